@@ -1,0 +1,1 @@
+"""Conformity findings between the languages of the minutes."""

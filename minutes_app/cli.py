@@ -1,0 +1,145 @@
+"""``minutes-app``: the command line, driving the same core as the GUI, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Callable, Sequence
+
+from minutes_app import __version__
+from minutes_app.errors import MinutesError
+from minutes_app.model import Lang, Minutes
+from minutes_app.store import MinutesFile
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from minutes_app.templates import demo
+
+    MinutesFile.create(args.out, demo(), overwrite=args.force).close()
+    print(f"Wrote the demo minutes to {args.out}")
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from minutes_app.templates import from_template
+
+    MinutesFile.create(args.out, from_template(args.template), overwrite=args.force).close()
+    print(f"Started {args.out} from the template {args.template!r}")
+    return 0
+
+
+def _open(path: str) -> Minutes:
+    f, m = MinutesFile.open(path)
+    f.close()
+    return m
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from minutes_app.textview import numbered_text
+
+    m = _open(args.file)
+    lang = Lang(args.lang)
+    m.check_lang(lang)
+    sys.stdout.write(numbered_text(m, lang))
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from minutes_app.textview import info
+
+    data = info(_open(args.file))
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from minutes_app.ui.app import screenshot
+
+    return screenshot(args.file, args.out, args.lang)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minutes-app",
+        description="Draft, negotiate and sign bilingual agreed minutes. "
+        "With no command (or with a FILE), opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=handler)
+        return p
+
+    p = add("demo", _cmd_demo, "write the demo minutes (14th Far East and Siberia Sub-committee)")
+    p.add_argument("out", metavar="OUT.minutes")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p = add("new", _cmd_new, "start a document from a template")
+    p.add_argument("out", metavar="OUT.minutes")
+    p.add_argument("--template", default="cooperation-fields", metavar="NAME")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p = add("show", _cmd_show, "print the numbered text of one language")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", default="en", choices=[x.value for x in Lang])
+    p = add("info", _cmd_info, "print metadata and counts")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="as JSON")
+    p = add("screenshot", _cmd_screenshot, "render the main window with FILE to a PNG, offscreen")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.png")
+    p.add_argument("--lang", default="en", choices=["en", "ko"], help="interface language")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="minutes-app", add_help=False)
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    parser.add_argument("--lang", choices=["en", "ko"], help="interface language")
+    return parser
+
+
+def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
+    if not argv:
+        return True
+    first = argv[0]
+    return first not in commands and first not in ("-h", "--help", "--version")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``minutes-app``; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = _parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    try:
+        if _is_gui_call(args_list, commands):
+            gui_args = _gui_parser().parse_args(args_list)
+            from minutes_app.ui.app import run
+
+            return run(gui_args.file, gui_args.lang)
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        return int(args.func(args))
+    except MinutesError as exc:
+        print(f"minutes-app: error: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"minutes-app: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+
+

@@ -1,0 +1,1 @@
+"""DOCX export and import; the only user of python-docx."""

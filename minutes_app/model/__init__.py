@@ -1,0 +1,23 @@
+"""Pure-Python document model: the concepts, their operations and inverses, validation."""
+
+from minutes_app.model.change import Change
+from minutes_app.model.entities import (
+    Comment, Meeting, Paragraph, Party, Person, Round, Section, Settings,
+)
+from minutes_app.model.minutes import Minutes
+from minutes_app.model.ops import (
+    AddComment, Batch, Operation, RemoveComment, SetStatus, SetText, SetVoice, new_paragraph,
+)
+from minutes_app.model.structure import (
+    InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
+    SetMeeting, SetParty, SetSectionHeading, SetSettings,
+)
+from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
+
+__all__ = [
+    "AddComment", "Batch", "Change", "Comment", "InsertParagraph", "InsertSection", "Lang",
+    "LangText", "Meeting", "Minutes", "MoveParagraph", "MoveSection", "Operation", "Paragraph",
+    "Party", "Person", "RemoveComment", "RemoveParagraph", "RemoveSection", "Round", "Section",
+    "SetMeeting", "SetParty", "SetSectionHeading", "SetSettings", "SetStatus", "SetText",
+    "SetVoice", "Settings", "Side", "Status", "lang_text", "new_paragraph",
+]

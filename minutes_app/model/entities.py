@@ -1,0 +1,117 @@
+"""The concepts of an agreed-minutes document (see DESIGN.md, section 2)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from minutes_app.model.types import Lang, LangText, Side, Status
+
+
+@dataclass(frozen=True)
+class Person:
+    """A head of delegation or other named person; every string per language."""
+
+    name: LangText = field(default_factory=dict)
+    title: LangText = field(default_factory=dict)
+    organisation: LangText = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A delegation's country with its official names (never babel's colloquial ones)."""
+
+    side: Side
+    name: LangText = field(default_factory=dict)
+    side_name: LangText = field(default_factory=dict)
+    delegation: LangText = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """What, when and where: the metadata of the title block and closing formula."""
+
+    body: LangText = field(default_factory=dict)
+    next_body: LangText = field(default_factory=dict)
+    ordinal: int = 1
+    start: dt.date = dt.date(2020, 1, 1)
+    end: dt.date | None = None
+    format: LangText = field(default_factory=dict)
+    venue: LangText = field(default_factory=dict)
+    place: LangText = field(default_factory=dict)
+    heads: dict[Side, Person] = field(default_factory=dict)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the minutes are signed: the end date, or the start for a one-day meeting."""
+        return self.end or self.start
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-document settings with their defaults in one place."""
+
+    us_date_order: bool = False
+    latin_font: str = "Times New Roman"
+    korean_font: str = "Batang"
+    layout: str = "consecutive"
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A remark on a paragraph, carrying the Side that made it."""
+
+    id: int
+    side: Side
+    text: str
+    created: str = ""
+    lang: Lang | None = None
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph: per-language text, voice, status and comments; the id is stable."""
+
+    id: int
+    texts: LangText = field(default_factory=dict)
+    voice: Side | None = None
+    status: Status = Status.DRAFT
+    ad_ref_side: Side | None = None
+    comments: list[Comment] = field(default_factory=list)
+
+    def text(self, lang: Lang) -> str:
+        """The text in ``lang`` (empty when untranslated)."""
+        return self.texts.get(lang, "")
+
+    def copy(self) -> "Paragraph":
+        """A deep enough copy to keep as an inverse or snapshot."""
+        return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments))
+
+
+@dataclass
+class Section:
+    """A heading per language holding paragraphs; unnumbered sections hold the preamble."""
+
+    id: int
+    heading: LangText = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    numbered: bool = True
+
+    def copy(self) -> "Section":
+        """A copy holding copies of its paragraphs."""
+        return dataclasses.replace(
+            self, heading=dict(self.heading), paragraphs=[p.copy() for p in self.paragraphs]
+        )
+
+
+@dataclass(frozen=True)
+class Round:
+    """An immutable snapshot of the text as it was exchanged."""
+
+    number: int
+    side: Side
+    time: str
+    note: str = ""
+    texts: dict[int, LangText] = field(default_factory=dict)
+    order: tuple[tuple[int, tuple[int, ...]], ...] = ()

@@ -1,0 +1,116 @@
+"""The Minutes document: structure, lookup and derived paragraph numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from minutes_app.errors import ValidationError
+from minutes_app.model.entities import Meeting, Paragraph, Party, Round, Section, Settings
+from minutes_app.model.types import Lang, Side, Status
+
+
+@dataclass
+class Minutes:
+    """One document: meeting, parties, languages, sections, rounds, settings."""
+
+    meeting: Meeting = field(default_factory=Meeting)
+    parties: dict[Side, Party] = field(default_factory=dict)
+    languages: list[Lang] = field(default_factory=lambda: [Lang.KO, Lang.EN])
+    own_side: Side = Side.KR
+    sections: list[Section] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+    next_id: int = 1
+    _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)
+    _where: dict[int, Section] | None = field(default=None, repr=False, compare=False)
+
+    # -- identity -------------------------------------------------------------
+    def allocate_id(self) -> int:
+        """A fresh id for a paragraph, section or comment; ids are never reused."""
+        new_id = self.next_id
+        self.next_id += 1
+        return new_id
+
+    def note_id(self, used: int) -> None:
+        """Keep the id counter past an id that entered the document."""
+        self.next_id = max(self.next_id, used + 1)
+
+    # -- lookup ---------------------------------------------------------------
+    def paragraphs(self) -> list[Paragraph]:
+        """All paragraphs in document order."""
+        return [p for s in self.sections for p in s.paragraphs]
+
+    def section_of(self, pid: int) -> Section:
+        """The section holding paragraph ``pid``."""
+        where = self._where
+        if where is None:
+            where = {p.id: s for s in self.sections for p in s.paragraphs}
+            self._where = where
+        try:
+            return where[pid]
+        except KeyError:
+            raise ValidationError(f"There is no paragraph with id {pid}.") from None
+
+    def paragraph(self, pid: int) -> Paragraph:
+        """The paragraph with id ``pid``."""
+        section = self.section_of(pid)
+        return next(p for p in section.paragraphs if p.id == pid)
+
+    def section(self, sid: int) -> Section:
+        """The section with id ``sid``."""
+        for s in self.sections:
+            if s.id == sid:
+                return s
+        raise ValidationError(f"There is no section with id {sid}.")
+
+    def section_index(self, sid: int) -> int:
+        """Position of section ``sid`` in the document."""
+        return self.sections.index(self.section(sid))
+
+    def party(self, side: Side) -> Party:
+        """The Party of ``side``."""
+        try:
+            return self.parties[side]
+        except KeyError:
+            raise ValidationError(f"The document has no party for side {side.value}.") from None
+
+    # -- derived numbers ------------------------------------------------------
+    def number(self, pid: int) -> int | None:
+        """The derived number of a paragraph (None in an unnumbered section)."""
+        numbers = self._numbers
+        if numbers is None:
+            numbers = self._compute_numbers()
+            self._numbers = numbers
+        if pid not in numbers:
+            self.section_of(pid)  # raises for an unknown id
+            return None
+        return numbers[pid]
+
+    def _compute_numbers(self) -> dict[int, int]:
+        numbers: dict[int, int] = {}
+        n = 0
+        for s in self.sections:
+            if not s.numbered:
+                continue
+            for p in s.paragraphs:
+                n += 1
+                numbers[p.id] = n
+        return numbers
+
+    def structure_changed(self) -> None:
+        """Forget derived numbers and lookups after sections or paragraphs moved."""
+        self._numbers = None
+        self._where = None
+
+    def status_counts(self) -> dict[Status, int]:
+        """How many paragraphs have each status."""
+        counts = {s: 0 for s in Status}
+        for p in self.paragraphs():
+            counts[p.status] += 1
+        return counts
+
+    def check_lang(self, lang: Lang) -> None:
+        """Raise unless ``lang`` is one of the document's languages."""
+        if lang not in self.languages:
+            names = ", ".join(x.value for x in self.languages)
+            raise ValidationError(f"Language {lang.value!r} is not in this document ({names}).")

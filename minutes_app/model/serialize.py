@@ -1,0 +1,169 @@
+"""Minutes to and from plain JSON-able dicts (templates, the demo, snapshots, tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from minutes_app.errors import ValidationError
+from minutes_app.model.entities import (
+    Comment, Meeting, Paragraph, Party, Person, Round, Section, Settings,
+)
+from minutes_app.model.minutes import Minutes
+from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
+
+Json = dict[str, Any]
+
+
+def texts_out(texts: Mapping[Lang, str]) -> dict[str, str]:
+    """A LangText as a dict keyed by language code."""
+    return {lang.value: text for lang, text in texts.items()}
+
+
+def person_out(p: Person) -> Json:
+    """A Person as a dict."""
+    return {"name": texts_out(p.name), "title": texts_out(p.title),
+            "organisation": texts_out(p.organisation)}
+
+
+def person_in(d: Json) -> Person:
+    """A Person from a dict."""
+    return Person(lang_text(d.get("name")), lang_text(d.get("title")),
+                  lang_text(d.get("organisation")))
+
+
+def meeting_out(m: Meeting) -> Json:
+    """Meeting metadata as a dict."""
+    return {
+        "body": texts_out(m.body), "next_body": texts_out(m.next_body), "ordinal": m.ordinal,
+        "start": m.start.isoformat(), "end": m.end.isoformat() if m.end else None,
+        "format": texts_out(m.format), "venue": texts_out(m.venue), "place": texts_out(m.place),
+        "heads": {side.value: person_out(p) for side, p in m.heads.items()},
+    }
+
+
+def meeting_in(d: Json) -> Meeting:
+    """Meeting metadata from a dict."""
+    return Meeting(
+        body=lang_text(d.get("body")), next_body=lang_text(d.get("next_body")),
+        ordinal=int(d.get("ordinal", 1)), start=dt.date.fromisoformat(d["start"]),
+        end=dt.date.fromisoformat(d["end"]) if d.get("end") else None,
+        format=lang_text(d.get("format")), venue=lang_text(d.get("venue")),
+        place=lang_text(d.get("place")),
+        heads={Side(k): person_in(v) for k, v in d.get("heads", {}).items()},
+    )
+
+
+def party_out(p: Party) -> Json:
+    """A Party as a dict."""
+    return {"side": p.side.value, "name": texts_out(p.name), "side_name": texts_out(p.side_name),
+            "delegation": texts_out(p.delegation)}
+
+
+def party_in(d: Json) -> Party:
+    """A Party from a dict."""
+    return Party(Side(d["side"]), lang_text(d.get("name")), lang_text(d.get("side_name")),
+                 lang_text(d.get("delegation")))
+
+
+def settings_out(s: Settings) -> Json:
+    """Document settings as a dict."""
+    return {"us_date_order": s.us_date_order, "latin_font": s.latin_font,
+            "korean_font": s.korean_font, "layout": s.layout}
+
+
+def settings_in(d: Json) -> Settings:
+    """Document settings from a dict; unknown keys (from a newer app) are ignored."""
+    known = settings_out(Settings()).keys()
+    return Settings(**{k: v for k, v in d.items() if k in known})
+
+
+def comment_out(c: Comment) -> Json:
+    """A Comment as a dict."""
+    return {"id": c.id, "side": c.side.value, "text": c.text, "created": c.created,
+            "lang": c.lang.value if c.lang else None}
+
+
+def comment_in(d: Json) -> Comment:
+    """A Comment from a dict."""
+    return Comment(int(d["id"]), Side(d["side"]), d["text"], d.get("created", ""),
+                   Lang(d["lang"]) if d.get("lang") else None)
+
+
+def paragraph_out(p: Paragraph) -> Json:
+    """A Paragraph as a dict."""
+    return {
+        "id": p.id, "texts": texts_out(p.texts), "voice": p.voice.value if p.voice else None,
+        "status": p.status.value, "ad_ref_side": p.ad_ref_side.value if p.ad_ref_side else None,
+        "comments": [comment_out(c) for c in p.comments],
+    }
+
+
+def paragraph_in(d: Json) -> Paragraph:
+    """A Paragraph from a dict."""
+    return Paragraph(
+        id=int(d["id"]), texts=lang_text(d.get("texts")),
+        voice=Side(d["voice"]) if d.get("voice") else None,
+        status=Status(d.get("status", "draft")),
+        ad_ref_side=Side(d["ad_ref_side"]) if d.get("ad_ref_side") else None,
+        comments=[comment_in(c) for c in d.get("comments", [])],
+    )
+
+
+def round_out(r: Round) -> Json:
+    """A Round as a dict."""
+    return {"number": r.number, "side": r.side.value, "time": r.time, "note": r.note,
+            "texts": {str(pid): texts_out(t) for pid, t in r.texts.items()},
+            "order": [[sid, list(pids)] for sid, pids in r.order]}
+
+
+def round_in(d: Json) -> Round:
+    """A Round from a dict."""
+    texts: dict[int, LangText] = {int(k): lang_text(v) for k, v in d.get("texts", {}).items()}
+    order = tuple((int(sid), tuple(int(p) for p in pids)) for sid, pids in d.get("order", []))
+    return Round(int(d["number"]), Side(d["side"]), d["time"], d.get("note", ""), texts, order)
+
+
+def minutes_out(m: Minutes) -> Json:
+    """The whole document as a dict."""
+    return {
+        "meeting": meeting_out(m.meeting),
+        "parties": [party_out(p) for p in m.parties.values()],
+        "languages": [lang.value for lang in m.languages],
+        "own_side": m.own_side.value,
+        "settings": settings_out(m.settings),
+        "next_id": m.next_id,
+        "sections": [
+            {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
+             "paragraphs": [paragraph_out(p) for p in s.paragraphs]}
+            for s in m.sections
+        ],
+        "rounds": [round_out(r) for r in m.rounds],
+    }
+
+
+def minutes_in(d: Json) -> Minutes:
+    """A document from a dict, with ids checked and the id counter past every id."""
+    try:
+        m = Minutes(
+            meeting=meeting_in(d["meeting"]),
+            parties={p.side: p for p in (party_in(x) for x in d.get("parties", []))},
+            languages=[Lang(x) for x in d.get("languages", ["ko", "en"])],
+            own_side=Side(d.get("own_side", "KR")),
+            settings=settings_in(d.get("settings", {})),
+            sections=[
+                Section(int(s["id"]), lang_text(s.get("heading")),
+                        [paragraph_in(p) for p in s.get("paragraphs", [])],
+                        bool(s.get("numbered", True)))
+                for s in d.get("sections", [])
+            ],
+            rounds=[round_in(r) for r in d.get("rounds", [])],
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValidationError(f"The document data is malformed ({exc!r}).") from None
+    ids = [s.id for s in m.sections] + [p.id for p in m.paragraphs()]
+    if len(ids) != len(set(ids)):
+        raise ValidationError("The document data uses an id twice.")
+    comment_ids = [c.id for p in m.paragraphs() for c in p.comments]
+    m.next_id = max([int(d.get("next_id", 1)), *(i + 1 for i in ids + comment_ids)])
+    return m

@@ -1,0 +1,216 @@
+"""Structural and metadata operations: paragraphs and sections in, out and around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minutes_app.errors import ValidationError
+from minutes_app.model.change import Change
+from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Settings
+from minutes_app.model.minutes import Minutes
+from minutes_app.model.ops import Operation
+from minutes_app.model.types import Lang
+from minutes_app.model.validate import check_index, check_text
+
+
+def _positions_from(section: Section, start: int) -> frozenset[int]:
+    """Paragraphs whose stored position changes when the list changes at ``start``."""
+    return frozenset(p.id for p in section.paragraphs[start:])
+
+
+def _all_ids(m: Minutes) -> set[int]:
+    return {p.id for p in m.paragraphs()} | {s.id for s in m.sections}
+
+
+@dataclass(frozen=True)
+class InsertParagraph:
+    """Insert a paragraph into a section at an index."""
+
+    section_id: int
+    index: int
+    paragraph: Paragraph
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        section = m.section(self.section_id)
+        check_index(self.index, len(section.paragraphs), "Paragraph")
+        if self.paragraph.id in _all_ids(m):
+            raise ValidationError(f"Id {self.paragraph.id} is already used in this document.")
+        for lang, text in self.paragraph.texts.items():
+            m.check_lang(lang)
+            check_text(text, "Paragraph text")
+        section.paragraphs.insert(self.index, self.paragraph.copy())
+        m.note_id(self.paragraph.id)
+        m.structure_changed()
+        change = Change(paragraphs=_positions_from(section, self.index), meta=True, structure=True)
+        return RemoveParagraph(self.paragraph.id), change
+
+
+@dataclass(frozen=True)
+class RemoveParagraph:
+    """Remove a paragraph; its id is never given to another paragraph."""
+
+    pid: int
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        section = m.section_of(self.pid)
+        index = next(i for i, p in enumerate(section.paragraphs) if p.id == self.pid)
+        removed = section.paragraphs.pop(index)
+        m.structure_changed()
+        change = Change(
+            paragraphs=_positions_from(section, index),
+            removed_paragraphs=frozenset([self.pid]),
+            structure=True,
+        )
+        return InsertParagraph(section.id, index, removed), change
+
+
+@dataclass(frozen=True)
+class MoveParagraph:
+    """Move a paragraph to an index in a section (possibly another one)."""
+
+    pid: int
+    section_id: int
+    index: int
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        source = m.section_of(self.pid)
+        target = m.section(self.section_id)
+        old_index = next(i for i, p in enumerate(source.paragraphs) if p.id == self.pid)
+        limit = len(target.paragraphs) - (1 if target is source else 0)
+        check_index(self.index, limit, "Paragraph")
+        paragraph = source.paragraphs.pop(old_index)
+        target.paragraphs.insert(self.index, paragraph)
+        m.structure_changed()
+        touched = _positions_from(source, min(old_index, self.index) if source is target else old_index)
+        touched |= _positions_from(target, self.index) | {self.pid}
+        inverse = MoveParagraph(self.pid, source.id, old_index)
+        return inverse, Change(paragraphs=touched, structure=True)
+
+
+@dataclass(frozen=True)
+class InsertSection:
+    """Insert a section (with any paragraphs it holds) at an index."""
+
+    index: int
+    section: Section
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        check_index(self.index, len(m.sections), "Section")
+        used = _all_ids(m)
+        new_ids = {self.section.id} | {p.id for p in self.section.paragraphs}
+        if used & new_ids or len(new_ids) != len(self.section.paragraphs) + 1:
+            raise ValidationError("The section or one of its paragraphs reuses an id.")
+        section = self.section.copy()
+        m.sections.insert(self.index, section)
+        m.note_id(max(new_ids))
+        m.structure_changed()
+        change = Change(
+            paragraphs=frozenset(p.id for p in section.paragraphs),
+            sections=frozenset(s.id for s in m.sections[self.index:]),
+            meta=True,
+            structure=True,
+        )
+        return RemoveSection(section.id), change
+
+
+@dataclass(frozen=True)
+class RemoveSection:
+    """Remove a section and the paragraphs it holds."""
+
+    section_id: int
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        index = m.section_index(self.section_id)
+        removed = m.sections.pop(index)
+        m.structure_changed()
+        change = Change(
+            removed_paragraphs=frozenset(p.id for p in removed.paragraphs),
+            sections=frozenset(s.id for s in m.sections[index:]),
+            removed_sections=frozenset([removed.id]),
+            structure=True,
+        )
+        return InsertSection(index, removed), change
+
+
+@dataclass(frozen=True)
+class MoveSection:
+    """Move a section to another index."""
+
+    section_id: int
+    index: int
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        old_index = m.section_index(self.section_id)
+        check_index(self.index, len(m.sections) - 1, "Section")
+        m.sections.insert(self.index, m.sections.pop(old_index))
+        m.structure_changed()
+        touched = frozenset(s.id for s in m.sections[min(old_index, self.index):])
+        return MoveSection(self.section_id, old_index), Change(sections=touched, structure=True)
+
+
+@dataclass(frozen=True)
+class SetSectionHeading:
+    """Replace a section heading in one language."""
+
+    section_id: int
+    lang: Lang
+    text: str
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        m.check_lang(self.lang)
+        check_text(self.text, "Section heading")
+        section = m.section(self.section_id)
+        old = section.heading.get(self.lang, "")
+        section.heading[self.lang] = self.text
+        inverse = SetSectionHeading(self.section_id, self.lang, old)
+        return inverse, Change(sections=frozenset([self.section_id]))
+
+
+@dataclass(frozen=True)
+class SetMeeting:
+    """Replace the meeting metadata as a whole (the values are immutable)."""
+
+    meeting: Meeting
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        if self.meeting.ordinal < 1:
+            raise ValidationError("The meeting ordinal must be 1 or more.")
+        if self.meeting.end and self.meeting.end < self.meeting.start:
+            raise ValidationError("The meeting ends before it starts.")
+        old, m.meeting = m.meeting, self.meeting
+        return SetMeeting(old), Change(meta=True)
+
+
+@dataclass(frozen=True)
+class SetParty:
+    """Replace one Party's official names."""
+
+    party: Party
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        old = m.parties.get(self.party.side)
+        m.parties[self.party.side] = self.party
+        inverse: Operation = SetParty(old) if old else _DropParty(self.party)
+        return inverse, Change(meta=True)
+
+
+@dataclass(frozen=True)
+class _DropParty:
+    party: Party
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        del m.parties[self.party.side]
+        return SetParty(self.party), Change(meta=True)
+
+
+@dataclass(frozen=True)
+class SetSettings:
+    """Replace the document settings."""
+
+    settings: Settings
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        if self.settings.layout not in ("consecutive", "side-by-side"):
+            raise ValidationError(f"Unknown layout {self.settings.layout!r}.")
+        old, m.settings = m.settings, self.settings
+        return SetSettings(old), Change(meta=True)

@@ -1,0 +1,29 @@
+"""Validation of values entering the model, with messages a user can act on."""
+
+from __future__ import annotations
+
+import re
+
+from minutes_app.errors import ValidationError
+
+MAX_TEXT = 100_000
+# Unicode category Cc less tab and newline; a regex because this runs on every keystroke.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def check_text(text: object, what: str) -> None:
+    """Raise unless ``text`` is a string of sensible length without control characters."""
+    if not isinstance(text, str):
+        raise ValidationError(f"{what} must be text, not {type(text).__name__}.")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"{what} is longer than {MAX_TEXT:,} characters.")
+    bad = _CONTROL.search(text)
+    if bad:
+        code = ord(bad.group())
+        raise ValidationError(f"{what} contains a control character (U+{code:04X}).")
+
+
+def check_index(index: int, size: int, what: str) -> None:
+    """Raise unless ``0 <= index <= size`` (an insertion point)."""
+    if not 0 <= index <= size:
+        raise ValidationError(f"{what} position {index} is outside 0..{size}.")

@@ -1,0 +1,63 @@
+"""The one place that locates resources, translations and per-user folders.
+
+Works from a checkout (``resources/`` and ``translations/`` beside the package) and from an
+installed wheel (the same folders packaged as ``minutes_app._resources`` and
+``minutes_app._translations``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _packaged(package: str, checkout_name: str) -> Path:
+    local = _CHECKOUT / checkout_name
+    if local.is_dir():
+        return local
+    try:
+        return Path(str(importlib_resources.files(package)))
+    except ModuleNotFoundError:
+        return local
+
+
+@cache
+def resource_dir() -> Path:
+    """The folder of icons, stylesheet, templates and the demo minutes."""
+    return _packaged("minutes_app._resources", "resources")
+
+
+@cache
+def translations_dir() -> Path:
+    """The folder of gettext catalogs (``<lang>/LC_MESSAGES/minutes_app.po``)."""
+    return _packaged("minutes_app._translations", "translations")
+
+
+def resource(*parts: str) -> Path:
+    """A file under the resource folder."""
+    return resource_dir().joinpath(*parts)
+
+
+def _user_dir(env: str, windows_env: str, mac_sub: str, fallback: str) -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get(windows_env) or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / mac_sub
+    else:
+        base = Path(os.environ.get(env) or Path.home() / fallback)
+    return base / "minutes_app"
+
+
+def cache_dir() -> Path:
+    """Per-user cache (compiled catalogs); safe to delete."""
+    return _user_dir("XDG_CACHE_HOME", "LOCALAPPDATA", "Caches", ".cache")
+
+
+def data_dir() -> Path:
+    """Per-user data (untitled documents, crash logs)."""
+    return _user_dir("XDG_DATA_HOME", "APPDATA", "Application Support", ".local/share")

@@ -1,0 +1,98 @@
+"""Rows of the .minutes file to and from model objects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from minutes_app.model import Minutes, Paragraph, Round, Section
+from minutes_app.model import serialize as ser
+from minutes_app.model.types import Lang, Side, Status, lang_text
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def dumps(value: Any) -> str:
+    """Compact, deterministic JSON (Hangul kept as text so files stay greppable)."""
+    return _dumps(value)
+
+
+def meta_rows(m: Minutes) -> list[tuple[str, str]]:
+    """The document-level values as (key, JSON) rows."""
+    return [
+        ("meeting", dumps(ser.meeting_out(m.meeting))),
+        ("parties", dumps([ser.party_out(p) for p in m.parties.values()])),
+        ("languages", dumps([lang.value for lang in m.languages])),
+        ("own_side", dumps(m.own_side.value)),
+        ("settings", dumps(ser.settings_out(m.settings))),
+        ("next_id", dumps(m.next_id)),
+    ]
+
+
+def paragraph_row(p: Paragraph, section_id: int, position: int) -> tuple[Any, ...]:
+    """One paragraph row."""
+    return (
+        p.id, section_id, position, dumps(ser.texts_out(p.texts)),
+        p.voice.value if p.voice else None, p.status.value,
+        p.ad_ref_side.value if p.ad_ref_side else None,
+        dumps([ser.comment_out(c) for c in p.comments]),
+    )
+
+
+def section_row(s: Section, position: int) -> tuple[Any, ...]:
+    """One section row."""
+    return (s.id, position, dumps(ser.texts_out(s.heading)), int(s.numbered))
+
+
+def round_row(r: Round) -> tuple[Any, ...]:
+    """One round row; the snapshot is JSON."""
+    d = ser.round_out(r)
+    snapshot = dumps({"texts": d["texts"], "order": d["order"]})
+    return (r.number, r.side.value, r.time, r.note, snapshot)
+
+
+def read_minutes(conn: sqlite3.Connection) -> Minutes:
+    """Build the whole document from an open connection."""
+    meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+    m = Minutes(
+        meeting=ser.meeting_in(meta["meeting"]),
+        parties={p.side: p for p in map(ser.party_in, meta.get("parties", []))},
+        languages=[Lang(x) for x in meta["languages"]],
+        own_side=Side(meta.get("own_side", "KR")),
+        settings=ser.settings_in(meta.get("settings", {})),
+        next_id=int(meta.get("next_id", 1)),
+    )
+    sections: dict[int, Section] = {}
+    for sid, _pos, heading, numbered in conn.execute(
+        "SELECT id, position, heading, numbered FROM section ORDER BY position"
+    ):
+        sections[sid] = Section(sid, lang_text(json.loads(heading)), [], bool(numbered))
+    m.sections = list(sections.values())
+    _read_paragraphs(conn, sections)
+    m.rounds = [_round(row) for row in conn.execute("SELECT * FROM round ORDER BY number")]
+    return m
+
+
+def _read_paragraphs(conn: sqlite3.Connection, sections: dict[int, Section]) -> None:
+    langs = {lang.value: lang for lang in Lang}
+    sides = {side.value: side for side in Side}
+    statuses = {s.value: s for s in Status}
+    loads = json.loads
+    for pid, sid, _pos, texts, voice, status, ad_ref, comments in conn.execute(
+        "SELECT id, section_id, position, texts, voice, status, ad_ref_side, comments"
+        " FROM paragraph ORDER BY section_id, position"
+    ):
+        p = Paragraph(
+            pid, {langs[k]: v for k, v in loads(texts).items()},
+            sides[voice] if voice else None, statuses[status],
+            sides[ad_ref] if ad_ref else None,
+            [ser.comment_in(c) for c in loads(comments)] if comments != "[]" else [],
+        )
+        sections[sid].paragraphs.append(p)
+
+
+def _round(row: tuple[Any, ...]) -> Round:
+    number, side, time, note, snapshot = row
+    d = json.loads(snapshot)
+    return ser.round_in({"number": number, "side": side, "time": time, "note": note, **d})

@@ -1,0 +1,56 @@
+"""The .minutes schema, its version and the forward migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
+SCHEMA_VERSION = 1
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE section (
+    id INTEGER PRIMARY KEY, position INTEGER NOT NULL, heading TEXT NOT NULL,
+    numbered INTEGER NOT NULL);
+CREATE TABLE paragraph (
+    id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL, position INTEGER NOT NULL,
+    texts TEXT NOT NULL, voice TEXT, status TEXT NOT NULL, ad_ref_side TEXT,
+    comments TEXT NOT NULL);
+CREATE TABLE round (
+    number INTEGER PRIMARY KEY, side TEXT NOT NULL, time TEXT NOT NULL, note TEXT NOT NULL,
+    snapshot TEXT NOT NULL);
+CREATE TRIGGER round_no_update BEFORE UPDATE ON round
+    BEGIN SELECT RAISE(ABORT, 'rounds are append-only'); END;
+CREATE TRIGGER round_no_delete BEFORE DELETE ON round
+    BEGIN SELECT RAISE(ABORT, 'rounds are append-only'); END;
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the current schema in an empty database (inside the caller's transaction)."""
+    for statement in SCHEMA_V1.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    for version in range(1, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a file from ``version`` to SCHEMA_VERSION, all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            MIGRATIONS[v](conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

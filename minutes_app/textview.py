@@ -1,0 +1,57 @@
+"""Plain-text views of a document for the command line (numbered text, info)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minutes_app.i18n import closing_formula, meeting_dates, title
+from minutes_app.model import Lang, Minutes, Side, Status
+
+
+def numbered_text(m: Minutes, lang: Lang) -> str:
+    """The minutes in one language: title, dates, numbered paragraphs, closing, signatures."""
+    lines = [title(m, lang), meeting_dates(m, lang), ""]
+    for section in m.sections:
+        heading = section.heading.get(lang, "")
+        if heading:
+            lines += [heading, ""]
+        for p in section.paragraphs:
+            number = m.number(p.id)
+            prefix = f"{number}. " if number is not None else ""
+            lines += [prefix + p.text(lang), ""]
+    lines += [closing_formula(m, lang), ""]
+    for side in (m.own_side, m.own_side.other):
+        lines += _signature(m, side, lang)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+SIGNATURE_HEADING = {Lang.KO: "{} 수석대표", Lang.EN: "For the {}", Lang.RU: "За {}"}
+
+
+def _signature(m: Minutes, side: Side, lang: Lang) -> list[str]:
+    head = m.meeting.heads.get(side)
+    party = m.parties.get(side)
+    if head is None or party is None:
+        return []
+    return [SIGNATURE_HEADING[lang].format(party.delegation.get(lang, "")),
+            head.name.get(lang, ""), head.title.get(lang, ""), ""]
+
+
+def info(m: Minutes) -> dict[str, Any]:
+    """Metadata and counts as a JSON-able dict."""
+    counts = m.status_counts()
+    return {
+        "title": {lang.value: title(m, lang) for lang in m.languages},
+        "body": {k.value: v for k, v in m.meeting.body.items()},
+        "ordinal": m.meeting.ordinal,
+        "start": m.meeting.start.isoformat(),
+        "end": (m.meeting.end or m.meeting.start).isoformat(),
+        "languages": [lang.value for lang in m.languages],
+        "own_side": m.own_side.value,
+        "parties": {s.value: p.name.get(Lang.EN, "") for s, p in m.parties.items()},
+        "sections": len(m.sections),
+        "paragraphs": len(m.paragraphs()),
+        "numbered_paragraphs": sum(1 for p in m.paragraphs() if m.number(p.id) is not None),
+        "by_status": {s.value: counts[s] for s in Status},
+        "rounds": len(m.rounds),
+    }

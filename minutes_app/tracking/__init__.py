@@ -1,0 +1,1 @@
+"""Pure-Python change tracking between delegations: revisions, rounds, brackets."""

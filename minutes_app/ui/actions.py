@@ -1,0 +1,65 @@
+"""The window's actions with their shortcuts; texts are set (and reset) by ``retranslate``."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from minutes_app.i18n import _
+
+Key = QKeySequence.StandardKey
+
+# name: (text thunk, shortcut)
+_SPECS: dict[str, tuple[Callable[[], str], object]] = {
+    "new": (lambda: _("&New from template…"), Key.New),
+    "open": (lambda: _("&Open…"), Key.Open),
+    "save": (lambda: _("&Save"), Key.Save),
+    "save_as": (lambda: _("Save &As…"), Key.SaveAs),
+    "quit": (lambda: _("&Quit"), Key.Quit),
+    "undo": (lambda: _("&Undo"), Key.Undo),
+    "redo": (lambda: _("&Redo"), Key.Redo),
+    "cut": (lambda: _("Cu&t"), Key.Cut),
+    "copy": (lambda: _("&Copy"), Key.Copy),
+    "paste": (lambda: _("&Paste"), Key.Paste),
+    "find": (lambda: _("&Find and replace…"), Key.Find),
+    "new_paragraph": (lambda: _("New &paragraph"), "Ctrl+Return"),
+    "delete_paragraph": (lambda: _("&Delete paragraph"), "Ctrl+Shift+Backspace"),
+    "move_up": (lambda: _("Move paragraph &up"), "Alt+Up"),
+    "move_down": (lambda: _("Move paragraph do&wn"), "Alt+Down"),
+    "new_section": (lambda: _("New &section"), "Ctrl+Shift+Return"),
+    "delete_section": (lambda: _("Delete s&ection"), None),
+    "move_section_up": (lambda: _("Move section up"), "Alt+Shift+Up"),
+    "move_section_down": (lambda: _("Move section down"), "Alt+Shift+Down"),
+    "meeting": (lambda: _("&Meeting details…"), "Ctrl+I"),
+    "zoom_in": (lambda: _("Zoom &in"), Key.ZoomIn),
+    "zoom_out": (lambda: _("Zoom &out"), Key.ZoomOut),
+    "zoom_reset": (lambda: _("&Actual size"), "Ctrl+0"),
+    "lang_en": (lambda: "English", None),
+    "lang_ko": (lambda: "한국어", None),
+}
+
+
+class Actions:
+    """Every QAction of the main window, by name."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._all: dict[str, QAction] = {}
+        for name, (_text, shortcut) in _SPECS.items():
+            action = QAction(parent)
+            action.setObjectName(f"action_{name}")
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+            self._all[name] = action
+        for name in ("lang_en", "lang_ko"):
+            self._all[name].setCheckable(True)
+        self.retranslate()
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._all[name]
+
+    def retranslate(self) -> None:
+        """Set every action's text in the current interface language."""
+        for name, (text, _shortcut) in _SPECS.items():
+            self._all[name].setText(text())

@@ -1,0 +1,136 @@
+"""An open document: the model, its file, one undo stack, and autosave.
+
+Every edit enters through ``Document.apply`` as a model operation wrapped in an ``OpCommand``;
+undo applies the inverse captured when the operation ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from minutes_app.model import Change, Minutes, Operation, SetText
+from minutes_app.store import MinutesFile
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
+MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
+
+
+class OpCommand(QUndoCommand):
+    """One undo step: a model operation and the inverse captured when it ran."""
+
+    MERGE_ID = 0x4D49
+
+    def __init__(self, doc: "Document", op: Operation, inverse: Operation, text: str) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._op = op
+        self._inverse = inverse
+        self._applied = True  # Document.apply ran the operation before pushing us
+        self._time = time.monotonic()
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._inverse = self._doc._run(self._op)
+
+    def undo(self) -> None:
+        self._op = self._doc._run(self._inverse)
+
+    def id(self) -> int:
+        return self.MERGE_ID if isinstance(self._op, SetText) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing in one paragraph and language is one step until a pause."""
+        if not isinstance(other, OpCommand):
+            return False
+        mine, theirs = self._op, other._op
+        if not (isinstance(mine, SetText) and isinstance(theirs, SetText)):
+            return False
+        if (mine.pid, mine.lang) != (theirs.pid, theirs.lang):
+            return False
+        if other._time - self._time > MERGE_SECONDS:
+            return False
+        self._op = theirs  # redo sets the latest text; our inverse still restores the first
+        self._time = other._time
+        return True
+
+
+class Document(QObject):
+    """The model, its .minutes file and its undo stack."""
+
+    changed = Signal(object)  # Change
+    dirty_changed = Signal(bool)
+    save_failed = Signal(str)
+
+    def __init__(self, minutes: Minutes, file: MinutesFile, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.minutes = minutes
+        self.file = file
+        self.undo_stack = QUndoStack(self)
+        self._pending = Change()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def path(self) -> Path:
+        """Where the document is stored."""
+        return self.file.path
+
+    @property
+    def dirty(self) -> bool:
+        """True while edits are waiting to reach the file."""
+        return not self._pending.empty
+
+    def apply(self, op: Operation, text: str) -> None:
+        """Perform ``op`` as one undoable step labelled ``text``.
+
+        The operation runs before the push, so an invalid one raises here (a ValidationError
+        for the caller to show) and leaves neither the document nor the stack changed.
+        """
+        inverse = self._run(op)
+        self.undo_stack.push(OpCommand(self, op, inverse, text))
+
+    def _run(self, op: Operation) -> Operation:
+        inverse, change = op.apply(self.minutes)
+        was_dirty = self.dirty
+        self._pending = self._pending | change
+        self._timer.start()
+        self.changed.emit(change)
+        if not was_dirty:
+            self.dirty_changed.emit(True)
+        return inverse
+
+    def flush(self) -> None:
+        """Write pending edits now (also called by the autosave timer)."""
+        self._timer.stop()
+        if not self.dirty:
+            return
+        try:
+            self.file.write(self.minutes, self._pending)
+        except Exception as exc:  # keep the edits pending and tell the user
+            log.exception("autosave failed")
+            self.save_failed.emit(str(exc))
+            return
+        self._pending = Change()
+        self.dirty_changed.emit(False)
+
+    def save_as(self, path: str) -> None:
+        """Continue in a copy at ``path``."""
+        self.flush()
+        self.file = self.file.save_as(path)
+
+    def close(self) -> None:
+        """Flush and release the file."""
+        self.flush()
+        self.file.close()

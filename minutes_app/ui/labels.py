@@ -1,0 +1,35 @@
+"""Interface names of the model's enums (translated at call time, so a switch is live)."""
+
+from __future__ import annotations
+
+from minutes_app.i18n import _
+from minutes_app.model import Lang, Minutes, Side, Status
+
+
+def status_label(status: Status) -> str:
+    """A status as the interface names it."""
+    return {
+        Status.DRAFT: _("Draft"),
+        Status.PROPOSED: _("Proposed"),
+        Status.BRACKETED: _("Bracketed"),
+        Status.AGREED_AD_REF: _("Agreed ad referendum"),
+        Status.AGREED: _("Agreed"),
+    }[status]
+
+
+def lang_label(lang: Lang) -> str:
+    """A document language as the interface names it."""
+    return {Lang.KO: _("Korean"), Lang.EN: _("English"), Lang.RU: _("Russian")}[lang]
+
+
+def side_label(side: Side | None) -> str:
+    """A Side (or both, for a joint paragraph) as the interface names it."""
+    if side is None:
+        return _("Joint (both Sides)")
+    return {Side.KR: _("Korean Side"), Side.RU: _("Russian Side")}[side]
+
+
+def column_languages(m: Minutes) -> list[Lang]:
+    """The document's languages with the user's own language first."""
+    own = Lang.KO if m.own_side is Side.KR else (Lang.RU if Lang.RU in m.languages else Lang.EN)
+    return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))

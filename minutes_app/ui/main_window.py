@@ -1,0 +1,259 @@
+"""The main window: assembles the outline, the aligned editor and the paragraph panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter, QTreeView,
+)
+
+from minutes_app.i18n import _, title
+from minutes_app.model import Change, SetMeeting, Status
+from minutes_app.model.search import Match
+from minutes_app.ui import style
+from minutes_app.ui.actions import Actions
+from minutes_app.ui.document import Document
+from minutes_app.ui.editing import StructureEditing
+from minutes_app.ui.editor import AlignedEditor
+from minutes_app.ui.labels import column_languages, status_label
+from minutes_app.ui.outline import OutlineModel
+from minutes_app.ui.panels import ParagraphPanel
+from minutes_app.ui.rows import EditorModel, Role, RowKind
+from minutes_app.ui.settings import AppSettings
+from minutes_app.ui.window_files import FileCommands
+
+
+class MainWindow(QMainWindow):
+    """One document in one window."""
+
+    def __init__(self, doc: Document, settings: AppSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.actions = Actions(self)
+        self.files = FileCommands(self)
+        self.editor = AlignedEditor()
+        self.outline = QTreeView()
+        self.outline.setObjectName("outline")
+        self.outline.setHeaderHidden(True)
+        self.outline.setUniformRowHeights(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1100])
+        self.setCentralWidget(self.splitter)
+        self.dock = QDockWidget()
+        self.dock.setObjectName("paragraphDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._counts_timer = QTimer(self, singleShot=True, interval=0)
+        self._counts_timer.timeout.connect(self._update_counts)
+        self._build_menus()
+        self._connect_actions()
+        self.set_document(doc)
+        self.resize(1400, 900)
+        if settings.geometry:
+            self.restoreGeometry(settings.geometry)
+
+    # -- document ------------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        """Show ``doc`` (the window's previous document must be closed by the caller)."""
+        self.doc = doc
+        self.editor_model = EditorModel(doc)
+        self.editor.setModel(self.editor_model)
+        self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+        self.outline_model = OutlineModel(doc)
+        self.outline.setModel(self.outline_model)
+        self.outline.expandAll()
+        self.outline_model.modelReset.connect(self.outline.expandAll)
+        self.outline.clicked.connect(self._on_outline_clicked)
+        self.panel = ParagraphPanel(doc)
+        self.dock.setWidget(self.panel)
+        self.structure = StructureEditing(doc, self.editor)
+        self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)
+        doc.changed.connect(self._on_document_changed)
+        doc.dirty_changed.connect(self.setWindowModified)
+        doc.save_failed.connect(self.files.on_save_failed)
+        doc.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        doc.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+        self.find_dialog = None
+        self.retranslate_ui()
+        self._update_counts()
+        self.editor.go_to(self._first_paragraph_row(), 1)
+
+    def _first_paragraph_row(self) -> int:
+        m = self.editor_model
+        return next((r for r in range(m.rowCount()) if m.key(r)[0] is RowKind.PARAGRAPH), 0)
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        layout = {
+            "file": ["new", "open", "recent", None, "save", "save_as", None, "quit"],
+            "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
+            "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
+                          "new_section", "delete_section", "move_section_up",
+                          "move_section_down"],
+            "document": ["meeting"],
+            "view": ["zoom_in", "zoom_out", "zoom_reset"],
+            "settings": ["language"],
+        }
+        for menu_name, items in layout.items():
+            menu = bar.addMenu("")
+            self.menus[menu_name] = menu
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                elif item == "recent":
+                    self.menus["recent"] = menu.addMenu("")
+                    self.menus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
+                elif item == "language":
+                    self.menus["language"] = menu.addMenu("")
+                    self.menus["language"].addActions([a["lang_en"], a["lang_ko"]])
+                else:
+                    menu.addAction(a[item])
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        s = lambda: self.structure  # noqa: E731 - the document (and so the helper) changes
+        a["new"].triggered.connect(self.files.new_from_template)
+        a["open"].triggered.connect(self.files.open)
+        a["save"].triggered.connect(lambda: self.doc.flush())
+        a["save_as"].triggered.connect(self.files.save_as)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(lambda: self.doc.undo_stack.undo())
+        a["redo"].triggered.connect(lambda: self.doc.undo_stack.redo())
+        for name in ("cut", "copy", "paste"):
+            a[name].triggered.connect(lambda _=False, n=name: self._clipboard(n))
+        a["find"].triggered.connect(self._show_find)
+        a["new_paragraph"].triggered.connect(lambda: s().new_paragraph())
+        a["delete_paragraph"].triggered.connect(lambda: s().delete_paragraph())
+        a["move_up"].triggered.connect(lambda: s().move_paragraph(-1))
+        a["move_down"].triggered.connect(lambda: s().move_paragraph(1))
+        a["new_section"].triggered.connect(lambda: s().new_section())
+        a["delete_section"].triggered.connect(lambda: s().delete_section())
+        a["move_section_up"].triggered.connect(lambda: s().move_section(-1))
+        a["move_section_down"].triggered.connect(lambda: s().move_section(1))
+        a["meeting"].triggered.connect(self._edit_meeting)
+        a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
+        a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
+        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
+        a["lang_en"].triggered.connect(lambda: self.set_ui_language("en"))
+        a["lang_ko"].triggered.connect(lambda: self.set_ui_language("ko"))
+
+    def _clipboard(self, name: str) -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QPlainTextEdit):
+            getattr(widget, name)()
+
+    # -- language -------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current interface language."""
+        from minutes_app.i18n import current_language
+
+        names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
+                 "document": _("&Document"), "view": _("&View"), "settings": _("&Settings"),
+                 "recent": _("Open &Recent"), "language": _("Interface &language")}
+        for key, text in names.items():
+            self.menus[key].setTitle(text)
+        self.actions.retranslate()
+        self.actions["lang_en"].setChecked(current_language() == "en")
+        self.actions["lang_ko"].setChecked(current_language() == "ko")
+        self.dock.setWindowTitle(_("Paragraph"))
+        self.editor_model.retranslate()
+        self.outline_model.retranslate()
+        self.outline.expandAll()
+        self.panel.retranslate_ui()
+        if self.find_dialog is not None:
+            self.find_dialog.retranslate_ui()
+        self._update_title()
+        self._update_counts()
+
+    def set_ui_language(self, lang: str) -> None:
+        """Switch the interface language live and remember it."""
+        from minutes_app.ui.app import install_translations
+
+        install_translations(lang)
+        self.settings.ui_language = lang
+        self.settings.save()
+        self.retranslate_ui()
+
+    # -- reactions ----------------------------------------------------------------------
+    def _update_title(self) -> None:
+        doc_lang = column_languages(self.doc.minutes)[0]
+        self.setWindowTitle(f"{self.doc.path.name}[*] — {title(self.doc.minutes, doc_lang)}"
+                            f" — minutes_app")
+        self.setWindowModified(self.doc.dirty)
+
+    def _update_counts(self) -> None:
+        counts = self.doc.minutes.status_counts()
+        parts = [f"{style.STATUS_GLYPHS[s]} {status_label(s)} {counts[s]}" for s in Status
+                 if counts[s]]
+        self.count_label.setText("   ".join(parts))
+
+    def _on_document_changed(self, change: Change) -> None:
+        if change.meta:
+            self._update_title()
+        self._counts_timer.start()
+
+    def _on_editor_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.panel.show_paragraph(None)
+            return
+        kind, ident = self.editor_model.key(current.row())
+        self.panel.show_paragraph(ident if kind is RowKind.PARAGRAPH else None)
+        outline_index = (self.outline_model.index_of_paragraph(ident) if kind is RowKind.PARAGRAPH
+                         else self.outline_model.index_of_section(ident))
+        self.outline.setCurrentIndex(outline_index)
+        self.outline.scrollTo(outline_index)
+
+    def _on_outline_clicked(self, index: QModelIndex) -> None:
+        kind = RowKind(index.data(Role.KIND))
+        row = self.editor_model.row_of((kind, int(index.data(Role.ID))))
+        self.editor.go_to(row, 1)
+        self.editor.setFocus()
+
+    def _on_found(self, hit: Match) -> None:
+        row = self.editor_model.row_of((RowKind.PARAGRAPH, hit.pid))
+        self.editor.go_to(row, self.editor_model.column_of(hit.lang))
+        editor = self.editor.indexWidget(self.editor.currentIndex()) or QApplication.focusWidget()
+        if isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            cursor.setPosition(hit.start)
+            cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+
+    def _show_find(self) -> None:
+        from minutes_app.ui.find_dialog import FindDialog
+
+        if self.find_dialog is None:
+            self.find_dialog = FindDialog(self.doc, column_languages(self.doc.minutes), self)
+            self.find_dialog.found.connect(self._on_found)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.needle.setFocus()
+
+    def _edit_meeting(self) -> None:
+        from minutes_app.ui.meeting_dialog import MeetingDialog
+
+        dialog = MeetingDialog(self.doc.minutes.meeting, column_languages(self.doc.minutes), self)
+        if dialog.exec():
+            self.files.apply_or_show(SetMeeting(dialog.meeting()), _("Edit meeting details"))
+
+    def zoom(self, level: int) -> None:
+        """Set the text size of the editor (0 is the default size)."""
+        self.settings.zoom = max(-4, min(level, 16))
+        self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.doc.close()
+        self.settings.geometry = bytes(self.saveGeometry().data())
+        self.settings.save()
+        event.accept()

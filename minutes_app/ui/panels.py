@@ -1,0 +1,153 @@
+"""The paragraph panel: status, voice and comments of the current paragraph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n import _
+from minutes_app.model import (
+    AddComment, Change, Comment, RemoveComment, SetStatus, SetVoice, Side, Status,
+)
+from minutes_app.ui.document import Document
+from minutes_app.ui.labels import side_label, status_label
+
+VOICES: list[Side | None] = [None, Side.KR, Side.RU]
+STATUSES = [s for s in Status if s is not Status.BRACKETED]  # brackets set "bracketed" themselves
+
+
+class ParagraphPanel(QWidget):
+    """Controls for the paragraph under the cursor; every change is an undoable operation."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paragraphPanel")
+        self.doc = doc
+        self.pid: int | None = None
+        self._build()
+        self.retranslate_ui()
+        doc.changed.connect(self._on_document_changed)
+        self.show_paragraph(None)
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.status = QComboBox()
+        self.ad_ref_side = QComboBox()
+        self.voice = QComboBox()
+        self.comments = QListWidget()
+        self.comment_text = QLineEdit()
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        form = QFormLayout()
+        self.status_label, self.ad_ref_label, self.voice_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.status_label, self.status)
+        form.addRow(self.ad_ref_label, self.ad_ref_side)
+        form.addRow(self.voice_label, self.voice)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        self.comments_label = QLabel()
+        layout = QVBoxLayout(self)
+        for w in (self.heading,):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addWidget(self.comments_label)
+        layout.addWidget(self.comments, 1)
+        layout.addWidget(self.comment_text)
+        layout.addLayout(buttons)
+        self.status.activated.connect(self._on_status_activated)
+        self.ad_ref_side.activated.connect(self._on_status_activated)
+        self.voice.activated.connect(self._on_voice_activated)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.comment_text.returnPressed.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current interface language."""
+        self.status_label.setText(_("Status"))
+        self.ad_ref_label.setText(_("Awaiting"))
+        self.voice_label.setText(_("Voice"))
+        self.comments_label.setText(_("Comments"))
+        self.comment_text.setPlaceholderText(_("Add a comment and press Enter"))
+        self.add_button.setText(_("Add comment"))
+        self.remove_button.setText(_("Remove comment"))
+        self.status.clear()
+        self.status.addItems([status_label(s) for s in STATUSES])
+        self.ad_ref_side.clear()
+        self.ad_ref_side.addItems([side_label(s) for s in Side])
+        self.voice.clear()
+        self.voice.addItems([side_label(v) for v in VOICES])
+        self.show_paragraph(self.pid)
+
+    def show_paragraph(self, pid: int | None) -> None:
+        """Show the controls of paragraph ``pid`` (None: nothing selected)."""
+        self.pid = pid
+        enabled = pid is not None
+        for w in (self.status, self.voice, self.comments, self.comment_text, self.add_button,
+                  self.remove_button, self.ad_ref_side):
+            w.setEnabled(enabled)
+        if pid is None:
+            self.heading.setText(_("No paragraph selected"))
+            self.comments.clear()
+            return
+        m = self.doc.minutes
+        p = m.paragraph(pid)
+        number = m.number(pid)
+        self.heading.setText(_("Paragraph {number}").format(number=number) if number
+                             else _("Unnumbered paragraph"))
+        if p.status in STATUSES:
+            self.status.setCurrentIndex(STATUSES.index(p.status))
+        self.ad_ref_side.setEnabled(p.status is Status.AGREED_AD_REF)
+        self.ad_ref_side.setCurrentIndex(list(Side).index(p.ad_ref_side or m.own_side.other))
+        self.voice.setCurrentIndex(VOICES.index(p.voice))
+        self.comments.clear()
+        for c in p.comments:
+            item = QListWidgetItem(f"[{side_label(c.side)}] {c.text}")
+            item.setData(256, c.id)
+            self.comments.addItem(item)
+
+    def _apply(self, op: object, label: str) -> None:
+        try:
+            self.doc.apply(op, label)  # type: ignore[arg-type]
+        except MinutesError as exc:
+            self.window().statusBar().showMessage(exc.message, 5000)  # type: ignore[attr-defined]
+
+    def _on_status_activated(self, _index: int) -> None:
+        if self.pid is None:
+            return
+        status = STATUSES[self.status.currentIndex()]
+        side = list(Side)[self.ad_ref_side.currentIndex()] if status is Status.AGREED_AD_REF \
+            else None
+        self._apply(SetStatus(self.pid, status, side), _("Set status"))
+
+    def _on_voice_activated(self, index: int) -> None:
+        if self.pid is not None:
+            self._apply(SetVoice(self.pid, VOICES[index]), _("Set voice"))
+
+    def _on_add_clicked(self) -> None:
+        text = self.comment_text.text().strip()
+        if self.pid is None or not text:
+            return
+        m = self.doc.minutes
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+        comment = Comment(m.allocate_id(), m.own_side, text, now)
+        self._apply(AddComment(self.pid, comment), _("Add comment"))
+        self.comment_text.clear()
+
+    def _on_remove_clicked(self) -> None:
+        item = self.comments.currentItem()
+        if self.pid is not None and item is not None:
+            self._apply(RemoveComment(self.pid, int(item.data(256))), _("Remove comment"))
+
+    def _on_document_changed(self, change: Change) -> None:
+        if self.pid is None:
+            return
+        if self.pid in change.removed_paragraphs:
+            self.show_paragraph(None)
+        elif self.pid in change.paragraphs or change.structure:
+            self.show_paragraph(self.pid)

@@ -1,0 +1,221 @@
+"""The aligned editor's item model: a row per section heading or paragraph, a column per language."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from minutes_app.i18n import _, title
+from minutes_app.model import Change, Lang, Minutes, SetSectionHeading, SetText
+from minutes_app.ui.document import Document
+from minutes_app.ui.labels import column_languages, lang_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowKind(enum.IntEnum):
+    """What a row shows."""
+
+    SECTION = 0
+    PARAGRAPH = 1
+
+
+class Role(enum.IntEnum):
+    """Item data roles beyond Qt's own."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1
+    ID = Qt.ItemDataRole.UserRole + 2
+    STATUS = Qt.ItemDataRole.UserRole + 3
+    VOICE = Qt.ItemDataRole.UserRole + 4
+    LANG = Qt.ItemDataRole.UserRole + 5
+
+
+RowKey = tuple[RowKind, int]
+
+
+class EditorModel(QAbstractTableModel):
+    """Rows of the aligned editor, following the document through its ``changed`` signal."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+        self.langs: list[Lang] = column_languages(doc.minutes)
+        self._rows: list[RowKey] = self._build_rows()
+        self._row_of: dict[RowKey, int] = self._index_rows(self._rows)
+        doc.changed.connect(self._on_document_changed)
+
+    @property
+    def minutes(self) -> Minutes:
+        """The document's model."""
+        return self.doc.minutes
+
+    # -- lookup ------------------------------------------------------------------
+    def key(self, row: int) -> RowKey:
+        """What row ``row`` shows."""
+        return self._rows[row]
+
+    def row_of(self, key: RowKey) -> int:
+        """The row showing ``key`` (-1 when absent)."""
+        return self._row_of.get(key, -1)
+
+    def lang_of(self, column: int) -> Lang | None:
+        """The language of a column (None for the number column)."""
+        return self.langs[column - 1] if column >= 1 else None
+
+    def column_of(self, lang: Lang) -> int:
+        """The column of a language."""
+        return self.langs.index(lang) + 1
+
+    # -- Qt model API ------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1 + len(self.langs)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        lang = self.lang_of(section)
+        return _("No.") if lang is None else lang_label(lang)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() >= 1 and not self.is_title_row(index.row()):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def is_title_row(self, row: int) -> bool:
+        """The heading row of an untitled preamble shows the minutes' title, read-only."""
+        kind, ident = self._rows[row]
+        if kind is not RowKind.SECTION:
+            return False
+        section = self.minutes.section(ident)
+        return not section.numbered and not any(section.heading.values())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        kind, ident = self._rows[index.row()]
+        lang = self.lang_of(index.column())
+        if role == Role.KIND:
+            return kind
+        if role == Role.ID:
+            return ident
+        if role == Role.LANG:
+            return lang
+        if kind is RowKind.SECTION:
+            return self._section_data(ident, lang, role)
+        return self._paragraph_data(ident, lang, role)
+
+    def _section_data(self, sid: int, lang: Lang | None, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if lang is None:
+                return ""
+            section = self.minutes.section(sid)
+            if not section.numbered and not any(section.heading.values()):
+                return title(self.minutes, lang)  # the preamble opens under the title
+            return section.heading.get(lang, "")
+        return None
+
+    def _paragraph_data(self, pid: int, lang: Lang | None, role: int) -> Any:
+        m = self.minutes
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if lang is None:
+                number = m.number(pid)
+                return "" if number is None else str(number)
+            return m.paragraph(pid).text(lang)
+        if role == Role.STATUS:
+            return m.paragraph(pid).status
+        if role == Role.VOICE:
+            return m.paragraph(pid).voice
+        if role == Qt.ItemDataRole.ToolTipRole and lang is None:
+            return status_label(m.paragraph(pid).status)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        lang = self.lang_of(index.column())
+        if role != Qt.ItemDataRole.EditRole or lang is None or not isinstance(value, str):
+            return False
+        kind, ident = self._rows[index.row()]
+        if kind is RowKind.SECTION:
+            if value == self.minutes.section(ident).heading.get(lang, ""):
+                return True
+            self.doc.apply(SetSectionHeading(ident, lang, value), _("Edit heading"))
+        else:
+            if value == self.minutes.paragraph(ident).text(lang):
+                return True
+            self.doc.apply(SetText(ident, lang, value), _("Typing"))
+        return True
+
+    # -- following the document ----------------------------------------------------
+    def _build_rows(self) -> list[RowKey]:
+        rows: list[RowKey] = []
+        for s in self.minutes.sections:
+            rows.append((RowKind.SECTION, s.id))
+            rows.extend((RowKind.PARAGRAPH, p.id) for p in s.paragraphs)
+        return rows
+
+    @staticmethod
+    def _index_rows(rows: list[RowKey]) -> dict[RowKey, int]:
+        return {key: i for i, key in enumerate(rows)}
+
+    def _on_document_changed(self, change: Change) -> None:
+        if change.structure:
+            self._resync()
+        columns = range(self.columnCount())
+        for key in [*((RowKind.PARAGRAPH, p) for p in change.paragraphs),
+                    *((RowKind.SECTION, s) for s in change.sections)]:
+            row = self._row_of.get(key, -1)
+            if row < 0:
+                continue
+            for column in columns:  # cell by cell: a view refreshes an open editor only so
+                cell = self.index(row, column)
+                self.dataChanged.emit(cell, cell)
+        if change.meta and self._rows:  # the title row follows the meeting details
+            self.dataChanged.emit(self.index(0, 1), self.index(0, self.columnCount() - 1))
+        if change.structure and self._rows:  # numbers after the change may have shifted
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def _resync(self) -> None:
+        """Turn the difference between old and new rows into insert/remove/move signals."""
+        old, new = self._rows, self._build_rows()
+        a = 0
+        while a < min(len(old), len(new)) and old[a] == new[a]:
+            a += 1
+        b = 0
+        while b < min(len(old), len(new)) - a and old[-1 - b] == new[-1 - b]:
+            b += 1
+        old_mid, new_mid = old[a:len(old) - b], new[a:len(new) - b]
+        root = QModelIndex()
+        if len(old_mid) == len(new_mid) > 1 and old_mid[1:] == new_mid[:-1]:
+            self.beginMoveRows(root, a, a, root, a + len(old_mid))  # one row moved down
+            self._set_rows(new)
+            self.endMoveRows()
+        elif len(old_mid) == len(new_mid) > 1 and old_mid[:-1] == new_mid[1:]:
+            last = a + len(old_mid) - 1
+            self.beginMoveRows(root, last, last, root, a)  # one row moved up
+            self._set_rows(new)
+            self.endMoveRows()
+        else:
+            if old_mid:
+                self.beginRemoveRows(root, a, a + len(old_mid) - 1)
+                self._set_rows(old[:a] + old[len(old) - b:])
+                self.endRemoveRows()
+            if new_mid:
+                self.beginInsertRows(root, a, a + len(new_mid) - 1)
+                self._set_rows(new)
+                self.endInsertRows()
+
+    def _set_rows(self, rows: list[RowKey]) -> None:
+        self._rows = rows
+        self._row_of = self._index_rows(rows)
+
+    def retranslate(self) -> None:
+        """Refresh header and tooltips after an interface language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)

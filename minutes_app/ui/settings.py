@@ -1,0 +1,57 @@
+"""Application settings in one typed object; nothing else touches QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+@dataclass
+class AppSettings:
+    """What the application remembers between runs, with its defaults."""
+
+    ui_language: str = "en"
+    zoom: int = 0
+    recent_files: list[str] = field(default_factory=list)
+    geometry: bytes = b""
+    window_state: bytes = b""
+
+    @classmethod
+    def load(cls) -> "AppSettings":
+        """Read the stored settings (defaults for anything missing or malformed)."""
+        qs = QSettings()
+        s = cls()
+        s.ui_language = str(qs.value("ui_language", s.ui_language))
+        if s.ui_language not in ("en", "ko"):
+            s.ui_language = "en"
+        try:
+            s.zoom = int(qs.value("zoom", 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            s.zoom = 0
+        recent = qs.value("recent_files", [])
+        s.recent_files = [str(x) for x in recent] if isinstance(recent, list) else (
+            [str(recent)] if recent else [])
+        s.geometry = _bytes(qs.value("geometry", b""))
+        s.window_state = _bytes(qs.value("window_state", b""))
+        return s
+
+    def save(self) -> None:
+        """Write every setting."""
+        qs = QSettings()
+        for f in fields(self):
+            value = getattr(self, f.name)
+            qs.setValue(f.name, QByteArray(value) if isinstance(value, bytes) else value)
+        qs.sync()
+
+    def add_recent(self, path: str) -> None:
+        """Put ``path`` first in the recent files."""
+        self.recent_files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
+
+
+def _bytes(value: object) -> bytes:
+    if isinstance(value, QByteArray):
+        return bytes(value.data())
+    return value if isinstance(value, bytes) else b""

@@ -1,0 +1,57 @@
+"""Colours, glyphs and fonts: calm, readable, and safe for colour-blind readers.
+
+Status colours come from the Okabe-Ito palette and each status also has its own glyph, so
+colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
+
+from minutes_app.model import Side, Status
+from minutes_app.resources import resource
+
+STATUS_COLOURS = {
+    Status.DRAFT: QColor("#7a7a7a"),
+    Status.PROPOSED: QColor("#e69f00"),
+    Status.BRACKETED: QColor("#d55e00"),
+    Status.AGREED_AD_REF: QColor("#56b4e9"),
+    Status.AGREED: QColor("#009e73"),
+}
+STATUS_GLYPHS = {
+    Status.DRAFT: "○",
+    Status.PROPOSED: "◔",
+    Status.BRACKETED: "[ ]",
+    Status.AGREED_AD_REF: "◑",
+    Status.AGREED: "●",
+}
+SIDE_COLOURS = {Side.KR: QColor("#0072b2"), Side.RU: QColor("#cc79a7")}
+HEADING_BACKGROUND = QColor("#eef1f5")
+GRID = QColor("#dde1e6")
+
+# Families tried in order for document text; Hangul falls through to a Korean face.
+_KOREAN_FAMILIES = ["NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans CJK KR"]
+BASE_POINT_SIZE = 11
+
+
+def register_fonts() -> None:
+    """Register the bundled Korean font so Hangul never depends on fontconfig fallback."""
+    path = resource("fonts", "NanumGothic.ttf")
+    if "NanumGothic" not in QFontDatabase.families() and path.exists():
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def document_font(zoom: int = 0) -> QFont:
+    """The font of paragraph text: the platform's UI face, then a Korean face for Hangul."""
+    base = QGuiApplication.font()
+    font = QFont(base)
+    font.setFamilies([base.family(), *_KOREAN_FAMILIES])
+    font.setPointSizeF(max(6.0, BASE_POINT_SIZE + zoom))
+    return font
+
+
+STYLESHEET = """
+QTreeView#alignedEditor { background: #ffffff; gridline-color: #dde1e6; }
+QTreeView#outline { background: #f7f8fa; border: none; }
+QStatusBar QLabel { padding: 0 8px; }
+"""

@@ -1,0 +1,112 @@
+"""File menu commands of the main window: new, open, save as, recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n import _, current_language
+from minutes_app.model import Operation
+from minutes_app.ui.files import create_document, open_document, show_error
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
+
+FILTER = "Minutes (*.minutes)"
+
+
+class FileCommands:
+    """Acts for the window; every failure becomes a dialog, and the open document survives."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+
+    def open_path(self, path: str) -> bool:
+        """Replace the window's document by the one at ``path``; False (and a dialog) on error."""
+        w = self.window
+        if Path(path).resolve() == w.doc.path.resolve():
+            return True
+        try:
+            doc = open_document(path)
+        except MinutesError as exc:
+            show_error(w, exc.message, _("Cannot open the file"))
+            return False
+        self._switch_to(doc)
+        return True
+
+    def _switch_to(self, doc: object) -> None:
+        w = self.window
+        w.doc.close()
+        w.set_document(doc)  # type: ignore[arg-type]
+        w.settings.add_recent(str(w.doc.path))
+        w.settings.save()
+
+    def open(self) -> None:
+        """File > Open."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Open minutes"), str(self.window.doc.path.parent), FILTER)
+        if path:
+            self.open_path(path)
+
+    def new_from_template(self) -> None:
+        """File > New from template: choose a template, then where to keep the file."""
+        from minutes_app.templates import from_template, template_description, template_names
+
+        names = template_names()
+        labels = [f"{n} — {template_description(n, current_language())}" for n in names]
+        choice, ok = QInputDialog.getItem(self.window, _("New minutes"), _("Template:"), labels,
+                                          names.index("cooperation-fields"), False)
+        if not ok:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Save the new minutes as"), str(self.window.doc.path.parent), FILTER)
+        if not path:
+            return
+        path = path if path.endswith(".minutes") else f"{path}.minutes"
+        try:
+            doc = create_document(path, from_template(names[labels.index(choice)]))
+        except MinutesError as exc:
+            show_error(self.window, exc.message, _("Cannot create the file"))
+            return
+        self._switch_to(doc)
+
+    def save_as(self) -> None:
+        """File > Save As: continue working in a copy."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Save minutes as"), str(self.window.doc.path), FILTER)
+        if not path:
+            return
+        path = path if path.endswith(".minutes") else f"{path}.minutes"
+        try:
+            self.window.doc.save_as(path)
+        except (MinutesError, OSError) as exc:
+            show_error(self.window, str(exc), _("Cannot save the file"))
+            return
+        self.window.settings.add_recent(path)
+        self.window.settings.save()
+        self.window.retranslate_ui()
+
+    def fill_recent_menu(self) -> None:
+        """Rebuild File > Open Recent from the settings."""
+        menu = self.window.menus["recent"]
+        menu.clear()
+        for path in self.window.settings.recent_files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(self.window.settings.recent_files))
+
+    def on_save_failed(self, message: str) -> None:
+        """Autosave could not write: the edits stay in memory and are retried."""
+        self.window.statusBar().showMessage(
+            _("Could not save: {message}. Your edits are kept; use Save As.").format(
+                message=message), 10000)
+
+    def apply_or_show(self, op: Operation, label: str) -> None:
+        """Apply an operation; a validation error becomes a dialog."""
+        try:
+            self.window.doc.apply(op, label)
+        except MinutesError as exc:
+            show_error(self.window, exc.message)

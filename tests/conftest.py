@@ -1,0 +1,41 @@
+"""Shared fixtures; GUI tests run headless by default."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep caches, settings and data of the tests out of the real home folder."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    for var, sub in (("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_CONFIG_HOME", "config")):
+        monkeypatch.setenv(var, str(home / sub))
+
+
+@pytest.fixture
+def demo_minutes():  # type: ignore[no-untyped-def]
+    """A fresh copy of the demo document."""
+    from minutes_app.templates import demo
+
+    return demo()
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, demo_minutes) -> Path:  # type: ignore[no-untyped-def]
+    """The demo written to a .minutes file (closed)."""
+    from minutes_app.store import MinutesFile
+
+    path = tmp_path / "demo.minutes"
+    MinutesFile.create(path, demo_minutes).close()
+    return path

@@ -1,0 +1,90 @@
+"""The command line, run as a user runs it: a separate process, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("minutes-app")
+    cmd = [exe] if exe else [sys.executable, "-m", "minutes_app"]
+    return subprocess.run([*cmd, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_demo_then_show_prints_the_korean_minutes(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    assert run("demo", str(out)).returncode == 0
+    shown = run("show", str(out), "--lang", "ko")
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    assert text.startswith("한·러 극동·시베리아 분과위원회 제14차 회의 합의의사록")
+    assert "1. 양측은 대한민국과 러시아연방 간 수교 30주년" in text
+    assert "15. 양측은 분과위 제15차 회의를" in text
+    assert "동등하게 정본인 한국어와 영어로" in text
+    assert "김건" in text and "알렉산더 크루티코프" in text
+
+
+def test_show_english(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    text = run("show", str(out), "--lang", "en").stdout
+    assert "Agreed Minutes of the 14th Meeting" in text
+    assert "18 December 2020" in text
+    assert "2. The Korean Side underscored" in text
+
+
+def test_info_json(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    data = json.loads(run("info", str(out), "--json").stdout)
+    assert data["ordinal"] == 14
+    assert data["paragraphs"] == 18 and data["numbered_paragraphs"] == 15
+    assert sum(data["by_status"].values()) == 18
+    assert data["parties"] == {"KR": "Republic of Korea", "RU": "Russian Federation"}
+
+
+@pytest.mark.parametrize("template", ["cooperation-fields", "blank"])
+def test_new_from_template(tmp_path: Path, template: str) -> None:
+    out = tmp_path / "new.minutes"
+    result = run("new", str(out), "--template", template)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(run("info", str(out), "--json").stdout)
+    assert data["sections"] >= 2
+
+
+def test_new_lists_templates_for_an_unknown_name(tmp_path: Path) -> None:
+    result = run("new", str(tmp_path / "n.minutes"), "--template", "nope")
+    assert result.returncode == 1
+    assert "cooperation-fields" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"hello", "not a minutes document"), (b"SQLite format 3\x00" + b"\x10\x00" * 200, "")],
+)
+def test_bad_files_give_a_message_not_a_traceback(tmp_path: Path, content: bytes,
+                                                  message: str) -> None:
+    bad = tmp_path / "bad.minutes"
+    bad.write_bytes(content)
+    result = run("show", str(bad))
+    assert result.returncode == 1
+    assert result.stderr.startswith("minutes-app: error:")
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert bad.read_bytes() == content
+
+
+def test_missing_file_and_existing_output(tmp_path: Path) -> None:
+    result = run("info", str(tmp_path / "none.minutes"))
+    assert result.returncode == 1 and "does not exist" in result.stderr
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    again = run("demo", str(out))
+    assert again.returncode == 1 and "already exists" in again.stderr
