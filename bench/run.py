@@ -7,13 +7,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import synthetic  # noqa: E402
-from minutes_app.model import SetText  # noqa: E402
-from minutes_app.store import MinutesFile  # noqa: E402
+from bench.synthetic import synthetic
+from minutes_app.model import SetText
+from minutes_app.store import MinutesFile
 
 SIZES = (50, 500, 5000)
 

@@ -7,11 +7,17 @@ import random
 from minutes_app.model import Minutes, Paragraph, Section, Status
 from minutes_app.templates import demo
 
-_EN = ("the two Sides agreed to continue cooperation in the Russian Far East and Arctic "
-       "including health medical care agriculture fisheries transportation logistics energy "
-       "innovation investment industrial complex Primorsky Krai forum provinces 2021 50 percent").split()
-_KO = ("양측은 러시아 극동 북극 지역에서의 실질 협력을 지속 확대해 나가기로 하였다 보건 의료 농업 "
-       "수산 교통 물류 에너지 혁신 투자 산업단지 연해주 지방협력포럼 2021년 50%").split()
+_EN = (
+    "the two Sides agreed to continue cooperation in the Russian Far East and Arctic "
+    "including health medical care agriculture fisheries transportation logistics energy "
+    "innovation investment industrial complex Primorsky Krai forum provinces 2021 50 "
+    "percent"
+).split()
+_KO = (
+    "양측은 러시아 극동 북극 지역에서의 실질 협력을 지속 확대해 나가기로 "
+    "하였다 보건 의료 농업 수산 교통 물류 에너지 혁신 투자 산업단지 연해주 "
+    "지방협력포럼 2021년 50%"
+).split()
 
 
 def _sentence(rng: random.Random, words: list[str], length: int) -> str:
@@ -35,7 +41,8 @@ def synthetic(n: int, seed: int = 1) -> Minutes:
         section = Section(m.allocate_id(), {lang: f"Section {start // per_section + 1}"
                                             for lang in m.languages})
         for _ in range(min(per_section, n - start)):
-            texts = {m.languages[0]: _sentence(rng, _KO, 200), m.languages[1]: _sentence(rng, _EN, 300)}
+            texts = {m.languages[0]: _sentence(rng, _KO, 200),
+                     m.languages[1]: _sentence(rng, _EN, 300)}
             section.paragraphs.append(
                 Paragraph(m.allocate_id(), texts, status=rng.choice(list(Status)[:2])))
         m.sections.append(section)

@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from minutes_app import __version__
 from minutes_app.errors import MinutesError
@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = _parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = {"demo", "new", "show", "info", "screenshot"}
     try:
         if _is_gui_call(args_list, commands):
             gui_args = _gui_parser().parse_args(args_list)

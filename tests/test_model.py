@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from minutes_app.errors import ValidationError
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, InsertSection, Lang, Meeting, Minutes,
-    MoveParagraph, MoveSection, RemoveComment, RemoveParagraph, RemoveSection, Section,
+    MoveParagraph, MoveSection, Paragraph, RemoveComment, RemoveParagraph, RemoveSection, Section,
     SetMeeting, SetSectionHeading, SetStatus, SetText, SetVoice, Side, Status, new_paragraph,
 )
 from minutes_app.model.serialize import minutes_out
@@ -49,7 +49,8 @@ def test_ids_are_never_reused_after_removal(demo_minutes: Minutes) -> None:
     fresh = new_paragraph(m)
     assert fresh.id > last.id
     with pytest.raises(ValidationError):
-        InsertParagraph(m.sections[1].id, 0, new_paragraph(m).__class__(id=m.sections[1].id)).apply(m)
+        reused = Paragraph(id=m.sections[1].id)
+        InsertParagraph(m.sections[1].id, 0, reused).apply(m)
 
 
 def _ops(m: Minutes) -> list[object]:

@@ -49,7 +49,7 @@ def title(m: Minutes, lang: Lang) -> str:
 
 
 def closing_formula(m: Minutes, lang: Lang) -> str:
-    """``Done at ... on ..., in duplicate, in the ... languages, all texts being equally authentic.``"""
+    """The closing formula: ``Done at ... on ..., in duplicate, ... equally authentic.``"""
     day = format_date(m.meeting.last_day, lang, m.settings.us_date_order)
     place = m.meeting.place.get(lang, "")
     names = _LANGUAGE_NAMES[lang]

@@ -24,10 +24,8 @@ _RU_ENDINGS = {
 
 def english_ordinal(n: int) -> str:
     """``1st``, ``2nd``, ``3rd``, ``11th``, ``14th``, ``21st``, ``112th``."""
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    teens = 10 <= n % 100 <= 20
+    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 

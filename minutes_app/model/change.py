@@ -16,7 +16,7 @@ class Change:
     meta: bool = False
     structure: bool = False
 
-    def __or__(self, other: "Change") -> "Change":
+    def __or__(self, other: Change) -> Change:
         removed_p = (self.removed_paragraphs - other.paragraphs) | other.removed_paragraphs
         removed_s = (self.removed_sections - other.sections) | other.removed_sections
         return Change(

@@ -84,7 +84,7 @@ class Paragraph:
         """The text in ``lang`` (empty when untranslated)."""
         return self.texts.get(lang, "")
 
-    def copy(self) -> "Paragraph":
+    def copy(self) -> Paragraph:
         """A deep enough copy to keep as an inverse or snapshot."""
         return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments))
 
@@ -98,7 +98,7 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     numbered: bool = True
 
-    def copy(self) -> "Section":
+    def copy(self) -> Section:
         """A copy holding copies of its paragraphs."""
         return dataclasses.replace(
             self, heading=dict(self.heading), paragraphs=[p.copy() for p in self.paragraphs]

@@ -51,6 +51,14 @@ class Minutes:
         except KeyError:
             raise ValidationError(f"There is no paragraph with id {pid}.") from None
 
+    def has_paragraph(self, pid: int) -> bool:
+        """True when paragraph ``pid`` is in the document."""
+        try:
+            self.section_of(pid)
+        except ValidationError:
+            return False
+        return True
+
     def paragraph(self, pid: int) -> Paragraph:
         """The paragraph with id ``pid``."""
         section = self.section_of(pid)

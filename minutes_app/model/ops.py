@@ -21,7 +21,7 @@ from minutes_app.model.validate import check_text
 class Operation(Protocol):
     """A reversible edit of a Minutes document."""
 
-    def apply(self, m: Minutes) -> tuple["Operation", Change]:
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
         """Perform the edit; return the operation that undoes it and what changed."""
         ...
 
@@ -93,7 +93,8 @@ class AddComment:
             raise ValidationError(f"Comment {self.comment.id} already exists.")
         p.comments.append(self.comment)
         m.note_id(self.comment.id)
-        return RemoveComment(self.pid, self.comment.id), dataclasses.replace(_one(self.pid), meta=True)
+        change = dataclasses.replace(_one(self.pid), meta=True)  # meta: the id counter moved
+        return RemoveComment(self.pid, self.comment.id), change
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Batch, Operation, SetText

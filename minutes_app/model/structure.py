@@ -81,7 +81,8 @@ class MoveParagraph:
         paragraph = source.paragraphs.pop(old_index)
         target.paragraphs.insert(self.index, paragraph)
         m.structure_changed()
-        touched = _positions_from(source, min(old_index, self.index) if source is target else old_index)
+        start = min(old_index, self.index) if source is target else old_index
+        touched = _positions_from(source, start)
         touched |= _positions_from(target, self.index) | {self.pid}
         inverse = MoveParagraph(self.pid, source.id, old_index)
         return inverse, Change(paragraphs=touched, structure=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from typing import Mapping
+from collections.abc import Mapping
 
 
-class Lang(str, enum.Enum):
+class Lang(enum.StrEnum):
     """A document language (content, not interface language)."""
 
     KO = "ko"
@@ -14,19 +14,19 @@ class Lang(str, enum.Enum):
     RU = "ru"
 
 
-class Side(str, enum.Enum):
+class Side(enum.StrEnum):
     """A delegation, named by its country code."""
 
     KR = "KR"
     RU = "RU"
 
     @property
-    def other(self) -> "Side":
+    def other(self) -> Side:
         """The opposite Side."""
         return Side.RU if self is Side.KR else Side.KR
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """Paragraph status; declaration order is the negotiation order."""
 
     DRAFT = "draft"
@@ -48,7 +48,7 @@ def parse_enum(kind: type[enum.Enum], value: str, what: str) -> enum.Enum:
     try:
         return kind(value)
     except ValueError:
-        accepted = ", ".join(str(m.value) for m in kind)  # type: ignore[attr-defined]
+        accepted = ", ".join(str(m.value) for m in kind)
         raise ValidationError(f"Unknown {what} {value!r}; expected one of: {accepted}.") from None
 
 

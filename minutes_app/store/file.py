@@ -28,7 +28,7 @@ class MinutesFile:
     # -- opening and creating --------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike[str], m: Minutes, overwrite: bool = False
-               ) -> "MinutesFile":
+               ) -> MinutesFile:
         """Write ``m`` as a new file (atomically: a temporary file renamed into place)."""
         target = Path(path)
         if target.exists() and not overwrite:
@@ -52,7 +52,7 @@ class MinutesFile:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], load: bool = True
-             ) -> tuple["MinutesFile", Minutes]:
+             ) -> tuple[MinutesFile, Minutes]:
         """Open, check, lock and load a file; raise a MinutesError the user can act on."""
         p = Path(path)
         _check_header(p)
@@ -110,7 +110,7 @@ class MinutesFile:
         """Add a round; rounds already stored can never change."""
         with_tx(self._conn, "INSERT INTO round VALUES (?, ?, ?, ?, ?)", codec.round_row(r))
 
-    def save_as(self, path: str | os.PathLike[str]) -> "MinutesFile":
+    def save_as(self, path: str | os.PathLike[str]) -> MinutesFile:
         """Copy this file to ``path`` and return the copy, open; this one is closed."""
         target = Path(path)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
 SCHEMA_VERSION = 1

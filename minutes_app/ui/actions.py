@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -12,7 +12,7 @@ from minutes_app.i18n import _
 Key = QKeySequence.StandardKey
 
 # name: (text thunk, shortcut)
-_SPECS: dict[str, tuple[Callable[[], str], object]] = {
+_SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None]] = {
     "new": (lambda: _("&New from template…"), Key.New),
     "open": (lambda: _("&Open…"), Key.Open),
     "save": (lambda: _("&Save"), Key.Save),
@@ -50,7 +50,7 @@ class Actions:
             action = QAction(parent)
             action.setObjectName(f"action_{name}")
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+                action.setShortcut(QKeySequence(shortcut))
             self._all[name] = action
         for name in ("lang_en", "lang_ko"):
             self._all[name].setCheckable(True)

@@ -27,7 +27,7 @@ class OpCommand(QUndoCommand):
 
     MERGE_ID = 0x4D49
 
-    def __init__(self, doc: "Document", op: Operation, inverse: Operation, text: str) -> None:
+    def __init__(self, doc: Document, op: Operation, inverse: Operation, text: str) -> None:
         super().__init__(text)
         self._doc = doc
         self._op = op

@@ -7,7 +7,7 @@ exists only for the current cell, so 5,000 paragraphs cost what a screenful cost
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QPlainTextEdit, QStyle, QStyledItemDelegate,
     QStyleOptionViewItem, QTreeView, QWidget,
@@ -42,10 +42,10 @@ class ParagraphEditor(QPlainTextEdit):
 
     def event(self, e: QEvent) -> bool:
         # Let the window's Undo/Redo and paragraph shortcuts fire instead of the text widget's.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            if any(e.matches(k) for k in _PASS_TO_WINDOW) or _window_key(e):
-                e.ignore()
-                return False
+        if (e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
+                and (any(e.matches(k) for k in _PASS_TO_WINDOW) or _window_key(e))):
+            e.ignore()
+            return False
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
@@ -65,9 +65,9 @@ class ParagraphEditor(QPlainTextEdit):
         cursor = self.textCursor()
         if key == Qt.Key.Key_Down and (ctrl or _on_last_line(self)):
             return "down"
-        if key == Qt.Key.Key_Up and (ctrl or cursor.blockNumber() == 0
+        if key == Qt.Key.Key_Up and (ctrl or (cursor.blockNumber() == 0
                                      and cursor.block().layout().lineForTextPosition(
-                                         cursor.positionInBlock()).lineNumber() == 0):
+                                         cursor.positionInBlock()).lineNumber() == 0)):
             return "up"
         return None
 
@@ -91,7 +91,7 @@ def _window_key(e: QKeyEvent) -> bool:
 class ParagraphDelegate(QStyledItemDelegate):
     """Paints wrapped paragraph text, the number and status column, and section headings."""
 
-    def __init__(self, view: "AlignedEditor") -> None:
+    def __init__(self, view: AlignedEditor) -> None:
         super().__init__(view)
         self.view = view
 
@@ -116,19 +116,19 @@ class ParagraphDelegate(QStyledItemDelegate):
     # -- painting --------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         section = index.data(Role.KIND) == RowKind.SECTION
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if section:
             painter.fillRect(rect, style.HEADING_BACKGROUND)
         elif selected:
-            painter.fillRect(rect, option.palette.highlight().color().lighter(185))  # type: ignore[attr-defined]
+            painter.fillRect(rect, option.palette.highlight().color().lighter(185))
         painter.setFont(self._font(index))
         if index.column() == 0 and not section:
             self._paint_number(painter, rect, index)
         else:
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-            painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
+            painter.setPen(option.palette.text().color())
             painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
         painter.setPen(QPen(style.GRID))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
@@ -162,7 +162,9 @@ class ParagraphDelegate(QStyledItemDelegate):
         assert isinstance(editor, ParagraphEditor)
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
+            editor.blockSignals(True)  # loading is not typing: no commit back to the model
             editor.setPlainText(text)
+            editor.blockSignals(False)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
@@ -171,7 +173,7 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:
-        editor.setGeometry(option.rect.adjusted(0, 0, -1, -1))  # type: ignore[attr-defined]
+        editor.setGeometry(option.rect.adjusted(0, 0, -1, -1))
 
 
 class AlignedEditor(QTreeView):
@@ -197,7 +199,7 @@ class AlignedEditor(QTreeView):
         self.header().setStretchLastSection(False)
         self.header().sectionResized.connect(self._on_header_section_resized)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
+    def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)

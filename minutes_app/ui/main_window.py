@@ -16,6 +16,7 @@ from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
+from minutes_app.ui.find_dialog import FindDialog
 from minutes_app.ui.labels import column_languages, status_label
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
@@ -31,7 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.actions = Actions(self)
+        self.action_set = Actions(self)
         self.files = FileCommands(self)
         self.editor = AlignedEditor()
         self.outline = QTreeView()
@@ -77,11 +78,11 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
-        doc.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        doc.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        self.actions["undo"].setEnabled(False)
-        self.actions["redo"].setEnabled(False)
-        self.find_dialog = None
+        doc.undo_stack.canUndoChanged.connect(self.action_set["undo"].setEnabled)
+        doc.undo_stack.canRedoChanged.connect(self.action_set["redo"].setEnabled)
+        self.action_set["undo"].setEnabled(False)
+        self.action_set["redo"].setEnabled(False)
+        self.find_dialog: FindDialog | None = None
         self.retranslate_ui()
         self._update_counts()
         self.editor.go_to(self._first_paragraph_row(), 1)
@@ -92,10 +93,10 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.action_set
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
-        layout = {
+        layout: dict[str, list[str | None]] = {
             "file": ["new", "open", "recent", None, "save", "save_as", None, "quit"],
             "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
                     menu.addAction(a[item])
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.action_set
         s = lambda: self.structure  # noqa: E731 - the document (and so the helper) changes
         a["new"].triggered.connect(self.files.new_from_template)
         a["open"].triggered.connect(self.files.open)
@@ -163,9 +164,9 @@ class MainWindow(QMainWindow):
                  "recent": _("Open &Recent"), "language": _("Interface &language")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
-        self.actions.retranslate()
-        self.actions["lang_en"].setChecked(current_language() == "en")
-        self.actions["lang_ko"].setChecked(current_language() == "ko")
+        self.action_set.retranslate()
+        self.action_set["lang_en"].setChecked(current_language() == "en")
+        self.action_set["lang_ko"].setChecked(current_language() == "ko")
         self.dock.setWindowTitle(_("Paragraph"))
         self.editor_model.retranslate()
         self.outline_model.retranslate()
@@ -231,8 +232,6 @@ class MainWindow(QMainWindow):
             editor.setTextCursor(cursor)
 
     def _show_find(self) -> None:
-        from minutes_app.ui.find_dialog import FindDialog
-
         if self.find_dialog is None:
             self.find_dialog = FindDialog(self.doc, column_languages(self.doc.minutes), self)
             self.find_dialog.found.connect(self._on_found)

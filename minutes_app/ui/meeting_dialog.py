@@ -27,6 +27,10 @@ def _field_label(name: str) -> str:
     }[name]
 
 
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class MeetingDialog(QDialog):
     """Edits a copy of the meeting; ``meeting()`` returns the result."""
 
@@ -73,9 +77,9 @@ class MeetingDialog(QDialog):
         self.ordinal.setValue(meeting.ordinal)
         grid.addWidget(QLabel(_("Ordinal")), row, 0)
         grid.addWidget(self.ordinal, row, 1)
-        self.start = QDateEdit(QDate(meeting.start))
+        self.start = QDateEdit(_qdate(meeting.start))
         self.start.setCalendarPopup(True)
-        self.end = QDateEdit(QDate(meeting.last_day))
+        self.end = QDateEdit(_qdate(meeting.last_day))
         self.end.setCalendarPopup(True)
         self.one_day = QCheckBox(_("One-day meeting"))
         self.one_day.setChecked(meeting.end is None)

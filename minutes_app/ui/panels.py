@@ -134,7 +134,7 @@ class ParagraphPanel(QWidget):
         if self.pid is None or not text:
             return
         m = self.doc.minutes
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         comment = Comment(m.allocate_id(), m.own_side, text, now)
         self._apply(AddComment(self.pid, comment), _("Add comment"))
         self.comment_text.clear()

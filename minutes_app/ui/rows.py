@@ -1,4 +1,4 @@
-"""The aligned editor's item model: a row per section heading or paragraph, a column per language."""
+"""The aligned editor's item model: a row per heading or paragraph, a column per language."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class EditorModel(QAbstractTableModel):
     def is_title_row(self, row: int) -> bool:
         """The heading row of an untitled preamble shows the minutes' title, read-only."""
         kind, ident = self._rows[row]
-        if kind is not RowKind.SECTION:
+        if kind is not RowKind.SECTION or not self._exists(kind, ident):
             return False
         section = self.minutes.section(ident)
         return not section.numbered and not any(section.heading.values())
@@ -103,6 +103,8 @@ class EditorModel(QAbstractTableModel):
             return None
         kind, ident = self._rows[index.row()]
         lang = self.lang_of(index.column())
+        if not self._exists(kind, ident):
+            return None  # asked between a removal in the document and our row signals
         if role == Role.KIND:
             return kind
         if role == Role.ID:
@@ -143,6 +145,8 @@ class EditorModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or lang is None or not isinstance(value, str):
             return False
         kind, ident = self._rows[index.row()]
+        if not self._exists(kind, ident):
+            return False  # an editor closing on a row that the document already removed
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True
@@ -152,6 +156,11 @@ class EditorModel(QAbstractTableModel):
                 return True
             self.doc.apply(SetText(ident, lang, value), _("Typing"))
         return True
+
+    def _exists(self, kind: RowKind, ident: int) -> bool:
+        if kind is RowKind.PARAGRAPH:
+            return self.minutes.has_paragraph(ident)
+        return any(s.id == ident for s in self.minutes.sections)
 
     # -- following the document ----------------------------------------------------
     def _build_rows(self) -> list[RowKey]:

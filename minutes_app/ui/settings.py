@@ -20,7 +20,7 @@ class AppSettings:
     window_state: bytes = b""
 
     @classmethod
-    def load(cls) -> "AppSettings":
+    def load(cls) -> AppSettings:
         """Read the stored settings (defaults for anything missing or malformed)."""
         qs = QSettings()
         s = cls()

@@ -21,7 +21,7 @@ FILTER = "Minutes (*.minutes)"
 class FileCommands:
     """Acts for the window; every failure becomes a dialog, and the open document survives."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
 
     def open_path(self, path: str) -> bool:

@@ -1,0 +1,42 @@
+"""Types into the editor of a real window, then keeps running until killed.
+
+Usage: python -m tests.helpers.gui_typist FILE TEXT. Prints ``typed <pid>`` once the text is in
+the editor; autosave alone must bring it to the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from minutes_app.model import Lang  # noqa: E402
+from minutes_app.ui.app import build_window  # noqa: E402
+from minutes_app.ui.editor import ParagraphEditor  # noqa: E402
+from minutes_app.ui.rows import RowKind  # noqa: E402
+
+
+def main() -> None:
+    window = build_window(sys.argv[1], "en")
+    window.show()
+    m = window.doc.minutes
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 4)
+    window.editor.go_to(window.editor_model.row_of((RowKind.PARAGRAPH, pid)),
+                        window.editor_model.column_of(Lang.KO))
+    QApplication.processEvents()
+    editor = window.editor.findChild(ParagraphEditor)
+    event = QInputMethodEvent()
+    event.setCommitString(sys.argv[2])
+    QApplication.sendEvent(editor, event)
+    print(f"typed {pid}", flush=True)
+    app = QApplication.instance()
+    assert app is not None
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

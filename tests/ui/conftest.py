@@ -1,0 +1,46 @@
+"""Fixtures for GUI tests: a main window on a fresh copy of the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.i18n import catalog
+
+
+@pytest.fixture
+def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The main window showing a fresh demo file, in English."""
+    from minutes_app.ui.app import build_window
+
+    w = build_window(str(demo_file), "en")
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if w.isVisible():
+        w.close()
+    catalog.set_language("en")
+    QApplication.processEvents()
+
+
+def cell_editor(w):  # type: ignore[no-untyped-def]
+    """The open editor widget of the current cell."""
+    from minutes_app.ui.editor import ParagraphEditor
+
+    editors = [e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()]
+    assert len(editors) == 1, editors
+    return editors[0]
+
+
+def commit_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Deliver text as a Korean input method does: a committed QInputMethodEvent."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -1,0 +1,168 @@
+"""Editor wiring: typing both languages, undo through the stack, structure, autosave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.model import Lang
+from minutes_app.store import MinutesFile
+from minutes_app.ui.rows import RowKind
+from tests.ui.conftest import cell_editor, commit_text
+
+
+def go_to_paragraph(w, number: int, lang: Lang):  # type: ignore[no-untyped-def]
+    m = w.doc.minutes
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == number)
+    row = w.editor_model.row_of((RowKind.PARAGRAPH, pid))
+    w.editor.go_to(row, w.editor_model.column_of(lang))
+    QApplication.processEvents()
+    return pid
+
+
+def test_korean_is_first_for_the_korean_side(window) -> None:  # type: ignore[no-untyped-def]
+    model = window.editor_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "No.", "Korean", "English"]
+
+
+def test_typing_english_and_hangul_then_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    pid = go_to_paragraph(window, 3, Lang.EN)
+    before_en = m.paragraph(pid).text(Lang.EN)
+    editor = cell_editor(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Agreed")
+    assert m.paragraph(pid).text(Lang.EN) == before_en + " Agreed"
+
+    go_to_paragraph(window, 3, Lang.KO)
+    before_ko = m.paragraph(pid).text(Lang.KO)
+    ko_editor = cell_editor(window)
+    ko_editor.moveCursor(ko_editor.textCursor().MoveOperation.End)
+    commit_text(ko_editor, " 양측은")
+    commit_text(ko_editor, " 합의하였다.")
+    assert m.paragraph(pid).text(Lang.KO) == before_ko + " 양측은 합의하였다."
+
+    stack = window.doc.undo_stack
+    assert stack.count() == 2  # one burst per paragraph and language
+    window.action_set["undo"].trigger()
+    assert m.paragraph(pid).text(Lang.KO) == before_ko
+    assert cell_editor(window).toPlainText() == before_ko  # the open editor follows
+    window.action_set["undo"].trigger()
+    assert m.paragraph(pid).text(Lang.EN) == before_en
+    window.action_set["redo"].trigger()
+    assert m.paragraph(pid).text(Lang.EN) == before_en + " Agreed"
+
+
+def test_the_editor_widgets_own_undo_is_off(window) -> None:  # type: ignore[no-untyped-def]
+    go_to_paragraph(window, 1, Lang.EN)
+    assert not cell_editor(window).isUndoRedoEnabled()
+
+
+def test_new_move_and_delete_paragraph_renumber(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    first = go_to_paragraph(window, 1, Lang.KO)
+    second = next(p.id for p in m.paragraphs() if m.number(p.id) == 2)
+    total = len(m.paragraphs())
+    window.action_set["new_paragraph"].trigger()
+    new_pid = window.editor_model.key(window.editor.currentIndex().row())[1]
+    assert m.number(new_pid) == 2 and m.number(second) == 3
+    assert len(m.paragraphs()) == total + 1
+    assert window.editor_model.data(window.editor.currentIndex().siblingAtColumn(0)) == "2"
+
+    window.action_set["move_up"].trigger()
+    assert m.number(new_pid) == 1 and m.number(first) == 2
+    window.action_set["move_down"].trigger()
+    window.action_set["move_down"].trigger()
+    assert m.number(new_pid) == 3 and m.number(second) == 2
+
+    window.action_set["delete_paragraph"].trigger()
+    assert len(m.paragraphs()) == total and m.number(second) == 2
+    for _ in range(5):
+        window.action_set["undo"].trigger()
+    assert len(m.paragraphs()) == total and m.number(first) == 1 and m.number(second) == 2
+    assert new_pid not in {p.id for p in m.paragraphs()}
+
+
+def test_sections_move_and_undo(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    go_to_paragraph(window, 8, Lang.EN)  # health and medical care
+    order = [s.id for s in m.sections]
+    window.action_set["move_section_up"].trigger()
+    assert [s.id for s in m.sections] != order
+    assert m.number(m.sections[2].paragraphs[0].id) == 5  # health moved before the KICP section
+    window.action_set["new_section"].trigger()
+    assert len(m.sections) == len(order) + 1
+    window.action_set["undo"].trigger()
+    window.action_set["undo"].trigger()
+    assert [s.id for s in m.sections] == order
+
+
+def test_autosave_reaches_the_file(window, qtbot, demo_file) -> None:  # type: ignore[no-untyped-def]
+    pid = go_to_paragraph(window, 2, Lang.KO)
+    commit_text(cell_editor(window), "저장 확인 ")
+    assert window.isWindowModified()
+    qtbot.waitUntil(lambda: not window.doc.dirty, timeout=3000)
+    assert not window.isWindowModified()
+    row = window.doc.file._conn.execute("SELECT texts FROM paragraph WHERE id = ?", (pid,))
+    assert "저장 확인" in row.fetchone()[0]
+    window.close()
+    f, m = MinutesFile.open(demo_file)
+    f.close()
+    assert "저장 확인" in m.paragraph(pid).text(Lang.KO)
+
+
+def test_find_and_replace_across_both_languages(window) -> None:  # type: ignore[no-untyped-def]
+    window.action_set["find"].trigger()
+    dialog = window.find_dialog
+    dialog.needle.setText("KICP")
+    hit = dialog.find_next()
+    assert hit is not None
+    assert window.editor.currentIndex().row() == window.editor_model.row_of(
+        (RowKind.PARAGRAPH, hit.pid))
+    dialog.replacement.setText("산업단지")
+    count = dialog.replace_everywhere()
+    m = window.doc.minutes
+    assert count >= 4
+    assert not any("KICP" in p.text(lang) for p in m.paragraphs() for lang in m.languages)
+    window.action_set["undo"].trigger()  # replace all is one step
+    assert sum("KICP" in p.text(Lang.KO) for p in m.paragraphs()) >= 2
+
+
+def test_status_voice_and_comment_from_the_panel(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model import Side, Status
+
+    pid = go_to_paragraph(window, 9, Lang.EN)
+    panel = window.panel
+    panel.status.setCurrentIndex(3)  # agreed, as the user picks it
+    panel.status.activated.emit(3)
+    assert window.doc.minutes.paragraph(pid).status is Status.AGREED
+    panel.voice.setCurrentIndex(2)
+    panel.voice.activated.emit(2)
+    assert window.doc.minutes.paragraph(pid).voice is Side.RU
+    panel.comment_text.setText("연도 확인 필요")
+    panel.add_button.click()
+    comments = window.doc.minutes.paragraph(pid).comments
+    assert [(c.side, c.text) for c in comments] == [(Side.KR, "연도 확인 필요")]
+    assert panel.comments.count() == 1
+    for _ in range(3):
+        window.action_set["undo"].trigger()
+    p = window.doc.minutes.paragraph(pid)
+    assert p.status is Status.DRAFT and p.voice is Side.KR and not p.comments
+
+
+def test_status_bar_counts_follow_the_document(window) -> None:  # type: ignore[no-untyped-def]
+    assert "Agreed 8" in window.count_label.text()
+    go_to_paragraph(window, 9, Lang.EN)
+    window.panel.status.setCurrentIndex(3)
+    window.panel.status.activated.emit(3)
+    QApplication.processEvents()
+    assert "Agreed 9" in window.count_label.text()
+
+
+def test_zoom_changes_the_editor_font(window) -> None:  # type: ignore[no-untyped-def]
+    size = window.editor.font().pointSizeF()
+    window.action_set["zoom_in"].trigger()
+    assert window.editor.font().pointSizeF() == size + 1
+    window.action_set["zoom_reset"].trigger()
+    assert window.editor.font().pointSizeF() == size

@@ -1,0 +1,180 @@
+"""The window as a whole: language switch, item models, files, crashes, screenshots."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.model import Lang
+from minutes_app.store import SCHEMA_VERSION, MinutesFile
+from minutes_app.ui import window_files
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_language_switch_retranslates_visible_widgets(window) -> None:  # type: ignore[no-untyped-def]
+    window.set_ui_language("ko")
+    assert window.menus["file"].title() == "파일(&F)"
+    assert window.action_set["new_paragraph"].text() == "새 문단(&P)"
+    assert window.editor_model.headerData(1, Qt.Orientation.Horizontal) == "한국어"
+    assert window.dock.windowTitle() == "문단"
+    assert "합의 8" in window.count_label.text()
+    assert window.panel.status_label.text() == "상태"
+    window.set_ui_language("en")
+    assert window.menus["file"].title() == "&File"
+    assert window.editor_model.headerData(2, Qt.Orientation.Horizontal) == "English"
+
+
+def test_language_choice_is_remembered(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.settings import AppSettings
+
+    window.set_ui_language("ko")
+    assert AppSettings.load().ui_language == "ko"
+    window.set_ui_language("en")
+    assert AppSettings.load().ui_language == "en"
+
+
+def test_qt_own_dialogs_are_translated(window) -> None:  # type: ignore[no-untyped-def]
+    window.set_ui_language("ko")
+    assert QApplication.translate("QPlatformTheme", "&Yes") != "&Yes"
+    window.set_ui_language("en")
+    assert QApplication.translate("QPlatformTheme", "&Yes") == "&Yes"
+
+
+def test_item_models_pass_the_model_tester(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.editor_model)
+    qtmodeltester.check(window.outline_model)
+    window.action_set["new_paragraph"].trigger()  # the tester keeps watching changes
+    window.action_set["move_up"].trigger()
+    window.action_set["new_section"].trigger()
+    window.action_set["undo"].trigger()
+    window.action_set["undo"].trigger()
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(window_files, "show_error", lambda parent, msg, title="": shown.append(msg))
+    return shown
+
+
+def test_opening_bad_files_shows_a_message_and_keeps_the_document(  # type: ignore[no-untyped-def]
+        window, errors, tmp_path: Path) -> None:
+    path = window.doc.path
+    corrupt = tmp_path / "corrupt.minutes"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" * 50)
+    newer = tmp_path / "newer.minutes"
+    MinutesFile.create(newer, window.doc.minutes).close()
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    for bad in (corrupt, newer, tmp_path / "missing.minutes"):
+        assert not window.files.open_path(str(bad))
+    assert len(errors) == 3
+    assert "newer version" in errors[1]
+    assert window.doc.path == path and window.doc.minutes.paragraphs()
+
+
+def test_opening_a_file_held_elsewhere_says_so(window, errors, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.minutes"
+    MinutesFile.create(other, window.doc.minutes).close()
+    holder = subprocess.Popen([sys.executable, "-m", "tests.helpers.holder", str(other)],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        assert not window.files.open_path(str(other))
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout:
+            holder.stdout.close()
+    assert "open in another" in errors[0]
+    assert window.files.open_path(str(other))
+    assert window.doc.path == other
+
+
+def test_sigkill_after_typing_keeps_the_text(demo_file: Path) -> None:
+    text = "강제 종료 직전 입력 "
+    typist = subprocess.Popen([sys.executable, "-m", "tests.helpers.gui_typist", str(demo_file),
+                               text], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert typist.stdout is not None
+        line = typist.stdout.readline().split()
+        assert line[0] == "typed", line
+        time.sleep(1.5)  # autosave writes within about a second of the last edit
+        typist.send_signal(signal.SIGKILL)
+        typist.wait()
+    finally:
+        if typist.poll() is None:
+            typist.kill()
+            typist.wait()
+        if typist.stdout:
+            typist.stdout.close()
+    assert typist.returncode == -signal.SIGKILL
+    f, m = MinutesFile.open(demo_file)
+    f.close()
+    assert m.paragraph(int(line[1])).text(Lang.KO).endswith(text)  # the cursor opens at the end
+
+
+def _dark_pixels(image: QImage) -> int:
+    small = image.scaled(image.width() // 4, image.height() // 4)
+    return sum(1 for x in range(small.width()) for y in range(small.height())
+               if QColor(small.pixel(x, y)).lightness() < 100)
+
+
+def _render(text: str, family: str) -> QImage:
+    from PySide6.QtGui import QFont
+
+    image = QImage(240, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    font = QFont(family)
+    font.setPixelSize(28)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(4, 36, text)
+    painter.end()
+    return image
+
+
+def test_hangul_renders_as_distinct_glyphs_not_tofu(window) -> None:  # type: ignore[no-untyped-def]
+    family = window.editor.font().family()
+    # Tofu boxes look alike for every character: distinct words must give distinct pictures.
+    one, two = _render("양측은", family), _render("합의록", family)
+    assert one != two
+    assert _dark_pixels(one) > 0
+    assert "NanumGothic" in window.editor.font().families()
+
+
+def test_screenshot_of_the_window_shows_text_in_both_columns(window) -> None:  # type: ignore[no-untyped-def]
+    image = window.grab().toImage()
+    assert image.width() >= 1000
+    editor_rect = window.editor.geometry()
+    origin = window.editor.mapTo(window, editor_rect.topLeft() - editor_rect.topLeft())
+    for column in (1, 2):
+        x = origin.x() + window.editor.columnViewportPosition(column) + 10
+        width = window.editor.columnWidth(column) - 20
+        region = image.copy(x, origin.y() + 60, width, 300)
+        assert _dark_pixels(region) > 50, f"column {column} looks empty"
+
+
+def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "window.png"
+    result = subprocess.run([sys.executable, "-m", "minutes_app", "screenshot", str(demo_file),
+                             "-o", str(out), "--lang", "ko"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env={**__import__("os").environ,
+                                                          "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() == 1400 and image.height() == 900
+    assert _dark_pixels(image) > 500
