@@ -11,13 +11,13 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-from minutes_app.model import Lang  # noqa: E402
-from minutes_app.ui.app import build_window  # noqa: E402
-from minutes_app.ui.editor import ParagraphEditor  # noqa: E402
-from minutes_app.ui.rows import RowKind  # noqa: E402
+from minutes_app.model import Lang
+from minutes_app.ui.app import build_window
+from minutes_app.ui.editor import ParagraphEditor
+from minutes_app.ui.rows import RowKind
 
 
 def main() -> None:
