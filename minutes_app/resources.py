@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
@@ -20,6 +19,8 @@ def _packaged(package: str, checkout_name: str) -> Path:
     local = _CHECKOUT / checkout_name
     if local.is_dir():
         return local
+    from importlib import resources as importlib_resources  # only for an installed wheel
+
     try:
         return Path(str(importlib_resources.files(package)))
     except ModuleNotFoundError:

@@ -7,8 +7,8 @@ use into the user's cache folder and recompiled whenever the ``.po`` changes.
 from __future__ import annotations
 
 import gettext
-import hashlib
 import logging
+import zlib
 from pathlib import Path
 
 from minutes_app.errors import TemplateError
@@ -35,7 +35,7 @@ def compiled_catalog(lang: str) -> Path:
         source = po.read_bytes()
     except FileNotFoundError:
         raise TemplateError(f"The {lang} interface catalog is missing ({po}).") from None
-    digest = hashlib.sha256(source).hexdigest()[:16]
+    digest = f"{zlib.crc32(source):08x}{len(source):x}"  # changes whenever the .po does
     mo = cache_dir() / "locale" / f"{lang}-{digest}" / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.exists():
         _compile(po, mo)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """The rows an operation touched; merged with ``|`` across a batch."""
 
     paragraphs: frozenset[int] = frozenset()

@@ -6,9 +6,7 @@ QUndoCommand, the CLI applies it directly), so undo, persistence and redraw shar
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
@@ -30,8 +28,7 @@ def _one(pid: int) -> Change:
     return Change(paragraphs=frozenset([pid]))
 
 
-@dataclass(frozen=True)
-class SetText:
+class SetText(NamedTuple):
     """Replace the text of one language of one paragraph."""
 
     pid: int
@@ -47,8 +44,7 @@ class SetText:
         return SetText(self.pid, self.lang, old), _one(self.pid)
 
 
-@dataclass(frozen=True)
-class SetStatus:
+class SetStatus(NamedTuple):
     """Set a paragraph's status (and for ad referendum, the Side awaiting confirmation)."""
 
     pid: int
@@ -65,8 +61,7 @@ class SetStatus:
         return inverse, _one(self.pid)
 
 
-@dataclass(frozen=True)
-class SetVoice:
+class SetVoice(NamedTuple):
     """Set who speaks in a paragraph: both Sides (None) or one Side."""
 
     pid: int
@@ -79,8 +74,7 @@ class SetVoice:
         return inverse, _one(self.pid)
 
 
-@dataclass(frozen=True)
-class AddComment:
+class AddComment(NamedTuple):
     """Attach a comment to a paragraph."""
 
     pid: int
@@ -93,12 +87,11 @@ class AddComment:
             raise ValidationError(f"Comment {self.comment.id} already exists.")
         p.comments.append(self.comment)
         m.note_id(self.comment.id)
-        change = dataclasses.replace(_one(self.pid), meta=True)  # meta: the id counter moved
+        change = _one(self.pid)._replace(meta=True)  # meta: the id counter moved
         return RemoveComment(self.pid, self.comment.id), change
 
 
-@dataclass(frozen=True)
-class RemoveComment:
+class RemoveComment(NamedTuple):
     """Remove a comment from a paragraph."""
 
     pid: int
@@ -113,8 +106,7 @@ class RemoveComment:
         raise ValidationError(f"Paragraph {self.pid} has no comment {self.comment_id}.")
 
 
-@dataclass(frozen=True)
-class Batch:
+class Batch(NamedTuple):
     """Several operations applied as one (one undo step)."""
 
     ops: tuple[Operation, ...]

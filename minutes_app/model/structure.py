@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
@@ -22,31 +23,29 @@ def _all_ids(m: Minutes) -> set[int]:
     return {p.id for p in m.paragraphs()} | {s.id for s in m.sections}
 
 
-@dataclass(frozen=True)
-class InsertParagraph:
+class InsertParagraph(NamedTuple):
     """Insert a paragraph into a section at an index."""
 
     section_id: int
-    index: int
+    position: int
     paragraph: Paragraph
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         section = m.section(self.section_id)
-        check_index(self.index, len(section.paragraphs), "Paragraph")
+        check_index(self.position, len(section.paragraphs), "Paragraph")
         if self.paragraph.id in _all_ids(m):
             raise ValidationError(f"Id {self.paragraph.id} is already used in this document.")
         for lang, text in self.paragraph.texts.items():
             m.check_lang(lang)
             check_text(text, "Paragraph text")
-        section.paragraphs.insert(self.index, self.paragraph.copy())
+        section.paragraphs.insert(self.position, self.paragraph.copy())
         m.note_id(self.paragraph.id)
         m.structure_changed()
-        change = Change(paragraphs=_positions_from(section, self.index), meta=True, structure=True)
+        change = Change(paragraphs=_positions_from(section, self.position), meta=True, structure=True)
         return RemoveParagraph(self.paragraph.id), change
 
 
-@dataclass(frozen=True)
-class RemoveParagraph:
+class RemoveParagraph(NamedTuple):
     """Remove a paragraph; its id is never given to another paragraph."""
 
     pid: int
@@ -64,58 +63,55 @@ class RemoveParagraph:
         return InsertParagraph(section.id, index, removed), change
 
 
-@dataclass(frozen=True)
-class MoveParagraph:
+class MoveParagraph(NamedTuple):
     """Move a paragraph to an index in a section (possibly another one)."""
 
     pid: int
     section_id: int
-    index: int
+    position: int
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         source = m.section_of(self.pid)
         target = m.section(self.section_id)
         old_index = next(i for i, p in enumerate(source.paragraphs) if p.id == self.pid)
         limit = len(target.paragraphs) - (1 if target is source else 0)
-        check_index(self.index, limit, "Paragraph")
+        check_index(self.position, limit, "Paragraph")
         paragraph = source.paragraphs.pop(old_index)
-        target.paragraphs.insert(self.index, paragraph)
+        target.paragraphs.insert(self.position, paragraph)
         m.structure_changed()
-        start = min(old_index, self.index) if source is target else old_index
+        start = min(old_index, self.position) if source is target else old_index
         touched = _positions_from(source, start)
-        touched |= _positions_from(target, self.index) | {self.pid}
+        touched |= _positions_from(target, self.position) | {self.pid}
         inverse = MoveParagraph(self.pid, source.id, old_index)
         return inverse, Change(paragraphs=touched, structure=True)
 
 
-@dataclass(frozen=True)
-class InsertSection:
+class InsertSection(NamedTuple):
     """Insert a section (with any paragraphs it holds) at an index."""
 
-    index: int
+    position: int
     section: Section
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        check_index(self.index, len(m.sections), "Section")
+        check_index(self.position, len(m.sections), "Section")
         used = _all_ids(m)
         new_ids = {self.section.id} | {p.id for p in self.section.paragraphs}
         if used & new_ids or len(new_ids) != len(self.section.paragraphs) + 1:
             raise ValidationError("The section or one of its paragraphs reuses an id.")
         section = self.section.copy()
-        m.sections.insert(self.index, section)
+        m.sections.insert(self.position, section)
         m.note_id(max(new_ids))
         m.structure_changed()
         change = Change(
             paragraphs=frozenset(p.id for p in section.paragraphs),
-            sections=frozenset(s.id for s in m.sections[self.index:]),
+            sections=frozenset(s.id for s in m.sections[self.position:]),
             meta=True,
             structure=True,
         )
         return RemoveSection(section.id), change
 
 
-@dataclass(frozen=True)
-class RemoveSection:
+class RemoveSection(NamedTuple):
     """Remove a section and the paragraphs it holds."""
 
     section_id: int
@@ -133,24 +129,22 @@ class RemoveSection:
         return InsertSection(index, removed), change
 
 
-@dataclass(frozen=True)
-class MoveSection:
+class MoveSection(NamedTuple):
     """Move a section to another index."""
 
     section_id: int
-    index: int
+    position: int
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         old_index = m.section_index(self.section_id)
-        check_index(self.index, len(m.sections) - 1, "Section")
-        m.sections.insert(self.index, m.sections.pop(old_index))
+        check_index(self.position, len(m.sections) - 1, "Section")
+        m.sections.insert(self.position, m.sections.pop(old_index))
         m.structure_changed()
-        touched = frozenset(s.id for s in m.sections[min(old_index, self.index):])
+        touched = frozenset(s.id for s in m.sections[min(old_index, self.position):])
         return MoveSection(self.section_id, old_index), Change(sections=touched, structure=True)
 
 
-@dataclass(frozen=True)
-class SetSectionHeading:
+class SetSectionHeading(NamedTuple):
     """Replace a section heading in one language."""
 
     section_id: int
@@ -167,8 +161,7 @@ class SetSectionHeading:
         return inverse, Change(sections=frozenset([self.section_id]))
 
 
-@dataclass(frozen=True)
-class SetMeeting:
+class SetMeeting(NamedTuple):
     """Replace the meeting metadata as a whole (the values are immutable)."""
 
     meeting: Meeting
@@ -182,8 +175,7 @@ class SetMeeting:
         return SetMeeting(old), Change(meta=True)
 
 
-@dataclass(frozen=True)
-class SetParty:
+class SetParty(NamedTuple):
     """Replace one Party's official names."""
 
     party: Party
@@ -195,8 +187,7 @@ class SetParty:
         return inverse, Change(meta=True)
 
 
-@dataclass(frozen=True)
-class _DropParty:
+class _DropParty(NamedTuple):
     party: Party
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
@@ -204,8 +195,7 @@ class _DropParty:
         return SetParty(self.party), Change(meta=True)
 
 
-@dataclass(frozen=True)
-class SetSettings:
+class SetSettings(NamedTuple):
     """Replace the document settings."""
 
     settings: Settings

@@ -9,7 +9,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, catalog
@@ -70,6 +70,8 @@ def _excepthook(kind: type[BaseException], value: BaseException,
         message = _("An unexpected error occurred. Your text is saved. Details: {error}").format(
             error=f"{kind.__name__}: {value}")
     if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, _("Unexpected error"), message)
     else:
         print(message, file=sys.stderr)

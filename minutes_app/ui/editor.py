@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QPlainTextEdit, QStyle, QStyledItemDelegate,
-    QStyleOptionViewItem, QTreeView, QWidget,
+    QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTreeView, QWidget,
 )
 
 from minutes_app.model import Status
 from minutes_app.ui import style
 from minutes_app.ui.rows import EditorModel, Role, RowKind
+
+if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -118,7 +122,7 @@ class ParagraphDelegate(QStyledItemDelegate):
         painter.save()
         rect = option.rect
         section = index.data(Role.KIND) == RowKind.SECTION
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.view.selectionModel().isSelected(index)
         if section:
             painter.fillRect(rect, style.HEADING_BACKGROUND)
         elif selected:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from minutes_app.errors import FileLockedError, MinutesError
 from minutes_app.i18n import _
@@ -49,6 +49,8 @@ def demo_document() -> Document:
 
 def show_error(parent: QWidget | None, message: str, title: str = "") -> None:
     """A clear message for something the user can fix."""
+    from PySide6.QtWidgets import QMessageBox
+
     log.info("error shown: %s", message)
     box = QMessageBox(QMessageBox.Icon.Warning, title or _("minutes_app"), message,
                       QMessageBox.StandardButton.Ok, parent)

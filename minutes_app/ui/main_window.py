@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -10,19 +12,21 @@ from PySide6.QtWidgets import (
 
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetMeeting, Status
-from minutes_app.model.search import Match
 from minutes_app.ui import style
 from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
-from minutes_app.ui.find_dialog import FindDialog
 from minutes_app.ui.labels import column_languages, status_label
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
+
+if TYPE_CHECKING:
+    from minutes_app.model.search import Match
+    from minutes_app.ui.find_dialog import FindDialog
 
 
 class MainWindow(QMainWindow):
@@ -232,6 +236,8 @@ class MainWindow(QMainWindow):
             editor.setTextCursor(cursor)
 
     def _show_find(self) -> None:
+        from minutes_app.ui.find_dialog import FindDialog
+
         if self.find_dialog is None:
             self.find_dialog = FindDialog(self.doc, column_languages(self.doc.minutes), self)
             self.find_dialog.found.connect(self._on_found)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
-
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Operation
@@ -46,6 +44,8 @@ class FileCommands:
 
     def open(self) -> None:
         """File > Open."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self.window, _("Open minutes"), str(self.window.doc.path.parent), FILTER)
         if path:
@@ -53,6 +53,8 @@ class FileCommands:
 
     def new_from_template(self) -> None:
         """File > New from template: choose a template, then where to keep the file."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         from minutes_app.templates import from_template, template_description, template_names
 
         names = template_names()
@@ -75,6 +77,8 @@ class FileCommands:
 
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(
             self.window, _("Save minutes as"), str(self.window.doc.path), FILTER)
         if not path:

@@ -1,0 +1,99 @@
+"""Benchmarks of the editor, offscreen: start-up, opening, keystrokes, memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_times(repeat: int = 7) -> dict[str, float]:
+    """Median wall time (ms) of a bare PySide6 window and of our window with the demo."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": tempfile.mkdtemp()}
+    # An installed application has bytecode (pip compiles at install): compile ours, then
+    # let both processes use the caches as a user's machine does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "minutes_app")],
+                   check=True, env=env)
+
+    def run(script: str) -> float:
+        t0 = time.time()
+        done = subprocess.run([sys.executable, str(ROOT / "bench" / script)], check=True,
+                              env=env, capture_output=True, text=True)
+        return (float(done.stdout.split()[-1]) - t0) * 1000
+
+    run("start_app.py")  # first run writes the demo file and compiles nothing else
+    bare = statistics.median(run("start_bare.py") for _ in range(repeat))
+    app = statistics.median(run("start_app.py") for _ in range(repeat))
+    return {"bare PySide6 window": bare, "minutes_app with demo": app, "ratio": app / bare}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def large_document(n: int = 5000) -> dict[str, float]:
+    """Open an ``n``-paragraph document to a usable window; keystroke-to-repaint; memory."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from bench.synthetic import synthetic
+    from minutes_app.store import MinutesFile
+    from minutes_app.ui.app import build_window, create_application
+    from minutes_app.ui.editor import ParagraphEditor
+
+    create_application()
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "large.minutes"
+    MinutesFile.create(path, synthetic(n)).close()
+    rss0 = _rss_mb()
+    t0 = time.perf_counter()
+    window = build_window(str(path), "en")
+    window.show()
+    QApplication.processEvents()
+    open_ms = (time.perf_counter() - t0) * 1000
+    window.editor.go_to(n // 2, 2)
+    QApplication.processEvents()
+    editor = window.editor.findChild(ParagraphEditor)
+    samples = []
+    for i in range(200):
+        t = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_A if i % 2 else Qt.Key.Key_Space)
+        window.editor.viewport().repaint()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - t) * 1000)
+    rss = _rss_mb()
+    window.close()
+    return {"open to usable window ms": open_ms,
+            "keystroke-to-repaint median ms": statistics.median(samples),
+            "keystroke p95 ms": sorted(samples)[int(len(samples) * 0.95)],
+            "RSS MB": rss, "RSS growth MB": rss - rss0}
+
+
+def main() -> None:
+    """Print the editor's table."""
+    starts = start_times()
+    print("\neditor start-up (offscreen, whole process), ms; target: ratio < 1.5")
+    for k, v in starts.items():
+        print(f"  {k:<34} {v:>10.2f}")
+    large = large_document()
+    print("\neditor with 5,000 paragraphs; targets: open < 1500 ms, keystroke < 16 ms, RSS < 400 MB")
+    for k, v in large.items():
+        print(f"  {k:<34} {v:>10.2f}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
