@@ -89,7 +89,8 @@ def main() -> None:
     for k, v in starts.items():
         print(f"  {k:<34} {v:>10.2f}")
     large = large_document()
-    print("\neditor with 5,000 paragraphs; targets: open < 1500 ms, keystroke < 16 ms, RSS < 400 MB")
+    print("\neditor with 5,000 paragraphs; targets: open < 1500 ms, keystroke < 16 ms, "
+          "RSS < 400 MB")
     for k, v in large.items():
         print(f"  {k:<34} {v:>10.2f}")
 

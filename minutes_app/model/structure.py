@@ -41,7 +41,8 @@ class InsertParagraph(NamedTuple):
         section.paragraphs.insert(self.position, self.paragraph.copy())
         m.note_id(self.paragraph.id)
         m.structure_changed()
-        change = Change(paragraphs=_positions_from(section, self.position), meta=True, structure=True)
+        touched = _positions_from(section, self.position)
+        change = Change(paragraphs=touched, meta=True, structure=True)
         return RemoveParagraph(self.paragraph.id), change
 
 
