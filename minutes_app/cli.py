@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from minutes_app import __version__
+from minutes_app import __version__, cli_tracking
 from minutes_app.errors import MinutesError
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -99,7 +99,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.png")
     p.add_argument("--lang", default="en", choices=["en", "ko"], help="interface language")
+    cli_tracking.register(add)
     return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = _parser()
-    commands = {"demo", "new", "show", "info", "screenshot"}
+    commands = set(_command_names(parser))
     try:
         if _is_gui_call(args_list, commands):
             gui_args = _gui_parser().parse_args(args_list)

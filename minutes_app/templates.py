@@ -47,6 +47,15 @@ def template_description(name: str, lang: str) -> str:
     return str(description.get(lang) or description.get("en") or name)
 
 
-def demo() -> Minutes:
-    """The demo: the 14th Korea-Russia Far East and Siberia Sub-committee, 18 December 2020."""
-    return _load(resource("demo", "far-east-14.json"))
+def demo(history: bool = True, agreed: bool = False) -> Minutes:
+    """The demo: the 14th Korea-Russia Far East and Siberia Sub-committee, 18 December 2020.
+
+    With ``history``, three rounds of negotiation and what is still open; with ``agreed``,
+    the text as it stands at signing.
+    """
+    from minutes_app.demo_history import add_negotiation, settle
+
+    m = _load(resource("demo", "far-east-14.json"))
+    if history or agreed:
+        add_negotiation(m)
+    return settle(m) if agreed else m

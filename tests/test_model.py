@@ -24,6 +24,12 @@ def first_numbered_section(m: Minutes) -> Section:
     return next(s for s in m.sections if s.numbered)
 
 
+@pytest.fixture
+def demo_minutes() -> Minutes:
+    """The demo before any round: edits are not tracked yet."""
+    return demo(history=False)
+
+
 def test_demo_numbers_are_consecutive_and_skip_the_preamble(demo_minutes: Minutes) -> None:
     numbers = [n for _, n in numbered(demo_minutes)]
     assert numbers[:3] == [None, None, None]
@@ -76,7 +82,7 @@ def _ops(m: Minutes) -> list[object]:
 
 @pytest.mark.parametrize("index", range(14))
 def test_every_operation_is_undone_by_its_inverse(index: int) -> None:
-    m = demo()
+    m = demo(history=False)
     before = minutes_out(m)
     op = _ops(m)[index]
     inverse, change = op.apply(m)  # type: ignore[attr-defined]
@@ -132,11 +138,14 @@ def test_meeting_dates_are_validated(demo_minutes: Minutes) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 13), st.integers(0, 50)), max_size=12))
 def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[int, int]]) -> None:
-    m = demo()
+    m = demo(history=False)
     start = minutes_out(m)
     inverses = []
     for kind, salt in steps:
-        ops = _ops(m)
+        try:
+            ops = _ops(m)
+        except ValueError:
+            break  # too few paragraphs left to build every kind of operation
         op = ops[kind]
         try:
             inverse, _ = op.apply(m)  # type: ignore[attr-defined]
@@ -147,4 +156,4 @@ def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[i
     for inverse in reversed(inverses):
         inverse.apply(m)
     assert {**minutes_out(m), "next_id": 0} == {**start, "next_id": 0}
-    assert [n for _, n in numbered(m)] == [n for _, n in numbered(demo())]
+    assert [n for _, n in numbered(m)] == [n for _, n in numbered(demo(history=False))]

@@ -19,6 +19,28 @@ from minutes_app.store import schema as schema_module
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture
+def demo_minutes() -> Minutes:
+    """The demo before any round (the writer helper edits untracked text)."""
+    from minutes_app.templates import demo
+
+    return demo(history=False)
+
+
+def test_the_negotiated_demo_round_trips(tmp_path: Path) -> None:
+    """Rounds, pending revisions, deletions inside insertions, brackets, ad ref: all kept."""
+    from minutes_app.templates import demo
+
+    m = demo()
+    path = tmp_path / "negotiated.minutes"
+    MinutesFile.create(path, m).close()
+    f, loaded = MinutesFile.open(path)
+    f.close()
+    assert minutes_out(loaded) == minutes_out(m)
+    assert len(loaded.rounds) == 2 and any(p.tracks for p in loaded.paragraphs())
+    assert any(p.bracket_sides for p in loaded.paragraphs())
+
+
 def test_save_then_load_equals_the_document(demo_file: Path, demo_minutes: Minutes) -> None:
     f, loaded = MinutesFile.open(demo_file)
     f.close()
@@ -163,7 +185,7 @@ def test_an_older_file_is_migrated_forward(demo_file: Path, monkeypatch: pytest.
     from minutes_app.store import file as file_module
 
     def add_history(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE history (time TEXT, what TEXT)")
+        conn.execute("CREATE TABLE future_notes (time TEXT, what TEXT)")
 
     monkeypatch.setitem(schema_module.MIGRATIONS, SCHEMA_VERSION, add_history)
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
@@ -172,8 +194,39 @@ def test_an_older_file_is_migrated_forward(demo_file: Path, monkeypatch: pytest.
     version = f._conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in f._conn.execute("SELECT name FROM sqlite_master")}
     f.close()
-    assert version == SCHEMA_VERSION + 1 and "history" in tables
+    assert version == SCHEMA_VERSION + 1 and "future_notes" in tables
     assert len(m.paragraphs()) == 18
+
+
+def _write_version_1(path: Path, m: Minutes) -> None:
+    """A file as the first release wrote it (schema 1: no revisions, no history)."""
+    from minutes_app.store import codec
+
+    conn = sqlite3.connect(path)
+    conn.executescript(schema_module.SCHEMA_V1)
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", codec.meta_rows(m))
+    conn.executemany("INSERT INTO section VALUES (?, ?, ?, ?)",
+                     [codec.section_row(s, i) for i, s in enumerate(m.sections)])
+    conn.executemany("INSERT INTO paragraph VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     [codec.paragraph_row(p, s.id, i)[:8]
+                      for s in m.sections for i, p in enumerate(s.paragraphs)])
+    conn.execute(f"PRAGMA application_id = {schema_module.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_file_is_migrated_to_the_current_schema(tmp_path: Path,
+                                                            demo_minutes: Minutes) -> None:
+    path = tmp_path / "old.minutes"
+    _write_version_1(path, demo_minutes)
+    f, m = MinutesFile.open(path)
+    version = f._conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in f._conn.execute("SELECT name FROM sqlite_master")}
+    f.close()
+    assert version == SCHEMA_VERSION == 2
+    assert "history" in tables
+    assert minutes_out(m) == minutes_out(demo_minutes)
 
 
 def test_a_read_only_file_says_so(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:

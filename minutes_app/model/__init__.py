@@ -2,11 +2,12 @@
 
 from minutes_app.model.change import Change
 from minutes_app.model.entities import (
-    Comment, Meeting, Paragraph, Party, Person, Round, Section, Settings,
+    Comment, Meeting, Paragraph, ParagraphMark, Party, Person, Round, Section, Settings,
 )
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import (
-    AddComment, Batch, Operation, RemoveComment, SetStatus, SetText, SetVoice, new_paragraph,
+    AddComment, Batch, Operation, RemoveComment, SetBracketSides, SetMark, SetStatus, SetText,
+    SetTrack, SetVoice, new_paragraph,
 )
 from minutes_app.model.structure import (
     InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
@@ -17,7 +18,8 @@ from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 __all__ = [
     "AddComment", "Batch", "Change", "Comment", "InsertParagraph", "InsertSection", "Lang",
     "LangText", "Meeting", "Minutes", "MoveParagraph", "MoveSection", "Operation", "Paragraph",
-    "Party", "Person", "RemoveComment", "RemoveParagraph", "RemoveSection", "Round", "Section",
-    "SetMeeting", "SetParty", "SetSectionHeading", "SetSettings", "SetStatus", "SetText",
-    "SetVoice", "Settings", "Side", "Status", "lang_text", "new_paragraph",
+    "ParagraphMark", "Party", "Person", "RemoveComment", "RemoveParagraph", "RemoveSection",
+    "Round", "Section", "SetBracketSides", "SetMark", "SetMeeting", "SetParty",
+    "SetSectionHeading", "SetSettings", "SetStatus", "SetText", "SetTrack", "SetVoice",
+    "Settings", "Side", "Status", "lang_text", "new_paragraph",
 ]

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from minutes_app.model.track import Author, Track
 from minutes_app.model.types import Lang, LangText, Side, Status
 
 
@@ -69,9 +70,23 @@ class Comment:
     lang: Lang | None = None
 
 
+@dataclass(frozen=True)
+class ParagraphMark:
+    """A whole paragraph inserted, deleted or moved by a Side, pending a decision."""
+
+    kind: str  # "insert" | "delete" | "move"
+    author: Author
+    from_section: int = 0  # for a move: where the paragraph was
+    from_position: int = 0
+
+
 @dataclass
 class Paragraph:
-    """A numbered paragraph: per-language text, voice, status and comments; the id is stable."""
+    """A numbered paragraph: per-language text, voice, status and comments; the id is stable.
+
+    ``texts`` is always the current text; ``tracks`` holds, per language, the pending
+    revisions that lead to it from the agreed baseline (absent when there are none).
+    """
 
     id: int
     texts: LangText = field(default_factory=dict)
@@ -79,6 +94,9 @@ class Paragraph:
     status: Status = Status.DRAFT
     ad_ref_side: Side | None = None
     comments: list[Comment] = field(default_factory=list)
+    tracks: dict[Lang, Track] = field(default_factory=dict)
+    mark: ParagraphMark | None = None
+    bracket_sides: dict[str, Side] = field(default_factory=dict)  # bracket option → proposer
 
     def text(self, lang: Lang) -> str:
         """The text in ``lang`` (empty when untranslated)."""
@@ -86,7 +104,9 @@ class Paragraph:
 
     def copy(self) -> Paragraph:
         """A deep enough copy to keep as an inverse or snapshot."""
-        return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments))
+        return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments),
+                                   tracks=dict(self.tracks),
+                                   bracket_sides=dict(self.bracket_sides))
 
 
 @dataclass

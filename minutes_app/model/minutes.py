@@ -112,10 +112,22 @@ class Minutes:
 
     def status_counts(self) -> dict[Status, int]:
         """How many paragraphs have each status."""
+        from minutes_app.model.brackets import status_of
+
         counts = {s: 0 for s in Status}
         for p in self.paragraphs():
-            counts[p.status] += 1
+            counts[status_of(p)] += 1
         return counts
+
+    @property
+    def tracking(self) -> bool:
+        """Edits are tracked as revisions once a first round has been exchanged."""
+        return bool(self.rounds)
+
+    @property
+    def working_round(self) -> int:
+        """The round that edits made now belong to."""
+        return len(self.rounds) + 1
 
     def check_lang(self, lang: Lang) -> None:
         """Raise unless ``lang`` is one of the document's languages."""

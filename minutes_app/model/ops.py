@@ -10,8 +10,10 @@ from typing import NamedTuple, Protocol
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
-from minutes_app.model.entities import Comment, Paragraph
+from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
+from minutes_app.model.brackets import has_open_brackets
 from minutes_app.model.minutes import Minutes
+from minutes_app.model.track import Track, current_text, has_changes
 from minutes_app.model.types import Lang, Side, Status
 from minutes_app.model.validate import check_text
 
@@ -39,9 +41,60 @@ class SetText(NamedTuple):
         m.check_lang(self.lang)
         check_text(self.text, "Paragraph text")
         p = m.paragraph(self.pid)
+        if self.lang in p.tracks:
+            raise ValidationError("This text has pending revisions; edit it as a tracked change.")
         old = p.text(self.lang)
         p.texts[self.lang] = self.text
         return SetText(self.pid, self.lang, old), _one(self.pid)
+
+
+class SetTrack(NamedTuple):
+    """Set the current text of one language together with its pending revisions."""
+
+    pid: int
+    lang: Lang
+    text: str
+    track: Track | None
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        m.check_lang(self.lang)
+        check_text(self.text, "Paragraph text")
+        if self.track is not None and current_text(self.track) != self.text:
+            raise ValidationError("The revisions do not lead to the text.")
+        p = m.paragraph(self.pid)
+        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang))
+        p.texts[self.lang] = self.text
+        if self.track is not None and has_changes(self.track):
+            p.tracks[self.lang] = self.track
+        else:
+            p.tracks.pop(self.lang, None)
+        return inverse, _one(self.pid)
+
+
+class SetBracketSides(NamedTuple):
+    """Record which Side proposed each bracket option of a paragraph."""
+
+    pid: int
+    sides: tuple[tuple[str, Side], ...]
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        p = m.paragraph(self.pid)
+        inverse = SetBracketSides(self.pid, tuple(p.bracket_sides.items()))
+        p.bracket_sides = dict(self.sides)
+        return inverse, _one(self.pid)
+
+
+class SetMark(NamedTuple):
+    """Mark a whole paragraph as inserted, deleted or moved (or clear the mark)."""
+
+    pid: int
+    mark: ParagraphMark | None
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        p = m.paragraph(self.pid)
+        inverse = SetMark(self.pid, p.mark)
+        p.mark = self.mark
+        return inverse, _one(self.pid)
 
 
 class SetStatus(NamedTuple):
@@ -55,6 +108,8 @@ class SetStatus(NamedTuple):
         if self.status is Status.AGREED_AD_REF and self.ad_ref_side is None:
             raise ValidationError("Agreed ad referendum needs the Side awaiting confirmation.")
         p = m.paragraph(self.pid)
+        if self.status.rank > Status.BRACKETED.rank and has_open_brackets(p):
+            raise ValidationError("The paragraph has open brackets: choose an option first.")
         inverse = SetStatus(self.pid, p.status, p.ad_ref_side)
         p.status = self.status
         p.ad_ref_side = self.ad_ref_side if self.status is Status.AGREED_AD_REF else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Batch, Operation, SetText
@@ -55,9 +55,15 @@ def find_next(m: Minutes, needle: str, langs: list[Lang], after: Match | None,
     return next((x for x in matches if position(x) > here), matches[0])
 
 
+Edit = Callable[[int, Lang, str], Operation]
+
+
 def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
-                match_case: bool = False) -> tuple[Operation, int]:
-    """One operation replacing every occurrence, and how many it replaces."""
+                match_case: bool = False, edit: Edit = SetText) -> tuple[Operation, int]:
+    """One operation replacing every occurrence, and how many it replaces.
+
+    ``edit`` makes the operation for one changed text (a tracked edit once rounds exist).
+    """
     pattern = _pattern(needle, match_case)
     ops: list[Operation] = []
     count = 0
@@ -65,6 +71,6 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
         for lang in langs:
             new, n = pattern.subn(lambda _: replacement, p.text(lang))
             if n:
-                ops.append(SetText(p.id, lang, new))
+                ops.append(edit(p.id, lang, new))
                 count += n
     return Batch(tuple(ops)), count

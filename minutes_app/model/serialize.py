@@ -8,8 +8,9 @@ from collections.abc import Mapping
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.entities import (
-    Comment, Meeting, Paragraph, Party, Person, Round, Section, Settings,
+    Comment, Meeting, Paragraph, ParagraphMark, Party, Person, Round, Section, Settings,
 )
+from minutes_app.model.track import Author, Seg, Track
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
@@ -91,12 +92,62 @@ def comment_in(d: Json) -> Comment:
                    Lang(d["lang"]) if d.get("lang") else None)
 
 
+def author_out(a: Author | None) -> list[Any] | None:
+    """An Author as ``[side, round, time]``."""
+    return None if a is None else [a.side.value, a.round, a.time]
+
+
+def author_in(d: list[Any] | None) -> Author | None:
+    """An Author from ``[side, round, time]``."""
+    return None if d is None else Author(Side(d[0]), int(d[1]), str(d[2]))
+
+
+def track_out(track: Track) -> list[list[Any]]:
+    """A track as compact rows ``[kind, text, author, origin]``."""
+    return [[s.kind, s.text, author_out(s.author), author_out(s.origin)] for s in track]
+
+
+def track_in(rows: list[list[Any]]) -> Track:
+    """A track from compact rows."""
+    return tuple(Seg(r[0], r[1], author_in(r[2]), author_in(r[3])) for r in rows)
+
+
+def tracks_out(tracks: dict[Lang, Track]) -> dict[str, list[list[Any]]]:
+    """Every language's track."""
+    return {lang.value: track_out(t) for lang, t in tracks.items()}
+
+
+def tracks_in(d: dict[str, list[list[Any]]]) -> dict[Lang, Track]:
+    """Every language's track from a dict."""
+    return {Lang(k): track_in(v) for k, v in d.items()}
+
+
+def mark_out(mark: ParagraphMark | None) -> Json | None:
+    """A paragraph mark as a dict."""
+    if mark is None:
+        return None
+    return {"kind": mark.kind, "author": author_out(mark.author),
+            "from_section": mark.from_section, "from_position": mark.from_position}
+
+
+def mark_in(d: Json | None) -> ParagraphMark | None:
+    """A paragraph mark from a dict."""
+    if not d:
+        return None
+    author = author_in(d["author"])
+    assert author is not None
+    return ParagraphMark(d["kind"], author, int(d.get("from_section", 0)),
+                         int(d.get("from_position", 0)))
+
+
 def paragraph_out(p: Paragraph) -> Json:
     """A Paragraph as a dict."""
     return {
         "id": p.id, "texts": texts_out(p.texts), "voice": p.voice.value if p.voice else None,
         "status": p.status.value, "ad_ref_side": p.ad_ref_side.value if p.ad_ref_side else None,
         "comments": [comment_out(c) for c in p.comments],
+        "tracks": tracks_out(p.tracks), "mark": mark_out(p.mark),
+        "bracket_sides": {k: v.value for k, v in p.bracket_sides.items()},
     }
 
 
@@ -108,6 +159,8 @@ def paragraph_in(d: Json) -> Paragraph:
         status=Status(d.get("status", "draft")),
         ad_ref_side=Side(d["ad_ref_side"]) if d.get("ad_ref_side") else None,
         comments=[comment_in(c) for c in d.get("comments", [])],
+        tracks=tracks_in(d.get("tracks", {})), mark=mark_in(d.get("mark")),
+        bracket_sides={k: Side(v) for k, v in d.get("bracket_sides", {}).items()},
     )
 
 

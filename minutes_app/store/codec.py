@@ -37,7 +37,16 @@ def paragraph_row(p: Paragraph, section_id: int, position: int) -> tuple[Any, ..
         p.voice.value if p.voice else None, p.status.value,
         p.ad_ref_side.value if p.ad_ref_side else None,
         dumps([ser.comment_out(c) for c in p.comments]),
+        dumps(ser.tracks_out(p.tracks)) if p.tracks else "{}",
+        dumps(ser.mark_out(p.mark)) if p.mark else None,
+        dumps({k: v.value for k, v in p.bracket_sides.items()}) if p.bracket_sides else "{}",
     )
+
+
+PARAGRAPH_COLUMNS = ("id, section_id, position, texts, voice, status, ad_ref_side, comments,"
+                     " tracks, mark, brackets")
+INSERT_PARAGRAPH = (f"INSERT OR REPLACE INTO paragraph ({PARAGRAPH_COLUMNS})"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def section_row(s: Section, position: int) -> tuple[Any, ...]:
@@ -79,15 +88,17 @@ def _read_paragraphs(conn: sqlite3.Connection, sections: dict[int, Section]) -> 
     sides = {side.value: side for side in Side}
     statuses = {s.value: s for s in Status}
     loads = json.loads
-    for pid, sid, _pos, texts, voice, status, ad_ref, comments in conn.execute(
-        "SELECT id, section_id, position, texts, voice, status, ad_ref_side, comments"
-        " FROM paragraph ORDER BY section_id, position"
-    ):
+    for pid, sid, _pos, texts, voice, status, ad_ref, comments, tracks, mark, brackets in (
+            conn.execute(
+        f"SELECT {PARAGRAPH_COLUMNS} FROM paragraph ORDER BY section_id, position")):
         p = Paragraph(
             pid, {langs[k]: v for k, v in loads(texts).items()},
             sides[voice] if voice else None, statuses[status],
             sides[ad_ref] if ad_ref else None,
             [ser.comment_in(c) for c in loads(comments)] if comments != "[]" else [],
+            ser.tracks_in(loads(tracks)) if tracks != "{}" else {},
+            ser.mark_in(loads(mark)) if mark else None,
+            {k: sides[v] for k, v in loads(brackets).items()} if brackets != "{}" else {},
         )
         sections[sid].paragraphs.append(p)
 

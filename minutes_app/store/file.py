@@ -214,7 +214,7 @@ def _write_all(conn: sqlite3.Connection, m: Minutes, rounds: bool = True) -> Non
         [codec.section_row(s, i) for i, s in enumerate(m.sections)],
     )
     conn.executemany(
-        "INSERT INTO paragraph VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        codec.INSERT_PARAGRAPH,
         [codec.paragraph_row(p, s.id, i) for s in m.sections for i, p in enumerate(s.paragraphs)],
     )
     if rounds:
@@ -232,7 +232,7 @@ def _write_change(conn: sqlite3.Connection, m: Minutes, change: Change) -> None:
         section = m.section_of(pid)
         index = next(i for i, p in enumerate(section.paragraphs) if p.id == pid)
         rows.append(codec.paragraph_row(section.paragraphs[index], section.id, index))
-    conn.executemany("INSERT OR REPLACE INTO paragraph VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(codec.INSERT_PARAGRAPH, rows)
     positions = {s.id: i for i, s in enumerate(m.sections)}
     conn.executemany(
         "INSERT OR REPLACE INTO section VALUES (?, ?, ?, ?)",

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,8 +28,19 @@ CREATE TRIGGER round_no_delete BEFORE DELETE ON round
 
 Migration = Callable[[sqlite3.Connection], None]
 
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: pending revisions per paragraph, paragraph marks, and an export history."""
+    conn.execute("ALTER TABLE paragraph ADD COLUMN tracks TEXT NOT NULL DEFAULT '{}'")
+    conn.execute("ALTER TABLE paragraph ADD COLUMN mark TEXT")
+    conn.execute("ALTER TABLE paragraph ADD COLUMN brackets TEXT NOT NULL DEFAULT '{}'")
+    conn.execute("CREATE TABLE history (id INTEGER PRIMARY KEY, time TEXT NOT NULL,"
+                 " kind TEXT NOT NULL, data TEXT NOT NULL)")
+
+
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -15,11 +15,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from minutes_app.model import Change, Minutes, Operation, SetText
 from minutes_app.store import MinutesFile
+from minutes_app.tracking.ops import EditText
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
 MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
+TYPING = (SetText, EditText)
 
 
 class OpCommand(QUndoCommand):
@@ -45,16 +47,16 @@ class OpCommand(QUndoCommand):
         self._op = self._doc._run(self._inverse)
 
     def id(self) -> int:
-        return self.MERGE_ID if isinstance(self._op, SetText) else -1
+        return self.MERGE_ID if isinstance(self._op, TYPING) else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing in one paragraph and language is one step until a pause."""
         if not isinstance(other, OpCommand):
             return False
         mine, theirs = self._op, other._op
-        if not (isinstance(mine, SetText) and isinstance(theirs, SetText)):
+        if not (isinstance(mine, TYPING) and isinstance(theirs, TYPING)):
             return False
-        if (mine.pid, mine.lang) != (theirs.pid, theirs.lang):
+        if (mine.pid, mine.lang, type(mine)) != (theirs.pid, theirs.lang, type(theirs)):
             return False
         if other._time - self._time > MERGE_SECONDS:
             return False

@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, Lang, Minutes, SetSectionHeading, SetText
+from minutes_app.model import Change, Lang, Minutes, SetSectionHeading
+from minutes_app.tracking.ops import edit_text
+from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import column_languages, lang_label, status_label
 
@@ -154,7 +156,7 @@ class EditorModel(QAbstractTableModel):
         else:
             if value == self.minutes.paragraph(ident).text(lang):
                 return True
-            self.doc.apply(SetText(ident, lang, value), _("Typing"))
+            self.doc.apply(edit_text(self.minutes, ident, lang, value, now_iso()), _("Typing"))
         return True
 
     def _exists(self, kind: RowKind, ident: int) -> bool:

@@ -1,0 +1,121 @@
+"""Command-line commands for rounds and revisions: revisions, accept, reject, send, merge."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from minutes_app.errors import MinutesError
+from minutes_app.model import Minutes, Side
+from minutes_app.store import MinutesFile
+from minutes_app.tracking.revisions import Revision
+from minutes_app.tracking.time import now_iso
+
+Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _side(value: str) -> Side:
+    try:
+        return Side(value.upper())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"unknown side {value!r} (KR or RU)") from None
+
+
+def _line(r: Revision) -> str:
+    where = f"{r.number}." if r.number is not None else f"[id {r.paragraph_id}]"
+    lang = r.lang.value if r.lang else "¶"
+    inside = f" (inside {r.inside.value} insertion)" if r.inside else ""
+    return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
+            f"{r.text!r}{inside}")
+
+
+def cmd_revisions(args: argparse.Namespace) -> int:
+    """List pending revisions of a .minutes file (or, later, a DOCX)."""
+    from minutes_app.tracking.revisions import all_revisions
+
+    f, m = MinutesFile.open(args.file)
+    f.close()
+    revisions = all_revisions(m)
+    if args.json:
+        print(json.dumps([r.to_json() for r in revisions], ensure_ascii=False, indent=2))
+    else:
+        for r in revisions:
+            print(_line(r))
+        print(f"{len(revisions)} pending revision(s)")
+    return 0
+
+
+def _chosen(m: Minutes, args: argparse.Namespace) -> list[Revision]:
+    from minutes_app.tracking.decide import by_ids, select
+
+    if args.all:
+        return select(m, lambda r: True)
+    if args.side:
+        return select(m, lambda r: r.side is args.side)
+    if args.paragraph is not None:
+        return select(m, lambda r: r.number == args.paragraph)
+    if not args.ids:
+        raise MinutesError("Name revisions by id, or use --all, --side S or --paragraph N.")
+    return by_ids(m, args.ids)
+
+
+def _decide(args: argparse.Namespace, accept: bool) -> int:
+    from minutes_app.tracking.decide import decision
+
+    f, m = MinutesFile.open(args.file)
+    try:
+        chosen = _chosen(m, args)
+        _, change = decision(m, chosen, accept).apply(m)
+        f.write(m, change)
+    finally:
+        f.close()
+    verb = "Accepted" if accept else "Rejected"
+    print(f"{verb} {len(chosen)} revision(s).")
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    """Accept revisions."""
+    return _decide(args, accept=True)
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    """Reject revisions."""
+    return _decide(args, accept=False)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Close the current text as a round sent by a Side."""
+    from minutes_app.tracking.rounds import snapshot
+
+    f, m = MinutesFile.open(args.file)
+    try:
+        r = snapshot(m, args.side or m.own_side, now_iso(), args.note or "")
+        f.append_round(r)
+    finally:
+        f.close()
+    print(f"Round {r.number} sent by the {r.side.value} Side at {r.time}.")
+    return 0
+
+
+def register(add: Register) -> None:
+    """Add this module's commands to the parser."""
+    p = add("revisions", cmd_revisions, "list pending revisions")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="as JSON")
+    for name, handler, verb in (("accept", cmd_accept, "accept"), ("reject", cmd_reject,
+                                                                      "reject")):
+        p = add(name, handler, f"{verb} revisions (one undo-able decision)")
+        p.add_argument("file", metavar="FILE")
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--all", action="store_true", help=f"{verb} every pending revision")
+        group.add_argument("--side", type=_side, metavar="S", help=f"{verb} all of one Side")
+        group.add_argument("--paragraph", type=int, metavar="N", help="all of paragraph N")
+        p.add_argument("ids", nargs="*", metavar="ID", help="revision ids from 'revisions'")
+    p = add("send", cmd_send, "close the current text as a round sent by a Side")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--side", type=_side, metavar="S", help="the sending Side (default: own)")
+    p.add_argument("--note", metavar="TEXT")
+
+

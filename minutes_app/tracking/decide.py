@@ -1,0 +1,113 @@
+"""Accepting and rejecting revisions: each decision is one operation (one undo step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from minutes_app.errors import ValidationError
+from minutes_app.model import (
+    Batch, InsertParagraph, Minutes, MoveParagraph, Operation, RemoveParagraph, SetMark, SetTrack,
+)
+from minutes_app.model.track import (
+    DELETE, INSERT, PLAIN, Seg, Track, baseline_text, current_text, normalize,
+)
+from minutes_app.tracking.revisions import Revision, all_revisions
+
+
+def decide(track: Track, index: int, accept: bool) -> Track:
+    """The track after accepting or rejecting the change at ``index``."""
+    segs = list(track)
+    seg = segs[index]
+    if seg.kind == INSERT:
+        segs[index] = seg._replace(kind=PLAIN, author=None) if accept else seg._replace(text="")
+        _settle_deletions_of(segs, index, seg, accept)
+    elif seg.kind == DELETE:
+        if accept:
+            segs[index] = seg._replace(text="")
+        elif seg.origin is not None:  # the inserted words come back as that insertion
+            segs[index] = Seg(INSERT, seg.text, seg.origin)
+        else:
+            segs[index] = Seg(PLAIN, seg.text)
+    else:
+        raise ValidationError("There is no pending change there.")
+    return normalize(segs)
+
+
+def _settle_deletions_of(segs: list[Seg], index: int, insertion: Seg, accept: bool) -> None:
+    """Deletions that touch an insertion and were made of its words follow its fate."""
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(segs) and segs[i].kind == DELETE and segs[i].origin == insertion.author:
+            # accepted: they become deletions of agreed words; rejected: the words never were
+            segs[i] = segs[i]._replace(origin=None) if accept else segs[i]._replace(text="")
+            i += step
+
+
+def accept_all(track: Track) -> Track:
+    """Every change accepted: the current text, nothing pending."""
+    return normalize([Seg(PLAIN, current_text(track))])
+
+
+def reject_all(track: Track) -> Track:
+    """Every change rejected: the baseline text, nothing pending."""
+    return normalize([Seg(PLAIN, baseline_text(track))])
+
+
+def _text_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Operation]:
+    ops: list[Operation] = []
+    by_track: dict[tuple[int, object], list[Revision]] = {}
+    for r in revisions:
+        if r.lang is not None:
+            by_track.setdefault((r.paragraph_id, r.lang), []).append(r)
+    for (pid, lang), revs in by_track.items():
+        p = m.paragraph(pid)
+        track = p.tracks[lang]  # type: ignore[index]
+        # decide from the end so earlier indexes stay valid
+        for r in sorted(revs, key=lambda x: -x.segment):
+            track = decide(track, r.segment, accept)
+        ops.append(SetTrack(pid, lang, current_text(track), track))  # type: ignore[arg-type]
+    return ops
+
+
+def _mark_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Operation]:
+    ops: list[Operation] = []
+    for r in revisions:
+        if r.lang is not None:
+            continue
+        mark = m.paragraph(r.paragraph_id).mark
+        assert mark is not None
+        removes = (mark.kind == "insert" and not accept) or (mark.kind == "delete" and accept)
+        if removes:
+            ops.append(RemoveParagraph(r.paragraph_id))
+            continue
+        ops.append(SetMark(r.paragraph_id, None))
+        if mark.kind == "move" and not accept:
+            ops.append(MoveParagraph(r.paragraph_id, mark.from_section, mark.from_position))
+    return ops
+
+
+def decision(m: Minutes, revisions: Iterable[Revision], accept: bool) -> Operation:
+    """One operation accepting (or rejecting) all of ``revisions``."""
+    revs = list(revisions)
+    if not revs:
+        raise ValidationError("There are no pending revisions to decide.")
+    return Batch(tuple(_text_ops(m, revs, accept) + _mark_ops(m, revs, accept)))
+
+
+def select(m: Minutes, predicate: Callable[[Revision], bool]) -> list[Revision]:
+    """The pending revisions for which ``predicate`` holds."""
+    return [r for r in all_revisions(m) if predicate(r)]
+
+
+def by_ids(m: Minutes, ids: Iterable[str]) -> list[Revision]:
+    """The revisions with these ids; an unknown id is an error naming it."""
+    wanted = list(ids)
+    found = {r.id: r for r in all_revisions(m)}
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise ValidationError(f"No pending revision with id {', '.join(missing)}.")
+    return [found[i] for i in wanted]
+
+
+__all__ = ["InsertParagraph", "accept_all", "by_ids", "decide", "decision", "reject_all",
+           "select"]

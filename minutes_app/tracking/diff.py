@@ -1,0 +1,172 @@
+"""Revisions from texts: ``diff(base, current, ...)`` and ``retrack`` for each further edit.
+
+Both are deterministic: the author (Side, round and time) is an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from minutes_app.model.track import (
+    DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
+)
+from minutes_app.model.types import Side
+from minutes_app.tracking.tokens import is_hangul, refine, tokenize
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    out = [0]
+    for t in tokens:
+        out.append(out[-1] + len(t))
+    return out
+
+
+def _thin(tokens: list[str]) -> bool:
+    """Only spaces or punctuation, at most two tokens: not worth splitting a change for."""
+    return len(tokens) <= 2 and all(not t.isalnum() for t in tokens)
+
+
+def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
+    """Absorb a thin match between two changes into one replacement.
+
+    ``two Sides`` → ``three parties`` is then one deletion and one insertion, not four.
+    """
+    out: list[Opcode] = []
+    for op in ops:
+        out.append(op)
+        while (len(out) >= 3 and out[-1][0] != "equal" and out[-3][0] != "equal"
+               and out[-2][0] == "equal" and _thin(ta[out[-2][1]:out[-2][2]])):
+            c, _b, a = out.pop(), out.pop(), out.pop()
+            out.append(("replace", a[1], c[2], a[3], c[4]))
+    return out
+
+
+def char_opcodes(old: str, new: str) -> list[Opcode]:
+    """Character-range opcodes from a token diff, with Hangul eojeol refined to syllables."""
+    ta, tb = tokenize(old), tokenize(new)
+    oa, ob = _offsets(ta), _offsets(tb)
+    token_ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    out: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in _fold_thin_equals(token_ops, ta):
+        if tag == "replace" and _pairable(ta[i1:i2], tb[j1:j2]):
+            for k in range(i2 - i1):  # eojeol by eojeol, each refined to its syllables
+                _refined(out, ta[i1 + k], tb[j1 + k], oa[i1 + k], ob[j1 + k])
+            continue
+        if tag == "replace":
+            _trimmed(out, old, new, oa[i1], oa[i2], ob[j1], ob[j2])
+            continue
+        out.append((tag, oa[i1], oa[i2], ob[j1], ob[j2]))
+    return out
+
+
+def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
+    """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
+    a, b = old[a1:a2], new[b1:b2]
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    while p and not is_hangul(a[p - 1]):  # only a Hangul stem is kept whole
+        p -= 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    while s and not is_hangul(a[len(a) - s]):
+        s -= 1
+    if p:
+        out.append(("equal", a1, a1 + p, b1, b1 + p))
+    tag = "replace" if len(a) - p - s and len(b) - p - s else (
+        "delete" if len(a) - p - s else "insert")
+    out.append((tag, a1 + p, a2 - s, b1 + p, b2 - s))
+    if s:
+        out.append(("equal", a2 - s, a2, b2 - s, b2))
+
+
+def _pairable(old: list[str], new: list[str]) -> bool:
+    """Same shape, and every changed pair shares a Korean stem or ending."""
+    if len(old) != len(new):
+        return False
+    return all(a == b or (not a.strip() and not b.strip()) or any(refine(a, b)[::3])
+               for a, b in zip(old, new, strict=True))
+
+
+def _refined(out: list[Opcode], a: str, b: str, a1: int, b1: int) -> None:
+    """Opcodes for one token pair: equal, or the changed syllables between stem and ending."""
+    if a == b:
+        out.append(("equal", a1, a1 + len(a), b1, b1 + len(b)))
+        return
+    pre, old_mid, new_mid, suf = refine(a, b)
+    p, s = len(pre), len(suf)
+    if p:
+        out.append(("equal", a1, a1 + p, b1, b1 + p))
+    tag = "replace" if old_mid and new_mid else ("delete" if old_mid else "insert")
+    out.append((tag, a1 + p, a1 + len(a) - s, b1 + p, b1 + len(b) - s))
+    if s:
+        out.append(("equal", a1 + len(a) - s, a1 + len(a), b1 + len(b) - s, b1 + len(b)))
+
+
+def _deleted(seg: Seg, author: Author) -> Seg | None:
+    """What a visible character becomes when ``author`` deletes it."""
+    if seg.kind == PLAIN:
+        return Seg(DELETE, seg.text, author)
+    assert seg.author is not None
+    if (seg.author.side, seg.author.round) == (author.side, author.round):
+        return None  # taking back one's own pending words leaves no trace
+    return Seg(DELETE, seg.text, author, origin=seg.author)
+
+
+def retrack(track: Track, new_text: str, author: Author) -> Track:
+    """The track after ``author`` changes its current text to ``new_text``."""
+    old_text = current_text(track)
+    if old_text == new_text:
+        return track
+    visible: list[Seg] = []  # one entry per visible character, with its authorship
+    dels_before: list[list[Seg]] = [[]]  # deletions sitting before each visible character
+    for s in track:
+        if s.kind == DELETE:
+            dels_before[-1].append(s)
+            continue
+        for ch in s.text:
+            visible.append(s._replace(text=ch))
+            dels_before.append([])
+    out: list[Seg] = []
+
+    def flush(i: int) -> None:
+        out.extend(dels_before[i])
+        dels_before[i] = []
+
+    for tag, i1, i2, j1, j2 in char_opcodes(old_text, new_text):
+        for i in range(i1, i2):
+            flush(i)
+            kept = visible[i] if tag == "equal" else _deleted(visible[i], author)
+            if kept is not None:
+                out.append(kept)
+        if tag == "insert":
+            flush(i2)  # earlier deletions at this point come before the new words
+        if tag in ("insert", "replace") and j2 > j1:
+            out.append(Seg(INSERT, new_text[j1:j2], author))
+    flush(len(visible))
+    return normalize(_slide_spaces(list(normalize(out))))
+
+
+def _slide_spaces(segs: list[Seg]) -> list[Seg]:
+    """Write a change as ``word `` rather than `` word`` where either reads the same."""
+    for i in range(1, len(segs) - 1):
+        prev, seg, nxt = segs[i - 1], segs[i], segs[i + 1]
+        if (seg.kind != PLAIN and prev.kind == PLAIN and nxt.kind == PLAIN and seg.text
+                and seg.text[0] == nxt.text[:1] and seg.text[0].isspace()):
+            space = seg.text[0]
+            segs[i - 1] = prev._replace(text=prev.text + space)
+            segs[i] = seg._replace(text=seg.text[1:] + space)
+            segs[i + 1] = nxt._replace(text=nxt.text[1:])
+    return segs
+
+
+def diff(base: str, current: str, side: Side, round_number: int, now: str) -> Track:
+    """The revisions that turn ``base`` into ``current``, all by one Side in one round."""
+    return retrack(plain(base), current, Author(side, round_number, now))
+
+
+__all__ = ["INSERT", "char_opcodes", "diff", "retrack"]

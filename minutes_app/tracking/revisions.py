@@ -1,0 +1,76 @@
+"""Revisions listed from the document's tracks and paragraph marks."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from minutes_app.model import Lang, Minutes, Paragraph, Side
+from minutes_app.model.track import DELETE, INSERT, Author
+
+KINDS = {INSERT: "insert", DELETE: "delete"}
+
+
+class Revision(NamedTuple):
+    """One pending insertion or deletion, or a whole paragraph inserted, deleted or moved."""
+
+    id: str
+    paragraph_id: int
+    number: int | None
+    lang: Lang | None  # None for a whole-paragraph revision
+    kind: str  # "insert" | "delete" | "move"
+    text: str
+    side: Side
+    round: int
+    time: str
+    segment: int  # position of the segment in its track (-1 for a paragraph mark)
+    inside: Side | None = None  # a deletion of words inserted by this Side
+    status: str = "pending"
+
+    def to_json(self) -> dict[str, Any]:
+        """The revision as the command line prints it."""
+        return {
+            "id": self.id, "paragraph_id": self.paragraph_id, "number": self.number,
+            "lang": self.lang.value if self.lang else None, "kind": self.kind,
+            "text": self.text, "side": self.side.value, "round": self.round, "time": self.time,
+            "status": self.status, "scope": "paragraph" if self.lang is None else "text",
+            "inside": self.inside.value if self.inside else None,
+        }
+
+
+def _rev_id(pid: int, lang: str, kind: str, author: Author, text: str, seen: dict[str, int]
+            ) -> str:
+    """A short id that stays the same while other revisions are decided."""
+    key = f"{pid}|{lang}|{kind}|{author.side.value}|{author.round}|{text}"
+    seen[key] = seen.get(key, 0) + 1
+    digest = hashlib.sha1(f"{key}|{seen[key]}".encode()).hexdigest()[:6]
+    return f"{pid}-{lang}-{digest}"
+
+
+def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
+    """The pending revisions of one paragraph, mark first, then by language."""
+    number = m.number(p.id)
+    seen: dict[str, int] = {}
+    if p.mark is not None:
+        a = p.mark.author
+        text = " / ".join(p.text(lang) for lang in m.languages if p.text(lang))
+        rid = _rev_id(p.id, "p", p.mark.kind, a, "", seen)
+        yield Revision(rid, p.id, number, None, p.mark.kind, text, a.side, a.round, a.time, -1)
+    for lang in m.languages:
+        for index, seg in enumerate(p.tracks.get(lang, ())):
+            if seg.kind not in KINDS:
+                continue
+            author = seg.author
+            assert author is not None
+            kind = KINDS[seg.kind]
+            rid = _rev_id(p.id, lang.value, kind, author, seg.text, seen)
+            inside = seg.origin.side if seg.origin else None
+            yield Revision(rid, p.id, number, lang, kind, seg.text, author.side, author.round,
+                           author.time, index, inside)
+
+
+def all_revisions(m: Minutes) -> list[Revision]:
+    """Every pending revision in document order."""
+    return [r for p in m.paragraphs() if p.tracks or p.mark
+            for r in paragraph_revisions(m, p)]

@@ -1,0 +1,17 @@
+"""Rounds: closing the current text as an immutable snapshot sent by one Side."""
+
+from __future__ import annotations
+
+from minutes_app.errors import ValidationError
+from minutes_app.model import Minutes, Round, Side
+
+
+def snapshot(m: Minutes, side: Side, time: str, note: str = "") -> Round:
+    """The current text as round ``len(rounds) + 1`` sent by ``side``."""
+    if not m.rounds and any(p.tracks for p in m.paragraphs()):
+        raise ValidationError("Pending revisions exist before any round was sent.")
+    return Round(
+        number=m.working_round, side=side, time=time, note=note,
+        texts={p.id: dict(p.texts) for p in m.paragraphs()},
+        order=tuple((s.id, tuple(p.id for p in s.paragraphs)) for s in m.sections),
+    )
