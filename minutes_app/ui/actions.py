@@ -36,6 +36,20 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "zoom_in": (lambda: _("Zoom &in"), Key.ZoomIn),
     "zoom_out": (lambda: _("Zoom &out"), Key.ZoomOut),
     "zoom_reset": (lambda: _("&Actual size"), "Ctrl+0"),
+    "send_round": (lambda: _("&Send round…"), None),
+    "history": (lambda: _("Round &history…"), None),
+    "bracket": (lambda: _("Put selection in &brackets…"), "Ctrl+B"),
+    "next_change": (lambda: _("&Next change"), "F8"),
+    "previous_change": (lambda: _("&Previous change"), "Shift+F8"),
+    "accept_all": (lambda: _("&Accept all revisions"), None),
+    "reject_all": (lambda: _("&Reject all revisions"), None),
+    "accept_kr": (lambda: _("Accept all revisions of the Korean Side"), None),
+    "reject_kr": (lambda: _("Reject all revisions of the Korean Side"), None),
+    "accept_ru": (lambda: _("Accept all revisions of the Russian Side"), None),
+    "reject_ru": (lambda: _("Reject all revisions of the Russian Side"), None),
+    "show_changes": (lambda: _("Show &changes"), "Ctrl+Shift+C"),
+    "show_original": (lambda: _("Show &original"), "Ctrl+Shift+O"),
+    "show_proposed": (lambda: _("Show &proposed"), "Ctrl+Shift+P"),
     "lang_en": (lambda: "English", None),
     "lang_ko": (lambda: "한국어", None),
 }
@@ -52,8 +66,9 @@ class Actions:
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             self._all[name] = action
-        for name in ("lang_en", "lang_ko"):
+        for name in ("lang_en", "lang_ko", "show_changes", "show_original", "show_proposed"):
             self._all[name].setCheckable(True)
+        self._all["show_changes"].setChecked(True)
         self.retranslate()
 
     def __getitem__(self, name: str) -> QAction:

@@ -6,16 +6,22 @@ exists only for the current cell, so 5,000 paragraphs cost what a screenful cost
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import (
+    QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal,
+)
+from PySide6.QtGui import (
+    QFont, QFontMetrics, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter, QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTreeView, QWidget,
 )
 
 from minutes_app.model import Status
 from minutes_app.ui import style
+from minutes_app.ui.markup import markup_layout
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
@@ -52,12 +58,31 @@ class ParagraphEditor(QPlainTextEdit):
             return False
         return super().event(e)
 
+    guard: Callable[[], bool] | None = None  # asks before the first edit of agreed text
+
+    def _may_edit(self) -> bool:
+        if not self.isReadOnly():
+            return True
+        if self.guard is not None and self.guard():
+            self.setReadOnly(False)
+            return True
+        return False
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
         direction = self._direction(e)
         if direction:
             self.navigate.emit(direction)
             return
+        edits = bool(e.text()) or e.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or any(
+            e.matches(k) for k in (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut))
+        if edits and self.isReadOnly() and not self._may_edit():
+            return
         super().keyPressEvent(e)
+
+    def inputMethodEvent(self, e: QInputMethodEvent) -> None:
+        if e.commitString() and self.isReadOnly() and not self._may_edit():
+            return
+        super().inputMethodEvent(e)
 
     def _direction(self, e: QKeyEvent) -> str | None:
         key, mods = e.key(), e.modifiers()
@@ -108,6 +133,10 @@ class ParagraphDelegate(QStyledItemDelegate):
             return QSize(NUMBER_WIDTH, fm.height() * 2 + 2 * PAD)
         width = max(40, self.view.columnWidth(column) - 2 * PAD)
         text = index.data(Qt.ItemDataRole.DisplayRole) or " "
+        track = index.data(Role.TRACK)
+        if track:
+            height = markup_layout(text, track, font, width).boundingRect().height()
+            return QSize(width, int(height) + 2 * PAD + fm.descent())
         rect = fm.boundingRect(QRect(0, 0, width, 1_000_000), _WRAP, text)
         return QSize(width, max(rect.height(), fm.height()) + 2 * PAD + fm.descent())
 
@@ -133,7 +162,12 @@ class ParagraphDelegate(QStyledItemDelegate):
         else:
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
             painter.setPen(option.palette.text().color())
-            painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
+            track = index.data(Role.TRACK)
+            if track:
+                layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            else:
+                painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
         painter.setPen(QPen(style.GRID))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -158,6 +192,10 @@ class ParagraphDelegate(QStyledItemDelegate):
                      ) -> QWidget:
         editor = ParagraphEditor(parent)
         editor.setFont(self._font(index))
+        if index.data(Role.STATUS) in (Status.AGREED, Status.AGREED_AD_REF):
+            pid = index.data(Role.ID)
+            editor.setReadOnly(True)
+            editor.guard = lambda: self.view.reopen(pid)
         editor.navigate.connect(self.view.navigate)
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         return editor
@@ -202,6 +240,13 @@ class AlignedEditor(QTreeView):
         self.setItemDelegate(ParagraphDelegate(self))
         self.header().setStretchLastSection(False)
         self.header().sectionResized.connect(self._on_header_section_resized)
+
+    # Set by the window: asks whether to reopen an agreed paragraph, reopens it, answers.
+    reopen_hook: Callable[[int], bool] | None = None
+
+    def reopen(self, pid: int) -> bool:
+        """Before the first edit of an agreed paragraph: ask, and reopen it if the user agrees."""
+        return self.reopen_hook is not None and self.reopen_hook(pid)
 
     def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]

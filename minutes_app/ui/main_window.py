@@ -5,22 +5,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter, QTreeView,
 )
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, SetMeeting, Status
+from minutes_app.model import Change, SetMeeting, SetStatus, Side, Status
+from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
-from minutes_app.ui.labels import column_languages, status_label
+from minutes_app.ui.changes_panel import ChangesPanel
+from minutes_app.ui.labels import column_languages, side_label, status_label
+from minutes_app.ui.negotiation import NegotiationCommands
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
-from minutes_app.ui.rows import EditorModel, Role, RowKind
+from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
 
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.action_set = Actions(self)
         self.files = FileCommands(self)
+        self.negotiation = NegotiationCommands(self)
         self.editor = AlignedEditor()
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
@@ -52,6 +56,10 @@ class MainWindow(QMainWindow):
         self.dock = QDockWidget()
         self.dock.setObjectName("paragraphDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.changes_dock = QDockWidget()
+        self.changes_dock.setObjectName("changesDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
+        self.tabifyDockWidget(self.dock, self.changes_dock)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
@@ -60,6 +68,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.set_document(doc)
         self.resize(1400, 900)
+        self.dock.raise_()
         if settings.geometry:
             self.restoreGeometry(settings.geometry)
 
@@ -76,8 +85,13 @@ class MainWindow(QMainWindow):
         self.outline_model.modelReset.connect(self.outline.expandAll)
         self.outline.clicked.connect(self._on_outline_clicked)
         self.panel = ParagraphPanel(doc)
+        self.panel.option_chosen.connect(self.negotiation.choose_option)
         self.dock.setWidget(self.panel)
+        self.changes = ChangesPanel(doc)
+        self.changes.revision_activated.connect(self._on_revision_activated)
+        self.changes_dock.setWidget(self.changes)
         self.structure = StructureEditing(doc, self.editor)
+        self.editor.reopen_hook = self._reopen
         self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
@@ -107,7 +121,11 @@ class MainWindow(QMainWindow):
                           "new_section", "delete_section", "move_section_up",
                           "move_section_down"],
             "document": ["meeting"],
-            "view": ["zoom_in", "zoom_out", "zoom_reset"],
+            "negotiation": ["send_round", "history", None, "next_change", "previous_change",
+                            "bracket", None, "accept_all", "reject_all", "accept_kr",
+                            "reject_kr", "accept_ru", "reject_ru"],
+            "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in",
+                     "zoom_out", "zoom_reset"],
             "settings": ["language"],
         }
         for menu_name, items in layout.items():
@@ -150,6 +168,20 @@ class MainWindow(QMainWindow):
         a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
         a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
+        n = self.negotiation
+        a["send_round"].triggered.connect(n.send_round)
+        a["history"].triggered.connect(n.show_history)
+        a["bracket"].triggered.connect(n.bracket_selection)
+        a["next_change"].triggered.connect(lambda: self.changes.step(1))
+        a["previous_change"].triggered.connect(lambda: self.changes.step(-1))
+        a["accept_all"].triggered.connect(lambda: n.decide_side(None, True))
+        a["reject_all"].triggered.connect(lambda: n.decide_side(None, False))
+        a["accept_kr"].triggered.connect(lambda: n.decide_side(Side.KR, True))
+        a["reject_kr"].triggered.connect(lambda: n.decide_side(Side.KR, False))
+        a["accept_ru"].triggered.connect(lambda: n.decide_side(Side.RU, True))
+        a["reject_ru"].triggered.connect(lambda: n.decide_side(Side.RU, False))
+        for mode in ShowMode:
+            a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: self.show_mode(m))
         a["lang_en"].triggered.connect(lambda: self.set_ui_language("en"))
         a["lang_ko"].triggered.connect(lambda: self.set_ui_language("ko"))
 
@@ -164,7 +196,8 @@ class MainWindow(QMainWindow):
         from minutes_app.i18n import current_language
 
         names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
-                 "document": _("&Document"), "view": _("&View"), "settings": _("&Settings"),
+                 "document": _("&Document"), "negotiation": _("&Negotiation"),
+                 "view": _("&View"), "settings": _("&Settings"),
                  "recent": _("Open &Recent"), "language": _("Interface &language")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
@@ -172,6 +205,8 @@ class MainWindow(QMainWindow):
         self.action_set["lang_en"].setChecked(current_language() == "en")
         self.action_set["lang_ko"].setChecked(current_language() == "ko")
         self.dock.setWindowTitle(_("Paragraph"))
+        self.changes_dock.setWindowTitle(_("Changes"))
+        self.changes.retranslate_ui()
         self.editor_model.retranslate()
         self.outline_model.retranslate()
         self.outline.expandAll()
@@ -198,10 +233,51 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.doc.dirty)
 
     def _update_counts(self) -> None:
-        counts = self.doc.minutes.status_counts()
+        m = self.doc.minutes
+        counts = m.status_counts()
         parts = [f"{style.STATUS_GLYPHS[s]} {status_label(s)} {counts[s]}" for s in Status
                  if counts[s]]
+        by_side = {side: 0 for side in Side}
+        for r in all_revisions(m):
+            by_side[r.side] += 1
+        parts += [_("{side}: {n} pending").format(side=side_label(side), n=n)
+                  for side, n in by_side.items() if n]
+        if m.tracking:
+            parts.append(_("Round {number} in progress").format(number=m.working_round))
         self.count_label.setText("   ".join(parts))
+
+    def after_rounds_changed(self) -> None:
+        """A round was sent or merged in: filters, counts and title follow."""
+        self.changes.retranslate_ui()
+        self._update_counts()
+        self._update_title()
+
+    def show_mode(self, mode: ShowMode) -> None:
+        """Show changes, the original or the proposed text."""
+        self.editor_model.set_show_mode(mode)
+        for m in ShowMode:
+            self.action_set[f"show_{m.value}"].setChecked(m is mode)
+
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _reopen(self, pid: int) -> bool:
+        number = self.doc.minutes.number(pid)
+        question = _("Paragraph {number} is agreed. Editing it reopens it for negotiation "
+                     "(its status becomes Proposed). Edit it?").format(number=number or "·")
+        if not self.confirm(_("Reopen an agreed paragraph?"), question):
+            return False
+        self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
+        return True
+
+    def _on_revision_activated(self, r: Revision) -> None:
+        row = self.editor_model.row_of((RowKind.PARAGRAPH, r.paragraph_id))
+        column = self.editor_model.column_of(r.lang) if r.lang else 1
+        self.editor.go_to(row, column)
 
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:
@@ -256,6 +332,11 @@ class MainWindow(QMainWindow):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.settings.window_state:  # first run: a narrow panel, the editor wide
+            self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.doc.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
@@ -14,6 +15,7 @@ from minutes_app.i18n import _
 from minutes_app.model import (
     AddComment, Change, Comment, RemoveComment, SetStatus, SetVoice, Side, Status,
 )
+from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import side_label, status_label
 
@@ -23,6 +25,8 @@ STATUSES = [s for s in Status if s is not Status.BRACKETED]  # brackets set "bra
 
 class ParagraphPanel(QWidget):
     """Controls for the paragraph under the cursor; every change is an undoable operation."""
+
+    option_chosen = Signal(int, object, int, int)  # pid, lang, bracket, option
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +56,15 @@ class ParagraphPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         self.comments_label = QLabel()
+        self.brackets_label = QLabel()
+        self.brackets_box = QWidget()
+        self.brackets_layout = QVBoxLayout(self.brackets_box)
+        self.brackets_layout.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        for w in (self.heading,):
-            layout.addWidget(w)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.brackets_label)
+        layout.addWidget(self.brackets_box)
         layout.addWidget(self.comments_label)
         layout.addWidget(self.comments, 1)
         layout.addWidget(self.comment_text)
@@ -67,12 +76,16 @@ class ParagraphPanel(QWidget):
         self.comment_text.returnPressed.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
 
+    def sizeHint(self) -> QSize:
+        return QSize(340, 600)
+
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
         self.status_label.setText(_("Status"))
         self.ad_ref_label.setText(_("Awaiting"))
         self.voice_label.setText(_("Voice"))
         self.comments_label.setText(_("Comments"))
+        self.brackets_label.setText(_("Open brackets"))
         self.comment_text.setPlaceholderText(_("Add a comment and press Enter"))
         self.add_button.setText(_("Add comment"))
         self.remove_button.setText(_("Remove comment"))
@@ -100,16 +113,41 @@ class ParagraphPanel(QWidget):
         number = m.number(pid)
         self.heading.setText(_("Paragraph {number}").format(number=number) if number
                              else _("Unnumbered paragraph"))
-        if p.status in STATUSES:
-            self.status.setCurrentIndex(STATUSES.index(p.status))
+        status = status_of(p)
+        self.status.setEnabled(status is not Status.BRACKETED)
+        self.status.setPlaceholderText(status_label(status))
+        self.status.setCurrentIndex(STATUSES.index(status) if status in STATUSES else -1)
         self.ad_ref_side.setEnabled(p.status is Status.AGREED_AD_REF)
         self.ad_ref_side.setCurrentIndex(list(Side).index(p.ad_ref_side or m.own_side.other))
         self.voice.setCurrentIndex(VOICES.index(p.voice))
+        self._show_brackets(pid)
         self.comments.clear()
         for c in p.comments:
             item = QListWidgetItem(f"[{side_label(c.side)}] {c.text}")
             item.setData(256, c.id)
             self.comments.addItem(item)
+
+    def _show_brackets(self, pid: int) -> None:
+        while self.brackets_layout.count():
+            item = self.brackets_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        p = self.doc.minutes.paragraph(pid)
+        found = False
+        for lang in self.doc.minutes.languages:
+            for b_index, bracket in enumerate(open_brackets(p, lang)):
+                found = True
+                for o_index, option in enumerate(bracket.options):
+                    who = side_label(option.side) if option.side else "?"
+                    button = QPushButton(_("Keep “{option}” ({side})").format(
+                        option=option.text, side=who))
+                    button.setObjectName(f"choose_{lang.value}_{b_index}_{o_index}")
+                    button.clicked.connect(lambda _=False, lg=lang, b=b_index, o=o_index:
+                                           self.option_chosen.emit(pid, lg, b, o))
+                    self.brackets_layout.addWidget(button)
+        self.brackets_label.setVisible(found)
+        self.brackets_box.setVisible(found)
 
     def _apply(self, op: object, label: str) -> None:
         try:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, Lang, Minutes, SetSectionHeading
+from minutes_app.model.brackets import status_of
+from minutes_app.model.track import Track, baseline_text
 from minutes_app.tracking.ops import edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
@@ -32,6 +34,16 @@ class Role(enum.IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 3
     VOICE = Qt.ItemDataRole.UserRole + 4
     LANG = Qt.ItemDataRole.UserRole + 5
+    TRACK = Qt.ItemDataRole.UserRole + 6  # the pending revisions shown inline (or None)
+    MARK = Qt.ItemDataRole.UserRole + 7
+
+
+class ShowMode(enum.Enum):
+    """What the editor shows of pending revisions."""
+
+    CHANGES = "changes"  # both texts, changes coloured by Side
+    ORIGINAL = "original"  # the baseline, every change rejected
+    PROPOSED = "proposed"  # the current text, every change accepted
 
 
 RowKey = tuple[RowKind, int]
@@ -44,6 +56,7 @@ class EditorModel(QAbstractTableModel):
         super().__init__()
         self.doc = doc
         self.langs: list[Lang] = column_languages(doc.minutes)
+        self.show_mode = ShowMode.CHANGES
         self._rows: list[RowKey] = self._build_rows()
         self._row_of: dict[RowKey, int] = self._index_rows(self._rows)
         doc.changed.connect(self._on_document_changed)
@@ -129,17 +142,25 @@ class EditorModel(QAbstractTableModel):
 
     def _paragraph_data(self, pid: int, lang: Lang | None, role: int) -> Any:
         m = self.minutes
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        p = m.paragraph(pid)
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if lang is None else p.text(lang)
+        if role == Qt.ItemDataRole.DisplayRole:
             if lang is None:
                 number = m.number(pid)
                 return "" if number is None else str(number)
-            return m.paragraph(pid).text(lang)
+            return self._shown_text(p.text(lang), p.tracks.get(lang))
+        if role == Role.TRACK:
+            track = p.tracks.get(lang) if lang is not None else None
+            return track if self.show_mode is ShowMode.CHANGES else None
+        if role == Role.MARK:
+            return p.mark
         if role == Role.STATUS:
-            return m.paragraph(pid).status
+            return status_of(p)
         if role == Role.VOICE:
             return m.paragraph(pid).voice
         if role == Qt.ItemDataRole.ToolTipRole and lang is None:
-            return status_label(m.paragraph(pid).status)
+            return status_label(status_of(p))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -158,6 +179,22 @@ class EditorModel(QAbstractTableModel):
                 return True
             self.doc.apply(edit_text(self.minutes, ident, lang, value, now_iso()), _("Typing"))
         return True
+
+    def _shown_text(self, text: str, track: Track | None) -> str:
+        if track is None:
+            return text
+        if self.show_mode is ShowMode.ORIGINAL:
+            return baseline_text(track)
+        if self.show_mode is ShowMode.CHANGES:
+            return "".join(s.text for s in track)
+        return text
+
+    def set_show_mode(self, mode: ShowMode) -> None:
+        """Show changes, the original or the proposed text; rows re-measure themselves."""
+        self.show_mode = mode
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def _exists(self, kind: RowKind, ident: int) -> bool:
         if kind is RowKind.PARAGRAPH:

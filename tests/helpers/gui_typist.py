@@ -24,7 +24,7 @@ def main() -> None:
     window = build_window(sys.argv[1], "en")
     window.show()
     m = window.doc.minutes
-    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 4)
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 3)  # proposed, not agreed
     window.editor.go_to(window.editor_model.row_of((RowKind.PARAGRAPH, pid)),
                         window.editor_model.column_of(Lang.KO))
     QApplication.processEvents()

@@ -17,6 +17,11 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
     from minutes_app.ui.app import build_window
 
     w = build_window(str(demo_file), "en")
+
+    def unexpected(title: str, question: str) -> bool:
+        raise AssertionError(f"unexpected question: {question}")  # a modal dialog would hang
+
+    w.confirm = unexpected
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

@@ -99,7 +99,7 @@ def test_sections_move_and_undo(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_autosave_reaches_the_file(window, qtbot, demo_file) -> None:  # type: ignore[no-untyped-def]
-    pid = go_to_paragraph(window, 2, Lang.KO)
+    pid = go_to_paragraph(window, 3, Lang.KO)
     commit_text(cell_editor(window), "저장 확인 ")
     assert window.isWindowModified()
     qtbot.waitUntil(lambda: not window.doc.dirty, timeout=3000)

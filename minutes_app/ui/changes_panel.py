@@ -1,0 +1,243 @@
+"""The changes panel: pending revisions, filtered, walked through and decided."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n import _, ngettext
+from minutes_app.model import Change, Lang, Side
+from minutes_app.tracking.decide import decision
+from minutes_app.tracking.revisions import Revision, all_revisions
+from minutes_app.ui import style
+from minutes_app.ui.document import Document
+from minutes_app.ui.labels import lang_label, side_label
+
+Index = QModelIndex | QPersistentModelIndex
+ANY = None
+
+
+def kind_label(r: Revision) -> str:
+    """A revision's kind as the interface names it."""
+    if r.lang is None:
+        return {"insert": _("Paragraph inserted"), "delete": _("Paragraph deleted"),
+                "move": _("Paragraph moved")}[r.kind]
+    if r.inside is not None:
+        return _("Deletion inside an insertion")
+    return _("Insertion") if r.kind == "insert" else _("Deletion")
+
+
+class RevisionsModel(QAbstractTableModel):
+    """The revisions that pass the panel's filters."""
+
+    COLUMNS = 6
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.revisions: list[Revision] = []
+
+    def set_revisions(self, revisions: list[Revision]) -> None:
+        """Replace the list (a reset: the list is short and rebuilt after each decision)."""
+        self.beginResetModel()
+        self.revisions = revisions
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.revisions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [_("No."), _("Language"), _("Side"), _("Round"), _("Change"), _("Text")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.revisions[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [str(r.number or "·"), lang_label(r.lang) if r.lang else "¶",
+                    side_label(r.side), str(r.round), kind_label(r),
+                    r.text.replace("\n", " ")][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (2, 5):
+            return style.SIDE_COLOURS[r.side]
+        if role == Qt.ItemDataRole.FontRole and index.column() == 5:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setUnderline(r.kind == "insert")
+            font.setStrikeOut(r.kind == "delete")
+            return font
+        return None
+
+
+class ChangesPanel(QWidget):
+    """Filter by Side, round, section and language; next/previous; accept/reject."""
+
+    revision_activated = Signal(object)  # Revision
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesPanel")
+        self.doc = doc
+        self.model = RevisionsModel()
+        self.view = QTreeView()
+        self.view.setObjectName("revisionsView")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setModel(self.model)
+        header = self.view.header()
+        for column, width in enumerate((36, 64, 96, 44, 120)):
+            header.resizeSection(column, width)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.side, self.round, self.lang, self.section = (QComboBox() for _ in range(4))
+        for combo in (self.side, self.round, self.lang, self.section):
+            combo.activated.connect(lambda _i: self.refresh())
+        self.labels = [QLabel() for _ in range(4)]
+        self.buttons = {name: QPushButton() for name in
+                        ("previous", "next", "accept", "reject", "accept_shown", "reject_shown")}
+        self.summary = QLabel()
+        self._layout()
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.refresh)
+        doc.changed.connect(self._on_document_changed)
+        self.retranslate_ui()
+
+    def _layout(self) -> None:
+        filters = QGridLayout()
+        for i, (label, combo) in enumerate(zip(self.labels, (self.side, self.round, self.lang,
+                                                             self.section), strict=True)):
+            filters.addWidget(label, i // 2, (i % 2) * 2)
+            filters.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        nav = QHBoxLayout()
+        for name in ("previous", "next", "accept", "reject"):
+            nav.addWidget(self.buttons[name])
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.buttons["accept_shown"])
+        bulk.addWidget(self.buttons["reject_shown"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(nav)
+        layout.addLayout(bulk)
+        self.buttons["previous"].clicked.connect(lambda: self.step(-1))
+        self.buttons["next"].clicked.connect(lambda: self.step(1))
+        self.buttons["accept"].clicked.connect(lambda: self.decide_current(True))
+        self.buttons["reject"].clicked.connect(lambda: self.decide_current(False))
+        self.buttons["accept_shown"].clicked.connect(lambda: self.decide_shown(True))
+        self.buttons["reject_shown"].clicked.connect(lambda: self.decide_shown(False))
+
+    def sizeHint(self) -> QSize:
+        return QSize(340, 600)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current interface language."""
+        for label, text in zip(self.labels, (_("Side"), _("Round"), _("Language"), _("Section")),
+                               strict=True):
+            label.setText(text)
+        texts = {"previous": _("◀ Previous"), "next": _("Next ▶"), "accept": _("Accept"),
+                 "reject": _("Reject"), "accept_shown": _("Accept all shown"),
+                 "reject_shown": _("Reject all shown")}
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self._fill_filters()
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        m = self.doc.minutes
+        choices: list[tuple[QComboBox, list[tuple[str, Any]]]] = [
+            (self.side, [(side_label(s), s) for s in Side]),
+            (self.round, [(str(n), n) for n in range(2, m.working_round + 1)]),
+            (self.lang, [(lang_label(lang), lang) for lang in m.languages]),
+            (self.section, [(s.heading.get(m.languages[-1]) or _("Preamble"), s.id)
+                            for s in m.sections]),
+        ]
+        for combo, items in choices:
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(_("All"), ANY)
+            for text, value in items:
+                combo.addItem(text, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(0, found))
+
+    def shown(self) -> list[Revision]:
+        """The pending revisions that pass the filters."""
+        # Qt hands enum data back as plain strings: turn them into our enums again
+        side = Side(self.side.currentData()) if self.side.currentData() else None
+        rnd: int | None = self.round.currentData()
+        lang = Lang(self.lang.currentData()) if self.lang.currentData() else None
+        sid: int | None = self.section.currentData()
+        m = self.doc.minutes
+        return [r for r in all_revisions(m)
+                if (side is None or r.side is side) and (rnd is None or r.round == rnd)
+                and (lang is None or r.lang is lang)
+                and (sid is None or m.section_of(r.paragraph_id).id == sid)]
+
+    def refresh(self) -> None:
+        """Recompute the list, keeping the selection on the same revision when it remains."""
+        current = self.current()
+        revisions = self.shown()
+        self.model.set_revisions(revisions)
+        ids = [r.id for r in revisions]
+        if current is not None and current.id in ids:
+            self.view.setCurrentIndex(self.model.index(ids.index(current.id), 0))
+        total = len(all_revisions(self.doc.minutes))
+        self.summary.setText(ngettext("{n} pending revision", "{n} pending revisions", total)
+                             .format(n=total))
+
+    def current(self) -> Revision | None:
+        """The selected revision."""
+        index = self.view.currentIndex()
+        return self.model.revisions[index.row()] if index.isValid() else None
+
+    def step(self, delta: int) -> None:
+        """Select and show the next (or previous) revision."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.view.currentIndex().row()
+        row = (row + delta) % count if row >= 0 else (0 if delta > 0 else count - 1)
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        self.revision_activated.emit(self.model.revisions[row])
+
+    def _apply(self, revisions: list[Revision], accept: bool, label: str) -> None:
+        try:
+            self.doc.apply(decision(self.doc.minutes, revisions, accept), label)
+        except MinutesError as exc:
+            self.summary.setText(exc.message)
+        self.refresh()
+
+    def decide_current(self, accept: bool) -> None:
+        """Accept or reject the selected revision, then move to the next."""
+        r = self.current()
+        if r is None:
+            return
+        row = self.view.currentIndex().row()
+        self._apply([r], accept, _("Accept revision") if accept else _("Reject revision"))
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def decide_shown(self, accept: bool) -> None:
+        """Accept or reject every revision the filters show, as one undo step."""
+        label = _("Accept all shown") if accept else _("Reject all shown")
+        self._apply(self.shown(), accept, label)
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        self.revision_activated.emit(self.model.revisions[index.row()])
+
+    def _on_document_changed(self, change: Change) -> None:
+        if change.meta:
+            self._fill_filters()
+        self._timer.start()

@@ -1,0 +1,59 @@
+"""Pending revisions drawn inline: insertions underlined, deletions struck, coloured by Side."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout, QTextOption
+
+from minutes_app.model.track import DELETE, INSERT, Track
+from minutes_app.ui import style
+
+
+def _format(kind: str, colour: QColor, inside: QColor | None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(colour)
+    if kind == INSERT:
+        fmt.setFontUnderline(True)
+    elif kind == DELETE:
+        fmt.setFontStrikeOut(True)
+        if inside is not None:  # deleted words of another Side's insertion keep its underline
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(inside)
+    return fmt
+
+
+def _formats(track: Track) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    pos = 0
+    for seg in track:
+        if seg.kind in (INSERT, DELETE) and seg.author is not None:
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length = pos, len(seg.text)
+            inside = style.SIDE_COLOURS[seg.origin.side] if seg.origin else None
+            fr.format = _format(seg.kind, style.SIDE_COLOURS[seg.author.side], inside)
+            ranges.append(fr)
+        pos += len(seg.text)
+    return ranges
+
+
+@lru_cache(maxsize=256)
+def markup_layout(text: str, track: Track, font: QFont, width: int) -> QTextLayout:
+    """A laid-out text with the track's changes formatted; cached for repaint and sizing."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setFormats(_formats(track))
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout

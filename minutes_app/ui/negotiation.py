@@ -1,0 +1,171 @@
+"""Negotiation commands: send a round, round history, brackets, decisions in bulk."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n import _
+from minutes_app.model import Side
+from minutes_app.model.brackets import BracketOption
+from minutes_app.tracking.brackets import bracket_op, choose_op
+from minutes_app.tracking.decide import decision, select
+from minutes_app.tracking.rounds import snapshot
+from minutes_app.tracking.time import now_iso
+from minutes_app.ui.labels import side_label
+from minutes_app.ui.rows import RowKind
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
+
+
+def _side_combo(default: Side) -> QComboBox:
+    combo = QComboBox()
+    for side in Side:
+        combo.addItem(side_label(side), side)
+    combo.setCurrentIndex(list(Side).index(default))
+    return combo
+
+
+class SendRoundDialog(QDialog):
+    """Which Side sends, and a note."""
+
+    def __init__(self, own: Side, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Send round {number}").format(number=number))
+        self.side = _side_combo(own)
+        self.note = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(QLabel(_("The current text becomes round {number}; it cannot be changed "
+                             "afterwards.").format(number=number)))
+        form.addRow(_("Sent by"), self.side)
+        form.addRow(_("Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class BracketDialog(QDialog):
+    """The selected words and an alternative wording, each with its proposing Side."""
+
+    def __init__(self, words: str, own: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Put words in brackets"))
+        self.words = QLineEdit(words)
+        self.words_side = _side_combo(own.other)
+        self.alternative = QLineEdit()
+        self.alternative_side = _side_combo(own)
+        form = QFormLayout(self)
+        form.addRow(_("Words in the text"), self.words)
+        form.addRow(_("Proposed by"), self.words_side)
+        form.addRow(_("Alternative"), self.alternative)
+        form.addRow(_("Proposed by"), self.alternative_side)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> list[BracketOption]:
+        """The bracket's options, the words in the text first."""
+        return [BracketOption(self.words.text(), Side(self.words_side.currentData())),
+                BracketOption(self.alternative.text(), Side(self.alternative_side.currentData()))]
+
+
+class NegotiationCommands:
+    """The Negotiation menu of a window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def _apply(self, op_factory: object, label: str) -> bool:
+        try:
+            op = op_factory() if callable(op_factory) else op_factory
+            self.window.doc.apply(op, label)  # type: ignore[arg-type]
+        except MinutesError as exc:
+            self.window.statusBar().showMessage(exc.message, 8000)
+            return False
+        return True
+
+    def send_round(self) -> None:
+        """Close the current text as a round (not undoable: it has been sent)."""
+        doc = self.window.doc
+        m = doc.minutes
+        dialog = SendRoundDialog(m.own_side, m.working_round, self.window)
+        if not dialog.exec():
+            return
+        try:
+            r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
+            doc.flush()
+            doc.file.append_round(r)
+        except MinutesError as exc:
+            QMessageBox.warning(self.window, _("Cannot send the round"), exc.message)
+            return
+        m.rounds.append(r)
+        self.window.after_rounds_changed()
+        self.window.statusBar().showMessage(
+            _("Round {number} sent by the {side}.").format(number=r.number,
+                                                          side=side_label(r.side)), 8000)
+
+    def show_history(self) -> None:
+        """A table of the rounds exchanged so far."""
+        rounds = self.window.doc.minutes.rounds
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(_("Round history"))
+        table = QTableWidget(len(rounds), 4)
+        table.setHorizontalHeaderLabels([_("Round"), _("Sent by"), _("Time"), _("Note")])
+        for row, r in enumerate(rounds):
+            for col, text in enumerate((str(r.number), side_label(r.side), r.time, r.note)):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        if not rounds:
+            layout.addWidget(QLabel(_("No round has been sent yet; edits are not tracked.")))
+        dialog.resize(720, 320)
+        dialog.exec()
+
+    def decide_side(self, side: Side | None, accept: bool) -> None:
+        """Accept or reject every pending revision (of one Side), as one undo step."""
+        m = self.window.doc.minutes
+        revisions = select(m, lambda r: side is None or r.side is side)
+        if side is None:
+            label = _("Accept all revisions") if accept else _("Reject all revisions")
+        else:
+            label = (_("Accept all revisions of the {side}") if accept
+                     else _("Reject all revisions of the {side}")).format(side=side_label(side))
+        self._apply(lambda: decision(m, revisions, accept), label)
+
+    def bracket_selection(self) -> None:
+        """Put the words selected in the current cell in brackets with an alternative."""
+        w = self.window
+        index = w.editor.currentIndex()
+        editor = w.editor.indexWidget(index) or w.focusWidget()
+        if not index.isValid() or not isinstance(editor, QPlainTextEdit):
+            w.statusBar().showMessage(_("Select words in a paragraph first."), 6000)
+            return
+        kind, pid = w.editor_model.key(index.row())
+        lang = w.editor_model.lang_of(index.column())
+        cursor = editor.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if kind is not RowKind.PARAGRAPH or lang is None or start == end:
+            w.statusBar().showMessage(_("Select words in a paragraph first."), 6000)
+            return
+        m = w.doc.minutes
+        dialog = BracketDialog(m.paragraph(pid).text(lang)[start:end], m.own_side, w)
+        if dialog.exec():
+            self._apply(lambda: bracket_op(m, pid, lang, start, end, dialog.options(),
+                                           now_iso()), _("Put words in brackets"))
+
+    def choose_option(self, pid: int, lang: object, bracket: int, option: int) -> None:
+        """Close a bracket by keeping one option."""
+        m = self.window.doc.minutes
+        self._apply(lambda: choose_op(m, pid, lang, bracket, option, now_iso()),  # type: ignore[arg-type]
+                    _("Choose bracket option"))

@@ -1,0 +1,144 @@
+"""Tracking in the editor: tracked typing, the changes panel, brackets, rounds, views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.model import Lang, Side, Status
+from minutes_app.model.track import INSERT
+from minutes_app.tracking.revisions import all_revisions
+from minutes_app.ui.rows import Role, RowKind, ShowMode
+from tests.ui.conftest import cell_editor, commit_text
+from tests.ui.test_editing import go_to_paragraph
+
+
+def test_typing_after_a_round_is_a_korean_revision_of_the_working_round(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    pid = go_to_paragraph(window, 15, Lang.KO)
+    editor = cell_editor(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    commit_text(editor, " 추가 문안")
+    track = m.paragraph(pid).tracks[Lang.KO]
+    added = [s for s in track if s.kind == INSERT]
+    assert [(s.text, s.author.side, s.author.round) for s in added] == [
+        (" 추가 문안", Side.KR, 3)]
+    window.action_set["undo"].trigger()
+    assert Lang.KO not in m.paragraph(pid).tracks
+
+
+def test_changes_panel_filters_walks_and_decides(window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.changes
+    m = window.doc.minutes
+    total = len(all_revisions(m))
+    panel.side.setCurrentIndex(panel.side.findData(Side.RU))
+    panel.refresh()
+    assert panel.model.rowCount() == 10
+    assert all(r.side is Side.RU for r in panel.model.revisions)
+    panel.step(1)
+    first = panel.current()
+    assert first is not None
+    assert window.editor_model.key(window.editor.currentIndex().row()) == (
+        RowKind.PARAGRAPH, first.paragraph_id)
+    panel.decide_current(True)
+    assert len(all_revisions(m)) == total - 1
+    panel.decide_shown(False)  # every remaining Russian revision, one undo step
+    assert not [r for r in all_revisions(m) if r.side is Side.RU]
+    window.action_set["undo"].trigger()
+    window.action_set["undo"].trigger()
+    assert len(all_revisions(m)) == total
+
+
+def test_accept_all_of_one_side_from_the_menu(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    window.action_set["accept_kr"].trigger()
+    assert not [r for r in all_revisions(m) if r.side is Side.KR]
+    assert [r for r in all_revisions(m) if r.side is Side.RU]
+    QApplication.processEvents()  # the status bar follows on the next turn of the event loop
+    assert "Korean Side" not in window.count_label.text()
+
+
+def test_choosing_a_bracket_option_from_the_panel(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    pid = go_to_paragraph(window, 12, Lang.EN)
+    panel = window.panel
+    button = panel.findChild(type(panel.add_button), "choose_en_0_1")
+    assert button is not None and "early 2021" in button.text()
+    button.click()
+    assert "[" not in m.paragraph(pid).text(Lang.EN)
+    assert "early 2021" in m.paragraph(pid).text(Lang.EN)
+    assert m.paragraph(pid).status is Status.BRACKETED  # Korean still has its bracket
+    panel.findChild(type(panel.add_button), "choose_ko_0_1").click()
+    assert m.paragraph(pid).status is Status.PROPOSED
+
+
+def test_bracketing_the_selection(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui import negotiation
+
+    m = window.doc.minutes
+    pid = go_to_paragraph(window, 15, Lang.EN)
+    editor = cell_editor(window)
+    text = m.paragraph(pid).text(Lang.EN)
+    start = text.index("in 2021")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("in 2021"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+    class Answer(negotiation.BracketDialog):
+        def exec(self) -> int:  # the user types an alternative and presses OK
+            self.alternative.setText("in the first half of 2021")
+            return 1
+
+    monkeypatch.setattr(negotiation, "BracketDialog", Answer)
+    window.action_set["bracket"].trigger()
+    assert "[in 2021 / in the first half of 2021]" in m.paragraph(pid).text(Lang.EN)
+    assert m.paragraph(pid).bracket_sides == {"in 2021": Side.RU,
+                                              "in the first half of 2021": Side.KR}
+
+
+def test_sending_a_round_starts_the_next(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.store import MinutesFile
+    from minutes_app.ui import negotiation
+
+    monkeypatch.setattr(negotiation.SendRoundDialog, "exec", lambda self: 1)
+    window.action_set["send_round"].trigger()
+    m = window.doc.minutes
+    assert len(m.rounds) == 3 and m.rounds[-1].side is Side.KR
+    assert "Round 4 in progress" in window.count_label.text()
+    path = window.doc.path
+    window.close()
+    f, again = MinutesFile.open(path)
+    f.close()
+    assert len(again.rounds) == 3
+
+
+def test_show_original_and_proposed(window) -> None:  # type: ignore[no-untyped-def]
+    model = window.editor_model
+    m = window.doc.minutes
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 10)
+    index = model.index(model.row_of((RowKind.PARAGRAPH, pid)), model.column_of(Lang.EN))
+    assert index.data(Role.TRACK)
+    window.action_set["show_original"].trigger()
+    assert "Northern Sea Route" not in index.data(Qt.ItemDataRole.DisplayRole)
+    assert index.data(Role.TRACK) is None
+    window.action_set["show_proposed"].trigger()
+    assert "Northern Sea Route" in index.data(Qt.ItemDataRole.DisplayRole)
+    window.show_mode(ShowMode.CHANGES)
+    assert window.action_set["show_changes"].isChecked()
+
+
+def test_editing_an_agreed_paragraph_asks_first(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    answers: list[bool] = [False, True]
+    monkeypatch.setattr(window, "confirm", lambda title, question: answers.pop(0))
+    pid = go_to_paragraph(window, 1, Lang.EN)
+    before = m.paragraph(pid).text(Lang.EN)
+    editor = cell_editor(window)
+    assert editor.isReadOnly()
+    commit_text(editor, "X")  # the user says no: nothing changes
+    assert m.paragraph(pid).text(Lang.EN) == before and m.paragraph(pid).status is Status.AGREED
+    commit_text(editor, "X")  # yes: reopened, then edited
+    assert m.paragraph(pid).status is Status.PROPOSED
+    assert m.paragraph(pid).text(Lang.EN) != before
+    QApplication.processEvents()
