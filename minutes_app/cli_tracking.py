@@ -99,6 +99,28 @@ def cmd_send(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Bring the other delegation's copy into ours."""
+    from minutes_app.tracking.merge import merge
+
+    theirs_file, theirs = MinutesFile.open(args.theirs)
+    theirs_file.close()
+    f, m = MinutesFile.open(args.ours)
+    try:
+        op, report = merge(m, theirs, now_iso())
+        _, change = op.apply(m)
+        new_rounds = [report.round] if report.round and report.round not in m.rounds else []
+        f.write(m, change, new_rounds)  # text and round together, or neither
+    finally:
+        f.close()
+    r = report.round
+    print(f"Merged round {r.number if r else '?'} of the {r.side.value if r else '?'} Side: "
+          f"{len(report.changed)} paragraph(s) changed, {len(report.inserted)} inserted, "
+          f"{len(report.deleted)} deleted, {len(report.conflicts)} with conflicting edits "
+          "put in brackets.")
+    return 0
+
+
 def register(add: Register) -> None:
     """Add this module's commands to the parser."""
     p = add("revisions", cmd_revisions, "list pending revisions")
@@ -113,6 +135,9 @@ def register(add: Register) -> None:
         group.add_argument("--side", type=_side, metavar="S", help=f"{verb} all of one Side")
         group.add_argument("--paragraph", type=int, metavar="N", help="all of paragraph N")
         p.add_argument("ids", nargs="*", metavar="ID", help="revision ids from 'revisions'")
+    p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")
+    p.add_argument("ours", metavar="OURS")
+    p.add_argument("theirs", metavar="THEIRS")
     p = add("send", cmd_send, "close the current text as a round sent by a Side")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--side", type=_side, metavar="S", help="the sending Side (default: own)")

@@ -88,3 +88,33 @@ def test_missing_file_and_existing_output(tmp_path: Path) -> None:
     run("demo", str(out))
     again = run("demo", str(out))
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_revisions_accept_reject_send(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    revs = json.loads(run("revisions", str(out), "--json").stdout)
+    assert len(revs) == 19
+    assert {r["side"] for r in revs} == {"KR", "RU"}
+    inside = [r for r in revs if r["inside"] == "RU"]
+    assert inside and all(r["side"] == "KR" and r["kind"] == "delete" for r in inside)
+    one = revs[0]["id"]
+    assert run("accept", str(out), one).returncode == 0
+    assert len(json.loads(run("revisions", str(out), "--json").stdout)) == 18
+    result = run("reject", str(out), "--side", "RU")
+    assert result.returncode == 0, result.stderr
+    left = json.loads(run("revisions", str(out), "--json").stdout)
+    assert left and {r["side"] for r in left} == {"KR"}
+    assert run("accept", str(out), "--all").returncode == 0
+    assert json.loads(run("revisions", str(out), "--json").stdout) == []
+    sent = run("send", str(out), "--side", "KR", "--note", "Round 3")
+    assert sent.returncode == 0 and "Round 3 sent by the KR Side" in sent.stdout
+    assert json.loads(run("info", str(out), "--json").stdout)["rounds"] == 3
+
+
+def test_accept_with_an_unknown_id_says_which(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    result = run("accept", str(out), "999-en-abcdef")
+    assert result.returncode == 1 and "999-en-abcdef" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -205,3 +205,41 @@ def test_bracket_options_are_validated() -> None:
     with pytest.raises(ValidationError, match="cannot contain"):
         bracket_op(m, p.id, Lang.EN, 0, 3, [BracketOption("a", Side.KR),
                                             BracketOption("b/c", Side.RU)], "t")
+
+
+def test_whole_paragraphs_inserted_deleted_and_moved_are_revisions() -> None:
+    from minutes_app.model import new_paragraph
+    from minutes_app.tracking.decide import decision, select
+    from minutes_app.tracking.revisions import all_revisions
+    from minutes_app.tracking.structure import (
+        delete_paragraph, insert_paragraph, move_paragraph,
+    )
+
+    m = _tracked_demo()
+    section = m.sections[1]
+    first, second = section.paragraphs[0].id, section.paragraphs[1].id
+    count = len(m.paragraphs())
+    p = new_paragraph(m, {Lang.EN: "A new paragraph.", Lang.KO: "새 문단."})
+    insert_paragraph(m, section.id, 0, p, "t1").apply(m)
+    delete_paragraph(m, second, "t2").apply(m)
+    move_paragraph(m, first, m.sections[2].id, 0, "t3").apply(m)
+    kinds = {(r.paragraph_id, r.kind) for r in all_revisions(m) if r.lang is None}
+    assert kinds == {(p.id, "insert"), (second, "delete"), (first, "move")}
+    assert len(m.paragraphs()) == count + 1  # a pending deletion stays visible
+    decision(m, select(m, lambda r: r.paragraph_id == second), accept=True).apply(m)
+    assert not m.has_paragraph(second)
+    decision(m, select(m, lambda r: r.paragraph_id == p.id), accept=False).apply(m)
+    assert not m.has_paragraph(p.id)
+    decision(m, select(m, lambda r: r.paragraph_id == first), accept=False).apply(m)
+    assert m.section_of(first) is section and m.paragraph(first).mark is None
+
+
+def test_deleting_ones_own_new_paragraph_leaves_no_trace() -> None:
+    from minutes_app.model import new_paragraph
+    from minutes_app.tracking.structure import delete_paragraph, insert_paragraph
+
+    m = _tracked_demo()
+    p = new_paragraph(m, {Lang.EN: "Oops."})
+    insert_paragraph(m, m.sections[1].id, 0, p, "t1").apply(m)
+    delete_paragraph(m, p.id, "t2").apply(m)
+    assert not m.has_paragraph(p.id)

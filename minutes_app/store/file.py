@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 import sqlite3
 from pathlib import Path
 
@@ -79,14 +80,16 @@ class MinutesFile:
         return cls(p, conn), m
 
     # -- writing ---------------------------------------------------------------
-    def write(self, m: Minutes, change: Change) -> None:
-        """Persist what ``change`` touched, in one transaction."""
-        if change.empty:
+    def write(self, m: Minutes, change: Change, rounds: Sequence[Round] = ()) -> None:
+        """Persist what ``change`` touched, and any new rounds, in one transaction."""
+        if change.empty and not rounds:
             return
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             _write_change(conn, m, change)
+            conn.executemany("INSERT INTO round VALUES (?, ?, ?, ?, ?)",
+                             [codec.round_row(r) for r in rounds])
         except BaseException:
             conn.execute("ROLLBACK")
             raise

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from minutes_app.i18n import _
-from minutes_app.model import (
-    InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
-    Section, new_paragraph,
-)
+from minutes_app.model import InsertSection, MoveSection, RemoveSection, Section, new_paragraph
+from minutes_app.tracking.structure import delete_paragraph, insert_paragraph, move_paragraph
+from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.editor import AlignedEditor
 from minutes_app.ui.rows import RowKind
@@ -45,7 +44,7 @@ class StructureEditing:
             sid = section.id
             index = [p.id for p in section.paragraphs].index(key[1]) + 1
         p = new_paragraph(m)
-        self.doc.apply(InsertParagraph(sid, index, p), _("New paragraph"))
+        self.doc.apply(insert_paragraph(m, sid, index, p, now_iso()), _("New paragraph"))
         self._go(RowKind.PARAGRAPH, p.id, 1)
 
     def delete_paragraph(self) -> None:
@@ -54,7 +53,8 @@ class StructureEditing:
         if key is None or key[0] is not RowKind.PARAGRAPH:
             return
         row = self.view.currentIndex().row()
-        self.doc.apply(RemoveParagraph(key[1]), _("Delete paragraph"))
+        m = self.doc.minutes
+        self.doc.apply(delete_paragraph(m, key[1], now_iso()), _("Delete paragraph"))
         self.view.go_to(min(row, self.view.editor_model().rowCount() - 1),
                         self.view.currentIndex().column())
 
@@ -74,7 +74,7 @@ class StructureEditing:
             target = m.sections[s_index]
             new_index = len(target.paragraphs) if step < 0 else 0
         label = _("Move paragraph up") if step < 0 else _("Move paragraph down")
-        self.doc.apply(MoveParagraph(key[1], target.id, new_index), label)
+        self.doc.apply(move_paragraph(m, key[1], target.id, new_index, now_iso()), label)
         self._go(RowKind.PARAGRAPH, key[1])
 
     def new_section(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.model import Status
 from minutes_app.ui import style
-from minutes_app.ui.markup import markup_layout
+from minutes_app.ui.markup import MARK_GLYPHS, markup_layout, whole_paragraph_track
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
@@ -162,7 +162,7 @@ class ParagraphDelegate(QStyledItemDelegate):
         else:
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
             painter.setPen(option.palette.text().color())
-            track = index.data(Role.TRACK)
+            track = index.data(Role.TRACK) or whole_paragraph_track(text, index.data(Role.MARK))
             if track:
                 layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
                 layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
@@ -186,6 +186,12 @@ class ParagraphDelegate(QStyledItemDelegate):
         glyph_rect = top.adjusted(0, fm.height(), 0, 0)
         painter.drawText(glyph_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                          style.STATUS_GLYPHS[status])
+        mark = index.data(Role.MARK)
+        if mark is not None:  # a whole-paragraph revision: its kind in the Side's colour
+            painter.setPen(style.SIDE_COLOURS[mark.author.side])
+            painter.drawText(glyph_rect.adjusted(0, fm.height(), 0, 0),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             MARK_GLYPHS[mark.kind])
 
     # -- editing -------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index

@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
         layout: dict[str, list[str | None]] = {
-            "file": ["new", "open", "recent", None, "save", "save_as", None, "quit"],
+            "file": ["new", "open", "recent", None, "save", "save_as", None, "merge", None,
+                     "quit"],
             "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                           "new_section", "delete_section", "move_section_up",
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
         n = self.negotiation
         a["send_round"].triggered.connect(n.send_round)
+        a["merge"].triggered.connect(lambda: n.merge_file())
         a["history"].triggered.connect(n.show_history)
         a["bracket"].triggered.connect(n.bracket_selection)
         a["next_change"].triggered.connect(lambda: self.changes.step(1))

@@ -7,8 +7,18 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout, QTextOption
 
-from minutes_app.model.track import DELETE, INSERT, Track
+from minutes_app.model import ParagraphMark
+from minutes_app.model.track import DELETE, INSERT, Seg, Track
 from minutes_app.ui import style
+
+MARK_GLYPHS = {"insert": "+¶", "delete": "−¶", "move": "↕¶"}
+
+
+def whole_paragraph_track(text: str, mark: ParagraphMark | None) -> Track | None:
+    """An inserted or deleted paragraph is drawn as one insertion or deletion."""
+    if mark is None or mark.kind == "move" or not text:
+        return None
+    return (Seg(INSERT if mark.kind == "insert" else DELETE, text, mark.author),)
 
 
 def _format(kind: str, colour: QColor, inside: QColor | None) -> QTextCharFormat:

@@ -114,6 +114,43 @@ class NegotiationCommands:
             _("Round {number} sent by the {side}.").format(number=r.number,
                                                           side=side_label(r.side)), 8000)
 
+    def merge_file(self, path: str | None = None) -> None:
+        """Bring the other delegation's .minutes copy in: one undo step, plus their round."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from minutes_app.store import MinutesFile
+        from minutes_app.tracking.merge import merge
+
+        w = self.window
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                w, _("Merge the other delegation's copy"), str(w.doc.path.parent),
+                "Minutes (*.minutes)")
+            if not path:
+                return
+        doc = w.doc
+        try:
+            theirs_file, theirs = MinutesFile.open(path)
+            theirs_file.close()
+            op, report = merge(doc.minutes, theirs, now_iso())
+        except MinutesError as exc:
+            QMessageBox.warning(w, _("Cannot merge"), exc.message)
+            return
+        r = report.round
+        assert r is not None
+        doc.apply(op, _("Merge round {number}").format(number=r.number))
+        if r not in doc.minutes.rounds:
+            doc.flush()
+            doc.file.append_round(r)
+            doc.minutes.rounds.append(r)
+        w.after_rounds_changed()
+        w.statusBar().showMessage(
+            _("Merged round {number} of the {side}: {changed} paragraphs changed, {inserted} "
+              "inserted, {deleted} deleted, {conflicts} conflicts put in brackets.").format(
+                number=r.number, side=side_label(r.side), changed=len(report.changed),
+                inserted=len(report.inserted), deleted=len(report.deleted),
+                conflicts=len(report.conflicts)), 15000)
+
     def show_history(self) -> None:
         """A table of the rounds exchanged so far."""
         rounds = self.window.doc.minutes.rounds

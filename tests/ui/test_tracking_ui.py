@@ -142,3 +142,28 @@ def test_editing_an_agreed_paragraph_asks_first(window, monkeypatch) -> None:  #
     assert m.paragraph(pid).status is Status.PROPOSED
     assert m.paragraph(pid).text(Lang.EN) != before
     QApplication.processEvents()
+
+
+def test_merging_the_other_copy_from_the_window(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model.serialize import minutes_in, minutes_out
+    from minutes_app.store import MinutesFile
+    from minutes_app.tracking.ops import EditText
+    from minutes_app.model.track import Author
+    from minutes_app.tracking.rounds import snapshot
+
+    m = window.doc.minutes
+    theirs = minutes_in(minutes_out(m))
+    theirs.own_side = Side.RU
+    pid = next(p.id for p in theirs.paragraphs() if theirs.number(p.id) == 15)
+    text = theirs.paragraph(pid).text(Lang.EN)
+    EditText(pid, Lang.EN, text.replace("in 2021", "in Vladivostok in 2021"),
+             Author(Side.RU, 3, "2020-12-17T09:00:00Z")).apply(theirs)
+    theirs.rounds.append(snapshot(theirs, Side.RU, "2020-12-17T09:00:00Z", "RU round 3"))
+    path = tmp_path / "theirs.minutes"
+    MinutesFile.create(path, theirs).close()
+    window.negotiation.merge_file(str(path))
+    assert "Vladivostok" in m.paragraph(pid).text(Lang.EN)
+    assert [r.number for r in m.rounds] == [1, 2, 3]
+    assert any(r.side is Side.RU and r.round == 3 for r in all_revisions(m))
+    window.action_set["undo"].trigger()  # the merged text is one undo step
+    assert "Vladivostok" not in m.paragraph(pid).text(Lang.EN)

@@ -1,0 +1,165 @@
+"""Merging the other delegation's .minutes copy into ours, three-way from the last common round.
+
+Their changes become their revisions in their round; the same words changed on both sides
+become a bracket with both versions. The result is one operation (one undo step) plus the
+rounds they sent, which are appended to ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from minutes_app.errors import MinutesError
+from minutes_app.model import (
+    Batch, Change, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, Round,
+    SetBracketSides,
+    SetMark, SetStatus, SetTrack, Side, Status,
+)
+from minutes_app.model.track import Author, Seg, Track, plain
+from minutes_app.tracking.diff import retrack
+from minutes_app.tracking.merge3 import OURS, merge_text
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, for the summary shown to the user."""
+
+    round: Round | None = None
+    changed: list[int] = field(default_factory=list)
+    conflicts: list[int] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+
+
+def common_round(ours: Minutes, theirs: Minutes) -> Round:
+    """The last round both copies hold identically."""
+    mine = {(r.number, r.side, r.time) for r in ours.rounds}
+    shared = [r for r in theirs.rounds if (r.number, r.side, r.time) in mine]
+    if not shared:
+        raise MinutesError("The two files share no round: they are not copies of the same "
+                           "minutes, or the other copy was started separately.")
+    return shared[-1]
+
+
+def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round:
+    if [r for r in ours.rounds if r.number > base.number]:
+        raise MinutesError(f"Both copies sent rounds after round {base.number}; merge the "
+                           "other copy of that round first.")
+    new = [r for r in theirs.rounds if r.number > base.number]
+    if new:
+        return new[-1]
+    # they returned their working copy without sending: their text is their round
+    texts = {p.id: dict(p.texts) for p in theirs.paragraphs()}
+    return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts)
+
+
+def _renumber(track: Track, side: Side, old: int, new: int) -> Track:
+    def fix(a: Author | None) -> Author | None:
+        return a._replace(round=new) if a and a.side is side and a.round == old else a
+
+    return tuple(Seg(s.kind, s.text, fix(s.author), fix(s.origin)) for s in track)
+
+
+class _Recorder:
+    """Applies operations one by one (later ones see earlier ones) and can roll them back."""
+
+    def __init__(self, m: Minutes) -> None:
+        self.m = m
+        self.ops: list[Operation] = []
+        self._inverses: list[Operation] = []
+
+    def do(self, op: Operation) -> Change:
+        inverse, change = op.apply(self.m)
+        self.ops.append(op)
+        self._inverses.append(inverse)
+        return change
+
+    def roll_back(self) -> None:
+        for inverse in reversed(self._inverses):
+            inverse.apply(self.m)
+        self._inverses.clear()
+
+
+def _merge_paragraph(rec: _Recorder, p: Paragraph, base: dict[Lang, str], theirs: Paragraph,
+                     author: Author, report: MergeReport) -> None:
+    m = rec.m
+    sides = dict(p.bracket_sides)
+    for lang in m.languages:
+        b, o, t = base.get(lang, ""), p.text(lang), theirs.text(lang)
+        merged = merge_text(b, o, t)
+        if merged.text == o:
+            continue
+        track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
+        rec.do(SetTrack(p.id, lang, merged.text, track))
+        if p.id not in report.changed:
+            report.changed.append(p.id)
+        for option, who in merged.conflicts:
+            sides[option] = m.own_side if who == OURS else author.side
+    if sides != p.bracket_sides:
+        report.conflicts.append(p.id)
+        rec.do(SetBracketSides(p.id, tuple(sides.items())))
+        rec.do(SetStatus(p.id, Status.BRACKETED))
+    elif p.id in report.changed and p.status.rank > Status.BRACKETED.rank:
+        rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
+
+
+def _new_paragraphs(rec: _Recorder, theirs: Minutes, base: Round, author: Author,
+                    report: MergeReport) -> None:
+    """Paragraphs they added: fresh ids here (theirs may collide), placed after their neighbour."""
+    m = rec.m
+    for section in theirs.sections:
+        previous: int | None = None
+        for tp in section.paragraphs:
+            if tp.id in base.texts:
+                previous = tp.id if m.has_paragraph(tp.id) else previous
+                continue
+            fresh = Paragraph(m.allocate_id(), dict(tp.texts))
+            if previous is not None:
+                target = m.section_of(previous)
+                position = [x.id for x in target.paragraphs].index(previous) + 1
+            else:
+                target = next((s for s in m.sections if s.id == section.id), m.sections[-1])
+                position = 0
+            rec.do(InsertParagraph(target.id, position, fresh))
+            rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
+            report.inserted.append(fresh.id)
+            previous = fresh.id
+
+
+def _merge_all(rec: _Recorder, theirs: Minutes, base: Round, author: Author,
+               report: MergeReport) -> None:
+    theirs_by_id = {p.id: p for p in theirs.paragraphs()}
+    for p in list(rec.m.paragraphs()):
+        if p.id not in base.texts:
+            continue  # our own new paragraph: they have not seen it
+        tp = theirs_by_id.get(p.id)
+        if tp is None:
+            rec.do(SetMark(p.id, ParagraphMark("delete", author)))
+            report.deleted.append(p.id)
+        else:
+            _merge_paragraph(rec, p, base.texts[p.id], tp, author, report)
+    _new_paragraphs(rec, theirs, base, author, report)
+
+
+def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeReport]:
+    """One operation bringing their round into ours, and what it does.
+
+    ``ours`` is unchanged on return; apply the operation (one undo step), then append
+    ``report.round`` to the rounds when it is set.
+    """
+    base = common_round(ours, theirs)
+    their = _their_round(ours, theirs, base, now)
+    author = Author(their.side, their.number, their.time)
+    report = MergeReport(round=their)
+    rec = _Recorder(ours)
+    try:
+        old, new = ours.working_round, their.number + 1
+        for p in ours.paragraphs():  # our unsent edits move to the round after theirs
+            for lang, track in list(p.tracks.items()):
+                moved = _renumber(track, ours.own_side, old, new)
+                if moved != track:
+                    rec.do(SetTrack(p.id, lang, p.text(lang), moved))
+        _merge_all(rec, theirs, base, author, report)
+        return Batch(tuple(rec.ops)), report
+    finally:
+        rec.roll_back()

@@ -1,0 +1,110 @@
+"""Three-way merge of one language's text: base (the common round), ours and theirs.
+
+Changes to different words combine; changes to the same words become a bracket holding both
+versions (never a silent overwrite).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from minutes_app.model.brackets import bracket_text
+from minutes_app.tracking.diff import char_opcodes
+
+OURS, THEIRS = 0, 1
+
+
+class Hunk(NamedTuple):
+    """Base range [lo, hi) replaced by ``text`` in one version."""
+
+    lo: int
+    hi: int
+    text: str
+    who: int
+
+
+class Merged(NamedTuple):
+    """The merged text and the bracket options it created: (option text, who)."""
+
+    text: str
+    conflicts: list[tuple[str, int]]
+
+
+def _hunks(base: str, version: str, who: int) -> list[Hunk]:
+    return [Hunk(i1, i2, version[j1:j2], who)
+            for tag, i1, i2, j1, j2 in char_opcodes(base, version) if tag != "equal"]
+
+
+def _touch(a: Hunk, b: Hunk) -> bool:
+    if a.lo == a.hi and b.lo == b.hi:
+        return a.lo == b.lo
+    return (a.lo < b.hi and b.lo < a.hi) or (a.lo == a.hi and b.lo < a.lo < b.hi) or (
+        b.lo == b.hi and a.lo < b.lo < a.hi)
+
+
+def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
+    out: list[list[Hunk]] = []
+    for h in sorted(hunks, key=lambda h: (h.lo, h.hi)):
+        if out and any(_touch(h, other) for other in out[-1]):
+            out[-1].append(h)
+        else:
+            out.append([h])
+    return out
+
+
+def _version(base: str, hunks: list[Hunk], lo: int, hi: int) -> str:
+    """One side's text for base[lo:hi], its hunks applied."""
+    out, pos = [], lo
+    for h in sorted(hunks, key=lambda h: (h.lo, h.hi)):
+        out.append(base[pos:h.lo])
+        out.append(h.text)
+        pos = h.hi
+    out.append(base[pos:hi])
+    return "".join(out)
+
+
+def _widen(base: str, lo: int, hi: int) -> tuple[int, int]:
+    """Grow a conflict to whole words, so that both options are readable and non-empty."""
+    while lo > 0 and not base[lo - 1].isspace():
+        lo -= 1
+    while hi < len(base) and not base[hi].isspace():
+        hi += 1
+    if lo == hi:  # both inserted at one point: take the word before as common context
+        while lo > 0 and base[lo - 1].isspace():
+            lo -= 1
+        while lo > 0 and not base[lo - 1].isspace():
+            lo -= 1
+    return lo, hi
+
+
+def merge_text(base: str, ours: str, theirs: str) -> Merged:
+    """Combine both versions' changes to ``base``; overlapping ones become brackets."""
+    if ours == theirs or theirs == base:
+        return Merged(ours, [])
+    if ours == base:
+        return Merged(theirs, [])
+    clusters = _clusters(_hunks(base, ours, OURS) + _hunks(base, theirs, THEIRS))
+    out: list[str] = []
+    conflicts: list[tuple[str, int]] = []
+    pos = 0
+    for cluster in clusters:
+        lo, hi = min(h.lo for h in cluster), max(h.hi for h in cluster)
+        mine = [h for h in cluster if h.who == OURS]
+        other = [h for h in cluster if h.who == THEIRS]
+        a, b = _version(base, mine, lo, hi), _version(base, other, lo, hi)
+        if mine and other and a != b:
+            lo2, hi2 = _widen(base, lo, hi)
+            lo2 = max(lo2, pos)
+            a, b = _version(base, mine, lo2, hi2), _version(base, other, lo2, hi2)
+            if a.strip() and b.strip() and not any(c in a + b for c in "[]/"):
+                out.append(base[pos:lo2])
+                out.append(bracket_text([a.strip(), b.strip()]))
+                conflicts += [(a.strip(), OURS), (b.strip(), THEIRS)]
+                pos = hi2
+                continue
+            lo, hi = lo2, hi2
+        out.append(base[pos:lo])
+        out.append(b if other else a)
+        pos = hi
+    out.append(base[pos:])
+    return Merged("".join(out), conflicts)
