@@ -71,8 +71,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5", rows)
-    from bench import ui
+    from bench import tracking, ui
 
+    tracking.main()
     ui.main()
 
 

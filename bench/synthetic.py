@@ -7,17 +7,17 @@ import random
 from minutes_app.model import Minutes, Paragraph, Section, Status
 from minutes_app.templates import demo
 
-_EN = (
-    "the two Sides agreed to continue cooperation in the Russian Far East and Arctic "
-    "including health medical care agriculture fisheries transportation logistics energy "
-    "innovation investment industrial complex Primorsky Krai forum provinces 2021 50 "
-    "percent"
-).split()
-_KO = (
-    "양측은 러시아 극동 북극 지역에서의 실질 협력을 지속 확대해 나가기로 "
-    "하였다 보건 의료 농업 수산 교통 물류 에너지 혁신 투자 산업단지 연해주 "
-    "지방협력포럼 2021년 50%"
-).split()
+
+
+def _vocabulary(lang_code: str) -> list[str]:
+    """The words of the demo minutes in one language: realistic length and variety."""
+    m = demo(history=False)
+    lang = next(x for x in m.languages if x.value == lang_code)
+    return [w for p in m.paragraphs() for w in p.text(lang).split()]
+
+
+_EN = _vocabulary("en")
+_KO = _vocabulary("ko")
 
 
 def _sentence(rng: random.Random, words: list[str], length: int) -> str:
@@ -33,7 +33,7 @@ def _sentence(rng: random.Random, words: list[str], length: int) -> str:
 def synthetic(n: int, seed: int = 1) -> Minutes:
     """The demo's metadata with ``n`` paragraphs (~300 English chars, ~150 Hangul syllables)."""
     rng = random.Random(seed)
-    m = demo()
+    m = demo(history=False)
     m.sections = []
     m.next_id = 1
     per_section = 25

@@ -8,6 +8,7 @@ data only; the algorithms are in ``minutes_app.tracking``.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import NamedTuple
 
 from minutes_app.model.types import Side
@@ -69,11 +70,8 @@ def has_changes(track: Track) -> bool:
 def normalize(segs: list[Seg]) -> Track:
     """Drop empty segments and merge neighbours with the same authorship."""
     out: list[Seg] = []
-    for s in segs:
-        if not s.text:
-            continue
-        if out and out[-1].key() == s.key():
-            out[-1] = out[-1]._replace(text=out[-1].text + s.text)
-        else:
-            out.append(s)
+    for _key, group in groupby((s for s in segs if s.text), key=Seg.key):
+        run = list(group)
+        first = run[0]  # the first segment's time stands for the run
+        out.append(first if len(run) == 1 else first._replace(text="".join(s.text for s in run)))
     return tuple(out)

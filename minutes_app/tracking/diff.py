@@ -6,22 +6,20 @@ Both are deterministic: the author (Side, round and time) is an argument.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
+from itertools import accumulate
 
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
 )
 from minutes_app.model.types import Side
+from minutes_app.tracking.align import opcodes
 from minutes_app.tracking.tokens import is_hangul, refine, tokenize
 
 Opcode = tuple[str, int, int, int, int]
 
 
 def _offsets(tokens: list[str]) -> list[int]:
-    out = [0]
-    for t in tokens:
-        out.append(out[-1] + len(t))
-    return out
+    return [0, *accumulate(map(len, tokens))]
 
 
 def _thin(tokens: list[str]) -> bool:
@@ -44,11 +42,63 @@ def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
     return out
 
 
+def _token_opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
+    """Token opcodes, anchored on unique words (see ``align``)."""
+    return opcodes(ta, tb)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, by halving (slice comparisons run at C speed)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _word_start(text: str, i: int) -> int:
+    """Back ``i`` up to the start of the word it falls in (tokens must not be cut)."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def char_opcodes(old: str, new: str) -> list[Opcode]:
-    """Character-range opcodes from a token diff, with Hangul eojeol refined to syllables."""
+    """Character-range opcodes from a token diff, with Hangul eojeol refined to syllables.
+
+    The unchanged beginning and end are cut off first at word boundaries: an edit usually
+    touches a few words, and only those need tokenizing and aligning.
+    """
+    p = _word_start(old, _common_prefix(old, new))
+    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    while s and not old[len(old) - s].isspace():  # keep the suffix to whole words too
+        s -= 1
+    ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
+    out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
+    out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in ops]
+    if s:
+        out.append(("equal", len(old) - s, len(old), len(new) - s, len(new)))
+    return _merge_equals(out)
+
+
+def _merge_equals(ops: list[Opcode]) -> list[Opcode]:
+    out: list[Opcode] = []
+    for op in ops:
+        if out and op[0] == out[-1][0] == "equal":
+            out[-1] = ("equal", out[-1][1], op[2], out[-1][3], op[4])
+        elif op[1] != op[2] or op[3] != op[4]:
+            out.append(op)
+    return out
+
+
+def _middle_opcodes(old: str, new: str) -> list[Opcode]:
+    """Opcodes for the changed middle of a text."""
     ta, tb = tokenize(old), tokenize(new)
     oa, ob = _offsets(ta), _offsets(tb)
-    token_ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    token_ops = _token_opcodes(ta, tb)
     out: list[Opcode] = []
     for tag, i1, i2, j1, j2 in _fold_thin_equals(token_ops, ta):
         if tag == "replace" and _pairable(ta[i1:i2], tb[j1:j2]):
@@ -122,32 +172,49 @@ def retrack(track: Track, new_text: str, author: Author) -> Track:
     old_text = current_text(track)
     if old_text == new_text:
         return track
-    visible: list[Seg] = []  # one entry per visible character, with its authorship
-    dels_before: list[list[Seg]] = [[]]  # deletions sitting before each visible character
+    visible: list[tuple[int, int, Seg]] = []  # visible segments with their text positions
+    anchored: list[tuple[int, Seg]] = []  # deletions with the visible position they sit at
+    pos = 0
     for s in track:
         if s.kind == DELETE:
-            dels_before[-1].append(s)
-            continue
-        for ch in s.text:
-            visible.append(s._replace(text=ch))
-            dels_before.append([])
+            anchored.append((pos, s))
+        else:
+            visible.append((pos, pos + len(s.text), s))
+            pos += len(s.text)
     out: list[Seg] = []
+    state = [0, 0]  # next anchored deletion, next visible segment
 
-    def flush(i: int) -> None:
-        out.extend(dels_before[i])
-        dels_before[i] = []
+    def flush(upto: int) -> None:
+        """Emit the deletions sitting at or before ``upto``."""
+        while state[0] < len(anchored) and anchored[state[0]][0] <= upto:
+            out.append(anchored[state[0]][1])
+            state[0] += 1
+
+    def pieces(i1: int, i2: int) -> list[tuple[int, Seg]]:
+        """The visible text in [i1, i2) as slices of its segments."""
+        found = []
+        k = state[1]
+        while k < len(visible) and visible[k][1] <= i1:
+            k += 1
+        state[1] = k
+        while k < len(visible) and visible[k][0] < i2:
+            a, b, seg = visible[k]
+            lo, hi = max(a, i1), min(b, i2)
+            found.append((lo, seg._replace(text=seg.text[lo - a:hi - a])))
+            k += 1
+        return found
 
     for tag, i1, i2, j1, j2 in char_opcodes(old_text, new_text):
-        for i in range(i1, i2):
-            flush(i)
-            kept = visible[i] if tag == "equal" else _deleted(visible[i], author)
+        for at, piece in pieces(i1, i2):
+            flush(at)
+            kept = piece if tag == "equal" else _deleted(piece, author)
             if kept is not None:
                 out.append(kept)
         if tag == "insert":
-            flush(i2)  # earlier deletions at this point come before the new words
+            flush(i1)  # earlier deletions at this point come before the new words
         if tag in ("insert", "replace") and j2 > j1:
             out.append(Seg(INSERT, new_text[j1:j2], author))
-    flush(len(visible))
+    flush(len(old_text))
     return normalize(_slide_spaces(list(normalize(out))))
 
 

@@ -1,0 +1,77 @@
+"""Benchmarks of tracking: revisions from texts, listing, and accepting everything."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+
+from bench.synthetic import synthetic
+from minutes_app.model import Lang, Minutes, SetTrack, Side
+from minutes_app.model.track import current_text
+from minutes_app.tracking.decide import decision, select
+from minutes_app.tracking.diff import diff
+from minutes_app.tracking.revisions import all_revisions
+
+NOW = "2020-12-14T09:00:00Z"
+
+
+def edited_copy(m: Minutes, share: float, seed: int = 7) -> dict[tuple[int, Lang], str]:
+    """New texts for ``share`` of the paragraphs: a few words changed in each language."""
+    rng = random.Random(seed)
+    out: dict[tuple[int, Lang], str] = {}
+    for p in rng.sample(m.paragraphs(), int(len(m.paragraphs()) * share)):
+        for lang in m.languages:
+            words = p.text(lang).split(" ")
+            for _ in range(3):
+                i = rng.randrange(len(words))
+                words[i] = rng.choice(["substantive", "joint", "실질적인", "공동의", "2022"])
+            out[(p.id, lang)] = " ".join(words)
+    return out
+
+
+def measure(n: int) -> dict[str, float]:
+    """Revisions from texts, listing them, and accepting all, for ``n`` paragraphs."""
+    m = synthetic(n)
+    edits = edited_copy(m, 0.05)
+    t0 = time.perf_counter()
+    tracks = {}
+    for p in m.paragraphs():  # what an import or merge does: compare every paragraph
+        for lang in m.languages:
+            new = edits.get((p.id, lang), p.text(lang))
+            if new != p.text(lang):
+                tracks[(p.id, lang)] = diff(p.text(lang), new, Side.RU, 2, NOW)
+    diff_ms = (time.perf_counter() - t0) * 1000
+    for (pid, lang), track in tracks.items():
+        SetTrack(pid, lang, current_text(track), track).apply(m)
+    t0 = time.perf_counter()
+    revisions = all_revisions(m)
+    list_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    decision(m, select(m, lambda r: True), accept=True).apply(m)
+    accept_ms = (time.perf_counter() - t0) * 1000
+    assert not all_revisions(m)
+    return {"revisions from texts": diff_ms, "list revisions": list_ms,
+            "revisions total": diff_ms + list_ms, "accept all": accept_ms,
+            "revisions": float(len(revisions))}
+
+
+def median_of(n: int, repeat: int = 5) -> dict[str, float]:
+    """Each figure's median over ``repeat`` runs (this machine varies by ±20% run to run)."""
+    runs = [measure(n) for _ in range(repeat)]
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def main() -> None:
+    """Print the tracking table."""
+    print("\ntracking, 5% of paragraphs edited, ms (median of 5); targets at 5,000: "
+          "revisions < 150, accept all < 300")
+    rows = {n: median_of(n) for n in (500, 5000)}
+    columns = list(rows[5000])
+    print(f"{'paragraphs':>10} | " + " | ".join(f"{c:>20}" for c in columns))
+    for n, row in rows.items():
+        print(f"{n:>10} | " + " | ".join(f"{row[c]:>20.1f}" for c in columns))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Token alignment: unique words anchor the match (patience diff), the gaps use difflib.
+
+Tokens that occur exactly once in both versions are almost always the same word in the same
+place; anchoring on them keeps the alignment readable and leaves difflib only small gaps.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from difflib import SequenceMatcher
+
+Block = tuple[int, int, int]  # a[i:i+n] == b[j:j+n]
+Opcode = tuple[str, int, int, int, int]
+
+
+def _space(token: str) -> bool:
+    return token.isspace()
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing in both coordinates (pairs sorted by i)."""
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_at: list[int] = []
+    back: list[int] = []
+    for k, (_i, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        back.append(tail_at[pos - 1] if pos else -1)
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = back[k]
+    return chain[::-1]
+
+
+SMALL = 16
+
+
+def _matcher_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
+                    out: list[Block]) -> None:
+    matcher = SequenceMatcher(_space, a[alo:ahi], b[blo:bhi], autojunk=False)
+    out.extend((i + alo, j + blo, n) for i, j, n in matcher.get_matching_blocks() if n)
+
+
+def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
+         out: list[Block]) -> None:
+    if alo == ahi or blo == bhi:
+        return
+    if a[alo] == b[blo] or a[ahi - 1] == b[bhi - 1]:  # common ends (often a space) first
+        p = 0
+        while alo + p < ahi and blo + p < bhi and a[alo + p] == b[blo + p]:
+            p += 1
+        s = 0
+        while alo + p < ahi - s and blo + p < bhi - s and a[ahi - 1 - s] == b[bhi - 1 - s]:
+            s += 1
+        if p:
+            out.append((alo, blo, p))
+        _gap(a, b, alo + p, ahi - s, blo + p, bhi - s, out)
+        if s:
+            out.append((ahi - s, bhi - s, s))
+        return
+    if ahi - alo + bhi - blo <= SMALL:  # a few words: difflib directly is cheapest
+        _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
+        return
+    count_a = Counter(a[alo:ahi])
+    count_b = Counter(b[blo:bhi])
+    where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(alo, ahi)
+             if count_a[a[i]] == 1 and a[i] in where_b and not a[i].isspace()]
+    anchors = _lis(pairs)
+    if not anchors:
+        _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
+        return
+    i0, j0 = alo, blo
+    for i, j in anchors:
+        if i < i0 or j < j0:
+            continue  # already covered by the previous anchor's extension
+        _gap(a, b, i0, i, j0, j, out)
+        n = 1
+        while i + n < ahi and j + n < bhi and a[i + n] == b[j + n]:
+            n += 1
+        out.append((i, j, n))
+        i0, j0 = i + n, j + n
+    _gap(a, b, i0, ahi, j0, bhi, out)
+
+
+def opcodes(a: list[str], b: list[str]) -> list[Opcode]:
+    """Opcodes (as difflib's) turning token list ``a`` into ``b``."""
+    blocks: list[Block] = []
+    _gap(a, b, 0, len(a), 0, len(b), blocks)
+    ops: list[Opcode] = []
+    i = j = 0
+    for bi, bj, n in [*blocks, (len(a), len(b), 0)]:
+        tag = ("replace" if i < bi and j < bj else "delete" if i < bi
+               else "insert" if j < bj else "")
+        if tag:
+            ops.append((tag, i, bi, j, bj))
+        if n:
+            if ops and ops[-1][0] == "equal":
+                _, i1, _i2, j1, _j2 = ops.pop()
+                ops.append(("equal", i1, bi + n, j1, bj + n))
+            else:
+                ops.append(("equal", bi, bi + n, bj, bj + n))
+        i, j = bi + n, bj + n
+    return ops
