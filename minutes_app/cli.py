@@ -21,8 +21,31 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_demo(args: argparse.Namespace) -> int:
     from minutes_app.templates import demo
 
-    MinutesFile.create(args.out, demo(), overwrite=args.force).close()
-    print(f"Wrote the demo minutes to {args.out}")
+    MinutesFile.create(args.out, demo(agreed=args.agreed), overwrite=args.force).close()
+    state = "as it stands at signing" if args.agreed else "with its negotiation so far"
+    print(f"Wrote the demo minutes ({state}) to {args.out}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from minutes_app.docx_io.export import export, history_entry
+    from minutes_app.model import Side
+    from minutes_app.tracking.time import now_iso
+
+    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
+    f, m = MinutesFile.open(args.file)
+    try:
+        copy_for = Side(args.copy_for.upper()) if args.copy_for else None
+        record = export(m, Path(args.out), args.kind, copy_for, args.layout, args.allow_ad_ref,
+                        args.initials, fmt)
+        f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
+    finally:
+        f.close()
+    print(f"Wrote the {args.kind} copy to {args.out}")
+    for lang, digest in dict(record.get("fingerprints", {})).items():  # type: ignore[call-overload]
+        print(f"  {lang} SHA-256 {digest}")
     return 0
 
 
@@ -85,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     p = add("demo", _cmd_demo, "write the demo minutes (14th Far East and Siberia Sub-committee)")
     p.add_argument("out", metavar="OUT.minutes")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--agreed", action="store_true", help="the demo as it stands at signing")
     p = add("new", _cmd_new, "start a document from a template")
     p.add_argument("out", metavar="OUT.minutes")
     p.add_argument("--template", default="cooperation-fields", metavar="NAME")
@@ -99,6 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.png")
     p.add_argument("--lang", default="en", choices=["en", "ko"], help="interface language")
+    p = add("export", _cmd_export, "export the working copy or a signing original (DOCX, PDF)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--kind", required=True, choices=["working", "signing"])
+    p.add_argument("--copy-for", metavar="S", help="whose original (KR or RU; signing only)")
+    p.add_argument("--layout", default="consecutive", choices=["consecutive", "side-by-side"])
+    p.add_argument("--allow-ad-ref", action="store_true",
+                   help="sign paragraphs agreed ad referendum (they are marked)")
+    p.add_argument("--initials", action="store_true", help="initials boxes in the footer")
+    p.add_argument("--format", choices=["docx", "pdf"], help="default: from OUT's extension")
+    p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
     return parser
 

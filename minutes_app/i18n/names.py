@@ -37,9 +37,15 @@ def _join(items: list[str], lang: Lang) -> str:
     return ", ".join(items[:-1]) + conj + items[-1]
 
 
-def title(m: Minutes, lang: Lang) -> str:
-    """``Agreed Minutes of the 14th Meeting of the ...`` in ``lang``."""
+def title(m: Minutes, lang: Lang, copy_for: Side | None = None) -> str:
+    """``Agreed Minutes of the 14th Meeting of the ...`` in ``lang``.
+
+    For the other Side's original (the alternat), the body's alternat name is used when the
+    document gives one (``Russia-Korea ...``).
+    """
     body = m.meeting.body.get(lang, "")
+    if copy_for is not None and copy_for is not m.own_side:
+        body = m.meeting.body_alternat.get(lang) or body
     n = m.meeting.ordinal
     if lang is Lang.KO:
         return f"{body} {ordinal(n, lang)} 회의 합의의사록"

@@ -34,6 +34,7 @@ class Meeting:
     """What, when and where: the metadata of the title block and closing formula."""
 
     body: LangText = field(default_factory=dict)
+    body_alternat: LangText = field(default_factory=dict)  # the name with the other Side first
     next_body: LangText = field(default_factory=dict)
     ordinal: int = 1
     start: dt.date = dt.date(2020, 1, 1)

@@ -37,7 +37,8 @@ def person_in(d: Json) -> Person:
 def meeting_out(m: Meeting) -> Json:
     """Meeting metadata as a dict."""
     return {
-        "body": texts_out(m.body), "next_body": texts_out(m.next_body), "ordinal": m.ordinal,
+        "body": texts_out(m.body), "body_alternat": texts_out(m.body_alternat),
+        "next_body": texts_out(m.next_body), "ordinal": m.ordinal,
         "start": m.start.isoformat(), "end": m.end.isoformat() if m.end else None,
         "format": texts_out(m.format), "venue": texts_out(m.venue), "place": texts_out(m.place),
         "heads": {side.value: person_out(p) for side, p in m.heads.items()},
@@ -47,7 +48,8 @@ def meeting_out(m: Meeting) -> Json:
 def meeting_in(d: Json) -> Meeting:
     """Meeting metadata from a dict."""
     return Meeting(
-        body=lang_text(d.get("body")), next_body=lang_text(d.get("next_body")),
+        body=lang_text(d.get("body")), body_alternat=lang_text(d.get("body_alternat")),
+        next_body=lang_text(d.get("next_body")),
         ordinal=int(d.get("ordinal", 1)), start=dt.date.fromisoformat(d["start"]),
         end=dt.date.fromisoformat(d["end"]) if d.get("end") else None,
         format=lang_text(d.get("format")), venue=lang_text(d.get("venue")),

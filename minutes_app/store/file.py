@@ -113,6 +113,15 @@ class MinutesFile:
         """Add a round; rounds already stored can never change."""
         with_tx(self._conn, "INSERT INTO round VALUES (?, ?, ?, ?, ?)", codec.round_row(r))
 
+    def add_history(self, time: str, kind: str, data: str) -> None:
+        """Record an event (an export and its fingerprints) in the document's history."""
+        with_tx(self._conn, "INSERT INTO history (time, kind, data) VALUES (?, ?, ?)",
+                (time, kind, data))
+
+    def history(self) -> list[tuple[str, str, str]]:
+        """The recorded events, oldest first."""
+        return list(self._conn.execute("SELECT time, kind, data FROM history ORDER BY id"))
+
     def save_as(self, path: str | os.PathLike[str]) -> MinutesFile:
         """Copy this file to ``path`` and return the copy, open; this one is closed."""
         target = Path(path)

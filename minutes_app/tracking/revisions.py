@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -42,10 +42,10 @@ class Revision(NamedTuple):
 def _rev_id(pid: int, lang: str, kind: str, author: Author, text: str, seen: dict[str, int]
             ) -> str:
     """A short id that stays the same while other revisions are decided."""
-    key = f"{pid}|{lang}|{kind}|{author.side.value}|{author.round}|{text}"
-    seen[key] = seen.get(key, 0) + 1
-    digest = hashlib.sha1(f"{key}|{seen[key]}".encode()).hexdigest()[:6]
-    return f"{pid}-{lang}-{digest}"
+    key = f"{pid}|{lang}|{kind}|{author.side}|{author.round}|{text}"  # StrEnum: its value
+    n = seen[key] = seen.get(key, 0) + 1
+    digest = zlib.crc32(f"{key}|{n}".encode()) & 0xFFFFFF
+    return f"{pid}-{lang}-{digest:06x}"
 
 
 def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
@@ -64,7 +64,7 @@ def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
             author = seg.author
             assert author is not None
             kind = KINDS[seg.kind]
-            rid = _rev_id(p.id, lang.value, kind, author, seg.text, seen)
+            rid = _rev_id(p.id, lang, kind, author, seg.text, seen)
             inside = seg.origin.side if seg.origin else None
             yield Revision(rid, p.id, number, lang, kind, seg.text, author.side, author.round,
                            author.time, index, inside)

@@ -18,6 +18,7 @@ from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
+from minutes_app.ui.export_dialog import ExportCommands
 from minutes_app.ui.changes_panel import ChangesPanel
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.negotiation import NegotiationCommands
@@ -28,6 +29,8 @@ from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
 
@@ -42,6 +45,7 @@ class MainWindow(QMainWindow):
         self.action_set = Actions(self)
         self.files = FileCommands(self)
         self.negotiation = NegotiationCommands(self)
+        self.exports = ExportCommands(self)
         self.editor = AlignedEditor()
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         layout: dict[str, list[str | None]] = {
             "file": ["new", "open", "recent", None, "save", "save_as", None, "merge", None,
-                     "quit"],
+                     "export", "export_pdf", None, "quit"],
             "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                           "new_section", "delete_section", "move_section_up",
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
         n = self.negotiation
         a["send_round"].triggered.connect(n.send_round)
         a["merge"].triggered.connect(lambda: n.merge_file())
+        a["export"].triggered.connect(lambda: self.exports.run(pdf=False))
+        a["export_pdf"].triggered.connect(lambda: self.exports.run(pdf=True))
         a["history"].triggered.connect(n.show_history)
         a["bracket"].triggered.connect(n.bracket_selection)
         a["next_change"].triggered.connect(lambda: self.changes.step(1))
@@ -259,6 +265,10 @@ class MainWindow(QMainWindow):
         self.editor_model.set_show_mode(mode)
         for m in ShowMode:
             self.action_set[f"show_{m.value}"].setChecked(m is mode)
+
+    def show_message_box(self, box: QMessageBox) -> None:
+        """Show a message (tests replace this; a modal box would wait for a click)."""
+        box.exec()
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (tests replace this)."""

@@ -167,3 +167,22 @@ def test_merging_the_other_copy_from_the_window(window, tmp_path) -> None:  # ty
     assert any(r.side is Side.RU and r.round == 3 for r in all_revisions(m))
     window.action_set["undo"].trigger()  # the merged text is one undo step
     assert "Vladivostok" not in m.paragraph(pid).text(Lang.EN)
+
+
+def test_export_from_the_window_refuses_then_writes(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.export_dialog import ExportDialog
+
+    shown = []
+    window.show_message_box = lambda box: shown.append(box.text())
+
+    def choices(kind: str) -> ExportDialog:
+        dialog = ExportDialog(Side.KR, False, window)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        dialog.exec = lambda: 1  # type: ignore[method-assign]
+        return dialog
+
+    assert window.exports.run(dialog=choices("signing"), path=str(tmp_path / "s.docx")) is None
+    assert shown and "cannot be made yet" in shown[0] and "Paragraph 12" in shown[0]
+    out = window.exports.run(dialog=choices("working"), path=str(tmp_path / "w.docx"))
+    assert out is not None and out.exists() and out.stat().st_size > 10_000
+    assert window.doc.file.history()[-1][1] == "export-working"

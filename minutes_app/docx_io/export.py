@@ -1,0 +1,53 @@
+"""One entry for every export: working copy or signing original, DOCX or PDF."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from minutes_app.checks.fingerprint import fingerprints
+from minutes_app.errors import MinutesError
+from minutes_app.model import Minutes, Side
+
+Progress = Callable[[int, int], None]
+
+
+def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
+           layout: str = "consecutive", allow_ad_ref: bool = False, initials: bool = False,
+           fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
+    """Write the export; returns what the document's history records of it."""
+    if fmt not in ("docx", "pdf"):
+        raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
+    target = out
+    if fmt == "pdf":
+        tmp = tempfile.TemporaryDirectory(prefix="minutes-export-")
+        target = Path(tmp.name) / (out.stem + ".docx")
+    if kind == "working":
+        from minutes_app.docx_io.working import write_working
+
+        write_working(m, target, progress)
+        record: dict[str, object] = {"kind": "working", "round": m.working_round}
+    elif kind == "signing":
+        from minutes_app.docx_io.signing import write_signing
+
+        side = copy_for or m.own_side
+        write_signing(m, target, side, layout, allow_ad_ref, initials)
+        record = {"kind": "signing", "copy_for": side.value, "layout": layout,
+                  "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
+    else:
+        raise MinutesError(f"Unknown export kind {kind!r}; choose working or signing.")
+    if fmt == "pdf":
+        from minutes_app.docx_io.pdf import docx_to_pdf
+
+        docx_to_pdf(target, out)
+        tmp.cleanup()
+    record["file"] = out.name
+    record["format"] = fmt
+    return record
+
+
+def history_entry(record: dict[str, object]) -> str:
+    """The record as stored in the document's history."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,43 @@
+"""PDF through LibreOffice, when it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from minutes_app.errors import MinutesError
+
+CANDIDATES = ("soffice", "libreoffice")
+
+
+def find_office() -> str | None:
+    """The LibreOffice executable, or None."""
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
+    """Convert with a private LibreOffice profile (concurrent runs must not share one)."""
+    office = find_office()
+    if office is None:
+        raise MinutesError("PDF export needs LibreOffice, which is not installed. Install it "
+                           "(Debian: libreoffice-writer-nogui) or export DOCX and print from Word.")
+    with tempfile.TemporaryDirectory(prefix="minutes-lo-") as tmp:
+        profile = Path(tmp) / "profile"
+        outdir = Path(tmp) / "out"
+        cmd = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise MinutesError("LibreOffice did not finish converting to PDF in time.") from None
+        produced = outdir / (docx.stem + ".pdf")
+        if not produced.exists():  # LibreOffice can fail silently: check the output
+            raise MinutesError(f"LibreOffice could not convert {docx.name} to PDF.")
+        shutil.move(str(produced), pdf)
+    return pdf

@@ -1,0 +1,123 @@
+"""Real clients that judge our DOCX files: pandoc (reader) and LibreOffice (renderer).
+
+A missing client fails the test: CI installs them, and a skipped judge judges nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def pandoc_path() -> str:
+    """A current pandoc (from pypandoc-binary), else one on PATH."""
+    try:
+        import pypandoc
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        found = shutil.which("pandoc")
+        if not found:
+            pytest.fail("pandoc is not installed (pip install pypandoc-binary)")
+        return found
+
+
+def pandoc_json(docx: Path, track: str = "all") -> dict[str, Any]:
+    """pandoc's reading of ``docx`` as its JSON AST."""
+    out = subprocess.run([pandoc_path(), f"--track-changes={track}", "-t", "json", str(docx)],
+                         capture_output=True, text=True, timeout=120, check=True)
+    return dict(json.loads(out.stdout))
+
+
+def inline_text(node: Any) -> str:
+    """The text of a pandoc AST fragment."""
+    out: list[str] = []
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            t = x.get("t")
+            if t == "Str":
+                out.append(x["c"])
+            elif t in ("Space", "SoftBreak"):
+                out.append(" ")
+            elif t == "LineBreak":
+                out.append("\n")
+            elif "c" in x:
+                walk(x["c"])
+        elif isinstance(x, list):
+            for y in x:
+                walk(y)
+
+    walk(node)
+    return "".join(out)
+
+
+def spans(doc: dict[str, Any], classes: tuple[str, ...]) -> list[tuple[str, dict[str, str], str]]:
+    """Every Span with one of ``classes``: (class, attributes, text)."""
+    found: list[tuple[str, dict[str, str], str]] = []
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            if x.get("t") == "Span":
+                (_ident, cls, kv), content = x["c"]
+                if cls and cls[0] in classes:
+                    found.append((cls[0], dict(kv), inline_text(content)))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for y in x:
+                walk(y)
+
+    walk(doc)
+    return found
+
+
+def table_rows(doc: dict[str, Any]) -> list[list[str]]:
+    """The body rows of every table, each as its cells' texts."""
+    rows: list[list[str]] = []
+    for block in doc["blocks"]:
+        if block.get("t") != "Table":
+            continue
+        _attr, _caption, _specs, _head, bodies, _foot = block["c"]
+        for body in bodies:
+            for r in body[3]:
+                rows.append([inline_text(c[4]) for c in r[1]])
+    return rows
+
+
+def soffice() -> str:
+    """LibreOffice's executable."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        pytest.fail("LibreOffice is not installed (Debian: libreoffice-writer-nogui)")
+    return found
+
+
+def to_pdf(docx: Path, outdir: Path) -> Path:
+    """Render with LibreOffice headless, with a private profile; the PDF must exist."""
+    profile = outdir / "lo-profile"
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+                   capture_output=True, timeout=180, check=False)
+    pdf = outdir / (docx.stem + ".pdf")
+    assert pdf.exists(), f"LibreOffice produced no PDF for {docx.name}"
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    """``pdftotext`` of a PDF (poppler)."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is not installed (Debian: poppler-utils)")
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pdf_fonts(pdf: Path) -> str:
+    """``pdffonts`` of a PDF."""
+    return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
