@@ -71,10 +71,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5", rows)
-    from bench import export, tracking, ui
+    from bench import export, importing, tracking, ui
 
     tracking.main()
     export.main()
+    importing.main()
     ui.main()
 
 

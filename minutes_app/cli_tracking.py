@@ -31,9 +31,11 @@ def _line(r: Revision) -> str:
 
 
 def cmd_revisions(args: argparse.Namespace) -> int:
-    """List pending revisions of a .minutes file (or, later, a DOCX)."""
+    """List pending revisions of a .minutes file, or the tracked changes of any DOCX."""
     from minutes_app.tracking.revisions import all_revisions
 
+    if args.file.lower().endswith(".docx"):
+        return _docx_revisions(args)
     f, m = MinutesFile.open(args.file)
     f.close()
     revisions = all_revisions(m)
@@ -43,6 +45,53 @@ def cmd_revisions(args: argparse.Namespace) -> int:
         for r in revisions:
             print(_line(r))
         print(f"{len(revisions)} pending revision(s)")
+    return 0
+
+
+def _docx_revisions(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from minutes_app.docx_io.reader import read_docx, revisions_json
+
+    found = revisions_json(read_docx(Path(args.file)))
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        for r in found:
+            print(f"¶{r['paragraph']:<4} {r['kind']:<7} {r['author']:<16} {r['date']:<21} "
+                  f"{r['text']!r}")
+        print(f"{len(found)} tracked change(s) and comment(s)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Bring the other delegation's returned working copy in as their round."""
+    from pathlib import Path
+
+    from minutes_app.docx_io.importer import plan_import
+
+    f, m = MinutesFile.open(args.file)
+    try:
+        imported = {json.loads(data).get("sha256", "") for _t, kind, data in f.history()
+                    if kind == "import"}
+        from_side = args.from_side or m.own_side.other
+        op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
+                                 args.accept_uncertain)
+        _, change = op.apply(m)
+        rounds = [report.round] if report.round else []
+        f.write(m, change, rounds)
+        f.add_history(now_iso(), "import", json.dumps(
+            {"file": Path(args.returned).name, "sha256": report.sha256}))
+    finally:
+        f.close()
+    sides = ", ".join(f"{n} by {s}" for s, n in sorted(report.by_side.items())) or "none"
+    number = report.round.number if report.round else "?"
+    print(f"Imported {Path(args.returned).name} as round {number}: "
+          f"revised texts {sides}; {len(report.touched)} paragraph(s) touched, "
+          f"{len(report.inserted)} new, {len(report.deleted)} deleted, "
+          f"{report.comments} comment(s).")
+    for line in report.uncertain:
+        print(f"  uncertain (not imported; use --accept-uncertain): {line}")
     return 0
 
 
@@ -135,6 +184,13 @@ def register(add: Register) -> None:
         group.add_argument("--side", type=_side, metavar="S", help=f"{verb} all of one Side")
         group.add_argument("--paragraph", type=int, metavar="N", help="all of paragraph N")
         p.add_argument("ids", nargs="*", metavar="ID", help="revision ids from 'revisions'")
+    p = add("import", cmd_import, "import the other delegation's returned working copy (DOCX)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("returned", metavar="RETURNED.docx")
+    p.add_argument("--from", dest="from_side", type=_side, metavar="S",
+                   help="the returning Side (default: the other Side)")
+    p.add_argument("--accept-uncertain", action="store_true",
+                   help="also import rows that lost their paragraph id but look alike")
     p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")
     p.add_argument("ours", metavar="OURS")
     p.add_argument("theirs", metavar="THEIRS")

@@ -21,6 +21,7 @@ class Minutes:
     rounds: list[Round] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     next_id: int = 1
+    author_sides: dict[str, Side] = field(default_factory=dict)  # DOCX author names → Sides
     _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _where: dict[int, Section] | None = field(default=None, repr=False, compare=False)
 

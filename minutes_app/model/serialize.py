@@ -189,6 +189,7 @@ def minutes_out(m: Minutes) -> Json:
         "own_side": m.own_side.value,
         "settings": settings_out(m.settings),
         "next_id": m.next_id,
+        "author_sides": {k: v.value for k, v in m.author_sides.items()},
         "sections": [
             {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
              "paragraphs": [paragraph_out(p) for p in s.paragraphs]}
@@ -214,6 +215,7 @@ def minutes_in(d: Json) -> Minutes:
                 for s in d.get("sections", [])
             ],
             rounds=[round_in(r) for r in d.get("rounds", [])],
+            author_sides={k: Side(v) for k, v in d.get("author_sides", {}).items()},
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(f"The document data is malformed ({exc!r}).") from None

@@ -27,6 +27,7 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("own_side", dumps(m.own_side.value)),
         ("settings", dumps(ser.settings_out(m.settings))),
         ("next_id", dumps(m.next_id)),
+        ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
     ]
 
 
@@ -71,6 +72,7 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         own_side=Side(meta.get("own_side", "KR")),
         settings=ser.settings_in(meta.get("settings", {})),
         next_id=int(meta.get("next_id", 1)),
+        author_sides={k: Side(v) for k, v in meta.get("author_sides", {}).items()},
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(

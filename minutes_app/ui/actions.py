@@ -37,6 +37,7 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "zoom_out": (lambda: _("Zoom &out"), Key.ZoomOut),
     "zoom_reset": (lambda: _("&Actual size"), "Ctrl+0"),
     "merge": (lambda: _("&Merge the other delegation's copy…"), None),
+    "import": (lambda: _("&Import returned draft (DOCX)…"), None),
     "export": (lambda: _("&Export…"), "Ctrl+E"),
     "export_pdf": (lambda: _("Export &PDF…"), "Ctrl+Shift+E"),
     "send_round": (lambda: _("&Send round…"), None),

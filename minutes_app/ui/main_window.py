@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
         layout: dict[str, list[str | None]] = {
-            "file": ["new", "open", "recent", None, "save", "save_as", None, "merge", None,
+            "file": ["new", "open", "recent", None, "save", "save_as", None, "import", "merge",
+                     None,
                      "export", "export_pdf", None, "quit"],
             "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         n = self.negotiation
         a["send_round"].triggered.connect(n.send_round)
         a["merge"].triggered.connect(lambda: n.merge_file())
+        a["import"].triggered.connect(lambda: n.import_file())
         a["export"].triggered.connect(lambda: self.exports.run(pdf=False))
         a["export_pdf"].triggered.connect(lambda: self.exports.run(pdf=True))
         a["history"].triggered.connect(n.show_history)

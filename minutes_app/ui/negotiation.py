@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
-from minutes_app.model import Side
+from minutes_app.model import Change, Side
 from minutes_app.model.brackets import BracketOption
 from minutes_app.tracking.brackets import bracket_op, choose_op
 from minutes_app.tracking.decide import decision, select
@@ -150,6 +150,50 @@ class NegotiationCommands:
                 number=r.number, side=side_label(r.side), changed=len(report.changed),
                 inserted=len(report.inserted), deleted=len(report.deleted),
                 conflicts=len(report.conflicts)), 15000)
+
+    def import_file(self, path: str | None = None) -> None:
+        """File > Import returned draft: their DOCX as their round, one undo step."""
+        import json
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from minutes_app.docx_io.importer import plan_import
+
+        w = self.window
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                w, _("Import the returned draft"), str(w.doc.path.parent), "Word (*.docx)")
+            if not path:
+                return
+        doc = w.doc
+        m = doc.minutes
+        imported = {json.loads(data).get("sha256", "") for _t, kind, data in doc.file.history()
+                    if kind == "import"}
+        try:
+            op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported)
+            if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
+                    [*report.uncertain, "", _("Import these rows as the paragraphs they look "
+                                             "like?")])):
+                op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported,
+                                         accept_uncertain=True)
+        except MinutesError as exc:
+            QMessageBox.warning(w, _("Cannot import"), exc.message)
+            return
+        r = report.round
+        assert r is not None
+        doc.apply(op, _("Import round {number}").format(number=r.number))
+        doc.flush()
+        doc.file.write(m, Change(), [r])
+        m.rounds.append(r)
+        doc.file.add_history(now_iso(), "import", json.dumps(
+            {"file": Path(path).name, "sha256": report.sha256}))
+        w.after_rounds_changed()
+        w.statusBar().showMessage(
+            _("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
+              "{deleted} deleted, {comments} comments.").format(
+                number=r.number, touched=len(report.touched), inserted=len(report.inserted),
+                deleted=len(report.deleted), comments=report.comments), 15000)
 
     def show_history(self) -> None:
         """A table of the rounds exchanged so far."""

@@ -186,3 +186,30 @@ def test_export_from_the_window_refuses_then_writes(window, tmp_path) -> None:  
     out = window.exports.run(dialog=choices("working"), path=str(tmp_path / "w.docx"))
     assert out is not None and out.exists() and out.stat().st_size > 10_000
     assert window.doc.file.history()[-1][1] == "export-working"
+
+
+def test_importing_a_returned_draft_from_the_window(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from lxml import etree
+
+    from minutes_app.docx_io.working import write_working
+
+    exported = tmp_path / "w.docx"
+    write_working(window.doc.minutes, exported)
+    with zipfile.ZipFile(exported) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    for t in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"):
+        if t.text and "diplomatic channels" in t.text:
+            t.text = t.text.replace("diplomatic channels", "diplomatic and other channels")
+    parts["word/document.xml"] = etree.tostring(root)
+    returned = tmp_path / "returned.docx"
+    with zipfile.ZipFile(returned, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    m = window.doc.minutes
+    window.negotiation.import_file(str(returned))
+    assert [r.number for r in m.rounds] == [1, 2, 3]
+    assert any(r.side is Side.RU and r.round == 3 and "other" in r.text
+               for r in all_revisions(m))

@@ -1,0 +1,282 @@
+"""Importing the other delegation's returned working copy as their revisions in a new round.
+
+Rows map back by the ``_mp_<id>`` bookmarks our export wrote; rows that lost them map by
+number and text similarity, and anything uncertain is reported for the user to confirm.
+Tracked changes keep their author (mapped to a Side); edits made without Track Changes are
+found by comparing with our text and attributed to the returning Side. All or nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from minutes_app.docx_io.reader import (
+    DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
+)
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
+from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.model import (
+    AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
+    ParagraphMark, Round, SetMark, Side,
+)
+from minutes_app.model.track import Author
+from minutes_app.tracking.merge import _Recorder, _renumber
+from minutes_app.tracking.ops import EditText
+from minutes_app.tracking.rounds import snapshot
+
+_LANG_WORDS = {Lang.KO: ("한국어", "korean"), Lang.EN: ("english", "영어"),
+               Lang.RU: ("русский", "russian")}
+SIMILAR = 0.6
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or would do)."""
+
+    round: Round | None = None
+    by_side: dict[str, int] = field(default_factory=dict)
+    touched: list[int] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+    comments: int = 0
+    uncertain: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+
+@dataclass
+class _Row:
+    pid: int | None
+    cells: dict[Lang, list[ReadParagraph]]
+    number: str
+
+
+def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
+    found = {}
+    for i, cell in enumerate(header):
+        text = " ".join(p.text() for p in cell).lower()
+        for lang, words in _LANG_WORDS.items():
+            if any(w in text for w in words):
+                found[i] = lang
+    return found or {i + 1: lang for i, lang in enumerate(fallback)}
+
+
+def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
+    from minutes_app.docx_io.working import column_order
+
+    table = max(doc.tables, key=len, default=[])
+    if not table:
+        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
+    columns = _languages(table[0], column_order(m))
+    rows = []
+    for cells in table[1:]:
+        marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
+        if any(b.startswith(SECTION_PREFIX) for b in marks):
+            continue
+        pid = next((int(b[len(BOOKMARK_PREFIX):]) for b in marks
+                    if b.startswith(BOOKMARK_PREFIX) and b[len(BOOKMARK_PREFIX):].isdigit()),
+                   None)
+        texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
+        number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
+        rows.append(_Row(pid, texts, number))
+    return rows
+
+
+def _cell_text(cell: list[ReadParagraph]) -> str:
+    """A cell's text, every change accepted; a deleted paragraph mark joins two paragraphs."""
+    out = []
+    for i, p in enumerate(cell):
+        out.append(p.text())
+        joined = p.mark is not None and p.mark[0] == DELETE
+        if i < len(cell) - 1 and not joined:
+            out.append("\n")
+    return "".join(out)
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class _Importer:
+    def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str) -> None:
+        self.m, self.doc, self.from_side, self.now = m, doc, from_side, now
+        self.report = ImportReport()
+        self.rec = _Recorder(m)
+        self.round_number = m.working_round
+        names = {author_name(m, s): s for s in Side}
+        for party in m.parties.values():
+            names.update({n: party.side for n in party.side_name.values() if n})
+        self.sides = {**names, **m.author_sides}
+        self.ours = self._exported_changes()
+
+    def _exported_changes(self) -> set[tuple[str, str]]:
+        """The (author, date) of every change our export wrote: not theirs."""
+        found = set()
+        for p in self.m.paragraphs():
+            for track in p.tracks.values():
+                for s in track:
+                    for a in (s.author, s.origin):
+                        if a is not None:
+                            found.add((author_name(self.m, a.side), a.time))
+        return found
+
+    def _author(self, cell: list[ReadParagraph]) -> Author:
+        new = [piece.change for rp in cell for piece in rp.pieces
+               if piece.kind != PLAIN and piece.change is not None
+               and (piece.change.author, piece.change.date) not in self.ours]
+        if not new:  # edited without Track Changes
+            return Author(self.from_side, self.round_number, self.now)
+        latest = max(new, key=lambda c: c.date)
+        side = self.sides.get(latest.author, self.from_side)
+        return Author(side, self.round_number, _iso(latest.date) or self.now)
+
+    def _paragraph(self, row: _Row, p: Paragraph) -> None:
+        for lang, cell in row.cells.items():
+            if lang not in self.m.languages:
+                continue
+            text = _cell_text(cell)
+            if text == p.text(lang):
+                continue
+            author = self._author(cell)
+            self.rec.do(EditText(p.id, lang, text, author))
+            self.report.by_side[author.side.value] = self.report.by_side.get(
+                author.side.value, 0) + 1
+            if p.id not in self.report.touched:
+                self.report.touched.append(p.id)
+        self._comments(row, p.id)
+
+    def _comments(self, row: _Row, pid: int) -> None:
+        known = {c.text for c in self.m.paragraph(pid).comments}
+        for cell in row.cells.values():
+            for rp in cell:
+                self._comment_ids(rp, pid, known)
+
+    def _comment_ids(self, rp: ReadParagraph, pid: int, known: set[str]) -> None:
+        for cid in rp.comment_ids:
+            change, text = self.doc.comments.get(cid, (None, ""))
+            if change is None or not text or text in known or text.startswith("Bracket ["):
+                continue
+            side = self.sides.get(change.author, self.from_side)
+            created = _iso(change.date) or self.now
+            self.rec.do(AddComment(pid, Comment(self.m.allocate_id(), side, text, created)))
+            known.add(text)
+            self.report.comments += 1
+
+    def _new_paragraph(self, row: _Row, after: int | None) -> int:
+        texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()
+                 if lang in self.m.languages}
+        fresh = Paragraph(self.m.allocate_id(), texts)
+        if after is not None:
+            section = self.m.section_of(after)
+            position = [x.id for x in section.paragraphs].index(after) + 1
+        else:
+            section = next(s for s in self.m.sections if s.numbered)
+            position = 0
+        self.rec.do(InsertParagraph(section.id, position, fresh))
+        author = self._author([rp for cell in row.cells.values() for rp in cell])
+        self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
+        self.report.inserted.append(fresh.id)
+        return fresh.id
+
+    def _guess(self, row: _Row, unmapped: dict[int, Paragraph]) -> int | None:
+        """A row that lost its id: the paragraph with its number and similar text, if any."""
+        best, score = None, 0.0
+        for pid, p in unmapped.items():
+            ratio = max((_similar(_cell_text(c), p.text(lang)) for lang, c in row.cells.items()),
+                        default=0.0)
+            if str(self.m.number(pid)) == row.number:
+                ratio += 0.2
+            if ratio > score:
+                best, score = pid, ratio
+        if best is None or score < SIMILAR:
+            return None
+        self.report.uncertain.append(
+            f"A row without its paragraph id looks like paragraph {self.m.number(best)} "
+            f"({score:.0%} alike).")
+        return best
+
+    def run(self, accept_uncertain: bool) -> None:
+        rows = _rows(self.doc, self.m)
+        known = {p.id: p for p in self.m.paragraphs()}
+        if not any(r.pid in known for r in rows):
+            raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
+                               "rows carries the id of one of their paragraphs.")
+        self._renumber_own()
+        seen: set[int] = set()
+        in_file = {r.pid for r in rows}
+        unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
+        previous: int | None = None
+        for row in rows:
+            pid = row.pid if row.pid in known else None
+            if pid is None:
+                guess = self._guess(row, unmapped)
+                if guess is not None and accept_uncertain:
+                    pid = guess
+                    unmapped.pop(guess)
+                elif guess is not None:
+                    continue  # reported, not guessed silently
+                elif any(_cell_text(c).strip() for c in row.cells.values()):
+                    previous = self._new_paragraph(row, previous)
+                    continue
+                else:
+                    continue
+            seen.add(pid)
+            self._paragraph(row, known[pid])
+            previous = pid
+        self._deleted(known, seen)
+
+    def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
+        for pid in known:
+            if pid not in seen and known[pid].mark is None and not self.report.uncertain:
+                self.rec.do(SetMark(pid, ParagraphMark(
+                    "delete", Author(self.from_side, self.round_number, self.now))))
+                self.report.deleted.append(pid)
+
+    def _renumber_own(self) -> None:
+        """Our own unsent edits move to the round after theirs."""
+        old, new = self.m.working_round, self.round_number + 1
+        for p in self.m.paragraphs():
+            for lang, track in list(p.tracks.items()):
+                moved = _renumber(track, self.m.own_side, old, new)
+                if moved != track:
+                    from minutes_app.model import SetTrack
+
+                    self.rec.do(SetTrack(p.id, lang, p.text(lang), moved))
+
+
+def _iso(date: str) -> str:
+    """A Word date as ours: ``2020-12-14T08:30:00Z``."""
+    match = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)", date or "")
+    return match.group(1) + "Z" if match else ""
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file, to recognise one already imported."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
+                imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
+                ) -> tuple[Operation, ImportReport]:
+    """One operation bringing the returned file in (``m`` is unchanged on return)."""
+    digest = file_digest(path)
+    if digest in imported:
+        raise MinutesError(f"{path.name} has already been imported into these minutes.")
+    if from_side is m.own_side:
+        raise MinutesError("Import the other Side's returned file: --from must name them.")
+    doc = read_docx(path)
+    imp = _Importer(m, doc, from_side, now)
+    try:
+        imp.run(accept_uncertain)
+        op = Batch(tuple(imp.rec.ops))
+        imp.report.round = snapshot(m, from_side, now, f"Imported from {path.name}")
+    finally:
+        imp.rec.roll_back()
+    imp.report.sha256 = digest
+    return op, imp.report
+
+
+__all__ = ["INSERT", "ImportReport", "plan_import"]

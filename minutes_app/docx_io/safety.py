@@ -1,0 +1,70 @@
+"""Opening a DOCX someone else wrote: bounded sizes, no DTDs or entities, clear refusals."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from minutes_app.errors import FileFormatError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
+MAX_MEMBERS = 2_000
+MAX_TOTAL = 200 * 1024 * 1024
+MAX_RATIO = 200
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                         huge_tree=False, remove_blank_text=False)
+
+
+class DocxArchive:
+    """The parts of a DOCX, checked before anything is parsed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        try:
+            head = path.read_bytes()[:8]
+        except FileNotFoundError:
+            raise FileFormatError(f"{path} does not exist.") from None
+        if head.startswith(OLE_MAGIC):
+            raise FileFormatError(f"{self.name} is password-protected (encrypted). Ask for a "
+                                  "copy without a password, or remove it in Word first.")
+        if not zipfile.is_zipfile(path):
+            raise FileFormatError(f"{self.name} is not a DOCX file (not a Word document).")
+        self._zip = zipfile.ZipFile(path)
+        self._check_sizes()
+        if "word/document.xml" not in self._zip.namelist():
+            raise FileFormatError(f"{self.name} is a zip archive but not a Word document.")
+
+    def _check_sizes(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise FileFormatError(f"{self.name} holds too many parts ({len(infos)}).")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_TOTAL:
+            raise FileFormatError(f"{self.name} unpacks to {total // 2**20} MiB, more than a "
+                                  "document of minutes can be; refused.")
+        for i in infos:
+            if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and \
+                    i.file_size > 1024 * 1024:
+                raise FileFormatError(f"{self.name} looks like a zip bomb ({i.filename} "
+                                      "compresses too well); refused.")
+
+    def xml(self, member: str) -> etree._Element | None:
+        """A part parsed safely (None when absent); DTDs and entities are refused."""
+        try:
+            data = self._zip.read(member)
+        except KeyError:
+            return None
+        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+            raise FileFormatError(f"{self.name} contains a DTD or entity declarations, which "
+                                  "Word never writes; refused.")
+        try:
+            return etree.fromstring(data, PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise FileFormatError(f"{self.name} is damaged ({member}: {exc}).") from None
+
+    def close(self) -> None:
+        """Release the file."""
+        self._zip.close()
