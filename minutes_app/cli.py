@@ -85,6 +85,49 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from minutes_app.checks.conformity import ERROR, findings
+
+    m = _open(args.file)
+    found = findings(m, include_dismissed=args.all)
+    if args.json:
+        print(json.dumps([f.to_json() | {"dismissed": m.dismissed.get(f.key)} for f in found],
+                         ensure_ascii=False, indent=2))
+    else:
+        for f in found:
+            where = f"{f.number}." if f.number is not None else "·"
+            dismissed = f"  [dismissed: {m.dismissed[f.key]}]" if f.key in m.dismissed else ""
+            print(f"{where:>4} {f.severity:<7} {f.message}  ({f.key}){dismissed}")
+        print(f"{len(found)} finding(s)")
+    blocking = [f for f in found if f.severity == ERROR and f.key not in m.dismissed]
+    return 1 if blocking else 0
+
+
+def _cmd_dismiss(args: argparse.Namespace) -> int:
+    from minutes_app.checks.conformity import findings
+    from minutes_app.model import DismissFinding
+
+    f, m = MinutesFile.open(args.file)
+    try:
+        keys = {x.key for x in findings(m, include_dismissed=True)}
+        if args.key not in keys:
+            raise MinutesError(f"There is no finding {args.key!r}; see 'minutes-app check'.")
+        _, change = DismissFinding(args.key, args.reason).apply(m)
+        f.write(m, change)
+    finally:
+        f.close()
+    print(f"Dismissed {args.key}: {args.reason}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from minutes_app.docx_io.report import write_report
+
+    write_report(_open(args.file), args.out, only_open=not args.all)
+    print(f"Wrote the review report to {args.out}")
+    return 0
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import screenshot
 
@@ -119,6 +162,18 @@ def _parser() -> argparse.ArgumentParser:
     p = add("info", _cmd_info, "print metadata and counts")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="as JSON")
+    p = add("check", _cmd_check, "language conformity findings; exit 1 if any blocks signing")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--all", action="store_true", help="include dismissed findings")
+    p = add("dismiss", _cmd_dismiss, "dismiss a finding with a reason (kept in the file)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("key", metavar="KEY")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p = add("report", _cmd_report, "the printable review report (DOCX)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
+    p.add_argument("--all", action="store_true", help="every paragraph, not only open ones")
     p = add("screenshot", _cmd_screenshot, "render the main window with FILE to a PNG, offscreen")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.png")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from minutes_app.errors import TemplateError, ValidationError
-from minutes_app.model import Minutes
+from minutes_app.model import Minutes, Status
 from minutes_app.model.serialize import minutes_in
 from minutes_app.resources import resource
 
@@ -56,6 +56,9 @@ def demo(history: bool = True, agreed: bool = False) -> Minutes:
     from minutes_app.demo_history import add_negotiation, settle
 
     m = _load(resource("demo", "far-east-14.json"))
+    for p in m.paragraphs():
+        if p.status is Status.AGREED:
+            p.agreed_texts = dict(p.texts)  # agreed before the demo's history begins
     if history or agreed:
         add_negotiation(m)
     return settle(m) if agreed else m

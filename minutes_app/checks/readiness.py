@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from minutes_app.model import Minutes, Status
 from minutes_app.model.brackets import has_open_brackets, status_of
+
+if TYPE_CHECKING:
+    from minutes_app.checks.conformity import Finding
 
 
 class Reason(NamedTuple):
@@ -24,7 +27,12 @@ def _where(m: Minutes, pid: int) -> str:
 
 def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
     """Why the minutes cannot be signed yet (empty when they can)."""
+    from minutes_app.checks.conformity import blocking
+
     out: list[Reason] = []
+    found: dict[int, list[Finding]] = {}
+    for f in blocking(m):
+        found.setdefault(f.paragraph_id, []).append(f)
     for p in m.paragraphs():
         n, where = m.number(p.id), _where(m, p.id)
         if p.tracks or p.mark:
@@ -43,4 +51,6 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
         elif status not in (Status.AGREED, Status.AGREED_AD_REF):
             out.append(Reason(p.id, n, "status",
                               f"{where.capitalize()} is {status.value}, not agreed."))
+        for f in found.get(p.id, []):
+            out.append(Reason(p.id, n, "finding", f"{where.capitalize()}: {f.message}"))
     return out

@@ -98,6 +98,7 @@ class Paragraph:
     tracks: dict[Lang, Track] = field(default_factory=dict)
     mark: ParagraphMark | None = None
     bracket_sides: dict[str, Side] = field(default_factory=dict)  # bracket option → proposer
+    agreed_texts: LangText = field(default_factory=dict)  # the texts when last agreed
 
     def text(self, lang: Lang) -> str:
         """The text in ``lang`` (empty when untranslated)."""
@@ -107,7 +108,8 @@ class Paragraph:
         """A deep enough copy to keep as an inverse or snapshot."""
         return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments),
                                    tracks=dict(self.tracks),
-                                   bracket_sides=dict(self.bracket_sides))
+                                   bracket_sides=dict(self.bracket_sides),
+                                   agreed_texts=dict(self.agreed_texts))
 
 
 @dataclass

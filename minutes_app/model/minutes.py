@@ -22,6 +22,8 @@ class Minutes:
     settings: Settings = field(default_factory=Settings)
     next_id: int = 1
     author_sides: dict[str, Side] = field(default_factory=dict)  # DOCX author names → Sides
+    glossary: list[dict[Lang, str]] = field(default_factory=list)  # agreed equivalents
+    dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
     _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _where: dict[int, Section] | None = field(default=None, repr=False, compare=False)
 

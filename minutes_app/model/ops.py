@@ -14,7 +14,7 @@ from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
 from minutes_app.model.brackets import has_open_brackets
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.track import Track, current_text, has_changes
-from minutes_app.model.types import Lang, Side, Status
+from minutes_app.model.types import Lang, LangText, Side, Status
 from minutes_app.model.validate import check_text
 
 
@@ -110,10 +110,54 @@ class SetStatus(NamedTuple):
         p = m.paragraph(self.pid)
         if self.status.rank > Status.BRACKETED.rank and has_open_brackets(p):
             raise ValidationError("The paragraph has open brackets: choose an option first.")
-        inverse = SetStatus(self.pid, p.status, p.ad_ref_side)
+        inverse = _RestoreStatus(self.pid, p.status, p.ad_ref_side, dict(p.agreed_texts))
         p.status = self.status
         p.ad_ref_side = self.ad_ref_side if self.status is Status.AGREED_AD_REF else None
+        if self.status in (Status.AGREED, Status.AGREED_AD_REF):
+            p.agreed_texts = dict(p.texts)  # what both languages said when agreed
         return inverse, _one(self.pid)
+
+
+class _RestoreStatus(NamedTuple):
+    """The inverse of SetStatus: status, ad ref Side and the agreed texts as they were."""
+
+    pid: int
+    status: Status
+    ad_ref_side: Side | None
+    agreed_texts: LangText
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        p = m.paragraph(self.pid)
+        inverse = _RestoreStatus(self.pid, p.status, p.ad_ref_side, dict(p.agreed_texts))
+        p.status, p.ad_ref_side = self.status, self.ad_ref_side
+        p.agreed_texts = dict(self.agreed_texts)
+        return inverse, _one(self.pid)
+
+
+class SetGlossary(NamedTuple):
+    """Replace the document glossary of agreed equivalents."""
+
+    entries: tuple[tuple[tuple[Lang, str], ...], ...]
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        inverse = SetGlossary(tuple(tuple(e.items()) for e in m.glossary))
+        m.glossary = [dict(e) for e in self.entries]
+        return inverse, Change(meta=True)
+
+
+class DismissFinding(NamedTuple):
+    """Dismiss a conformity finding with a reason (an empty reason restores it)."""
+
+    key: str
+    reason: str
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        inverse = DismissFinding(self.key, m.dismissed.get(self.key, ""))
+        if self.reason:
+            m.dismissed[self.key] = self.reason
+        else:
+            m.dismissed.pop(self.key, None)
+        return inverse, Change(meta=True)
 
 
 class SetVoice(NamedTuple):

@@ -150,6 +150,7 @@ def paragraph_out(p: Paragraph) -> Json:
         "comments": [comment_out(c) for c in p.comments],
         "tracks": tracks_out(p.tracks), "mark": mark_out(p.mark),
         "bracket_sides": {k: v.value for k, v in p.bracket_sides.items()},
+        "agreed_texts": texts_out(p.agreed_texts),
     }
 
 
@@ -163,6 +164,7 @@ def paragraph_in(d: Json) -> Paragraph:
         comments=[comment_in(c) for c in d.get("comments", [])],
         tracks=tracks_in(d.get("tracks", {})), mark=mark_in(d.get("mark")),
         bracket_sides={k: Side(v) for k, v in d.get("bracket_sides", {}).items()},
+        agreed_texts=lang_text(d.get("agreed_texts")),
     )
 
 
@@ -190,6 +192,8 @@ def minutes_out(m: Minutes) -> Json:
         "settings": settings_out(m.settings),
         "next_id": m.next_id,
         "author_sides": {k: v.value for k, v in m.author_sides.items()},
+        "glossary": [texts_out(t) for t in m.glossary],
+        "dismissed": dict(m.dismissed),
         "sections": [
             {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
              "paragraphs": [paragraph_out(p) for p in s.paragraphs]}
@@ -216,6 +220,8 @@ def minutes_in(d: Json) -> Minutes:
             ],
             rounds=[round_in(r) for r in d.get("rounds", [])],
             author_sides={k: Side(v) for k, v in d.get("author_sides", {}).items()},
+            glossary=[lang_text(t) for t in d.get("glossary", [])],
+            dismissed=dict(d.get("dismissed", {})),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(f"The document data is malformed ({exc!r}).") from None

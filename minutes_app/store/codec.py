@@ -28,6 +28,8 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("settings", dumps(ser.settings_out(m.settings))),
         ("next_id", dumps(m.next_id)),
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
+        ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
+        ("dismissed", dumps(m.dismissed)),
     ]
 
 
@@ -41,13 +43,14 @@ def paragraph_row(p: Paragraph, section_id: int, position: int) -> tuple[Any, ..
         dumps(ser.tracks_out(p.tracks)) if p.tracks else "{}",
         dumps(ser.mark_out(p.mark)) if p.mark else None,
         dumps({k: v.value for k, v in p.bracket_sides.items()}) if p.bracket_sides else "{}",
+        dumps(ser.texts_out(p.agreed_texts)) if p.agreed_texts else "{}",
     )
 
 
 PARAGRAPH_COLUMNS = ("id, section_id, position, texts, voice, status, ad_ref_side, comments,"
-                     " tracks, mark, brackets")
+                     " tracks, mark, brackets, agreed")
 INSERT_PARAGRAPH = (f"INSERT OR REPLACE INTO paragraph ({PARAGRAPH_COLUMNS})"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def section_row(s: Section, position: int) -> tuple[Any, ...]:
@@ -73,6 +76,8 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         settings=ser.settings_in(meta.get("settings", {})),
         next_id=int(meta.get("next_id", 1)),
         author_sides={k: Side(v) for k, v in meta.get("author_sides", {}).items()},
+        glossary=[lang_text(t) for t in meta.get("glossary", [])],
+        dismissed=dict(meta.get("dismissed", {})),
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(
@@ -90,7 +95,8 @@ def _read_paragraphs(conn: sqlite3.Connection, sections: dict[int, Section]) -> 
     sides = {side.value: side for side in Side}
     statuses = {s.value: s for s in Status}
     loads = json.loads
-    for pid, sid, _pos, texts, voice, status, ad_ref, comments, tracks, mark, brackets in (
+    for (pid, sid, _pos, texts, voice, status, ad_ref, comments, tracks, mark, brackets,
+         agreed) in (
             conn.execute(
         f"SELECT {PARAGRAPH_COLUMNS} FROM paragraph ORDER BY section_id, position")):
         p = Paragraph(
@@ -101,6 +107,7 @@ def _read_paragraphs(conn: sqlite3.Connection, sections: dict[int, Section]) -> 
             ser.tracks_in(loads(tracks)) if tracks != "{}" else {},
             ser.mark_in(loads(mark)) if mark else None,
             {k: sides[v] for k, v in loads(brackets).items()} if brackets != "{}" else {},
+            {langs[k]: v for k, v in loads(agreed).items()} if agreed != "{}" else {},
         )
         sections[sid].paragraphs.append(p)
 

@@ -35,6 +35,7 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE paragraph ADD COLUMN tracks TEXT NOT NULL DEFAULT '{}'")
     conn.execute("ALTER TABLE paragraph ADD COLUMN mark TEXT")
     conn.execute("ALTER TABLE paragraph ADD COLUMN brackets TEXT NOT NULL DEFAULT '{}'")
+    conn.execute("ALTER TABLE paragraph ADD COLUMN agreed TEXT NOT NULL DEFAULT '{}'")
     conn.execute("CREATE TABLE history (id INTEGER PRIMARY KEY, time TEXT NOT NULL,"
                  " kind TEXT NOT NULL, data TEXT NOT NULL)")
 

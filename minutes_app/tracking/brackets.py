@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from minutes_app.errors import ValidationError
-from minutes_app.model import Batch, Lang, Minutes, Operation, SetBracketSides, SetStatus, Status
+from minutes_app.model import (
+    Batch, Lang, Minutes, Operation, SetBracketSides, SetStatus, SetText, SetTrack, Status,
+)
 from minutes_app.model.brackets import (
     BRACKET, BracketOption, bracket_text, has_open_brackets, open_brackets,
 )
+from minutes_app.model.track import Author, plain
+from minutes_app.tracking.decide import decide
+from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.ops import edit_text
 
 
@@ -54,12 +59,30 @@ def choose_op(m: Minutes, pid: int, lang: Lang, bracket: int, option: int, now: 
     still_used = {o.text for other in _texts_after(p.texts, lang, new_text)
                   for o in _options_in(other)}
     sides = tuple((k, v) for k, v in p.bracket_sides.items() if k in still_used)
-    ops: list[Operation] = [edit_text(m, pid, lang, new_text, now), SetBracketSides(pid, sides)]
+    ops: list[Operation] = [_agreed_edit(m, pid, lang, new_text, now),
+                            SetBracketSides(pid, sides)]
     after = dict(p.texts)
     after[lang] = new_text
     if not any(BRACKET.search(t) for t in after.values()):
         ops.append(SetStatus(pid, Status.PROPOSED))
     return Batch(tuple(ops))
+
+
+def _agreed_edit(m: Minutes, pid: int, lang: Lang, new_text: str, now: str) -> Operation:
+    """The edit closing a bracket, already accepted: choosing an option is a joint decision.
+
+    Other pending revisions (inside the chosen words, say) stay pending.
+    """
+    p = m.paragraph(pid)
+    if not m.tracking:
+        return SetText(pid, lang, new_text)
+    author = Author(m.own_side, m.working_round, now)
+    track = retrack(p.tracks.get(lang) or plain(p.text(lang)), new_text, author)
+    while True:  # decided segments merge with their neighbours: look the next one up afresh
+        mine = [i for i, s in enumerate(track) if s.author == author]
+        if not mine:
+            return SetTrack(pid, lang, new_text, track)
+        track = decide(track, mine[-1], accept=True)
 
 
 def _texts_after(texts: dict[Lang, str], lang: Lang, new_text: str) -> list[str]:

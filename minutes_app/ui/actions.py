@@ -33,6 +33,8 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "move_section_up": (lambda: _("Move section up"), "Alt+Shift+Up"),
     "move_section_down": (lambda: _("Move section down"), "Alt+Shift+Down"),
     "meeting": (lambda: _("&Meeting details…"), "Ctrl+I"),
+    "review": (lambda: _("&Review mode (final session)"), "F11"),
+    "report": (lambda: _("Review &report (DOCX)…"), None),
     "zoom_in": (lambda: _("Zoom &in"), Key.ZoomIn),
     "zoom_out": (lambda: _("Zoom &out"), Key.ZoomOut),
     "zoom_reset": (lambda: _("&Actual size"), "Ctrl+0"),

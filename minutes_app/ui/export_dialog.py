@@ -110,6 +110,27 @@ class ExportCommands:
         w.statusBar().showMessage(_("Exported to {path}").format(path=str(out)), 10000)
         return out
 
+    def run_signing(self) -> Path | None:
+        """The signing export with its choices preselected (from the readiness panel)."""
+        dialog = ExportDialog(self.window.doc.minutes.own_side, False, self.window)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
+        return self.run(dialog=dialog)
+
+    def run_report(self, path: str | None = None) -> Path | None:
+        """The printable review report."""
+        from minutes_app.docx_io.report import write_report
+
+        w = self.window
+        if path is None:
+            default = w.doc.path.with_name(f"{w.doc.path.stem}-review.docx")
+            path, _filter = QFileDialog.getSaveFileName(w, _("Review report"), str(default),
+                                                        "DOCX (*.docx)")
+            if not path:
+                return None
+        write_report(w.doc.minutes, path)
+        w.statusBar().showMessage(_("Exported to {path}").format(path=path), 10000)
+        return Path(path)
+
     def _refused(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Cannot export"), message,
                           QMessageBox.StandardButton.Ok, self.window)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter, QTreeView,
+    QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter,
+    QStackedWidget, QTreeView,
 )
 
 from minutes_app.i18n import _, title
@@ -24,6 +25,8 @@ from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.negotiation import NegotiationCommands
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
+from minutes_app.ui.readiness import ReadinessPanel
+from minutes_app.ui.review import ReviewView
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
@@ -56,7 +59,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
-        self.setCentralWidget(self.splitter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
         self.dock = QDockWidget()
         self.dock.setObjectName("paragraphDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -64,6 +69,10 @@ class MainWindow(QMainWindow):
         self.changes_dock.setObjectName("changesDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.tabifyDockWidget(self.dock, self.changes_dock)
+        self.ready_dock = QDockWidget()
+        self.ready_dock.setObjectName("readinessDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ready_dock)
+        self.tabifyDockWidget(self.changes_dock, self.ready_dock)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
@@ -94,6 +103,17 @@ class MainWindow(QMainWindow):
         self.changes = ChangesPanel(doc)
         self.changes.revision_activated.connect(self._on_revision_activated)
         self.changes_dock.setWidget(self.changes)
+        self.readiness = ReadinessPanel(doc)
+        self.readiness.paragraph_activated.connect(self.go_to_paragraph)
+        self.readiness.export_requested.connect(self.exports.run_signing)
+        self.ready_dock.setWidget(self.readiness)
+        old = self.stack.widget(1) if self.stack.count() > 1 else None
+        if old is not None:  # the previous document's review view
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.review = ReviewView(doc)
+        self.review.left.connect(self.leave_review)
+        self.stack.addWidget(self.review)
         self.structure = StructureEditing(doc, self.editor)
         self.editor.reopen_hook = self._reopen
         self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)
@@ -126,7 +146,7 @@ class MainWindow(QMainWindow):
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                           "new_section", "delete_section", "move_section_up",
                           "move_section_down"],
-            "document": ["meeting"],
+            "document": ["meeting", None, "review", "report"],
             "negotiation": ["send_round", "history", None, "next_change", "previous_change",
                             "bracket", None, "accept_all", "reject_all", "accept_kr",
                             "reject_kr", "accept_ru", "reject_ru"],
@@ -171,6 +191,8 @@ class MainWindow(QMainWindow):
         a["move_section_up"].triggered.connect(lambda: s().move_section(-1))
         a["move_section_down"].triggered.connect(lambda: s().move_section(1))
         a["meeting"].triggered.connect(self._edit_meeting)
+        a["review"].triggered.connect(self.enter_review)
+        a["report"].triggered.connect(self.exports.run_report)
         a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
         a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
@@ -217,6 +239,9 @@ class MainWindow(QMainWindow):
         self.dock.setWindowTitle(_("Paragraph"))
         self.changes_dock.setWindowTitle(_("Changes"))
         self.changes.retranslate_ui()
+        self.ready_dock.setWindowTitle(_("Ready to sign?"))
+        self.readiness.retranslate_ui()
+        self.review.retranslate_ui()
         self.editor_model.retranslate()
         self.outline_model.retranslate()
         self.outline.expandAll()
@@ -287,6 +312,36 @@ class MainWindow(QMainWindow):
             return False
         self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
         return True
+
+    def go_to_paragraph(self, pid: int) -> None:
+        """Show a paragraph in the editor."""
+        row = self.editor_model.row_of((RowKind.PARAGRAPH, pid))
+        if row >= 0:
+            self.editor.go_to(row, max(1, self.editor.currentIndex().column()))
+
+    def enter_review(self) -> None:
+        """Review mode, starting at the paragraph under the cursor."""
+        index = self.editor.currentIndex()
+        key = self.editor_model.key(index.row()) if index.isValid() else None
+        pid = key[1] if key is not None and key[0] is RowKind.PARAGRAPH else None
+        self.review.start(pid)
+        self._docks_before_review = [d for d in (self.dock, self.changes_dock, self.ready_dock)
+                                     if d.isVisible()]
+        for d in self._docks_before_review:
+            d.hide()  # the whole screen for the text, as on a projector
+        self.outline.hide()
+        self.stack.setCurrentWidget(self.review)
+        self.review.setFocus()
+
+    def leave_review(self, pid: int) -> None:
+        """Back to the editor at the paragraph review mode showed last."""
+        self.stack.setCurrentWidget(self.splitter)
+        self.outline.show()
+        for d in getattr(self, "_docks_before_review", []):
+            d.show()
+        if pid >= 0:
+            self.go_to_paragraph(pid)
+        self.editor.setFocus()
 
     def _on_revision_activated(self, r: Revision) -> None:
         row = self.editor_model.row_of((RowKind.PARAGRAPH, r.paragraph_id))

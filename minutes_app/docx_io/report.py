@@ -1,0 +1,72 @@
+"""The printable review report: open items and findings per paragraph, languages side by side.
+
+For the delegations' internal clearance before the final session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from minutes_app.checks.conformity import findings
+from minutes_app.checks.readiness import reasons
+from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.base import fonts_of, new_document, save_stable
+from minutes_app.docx_io.working import author_name, column_order
+from minutes_app.docx_io.xml import paragraph, text_run
+from minutes_app.i18n.names import title
+from minutes_app.model import Lang, Minutes, Paragraph
+from minutes_app.model.brackets import status_of
+from minutes_app.tracking.revisions import paragraph_revisions
+
+NUMBER_CM, ITEMS_CM, TEXT_CM = 1.2, 5.0, 10.4
+
+
+def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
+    out = [f"Status: {status_of(p).value}"]
+    for r in paragraph_revisions(m, p):
+        where = r.lang.value if r.lang else "¶"
+        out.append(f"{author_name(m, r.side)}, round {r.round}, {where}: {r.kind} “{r.text}”")
+    for c in p.comments:
+        out.append(f"Comment ({author_name(m, c.side)}): {c.text}")
+    out += notes.get(p.id, [])
+    return out
+
+
+def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True) -> bytes:
+    """Write the review report (only paragraphs with something open, unless told otherwise)."""
+    doc = new_document(m, title(m, Lang.EN) + " — review report")
+    fonts = fonts_of(m)
+    body = doc.element.body
+    sect = body[-1]
+    body.remove(sect)
+    text_run(paragraph(body, align="center", space_after_pt=4),
+             "Review report — " + title(m, Lang.EN), Lang.EN, fonts, bold=True, size_pt=12)
+    notes: dict[int, list[str]] = {}
+    for f in findings(m):
+        notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {f.message}")
+    open_ids = {r.paragraph_id for r in reasons(m)} | set(notes)
+    langs = column_order(m)
+    width = TEXT_CM / len(langs)
+    head = [fx.cell(w, fx.paragraph(fx.run(t, None, fonts, bold=True, size_pt=9)), "D9DEE6")
+            for t, w in (("No.", NUMBER_CM), *((x.value, width) for x in langs),
+                         ("Open items and findings", ITEMS_CM))]
+    rows = [fx.row(head, header=True)]
+    for p in m.paragraphs():
+        if only_open and p.id not in open_ids:
+            continue
+        number = m.number(p.id)
+        cells = [fx.cell(NUMBER_CM, fx.paragraph(fx.run(str(number or "·"), None, fonts,
+                                                        bold=True)))]
+        cells += [fx.cell(width, fx.paragraph(fx.run(p.text(lang), lang, fonts, size_pt=9)))
+                  for lang in langs]
+        items = "".join(fx.paragraph(fx.run(i, None, fonts, size_pt=8))
+                        for i in _items(m, p, notes))
+        cells.append(fx.cell(ITEMS_CM, items))
+        rows.append(fx.row(cells))
+    from docx.oxml import parse_xml
+
+    body.append(parse_xml(fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)))
+    body.append(paragraph(None))  # type: ignore[arg-type]
+    body.append(sect)
+    return save_stable(doc, out)

@@ -1,0 +1,68 @@
+"""The "Ready to sign?" panel: every reason the signing export would refuse, each clickable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from minutes_app.checks.readiness import reasons
+from minutes_app.i18n import _, ngettext
+from minutes_app.ui.document import Document
+
+PID_ROLE = 256
+
+
+class ReadinessPanel(QWidget):
+    """Lists what stands between the text and signature; when nothing does, offers the export."""
+
+    paragraph_activated = Signal(int)
+    export_requested = Signal()
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readinessPanel")
+        self.doc = doc
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.itemClicked.connect(self._on_list_item_activated)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_requested.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.export_button)
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.refresh)
+        doc.changed.connect(lambda _change: self._timer.start())
+        self.retranslate_ui()
+
+    def sizeHint(self) -> QSize:
+        return QSize(340, 600)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current interface language."""
+        self.export_button.setText(_("Export the signing originals…"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the reasons."""
+        found = reasons(self.doc.minutes)
+        self.list.clear()
+        for r in found:
+            item = QListWidgetItem(r.message)
+            item.setData(PID_ROLE, r.paragraph_id)
+            self.list.addItem(item)
+        ready = not found
+        self.summary.setText(_("Ready to sign: nothing is open.") if ready else ngettext(
+            "Not ready to sign: {n} reason.", "Not ready to sign: {n} reasons.", len(found))
+            .format(n=len(found)))
+        self.export_button.setEnabled(ready)
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        pid = item.data(PID_ROLE)
+        if pid is not None:
+            self.paragraph_activated.emit(int(pid))

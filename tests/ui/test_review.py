@@ -1,0 +1,90 @@
+"""Review mode and the readiness panel: the final session, walked through to the end."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.checks.readiness import reasons
+from minutes_app.model import SetStatus, Status
+from minutes_app.ui.review_items import open_items
+from minutes_app.ui.rows import RowKind
+
+
+def test_walk_through_every_open_item_and_end_with_nothing_open(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    window.action_set["review"].trigger()
+    review = window.review
+    assert window.stack.currentWidget() is review and not window.dock.isVisible()
+    start = len(review.items)
+    assert start == len(open_items(m)) > 20
+    assert "8 of 18 paragraphs agreed, 2 brackets open" in review.progress_line.text()
+    decided = 0
+    while review.items:
+        item = review.current()
+        if item.kind == "revision":
+            review.buttons["accept"].click()
+        elif item.kind == "bracket":
+            review.findChild(type(review.buttons["accept"]), "option_0").click()
+        elif item.kind == "ad_ref":
+            review.buttons["agree"].click()
+        else:
+            review.note.setText("Confirmed with the capital")
+            review.buttons["dismiss"].click()
+        decided += 1
+        assert decided <= start, "an item could not be decided"
+    assert not open_items(m)
+    assert "Nothing is open" in review.heading.text()
+    assert "2 brackets open" not in review.progress_line.text()
+    for _ in range(decided):  # every decision was one undo step
+        window.action_set["undo"].trigger()
+    assert len(open_items(m)) == start
+
+
+def test_leaving_review_returns_to_the_same_paragraph(window) -> None:  # type: ignore[no-untyped-def]
+    window.action_set["review"].trigger()
+    review = window.review
+    review.step(3)
+    pid = review.current().paragraph_id
+    review.leave()
+    assert window.stack.currentWidget() is window.splitter and window.dock.isVisible()
+    assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH, pid)
+
+
+def test_projector_zoom_and_high_contrast(window) -> None:  # type: ignore[no-untyped-def]
+    window.action_set["review"].trigger()
+    review = window.review
+    size = review.heading.font().pointSize()
+    review.set_zoom(4)
+    assert review.heading.font().pointSize() == size + 4
+    review.contrast.setChecked(True)
+    assert "#000000" in review.styleSheet()
+
+
+def test_comment_from_review_mode(window) -> None:  # type: ignore[no-untyped-def]
+    window.action_set["review"].trigger()
+    review = window.review
+    pid = review.current().paragraph_id
+    review.note.setText("To be cleared with the Ministry")
+    review.buttons["comment"].click()
+    assert [c.text for c in window.doc.minutes.paragraph(pid).comments] == [
+        "To be cleared with the Ministry"]
+
+
+def test_readiness_panel_lists_reasons_and_offers_the_export(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    panel = window.readiness
+    assert panel.list.count() == len(reasons(m)) > 0
+    assert not panel.export_button.isEnabled()
+    item = panel.list.item(0)
+    panel.list.itemClicked.emit(item)
+    assert window.editor_model.key(window.editor.currentIndex().row())[1] == item.data(256)
+    # settle everything as at signing, then the export is one click away
+    from minutes_app.demo_history import settle
+
+    settle(m)
+    for p in m.paragraphs():
+        SetStatus(p.id, Status.AGREED).apply(m)
+    panel.refresh()
+    QApplication.processEvents()
+    assert panel.list.count() == 0 and panel.export_button.isEnabled()
+    assert "Ready to sign" in panel.summary.text()
