@@ -53,8 +53,24 @@ def _pairs(m: Minutes) -> list[tuple[Lang, Lang]]:
     return [(a, b) for i, a in enumerate(m.languages) for b in m.languages[i + 1:]]
 
 
-def _quantities(m: Minutes, p: Paragraph) -> Iterator[Finding]:
-    for a, b in _pairs(m):
+class _Context:
+    """What every paragraph's checks share, computed once per run."""
+
+    def __init__(self, m: Minutes) -> None:
+        self.pairs = _pairs(m)
+        # glossary terms lower-cased once: (entry key, a, b, term a, term b)
+        self.terms = [(ea, eb, a, b, ea.lower(), eb.lower())
+                      for entry in m.glossary for a, b in self.pairs
+                      if (ea := entry.get(a)) and (eb := entry.get(b))]
+        self.heads = [(f"{side.value}{name}{a}{b}", a, b, va, vb)
+                      for side, person in m.meeting.heads.items()
+                      for name, values in (("name", person.name), ("title", person.title))
+                      for a, b in self.pairs
+                      if (va := values.get(a, "")) and (vb := values.get(b, ""))]
+
+
+def _quantities(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
+    for a, b in ctx.pairs:
         ta, tb = p.text(a), p.text(b)
         if not ta.strip() or not tb.strip():
             continue
@@ -73,50 +89,44 @@ def _quantities(m: Minutes, p: Paragraph) -> Iterator[Finding]:
                               only_b=_fmt_dates(db - da) or "—"))
 
 
-def _contains(text: str, term: str, lang: Lang) -> bool:
-    return term.lower() in text.lower() if lang is not Lang.KO else term in text
+def _lowered(p: Paragraph, m: Minutes) -> dict[Lang, str]:
+    return {lang: p.text(lang).lower() for lang in m.languages}
 
 
-def _glossary(m: Minutes, p: Paragraph) -> Iterator[Finding]:
-    for entry in m.glossary:
-        for a, b in _pairs(m):
-            ta, tb = entry.get(a), entry.get(b)
-            if not ta or not tb:
-                continue
-            has_a, has_b = _contains(p.text(a), ta, a), _contains(p.text(b), tb, b)
-            if has_a != has_b:
-                used, missing = (ta, tb) if has_a else (tb, ta)
-                yield Finding(_key(p.id, "glossary", f"{ta}|{tb}"), p.id, m.number(p.id),
-                              "glossary", WARNING, (a, b),
-                              _("Glossary: “{used}” is used but its agreed equivalent "
-                                "“{missing}” is not.").format(used=used, missing=missing))
+def _glossary(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
+    if not ctx.terms:
+        return
+    lowered = _lowered(p, m)
+    for ta, tb, a, b, la, lb in ctx.terms:
+        has_a, has_b = la in lowered[a], lb in lowered[b]
+        if has_a != has_b:
+            used, missing = (ta, tb) if has_a else (tb, ta)
+            yield Finding(_key(p.id, "glossary", f"{ta}|{tb}"), p.id, m.number(p.id),
+                          "glossary", WARNING, (a, b),
+                          _("Glossary: “{used}” is used but its agreed equivalent "
+                            "“{missing}” is not.").format(used=used, missing=missing))
 
 
-def _heads(m: Minutes, p: Paragraph) -> Iterator[Finding]:
-    for side, person in m.meeting.heads.items():
-        for field_name, values in (("name", person.name), ("title", person.title)):
-            for a, b in _pairs(m):
-                va, vb = values.get(a, ""), values.get(b, "")
-                if not va or not vb:
-                    continue
-                has_a, has_b = va in p.text(a), vb in p.text(b)
-                if has_a != has_b:
-                    shown, missing = (va, vb) if has_a else (vb, va)
-                    yield Finding(_key(p.id, "head", f"{side.value}{field_name}{a}{b}"), p.id,
-                                  m.number(p.id), "head", WARNING, (a, b),
-                                  _("Head of delegation: “{shown}” appears in one language "
-                                    "but “{missing}” (as in the meeting details) is not in the "
+def _heads(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
+    texts = p.texts
+    for detail, a, b, va, vb in ctx.heads:
+        has_a, has_b = va in texts.get(a, ""), vb in texts.get(b, "")
+        if has_a != has_b:
+            shown, missing = (va, vb) if has_a else (vb, va)
+            yield Finding(_key(p.id, "head", detail), p.id, m.number(p.id), "head", WARNING,
+                          (a, b), _("Head of delegation: “{shown}” appears in one language but "
+                                    "“{missing}” (as in the meeting details) is not in the "
                                     "other.").format(shown=shown, missing=missing))
 
 
-def _completeness(m: Minutes, p: Paragraph) -> Iterator[Finding]:
+def _completeness(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
     filled = [lang for lang in m.languages if p.text(lang).strip()]
     if filled and len(filled) < len(m.languages):
         empty = tuple(lang for lang in m.languages if lang not in filled)
         names = ", ".join(lang.value for lang in empty)
         yield Finding(_key(p.id, "missing", names), p.id, m.number(p.id), "missing", ERROR,
                       empty, _("The text is missing in {langs}.").format(langs=names))
-    for a, b in _pairs(m):
+    for a, b in ctx.pairs:
         ta = p.text(a).strip()
         if ta and ta == p.text(b).strip() and any(ch.isalpha() for ch in ta):
             yield Finding(_key(p.id, "untranslated", f"{a}{b}"), p.id, m.number(p.id),
@@ -125,7 +135,9 @@ def _completeness(m: Minutes, p: Paragraph) -> Iterator[Finding]:
                           .format(a=a.value, b=b.value))
 
 
-def _brackets(m: Minutes, p: Paragraph) -> Iterator[Finding]:
+def _brackets(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
+    if not any("[" in t for t in p.texts.values()):
+        return
     counts = {lang: len(open_brackets(p, lang)) for lang in m.languages}
     if len(set(counts.values())) > 1:
         detail = ", ".join(f"{lang.value} {n}" for lang, n in counts.items())
@@ -134,7 +146,7 @@ def _brackets(m: Minutes, p: Paragraph) -> Iterator[Finding]:
                       .format(counts=detail))
 
 
-def _stale(m: Minutes, p: Paragraph) -> Iterator[Finding]:
+def _stale(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
     if not p.agreed_texts:
         return
     changed = [lang for lang in m.languages
@@ -154,11 +166,12 @@ CHECKS = (_quantities, _glossary, _heads, _completeness, _brackets, _stale)
 def findings(m: Minutes, include_dismissed: bool = False) -> list[Finding]:
     """Every finding of the document, in document order (dismissed ones left out)."""
     out = []
+    ctx = _Context(m)
     for p in m.paragraphs():
         if p.mark is not None and p.mark.kind == "delete":
             continue
         for check in CHECKS:
-            for f in check(m, p):
+            for f in check(m, p, ctx):
                 if include_dismissed or f.key not in m.dismissed:
                     out.append(f)
     return out
