@@ -13,30 +13,27 @@ from functools import cache
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 
-def _packaged(package: str, checkout_name: str) -> Path:
-    local = _CHECKOUT / checkout_name
-    if local.is_dir():
-        return local
-    from importlib import resources as importlib_resources  # only for an installed wheel
-
-    try:
-        return Path(str(importlib_resources.files(package)))
-    except ModuleNotFoundError:
-        return local
+def _packaged(installed_name: str, checkout_name: str) -> Path:
+    """The folder in a checkout (``resources/``) or in the installed package (``_resources/``)."""
+    for candidate in (_CHECKOUT / checkout_name, _PACKAGE / installed_name):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE / installed_name
 
 
 @cache
 def resource_dir() -> Path:
     """The folder of icons, stylesheet, templates and the demo minutes."""
-    return _packaged("minutes_app._resources", "resources")
+    return _packaged("_resources", "resources")
 
 
 @cache
 def translations_dir() -> Path:
     """The folder of gettext catalogs (``<lang>/LC_MESSAGES/minutes_app.po``)."""
-    return _packaged("minutes_app._translations", "translations")
+    return _packaged("_translations", "translations")
 
 
 def resource(*parts: str) -> Path:

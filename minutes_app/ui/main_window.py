@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter,
-    QStackedWidget, QTreeView,
+    QStackedWidget, QTreeView, QWidget,
 )
 
 from minutes_app.i18n import _, title
@@ -19,20 +19,21 @@ from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
-from minutes_app.ui.export_dialog import ExportCommands
 from minutes_app.ui.changes_panel import ChangesPanel
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.negotiation import NegotiationCommands
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
-from minutes_app.ui.readiness import ReadinessPanel
-from minutes_app.ui.review import ReviewView
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
+
+    from minutes_app.ui.export_dialog import ExportCommands
+    from minutes_app.ui.readiness import ReadinessPanel
+    from minutes_app.ui.review import ReviewView
 
     from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.action_set = Actions(self)
         self.files = FileCommands(self)
         self.negotiation = NegotiationCommands(self)
-        self.exports = ExportCommands(self)
+        self._exports: ExportCommands | None = None
         self.editor = AlignedEditor()
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
@@ -73,9 +74,11 @@ class MainWindow(QMainWindow):
         self.ready_dock.setObjectName("readinessDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ready_dock)
         self.tabifyDockWidget(self.changes_dock, self.ready_dock)
+        self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self._counts_timer = QTimer(self, singleShot=True, interval=0)
+        # counts cover every paragraph: after a pause in typing, not after each keystroke
+        self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
         self._build_menus()
         self._connect_actions()
@@ -103,17 +106,13 @@ class MainWindow(QMainWindow):
         self.changes = ChangesPanel(doc)
         self.changes.revision_activated.connect(self._on_revision_activated)
         self.changes_dock.setWidget(self.changes)
-        self.readiness = ReadinessPanel(doc)
-        self.readiness.paragraph_activated.connect(self.go_to_paragraph)
-        self.readiness.export_requested.connect(self.exports.run_signing)
-        self.ready_dock.setWidget(self.readiness)
+        self._readiness: ReadinessPanel | None = None
+        self.ready_dock.setWidget(QWidget())  # the panel is built when first shown
         old = self.stack.widget(1) if self.stack.count() > 1 else None
         if old is not None:  # the previous document's review view
             self.stack.removeWidget(old)
             old.deleteLater()
-        self.review = ReviewView(doc)
-        self.review.left.connect(self.leave_review)
-        self.stack.addWidget(self.review)
+        self._review: ReviewView | None = None
         self.structure = StructureEditing(doc, self.editor)
         self.editor.reopen_hook = self._reopen
         self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)
@@ -192,7 +191,6 @@ class MainWindow(QMainWindow):
         a["move_section_down"].triggered.connect(lambda: s().move_section(1))
         a["meeting"].triggered.connect(self._edit_meeting)
         a["review"].triggered.connect(self.enter_review)
-        a["report"].triggered.connect(self.exports.run_report)
         a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
         a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
@@ -202,6 +200,7 @@ class MainWindow(QMainWindow):
         a["import"].triggered.connect(lambda: n.import_file())
         a["export"].triggered.connect(lambda: self.exports.run(pdf=False))
         a["export_pdf"].triggered.connect(lambda: self.exports.run(pdf=True))
+        a["report"].triggered.connect(lambda: self.exports.run_report())
         a["history"].triggered.connect(n.show_history)
         a["bracket"].triggered.connect(n.bracket_selection)
         a["next_change"].triggered.connect(lambda: self.changes.step(1))
@@ -240,8 +239,10 @@ class MainWindow(QMainWindow):
         self.changes_dock.setWindowTitle(_("Changes"))
         self.changes.retranslate_ui()
         self.ready_dock.setWindowTitle(_("Ready to sign?"))
-        self.readiness.retranslate_ui()
-        self.review.retranslate_ui()
+        if self._readiness is not None:
+            self._readiness.retranslate_ui()
+        if self._review is not None:
+            self._review.retranslate_ui()
         self.editor_model.retranslate()
         self.outline_model.retranslate()
         self.outline.expandAll()
@@ -312,6 +313,43 @@ class MainWindow(QMainWindow):
             return False
         self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
         return True
+
+    # -- parts built on first use (they run every check: not at start-up) -------------------
+    @property
+    def exports(self) -> ExportCommands:
+        """File > Export and its dialogs."""
+        if self._exports is None:
+            from minutes_app.ui.export_dialog import ExportCommands
+
+            self._exports = ExportCommands(self)
+        return self._exports
+
+    @property
+    def readiness(self) -> ReadinessPanel:
+        """The "Ready to sign?" panel."""
+        if self._readiness is None:
+            from minutes_app.ui.readiness import ReadinessPanel
+
+            self._readiness = ReadinessPanel(self.doc)
+            self._readiness.paragraph_activated.connect(self.go_to_paragraph)
+            self._readiness.export_requested.connect(lambda: self.exports.run_signing())
+            self.ready_dock.setWidget(self._readiness)
+        return self._readiness
+
+    @property
+    def review(self) -> ReviewView:
+        """Review mode's view."""
+        if self._review is None:
+            from minutes_app.ui.review import ReviewView
+
+            self._review = ReviewView(self.doc)
+            self._review.left.connect(self.leave_review)
+            self.stack.addWidget(self._review)
+        return self._review
+
+    def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.readiness.refresh()
 
     def go_to_paragraph(self, pid: int) -> None:
         """Show a paragraph in the editor."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -48,8 +49,14 @@ class ReadinessPanel(QWidget):
         self.export_button.setText(_("Export the signing originals…"))
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()  # brought to the front: bring it up to date
+
     def refresh(self) -> None:
-        """Recompute the reasons."""
+        """Recompute the reasons (only while the panel is shown: all checks run for this)."""
+        if not self.isVisible():
+            return
         found = reasons(self.doc.minutes)
         self.list.clear()
         for r in found:

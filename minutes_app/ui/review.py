@@ -109,7 +109,8 @@ class ReviewView(QWidget):
             self.buttons[name].setText(text)
         self.note.setPlaceholderText(_("A comment, or the reason for dismissing a finding"))
         self.contrast.setText(_("High contrast"))
-        self.show_item()
+        if self.isVisible():  # the open items are computed when review mode starts
+            self.show_item()
 
     # -- items -----------------------------------------------------------------------------
     def start(self, pid: int | None = None) -> None:
@@ -117,6 +118,7 @@ class ReviewView(QWidget):
         self.items = open_items(self.doc.minutes)
         self.index = next((i for i, it in enumerate(self.items) if it.paragraph_id == pid), 0)
         self.retranslate_ui()
+        self.show_item()
 
     def current(self) -> ReviewItem | None:
         """The item on screen."""

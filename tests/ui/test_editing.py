@@ -151,13 +151,12 @@ def test_status_voice_and_comment_from_the_panel(window) -> None:  # type: ignor
     assert p.status is Status.DRAFT and p.voice is Side.KR and not p.comments
 
 
-def test_status_bar_counts_follow_the_document(window) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_counts_follow_the_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert "Agreed 8" in window.count_label.text()
     go_to_paragraph(window, 9, Lang.EN)
     window.panel.status.setCurrentIndex(3)
     window.panel.status.activated.emit(3)
-    QApplication.processEvents()
-    assert "Agreed 9" in window.count_label.text()
+    qtbot.waitUntil(lambda: "Agreed 9" in window.count_label.text(), timeout=2000)
 
 
 def test_zoom_changes_the_editor_font(window) -> None:  # type: ignore[no-untyped-def]

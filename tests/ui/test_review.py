@@ -73,6 +73,9 @@ def test_comment_from_review_mode(window) -> None:  # type: ignore[no-untyped-de
 def test_readiness_panel_lists_reasons_and_offers_the_export(window) -> None:  # type: ignore[no-untyped-def]
     m = window.doc.minutes
     panel = window.readiness
+    window.ready_dock.raise_()  # the panel computes its reasons while it is shown
+    QApplication.processEvents()
+    panel.refresh()
     assert panel.list.count() == len(reasons(m)) > 0
     assert not panel.export_button.isEnabled()
     item = panel.list.item(0)

@@ -49,13 +49,13 @@ def test_changes_panel_filters_walks_and_decides(window) -> None:  # type: ignor
     assert len(all_revisions(m)) == total
 
 
-def test_accept_all_of_one_side_from_the_menu(window) -> None:  # type: ignore[no-untyped-def]
+def test_accept_all_of_one_side_from_the_menu(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     m = window.doc.minutes
     window.action_set["accept_kr"].trigger()
     assert not [r for r in all_revisions(m) if r.side is Side.KR]
     assert [r for r in all_revisions(m) if r.side is Side.RU]
-    QApplication.processEvents()  # the status bar follows on the next turn of the event loop
-    assert "Korean Side" not in window.count_label.text()
+    # the status bar follows after a short pause (it counts over every paragraph)
+    qtbot.waitUntil(lambda: "Korean Side" not in window.count_label.text(), timeout=2000)
 
 
 def test_choosing_a_bracket_option_from_the_panel(window) -> None:  # type: ignore[no-untyped-def]
