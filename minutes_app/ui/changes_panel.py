@@ -103,6 +103,10 @@ class ChangesPanel(QWidget):
         self.side, self.round, self.lang, self.section = (QComboBox() for _ in range(4))
         for combo in (self.side, self.round, self.lang, self.section):
             combo.activated.connect(lambda _i: self.refresh())
+            # long section headings must not force the panel wide
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.labels = [QLabel() for _ in range(4)]
         self.buttons = {name: QPushButton() for name in
                         ("previous", "next", "accept", "reject", "accept_shown", "reject_shown")}

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                           "new_section", "delete_section", "move_section_up",
                           "move_section_down"],
-            "document": ["meeting", None, "review", "report"],
+            "document": ["meeting", "glossary", None, "review", "report"],
             "negotiation": ["send_round", "history", None, "next_change", "previous_change",
                             "bracket", None, "accept_all", "reject_all", "accept_kr",
                             "reject_kr", "accept_ru", "reject_ru"],
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         a["move_section_down"].triggered.connect(lambda: s().move_section(1))
         a["meeting"].triggered.connect(self._edit_meeting)
         a["review"].triggered.connect(self.enter_review)
+        a["glossary"].triggered.connect(self.edit_glossary)
         a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
         a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
@@ -435,6 +436,15 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.files.apply_or_show(SetMeeting(dialog.meeting()), _("Edit meeting details"))
 
+    def edit_glossary(self, dialog: object = None) -> None:
+        """Document > Glossary: one undoable change of the agreed equivalents."""
+        from minutes_app.ui.glossary_dialog import GlossaryDialog
+
+        m = self.doc.minutes
+        box = dialog or GlossaryDialog(m.glossary, column_languages(m), self)
+        if box.exec():  # type: ignore[attr-defined]
+            self.files.apply_or_show(box.operation(), _("Edit glossary"))  # type: ignore[attr-defined]
+
     def zoom(self, level: int) -> None:
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
@@ -443,7 +453,8 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.settings.window_state:  # first run: a narrow panel, the editor wide
-            self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.dock], [360], Qt.Orientation.Horizontal))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.doc.close()

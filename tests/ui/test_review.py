@@ -91,3 +91,18 @@ def test_readiness_panel_lists_reasons_and_offers_the_export(window) -> None:  #
     QApplication.processEvents()
     assert panel.list.count() == 0 and panel.export_button.isEnabled()
     assert "Ready to sign" in panel.summary.text()
+
+
+def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model import Lang
+    from minutes_app.ui.glossary_dialog import GlossaryDialog
+
+    m = window.doc.minutes
+    before = len(m.glossary)
+    dialog = GlossaryDialog(m.glossary, [Lang.KO, Lang.EN], window)
+    dialog.add_row({Lang.KO: "울산", Lang.EN: "Ulsan"})
+    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    window.edit_glossary(dialog)
+    assert len(m.glossary) == before + 1 and {Lang.KO: "울산", Lang.EN: "Ulsan"} in m.glossary
+    window.action_set["undo"].trigger()
+    assert len(m.glossary) == before

@@ -1,0 +1,62 @@
+"""Document > Glossary: agreed equivalents the conformity checks look for in both languages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from minutes_app.i18n import _
+from minutes_app.model import Lang, SetGlossary
+from minutes_app.ui.labels import lang_label
+
+
+class GlossaryDialog(QDialog):
+    """A table: one row per term, one column per language."""
+
+    def __init__(self, entries: list[dict[Lang, str]], langs: list[Lang],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Glossary"))
+        self.langs = langs
+        self.table = QTableWidget(0, len(langs))
+        self.table.setHorizontalHeaderLabels([lang_label(lang) for lang in langs])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for entry in entries:
+            self.add_row(entry)
+        add, remove = QPushButton(_("Add term")), QPushButton(_("Remove term"))
+        add.clicked.connect(lambda: self.add_row({}))
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def add_row(self, entry: dict[Lang, str]) -> None:
+        """A row for one term (empty for a new one)."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, lang in enumerate(self.langs):
+            self.table.setItem(row, col, QTableWidgetItem(entry.get(lang, "")))
+
+    def operation(self) -> SetGlossary:
+        """The glossary as edited (rows with fewer than two languages are left out)."""
+        entries = []
+        for row in range(self.table.rowCount()):
+            values = {lang: (self.table.item(row, col).text().strip()  # type: ignore[union-attr]
+                             if self.table.item(row, col) else "")
+                      for col, lang in enumerate(self.langs)}
+            kept = tuple((lang, text) for lang, text in values.items() if text)
+            if len(kept) >= 2:
+                entries.append(kept)
+        return SetGlossary(tuple(entries))
