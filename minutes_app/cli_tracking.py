@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
-from minutes_app.model import Minutes, Side
+from minutes_app.model import Change, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
 from minutes_app.tracking.time import now_iso
@@ -64,6 +64,21 @@ def _docx_revisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _remember_authors(m: Minutes, pairs: list[str]) -> Change:
+    """``--author NAME=SIDE`` mappings, kept in the document for the next import."""
+    from minutes_app.model import SetAuthorSides
+
+    if not pairs:
+        return Change()
+    mapping = dict(m.author_sides)
+    for pair in pairs:
+        name, _, side = pair.rpartition("=")
+        if not name or side.upper() not in {s.value for s in Side}:
+            raise MinutesError(f"Write --author as NAME=KR or NAME=RU, not {pair!r}.")
+        mapping[name] = Side(side.upper())
+    return SetAuthorSides(tuple(mapping.items())).apply(m)[1]
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Bring the other delegation's returned working copy in as their round."""
     from pathlib import Path
@@ -74,12 +89,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         imported = {json.loads(data).get("sha256", "") for _t, kind, data in f.history()
                     if kind == "import"}
+        mapped = _remember_authors(m, args.author or [])
         from_side = args.from_side or m.own_side.other
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
                                  args.accept_uncertain)
         _, change = op.apply(m)
         rounds = [report.round] if report.round else []
-        f.write(m, change, rounds)
+        f.write(m, mapped | change, rounds)
         f.add_history(now_iso(), "import", json.dumps(
             {"file": Path(args.returned).name, "sha256": report.sha256}))
     finally:
@@ -191,6 +207,8 @@ def register(add: Register) -> None:
                    help="the returning Side (default: the other Side)")
     p.add_argument("--accept-uncertain", action="store_true",
                    help="also import rows that lost their paragraph id but look alike")
+    p.add_argument("--author", action="append", metavar="NAME=S",
+                   help="the Side of a DOCX author (remembered in the file)")
     p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")
     p.add_argument("ours", metavar="OURS")
     p.add_argument("theirs", metavar="THEIRS")

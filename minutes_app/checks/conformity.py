@@ -8,8 +8,8 @@ reason, kept in the document.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from minutes_app.checks.numbers import quantities
 from minutes_app.i18n.catalog import _
@@ -75,18 +75,23 @@ def _quantities(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
         if not ta.strip() or not tb.strip():
             continue
         (da, na), (db, nb) = quantities(ta, a), quantities(tb, b)
-        if na != nb:
-            detail = f"{a.value}:{_fmt_numbers(na - nb)}|{b.value}:{_fmt_numbers(nb - na)}"
-            yield Finding(_key(p.id, "numbers", detail), p.id, m.number(p.id), "numbers", ERROR,
-                          (a, b), _("Numbers differ: {a} has {only_a}; {b} has {only_b}.").format(
-                              a=a.value, b=b.value, only_a=_fmt_numbers(na - nb) or "—",
-                              only_b=_fmt_numbers(nb - na) or "—"))
-        if da != db:
-            detail = f"{a.value}:{_fmt_dates(da - db)}|{b.value}:{_fmt_dates(db - da)}"
-            yield Finding(_key(p.id, "dates", detail), p.id, m.number(p.id), "dates", ERROR,
-                          (a, b), _("Dates differ: {a} has {only_a}; {b} has {only_b}.").format(
-                              a=a.value, b=b.value, only_a=_fmt_dates(da - db) or "—",
-                              only_b=_fmt_dates(db - da) or "—"))
+        yield from _difference(m, p, "numbers", (a, b), na, nb, _fmt_numbers)
+        yield from _difference(m, p, "dates", (a, b), da, db, _fmt_dates)
+
+
+def _difference(m: Minutes, p: Paragraph, code: str, langs: tuple[Lang, Lang],
+                va: set[Any], vb: set[Any], fmt: Callable[[set[Any]], str]
+                ) -> Iterator[Finding]:
+    """A finding when two languages state different numbers (or dates)."""
+    if va == vb:
+        return
+    a, b = langs
+    only_a, only_b = fmt(va - vb) or "—", fmt(vb - va) or "—"
+    template = (_("Numbers differ: {a} has {only_a}; {b} has {only_b}.") if code == "numbers"
+                else _("Dates differ: {a} has {only_a}; {b} has {only_b}."))
+    yield Finding(_key(p.id, code, f"{a.value}:{only_a}|{b.value}:{only_b}"), p.id,
+                  m.number(p.id), code, ERROR, langs,
+                  template.format(a=a.value, b=b.value, only_a=only_a, only_b=only_b))
 
 
 def _lowered(p: Paragraph, m: Minutes) -> dict[Lang, str]:

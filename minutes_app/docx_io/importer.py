@@ -21,7 +21,7 @@ from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_
 from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
-    ParagraphMark, Round, SetMark, Side,
+    ParagraphMark, Round, SetAuthorSides, SetMark, Side,
 )
 from minutes_app.model.track import Author
 from minutes_app.tracking.merge import _Recorder, _renumber
@@ -45,6 +45,7 @@ class ImportReport:
     comments: int = 0
     uncertain: list[str] = field(default_factory=list)
     sha256: str = ""
+    authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
 
 
 @dataclass
@@ -112,6 +113,12 @@ class _Importer:
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
 
+    def _side_of(self, author: str) -> Side:
+        """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
+        side = self.sides.get(author, self.from_side)
+        self.report.authors[author] = side.value
+        return side
+
     def _exported_changes(self) -> set[tuple[str, str]]:
         """The (author, date) of every change our export wrote: not theirs."""
         found = set()
@@ -130,7 +137,7 @@ class _Importer:
         if not new:  # edited without Track Changes
             return Author(self.from_side, self.round_number, self.now)
         latest = max(new, key=lambda c: c.date)
-        side = self.sides.get(latest.author, self.from_side)
+        side = self._side_of(latest.author)
         return Author(side, self.round_number, _iso(latest.date) or self.now)
 
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
@@ -159,7 +166,7 @@ class _Importer:
             change, text = self.doc.comments.get(cid, (None, ""))
             if change is None or not text or text in known or text.startswith("Bracket ["):
                 continue
-            side = self.sides.get(change.author, self.from_side)
+            side = self._side_of(change.author)
             created = _iso(change.date) or self.now
             self.rec.do(AddComment(pid, Comment(self.m.allocate_id(), side, text, created)))
             known.add(text)
@@ -271,6 +278,10 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     imp = _Importer(m, doc, from_side, now)
     try:
         imp.run(accept_uncertain)
+        new_authors = {a: Side(s) for a, s in imp.report.authors.items()
+                       if a and a not in m.author_sides and a not in imp.sides}
+        if new_authors:  # remembered, so the next file maps them the same way
+            imp.rec.do(SetAuthorSides(tuple({**m.author_sides, **new_authors}.items())))
         op = Batch(tuple(imp.rec.ops))
         imp.report.round = snapshot(m, from_side, now, f"Imported from {path.name}")
     finally:

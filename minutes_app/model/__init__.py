@@ -6,7 +6,8 @@ from minutes_app.model.entities import (
 )
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import (
-    AddComment, Batch, DismissFinding, Operation, RemoveComment, SetBracketSides, SetGlossary,
+    AddComment, Batch, DismissFinding, Operation, RemoveComment, SetAuthorSides,
+    SetBracketSides, SetGlossary,
     SetMark, SetStatus, SetText, SetTrack, SetVoice, new_paragraph,
 )
 from minutes_app.model.structure import (
@@ -39,6 +40,7 @@ __all__ = [
     "RemoveSection",
     "Round",
     "Section",
+    "SetAuthorSides",
     "SetBracketSides",
     "SetGlossary",
     "SetMark",

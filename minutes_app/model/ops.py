@@ -145,6 +145,17 @@ class SetGlossary(NamedTuple):
         return inverse, Change(meta=True)
 
 
+class SetAuthorSides(NamedTuple):
+    """Remember which Side DOCX authors belong to (``Ivan Petrov`` → RU)."""
+
+    sides: tuple[tuple[str, Side], ...]
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        inverse = SetAuthorSides(tuple(m.author_sides.items()))
+        m.author_sides = dict(self.sides)
+        return inverse, Change(meta=True)
+
+
 class DismissFinding(NamedTuple):
     """Dismiss a conformity finding with a reason (an empty reason restores it)."""
 

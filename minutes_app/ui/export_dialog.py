@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QApplication, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
     QMessageBox, QProgressDialog, QWidget,
 )
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
+from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Side
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.labels import side_label
@@ -45,10 +46,7 @@ class ExportDialog(QDialog):
         form.addRow(_("Layout"), self.layout_box)
         form.addRow(self.ad_ref)
         form.addRow(self.initials)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
+    QDialog, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from minutes_app.i18n import _
+from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, SetGlossary
 from minutes_app.ui.labels import lang_label
 
@@ -28,10 +29,7 @@ class GlossaryDialog(QDialog):
         add, remove = QPushButton(_("Add term")), QPushButton(_("Remove term"))
         add.clicked.connect(lambda: self.add_row({}))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)

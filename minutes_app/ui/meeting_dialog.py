@@ -7,11 +7,12 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
+    QCheckBox, QDateEdit, QDialog, QGridLayout, QGroupBox, QLabel, QLineEdit,
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from minutes_app.i18n import _
+from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, LangText, Meeting, Person, Side
 from minutes_app.ui.labels import lang_label, side_label
 
@@ -50,10 +51,7 @@ class MeetingDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         outer.addWidget(buttons)

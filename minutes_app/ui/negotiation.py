@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
+from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Change, Side
 from minutes_app.model.brackets import BracketOption
 from minutes_app.tracking.brackets import bracket_op, choose_op
@@ -45,10 +46,7 @@ class SendRoundDialog(QDialog):
                              "afterwards.").format(number=number)))
         form.addRow(_("Sent by"), self.side)
         form.addRow(_("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
 
@@ -67,10 +65,7 @@ class BracketDialog(QDialog):
         form.addRow(_("Proposed by"), self.words_side)
         form.addRow(_("Alternative"), self.alternative)
         form.addRow(_("Proposed by"), self.alternative_side)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def options(self) -> list[BracketOption]:

@@ -258,3 +258,30 @@ def test_import_command_line(tmp_path: Path) -> None:
     again = subprocess.run([*run, "import", str(path), str(returned)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 1 and "already been imported" in again.stderr
+
+
+def test_authors_map_to_sides_and_are_remembered(tmp_path: Path) -> None:
+    m = sent()
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+
+    def change(root: etree._Element) -> None:  # an edit tracked by a named delegate
+        for t in root.iter(f"{W}t"):
+            if t.text and "diplomatic channels" in t.text:
+                run = t.getparent()
+                ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
+                                                f"{W}date": "2020-12-17T08:00:00Z"})
+                new_run = etree.fromstring(etree.tostring(run))
+                for nt in new_run.iter(f"{W}t"):
+                    nt.text = " (confirmed)"
+                ins.append(new_run)
+                run.addnext(ins)
+                break
+
+    returned = tmp_path / "returned.docx"
+    _edit_xml(exported, returned, change)
+    op, report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    assert m.author_sides == {"Ivan Petrov": Side.RU}
+    assert report.authors["Ivan Petrov"] == "RU"
+    assert any(r.side is Side.RU and "confirmed" in r.text for r in all_revisions(m))
