@@ -37,6 +37,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
     f, m = MinutesFile.open(args.file)
     try:
+        if args.latin_font or args.korean_font:  # for this export only
+            import dataclasses
+
+            m.settings = dataclasses.replace(
+                m.settings, latin_font=args.latin_font or m.settings.latin_font,
+                korean_font=args.korean_font or m.settings.korean_font)
         copy_for = Side(args.copy_for.upper()) if args.copy_for else None
         record = export(m, Path(args.out), args.kind, copy_for, args.layout, args.allow_ad_ref,
                         args.initials, fmt)
@@ -187,6 +193,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="sign paragraphs agreed ad referendum (they are marked)")
     p.add_argument("--initials", action="store_true", help="initials boxes in the footer")
     p.add_argument("--format", choices=["docx", "pdf"], help="default: from OUT's extension")
+    p.add_argument("--latin-font", metavar="NAME", help="default: Times New Roman")
+    p.add_argument("--korean-font", metavar="NAME", help="East Asian font; default: Batang")
     p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
     return parser

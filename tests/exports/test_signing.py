@@ -133,3 +133,20 @@ def test_pdf_export_through_libreoffice(tmp_path: Path) -> None:
                             text=True, timeout=240)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF") and "양측은" in pdf_text(out).replace(" ", "")
+
+
+def test_fonts_are_configurable(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "a.minutes"
+    subprocess.run([sys.executable, "-m", "minutes_app", "demo", str(path), "--agreed"],
+                   cwd=ROOT, check=True, capture_output=True)
+    out = tmp_path / "kr.docx"
+    result = subprocess.run([sys.executable, "-m", "minutes_app", "export", str(path), "--kind",
+                             "signing", "--copy-for", "KR", "--korean-font", "Malgun Gothic",
+                             "--latin-font", "Arial", "-o", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert 'w:eastAsia="Malgun Gothic"' in xml and 'w:ascii="Arial"' in xml
