@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QPlainTextEdit, QSplitter,
+    QApplication, QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSplitter,
     QStackedWidget, QTreeView, QWidget,
 )
 
@@ -21,6 +21,7 @@ from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
 from minutes_app.ui.changes_panel import ChangesPanel
 from minutes_app.ui.labels import column_languages, side_label, status_label
+from minutes_app.ui.menus import build_menus, connect_actions
 from minutes_app.ui.negotiation import NegotiationCommands
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
@@ -80,8 +81,8 @@ class MainWindow(QMainWindow):
         # counts cover every paragraph: after a pause in typing, not after each keystroke
         self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
-        self._build_menus()
-        self._connect_actions()
+        self.menus = build_menus(self)
+        connect_actions(self)
         self.set_document(doc)
         self.resize(1400, 900)
         self.dock.raise_()
@@ -131,96 +132,6 @@ class MainWindow(QMainWindow):
     def _first_paragraph_row(self) -> int:
         m = self.editor_model
         return next((r for r in range(m.rowCount()) if m.key(r)[0] is RowKind.PARAGRAPH), 0)
-
-    # -- menus -------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.action_set
-        bar = self.menuBar()
-        self.menus: dict[str, QMenu] = {}
-        layout: dict[str, list[str | None]] = {
-            "file": ["new", "open", "recent", None, "save", "save_as", None, "import", "merge",
-                     None,
-                     "export", "export_pdf", None, "quit"],
-            "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
-            "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
-                          "new_section", "delete_section", "move_section_up",
-                          "move_section_down"],
-            "document": ["meeting", "glossary", None, "review", "report"],
-            "negotiation": ["send_round", "history", None, "next_change", "previous_change",
-                            "bracket", None, "accept_all", "reject_all", "accept_kr",
-                            "reject_kr", "accept_ru", "reject_ru"],
-            "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in",
-                     "zoom_out", "zoom_reset"],
-            "settings": ["language"],
-        }
-        for menu_name, items in layout.items():
-            menu = bar.addMenu("")
-            self.menus[menu_name] = menu
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                elif item == "recent":
-                    self.menus["recent"] = menu.addMenu("")
-                    self.menus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
-                elif item == "language":
-                    self.menus["language"] = menu.addMenu("")
-                    self.menus["language"].addActions([a["lang_en"], a["lang_ko"]])
-                else:
-                    menu.addAction(a[item])
-
-    def _connect_actions(self) -> None:
-        a = self.action_set
-        s = lambda: self.structure  # noqa: E731 - the document (and so the helper) changes
-        a["new"].triggered.connect(self.files.new_from_template)
-        a["open"].triggered.connect(self.files.open)
-        a["save"].triggered.connect(lambda: self.doc.flush())
-        a["save_as"].triggered.connect(self.files.save_as)
-        a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lambda: self.doc.undo_stack.undo())
-        a["redo"].triggered.connect(lambda: self.doc.undo_stack.redo())
-        for name in ("cut", "copy", "paste"):
-            a[name].triggered.connect(lambda _=False, n=name: self._clipboard(n))
-        a["find"].triggered.connect(self._show_find)
-        a["new_paragraph"].triggered.connect(lambda: s().new_paragraph())
-        a["delete_paragraph"].triggered.connect(lambda: s().delete_paragraph())
-        a["move_up"].triggered.connect(lambda: s().move_paragraph(-1))
-        a["move_down"].triggered.connect(lambda: s().move_paragraph(1))
-        a["new_section"].triggered.connect(lambda: s().new_section())
-        a["delete_section"].triggered.connect(lambda: s().delete_section())
-        a["move_section_up"].triggered.connect(lambda: s().move_section(-1))
-        a["move_section_down"].triggered.connect(lambda: s().move_section(1))
-        a["meeting"].triggered.connect(self._edit_meeting)
-        a["review"].triggered.connect(self.enter_review)
-        a["glossary"].triggered.connect(self.edit_glossary)
-        a["zoom_in"].triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
-        a["zoom_out"].triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
-        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
-        n = self.negotiation
-        a["send_round"].triggered.connect(n.send_round)
-        a["merge"].triggered.connect(lambda: n.merge_file())
-        a["import"].triggered.connect(lambda: n.import_file())
-        a["export"].triggered.connect(lambda: self.exports.run(pdf=False))
-        a["export_pdf"].triggered.connect(lambda: self.exports.run(pdf=True))
-        a["report"].triggered.connect(lambda: self.exports.run_report())
-        a["history"].triggered.connect(n.show_history)
-        a["bracket"].triggered.connect(n.bracket_selection)
-        a["next_change"].triggered.connect(lambda: self.changes.step(1))
-        a["previous_change"].triggered.connect(lambda: self.changes.step(-1))
-        a["accept_all"].triggered.connect(lambda: n.decide_side(None, True))
-        a["reject_all"].triggered.connect(lambda: n.decide_side(None, False))
-        a["accept_kr"].triggered.connect(lambda: n.decide_side(Side.KR, True))
-        a["reject_kr"].triggered.connect(lambda: n.decide_side(Side.KR, False))
-        a["accept_ru"].triggered.connect(lambda: n.decide_side(Side.RU, True))
-        a["reject_ru"].triggered.connect(lambda: n.decide_side(Side.RU, False))
-        for mode in ShowMode:
-            a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: self.show_mode(m))
-        a["lang_en"].triggered.connect(lambda: self.set_ui_language("en"))
-        a["lang_ko"].triggered.connect(lambda: self.set_ui_language("ko"))
-
-    def _clipboard(self, name: str) -> None:
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QPlainTextEdit):
-            getattr(widget, name)()
 
     # -- language -------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -419,7 +330,8 @@ class MainWindow(QMainWindow):
             cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
 
-    def _show_find(self) -> None:
+    def show_find(self) -> None:
+        """Edit > Find and replace."""
         from minutes_app.ui.find_dialog import FindDialog
 
         if self.find_dialog is None:
@@ -429,7 +341,8 @@ class MainWindow(QMainWindow):
         self.find_dialog.raise_()
         self.find_dialog.needle.setFocus()
 
-    def _edit_meeting(self) -> None:
+    def edit_meeting(self) -> None:
+        """Document > Meeting details."""
         from minutes_app.ui.meeting_dialog import MeetingDialog
 
         dialog = MeetingDialog(self.doc.minutes.meeting, column_languages(self.doc.minutes), self)
