@@ -24,7 +24,7 @@ from minutes_app.model import (
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
 )
 from minutes_app.model.track import Author
-from minutes_app.tracking.merge import _Recorder, _renumber
+from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditText
 from minutes_app.tracking.rounds import snapshot
 
@@ -105,7 +105,7 @@ class _Importer:
     def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str) -> None:
         self.m, self.doc, self.from_side, self.now = m, doc, from_side, now
         self.report = ImportReport()
-        self.rec = _Recorder(m)
+        self.rec = Recorder(m)
         self.round_number = m.working_round
         names = {author_name(m, s): s for s in Side}
         for party in m.parties.values():
@@ -247,7 +247,7 @@ class _Importer:
         old, new = self.m.working_round, self.round_number + 1
         for p in self.m.paragraphs():
             for lang, track in list(p.tracks.items()):
-                moved = _renumber(track, self.m.own_side, old, new)
+                moved = renumber_own_edits(track, self.m.own_side, old, new)
                 if moved != track:
                     from minutes_app.model import SetTrack
 

@@ -53,14 +53,14 @@ def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round
     return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts)
 
 
-def _renumber(track: Track, side: Side, old: int, new: int) -> Track:
+def renumber_own_edits(track: Track, side: Side, old: int, new: int) -> Track:
     def fix(a: Author | None) -> Author | None:
         return a._replace(round=new) if a and a.side is side and a.round == old else a
 
     return tuple(Seg(s.kind, s.text, fix(s.author), fix(s.origin)) for s in track)
 
 
-class _Recorder:
+class Recorder:
     """Applies operations one by one (later ones see earlier ones) and can roll them back."""
 
     def __init__(self, m: Minutes) -> None:
@@ -80,7 +80,7 @@ class _Recorder:
         self._inverses.clear()
 
 
-def _merge_paragraph(rec: _Recorder, p: Paragraph, base: dict[Lang, str], theirs: Paragraph,
+def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs: Paragraph,
                      author: Author, report: MergeReport) -> None:
     m = rec.m
     sides = dict(p.bracket_sides)
@@ -103,7 +103,7 @@ def _merge_paragraph(rec: _Recorder, p: Paragraph, base: dict[Lang, str], theirs
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
 
 
-def _new_paragraphs(rec: _Recorder, theirs: Minutes, base: Round, author: Author,
+def _new_paragraphs(rec: Recorder, theirs: Minutes, base: Round, author: Author,
                     report: MergeReport) -> None:
     """Paragraphs they added: fresh ids here (theirs may collide), placed after their neighbour."""
     m = rec.m
@@ -126,7 +126,7 @@ def _new_paragraphs(rec: _Recorder, theirs: Minutes, base: Round, author: Author
             previous = fresh.id
 
 
-def _merge_all(rec: _Recorder, theirs: Minutes, base: Round, author: Author,
+def _merge_all(rec: Recorder, theirs: Minutes, base: Round, author: Author,
                report: MergeReport) -> None:
     theirs_by_id = {p.id: p for p in theirs.paragraphs()}
     for p in list(rec.m.paragraphs()):
@@ -151,12 +151,12 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
     their = _their_round(ours, theirs, base, now)
     author = Author(their.side, their.number, their.time)
     report = MergeReport(round=their)
-    rec = _Recorder(ours)
+    rec = Recorder(ours)
     try:
         old, new = ours.working_round, their.number + 1
         for p in ours.paragraphs():  # our unsent edits move to the round after theirs
             for lang, track in list(p.tracks.items()):
-                moved = _renumber(track, ours.own_side, old, new)
+                moved = renumber_own_edits(track, ours.own_side, old, new)
                 if moved != track:
                     rec.do(SetTrack(p.id, lang, p.text(lang), moved))
         _merge_all(rec, theirs, base, author, report)
