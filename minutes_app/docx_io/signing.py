@@ -75,7 +75,7 @@ class _Signing:
             self._heading(self.body, section.heading.get(lang, ""), lang)
             for p in section.paragraphs:
                 self._paragraph(self.body, p, lang)
-        text_run(paragraph(self.body, align="both", space_after_pt=18),
+        text_run(paragraph(self.body, align="both", space_after_pt=18, keep_next=True),
                  closing_formula(self.m, lang), lang, self.fonts, size_pt=11)
 
     def side_by_side(self) -> None:
@@ -102,7 +102,7 @@ class _Signing:
     def signatures(self) -> None:
         """Two signature blocks, the copy's own Side on the left, each in every language."""
         tbl = table(self.body, [8.3, 8.3], borders=False)
-        tr = row(tbl)
+        tr = row(tbl, keep_together=True)  # a signature block never breaks across pages
         for side in (self.copy_for, self.copy_for.other):
             tc = cell(tr, 8.3)
             party, head = self.m.parties.get(side), self.m.meeting.heads.get(side)

@@ -154,11 +154,11 @@ def table(parent: Element, widths_cm: list[float], borders: bool = True) -> Elem
     return tbl
 
 
-def row(tbl: Element, header: bool = False) -> Element:
-    """``w:tr`` (repeated on each page when ``header``)."""
+def row(tbl: Element, header: bool = False, keep_together: bool = False) -> Element:
+    """``w:tr`` (repeated on each page when ``header``; never split when ``keep_together``)."""
     tr = el("w:tr", tbl)
     trpr = el("w:trPr", tr)
-    el("w:cantSplit", trpr, val="0")
+    el("w:cantSplit", trpr, val="1" if keep_together else "0")
     if header:
         el("w:tblHeader", trpr)
     return tr
