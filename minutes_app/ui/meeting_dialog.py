@@ -16,13 +16,15 @@ from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, LangText, Meeting, Person, Side
 from minutes_app.ui.labels import lang_label, side_label
 
-_TEXT_FIELDS = ("body", "next_body", "format", "venue", "place")
+_TEXT_FIELDS = ("body", "body_alternat", "next_body", "format", "venue", "place")
 _PERSON_FIELDS = ("name", "title", "organisation")
 
 
 def _field_label(name: str) -> str:
     return {
-        "body": _("Body name"), "next_body": _("Name from the next meeting"),
+        "body": _("Body name"),
+        "body_alternat": _("Body name, other Side first (for their original)"),
+        "next_body": _("Name from the next meeting"),
         "format": _("Format"), "venue": _("Venue"), "place": _("Place of signature"),
         "name": _("Name"), "title": _("Title"), "organisation": _("Organisation"),
     }[name]

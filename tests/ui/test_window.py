@@ -178,3 +178,21 @@ def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> Non
     image = QImage(str(out))
     assert image.width() == 1400 and image.height() == 900
     assert _dark_pixels(image) > 500
+
+
+def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.meeting_dialog import MeetingDialog
+
+    m = window.doc.minutes
+    dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window)
+    dialog.ordinal.setValue(15)
+    dialog._texts["place"][Lang.EN].setText("Vladivostok")
+    dialog._texts["body_alternat"][Lang.EN].setText("Russia-Korea Sub-committee")
+    from minutes_app.model import SetMeeting
+
+    window.files.apply_or_show(SetMeeting(dialog.meeting()), "Edit meeting details")
+    assert m.meeting.ordinal == 15 and m.meeting.place[Lang.EN] == "Vladivostok"
+    assert m.meeting.body_alternat[Lang.EN] == "Russia-Korea Sub-committee"
+    assert "제15차" in window.windowTitle()  # the title in the own Side's language
+    window.action_set["undo"].trigger()
+    assert m.meeting.ordinal == 14 and "제14차" in window.windowTitle()
