@@ -19,10 +19,8 @@ from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
 from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
-from minutes_app.ui.changes_panel import ChangesPanel
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import build_menus, connect_actions
-from minutes_app.ui.negotiation import NegotiationCommands
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.panels import ParagraphPanel
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
@@ -32,7 +30,9 @@ from minutes_app.ui.window_files import FileCommands
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from minutes_app.ui.changes_panel import ChangesPanel
     from minutes_app.ui.export_dialog import ExportCommands
+    from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.readiness import ReadinessPanel
     from minutes_app.ui.review import ReviewView
 
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.action_set = Actions(self)
         self.files = FileCommands(self)
-        self.negotiation = NegotiationCommands(self)
+        self._negotiation: NegotiationCommands | None = None
         self._exports: ExportCommands | None = None
         self.editor = AlignedEditor()
         self.outline = QTreeView()
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ready_dock)
         self.tabifyDockWidget(self.changes_dock, self.ready_dock)
         self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
+        self.changes_dock.visibilityChanged.connect(self._on_changes_dock_visibility_changed)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         # counts cover every paragraph: after a pause in typing, not after each keystroke
@@ -102,11 +103,11 @@ class MainWindow(QMainWindow):
         self.outline_model.modelReset.connect(self.outline.expandAll)
         self.outline.clicked.connect(self._on_outline_clicked)
         self.panel = ParagraphPanel(doc)
-        self.panel.option_chosen.connect(self.negotiation.choose_option)
+        self.panel.option_chosen.connect(
+            lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
         self.dock.setWidget(self.panel)
-        self.changes = ChangesPanel(doc)
-        self.changes.revision_activated.connect(self._on_revision_activated)
-        self.changes_dock.setWidget(self.changes)
+        self._changes: ChangesPanel | None = None
+        self.changes_dock.setWidget(QWidget())  # the panel is built when first shown
         self._readiness: ReadinessPanel | None = None
         self.ready_dock.setWidget(QWidget())  # the panel is built when first shown
         old = self.stack.widget(1) if self.stack.count() > 1 else None
@@ -149,7 +150,8 @@ class MainWindow(QMainWindow):
         self.action_set["lang_ko"].setChecked(current_language() == "ko")
         self.dock.setWindowTitle(_("Paragraph"))
         self.changes_dock.setWindowTitle(_("Changes"))
-        self.changes.retranslate_ui()
+        if self._changes is not None:
+            self._changes.retranslate_ui()
         self.ready_dock.setWindowTitle(_("Ready to sign?"))
         if self._readiness is not None:
             self._readiness.retranslate_ui()
@@ -196,7 +198,8 @@ class MainWindow(QMainWindow):
 
     def after_rounds_changed(self) -> None:
         """A round was sent or merged in: filters, counts and title follow."""
-        self.changes.retranslate_ui()
+        if self._changes is not None:
+            self._changes.retranslate_ui()
         self._update_counts()
         self._update_title()
 
@@ -228,6 +231,26 @@ class MainWindow(QMainWindow):
 
     # -- parts built on first use (they run every check: not at start-up) -------------------
     @property
+    def negotiation(self) -> NegotiationCommands:
+        """The Negotiation menu's commands."""
+        if self._negotiation is None:
+            from minutes_app.ui.negotiation import NegotiationCommands
+
+            self._negotiation = NegotiationCommands(self)
+        return self._negotiation
+
+    @property
+    def changes(self) -> ChangesPanel:
+        """The changes panel."""
+        if self._changes is None:
+            from minutes_app.ui.changes_panel import ChangesPanel
+
+            self._changes = ChangesPanel(self.doc)
+            self._changes.revision_activated.connect(self._on_revision_activated)
+            self.changes_dock.setWidget(self._changes)
+        return self._changes
+
+    @property
     def exports(self) -> ExportCommands:
         """File > Export and its dialogs."""
         if self._exports is None:
@@ -258,6 +281,10 @@ class MainWindow(QMainWindow):
             self._review.left.connect(self.leave_review)
             self.stack.addWidget(self._review)
         return self._review
+
+    def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.changes.refresh()
 
     def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
