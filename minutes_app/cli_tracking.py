@@ -83,12 +83,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Bring the other delegation's returned working copy in as their round."""
     from pathlib import Path
 
-    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.docx_io.importer import history_entry, imported_digests, plan_import
 
     f, m = MinutesFile.open(args.file)
     try:
-        imported = {json.loads(data).get("sha256", "") for _t, kind, data in f.history()
-                    if kind == "import"}
+        imported = imported_digests(f.history())
         mapped = _remember_authors(m, args.author or [])
         from_side = args.from_side or m.own_side.other
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
@@ -96,8 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _, change = op.apply(m)
         rounds = [report.round] if report.round else []
         f.write(m, mapped | change, rounds)
-        f.add_history(now_iso(), "import", json.dumps(
-            {"file": Path(args.returned).name, "sha256": report.sha256}))
+        f.add_history(now_iso(), "import", history_entry(Path(args.returned), report))
     finally:
         f.close()
     sides = ", ".join(f"{n} by {s}" for s, n in sorted(report.by_side.items())) or "none"

@@ -9,6 +9,7 @@ found by comparing with our text and attributed to the returning Side. All or no
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -258,6 +259,17 @@ def _iso(date: str) -> str:
     """A Word date as ours: ``2020-12-14T08:30:00Z``."""
     match = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)", date or "")
     return match.group(1) + "Z" if match else ""
+
+
+def imported_digests(history: list[tuple[str, str, str]]) -> set[str]:
+    """The files already imported into a document, from its history."""
+    return {json.loads(data).get("sha256", "") for _time, kind, data in history
+            if kind == "import"}
+
+
+def history_entry(path: Path, report: ImportReport) -> str:
+    """What the document's history records of an import."""
+    return json.dumps({"file": path.name, "sha256": report.sha256})
 
 
 def file_digest(path: Path) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from minutes_app.model import Change, Minutes, Operation, SetText
+from minutes_app.model import Change, Minutes, Operation, Round, SetText
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.ops import EditText
 
@@ -126,6 +126,16 @@ class Document(QObject):
             return
         self._pending = Change()
         self.dirty_changed.emit(False)
+
+    def record_round(self, r: Round) -> None:
+        """Write pending edits and a round in one transaction; the round joins the document."""
+        self._timer.stop()
+        was_dirty = self.dirty
+        self.file.write(self.minutes, self._pending, [r])
+        self._pending = Change()
+        self.minutes.rounds.append(r)
+        if was_dirty:
+            self.dirty_changed.emit(False)
 
     def save_as(self, path: str) -> None:
         """Continue in a copy at ``path``."""

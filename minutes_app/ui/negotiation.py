@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
-from minutes_app.model import Change, Side
+from minutes_app.model import Side
 from minutes_app.model.brackets import BracketOption
 from minutes_app.tracking.brackets import bracket_op, choose_op
 from minutes_app.tracking.decide import decision, select
@@ -98,12 +98,10 @@ class NegotiationCommands:
             return
         try:
             r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
-            doc.flush()
-            doc.file.append_round(r)
+            doc.record_round(r)
         except MinutesError as exc:
             QMessageBox.warning(self.window, _("Cannot send the round"), exc.message)
             return
-        m.rounds.append(r)
         self.window.after_rounds_changed()
         self.window.statusBar().showMessage(
             _("Round {number} sent by the {side}.").format(number=r.number,
@@ -135,9 +133,7 @@ class NegotiationCommands:
         assert r is not None
         doc.apply(op, _("Merge round {number}").format(number=r.number))
         if r not in doc.minutes.rounds:
-            doc.flush()
-            doc.file.append_round(r)
-            doc.minutes.rounds.append(r)
+            doc.record_round(r)  # the merged text and their round in one transaction
         w.after_rounds_changed()
         w.statusBar().showMessage(
             _("Merged round {number} of the {side}: {changed} paragraphs changed, {inserted} "
@@ -148,12 +144,11 @@ class NegotiationCommands:
 
     def import_file(self, path: str | None = None) -> None:
         """File > Import returned draft: their DOCX as their round, one undo step."""
-        import json
         from pathlib import Path
 
         from PySide6.QtWidgets import QFileDialog
 
-        from minutes_app.docx_io.importer import plan_import
+        from minutes_app.docx_io.importer import history_entry, imported_digests, plan_import
 
         w = self.window
         if path is None:
@@ -163,8 +158,7 @@ class NegotiationCommands:
                 return
         doc = w.doc
         m = doc.minutes
-        imported = {json.loads(data).get("sha256", "") for _t, kind, data in doc.file.history()
-                    if kind == "import"}
+        imported = imported_digests(doc.file.history())
         try:
             op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported)
             if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
@@ -178,11 +172,8 @@ class NegotiationCommands:
         r = report.round
         assert r is not None
         doc.apply(op, _("Import round {number}").format(number=r.number))
-        doc.flush()
-        doc.file.write(m, Change(), [r])
-        m.rounds.append(r)
-        doc.file.add_history(now_iso(), "import", json.dumps(
-            {"file": Path(path).name, "sha256": report.sha256}))
+        doc.record_round(r)  # the imported text and their round in one transaction
+        doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
         w.after_rounds_changed()
         w.statusBar().showMessage(
             _("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
