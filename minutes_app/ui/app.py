@@ -109,6 +109,7 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     """Render the main window with ``path`` offscreen to the PNG ``out``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     window = build_window(path, lang)
+    window.complete()  # the whole window, not only its first frame
     window.resize(*size)
     window.show()
     app = QApplication.instance()

@@ -10,13 +10,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal,
+    QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import (
-    QFont, QFontMetrics, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter, QPen,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QPlainTextEdit, QStyledItemDelegate, QTreeView, QWidget,
+    QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView, QWidget,
 )
 
 from minutes_app.model import Status
@@ -27,94 +25,21 @@ from minutes_app.ui.rows import EditorModel, Role, RowKind
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
     from PySide6.QtWidgets import QStyleOptionViewItem
 
+    from minutes_app.ui.cell_editor import ParagraphEditor
+
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
 NUMBER_WIDTH = 64
 _WRAP = int(Qt.TextFlag.TextWordWrap)
-_PASS_TO_WINDOW = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
-class ParagraphEditor(QPlainTextEdit):
-    """The editor of one cell; its own undo is off (the document's stack owns undo)."""
-
-    navigate = Signal(str)  # "next", "previous", "up", "down"
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.document().setDocumentMargin(PAD - 2)
-        self.setObjectName("paragraphEditor")
-        self.setStyleSheet("QPlainTextEdit#paragraphEditor { background: #fffef5;"
-                           " border: 2px solid #0072b2; }")
-
-    def event(self, e: QEvent) -> bool:
-        # Let the window's Undo/Redo and paragraph shortcuts fire instead of the text widget's.
-        if (e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
-                and (any(e.matches(k) for k in _PASS_TO_WINDOW) or _window_key(e))):
-            e.ignore()
-            return False
-        return super().event(e)
-
-    guard: Callable[[], bool] | None = None  # asks before the first edit of agreed text
-
-    def _may_edit(self) -> bool:
-        if not self.isReadOnly():
-            return True
-        if self.guard is not None and self.guard():
-            self.setReadOnly(False)
-            return True
-        return False
-
-    def keyPressEvent(self, e: QKeyEvent) -> None:
-        direction = self._direction(e)
-        if direction:
-            self.navigate.emit(direction)
-            return
-        edits = bool(e.text()) or e.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or any(
-            e.matches(k) for k in (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut))
-        if edits and self.isReadOnly() and not self._may_edit():
-            return
-        super().keyPressEvent(e)
-
-    def inputMethodEvent(self, e: QInputMethodEvent) -> None:
-        if e.commitString() and self.isReadOnly() and not self._may_edit():
-            return
-        super().inputMethodEvent(e)
-
-    def _direction(self, e: QKeyEvent) -> str | None:
-        key, mods = e.key(), e.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if key == Qt.Key.Key_Tab and not ctrl:
-            return "next"
-        if key == Qt.Key.Key_Backtab:
-            return "previous"
-        cursor = self.textCursor()
-        if key == Qt.Key.Key_Down and (ctrl or _on_last_line(self)):
-            return "down"
-        if key == Qt.Key.Key_Up and (ctrl or (cursor.blockNumber() == 0
-                                     and cursor.block().layout().lineForTextPosition(
-                                         cursor.positionInBlock()).lineNumber() == 0)):
-            return "up"
-        return None
-
-
-def _on_last_line(editor: QPlainTextEdit) -> bool:
-    cursor = editor.textCursor()
-    block = cursor.block()
-    if block.next().isValid():
-        return False
-    layout = block.layout()
-    line = layout.lineForTextPosition(cursor.positionInBlock())
-    return line.lineNumber() == layout.lineCount() - 1
-
-
-def _window_key(e: QKeyEvent) -> bool:
-    """Keys that belong to window actions even while a cell is being edited."""
-    ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
-    return ctrl and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """Fill a rectangle; drawRect rather than fillRect, whose overloads make PySide6 build
+    QGradient's enums (milliseconds at start-up)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(rect)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 class ParagraphDelegate(QStyledItemDelegate):
@@ -148,14 +73,15 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     # -- painting --------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.view.note_painted()
         painter.save()
         rect = option.rect
         section = index.data(Role.KIND) == RowKind.SECTION
         selected = self.view.selectionModel().isSelected(index)
         if section:
-            painter.fillRect(rect, style.HEADING_BACKGROUND)
+            _fill(painter, rect, style.HEADING_BACKGROUND)
         elif selected:
-            painter.fillRect(rect, option.palette.highlight().color().lighter(185))
+            _fill(painter, rect, option.palette.highlight().color().lighter(185))
         painter.setFont(self._font(index))
         if index.column() == 0 and not section:
             self._paint_number(painter, rect, index)
@@ -176,7 +102,7 @@ class ParagraphDelegate(QStyledItemDelegate):
     def _paint_number(self, painter: QPainter, rect: QRect, index: Index) -> None:
         status = index.data(Role.STATUS) or Status.DRAFT
         colour = style.STATUS_COLOURS[status]
-        painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), colour)
+        _fill(painter, QRect(rect.left(), rect.top(), 4, rect.height()), colour)
         number = index.data(Qt.ItemDataRole.DisplayRole) or "·"
         fm = painter.fontMetrics()
         top = rect.adjusted(PAD + 4, PAD, -PAD, 0)
@@ -196,6 +122,8 @@ class ParagraphDelegate(QStyledItemDelegate):
     # -- editing -------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget:
+        from minutes_app.ui.cell_editor import ParagraphEditor  # after the first frame
+
         editor = ParagraphEditor(parent)
         editor.setFont(self._font(index))
         if index.data(Role.STATUS) in (Status.AGREED, Status.AGREED_AD_REF):
@@ -206,8 +134,7 @@ class ParagraphDelegate(QStyledItemDelegate):
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, ParagraphEditor)
+    def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
             editor.blockSignals(True)  # loading is not typing: no commit back to the model
@@ -215,8 +142,9 @@ class ParagraphDelegate(QStyledItemDelegate):
             editor.blockSignals(False)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
-        assert isinstance(editor, ParagraphEditor) and isinstance(model, EditorModel)
+    def setModelData(self, editor: ParagraphEditor, model: object,  # type: ignore[override]
+                     index: Index) -> None:
+        assert isinstance(model, EditorModel)
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
@@ -226,6 +154,9 @@ class ParagraphDelegate(QStyledItemDelegate):
 
 class AlignedEditor(QTreeView):
     """Korean and English side by side; rows stay aligned whatever the text lengths."""
+
+    first_painted = Signal()  # once, after the first frame: the window completes itself
+    _painted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +192,16 @@ class AlignedEditor(QTreeView):
         header.resizeSection(0, NUMBER_WIDTH)
         for column in range(1, header.count()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def note_painted(self) -> None:
+        """Called by the delegate as it paints: ``first_painted`` follows the first frame.
+
+        (Not a paintEvent override: a Python event handler makes PySide6 build QEvent's
+        enums, milliseconds before the first frame.)
+        """
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint is finished
 
     def editor_model(self) -> EditorModel:
         """The model, typed."""

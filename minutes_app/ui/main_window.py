@@ -5,53 +5,44 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSplitter,
-    QStackedWidget, QTreeView, QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView
 
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetMeeting, SetStatus, Side, Status
-from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
-from minutes_app.ui.actions import Actions
 from minutes_app.ui.document import Document
-from minutes_app.ui.editing import StructureEditing
 from minutes_app.ui.editor import AlignedEditor
 from minutes_app.ui.labels import column_languages, side_label, status_label
-from minutes_app.ui.menus import build_menus, connect_actions
+from minutes_app.ui.menus import create_menus
 from minutes_app.ui.outline import OutlineModel
-from minutes_app.ui.panels import ParagraphPanel
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.window_files import FileCommands
+from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMessageBox
-
-    from minutes_app.ui.changes_panel import ChangesPanel
-    from minutes_app.ui.export_dialog import ExportCommands
-    from minutes_app.ui.negotiation import NegotiationCommands
-    from minutes_app.ui.readiness import ReadinessPanel
-    from minutes_app.ui.review import ReviewView
 
     from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
 
 
-class MainWindow(QMainWindow):
-    """One document in one window."""
+class MainWindow(WindowParts):
+    """One document in one window.
+
+    The first frame holds what shows the document: the editor, the outline and the menu bar;
+    ``complete`` adds the actions, the paragraph panel and the counts right after it is painted
+    (or at once, when something asks for them first).
+    """
 
     def __init__(self, doc: Document, settings: AppSettings) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.action_set = Actions(self)
         self.files = FileCommands(self)
-        self._negotiation: NegotiationCommands | None = None
-        self._exports: ExportCommands | None = None
         self.editor = AlignedEditor()
+        self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
         self.outline.setHeaderHidden(True)
@@ -64,16 +55,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
-        self.dock = QDockWidget()
-        self.dock.setObjectName("paragraphDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.changes_dock = QDockWidget()
-        self.changes_dock.setObjectName("changesDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
+        self.dock = self._add_dock("paragraphDock")
+        self.changes_dock = self._add_dock("changesDock")
+        self.ready_dock = self._add_dock("readinessDock")
         self.tabifyDockWidget(self.dock, self.changes_dock)
-        self.ready_dock = QDockWidget()
-        self.ready_dock.setObjectName("readinessDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ready_dock)
         self.tabifyDockWidget(self.changes_dock, self.ready_dock)
         self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
         self.changes_dock.visibilityChanged.connect(self._on_changes_dock_visibility_changed)
@@ -82,13 +67,20 @@ class MainWindow(QMainWindow):
         # counts cover every paragraph: after a pause in typing, not after each keystroke
         self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
-        self.menus = build_menus(self)
-        connect_actions(self)
+        self.menus = create_menus(self)
+        self.find_dialog: FindDialog | None = None
         self.set_document(doc)
         self.resize(1400, 900)
         self.dock.raise_()
         if settings.geometry:
             self.restoreGeometry(settings.geometry)
+        self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)  # the editor wide
+
+    def _add_dock(self, name: str) -> QDockWidget:
+        dock = QDockWidget()
+        dock.setObjectName(name)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     # -- document ------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -102,37 +94,25 @@ class MainWindow(QMainWindow):
         self.outline.expandAll()
         self.outline_model.modelReset.connect(self.outline.expandAll)
         self.outline.clicked.connect(self._on_outline_clicked)
-        self.panel = ParagraphPanel(doc)
-        self.panel.option_chosen.connect(
-            lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
-        self.dock.setWidget(self.panel)
-        self._changes: ChangesPanel | None = None
-        self.changes_dock.setWidget(QWidget())  # the panel is built when first shown
-        self._readiness: ReadinessPanel | None = None
-        self.ready_dock.setWidget(QWidget())  # the panel is built when first shown
-        old = self.stack.widget(1) if self.stack.count() > 1 else None
-        if old is not None:  # the previous document's review view
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        self._review: ReviewView | None = None
-        self.structure = StructureEditing(doc, self.editor)
+        self.forget_parts()
         self.editor.reopen_hook = self._reopen
         self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
-        doc.undo_stack.canUndoChanged.connect(self.action_set["undo"].setEnabled)
-        doc.undo_stack.canRedoChanged.connect(self.action_set["redo"].setEnabled)
-        self.action_set["undo"].setEnabled(False)
-        self.action_set["redo"].setEnabled(False)
-        self.find_dialog: FindDialog | None = None
-        self.retranslate_ui()
-        self._update_counts()
-        self.editor.go_to(self._first_paragraph_row(), 1)
+        if self.find_dialog is not None:
+            self.find_dialog.close()
+            self.find_dialog = None
+        if self._actions is not None:  # a later document: the completed parts follow it
+            self.attach_parts(doc)
+        else:
+            self.retranslate_ui()
 
-    def _first_paragraph_row(self) -> int:
+    def go_to_start(self) -> None:
+        """Put the cursor in the first paragraph (its cell editor opens)."""
         m = self.editor_model
-        return next((r for r in range(m.rowCount()) if m.key(r)[0] is RowKind.PARAGRAPH), 0)
+        row = next((r for r in range(m.rowCount()) if m.key(r)[0] is RowKind.PARAGRAPH), 0)
+        self.editor.go_to(row, 1)
 
     # -- language -------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -145,9 +125,6 @@ class MainWindow(QMainWindow):
                  "recent": _("Open &Recent"), "language": _("Interface &language")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
-        self.action_set.retranslate()
-        self.action_set["lang_en"].setChecked(current_language() == "en")
-        self.action_set["lang_ko"].setChecked(current_language() == "ko")
         self.dock.setWindowTitle(_("Paragraph"))
         self.changes_dock.setWindowTitle(_("Changes"))
         if self._changes is not None:
@@ -160,11 +137,15 @@ class MainWindow(QMainWindow):
         self.editor_model.retranslate()
         self.outline_model.retranslate()
         self.outline.expandAll()
-        self.panel.retranslate_ui()
         if self.find_dialog is not None:
             self.find_dialog.retranslate_ui()
         self._update_title()
-        self._update_counts()
+        if self._actions is not None and self._panel is not None:  # built after the first frame
+            self._actions.retranslate()
+            self._actions["lang_en"].setChecked(current_language() == "en")
+            self._actions["lang_ko"].setChecked(current_language() == "ko")
+            self._panel.retranslate_ui()
+            self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:
         """Switch the interface language live and remember it."""
@@ -187,6 +168,8 @@ class MainWindow(QMainWindow):
         counts = m.status_counts()
         parts = [f"{style.STATUS_GLYPHS[s]} {status_label(s)} {counts[s]}" for s in Status
                  if counts[s]]
+        from minutes_app.tracking.revisions import all_revisions
+
         by_side = {side: 0 for side in Side}
         for r in all_revisions(m):
             by_side[r.side] += 1
@@ -229,67 +212,6 @@ class MainWindow(QMainWindow):
         self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
         return True
 
-    # -- parts built on first use (they run every check: not at start-up) -------------------
-    @property
-    def negotiation(self) -> NegotiationCommands:
-        """The Negotiation menu's commands."""
-        if self._negotiation is None:
-            from minutes_app.ui.negotiation import NegotiationCommands
-
-            self._negotiation = NegotiationCommands(self)
-        return self._negotiation
-
-    @property
-    def changes(self) -> ChangesPanel:
-        """The changes panel."""
-        if self._changes is None:
-            from minutes_app.ui.changes_panel import ChangesPanel
-
-            self._changes = ChangesPanel(self.doc)
-            self._changes.revision_activated.connect(self._on_revision_activated)
-            self.changes_dock.setWidget(self._changes)
-        return self._changes
-
-    @property
-    def exports(self) -> ExportCommands:
-        """File > Export and its dialogs."""
-        if self._exports is None:
-            from minutes_app.ui.export_dialog import ExportCommands
-
-            self._exports = ExportCommands(self)
-        return self._exports
-
-    @property
-    def readiness(self) -> ReadinessPanel:
-        """The "Ready to sign?" panel."""
-        if self._readiness is None:
-            from minutes_app.ui.readiness import ReadinessPanel
-
-            self._readiness = ReadinessPanel(self.doc)
-            self._readiness.paragraph_activated.connect(self.go_to_paragraph)
-            self._readiness.export_requested.connect(lambda: self.exports.run_signing())
-            self.ready_dock.setWidget(self._readiness)
-        return self._readiness
-
-    @property
-    def review(self) -> ReviewView:
-        """Review mode's view."""
-        if self._review is None:
-            from minutes_app.ui.review import ReviewView
-
-            self._review = ReviewView(self.doc)
-            self._review.left.connect(self.leave_review)
-            self.stack.addWidget(self._review)
-        return self._review
-
-    def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
-        if visible:
-            self.changes.refresh()
-
-    def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
-        if visible:
-            self.readiness.refresh()
-
     def go_to_paragraph(self, pid: int) -> None:
         """Show a paragraph in the editor."""
         row = self.editor_model.row_of((RowKind.PARAGRAPH, pid))
@@ -320,22 +242,24 @@ class MainWindow(QMainWindow):
             self.go_to_paragraph(pid)
         self.editor.setFocus()
 
-    def _on_revision_activated(self, r: Revision) -> None:
-        row = self.editor_model.row_of((RowKind.PARAGRAPH, r.paragraph_id))
-        column = self.editor_model.column_of(r.lang) if r.lang else 1
-        self.editor.go_to(row, column)
-
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:
             self._update_title()
         self._counts_timer.start()
 
+    def show_current_paragraph(self) -> None:
+        """The paragraph panel follows the editor's current row."""
+        if self._panel is None:
+            return
+        current = self.editor.currentIndex()
+        kind, ident = self.editor_model.key(current.row()) if current.isValid() else (None, 0)
+        self._panel.show_paragraph(ident if kind is RowKind.PARAGRAPH else None)
+
     def _on_editor_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_current_paragraph()
         if not current.isValid():
-            self.panel.show_paragraph(None)
             return
         kind, ident = self.editor_model.key(current.row())
-        self.panel.show_paragraph(ident if kind is RowKind.PARAGRAPH else None)
         outline_index = (self.outline_model.index_of_paragraph(ident) if kind is RowKind.PARAGRAPH
                          else self.outline_model.index_of_section(ident))
         self.outline.setCurrentIndex(outline_index)
@@ -350,6 +274,8 @@ class MainWindow(QMainWindow):
     def _on_found(self, hit: Match) -> None:
         row = self.editor_model.row_of((RowKind.PARAGRAPH, hit.pid))
         self.editor.go_to(row, self.editor_model.column_of(hit.lang))
+        from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
         editor = self.editor.indexWidget(self.editor.currentIndex()) or QApplication.focusWidget()
         if isinstance(editor, QPlainTextEdit):
             cursor = editor.textCursor()
@@ -389,12 +315,6 @@ class MainWindow(QMainWindow):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self.settings.window_state:  # first run: a narrow panel, the editor wide
-            QTimer.singleShot(0, lambda: self.resizeDocks(
-                [self.dock], [360], Qt.Orientation.Horizontal))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.doc.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
 from minutes_app.model import Side
 from minutes_app.ui.rows import ShowMode
@@ -28,25 +28,32 @@ LAYOUT: dict[str, list[str | None]] = {
 }
 
 
-def build_menus(w: MainWindow) -> dict[str, QMenu]:
-    """The menu bar from ``LAYOUT``; titles are set by ``retranslate_ui``."""
-    a = w.action_set
+def create_menus(w: QMainWindow) -> dict[str, QMenu]:
+    """The menu bar's menus, empty (the first frame has them; titles come from retranslation)."""
     menus: dict[str, QMenu] = {}
     for menu_name, items in LAYOUT.items():
-        menu = w.menuBar().addMenu("")
-        menus[menu_name] = menu
+        menus[menu_name] = w.menuBar().addMenu("")
+        for item in items:
+            if item in ("recent", "language"):
+                menus[item] = QMenu(menus[menu_name])
+    return menus
+
+
+def fill_menus(w: MainWindow) -> None:
+    """Put the window's actions into its menus, in ``LAYOUT`` order."""
+    a = w.action_set
+    menus = w.menus
+    menus["recent"].aboutToShow.connect(w.files.fill_recent_menu)
+    menus["language"].addActions([a["lang_en"], a["lang_ko"]])
+    for menu_name, items in LAYOUT.items():
+        menu = menus[menu_name]
         for item in items:
             if item is None:
                 menu.addSeparator()
-            elif item == "recent":
-                menus["recent"] = menu.addMenu("")
-                menus["recent"].aboutToShow.connect(w.files.fill_recent_menu)
-            elif item == "language":
-                menus["language"] = menu.addMenu("")
-                menus["language"].addActions([a["lang_en"], a["lang_ko"]])
+            elif item in ("recent", "language"):
+                menu.addMenu(menus[item])
             else:
                 menu.addAction(a[item])
-    return menus
 
 
 def clipboard(name: str) -> None:

@@ -54,4 +54,5 @@ STYLESHEET = """
 QTreeView#alignedEditor { background: #ffffff; gridline-color: #dde1e6; }
 QTreeView#outline { background: #f7f8fa; border: none; }
 QStatusBar QLabel { padding: 0 8px; }
+QPlainTextEdit#paragraphEditor { background: #fffef5; border: 2px solid #0072b2; }
 """

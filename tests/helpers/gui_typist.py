@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.ui.app import build_window
-from minutes_app.ui.editor import ParagraphEditor
+from minutes_app.ui.cell_editor import ParagraphEditor
 from minutes_app.ui.rows import RowKind
 
 

@@ -26,6 +26,7 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.completed)  # the rest follows the first frame by itself
     yield w
     if w.isVisible():
         w.close()
@@ -35,7 +36,7 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
 
 def cell_editor(w):  # type: ignore[no-untyped-def]
     """The open editor widget of the current cell."""
-    from minutes_app.ui.editor import ParagraphEditor
+    from minutes_app.ui.cell_editor import ParagraphEditor
 
     editors = [e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()]
     assert len(editors) == 1, editors

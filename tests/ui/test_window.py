@@ -21,6 +21,29 @@ from minutes_app.ui import window_files
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+def test_document_shows_first_and_the_window_completes_itself(  # type: ignore[no-untyped-def]
+        qtbot, demo_file: Path) -> None:
+    from minutes_app.ui.app import build_window
+
+    w = build_window(str(demo_file), "en")
+    qtbot.addWidget(w)
+    # before its first frame: the document and the menu bar, not yet the actions or the panel
+    assert not w.completed
+    assert w.editor_model.rowCount() > 20
+    assert w.menus["file"].title() == "&File" and not w.menus["file"].actions()
+    assert w.count_label.text() == ""
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    assert [a.objectName() for a in w.menus["file"].actions()][:2] == ["action_new",
+                                                                         "action_open"]
+    assert w.dock.widget() is w.panel and w.panel.isVisible()
+    assert "Agreed" in w.count_label.text()
+    current = w.editor.currentIndex()
+    assert current.column() == 1 and w.editor_model.key(current.row())[1] >= 0
+    assert w.action_set["save"].shortcut().toString() == "Ctrl+S"
+    w.close()
+
+
 def test_language_switch_retranslates_visible_widgets(window) -> None:  # type: ignore[no-untyped-def]
     window.set_ui_language("ko")
     assert window.menus["file"].title() == "파일(&F)"

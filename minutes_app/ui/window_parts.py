@@ -1,0 +1,192 @@
+"""The parts of the main window built after its first frame or on first use.
+
+The first frame shows the document; actions, the paragraph panel and the counts follow one
+event-loop turn later, and panels that run every check are built only when first shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+
+from minutes_app.ui.rows import RowKind
+
+if TYPE_CHECKING:
+    from minutes_app.ui.editor import AlignedEditor
+    from minutes_app.ui.rows import EditorModel
+    from minutes_app.ui.settings import AppSettings
+    from minutes_app.tracking.revisions import Revision
+    from minutes_app.ui.actions import Actions
+    from minutes_app.ui.changes_panel import ChangesPanel
+    from minutes_app.ui.document import Document
+    from minutes_app.ui.editing import StructureEditing
+    from minutes_app.ui.export_dialog import ExportCommands
+    from minutes_app.ui.negotiation import NegotiationCommands
+    from minutes_app.ui.panels import ParagraphPanel
+    from minutes_app.ui.readiness import ReadinessPanel
+    from minutes_app.ui.review import ReviewView
+
+
+class WindowParts(QMainWindow):
+    """Lazily built parts; ``complete`` builds the ones every window needs, once."""
+
+    doc: Document
+    settings: AppSettings
+    editor: AlignedEditor
+    editor_model: EditorModel
+    stack: QStackedWidget
+    dock: QDockWidget
+    changes_dock: QDockWidget
+    ready_dock: QDockWidget
+    _actions: Actions | None = None
+    _panel: ParagraphPanel | None = None
+    _structure: StructureEditing | None = None
+    _negotiation: NegotiationCommands | None = None
+    _exports: ExportCommands | None = None
+    _changes: ChangesPanel | None = None
+    _readiness: ReadinessPanel | None = None
+    _review: ReviewView | None = None
+    # the window's own methods, used here
+    retranslate_ui: Callable[[], None]
+    go_to_start: Callable[[], None]
+    show_current_paragraph: Callable[[], None]
+    go_to_paragraph: Callable[[int], None]
+    leave_review: Callable[[int], None]
+
+    @property
+    def completed(self) -> bool:
+        """Whether the parts after the first frame are built."""
+        return self._actions is not None
+
+    def complete(self) -> None:
+        """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
+        if self._actions is not None:
+            return
+        from minutes_app.ui.actions import Actions
+        from minutes_app.ui.menus import connect_actions, fill_menus
+
+        self._actions = Actions(self)
+        fill_menus(self)  # type: ignore[arg-type]
+        connect_actions(self)  # type: ignore[arg-type]
+        self.attach_parts(self.doc)
+
+    def attach_parts(self, doc: Document) -> None:
+        """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
+        from minutes_app.ui.editing import StructureEditing
+        from minutes_app.ui.panels import ParagraphPanel
+
+        assert self._actions is not None
+        self._structure = StructureEditing(doc, self.editor)
+        self._panel = ParagraphPanel(doc)
+        self._panel.option_chosen.connect(
+            lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
+        self.dock.setWidget(self._panel)
+        undo, redo = self._actions["undo"], self._actions["redo"]
+        doc.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        doc.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        undo.setEnabled(doc.undo_stack.canUndo())
+        redo.setEnabled(doc.undo_stack.canRedo())
+        self.retranslate_ui()
+        self.go_to_start()
+        self.show_current_paragraph()
+
+    @property
+    def action_set(self) -> Actions:
+        """Every action of the window, by name."""
+        self.complete()
+        assert self._actions is not None
+        return self._actions
+
+    @property
+    def panel(self) -> ParagraphPanel:
+        """The paragraph panel."""
+        self.complete()
+        assert self._panel is not None
+        return self._panel
+
+    @property
+    def structure(self) -> StructureEditing:
+        """Structure commands at the editor's current row."""
+        self.complete()
+        assert self._structure is not None
+        return self._structure
+
+    def forget_parts(self) -> None:
+        """Drop what belongs to the previous document (before showing another)."""
+        self._changes = None
+        self.changes_dock.setWidget(QWidget())  # the panel is built when first shown
+        self._readiness = None
+        self.ready_dock.setWidget(QWidget())  # the panel is built when first shown
+        if self._review is not None:
+            self.stack.removeWidget(self._review)
+            self._review.deleteLater()
+            self._review = None
+
+    # -- parts built on first use (they run every check: not at start-up) -------------------
+    @property
+    def negotiation(self) -> NegotiationCommands:
+        """The Negotiation menu's commands."""
+        if self._negotiation is None:
+            from minutes_app.ui.negotiation import NegotiationCommands
+
+            self._negotiation = NegotiationCommands(self)  # type: ignore[arg-type]
+        return self._negotiation
+
+    @property
+    def changes(self) -> ChangesPanel:
+        """The changes panel."""
+        if self._changes is None:
+            from minutes_app.ui.changes_panel import ChangesPanel
+
+            self._changes = ChangesPanel(self.doc)
+            self._changes.revision_activated.connect(self._on_revision_activated)
+            self.changes_dock.setWidget(self._changes)
+        return self._changes
+
+    @property
+    def exports(self) -> ExportCommands:
+        """File > Export and its dialogs."""
+        if self._exports is None:
+            from minutes_app.ui.export_dialog import ExportCommands
+
+            self._exports = ExportCommands(self)  # type: ignore[arg-type]
+        return self._exports
+
+    @property
+    def readiness(self) -> ReadinessPanel:
+        """The "Ready to sign?" panel."""
+        if self._readiness is None:
+            from minutes_app.ui.readiness import ReadinessPanel
+
+            self._readiness = ReadinessPanel(self.doc)
+            self._readiness.paragraph_activated.connect(self.go_to_paragraph)
+            self._readiness.export_requested.connect(lambda: self.exports.run_signing())
+            self.ready_dock.setWidget(self._readiness)
+        return self._readiness
+
+    @property
+    def review(self) -> ReviewView:
+        """Review mode's view."""
+        if self._review is None:
+            from minutes_app.ui.review import ReviewView
+
+            self._review = ReviewView(self.doc)
+            self._review.left.connect(self.leave_review)
+            self.stack.addWidget(self._review)
+        return self._review
+
+    def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.changes.refresh()
+
+    def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.readiness.refresh()
+
+    def _on_revision_activated(self, r: Revision) -> None:
+        model = self.editor_model
+        row = model.row_of((RowKind.PARAGRAPH, r.paragraph_id))
+        column = model.column_of(r.lang) if r.lang else 1
+        self.editor.go_to(row, column)
