@@ -103,10 +103,9 @@ class MainWindow(WindowParts):
         if self.find_dialog is not None:
             self.find_dialog.close()
             self.find_dialog = None
+        self.retranslate_ui()
         if self._actions is not None:  # a later document: the completed parts follow it
             self.attach_parts(doc)
-        else:
-            self.retranslate_ui()
 
     def go_to_start(self) -> None:
         """Put the cursor in the first paragraph (its cell editor opens)."""
@@ -117,8 +116,6 @@ class MainWindow(WindowParts):
     # -- language -------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
-        from minutes_app.i18n import current_language
-
         names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
                  "document": _("&Document"), "negotiation": _("&Negotiation"),
                  "view": _("&View"), "settings": _("&Settings"),
@@ -140,12 +137,19 @@ class MainWindow(WindowParts):
         if self.find_dialog is not None:
             self.find_dialog.retranslate_ui()
         self._update_title()
-        if self._actions is not None and self._panel is not None:  # built after the first frame
-            self._actions.retranslate()
-            self._actions["lang_en"].setChecked(current_language() == "en")
-            self._actions["lang_ko"].setChecked(current_language() == "ko")
-            self._panel.retranslate_ui()
-            self._update_counts()
+        self.retranslate_parts()
+
+    def retranslate_parts(self) -> None:
+        """The strings of the parts built after the first frame (when they are built)."""
+        from minutes_app.i18n import current_language
+
+        if self._actions is None or self._panel is None:
+            return
+        self._actions.retranslate()
+        self._actions["lang_en"].setChecked(current_language() == "en")
+        self._actions["lang_ko"].setChecked(current_language() == "ko")
+        self._panel.retranslate_ui()
+        self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:
         """Switch the interface language live and remember it."""

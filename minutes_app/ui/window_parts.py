@@ -49,7 +49,7 @@ class WindowParts(QMainWindow):
     _readiness: ReadinessPanel | None = None
     _review: ReviewView | None = None
     # the window's own methods, used here
-    retranslate_ui: Callable[[], None]
+    retranslate_parts: Callable[[], None]
     go_to_start: Callable[[], None]
     show_current_paragraph: Callable[[], None]
     go_to_paragraph: Callable[[int], None]
@@ -88,7 +88,7 @@ class WindowParts(QMainWindow):
         doc.undo_stack.canRedoChanged.connect(redo.setEnabled)
         undo.setEnabled(doc.undo_stack.canUndo())
         redo.setEnabled(doc.undo_stack.canRedo())
-        self.retranslate_ui()
+        self.retranslate_parts()
         self.go_to_start()
         self.show_current_paragraph()
 
