@@ -89,7 +89,8 @@ class WindowParts(QMainWindow):
         undo.setEnabled(doc.undo_stack.canUndo())
         redo.setEnabled(doc.undo_stack.canRedo())
         self.retranslate_parts()
-        self.go_to_start()
+        if not self.editor.currentIndex().isValid():  # not moved before the window completed
+            self.go_to_start()
         self.show_current_paragraph()
 
     @property

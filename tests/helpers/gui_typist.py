@@ -23,12 +23,14 @@ from minutes_app.ui.rows import RowKind
 def main() -> None:
     window = build_window(sys.argv[1], "en")
     window.show()
+    while not window.completed:  # as a user would: the window has finished starting
+        QApplication.processEvents()
     m = window.doc.minutes
     pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 3)  # proposed, not agreed
     window.editor.go_to(window.editor_model.row_of((RowKind.PARAGRAPH, pid)),
                         window.editor_model.column_of(Lang.KO))
     QApplication.processEvents()
-    editor = window.editor.findChild(ParagraphEditor)
+    editor = next(e for e in window.editor.findChildren(ParagraphEditor) if e.isVisible())
     event = QInputMethodEvent()
     event.setCommitString(sys.argv[2])
     QApplication.sendEvent(editor, event)
