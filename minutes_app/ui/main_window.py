@@ -74,7 +74,9 @@ class MainWindow(WindowParts):
         self.dock.raise_()
         if settings.geometry:
             self.restoreGeometry(settings.geometry)
-        self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)  # the editor wide
+        # the docks as the user left them; the first time, a narrow panel and the editor wide
+        if not (settings.window_state and self.restoreState(settings.window_state)):
+            self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)
 
     def _add_dock(self, name: str) -> QDockWidget:
         dock = QDockWidget()
@@ -323,5 +325,6 @@ class MainWindow(WindowParts):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.doc.close()
         self.settings.geometry = bytes(self.saveGeometry().data())
+        self.settings.window_state = bytes(self.saveState().data())
         self.settings.save()
         event.accept()

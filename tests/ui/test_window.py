@@ -66,6 +66,25 @@ def test_language_choice_is_remembered(window) -> None:  # type: ignore[no-untyp
     assert AppSettings.load().ui_language == "en"
 
 
+def test_dock_layout_is_remembered(qtbot, window, demo_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.settings import AppSettings
+
+    window.changes_dock.setFloating(True)
+    window.close()
+    again = build_window(str(demo_file), "en")
+    qtbot.addWidget(again)
+    try:
+        again.show()
+        qtbot.waitUntil(lambda: again.completed)
+        assert again.changes_dock.isFloating() and not again.dock.isFloating()
+    finally:
+        again.close()
+        settings = AppSettings.load()
+        settings.window_state = b""  # later tests start with the first-run layout
+        settings.save()
+
+
 def test_qt_own_dialogs_are_translated(window) -> None:  # type: ignore[no-untyped-def]
     window.set_ui_language("ko")
     assert QApplication.translate("QPlatformTheme", "&Yes") != "&Yes"
