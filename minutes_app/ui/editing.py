@@ -77,6 +77,25 @@ class StructureEditing:
         self.doc.apply(move_paragraph(m, key[1], target.id, new_index, now_iso()), label)
         self._go(RowKind.PARAGRAPH, key[1])
 
+    def move_to(self, kind: RowKind, ident: int, section_id: int, before: int) -> None:
+        """Move a paragraph (into ``section_id``) or a section to the place before index
+        ``before``, counted while it is still where it was (a drop in the outline)."""
+        m = self.doc.minutes
+        if kind is RowKind.PARAGRAPH:
+            source = m.section_of(ident)
+            old = [p.id for p in source.paragraphs].index(ident)
+            same = source.id == section_id
+            position = before - 1 if same and old < before else before
+            if not (same and position == old):
+                self.doc.apply(move_paragraph(m, ident, section_id, position, now_iso()),
+                               _("Move paragraph"))
+        else:
+            old = m.section_index(ident)
+            position = before - 1 if old < before else before
+            if position != old:
+                self.doc.apply(MoveSection(ident, position), _("Move section"))
+        self._go(kind, ident)
+
     def new_section(self) -> None:
         """Insert an empty section after the current one, holding one empty paragraph."""
         m = self.doc.minutes

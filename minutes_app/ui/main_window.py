@@ -47,6 +47,8 @@ class MainWindow(WindowParts):
         self.outline.setObjectName("outline")
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
+        self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
+        self.outline.setDropIndicatorShown(True)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(self.editor)
@@ -96,6 +98,10 @@ class MainWindow(WindowParts):
         self.outline.expandAll()
         self.outline_model.modelReset.connect(self.outline.expandAll)
         self.outline.clicked.connect(self._on_outline_clicked)
+        # after the drop has finished: the move resets the outline the drop came from
+        self.outline_model.move_requested.connect(
+            lambda kind, ident, sid, before: self.structure.move_to(kind, ident, sid, before),
+            Qt.ConnectionType.QueuedConnection)
         self.forget_parts()
         self.editor.reopen_hook = self._reopen
         self.editor.selectionModel().currentChanged.connect(self._on_editor_current_changed)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 
 from minutes_app.i18n import _, ngettext
 from minutes_app.model import Change, Lang, Minutes, Section, Status
@@ -16,10 +18,17 @@ from minutes_app.ui.rows import Role, RowKind
 Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of section items; paragraph items carry their section's id + 1
 SNIPPET = 48
+MIME = "application/x-minutes-outline-item"  # "<kind>:<id>" of the dragged item
 
 
 class OutlineModel(QAbstractItemModel):
-    """Sections as top-level items, paragraphs as their children."""
+    """Sections as top-level items, paragraphs as their children; items move by drag and drop.
+
+    A drop does not change the document itself: it asks, through ``move_requested``, for the
+    same undoable move the keyboard commands make.
+    """
+
+    move_requested = Signal(object, int, int, int)  # kind, id, section id (or -1), before
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -73,8 +82,61 @@ class OutlineModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # sections move between sections
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+
+    # -- drag and drop ---------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        if indexes:
+            kind, ident = RowKind(indexes[0].data(Role.KIND)), int(indexes[0].data(Role.ID))
+            data.setData(MIME, f"{int(kind)}:{ident}".encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return self.drop_target(data, row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        target = self.drop_target(data, row, parent)
+        if target is None:
+            return False
+        self.move_requested.emit(*target)
+        return True
+
+    def drop_target(self, data: QMimeData, row: int, parent: Index
+                    ) -> tuple[RowKind, int, int, int] | None:
+        """Where a drop puts the dragged item: (kind, id, section id, before which index).
+
+        A paragraph goes before the paragraph it is dropped on, or at the dropped-between
+        place of a section, or at the end of the section it is dropped on. A section goes
+        before the section it is dropped on (or into), or between sections.
+        """
+        if not data.hasFormat(MIME):
+            return None
+        kind_text, _sep, ident_text = bytes(data.data(MIME).data()).decode().partition(":")
+        kind, ident = RowKind(int(kind_text)), int(ident_text)
+        if kind is RowKind.PARAGRAPH:
+            if not parent.isValid():
+                return None
+            if parent.internalId() == _TOP:
+                section = self._section_at(parent)
+                before = row if row >= 0 else len(section.paragraphs)
+                return kind, ident, section.id, before
+            return kind, ident, parent.internalId() - 1, parent.row()
+        if parent.isValid():
+            on_section = parent.internalId() == _TOP
+            before = parent.row() if on_section else self._section_rows[parent.internalId() - 1]
+            return kind, ident, -1, before
+        return kind, ident, -1, row if row >= 0 else len(self.minutes.sections)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -165,3 +165,43 @@ def test_zoom_changes_the_editor_font(window) -> None:  # type: ignore[no-untype
     assert window.editor.font().pointSizeF() == size + 1
     window.action_set["zoom_reset"].trigger()
     assert window.editor.font().pointSizeF() == size
+
+
+def test_outline_drag_and_drop_moves_paragraphs_and_sections(  # type: ignore[no-untyped-def]
+        window, qtbot) -> None:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView
+
+    m, model = window.doc.minutes, window.outline_model
+    move = Qt.DropAction.MoveAction
+    assert window.outline.dragDropMode() is QAbstractItemView.DragDropMode.InternalMove
+    p1 = next(p.id for p in m.paragraphs() if m.number(p.id) == 1)
+    review = m.section_of(p1)
+    dragged = model.mimeData([model.index_of_paragraph(p1)])
+
+    # between the third and the fourth paragraph of its own section
+    assert model.dropMimeData(dragged, move, 3, 0, model.index_of_section(review.id))
+    qtbot.waitUntil(lambda: m.number(p1) == 3)
+    # onto another section's heading: to its end; onto a paragraph: before it
+    kicp = m.sections[2]
+    assert model.dropMimeData(dragged, move, -1, 0, model.index_of_section(kicp.id))
+    qtbot.waitUntil(lambda: m.section_of(p1) is kicp)
+    assert kicp.paragraphs[-1].id == p1
+    target = kicp.paragraphs[0].id
+    assert model.dropMimeData(dragged, move, -1, 0, model.index_of_paragraph(target))
+    qtbot.waitUntil(lambda: kicp.paragraphs[0].id == p1)
+    assert [p.id for p in kicp.paragraphs][1] == target
+    # a paragraph has no place between sections
+    assert not model.canDropMimeData(dragged, move, 1, 0, QModelIndex())
+
+    # a section, dragged between two others
+    order = [s.id for s in m.sections]
+    health = m.sections[3].id
+    moved = model.mimeData([model.index_of_section(health)])
+    assert model.dropMimeData(moved, move, 1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: m.sections[1].id == health)
+    assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.SECTION, health)
+
+    for _ in range(4):  # every drop is one undo step
+        window.action_set["undo"].trigger()
+    assert [s.id for s in m.sections] == order and m.number(p1) == 1
