@@ -329,6 +329,8 @@ class MainWindow(WindowParts):
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.stack.currentWidget() is not self.splitter:
+            self.leave_review(-1)  # remember the editor's layout, not review mode's
         self.doc.close()
         self.settings.geometry = bytes(self.saveGeometry().data())
         self.settings.window_state = bytes(self.saveState().data())

@@ -15,7 +15,11 @@ from minutes_app.i18n import catalog
 def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The main window showing a fresh demo file, in English."""
     from minutes_app.ui.app import build_window
+    from minutes_app.ui.settings import AppSettings
 
+    settings = AppSettings.load()
+    settings.window_state = b""  # every test starts with the first-run layout
+    settings.save()
     w = build_window(str(demo_file), "en")
 
     def unexpected(title: str, question: str) -> bool:

@@ -50,6 +50,21 @@ def test_leaving_review_returns_to_the_same_paragraph(window) -> None:  # type: 
     assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH, pid)
 
 
+def test_closing_in_review_mode_remembers_the_editor_layout(  # type: ignore[no-untyped-def]
+        qtbot, window, demo_file) -> None:
+    from minutes_app.ui.app import build_window
+
+    window.action_set["review"].trigger()
+    assert not window.dock.isVisible()
+    window.close()
+    again = build_window(str(demo_file), "en")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.completed)
+    assert again.dock.isVisible() and again.outline.isVisible()
+    again.close()
+
+
 def test_projector_zoom_and_high_contrast(window) -> None:  # type: ignore[no-untyped-def]
     window.action_set["review"].trigger()
     review = window.review
