@@ -14,19 +14,27 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 from minutes_app.ui.rows import RowKind
 
 if TYPE_CHECKING:
-    from minutes_app.ui.editor import AlignedEditor
-    from minutes_app.ui.rows import EditorModel
-    from minutes_app.ui.settings import AppSettings
     from minutes_app.tracking.revisions import Revision
     from minutes_app.ui.actions import Actions
     from minutes_app.ui.changes_panel import ChangesPanel
     from minutes_app.ui.document import Document
     from minutes_app.ui.editing import StructureEditing
+    from minutes_app.ui.editor import AlignedEditor
     from minutes_app.ui.export_dialog import ExportCommands
     from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.panels import ParagraphPanel
     from minutes_app.ui.readiness import ReadinessPanel
     from minutes_app.ui.review import ReviewView
+    from minutes_app.ui.rows import EditorModel
+    from minutes_app.ui.settings import AppSettings
+
+
+def put_in_dock(dock: QDockWidget, widget: QWidget) -> None:
+    """Show ``widget`` in ``dock``; the widget it replaces (another document's) goes."""
+    old = dock.widget()
+    dock.setWidget(widget)
+    if old is not None:
+        old.deleteLater()
 
 
 class WindowParts(QMainWindow):
@@ -82,7 +90,7 @@ class WindowParts(QMainWindow):
         self._panel = ParagraphPanel(doc)
         self._panel.option_chosen.connect(
             lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
-        self.dock.setWidget(self._panel)
+        put_in_dock(self.dock, self._panel)
         undo, redo = self._actions["undo"], self._actions["redo"]
         doc.undo_stack.canUndoChanged.connect(undo.setEnabled)
         doc.undo_stack.canRedoChanged.connect(redo.setEnabled)
@@ -117,9 +125,9 @@ class WindowParts(QMainWindow):
     def forget_parts(self) -> None:
         """Drop what belongs to the previous document (before showing another)."""
         self._changes = None
-        self.changes_dock.setWidget(QWidget())  # the panel is built when first shown
+        put_in_dock(self.changes_dock, QWidget())  # the panel is built when first shown
         self._readiness = None
-        self.ready_dock.setWidget(QWidget())  # the panel is built when first shown
+        put_in_dock(self.ready_dock, QWidget())  # the panel is built when first shown
         if self._review is not None:
             self.stack.removeWidget(self._review)
             self._review.deleteLater()
@@ -143,7 +151,7 @@ class WindowParts(QMainWindow):
 
             self._changes = ChangesPanel(self.doc)
             self._changes.revision_activated.connect(self._on_revision_activated)
-            self.changes_dock.setWidget(self._changes)
+            put_in_dock(self.changes_dock, self._changes)
         return self._changes
 
     @property
@@ -164,7 +172,7 @@ class WindowParts(QMainWindow):
             self._readiness = ReadinessPanel(self.doc)
             self._readiness.paragraph_activated.connect(self.go_to_paragraph)
             self._readiness.export_requested.connect(lambda: self.exports.run_signing())
-            self.ready_dock.setWidget(self._readiness)
+            put_in_dock(self.ready_dock, self._readiness)
         return self._readiness
 
     @property
