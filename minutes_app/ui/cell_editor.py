@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from minutes_app.ui.editor import PAD
 
@@ -36,6 +36,15 @@ class ParagraphEditor(QPlainTextEdit):
         return super().event(e)
 
     guard: Callable[[], bool] | None = None  # asks before the first edit of agreed text
+    menu: Callable[[QPlainTextEdit], QMenu] | None = None  # the window's menu for a cell
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        if self.menu is None:
+            super().contextMenuEvent(e)
+            return
+        menu = self.menu(self)
+        menu.exec(e.globalPos())
+        menu.deleteLater()
 
     def _may_edit(self) -> bool:
         if not self.isReadOnly():

@@ -23,7 +23,7 @@ from minutes_app.ui.markup import MARK_GLYPHS, markup_layout, whole_paragraph_tr
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
-    from PySide6.QtWidgets import QStyleOptionViewItem
+    from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyleOptionViewItem
 
     from minutes_app.ui.cell_editor import ParagraphEditor
 
@@ -131,6 +131,7 @@ class ParagraphDelegate(QStyledItemDelegate):
             editor.setReadOnly(True)
             editor.guard = lambda: self.view.reopen(pid)
         editor.navigate.connect(self.view.navigate)
+        editor.menu = self.view.cell_menu
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         return editor
 
@@ -180,6 +181,8 @@ class AlignedEditor(QTreeView):
 
     # Set by the window: asks whether to reopen an agreed paragraph, reopens it, answers.
     reopen_hook: Callable[[int], bool] | None = None
+    # Set by the window: the context menu of a cell's editor.
+    cell_menu: Callable[[QPlainTextEdit], QMenu] | None = None
 
     def reopen(self, pid: int) -> bool:
         """Before the first edit of an agreed paragraph: ask, and reopen it if the user agrees."""

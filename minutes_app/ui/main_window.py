@@ -277,10 +277,14 @@ class MainWindow(WindowParts):
         self.outline.setCurrentIndex(outline_index)
         self.outline.scrollTo(outline_index)
 
-    def _on_outline_clicked(self, index: QModelIndex) -> None:
+    def go_to_outline_item(self, index: QModelIndex) -> None:
+        """Make the editor's current row the one of an outline item."""
         kind = RowKind(index.data(Role.KIND))
         row = self.editor_model.row_of((kind, int(index.data(Role.ID))))
         self.editor.go_to(row, 1)
+
+    def _on_outline_clicked(self, index: QModelIndex) -> None:
+        self.go_to_outline_item(index)
         self.editor.setFocus()
 
     def _on_found(self, hit: Match) -> None:

@@ -72,12 +72,14 @@ class WindowParts(QMainWindow):
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
         if self._actions is not None:
             return
+        from minutes_app.ui import context_menus
         from minutes_app.ui.actions import Actions
         from minutes_app.ui.menus import connect_actions, fill_menus
 
         self._actions = Actions(self)
         fill_menus(self)  # type: ignore[arg-type]
         connect_actions(self)  # type: ignore[arg-type]
+        context_menus.install(self)  # type: ignore[arg-type]
         self.attach_parts(self.doc)
 
     def attach_parts(self, doc: Document) -> None:

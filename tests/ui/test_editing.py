@@ -205,3 +205,31 @@ def test_outline_drag_and_drop_moves_paragraphs_and_sections(  # type: ignore[no
     for _ in range(4):  # every drop is one undo step
         window.action_set["undo"].trigger()
     assert [s.id for s in m.sections] == order and m.number(p1) == 1
+
+
+def test_context_menus_hold_the_window_commands(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui import context_menus
+
+    go_to_paragraph(window, 3, Lang.KO)
+    editor = cell_editor(window)
+    menu = window.editor.cell_menu(editor)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    # the document's undo, not the widget's (whose own undo is off)
+    assert names[:2] == ["action_undo", "action_redo"] and "edit-undo" not in names
+    assert {"edit-copy", "edit-paste", "action_bracket", "action_new_paragraph"} <= set(names)
+    assert not menu.actions()[0].isEnabled()  # nothing to undo yet
+    commit_text(editor, "확인 ")
+    assert window.editor.cell_menu(editor).actions()[0].isEnabled()
+
+    m = window.doc.minutes
+    eighth = next(p.id for p in m.paragraphs() if m.number(p.id) == 8)
+    index = window.outline_model.index_of_paragraph(eighth)
+    window.outline.scrollTo(index)
+    at = window.outline.visualRect(index).center()
+    menu = context_menus.row_menu_at(window, window.outline, at)
+    assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH,
+                                                                           eighth)
+    assert [a.objectName() for a in menu.actions() if not a.isSeparator()] == [
+        f"action_{n}" for n in context_menus.ROW if n is not None]
+    assert context_menus.row_menu_at(window, window.outline, window.outline.rect().bottomRight()
+                                     ) is None  # below the last item: no menu
