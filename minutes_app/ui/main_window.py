@@ -130,6 +130,8 @@ class MainWindow(WindowParts):
                  "recent": _("Open &Recent"), "language": _("Interface &language")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
+        self.editor.setAccessibleName(_("Aligned editor"))
+        self.outline.setAccessibleName(_("Outline"))
         self.dock.setWindowTitle(_("Paragraph"))
         self.changes_dock.setWindowTitle(_("Changes"))
         if self._changes is not None:

@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, Lang, Minutes, SetSectionHeading
+from minutes_app.model import Change, Lang, Minutes, SetSectionHeading, Side
 from minutes_app.model.brackets import status_of
-from minutes_app.model.track import Track, baseline_text
+from minutes_app.model.track import PLAIN, Track, baseline_text
 from minutes_app.tracking.ops import edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
-from minutes_app.ui.labels import column_languages, lang_label, status_label
+from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -161,7 +161,29 @@ class EditorModel(QAbstractTableModel):
             return m.paragraph(pid).voice
         if role == Qt.ItemDataRole.ToolTipRole and lang is None:
             return status_label(status_of(p))
+        if role in (Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self._spoken(pid, lang, role == Qt.ItemDataRole.AccessibleTextRole)
         return None
+
+    def _spoken(self, pid: int, lang: Lang | None, text: bool) -> str:
+        """What a screen reader says of a cell: colours and strike-outs are not heard, so the
+        current text, and the pending changes counted by Side."""
+        m = self.minutes
+        p = m.paragraph(pid)
+        if lang is None:
+            number = m.number(pid)
+            name = (_("Paragraph {number}").format(number=number) if number is not None
+                    else _("Unnumbered paragraph"))
+            return f"{name}, {status_label(status_of(p))}" if text else ""
+        if text:
+            return p.text(lang)
+        counts: dict[Side, int] = {}
+        for seg in p.tracks.get(lang) or ():
+            if seg.kind != PLAIN and seg.author is not None:
+                counts[seg.author.side] = counts.get(seg.author.side, 0) + 1
+        return "; ".join(_("{side}: {n} pending changes").format(side=side_label(side), n=n)
+                         for side, n in counts.items())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         lang = self.lang_of(index.column())

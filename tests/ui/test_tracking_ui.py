@@ -213,3 +213,23 @@ def test_importing_a_returned_draft_from_the_window(window, tmp_path) -> None:  
     assert [r.number for r in m.rounds] == [1, 2, 3]
     assert any(r.side is Side.RU and r.round == 3 and "other" in r.text
                for r in all_revisions(m))
+
+
+def test_screen_readers_hear_the_text_and_the_pending_changes(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model.track import DELETE, current_text
+
+    model, m = window.editor_model, window.doc.minutes
+    tracked = next(p for p in m.paragraphs()
+                   if any(s.kind == DELETE for s in p.tracks.get(Lang.EN) or ()))
+    row = model.row_of((RowKind.PARAGRAPH, tracked.id))
+    english = model.index(row, model.column_of(Lang.EN))
+    shown = model.data(english, Qt.ItemDataRole.DisplayRole)
+    spoken = model.data(english, Qt.ItemDataRole.AccessibleTextRole)
+    # the display shows deleted words too (struck out); a screen reader hears the text
+    assert spoken == tracked.text(Lang.EN) == current_text(tracked.tracks[Lang.EN])
+    assert len(shown) > len(spoken)
+    described = model.data(english, Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "pending changes" in described and "Side" in described
+    number = model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert number.startswith(f"Paragraph {m.number(tracked.id)}, ")
+    assert window.editor.accessibleName() == "Aligned editor"
