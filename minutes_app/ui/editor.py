@@ -33,6 +33,16 @@ NUMBER_WIDTH = 64
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
+def own_viewport(view: QAbstractItemView) -> None:
+    """Give ``view`` a viewport made from Python.
+
+    Handing Python a widget Qt created (the default viewport, as the parent of a cell's
+    editor or the place of a context menu) makes PySide6 build every QWidget subclass to find
+    its type, about 15 ms once; a widget Python made is already known.
+    """
+    view.setViewport(QWidget())
+
+
 def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
     """Fill a rectangle; drawRect rather than fillRect, whose overloads make PySide6 build
     QGradient's enums (milliseconds at start-up)."""
@@ -175,6 +185,7 @@ class AlignedEditor(QTreeView):
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        own_viewport(self)
         self.setItemDelegate(ParagraphDelegate(self))
         self.header().setStretchLastSection(False)
         self.header().sectionResized.connect(self._on_header_section_resized)

@@ -11,7 +11,7 @@ from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetMeeting, SetStatus, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
-from minutes_app.ui.editor import AlignedEditor
+from minutes_app.ui.editor import AlignedEditor, own_viewport
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import create_menus
 from minutes_app.ui.outline import OutlineModel
@@ -44,6 +44,7 @@ class MainWindow(WindowParts):
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
         self.outline = QTreeView()
+        own_viewport(self.outline)
         self.outline.setObjectName("outline")
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
