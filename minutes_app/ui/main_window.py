@@ -70,6 +70,8 @@ class MainWindow(WindowParts):
         # counts cover every paragraph: after a pause in typing, not after each keystroke
         self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
+        self._outline_timer = QTimer(self, singleShot=True, interval=0)
+        self._outline_timer.timeout.connect(self._sync_outline)
         self.menus = create_menus(self)
         self.find_dialog: FindDialog | None = None
         self.set_document(doc)
@@ -272,6 +274,14 @@ class MainWindow(WindowParts):
 
     def _on_editor_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_current_paragraph()
+        # Not now: the current row also changes while the editor follows a structure change,
+        # before the outline has followed it (an outline index then points at rows that no
+        # longer exist, and the tree view crashed on it).
+        self._outline_timer.start()
+
+    def _sync_outline(self) -> None:
+        """Select the editor's current row in the outline."""
+        current = self.editor.currentIndex()
         if not current.isValid():
             return
         kind, ident = self.editor_model.key(current.row())

@@ -233,3 +233,22 @@ def test_context_menus_hold_the_window_commands(window) -> None:  # type: ignore
         f"action_{n}" for n in context_menus.ROW if n is not None]
     assert context_menus.row_menu_at(window, window.outline, window.outline.rect().bottomRight()
                                      ) is None  # below the last item: no menu
+
+
+def test_deleting_the_section_under_the_cursor_and_undoing_it(  # type: ignore[no-untyped-def]
+        window, qtbot) -> None:
+    # The editor's current row changes while the editor follows the removal, before the
+    # outline has: selecting in the outline then (not after) crashed the process.
+    m = window.doc.minutes
+    for number in (9, 13, 1, 15):
+        pid = go_to_paragraph(window, number, Lang.EN)
+        section = m.section_of(pid).id
+        count = len(m.sections)
+        window.action_set["delete_section"].trigger()
+        QApplication.processEvents()
+        assert len(m.sections) == count - 1
+        current = window.outline.currentIndex()
+        assert current.isValid() and window.outline_model.rowCount(current.parent()) > current.row()
+        window.action_set["undo"].trigger()
+        QApplication.processEvents()
+        assert m.section_of(pid).id == section
