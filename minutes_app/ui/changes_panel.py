@@ -114,6 +114,7 @@ class ChangesPanel(QWidget):
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.refresh)
+        self._stale = False  # the document changed since the list was computed
         doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
 
@@ -191,6 +192,7 @@ class ChangesPanel(QWidget):
 
     def refresh(self) -> None:
         """Recompute the list, keeping the selection on the same revision when it remains."""
+        self._stale = False
         current = self.current()
         revisions = self.shown()
         self.model.set_revisions(revisions)
@@ -206,8 +208,15 @@ class ChangesPanel(QWidget):
         index = self.view.currentIndex()
         return self.model.revisions[index.row()] if index.isValid() else None
 
+    def _fresh(self) -> None:
+        """Before acting on the list: recompute it if the document changed since (a command
+        can come sooner than the refresh that follows typing)."""
+        if self._stale:
+            self.refresh()
+
     def step(self, delta: int) -> None:
         """Select and show the next (or previous) revision."""
+        self._fresh()
         count = self.model.rowCount()
         if not count:
             return
@@ -225,6 +234,7 @@ class ChangesPanel(QWidget):
 
     def decide_current(self, accept: bool) -> None:
         """Accept or reject the selected revision, then move to the next."""
+        self._fresh()
         r = self.current()
         if r is None:
             return
@@ -239,9 +249,11 @@ class ChangesPanel(QWidget):
         self._apply(self.shown(), accept, label)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
-        self.revision_activated.emit(self.model.revisions[index.row()])
+        if not self._stale:  # a stale row may name a revision that is gone
+            self.revision_activated.emit(self.model.revisions[index.row()])
 
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:
             self._fill_filters()
+        self._stale = True
         self._timer.start()

@@ -52,6 +52,8 @@ class ReviewView(QWidget):
                 (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.set_zoom(-1)))
         for sequence, slot in keys:
             QShortcut(sequence, self).activated.connect(slot)
+        # the window's commands (undo, structure, typing elsewhere) work in review mode too
+        doc.changed.connect(self._on_document_changed)
 
     def _build(self) -> None:
         self.progress_line = QLabel()
@@ -130,10 +132,16 @@ class ReviewView(QWidget):
             self.index = (self.index + delta) % len(self.items)
         self.show_item()
 
-    def _refresh(self) -> None:
-        """After a decision: the open items again, staying at the same place in the list."""
+    def _on_document_changed(self, _change: object) -> None:
+        """Any change, ours or not, may close, open or move items: the list is recomputed,
+        at the same paragraph when it still has an open item."""
+        if not self.isVisible():
+            return  # not in review mode: starting it computes the items afresh
+        item = self.current()
         self.items = open_items(self.doc.minutes)
-        self.index = min(self.index, max(0, len(self.items) - 1))
+        pid = item.paragraph_id if item is not None else None
+        same = next((i for i, it in enumerate(self.items) if it.paragraph_id == pid), None)
+        self.index = same if same is not None else min(self.index, max(0, len(self.items) - 1))
         self.show_item()
 
     def show_item(self) -> None:
@@ -200,11 +208,9 @@ class ReviewView(QWidget):
     # -- decisions ---------------------------------------------------------------------------
     def _apply(self, op: object, label: str) -> None:
         try:
-            self.doc.apply(op, label)  # type: ignore[arg-type]
+            self.doc.apply(op, label)  # type: ignore[arg-type]  # the items follow the change
         except MinutesError as exc:
             self.item_label.setText(_escape(exc.message))
-            return
-        self._refresh()
 
     def decide(self, accept: bool) -> None:
         """Accept or reject the revision on screen."""

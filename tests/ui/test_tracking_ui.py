@@ -49,6 +49,41 @@ def test_changes_panel_filters_walks_and_decides(window) -> None:  # type: ignor
     assert len(all_revisions(m)) == total
 
 
+def test_deciding_sooner_than_the_changes_panel_refreshes(window) -> None:  # type: ignore[no-untyped-def]
+    # Accept right after the document changed (the list refreshes 120 ms later): the panel
+    # must not decide a revision that no longer exists (it raised KeyError/AssertionError).
+    panel, m = window.changes, window.doc.minutes
+    panel.refresh()
+    panel.step(1)
+    shown = panel.current()
+    assert shown is not None
+    window.negotiation.decide_side(None, True)  # everything accepted, the list not yet redone
+    panel.decide_current(False)
+    panel.step(1)
+    assert not all_revisions(m) and panel.model.rowCount() == 0
+    window.action_set["undo"].trigger()
+    panel.decide_current(True)  # the list is recomputed first: a real revision is decided
+    assert len(all_revisions(m)) == panel.model.rowCount()
+
+
+def test_review_mode_follows_changes_made_while_it_is_open(window) -> None:  # type: ignore[no-untyped-def]
+    window.action_set["review"].trigger()
+    review = window.review
+    review.step(2)
+    pid = review.current().paragraph_id
+    window.negotiation.decide_side(None, True)
+    assert all(item.revision is None for item in review.items)  # no stale revision left
+    review.decide(True)  # nothing to decide on a bracket or a finding: no error
+    window.set_ui_language("ko")  # redraws the item on screen: it must still exist
+    window.action_set["undo"].trigger()
+    assert any(item.revision is not None for item in review.items)
+    assert review.current() is not None
+    window.set_ui_language("en")
+    review.leave()
+    assert window.editor_model.key(window.editor.currentIndex().row())[0] is RowKind.PARAGRAPH
+    assert pid in {p.id for p in window.doc.minutes.paragraphs()}
+
+
 def test_accept_all_of_one_side_from_the_menu(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     m = window.doc.minutes
     window.action_set["accept_kr"].trigger()
