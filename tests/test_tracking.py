@@ -10,7 +10,7 @@ from minutes_app.model import Lang, Side
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Author, Track, baseline_text, current_text, plain,
 )
-from minutes_app.tracking.decide import accept_all, decide, reject_all
+from minutes_app.tracking.decide import accept_all, decide, decide_many, reject_all
 from minutes_app.tracking.diff import diff, retrack
 from minutes_app.tracking.tokens import is_hangul
 
@@ -243,3 +243,33 @@ def test_deleting_ones_own_new_paragraph_leaves_no_trace() -> None:
     insert_paragraph(m, m.sections[1].id, 0, p, "t1").apply(m)
     delete_paragraph(m, p.id, "t2").apply(m)
     assert not m.has_paragraph(p.id)
+
+
+def test_rejecting_an_insertion_with_a_deletion_inside_it_together() -> None:
+    # One Side's words deleted by the same Side a round later: rejecting both at once (all of
+    # that Side's revisions) once raised IndexError, the deletion gone with its insertion.
+    kr2 = Author(Side.KR, 2, "2020-12-15T09:00:00Z")
+    track = diff("a b.", "a x y b.", Side.KR, 2, kr2.time)
+    track = retrack(track, "a y b.", KR3)
+    pending = [i for i, s in enumerate(track) if s.kind != PLAIN]
+    assert [track[i].kind for i in pending] == [DELETE, INSERT]
+    assert current_text(decide_many(track, pending, accept=False)) == "a b."
+    assert current_text(decide_many(track, pending, accept=True)) == "a y b."
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts, texts, st.booleans())
+def test_deciding_every_change_at_once(a: str, b: str, c: str, accept: bool) -> None:
+    # Accepted together: the current text, nothing pending. Rejected together: the baseline
+    # kept, no deletion left (a rejected deletion of inserted words gives the insertion back).
+    track = retrack(diff(a, b, Side.RU, 2, RU2.time), c, KR3)
+    pending = [i for i, s in enumerate(track) if s.kind != PLAIN]
+    if not pending:
+        return
+    decided = decide_many(track, pending, accept)
+    if accept:
+        assert all(s.kind == PLAIN for s in decided)
+        assert current_text(decided) == current_text(track)
+    else:
+        assert baseline_text(decided) == baseline_text(track)
+        assert all(s.kind != DELETE for s in decided)

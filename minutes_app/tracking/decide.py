@@ -16,20 +16,34 @@ from minutes_app.tracking.revisions import Revision, all_revisions
 
 def decide(track: Track, index: int, accept: bool) -> Track:
     """The track after accepting or rejecting the change at ``index``."""
+    return decide_many(track, [index], accept)
+
+
+def decide_many(track: Track, indexes: Iterable[int], accept: bool) -> Track:
+    """The track after accepting or rejecting the changes at ``indexes`` together.
+
+    Insertions go first, and deletions made of their words follow their fate; then the
+    remaining deletions. (One at a time, a decision renumbers the segments: a deletion inside
+    a rejected insertion vanished with it, and its index then named another segment.)
+    """
     segs = list(track)
-    seg = segs[index]
-    if seg.kind == INSERT:
-        segs[index] = seg._replace(kind=PLAIN, author=None) if accept else seg._replace(text="")
-        _settle_deletions_of(segs, index, seg, accept)
-    elif seg.kind == DELETE:
-        if accept:
-            segs[index] = seg._replace(text="")
-        elif seg.origin is not None:  # the inserted words come back as that insertion
-            segs[index] = Seg(INSERT, seg.text, seg.origin)
-        else:
-            segs[index] = Seg(PLAIN, seg.text)
-    else:
+    chosen = sorted(set(indexes))
+    if any(not 0 <= i < len(segs) or segs[i].kind == PLAIN for i in chosen):
         raise ValidationError("There is no pending change there.")
+    for i in (i for i in chosen if track[i].kind == INSERT):
+        seg = track[i]
+        segs[i] = seg._replace(kind=PLAIN, author=None) if accept else seg._replace(text="")
+        _settle_deletions_of(segs, i, seg, accept)
+    for i in (i for i in chosen if track[i].kind == DELETE):
+        seg = segs[i]
+        if not seg.text:
+            continue  # its insertion was rejected: the words never were
+        if accept:
+            segs[i] = seg._replace(text="")
+        elif seg.origin is not None:  # the inserted words come back as that insertion
+            segs[i] = Seg(INSERT, seg.text, seg.origin)
+        else:
+            segs[i] = Seg(PLAIN, seg.text)
     return normalize(segs)
 
 
@@ -61,10 +75,7 @@ def _text_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Opera
             by_track.setdefault((r.paragraph_id, r.lang), []).append(r)
     for (pid, lang), revs in by_track.items():
         p = m.paragraph(pid)
-        track = p.tracks[lang]  # type: ignore[index]
-        # decide from the end so earlier indexes stay valid
-        for r in sorted(revs, key=lambda x: -x.segment):
-            track = decide(track, r.segment, accept)
+        track = decide_many(p.tracks[lang], [r.segment for r in revs], accept)  # type: ignore[index]
         ops.append(SetTrack(pid, lang, current_text(track), track))  # type: ignore[arg-type]
     return ops
 
