@@ -59,18 +59,22 @@ Edit = Callable[[int, Lang, str], Operation]
 
 
 def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
-                match_case: bool = False, edit: Edit = SetText) -> tuple[Operation, int]:
-    """One operation replacing every occurrence, and how many it replaces.
+                match_case: bool = False, edit: Edit = SetText,
+                keep: frozenset[int] = frozenset()) -> tuple[Operation, int, int]:
+    """One operation replacing every occurrence, how many it replaces, and how many it left
+    in the paragraphs of ``keep`` (agreed text, which only a reopening may change).
 
     ``edit`` makes the operation for one changed text (a tracked edit once rounds exist).
     """
     pattern = _pattern(needle, match_case)
     ops: list[Operation] = []
-    count = 0
+    count = left = 0
     for p in m.paragraphs():
         for lang in langs:
             new, n = pattern.subn(lambda _: replacement, p.text(lang))
-            if n:
+            if n and p.id in keep:
+                left += n
+            elif n:
                 ops.append(edit(p.id, lang, new))
                 count += n
-    return Batch(tuple(ops)), count
+    return Batch(tuple(ops)), count, left

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
 from minutes_app.i18n import _, ngettext
-from minutes_app.model import Lang
+from minutes_app.model import Lang, Status
+from minutes_app.model.brackets import status_of
 from minutes_app.model.search import Match, find_next, replace_all
+from minutes_app.tracking.ops import edit_text
+from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import lang_label
 
@@ -80,23 +85,42 @@ class FindDialog(QDialog):
             self.found.emit(hit)
         return hit
 
-    def replace_one(self) -> None:
-        """Replace the occurrence last found, then find the next."""
-        from minutes_app.model import SetText
+    # Set by the window: asks before agreed text changes and reopens it (as the editor does).
+    reopen: Callable[[int], bool] | None = None
 
+    def _agreed(self) -> frozenset[int]:
+        return frozenset(p.id for p in self.doc.minutes.paragraphs()
+                         if status_of(p) in (Status.AGREED, Status.AGREED_AD_REF))
+
+    def replace_one(self) -> None:
+        """Replace the occurrence last found (a tracked edit once rounds exist), then find
+        the next; agreed text is replaced only if the user reopens its paragraph."""
         hit = self.last
-        if hit is not None:
-            text = self.doc.minutes.paragraph(hit.pid).text(hit.lang)
-            if text[hit.start:hit.end].lower() == self.needle.text().lower():
+        m = self.doc.minutes
+        if hit is not None and m.has_paragraph(hit.pid):
+            text = m.paragraph(hit.pid).text(hit.lang)
+            same = text[hit.start:hit.end].lower() == self.needle.text().lower()
+            if same and (hit.pid not in self._agreed()
+                         or (self.reopen is not None and self.reopen(hit.pid))):
                 new = text[:hit.start] + self.replacement.text() + text[hit.end:]
-                self.doc.apply(SetText(hit.pid, hit.lang, new), _("Replace"))
+                self.doc.apply(edit_text(m, hit.pid, hit.lang, new, now_iso()), _("Replace"))
         self.find_next()
 
     def replace_everywhere(self) -> int:
-        """Replace every occurrence as one undo step; returns how many."""
-        op, count = replace_all(self.doc.minutes, self.needle.text(), self.replacement.text(),
-                                self._langs(), self.match_case.isChecked())
+        """Replace every occurrence outside agreed paragraphs as one undo step (tracked edits
+        once rounds exist); returns how many, and says how many agreed text kept."""
+        m, now = self.doc.minutes, now_iso()
+        op, count, left = replace_all(
+            m, self.needle.text(), self.replacement.text(), self._langs(),
+            self.match_case.isChecked(), lambda pid, lang, text: edit_text(m, pid, lang, text, now),
+            self._agreed())
         if count:
             self.doc.apply(op, _("Replace all"))
-        self.message.setText(ngettext("{n} replacement", "{n} replacements", count).format(n=count))
+        message = ngettext("{n} replacement", "{n} replacements", count).format(n=count)
+        if left:
+            message += " " + ngettext(
+                "({n} in agreed paragraphs left as agreed: reopen a paragraph to change it)",
+                "({n} in agreed paragraphs left as agreed: reopen a paragraph to change it)",
+                left).format(n=left)
+        self.message.setText(message)
         return count

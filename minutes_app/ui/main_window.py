@@ -12,6 +12,7 @@ from minutes_app.model import Change, SetMeeting, SetStatus, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
 from minutes_app.ui.editor import AlignedEditor, own_viewport
+from minutes_app.ui.files import show_error
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import create_menus
 from minutes_app.ui.outline import OutlineModel
@@ -209,6 +210,10 @@ class MainWindow(WindowParts):
         for m in ShowMode:
             self.action_set[f"show_{m.value}"].setChecked(m is mode)
 
+    def show_error(self, message: str, title: str = "") -> None:
+        """Tell the user about something they can fix (tests replace this; it is modal)."""
+        show_error(self, message, title)
+
     def show_message_box(self, box: QMessageBox) -> None:
         """Show a message (tests replace this; a modal box would wait for a click)."""
         box.exec()
@@ -319,6 +324,7 @@ class MainWindow(WindowParts):
         if self.find_dialog is None:
             self.find_dialog = FindDialog(self.doc, column_languages(self.doc.minutes), self)
             self.find_dialog.found.connect(self._on_found)
+            self.find_dialog.reopen = self._reopen
         self.find_dialog.show()
         self.find_dialog.raise_()
         self.find_dialog.needle.setFocus()

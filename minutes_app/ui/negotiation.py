@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from minutes_app.errors import MinutesError
@@ -100,7 +100,7 @@ class NegotiationCommands:
             r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
             doc.record_round(r)
         except MinutesError as exc:
-            QMessageBox.warning(self.window, _("Cannot send the round"), exc.message)
+            self.window.show_error(exc.message, _("Cannot send the round"))
             return
         self.window.after_rounds_changed()
         self.window.statusBar().showMessage(
@@ -127,7 +127,7 @@ class NegotiationCommands:
             theirs_file.close()
             op, report = merge(doc.minutes, theirs, now_iso())
         except MinutesError as exc:
-            QMessageBox.warning(w, _("Cannot merge"), exc.message)
+            w.show_error(exc.message, _("Cannot merge"))
             return
         r = report.round
         assert r is not None
@@ -167,7 +167,7 @@ class NegotiationCommands:
                 op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported,
                                          accept_uncertain=True)
         except MinutesError as exc:
-            QMessageBox.warning(w, _("Cannot import"), exc.message)
+            w.show_error(exc.message, _("Cannot import"))
             return
         r = report.round
         assert r is not None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Operation
-from minutes_app.ui.files import create_document, open_document, show_error
+from minutes_app.ui.files import create_document, open_document
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -30,7 +30,7 @@ class FileCommands:
         try:
             doc = open_document(path)
         except MinutesError as exc:
-            show_error(w, exc.message, _("Cannot open the file"))
+            w.show_error(exc.message, _("Cannot open the file"))
             return False
         self._switch_to(doc)
         return True
@@ -71,7 +71,7 @@ class FileCommands:
         try:
             doc = create_document(path, from_template(names[labels.index(choice)]))
         except MinutesError as exc:
-            show_error(self.window, exc.message, _("Cannot create the file"))
+            self.window.show_error(exc.message, _("Cannot create the file"))
             return
         self._switch_to(doc)
 
@@ -87,7 +87,7 @@ class FileCommands:
         try:
             self.window.doc.save_as(path)
         except (MinutesError, OSError) as exc:
-            show_error(self.window, str(exc), _("Cannot save the file"))
+            self.window.show_error(str(exc), _("Cannot save the file"))
             return
         self.window.settings.add_recent(path)
         self.window.settings.save()
@@ -113,4 +113,4 @@ class FileCommands:
         try:
             self.window.doc.apply(op, label)
         except MinutesError as exc:
-            show_error(self.window, exc.message)
+            self.window.show_error(exc.message)

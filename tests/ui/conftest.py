@@ -25,7 +25,11 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
     def unexpected(title: str, question: str) -> bool:
         raise AssertionError(f"unexpected question: {question}")  # a modal dialog would hang
 
+    def unexpected_error(message: str, title: str = "") -> None:
+        raise AssertionError(f"unexpected error dialog: {message}")  # it would wait for a click
+
     w.confirm = unexpected
+    w.show_error = unexpected_error
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

@@ -124,7 +124,8 @@ def test_find_and_replace_across_both_languages(window) -> None:  # type: ignore
     count = dialog.replace_everywhere()
     m = window.doc.minutes
     assert count >= 4
-    assert not any("KICP" in p.text(lang) for p in m.paragraphs() for lang in m.languages)
+    assert not any("KICP" in p.text(lang) for p in m.paragraphs() for lang in m.languages
+                   if p.status.value != "agreed")
     window.action_set["undo"].trigger()  # replace all is one step
     assert sum("KICP" in p.text(Lang.KO) for p in m.paragraphs()) >= 2
 
@@ -252,3 +253,40 @@ def test_deleting_the_section_under_the_cursor_and_undoing_it(  # type: ignore[n
         window.action_set["undo"].trigger()
         QApplication.processEvents()
         assert m.section_of(pid).id == section
+
+
+def test_replacing_tracks_the_change_and_keeps_agreed_text(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model import Side
+    from minutes_app.model.brackets import status_of
+    from minutes_app.model.track import INSERT
+    from minutes_app.model.types import Status
+
+    m = window.doc.minutes
+    agreed = {p.id for p in m.paragraphs() if status_of(p) in (Status.AGREED,
+                                                                Status.AGREED_AD_REF)}
+    tracked = [p for p in m.paragraphs() if p.id not in agreed and "Sides" in p.text(Lang.EN)
+               and p.tracks]
+    assert tracked and any("Sides" in m.paragraph(pid).text(Lang.EN) for pid in agreed)
+    window.action_set["find"].trigger()
+    dialog = window.find_dialog
+    dialog.needle.setText("Sides")
+    dialog.replacement.setText("Parties")
+    assert dialog.replace_everywhere() > 0  # refused before: the texts have pending revisions
+    assert "left as agreed" in dialog.message.text()
+    assert all("Sides" in m.paragraph(pid).text(Lang.EN) for pid in agreed
+               if "Sides" in m.paragraph(pid).text(Lang.EN))  # agreed text is untouched
+    p = tracked[0]
+    assert "Sides" not in p.text(Lang.EN)
+    assert any(s.kind == INSERT and s.text.strip() == "Parties" and s.author.side is Side.KR
+               for s in p.tracks[Lang.EN])  # a revision by our Side, not a silent edit
+    window.action_set["undo"].trigger()
+    assert "Sides" in p.text(Lang.EN)
+
+    # one at a time: agreed text changes only if the user reopens the paragraph
+    asked: list[str] = []
+    window.confirm = lambda title, question: asked.append(question) or False
+    for _ in range(30):
+        dialog.find_next()
+        dialog.replace_one()
+    assert asked and all("Sides" in m.paragraph(pid).text(Lang.EN) for pid in agreed
+                         if "Sides" in m.paragraph(pid).text(Lang.EN))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.store import SCHEMA_VERSION, MinutesFile
-from minutes_app.ui import window_files
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -103,9 +102,9 @@ def test_item_models_pass_the_model_tester(window, qtmodeltester) -> None:  # ty
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def errors(window) -> list[str]:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr(window_files, "show_error", lambda parent, msg, title="": shown.append(msg))
+    window.show_error = lambda message, title="": shown.append(message)
     return shown
 
 
