@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from minutes_app.model import Side
+from minutes_app.model import Minutes, Side
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
 from tests.ui.conftest import commit_text
@@ -141,6 +140,22 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
     return steps
 
 
+def _their_copy(ours: Minutes, other: Path, rng: random.Random) -> None:
+    """The Russian delegation's copy: a few of their edits, sent as their round."""
+    from minutes_app.model.serialize import minutes_in
+    from minutes_app.tracking.ops import edit_text
+    from minutes_app.tracking.rounds import snapshot
+
+    m = minutes_in(minutes_out(ours))
+    m.own_side = Side.RU
+    when = "2021-01-02T00:00:00Z"
+    for p in rng.sample(m.paragraphs(), 4):
+        lang = rng.choice(m.languages)
+        edit_text(m, p.id, lang, f"{p.text(lang)} (RU)", when).apply(m)
+    m.rounds.append(snapshot(m, Side.RU, when, "Comments"))
+    MinutesFile.create(other, m).close()
+
+
 # Seeds whose walks failed before the fixes they found: the changes panel deciding a revision
 # that no longer existed (2, 6), review mode showing or deciding stale items (9, 10), replacing
 # text with pending revisions untracked (1), rejecting a deletion with its insertion (41).
@@ -155,7 +170,7 @@ def test_random_walk(window, demo_file: Path, seed: int) -> None:  # type: ignor
     refused: list[str] = []
     window.show_error = lambda message, title="": refused.append(message)
     other = demo_file.with_name("theirs.minutes")  # the other delegation's copy, as sent
-    shutil.copy(demo_file, other)
+    _their_copy(window.doc.minutes, other, rng)
     steps = _steps(window, rng, other)
     names = list(steps)
     done: list[str] = []
