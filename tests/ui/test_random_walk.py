@@ -123,6 +123,7 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
     steps: dict[str, Callable[[], None]] = {
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
         "merge": lambda: w.negotiation.merge_file(str(other)),
+        "import": lambda: w.negotiation.import_file(str(other.with_suffix(".docx"))),
         "ad_ref": lambda: combo("ad_ref_side"),
         "readiness": lambda: w.readiness.refresh(),
         "type": type_, "backspace": backspace, "go": go, "drop": drop,
@@ -142,6 +143,7 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
 
 def _their_copy(ours: Minutes, other: Path, rng: random.Random) -> None:
     """The Russian delegation's copy: a few of their edits, sent as their round."""
+    from minutes_app.docx_io.export import export
     from minutes_app.model.serialize import minutes_in
     from minutes_app.tracking.ops import edit_text
     from minutes_app.tracking.rounds import snapshot
@@ -154,6 +156,7 @@ def _their_copy(ours: Minutes, other: Path, rng: random.Random) -> None:
         edit_text(m, p.id, lang, f"{p.text(lang)} (RU)", when).apply(m)
     m.rounds.append(snapshot(m, Side.RU, when, "Comments"))
     MinutesFile.create(other, m).close()
+    export(m, other.with_suffix(".docx"), "working")  # the same, returned as a Word file
 
 
 # Seeds whose walks failed before the fixes they found: the changes panel deciding a revision
