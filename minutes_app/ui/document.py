@@ -141,6 +141,7 @@ class Document(QObject):
         """Continue in a copy at ``path``."""
         self.flush()
         self.file = self.file.save_as(path)
+        self.flush()  # edits the old file could not take go to the copy
 
     def close(self) -> None:
         """Flush and release the file."""

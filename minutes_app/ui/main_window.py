@@ -351,7 +351,22 @@ class MainWindow(WindowParts):
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
 
+    def ask_unsaved(self, message: str) -> str:
+        """Edits could not be written: "save_as", "discard" or "cancel" (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
+                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.button(buttons.Save).setText(_("Save As…"))
+        answer = box.exec()
+        return {buttons.Save: "save_as", buttons.Discard: "discard"}.get(
+            buttons(answer), "cancel")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.release_document():
+            event.ignore()
+            return
         if self.stack.currentWidget() is not self.splitter:
             self.leave_review(-1)  # remember the editor's layout, not review mode's
         self.doc.close()

@@ -35,8 +35,28 @@ class FileCommands:
         self._switch_to(doc)
         return True
 
+    def release_document(self) -> bool:
+        """Before the document closes: its edits reach the file, or the user decides what
+        becomes of them (False: keep it open). A full disk or a lost network share must not
+        lose the day's work silently."""
+        doc = self.window.doc
+        doc.flush()
+        while doc.dirty:
+            choice = self.window.ask_unsaved(_(
+                "Your latest edits could not be saved to {name}. Save them in another file?"
+            ).format(name=doc.path.name))
+            if choice == "discard":
+                return True
+            if choice != "save_as":
+                return False
+            self.save_as()
+        return True
+
     def _switch_to(self, doc: object) -> None:
         w = self.window
+        if not self.release_document():
+            doc.close()  # type: ignore[attr-defined]
+            return
         w.doc.close()
         w.set_document(doc)  # type: ignore[arg-type]
         w.settings.add_recent(str(w.doc.path))

@@ -30,6 +30,7 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
 
     w.confirm = unexpected
     w.show_error = unexpected_error
+    w.ask_unsaved = unexpected_error
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

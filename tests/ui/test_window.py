@@ -237,3 +237,34 @@ def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window) -> None:  # 
     assert "제15차" in window.windowTitle()  # the title in the own Side's language
     window.action_set["undo"].trigger()
     assert m.meeting.ordinal == 14 and "제14차" in window.windowTitle()
+
+
+def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(  # type: ignore[no-untyped-def]
+        window, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.conftest import cell_editor, commit_text
+    from tests.ui.test_editing import go_to_paragraph
+
+    pid = go_to_paragraph(window, 3, Lang.KO)
+    commit_text(cell_editor(window), "네트워크 끊김 ")
+
+    def lost(*args: object, **kwargs: object) -> None:
+        raise OSError("the network share is gone")
+
+    monkeypatch.setattr(window.doc.file, "write", lost)
+    asked: list[str] = []
+    answers = ["cancel"]
+    window.ask_unsaved = lambda message: asked.append(message) or answers.pop(0)
+    window.close()
+    assert asked and "could not be saved" in asked[0]
+    assert window.isVisible() and window.doc.dirty  # kept open, the edit still there
+
+    rescued = tmp_path / "rescued.minutes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rescued), ""))
+    answers[:] = ["save_as"]
+    window.close()
+    assert not window.isVisible()
+    f, m = MinutesFile.open(rescued)
+    f.close()
+    assert "네트워크 끊김" in m.paragraph(pid).text(Lang.KO)
