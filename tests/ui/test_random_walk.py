@@ -30,6 +30,37 @@ def _open_editor(w):  # type: ignore[no-untyped-def]
     return next((e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()), None)
 
 
+class _Current:
+    """The window the walk acts on: a restart replaces it."""
+
+    def __init__(self, window, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+        self.target = window
+        self.rng = rng
+        self.refused: list[str] = []
+        self._hooks(window)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.target, name)
+
+    def _hooks(self, window) -> None:  # type: ignore[no-untyped-def]
+        window.confirm = lambda title, question: self.rng.random() < 0.5
+        window.show_error = lambda message, title="": self.refused.append(message)
+
+    def restart(self) -> None:
+        """Close the window and open the file again: it must hold what the window held."""
+        from minutes_app.ui.app import build_window
+
+        held, path = minutes_out(self.target.doc.minutes), self.target.doc.path
+        self.target.close()
+        window = build_window(str(path), "en")
+        self._hooks(window)
+        window.show()
+        while not window.completed:
+            QApplication.processEvents()
+        assert minutes_out(window.doc.minutes) == held
+        self.target = window
+
+
 def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
            ) -> dict[str, Callable[[], None]]:
     def type_() -> None:
@@ -122,6 +153,7 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
 
     steps: dict[str, Callable[[], None]] = {
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
+        "restart": w.restart,
         "merge": lambda: w.negotiation.merge_file(str(other)),
         "import": lambda: w.negotiation.import_file(str(other.with_suffix(".docx"))),
         "ad_ref": lambda: combo("ad_ref_side"),
@@ -169,21 +201,19 @@ SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "1 2 9 10 41").split()]
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_walk(window, demo_file: Path, seed: int) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(seed)
-    window.confirm = lambda title, question: rng.random() < 0.5
-    refused: list[str] = []
-    window.show_error = lambda message, title="": refused.append(message)
+    current = _Current(window, rng)
     other = demo_file.with_name("theirs.minutes")  # the other delegation's copy, as sent
     _their_copy(window.doc.minutes, other, rng)
-    steps = _steps(window, rng, other)
+    steps = _steps(current, rng, other)
     names = list(steps)
     done: list[str] = []
-    for _ in range(300):
-        name = rng.choices(names, [WEIGHTS.get(n, 1) for n in names])[0]
-        done.append(name)
-        steps[name]()
-        QApplication.processEvents()
-    held, path = minutes_out(window.doc.minutes), window.doc.path
-    window.close()
-    f, reopened = MinutesFile.open(path)
-    f.close()
-    assert minutes_out(reopened) == held, done[-12:]
+    try:
+        for _ in range(300):
+            name = rng.choices(names, [WEIGHTS.get(n, 1) for n in names])[0]
+            done.append(name)
+            steps[name]()
+            QApplication.processEvents()
+        current.restart()  # the file holds what the window held
+    finally:
+        if current.target is not window:
+            current.target.close()
