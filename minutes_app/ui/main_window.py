@@ -51,6 +51,7 @@ class MainWindow(WindowParts):
         self.outline.setUniformRowHeights(True)
         self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
         self.outline.setDropIndicatorShown(True)
+        self.outline.clicked.connect(self._on_outline_clicked)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(self.editor)
@@ -101,7 +102,6 @@ class MainWindow(WindowParts):
         self.outline.setModel(self.outline_model)
         self.outline.expandAll()
         self.outline_model.modelReset.connect(self.outline.expandAll)
-        self.outline.clicked.connect(self._on_outline_clicked)
         # after the drop has finished: the move resets the outline the drop came from
         self.outline_model.move_requested.connect(
             lambda kind, ident, sid, before: self.structure.move_to(kind, ident, sid, before),
