@@ -256,4 +256,5 @@ class ChangesPanel(QWidget):
         if change.meta:
             self._fill_filters()
         self._stale = True
-        self._timer.start()
+        if self.isVisible():  # hidden, it recomputes when shown or used (every revision: slow)
+            self._timer.start()
