@@ -22,6 +22,7 @@ from minutes_app.ui.labels import side_label
 from minutes_app.ui.rows import RowKind
 
 if TYPE_CHECKING:
+    from minutes_app.model import Operation, Round
     from minutes_app.ui.main_window import MainWindow
 
 
@@ -131,16 +132,22 @@ class NegotiationCommands:
             return
         r = report.round
         assert r is not None
-        doc.apply(op, _("Merge round {number}").format(number=r.number))
-        if r not in doc.minutes.rounds:
-            doc.record_round(r)  # the merged text and their round in one transaction
-        w.after_rounds_changed()
+        self._take_round(op, r, _("Merge round {number}").format(number=r.number))
         w.statusBar().showMessage(
             _("Merged round {number} of the {side}: {changed} paragraphs changed, {inserted} "
               "inserted, {deleted} deleted, {conflicts} conflicts put in brackets.").format(
                 number=r.number, side=side_label(r.side), changed=len(report.changed),
                 inserted=len(report.inserted), deleted=len(report.deleted),
                 conflicts=len(report.conflicts)), 15000)
+
+    def _take_round(self, op: Operation, r: Round, label: str) -> None:
+        """Their text as one undo step, and their round recorded (in one transaction with
+        the pending edits) unless this copy already has it."""
+        doc = self.window.doc
+        doc.apply(op, label)
+        if r not in doc.minutes.rounds:
+            doc.record_round(r)
+        self.window.after_rounds_changed()
 
     def import_file(self, path: str | None = None) -> None:
         """File > Import returned draft: their DOCX as their round, one undo step."""
@@ -171,10 +178,8 @@ class NegotiationCommands:
             return
         r = report.round
         assert r is not None
-        doc.apply(op, _("Import round {number}").format(number=r.number))
-        doc.record_round(r)  # the imported text and their round in one transaction
+        self._take_round(op, r, _("Import round {number}").format(number=r.number))
         doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
-        w.after_rounds_changed()
         w.statusBar().showMessage(
             _("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
               "{deleted} deleted, {comments} comments.").format(
