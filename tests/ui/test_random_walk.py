@@ -208,7 +208,7 @@ def test_random_walk(window, demo_file: Path, seed: int) -> None:  # type: ignor
     names = list(steps)
     done: list[str] = []
     try:
-        for _ in range(300):
+        for _ in range(int(os.environ.get("WALK_STEPS", "300"))):
             name = rng.choices(names, [WEIGHTS.get(n, 1) for n in names])[0]
             done.append(name)
             steps[name]()
