@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from minutes_app.ui.find_dialog import FindDialog
 
 
+COMPLETE_MS = 400  # the latest the window completes itself, painted or not
+
+
 class MainWindow(WindowParts):
     """One document in one window.
 
@@ -44,6 +47,11 @@ class MainWindow(WindowParts):
         self.files = FileCommands(self)
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
+        # and in any case soon: a document with no rows (or a window not yet painted) has no
+        # first paint of a cell to wait for
+        self._complete_timer = QTimer(self, singleShot=True, interval=COMPLETE_MS)
+        self._complete_timer.timeout.connect(self.complete)
+        self._complete_timer.start()
         self.outline = QTreeView()
         own_viewport(self.outline)
         self.outline.setObjectName("outline")

@@ -72,10 +72,13 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
             QTest.keyClick(e, Qt.Key.Key_Backspace)
 
     def go() -> None:
-        w.editor.go_to(rng.randrange(w.editor_model.rowCount()), rng.choice([1, 2]))
+        if w.editor_model.rowCount():  # every section may have been deleted
+            w.editor.go_to(rng.randrange(w.editor_model.rowCount()), rng.choice([1, 2]))
 
     def drop() -> None:
         m, om = w.doc.minutes, w.outline_model
+        if not m.sections:
+            return
         if rng.random() < 0.7 and m.paragraphs():
             data = om.mimeData([om.index_of_paragraph(rng.choice(m.paragraphs()).id)])
             s = rng.choice(m.sections)

@@ -268,3 +268,24 @@ def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(  # type
     f, m = MinutesFile.open(rescued)
     f.close()
     assert "네트워크 끊김" in m.paragraph(pid).text(Lang.KO)
+
+
+def test_a_document_without_sections_opens_and_completes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The window completes after its first painted cell; with no rows there is none (the
+    # window stayed without actions or menus' entries).
+    from minutes_app.model import RemoveSection
+    from minutes_app.templates import demo
+    from minutes_app.ui.app import build_window
+
+    m = demo()
+    for section in list(m.sections):
+        RemoveSection(section.id).apply(m)
+    path = tmp_path / "empty.minutes"
+    MinutesFile.create(path, m).close()
+    w = build_window(str(path), "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed, timeout=3000)
+    w.action_set["new_section"].trigger()
+    assert len(w.doc.minutes.sections) == 1 and w.editor_model.rowCount() >= 1
+    w.close()
