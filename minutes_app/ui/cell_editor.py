@@ -36,13 +36,14 @@ class ParagraphEditor(QPlainTextEdit):
         return super().event(e)
 
     guard: Callable[[], bool] | None = None  # asks before the first edit of agreed text
-    menu: Callable[[QPlainTextEdit], QMenu] | None = None  # the window's menu for a cell
+    # the window's menu for a cell (None until the window has completed itself)
+    menu: Callable[[QPlainTextEdit], QMenu | None] | None = None
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
-        if self.menu is None:
+        menu = self.menu(self) if self.menu is not None else None
+        if menu is None:
             super().contextMenuEvent(e)
             return
-        menu = self.menu(self)
         menu.exec(e.globalPos())
         menu.deleteLater()
 

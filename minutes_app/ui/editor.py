@@ -141,7 +141,7 @@ class ParagraphDelegate(QStyledItemDelegate):
             editor.setReadOnly(True)
             editor.guard = lambda: self.view.reopen(pid)
         editor.navigate.connect(self.view.navigate)
-        editor.menu = self.view.cell_menu
+        editor.menu = lambda e: self.view.cell_menu(e) if self.view.cell_menu else None
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         return editor
 

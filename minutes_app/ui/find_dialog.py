@@ -88,9 +88,8 @@ class FindDialog(QDialog):
     # Set by the window: asks before agreed text changes and reopens it (as the editor does).
     reopen: Callable[[int], bool] | None = None
 
-    def _agreed(self) -> frozenset[int]:
-        return frozenset(p.id for p in self.doc.minutes.paragraphs()
-                         if status_of(p) in (Status.AGREED, Status.AGREED_AD_REF))
+    def _is_agreed(self, pid: int) -> bool:
+        return status_of(self.doc.minutes.paragraph(pid)) in (Status.AGREED, Status.AGREED_AD_REF)
 
     def replace_one(self) -> None:
         """Replace the occurrence last found (a tracked edit once rounds exist), then find
@@ -100,7 +99,7 @@ class FindDialog(QDialog):
         if hit is not None and m.has_paragraph(hit.pid):
             text = m.paragraph(hit.pid).text(hit.lang)
             same = text[hit.start:hit.end].lower() == self.needle.text().lower()
-            if same and (hit.pid not in self._agreed()
+            if same and (not self._is_agreed(hit.pid)
                          or (self.reopen is not None and self.reopen(hit.pid))):
                 new = text[:hit.start] + self.replacement.text() + text[hit.end:]
                 self.doc.apply(edit_text(m, hit.pid, hit.lang, new, now_iso()), _("Replace"))
@@ -113,7 +112,7 @@ class FindDialog(QDialog):
         op, count, left = replace_all(
             m, self.needle.text(), self.replacement.text(), self._langs(),
             self.match_case.isChecked(), lambda pid, lang, text: edit_text(m, pid, lang, text, now),
-            self._agreed())
+            frozenset(p.id for p in m.paragraphs() if self._is_agreed(p.id)))
         if count:
             self.doc.apply(op, _("Replace all"))
         message = ngettext("{n} replacement", "{n} replacements", count).format(n=count)
