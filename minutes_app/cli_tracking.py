@@ -58,8 +58,10 @@ def _docx_revisions(args: argparse.Namespace) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         for r in found:
-            print(f"¶{r['paragraph']:<4} {r['kind']:<7} {r['author']:<16} {r['date']:<21} "
-                  f"{r['text']!r}")
+            where = f"¶{r['paragraph']}" if r["paragraph"] is not None else str(r["location"])
+            move = f" move {r['move']}" if r.get("move") else ""
+            print(f"{where:<6} {r['kind']:<7} {r['scope']:<14} {r['author']:<16} "
+                  f"{r['date']:<21} {r['text']!r}{move}")
         print(f"{len(found)} tracked change(s) and comment(s)")
     return 0
 
