@@ -231,7 +231,7 @@ def test_libreoffice_comments_nested_tables_notes_boxes_and_formats(features_doc
     doc = read_docx(features_docx)
     assert len(doc.tables) == 2 and len(doc.tables[0]) == len(doc.tables[1]) == 1
     assert [p.text() for p in doc.tables[1][0][1]] == ["Inner right amended"]
-    assert [p.text() for p in doc.tables[0][0][1]][0] == "Outer cell two"
+    assert doc.tables[0][0][1][0].text() == "Outer cell two"
     found = [(r["scope"], r["kind"], r["text"]) for r in revisions_json(doc)]
     assert found == [
         ("comment", "comment", "Three paragraphs, one remark."),
