@@ -298,7 +298,7 @@ def read_docx(path: Path) -> ReadDocument:
         root = archive.xml("word/document.xml")
         doc = ReadDocument(comments=_comments(archive))
         body = root.find(f"{W}body") if root is not None else None
-        if body is None:
+        if root is None or body is None:
             return doc
         st = _State()
         _BodyReader(doc, st).blocks(body, None)
