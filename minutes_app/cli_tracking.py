@@ -23,7 +23,8 @@ def _side(value: str) -> Side:
 
 
 def _line(r: Revision) -> str:
-    where = f"{r.number}." if r.number is not None else f"[id {r.paragraph_id}]"
+    where = (f"§{r.paragraph_id}" if r.heading else f"{r.number}." if r.number is not None
+             else f"[id {r.paragraph_id}]")
     lang = r.lang.value if r.lang else "¶"
     inside = f" (inside {r.inside.value} insertion)" if r.inside else ""
     return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
