@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapped = _remember_authors(m, args.author or [])
         from_side = args.from_side or m.own_side.other
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
-                                 args.accept_uncertain)
+                                 args.accept_uncertain, args.accept_unplaced)
         _, change = op.apply(m)
         rounds = [report.round] if report.round else []
         f.write(m, mapped | change, rounds)
@@ -106,7 +106,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"Imported {Path(args.returned).name} as round {number}: "
           f"revised texts {sides}; {len(report.touched)} paragraph(s) touched, "
           f"{len(report.inserted)} new, {len(report.deleted)} deleted, "
-          f"{report.comments} comment(s).")
+          f"{report.comments} comment(s), {len(report.headings)} heading(s) revised.")
+    for u in report.unplaced:
+        print(f"  accepted unplaced change, {u.scope} ({u.location}): {u.text!r}")
     for line in report.uncertain:
         print(f"  uncertain (not imported; use --accept-uncertain): {line}")
     return 0
@@ -208,6 +210,9 @@ def register(add: Register) -> None:
                    help="the returning Side (default: the other Side)")
     p.add_argument("--accept-uncertain", action="store_true",
                    help="also import rows that lost their paragraph id but look alike")
+    p.add_argument("--accept-unplaced", action="store_true",
+                   help="import although the file changed things outside the paragraphs and "
+                        "headings (they are listed, and recorded in the history)")
     p.add_argument("--author", action="append", metavar="NAME=S",
                    help="the Side of a DOCX author (remembered in the file)")
     p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")

@@ -1,7 +1,9 @@
 """Importing the other delegation's returned working copy as their revisions in a new round.
 
-Rows map back by the ``_mp_<id>`` bookmarks our export wrote; rows that lost them map by
-number and text similarity, and anything uncertain is reported for the user to confirm.
+Rows map back by the ``_mp_<id>`` bookmarks our export wrote (headings by ``_ms_<id>``: their
+edits become revisions of the heading); rows that lost them map by number and text
+similarity, and anything uncertain is reported for the user to confirm. What the file changed
+outside our rows is listed (``unplaced``) and stops the import until the user accepts it.
 Tracked changes keep their author (mapped to a Side); edits made without Track Changes are
 found by comparing with our text and attributed to the returning Side. All or nothing.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
 )
+from minutes_app.docx_io.unplaced import Unplaced, UnplacedChangesError, find_unplaced
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import (
@@ -26,7 +29,7 @@ from minutes_app.model import (
 )
 from minutes_app.model.track import Author
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
-from minutes_app.tracking.ops import EditText
+from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
 
 _LANG_WORDS = {Lang.KO: ("한국어", "korean"), Lang.EN: ("english", "영어"),
@@ -47,6 +50,8 @@ class ImportReport:
     uncertain: list[str] = field(default_factory=list)
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
+    headings: list[int] = field(default_factory=list)  # sections whose heading was revised
+    unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
 
 
 @dataclass
@@ -54,6 +59,7 @@ class _Row:
     pid: int | None
     cells: dict[Lang, list[ReadParagraph]]
     number: str
+    section: int | None = None  # a heading row: the section's id
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -66,24 +72,30 @@ def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[
     return found or {i + 1: lang for i, lang in enumerate(fallback)}
 
 
+def main_table(doc: ReadDocument) -> int:
+    """The index of our table of paragraphs: the longest in the file."""
+    if not any(doc.tables):
+        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
+    return max(range(len(doc.tables)), key=lambda i: len(doc.tables[i]))
+
+
+def _id(marks: list[str], prefix: str) -> int | None:
+    return next((int(b[len(prefix):]) for b in marks
+                 if b.startswith(prefix) and b[len(prefix):].isdigit()), None)
+
+
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
     from minutes_app.docx_io.working import column_order
 
-    table = max(doc.tables, key=len, default=[])
-    if not table:
-        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
+    table = doc.tables[main_table(doc)]
     columns = _languages(table[0], column_order(m))
     rows = []
     for cells in table[1:]:
         marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
-        if any(b.startswith(SECTION_PREFIX) for b in marks):
-            continue
-        pid = next((int(b[len(BOOKMARK_PREFIX):]) for b in marks
-                    if b.startswith(BOOKMARK_PREFIX) and b[len(BOOKMARK_PREFIX):].isdigit()),
-                   None)
         texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
-        rows.append(_Row(pid, texts, number))
+        rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
+                         _id(marks, SECTION_PREFIX)))
     return rows
 
 
@@ -113,6 +125,7 @@ class _Importer:
             names.update({n: party.side for n in party.side_name.values() if n})
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
+        self.unplaced: list[Unplaced] = []
 
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
@@ -123,12 +136,13 @@ class _Importer:
     def _exported_changes(self) -> set[tuple[str, str]]:
         """The (author, date) of every change our export wrote: not theirs."""
         found = set()
-        for p in self.m.paragraphs():
-            for track in p.tracks.values():
-                for s in track:
-                    for a in (s.author, s.origin):
-                        if a is not None:
-                            found.add((author_name(self.m, a.side), a.time))
+        tracks = [t for s in self.m.sections for t in s.tracks.values()]
+        tracks += [t for p in self.m.paragraphs() for t in p.tracks.values()]
+        for track in tracks:
+            for s in track:
+                for a in (s.author, s.origin):
+                    if a is not None:
+                        found.add((author_name(self.m, a.side), a.time))
         return found
 
     def _author(self, cell: list[ReadParagraph]) -> Author:
@@ -155,6 +169,26 @@ class _Importer:
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
         self._comments(row, p.id)
+
+    def _heading(self, row: _Row) -> None:
+        """A heading row: its edits become revisions of the section's heading."""
+        assert row.section is not None
+        try:
+            section = self.m.section(row.section)
+        except MinutesError:  # a section deleted here since the export
+            text = " / ".join(_cell_text(c) for c in row.cells.values())
+            self.unplaced.append(Unplaced("heading", f"section {row.section}", text))
+            return
+        for lang, cell in row.cells.items():
+            text = _cell_text(cell)
+            if lang not in self.m.languages or text == section.heading.get(lang, ""):
+                continue
+            author = self._author(cell)
+            self.rec.do(EditHeading(section.id, lang, text, author))
+            self.report.by_side[author.side.value] = self.report.by_side.get(
+                author.side.value, 0) + 1
+            if section.id not in self.report.headings:
+                self.report.headings.append(section.id)
 
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text for c in self.m.paragraph(pid).comments}
@@ -218,6 +252,9 @@ class _Importer:
         unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
         previous: int | None = None
         for row in rows:
+            if row.section is not None:
+                self._heading(row)
+                continue
             pid = row.pid if row.pid in known else None
             if pid is None:
                 guess = self._guess(row, unmapped)
@@ -269,7 +306,12 @@ def imported_digests(history: list[tuple[str, str, str]]) -> set[str]:
 
 def history_entry(path: Path, report: ImportReport) -> str:
     """What the document's history records of an import."""
-    return json.dumps({"file": path.name, "sha256": report.sha256})
+    entry: dict[str, object] = {"file": path.name, "sha256": report.sha256}
+    if report.unplaced:  # accepted by the user: kept on record
+        entry["unplaced"] = [u.to_json() for u in report.unplaced]
+    if report.headings:
+        entry["headings"] = report.headings
+    return json.dumps(entry, ensure_ascii=False)
 
 
 def file_digest(path: Path) -> str:
@@ -277,10 +319,22 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _expected_outside(m: Minutes) -> set[str]:
+    """The body text our export writes outside the table: the title in each language."""
+    from minutes_app.docx_io.working import column_order
+    from minutes_app.i18n.names import title
+
+    return {title(m, lang).strip() for lang in column_order(m)}
+
+
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
-                imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
-                ) -> tuple[Operation, ImportReport]:
-    """One operation bringing the returned file in (``m`` is unchanged on return)."""
+                imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
+                accept_unplaced: bool = False) -> tuple[Operation, ImportReport]:
+    """One operation bringing the returned file in (``m`` is unchanged on return).
+
+    Raises ``UnplacedChangesError`` listing what the file changed outside our rows, unless
+    ``accept_unplaced`` (the list is then in the report, for the history).
+    """
     digest = file_digest(path)
     if digest in imported:
         raise MinutesError(f"{path.name} has already been imported into these minutes.")
@@ -290,6 +344,10 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     imp = _Importer(m, doc, from_side, now)
     try:
         imp.run(accept_uncertain)
+        unplaced = imp.unplaced + find_unplaced(doc, main_table(doc), _expected_outside(m))
+        if unplaced and not accept_unplaced:
+            raise UnplacedChangesError(unplaced)
+        imp.report.unplaced = unplaced
         new_authors = {a: Side(s) for a, s in imp.report.authors.items()
                        if a and a not in m.author_sides and a not in imp.sides}
         if new_authors:  # remembered, so the next file maps them the same way
@@ -302,4 +360,4 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     return op, imp.report
 
 
-__all__ = ["INSERT", "ImportReport", "plan_import"]
+__all__ = ["INSERT", "ImportReport", "UnplacedChangesError", "plan_import"]

@@ -25,7 +25,7 @@ from minutes_app.docx_io.base import fonts_of, new_document, save_stable, track_
 from minutes_app.docx_io import fastxml as fx
 from minutes_app.docx_io.xml import Element, Fonts, Ids, paragraph, text_run
 from minutes_app.i18n.names import title
-from minutes_app.model import Lang, Minutes, Paragraph, Side, Status
+from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.model.track import DELETE, INSERT, Author, Track, plain
 
@@ -111,12 +111,25 @@ class _Writer:
             text += f"; moved by {author_name(self.m, p.mark.author.side)}"
         return fx.cell(STATUS_CM, fx.paragraph(fx.run(text, None, self.fonts, size_pt=8)))
 
-    def _section_row(self, section_id: int, headings: dict[Lang, str]) -> str:
+    def _heading_text(self, section: Section, lang: Lang) -> str:
+        """A heading in bold, its pending revisions as tracked changes like a paragraph's."""
+        out = []
+        for seg in section.tracks.get(lang) or plain(section.heading.get(lang, "")):
+            text = fx.run(seg.text, lang, self.fonts, seg.kind == DELETE, bold=True)
+            if seg.author is not None and seg.kind in (INSERT, DELETE):
+                text = self._revision("insert" if seg.kind == INSERT else "delete", seg.author,
+                                      text)
+                if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
+                    text = self._revision("insert", seg.origin, text)
+            out.append(text)
+        return "".join(out)
+
+    def _section_row(self, section: Section) -> str:
         shade = "E8ECF2"
-        cells = [self._number_cell("", f"{SECTION_PREFIX}{section_id}", shade)]
-        cells += [fx.cell(self.width, fx.paragraph(
-            fx.run(headings.get(lang, ""), lang, self.fonts, bold=True), keep_next=True), shade)
-            for lang in self.langs]
+        cells = [self._number_cell("", f"{SECTION_PREFIX}{section.id}", shade)]
+        cells += [fx.cell(self.width, fx.paragraph(self._heading_text(section, lang),
+                                                   keep_next=True), shade)
+                  for lang in self.langs]
         cells.append(fx.cell(STATUS_CM, fx.paragraph(""), shade))
         return fx.row(cells)
 
@@ -139,7 +152,7 @@ class _Writer:
         total, done = len(self.m.paragraphs()), 0
         for section in self.m.sections:
             if section.numbered or any(section.heading.values()):
-                rows.append(self._section_row(section.id, section.heading))
+                rows.append(self._section_row(section))
             for p in section.paragraphs:
                 rows.append(self._paragraph_row(p))
                 done += 1
