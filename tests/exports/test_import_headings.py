@@ -180,7 +180,7 @@ def test_changes_that_cannot_be_placed_stop_the_import_until_accepted(tmp_path: 
     assert ("footnote", "Figures as of November 2020.") in found
     assert ("table", "Their own table") in found
     assert any(scope == "format" and "Sides" in text for scope, text in found)
-    op, report = plan_import(m, returned, Side.RU, NOW, accept_unplaced=True)
+    _op, report = plan_import(m, returned, Side.RU, NOW, accept_unplaced=True)
     assert {(u.scope, u.text) for u in report.unplaced} == found
     recorded = json.loads(history_entry(returned, report))
     assert {(u["scope"], u["text"]) for u in recorded["unplaced"]} == found
