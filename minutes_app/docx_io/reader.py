@@ -30,6 +30,8 @@ _RANGE_STARTS = {f"{W}moveFromRangeStart": "from", f"{W}moveToRangeStart": "to"}
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
                                    "customXml")}
 _BLOCK_CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml")}
+_BLOCK_TAGS = (f"{W}p", f"{W}tbl", *_BLOCK_CONTAINERS, f"{W}moveFromRangeStart",
+               f"{W}moveToRangeStart", f"{W}commentRangeStart")
 _COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentReference")
 
 
@@ -116,18 +118,30 @@ def _change(e: etree._Element) -> Change:
     return Change(_attr(e, "author"), _attr(e, "date"))
 
 
-def _run_text(r: etree._Element) -> str:
+_R, _TEXTS = f"{W}r", {f"{W}t", f"{W}delText"}
+_CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
+_COMMENT_REF = f"{W}commentReference"
+_HOSTS = {f"{W}pict", f"{W}drawing",
+          "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+_RUN_TAGS = (*_TEXTS, *_CHARS, _COMMENT_REF, *_HOSTS)  # filtered in C: no proxy for w:rPr
+_BOOKMARK = f"{W}bookmarkStart"
+_P, _TBL = f"{W}p", f"{W}tbl"
+_MARK_PATH = f"{W}pPr/{W}rPr"
+
+
+def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
+    """A run's text; its comment reference and any drawing (a text box) are noted."""
     out = []
-    for c in r:
+    for c in r.iterchildren(*_RUN_TAGS):
         tag = c.tag
-        if tag in (f"{W}t", f"{W}delText"):
+        if tag in _TEXTS:
             out.append(c.text or "")
-        elif tag == f"{W}tab":
-            out.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
-            out.append("\n")
-        elif tag == f"{W}noBreakHyphen":
-            out.append("\u2011")
+        elif tag in _CHARS:
+            out.append(_CHARS[tag])
+        elif tag == _COMMENT_REF:  # a point comment has only its reference
+            st.comment(rp, _attr(c, "id"))
+        elif tag in _HOSTS:
+            st.hosts.append((r, st.index))
     return "".join(out)
 
 
@@ -140,7 +154,8 @@ class _State:
         self.pending: list[str] = []  # comment ranges started between paragraphs
         self.hosts: list[tuple[etree._Element, int]] = []  # runs with drawings, their ¶
         self.index = 0  # the index the paragraph being read will have
-        self.index_of: dict[etree._Element, int] = {}
+        # the paragraphs' indexes, kept only when formatting changes need them
+        self.index_of: dict[etree._Element, int] | None = None
 
     def comment(self, rp: ReadParagraph, ident: str) -> None:
         if ident and ident not in self.seen_comments:
@@ -152,16 +167,10 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
           change: Change | None, inside: Change | None, move: str) -> None:
     for c in node:
         tag = c.tag
-        if tag == f"{W}r":
-            text = _run_text(c)
+        if tag == _R:
+            text = _run(c, rp, st)
             if text:
                 rp.pieces.append(Piece(kind, text, change, inside, move))
-            for ref in c.iterchildren(f"{W}commentReference", f"{W}pict", f"{W}drawing",
-                                      "{*}AlternateContent"):
-                if ref.tag == f"{W}commentReference":  # a point comment has only its reference
-                    st.comment(rp, _attr(ref, "id"))
-                else:
-                    st.hosts.append((c, st.index))
         elif tag in _CHANGE:
             new = _CHANGE[tag]
             name = (st.moves[_MOVES[tag]] or f"id{_attr(c, 'id')}") if tag in _MOVES else ""
@@ -173,7 +182,7 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             _walk(c, rp, st, kind, change, inside, move)
         elif tag in _RANGE_STARTS:
             st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
-        elif tag == f"{W}bookmarkStart":
+        elif tag == _BOOKMARK:
             rp.bookmarks.append(_attr(c, "name"))
         elif tag in _COMMENT_MARKS:
             st.comment(rp, _attr(c, "id"))
@@ -191,7 +200,7 @@ def _merge(pieces: list[Piece]) -> list[Piece]:
 
 def _mark(p: etree._Element, rp: ReadParagraph, st: _State) -> None:
     """The paragraph mark's revisions: inserted, deleted (both by two authors), moved."""
-    mark = p.find(f"{W}pPr/{W}rPr")
+    mark = p.find(_MARK_PATH)
     if mark is None:
         return
     found = {c.tag: c for c in mark if c.tag in _CHANGE}
@@ -232,17 +241,18 @@ class _BodyReader:
         self.table = -1
 
     def blocks(self, parent: etree._Element, sink: list[ReadParagraph] | None) -> None:
-        for c in parent:
+        for c in parent.iterchildren(*_BLOCK_TAGS):
             tag = c.tag
-            if tag == f"{W}p":
+            if tag == _P:
                 self.st.index = len(self.doc.paragraphs)
-                self.st.index_of[c] = self.st.index
+                if self.st.index_of is not None:
+                    self.st.index_of[c] = self.st.index
                 rp = read_paragraph(c, self.st)
                 rp.table = self.table
                 self.doc.paragraphs.append(rp)
                 if sink is not None:
                     sink.append(rp)
-            elif tag == f"{W}tbl":
+            elif tag == _TBL:
                 self.read_table(c)
             elif tag in _BLOCK_CONTAINERS:
                 self.blocks(c, sink)
@@ -269,10 +279,10 @@ class _BodyReader:
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
     """The ``tag`` children of ``parent``, looking through content controls and custom XML."""
     out = []
-    for c in parent:
+    for c in parent.iterchildren(tag, *_BLOCK_CONTAINERS):
         if c.tag == tag:
             out.append(c)
-        elif c.tag in _BLOCK_CONTAINERS:
+        else:
             out.extend(_children(c, tag))
     return out
 
@@ -301,6 +311,8 @@ def read_docx(path: Path) -> ReadDocument:
         if root is None or body is None:
             return doc
         st = _State()
+        if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
+            st.index_of = {}
         _BodyReader(doc, st).blocks(body, None)
         reader_parts.read_elsewhere(archive, root, doc, st)
         return doc

@@ -114,7 +114,7 @@ def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument
                    st: _State) -> None:
     """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place."""
     _textboxes(doc, st)
-    doc.elsewhere.extend(_formats(root, "format", "body", st.index_of))
+    doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
     for scope, name in _part_targets(archive):
         _read_part(archive, scope, name, doc)
 
