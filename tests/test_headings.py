@@ -146,3 +146,30 @@ def test_a_version_2_file_gains_heading_tracks(tmp_path: Path) -> None:
     f.close()
     assert version == schema_module.SCHEMA_VERSION == 3
     assert minutes_out(loaded) == minutes_out(m)
+
+
+def test_the_command_line_lists_and_decides_heading_revisions(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    m = _sent()
+    sid = _section(m, "Next Meeting")
+    edit_heading(m, sid, Lang.EN, "Next Meeting and Follow-up", T2).apply(m)
+    path = tmp_path / "h.minutes"
+    MinutesFile.create(path, m).close()
+    run = [sys.executable, "-m", "minutes_app"]
+    listed = subprocess.run([*run, "revisions", str(path), "--json"], cwd=root,
+                            capture_output=True, text=True, check=True)
+    [heading] = [r for r in json.loads(listed.stdout) if r["scope"] == "heading"]
+    assert (heading["paragraph_id"], heading["kind"], heading["side"]) == (sid, "insert", "KR")
+    plain = subprocess.run([*run, "revisions", str(path)], cwd=root, capture_output=True,
+                           text=True, check=True)
+    assert f"§{sid}" in plain.stdout
+    subprocess.run([*run, "reject", str(path), heading["id"]], cwd=root, check=True,
+                   capture_output=True)
+    f, loaded = MinutesFile.open(path)
+    f.close()
+    assert loaded.section(sid).heading[Lang.EN] == "Next Meeting" and not loaded.section(
+        sid).tracks

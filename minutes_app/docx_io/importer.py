@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from minutes_app.docx_io.reader import (
-    DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
+    DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
 )
 from minutes_app.docx_io.unplaced import Unplaced, UnplacedChangesError, find_unplaced
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
@@ -60,6 +60,8 @@ class _Row:
     cells: dict[Lang, list[ReadParagraph]]
     number: str
     section: int | None = None  # a heading row: the section's id
+    anchors: list[ReadParagraph] = field(default_factory=list)  # every cell: where comments sit
+    mark: tuple[str, Change] | None = None  # the whole row inserted or deleted, tracked
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -87,15 +89,17 @@ def _id(marks: list[str], prefix: str) -> int | None:
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
     from minutes_app.docx_io.working import column_order
 
-    table = doc.tables[main_table(doc)]
+    main = main_table(doc)
+    table = doc.tables[main]
     columns = _languages(table[0], column_order(m))
     rows = []
-    for cells in table[1:]:
+    for index, cells in enumerate(table[1:], start=1):
         marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
         texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
         rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
-                         _id(marks, SECTION_PREFIX)))
+                         _id(marks, SECTION_PREFIX), [p for cell in cells for p in cell],
+                         doc.row_marks.get((main, index))))
     return rows
 
 
@@ -145,10 +149,12 @@ class _Importer:
                         found.add((author_name(self.m, a.side), a.time))
         return found
 
-    def _author(self, cell: list[ReadParagraph]) -> Author:
+    def _author(self, cell: list[ReadParagraph], row: Change | None = None) -> Author:
         new = [piece.change for rp in cell for piece in rp.pieces
                if piece.kind != PLAIN and piece.change is not None
                and (piece.change.author, piece.change.date) not in self.ours]
+        if row is not None and (row.author, row.date) not in self.ours:
+            new.append(row)  # the row itself inserted or deleted with Track Changes
         if not new:  # edited without Track Changes
             return Author(self.from_side, self.round_number, self.now)
         latest = max(new, key=lambda c: c.date)
@@ -189,12 +195,28 @@ class _Importer:
                 author.side.value, 0) + 1
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
+        for rp in row.anchors:  # headings hold no comments: one there cannot be placed
+            for cid in rp.comment_ids:
+                change, text = self.doc.comments.get(cid, (None, ""))
+                if change is not None and text:
+                    self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
+                                                  text, change.author))
+
+    def _other_columns(self, row: _Row, index: int) -> None:
+        """Tracked changes in the number or status column: nothing there is imported (a
+        whole row inserted or deleted takes its number and status with it)."""
+        if row.mark is not None:
+            return
+        texts = {id(rp) for cell in row.cells.values() for rp in cell}
+        for rp in row.anchors:
+            if id(rp) not in texts and rp.changed:
+                self.unplaced.append(Unplaced("column", f"row {index}",
+                                              rp.text() or rp.text(accept=False)))
 
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text for c in self.m.paragraph(pid).comments}
-        for cell in row.cells.values():
-            for rp in cell:
-                self._comment_ids(rp, pid, known)
+        for rp in row.anchors:
+            self._comment_ids(rp, pid, known)
 
     def _comment_ids(self, rp: ReadParagraph, pid: int, known: set[str]) -> None:
         for cid in rp.comment_ids:
@@ -218,9 +240,11 @@ class _Importer:
             section = next(s for s in self.m.sections if s.numbered)
             position = 0
         self.rec.do(InsertParagraph(section.id, position, fresh))
-        author = self._author([rp for cell in row.cells.values() for rp in cell])
+        author = self._author([rp for cell in row.cells.values() for rp in cell],
+                              row.mark[1] if row.mark else None)
         self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
         self.report.inserted.append(fresh.id)
+        self._comments(row, fresh.id)
         return fresh.id
 
     def _guess(self, row: _Row, unmapped: dict[int, Paragraph]) -> int | None:
@@ -251,7 +275,8 @@ class _Importer:
         in_file = {r.pid for r in rows}
         unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
         previous: int | None = None
-        for row in rows:
+        for index, row in enumerate(rows, start=1):
+            self._other_columns(row, index)
             if row.section is not None:
                 self._heading(row)
                 continue
@@ -269,9 +294,16 @@ class _Importer:
                 else:
                     continue
             seen.add(pid)
-            self._paragraph(row, known[pid])
+            if row.mark is not None and row.mark[0] == DELETE and known[pid].mark is None:
+                self._row_deleted(row.mark[1], pid)  # a tracked deletion of the whole row
+            else:
+                self._paragraph(row, known[pid])
             previous = pid
         self._deleted(known, seen)
+
+    def _row_deleted(self, change: Change, pid: int) -> None:
+        self.rec.do(SetMark(pid, ParagraphMark("delete", self._author([], change))))
+        self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
         for pid in known:

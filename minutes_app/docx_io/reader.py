@@ -108,6 +108,8 @@ class ReadDocument:
     elsewhere: list[Elsewhere] = field(default_factory=list)
     # the text of places we never write into: scope → paragraphs (notes, text boxes)
     parts: dict[str, list[ReadParagraph]] = field(default_factory=dict)
+    # whole table rows inserted or deleted (``w:trPr/w:ins|w:del``): (table, row) → change
+    row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -126,6 +128,8 @@ _HOSTS = {f"{W}pict", f"{W}drawing",
 _RUN_TAGS = (*_TEXTS, *_CHARS, _COMMENT_REF, *_HOSTS)  # filtered in C: no proxy for w:rPr
 _BOOKMARK = f"{W}bookmarkStart"
 _P, _TBL = f"{W}p", f"{W}tbl"
+_ROW_MARKS = f"{W}trPr/*"
+_ROW_CHANGES = {f"{W}ins", f"{W}del"}
 _MARK_PATH = f"{W}pPr/{W}rPr"
 
 
@@ -267,6 +271,10 @@ class _BodyReader:
         outer, self.table = self.table, len(self.doc.tables)
         self.doc.tables.append(rows)
         for tr in _children(tbl, f"{W}tr"):
+            for change in tr.iterfind(_ROW_MARKS):
+                if change.tag in _ROW_CHANGES:
+                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[change.tag],
+                                                                   _change(change))
             cells = []
             for tc in _children(tr, f"{W}tc"):
                 cell: Cell = []
@@ -322,7 +330,7 @@ def read_docx(path: Path) -> ReadDocument:
 
 def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
     """Every tracked change and comment of a DOCX, for ``minutes-app revisions FILE.docx``."""
-    from minutes_app.docx_io.reader_parts import elsewhere_json, link_moves
+    from minutes_app.docx_io.reader_parts import elsewhere_json, link_moves, row_marks_json
 
     out: list[dict[str, object]] = []
     for index, rp in enumerate(doc.paragraphs):
@@ -346,4 +354,4 @@ def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
                 out.append({"paragraph": index, "kind": "comment", "scope": "comment",
                             "text": text, "author": ch.author, "date": ch.date})
     link_moves(out)
-    return out + elsewhere_json(doc)
+    return out + row_marks_json(doc) + elsewhere_json(doc)

@@ -126,6 +126,15 @@ def elsewhere_json(doc: ReadDocument) -> list[dict[str, object]]:
             for e in doc.elsewhere]
 
 
+def row_marks_json(doc: ReadDocument) -> list[dict[str, object]]:
+    """Whole table rows inserted or deleted, as ``revisions --json`` lists them."""
+    return [{"paragraph": None, "kind": "insert" if kind == INSERT else "delete",
+             "scope": "row", "text": " | ".join(p.text(accept=kind == INSERT) for cell in
+                                                doc.tables[t][r] for p in cell),
+             "author": ch.author, "date": ch.date, "location": f"table {t + 1}, row {r + 1}"}
+            for (t, r), (kind, ch) in doc.row_marks.items()]
+
+
 def link_moves(found: list[dict[str, object]]) -> None:
     """Give each half of a move the index of its other half (``pair``), by the range's name."""
     first: dict[tuple[object, object], int] = {}

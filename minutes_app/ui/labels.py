@@ -43,4 +43,5 @@ def unplaced_scope_label(scope: str) -> str:
         "textbox": _("Text box"), "format": _("Formatting change"),
         "table": _("A table we did not write"), "comment": _("Comment outside the rows"),
         "heading": _("Heading of a section no longer here"),
+        "column": _("Number or status column"),
     }.get(scope, scope)

@@ -3,7 +3,8 @@
 Usage: lo_edit.py IN.docx OUT.docx "Given Surname" TRACK(0|1) EDITS.json
 EDITS.json is a list of [old, new] replacements (done with LibreOffice's own replace-all), or
 {"insert_row_after": TEXT, "cells": [...]}: a table row inserted below the row holding TEXT,
-its cells typed in (as a delegate adds a paragraph to the working copy).
+its cells typed in (as a delegate adds a paragraph to the working copy), or
+{"delete_row_with": TEXT}: the first table row holding TEXT deleted.
 """
 
 import contextlib
@@ -22,6 +23,20 @@ def prop(name, value):
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
+
+
+def delete_row(doc, anchor):
+    """Delete the first table row whose text holds ``anchor``."""
+    tables = doc.TextTables
+    for t in range(tables.Count):
+        table = tables.getByIndex(t)
+        for r in range(table.Rows.Count):
+            texts = [table.getCellByPosition(c, r).getString()
+                     for c in range(table.Columns.Count)]
+            if any(anchor in x for x in texts):
+                table.Rows.removeByIndex(r, 1)
+                return
+    raise SystemExit(f"no row holds {anchor!r}")
 
 
 def insert_row(doc, anchor, cells):
@@ -79,6 +94,9 @@ def main():
         try:
             doc.RecordChanges = track == "1"
             for edit in edits:
+                if isinstance(edit, dict) and "delete_row_with" in edit:
+                    delete_row(doc, edit["delete_row_with"])
+                    continue
                 if isinstance(edit, dict):
                     insert_row(doc, edit["insert_row_after"], edit["cells"])
                     continue
