@@ -42,7 +42,7 @@ def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(window)
     panel = window.changes
     panel.section.setCurrentIndex(panel.section.findData(sid))
     panel.refresh()
-    assert [r.heading for r in panel.model.revisions][0]  # the heading before its paragraphs
+    assert panel.model.revisions[0].heading  # the heading before its paragraphs
     assert sum(r.heading for r in panel.model.revisions) == 1
     assert [panel.model.index(0, c).data() for c in (0, 4)] == ["§", "Heading insertion"]
     panel.step(1)
