@@ -173,3 +173,15 @@ def test_the_command_line_lists_and_decides_heading_revisions(tmp_path: Path) ->
     f.close()
     assert loaded.section(sid).heading[Lang.EN] == "Next Meeting" and not loaded.section(
         sid).tracks
+
+
+def test_a_pending_heading_revision_stands_between_the_text_and_signature() -> None:
+    from minutes_app.checks.readiness import reasons
+
+    m = demo(agreed=True)
+    m.rounds.append(snapshot(m, Side.KR, T1))
+    assert not reasons(m)
+    sid = _section(m, "Innovation")
+    edit_heading(m, sid, Lang.KO, "혁신 협력", T2).apply(m)
+    [reason] = reasons(m)
+    assert reason.code == "pending" and "heading" in reason.message
