@@ -20,7 +20,9 @@ from pathlib import Path
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
 )
-from minutes_app.docx_io.unplaced import Unplaced, UnplacedChangesError, find_unplaced
+from minutes_app.docx_io.unplaced import (
+    Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
+)
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import (
@@ -351,12 +353,18 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _expected_outside(m: Minutes) -> set[str]:
-    """The body text our export writes outside the table: the title in each language."""
-    from minutes_app.docx_io.working import column_order
-    from minutes_app.i18n.names import title
+def _expected_outside(m: Minutes) -> dict[str, set[str]]:
+    """What our export writes outside its table (title block, header), by scope: read from
+    the working copy of these minutes without their sections (some 20 ms)."""
+    import dataclasses
+    import tempfile
 
-    return {title(m, lang).strip() for lang in column_order(m)}
+    from minutes_app.docx_io.working import write_working
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bare.docx"
+        write_working(dataclasses.replace(m, sections=[], _numbers=None, _where=None), path)
+        return expected_outside(read_docx(path))
 
 
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,

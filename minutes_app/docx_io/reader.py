@@ -106,7 +106,7 @@ class ReadDocument:
     tables: list[list[list[Cell]]] = field(default_factory=list)
     comments: dict[str, tuple[Change, str]] = field(default_factory=dict)
     elsewhere: list[Elsewhere] = field(default_factory=list)
-    # the text of places we never write into: scope → paragraphs (notes, text boxes)
+    # paragraphs outside the body: scope (header, footer, footnote, endnote, textbox) → them
     parts: dict[str, list[ReadParagraph]] = field(default_factory=dict)
     # whole table rows inserted or deleted (``w:trPr/w:ins|w:del``): (table, row) → change
     row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)

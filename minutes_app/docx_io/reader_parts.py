@@ -64,14 +64,12 @@ def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument) -
     if root is None:
         return
     st = _State()
-    notes = scope in ("footnote", "endnote")
     for p in _paragraphs(root):
         note = next(p.iterancestors(f"{W}footnote", f"{W}endnote"), None)
         if note is not None and note.get(f"{W}type") in _NOTE_SEPARATORS:
             continue
         rp = read_paragraph(p, st)
-        if notes:  # we never write notes: their text is theirs
-            doc.parts.setdefault(scope, []).append(rp)
+        doc.parts.setdefault(scope, []).append(rp)
         doc.elsewhere.extend(_changes(rp, scope, name, None))
     doc.elsewhere.extend(_formats(root, scope, name, {}))
 

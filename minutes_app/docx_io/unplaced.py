@@ -66,11 +66,13 @@ def _body(doc: ReadDocument, main: int, expected: set[str]) -> list[Unplaced]:
     return out
 
 
-def _elsewhere(doc: ReadDocument) -> list[Unplaced]:
+def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplaced]:
+    """Tracked changes outside the body, and untracked text we did not write there."""
     out = [Unplaced(e.scope, e.location, e.text, e.change.author) for e in doc.elsewhere]
-    for scope, paragraphs in doc.parts.items():  # notes and text boxes: we never write them
+    for scope, paragraphs in doc.parts.items():
+        ours = expected.get(scope, set()) | {""}
         for rp in paragraphs:
-            if rp.text().strip() and not rp.changed:
+            if not rp.changed and rp.text().strip() not in ours:
                 out.append(Unplaced(scope, scope, rp.text()))
     return out
 
@@ -87,9 +89,21 @@ def _comments(doc: ReadDocument, main: int) -> list[Unplaced]:
     return out
 
 
-def find_unplaced(doc: ReadDocument, main: int, expected: set[str]) -> list[Unplaced]:
+def expected_outside(ours: ReadDocument) -> dict[str, set[str]]:
+    """What our export writes outside its table, by scope ("body", "header", ...), read from
+    a working copy of the same minutes without sections."""
+    found: dict[str, set[str]] = {"body": {rp.text().strip() for rp in ours.paragraphs
+                                           if rp.table < 0}}
+    for scope, paragraphs in ours.parts.items():
+        found[scope] = {rp.text().strip() for rp in paragraphs}
+    return found
+
+
+def find_unplaced(doc: ReadDocument, main: int, expected: dict[str, set[str]]
+                  ) -> list[Unplaced]:
     """Everything outside table ``main`` that differs from what we wrote (``expected``)."""
-    return _body(doc, main, expected | {""}) + _elsewhere(doc) + _comments(doc, main)
+    return (_body(doc, main, expected.get("body", set()) | {""}) + _elsewhere(doc, expected)
+            + _comments(doc, main))
 
 
-__all__ = ["Unplaced", "UnplacedChangesError", "find_unplaced"]
+__all__ = ["Unplaced", "UnplacedChangesError", "expected_outside", "find_unplaced"]

@@ -207,3 +207,22 @@ def test_the_command_line_lists_and_records_what_cannot_be_placed(tmp_path: Path
     f.close()
     [entry] = [json.loads(data) for _t, kind, data in history if kind == "import"]
     assert any(u["scope"] == "footnote" for u in entry["unplaced"])
+
+
+def test_an_untracked_edit_of_the_header_or_title_cannot_be_placed(tmp_path: Path) -> None:
+    m = sent()
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+
+    def header(root: etree._Element) -> None:
+        t = next(root.iter(f"{W}t"))
+        t.text = t.text + " (Russian copy)"
+
+    with zipfile.ZipFile(exported) as z:
+        headers = [n for n in z.namelist() if n.startswith("word/header")]
+    returned = _edit_parts(exported, tmp_path / "returned.docx", {
+        **{name: header for name in headers}, "word/document.xml": header})
+    with pytest.raises(UnplacedChangesError) as caught:
+        plan_import(m, returned, Side.RU, NOW)
+    found = [(u.scope, u.text.endswith(" (Russian copy)")) for u in caught.value.unplaced]
+    assert sorted(found) == [("header", True), ("title", True)]
