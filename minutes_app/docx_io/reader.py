@@ -30,8 +30,7 @@ _RANGE_STARTS = {f"{W}moveFromRangeStart": "from", f"{W}moveToRangeStart": "to"}
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
                                    "customXml")}
 _BLOCK_CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml")}
-_BLOCK_TAGS = (f"{W}p", f"{W}tbl", *_BLOCK_CONTAINERS, f"{W}moveFromRangeStart",
-               f"{W}moveToRangeStart", f"{W}commentRangeStart")
+
 _COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentReference")
 
 
@@ -125,7 +124,6 @@ _CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": 
 _COMMENT_REF = f"{W}commentReference"
 _HOSTS = {f"{W}pict", f"{W}drawing",
           "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
-_RUN_TAGS = (*_TEXTS, *_CHARS, _COMMENT_REF, *_HOSTS)  # filtered in C: no proxy for w:rPr
 _BOOKMARK = f"{W}bookmarkStart"
 _P, _TBL = f"{W}p", f"{W}tbl"
 _ROW_MARKS = f"{W}trPr/*"
@@ -136,7 +134,7 @@ _MARK_PATH = f"{W}pPr/{W}rPr"
 def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
     """A run's text; its comment reference and any drawing (a text box) are noted."""
     out = []
-    for c in r.iterchildren(*_RUN_TAGS):
+    for c in r:
         tag = c.tag
         if tag in _TEXTS:
             out.append(c.text or "")
@@ -245,7 +243,7 @@ class _BodyReader:
         self.table = -1
 
     def blocks(self, parent: etree._Element, sink: list[ReadParagraph] | None) -> None:
-        for c in parent.iterchildren(*_BLOCK_TAGS):
+        for c in parent:
             tag = c.tag
             if tag == _P:
                 self.st.index = len(self.doc.paragraphs)
@@ -287,10 +285,10 @@ class _BodyReader:
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
     """The ``tag`` children of ``parent``, looking through content controls and custom XML."""
     out = []
-    for c in parent.iterchildren(tag, *_BLOCK_CONTAINERS):
+    for c in parent:
         if c.tag == tag:
             out.append(c)
-        else:
+        elif c.tag in _BLOCK_CONTAINERS:
             out.extend(_children(c, tag))
     return out
 
