@@ -28,7 +28,7 @@ _MOVES = {f"{W}moveFrom": "from", f"{W}moveTo": "to"}
 _RANGE_STARTS = {f"{W}moveFromRangeStart": "from", f"{W}moveToRangeStart": "to"}
 # looked through inside a paragraph, and around blocks, rows and cells
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
-                                   "customXml")}
+                                   "customXml", "dir", "bdo")}
 _BLOCK_CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml")}
 
 _COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentReference")

@@ -22,7 +22,7 @@ _PART_SCOPES = {"header": "header", "footer": "footer", "footnotes": "footnote",
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 FORMAT_CHANGES = tuple(f"{W}{t}" for t in (
     "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange",
-    "tblPrExChange", "sectPrChange", "numberingChange"))
+    "tblPrExChange", "sectPrChange", "numberingChange", "cellIns", "cellDel", "cellMerge"))
 
 
 def _paragraphs(node: etree._Element) -> Iterator[etree._Element]:

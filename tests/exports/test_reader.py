@@ -249,3 +249,16 @@ def test_revisions_command_prints_every_scope(features_docx: Path) -> None:
     assert result.returncode == 0, result.stderr
     for word in ("footnote", "textbox", "format", "Three paragraphs"):
         assert word in result.stdout
+
+
+def test_text_direction_containers_and_tracked_cell_structure(tmp_path: Path) -> None:
+    """``w:dir`` / ``w:bdo`` (Word 2010) hold runs; ``w:cellIns`` is a tracked table change."""
+    body = (para('<w:dir w:val="ltr">' + change("ins", 1, IVAN) + ">" + run("inside dir")
+                 + '</w:ins></w:dir><w:bdo w:val="ltr">' + run(" and bdo") + "</w:bdo>")
+            + '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc>'
+            '<w:tcPr><w:tcW w:w="3000" w:type="dxa"/>' + change("cellIns", 2, IVAN)
+            + "/></w:tcPr>" + para(run("a new cell")) + "</w:tc></w:tr></w:tbl>" + para(""))
+    found = _found(write_docx(tmp_path / "d.docx", body))
+    assert [(r["scope"], r["kind"], r["text"]) for r in found] == [
+        ("text", "insert", "inside dir"), ("format", "format", "a new cell")]
+    assert read_docx(tmp_path / "d.docx").paragraphs[0].text() == "inside dir and bdo"
