@@ -226,3 +226,17 @@ def test_an_untracked_edit_of_the_header_or_title_cannot_be_placed(tmp_path: Pat
         plan_import(m, returned, Side.RU, NOW)
     found = [(u.scope, u.text.endswith(" (Russian copy)")) for u in caught.value.unplaced]
     assert sorted(found) == [("header", True), ("title", True)]
+
+
+def test_the_review_report_lists_pending_heading_revisions(tmp_path: Path) -> None:
+    from minutes_app.docx_io.report import write_report
+
+    m = sent()
+    sid = _section(m, "Interregional Cooperation")
+    edit_heading(m, sid, Lang.EN, "Interregional and Municipal Cooperation", NOW).apply(m)
+    path = tmp_path / "report.docx"
+    write_report(m, path)
+    texts = [rp.text() for rp in read_docx(path).paragraphs]
+    row = texts.index("§")
+    assert texts[row + 1:row + 3] == ["지방 간 협력", "Interregional and Municipal Cooperation"]
+    assert texts[row + 3].startswith("Heading — Korean Side, round 4, en: insert")
