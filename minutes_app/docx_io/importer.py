@@ -181,6 +181,8 @@ class _Importer:
     def _heading(self, row: _Row) -> None:
         """A heading row: its edits become revisions of the section's heading."""
         assert row.section is not None
+        if row.mark is not None and row.mark[0] == DELETE:
+            return  # the heading row deleted: listed by _missing_headings
         try:
             section = self.m.section(row.section)
         except MinutesError:  # a section deleted here since the export
@@ -302,6 +304,19 @@ class _Importer:
                 self._paragraph(row, known[pid])
             previous = pid
         self._deleted(known, seen)
+        self._missing_headings(rows)
+
+    def _missing_headings(self, rows: list[_Row]) -> None:
+        """A heading row they removed cannot be placed: a heading is not deleted on import."""
+        found = {r.section for r in rows if r.section is not None
+                 and (r.mark is None or r.mark[0] != DELETE)}
+        if not any(r.section is not None for r in rows) or not self.m.rounds:
+            return  # a file that carries no heading rows at all
+        sent = {sid for sid, _pids in self.m.rounds[-1].order}  # not ours added since
+        for s in self.m.sections:
+            if s.id in sent and s.id not in found and (s.numbered or any(s.heading.values())):
+                text = " / ".join(s.heading.get(lang, "") for lang in self.m.languages)
+                self.unplaced.append(Unplaced("heading-removed", f"section {s.id}", text))
 
     def _row_deleted(self, change: Change, pid: int) -> None:
         self.rec.do(SetMark(pid, ParagraphMark("delete", self._author([], change))))

@@ -18,7 +18,7 @@ class Unplaced(NamedTuple):
     """One change the import cannot place: where (a code and its detail), what, by whom."""
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
-    # table | comment | heading | column
+    # table | comment | heading | heading-removed | column
     location: str
     text: str
     author: str = ""

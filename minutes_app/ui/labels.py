@@ -44,4 +44,5 @@ def unplaced_scope_label(scope: str) -> str:
         "table": _("A table we did not write"), "comment": _("Comment outside the rows"),
         "heading": _("Heading of a section no longer here"),
         "column": _("Number or status column"),
+        "heading-removed": _("Heading row removed"),
     }.get(scope, scope)

@@ -147,3 +147,25 @@ def test_a_tracked_change_in_the_status_column_cannot_be_placed(tmp_path: Path) 
         plan_import(m, _returned(m, tmp_path, change), Side.RU, NOW)
     [found] = caught.value.unplaced
     assert found.scope == "column" and found.text.endswith("(not agreed)")
+
+
+@pytest.mark.parametrize("tracked", [True, False], ids=["tracked", "untracked"])
+def test_a_removed_heading_row_cannot_be_placed(tmp_path: Path, tracked: bool) -> None:
+    m = sent()
+    sid = m.sections[4].id
+
+    def change(root: etree._Element) -> None:
+        tr = _row_of(root, f"_ms_{sid}")
+        if tracked:
+            etree.SubElement(tr.find(f"{W}trPr"), f"{W}del", {f"{W}id": "9300", **IVAN})
+        else:
+            tr.getparent().remove(tr)
+
+    path = _returned(m, tmp_path, change)
+    with pytest.raises(UnplacedChangesError) as caught:
+        plan_import(m, path, Side.RU, NOW)
+    [found] = caught.value.unplaced
+    assert found.scope == "heading-removed" and m.sections[4].heading[Lang.EN] in found.text
+    op, _report = plan_import(m, path, Side.RU, NOW, accept_unplaced=True)
+    op.apply(m)
+    assert m.sections[4].id == sid and not m.sections[4].tracks  # kept as it was
