@@ -181,10 +181,11 @@ class NegotiationCommands:
         self._take_round(op, r, _("Import round {number}").format(number=r.number))
         doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
         w.statusBar().showMessage(
-            _("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
-              "{deleted} deleted, {comments} comments.").format(
-                number=r.number, touched=len(report.touched), inserted=len(report.inserted),
-                deleted=len(report.deleted), comments=report.comments), 15000)
+            _("Imported round {number}: {touched} paragraphs and {headings} headings revised, "
+              "{inserted} new, {deleted} deleted, {comments} comments.").format(
+                number=r.number, touched=len(report.touched), headings=len(report.headings),
+                inserted=len(report.inserted), deleted=len(report.deleted),
+                comments=report.comments), 15000)
 
     def _plan_import(self, path: Path, imported: set[str]
                      ) -> tuple[Operation, ImportReport] | None:
