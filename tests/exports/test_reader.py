@@ -5,8 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes_app.docx_io.reader import DELETE, INSERT, read_docx, revisions_json
 from tests.exports.clients import soffice
@@ -262,3 +265,57 @@ def test_text_direction_containers_and_tracked_cell_structure(tmp_path: Path) ->
     assert [(r["scope"], r["kind"], r["text"]) for r in found] == [
         ("text", "insert", "inside dir"), ("format", "format", "a new cell")]
     assert read_docx(tmp_path / "d.docx").paragraphs[0].text() == "inside dir and bdo"
+
+
+# -- laws over generated markup -------------------------------------------------------------
+_RUN_WRAPPERS = {
+    "none": ("", ""),
+    "hyperlink": ('<w:hyperlink w:anchor="x">', "</w:hyperlink>"),
+    "smartTag": ('<w:smartTag w:uri="urn:x" w:element="place">', "</w:smartTag>"),
+    "sdt": ('<w:sdt><w:sdtPr><w:id w:val="1"/></w:sdtPr><w:sdtContent>',
+            "</w:sdtContent></w:sdt>"),
+    "customXml": ('<w:customXml w:uri="urn:x" w:element="e">', "</w:customXml>"),
+    "dir": ('<w:dir w:val="ltr">', "</w:dir>"),
+}
+_BLOCK_WRAPPERS = {k: _RUN_WRAPPERS[k] for k in ("none", "sdt", "customXml")}
+_KINDS = ["plain", "ins", "del", "moveFrom", "moveTo"]
+_TEXT = st.text(alphabet="가나다라 abc123·", min_size=1, max_size=8)
+
+
+def _segment(kind: str, text: str, wrapper: str, ident: int) -> str:
+    deleted = kind in ("del", "moveFrom")
+    body = run(escape(text), deleted)
+    if kind != "plain":
+        body = change(kind, ident, IVAN) + ">" + body + f"</w:{kind}>"
+    before, after = _RUN_WRAPPERS[wrapper]
+    return before + body + after
+
+
+@settings(max_examples=60, deadline=None)
+@given(segments=st.lists(st.tuples(st.sampled_from(_KINDS), _TEXT,
+                                   st.sampled_from(list(_RUN_WRAPPERS))), min_size=1,
+                         max_size=8),
+       blocks=st.lists(st.sampled_from(list(_BLOCK_WRAPPERS)), max_size=3),
+       in_cell=st.booleans())
+def test_any_nesting_of_containers_reads_the_same_texts(tmp_path_factory, segments, blocks,  # type: ignore[no-untyped-def]
+                                                        in_cell: bool) -> None:
+    content = "".join(_segment(k, t, w, i) for i, (k, t, w) in enumerate(segments))
+    xml = para(content)
+    for wrapper in blocks:
+        before, after = _BLOCK_WRAPPERS[wrapper]
+        xml = before + xml + after
+    if in_cell:
+        xml = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr>'
+               + _cell(xml) + "</w:tr></w:tbl>" + para(""))
+    path = write_docx(tmp_path_factory.mktemp("g") / "g.docx", xml)
+    doc = read_docx(path)
+    first = doc.paragraphs[0]
+    assert first.text() == "".join(t for k, t, _w in segments if k in ("plain", "ins", "moveTo"))
+    assert first.text(accept=False) == "".join(t for k, t, _w in segments
+                                               if k in ("plain", "del", "moveFrom"))
+    found = revisions_json(doc)
+    for kind, kinds in (("insert", ("ins", "moveTo")), ("delete", ("del", "moveFrom"))):
+        assert "".join(str(r["text"]) for r in found if r["kind"] == kind) == "".join(
+            t for k, t, _w in segments if k in kinds)
+    assert len(doc.tables) == (1 if in_cell else 0)
+    assert len(doc.paragraphs) == (2 if in_cell else 1)
