@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
-from minutes_app.model import Lang, Minutes
+from minutes_app.model import Lang, Minutes, Operation
 from minutes_app.model.languages import (
     AddLanguage, RemoveLanguage, SetLanguageOrder, language_holds_text, parse_languages,
 )
@@ -45,7 +45,7 @@ def cmd_languages(args: argparse.Namespace) -> int:
             print(_names(m))
             return 0
         if args.action == "add":
-            op = AddLanguage(Lang(args.value))
+            op: Operation = AddLanguage(Lang(args.value))
         elif args.action == "remove":
             lang = Lang(args.value)
             m.check_lang(lang)
