@@ -236,6 +236,12 @@ class EditorModel(QAbstractTableModel):
         return {key: i for i, key in enumerate(rows)}
 
     def _on_document_changed(self, change: Change) -> None:
+        if change.meta and column_languages(self.minutes) != self.langs:
+            self.beginResetModel()  # a language added, removed or moved: other columns
+            self.langs = column_languages(self.minutes)
+            self._set_rows(self._build_rows())
+            self.endResetModel()
+            return
         if change.structure:
             self._resync()
         columns = range(self.columnCount())
