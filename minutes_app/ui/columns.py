@@ -97,3 +97,5 @@ def follow_languages(w: MainWindow) -> None:
         w.find_dialog.close()
         w.find_dialog = None
     w.outline_model.set_language(column_languages(w.doc.minutes)[0])
+    if w._changes is not None:  # its language filter lists the document's languages
+        w._changes.retranslate_ui()

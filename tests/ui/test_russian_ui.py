@@ -257,3 +257,38 @@ def test_screenshot_of_the_three_column_editor(window) -> None:  # type: ignore[
         dark = sum(1 for i in range(0, region.width(), 2) for j in range(0, region.height(), 2)
                    if QColor(region.pixel(i, j)).lightness() < 100)
         assert dark > 50, f"column {column} looks empty"
+
+
+def test_changes_panel_filters_russian_revisions_and_decides_them(window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.changes
+    m = window.doc.minutes
+    labels = [panel.lang.itemText(i) for i in range(panel.lang.count())]
+    assert labels == ["All", "Korean", "Russian", "English"]
+    panel.lang.setCurrentIndex(panel.lang.findData(RU))
+    panel.refresh()
+    russian = [r for r in all_revisions(m) if r.lang is RU]
+    assert panel.model.rowCount() == len(russian) > 0
+    assert all(r.lang is RU for r in panel.model.revisions)
+    panel.decide_shown(True)  # every Russian-text revision, one undo step
+    assert not [r for r in all_revisions(m) if r.lang is RU]
+    assert [r for r in all_revisions(m) if r.lang is EN]  # the other texts keep theirs
+    window.action_set["undo"].trigger()
+    assert len([r for r in all_revisions(m) if r.lang is RU]) == len(russian)
+
+
+def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.checks.readiness import reasons
+
+    m = window.doc.minutes
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 13)  # agreed, no revision
+    from minutes_app.model import SetText
+
+    window.doc.apply(SetText(pid, RU, ""), "Clear")
+    missing = [r for r in reasons(m) if r.code == "missing"]
+    assert [(r.paragraph_id, "ru" in r.message) for r in missing] == [(pid, True)]
+    window.ready_dock.show()
+    window.ready_dock.raise_()
+    window.readiness.refresh()
+    texts = [window.readiness.list.item(i).text()
+             for i in range(window.readiness.list.count())]
+    assert any("13" in t and "ru" in t for t in texts)
