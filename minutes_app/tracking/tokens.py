@@ -14,8 +14,10 @@ import re
 # "18 декабря" is a number, a space and a word: the day changes as one number.
 _GROUP = "[ \u00a0\u202f]"
 _NUMBER = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
-_WORD = r"[^\W\d_][\u0300-\u036f]*(?:[^\W\d_][\u0300-\u036f]*)*"
-_TOKEN = re.compile(rf"{_NUMBER}|{_WORD}(?:-{_WORD})*|\s+|[^\w\s]|_")
+# letters, with any combining marks inside or after them (each run of either consumed whole:
+# this order is the fastest of those measured, faster than the plain pattern it replaced)
+_WORD = r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*|\s+|{_NUMBER}|[^\w\s]|_")
 _NUMBER_SPACE = re.compile(rf"\d{_GROUP}\d")
 
 
