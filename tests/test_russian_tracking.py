@@ -142,3 +142,44 @@ def test_a_changed_number_is_replaced_whole(before: str, old: str, new: str, aft
     track = diff(f"{before} {old} {after}", f"{before} {new} {after}", Side.RU, 2, RU2.time)
     if old != new:
         assert (DELETE, old, "RU") in changes(track) and (INSERT, new, "RU") in changes(track)
+
+
+# -- merge of the other delegation's copy, in Russian -------------------------------------------
+def test_merge_brings_russian_edits_in_as_theirs_and_a_clash_as_a_bracket() -> None:
+    from minutes_app.model import Lang
+    from minutes_app.model.brackets import open_brackets
+    from minutes_app.model.serialize import minutes_in, minutes_out
+    from minutes_app.templates import demo
+    from minutes_app.tracking.merge import merge
+    from minutes_app.tracking.ops import edit_text
+    from minutes_app.tracking.revisions import all_revisions
+    from minutes_app.tracking.rounds import snapshot
+
+    t1, t2, t3 = "2020-12-10T09:00:00Z", "2020-12-14T09:00:00Z", "2020-12-15T09:00:00Z"
+    ours = demo(history=False, languages=[Lang.KO, Lang.RU, Lang.EN])
+    ours.rounds.append(snapshot(ours, Side.KR, t1, "Draft"))
+    theirs = minutes_in(minutes_out(ours))
+    theirs.own_side = Side.RU
+
+    def replace(m, number: int, old: str, new: str, now: str) -> int:  # type: ignore[no-untyped-def]
+        pid = next(p.id for p in m.paragraphs() if m.number(p.id) == number)
+        text = m.paragraph(pid).text(Lang.RU)
+        assert old in text
+        edit_text(m, pid, Lang.RU, text.replace(old, new, 1), now).apply(m)
+        return pid
+
+    replace(theirs, 10, "Транссибирской магистрали", "Транссибирской магистрали и Северного "
+            "морского пути", t2)
+    clash = replace(theirs, 12, "в начале 2021 г.", "в первом полугодии 2021 г.", t2)
+    theirs.rounds.append(snapshot(theirs, Side.RU, t2, "Замечания Российской Стороны"))
+    replace(ours, 12, "в начале 2021 г.", "весной 2021 г.", t3)
+    op, report = merge(ours, theirs, t3)
+    op.apply(ours)
+    russian = [(r.number, r.kind, r.text) for r in all_revisions(ours)
+               if r.side is Side.RU and r.lang is Lang.RU]
+    assert (10, "insert", "и Северного морского пути ") in russian
+    [bracket] = open_brackets(ours.paragraph(clash), Lang.RU)
+    options = {o.text: o.side for o in bracket.options}
+    assert any("первом полугодии" in t and s is Side.RU for t, s in options.items())
+    assert any("весной" in t and s is Side.KR for t, s in options.items())
+    assert report.conflicts == [clash]
