@@ -292,3 +292,24 @@ def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: 
     texts = [window.readiness.list.item(i).text()
              for i in range(window.readiness.list.count())]
     assert any("13" in t and "ru" in t for t in texts)
+
+
+def test_new_minutes_from_a_template_in_korean_russian_and_english(  # type: ignore[no-untyped-def]
+        window, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    answers = iter(["cooperation-fields", "Korean · Russian · English"])
+
+    def pick(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+        wanted = next(answers)
+        return next(i for i in items if i.startswith(wanted)), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    path = tmp_path / "new.minutes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    window.files.new_from_template()
+    assert window.doc.minutes.languages == [KO, RU, EN]
+    assert headers(window) == ["No.", "Korean", "Russian", "English"]
+    assert any(s.heading.get(RU) == "Здравоохранение и медицина"
+               for s in window.doc.minutes.sections)
