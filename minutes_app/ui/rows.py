@@ -192,6 +192,8 @@ class EditorModel(QAbstractTableModel):
         kind, ident = self._rows[index.row()]
         if not self._exists(kind, ident):
             return False  # an editor closing on a row that the document already removed
+        if lang not in self.minutes.languages:
+            return False  # an editor closing on a language the document just removed
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True

@@ -54,7 +54,9 @@ def _russian_steps(w, rng: random.Random) -> dict[str, object]:  # type: ignore[
             "column": column}
 
 
-SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "3 5 7").split()]
+# Seed 14 found an open Russian cell committing its text after Russian was removed (the
+# language no longer in the document: a ValidationError out of the editor's setData).
+SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "3 7 14").split()]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
