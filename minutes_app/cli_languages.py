@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
@@ -11,6 +12,7 @@ from minutes_app.model.languages import (
     AddLanguage, RemoveLanguage, SetLanguageOrder, language_holds_text, parse_languages,
 )
 from minutes_app.store import MinutesFile
+from minutes_app.tracking.time import now_iso
 
 Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 LANG_CODES = [lang.value for lang in Lang]
@@ -57,6 +59,8 @@ def cmd_languages(args: argparse.Namespace) -> int:
             op = SetLanguageOrder(tuple(parse_languages(args.value)))
         _, change = op.apply(m)
         f.write(m, change)
+        f.add_history(now_iso(), "languages", json.dumps(
+            {"action": args.action, "value": args.value, "languages": _names(m)}))
     finally:
         f.close()
     print(f"Languages of {args.file}: {_names(m)}")

@@ -58,3 +58,9 @@ def test_languages_add_remove_order(tmp_path: Path) -> None:
     assert wrong.returncode == 1 and "same languages" in wrong.stderr
     empty = run("languages", str(out), "remove", "ru")  # the added Russian is empty
     assert empty.returncode == 0, empty.stderr
+    from minutes_app.store import MinutesFile
+
+    f, _ = MinutesFile.open(out)
+    kinds = [kind for _time, kind, _data in f.history()]
+    f.close()
+    assert kinds.count("languages") == 4  # every change of languages is in the history
