@@ -185,3 +185,18 @@ def test_a_pending_heading_revision_stands_between_the_text_and_signature() -> N
     edit_heading(m, sid, Lang.KO, "혁신 협력", T2).apply(m)
     [reason] = reasons(m)
     assert reason.code == "pending" and "heading" in reason.message
+
+
+def test_removing_a_language_takes_its_heading_revisions_and_undo_brings_them_back() -> None:
+    from minutes_app.model.languages import AddLanguage, RemoveLanguage, language_holds_text
+
+    m = _sent()
+    AddLanguage(Lang.RU).apply(m)
+    sid = _section(m, "Innovation")
+    edit_heading(m, sid, Lang.RU, "Инновации", T2).apply(m)
+    before = minutes_out(m)
+    inverse, _change = RemoveLanguage(Lang.RU).apply(m)
+    assert Lang.RU not in m.section(sid).tracks and not any(r.lang is Lang.RU
+                                                            for r in all_revisions(m))
+    inverse.apply(m)
+    assert minutes_out(m) == before and language_holds_text(m, Lang.RU)
