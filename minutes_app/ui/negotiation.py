@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
 
 
+SHOWN_UNPLACED = 25  # lines of the unplaced list a dialog shows
+
+
 def _side_combo(default: Side) -> QComboBox:
     combo = QComboBox()
     for side in Side:
@@ -199,8 +202,10 @@ class NegotiationCommands:
             op, report = plan_import(m, path, m.own_side.other, now_iso(), imported)
         except UnplacedChangesError as exc:
             lines = [_("{place} ({location}): “{text}”").format(
-                place=unplaced_scope_label(u.scope), location=u.location, text=u.text)
-                for u in exc.unplaced]
+                place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
+                for u in exc.unplaced[:SHOWN_UNPLACED]]
+            if len(exc.unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
+                lines.append(_("… and {n} more").format(n=len(exc.unplaced) - SHOWN_UNPLACED))
             question = "\n".join([_("The returned file changed these things, which cannot be "
                                     "placed in the minutes:"), "", *lines, "",
                                   _("Import the rest, and record this list in the history?")])
