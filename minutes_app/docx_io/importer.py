@@ -67,9 +67,10 @@ def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[
 
 
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
+    from minutes_app.docx_io.consecutive import as_table
     from minutes_app.docx_io.working import column_order
 
-    table = max(doc.tables, key=len, default=[])
+    table = as_table(doc) or max(doc.tables, key=len, default=[])
     if not table:
         raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
     columns = _languages(table[0], column_order(m))

@@ -1,0 +1,117 @@
+"""The working copy laid out consecutively: each language as its own run of numbered paragraphs.
+
+Every language part opens on a new page with its title; each heading and paragraph carries a
+bookmark naming its id and language (``_ms_<id>_<lang>``, ``_mp_<id>_<lang>``), so that a
+returned file maps back as the table does: ``as_table`` turns such a file's paragraphs into the
+rows of a side-by-side copy. A paragraph the other Side added without a bookmark continues the
+one before it, as a new line within a table cell would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
+from minutes_app.docx_io.working import (
+    BOOKMARK_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
+)
+from minutes_app.i18n.names import title
+from minutes_app.model import Lang, Paragraph
+
+TITLE_PREFIX = "_mt_"
+_MARK = re.compile(r"^_m([pst])_(\d*)_?([a-z]{2})$")
+_NUMBER = re.compile(r"^(\d+\.|·)\t")
+
+
+class Consecutive(_Writer):
+    """Writes the consecutive layout."""
+
+    def _title(self, lang: Lang, first: bool) -> str:
+        run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
+        content = fx.bookmarked(run, self.ids.take(), f"{TITLE_PREFIX}{lang.value}")
+        ppr = "" if first else "<w:pageBreakBefore/>"
+        return (f'<w:p><w:pPr>{ppr}<w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr>'
+                f"{content}</w:p>")
+
+    def _heading(self, section_id: int, text: str, lang: Lang) -> str:
+        run = fx.run(text, lang, self.fonts, bold=True)
+        name = f"{SECTION_PREFIX}{section_id}_{lang.value}"
+        return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=True,
+                            space_after_pt=6)
+
+    def _paragraph(self, p: Paragraph, lang: Lang, first: bool) -> str:
+        number = self.m.number(p.id)
+        label = fx.run(f"{number}.\t" if number else "·\t", None, self.fonts, bold=True)
+        if first:  # the paragraph's comments, once, on its number in the first language
+            label = fx.comment_anchor(label, self.comments.get(p.id, []))
+        name = f"{BOOKMARK_PREFIX}{p.id}_{lang.value}"
+        content, mark = self.content(p, lang)
+        return fx.paragraph(fx.bookmarked(label, self.ids.take(), name) + content, mark,
+                            space_after_pt=6, indent_hanging_cm=1.0)
+
+    def body(self, progress: Progress | None) -> Iterator[str]:
+        """Each language in turn: title, headings and numbered paragraphs."""
+        total = len(self.m.paragraphs()) * len(self.langs)
+        done = 0
+        for i, lang in enumerate(self.langs):
+            yield self._title(lang, i == 0)
+            for section in self.m.sections:
+                if section.numbered or any(section.heading.values()):
+                    yield self._heading(section.id, section.heading.get(lang, ""), lang)
+                for p in section.paragraphs:
+                    yield self._paragraph(p, lang, i == 0)
+                    done += 1
+                    if progress is not None and done % 250 == 0:
+                        progress(done, total)
+
+
+def _without_number(rp: ReadParagraph) -> ReadParagraph:
+    """The paragraph without its leading ``12.<tab>``: the number is derived, not text."""
+    if rp.pieces and rp.pieces[0].kind == PLAIN:
+        rest = _NUMBER.sub("", rp.pieces[0].text, count=1)
+        pieces = ([rp.pieces[0]._replace(text=rest)] if rest else []) + rp.pieces[1:]
+        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids)
+    return rp
+
+
+def _label(text: str, bookmark: str) -> Cell:
+    return [ReadParagraph([Piece(PLAIN, text)], bookmarks=[bookmark])]
+
+
+def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
+    """A consecutive copy's paragraphs as the rows of a side-by-side one (None if it is not)."""
+    cells: dict[tuple[str, str], dict[str, Cell]] = {}  # (kind, id) → language → paragraphs
+    current: Cell | None = None
+    orphans = 0
+    langs: list[str] = []
+    if doc.tables:  # a side-by-side copy (its cells' paragraphs are in doc.paragraphs too)
+        return None
+    for rp in doc.paragraphs:
+        found = next((m for m in map(_MARK.match, rp.bookmarks) if m), None)
+        if found is not None:
+            kind, ident, lang = found.groups()
+            if lang not in langs:
+                langs.append(lang)
+            if kind == "t":
+                current = None
+                continue
+            current = cells.setdefault((kind, ident), {}).setdefault(lang, [])
+            current.append(_without_number(rp))
+        elif langs and (rp.text() or rp.text(accept=False) or rp.mark is not None):
+            if current is None:  # before any paragraph of its language: a new paragraph
+                orphans += 1
+                current = cells.setdefault(("p", f"new{orphans}"), {}).setdefault(
+                    langs[-1] if langs else "", [])
+            current.append(rp)
+    if not cells:
+        return None
+    order = [lang for lang in langs if lang in {x.value for x in Lang}]
+    header = [_label("No.", "")] + [_label(LANG_NAMES[Lang(x)], "") for x in order]
+    rows = [header]
+    for (kind, ident), by_lang in cells.items():
+        prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
+        number = _label("", f"{prefix}{ident}")
+        rows.append([number] + [by_lang.get(lang, []) for lang in order])
+    return rows
