@@ -98,7 +98,9 @@ class _Writer:
         self.langs = column_order(m)
         self.wide = landscape(m)
         page_w, self.page_h = text_area_cm(self.wide)
-        self.width = (page_w - NUMBER_CM - STATUS_CM) / len(self.langs)
+        # whole twips, rounded down: the grid never exceeds the margins (Letter's in twips)
+        share = (page_w - 0.02 - NUMBER_CM - STATUS_CM) * 567 / len(self.langs)
+        self.width = math.floor(share) / 567
         self.comments = comments
 
     def _name(self, a: Author) -> str:
