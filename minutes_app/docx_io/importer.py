@@ -20,6 +20,7 @@ from minutes_app.docx_io.reader import (
 )
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
@@ -278,6 +279,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
                 ) -> tuple[Operation, ImportReport]:

@@ -85,6 +85,11 @@ def text_height_cm(text: str, width_cm: float, size_pt: float = FONT_PT) -> floa
 
 def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
     """A row stays on one page unless it is longer than a page would hold."""
+    # every character as wide as Hangul, every line break a line: an upper bound, cheap
+    widest = max((len(t) + 40 * t.count("\n") for t in texts), default=0)
+    lines = math.ceil(widest * FONT_PT * 0.03528 / max(width_cm - 0.4, 1.0)) + 1
+    if lines * FONT_PT * 1.2 * 0.03528 * 1.15 + 0.3 < 0.85 * page_cm:
+        return True
     return max((text_height_cm(t, width_cm) for t in texts), default=0.0) < 0.85 * page_cm
 
 
