@@ -27,6 +27,7 @@ from minutes_app.docx_io.base import (
     fonts_of, new_document, placeholder, save_stable, track_revisions_setting,
 )
 from minutes_app.docx_io.xml import Fonts, Ids, text_run
+from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
@@ -265,6 +266,7 @@ def _page(doc: DocxDocument, m: Minutes) -> None:
     text_run(header._p, text, Lang.EN, fonts_of(m), size_pt=8)
 
 
+@collector_paused()  # the writer allocates; collections would walk the whole model each time
 def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | None = None,
                   layout: str = "side-by-side") -> bytes:
     """Write the working copy; returns the file's bytes (identical for identical input)."""
