@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -90,44 +89,46 @@ def _reset_peak() -> None:
         fh.write("5")
 
 
-def memory(kind: str, n: int) -> float:
-    """Peak RSS above the start of the task (MB), in this process."""
+def memory(kind: str, n: int, returned: str = "") -> float:
+    """Peak RSS above the start of the task (MB), in this process.
+
+    The returned copy is made by another process (``returned``): parsing it here first would
+    leave freed pages that the measured task reuses without growing the RSS.
+    """
     from bench.export import negotiated
-    from bench.importing import returned_copy
     from minutes_app.docx_io.working import write_working
 
-    folder = Path(tempfile.mkdtemp())
-    if kind in ("import", "floor-read"):
-        m, path = returned_copy(n, folder)
-    else:
-        m = negotiated(n)
+    m = negotiated(n) if kind != "floor-read" else None
     import gc
 
     gc.collect()
     _reset_peak()
     start = _status_mb("VmRSS")
     if kind == "export":
-        write_working(m, io.BytesIO())
+        write_working(m, io.BytesIO())  # type: ignore[arg-type]
     elif kind == "floor-write":
-        write_floor(m)
+        write_floor(m)  # type: ignore[arg-type]
     elif kind == "import":
         from minutes_app.docx_io.importer import plan_import
         from minutes_app.model import Side
+        from minutes_app.tracking.rounds import snapshot
 
-        plan_import(m, path, Side.RU, "2020-12-17T09:00:00Z")
+        assert m is not None
+        m.rounds.append(snapshot(m, Side.KR, "2020-12-16T12:00:00Z"))  # as returned_copy does
+        plan_import(m, Path(returned), Side.RU, "2020-12-17T09:00:00Z")
     else:
-        read_floor(path)
+        read_floor(Path(returned))
     return _status_mb("VmHWM") - start
 
 
-def memory_in_fresh_process(kind: str, n: int) -> float:
+def memory_in_fresh_process(kind: str, n: int, returned: Path | None = None) -> float:
     """``memory`` measured in a process of its own (the peak is per process)."""
     import subprocess
 
-    done = subprocess.run([sys.executable, __file__, "memory", kind, str(n)], check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, __file__, "memory", kind, str(n), str(returned or "")],
+                          check=True, capture_output=True, text=True)
     return float(json.loads(done.stdout.splitlines()[-1]))
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["memory"]:
-    print(json.dumps(memory(sys.argv[2], int(sys.argv[3]))))
+    print(json.dumps(memory(sys.argv[2], int(sys.argv[3]), sys.argv[4])))

@@ -72,7 +72,8 @@ def main() -> None:
             print(f"{n:>10} | {t['read']:>8.1f} | {t['import']:>9.1f} | {t['floor']:>8.1f} | "
                   f"{t['read'] / t['floor']:>10.2f} | {t['import'] / t['floor']:>12.2f} | "
                   f"{touched}")
-    ours, floor = (memory_in_fresh_process(k, 20000) for k in ("import", "floor-read"))
+        ours, floor = (memory_in_fresh_process(k, 20000, path)
+                       for k in ("import", "floor-read"))
     print(f"  memory at 20,000, peak RSS above start: import {ours:.0f} MB, floor {floor:.0f} MB,"
           f" ratio {ours / max(floor, 1):.2f}; target ≤ 2")
 
