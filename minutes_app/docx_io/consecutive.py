@@ -86,6 +86,7 @@ def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
     current: Cell | None = None
     orphans = 0
     langs: list[str] = []
+    numbers: dict[str, str] = {}
     if doc.tables:  # a side-by-side copy (its cells' paragraphs are in doc.paragraphs too)
         return None
     for rp in doc.paragraphs:
@@ -98,6 +99,9 @@ def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
                 current = None
                 continue
             current = cells.setdefault((kind, ident), {}).setdefault(lang, [])
+            label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None
+            if label is not None and kind == "p":  # the number, for rows that lost their id
+                numbers.setdefault(ident, label.group(1).rstrip("."))
             current.append(_without_number(rp))
         elif langs and (rp.text() or rp.text(accept=False) or rp.mark is not None):
             if current is None:  # before any paragraph of its language: a new paragraph
@@ -112,6 +116,6 @@ def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
     rows = [header]
     for (kind, ident), by_lang in cells.items():
         prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
-        number = _label("", f"{prefix}{ident}")
+        number = _label(numbers.get(ident, ""), f"{prefix}{ident}")
         rows.append([number] + [by_lang.get(lang, []) for lang in order])
     return rows
