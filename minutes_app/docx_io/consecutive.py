@@ -18,7 +18,7 @@ from minutes_app.docx_io.working import (
     BOOKMARK_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
 )
 from minutes_app.i18n.names import title
-from minutes_app.model import Lang, Paragraph
+from minutes_app.model import Lang, Paragraph, Section
 
 TITLE_PREFIX = "_mt_"
 _MARK = re.compile(r"^_m([pst])_(\d*)_?([a-z]{2})$")
@@ -35,9 +35,9 @@ class Consecutive(_Writer):
         return (f'<w:p><w:pPr>{ppr}<w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr>'
                 f"{content}</w:p>")
 
-    def _heading(self, section_id: int, text: str, lang: Lang) -> str:
-        run = fx.run(text, lang, self.fonts, bold=True)
-        name = f"{SECTION_PREFIX}{section_id}_{lang.value}"
+    def _heading(self, section: Section, lang: Lang) -> str:
+        run = self._heading_text(section, lang)
+        name = f"{SECTION_PREFIX}{section.id}_{lang.value}"
         return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=True,
                             space_after_pt=6)
 
@@ -59,7 +59,7 @@ class Consecutive(_Writer):
             yield self._title(lang, i == 0)
             for section in self.m.sections:
                 if section.numbered or any(section.heading.values()):
-                    yield self._heading(section.id, section.heading.get(lang, ""), lang)
+                    yield self._heading(section, lang)
                 for p in section.paragraphs:
                     yield self._paragraph(p, lang, i == 0)
                     done += 1

@@ -29,7 +29,7 @@ from minutes_app.docx_io.base import (
 from minutes_app.docx_io.xml import Fonts, Ids, text_run
 from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
-from minutes_app.model import Lang, Minutes, Paragraph, Side, Status
+from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.model.track import DELETE, INSERT, Author, Track, plain
 
@@ -148,6 +148,10 @@ class _Writer:
         run = fx.comment_anchor(fx.run(text, None, self.fonts, bold=True), comment_ids)
         return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=keep_next)
 
+    def _heading_text(self, section: Section, lang: Lang) -> str:
+        """A heading's runs in bold (both layouts write headings through here)."""
+        return fx.run(section.heading.get(lang, ""), lang, self.fonts, bold=True)
+
     def status(self, p: Paragraph) -> str:
         """The status as a reader of the paper sees it."""
         status = status_of(p)
@@ -162,19 +166,16 @@ class _Writer:
 class _Table(_Writer):
     """The side-by-side layout: one table, a row per heading and per paragraph."""
 
-    def _section_row(self, section_id: int, headings: dict[Lang, str]) -> str:
+    def _section_row(self, section: Section) -> str:
+        """A heading row: every paragraph kept with the next row, the row on one page."""
         shade = "E8ECF2"
-        number = self.number("·", f"{SECTION_PREFIX}{section_id}", [], keep_next=True)
+        number = self.number("·", f"{SECTION_PREFIX}{section.id}", [], keep_next=True)
         cells = [fx.cell(NUMBER_CM, number, shade)]
-        cells += [fx.cell(self.width, self._heading_cell(headings, lang), shade)
+        cells += [fx.cell(self.width, fx.paragraph(self._heading_text(section, lang),
+                                                   keep_next=True), shade)
                   for lang in self.langs]
         cells.append(fx.cell(STATUS_CM, fx.paragraph("", keep_next=True), shade))
         return fx.row(cells, cant_split=True)
-
-    def _heading_cell(self, headings: dict[Lang, str], lang: Lang) -> str:
-        """A heading's text, kept with the row that follows it."""
-        return fx.paragraph(fx.run(headings.get(lang, ""), lang, self.fonts, bold=True),
-                            keep_next=True)
 
     def _paragraph_row(self, p: Paragraph) -> str:
         number = self.m.number(p.id)
@@ -208,7 +209,7 @@ class _Table(_Writer):
         total, done = len(self.m.paragraphs()), 0
         for section in self.m.sections:
             if section.numbered or any(section.heading.values()):
-                yield self._section_row(section.id, section.heading)
+                yield self._section_row(section)
             for p in section.paragraphs:
                 yield self._paragraph_row(p)
                 done += 1
