@@ -40,6 +40,7 @@ MARGIN_CM = 2.2
 A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
 NUMBER_CM, STATUS_CM = 1.3, 2.2  # "20000" in bold; "Bracketed", "Ad ref. (RU)" at 8 pt
 FONT_PT = 10.0
+PT_CM = 0.03528
 Progress = Callable[[int, int], None]
 
 STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
@@ -73,23 +74,28 @@ def text_area_cm(wide: bool) -> tuple[float, float]:
             min(A4_CM[down], LETTER_CM[down]) - 2 * MARGIN_CM)
 
 
+def _lines_cm(lines: int, size_pt: float = FONT_PT) -> float:
+    """The height of ``lines`` lines (single spacing as Word sets it) and a cell's padding."""
+    return lines * size_pt * PT_CM * 1.2 * 1.15 + 0.3
+
+
 def text_height_cm(text: str, width_cm: float, size_pt: float = FONT_PT) -> float:
     """A generous estimate of the height ``text`` takes in a column of ``width_cm``."""
-    em = size_pt * 0.03528
+    em = size_pt * PT_CM
     usable = max(width_cm - 0.4, 1.0)  # the cell's own margins
     lines = 0
     for line in text.split("\n"):
         wide = len(_WIDE.findall(line))
         lines += max(1, math.ceil((wide * em + (len(line) - wide) * em * 0.55) / usable))
-    return lines * size_pt * 1.2 * 0.03528 * 1.15 + 0.3
+    return _lines_cm(lines, size_pt)
 
 
 def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
     """A row stays on one page unless it is longer than a page would hold."""
-    # every character as wide as Hangul, every line break a line: an upper bound, cheap
+    # an upper bound first, cheap: every character as wide as Hangul, every break a line
     widest = max((len(t) + 40 * t.count("\n") for t in texts), default=0)
-    lines = math.ceil(widest * FONT_PT * 0.03528 / max(width_cm - 0.4, 1.0)) + 1
-    if lines * FONT_PT * 1.2 * 0.03528 * 1.15 + 0.3 < 0.85 * page_cm:
+    if _lines_cm(math.ceil(widest * FONT_PT * PT_CM / max(width_cm - 0.4, 1.0)) + 1
+                 ) < 0.85 * page_cm:
         return True
     return max((text_height_cm(t, width_cm) for t in texts), default=0.0) < 0.85 * page_cm
 
