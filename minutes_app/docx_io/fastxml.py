@@ -7,6 +7,7 @@ some ten times faster. The names mirror ``xml``: each function returns the eleme
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
@@ -14,6 +15,7 @@ from minutes_app.docx_io.xml import _HANGUL, Fonts
 from minutes_app.model import Lang
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANG = {Lang.KO: '<w:lang w:val="en-GB" w:eastAsia="ko-KR"/>',
          Lang.EN: '<w:lang w:val="en-GB" w:eastAsia="ko-KR"/>',
          Lang.RU: '<w:lang w:val="ru-RU" w:eastAsia="ko-KR"/>'}
@@ -43,7 +45,16 @@ def run(text: str, lang: Lang | None, fonts: Fonts, deleted: bool = False, bold:
         lang = Lang.KO
     tag = "w:delText" if deleted else "w:t"
     return (f"<w:r>{rpr(lang, fonts, bold, size_pt)}<{tag} xml:space=\"preserve\">"
-            f"{escape(text)}</{tag}></w:r>")
+            f"{text_xml(text)}</{tag}></w:r>")
+
+
+def text_xml(text: str) -> str:
+    """``text`` escaped for XML, without the control characters XML 1.0 cannot hold.
+
+    The markup is streamed into the file unparsed, so nothing else would catch them; a
+    vertical tab or form feed pasted from another program is dropped, not a corrupt file.
+    """
+    return escape(_NOT_XML.sub("", text)) if _NOT_XML.search(text) else escape(text)
 
 
 def revision(kind: str, ident: str, author: str, date: str, content: str) -> str:

@@ -314,3 +314,15 @@ def test_on_paper_every_page_has_the_header_and_the_whole_status_column(tmp_path
         statuses = sum(page.count("Draft") + page.count("Proposed") + page.count("Agreed")
                        + page.count("Bracketed") for page in pages)
         assert statuses >= len(m.paragraphs()) - 1  # each row's status is on the page
+
+
+def test_text_xml_cannot_hold_is_dropped_and_markup_is_escaped(tmp_path: Path) -> None:
+    m = demo()
+    p = m.paragraphs()[4]
+    p.texts[Lang.EN] = 'A <b>"quoted"</b> & \x0bvertical\x0c tab \x01 text'
+    write_working(m, tmp_path / "w.docx", layout="side-by-side")
+    write_working(m, tmp_path / "c.docx", layout="consecutive")
+    for name in ("w", "c"):
+        texts = "".join(t.text or "" for t in document_xml(tmp_path / f"{name}.docx").iter(
+            f"{W}t"))
+        assert 'A <b>"quoted"</b> & vertical tab  text' in texts
