@@ -260,10 +260,10 @@ def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
     return found
 
 
-def _page(doc: DocxDocument, m: Minutes) -> None:
-    """A4, landscape for three languages; the header names the copy."""
+def _page(doc: DocxDocument, m: Minutes, wide: bool) -> None:
+    """A4 (landscape when ``wide``); the header names the copy."""
     section = doc.sections[0]
-    if landscape(m):
+    if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(A4_CM[1]), Cm(A4_CM[0])
     header = section.header.paragraphs[0]
@@ -282,7 +282,7 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
 
         raise MinutesError(f"Unknown layout {layout!r}; choose side-by-side or consecutive.")
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
-    _page(doc, m)
+    _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive runs fit portrait
     comments = _comments(doc, m)
     if layout == "consecutive":
         from minutes_app.docx_io.consecutive import Consecutive

@@ -326,3 +326,11 @@ def test_text_xml_cannot_hold_is_dropped_and_markup_is_escaped(tmp_path: Path) -
         texts = "".join(t.text or "" for t in document_xml(tmp_path / f"{name}.docx").iter(
             f"{W}t"))
         assert 'A <b>"quoted"</b> & vertical tab  text' in texts
+
+
+def test_three_languages_consecutive_stay_on_portrait_pages(tmp_path: Path) -> None:
+    from tests.exports.documents import trilingual
+
+    write_working(trilingual(), tmp_path / "c.docx", layout="consecutive")
+    size = document_xml(tmp_path / "c.docx").find(f"{W}body/{W}sectPr/{W}pgSz")
+    assert (_twips(size, "w"), _twips(size, "h")) == (11906, 16838)
