@@ -70,13 +70,14 @@ def large_document(n: int = 5000) -> dict[str, float]:
     path = folder / "large.minutes"
     MinutesFile.create(path, synthetic(n)).close()
     rss0 = _rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     window = build_window(str(path), "en")
     window.show()
     while not window.completed:  # usable: actions, panel and the open cell too
         QApplication.processEvents()
     QApplication.processEvents()
     open_ms = (time.perf_counter() - t0) * 1000
+    open_cpu_ms = (time.process_time() - c0) * 1000  # what a shared, busy machine cannot skew
     window.editor.go_to(n // 2, 2)
     QApplication.processEvents()
     editor = next(e for e in window.editor.findChildren(ParagraphEditor) if e.isVisible())
@@ -92,7 +93,7 @@ def large_document(n: int = 5000) -> dict[str, float]:
     assert typed.endswith(" a" * 100), "the keystrokes did not reach the document"
     rss = _rss_mb()
     window.close()
-    return {"open to usable window ms": open_ms,
+    return {"open to usable window ms": open_ms, "open, CPU ms": open_cpu_ms,
             "keystroke-to-repaint median ms": statistics.median(samples),
             "keystroke p95 ms": sorted(samples)[int(len(samples) * 0.95)],
             "RSS MB": rss, "RSS growth MB": rss - rss0}
