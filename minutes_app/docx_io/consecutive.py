@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from minutes_app.docx_io import fastxml as fx
 from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
@@ -80,42 +81,77 @@ def _label(text: str, bookmark: str) -> Cell:
     return [ReadParagraph([Piece(PLAIN, text)], bookmarks=[bookmark])]
 
 
-def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
-    """A consecutive copy's paragraphs as the rows of a side-by-side one (None if it is not)."""
-    cells: dict[tuple[str, str], dict[str, Cell]] = {}  # (kind, id) → language → paragraphs
-    current: Cell | None = None
-    orphans = 0
-    langs: list[str] = []
-    numbers: dict[str, str] = {}
+class ReadBack(NamedTuple):
+    """A consecutive copy read as a table: its rows, and the body paragraphs they took."""
+
+    rows: list[list[Cell]]
+    consumed: list[ReadParagraph]
+
+
+class _Gatherer:
+    """Collects each heading's and paragraph's paragraphs per language, in file order."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, str], dict[str, Cell]] = {}  # (kind, id) → lang → cell
+        self.current: Cell | None = None
+        self.langs: list[str] = []
+        self.numbers: dict[str, str] = {}
+        self.consumed: list[ReadParagraph] = []
+        self.orphans = 0
+
+    def marked(self, found: re.Match[str], rp: ReadParagraph) -> None:
+        kind, ident, lang = found.groups()
+        if lang not in self.langs:
+            self.langs.append(lang)
+        self.consumed.append(rp)
+        if kind == "t":  # a language's title: what follows belongs to that language
+            self.current = None
+            return
+        self.current = self.cells.setdefault((kind, ident), {}).setdefault(lang, [])
+        label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None
+        if label is not None and kind == "p":  # the number, for rows that lost their id
+            self.numbers.setdefault(ident, label.group(1).rstrip("."))
+        self.current.append(_without_number(rp))
+
+    def unmarked(self, rp: ReadParagraph) -> None:
+        if not self.langs or not (rp.text() or rp.text(accept=False) or rp.mark is not None):
+            return  # before the first title, or an empty paragraph
+        if self.current is None:  # before any paragraph of its language: a new paragraph
+            self.orphans += 1
+            self.current = self.cells.setdefault(("p", f"new{self.orphans}"), {}).setdefault(
+                self.langs[-1], [])
+        self.consumed.append(rp)
+        self.current.append(rp)
+
+    def rows(self) -> list[list[Cell]]:
+        order = [lang for lang in self.langs if lang in {x.value for x in Lang}]
+        rows = [[_label("No.", "")] + [_label(LANG_NAMES[Lang(x)], "") for x in order]]
+        for (kind, ident), by_lang in self.cells.items():
+            prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
+            number = _label(self.numbers.get(ident, ""), f"{prefix}{ident}")
+            rows.append([number] + [by_lang.get(lang, []) for lang in order])
+        return rows
+
+
+def read_back(doc: ReadDocument) -> ReadBack | None:
+    """A consecutive copy's paragraphs as the rows of a side-by-side one (None if it is not).
+
+    ``consumed`` lists the body paragraphs the rows took, so that a check of what lies
+    outside the table of paragraphs can leave them out.
+    """
     if doc.tables:  # a side-by-side copy (its cells' paragraphs are in doc.paragraphs too)
         return None
+    g = _Gatherer()
     for rp in doc.paragraphs:
         found = next((m for m in map(_MARK.match, rp.bookmarks) if m), None)
         if found is not None:
-            kind, ident, lang = found.groups()
-            if lang not in langs:
-                langs.append(lang)
-            if kind == "t":
-                current = None
-                continue
-            current = cells.setdefault((kind, ident), {}).setdefault(lang, [])
-            label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None
-            if label is not None and kind == "p":  # the number, for rows that lost their id
-                numbers.setdefault(ident, label.group(1).rstrip("."))
-            current.append(_without_number(rp))
-        elif langs and (rp.text() or rp.text(accept=False) or rp.mark is not None):
-            if current is None:  # before any paragraph of its language: a new paragraph
-                orphans += 1
-                current = cells.setdefault(("p", f"new{orphans}"), {}).setdefault(
-                    langs[-1] if langs else "", [])
-            current.append(rp)
-    if not cells:
-        return None
-    order = [lang for lang in langs if lang in {x.value for x in Lang}]
-    header = [_label("No.", "")] + [_label(LANG_NAMES[Lang(x)], "") for x in order]
-    rows = [header]
-    for (kind, ident), by_lang in cells.items():
-        prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
-        number = _label(numbers.get(ident, ""), f"{prefix}{ident}")
-        rows.append([number] + [by_lang.get(lang, []) for lang in order])
-    return rows
+            g.marked(found, rp)
+        else:
+            g.unmarked(rp)
+    return ReadBack(g.rows(), g.consumed) if g.cells else None
+
+
+def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
+    """The rows of ``read_back`` (None if ``doc`` is not a consecutive copy)."""
+    found = read_back(doc)
+    return found.rows if found else None

@@ -334,3 +334,32 @@ def test_three_languages_consecutive_stay_on_portrait_pages(tmp_path: Path) -> N
     write_working(trilingual(), tmp_path / "c.docx", layout="consecutive")
     size = document_xml(tmp_path / "c.docx").find(f"{W}body/{W}sectPr/{W}pgSz")
     assert (_twips(size, "w"), _twips(size, "h")) == (11906, 16838)
+
+
+def test_a_paragraph_added_in_a_consecutive_copy_continues_the_one_before(
+        tmp_path: Path) -> None:
+    from minutes_app.docx_io.consecutive import read_back
+    from minutes_app.docx_io.reader import read_docx
+
+    m = demo()
+    write_working(m, tmp_path / "c.docx", layout="consecutive")
+    target = m.paragraphs()[6]
+    with zipfile.ZipFile(tmp_path / "c.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    mark = root.find(f".//{W}bookmarkStart[@{W}name='_mp_{target.id}_ko']")
+    added = etree.Element(f"{W}p")
+    etree.SubElement(etree.SubElement(added, f"{W}r"), f"{W}t").text = "추가된 문장."
+    mark.getparent().addnext(added)  # type: ignore[union-attr]
+    parts["word/document.xml"] = etree.tostring(root)
+    with zipfile.ZipFile(tmp_path / "r.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    found = read_back(read_docx(tmp_path / "r.docx"))
+    assert found is not None
+    header, *rows = found.rows
+    row = next(r for r in rows if f"_mp_{target.id}" in r[0][0].bookmarks)
+    ko = row[1 + m.languages.index(Lang.KO)]
+    assert [p.text() for p in ko] == [target.text(Lang.KO), "추가된 문장."]
+    assert squash(header[1][0].text()) == "한국어 Korean"
+    assert len(found.consumed) == len(list(root.iter(f"{W}p")))  # every paragraph placed
