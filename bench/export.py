@@ -16,7 +16,7 @@ from bench.floors import memory_in_fresh_process, write_floor
 from bench.synthetic import synthetic
 from bench.tracking import NOW, edited_copy
 from minutes_app.docx_io.working import write_working
-from minutes_app.model import Minutes, SetTrack, Side
+from minutes_app.model import Lang, Minutes, SetTrack, Side
 from minutes_app.model.track import current_text
 from minutes_app.tracking.diff import diff
 from minutes_app.tracking.rounds import snapshot
@@ -24,9 +24,9 @@ from minutes_app.tracking.rounds import snapshot
 SIZES = (500, 5000, 20000)
 
 
-def negotiated(n: int) -> Minutes:
+def negotiated(n: int, languages: list[Lang] | None = None) -> Minutes:
     """A document of ``n`` paragraphs, after a round, with 5% of them revised."""
-    m = synthetic(n)
+    m = synthetic(n, languages=languages)
     m.rounds.append(snapshot(m, Side.KR, NOW))
     for (pid, lang), text in edited_copy(m, 0.05).items():
         track = diff(m.paragraph(pid).text(lang), text, Side.RU, 2, NOW)
@@ -73,6 +73,11 @@ def main() -> None:
                            for k in ("ours", "floor"))
     print(f"  growth 5,000 → 20,000: exponent {ours_exp:.2f} (floor {floor_exp:.2f}); "
           "target ≤ 1.05")
+    three = negotiated(5000, [Lang.KO, Lang.RU, Lang.EN])
+    t = interleaved({"ours": lambda: write_working(three, io.BytesIO()),
+                     "floor": lambda: write_floor(three)}, 3)
+    print(f"  three languages (ko, ru, en) at 5,000: {t['ours']:.0f} ms, floor {t['floor']:.0f} ms,"
+          f" ratio {t['ours'] / t['floor']:.2f}; target < 1500 ms")
     ours, floor = (memory_in_fresh_process(k, 20000) for k in ("export", "floor-write"))
     print(f"  memory at 20,000, peak RSS above start: ours {ours:.0f} MB, floor {floor:.0f} MB, "
           f"ratio {ours / max(floor, 1):.2f}; target ≤ 2")
