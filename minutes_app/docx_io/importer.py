@@ -26,6 +26,7 @@ from minutes_app.docx_io.unplaced import (
 )
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
@@ -87,10 +88,12 @@ def _id(marks: list[str], prefix: str) -> int | None:
 
 
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
+    from minutes_app.docx_io.consecutive import as_table
     from minutes_app.docx_io.working import column_order
 
-    main = main_table(doc)
-    table = doc.tables[main]
+    consecutive = as_table(doc)  # a consecutive copy's paragraphs as rows (None: a table)
+    main = -1 if consecutive else main_table(doc)
+    table = consecutive or doc.tables[main]
     columns = _languages(table[0], column_order(m))
     rows = []
     for index, cells in enumerate(table[1:], start=1):
@@ -366,7 +369,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _expected_outside(m: Minutes) -> dict[str, set[str]]:
+def _expected_outside(m: Minutes, layout: str) -> dict[str, set[str]]:
     """What our export writes outside its table (title block, header), by scope: read from
     the working copy of these minutes without their sections (some 20 ms)."""
     import dataclasses
@@ -376,10 +379,23 @@ def _expected_outside(m: Minutes) -> dict[str, set[str]]:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bare.docx"
-        write_working(dataclasses.replace(m, sections=[], _numbers=None, _where=None), path)
+        write_working(dataclasses.replace(m, sections=[], _numbers=None, _where=None), path,
+                      layout=layout)
         return expected_outside(read_docx(path))
 
 
+def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
+    """What lies outside the rows (the table, or a consecutive copy's marked paragraphs)."""
+    from minutes_app.docx_io.consecutive import read_back
+
+    back = read_back(doc)
+    if back is not None:
+        consumed = {id(rp) for rp in back.consumed}
+        return find_unplaced(doc, -1, _expected_outside(m, "consecutive"), consumed)
+    return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
+
+
+@collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
                 accept_unplaced: bool = False) -> tuple[Operation, ImportReport]:
@@ -397,7 +413,7 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     imp = _Importer(m, doc, from_side, now)
     try:
         imp.run(accept_uncertain)
-        unplaced = imp.unplaced + find_unplaced(doc, main_table(doc), _expected_outside(m))
+        unplaced = imp.unplaced + _unplaced(m, doc)
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
         imp.report.unplaced = unplaced

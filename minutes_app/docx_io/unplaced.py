@@ -47,12 +47,13 @@ def _author(rp: ReadParagraph) -> str:
     return changes[-1].author if changes else ""
 
 
-def _body(doc: ReadDocument, main: int, expected: set[str]) -> list[Unplaced]:
+def _body(doc: ReadDocument, main: int, expected: set[str], consumed: set[int]
+          ) -> list[Unplaced]:
     """Body paragraphs (title block, after the table) and tables we did not write."""
     out = []
     seen_table = False
     for index, rp in enumerate(doc.paragraphs):
-        if rp.table == main:
+        if (main >= 0 and rp.table == main) or id(rp) in consumed:
             seen_table = True
             continue
         text = rp.text()
@@ -77,10 +78,10 @@ def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplace
     return out
 
 
-def _comments(doc: ReadDocument, main: int) -> list[Unplaced]:
+def _comments(doc: ReadDocument, main: int, consumed: set[int]) -> list[Unplaced]:
     out = []
     for index, rp in enumerate(doc.paragraphs):
-        if rp.table == main:
+        if (main >= 0 and rp.table == main) or id(rp) in consumed:
             continue
         for cid in rp.comment_ids:
             if cid in doc.comments:
@@ -99,11 +100,12 @@ def expected_outside(ours: ReadDocument) -> dict[str, set[str]]:
     return found
 
 
-def find_unplaced(doc: ReadDocument, main: int, expected: dict[str, set[str]]
-                  ) -> list[Unplaced]:
-    """Everything outside table ``main`` that differs from what we wrote (``expected``)."""
-    return (_body(doc, main, expected.get("body", set()) | {""}) + _elsewhere(doc, expected)
-            + _comments(doc, main))
+def find_unplaced(doc: ReadDocument, main: int, expected: dict[str, set[str]],
+                  consumed: set[int] = frozenset()) -> list[Unplaced]:  # type: ignore[assignment]
+    """Everything outside table ``main`` (-1: none) and the ``consumed`` paragraphs (by
+    ``id``: a consecutive copy's rows) that differs from what we wrote (``expected``)."""
+    return (_body(doc, main, expected.get("body", set()) | {""}, consumed)
+            + _elsewhere(doc, expected) + _comments(doc, main, consumed))
 
 
 __all__ = ["Unplaced", "UnplacedChangesError", "expected_outside", "find_unplaced"]

@@ -240,3 +240,20 @@ def test_the_review_report_lists_pending_heading_revisions(tmp_path: Path) -> No
     row = texts.index("§")
     assert texts[row + 1:row + 3] == ["지방 간 협력", "Interregional and Municipal Cooperation"]
     assert texts[row + 3].startswith("Heading — Korean Side, round 4, en: insert")
+
+
+def test_a_consecutive_copy_libreoffice_edited_brings_its_heading_edits(tmp_path: Path) -> None:
+    m = sent()
+    before = minutes_in(minutes_out(m))
+    exported = tmp_path / "working.docx"
+    write_working(m, exported, layout="consecutive")
+    returned = lo_edit(exported, tmp_path / "returned.docx", [*HEADINGS, *EDITS], True, tmp_path)
+    op, report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    general, health = _section(before, "General Review of Bilateral Cooperation"), _section(
+        before, "Health and Medical Care")
+    assert sorted(report.headings) == sorted([general, health]) and not report.unplaced
+    assert m.section(general).heading[Lang.KO] == "양국 협력 전반 및 공동투자"
+    assert m.section(health).heading[Lang.EN] == "Health, Medical Care and Pharmaceuticals"
+    assert {(r.side, r.round) for r in all_revisions(m)} == {(Side.RU, 4)}
+    assert {"Vladivostok", "블라디보스토크에서"} <= {r.text.strip() for r in all_revisions(m)}
