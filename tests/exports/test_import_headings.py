@@ -24,6 +24,7 @@ from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.ops import edit_heading
 from minutes_app.tracking.revisions import all_revisions
 from tests.exports.clients import pandoc_json, spans
+from tests.exports.schema import assert_valid_docx
 from tests.exports.test_import import EDITS, NOW, lo_edit, sent
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -98,6 +99,12 @@ def test_heading_revisions_go_out_as_tracked_changes_and_come_back(tmp_path: Pat
     # our own revisions in the file are not taken for theirs on the way back
     _op, report = plan_import(m, path, Side.RU, "2020-12-18T09:00:00Z")
     assert not report.headings and not report.by_side
+    assert_valid_docx(path)
+    write_working(m, tmp_path / "c.docx", layout="consecutive")  # the other layout too
+    assert_valid_docx(tmp_path / "c.docx")
+    assert ("insertion", "Korean Side", "and the Northern Sea Route") in [
+        (c, a.get("author"), t.strip()) for c, a, t in spans(pandoc_json(tmp_path / "c.docx"),
+                                                             ("insertion", "deletion"))]
 
 
 # -- what cannot be placed ------------------------------------------------------------------
@@ -236,6 +243,7 @@ def test_the_review_report_lists_pending_heading_revisions(tmp_path: Path) -> No
     edit_heading(m, sid, Lang.EN, "Interregional and Municipal Cooperation", NOW).apply(m)
     path = tmp_path / "report.docx"
     write_report(m, path)
+    assert_valid_docx(path)
     texts = [rp.text() for rp in read_docx(path).paragraphs]
     row = texts.index("§")
     assert texts[row + 1:row + 3] == ["지방 간 협력", "Interregional and Municipal Cooperation"]
