@@ -53,4 +53,29 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
                               f"{where.capitalize()} is {status.value}, not agreed."))
         for f in found.get(p.id, []):
             out.append(Reason(p.id, n, "finding", f"{where.capitalize()}: {f.message}"))
+    return out + annex_reasons(m)
+
+
+def annex_reasons(m: Minutes) -> list[Reason]:
+    """Annexes cited and missing, annexes present and uncited, annexes with missing text."""
+    from minutes_app.checks.annex_refs import citations
+    from minutes_app.checks.signed_text import annex_lines
+    from minutes_app.model.annexes import roman
+
+    out: list[Reason] = []
+    cited = citations(m)
+    for n, pid in sorted(cited.items()):
+        if n > len(m.annexes) or n < 1:
+            out.append(Reason(pid, m.number(pid), "annex_missing",
+                              f"{_where(m, pid).capitalize()} cites Annex {roman(n)}, "
+                              "which the document does not hold."))
+    for i, annex in enumerate(m.annexes):
+        if i + 1 not in cited:
+            out.append(Reason(None, None, "annex_uncited",
+                              f"Annex {roman(i + 1)} is not cited by the text."))
+        empty = [lang.value for lang in m.languages
+                 if len(annex_lines(m, i, annex, lang, m.own_side)) < 3]
+        if empty:
+            out.append(Reason(None, None, "annex_empty", f"Annex {roman(i + 1)} has no "
+                              f"text in {', '.join(empty)}."))
     return out

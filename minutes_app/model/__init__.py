@@ -1,5 +1,6 @@
 """Pure-Python document model: the concepts, their operations and inverses, validation."""
 
+from minutes_app.model.annexes import AlternatPair, Annex, SetAnnexes, SetPairs
 from minutes_app.model.change import Change
 from minutes_app.model.entities import (
     Comment, Meeting, Paragraph, ParagraphMark, Party, Person, Round, Section, Settings,
@@ -17,6 +18,10 @@ from minutes_app.model.structure import (
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
 __all__ = [
+    "AlternatPair",
+    "Annex",
+    "SetAnnexes",
+    "SetPairs",
     "AddComment",
     "Batch",
     "Change",

@@ -8,6 +8,7 @@ from typing import Any
 
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.annexes import annex_in, annex_out, pair_in, pair_out
 from minutes_app.model.types import Lang, Side, Status, lang_text
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -30,6 +31,8 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
+        ("annexes", dumps([annex_out(a) for a in m.annexes])),
+        ("pairs", dumps([pair_out(p) for p in m.pairs])),
     ]
 
 
@@ -78,6 +81,8 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         author_sides={k: Side(v) for k, v in meta.get("author_sides", {}).items()},
         glossary=[lang_text(t) for t in meta.get("glossary", [])],
         dismissed=dict(meta.get("dismissed", {})),
+        annexes=[annex_in(a) for a in meta.get("annexes", [])],
+        pairs=[pair_in(p) for p in meta.get("pairs", [])],
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(
