@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from minutes_app.model import Minutes, Status
+from minutes_app.model import Annex, Lang, Minutes, Status
+from minutes_app.model.annexes import DELEGATION
 from minutes_app.model.brackets import has_open_brackets, status_of
 
 if TYPE_CHECKING:
@@ -59,7 +60,6 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
 def annex_reasons(m: Minutes) -> list[Reason]:
     """Annexes cited and missing, annexes present and uncited, annexes with missing text."""
     from minutes_app.checks.annex_refs import citations
-    from minutes_app.checks.signed_text import annex_lines
     from minutes_app.model.annexes import roman
 
     out: list[Reason] = []
@@ -73,9 +73,16 @@ def annex_reasons(m: Minutes) -> list[Reason]:
         if i + 1 not in cited:
             out.append(Reason(None, None, "annex_uncited",
                               f"Annex {roman(i + 1)} is not cited by the text."))
-        empty = [lang.value for lang in m.languages
-                 if len(annex_lines(m, i, annex, lang, m.own_side)) < 3]
+        empty = [lang.value for lang in m.languages if _annex_gap(annex, lang)]
         if empty:
             out.append(Reason(None, None, "annex_empty", f"Annex {roman(i + 1)} has no "
                               f"text in {', '.join(empty)}."))
     return out
+
+
+def _annex_gap(annex: Annex, lang: Lang) -> bool:
+    """True when ``annex`` lacks text in ``lang`` (a member's name, a heading, a paragraph)."""
+    if annex.kind == DELEGATION:
+        return any(not p.name.get(lang, "").strip() for p in annex.members)
+    return (not annex.heading.get(lang, "").strip() or not annex.paragraphs
+            or any(not p.get(lang, "").strip() for p in annex.paragraphs))

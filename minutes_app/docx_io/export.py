@@ -16,7 +16,8 @@ Progress = Callable[[int, int], None]
 
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
            layout: str = "consecutive", allow_ad_ref: bool = False, initials: bool = False,
-           fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
+           fmt: str = "docx", progress: Progress | None = None,
+           fingerprint_footer: bool = False) -> dict[str, object]:
     """Write the export; returns what the document's history records of it."""
     if fmt not in ("docx", "pdf"):
         raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
@@ -33,7 +34,7 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         from minutes_app.docx_io.signing import write_signing
 
         side = copy_for or m.own_side
-        write_signing(m, target, side, layout, allow_ad_ref, initials)
+        write_signing(m, target, side, layout, allow_ad_ref, initials, fingerprint_footer)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
     else:
@@ -51,3 +52,9 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
 def history_entry(record: dict[str, object]) -> str:
     """The record as stored in the document's history."""
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def default_name(stem: str, kind: str, copy_for: Side | None, suffix: str) -> str:
+    """``minutes-signing-KR.docx``: a signing original's name carries its Side."""
+    side = f"-{copy_for.value}" if kind == "signing" and copy_for else ""
+    return f"{stem}-{kind}{side}.{suffix}"
