@@ -341,9 +341,23 @@ class MainWindow(WindowParts):
         """Document > Meeting details."""
         from minutes_app.ui.meeting_dialog import MeetingDialog
 
-        dialog = MeetingDialog(self.doc.minutes.meeting, column_languages(self.doc.minutes), self)
+        from minutes_app.model import Batch, SetPairs, SetSettings
+
+        m = self.doc.minutes
+        dialog = MeetingDialog(m.meeting, column_languages(m), self, m.settings, m.pairs)
         if dialog.exec():
-            self.files.apply_or_show(SetMeeting(dialog.meeting()), _("Edit meeting details"))
+            op = Batch((SetMeeting(dialog.meeting()), SetSettings(dialog.settings()),
+                        SetPairs(dialog.pairs())))
+            self.files.apply_or_show(op, _("Edit meeting details"))
+
+    def edit_annexes(self, dialog: object = None) -> None:
+        """Document > Annexes: one undoable change of the annexes."""
+        from minutes_app.ui.annex_dialog import AnnexDialog
+
+        m = self.doc.minutes
+        box = dialog or AnnexDialog(m.annexes, column_languages(m), self)
+        if box.exec():  # type: ignore[attr-defined]
+            self.files.apply_or_show(box.operation(), _("Edit annexes"))  # type: ignore[attr-defined]
 
     def edit_glossary(self, dialog: object = None) -> None:
         """Document > Glossary: one undoable change of the agreed equivalents."""

@@ -1,0 +1,91 @@
+"""The signing parts of the window: export dialog preview and file names, the offer to open the
+original, the annex dialog as one undo step, the meeting dialog's signing fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutes_app.model import Lang, Minutes, Side
+from minutes_app.templates import demo
+
+
+@pytest.fixture
+def demo_minutes() -> Minutes:
+    return demo(agreed=True)
+
+
+def test_export_dialog_shows_the_russian_original_opening(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(Side.KR, False, window, window.doc.minutes)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
+    assert dialog.preview.text().startswith("한·러 극동·시베리아 분과위원회 제14차 회의 합의의사록")
+    dialog.copy_for.setCurrentIndex(dialog.copy_for.findData("RU"))
+    text = dialog.preview.text()
+    assert text.startswith("Agreed Minutes of the 14th Meeting of the Russia-Korea Far East")
+    assert "The 14th meeting of the Russia-Korea Far East and Siberia Sub-committee" in text
+    assert "under the Russia-Korea Joint Commission" in text
+
+
+def test_signing_export_names_the_side_and_offers_to_open_it(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.docx_io.export import default_name
+    from minutes_app.ui.export_dialog import ExportDialog
+
+    assert default_name("far-east", "signing", Side.KR, "docx") == "far-east-signing-KR.docx"
+    assert default_name("far-east", "signing", Side.RU, "pdf") == "far-east-signing-RU.pdf"
+    assert default_name("far-east", "working", Side.RU, "docx") == "far-east-working.docx"
+    boxes = []
+
+    def shown(box) -> None:  # type: ignore[no-untyped-def]
+        boxes.append((box.objectName(), [b.text() for b in box.buttons()]))
+
+    window.show_message_box = shown
+    dialog = ExportDialog(Side.KR, False, window, window.doc.minutes)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
+    dialog.copy_for.setCurrentIndex(dialog.copy_for.findData("RU"))
+    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    out = window.exports.run(dialog=dialog, path=str(tmp_path / "x-signing-RU.docx"))
+    assert out is not None and out.exists()
+    name, buttons = boxes[-1]
+    assert name == "exportDone" and "Open the file" in buttons and "Open the folder" in buttons
+    assert window.doc.file.history()[-1][1] == "export-signing"
+
+
+def test_annex_dialog_edits_are_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.annex_dialog import AnnexDialog
+
+    m = window.doc.minutes
+    dialog = AnnexDialog(m.annexes, [Lang.KO, Lang.EN], window)
+    assert dialog.list.count() == 2 and dialog.table.rowCount() == 4  # Korean members
+    dialog.add_free()
+    dialog.heading[Lang.EN].setText("Programme of the meeting")
+    dialog.heading[Lang.KO].setText("회의 일정")
+    dialog.paragraphs[Lang.EN].setPlainText("Opening remarks\n\nAdoption of the agenda")
+    dialog.paragraphs[Lang.KO].setPlainText("개회사\n\n의제 채택")
+    dialog.list.setCurrentRow(1)
+    dialog.add_member()
+    dialog.table.item(3, 0) or None
+    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    window.edit_annexes(dialog)
+    assert len(m.annexes) == 3
+    free = m.annexes[2]
+    assert free.heading[Lang.EN] == "Programme of the meeting"
+    assert [p[Lang.KO] for p in free.paragraphs] == ["개회사", "의제 채택"]
+    assert len(m.annexes[1].members) == 4
+    window.action_set["undo"].trigger()
+    assert len(m.annexes) == 2 and len(m.annexes[1].members) == 3
+
+
+def test_meeting_dialog_holds_the_signing_choices(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.meeting_dialog import MeetingDialog
+
+    m = window.doc.minutes
+    dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window, m.settings, m.pairs)
+    assert dialog.pairs() == tuple(m.pairs)  # nothing lost, Russian forms included
+    dialog.prevailing.setCurrentIndex(dialog.prevailing.findData("en"))
+    dialog.signature_heading.setCurrentIndex(dialog.signature_heading.findData("side"))
+    settings = dialog.settings()
+    assert (settings.prevailing, settings.signature_heading) == ("en", "side")
+    assert dialog.meeting().text_order is Side.KR
