@@ -10,7 +10,7 @@ from pathlib import Path
 from minutes_app.errors import MinutesError
 from minutes_app.model import Annex, Lang, Minutes, SetAnnexes, Side
 from minutes_app.model import delegation as dl
-from minutes_app.model.annexes import DELEGATION, roman
+from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
 
 Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
@@ -69,7 +69,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
             return dl.move_member(m, side, args.move[0], args.move[1])
         if args.import_csv:
             text = Path(args.import_csv).read_text(encoding="utf-8-sig")
-            return dl.with_members(m, side, dl.members_from_csv(text, m.languages))
+            return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
             Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),
                                              encoding="utf-8")
@@ -109,8 +109,9 @@ def cmd_annex(args: argparse.Namespace) -> int:
     for i, a in enumerate(m.annexes, start=1):
         what = (f"delegation list of {a.side.value}" if a.kind == DELEGATION and a.side
                 else " / ".join(a.heading.get(lang, "") for lang in m.languages))
-        size = len(a.members) if a.kind == DELEGATION else len(a.paragraphs)
-        print(f"Annex {roman(i):<5} {what}  ({size} {'members' if a.kind == DELEGATION else 'paragraphs'})")
+        size = (f"{len(a.members)} members" if a.kind == DELEGATION
+                else f"{len(a.paragraphs)} paragraphs")
+        print(f"Annex {roman(i):<5} {what}  ({size})")
     return 0
 
 

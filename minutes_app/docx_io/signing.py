@@ -131,18 +131,17 @@ class _Signing:
 
     def _annex_line(self, line: Line, lang: Lang) -> None:
         part = line.key.split(":")[2]
+        bold, size = part in ("number", "title") or part.endswith("_label"), 12.0
         if part == "number":
-            p, style = paragraph(self.body, align="right", space_after_pt=12), {"bold": True}
+            p = paragraph(self.body, align="right", space_after_pt=12)
         elif part == "title":
-            p, style = paragraph(self.body, align="center", space_after_pt=18), {
-                "bold": True, "size_pt": 13}
+            p, size = paragraph(self.body, align="center", space_after_pt=18), 13.0
         elif part.endswith("_label"):
-            p, style = paragraph(self.body, keep_next=True, space_after_pt=4), {"bold": True}
+            p = paragraph(self.body, keep_next=True, space_after_pt=4)
         else:
             p = paragraph(self.body, align="both", space_after_pt=6,
                           indent_hanging_cm=0.8 if "\t" in line.text else None)
-            style = {}
-        text_run(p, line.text, lang, self.fonts, size_pt=style.pop("size_pt", 12), **style)
+        text_run(p, line.text, lang, self.fonts, bold=bold, size_pt=size)
 
     def verification_sheet(self) -> None:
         """The fingerprints on a sheet of their own, after everything that is signed."""

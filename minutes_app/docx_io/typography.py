@@ -96,5 +96,5 @@ def font_table(doc: DocxDocument, fonts: Fonts) -> None:
     el("w:pitch", korean, val="variable")
     root.insert(0, korean)
     root.insert(0, latin)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",  # noqa: SLF001
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                 standalone=True)

@@ -18,11 +18,9 @@ from minutes_app.model.structure import (
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
 __all__ = [
+    "AddComment",
     "AlternatPair",
     "Annex",
-    "SetAnnexes",
-    "SetPairs",
-    "AddComment",
     "Batch",
     "Change",
     "Comment",
@@ -45,11 +43,13 @@ __all__ = [
     "RemoveSection",
     "Round",
     "Section",
+    "SetAnnexes",
     "SetAuthorSides",
     "SetBracketSides",
     "SetGlossary",
     "SetMark",
     "SetMeeting",
+    "SetPairs",
     "SetParty",
     "SetSectionHeading",
     "SetSettings",

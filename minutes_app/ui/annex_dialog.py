@@ -45,8 +45,9 @@ class AnnexDialog(QDialog):
                                Side.KR)),
                            (_("Add delegation list: Russian Side"), lambda: self.add_delegation(
                                Side.RU)),
-                           (_("Remove annex"), self.remove), (_("Move up"), lambda: self.move(-1)),
-                           (_("Move down"), lambda: self.move(1))):
+                           (_("Remove annex"), self.remove),
+                           (_("Move up"), lambda: self.move_annex(-1)),
+                           (_("Move down"), lambda: self.move_annex(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -184,7 +185,7 @@ class AnnexDialog(QDialog):
             self.current = -1
             self._refresh_list(max(0, self.list.currentRow() - 1))
 
-    def move(self, step: int) -> None:
+    def move_annex(self, step: int) -> None:
         """Move the selected annex up or down (its number changes)."""
         i = self.current
         j = i + step

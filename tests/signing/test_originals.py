@@ -118,10 +118,10 @@ def test_annexes_follow_the_signatures_with_their_headings(originals: dict) -> N
 
 
 def test_fonts_are_embedded_myeongjo_for_hangul_serif_for_cyrillic(originals: dict) -> None:
-    for name, (_m, docx, pdf) in originals.items():
+    for _m, docx, pdf in originals.values():
         fonts = pdf_fonts(pdf)
         rows = [line.split() for line in fonts.splitlines()[2:]]
-        assert rows and all("yes" == r[-5] for r in rows), fonts  # every font embedded
+        assert rows and all(r[-5] == "yes" for r in rows), fonts  # every font embedded
         assert "NanumMyeongjo" in fonts and "LiberationSerif" in fonts, fonts
         with zipfile.ZipFile(docx) as z:
             table = z.read("word/fontTable.xml").decode()

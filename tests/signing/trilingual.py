@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from minutes_app.model import (
-    DismissFinding, Lang, Minutes, Party, Person, RemoveSection, SetMeeting, SetParty, SetSettings, SetText,
+    DismissFinding, Lang, Minutes, Person, RemoveSection, SetMeeting, SetSettings, SetText,
 )
 from minutes_app.templates import demo
 
@@ -57,8 +57,6 @@ def trilingual(prevailing: str = "en") -> Minutes:
         body_alternat={**meeting.body_alternat, Lang.RU: "российско-корейского Подкомитета по "
                        "Дальнему Востоку и Сибири"},
         place={**meeting.place, Lang.RU: "Сеуле и Москве"})).apply(m)
-    for side, party in list(m.parties.items()):
-        SetParty(dataclasses.replace(party)).apply(m)
     for pid, text in RU_TEXT.items():
         SetText(pid, Lang.RU, text).apply(m)
     m.sections[1].heading[Lang.RU] = RU_HEADING
@@ -71,6 +69,3 @@ def trilingual(prevailing: str = "en") -> Minutes:
     for finding in blocking(m):  # our short Russian text leaves out some numbers on purpose
         DismissFinding(finding.key, "test text").apply(m)
     return m
-
-
-__all__ = ["Party", "trilingual"]
