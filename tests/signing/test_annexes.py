@@ -153,3 +153,12 @@ def test_fingerprint_footer_on_request_instead_of_the_sheet(tmp_path: Path) -> N
         assert "SHA-256" not in a.read("word/footer1.xml").decode()
         assert "Verification sheet" not in b.read("word/document.xml").decode()
         assert "SHA-256" in b.read("word/footer1.xml").decode()
+
+
+def test_the_fixed_phrase_page_is_rendered_from_the_table() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    from render_phrases import OUT, render
+
+    assert OUT.read_text(encoding="utf-8") == render(), "run python tools/render_phrases.py"
+    assert "За Российскую Сторону" in render() and "За Правительство Российской Федерации" \
+        in render()

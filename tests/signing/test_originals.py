@@ -175,3 +175,17 @@ def test_verify_rejects_a_changed_digit_in_each_language(originals: dict, tmp_pa
         number_2 = next(p.id for p in m.paragraphs() if m.number(p.id) == 2)
         assert verdict[lang].differing == (f"p:{number_2}",), path.suffix
         assert all(r.agreed for r in results if r.lang is not lang), path.suffix
+
+
+def test_pdf_export_sees_the_bundled_myeongjo(tmp_path: Path) -> None:
+    import os
+
+    from minutes_app.docx_io.pdf import fontconfig_file
+    from minutes_app.resources import resource
+
+    bundled = resource("fonts", "NanumMyeongjo.ttf")
+    assert bundled.exists() and resource("fonts", "OFL.txt").exists()
+    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(tmp_path)))
+    listed = subprocess.run(["fc-list", ":", "file"], capture_output=True, text=True, env=env,
+                            check=True).stdout
+    assert str(bundled) in listed
