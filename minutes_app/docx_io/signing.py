@@ -92,7 +92,7 @@ class _Signing:
         tbl = table(self.body, [width] * len(self.langs), borders=False)
         columns = [body_lines(self.m, lang, self.copy_for) for lang in self.langs]
         for lines in zip(*columns, strict=True):
-            tr = row(tbl)
+            tr = row(tbl, keep_together=True)  # a row split over two pages mixes languages
             for lang, line in zip(self.langs, lines, strict=True):
                 self.line(cell(tr, width), line, lang)
         paragraph(self.body)

@@ -189,3 +189,17 @@ def test_pdf_export_sees_the_bundled_myeongjo(tmp_path: Path) -> None:
     listed = subprocess.run(["fc-list", ":", "file"], capture_output=True, text=True, env=env,
                             check=True).stdout
     assert str(bundled) in listed
+
+
+def test_side_by_side_trilingual_columns_in_the_alternat_order_and_verified(
+        tmp_path: Path) -> None:
+    m = trilingual()
+    docx = tmp_path / "sbs-RU.docx"
+    write_signing(m, docx, Side.RU, layout="side-by-side")
+    pdf = to_pdf(docx, tmp_path)
+    row = next(line for line in layout_text(pdf).splitlines() if "18 декабря 2020 г." in line)
+    assert row.index("18 декабря 2020 г.") < row.index("월") < row.index("18 December 2020")
+    for path in (docx, pdf):
+        text, exact = original_text(path)
+        side, results = verify_text(m, text, exact)
+        assert side is Side.RU and all(r.agreed for r in results), (path.suffix, results)
