@@ -50,24 +50,36 @@ def _match(lines: list[Line], blob: str, exact: bool) -> list[tuple[int, int] | 
     return spans
 
 
+def _neighbours(spans: list[tuple[int, int] | None], size: int) -> list[tuple[int, int]]:
+    """For each line, where the previous found line ends and the next found line starts."""
+    ends, end = [], 0
+    for span in spans:
+        ends.append(end)
+        end = span[1] if span is not None else end
+    starts, start = [0] * len(spans), size
+    for i in range(len(spans) - 1, -1, -1):
+        starts[i] = start
+        start = spans[i][0] if spans[i] is not None else start  # type: ignore[index]
+    return list(zip(ends, starts, strict=True))
+
+
 def _verdict(m: Minutes, lang: Lang, copy_for: Side, blob: str, exact: bool) -> LangResult:
     lines = signed_lines(m, lang, copy_for)
     spans = _match(lines, blob, exact)
-    canonical = dict(canonical_lines(m, lang))
-    rebuilt: list[Line] = []
+    hashed = canonical_lines(m, lang)
+    canonical = dict(hashed)
+    by_key: dict[str, str] = {}
     differing: list[str] = []
-    for i, (line, span) in enumerate(zip(lines, spans, strict=True)):
+    for line, span, (start, end) in zip(lines, spans, _neighbours(spans, len(blob)),
+                                         strict=True):
         if span is not None:
-            rebuilt.append(Line(line.key, canonical.get(line.key, normalise(line.text))))
-            continue
-        differing.append(line.key)
-        start = max((s[1] for s in spans[:i] if s is not None), default=0)
-        end = next((s[0] for s in spans[i + 1:] if s is not None), len(blob))
-        rebuilt.append(Line(line.key, normalise(blob[start:end])))
-    order = [k for k, _t in canonical_lines(m, lang)]  # the hashed order (signatories differ)
-    by_key = dict(rebuilt)
-    found = digest([Line(k, by_key.get(k, "")) for k in order])
-    expected = digest(canonical_lines(m, lang))
+            by_key[line.key] = canonical.get(line.key, normalise(line.text))
+        else:
+            differing.append(line.key)
+            by_key[line.key] = normalise(blob[start:end])
+    # hashed in the text-order original's order (its signature blocks stand the other way)
+    found = digest([Line(k, by_key.get(k, "")) for k, _t in hashed])
+    expected = digest(hashed)
     return LangResult(lang, found == expected and not differing, expected, found,
                       tuple(differing))
 
@@ -75,12 +87,17 @@ def _verdict(m: Minutes, lang: Lang, copy_for: Side, blob: str, exact: bool) -> 
 def verify_text(m: Minutes, text: str, exact: bool) -> tuple[Side, list[LangResult]]:
     """The verdicts for an original's text; the original's Side is the one that fits best."""
     blob = "\n".join(normalise(x) for x in text.split("\n")) if exact else _WS.sub("", text)
+    first = m.languages[0]
+    sides = sorted((m.meeting.text_order, m.meeting.text_order.other),  # its title first
+                   key=lambda s: _key(signed_lines(m, first, s)[0].text, exact) not in blob)
     best: tuple[Side, list[LangResult]] | None = None
-    for side in (m.meeting.text_order, m.meeting.text_order.other):
+    for side in sides:
         results = [_verdict(m, lang, side, blob, exact) for lang in m.languages]
         if best is None or sum(len(r.differing) for r in results) < sum(
                 len(r.differing) for r in best[1]):
             best = (side, results)
+        if all(r.agreed for r in results):
+            break
     assert best is not None
     return best
 

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import IO
 
 from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
 
 from minutes_app.checks.fingerprint import fingerprints
 from minutes_app.checks.readiness import Reason, reasons
 from minutes_app.checks.signed_text import Line, annex_lines, body_lines, signature_lines
+from minutes_app.docx_io import fastxml as fx
 from minutes_app.docx_io.base import new_document, save_stable
 from minutes_app.docx_io.typography import font_table, page_setup, signing_fonts
 from minutes_app.docx_io.xml import Element, Fonts, cell, el, field_run, paragraph, row, table
@@ -46,6 +48,24 @@ def language_order(m: Minutes, copy_for: Side) -> list[Lang]:
     return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))
 
 
+# kind of line -> (alignment, keep with next, space after in pt, size in pt, bold); the closing
+# formula and the prevailing-text clause are kept with what follows: the signatures
+_STYLE: dict[str, tuple[str, bool, int, float, bool]] = {
+    "title": ("center", False, 6, 14, True), "dates": ("center", False, 18, 12, False),
+    "h": ("", True, 6, 12, True), "p": ("both", False, 8, 12, False),
+    "closing": ("both", True, 12, 12, False),
+    "annex_number": ("right", False, 12, 12, True), "annex_title": ("center", False, 18, 13, True),
+    "annex_label": ("", True, 4, 12, True), "annex_line": ("both", False, 6, 12, False),
+}
+
+
+def _append(parent: Element, markup: str) -> None:
+    """Parse ``markup`` (paragraphs, tables) once and append what it holds to ``parent``."""
+    holder = parse_xml(f'<w:body xmlns:w="{fx.W_NS}">{markup}</w:body>')
+    for child in list(holder):
+        parent.append(child)
+
+
 def _page_break(parent: Element) -> None:
     r = el("w:r", paragraph(parent))
     el("w:br", r, type="page")
@@ -57,45 +77,44 @@ class _Signing:
         self.langs = language_order(m, copy_for)
         self.body = doc.element.body
 
-    def line(self, parent: Element, line: Line, lang: Lang) -> None:
-        """One line of the signed text, styled by what it is."""
+    def line_xml(self, line: Line, lang: Lang) -> str:
+        """One line of the signed text as markup, styled by what it is."""
         kind = line.key.split(":")[0]
-        if kind == "title":
-            p, style = paragraph(parent, align="center", space_after_pt=6), {"bold": True,
-                                                                               "size_pt": 14}
-        elif kind == "dates":
-            p, style = paragraph(parent, align="center", space_after_pt=18), {"size_pt": 12}
-        elif kind == "h":
-            p, style = paragraph(parent, keep_next=True, space_after_pt=6), {"bold": True,
-                                                                              "size_pt": 12}
-        elif kind == "p":
-            numbered = "\t" in line.text
-            p = paragraph(parent, align="both", space_after_pt=8,
-                          indent_hanging_cm=0.8 if numbered else None)
-            style = {"size_pt": 12}
-        else:  # the closing formula and the prevailing-text clause stay with the signatures
-            p, style = paragraph(parent, align="both", keep_next=True, space_after_pt=12), {
-                "size_pt": 12}
-        text_run(p, line.text, lang, self.fonts, **style)  # type: ignore[arg-type]
+        if kind == "annex":
+            part = line.key.split(":")[2]
+            kind = "annex_" + ("label" if part.endswith("_label") else part
+                               if part in ("number", "title") else "line")
+        align, keep_next, after, size, bold = _STYLE.get(kind, _STYLE["closing"])
+        ppr = ("<w:pPr>" + ("<w:keepNext/>" if keep_next else "")
+               + f'<w:spacing w:after="{after * 20}"/>'
+               + ('<w:ind w:left="454" w:hanging="454"/>' if "\t" in line.text else "")
+               + (f'<w:jc w:val="{align}"/>' if align else "") + "</w:pPr>")
+        return f"<w:p>{ppr}{fx.run(line.text, lang, self.fonts, bold=bold, size_pt=size)}</w:p>"
 
     def consecutive(self) -> None:
         """Each language's complete text in turn, each from a new page."""
         for i, lang in enumerate(self.langs):
             if i:
                 _page_break(self.body)
-            for line in body_lines(self.m, lang, self.copy_for):
-                self.line(self.body, line, lang)
+            _append(self.body, "".join(self.line_xml(line, lang)
+                                       for line in body_lines(self.m, lang, self.copy_for)))
 
     def side_by_side(self) -> None:
         """The languages in columns, line by line (their lines correspond one to one)."""
         width = TEXT_CM / len(self.langs)
-        tbl = table(self.body, [width] * len(self.langs), borders=False)
         columns = [body_lines(self.m, lang, self.copy_for) for lang in self.langs]
+        cell_w = round(width * 567)
+        rows = []
         for lines in zip(*columns, strict=True):
-            tr = row(tbl, keep_together=True)  # a row split over two pages mixes languages
-            for lang, line in zip(self.langs, lines, strict=True):
-                self.line(cell(tr, width), line, lang)
-        paragraph(self.body)
+            cells = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{cell_w}" w:type="dxa"/></w:tcPr>'
+                            f"{self.line_xml(line, lang)}</w:tc>"
+                            for lang, line in zip(self.langs, lines, strict=True))
+            # a row never splits over two pages: a split row mixes the languages
+            rows.append(f'<w:tr><w:trPr><w:cantSplit w:val="1"/></w:trPr>{cells}</w:tr>')
+        grid = f'<w:gridCol w:w="{cell_w}"/>' * len(self.langs)
+        _append(self.body, f'<w:tbl><w:tblPr><w:tblW w:w="{cell_w * len(self.langs)}" '
+                f'w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}'
+                f"</w:tblGrid>{''.join(rows)}</w:tbl><w:p/>")
 
     def signatures(self) -> None:
         """Both blocks in one borderless table: each line's two halves share a row."""
@@ -126,22 +145,9 @@ class _Signing:
         for i, annex in enumerate(self.m.annexes):
             for lang in self.langs:
                 _page_break(self.body)
-                for line in annex_lines(self.m, i, annex, lang, self.copy_for):
-                    self._annex_line(line, lang)
-
-    def _annex_line(self, line: Line, lang: Lang) -> None:
-        part = line.key.split(":")[2]
-        bold, size = part in ("number", "title") or part.endswith("_label"), 12.0
-        if part == "number":
-            p = paragraph(self.body, align="right", space_after_pt=12)
-        elif part == "title":
-            p, size = paragraph(self.body, align="center", space_after_pt=18), 13.0
-        elif part.endswith("_label"):
-            p = paragraph(self.body, keep_next=True, space_after_pt=4)
-        else:
-            p = paragraph(self.body, align="both", space_after_pt=6,
-                          indent_hanging_cm=0.8 if "\t" in line.text else None)
-        text_run(p, line.text, lang, self.fonts, bold=bold, size_pt=size)
+                _append(self.body, "".join(
+                    self.line_xml(line, lang)
+                    for line in annex_lines(self.m, i, annex, lang, self.copy_for)))
 
     def verification_sheet(self) -> None:
         """The fingerprints on a sheet of their own, after everything that is signed."""
