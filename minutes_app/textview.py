@@ -23,6 +23,12 @@ def numbered_text(m: Minutes, lang: Lang) -> str:
     lines += [closing_formula(m, lang), ""]
     for side in (m.own_side, m.own_side.other):
         lines += _signature(m, side, lang)
+    from minutes_app.checks.signed_text import annex_lines
+
+    for i, annex in enumerate(m.annexes):
+        lines += [line.text.replace("\t", " ") for line in annex_lines(m, i, annex, lang,
+                                                                      m.meeting.text_order)]
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
