@@ -46,8 +46,8 @@ def meeting_out(m: Meeting) -> Json:
     }
 
 
-def meeting_in(d: Json) -> Meeting:
-    """Meeting metadata from a dict."""
+def meeting_in(d: Json, own_side: str = "KR") -> Meeting:
+    """Meeting metadata from a dict (a file from before ``text_order``: the own Side's order)."""
     return Meeting(
         body=lang_text(d.get("body")), body_alternat=lang_text(d.get("body_alternat")),
         next_body=lang_text(d.get("next_body")),
@@ -56,7 +56,7 @@ def meeting_in(d: Json) -> Meeting:
         format=lang_text(d.get("format")), venue=lang_text(d.get("venue")),
         place=lang_text(d.get("place")),
         heads={Side(k): person_in(v) for k, v in d.get("heads", {}).items()},
-        text_order=Side(d.get("text_order", "KR")),
+        text_order=Side(d.get("text_order", own_side)),
     )
 
 
@@ -216,7 +216,7 @@ def minutes_in(d: Json) -> Minutes:
 
     try:
         m = Minutes(
-            meeting=meeting_in(d["meeting"]),
+            meeting=meeting_in(d["meeting"], d.get("own_side", "KR")),
             parties={p.side: p for p in (party_in(x) for x in d.get("parties", []))},
             languages=[Lang(x) for x in d.get("languages", ["ko", "en"])],
             own_side=Side(d.get("own_side", "KR")),

@@ -72,7 +72,7 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
     """Build the whole document from an open connection."""
     meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
     m = Minutes(
-        meeting=ser.meeting_in(meta["meeting"]),
+        meeting=ser.meeting_in(meta["meeting"], meta.get("own_side", "KR")),
         parties={p.side: p for p in map(ser.party_in, meta.get("parties", []))},
         languages=[Lang(x) for x in meta["languages"]],
         own_side=Side(meta.get("own_side", "KR")),

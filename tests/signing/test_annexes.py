@@ -162,3 +162,13 @@ def test_the_fixed_phrase_page_is_rendered_from_the_table() -> None:
     assert OUT.read_text(encoding="utf-8") == render(), "run python tools/render_phrases.py"
     assert "За Российскую Сторону" in render() and "За Правительство Российской Федерации" \
         in render()
+
+
+def test_documents_from_before_the_text_order_use_their_own_sides_order() -> None:
+    from minutes_app.model.serialize import minutes_in, minutes_out
+
+    data = minutes_out(demo(agreed=True))
+    del data["meeting"]["text_order"], data["annexes"], data["pairs"]
+    data["own_side"] = "RU"
+    m = minutes_in(data)
+    assert m.meeting.text_order is Side.RU and m.annexes == [] and m.pairs == []
