@@ -17,7 +17,7 @@ from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Minutes, Side
 from minutes_app.tracking.time import now_iso
-from minutes_app.ui.labels import side_label
+from minutes_app.ui.labels import lang_label, side_label
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -83,6 +83,24 @@ class ExportDialog(QDialog):
         lines = body_lines(self.minutes, lang, side)
         first = next((x.text for x in lines if x.key.startswith("p:")), "")
         return f"{lines[0].text}\n\n{first.replace(chr(9), ' ')}"
+
+
+def where_label(m: Minutes, key: str) -> str:
+    """A line of the signed text (``p:17``, ``sig:KR:name``, ``annex:2:m:0``) as the UI names it."""
+    from minutes_app.model.annexes import roman
+
+    kind, _sep, rest = key.partition(":")
+    if kind == "p":
+        number = m.number(int(rest))
+        return (_("paragraph {number}").format(number=number) if number is not None
+                else _("a preamble paragraph"))
+    if kind == "sig":
+        return _("the signature block of the {side}").format(side=side_label(Side(rest[:2])))
+    if kind == "annex":
+        return _("Annex {number}").format(number=roman(int(rest.split(":")[0])))
+    return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
+            "closing": _("the closing formula"),
+            "prevailing": _("the prevailing-text clause")}.get(kind, kind)
 
 
 class ExportCommands:
@@ -177,6 +195,39 @@ class ExportCommands:
         write_report(w.doc.minutes, path)
         w.statusBar().showMessage(_("Exported to {path}").format(path=path), 10000)
         return Path(path)
+
+    def run_verify(self, path: str | None = None) -> bool | None:
+        """Is a signing original (DOCX or PDF) the agreed text? Says so per language."""
+        from minutes_app.checks.verify import verify_text
+        from minutes_app.docx_io.originals import original_text
+
+        w = self.window
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                w, _("Verify a signing original"), str(w.doc.path.parent),
+                _("Signing originals (*.docx *.pdf)"))
+            if not path:
+                return None
+        m = w.doc.minutes
+        try:
+            side, results = verify_text(m, *original_text(Path(path)))
+        except MinutesError as exc:
+            self._refused(exc.message)
+            return None
+        lines = [_("{file}: the original for the {side}").format(
+            file=Path(path).name, side=side_label(side))]
+        for r in results:
+            lines.append((_("{lang}: the agreed text") if r.agreed else
+                          _("{lang}: NOT the agreed text")).format(lang=lang_label(r.lang)))
+            lines += ["    " + _("differs: {where}").format(where=where_label(m, k))
+                      for k in r.differing]
+        ok = all(r.agreed for r in results)
+        box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
+                          _("Verify a signing original"), "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, w)
+        box.setObjectName("verifyResult")
+        w.show_message_box(box)
+        return ok
 
     def _refused(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Cannot export"), message,

@@ -89,3 +89,27 @@ def test_meeting_dialog_holds_the_signing_choices(window) -> None:  # type: igno
     settings = dialog.settings()
     assert (settings.prevailing, settings.signature_heading) == ("en", "side")
     assert dialog.meeting().text_order is Side.KR
+
+
+def test_verify_from_the_window_per_language(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from minutes_app.docx_io.signing import write_signing
+
+    shown = []
+    window.show_message_box = lambda box: shown.append((box.objectName(), box.text()))
+    original = tmp_path / "kr.docx"
+    write_signing(window.doc.minutes, original, Side.KR)
+    assert window.exports.run_verify(str(original)) is True
+    assert shown[-1][0] == "verifyResult" and "Korean: the agreed text" in shown[-1][1]
+    changed = tmp_path / "changed.docx"
+    with zipfile.ZipFile(original) as src, zipfile.ZipFile(changed, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.decode().replace("50 percent", "60 percent").encode()
+            dst.writestr(item, data)
+    assert window.exports.run_verify(str(changed)) is False
+    assert "English: NOT the agreed text" in shown[-1][1] and "paragraph 2" in shown[-1][1]
+    assert window.exports.run_verify(str(tmp_path / "none.txt")) is None
+    assert "verify reads" in shown[-1][1]
