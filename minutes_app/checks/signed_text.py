@@ -52,7 +52,7 @@ def body_lines(m: Minutes, lang: Lang, copy_for: Side) -> list[Line]:
             if p.status is Status.AGREED_AD_REF:
                 text += " " + phrase("ad_ref", lang)
             out.append(Line(f"p:{p.id}", text))
-    out.append(Line("closing", closing_formula(m, lang)))
+    out.append(Line("closing", in_order(closing_formula(m, lang), table)))  # "Seoul and Moscow"
     clause = prevailing_clause(m, lang)
     if clause:
         out.append(Line("prevailing", clause))

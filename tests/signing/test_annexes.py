@@ -172,3 +172,18 @@ def test_documents_from_before_the_text_order_use_their_own_sides_order() -> Non
     data["own_side"] = "RU"
     m = minutes_in(data)
     assert m.meeting.text_order is Side.RU and m.annexes == [] and m.pairs == []
+
+
+def test_a_pair_of_places_follows_the_alternat_in_the_closing_formula() -> None:
+    from minutes_app.checks.signed_text import body_lines
+    from minutes_app.model import AlternatPair, SetPairs
+
+    m = demo(agreed=True)
+    places = AlternatPair(((Side.KR, {Lang.EN: "Seoul and Moscow", Lang.KO: "서울과 모스크바"}),
+                           (Side.RU, {Lang.EN: "Moscow and Seoul", Lang.KO: "모스크바와 서울"})))
+    SetPairs((*m.pairs, places)).apply(m)
+    closing = {side: body_lines(m, Lang.EN, side)[-1].text for side in Side}
+    assert closing[Side.KR].startswith("Done at Seoul and Moscow on 18 December 2020")
+    assert closing[Side.RU].startswith("Done at Moscow and Seoul on 18 December 2020")
+    korean = body_lines(m, Lang.KO, Side.RU)[-1].text
+    assert korean.startswith("2020년 12월 18일 모스크바와 서울에서")
