@@ -203,3 +203,27 @@ def test_side_by_side_trilingual_columns_in_the_alternat_order_and_verified(
         text, exact = original_text(path)
         side, results = verify_text(m, text, exact)
         assert side is Side.RU and all(r.agreed for r in results), (path.suffix, results)
+
+
+def test_pdf_export_command_writes_an_original_that_verifies(tmp_path: Path) -> None:
+    import sys
+
+    root = Path(__file__).resolve().parent.parent.parent
+    path, pdf = tmp_path / "a.minutes", tmp_path / "far-east-signing-RU.pdf"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "minutes_app", *args], cwd=root,
+                              capture_output=True, text=True, timeout=240)
+
+    assert run("demo", str(path), "--agreed").returncode == 0
+    exported = run("export", str(path), "--kind", "signing", "--copy-for", "RU", "-o", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    fonts = pdf_fonts(pdf)
+    assert "NanumMyeongjo" in fonts and "LiberationSerif" in fonts
+    verified = run("verify", str(path), str(pdf), "--json")
+    assert verified.returncode == 0, verified.stdout
+    import json
+
+    data = json.loads(verified.stdout)
+    assert data["copy_for"] == "RU" and all(x["agreed"] and x["recorded_at_export"]
+                                            for x in data["languages"])
