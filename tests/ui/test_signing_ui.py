@@ -113,3 +113,22 @@ def test_verify_from_the_window_per_language(window, tmp_path: Path) -> None:  #
     assert "English: NOT the agreed text" in shown[-1][1] and "paragraph 2" in shown[-1][1]
     assert window.exports.run_verify(str(tmp_path / "none.txt")) is None
     assert "verify reads" in shown[-1][1]
+
+
+def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.model import Annex, SetAnnexes
+
+    m = window.doc.minutes
+    window.doc.apply(SetAnnexes((*m.annexes, Annex(heading={Lang.EN: "Programme"}))), "annex")
+    opened = []
+    window.edit_annexes = lambda dialog=None: opened.append(True)
+    panel = window.readiness
+    window.ready_dock.raise_()
+    QApplication.processEvents()
+    panel.refresh()
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert "Annex III is not cited by the text." in texts
+    panel.list.itemClicked.emit(panel.list.item(texts.index("Annex III is not cited by the text.")))
+    assert opened == [True]
