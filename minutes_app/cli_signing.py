@@ -68,7 +68,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
         if args.move:
             return dl.move_member(m, side, args.move[0], args.move[1])
         if args.import_csv:
-            text = Path(args.import_csv).read_text(encoding="utf-8-sig")
+            text = dl.csv_text(Path(args.import_csv).read_bytes())
             return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
             Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),

@@ -77,6 +77,16 @@ def csv_header(langs: list[Lang]) -> list[str]:
     return [f"{f}_{lang.value}" for lang in langs for f in FIELDS]
 
 
+def csv_text(data: bytes) -> str:
+    """A CSV file's text: UTF-8 (with or without BOM), else CP949 as Korean Excel saves it."""
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("The CSV file is neither UTF-8 nor Korean Windows (CP949) text.")
+
+
 def members_from_csv(text: str, langs: list[Lang]) -> tuple[Person, ...]:
     """Members from a CSV with a header row naming ``name_ko``, ``title_en``, ... columns."""
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))

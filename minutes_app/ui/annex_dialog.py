@@ -73,7 +73,8 @@ class AnnexDialog(QDialog):
         layout.addWidget(self.table)
         row = QHBoxLayout()
         for text, slot in ((_("Add member"), self.add_member),
-                           (_("Remove member"), self.remove_member)):
+                           (_("Remove member"), self.remove_member),
+                           (_("Import from CSV…"), lambda: self.import_csv())):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -207,6 +208,31 @@ class AnnexDialog(QDialog):
             members = a.members[:row] + a.members[row + 1:]
             self.annexes[self.current] = dataclasses.replace(a, members=members)
             self._load(self.current)
+
+    def import_csv(self, path: str | None = None) -> None:
+        """Replace the members by a CSV's rows (columns name_ko, title_ko, ..., name_en, ...)."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from minutes_app.errors import MinutesError
+        from minutes_app.model.delegation import csv_text, members_from_csv
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, _("Import from CSV…"), "",
+                                                        _("CSV files (*.csv)"))
+            if not path:
+                return
+        a = self.annexes[self.current] if 0 <= self.current < len(self.annexes) else None
+        if a is None or a.kind != DELEGATION:
+            return
+        try:
+            people = members_from_csv(csv_text(Path(path).read_bytes()), self.langs)
+        except (MinutesError, OSError) as exc:
+            QMessageBox.warning(self, _("Import from CSV…"), str(exc))
+            return
+        self.annexes[self.current] = dataclasses.replace(a, members=people)
+        self._load(self.current)
 
     def operation(self) -> SetAnnexes:
         """The one undoable change that gives the document these annexes."""

@@ -132,3 +132,17 @@ def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window) -> No
     assert "Annex III is not cited by the text." in texts
     panel.list.itemClicked.emit(panel.list.item(texts.index("Annex III is not cited by the text.")))
     assert opened == [True]
+
+
+def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.annex_dialog import AnnexDialog
+
+    csv = tmp_path / "list.csv"
+    csv.write_bytes("name_ko,title_ko,organisation_ko,name_en,title_en,organisation_en\r\n"
+                    "박지원,국장,외교부,Park Jiwon,Director-General,MOFA\r\n".encode("cp949"))
+    m = window.doc.minutes
+    dialog = AnnexDialog(m.annexes, [Lang.KO, Lang.EN], window)
+    dialog.import_csv(str(csv))
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "박지원"
+    members = dialog.operation().annexes[0].members
+    assert members[0].organisation == {Lang.KO: "외교부", Lang.EN: "MOFA"}
