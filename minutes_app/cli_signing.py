@@ -99,7 +99,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
             return dl.move_annex(m, args.number, args.move_to)
         paragraphs = None
         if args.text:
-            raw = Path(args.text).read_text(encoding="utf-8")
+            raw = dl.csv_text(Path(args.text).read_bytes())  # UTF-8, or CP949
             paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
         if args.heading is not None or paragraphs is not None:
             return dl.set_free(m, args.number, lang, args.heading, paragraphs)

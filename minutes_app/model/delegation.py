@@ -78,13 +78,13 @@ def csv_header(langs: list[Lang]) -> list[str]:
 
 
 def csv_text(data: bytes) -> str:
-    """A CSV file's text: UTF-8 (with or without BOM), else CP949 as Korean Excel saves it."""
+    """A text or CSV file's text: UTF-8 (with or without BOM), else CP949 (Korean Excel)."""
     for encoding in ("utf-8-sig", "cp949"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError("The CSV file is neither UTF-8 nor Korean Windows (CP949) text.")
+    raise ValidationError("The file is neither UTF-8 nor Korean Windows (CP949) text.")
 
 
 def members_from_csv(text: str, langs: list[Lang]) -> tuple[Person, ...]:
