@@ -73,6 +73,7 @@ def annex_reasons(m: Minutes) -> list[Reason]:
         if i + 1 not in cited:
             out.append(Reason(None, None, "annex_uncited",
                               f"Annex {roman(i + 1)} is not cited by the text."))
+        out += _annex_quantities(m, i, annex)
         empty = [lang.value for lang in m.languages if _annex_gap(annex, lang)]
         if empty:
             out.append(Reason(None, None, "annex_empty", f"Annex {roman(i + 1)} has no "
@@ -86,3 +87,20 @@ def _annex_gap(annex: Annex, lang: Lang) -> bool:
         return any(not p.name.get(lang, "").strip() for p in annex.members)
     return (not annex.heading.get(lang, "").strip() or not annex.paragraphs
             or any(not p.get(lang, "").strip() for p in annex.paragraphs))
+
+
+def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
+    """A free annex's paragraph stating other numbers or dates in one language than another."""
+    from minutes_app.checks.numbers import quantities
+    from minutes_app.model.annexes import roman
+
+    out = []
+    pairs = [(a, b) for k, a in enumerate(m.languages) for b in m.languages[k + 1:]]
+    for n, texts in enumerate(annex.paragraphs, start=1):
+        for a, b in pairs:
+            ta, tb = texts.get(a, ""), texts.get(b, "")
+            if ta.strip() and tb.strip() and quantities(ta, a) != quantities(tb, b):
+                out.append(Reason(None, None, "annex_numbers",
+                                  f"Annex {roman(index + 1)}, paragraph {n}: the numbers or "
+                                  f"dates differ between {a.value} and {b.value}."))
+    return out

@@ -187,3 +187,16 @@ def test_a_pair_of_places_follows_the_alternat_in_the_closing_formula() -> None:
     assert closing[Side.RU].startswith("Done at Moscow and Seoul on 18 December 2020")
     korean = body_lines(m, Lang.KO, Side.RU)[-1].text
     assert korean.startswith("2020년 12월 18일 모스크바와 서울에서")
+
+
+def test_a_free_annex_stating_another_number_in_one_language_is_refused() -> None:
+    m = demo(agreed=True)
+    SetAnnexes(dl.add_free(m, {Lang.EN: "Programme", Lang.KO: "일정"})).apply(m)
+    SetAnnexes(dl.set_free(m, 3, Lang.EN, paragraphs=["Opening at 10:00 on 18 December 2020"]))\
+        .apply(m)
+    SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 19일 10:00 개회"])).apply(m)
+    found = [r for r in reasons(m) if r.code == "annex_numbers"]
+    assert [r.message for r in found] == [
+        "Annex III, paragraph 1: the numbers or dates differ between ko and en."]
+    SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 18일 10:00 개회"])).apply(m)
+    assert not [r for r in reasons(m) if r.code == "annex_numbers"]
