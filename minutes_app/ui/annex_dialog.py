@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
     QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -15,7 +17,20 @@ from minutes_app.model.annexes import DELEGATION, FREE, roman
 from minutes_app.ui.labels import lang_label, side_label
 from minutes_app.ui.widgets import ok_cancel
 
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
+
 FIELDS = ("name", "title", "organisation")
+
+
+def edit_annexes(w: MainWindow, dialog: object = None) -> None:
+    """Ask for the annexes (or take ``dialog``) and apply them as one undoable change."""
+    from minutes_app.ui.labels import column_languages
+
+    m = w.doc.minutes
+    box = dialog or AnnexDialog(m.annexes, column_languages(m), w)
+    if box.exec():  # type: ignore[attr-defined]
+        w.files.apply_or_show(box.operation(), _("Edit annexes"))  # type: ignore[attr-defined]
 
 
 class AnnexDialog(QDialog):

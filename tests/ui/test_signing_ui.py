@@ -82,7 +82,8 @@ def test_meeting_dialog_holds_the_signing_choices(window) -> None:  # type: igno
     from minutes_app.ui.meeting_dialog import MeetingDialog
 
     m = window.doc.minutes
-    dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window, m.settings, m.pairs)
+    dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window, settings=m.settings,
+                           pairs=m.pairs)
     assert dialog.pairs() == tuple(m.pairs)  # nothing lost, Russian forms included
     dialog.prevailing.setCurrentIndex(dialog.prevailing.findData("en"))
     dialog.signature_heading.setCurrentIndex(dialog.signature_heading.findData("side"))
