@@ -131,6 +131,10 @@ class MeetingDialog(QDialog):
             grid.addWidget(QLabel(_field_label(name)), row, 0)
             values: LangText = getattr(meeting, name)
             self._texts[name] = self._edits(grid, row, values)
+            if name in ("body", "body_alternat") and Lang.RU in self._texts[name]:
+                self._texts[name][Lang.RU].setToolTip(_(  # the Russian title declines it so
+                    "In the genitive, as the title uses it: "
+                    "«заседания Корейско-Российского Подкомитета …»"))
         row = len(_TEXT_FIELDS) + 1
         self.ordinal = QSpinBox()
         self.ordinal.setRange(1, 999)
