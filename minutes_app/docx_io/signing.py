@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 
 from minutes_app.checks.fingerprint import fingerprints
@@ -168,10 +169,11 @@ class _Signing:
     def footer(self, initials: bool, fingerprint_footer: bool) -> None:
         """Page number; optionally the fingerprints and initials boxes."""
         footer = self.doc.sections[0].footer
-        p = footer.paragraphs[0]._p
-        for old in p.findall("{*}pPr"):
-            p.remove(old)
-        p.insert(0, paragraph(None, align="center").find("{*}pPr"))  # type: ignore[arg-type]
+        first = footer.paragraphs[0]
+        # the template's footer paragraph has its own w:pPr (style Footer): a second one is
+        # invalid, so align through python-docx, which puts w:jc in schema order
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p = first._p
         text_run(p, "- ", None, self.fonts, size_pt=9)
         field_run(p, "PAGE", self.fonts, 9)
         text_run(p, " -", None, self.fonts, size_pt=9)

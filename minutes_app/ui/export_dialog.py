@@ -61,15 +61,21 @@ class ExportDialog(QDialog):
         buttons = ok_cancel(self)
         form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.copy_for.currentIndexChanged.connect(self._on_kind_changed)
+        self.copy_for.currentIndexChanged.connect(self._on_copy_for_changed)
         self._on_kind_changed()
 
     def _on_kind_changed(self, *_args: object) -> None:
         signing = self.kind.currentData() == "signing"
-        for w in (self.copy_for, self.layout_box, self.ad_ref, self.initials,
-                  self.fingerprint_footer, self.preview):
+        for w in (self.copy_for, self.ad_ref, self.initials, self.fingerprint_footer,
+                  self.preview):
             w.setEnabled(signing)
+        # both kinds have both layouts; the working copy is a table by default
+        self.layout_box.setCurrentIndex(self.layout_box.findData(
+            "consecutive" if signing else "side-by-side"))
         self.preview.setText(self.opening() if signing else "")
+
+    def _on_copy_for_changed(self, *_args: object) -> None:
+        self.preview.setText(self.opening() if self.kind.currentData() == "signing" else "")
 
     def opening(self) -> str:
         """The chosen Side's original as it opens: its title and first paragraph."""

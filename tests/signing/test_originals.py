@@ -245,3 +245,15 @@ def test_the_trilingual_demo_signs_in_each_sides_order(tmp_path: Path) -> None:
     assert "Корейско-Российск" not in russian and "Российско-Корейской Совместной" in russian
     side, results = verify_text(m, text, exact)
     assert side is Side.RU and all(r.agreed for r in results)
+
+
+def test_every_original_is_valid_wordprocessingml(originals: dict, tmp_path: Path) -> None:
+    from tests.exports.schema import assert_valid_docx
+
+    for _m, docx, _pdf in originals.values():
+        assert_valid_docx(docx)
+    m = trilingual()
+    for layout, footer in (("side-by-side", False), ("consecutive", True)):
+        out = tmp_path / f"{layout}-{footer}.docx"
+        write_signing(m, out, Side.RU, layout=layout, initials=True, fingerprint_footer=footer)
+        assert_valid_docx(out)
