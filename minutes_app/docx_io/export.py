@@ -16,7 +16,8 @@ Progress = Callable[[int, int], None]
 
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
            layout: str = "consecutive", allow_ad_ref: bool = False, initials: bool = False,
-           fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
+           fmt: str = "docx", progress: Progress | None = None,
+           rounds: tuple[int, int | None] = (1, None)) -> dict[str, object]:
     """Write the export; returns what the document's history records of it."""
     if fmt not in ("docx", "pdf"):
         raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
@@ -36,6 +37,11 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         write_signing(m, target, side, layout, allow_ad_ref, initials)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
+    elif kind == "comparison":
+        from minutes_app.docx_io.comparison import write_comparison
+
+        write_comparison(m, target, *rounds)
+        record = {"kind": "comparison", "from": rounds[0], "to": rounds[1] or m.working_round}
     else:
         raise MinutesError(f"Unknown export kind {kind!r}; choose working or signing.")
     if fmt == "pdf":

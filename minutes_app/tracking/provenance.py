@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from itertools import accumulate
 from typing import NamedTuple
 
-from minutes_app.model import Lang, LangText, Minutes, Side
+from minutes_app.model import Lang, LangText, Minutes, Paragraph, Side
 from minutes_app.model.track import Author
 from minutes_app.tracking.diff import char_opcodes
 from minutes_app.tracking.tokens import tokenize
@@ -68,9 +68,17 @@ def stages(m: Minutes) -> list[Stage]:
         order = tuple(pid for _sid, pids in r.order for pid in pids) or tuple(r.texts)
         out.append(Stage(r.number, r.side, r.time, r.note, r.texts, order))
     paragraphs = m.paragraphs()
-    out.append(Stage(m.working_round, m.own_side, "", "", {p.id: p.texts for p in paragraphs},
-                     tuple(p.id for p in paragraphs), current=True))
+    out.append(Stage(m.working_round, m.own_side, _working_time(m, paragraphs), "",
+                     {p.id: p.texts for p in paragraphs}, tuple(p.id for p in paragraphs),
+                     current=True))
     return out
+
+
+def _working_time(m: Minutes, paragraphs: Sequence[Paragraph]) -> str:
+    """When the working round was last edited: its latest pending change, else the last round."""
+    times = [s.author.time for p in paragraphs if p.tracks for t in p.tracks.values() for s in t
+             if s.author is not None and s.author.round == m.working_round]
+    return max(times, default=m.rounds[-1].time if m.rounds else "")
 
 
 # -- one step: the pieces of a text after it changed to ``new`` -------------------------------
