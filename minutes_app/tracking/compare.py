@@ -148,7 +148,7 @@ def timeline(m: Minutes, pid: int) -> list[TimelineEntry]:
     for stage in stages(m):
         texts = stage.texts.get(pid)
         changes: dict[Lang, Track] = {}
-        if texts is not None:
+        if texts is not None and stage.number > 1:  # the first draft is no change
             for lang in m.languages:
                 old = (before or {}).get(lang, "")
                 new = texts.get(lang, "")

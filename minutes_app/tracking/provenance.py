@@ -11,7 +11,7 @@ Accepting a revision changes no text, so attribution survives decisions by const
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from itertools import accumulate
 from typing import NamedTuple
@@ -23,7 +23,11 @@ from minutes_app.tracking.tokens import tokenize
 
 
 class Piece(NamedTuple):
-    """A run of characters with one history: who brought it, and who deleted it if gone."""
+    """A run of characters with one history: who brought it, and who deleted it if gone.
+
+    An author with a negative round marks words a comparison starts from: they never come back
+    to life elsewhere (the comparison must show them deleted where they were).
+    """
 
     text: str
     author: Author
@@ -157,18 +161,35 @@ def _wordy(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+REACH = 2  # runs of live words a tombstone may sit beyond and still count as "beside"
+
+
 def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
-    """Tombstones next to piece ``i``, across spaces, older than this step."""
-    found, j = [], i + direction
+    """Tombstones near piece ``i`` (across spaces and a few runs of words), older than this step.
+
+    A replacement leaves the old words before the new ones; when the old words come back they
+    land after them: the tombstones are then one run of words away.
+    """
+    found, j, crossed = [], i + direction, 0
     while 0 <= j < len(out):
         q = out[j]
         if not q.alive:
-            if q.killer != author:
+            if q.killer != author and q.author.round >= 0:
                 found.append(j)
         elif _wordy(q.text):
-            break
+            crossed += 1
+            if crossed > REACH:
+                break
         j += direction
     return sorted(found)
+
+
+def _same_words(out: Pieces, fresh: Piece, author: Author) -> list[int]:
+    """A tombstone anywhere in the text holding exactly the words of ``fresh``."""
+    words = fresh.text.strip()
+    return next(([j] for j, q in enumerate(out)
+                 if not q.alive and q.killer != author and q.author.round >= 0
+                 and q.text.strip() == words), [])
 
 
 def _slices(pieces: Sequence[Piece], lo: int, hi: int) -> Pieces:
@@ -182,14 +203,31 @@ def _slices(pieces: Sequence[Piece], lo: int, hi: int) -> Pieces:
     return out
 
 
+def _no_letters(token: str) -> bool:
+    return not any(ch.isalpha() for ch in token)
+
+
 def _match(fresh: Piece, graves: Pieces) -> tuple[Pieces, list[tuple[int, int]]]:
-    """``fresh`` rewritten with the words found among ``graves`` revived; the grave ranges used."""
+    """``fresh`` rewritten with the words found among ``graves`` revived; the grave ranges used.
+
+    Words anchor the match first (a number or a space is too common to say which words came
+    back); numbers and signs alone only when no word matches.
+    """
     gt = "".join(g.text for g in graves)
     ta, tb = tokenize(gt), tokenize(fresh.text)
+    for junk in (_no_letters, str.isspace):
+        found = _revived(fresh, graves, ta, tb, junk)
+        if found[1]:
+            return found
+    return [fresh], []
+
+
+def _revived(fresh: Piece, graves: Pieces, ta: list[str], tb: list[str],
+             junk: Callable[[str], bool]) -> tuple[Pieces, list[tuple[int, int]]]:
     oa, ob = [0, *accumulate(map(len, ta))], [0, *accumulate(map(len, tb))]
     out: Pieces = []
     used: list[tuple[int, int]] = []
-    for tag, a1, a2, b1, b2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    for tag, a1, a2, b1, b2 in SequenceMatcher(junk, ta, tb, autojunk=False).get_opcodes():
         if tag == "equal" and any(_wordy(t) for t in ta[a1:a2]):
             used.append((oa[a1], oa[a2]))
             out += [p._replace(alive=True, killer=None, revived=p.killer)
@@ -228,14 +266,14 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
             i += 1
             continue
         idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
-        if not idx:
-            i += 1
-            continue
-        graves = [out[j] for j in idx]
-        replacement, used = _match(f, graves)
+        replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
+        if not used:  # the whole run of words came back further away
+            idx = _same_words(out, f, author)
+            replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
         if not used:
             i += 1
             continue
+        graves = [out[j] for j in idx]
         repl: dict[int, Pieces] = dict(zip(idx, _leftover(graves, used), strict=True))
         repl[i] = replacement
         before = sum(len(repl.get(k, [out[k]])) for k in range(i)) + len(replacement)
@@ -317,8 +355,48 @@ def blame(m: Minutes, lang: Lang, pids: Sequence[int] | None = None) -> list[Par
     m.check_lang(lang)
     all_stages = stages(m)
     wanted = [p.id for p in m.paragraphs()] if pids is None else list(pids)
-    out = []
-    for pid in wanted:
-        pieces = history_pieces(all_stages, pid, lang)
-        out.append(ParagraphBlame(pid, m.number(pid), lang, spans(pieces, m.working_round)))
-    return out
+    pieces_of = {pid: history_pieces(all_stages, pid, lang) for pid in wanted}
+    _across_paragraphs(all_stages, pieces_of, lang)
+    return [ParagraphBlame(pid, m.number(pid), lang, spans(pieces_of[pid], m.working_round))
+            for pid in wanted]
+
+
+def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces],
+                       lang: Lang) -> None:
+    """Words that moved to another paragraph (split, joined) keep their first author.
+
+    Only rounds whose set of paragraphs changed can split or join: the words a paragraph
+    gained there are looked up among the words its neighbours lost, or that a vanished
+    paragraph held.
+    """
+    for k in range(1, len(all_stages)):
+        before, stage = all_stages[k - 1], all_stages[k]
+        if set(before.texts) == set(stage.texts):
+            continue
+        gone = [pid for pid in before.order if pid not in stage.texts]
+        lost = {pid: history_pieces(all_stages[:k], pid, lang) for pid in gone}
+        order = stage.order
+        for i, pid in enumerate(order):
+            if pid not in pieces_of:
+                continue
+            near = [q for q in (order[i - 1] if i else None,
+                                order[i + 1] if i + 1 < len(order) else None) if q is not None]
+            pool = [p for pcs in lost.values() for p in pcs if p.alive]
+            for q in near:
+                pcs = pieces_of.get(q) or history_pieces(all_stages, q, lang)
+                pool += [p for p in pcs if not p.alive and p.killer == stage.author]
+            if pool:
+                pieces_of[pid] = _adopt(pieces_of[pid], pool, stage.author)
+
+
+def _adopt(pieces: Pieces, pool: Pieces, author: Author) -> Pieces:
+    """Words ``author`` brought that match words in ``pool`` take those words' history."""
+    out: Pieces = []
+    for p in pieces:
+        if p.alive and p.author == author and _wordy(p.text):
+            replacement, used = _match(p, pool)
+            if used:
+                out += [q._replace(revived=None) for q in replacement]
+                continue
+        out.append(p)
+    return merge_pieces(out)
