@@ -98,9 +98,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     """Write the negotiation report."""
     from minutes_app.docx_io.history_report import write_history_report
     from minutes_app.i18n import set_language
+    from minutes_app.i18n.catalog import current_language
 
+    before = current_language()
     set_language(args.lang)
-    write_history_report(_open(args.file), args.out)
+    try:
+        write_history_report(_open(args.file), args.out)
+    finally:
+        set_language(before)
     print(f"Wrote the negotiation report to {args.out}")
     return 0
 

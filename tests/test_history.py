@@ -167,7 +167,7 @@ def _word(n: int) -> str:
 
 
 class _Negotiation:
-    """Two Sides editing one paragraph over rounds; the truth is kept per word (words are unique)."""
+    """Two Sides editing one paragraph over rounds; the truth is kept per (unique) word."""
 
     def __init__(self, words: int) -> None:
         self.count = 0
@@ -192,7 +192,8 @@ class _Negotiation:
         return self.m.paragraph(self.pid).text(Lang.EN)
 
     def send(self, side: Side) -> None:
-        self.m.rounds.append(snapshot(self.m, side, f"2020-12-{len(self.m.rounds) + 1:02d}T09:00:00Z"))
+        when = f"2020-12-{len(self.m.rounds) + 1:02d}T09:00:00Z"
+        self.m.rounds.append(snapshot(self.m, side, when))
         self.texts.append(self.text)
 
     def act(self, side: Side, choice: int, where: int) -> None:
@@ -230,9 +231,7 @@ def _play(words: int, rounds: list[list[tuple[int, int]]]) -> _Negotiation:
         side = Side.RU if k % 2 == 0 else Side.KR
         for choice, where in actions:
             neg.act(side, choice, where)
-        if k < len(rounds) - 1:  # the last round stays the working text (if the own Side's)
-            neg.send(side)
-        elif side is Side.RU:
+        if k < len(rounds) - 1 or side is Side.RU:  # the own Side's last round: working text
             neg.send(side)
     assume(all(len(_words(t)) == len(t.split()) for t in [*neg.texts, neg.text]))
     return neg

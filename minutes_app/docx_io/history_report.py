@@ -90,6 +90,7 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
 
     matplotlib.use("Agg")  # no display: the chart is drawn to a PNG in memory
     from matplotlib import font_manager, pyplot
+    from matplotlib.ticker import MaxNLocator
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     family = [f for f in HANGUL_FONTS if f in installed] + ["DejaVu Sans"]
@@ -104,7 +105,7 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
         ax.set_ylabel(_("Paragraphs"))
         ax.set_title(_("Open items per round"))
         ax.legend(loc="upper left", fontsize=8)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         fig.tight_layout()
         out = io.BytesIO()
         fig.savefig(out, format="png")

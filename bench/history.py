@@ -1,0 +1,73 @@
+"""Benchmarks of the negotiation's history at 20 rounds: compare, blame, timeline, report."""
+
+from __future__ import annotations
+
+import io
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from bench.synthetic import synthetic
+from minutes_app.model import Lang, Minutes, Side
+from minutes_app.model.track import Author
+from minutes_app.tracking.compare import compare, timeline
+from minutes_app.tracking.decide import decision, select
+from minutes_app.tracking.ops import EditText
+from minutes_app.tracking.provenance import blame
+from minutes_app.tracking.rounds import snapshot
+
+WORDS = ["substantive", "joint", "실질적인", "공동의", "2022", "regional", "협력"]
+
+
+def negotiated(n: int, rounds: int = 20, share: float = 0.02, seed: int = 3) -> Minutes:
+    """``n`` paragraphs through ``rounds`` rounds, ``share`` of them edited in each round."""
+    rng = random.Random(seed)
+    m = synthetic(n)
+    m.rounds.append(snapshot(m, Side.KR, "2020-11-01T09:00:00Z"))
+    for k in range(2, rounds + 1):
+        side = Side.RU if k % 2 == 0 else Side.KR
+        m.own_side = side
+        if k > 2:  # the answering Side accepts what it received
+            decision(m, select(m, lambda r, s=side: r.side is not s), accept=True).apply(m) \
+                if select(m, lambda r, s=side: r.side is not s) else None
+        author = Author(side, k, f"2020-11-{k:02d}T09:00:00Z")
+        for p in rng.sample(m.paragraphs(), int(n * share)):
+            for lang in m.languages:
+                words = p.text(lang).split(" ")
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+                EditText(p.id, lang, " ".join(words), author).apply(m)
+        if k < rounds:
+            m.rounds.append(snapshot(m, side, author.time))
+    m.own_side = Side.KR
+    return m
+
+
+def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(runs)
+
+
+def measure(n: int = 5000) -> dict[str, float]:
+    """Milliseconds for each history measure at ``n`` paragraphs and 20 rounds."""
+    from minutes_app.docx_io.history_report import write_history_report
+
+    m = negotiated(n)
+    pid = m.paragraphs()[n // 2].id
+    return {
+        "compare round 1 with the current text": _timed(lambda: compare(m, 1)),
+        "compare two rounds (5 → 15)": _timed(lambda: compare(m, 5, 15)),
+        "blame of the whole text (one language)": _timed(lambda: blame(m, Lang.EN)),
+        "timeline of one paragraph": _timed(lambda: timeline(m, pid), 20),
+        "history report (DOCX with chart)": _timed(
+            lambda: write_history_report(m, io.BytesIO()), 1),
+    }
+
+
+if __name__ == "__main__":
+    for name, ms in measure().items():
+        print(f"{name:<45} {ms:8.1f} ms")
