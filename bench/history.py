@@ -28,9 +28,9 @@ def negotiated(n: int, rounds: int = 20, share: float = 0.02, seed: int = 3) -> 
     for k in range(2, rounds + 1):
         side = Side.RU if k % 2 == 0 else Side.KR
         m.own_side = side
-        if k > 2:  # the answering Side accepts what it received
-            decision(m, select(m, lambda r, s=side: r.side is not s), accept=True).apply(m) \
-                if select(m, lambda r, s=side: r.side is not s) else None
+        received = select(m, lambda r: r.side is not m.own_side)
+        if received:  # the answering Side accepts what it received
+            decision(m, received, accept=True).apply(m)
         author = Author(side, k, f"2020-11-{k:02d}T09:00:00Z")
         for p in rng.sample(m.paragraphs(), int(n * share)):
             for lang in m.languages:
