@@ -173,7 +173,6 @@ class _Negotiation:
         self.count = 0
         self.m = Minutes(languages=[Lang.EN])
         self.creator: dict[str, tuple[Side, int]] = {}
-        self.killer: dict[str, tuple[Side, int]] = {}
         first = [self._new(Side.KR, 1) for _ in range(words)]
         self.pid = self.m.allocate_id()
         self.m.sections = [Section(self.m.allocate_id(), {}, [Paragraph(self.pid, {
@@ -200,7 +199,6 @@ class _Negotiation:
         r = self.m.working_round
         author = Author(side, r, f"2020-12-{r:02d}T08:00:00Z")
         words = self.text.split(" ") if self.text else []
-        before = set(_words(self.text))
         if choice == 0 or not words:  # insert a new word
             words.insert(where % (len(words) + 1), self._new(side, r))
             EditText(self.pid, Lang.EN, " ".join(words), author).apply(self.m)
@@ -213,9 +211,6 @@ class _Negotiation:
                 return
             rev = revs[where % len(revs)]
             decision(self.m, [rev], accept=choice == 2).apply(self.m)
-        after = set(_words(self.text))
-        for w in before - after:
-            self.killer[w] = (side, r)
 
 
 negotiations = st.lists(  # rounds, each a list of (action, position)
@@ -280,5 +275,9 @@ def test_comparing_two_rounds_replays_the_revisions_between_them(
         authors = {(seg.author.side, seg.author.round) for seg in segs if seg.author}
         if kinds == {INSERT} and older < neg.creator[w.group()][1]:
             assert authors == {neg.creator[w.group()]}, w
-        if kinds == {DELETE}:
-            assert {a[0] for a in authors} == {neg.killer[w.group()][0]}, w
+        if kinds == {DELETE}:  # deleted by the Side of the last round it vanished in
+            vanished = [s.side for s, t in zip(all_stages[older:newer],
+                                               all_stages[older - 1:newer - 1], strict=True)
+                        if w.group() in _words(t.texts[neg.pid][Lang.EN])
+                        and w.group() not in _words(s.texts[neg.pid][Lang.EN])]
+            assert {a[0] for a in authors} == {vanished[-1]}, w

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from minutes_app.errors import ValidationError
 from minutes_app.model import Comment, Lang, LangText, Minutes, Side
-from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize
-from minutes_app.tracking.diff import diff
+from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize, plain
+from minutes_app.tracking.diff import char_opcodes, diff
 from minutes_app.tracking.provenance import Piece, Stage, history_pieces, stages
 
 _BASE = Author(Side.KR, -1, "")  # words already in the older text
@@ -60,6 +60,38 @@ def _track(pieces: Sequence[Piece]) -> Track:
     return normalize(segs)
 
 
+def _changed_once(between: Sequence[Stage], pid: int, lang: Lang, old: str
+                  ) -> Author | None:
+    """The author of the one round that changed this text in between, if only one did."""
+    found, last = None, old
+    for stage in between[1:]:
+        texts = stage.texts.get(pid)
+        if texts is None:
+            return None
+        text = texts.get(lang, "")
+        if text != last:
+            if found is not None:
+                return None
+            found, last = stage.author, text
+    return found
+
+
+def _one_change(old: str, new: str, author: Author) -> Track:
+    """The track of one change by ``author``: the diff of the two texts."""
+    if old == new:
+        return plain(old)
+    segs = []
+    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+        if tag == "equal":
+            segs.append(Seg(PLAIN, old[i1:i2]))
+            continue
+        if i2 > i1:
+            segs.append(Seg(DELETE, old[i1:i2], author))
+        if j2 > j1:
+            segs.append(Seg(INSERT, new[j1:j2], author))
+    return normalize(segs)
+
+
 def _first_author(between: Sequence[Stage], pid: int, present: bool) -> Author:
     """The stage where the paragraph appeared (``present``) or disappeared."""
     for stage in between[1:]:
@@ -76,6 +108,11 @@ def _paragraph(m: Minutes, between: Sequence[Stage], pid: int, langs: Sequence[L
     tracks: dict[Lang, Track] = {}
     for lang in langs:
         old = (a or {}).get(lang, "")
+        new = (b or {}).get(lang, "")
+        once = _changed_once(between, pid, lang, old) if b is not None else None
+        if once is not None:  # the common case: one round changed it; its diff says it all
+            tracks[lang] = _one_change(old, new, once)
+            continue
         start = [Piece(old, _BASE)] if old else []
         pieces = history_pieces(between[1:], pid, lang, start)
         if b is None:

@@ -258,6 +258,8 @@ def _leftover(graves: Pieces, used: list[tuple[int, int]]) -> list[Pieces]:
 
 def revive(pieces: Pieces, author: Author) -> Pieces:
     """Words ``author`` brought that match tombstones beside them come back as those words."""
+    if all(p.alive for p in pieces):
+        return pieces  # nothing was ever deleted here: nothing can come back
     out = list(pieces)
     i = 0
     while i < len(out):
