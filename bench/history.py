@@ -14,7 +14,7 @@ from minutes_app.model.track import Author
 from minutes_app.tracking.compare import compare, timeline
 from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.ops import EditText
-from minutes_app.tracking.provenance import blame
+from minutes_app.tracking.provenance import blame, opcodes_between
 from minutes_app.tracking.rounds import snapshot
 
 WORDS = ["substantive", "joint", "실질적인", "공동의", "2022", "regional", "협력"]
@@ -52,20 +52,32 @@ def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
     return statistics.median(runs)
 
 
+def _cold(fn: Callable[[], object]) -> Callable[[], object]:
+    """``fn`` with the remembered diffs of rounds forgotten first: a fresh process."""
+    def run() -> object:
+        opcodes_between.cache_clear()
+        return fn()
+    return run
+
+
 def measure(n: int = 5000) -> dict[str, float]:
     """Milliseconds for each history measure at ``n`` paragraphs and 20 rounds."""
     from minutes_app.docx_io.history_report import write_history_report
 
     m = negotiated(n)
     pid = m.paragraphs()[n // 2].id
-    return {
-        "compare round 1 with the current text": _timed(lambda: compare(m, 1)),
-        "compare two rounds (5 → 15)": _timed(lambda: compare(m, 5, 15)),
-        "blame of the whole text (one language)": _timed(lambda: blame(m, Lang.EN)),
-        "timeline of one paragraph": _timed(lambda: timeline(m, pid), 20),
-        "history report (DOCX with chart)": _timed(
-            lambda: write_history_report(m, io.BytesIO()), 1),
+    out = {
+        "compare round 1 with the current text (cold)": _timed(_cold(lambda: compare(m, 1))),
+        "compare round 1 with the current text (warm)": _timed(lambda: compare(m, 1)),
+        "compare two rounds 5 → 15 (cold)": _timed(_cold(lambda: compare(m, 5, 15))),
+        "blame of the whole text, one language (cold)": _timed(
+            _cold(lambda: blame(m, Lang.EN))),
+        "blame of the whole text, one language (warm)": _timed(lambda: blame(m, Lang.EN)),
+        "timeline of one paragraph (cold)": _timed(_cold(lambda: timeline(m, pid)), 20),
+        "history report, DOCX with chart (cold)": _timed(
+            _cold(lambda: write_history_report(m, io.BytesIO())), 1),
     }
+    return out
 
 
 if __name__ == "__main__":

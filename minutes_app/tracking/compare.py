@@ -13,8 +13,10 @@ from typing import NamedTuple
 from minutes_app.errors import ValidationError
 from minutes_app.model import Comment, Lang, LangText, Minutes, Side
 from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize, plain
-from minutes_app.tracking.diff import char_opcodes, diff
-from minutes_app.tracking.provenance import Piece, Stage, history_pieces, stages
+from minutes_app.tracking.diff import diff
+from minutes_app.tracking.provenance import (
+    Piece, Stage, history_pieces, opcodes_between, stages,
+)
 
 _BASE = Author(Side.KR, -1, "")  # words already in the older text
 
@@ -81,7 +83,7 @@ def _one_change(old: str, new: str, author: Author) -> Track:
     if old == new:
         return plain(old)
     segs = []
-    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+    for tag, i1, i2, j1, j2 in opcodes_between(old, new):
         if tag == "equal":
             segs.append(Seg(PLAIN, old[i1:i2]))
             continue

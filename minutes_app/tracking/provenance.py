@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from minutes_app.model import Lang, LangText, Minutes, Paragraph, Side
 from minutes_app.model.track import Author
-from minutes_app.tracking.diff import char_opcodes
+from minutes_app.tracking.diff import Opcode, char_opcodes
 from minutes_app.tracking.tokens import tokenize
 
 
@@ -86,6 +87,13 @@ def _working_time(m: Minutes, paragraphs: Sequence[Paragraph]) -> str:
 
 
 # -- one step: the pieces of a text after it changed to ``new`` -------------------------------
+@lru_cache(maxsize=1 << 16)
+def opcodes_between(old: str, new: str) -> tuple[Opcode, ...]:
+    """``char_opcodes``, remembered: rounds never change, so their diffs are asked again and
+    again (the compare bar, the timeline, blame and the report all walk the same rounds)."""
+    return tuple(char_opcodes(old, new))
+
+
 class _Cursor:
     """Walks pieces by position in their visible text, splitting a piece where a range ends."""
 
@@ -144,7 +152,7 @@ def step(pieces: Sequence[Piece], new: str, author: Author) -> Pieces:
         return list(pieces)
     cur = _Cursor(pieces)
     out: Pieces = []
-    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+    for tag, i1, i2, j1, j2 in opcodes_between(old, new):
         taken = cur.take(i2)
         if tag == "equal":
             out += taken
@@ -184,12 +192,17 @@ def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
     return sorted(found)
 
 
-def _same_words(out: Pieces, fresh: Piece, author: Author) -> list[int]:
-    """A tombstone anywhere in the text holding exactly the words of ``fresh``."""
-    words = fresh.text.strip()
-    return next(([j] for j, q in enumerate(out)
-                 if not q.alive and q.killer != author and q.author.round >= 0
-                 and q.text.strip() == words), [])
+def _whole_graves(out: Pieces, fresh: Piece, author: Author) -> list[int]:
+    """Tombstones anywhere in the text whose every word is among the words of ``fresh``.
+
+    A rejected deletion brings words back where they were, but the round-to-round diff may
+    have buried their tombstone a few words away (inside a replacement): a whole run of words
+    that comes back is still those words.
+    """
+    words = {t for t in tokenize(fresh.text) if _wordy(t)}
+    return [j for j, q in enumerate(out)
+            if not q.alive and q.killer != author and q.author.round >= 0 and _wordy(q.text)
+            and {t for t in tokenize(q.text) if _wordy(t)} <= words]
 
 
 def _slices(pieces: Sequence[Piece], lo: int, hi: int) -> Pieces:
@@ -213,8 +226,8 @@ def _match(fresh: Piece, graves: Pieces) -> tuple[Pieces, list[tuple[int, int]]]
     Words anchor the match first (a number or a space is too common to say which words came
     back); numbers and signs alone only when no word matches.
     """
-    gt = "".join(g.text for g in graves)
-    ta, tb = tokenize(gt), tokenize(fresh.text)
+    ta = [t for g in graves for t in tokenize(g.text)]  # apart: joined graves could glue words
+    tb = tokenize(fresh.text)
     for junk in (_no_letters, str.isspace):
         found = _revived(fresh, graves, ta, tb, junk)
         if found[1]:
@@ -269,8 +282,8 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
             continue
         idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
         replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:  # the whole run of words came back further away
-            idx = _same_words(out, f, author)
+        if not used:  # whole runs of words that came back further away
+            idx = _whole_graves(out, f, author)
             replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
         if not used:
             i += 1
