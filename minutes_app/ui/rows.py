@@ -57,6 +57,8 @@ class EditorModel(QAbstractTableModel):
         self.doc = doc
         self.langs: list[Lang] = column_languages(doc.minutes)
         self.show_mode = ShowMode.CHANGES
+        # a comparison of two rounds shown instead of the pending revisions (the compare bar)
+        self.overlay: dict[tuple[int, Lang], Track] | None = None
         self._rows: list[RowKey] = self._build_rows()
         self._row_of: dict[RowKey, int] = self._index_rows(self._rows)
         doc.changed.connect(self._on_document_changed)
@@ -145,6 +147,11 @@ class EditorModel(QAbstractTableModel):
         p = m.paragraph(pid)
         if role == Qt.ItemDataRole.EditRole:
             return "" if lang is None else p.text(lang)
+        if self.overlay is not None and lang is not None and role in (
+                Qt.ItemDataRole.DisplayRole, Role.TRACK):
+            shown = self.overlay.get((pid, lang), ())
+            return "".join(s.text for s in shown) if role == Qt.ItemDataRole.DisplayRole \
+                else shown
         if role == Qt.ItemDataRole.DisplayRole:
             if lang is None:
                 number = m.number(pid)
@@ -210,6 +217,13 @@ class EditorModel(QAbstractTableModel):
         if self.show_mode is ShowMode.CHANGES:
             return "".join(s.text for s in track)
         return text
+
+    def set_overlay(self, overlay: dict[tuple[int, Lang], Track] | None) -> None:
+        """Show these tracks (a comparison) instead of the pending revisions; None: stop."""
+        self.overlay = overlay
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def set_show_mode(self, mode: ShowMode) -> None:
         """Show changes, the original or the proposed text; rows re-measure themselves."""
