@@ -214,6 +214,7 @@ class _Negotiation:
             decision(self.m, [rev], accept=choice == 2).apply(self.m)
 
 
+EXAMPLES = int(os.environ.get("HISTORY_EXAMPLES", "60"))  # more: HISTORY_EXAMPLES=600
 negotiations = st.lists(  # rounds, each a list of (action, position)
     st.lists(st.tuples(st.integers(0, 3), st.integers(0, 50)), min_size=1, max_size=5),
     min_size=1, max_size=5)
@@ -233,7 +234,7 @@ def _play(words: int, rounds: list[list[tuple[int, int]]]) -> _Negotiation:
     return neg
 
 
-@settings(max_examples=int(os.environ.get("HISTORY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 8), negotiations)
 def test_blame_attributes_every_word_to_the_edit_that_inserted_it(
         words: int, rounds: list[list[tuple[int, int]]]) -> None:
@@ -245,7 +246,7 @@ def test_blame_attributes_every_word_to_the_edit_that_inserted_it(
         assert {who[i] for i in range(w.start(), w.end())} == {neg.creator[w.group()]}, w
 
 
-@settings(max_examples=int(os.environ.get("HISTORY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 8), negotiations, st.data())
 def test_comparing_two_rounds_replays_the_revisions_between_them(
         words: int, rounds: list[list[tuple[int, int]]], data: st.DataObject) -> None:

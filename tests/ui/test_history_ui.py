@@ -26,8 +26,8 @@ def _cell_track(window, pid: int, lang: Lang):  # type: ignore[no-untyped-def]
     return index.data(Role.TRACK), index.data()
 
 
-def test_compare_bar_shows_round_two_by_side_in_the_editor_and_list(window, tmp_path: Path  # type: ignore[no-untyped-def]
-                                                                   ) -> None:
+def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path) -> None:
     parts = window.history_parts
     parts.actions["compare"].trigger()
     assert parts.toolbar.isVisible() and parts.docks["comparisonDock"].isVisible()
@@ -37,7 +37,7 @@ def test_compare_bar_shows_round_two_by_side_in_the_editor_and_list(window, tmp_
     bar.newer.setCurrentIndex(bar.newer.findData(2))
     bar.compare_button.click()
     p10 = _number_pid(window, 10)
-    track, shown = _cell_track(window, p10, Lang.EN)
+    track, _shown = _cell_track(window, p10, Lang.EN)
     inserted = [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT]
     assert inserted == [("and the Northern Sea Route ", Side.RU, 2)]
     rows = parts.list.model.revisions
@@ -69,7 +69,8 @@ def test_comparison_follows_typing_in_the_current_text(window, qtbot) -> None:  
     assert any(r.text == " Added words" and r.side is Side.KR for r in parts.list.model.revisions)
 
 
-def test_timeline_steps_through_the_rounds_of_the_paragraph(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_steps_through_the_rounds_of_the_paragraph(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path) -> None:
     parts = window.history_parts
     parts.actions["timeline"].trigger()
     assert parts.docks["timelineDock"].isVisible()
@@ -88,7 +89,8 @@ def test_timeline_steps_through_the_rounds_of_the_paragraph(window, tmp_path: Pa
     parts.docks["timelineDock"].grab().save(str(tmp_path / "timeline.png"))
 
 
-def test_provenance_view_colours_words_and_tells_who_and_when(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_provenance_view_colours_words_and_tells_who_and_when(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path) -> None:
     parts = window.history_parts
     parts.actions["provenance"].trigger()
     go_to_paragraph(window, 10, Lang.EN)
