@@ -38,17 +38,16 @@ class HistoryParts:
         self.toolbar.hide()
         self.docks = {name: self._dock(name) for name in
                       ("comparisonDock", "timelineDock", "provenanceDock")}
-        self.actions = {name: QAction(window) for name in
-                        ("compare", "timeline", "provenance", "history_report")}
-        for name in ("compare", "timeline", "provenance"):
-            self.actions[name].setCheckable(True)
+        # a dock's own toggle action: a dock behind another tab is hidden, not closed
+        self.actions = {"compare": QAction(window),
+                        "timeline": self.docks["timelineDock"].toggleViewAction(),
+                        "provenance": self.docks["provenanceDock"].toggleViewAction(),
+                        "history_report": QAction(window)}
+        self.actions["compare"].setCheckable(True)
         self.actions["compare"].setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.actions["compare"].toggled.connect(self.show_compare_bar)
-        self.actions["timeline"].toggled.connect(self.docks["timelineDock"].setVisible)
-        self.actions["provenance"].toggled.connect(self.docks["provenanceDock"].setVisible)
         self.actions["history_report"].triggered.connect(self.export_report)
-        for name, dock in (("timeline", "timelineDock"), ("provenance", "provenanceDock")):
-            self.docks[dock].visibilityChanged.connect(self.actions[name].setChecked)
+        for dock in ("timelineDock", "provenanceDock"):
             self.docks[dock].visibilityChanged.connect(lambda _v: self.follow_cursor())
         menu = window.menus["negotiation"]
         menu.addSeparator()
@@ -85,15 +84,15 @@ class HistoryParts:
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
+        titles = {"comparisonDock": _("Comparison"), "timelineDock": _("Paragraph timeline"),
+                  "provenanceDock": _("Who proposed each word")}
+        for name, text in titles.items():
+            self.docks[name].setWindowTitle(text)
         texts = {"compare": _("&Compare rounds…"), "timeline": _("Paragraph &timeline"),
                  "provenance": _("Who proposed each &word"),
                  "history_report": _("Negotiation report (DOCX)…")}
         for name, text in texts.items():
             self.actions[name].setText(text)
-        titles = {"comparisonDock": _("Comparison"), "timelineDock": _("Timeline"),
-                  "provenanceDock": _("Provenance")}
-        for name, text in titles.items():
-            self.docks[name].setWindowTitle(text)
         for part in (self.bar, self.timeline, self.provenance):
             part.retranslate_ui()
 

@@ -23,8 +23,8 @@ from minutes_app.ui.labels import column_languages, lang_label, side_label
 def shade(span: Span, last_round: int) -> QColor:
     """The Side's colour, paler for earlier rounds (the latest round at full strength)."""
     colour = QColor(style.SIDE_COLOURS[span.side])
-    weight = 0.25 + 0.6 * (span.round / max(1, last_round))
-    colour.setAlphaF(min(1.0, weight) * 0.45)
+    weight = 0.15 + 0.85 * (span.round / max(1, last_round)) ** 1.5
+    colour.setAlphaF(min(1.0, weight) * 0.5)
     return colour
 
 
