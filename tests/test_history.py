@@ -283,3 +283,48 @@ def test_comparing_two_rounds_replays_the_revisions_between_them(
                         if w.group() in _words(t.texts[neg.pid][Lang.EN])
                         and w.group() not in _words(s.texts[neg.pid][Lang.EN])]
             assert {a[0] for a in authors} == {vanished[-1]}, w
+
+
+# -- blame survives merge, moves and joins --------------------------------------------------------
+def test_blame_survives_a_merge_then_accepting_and_sending() -> None:
+    from tests.test_merge import T2, T3, _replace, exchanged
+    from minutes_app.tracking.merge import merge
+
+    ours, theirs = exchanged()
+    _replace(theirs, 10, Lang.EN, "Railway", "Railway and the Northern Sea Route", T2)
+    theirs.rounds.append(snapshot(theirs, Side.RU, T2, "Comments"))
+    op, report = merge(ours, theirs, T3)
+    op.apply(ours)
+    assert report.round is not None
+    ours.rounds.append(report.round)
+    decision(ours, select(ours, lambda r: True), accept=True).apply(ours)
+    ours.rounds.append(snapshot(ours, Side.KR, "2020-12-16T09:00:00Z"))
+    assert _who(ours, Lang.EN, 10, "and the Northern Sea Route") == {("RU", 2)}
+    assert _who(ours, Lang.EN, 10, "Trans-Siberian Railway") == {("KR", 1)}
+
+
+def test_blame_survives_moving_a_paragraph(demo_minutes: Minutes) -> None:
+    from minutes_app.tracking.structure import move_paragraph
+
+    m = demo_minutes
+    pid = _number(m, 10)
+    first = m.sections[1]
+    move_paragraph(m, pid, first.id, 0, "2020-12-16T11:00:00Z").apply(m)
+    m.structure_changed()
+    b = next(x for x in blame(m, Lang.EN) if x.pid == pid)
+    text = m.paragraph(pid).text(Lang.EN)
+    at = text.index("and the Northern Sea Route")
+    assert {(s.side, s.round) for s in b.spans if s.start <= at < s.end} == {(Side.RU, 2)}
+
+
+def test_blame_follows_words_into_a_joined_paragraph(demo_minutes: Minutes) -> None:
+    m = demo_minutes
+    m.rounds.append(snapshot(m, Side.KR, "2020-12-16T10:00:00Z"))
+    a, b = m.paragraph(_number(m, 10)), m.paragraph(_number(m, 9))
+    b_text = b.text(Lang.EN)
+    m.section_of(b.id).paragraphs.remove(b)
+    m.structure_changed()
+    EditText(a.id, Lang.EN, a.text(Lang.EN) + " " + b_text,
+             Author(Side.KR, 4, "2020-12-17T10:00:00Z")).apply(m)
+    assert _who(m, Lang.EN, 9, "taking into account the situation") == {("RU", 2)}
+    assert _who(m, Lang.EN, 9, "grain export restrictions") == {("KR", 1)}

@@ -70,3 +70,43 @@ def test_history_report_in_korean_with_its_chart(demo_file: Path, tmp_path: Path
     text = json.dumps(pandoc_json(out), ensure_ascii=False)
     for word in ("협상", "보고서", "러시아측", "수용"):
         assert f'"{word}"' in text, word
+
+
+def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.docx_io.working import write_working
+    from minutes_app.model import Lang, Side
+    from minutes_app.tracking.decide import decision, select
+    from minutes_app.tracking.provenance import blame
+    from minutes_app.tracking.rounds import snapshot
+    from tests.exports.test_import import NOW, W, _edit_xml, sent
+
+    m = sent()
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+
+    def change(root: etree._Element) -> None:  # a tracked insertion by a named delegate
+        for t in root.iter(f"{W}t"):
+            if t.text and "diplomatic channels" in t.text:
+                run = t.getparent()
+                ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
+                                                f"{W}date": "2020-12-17T08:00:00Z"})
+                new_run = etree.fromstring(etree.tostring(run))
+                for nt in new_run.iter(f"{W}t"):
+                    nt.text = " (confirmed)"
+                ins.append(new_run)
+                run.addnext(ins)
+                break
+
+    returned = tmp_path / "returned.docx"
+    _edit_xml(exported, returned, change)
+    op, report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    assert report.round is not None
+    m.rounds.append(report.round)
+    decision(m, select(m, lambda r: True), accept=True).apply(m)  # and accepted
+    found = [(s.side, s.round) for b in blame(m, Lang.EN) for s in b.spans
+             if "(confirmed)" in s.text]
+    assert found == [(Side.RU, report.round.number)]
