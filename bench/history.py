@@ -80,6 +80,13 @@ def measure(n: int = 5000) -> dict[str, float]:
     return out
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Print the history measures at 5,000 paragraphs and 20 rounds."""
+    print("\nhistory at 5,000 paragraphs, 20 rounds, 2% edited per round, ms; targets: compare"
+          " < 300, blame < 500, timeline < 20, report < 2,000")
     for name, ms in measure().items():
-        print(f"{name:<45} {ms:8.1f} ms")
+        print(f"{name:<48} {ms:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

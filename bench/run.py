@@ -71,9 +71,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5", rows)
-    from bench import checks, export, importing, tracking, ui
+    from bench import checks, export, history, importing, tracking, ui
 
     tracking.main()
+    history.main()
     export.main()
     importing.main()
     checks.main()

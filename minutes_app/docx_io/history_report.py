@@ -93,6 +93,11 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
     from matplotlib.ticker import MaxNLocator
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
+    if not installed & set(HANGUL_FONTS):  # no Korean face on this machine: the bundled one
+        from minutes_app.resources import resource
+
+        font_manager.fontManager.addfont(str(resource("fonts", "NanumGothic.ttf")))
+        installed = {f.name for f in font_manager.fontManager.ttflist}
     family = [f for f in HANGUL_FONTS if f in installed] + ["DejaVu Sans"]
     with matplotlib.rc_context({"font.family": family, "axes.unicode_minus": False}):
         fig, ax = pyplot.subplots(figsize=(6.4, 3.0), dpi=150)
@@ -106,7 +111,7 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
         ax.set_title(_("Open items per round"))
         ax.legend(loc="upper left", fontsize=8)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.14)  # tight_layout: slow
         out = io.BytesIO()
         fig.savefig(out, format="png")
         pyplot.close(fig)

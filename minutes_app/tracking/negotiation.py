@@ -98,7 +98,7 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
             texts = s.texts.get(pid)
             if texts is None:
                 continue
-            if any(BRACKET.search(t) for t in texts.values()):
+            if any("[" in t and BRACKET.search(t) for t in texts.values()):  # "in" is cheap
                 rounds[s.number].bracketed += 1
             if last is not None and texts != last:
                 fig.rounds.append(s.number)

@@ -80,7 +80,6 @@ def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path
     from minutes_app.model import Lang, Side
     from minutes_app.tracking.decide import decision, select
     from minutes_app.tracking.provenance import blame
-    from minutes_app.tracking.rounds import snapshot
     from tests.exports.test_import import NOW, W, _edit_xml, sent
 
     m = sent()
