@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.brackets import BRACKET
 from minutes_app.model.track import DELETE, INSERT
-from minutes_app.tracking.provenance import Piece, Stage, history_pieces, stages
+from minutes_app.tracking.provenance import (
+    Piece, Stage, change_index, history_pieces, stages,
+)
 
 FATES = ("accepted", "rejected", "pending")
 
@@ -90,6 +92,7 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
     rounds = {s.number: RoundFigures(s.number, s.side, s.time, s.note, s.current)
               for s in all_stages}
     order = list(dict.fromkeys(pid for s in all_stages for pid in s.order))
+    index = change_index(all_stages)
     out = []
     for pid in order:
         fig = ParagraphFigures(pid, m.number(pid) if m.has_paragraph(pid) else None)
@@ -108,7 +111,7 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
             continue
         first = _first_round(all_stages, pid)
         for lang in m.languages:
-            _count(history_pieces(all_stages, pid, lang), first, rounds, fig,
+            _count(history_pieces(index[pid], pid, lang), first, rounds, fig,
                    _pending(m, pid, lang))
         out.append(fig)
     return list(rounds.values()), out

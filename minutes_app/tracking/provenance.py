@@ -320,6 +320,20 @@ def history_pieces(all_stages: Sequence[Stage], pid: int, lang: Lang,
     return pieces or []
 
 
+def change_index(all_stages: Sequence[Stage]) -> dict[int, list[Stage]]:
+    """Per paragraph, the stages where it appeared or its texts changed (in one pass)."""
+    index: dict[int, list[Stage]] = {}
+    last: dict[int, LangText] = {}
+    for stage in all_stages:
+        seen = last.get
+        for pid, texts in stage.texts.items():
+            before = seen(pid)
+            if before is None or before != texts:
+                index.setdefault(pid, []).append(stage)
+                last[pid] = texts
+    return index
+
+
 class Span(NamedTuple):
     """A run of the current text with the Side and round that brought it."""
 
@@ -370,7 +384,8 @@ def blame(m: Minutes, lang: Lang, pids: Sequence[int] | None = None) -> list[Par
     m.check_lang(lang)
     all_stages = stages(m)
     wanted = [p.id for p in m.paragraphs()] if pids is None else list(pids)
-    pieces_of = {pid: history_pieces(all_stages, pid, lang) for pid in wanted}
+    index = change_index(all_stages)
+    pieces_of = {pid: history_pieces(index.get(pid, ()), pid, lang) for pid in wanted}
     _across_paragraphs(all_stages, pieces_of, lang)
     return [ParagraphBlame(pid, m.number(pid), lang, spans(pieces_of[pid], m.working_round))
             for pid in wanted]
