@@ -15,7 +15,7 @@ from minutes_app.model import Comment, Lang, LangText, Minutes, Side
 from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize, plain
 from minutes_app.tracking.diff import diff
 from minutes_app.tracking.provenance import (
-    Piece, Stage, history_pieces, opcodes_between, stages,
+    Piece, Stage, change_index, history_pieces, opcodes_between, stages,
 )
 
 _BASE = Author(Side.KR, -1, "")  # words already in the older text
@@ -62,11 +62,10 @@ def _track(pieces: Sequence[Piece]) -> Track:
     return normalize(segs)
 
 
-def _changed_once(between: Sequence[Stage], pid: int, lang: Lang, old: str
-                  ) -> Author | None:
+def _changed_once(walk: Sequence[Stage], pid: int, lang: Lang, old: str) -> Author | None:
     """The author of the one round that changed this text in between, if only one did."""
     found, last = None, old
-    for stage in between[1:]:
+    for stage in walk:
         texts = stage.texts.get(pid)
         if texts is None:
             return None
@@ -102,8 +101,9 @@ def _first_author(between: Sequence[Stage], pid: int, present: bool) -> Author:
     return between[-1].author
 
 
-def _paragraph(m: Minutes, between: Sequence[Stage], pid: int, langs: Sequence[Lang]
-               ) -> ParagraphComparison | None:
+def _paragraph(m: Minutes, between: Sequence[Stage], walk: Sequence[Stage], pid: int,
+               langs: Sequence[Lang]) -> ParagraphComparison | None:
+    """``walk``: the stages after the first where the paragraph changed."""
     a, b = between[0].texts.get(pid), between[-1].texts.get(pid)
     if a is not None and b is not None and all(a.get(x, "") == b.get(x, "") for x in langs):
         return None
@@ -111,12 +111,12 @@ def _paragraph(m: Minutes, between: Sequence[Stage], pid: int, langs: Sequence[L
     for lang in langs:
         old = (a or {}).get(lang, "")
         new = (b or {}).get(lang, "")
-        once = _changed_once(between, pid, lang, old) if b is not None else None
+        once = _changed_once(walk, pid, lang, old) if b is not None else None
         if once is not None:  # the common case: one round changed it; its diff says it all
             tracks[lang] = _one_change(old, new, once)
             continue
         start = [Piece(old, _BASE)] if old else []
-        pieces = history_pieces(between[1:], pid, lang, start)
+        pieces = history_pieces(walk, pid, lang, start)
         if b is None:
             pieces = [p.kill(_first_author(between, pid, False)) for p in pieces]
         tracks[lang] = _track(pieces)
@@ -149,9 +149,14 @@ def compare(m: Minutes, older: int, newer: int | None = None,
     chosen = list(langs) if langs else list(m.languages)
     for lang in chosen:
         m.check_lang(lang)
+    index = change_index(between)  # one pass: most paragraphs did not change
+    first, last = between[0], between[-1]
     out = []
-    for pid in _order(between[0], between[-1]):
-        found = _paragraph(m, between, pid, chosen)
+    for pid in _order(first, last):
+        walk = [s for s in index.get(pid, ()) if s is not first]
+        if not walk and pid in last.texts:
+            continue
+        found = _paragraph(m, between, walk, pid, chosen)
         if found is not None:
             out.append(found)
     return Comparison(older, newer, between[-1].current, out)
