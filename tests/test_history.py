@@ -104,6 +104,20 @@ def test_timeline_of_a_paragraph_steps_through_every_round(demo_minutes: Minutes
     assert "[" in entries[2].texts[Lang.EN]  # type: ignore[index]
 
 
+def test_timeline_gives_each_round_its_comments(demo_minutes: Minutes) -> None:
+    from minutes_app.model import AddComment, Comment
+
+    m = demo_minutes
+    pid = _number(m, 10)
+    AddComment(pid, Comment(m.allocate_id(), Side.RU, "The NSR matters to us",
+                            "2020-12-13T10:00:00Z")).apply(m)
+    AddComment(pid, Comment(m.allocate_id(), Side.KR, "To be checked with MOF",
+                            "2020-12-15T10:00:00Z")).apply(m)
+    entries = timeline(m, pid)
+    assert [[c.text for c in e.comments] for e in entries] == [
+        [], ["The NSR matters to us"], ["To be checked with MOF"]]
+
+
 def test_blame_survives_accepting_and_choosing_a_bracket_option(demo_minutes: Minutes) -> None:
     m = demo_minutes
     p12 = _number(m, 12)

@@ -64,6 +64,7 @@ class CompareBar(QWidget):
     """Two round choosers, Compare and Stop; says how many paragraphs changed."""
 
     comparison_changed = Signal(object)  # Comparison | None
+    export_requested = Signal()
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,14 +76,16 @@ class CompareBar(QWidget):
         self.newer.setObjectName("compareTo")
         self.from_label, self.to_label, self.summary = QLabel(), QLabel(), QLabel()
         self.compare_button, self.stop_button = QPushButton(), QPushButton()
+        self.export_button = QPushButton()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for w in (self.from_label, self.older, self.to_label, self.newer, self.compare_button,
-                  self.stop_button, self.summary):
+                  self.stop_button, self.export_button, self.summary):
             layout.addWidget(w)
         layout.addStretch(1)
         self.compare_button.clicked.connect(self.compare_chosen)
         self.stop_button.clicked.connect(self.stop)
+        self.export_button.clicked.connect(lambda: self.export_requested.emit())
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self._recompare)
         doc.changed.connect(self._on_document_changed)
@@ -94,6 +97,7 @@ class CompareBar(QWidget):
         self.to_label.setText(_("with"))
         self.compare_button.setText(_("Show changes"))
         self.stop_button.setText(_("Stop comparing"))
+        self.export_button.setText(_("Export as Word tracked changes…"))
         self.fill()
         self._summarise()
 

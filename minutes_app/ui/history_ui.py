@@ -68,6 +68,7 @@ class HistoryParts:
         """Follow another document (the window opened one)."""
         self.bar = CompareBar(doc)
         self.bar.comparison_changed.connect(self._on_comparison_changed)
+        self.bar.export_requested.connect(lambda: self.export_comparison())
         self.toolbar.clear()
         self.toolbar.addWidget(self.bar)
         self.list = ComparisonList()
@@ -130,6 +131,31 @@ class HistoryParts:
             self.timeline.show_paragraph(pid)
         if self.docks["provenanceDock"].isVisible():
             self.provenance.show_paragraph(pid)
+
+    def export_comparison(self, path: str | None = None) -> None:
+        """Write the rounds chosen in the bar as Word tracked changes by Side."""
+        bar = self.bar
+        older, newer = bar.older.currentData(), bar.newer.currentData()
+        if older is None or newer is None:
+            return
+        doc = self.window.doc
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self.window, _("Export the comparison"),
+                str(doc.path.with_name(f"{doc.path.stem}-r{older}-r{newer}.docx")),
+                _("Word documents (*.docx)"))
+        if not path:
+            return
+        from minutes_app.docx_io.comparison import write_comparison
+
+        try:
+            write_comparison(doc.minutes, path, int(older), int(newer))
+        except (MinutesError, OSError) as exc:
+            message = exc.message if isinstance(exc, MinutesError) else str(exc)
+            self.window.show_error(message, _("Export the comparison"))
+            return
+        self.window.statusBar().showMessage(
+            _("Wrote the comparison to {path}").format(path=path), 5000)
 
     # -- the report ----------------------------------------------------------------------
     def export_report(self, path: str | None = None) -> None:

@@ -49,6 +49,12 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-
     p11 = _number_pid(window, 11)  # the Korean Side's round 3 edit is not in round 2's text
     assert "start-up companies" in _cell_track(window, p11, Lang.EN)[1]
     window.grab().save(str(tmp_path / "compare.png"))
+    out = tmp_path / "cmp.docx"
+    parts.export_comparison(str(out))
+    from tests.exports.clients import pandoc_json, spans
+
+    assert {a.get("author") for _c, a, _t in spans(pandoc_json(out), ("insertion",))} == {
+        "Russian Side"}
     parts.actions["compare"].trigger()  # hiding the bar stops comparing
     track, _shown = _cell_track(window, p11, Lang.EN)
     assert any(s.kind == DELETE and s.text == "start-up companies" for s in track)
