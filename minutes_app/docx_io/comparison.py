@@ -22,6 +22,9 @@ from minutes_app.model.track import plain
 from minutes_app.tracking.compare import Comparison, ParagraphComparison, compare
 
 
+PAGE_TEXT_CM = 16.6
+
+
 def _round_label(c: Comparison) -> str:
     newer = "the current text" if c.current else f"round {c.newer}"
     return f"changes from round {c.older} to {newer}"
@@ -32,6 +35,8 @@ class _ComparisonWriter(_Writer):
 
     def __init__(self, m: Minutes, c: Comparison) -> None:
         super().__init__(m)
+        # the page's text width (A4 less 2.2 cm margins) holds every column
+        self.width = (PAGE_TEXT_CM - NUMBER_CM - STATUS_CM) / len(self.langs)
         self.found = {p.pid: p for p in c.paragraphs}
         self.c = c
 

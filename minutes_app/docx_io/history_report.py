@@ -48,7 +48,7 @@ def _ui_lang() -> Lang:
 
 def _rounds_table(rounds: list[RoundFigures], fonts: Fonts) -> str:
     lang = _ui_lang()
-    widths = [1.6, 3.2, 2.4, 5.0, 2.3, 2.3]
+    widths = [1.4, 3.0, 2.4, 5.0, 2.4, 2.4]  # 16.6 cm: the page's text width
     heads = [_("Round"), _("Sent by"), _("Date"), _("Note"), side_name(Side.KR),
              side_name(Side.RU)]
     rows = [fx.row([_cell(w, h, fonts, True, "D9DEE6", lang)
@@ -72,7 +72,7 @@ def _fates(p: ParagraphFigures, side: Side) -> str:
 
 def _paragraphs_table(paragraphs: list[ParagraphFigures], fonts: Fonts) -> str:
     lang = _ui_lang()
-    widths = [1.6, 3.4, 5.9, 5.9]
+    widths = [1.4, 3.2, 6.0, 6.0]
     heads = [_("No."), _("Changed in rounds"), side_name(Side.KR), side_name(Side.RU)]
     rows = [fx.row([_cell(w, h, fonts, True, "D9DEE6", lang)
                     for w, h in zip(widths, heads, strict=True)], header=True)]
