@@ -87,7 +87,7 @@ def _working_time(m: Minutes, paragraphs: Sequence[Paragraph]) -> str:
 
 
 # -- one step: the pieces of a text after it changed to ``new`` -------------------------------
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # ~4,000 diffs at 5,000 paragraphs and 20 rounds
 def opcodes_between(old: str, new: str) -> tuple[Opcode, ...]:
     """``char_opcodes``, remembered: rounds never change, so their diffs are asked again and
     again (the compare bar, the timeline, blame and the report all walk the same rounds)."""

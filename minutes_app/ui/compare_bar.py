@@ -146,7 +146,8 @@ class CompareBar(QWidget):
                                       n).format(n=n))
 
     def _on_document_changed(self, _change: object) -> None:
-        self.fill()
+        if self.newer.count() != self.doc.minutes.working_round - 1:
+            self.fill()  # a round was sent or merged in
         if self.comparison is not None:
             self._timer.start()  # the current text moved on, or a round was added
 

@@ -9,7 +9,7 @@ import html
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from minutes_app.i18n import _
@@ -86,8 +86,21 @@ class ProvenanceView(QWidget):
         layout.addWidget(self.text, 1)
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.refresh)
-        doc.changed.connect(lambda _c: self._timer.start())
+        self._stale = False  # the document changed while the view was hidden
+        doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
+
+    def _on_document_changed(self, _change: object) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True  # a hidden view costs typing nothing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""

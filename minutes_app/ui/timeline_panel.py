@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget,
@@ -71,8 +72,21 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.rounds, 1)
         layout.addLayout(nav)
         layout.addWidget(self.text, 3)
-        doc.changed.connect(lambda _c: self.refresh())
+        self._stale = False  # the document changed while the panel was hidden
+        doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
+
+    def _on_document_changed(self, _change: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # a hidden panel costs typing nothing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""

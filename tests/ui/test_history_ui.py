@@ -127,3 +127,17 @@ def test_history_report_from_the_window_in_korean(window, tmp_path: Path) -> Non
     out = tmp_path / "history.docx"
     parts.export_report(str(out))
     assert out.stat().st_size > 10_000  # the chart is in it
+
+
+def test_a_hidden_timeline_catches_up_when_shown(window) -> None:  # type: ignore[no-untyped-def]
+    parts = window.history_parts
+    assert not parts.docks["timelineDock"].isVisible()
+    go_to_paragraph(window, 15, Lang.EN)
+    editor = cell_editor(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    commit_text(editor, " Later words")
+    window.editor.commitData(editor)
+    assert parts.timeline._stale  # nothing computed while hidden
+    parts.actions["timeline"].trigger()
+    QApplication.processEvents()
+    assert "Later words" in parts.timeline.text.toPlainText()
