@@ -109,8 +109,23 @@ class HistoryParts:
 
     def _on_comparison_changed(self, c: Comparison | None) -> None:
         m = self.window.doc.minutes
-        self.window.editor_model.set_overlay(overlay_of(m, c) if c is not None else None)
+        past = c is not None and not c.current
+        if past:
+            self._close_cell_editors()  # a past round's text is not for editing
+        self.window.editor_model.set_overlay(overlay_of(m, c) if c is not None else None,
+                                             read_only=past)
         self.list.show_comparison(m, c)
+
+    def _close_cell_editors(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemDelegate
+
+        from minutes_app.ui.cell_editor import ParagraphEditor
+
+        view = self.window.editor
+        for cell in view.findChildren(ParagraphEditor):
+            if cell.isVisible():
+                view.commitData(cell)
+                view.closeEditor(cell, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _go_to(self, r: Revision) -> None:
         model = self.window.editor_model

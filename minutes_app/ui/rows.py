@@ -59,6 +59,7 @@ class EditorModel(QAbstractTableModel):
         self.show_mode = ShowMode.CHANGES
         # a comparison of two rounds shown instead of the pending revisions (the compare bar)
         self.overlay: dict[tuple[int, Lang], Track] | None = None
+        self.read_only = False  # showing an earlier round: its text cannot be edited
         self._rows: list[RowKey] = self._build_rows()
         self._row_of: dict[RowKey, int] = self._index_rows(self._rows)
         doc.changed.connect(self._on_document_changed)
@@ -103,7 +104,7 @@ class EditorModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() >= 1 and not self.is_title_row(index.row()):
+        if index.column() >= 1 and not self.is_title_row(index.row()) and not self.read_only:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -218,9 +219,11 @@ class EditorModel(QAbstractTableModel):
             return "".join(s.text for s in track)
         return text
 
-    def set_overlay(self, overlay: dict[tuple[int, Lang], Track] | None) -> None:
+    def set_overlay(self, overlay: dict[tuple[int, Lang], Track] | None,
+                    read_only: bool = False) -> None:
         """Show these tracks (a comparison) instead of the pending revisions; None: stop."""
         self.overlay = overlay
+        self.read_only = read_only and overlay is not None
         if self._rows:
             self.dataChanged.emit(self.index(0, 1),
                                   self.index(len(self._rows) - 1, self.columnCount() - 1))

@@ -36,6 +36,13 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-
     bar.older.setCurrentIndex(bar.older.findData(1))
     bar.newer.setCurrentIndex(bar.newer.findData(2))
     bar.compare_button.click()
+    QApplication.processEvents()
+    from minutes_app.ui.cell_editor import ParagraphEditor
+
+    assert not [e for e in window.editor.findChildren(ParagraphEditor) if e.isVisible()]
+    model = window.editor_model  # round 2's text cannot be edited
+    assert not model.flags(model.index(model.row_of((RowKind.PARAGRAPH, _number_pid(
+        window, 10))), 1)) & model.flags(model.index(0, 0)).ItemIsEditable
     p10 = _number_pid(window, 10)
     track, _shown = _cell_track(window, p10, Lang.EN)
     inserted = [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT]
@@ -58,7 +65,7 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-
     parts.actions["compare"].trigger()  # hiding the bar stops comparing
     track, _shown = _cell_track(window, p11, Lang.EN)
     assert any(s.kind == DELETE and s.text == "start-up companies" for s in track)
-    assert window.editor_model.overlay is None
+    assert window.editor_model.overlay is None and not window.editor_model.read_only
 
 
 def test_comparison_follows_typing_in_the_current_text(window, qtbot) -> None:  # type: ignore[no-untyped-def]
