@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from minutes_app.model import Lang, Minutes, Side
+from minutes_app.model import Lang, LangText, Minutes, Side
 from minutes_app.model.brackets import BRACKET
 from minutes_app.model.track import DELETE, INSERT
 from minutes_app.tracking.provenance import (
@@ -82,8 +82,24 @@ def _count(pieces: Sequence[Piece], first: int, rounds: dict[int, RoundFigures],
             fig.add(p.revived.side, "rejected")
 
 
-def _first_round(all_stages: Sequence[Stage], pid: int) -> int:
-    return next((s.number for s in all_stages if pid in s.texts), 0)
+def _bracketed(texts: LangText) -> bool:
+    return any("[" in t and BRACKET.search(t) is not None for t in texts.values())
+
+
+def _count_brackets(all_stages: Sequence[Stage], index: dict[int, list[Stage]],
+                    rounds: dict[int, RoundFigures]) -> None:
+    """Paragraphs holding an open bracket, per round.
+
+    A text only gains a bracket where it changed: only paragraphs that ever held one are
+    looked at in every round.
+    """
+    for pid, changes in index.items():
+        if not any(_bracketed(s.texts[pid]) for s in changes):
+            continue
+        for s in all_stages:
+            texts = s.texts.get(pid)
+            if texts is not None and _bracketed(texts):
+                rounds[s.number].bracketed += 1
 
 
 def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
@@ -92,24 +108,18 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
     rounds = {s.number: RoundFigures(s.number, s.side, s.time, s.note, s.current)
               for s in all_stages}
     order = list(dict.fromkeys(pid for s in all_stages for pid in s.order))
-    index = change_index(all_stages)
+    index = change_index(all_stages)  # per paragraph: where it appeared, then each change
+    _count_brackets(all_stages, index, rounds)
     out = []
     for pid in order:
-        fig = ParagraphFigures(pid, m.number(pid) if m.has_paragraph(pid) else None)
-        last = None
-        for s in all_stages:
-            texts = s.texts.get(pid)
-            if texts is None:
-                continue
-            if any("[" in t and BRACKET.search(t) for t in texts.values()):  # "in" is cheap
-                rounds[s.number].bracketed += 1
-            if last is not None and texts != last:
-                fig.rounds.append(s.number)
-                rounds[s.number].changed += 1
-            last = texts
-        if not fig.rounds:
+        changes = index.get(pid, [])[1:]
+        if not changes:
             continue
-        first = _first_round(all_stages, pid)
+        fig = ParagraphFigures(pid, m.number(pid) if m.has_paragraph(pid) else None,
+                               [s.number for s in changes])
+        for s in changes:
+            rounds[s.number].changed += 1
+        first = index[pid][0].number
         for lang in m.languages:
             _count(history_pieces(index[pid], pid, lang), first, rounds, fig,
                    _pending(m, pid, lang))
