@@ -71,7 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5", rows)
-    from bench import checks, export, history, importing, tracking, ui
+    from bench import checks, export, history, importing, tracking, trilingual, ui
 
     tracking.main()
     history.main()
@@ -79,6 +79,7 @@ def main() -> None:
     importing.main()
     checks.main()
     ui.main()
+    trilingual.main()
 
 
 if __name__ == "__main__":
