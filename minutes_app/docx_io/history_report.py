@@ -15,7 +15,6 @@ from docx.shared import Cm
 
 from minutes_app.docx_io import fastxml as fx
 from minutes_app.docx_io.base import fonts_of, new_document, save_stable
-from minutes_app.docx_io.comparison import mend_zoom
 from minutes_app.docx_io.xml import Fonts, paragraph, text_run
 from minutes_app.i18n import _
 from minutes_app.i18n.catalog import current_language
@@ -148,5 +147,4 @@ def write_history_report(m: Minutes, out: str | Path | IO[bytes]) -> bytes:
     body.append(parse_xml(_paragraphs_table(paragraphs, fonts)))
     body.append(paragraph(None))  # type: ignore[arg-type] # a table may not end the body
     body.append(sect)
-    mend_zoom(doc)
     return save_stable(doc, out)

@@ -129,7 +129,7 @@ def _paragraph(m: Minutes, between: Sequence[Stage], walk: Sequence[Stage], pid:
     return ParagraphComparison(pid, number, kind, tracks, author)
 
 
-def _order(older: Stage, newer: Stage) -> list[int]:
+def merged_order(older: Stage, newer: Stage) -> list[int]:
     """The newer order, with paragraphs gone since placed after their old predecessor."""
     order = list(newer.order)
     where = set(order)
@@ -152,7 +152,7 @@ def compare(m: Minutes, older: int, newer: int | None = None,
     index = change_index(between)  # one pass: most paragraphs did not change
     first, last = between[0], between[-1]
     out = []
-    for pid in _order(first, last):
+    for pid in merged_order(first, last):
         walk = [s for s in index.get(pid, ()) if s is not first]
         if not walk and pid in last.texts:
             continue
