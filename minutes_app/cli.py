@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from minutes_app import __version__, cli_languages, cli_signing, cli_tracking
+from minutes_app import __version__, cli_history, cli_languages, cli_signing, cli_tracking
 from minutes_app.errors import MinutesError
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -46,7 +46,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 korean_font=args.korean_font or m.settings.korean_font)
         copy_for = Side(args.copy_for.upper()) if args.copy_for else None
         record = export(m, Path(args.out), args.kind, copy_for, args.layout, args.allow_ad_ref,
-                        args.initials, fmt, fingerprint_footer=args.fingerprint_footer)
+                        args.initials, fmt, fingerprint_footer=args.fingerprint_footer,
+                        rounds=(args.older, args.newer))
         f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
     finally:
         f.close()
@@ -198,7 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="en", choices=["en", "ko"], help="interface language")
     p = add("export", _cmd_export, "export the working copy or a signing original (DOCX, PDF)")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--kind", required=True, choices=["working", "signing"])
+    p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"])
+    p.add_argument("--from", dest="older", type=int, default=1, metavar="N",
+                   help="comparison: the older round")
+    p.add_argument("--to", dest="newer", type=int, metavar="M",
+                   help="comparison: the newer round (default: the current text)")
     p.add_argument("--copy-for", metavar="S", help="whose original (KR or RU; signing only)")
     p.add_argument("--layout", choices=["consecutive", "side-by-side"],
                    help="working copy: side-by-side (default); signing: consecutive (default)")
@@ -214,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the fingerprints in the footer instead of a verification sheet")
     p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
+    cli_history.register(add)
     cli_languages.register(add)
     cli_signing.register(add)
     return parser

@@ -17,7 +17,8 @@ Progress = Callable[[int, int], None]
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
            layout: str | None = None, allow_ad_ref: bool = False, initials: bool = False,
            fmt: str = "docx", progress: Progress | None = None,
-           fingerprint_footer: bool = False) -> dict[str, object]:
+           fingerprint_footer: bool = False, rounds: tuple[int, int | None] = (1, None)
+           ) -> dict[str, object]:
     """Write the export; returns what the document's history records of it.
 
     ``layout`` defaults to side by side for the working copy (the table) and to consecutive
@@ -44,8 +45,13 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         write_signing(m, target, side, layout, allow_ad_ref, initials, fingerprint_footer)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
+    elif kind == "comparison":
+        from minutes_app.docx_io.comparison import write_comparison
+
+        write_comparison(m, target, *rounds)
+        record = {"kind": "comparison", "from": rounds[0], "to": rounds[1] or m.working_round}
     else:
-        raise MinutesError(f"Unknown export kind {kind!r}; choose working or signing.")
+        raise MinutesError(f"Unknown export kind {kind!r}; choose working, signing or comparison.")
     if fmt == "pdf":
         from minutes_app.docx_io.pdf import docx_to_pdf
 

@@ -184,6 +184,8 @@ class MainWindow(WindowParts):
         self._actions["lang_en"].setChecked(current_language() == "en")
         self._actions["lang_ko"].setChecked(current_language() == "ko")
         self._panel.retranslate_ui()
+        if self.history_parts is not None:
+            self.history_parts.retranslate_ui()
         self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:

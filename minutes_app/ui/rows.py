@@ -59,6 +59,9 @@ class EditorModel(QAbstractTableModel):
         self.doc = doc
         self.langs: list[Lang] = column_languages(doc.minutes)
         self.show_mode = ShowMode.CHANGES
+        # a comparison of two rounds shown instead of the pending revisions (the compare bar)
+        self.overlay: dict[tuple[int, Lang], Track] | None = None
+        self.read_only = False  # showing an earlier round: its text cannot be edited
         self._rows: list[RowKey] = self._build_rows()
         self._row_of: dict[RowKey, int] = self._index_rows(self._rows)
         doc.changed.connect(self._on_document_changed)
@@ -102,7 +105,7 @@ class EditorModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.column() >= 1 and not self.is_title_row(index.row()):
+        if index.column() >= 1 and not self.is_title_row(index.row()) and not self.read_only:
             return _EDITABLE  # precomputed: Qt asks per cell, and enum ``|`` is slow
         return _READ_ONLY
 
@@ -152,6 +155,11 @@ class EditorModel(QAbstractTableModel):
         p = m.paragraph(pid)
         if role == Qt.ItemDataRole.EditRole:
             return "" if lang is None else p.text(lang)
+        if self.overlay is not None and lang is not None and role in (
+                Qt.ItemDataRole.DisplayRole, Role.TRACK):
+            shown = self.overlay.get((pid, lang), ())
+            return "".join(s.text for s in shown) if role == Qt.ItemDataRole.DisplayRole \
+                else shown
         if role == Qt.ItemDataRole.DisplayRole:
             if lang is None:
                 number = m.number(pid)
@@ -220,6 +228,15 @@ class EditorModel(QAbstractTableModel):
         if self.show_mode is ShowMode.CHANGES:
             return "".join(s.text for s in track)
         return text
+
+    def set_overlay(self, overlay: dict[tuple[int, Lang], Track] | None,
+                    read_only: bool = False) -> None:
+        """Show these tracks (a comparison) instead of the pending revisions; None: stop."""
+        self.overlay = overlay
+        self.read_only = read_only and overlay is not None
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def set_show_mode(self, mode: ShowMode) -> None:
         """Show changes, the original or the proposed text; rows re-measure themselves."""

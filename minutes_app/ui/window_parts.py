@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.document import Document
     from minutes_app.ui.editing import StructureEditing
     from minutes_app.ui.editor import AlignedEditor
+    from minutes_app.ui.history_ui import HistoryParts
     from minutes_app.ui.export_dialog import ExportCommands
     from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.panels import ParagraphPanel
@@ -56,6 +57,7 @@ class WindowParts(QMainWindow):
     _changes: ChangesPanel | None = None
     _readiness: ReadinessPanel | None = None
     _review: ReviewView | None = None
+    history_parts: HistoryParts | None = None
     # the window's own methods, used here
     retranslate_parts: Callable[[], None]
     go_to_start: Callable[[], None]
@@ -81,6 +83,9 @@ class WindowParts(QMainWindow):
         connect_actions(self)  # type: ignore[arg-type]
         context_menus.install(self)  # type: ignore[arg-type]
         self.attach_parts(self.doc)
+        from minutes_app.ui.history_ui import HistoryParts
+
+        self.history_parts = HistoryParts(self)  # type: ignore[arg-type]
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
@@ -98,6 +103,8 @@ class WindowParts(QMainWindow):
         doc.undo_stack.canRedoChanged.connect(redo.setEnabled)
         undo.setEnabled(doc.undo_stack.canUndo())
         redo.setEnabled(doc.undo_stack.canRedo())
+        if self.history_parts is not None:
+            self.history_parts.set_document(doc)
         self.retranslate_parts()
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             self.go_to_start()

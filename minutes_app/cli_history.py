@@ -1,0 +1,138 @@
+"""Command-line commands for the negotiation's history: compare, blame, history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any
+
+from minutes_app.model import Lang, Minutes
+from minutes_app.model.track import DELETE, INSERT, Track
+from minutes_app.store import MinutesFile
+
+Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _open(path: str) -> Minutes:
+    f, m = MinutesFile.open(path)
+    f.close()
+    return m
+
+
+def _langs(m: Minutes, value: str | None) -> list[Lang]:
+    langs = [Lang(value)] if value else list(m.languages)
+    for lang in langs:
+        m.check_lang(lang)
+    return langs
+
+
+def _track_json(track: Track) -> list[dict[str, Any]]:
+    return [{"kind": {INSERT: "insert", DELETE: "delete"}.get(s.kind, "same"), "text": s.text,
+             **({"side": s.author.side.value, "round": s.author.round, "time": s.author.time}
+                if s.author else {})} for s in track]
+
+
+def _track_line(track: Track) -> str:
+    """Changes written inline: ``{+words+}`` and ``[-words-]`` with Side and round."""
+    out = []
+    for s in track:
+        if s.kind == INSERT and s.author:
+            out.append(f"{{+{s.text}+}}({s.author.side.value} r{s.author.round})")
+        elif s.kind == DELETE and s.author:
+            out.append(f"[-{s.text}-]({s.author.side.value} r{s.author.round})")
+        else:
+            out.append(s.text)
+    return "".join(out)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Print what changed between two rounds, by Side."""
+    from minutes_app.tracking.compare import compare
+
+    m = _open(args.file)
+    langs = _langs(m, args.lang)
+    c = compare(m, args.older, args.newer, langs)
+    if args.json:
+        print(json.dumps({"from": c.older, "to": c.newer, "current": c.current, "paragraphs": [
+            {"paragraph_id": p.pid, "number": p.number, "kind": p.kind,
+             "side": p.author.side.value if p.author else None,
+             "tracks": {lang.value: _track_json(t) for lang, t in p.tracks.items()}}
+            for p in c.paragraphs]}, ensure_ascii=False, indent=2))
+        return 0
+    newer = "the current text" if c.current else f"round {c.newer}"
+    print(f"Changes from round {c.older} to {newer}: {len(c.paragraphs)} paragraph(s)")
+    for p in c.paragraphs:
+        where = f"{p.number}." if p.number is not None else f"[id {p.pid}]"
+        kind = "" if p.kind == "changed" else f" (paragraph {p.kind})"
+        for lang, track in p.tracks.items():
+            print(f"{where:>6} {lang.value}{kind} {_track_line(track)}")
+    return 0
+
+
+def cmd_blame(args: argparse.Namespace) -> int:
+    """Print who brought every word of the current text, span by span."""
+    from minutes_app.tracking.provenance import blame
+
+    m = _open(args.file)
+    out = []
+    for lang in _langs(m, args.lang):
+        out += blame(m, lang)
+    if args.json:
+        print(json.dumps([{"paragraph_id": b.pid, "number": b.number, "lang": b.lang.value,
+                           "spans": [{"start": s.start, "end": s.end, "text": s.text,
+                                      "side": s.side.value, "round": s.round, "time": s.time,
+                                      "replaced": s.replaced, "sent": not s.current}
+                                     for s in b.spans]} for b in out],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for b in out:
+        where = f"{b.number}." if b.number is not None else f"[id {b.pid}]"
+        for s in b.spans:
+            replaced = f"  (replaced {s.replaced!r})" if s.replaced else ""
+            print(f"{where:>6} {b.lang.value} {s.side.value} r{s.round:<3} {s.text!r}{replaced}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Write the negotiation report."""
+    from minutes_app.docx_io.history_report import write_history_report
+    from minutes_app.i18n import set_language
+    from minutes_app.i18n.catalog import current_language
+
+    before = current_language()
+    set_language(args.lang)
+    try:
+        write_history_report(_open(args.file), args.out)
+    finally:
+        set_language(before)
+    print(f"Wrote the negotiation report to {args.out}")
+    return 0
+
+
+def _round(value: str) -> int | None:
+    if value in ("current", "now"):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a round number: {value!r}") from None
+
+
+def register(add: Register) -> None:
+    """Add the history commands to the command line."""
+    p = add("compare", cmd_compare, "what changed between two rounds, by Side")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--from", dest="older", type=int, required=True, metavar="N")
+    p.add_argument("--to", dest="newer", type=_round, default=None, metavar="M",
+                   help="a round number, or 'current' (the default)")
+    p.add_argument("--lang", choices=[x.value for x in Lang])
+    p.add_argument("--json", action="store_true", help="as JSON")
+    p = add("blame", cmd_blame, "who brought every word of the current text (Side, round)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", choices=[x.value for x in Lang])
+    p.add_argument("--json", action="store_true", help="as JSON")
+    p = add("history", cmd_history, "the negotiation report (DOCX): rounds, changes, chart")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
+    p.add_argument("--lang", default="en", choices=["en", "ko"], help="the report's language")

@@ -1,0 +1,150 @@
+"""The negotiation report: per round who sent it, when and the changes of each Side; a chart of
+open items per round; per paragraph the rounds it changed in and the fate of each proposal.
+
+Written in the interface language (``_()``); the minutes' own text is quoted as it is.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import IO
+
+from docx.oxml import parse_xml
+from docx.shared import Cm
+
+from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.base import fonts_of, new_document, save_stable
+from minutes_app.docx_io.xml import Fonts, paragraph, text_run
+from minutes_app.i18n import _
+from minutes_app.i18n.catalog import current_language
+from minutes_app.i18n.names import title
+from minutes_app.model import Lang, Minutes, Side
+from minutes_app.tracking.negotiation import ParagraphFigures, RoundFigures, figures
+
+HANGUL_FONTS = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "UnDotum")
+
+
+def side_name(side: Side) -> str:
+    """A Side as the report names it."""
+    return _("Korean Side") if side is Side.KR else _("Russian Side")
+
+
+def _when(r: RoundFigures) -> str:
+    if r.current:
+        return _("not yet sent")
+    return r.time[:10]
+
+
+def _cell(width: float, text: str, fonts: Fonts, bold: bool = False, shade: str | None = None,
+          lang: Lang | None = None) -> str:
+    return fx.cell(width, fx.paragraph(fx.run(text, lang, fonts, bold=bold, size_pt=9)), shade)
+
+
+def _ui_lang() -> Lang:
+    return Lang.KO if current_language() == "ko" else Lang.EN
+
+
+def _rounds_table(rounds: list[RoundFigures], fonts: Fonts) -> str:
+    lang = _ui_lang()
+    widths = [1.4, 3.0, 2.4, 5.0, 2.4, 2.4]  # 16.6 cm: the page's text width
+    heads = [_("Round"), _("Sent by"), _("Date"), _("Note"), side_name(Side.KR),
+             side_name(Side.RU)]
+    rows = [fx.row([_cell(w, h, fonts, True, "D9DEE6", lang)
+                    for w, h in zip(widths, heads, strict=True)], header=True)]
+    for r in rounds:
+        counts = [_("+{ins} / −{dels}").format(ins=r.insertions.get(s, 0),
+                                                dels=r.deletions.get(s, 0)) for s in Side]
+        label = str(r.number) + (" *" if r.current else "")
+        cells = [label, side_name(r.side), _when(r), r.note, *counts]
+        rows.append(fx.row([_cell(w, t, fonts, lang=lang)
+                            for w, t in zip(widths, cells, strict=True)]))
+    return fx.table(widths, rows)
+
+
+def _fates(p: ParagraphFigures, side: Side) -> str:
+    box = p.proposals.get(side)
+    if not box:
+        return "—"
+    return _("{accepted} accepted, {rejected} rejected, {pending} pending").format(**box)
+
+
+def _paragraphs_table(paragraphs: list[ParagraphFigures], fonts: Fonts) -> str:
+    lang = _ui_lang()
+    widths = [1.4, 3.2, 6.0, 6.0]
+    heads = [_("No."), _("Changed in rounds"), side_name(Side.KR), side_name(Side.RU)]
+    rows = [fx.row([_cell(w, h, fonts, True, "D9DEE6", lang)
+                    for w, h in zip(widths, heads, strict=True)], header=True)]
+    for p in paragraphs:
+        cells = [str(p.number) if p.number is not None else "·",
+                 ", ".join(map(str, p.rounds)), _fates(p, Side.KR), _fates(p, Side.RU)]
+        rows.append(fx.row([_cell(w, t, fonts, lang=lang)
+                            for w, t in zip(widths, cells, strict=True)]))
+    return fx.table(widths, rows)
+
+
+def chart_png(rounds: list[RoundFigures]) -> bytes:
+    """A bar chart of open items per round (changed, in brackets), labelled in the UI language."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: the chart is drawn to a PNG in memory
+    from matplotlib import font_manager, pyplot
+    from matplotlib.ticker import MaxNLocator
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    if not installed & set(HANGUL_FONTS):  # no Korean face on this machine: the bundled one
+        from minutes_app.resources import resource
+
+        font_manager.fontManager.addfont(str(resource("fonts", "NanumGothic.ttf")))
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+    family = [f for f in HANGUL_FONTS if f in installed] + ["DejaVu Sans"]
+    with matplotlib.rc_context({"font.family": family, "axes.unicode_minus": False}):
+        fig, ax = pyplot.subplots(figsize=(6.4, 3.0), dpi=120)  # 16 cm wide: ~120 dpi in print
+        labels = [_("Round {n}").format(n=r.number) + (" *" if r.current else "")
+                  for r in rounds]
+        changed = [r.changed for r in rounds]
+        bracketed = [r.bracketed for r in rounds]
+        ax.bar(labels, changed, color="#5B7DB1", label=_("Changed in the round"))
+        ax.bar(labels, bracketed, bottom=changed, color="#D08C3A", label=_("In brackets"))
+        ax.set_ylabel(_("Paragraphs"))
+        ax.set_title(_("Open items per round"))
+        ax.legend(loc="upper left", fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.14)  # tight_layout: slow
+        out = io.BytesIO()
+        fig.savefig(out, format="png")
+        pyplot.close(fig)
+    return out.getvalue()
+
+
+def _heading(body: object, text: str, fonts: Fonts) -> None:
+    text_run(paragraph(body, space_after_pt=4, keep_next=True), text,  # type: ignore[arg-type]
+             _ui_lang(), fonts, bold=True, size_pt=11)
+
+
+def write_history_report(m: Minutes, out: str | Path | IO[bytes]) -> bytes:
+    """Write the negotiation report in the current interface language."""
+    rounds, paragraphs = figures(m)
+    lang = _ui_lang()
+    doc = new_document(m, title(m, Lang.EN) + " — negotiation report")
+    fonts = fonts_of(m)
+    body = doc.element.body
+    sect = body[-1]
+    body.remove(sect)
+    text_run(paragraph(body, align="center", space_after_pt=2), _("Negotiation report"), lang,
+             fonts, bold=True, size_pt=13)
+    text_run(paragraph(body, align="center", space_after_pt=8),
+             title(m, lang if lang in m.languages else m.languages[0]),
+             lang if lang in m.languages else m.languages[0], fonts, size_pt=11)
+    _heading(body, _("Rounds"), fonts)
+    body.append(parse_xml(_rounds_table(rounds, fonts)))
+    text_run(paragraph(body, space_after_pt=6), _("* the working text, not yet sent"), lang,
+             fonts, size_pt=8)
+    body.append(sect)  # python-docx adds the picture before w:sectPr
+    doc.add_picture(io.BytesIO(chart_png(rounds)), width=Cm(16))
+    body.remove(sect)
+    _heading(body, _("Paragraphs that changed"), fonts)
+    body.append(parse_xml(_paragraphs_table(paragraphs, fonts)))
+    body.append(paragraph(None))  # type: ignore[arg-type] # a table may not end the body
+    body.append(sect)
+    return save_stable(doc, out)

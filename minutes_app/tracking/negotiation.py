@@ -1,0 +1,127 @@
+"""The negotiation in figures: per round who sent it and the changes of each Side; per paragraph
+the rounds it changed in and the fate of each Side's proposals. Codes only; the report words it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from minutes_app.model import Lang, LangText, Minutes, Side
+from minutes_app.model.brackets import BRACKET
+from minutes_app.model.track import DELETE, INSERT
+from minutes_app.tracking.provenance import (
+    Piece, Stage, change_index, history_pieces, stages,
+)
+
+FATES = ("accepted", "rejected", "pending")
+
+
+@dataclass
+class RoundFigures:
+    """One round: who sent it, when, and how many insertions and deletions each Side made."""
+
+    number: int
+    side: Side
+    time: str
+    note: str
+    current: bool
+    insertions: dict[Side, int] = field(default_factory=dict)
+    deletions: dict[Side, int] = field(default_factory=dict)
+    changed: int = 0  # paragraphs whose text changed in this round
+    bracketed: int = 0  # paragraphs holding an open bracket in this round's text
+
+    def add(self, kind: str, side: Side) -> None:
+        """Count one change."""
+        box = self.insertions if kind == INSERT else self.deletions
+        box[side] = box.get(side, 0) + 1
+
+
+@dataclass
+class ParagraphFigures:
+    """One paragraph: the rounds it changed in; per Side, proposals by fate."""
+
+    pid: int
+    number: int | None
+    rounds: list[int] = field(default_factory=list)
+    proposals: dict[Side, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, side: Side, fate: str) -> None:
+        """Count one proposal of ``side`` with its fate."""
+        box = self.proposals.setdefault(side, dict.fromkeys(FATES, 0))
+        box[fate] += 1
+
+
+def _pending(m: Minutes, pid: int, lang: Lang) -> set[tuple[str, Side, int]]:
+    if not m.has_paragraph(pid):
+        return set()
+    return {(s.kind, s.author.side, s.author.round)
+            for s in m.paragraph(pid).tracks.get(lang, ()) if s.author is not None}
+
+
+def _count(pieces: Sequence[Piece], first: int, rounds: dict[int, RoundFigures],
+           fig: ParagraphFigures, pending: set[tuple[str, Side, int]]) -> None:
+    for p in pieces:
+        a = p.author
+        if a.round != first:  # the words the paragraph came with are no proposal
+            rounds[a.round].add(INSERT, a.side)
+            if p.alive:
+                fate = "pending" if (INSERT, a.side, a.round) in pending else "accepted"
+            elif p.killer and (DELETE, p.killer.side, p.killer.round) in pending:
+                fate = "pending"
+            else:
+                fate = "rejected" if p.killer and p.killer.side is not a.side else ""
+            if fate:
+                fig.add(a.side, fate)
+        if p.killer is not None and not p.alive:
+            k = p.killer
+            rounds[k.round].add(DELETE, k.side)
+            fig.add(k.side, "pending" if (DELETE, k.side, k.round) in pending else "accepted")
+        if p.revived is not None:
+            rounds[p.revived.round].add(DELETE, p.revived.side)
+            fig.add(p.revived.side, "rejected")
+
+
+def _bracketed(texts: LangText) -> bool:
+    return any("[" in t and BRACKET.search(t) is not None for t in texts.values())
+
+
+def _count_brackets(all_stages: Sequence[Stage], index: dict[int, list[Stage]],
+                    rounds: dict[int, RoundFigures]) -> None:
+    """Paragraphs holding an open bracket, per round.
+
+    A text only gains a bracket where it changed: only paragraphs that ever held one are
+    looked at in every round.
+    """
+    for pid, changes in index.items():
+        if not any(_bracketed(s.texts[pid]) for s in changes):
+            continue
+        for s in all_stages:
+            texts = s.texts.get(pid)
+            if texts is not None and _bracketed(texts):
+                rounds[s.number].bracketed += 1
+
+
+def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
+    """The figures of every round and of every paragraph that ever changed."""
+    all_stages = stages(m)
+    rounds = {s.number: RoundFigures(s.number, s.side, s.time, s.note, s.current)
+              for s in all_stages}
+    order = list(dict.fromkeys(pid for s in all_stages for pid in s.order))
+    index = change_index(all_stages)  # per paragraph: where it appeared, then each change
+    _count_brackets(all_stages, index, rounds)
+    out = []
+    for pid in order:
+        changes = index.get(pid, [])[1:]
+        if not changes:
+            continue
+        fig = ParagraphFigures(pid, m.number(pid) if m.has_paragraph(pid) else None,
+                               [s.number for s in changes])
+        for s in changes:
+            rounds[s.number].changed += 1
+        first = index[pid][0].number
+        for lang in m.languages:
+            _count(history_pieces(index[pid], pid, lang), first, rounds, fig,
+                   _pending(m, pid, lang))
+        out.append(fig)
+    return list(rounds.values()), out

@@ -1,0 +1,111 @@
+"""The comparison export and the negotiation report, judged by the schemas and pandoc."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from minutes_app.cli import main
+from tests.exports.clients import pandoc_json, spans
+
+VALIDATOR = Path("/work/shared/ooxml/validate.py")  # the integrator switches to tests/ooxml
+
+
+def _valid(docx: Path) -> None:
+    out = subprocess.run([sys.executable, str(VALIDATOR), "-q", str(docx)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_comparison_export_is_tracked_changes_by_side(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cmp.docx"
+    assert main(["export", str(demo_file), "--kind", "comparison", "--from", "1",
+                 "-o", str(out)]) == 0
+    _valid(out)
+    doc = pandoc_json(out)
+    found = {(attrs.get("author"), text.strip()) for _cls, attrs, text in
+             spans(doc, ("insertion",))}
+    assert ("Russian Side", "and the Northern Sea Route") in found
+    assert ("Korean Side", "start-ups and venture investors") in found
+    gone = {(attrs.get("author"), text.strip()) for _cls, attrs, text in
+            spans(doc, ("deletion",))}
+    assert ("Russian Side", "active") in gone
+
+
+def test_comparison_between_two_sent_rounds_is_only_russian(demo_file: Path,
+                                                           tmp_path: Path) -> None:
+    out = tmp_path / "cmp12.docx"
+    assert main(["export", str(demo_file), "--kind", "comparison", "--from", "1", "--to", "2",
+                 "-o", str(out)]) == 0
+    _valid(out)
+    authors = {attrs.get("author") for _c, attrs, _t in
+               spans(pandoc_json(out), ("insertion", "deletion"))}
+    assert authors == {"Russian Side"}
+
+
+def test_compare_and_blame_commands_print_json(demo_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["compare", str(demo_file), "--from", "1", "--to", "2", "--lang", "en",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    p10 = next(p for p in data["paragraphs"] if p["number"] == 10)
+    assert {"kind": "insert", "text": "and the Northern Sea Route ", "side": "RU", "round": 2,
+            "time": "2020-12-14T08:30:00Z"} in p10["tracks"]["en"]
+    assert main(["blame", str(demo_file), "--lang", "ko", "--json"]) == 0
+    blamed = json.loads(capsys.readouterr().out)
+    p10 = next(b for b in blamed if b["number"] == 10)
+    assert any(s["text"].strip() == "및 북극항로" and s["side"] == "RU" and s["round"] == 2
+               for s in p10["spans"])
+    assert main(["compare", str(demo_file), "--from", "3"]) == 1  # not a user's traceback
+
+
+def test_history_report_in_korean_with_its_chart(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "history.docx"
+    assert main(["history", str(demo_file), "--lang", "ko", "-o", str(out)]) == 0
+    _valid(out)
+    with zipfile.ZipFile(out) as z:
+        assert any(n.startswith("word/media/") and n.endswith(".png") for n in z.namelist())
+    text = json.dumps(pandoc_json(out), ensure_ascii=False)
+    for word in ("협상", "보고서", "러시아측", "수용"):
+        assert f'"{word}"' in text, word
+
+
+def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.docx_io.working import write_working
+    from minutes_app.model import Lang, Side
+    from minutes_app.tracking.decide import decision, select
+    from minutes_app.tracking.provenance import blame
+    from tests.exports.test_import import NOW, W, _edit_xml, sent
+
+    m = sent()
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+
+    def change(root: etree._Element) -> None:  # a tracked insertion by a named delegate
+        for t in root.iter(f"{W}t"):
+            if t.text and "diplomatic channels" in t.text:
+                run = t.getparent()
+                ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
+                                                f"{W}date": "2020-12-17T08:00:00Z"})
+                new_run = etree.fromstring(etree.tostring(run))
+                for nt in new_run.iter(f"{W}t"):
+                    nt.text = " (confirmed)"
+                ins.append(new_run)
+                run.addnext(ins)
+                break
+
+    returned = tmp_path / "returned.docx"
+    _edit_xml(exported, returned, change)
+    op, report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    assert report.round is not None
+    m.rounds.append(report.round)
+    decision(m, select(m, lambda r: True), accept=True).apply(m)  # and accepted
+    found = [(s.side, s.round) for b in blame(m, Lang.EN) for s in b.spans
+             if "(confirmed)" in s.text]
+    assert found == [(Side.RU, report.round.number)]
