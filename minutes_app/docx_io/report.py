@@ -42,9 +42,11 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
     body.remove(sect)
     text_run(paragraph(body, align="center", space_after_pt=4),
              "Review report — " + title(m, Lang.EN), Lang.EN, fonts, bold=True, size_pt=12)
-    notes: dict[int, list[str]] = {}
+    from minutes_app.i18n.findings import describe
+
+    notes: dict[int | None, list[str]] = {}
     for f in findings(m):
-        notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {f.message}")
+        notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {describe(f)}")
     open_ids = {r.paragraph_id for r in reasons(m)} | set(notes)
     langs = column_order(m)
     width = TEXT_CM / len(langs)

@@ -1,0 +1,101 @@
+"""A small built-in gazetteer: places and bodies of the templates and the demo, in each language.
+
+Each entry is English | Korean | Russian, variants separated by ``/``. Korean matches as a
+substring (particles follow the noun), English and Russian at a word start (``Ulsan's``,
+``Приморского края`` by their stems). Country names are left out on purpose: ``한국`` stands for
+``the Republic of Korea`` as often as ``Korean``.
+"""
+
+from __future__ import annotations
+
+_PLACES = """
+Seoul | 서울 | Сеул
+Moscow | 모스크바 | Москв
+Vladivostok | 블라디보스토크/블라디보스톡 | Владивосток
+Ulsan | 울산 | Ульсан
+Busan/Pusan | 부산 | Пусан
+Incheon | 인천 | Инчхон
+Pohang | 포항 | Похан
+Daegu | 대구 | Тэгу
+Gwangju | 광주 | Кванджу
+Jeju | 제주 | Чеджу
+Gangwon | 강원 | Канвон
+Gyeongsangbuk-do/North Gyeongsang | 경상북도/경북 | Кёнсан-Пукто/Северная провинция Кёнсан
+Primorsky Krai/Primorye/Primorsky Territory | 연해주/프리모르스키 | Приморск/Приморь
+Khabarovsk | 하바롭스크/하바로프스크 | Хабаровск
+Sakhalin | 사할린 | Сахалин
+Kamchatka | 캄차카/캄차트카 | Камчат
+Yakutia/Sakha Republic | 야쿠티아/사하공화국 | Якути/Республика Саха
+Magadan | 마가단 | Магадан
+Amur | 아무르 | Амур
+Chukotka | 추코트카/추코트 | Чукот
+Buryatia | 부랴티아 | Бурят
+Zabaykalsky/Transbaikal | 자바이칼 | Забайкальск
+Irkutsk | 이르쿠츠크 | Иркутск
+Novosibirsk | 노보시비르스크 | Новосибирск
+Saint Petersburg/St Petersburg/St. Petersburg | 상트페테르부르크 | Санкт-Петербург
+Nakhodka | 나홋카/나호트카 | Находк
+Zarubino | 자루비노 | Зарубино
+Rason | 나선특구/라선 | Расон
+Tumen River | 두만강 | Туман
+Siberia/Siberian | 시베리아 | Сибир
+Arctic | 북극 | Арктик
+Far East/Far Eastern | 극동 | Дальний Восток/Дальнего Восток/Дальнем Восток/Дальнему Восток/Дальневосточн
+Northern Sea Route | 북극항로/북방항로 | Северный морской путь/Северного морского пути/Северном морском пути/Северному морскому пути/СМП
+Trans-Siberian Railway | 시베리아횡단철도/TSR | Транссиб
+Eastern Economic Forum | 동방경제포럼 | Восточный экономический форум/Восточного экономического форума/Восточном экономическом форуме/ВЭФ
+Korea-Russia Innovation Centre/Korea-Russia Innovation Center | 한·러 혁신센터 | Российско-корейский инновационный центр/Корейско-российский инновационный центр
+Nine Bridges/9-Bridge | 9개 다리/나인브릿지/9-Bridge | Девять мостов
+Ministry of Foreign Affairs | 외교부 | МИД/Министерство иностранных дел
+Ministry for the Development of the Russian Far East and Arctic | 극동·북극개발부/극동개발부 | Минвостокразвития/Министерство Российской Федерации по развитию Дальнего Востока и Арктики
+Ministry of Economy and Finance | 기획재정부 | Министерство экономики и финансов
+Ministry of Trade, Industry and Energy | 산업통상자원부 | Министерство торговли, промышленности и энергетики
+Ministry of Oceans and Fisheries | 해양수산부 | Министерство морского хозяйства и рыболовства
+Ministry of Agriculture, Food and Rural Affairs | 농림축산식품부 | Министерство сельского хозяйства, продовольствия и сельских дел
+Ministry of Health and Welfare | 보건복지부 | Министерство здравоохранения и социального обеспечения
+Korea Land and Housing Corporation | 한국토지주택공사 | Корейская корпорация земли и жилья
+Far East Development Corporation | 극동개발공사 | Корпорация развития Дальнего Востока
+KOTRA/Korea Trade-Investment Promotion Agency | 코트라/대한무역투자진흥공사/KOTRA | КОТРА/KOTRA
+Korean Side | 한국측/한국 측 | Корейская Сторона/Корейской Стороны/Корейской Стороне/Корейскую Сторону/Корейской Стороной
+Russian Side | 러시아측/러시아 측 | Российская Сторона/Российской Стороны/Российской Стороне/Российскую Сторону/Российской Стороной
+Korean Delegation | 한국 대표단/한국대표단 | Корейская делегация/Корейской делегации/Корейскую делегацию
+Russian Delegation | 러시아 대표단/러시아대표단 | Российская делегация/Российской делегации/Российскую делегацию
+"""
+
+
+def _entries() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+    out = []
+    for line in _PLACES.strip().splitlines():
+        en, ko, ru = (tuple(v.strip() for v in part.split("/")) for part in line.split("|"))
+        out.append((en[0], {"en": en, "ko": ko, "ru": ru}))
+    return out
+
+
+GAZETTEER = _entries()
+"""(English name, {language code: variants}) for every built-in place and body."""
+
+# acronyms that another language writes as a word, and units or codes that are not acronyms
+ACRONYM_ALIASES = {
+    "COVID": ("코로나", "коронавирус", "COVID", "Covid", "ковид", "КОВИД"),
+    "UN": ("유엔", "국제연합", "ООН"),
+    "EU": ("유럽연합", "ЕС"),
+    "WTO": ("세계무역기구", "ВТО"),
+    "APEC": ("에이펙", "АТЭС"),
+    "ASEAN": ("아세안", "АСЕАН"),
+    "KOTRA": ("코트라", "КОТРА"),
+    "LNG": ("액화천연가스", "СПГ"),
+    "ICT": ("정보통신", "ИКТ"),
+    "IT": ("정보기술", "ИТ"),
+    "FTA": ("자유무역협정", "ЗСТ"),
+    "MOU": ("양해각서", "меморандум"),
+    "MoU": ("양해각서", "меморандум"),
+    "SME": ("중소기업", "МСП"),
+    "SMEs": ("중소기업", "МСП"),
+    "TSR": ("시베리아횡단철도", "Транссиб"),
+    "NSR": ("북극항로", "СМП"),
+    "EEF": ("동방경제포럼", "ВЭФ"),
+    "R&D": ("연구개발", "НИОКР"),
+}
+NOT_ACRONYMS = frozenset(
+    "USD KRW RUB EUR JPY TEU AM PM OK II III IV VI VII VIII IX XI XII XIII XIV XV XVI XX "
+    "XXI XXX CO2 KM".split())

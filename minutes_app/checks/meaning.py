@@ -1,0 +1,184 @@
+"""Checks of what the text means, between each pair of languages: values, names, acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from minutes_app.checks.context import Context
+from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
+from minutes_app.checks.numbers import Quantity
+from minutes_app.checks.values import (
+    date_difference, period_difference, quantity_difference, unit_conflicts, values,
+)
+from minutes_app.model import Lang
+
+_Spans = list[tuple[Lang, int, int]]
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def _spans(lang: Lang, items: Sequence[tuple[object, int, int]]) -> _Spans:
+    return [(lang, s, e) for _v, s, e in items]
+
+
+def _text_of(unit: Unit, lang: Lang, spans: _Spans) -> str:
+    text = unit.texts.get(lang, "")
+    return ", ".join(dict.fromkeys(text[s:e].strip() for x, s, e in spans if x is lang)) or "—"
+
+
+def _values_finding(kind: str, unit: Unit, a: Lang, b: Lang, detail: str,
+                    spans: _Spans) -> Finding:
+    return make(kind, unit, (a, b), detail, spans,
+                {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans)})
+
+
+def _q_ident(qs: Sequence[Quantity]) -> str:
+    return ",".join(sorted({f"{_fmt(q.value)}{q.unit}" for q in qs}))
+
+
+def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Numbers, currencies and units, dates and periods that differ between two languages."""
+    for a, b in ctx.pairs:
+        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        if not ta.strip() or not tb.strip():
+            continue
+        va, vb = values(ta, a), values(tb, b)
+        if va.quantities or vb.quantities:
+            diff = quantity_difference(va.quantities, vb.quantities)
+            if diff is not None:
+                only_a, only_b = diff
+                spans = _spans(a, [(0, q.start, q.end) for q in only_a]) + \
+                    _spans(b, [(0, q.start, q.end) for q in only_b])
+                yield _values_finding("numbers", unit, a, b,
+                                      f"{_q_ident(only_a)}|{_q_ident(only_b)}", spans)
+            for qa, qb in unit_conflicts(va.quantities, vb.quantities):
+                yield make("units", unit, (a, b), f"{_fmt(qa.value)}{qa.unit}|{qb.unit}",
+                           [(a, qa.start, qa.end), (b, qb.start, qb.end)],
+                           {"only_a": ta[qa.start:qa.end], "only_b": tb[qb.start:qb.end]})
+        if va.dates or vb.dates:
+            dd = date_difference(va.dates, vb.dates)
+            if dd is not None:
+                spans = _spans(a, dd[0]) + _spans(b, dd[1])
+                ident = "|".join(",".join(sorted({"%d-%d-%d" % d.value for d in side}))
+                                 for side in dd)
+                yield _values_finding("dates", unit, a, b, ident, spans)
+        if va.periods or vb.periods:
+            pd = period_difference(va.periods, vb.periods)
+            if pd is not None:
+                spans = _spans(a, pd[0]) + _spans(b, pd[1])
+                ident = "|".join(",".join(sorted({p.value for p in side})) for side in pd)
+                yield _values_finding("periods", unit, a, b, ident, spans)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + "\x00" * (end - start) + text[end:]
+
+
+def names_in(text: str, lang: Lang, ctx: Context) -> dict[int, tuple[int, int]]:
+    """The names and terms ``text`` carries (longest first, each blanking what it covers)."""
+    found: dict[int, tuple[int, int]] = {}
+    for head in ctx.head_strings.get(lang, ()):
+        while (at := text.find(head)) >= 0:
+            text = _blank(text, at, at + len(head))
+    for variant, index, pattern in ctx.lookup.get(lang, ()):
+        if variant not in text:
+            continue
+        if pattern is None:
+            hits = [(i.start(), i.end()) for i in re.finditer(re.escape(variant), text)]
+        else:
+            hits = [(i.start(), i.end()) for i in pattern.finditer(text)]
+        for s, e in hits:
+            text = _blank(text, s, e)
+        if hits and index not in found:
+            found[index] = hits[0]
+    return found
+
+
+def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Places, bodies and glossary terms that one language carries and another does not."""
+    present = {lang: names_in(unit.texts.get(lang, ""), lang, ctx) for lang in ctx.langs}
+    for a, b in ctx.pairs:
+        if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
+            continue
+        for kind in ("names", "glossary"):
+            only_a = [i for i in present[a] if i not in present[b]
+                      and ctx.names[i].kind == kind and b in ctx.names[i].variants]
+            only_b = [i for i in present[b] if i not in present[a]
+                      and ctx.names[i].kind == kind and a in ctx.names[i].variants]
+            if not only_a and not only_b:
+                continue
+            spans = [(a, *present[a][i]) for i in only_a] + [(b, *present[b][i]) for i in only_b]
+            ident = "|".join(",".join(sorted(ctx.names[i].ident for i in side))
+                             for side in (only_a, only_b))
+            expected = [ctx.names[i].variants[b][0] for i in only_a] + \
+                [ctx.names[i].variants[a][0] for i in only_b]
+            yield make(kind, unit, (a, b), ident, spans,
+                       {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans),
+                        "expected": ", ".join(expected)})
+
+
+def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A head of delegation's name or title in one language and not as in the details in another."""
+    for ident, forms in ctx.heads:
+        for a, b in ctx.pairs:
+            va, vb = forms.get(a, ""), forms.get(b, "")
+            ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+            if not va or not vb or not ta.strip() or not tb.strip():
+                continue
+            at_a, at_b = ta.find(va), tb.find(vb)
+            if (at_a >= 0) == (at_b >= 0):
+                continue
+            lang, at, shown, missing = (a, at_a, va, vb) if at_a >= 0 else (b, at_b, vb, va)
+            yield make("heads", unit, (a, b), ident, [(lang, at, at + len(shown))],
+                       {"shown": shown, "missing": missing})
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
+
+
+def acronyms(text: str) -> dict[str, tuple[int, int]]:
+    """Latin acronyms (two capitals or more) and where each first stands."""
+    if sum(1 for c in text if "A" <= c <= "Z") < 2:
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for hit in _ACRONYM.finditer(text):
+        word = hit.group()
+        caps = sum(1 for c in word if c.isupper())
+        if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
+                or _ROMAN.fullmatch(word)):
+            continue
+        out.setdefault(word, (hit.start(), hit.end()))
+    return out
+
+
+def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
+    if acronym in found or acronym in text:
+        return True
+    base = acronym.rstrip("s")
+    aliases = ACRONYM_ALIASES.get(acronym, ()) + ACRONYM_ALIASES.get(base, ())
+    return base in found or any(alias in text for alias in aliases)
+
+
+def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Acronyms changed or dropped in one language ("KICP" against "KIPC", "(ASEZ)" gone).
+
+    Korean and English keep Latin acronyms; Russian often writes its own (ТОР for ASEZ), so a
+    Russian text must carry only the Latin acronyms it writes.
+    """
+    found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
+    for a, b in ctx.pairs:
+        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        if not ta.strip() or not tb.strip() or ta.isupper() or tb.isupper():
+            continue
+        only_a = [x for x in found[a] if not _carries(tb, found[b], x)] if b is not Lang.RU else []
+        only_b = [x for x in found[b] if not _carries(ta, found[a], x)] if a is not Lang.RU else []
+        if only_a or only_b:
+            spans = [(a, *found[a][x]) for x in only_a] + [(b, *found[b][x]) for x in only_b]
+            yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                       f"{','.join(sorted(only_b))}", spans,
+                       {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})

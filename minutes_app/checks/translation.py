@@ -1,0 +1,154 @@
+"""Is every language translated, completely and the same way throughout the document?"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator, Sequence
+
+from minutes_app.checks.context import Context
+from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.model import Lang
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:\s+[\u0400-\u04ff]+)*")
+# Latin words in Korean or Russian: lower-case words are left-over English ("the", "trade");
+# units and abbreviations that Korean writes in Latin are not
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
+_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
+                           r"(?![A-Za-z])")
+_LATIN_OK = frozenset("km kg kw kwh mw gw ha cm mm ml etc vs ie eg per cent bn mn mln tn "
+                      "st nd rd th".split())
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A text that exists in some languages and not in others."""
+    filled = [lang for lang in ctx.langs if unit.texts.get(lang, "").strip()]
+    if filled and len(filled) < len(ctx.langs):
+        empty = [lang for lang in ctx.langs if lang not in filled]
+        yield make("missing", unit, empty, "", [],
+                   {"langs": ", ".join(x.value for x in empty)})
+
+
+def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """Stretches of ``text`` in a script or language that is not ``lang``'s."""
+    spans: list[tuple[int, int]] = []
+    if lang is not Lang.KO and any("\uac00" <= c <= "\ud7a3" for c in text):
+        spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
+    if lang is not Lang.RU and any("\u0400" <= c <= "\u04ff" for c in text):
+        spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
+    if lang is not Lang.EN and any("a" <= c <= "z" for c in text):
+        outside = _PARENS.sub(lambda h: " " * len(h.group()), text)
+        spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
+                  if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
+        if lang is Lang.KO:  # Russian writes firms' names in Latin; Korean transcribes them
+            spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
+    return sorted(spans)
+
+
+def _glued_unit(text: str, start: int) -> bool:
+    """``10km``, ``5kg``: a unit glued to its number."""
+    return start > 0 and text[start - 1].isdigit()
+
+
+def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """The same text in two languages, or words of another language left inside a text."""
+    for a, b in ctx.pairs:
+        ta = unit.texts.get(a, "").strip()
+        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+                and not (unit.place == "meeting" and ta.isupper()):
+            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        spans = _foreign(text, lang) if text else []
+        if spans:
+            words = ",".join(sorted({text[s:e] for s, e in spans}))
+            yield make("untranslated", unit, (lang,), words, [(lang, s, e) for s, e in spans],
+                       {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))})
+
+
+# A rough length of a text: Hangul syllables count double (one syllable holds what about two
+# to three Latin letters hold), spaces and punctuation not at all.
+def weight(text: str, lang: Lang) -> int:
+    """The length the ratio check compares."""
+    letters = sum(1 for c in text if c.isalnum())
+    if lang is Lang.KO:
+        letters += sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    return letters
+
+
+DEFAULT_RATIO = {Lang.KO: 0.9, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
+_MIN_WEIGHT = 60
+_TOLERANCE = 1.6  # a text shorter than expected by this factor lacks something
+
+
+def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
+    """The document's own ratio of lengths per pair of languages (its median)."""
+    for a, b in ctx.pairs:
+        ratios = [wb / wa for u in units if u.place in ("paragraph", "annex")
+                  and (wa := weight(u.texts.get(a, ""), a)) >= _MIN_WEIGHT
+                  and (wb := weight(u.texts.get(b, ""), b)) >= _MIN_WEIGHT]
+        default = DEFAULT_RATIO[b] / DEFAULT_RATIO[a]
+        ctx.ratios[(a, b)] = statistics.median(ratios) if len(ratios) >= 8 else default
+
+
+def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """One language much shorter than the others: a clause or list item dropped."""
+    if unit.place not in ("paragraph", "annex"):
+        return
+    for a, b in ctx.pairs:
+        wa, wb = weight(unit.texts.get(a, ""), a), weight(unit.texts.get(b, ""), b)
+        if max(wa, wb) < _MIN_WEIGHT or not wa or not wb:
+            continue
+        ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
+        if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
+            short = b if ratio < 1 else a
+            yield make("omission", unit, (a, b), short.value, [],
+                       {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=\S)")
+_ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "St.", "e.g.", "i.e.", "г.", "т.е.")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text (abbreviations such as ``Mr.`` do not end one)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if out and out[-1].endswith(_ABBREVIATIONS):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return [s for s in out if s]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
+    """The same sentence translated two ways in two places of the document."""
+    for a, b in ctx.pairs:
+        for source, target in ((a, b), (b, a)):
+            seen: dict[str, tuple[str, Unit]] = {}
+            for unit in units:
+                if unit.place not in ("paragraph", "heading", "annex"):
+                    continue
+                src, tgt = sentences(unit.texts.get(source, "")), \
+                    sentences(unit.texts.get(target, ""))
+                if len(src) != len(tgt):
+                    continue
+                for s, t in zip(src, tgt, strict=True):
+                    s, t = _norm(s), _norm(t)
+                    if len(s) < 12:
+                        continue
+                    first = seen.setdefault(s, (t, unit))
+                    if first[0] != t:
+                        at = unit.texts.get(target, "").find(t)
+                        yield make("consistency", unit, (source, target), s,
+                                   [(target, at, at + len(t))] if at >= 0 else [],
+                                   {"source": s, "other": first[0],
+                                    "other_place": first[1].place,
+                                    "other_id": first[1].place_id,
+                                    "other_number": str(first[1].number or "")})
