@@ -17,7 +17,7 @@ from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks,
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
 from minutes_app.checks.translation import (
-    consistency_checks, expected_ratios, length_checks, missing_checks, untranslated_checks,
+    concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks, untranslated_checks,
 )
 from minutes_app.model import Minutes
 from minutes_app.model.brackets import open_brackets
@@ -55,7 +55,7 @@ def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
-    untranslated_checks, length_checks, _brackets, _stale, pair_checks, punctuation_checks,
+    untranslated_checks, length_checks, concept_checks, _brackets, _stale, pair_checks, punctuation_checks,
     space_checks,
 )
 

@@ -26,6 +26,20 @@ def _word_start(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])" + re.escape(variant))
 
 
+def _stem(word: str) -> str:
+    return word[:-2] if len(word) > 4 and word.isalpha() else word
+
+
+def russian_form(variant: str) -> tuple[str, re.Pattern[str]]:
+    """What to look for, and the pattern, of a Russian name in any case (Корпорацией развития)."""
+    words = variant.split()
+    if len(words) == 1:  # single names are given as stems already (Москв, Приморск)
+        return variant, _word_start(variant)
+    pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
+                          for w in words)
+    return _stem(words[0])[1:], re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
+
+
 class Context:
     """Computed once per run of the checks."""
 
@@ -37,7 +51,7 @@ class Context:
         # per language: (variant, name index, word-start pattern or None), longest first
         self.lookup: dict[Lang, list[tuple[str, int, re.Pattern[str] | None]]] = {}
         for lang in self.langs:
-            rows = [(v, i, None if lang is Lang.KO else _word_start(v))
+            rows = [self._row(lang, v, i)
                     for i, n in enumerate(self.names) for v in n.variants.get(lang, ())]
             self.lookup[lang] = sorted(rows, key=lambda r: -len(r[0]))
         self.heads = [(f"{side.value}.{field}", values)
@@ -50,21 +64,48 @@ class Context:
                                                      person.title.get(lang, ""),
                                                      person.organisation.get(lang, "")) if v},
                                           key=len, reverse=True) for lang in self.langs}
+        self.head_patterns = {
+            lang: [russian_form(v)[1] if lang is Lang.RU else re.compile(re.escape(v))
+                   for v in self.head_strings[lang]] for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
+        # text → the names it carries and the text with them blanked (see meaning.named)
+        self.named: dict[tuple[str, Lang], tuple[dict[int, tuple[int, int]], str]] = {}
+
+    @staticmethod
+    def _row(lang: Lang, variant: str, index: int) -> tuple[str, int, re.Pattern[str] | None]:
+        """What to look for first, the name's index and its pattern (None: a plain substring)."""
+        if lang is Lang.KO:
+            return variant, index, None
+        if lang is Lang.RU:
+            probe, pattern = russian_form(variant)
+            return probe, index, pattern
+        return variant, index, _word_start(variant)
 
     def _names(self, m: Minutes) -> list[Name]:
         names: list[Name] = []
         taken: set[str] = set()
         for entry in m.glossary:
             variants = {lang: (t.strip(),) for lang, t in entry.items() if t.strip()}
+            kind = "glossary"
+            for _ident, forms in GAZETTEER:  # a language the glossary lacks, from the gazetteer
+                if any(v[0] in forms.get(lang.value, ()) for lang, v in variants.items()):
+                    variants = {Lang(c): f for c, f in forms.items() if Lang(c) in self.langs} \
+                        | variants
+                    kind = "names"  # a place or body: another one changes the meaning
             if len(variants) > 1:
-                names.append(Name(next(iter(variants.values()))[0], "glossary", variants))
+                names.append(Name(next(iter(variants.values()))[0], kind, variants))
                 taken.update(v[0] for v in variants.values())
         meeting = m.meeting
-        for field in (meeting.body, meeting.body_alternat, meeting.next_body):
-            variants = {lang: (t.strip(),) for lang, t in field.items() if t.strip()}
-            if len(variants) > 1 and not taken & {v[0] for v in variants.values()}:
+        # the body under either of its names (the alternat puts the other Side first)
+        for fields in ((meeting.body, meeting.body_alternat), (meeting.next_body,)):
+            variants = {lang: tuple(dict.fromkeys(t.strip() for f in fields
+                                                  if (t := f.get(lang, "")).strip()))
+                        for lang in self.langs}
+            variants = {lang: v for lang, v in variants.items() if v}
+            flat = {x for v in variants.values() for x in v}
+            if len(variants) > 1 and not taken & flat:
                 names.append(Name(next(iter(variants.values()))[0], "names", variants))
+                taken |= flat
         for ident, forms in GAZETTEER:
             variants = {Lang(code): v for code, v in forms.items() if Lang(code) in self.langs}
             if not taken & {v for vs in variants.values() for v in vs}:

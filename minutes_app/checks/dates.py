@@ -39,7 +39,8 @@ _EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
 _EN_MONTH |= {"Sept.": 9}
 _EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})" + _ORD + r")?\s+"
+_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})"
+                     + _ORD + r")?\s+"
                      r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
 _EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
                      + _ORD + r")?(?:,?\s+(\d{4}))?(?!\d)")
@@ -48,10 +49,10 @@ _RU_GEN = ("января февраля марта апреля мая июня 
            "декабря").split()
 _RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
              "декабр").split()
-_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?\s+(" + "|".join(_RU_GEN)
+_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+(" + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
 _RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*\s+(\d{4})(?!\d)")
-_KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?[-~–～]\s?)?"
+_KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
                  r"(?:\s?(\d{1,2})\s?일)?")
 _YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
 _YM_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.(?!\s?\d)")
@@ -151,11 +152,11 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"\b(?:втор\w*|2-?\w*|ii)\s+квартал\w*"), "Q2"),
         (re.compile(r"\b(?:трет\w*|3-?\w*|iii)\s+квартал\w*"), "Q3"),
         (re.compile(r"\b(?:четв[её]рт\w*|4-?\w*|iv)\s+квартал\w*"), "Q4"),
-        (re.compile(r"\b(?:в\s+)?начал[еоа]\s+(?=\d{4}|года|месяца|текущего|следующего|"
+        (re.compile(r"\b(?:в\s+|к\s+)?начал[еоау]\s+(?=\d{4}|года|месяца|текущего|следующего|"
                     + "|".join(_RU_STEMS) + ")"), "EARLY"),
         (re.compile(r"\b(?:в\s+)?середин[еуы]\s+(?=\d{4}|года|месяца|текущего|следующего|"
                     + "|".join(_RU_STEMS) + ")"), "MID"),
-        (re.compile(r"\b(?:в\s+)?(?:конц[еа]|конец)\s+(?=\d{4}|года|месяца|текущего|"
+        (re.compile(r"\b(?:в\s+|к\s+)?(?:конц[еау]|конец)\s+(?=\d{4}|года|месяца|текущего|"
                     r"следующего|" + "|".join(_RU_STEMS) + ")"), "LATE"),
     ],
 }

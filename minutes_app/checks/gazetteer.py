@@ -99,3 +99,49 @@ ACRONYM_ALIASES = {
 NOT_ACRONYMS = frozenset(
     "USD KRW RUB EUR JPY TEU AM PM OK II III IV VI VII VIII IX XI XII XIII XIV XV XVI XX "
     "XXI XXX CO2 KM".split())
+
+# Fields of cooperation: a concept one language names and another drops is a list item or
+# clause gone missing. English and Russian stems match at a word start, Korean anywhere.
+_CONCEPTS = """
+trade | 교역/무역/통상 | торгов
+invest | 투자 | инвест
+energ | 에너지 | энерг
+fish | 수산/어업 | рыб
+agricultur | 농업/영농/농산 | сельск/аграр
+logistic | 물류 | логист
+transport | 운송/수송/교통 | транспорт/перевоз
+port | 항만/항구 | порт
+rail | 철도 | железн/транссиб
+shipbuild | 조선 | судостро
+health/medic | 보건/의료/의학/건강 | здрав/медицин/здоров
+educat | 교육 | образован
+cultur | 문화 | культур
+touris | 관광 | туризм/турист
+scien | 과학 | наук/научн
+technolog | 기술 | технолог
+innovat | 혁신 | инновац
+start-up/startup | 스타트업/창업 | стартап
+environment/ecolog | 환경/생태 | эколог/окружающ
+forest | 산림 | лес
+infrastructur | 인프라/기반시설 | инфраструктур
+youth | 청소년/청년 | молод
+sport | 체육/스포츠 | спорт
+financ | 금융 | финанс
+customs | 통관/세관 | таможен
+hydrogen | 수소 | водород
+digital | 디지털 | цифров
+aviation | 항공 | авиа
+econom | 경제 | эконом
+"""
+
+
+def _concepts() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+    out = []
+    for line in _CONCEPTS.strip().splitlines():
+        en, ko, ru = (tuple(v.strip() for v in part.split("/")) for part in line.split("|"))
+        out.append((en[0], {"en": en, "ko": ko, "ru": ru}))
+    return out
+
+
+CONCEPTS = _concepts()
+"""(English stem, {language code: stems}) for the usual fields of cooperation."""

@@ -80,10 +80,17 @@ def _blank(text: str, start: int, end: int) -> str:
 
 def names_in(text: str, lang: Lang, ctx: Context) -> dict[int, tuple[int, int]]:
     """The names and terms ``text`` carries (longest first, each blanking what it covers)."""
+    return named(text, lang, ctx)[0]
+
+
+def named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int]], str]:
+    """The names and terms of ``text``, and the text with them (and the heads) blanked."""
+    key = (text, lang)
+    if key in ctx.named:
+        return ctx.named[key]
     found: dict[int, tuple[int, int]] = {}
-    for head in ctx.head_strings.get(lang, ()):
-        while (at := text.find(head)) >= 0:
-            text = _blank(text, at, at + len(head))
+    for head in ctx.head_patterns.get(lang, ()):
+        text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
     for variant, index, pattern in ctx.lookup.get(lang, ()):
         if variant not in text:
             continue
@@ -95,7 +102,8 @@ def names_in(text: str, lang: Lang, ctx: Context) -> dict[int, tuple[int, int]]:
             text = _blank(text, s, e)
         if hits and index not in found:
             found[index] = hits[0]
-    return found
+    ctx.named[key] = (found, text)
+    return found, text
 
 
 def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
@@ -156,8 +164,15 @@ def acronyms(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _all_caps(text: str) -> bool:
+    """A text in capitals (a heading typed so): its words are not acronyms."""
+    upper = sum(1 for c in text if "A" <= c <= "Z")
+    return upper >= 12 and not any("a" <= c <= "z" for c in text)
+
+
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
-    if acronym in found or acronym in text:
+    if acronym in found or re.search(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])",
+                                     text):
         return True
     base = acronym.rstrip("s")
     aliases = ACRONYM_ALIASES.get(acronym, ()) + ACRONYM_ALIASES.get(base, ())
@@ -173,7 +188,7 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
-        if not ta.strip() or not tb.strip() or ta.isupper() or tb.isupper():
+        if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):
             continue
         only_a = [x for x in found[a] if not _carries(tb, found[b], x)] if b is not Lang.RU else []
         only_b = [x for x in found[b] if not _carries(ta, found[a], x)] if a is not Lang.RU else []

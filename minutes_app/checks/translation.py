@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.model import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
@@ -152,3 +153,47 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
                                     "other_place": first[1].place,
                                     "other_id": first[1].place_id,
                                     "other_number": str(first[1].number or "")})
+
+
+_CONCEPT_RE = {
+    lang: [(ident, re.compile("|".join(
+        (r"(?<![^\W\d_])" if lang is not Lang.KO else "") + re.escape(v.lower())
+        for v in forms[lang.value])))
+        for ident, forms in CONCEPTS]
+    for lang in Lang
+}
+
+
+def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """The fields of cooperation a text names, and where each first stands."""
+    lower = text.lower()
+    out = {}
+    for ident, pattern in _CONCEPT_RE[lang]:
+        hit = pattern.search(lower)
+        if hit is not None:
+            out[ident] = (hit.start(), hit.end())
+    return out
+
+
+def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A field of cooperation one language names and another drops (a list item gone)."""
+    if unit.place == "meeting":
+        return
+    from minutes_app.checks.meaning import named
+
+    # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
+    found = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
+             for lang in ctx.langs if unit.texts.get(lang, "").strip()}
+    for a, b in ctx.pairs:
+        if a not in found or b not in found:
+            continue
+        only_a = [c for c in found[a] if c not in found[b]]
+        only_b = [c for c in found[b] if c not in found[a]]
+        if only_a or only_b:
+            spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
+            text_a, text_b = unit.texts[a], unit.texts[b]
+            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
+                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
+                               or "—",
+                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
+                               or "—"})

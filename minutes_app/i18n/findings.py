@@ -83,6 +83,9 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
                 a=a, b=b)
         return _("Words left untranslated in the {lang} text: {what}.").format(
             lang=lang, what=p.get("what", ""))
+    if f.kind == "omission" and "only_a" in p:
+        return _("Not said in both languages: {a} names {only_a}; {b} names {only_b}.").format(
+            a=a, b=b, only_a=p["only_a"], only_b=p.get("only_b", "—"))
     if f.kind == "omission":
         return _("The {lang} text is about {percent}% shorter than the others: a clause or "
                  "list item may be missing.").format(lang=language_name(p.get("short", "")),
