@@ -53,23 +53,43 @@ def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
                     "other": ", ".join(x.value for x in same)})
 
 
-CHECKS: tuple[Check, ...] = (
+# checks that read only the unit's texts and the run's context (cached by both)
+TEXT_CHECKS: tuple[Check, ...] = (
     missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
-    untranslated_checks, length_checks, concept_checks, _brackets, _stale, pair_checks, punctuation_checks,
+    untranslated_checks, length_checks, concept_checks, pair_checks, punctuation_checks,
     space_checks,
 )
+# checks that also read the paragraph's state (brackets chosen, agreed texts)
+STATE_CHECKS: tuple[Check, ...] = (_brackets, _stale)
+
+_CACHE: dict[tuple[object, ...], list[Finding]] = {}
+_CACHE_MAX = 100_000
+
+
+def _unit_findings(unit: Unit, ctx: Context, signature: str) -> list[Finding]:
+    """The text checks of one unit, reused while its texts and the context stay the same."""
+    key = (signature, unit.place, unit.place_id, unit.number,
+           *(unit.texts.get(lang, "") for lang in ctx.langs))
+    found = _CACHE.get(key)
+    if found is None:
+        found = [f for check in TEXT_CHECKS for f in check(unit, ctx)]
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return found
 
 
 def _all(m: Minutes) -> list[Finding]:
     ctx = Context(m)
     units = all_units(m)
     expected_ratios(units, ctx)
+    signature = ctx.signature()
     out: list[Finding] = []
     for unit in units:
-        if sum(1 for t in unit.texts.values() if t) == 0:
-            continue
-        for check in CHECKS:
-            out.extend(check(unit, ctx))
+        out.extend(_unit_findings(unit, ctx, signature))
+        if unit.place == "paragraph":
+            for check in STATE_CHECKS:
+                out.extend(check(unit, ctx))
     out.extend(consistency_checks(units, ctx))
     return out
 

@@ -71,6 +71,12 @@ class Context:
         # text → the names it carries and the text with them blanked (see meaning.named)
         self.named: dict[tuple[str, Lang], tuple[dict[int, tuple[int, int]], str]] = {}
 
+    def signature(self) -> str:
+        """Everything besides a unit's texts that its text checks read (see conformity)."""
+        m = self.m
+        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items()),
+                     sorted(self.ratios.items())))
+
     @staticmethod
     def _row(lang: Lang, variant: str, index: int) -> tuple[str, int, re.Pattern[str] | None]:
         """What to look for first, the name's index and its pattern (None: a plain substring)."""

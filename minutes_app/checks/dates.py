@@ -60,6 +60,9 @@ _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _valid(y: int, mo: int, d: int) -> bool:
     return 1 <= mo <= 12 and 0 <= d <= 31 and (y == 0 or 1900 <= y <= 2200)
 
@@ -92,7 +95,7 @@ def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
 def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
     """The dates in ``text``, and the text with them blanked."""
     f = _Finder(text)
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     if has_digit:
         f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
         f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])

@@ -56,6 +56,7 @@ Ministry of Health and Welfare | 보건복지부 | Министерство зд
 Korea Land and Housing Corporation | 한국토지주택공사 | Корейская корпорация земли и жилья
 Far East Development Corporation | 극동개발공사 | Корпорация развития Дальнего Востока
 KOTRA/Korea Trade-Investment Promotion Agency | 코트라/대한무역투자진흥공사/KOTRA | КОТРА/KOTRA
+COVID-19/COVID | 코로나19/코로나 | COVID-19/COVID/коронавирус/КОВИД
 Korean Side | 한국측/한국 측 | Корейская Сторона/Корейской Стороны/Корейской Стороне/Корейскую Сторону/Корейской Стороной
 Russian Side | 러시아측/러시아 측 | Российская Сторона/Российской Стороны/Российской Стороне/Российскую Сторону/Российской Стороной
 Korean Delegation | 한국 대표단/한국대표단 | Корейская делегация/Корейской делегации/Корейскую делегацию

@@ -146,12 +146,15 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]?[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_CAPITALS = re.compile(r"[A-Z]")
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
 
 
 def acronyms(text: str) -> dict[str, tuple[int, int]]:
     """Latin acronyms (two capitals or more) and where each first stands."""
-    if sum(1 for c in text if "A" <= c <= "Z") < 2:
+    if not _TWO_CAPITALS.search(text):
         return {}
     out: dict[str, tuple[int, int]] = {}
     for hit in _ACRONYM.finditer(text):
@@ -166,8 +169,7 @@ def acronyms(text: str) -> dict[str, tuple[int, int]]:
 
 def _all_caps(text: str) -> bool:
     """A text in capitals (a heading typed so): its words are not acronyms."""
-    upper = sum(1 for c in text if "A" <= c <= "Z")
-    return upper >= 12 and not any("a" <= c <= "z" for c in text)
+    return not _LOWER.search(text) and len(_CAPITALS.findall(text)) >= 12
 
 
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:

@@ -19,6 +19,9 @@ PAIRS = {
 _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pair) | {'"', "„"}
 
 
+_SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
+
+
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
@@ -46,7 +49,7 @@ def pair_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A bracket or quotation mark without its partner, in one language."""
     for lang in ctx.langs:
         text = unit.texts.get(lang, "")
-        if not any(c in _SYMBOLS for c in text):
+        if not _SYMBOL_RE.search(text):
             continue
         bad = _unbalanced(text, lang)
         if bad is not None:

@@ -20,6 +20,10 @@ _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|
                            r"(?![A-Za-z])")
 _LATIN_OK = frozenset("km kg kw kwh mw gw ha cm mm ml etc vs ie eg per cent bn mn mln tn "
                       "st nd rd th".split())
+_LOWER_LATIN = re.compile(r"[a-z]")
+_NOT_LETTER = re.compile(r"[\W_]+")
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+_WEIGHTS: dict[tuple[str, Lang], int] = {}
 _PARENS = re.compile(r"\([^()]*\)")
 
 
@@ -35,11 +39,11 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     spans: list[tuple[int, int]] = []
-    if lang is not Lang.KO and any("\uac00" <= c <= "\ud7a3" for c in text):
+    if lang is not Lang.KO and _HANGUL.search(text):
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not Lang.RU and any("\u0400" <= c <= "\u04ff" for c in text):
+    if lang is not Lang.RU and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not Lang.EN and any("a" <= c <= "z" for c in text):
+    if lang is not Lang.EN and _LOWER_LATIN.search(text):
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text)
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
@@ -73,15 +77,20 @@ def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 # to three Latin letters hold), spaces and punctuation not at all.
 def weight(text: str, lang: Lang) -> int:
     """The length the ratio check compares."""
-    letters = sum(1 for c in text if c.isalnum())
-    if lang is Lang.KO:
-        letters += sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
-    return letters
+    found = _WEIGHTS.get((text, lang))
+    if found is None:
+        found = len(text) - sum(len(x) for x in _NOT_LETTER.findall(text))
+        if lang is Lang.KO:
+            found += len(_SYLLABLE.findall(text))
+        if len(_WEIGHTS) > 50_000:
+            _WEIGHTS.clear()
+        _WEIGHTS[(text, lang)] = found
+    return found
 
 
-DEFAULT_RATIO = {Lang.KO: 0.9, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
-_MIN_WEIGHT = 60
-_TOLERANCE = 1.6  # a text shorter than expected by this factor lacks something
+DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
+_MIN_WEIGHT = 80
+_TOLERANCE = 1.75  # a text shorter than expected by this factor lacks something
 
 
 def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
@@ -105,7 +114,7 @@ def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
         if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
             short = b if ratio < 1 else a
-            yield make("omission", unit, (a, b), short.value, [],
+            yield make("length", unit, (a, b), short.value, [],
                        {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"})
 
 
@@ -113,8 +122,20 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=\S)")
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "St.", "e.g.", "i.e.", "г.", "т.е.")
 
 
+_SENTENCES: dict[str, list[str]] = {}
+
+
 def sentences(text: str) -> list[str]:
-    """The sentences of a text (abbreviations such as ``Mr.`` do not end one)."""
+    """The sentences of a text (abbreviations such as ``Mr.`` do not end one), cached."""
+    found = _SENTENCES.get(text)
+    if found is None:
+        if len(_SENTENCES) > 50_000:
+            _SENTENCES.clear()
+        found = _SENTENCES[text] = _sentences(text)
+    return found
+
+
+def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for piece in _SENTENCE_END.split(text.strip()):
         if out and out[-1].endswith(_ABBREVIATIONS):
@@ -164,11 +185,30 @@ _CONCEPT_RE = {
 }
 
 
+_CONCEPT_PROBES = {lang: [(ident, tuple(v.lower() for v in forms[lang.value]))
+                          for ident, forms in CONCEPTS] for lang in Lang}
+
+
+_CONCEPTS_FOUND: dict[tuple[str, Lang], dict[str, tuple[int, int]]] = {}
+
+
 def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
-    """The fields of cooperation a text names, and where each first stands."""
+    """The fields of cooperation a text names, and where each first stands (cached by text)."""
+    found = _CONCEPTS_FOUND.get((text, lang))
+    if found is None:
+        if len(_CONCEPTS_FOUND) > 50_000:
+            _CONCEPTS_FOUND.clear()
+        found = _CONCEPTS_FOUND[(text, lang)] = _concepts_in(text, lang)
+    return found
+
+
+def _concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     lower = text.lower()
     out = {}
-    for ident, pattern in _CONCEPT_RE[lang]:
+    for (ident, pattern), (_same, probes) in zip(_CONCEPT_RE[lang], _CONCEPT_PROBES[lang],
+                                                 strict=True):
+        if not any(p in lower for p in probes):  # a substring test first: most are absent
+            continue
         hit = pattern.search(lower)
         if hit is not None:
             out[ident] = (hit.start(), hit.end())

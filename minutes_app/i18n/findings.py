@@ -86,7 +86,7 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
     if f.kind == "omission" and "only_a" in p:
         return _("Not said in both languages: {a} names {only_a}; {b} names {only_b}.").format(
             a=a, b=b, only_a=p["only_a"], only_b=p.get("only_b", "—"))
-    if f.kind == "omission":
+    if f.kind in ("omission", "length"):
         return _("The {lang} text is about {percent}% shorter than the others: a clause or "
                  "list item may be missing.").format(lang=language_name(p.get("short", "")),
                                                      percent=p.get("percent", ""))
