@@ -94,6 +94,15 @@ def _all(m: Minutes) -> list[Finding]:
     return out
 
 
+def clear_caches() -> None:
+    """Forget every cached result (for benchmarks of a first run)."""
+    from minutes_app.checks import translation, values
+
+    _CACHE.clear()
+    values.clear_cache()
+    translation.clear_caches()
+
+
 def findings(m: Minutes, include_dismissed: bool = False) -> list[Finding]:
     """Every finding of the document, in document order (dismissed ones left out)."""
     found = _all(m)

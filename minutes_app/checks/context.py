@@ -65,7 +65,7 @@ class Context:
                                                      person.organisation.get(lang, "")) if v},
                                           key=len, reverse=True) for lang in self.langs}
         self.head_patterns = {
-            lang: [russian_form(v)[1] if lang is Lang.RU else re.compile(re.escape(v))
+            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)))
                    for v in self.head_strings[lang]] for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)

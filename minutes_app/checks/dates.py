@@ -61,6 +61,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 _DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
@@ -96,7 +97,7 @@ def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
     """The dates in ``text``, and the text with them blanked."""
     f = _Finder(text)
     has_digit = _DIGIT.search(text) is not None
-    if has_digit:
+    if has_digit and _NUMERIC_DATE.search(text):
         f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
         f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
         f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))])
@@ -171,16 +172,28 @@ _PERIOD_HINTS = {
 }
 
 
+# one pass per language: the patterns above as named alternatives, in their order
+_PERIOD_ONE = {lang: re.compile("|".join(f"(?P<{value}_{i}>{pattern.pattern})"
+                                         for i, (pattern, value) in enumerate(rows)))
+               for lang, rows in _PERIODS.items()}
+
+
+_PERIOD_HINT_RE = {
+    Lang.EN: re.compile(r"\b(?:half|quarter|early|late|mid|middle|beginning|start|end|close|"
+                        r"year-end|h[12]|[12]h|q[1-4])\b"),
+    Lang.KO: re.compile(r"반기|분기|[년월연해]\s?[초말]|중반|중순|중엽|[초상하]순"),
+    Lang.RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
+}
+
+
 def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
     lower = text.lower() if lang is not Lang.KO else text
-    if not any(h in lower for h in _PERIOD_HINTS[lang]):
+    if not any(h in lower for h in _PERIOD_HINTS[lang]) or not _PERIOD_HINT_RE[lang].search(lower):
         return [], text
     found: list[Period] = []
-    for pattern, value in _PERIODS[lang]:
-        for hit in pattern.finditer(lower):
-            found.append(Period(value, hit.start(), hit.end()))
-            blank = " " * (hit.end() - hit.start())
-            lower = lower[:hit.start()] + blank + lower[hit.end():]
-            text = text[:hit.start()] + blank + text[hit.end():]
+    for hit in _PERIOD_ONE[lang].finditer(lower):
+        value = (hit.lastgroup or "").split("_")[0]
+        found.append(Period(value, hit.start(), hit.end()))
+        text = text[:hit.start()] + " " * (hit.end() - hit.start()) + text[hit.end():]
     return found, text

@@ -89,8 +89,9 @@ def named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int
     if key in ctx.named:
         return ctx.named[key]
     found: dict[int, tuple[int, int]] = {}
-    for head in ctx.head_patterns.get(lang, ()):
-        text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
+    for probe, head in ctx.head_patterns.get(lang, ()):
+        if probe in text:
+            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
     for variant, index, pattern in ctx.lookup.get(lang, ()):
         if variant not in text:
             continue

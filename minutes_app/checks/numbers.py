@@ -68,6 +68,7 @@ _KO_AFTER_JO = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
 _IDENT = re.compile(r"(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b|rd\b|th\b|km\b|bn\b"
                     r"|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])|코로나\s?19|ковид-?19",
                     re.IGNORECASE)
+_IDENT_HINT = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
 _FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT = re.compile(r"\d")
 
@@ -144,9 +145,10 @@ def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked."""
     if not _DIGIT.search(text):
         return [], text
-    text = masked(text, _IDENT)
+    if _IDENT_HINT.search(text):
+        text = masked(text, _IDENT)
     found: list[Quantity] = []
-    for hit in _FRACTION.finditer(text):
+    for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
             found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))

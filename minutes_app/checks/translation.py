@@ -27,6 +27,14 @@ _WEIGHTS: dict[tuple[str, Lang], int] = {}
 _PARENS = re.compile(r"\([^()]*\)")
 
 
+def clear_caches() -> None:
+    """Forget what was computed per text."""
+    _WEIGHTS.clear()
+    _CONCEPTS_FOUND.clear()
+    _SENTENCES.clear()
+    _NORMED.clear()
+
+
 def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A text that exists in some languages and not in others."""
     filled = [lang for lang in ctx.langs if unit.texts.get(lang, "").strip()]
@@ -149,6 +157,19 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_NORMED: dict[str, list[str]] = {}
+
+
+def normalised_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` with their spacing normalised (cached)."""
+    found = _NORMED.get(text)
+    if found is None:
+        if len(_NORMED) > 50_000:
+            _NORMED.clear()
+        found = _NORMED[text] = [_norm(s) for s in sentences(text)]
+    return found
+
+
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
     """The same sentence translated two ways in two places of the document."""
     for a, b in ctx.pairs:
@@ -157,12 +178,11 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
             for unit in units:
                 if unit.place not in ("paragraph", "heading", "annex"):
                     continue
-                src, tgt = sentences(unit.texts.get(source, "")), \
-                    sentences(unit.texts.get(target, ""))
+                src = normalised_sentences(unit.texts.get(source, ""))
+                tgt = normalised_sentences(unit.texts.get(target, ""))
                 if len(src) != len(tgt):
                     continue
                 for s, t in zip(src, tgt, strict=True):
-                    s, t = _norm(s), _norm(t)
                     if len(s) < 12:
                         continue
                     first = seen.setdefault(s, (t, unit))
@@ -176,17 +196,11 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
                                     "other_number": str(first[1].number or "")})
 
 
-_CONCEPT_RE = {
-    lang: [(ident, re.compile("|".join(
-        (r"(?<![^\W\d_])" if lang is not Lang.KO else "") + re.escape(v.lower())
-        for v in forms[lang.value])))
-        for ident, forms in CONCEPTS]
-    for lang in Lang
-}
-
-
-_CONCEPT_PROBES = {lang: [(ident, tuple(v.lower() for v in forms[lang.value]))
-                          for ident, forms in CONCEPTS] for lang in Lang}
+_CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
+               for lang in Lang}
+_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else r"(?<![^\W\d_])") + "(" + "|".join(
+    re.escape(v) for v in sorted(_CONCEPT_OF[lang], key=len, reverse=True)) + ")")
+    for lang in Lang}
 
 
 _CONCEPTS_FOUND: dict[tuple[str, Lang], dict[str, tuple[int, int]]] = {}
@@ -203,15 +217,9 @@ def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
 
 
 def _concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
-    lower = text.lower()
-    out = {}
-    for (ident, pattern), (_same, probes) in zip(_CONCEPT_RE[lang], _CONCEPT_PROBES[lang],
-                                                 strict=True):
-        if not any(p in lower for p in probes):  # a substring test first: most are absent
-            continue
-        hit = pattern.search(lower)
-        if hit is not None:
-            out[ident] = (hit.start(), hit.end())
+    out: dict[str, tuple[int, int]] = {}
+    for hit in _CONCEPT_RE[lang].finditer(text.lower()):
+        out.setdefault(_CONCEPT_OF[lang][hit.group(1)], (hit.start(), hit.end()))
     return out
 
 

@@ -23,6 +23,11 @@ _CACHE: dict[tuple[str, Lang], Values] = {}
 _CACHE_MAX = 50_000
 
 
+def clear_cache() -> None:
+    """Forget the values of every text read so far."""
+    _CACHE.clear()
+
+
 def values(text: str, lang: Lang) -> Values:
     """The values ``text`` states; cached by text (checks rerun after every pause in typing)."""
     key = (text, lang)

@@ -70,6 +70,11 @@ _RU_FRACTION = re.compile(r"\b(половин[аеуыой]{1,2}|треть|тр
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
+_ROMAN_HINT = re.compile(r"[IVXLC]{2}|Annex")
+_WORD_HINT = re.compile(r"[a-z]+")
+_EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
+
+
 def _roman_value(numeral: str) -> int:
     total = 0
     for i, ch in enumerate(numeral):
@@ -81,7 +86,7 @@ def _roman_value(numeral: str) -> int:
 
 def roman(text: str) -> Iterator[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
-    if not any(c in text for c in "IVX"):
+    if not _ROMAN_HINT.search(text):
         return
     for hit in _ROMAN.finditer(text):
         if hit.group():
@@ -93,7 +98,11 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _english(text: str) -> Iterator[Quantity]:
-    lower = _blank(text.lower(), _EN_IDIOM)
+    lower = text.lower()
+    if _EN_HINTS.isdisjoint(_WORD_HINT.findall(lower)):
+        yield from roman(text)
+        return
+    lower = _blank(lower, _EN_IDIOM)
     for hit in _EN_FRACTION.finditer(lower):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
