@@ -15,6 +15,7 @@ class Name(NamedTuple):
     ident: str  # the English name, or the first variant
     kind: str  # names | glossary
     variants: dict[Lang, tuple[str, ...]]
+    from_meeting: bool = False  # the body's names: not checked against the details themselves
 
 
 def pairs_of(langs: list[Lang]) -> list[tuple[Lang, Lang]]:
@@ -50,10 +51,13 @@ class Context:
         self.names = self._names(m)
         # per language: (variant, name index, word-start pattern or None), longest first
         self.lookup: dict[Lang, list[tuple[str, int, re.Pattern[str] | None]]] = {}
+        self.lookup_details: dict[Lang, list[tuple[str, int, re.Pattern[str] | None]]] = {}
         for lang in self.langs:
             rows = [self._row(lang, v, i)
                     for i, n in enumerate(self.names) for v in n.variants.get(lang, ())]
             self.lookup[lang] = sorted(rows, key=lambda r: -len(r[0]))
+            self.lookup_details[lang] = [r for r in self.lookup[lang]
+                                         if not self.names[r[1]].from_meeting]
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]
@@ -69,7 +73,7 @@ class Context:
                    for v in self.head_strings[lang]] for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)
-        self.named: dict[tuple[str, Lang], tuple[dict[int, tuple[int, int]], str]] = {}
+        self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
 
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""
@@ -110,7 +114,7 @@ class Context:
             variants = {lang: v for lang, v in variants.items() if v}
             flat = {x for v in variants.values() for x in v}
             if len(variants) > 1 and not taken & flat:
-                names.append(Name(next(iter(variants.values()))[0], "names", variants))
+                names.append(Name(next(iter(variants.values()))[0], "names", variants, True))
                 taken |= flat
         for ident, forms in GAZETTEER:
             variants = {Lang(code): v for code, v in forms.items() if Lang(code) in self.langs}

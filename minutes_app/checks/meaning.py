@@ -83,16 +83,21 @@ def names_in(text: str, lang: Lang, ctx: Context) -> dict[int, tuple[int, int]]:
     return named(text, lang, ctx)[0]
 
 
-def named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int]], str]:
-    """The names and terms of ``text``, and the text with them (and the heads) blanked."""
-    key = (text, lang)
+def named(text: str, lang: Lang, ctx: Context, details: bool = False
+          ) -> tuple[dict[int, tuple[int, int]], str]:
+    """The names and terms of ``text``, and the text with them (and the heads) blanked.
+
+    In the meeting details and the title (``details``), the body's own names are not looked
+    for: they are what is compared.
+    """
+    key = (text, lang, details)
     if key in ctx.named:
         return ctx.named[key]
     found: dict[int, tuple[int, int]] = {}
     for probe, head in ctx.head_patterns.get(lang, ()):
         if probe in text:
             text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
-    for variant, index, pattern in ctx.lookup.get(lang, ()):
+    for variant, index, pattern in (ctx.lookup_details if details else ctx.lookup).get(lang, ()):
         if variant not in text:
             continue
         if pattern is None:
@@ -109,7 +114,9 @@ def named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int
 
 def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Places, bodies and glossary terms that one language carries and another does not."""
-    present = {lang: names_in(unit.texts.get(lang, ""), lang, ctx) for lang in ctx.langs}
+    details = unit.place in ("meeting", "title")
+    present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
+               for lang in ctx.langs}
     for a, b in ctx.pairs:
         if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
             continue

@@ -110,3 +110,18 @@ def period_difference(a: Sequence[Period], b: Sequence[Period]
     if va == vb:
         return None
     return [p for p in a if p.value not in vb], [p for p in b if p.value not in va]
+
+
+def differences(text_a: str, lang_a: Lang, text_b: str, lang_b: Lang) -> set[str]:
+    """Which kinds of value two texts state differently (numbers, units, dates, periods)."""
+    va, vb = values(text_a, lang_a), values(text_b, lang_b)
+    out = set()
+    if quantity_difference(va.quantities, vb.quantities) is not None:
+        out.add("numbers")
+    if unit_conflicts(va.quantities, vb.quantities):
+        out.add("units")
+    if date_difference(va.dates, vb.dates) is not None:
+        out.add("dates")
+    if period_difference(va.periods, vb.periods) is not None:
+        out.add("periods")
+    return out
