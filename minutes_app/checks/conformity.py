@@ -17,7 +17,8 @@ from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks,
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
 from minutes_app.checks.translation import (
-    concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks, untranslated_checks,
+    concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks,
+    untranslated_checks,
 )
 from minutes_app.model import Minutes
 from minutes_app.model.brackets import open_brackets
@@ -56,8 +57,8 @@ def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
 # checks that read only the unit's texts and the run's context (cached by both)
 TEXT_CHECKS: tuple[Check, ...] = (
     missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
-    untranslated_checks, length_checks, concept_checks, pair_checks, punctuation_checks,
-    space_checks,
+    untranslated_checks, length_checks, concept_checks, pair_checks,
+    punctuation_checks, space_checks,
 )
 # checks that also read the paragraph's state (brackets chosen, agreed texts)
 STATE_CHECKS: tuple[Check, ...] = (_brackets, _stale)

@@ -95,7 +95,8 @@ class Context:
         names: list[Name] = []
         taken: set[str] = set()
         for entry in m.glossary:
-            variants = {lang: (t.strip(),) for lang, t in entry.items() if t.strip()}
+            variants: dict[Lang, tuple[str, ...]] = {
+                lang: (t.strip(),) for lang, t in entry.items() if t.strip()}
             kind = "glossary"
             for _ident, forms in GAZETTEER:  # a language the glossary lacks, from the gazetteer
                 if any(v[0] in forms.get(lang.value, ()) for lang, v in variants.items()):
@@ -108,10 +109,10 @@ class Context:
         meeting = m.meeting
         # the body under either of its names (the alternat puts the other Side first)
         for fields in ((meeting.body, meeting.body_alternat), (meeting.next_body,)):
-            variants = {lang: tuple(dict.fromkeys(t.strip() for f in fields
+            forms_of = {lang: tuple(dict.fromkeys(t.strip() for f in fields
                                                   if (t := f.get(lang, "")).strip()))
                         for lang in self.langs}
-            variants = {lang: v for lang, v in variants.items() if v}
+            variants = {lang: v for lang, v in forms_of.items() if v}
             flat = {x for v in variants.values() for x in v}
             if len(variants) > 1 and not taken & flat:
                 names.append(Name(next(iter(variants.values()))[0], "names", variants, True))

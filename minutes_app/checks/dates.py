@@ -39,8 +39,8 @@ _EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
 _EN_MONTH |= {"Sept.": 9}
 _EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})"
-                     + _ORD + r")?\s+"
+_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD
+                     + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})" + _ORD + r")?\s+"
                      r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
 _EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
                      + _ORD + r")?(?:,?\s+(\d{4}))?(?!\d)")
@@ -49,7 +49,8 @@ _RU_GEN = ("января февраля марта апреля мая июня 
            "декабря").split()
 _RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
              "декабр").split()
-_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+(" + "|".join(_RU_GEN)
+_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
+                     + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
 _RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*\s+(\d{4})(?!\d)")
 _KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
@@ -145,7 +146,8 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"(?:제\s?)?2\s?(?:/\s?4\s?)?분기|2사분기"), "Q2"),
         (re.compile(r"(?:제\s?)?3\s?(?:/\s?4\s?)?분기|3사분기"), "Q3"),
         (re.compile(r"(?:제\s?)?4\s?(?:/\s?4\s?)?분기|4사분기"), "Q4"),
-        (re.compile(r"(?<=[년월연해])\s?초(?=[에까부로경중의]|[^가-힣]|$)|초순|상순|연초"), "EARLY"),
+        (re.compile(r"(?<=[년월연해])\s?초(?=[에까부로경중의]|[^가-힣]|$)|초순|상순|연초"),
+         "EARLY"),
         (re.compile(r"(?<=[년월해])\s?중반|중순|중엽"), "MID"),
         (re.compile(r"(?<=[년월연해])\s?말(?=[에까부로경중의]|[^가-힣]|$)|하순|연말"), "LATE"),
     ],

@@ -17,10 +17,11 @@ from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
 
 _ORDINAL = {
-    Lang.EN: re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:[Mm]eeting|[Ss]ession)|\b([a-z]+(?:-[a-z]+)?)"
-                        r"\s+(?:[Mm]eeting|[Ss]ession)", re.IGNORECASE),
+    Lang.EN: re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:meeting|session)"
+                        r"|\b([a-z]+(?:-[a-z]+)?)\s+(?:meeting|session)", re.IGNORECASE),
     Lang.KO: re.compile(r"제\s?(\d+)\s?차\s?(?:회의|회|회기)"),
-    Lang.RU: re.compile(r"\b(\d+)-?[а-я]{0,3}\s+(?:заседани|сесси)|\b([IVXLC]+)\s+(?:заседани|сесси)"),
+    Lang.RU: re.compile(r"\b(\d+)-?[а-я]{0,3}\s+(?:заседани|сесси)"
+                        r"|\b([IVXLC]+)\s+(?:заседани|сесси)"),
 }
 _HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
            Lang.RU: ("возглав", "руководител")}

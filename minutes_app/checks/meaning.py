@@ -63,7 +63,7 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             dd = date_difference(va.dates, vb.dates)
             if dd is not None:
                 spans = _spans(a, dd[0]) + _spans(b, dd[1])
-                ident = "|".join(",".join(sorted({"%d-%d-%d" % d.value for d in side}))
+                ident = "|".join(",".join(sorted({"{}-{}-{}".format(*d.value) for d in side}))
                                  for side in dd)
                 yield _values_finding("dates", unit, a, b, ident, spans)
         if va.periods or vb.periods:

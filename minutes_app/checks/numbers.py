@@ -105,7 +105,7 @@ def _korean(text: str) -> Iterator[Quantity]:
     end = 0
     for hit in _KO_CHUNK.finditer(text):
         raw, decimals, small, big = hit.groups()
-        if big == "조" and (hit.start() > 0 and text[hit.start() - 1] == "제"
+        if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
                            or not _KO_AFTER_JO.match(text, hit.end())):
             big = None  # 제3조, 3조에 따라: an article
         value = _digits(raw, decimals) * (_SMALL_KO[small] if small else 1.0)

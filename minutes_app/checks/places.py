@@ -34,7 +34,7 @@ def title_unit(m: Minutes) -> Unit | None:
     for lang in m.languages:
         try:
             texts[lang] = title(m, lang) if m.meeting.body.get(lang) else ""
-        except Exception:  # noqa: BLE001 - a title that cannot be made is checked as missing
+        except Exception:  # a title that cannot be made is checked as missing
             texts[lang] = ""
     return Unit("title", "title", None, texts) if any(texts.values()) else None
 

@@ -11,10 +11,10 @@ from minutes_app.model import Lang
 
 _COMMON = (("(", ")"), ("[", "]"), ("{", "}"))
 PAIRS = {
-    Lang.KO: _COMMON + (("「", "」"), ("『", "』"), ("《", "》"), ("〈", "〉"), ("“", "”"),
-                        ("‘", "’")),
-    Lang.EN: _COMMON + (("“", "”"),),
-    Lang.RU: _COMMON + (("«", "»"),),
+    Lang.KO: (*_COMMON, ("「", "」"), ("『", "』"), ("《", "》"), ("〈", "〉"), ("“", "”"),
+              ("‘", "’")),
+    Lang.EN: (*_COMMON, ("“", "”")),
+    Lang.RU: (*_COMMON, ("«", "»")),
 }
 _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pair) | {'"', "„"}
 

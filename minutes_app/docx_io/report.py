@@ -22,7 +22,7 @@ from minutes_app.tracking.revisions import paragraph_revisions
 NUMBER_CM, ITEMS_CM, TEXT_CM = 1.2, 5.0, 10.4
 
 
-def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
+def _items(m: Minutes, p: Paragraph, notes: dict[int | None, list[str]]) -> list[str]:
     out = [f"Status: {status_of(p).value}"]
     for r in paragraph_revisions(m, p):
         where = r.lang.value if r.lang else "¶"

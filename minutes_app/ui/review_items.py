@@ -23,7 +23,7 @@ class ReviewItem(NamedTuple):
 
 def open_items(m: Minutes) -> list[ReviewItem]:
     """Every open item of the document."""
-    by_paragraph: dict[int, list[Finding]] = {}
+    by_paragraph: dict[int | None, list[Finding]] = {}
     for f in findings(m):
         by_paragraph.setdefault(f.paragraph_id, []).append(f)
     items: list[ReviewItem] = []

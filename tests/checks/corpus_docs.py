@@ -17,13 +17,14 @@ Texts = dict[Lang, str]
 
 def meeting_ru(m: Meeting) -> Meeting:
     """The demo meeting with its Russian forms."""
-    kr, ru = m.heads[next(iter(m.heads))], m.heads[list(m.heads)[1]]
+    first, second = list(m.heads)
+    kr, ru = m.heads[first], m.heads[second]
     heads = {
-        list(m.heads)[0]: Person(kr.name | {RU: "Ким Гон"},
+        first: Person(kr.name | {RU: "Ким Гон"},
                                  kr.title | {RU: "заместитель министра по политическим вопросам"},
                                  kr.organisation | {RU: "Министерство иностранных дел Республики "
                                                         "Корея"}),
-        list(m.heads)[1]: Person(ru.name | {RU: "Александр Крутиков"},
+        second: Person(ru.name | {RU: "Александр Крутиков"},
                                  ru.title | {RU: "заместитель Министра Российской Федерации по "
                                                  "развитию Дальнего Востока и Арктики"},
                                  ru.organisation | {RU: "Министерство Российской Федерации по "
