@@ -148,7 +148,8 @@ def describe_reason(r: Reason) -> str:
                                                            langs=language_name(r.detail))
     if r.code == "ad_ref":
         return _("{where} is agreed only ad referendum (awaiting {side}); allow it explicitly "
-                 "to sign.").format(where=at, side=r.detail)
+                 "to sign.").format(where=at, side={"KR": _("Korean Side"),
+                                                     "RU": _("Russian Side")}.get(r.detail, "?"))
     if r.code == "status":
         return _("{where} is not agreed yet.").format(where=at)
     return r.message
