@@ -97,8 +97,9 @@ def _all(m: Minutes) -> list[Finding]:
 
 def clear_caches() -> None:
     """Forget every cached result (for benchmarks of a first run)."""
-    from minutes_app.checks import translation, values
+    from minutes_app.checks import memo, translation, values
 
+    memo.forget_all()
     _CACHE.clear()
     values.clear_cache()
     translation.clear_caches()

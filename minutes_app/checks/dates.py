@@ -52,7 +52,7 @@ _RU_STEMS = ("январ феврал март апрел ма[йяею] июн 
 _RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
                      + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
-_RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*\s+(\d{4})(?!\d)")
+_RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
 _KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
                  r"(?:\s?(\d{1,2})\s?일)?")
 _YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
@@ -62,6 +62,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 _DIGIT = re.compile(r"\d")
+_RU_MONTH_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяею]\b|июн|июл|август|сентябр|"
+                            r"октябр|ноябр|декабр")
 _NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
 
 
@@ -110,8 +112,8 @@ def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
     elif lang is Lang.RU:
         lower = text.lower()
         f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
-        if has_digit:
-            f.take(_RU_MY, lambda h: [(int(h[2]), _ru_month(h[1]), 0)], f.text.lower())
+        if _RU_MONTH_HINT.search(lower):
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
     else:
         if any(m[:3] in text for m in _EN_MONTHS):
             f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
@@ -135,7 +137,8 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"\b(?:third|3rd)\s+quarter\b|\bq3\b"), "Q3"),
         (re.compile(r"\b(?:fourth|4th|last)\s+quarter\b|\bq4\b"), "Q4"),
         (re.compile(r"\b(?:early|beginning\s+of|start\s+of)" + _EN_WHEN), "EARLY"),
-        (re.compile(r"\b(?:mid-|middle\s+of|mid)" + _EN_WHEN + r"|\bmid-(?=\d{4})"), "MID"),
+        (re.compile(r"\b(?:mid-|middle\s+of|mid)" + _EN_WHEN + r"|\bmid-(?=\d{4}|[a-z])"),
+         "MID"),
         (re.compile(r"\b(?:late|end\s+of|close\s+of|year-end)" + _EN_WHEN
                     + r"|\byear-end\b"), "LATE"),
     ],

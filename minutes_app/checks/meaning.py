@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
+from minutes_app.checks.memo import per_text
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
     date_difference, period_difference, quantity_difference, unit_conflicts, values,
@@ -160,6 +161,7 @@ _CAPITALS = re.compile(r"[A-Z]")
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
 
 
+@per_text
 def acronyms(text: str) -> dict[str, tuple[int, int]]:
     """Latin acronyms (two capitals or more) and where each first stands."""
     if not _TWO_CAPITALS.search(text):

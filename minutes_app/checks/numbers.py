@@ -75,9 +75,10 @@ _DIGIT = re.compile(r"\d")
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     """The unit around ``text[start:end]`` and where the quantity ends with it."""
-    after = _UNIT_AFTER.match(text.lower(), end) if end < len(text) else None
+    # only the next few characters can hold a unit: lower-case just those
+    after = _UNIT_AFTER.match(text[end:end + 24].lower()) if end < len(text) else None
     if after:
-        return _UNITS_AFTER[after.group(1)], after.end()
+        return _UNITS_AFTER[after.group(1)], end + after.end()
     before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
     if before:
         return _CODES_BEFORE[before.group().strip()], end
@@ -85,7 +86,8 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _digits(raw: str, decimals: str | None) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", raw) + (decimals or "").replace(",", "."))
+    digits = raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return float(digits + (decimals or "").replace(",", "."))
 
 
 def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
@@ -100,30 +102,29 @@ def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
 
 
 def _korean(text: str) -> Iterator[Quantity]:
-    """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``; ``제3조`` is an article."""
-    pos, total, start, last_big = 0, 0.0, -1, 0.0
-    end = 0
+    """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
+
+    Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
+    ``제3조`` and ``3조에 따라`` are articles, not trillions.
+    """
+    total, start, end, last_scale = 0.0, -1, 0, 0.0
     for hit in _KO_CHUNK.finditer(text):
         raw, decimals, small, big = hit.groups()
         if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
                            or not _KO_AFTER_JO.match(text, hit.end())):
-            big = None  # 제3조, 3조에 따라: an article
-        value = _digits(raw, decimals) * (_SMALL_KO[small] if small else 1.0)
-        value *= _BIG_KO[big] if big else 1.0
-        joined = start >= 0 and last_big and text[end:hit.start()].strip() == "" \
-            and (_BIG_KO[big] if big else 1.0) < last_big
-        if joined:
+            big = None
+        scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
+        value = _digits(raw, decimals) * scale
+        if start >= 0 and last_scale > scale > 1.0 and not text[end:hit.start()].strip():
             total += value
         else:
             if start >= 0:
                 yield _ko_quantity(text, total, start, end)
             total, start = value, hit.start()
-        end = hit.end() if big or small else hit.start() + len(raw) + len(decimals or "")
-        last_big = _BIG_KO[big] if big else 0.0
-        pos = end
+        end = hit.end() if scale > 1.0 else hit.start() + len(raw) + len(decimals or "")
+        last_scale = scale
     if start >= 0:
         yield _ko_quantity(text, total, start, end)
-    del pos
 
 
 def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.memo import per_text
 from minutes_app.model import Lang
 
 _COMMON = (("(", ")"), ("[", "]"), ("{", "}"))
@@ -22,6 +23,7 @@ _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pa
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 
 
+@per_text
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
@@ -93,18 +95,21 @@ _SPACING = (
 )
 
 
+@per_text
+def spacing(text: str) -> list[tuple[str, int, int]]:
+    """Each kind of spacing problem of a text, and where it first is."""
+    if not text or ("  " not in text and " " not in text[:1] + text[-1:]
+                    and "\t" not in text and not _maybe_stray(text)):
+        return []
+    return [(issue, hit.start(), hit.end()) for issue, pattern in _SPACING
+            if (hit := pattern.search(text)) is not None]
+
+
 def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Double spaces, spaces at either end, before punctuation or inside brackets."""
     for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
-        if not text or ("  " not in text and " " not in text[:1] + text[-1:]
-                        and "\t" not in text and not _maybe_stray(text)):
-            continue
-        for issue, pattern in _SPACING:
-            hit = pattern.search(text)
-            if hit is not None:
-                yield make("spaces", unit, (lang,), issue, [(lang, hit.start(), hit.end())],
-                           {"issue": issue})
+        for issue, start, end in spacing(unit.texts.get(lang, "")):
+            yield make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue})
 
 
 _STRAY_HINT = re.compile(r" [,.;:!?)\]」』》〉”»]|[(\[「『《〈“«] ")

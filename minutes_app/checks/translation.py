@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
+from minutes_app.checks.memo import per_text
 from minutes_app.model import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
@@ -44,6 +45,7 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                    {"langs": ", ".join(x.value for x in empty)})
 
 
+@per_text
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     spans: list[tuple[int, int]] = []

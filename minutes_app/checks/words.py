@@ -24,7 +24,12 @@ _ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
 EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS)}
 EN_WORDS |= {w: float(i) for i, w in enumerate(_ORD)}
 EN_WORDS |= {k: float(v) for k, v in (_TENS | _ORD_TENS).items()}
-EN_WORDS |= {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "hundredth": 100}
+EN_WORDS |= {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "hundredth": 100,
+             "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
+             "inaugural": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+_EN_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b")
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_AND_HALF = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
 del EN_WORDS["zero"], EN_WORDS["zeroth"]
 _EN_WORD = re.compile(r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(
     sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
@@ -66,7 +71,8 @@ _RU_CARD_RE = re.compile(r"\b(" + "|".join(_RU_CARD) + r")\b")
 _RU_IDIOM = re.compile(r"\b(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон\w*|стран\w*|"
                        r"государств\w*|правительств\w*|делегаци\w*|глав\w*)\b"
                        r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
-_RU_FRACTION = re.compile(r"\b(половин[аеуыой]{1,2}|треть|трети|четверть|четверти)\b")
+_RU_FRACTION = re.compile(r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
+                          r"четверть|четверти)\b")
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
@@ -103,6 +109,9 @@ def _english(text: str) -> Iterator[Quantity]:
         yield from roman(text)
         return
     lower = _blank(lower, _EN_IDIOM)
+    for hit in _EN_AND_HALF.finditer(lower):
+        yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
+    lower = _blank(lower, _EN_AND_HALF)
     for hit in _EN_FRACTION.finditer(lower):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
@@ -112,7 +121,11 @@ def _english(text: str) -> Iterator[Quantity]:
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     for hit in _EN_WORD.finditer(lower):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
-        yield Quantity(float(tens + EN_WORDS[hit.group(2)]), "", True, hit.start(), hit.end())
+        value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
+        scale = _EN_SCALE_AFTER.match(lower, end)
+        if scale is not None:  # "four million"
+            value, end = value * _EN_SCALES[scale.group(1)], scale.end()
+        yield Quantity(canon(value), "", True, hit.start(), end)
     yield from roman(text)
 
 
@@ -126,13 +139,16 @@ def _korean(text: str) -> Iterator[Quantity]:
 
 def _russian(text: str) -> Iterator[Quantity]:
     lower = _blank(text.lower(), _RU_IDIOM)
+    fractions = list(_RU_FRACTION.finditer(lower))
+    lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
     for hit in _RU_ORD_RE.finditer(lower):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
     for hit in _RU_CARD_RE.finditer(lower):
         yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
-    for hit in _RU_FRACTION.finditer(lower):
-        value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(1).startswith(k))
+    for hit in fractions:
+        value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
+        value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
         yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
     yield from roman(text)
 
