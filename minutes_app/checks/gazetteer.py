@@ -38,6 +38,38 @@ Nakhodka | 나홋카/나호트카 | Находк
 Zarubino | 자루비노 | Зарубино
 Rason | 나선특구/라선 | Расон
 Tumen River | 두만강 | Туман
+Changwon | 창원 | Чханвон
+Sejong | 세종시 | Седжон
+Yeosu | 여수 | Ёсу
+Mokpo | 목포 | Мокпо
+Pyeongtaek | 평택 | Пхёнтхэк
+Gunsan | 군산 | Кунсан
+Sokcho | 속초 | Сокчхо
+Gangneung | 강릉 | Каннын
+Gyeonggi | 경기도 | Кёнгидо/Кёнги
+Jeollanam-do/South Jeolla | 전라남도/전남 | Чолла-Намдо/Южная Чолла
+Gyeongsangnam-do/South Gyeongsang | 경상남도/경남 | Кёнсан-Намдо/Южная Кёнсан
+Chungcheong | 충청 | Чхунчхон
+Yuzhno-Sakhalinsk | 유즈노사할린스크 | Южно-Сахалинск
+Blagoveshchensk | 블라고베셴스크 | Благовещенск
+Petropavlovsk-Kamchatsky | 페트로파블롭스크캄차츠키/페트로파블로프스크캄차츠키 | Петропавловск-Камчатск
+Ussuriysk | 우수리스크 | Уссурийск
+Komsomolsk-on-Amur | 콤소몰스크나아무레/콤소몰스크 | Комсомольск-на-Амуре
+Yakutsk | 야쿠츠크 | Якутск
+Murmansk | 무르만스크 | Мурманск
+Arkhangelsk | 아르한겔스크 | Архангельск
+Yekaterinburg | 예카테린부르크 | Екатеринбург
+Kazan | 카잔 | Казан
+Krasnoyarsk | 크라스노야르스크 | Красноярск
+Tomsk | 톰스크 | Томск
+Kaliningrad | 칼리닌그라드 | Калининград
+Yamal | 야말 | Ямал
+Sabetta | 사베타 | Сабетт
+Slavyanka | 슬라뱐카 | Славянк
+Posyet | 포시에트 | Посьет
+Bolshoi Kamen | 볼쇼이카멘/볼쇼이 카멘 | Большой Камень/Большого Камня
+Zvezda | 즈베즈다 | Звезд
+Korea-Russia Joint Commission on Economic, Scientific and Technological Cooperation | 한·러 경제과학기술공동위원회 | Российско-Корейская межправительственная комиссия/Корейско-Российская межправительственная комиссия
 Siberia/Siberian | 시베리아 | Сибир
 Arctic | 북극 | Арктик
 Far East/Far Eastern | 극동 | Дальний Восток/Дальнего Восток/Дальнем Восток/Дальнему Восток/Дальневосточн
@@ -104,22 +136,22 @@ NOT_ACRONYMS = frozenset(
 # Fields of cooperation: a concept one language names and another drops is a list item or
 # clause gone missing. English and Russian stems match at a word start, Korean anywhere.
 _CONCEPTS = """
-trade | 교역/무역/통상 | торгов
+trade/commerc | 교역/무역/통상 | торгов/коммерч
 invest | 투자 | инвест
 energ | 에너지 | энерг
-fish | 수산/어업 | рыб
-agricultur | 농업/영농/농산 | сельск/аграр
+fish/seafood/marine product | 수산/어업 | рыб/морепродукт
+agricultur/farm/grain/crop | 농업/영농/농산/농장/곡물/농작물 | сельск/аграр/фермер/зерн
 logistic | 물류 | логист
-transport | 운송/수송/교통 | транспорт/перевоз
-port | 항만/항구 | порт
+transport/shipping/freight/cargo/traffic | 운송/수송/교통/화물 | транспорт/перевоз/груз
+port/harbour/harbor | 항만/항구 | порт/гаван
 rail | 철도 | железн/транссиб
 shipbuild | 조선 | судостро
-health/medic | 보건/의료/의학/건강 | здрав/медицин/здоров
-educat | 교육 | образован
+health/medic/hospital/clinic | 보건/의료/의학/건강/병원 | здрав/медицин/здоров/больниц/клиник
+educat/universit/academ/student/school | 교육/대학/학술/학생/학교 | образован/университет/вуз/академ/студент/школ
 cultur | 문화 | культур
 touris | 관광 | туризм/турист
 scien | 과학 | наук/научн
-technolog | 기술 | технолог
+technolog/technic | 기술 | технолог/техническ
 innovat | 혁신 | инновац
 start-up/startup | 스타트업/창업 | стартап
 environment/ecolog | 환경/생태 | эколог/окружающ
@@ -127,11 +159,11 @@ forest | 산림 | лес
 infrastructur | 인프라/기반시설 | инфраструктур
 youth | 청소년/청년 | молод
 sport | 체육/스포츠 | спорт
-financ | 금융 | финанс
+financ | 금융/재정 | финанс
 customs | 통관/세관 | таможен
 hydrogen | 수소 | водород
 digital | 디지털 | цифров
-aviation | 항공 | авиа
+aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
 """
 

@@ -19,8 +19,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:\s+[\u0400-\u04ff]+)*")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
                            r"(?![A-Za-z])")
-_LATIN_OK = frozenset("km kg kw kwh mw gw ha cm mm ml etc vs ie eg per cent bn mn mln tn "
-                      "st nd rd th".split())
+_LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg per cent bn mn "
+                      "mln tn st nd rd th www http https com org net kr ru go".split())
 _LOWER_LATIN = re.compile(r"[a-z]")
 _NOT_LETTER = re.compile(r"[\W_]+")
 _SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
