@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from minutes_app.checks.gazetteer import GAZETTEER
+from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
 from minutes_app.model import Lang, Minutes
 
 
@@ -13,7 +13,7 @@ class Name(NamedTuple):
     """A name or term that each language must carry when another does."""
 
     ident: str  # the English name, or the first variant
-    kind: str  # names | glossary
+    kind: str  # names | glossary | sides (reported as names, only when swapped)
     variants: dict[Lang, tuple[str, ...]]
     from_meeting: bool = False  # the body's names: not checked against the details themselves
 
@@ -28,17 +28,28 @@ def _word_start(variant: str) -> re.Pattern[str]:
 
 
 def _stem(word: str) -> str:
-    return word[:-2] if len(word) > 4 and word.isalpha() else word
+    """A Russian word without its case ending (Подкомитет → Подкомит, край → кра)."""
+    if not word[-1:].isalpha():
+        return word
+    return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
 
 
-def russian_form(variant: str) -> tuple[str, re.Pattern[str]]:
-    """What to look for, and the pattern, of a Russian name in any case (Корпорацией развития)."""
+def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
+    """What to look for first, the pattern, and whether to look in the lower-cased text.
+
+    A single word is given as a stem already (Москв, Приморск); a phrase matches in any case
+    (Корпорация развития → Корпорацией развития, Приморский край → в Приморском крае).
+    """
     words = variant.split()
-    if len(words) == 1:  # single names are given as stems already (Москв, Приморск)
-        return variant, _word_start(variant)
+    if len(words) == 1:
+        return variant, _word_start(variant), False
     pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
                           for w in words)
-    return _stem(words[0])[1:], re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
+    probe = max((_stem(w) for w in words), key=len).lower()
+    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
+
+
+Row = tuple[str, int, "re.Pattern[str] | None", bool]
 
 
 class Context:
@@ -50,12 +61,13 @@ class Context:
         self.pairs = pairs_of(self.langs)
         self.names = self._names(m)
         # per language: (variant, name index, word-start pattern or None), longest first
-        self.lookup: dict[Lang, list[tuple[str, int, re.Pattern[str] | None]]] = {}
-        self.lookup_details: dict[Lang, list[tuple[str, int, re.Pattern[str] | None]]] = {}
+        self.lookup: dict[Lang, list[Row]] = {}
+        self.lookup_details: dict[Lang, list[Row]] = {}
         for lang in self.langs:
-            rows = [self._row(lang, v, i)
-                    for i, n in enumerate(self.names) for v in n.variants.get(lang, ())]
-            self.lookup[lang] = sorted(rows, key=lambda r: -len(r[0]))
+            # longest first (a phrase's own length, not its probe's)
+            self.lookup[lang] = [r for _n, r in sorted(
+                ((len(v), self._row(lang, v, i)) for i, n in enumerate(self.names)
+                 for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
             self.lookup_details[lang] = [r for r in self.lookup[lang]
                                          if not self.names[r[1]].from_meeting]
         self.heads = [(f"{side.value}.{field}", values)
@@ -69,7 +81,7 @@ class Context:
                                                      person.organisation.get(lang, "")) if v},
                                           key=len, reverse=True) for lang in self.langs}
         self.head_patterns = {
-            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)))
+            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)), False)
                    for v in self.head_strings[lang]] for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)
@@ -82,14 +94,14 @@ class Context:
                      sorted(self.ratios.items())))
 
     @staticmethod
-    def _row(lang: Lang, variant: str, index: int) -> tuple[str, int, re.Pattern[str] | None]:
-        """What to look for first, the name's index and its pattern (None: a plain substring)."""
+    def _row(lang: Lang, variant: str, index: int) -> Row:
+        """What to look for first, the name's index, its pattern (None: a plain substring)."""
         if lang is Lang.KO:
-            return variant, index, None
+            return variant, index, None, False
         if lang is Lang.RU:
-            probe, pattern = russian_form(variant)
-            return probe, index, pattern
-        return variant, index, _word_start(variant)
+            probe, pattern, lowered = russian_form(variant)
+            return probe, index, pattern, lowered
+        return variant, index, _word_start(variant), False
 
     def _names(self, m: Minutes) -> list[Name]:
         names: list[Name] = []
@@ -120,5 +132,6 @@ class Context:
         for ident, forms in GAZETTEER:
             variants = {Lang(code): v for code, v in forms.items() if Lang(code) in self.langs}
             if not taken & {v for vs in variants.values() for v in vs}:
-                names.append(Name(ident, "names", variants))
+                kind = "sides" if ident in SIDE_NAMES else "names"
+                names.append(Name(ident, kind, variants))
         return names

@@ -69,9 +69,9 @@ Slavyanka | 슬라뱐카 | Славянк
 Posyet | 포시에트 | Посьет
 Bolshoi Kamen | 볼쇼이카멘/볼쇼이 카멘 | Большой Камень/Большого Камня
 Zvezda | 즈베즈다 | Звезд
-Korea-Russia Joint Commission on Economic, Scientific and Technological Cooperation | 한·러 경제과학기술공동위원회 | Российско-Корейская межправительственная комиссия/Корейско-Российская межправительственная комиссия
+Korea-Russia Joint Commission on Economic, Scientific and Technological Cooperation | 한·러 경제과학기술공동위원회 | Совместная комиссия по экономическому и научно-техническому сотрудничеству/Межправительственная комиссия по экономическому и научно-техническому сотрудничеству/Совместная комиссия/Межправительственная комиссия
 Siberia/Siberian | 시베리아 | Сибир
-Arctic | 북극 | Арктик
+Arctic | 북극 | Арктик/Арктич/арктическ
 Far East/Far Eastern | 극동 | Дальний Восток/Дальнего Восток/Дальнем Восток/Дальнему Восток/Дальневосточн
 Northern Sea Route | 북극항로/북방항로 | Северный морской путь/Северного морского пути/Северном морском пути/Северному морскому пути/СМП
 Trans-Siberian Railway | 시베리아횡단철도/TSR | Транссиб
@@ -106,6 +106,10 @@ def _entries() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
 
 GAZETTEER = _entries()
 """(English name, {language code: variants}) for every built-in place and body."""
+
+# the Sides and delegations: a text may name both where a translation names one ("brought
+# to the attention of the Russian Side"), so only a Side named instead of the other is reported
+SIDE_NAMES = frozenset({"Korean Side", "Russian Side", "Korean Delegation", "Russian Delegation"})
 
 # acronyms that another language writes as a word, and units or codes that are not acronyms
 ACRONYM_ALIASES = {

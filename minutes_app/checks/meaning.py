@@ -95,11 +95,14 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     if key in ctx.named:
         return ctx.named[key]
     found: dict[int, tuple[int, int]] = {}
-    for probe, head in ctx.head_patterns.get(lang, ()):
-        if probe in text:
+    lower = text.lower()
+    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
+        if probe in (lower if lowered else text):
             text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
-    for variant, index, pattern in (ctx.lookup_details if details else ctx.lookup).get(lang, ()):
-        if variant not in text:
+    lower = text.lower()
+    for variant, index, pattern, lowered in (ctx.lookup_details if details
+                                             else ctx.lookup).get(lang, ()):
+        if variant not in (lower if lowered else text):
             continue
         if pattern is None:
             hits = [(i.start(), i.end()) for i in re.finditer(re.escape(variant), text)]
@@ -107,6 +110,7 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             hits = [(i.start(), i.end()) for i in pattern.finditer(text)]
         for s, e in hits:
             text = _blank(text, s, e)
+            lower = _blank(lower, s, e)
         if hits and index not in found:
             found[index] = hits[0]
     ctx.named[key] = (found, text)
@@ -121,19 +125,19 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     for a, b in ctx.pairs:
         if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
             continue
-        for kind in ("names", "glossary"):
+        for kind in ("names", "glossary", "sides"):
             only_a = [i for i in present[a] if i not in present[b]
                       and ctx.names[i].kind == kind and b in ctx.names[i].variants]
             only_b = [i for i in present[b] if i not in present[a]
                       and ctx.names[i].kind == kind and a in ctx.names[i].variants]
-            if not only_a and not only_b:
+            if not only_a and not only_b or (kind == "sides" and not (only_a and only_b)):
                 continue
             spans = [(a, *present[a][i]) for i in only_a] + [(b, *present[b][i]) for i in only_b]
             ident = "|".join(",".join(sorted(ctx.names[i].ident for i in side))
                              for side in (only_a, only_b))
             expected = [ctx.names[i].variants[b][0] for i in only_a] + \
                 [ctx.names[i].variants[a][0] for i in only_b]
-            yield make(kind, unit, (a, b), ident, spans,
+            yield make("names" if kind == "sides" else kind, unit, (a, b), ident, spans,
                        {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans),
                         "expected": ", ".join(expected)})
 

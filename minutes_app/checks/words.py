@@ -47,7 +47,9 @@ _EN_IDIOM = re.compile(
     r"|\bat\s+first\b|\bfirst\s+and\s+foremost\b|\bsecond(?:ed|ment)\b|\bno\s+one\b|"
     r"\bthe\s+one\b|\bone\s+(?:hand|time)\b|\bon\s+the\s+other\s+hand\b")
 _ROMAN = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-                    r"(?![\w])|(?<=Annex )I(?![\w])|(?<=Annexes )I(?![\w])")
+                    r"(?![\w])|(?:(?<=Annex )|(?<=Annexes )|(?<=Part )|(?<=риложение )|"
+                    r"(?<=риложении )|(?<=риложения )|(?<=раздел )|(?<=Раздел ))I(?![\w])"
+                    r"|(?<![\w])I(?=\s*(?:,|and|и|&)\s*II(?![\w]))")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _KO_WORDS = {"절반": ("frac", 0.5), "한 차례": ("", 1), "두 차례": ("", 2), "세 차례": ("", 3),
@@ -76,7 +78,7 @@ _RU_FRACTION = re.compile(r"\b(?:(две|три)\s+)?(половин[аеуыо�
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
-_ROMAN_HINT = re.compile(r"[IVXLC]{2}|Annex")
+_ROMAN_HINT = re.compile(r"[IVXLC]{2}|Annex|Part I|риложени|аздел I")
 _WORD_HINT = re.compile(r"[a-z]+")
 _EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
