@@ -130,7 +130,7 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                       and ctx.names[i].kind == kind and b in ctx.names[i].variants]
             only_b = [i for i in present[b] if i not in present[a]
                       and ctx.names[i].kind == kind and a in ctx.names[i].variants]
-            if not only_a and not only_b or (kind == "sides" and not (only_a and only_b)):
+            if (not only_a and not only_b) or (kind == "sides" and not (only_a and only_b)):
                 continue
             spans = [(a, *present[a][i]) for i in only_a] + [(b, *present[b][i]) for i in only_b]
             ident = "|".join(",".join(sorted(ctx.names[i].ident for i in side))

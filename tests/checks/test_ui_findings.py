@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from minutes_app.i18n import catalog  # noqa: E402
+from minutes_app.i18n import catalog
 
 
 @pytest.fixture
