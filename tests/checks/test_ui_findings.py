@@ -49,3 +49,36 @@ def test_readiness_and_review_speak_korean(korean_window, tmp_path: Path) -> Non
         assert latin == [], text
     shot = Path(os.environ.get("CHECKS_SHOT", tmp_path / "readiness-ko.png"))
     assert panel.grab().save(str(shot)) and shot.stat().st_size > 0
+
+
+def test_a_heading_finding_is_reviewed_and_dismissed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.checks.conformity import findings
+    from minutes_app.model import Lang, SetSectionHeading
+    from minutes_app.store import MinutesFile
+    from minutes_app.templates import demo
+    from minutes_app.ui.app import build_window
+
+    m = demo(agreed=True)
+    section = m.sections[1]
+    SetSectionHeading(section.id, Lang.EN, "Review of Cooperation in 2021").apply(m)
+    SetSectionHeading(section.id, Lang.KO, "2022년 협력 검토").apply(m)
+    path = tmp_path / "heading.minutes"
+    MinutesFile.create(path, m).close()
+    w = build_window(str(path), "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    try:
+        w.action_set["review"].trigger()
+        review = w.review
+        [item] = [i for i in review.items if i.kind == "finding"]
+        assert item.finding is not None and item.finding.place == "heading"
+        assert item.paragraph_id == section.paragraphs[0].id
+        while review.current() is not item:
+            review.buttons["next"].click()
+        assert review.item_label.text().startswith("a section heading: Numbers differ")
+        review.note.setText("Years checked with the capital")
+        review.buttons["dismiss"].click()
+        assert not [f for f in findings(w.doc.minutes) if f.place == "heading"]
+    finally:
+        w.close()
