@@ -363,3 +363,41 @@ VARIANTS: list[Variant] = [
        "The fair will be held from 2 to 4 September 2021.",
        "Ярмарка пройдёт со 2 по 4 сентября 2021 года."),
 ]
+
+
+HEADINGS: dict[str, dict[Lang, str]] = {
+    "plan": {KO: "2021년 상반기 협력 계획", EN: "Cooperation Plan for the First Half of 2021",
+             RU: "План сотрудничества на первое полугодие 2021 года"},
+    "complex": {KO: "연해주 한·러 산업단지",
+                EN: "Korea-Russia Industrial Complex in Primorsky Krai",
+                RU: "Корейско-Российский промышленный комплекс в Приморском крае"},
+    "health": {KO: "보건·의료", EN: "Health and Medical Care", RU: "Здравоохранение и медицина"},
+}
+
+HEADING_ERRORS: list[Error] = [
+    _e("plan", KO, "상반기", "하반기", "periods"),
+    _e("plan", EN, "First Half", "Second Half", "periods"),
+    _e("plan", RU, "первое полугодие", "второе полугодие", "periods"),
+    _e("plan", EN, "2021", "2022", "numbers"),
+    _e("plan", RU, "2021 года", "2020 года", "numbers"),
+    _e("complex", EN, "Primorsky Krai", "Khabarovsk Krai", "names"),
+    _e("complex", KO, "연해주", "하바롭스크", "names"),
+    _e("complex", RU, "Приморском крае", "Хабаровском крае", "names"),
+    _e("health", EN, "Health and Medical Care", "Agriculture and Fisheries", "omission"),
+    _e("health", KO, "보건·의료", "농업·수산", "omission"),
+    _e("health", RU, "Здравоохранение и медицина", "Сельское хозяйство", "omission"),
+    _e("health", EN, "Medical Care", "Medical Care.", "punctuation"),
+    _e("health", KO, "보건·의료", "보건·의료 ", "spaces"),
+    _e("health", EN, "Health and", "Health and (", "pairs"),
+    _e("health", EN, "Health and Medical Care", "보건 and Medical Care", "untranslated"),
+]
+
+# the meeting details changed in one language (field, language, old, new, kinds, place)
+MEETING_ERRORS: list[tuple[str, Lang, str, str, frozenset[str]]] = [
+    ("venue", EN, "Moscow", "Vladivostok", frozenset({"names"})),
+    ("place", KO, "모스크바", "부산", frozenset({"names"})),
+    ("place", RU, "Москве", "Владивостоке", frozenset({"names"})),
+    ("body", EN, "Siberia", "Arctic", frozenset({"names"})),
+    ("body", KO, "한·러 극동·시베리아 분과위원회", "", frozenset({"missing"})),
+    ("format", RU, "в формате видеоконференции", "videoconference", frozenset({"untranslated"})),
+]

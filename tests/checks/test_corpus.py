@@ -6,13 +6,17 @@ Korean/Russian/English. The test prints recall per kind (``pytest -s`` shows it)
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
 
 from minutes_app.checks.conformity import findings
-from tests.checks.corpus import BASE, ERRORS, VARIANTS, Error
-from tests.checks.corpus_docs import EN, KO, RU, document
+from minutes_app.templates import demo
+from tests.checks.corpus import (
+    BASE, ERRORS, HEADING_ERRORS, HEADINGS, MEETING_ERRORS, VARIANTS, Error,
+)
+from tests.checks.corpus_docs import EN, KO, RU, document, meeting_ru
 
 PAIRS = ([KO, EN], [KO, RU, EN])
 
@@ -75,3 +79,51 @@ def test_no_false_finding_on_correct_variants(variant) -> None:  # type: ignore[
     for langs in PAIRS:
         m, _pids, _sid = document(langs, [{x: variant.texts[x] for x in langs}])
         assert [(f.kind, f.param) for f in findings(m)] == [], [x.value for x in langs]
+
+
+def _heading_run(error: Error, langs: list) -> set[str]:  # type: ignore[type-arg]
+    heading = {x: HEADINGS[error.base][x] for x in langs}
+    assert error.old in heading[error.lang]
+    heading[error.lang] = heading[error.lang].replace(error.old, error.new, 1)
+    m, _pids, sid = document(langs, [{x: BASE["forum"][x] for x in langs}], heading)
+    return {f.kind for f in findings(m) if f.place == "heading" and f.place_id == str(sid)
+            and error.lang in f.langs}
+
+
+def _meeting_run(field: str, lang, old: str, new: str, langs: list) -> set[str]:  # type: ignore[no-untyped-def, type-arg]
+    meeting = meeting_ru(demo(history=False).meeting)
+    texts = dict(getattr(meeting, field))
+    assert old in texts[lang]
+    texts[lang] = texts[lang].replace(old, new, 1)
+    m, _pids, _sid = document(langs, [{x: BASE["forum"][x] for x in langs}],
+                              meeting=dataclasses.replace(meeting, **{field: texts}))
+    return {f.kind for f in findings(m) if f.place in ("meeting", "title") and lang in f.langs}
+
+
+@pytest.mark.parametrize("langs", PAIRS, ids=["ko-en", "ko-ru-en"])
+def test_headings_and_meeting_details_clean(langs: list) -> None:  # type: ignore[type-arg]
+    m, _pids, _sid = document(langs, [{x: BASE["forum"][x] for x in langs}],
+                              {x: HEADINGS["plan"][x] for x in langs})
+    assert [(f.kind, f.place, f.param) for f in findings(m)] == []
+
+
+def test_recall_in_headings_and_meeting_details() -> None:
+    total, hits, missed = 0, 0, []
+    for error in HEADING_ERRORS:
+        for langs in PAIRS:
+            if error.lang in langs:
+                total += 1
+                found = _heading_run(error, langs)
+                hits += bool(found & error.kinds)
+                if not found & error.kinds:
+                    missed.append((error, found))
+    for field, lang, old, new, kinds in MEETING_ERRORS:
+        for langs in PAIRS:
+            if lang in langs:
+                total += 1
+                found = _meeting_run(field, lang, old, new, langs)
+                hits += bool(found & kinds)
+                if not found & kinds:
+                    missed.append((field, lang, new, found))
+    print(f"\nrecall in headings and meeting details: {hits}/{total}")
+    assert hits / total >= 0.95, missed
