@@ -68,7 +68,7 @@ def _end(text: str) -> str:
     if not text:
         return ""
     last = text[-1]
-    if last in ".:;。…":
+    if last in ".:;,。…":
         return "."
     return last if last in "?!" else ""
 

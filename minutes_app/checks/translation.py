@@ -100,7 +100,7 @@ def weight(text: str, lang: Lang) -> int:
 
 DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
 _MIN_WEIGHT = 80
-_TOLERANCE = 1.75  # a text shorter than expected by this factor lacks something
+_TOLERANCE = 2.0  # a text shorter than expected by this factor lacks something
 
 
 def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
