@@ -94,7 +94,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from minutes_app.checks.conformity import ERROR, findings
     from minutes_app.i18n import catalog
-    from minutes_app.i18n.findings import describe, where
+    from minutes_app.i18n import ngettext
+    from minutes_app.i18n.findings import describe, severity_name, where
 
     if args.ui_lang:
         catalog.set_language(args.ui_lang)
@@ -110,9 +111,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
     else:
         for f in found:
-            dismissed = f"  [dismissed: {m.dismissed[f.key]}]" if f.key in m.dismissed else ""
-            print(f"{where(f)} · {f.severity} · {f.kind}: {describe(f)}  ({f.key}){dismissed}")
-        print(f"{len(found)} finding(s)")
+            dismissed = f"  [{m.dismissed[f.key]}]" if f.key in m.dismissed else ""
+            print(f"{where(f)} · {severity_name(f.severity)} · {describe(f)}  ({f.key}){dismissed}")
+        print(ngettext("{n} finding", "{n} findings", len(found)).format(n=len(found)))
     blocking = [f for f in found if f.severity == ERROR and f.key not in m.dismissed]
     return 1 if blocking else 0
 

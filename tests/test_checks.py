@@ -164,6 +164,8 @@ def test_headings_title_and_meeting_details_are_checked() -> None:
     places = {(f.place, f.place_id, f.kind) for f in findings(m)}
     assert ("heading", str(section.id), "numbers") in places
     assert ("meeting", "venue", "names") in places
+    blocking = [r.finding.place for r in reasons(m) if r.finding is not None]
+    assert "heading" in blocking and "meeting" in blocking  # they block signing too
     SetMeeting(dataclasses.replace(meeting, body=meeting.body | {
         EN: "Korea-Russia Far East and Baikal Sub-committee"})).apply(m)
     places = {(f.place, f.place_id, f.kind) for f in findings(m)}

@@ -21,6 +21,11 @@ def language_name(code: str) -> str:
     return ", ".join(names.get(c.strip(), c.strip()) for c in code.split(","))
 
 
+def severity_name(severity: str) -> str:
+    """``error`` or ``warning`` as the interface says it."""
+    return _("blocks signing") if severity == "error" else _("warning")
+
+
 def _spacing(issue: str, lang: str) -> str:
     text = {"double": _("Double space in the {lang} text."),
             "edge": _("Space at the start or end of the {lang} text."),
