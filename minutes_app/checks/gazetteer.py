@@ -193,7 +193,6 @@ hydrogen | 수소 | водород
 digital | 디지털 | цифров
 aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
-compan/enterprise/firm/business/SME | 기업/업체/회사/비즈니스 | компан/предприят/фирм/бизнес/делов
 """
 
 
