@@ -167,17 +167,17 @@ _CONCEPTS = """
 trade/commerc | 교역/무역/통상 | торгов/коммерч
 invest | 투자 | инвест
 energ | 에너지 | энерг
-fish/seafood/marine product | 수산/어업 | рыб/морепродукт
+fish/seafood/marine product | 수산/어업/어획 | рыб/морепродукт
 agricultur/farm/grain/crop | 농업/영농/농산/농장/곡물/농작물 | сельск/аграр/фермер/зерн
 logistic | 물류 | логист
-transport/shipping/freight/cargo/traffic | 운송/수송/교통/화물 | транспорт/перевоз/груз
+transport/shipping/freight/cargo/traffic/transit | 운송/수송/교통/화물/물동/운항 | транспорт/перевоз/груз/транзит
 port/harbour/harbor | 항만/항구 | порт/гаван
 rail | 철도 | железн/транссиб
 shipbuild | 조선 | судостро
 health/medic/hospital/clinic | 보건/의료/의학/건강/병원 | здрав/медицин/здоров/больниц/клиник
 educat/universit/academ/student/school | 교육/대학/학술/학생/학교 | образован/университет/вуз/академ/студент/школ
 cultur | 문화 | культур
-touris | 관광 | туризм/турист
+touris/travel | 관광/여행 | туризм/турист/путешеств
 scien | 과학 | наук/научн
 technolog/technic | 기술 | технолог/техническ
 innovat | 혁신 | инновац

@@ -362,6 +362,84 @@ VARIANTS: list[Variant] = [
     _v("month range with year", "박람회는 2021년 9월 2일부터 4일까지 개최된다.",
        "The fair will be held from 2 to 4 September 2021.",
        "Ярмарка пройдёт со 2 по 4 сентября 2021 года."),
+    _v('trade target',
+       '양측은 2021년까지 교역액 300억 달러 달성을 목표로 하기로 하였다.',
+       'The two Sides agreed to aim for a trade volume of USD 30 billion by 2021.',
+       'Стороны договорились стремиться к достижению объема торговли в 30 млрд долларов '
+       'США к 2021 году.'),
+    _v('times over a year',
+       '한국측은 극동 지역에 대한 투자가 전년 대비 1.5배 증가하였다고 언급하였다.',
+       'The Korean Side noted that investment in the Far East had increased 1.5 times '
+       'over the previous year.',
+       'Корейская Сторона отметила, что объем инвестиций в Дальний Восток вырос в 1,5 '
+       'раза по сравнению с предыдущим годом.'),
+    _v('fifteenth and second half',
+       '양측은 제15차 회의를 2021년 하반기에 블라디보스토크에서 개최하기로 하였다.',
+       'The two Sides agreed to hold the fifteenth meeting in Vladivostok in the second '
+       'half of 2021.',
+       'Стороны договорились провести пятнадцатое заседание во Владивостоке во втором '
+       'полугодии 2021 года.'),
+    _v('million tonnes',
+       '러시아측은 북극항로 물동량이 2020년 3,300만 톤을 기록하였다고 설명하였다.',
+       'The Russian Side explained that cargo traffic on the Northern Sea Route reached '
+       '33 million tonnes in 2020.',
+       'Российская Сторона сообщила, что грузопоток по Северному морскому пути в 2020 '
+       'году составил 33 млн тонн.'),
+    _v('dot date of signing',
+       '양측은 2020. 11. 25. 서명된 양해각서의 이행 상황을 점검하였다.',
+       'The two Sides reviewed the implementation of the Memorandum of Understanding '
+       'signed on 25 November 2020.',
+       'Стороны рассмотрели ход реализации меморандума о взаимопонимании, подписанного '
+       '25.11.2020.'),
+    _v('thousands of companies',
+       '한국측은 약 2,500개 기업이 연해주에 진출해 있다고 언급하였다.',
+       'The Korean Side noted that some 2,500 companies were operating in Primorsky Krai.',
+       'Корейская Сторона отметила, что в Приморском крае работают около 2 500 компаний.'),
+    _v('first quarter',
+       '양측은 2021년 1분기 중 실무협의를 개최하기로 하였다.',
+       'The two Sides agreed to hold working-level consultations in the first quarter of 2021.',
+       'Стороны договорились провести консультации на рабочем уровне в первом квартале 2021 года.'),
+    _v('two thirds',
+       '양측은 동 사업비의 3분의 2를 한국측이 부담한다는 데 합의하였다.',
+       'The two Sides agreed that the Korean Side would bear two thirds of the project costs.',
+       'Стороны договорились, что Корейская Сторона возьмет на себя две трети расходов '
+       'по проекту.'),
+    _v('end of year with acronym',
+       '러시아측은 2021년 말까지 선도개발구역(ASEZ) 입주 기업 수가 500개에 이를 것이라고 하였다.',
+       'The Russian Side stated that the number of resident companies of the Advanced '
+       'Special Economic Zones (ASEZ) would reach 500 by the end of 2021.',
+       'Российская Сторона заявила, что к концу 2021 года число резидентов территорий '
+       'опережающего развития (ASEZ) достигнет 500.'),
+    _v('day range with from-to',
+       '양측은 제3차 한·러 지방협력포럼을 2021년 9월 1일부터 3일까지 울산에서 개최하기로 하였다.',
+       'The two Sides agreed to hold the 3rd Korea-Russia Interregional Cooperation '
+       'Forum in Ulsan from 1 to 3 September 2021.',
+       'Стороны договорились провести 3-й Корейско-Российский форум межрегионального '
+       'сотрудничества в Ульсане с 1 по 3 сентября 2021 года.'),
+    _v('billions and percent',
+       '한국측은 2020년 양국 교역액이 약 200억 달러로 전년 대비 10% 감소하였다고 언급하였다.',
+       'The Korean Side noted that bilateral trade amounted to about USD 20 billion in '
+       '2020, a decrease of 10 percent from the previous year.',
+       'Корейская Сторона отметила, что в 2020 году объем двусторонней торговли составил '
+       'около 20 млрд долларов США, что на 10 процентов меньше, чем в предыдущем году.'),
+    _v('one million people',
+       '양측은 연간 100만 명의 관광객 교류를 목표로 하기로 하였다.',
+       'The two Sides agreed to aim for tourist exchanges of one million people a year.',
+       'Стороны договорились стремиться к туристическим обменам в объеме 1 млн человек в год.'),
+    _v('two weeks',
+       '양측은 2주 이내에 후속 협의를 개최하기로 하였다.',
+       'The two Sides agreed to hold follow-up consultations within two weeks.',
+       'Стороны договорились провести последующие консультации в течение двух недель.'),
+    _v('a quarter of trade',
+       '양측은 수산물 교역이 전체 교역의 4분의 1을 차지한다는 점에 주목하였다.',
+       'The two Sides noted that trade in fisheries products accounts for a quarter of '
+       'total trade.',
+       'Стороны отметили, что на торговлю рыбной продукцией приходится четверть общего '
+       'объема торговли.'),
+    _v('weekday with date',
+       '회의는 2020년 12월 18일(금) 화상으로 개최되었다.',
+       'The meeting was held by videoconference on Friday, 18 December 2020.',
+       'Заседание состоялось в пятницу, 18 декабря 2020 г., в формате видеоконференции.'),
 ]
 
 
