@@ -61,7 +61,7 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                            [(a, qa.start, qa.end), (b, qb.start, qb.end)],
                            {"only_a": ta[qa.start:qa.end], "only_b": tb[qb.start:qb.end]})
         if va.dates or vb.dates:
-            dd = date_difference(va.dates, vb.dates)
+            dd = date_difference(va, vb)
             if dd is not None:
                 spans = _spans(a, dd[0]) + _spans(b, dd[1])
                 ident = "|".join(",".join(sorted({"{}-{}-{}".format(*d.value) for d in side}))

@@ -69,6 +69,7 @@ _IDENT = re.compile(r"(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b|rd\b|t
                     r"|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])|코로나\s?19|ковид-?19",
                     re.IGNORECASE)
 _IDENT_HINT = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
+_LAST_DIGITS = re.compile(r"\d+(?=\D*$)")
 _FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT = re.compile(r"\d")
 
@@ -146,9 +147,14 @@ def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked."""
     if not _DIGIT.search(text):
         return [], text
-    if _IDENT_HINT.search(text):
-        text = masked(text, _IDENT)
     found: list[Quantity] = []
+    if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
+        for hit in _IDENT.finditer(text):
+            digits = _LAST_DIGITS.search(hit.group())
+            if digits is not None:
+                found.append(Quantity(float(digits.group()), "id", False, hit.start(),
+                                      hit.end()))
+        text = masked(text, _IDENT)
     for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
@@ -156,5 +162,6 @@ def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
             text = mask(text, hit.start(), hit.end())
     found += _korean(text) if lang is Lang.KO else _latin(text, lang)
     for q in found:
-        text = mask(text, q.start, q.end)
+        if q.unit != "id":
+            text = mask(text, q.start, q.end)
     return found, text

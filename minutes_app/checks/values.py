@@ -77,11 +77,11 @@ def unit_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]
     """Pairs of equal values whose currencies or units differ (USD 25 against 25 루블)."""
     units_b: dict[float, list[Quantity]] = {}
     for q in b:
-        if q.unit and q.unit not in ("%", "frac"):
+        if q.unit and q.unit not in ("%", "frac", "id"):
             units_b.setdefault(q.value, []).append(q)
     out = []
     for q in a:
-        if not q.unit or q.unit in ("%", "frac") or q.value not in units_b:
+        if not q.unit or q.unit in ("%", "frac", "id") or q.value not in units_b:
             continue
         others = units_b[q.value]
         if all(o.unit != q.unit for o in others):
@@ -89,17 +89,27 @@ def unit_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]
     return out
 
 
-def _same_day(x: Day, y: Day) -> bool:
-    """Same date where both state the part (a year or day one text leaves out is no conflict)."""
-    return x[1] == y[1] and (not x[0] or not y[0] or x[0] == y[0]) and \
-        (not x[2] or not y[2] or x[2] == y[2])
+def years(v: Values) -> set[int]:
+    """Every year a text states, in a date or alone ("2020년 ... 12월 18일")."""
+    found = {d.value[0] for d in v.dates if d.value[0]}
+    return found | {int(q.value) for q in v.quantities
+                    if not q.unit and q.value == int(q.value) and 1900 <= q.value <= 2200}
 
 
-def date_difference(a: Sequence[Dated], b: Sequence[Dated]
-                    ) -> tuple[list[Dated], list[Dated]] | None:
+def _same_day(x: Day, y: Day, years_x: set[int], years_y: set[int]) -> bool:
+    """The same day (or month); a year one text leaves out is no conflict if it states it."""
+    if x[1] != y[1] or x[2] != y[2]:
+        return False
+    return x[0] == y[0] or (not x[0] and y[0] in years_x) or (not y[0] and x[0] in years_y)
+
+
+def date_difference(a: Values, b: Values) -> tuple[list[Dated], list[Dated]] | None:
     """The dates each side states alone (None when both state the same dates)."""
-    only_a = [d for d in a if not any(_same_day(d.value, e.value) for e in b)]
-    only_b = [d for d in b if not any(_same_day(d.value, e.value) for e in a)]
+    ya, yb = years(a), years(b)
+    only_a = [d for d in a.dates if not any(_same_day(d.value, e.value, ya, yb)
+                                            for e in b.dates)]
+    only_b = [d for d in b.dates if not any(_same_day(e.value, d.value, ya, yb)
+                                            for e in a.dates)]
     return (only_a, only_b) if only_a or only_b else None
 
 
@@ -120,7 +130,7 @@ def differences(text_a: str, lang_a: Lang, text_b: str, lang_b: Lang) -> set[str
         out.add("numbers")
     if unit_conflicts(va.quantities, vb.quantities):
         out.add("units")
-    if date_difference(va.dates, vb.dates) is not None:
+    if date_difference(va, vb) is not None:
         out.add("dates")
     if period_difference(va.periods, vb.periods) is not None:
         out.add("periods")
