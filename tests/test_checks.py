@@ -53,6 +53,9 @@ KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
         ("100,000 TEU", "10만 TEU"),
         ("a third of the trade", "교역의 3분의 1"),
         ("under Article 3", "제3조에 따라"),
+        ("on 18 December", "12월 18일"),
+        ("on 18 December of that year, 2020", "2020년 12월 18일"),
+        ("the G20 summit", "G20 정상회의"),
     ],
 )
 def test_look_alikes_are_not_flagged(en: str, ko: str) -> None:
@@ -70,8 +73,10 @@ def test_look_alikes_are_not_flagged(en: str, ko: str) -> None:
         ("the fourteenth meeting", "제15차 회의", "numbers"),
         ("held twice", "세 차례 개최", "numbers"),
         ("half of the trade", "교역의 3분의 1", "numbers"),
-        ("KRW 120 billion", "1,200억 원", "numbers") if False else
         ("KRW 1.2 trillion", "1,200억 원", "numbers"),
+        ("due to COVID-19", "코로나29로 인해", "numbers"),
+        ("on 18 December 2020", "2020년 12월", "dates"),
+        ("on 18 December 2020", "12월 18일", "dates"),
         ("USD 25 billion", "250억 루블", "units"),
         ("in the first half of 2021", "2021년 하반기", "periods"),
         ("in early 2021", "2021년 말", "periods"),
