@@ -36,7 +36,12 @@ def values(text: str, lang: Lang) -> Values:
         found_periods, rest = periods(text, lang)
         found_dates, rest = dates(rest, lang)
         numbers, rest = digit_quantities(rest, lang)
-        hit = Values(numbers + word_quantities(rest, lang), found_dates, found_periods)
+        # a date's year also answers the year stated alone in another language
+        # ("2020년 12월 18일" against "on 18 December of that year, 2020")
+        date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+                      for d in found_dates if d.value[0]]
+        hit = Values(numbers + word_quantities(rest, lang) + date_years, found_dates,
+                     found_periods)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
@@ -65,7 +70,9 @@ def quantity_difference(a: Sequence[Quantity], b: Sequence[Quantity]
     A digit left alone is a difference; a word ("twice", "first") only when the other side
     also has a value left alone ("twice" against "세 차례").
     """
-    only_a, only_b = unmatched(a, b), unmatched(b, a)
+    # a date's year only answers; a date that differs is the dates check's finding
+    only_a = [q for q in unmatched(a, b) if q.unit != "year"]
+    only_b = [q for q in unmatched(b, a) if q.unit != "year"]
     hard = any(not q.soft for q in only_a) or any(not q.soft for q in only_b)
     if hard or (only_a and only_b):
         return only_a, only_b
@@ -77,11 +84,11 @@ def unit_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]
     """Pairs of equal values whose currencies or units differ (USD 25 against 25 루블)."""
     units_b: dict[float, list[Quantity]] = {}
     for q in b:
-        if q.unit and q.unit not in ("%", "frac", "id"):
+        if q.unit and q.unit not in ("%", "frac", "id", "year"):
             units_b.setdefault(q.value, []).append(q)
     out = []
     for q in a:
-        if not q.unit or q.unit in ("%", "frac", "id") or q.value not in units_b:
+        if not q.unit or q.unit in ("%", "frac", "id", "year") or q.value not in units_b:
             continue
         others = units_b[q.value]
         if all(o.unit != q.unit for o in others):
