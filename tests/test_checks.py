@@ -119,6 +119,14 @@ def test_the_demos_known_discrepancy() -> None:
     assert findings(demo(agreed=True)) == []
 
 
+@pytest.mark.parametrize("langs", [[KO, RU, EN], [KO, RU]], ids=["ko-ru-en", "ko-ru"])
+def test_the_trilingual_demos_only_discrepancy(langs: list[Lang]) -> None:
+    found = findings(demo(languages=langs))
+    assert {(f.number, f.kind, f.langs[0], f.langs[1]) for f in found} == {
+        (14, "numbers", KO, other) for other in langs[1:]}
+    assert findings(demo(agreed=True, languages=langs)) == []
+
+
 def test_glossary_terms_must_travel_together() -> None:
     m, pid = _with_text("The Far East Development Corporation will help.",
                         "극동 지역 개발 기관이 지원한다.")
