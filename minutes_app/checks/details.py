@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.meaning import find_form
 from minutes_app.checks.values import values
 from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
@@ -109,6 +110,6 @@ def _heads(unit: Unit, lang: Lang, text: str, ctx: Context) -> Iterator[Finding]
             continue  # this paragraph speaks of the other delegation only
         for field in ("name", "title"):
             expected = getattr(person, field).get(lang, "")
-            if expected and expected not in text:
+            if expected and find_form(text, expected, lang) is None:
                 yield make("details", unit, (lang,), f"heads.{side.value}.{field}", [],
                            {"field": f"head_{field}", "text": "", "details": expected})

@@ -95,8 +95,3 @@ def make(kind: str, unit: Unit, langs: Sequence[Lang], detail: str,
     merged = {"a": langs[0].value, "b": langs[-1].value} | dict(params or {})
     return Finding(key, kind, SEVERITY[kind], unit.place, unit.place_id, unit.number, langs,
                    found, tuple(sorted(merged.items())))
-
-
-def quoted(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The pieces of ``text`` a finding points at, for its message."""
-    return ", ".join(dict.fromkeys(text[s:e].strip() for s, e in spans if text[s:e].strip()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.context import Context
+from minutes_app.checks.context import Context, russian_form
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.memo import per_text
@@ -79,11 +79,6 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
 
 
-def names_in(text: str, lang: Lang, ctx: Context) -> dict[int, tuple[int, int]]:
-    """The names and terms ``text`` carries (longest first, each blanking what it covers)."""
-    return named(text, lang, ctx)[0]
-
-
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
           ) -> tuple[dict[int, tuple[int, int]], str]:
     """The names and terms of ``text``, and the text with them (and the heads) blanked.
@@ -150,12 +145,24 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a, at_b = ta.find(va), tb.find(vb)
-            if (at_a >= 0) == (at_b >= 0):
+            at_a, at_b = find_form(ta, va, a), find_form(tb, vb, b)
+            if (at_a is None) == (at_b is None):
                 continue
-            lang, at, shown, missing = (a, at_a, va, vb) if at_a >= 0 else (b, at_b, vb, va)
-            yield make("heads", unit, (a, b), ident, [(lang, at, at + len(shown))],
+            lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
+            assert at is not None
+            yield make("heads", unit, (a, b), ident, [(lang, *at)],
                        {"shown": shown, "missing": missing})
+
+
+def find_form(text: str, value: str, lang: Lang) -> tuple[int, int] | None:
+    """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case."""
+    at = text.find(value)
+    if at >= 0:
+        return at, at + len(value)
+    if lang is Lang.RU and " " in value:
+        hit = russian_form(value)[1].search(text)
+        return (hit.start(), hit.end()) if hit else None
+    return None
 
 
 _ROMAN = re.compile(r"[IVXLC]+")

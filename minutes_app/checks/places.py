@@ -10,22 +10,6 @@ from minutes_app.checks.finding import Unit
 from minutes_app.model import Lang, Minutes
 
 
-def paragraph_units(m: Minutes) -> Iterator[Unit]:
-    """The live paragraphs (a paragraph deleted pending a decision is not checked)."""
-    for s in m.sections:
-        for p in s.paragraphs:
-            if p.mark is not None and p.mark.kind == "delete":
-                continue
-            yield Unit("paragraph", str(p.id), m.number(p.id), p.texts)
-
-
-def heading_units(m: Minutes) -> Iterator[Unit]:
-    """Section headings that hold text in some language."""
-    for s in m.sections:
-        if any(t.strip() for t in s.heading.values()):
-            yield Unit("heading", str(s.id), None, s.heading)
-
-
 def title_unit(m: Minutes) -> Unit | None:
     """The title as the signing originals print it."""
     from minutes_app.i18n.names import title
