@@ -23,6 +23,14 @@ _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pa
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 
 
+def _enumerator(text: str, i: int) -> bool:
+    """``text[i]`` closes a list item's number (``1)``, ``a)``, ``가)``) that opens nothing."""
+    j = i - 1
+    while j >= 0 and text[j].isalnum() and i - j <= 3:
+        j -= 1
+    return j < i - 1 and (j < 0 or text[j] in " \t\n:;,")
+
+
 @per_text
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
@@ -35,6 +43,8 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
         if ch in openers and not (ch == "“" and lang is Lang.RU):
             stack.append((ch, i))
         elif ch in closers:
+            if ch == ")" and _enumerator(text, i):
+                continue  # "1)", "a)", "가)": a list item's number, not a bracket
             if not stack or stack[-1][0] != closers[ch]:
                 if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha():
                     continue  # an apostrophe (Korea’s)

@@ -440,6 +440,14 @@ VARIANTS: list[Variant] = [
        '회의는 2020년 12월 18일(금) 화상으로 개최되었다.',
        'The meeting was held by videoconference on Friday, 18 December 2020.',
        'Заседание состоялось в пятницу, 18 декабря 2020 г., в формате видеоконференции.'),
+    _v('numbered list items',
+       '양측은 다음 두 가지 사항에 합의하였다: 1) 2021년 상반기 중 실무협의 개최, '
+       '2) 연해주 산업단지 조성 지원.',
+       'The two Sides agreed on the following two matters: 1) working-level consultations '
+       'in the first half of 2021, 2) support for the industrial complex in Primorsky Krai.',
+       'Стороны договорились о следующих двух вопросах: 1) проведение консультаций на '
+       'рабочем уровне в первом полугодии 2021 года, 2) поддержка создания промышленного '
+       'комплекса в Приморском крае.'),
 ]
 
 
