@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.details import detail_checks
-from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make
+from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
 from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks, value_checks
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
@@ -68,16 +68,20 @@ _CACHE_MAX = 100_000
 
 
 def _unit_findings(unit: Unit, ctx: Context, signature: str) -> list[Finding]:
-    """The text checks of one unit, reused while its texts and the context stay the same."""
-    key = (signature, unit.place, unit.place_id, unit.number,
-           *(unit.texts.get(lang, "") for lang in ctx.langs))
+    """The text checks of one unit, reused while the same texts stand in the same kind of place.
+
+    What the text checks find depends on the texts, the kind of place and the context only;
+    a paragraph whose texts another already holds (or held at the last run) takes its findings,
+    relocated.
+    """
+    key = (signature, unit.place, *(unit.texts.get(lang, "") for lang in ctx.langs))
     found = _CACHE.get(key)
     if found is None:
         found = [f for check in TEXT_CHECKS for f in check(unit, ctx)]
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = found
-    return found
+    return [relocate(f, unit) for f in found] if found else found
 
 
 def _all(m: Minutes) -> list[Finding]:

@@ -56,6 +56,7 @@ class Finding(NamedTuple):
     langs: tuple[Lang, ...]
     spans: tuple[Span, ...]
     params: tuple[tuple[str, str], ...]  # for the message (names of the values, not wording)
+    detail: str = ""  # what the key is made of, besides the place and languages
 
     @property
     def code(self) -> str:
@@ -89,9 +90,21 @@ def make(kind: str, unit: Unit, langs: Sequence[Lang], detail: str,
          params: Mapping[str, str] | None = None) -> Finding:
     """A finding of ``kind`` at ``unit``; ``detail`` names the problem (not its wording)."""
     langs = tuple(langs)
-    ident = f"{unit.place}:{unit.place_id}:{''.join(x.value for x in langs)}:{detail}"
-    key = f"{kind}-{unit.place[0]}{unit.place_id}-{zlib.crc32(ident.encode()):08x}"
     found = tuple(Span(lang, s, e, unit.texts.get(lang, "")[s:e]) for lang, s, e in spans)
     merged = {"a": langs[0].value, "b": langs[-1].value} | dict(params or {})
-    return Finding(key, kind, SEVERITY[kind], unit.place, unit.place_id, unit.number, langs,
-                   found, tuple(sorted(merged.items())))
+    return Finding(_key(kind, unit.place, unit.place_id, langs, detail), kind, SEVERITY[kind],
+                   unit.place, unit.place_id, unit.number, langs, found,
+                   tuple(sorted(merged.items())), detail)
+
+
+def _key(kind: str, place: str, place_id: str, langs: tuple[Lang, ...], detail: str) -> str:
+    ident = f"{place}:{place_id}:{''.join(x.value for x in langs)}:{detail}"
+    return f"{kind}-{place[0]}{place_id}-{zlib.crc32(ident.encode()):08x}"
+
+
+def relocate(f: Finding, unit: Unit) -> Finding:
+    """The same finding found in another unit with the same texts (its key follows the place)."""
+    if f.place_id == unit.place_id and f.number == unit.number:
+        return f
+    return f._replace(key=_key(f.kind, unit.place, unit.place_id, f.langs, f.detail),
+                      place_id=unit.place_id, number=unit.number)
