@@ -55,7 +55,7 @@ def main() -> None:
     print(" machine does not inflate)")
     print(f"{'':>21} | {'first run':>9} | {'its CPU':>7} | {'again':>7} | {'one edit':>8} "
           "| findings")
-    for n, distinct in ((500, False), (5000, False), (5000, True)):
+    for n, distinct in ((500, False), (5000, False), (20000, False), (5000, True)):
         first, cpu, again, edited, count = _measure(n, distinct)
         label = f"{n:>6} {'distinct' if distinct else 'paragraphs'}"
         print(f"{label:>21} | {first:>9.1f} | {cpu:>7.1f} | {again:>7.1f} | {edited:>8.1f} "

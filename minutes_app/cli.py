@@ -206,7 +206,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", required=True, choices=["working", "signing"])
     p.add_argument("--copy-for", metavar="S", help="whose original (KR or RU; signing only)")
-    p.add_argument("--layout", default="consecutive", choices=["consecutive", "side-by-side"])
+    p.add_argument("--layout", choices=["consecutive", "side-by-side"],
+                   help="working copy: side-by-side (default); signing: consecutive (default)")
     p.add_argument("--allow-ad-ref", action="store_true",
                    help="sign paragraphs agreed ad referendum (they are marked)")
     p.add_argument("--initials", action="store_true", help="initials boxes in the footer")

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
 from minutes_app.model.types import Lang, Side, Status, lang_text
@@ -65,6 +66,7 @@ def round_row(r: Round) -> tuple[Any, ...]:
     return (r.number, r.side.value, r.time, r.note, snapshot)
 
 
+@collector_paused()  # model building: see gcpause
 def read_minutes(conn: sqlite3.Connection) -> Minutes:
     """Build the whole document from an open connection."""
     meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
