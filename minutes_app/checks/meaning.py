@@ -75,6 +75,11 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                 yield _values_finding("periods", unit, a, b, ident, spans)
 
 
+def is_person_field(unit: Unit) -> bool:
+    """A delegation member's name, title or organisation: each side words it its own way."""
+    return unit.place == "annex" and ".members." in unit.place_id
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
 
@@ -114,6 +119,8 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
 
 def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Places, bodies and glossary terms that one language carries and another does not."""
+    if is_person_field(unit):
+        return
     details = unit.place in ("meeting", "title")
     present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
                for lang in ctx.langs}
@@ -208,6 +215,8 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     Korean and English keep Latin acronyms; Russian often writes its own (ТОР for ASEZ), so a
     Russian text must carry only the Latin acronyms it writes.
     """
+    if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
+        return
     found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")

@@ -227,9 +227,10 @@ def _concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
 
 def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A field of cooperation one language names and another drops (a list item gone)."""
-    if unit.place == "meeting":
+    from minutes_app.checks.meaning import is_person_field, named
+
+    if unit.place == "meeting" or is_person_field(unit):
         return
-    from minutes_app.checks.meaning import named
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
     found = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
