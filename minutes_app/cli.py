@@ -95,21 +95,26 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from minutes_app.checks.conformity import ERROR, findings
+    from minutes_app.i18n import catalog
+    from minutes_app.i18n import ngettext
+    from minutes_app.i18n.findings import describe, severity_name, where
 
+    if args.ui_lang:
+        catalog.set_language(args.ui_lang)
     m = _open(args.file)
     found = findings(m, include_dismissed=args.all)
     if args.lang:
         lang = cli_languages.lang_arg(m, args.lang)
         found = [f for f in found if lang in f.langs]
     if args.json:
-        print(json.dumps([f.to_json() | {"dismissed": m.dismissed.get(f.key)} for f in found],
+        print(json.dumps([f.to_json() | {"message": describe(f), "where": where(f),
+                                         "dismissed": m.dismissed.get(f.key)} for f in found],
                          ensure_ascii=False, indent=2))
     else:
         for f in found:
-            where = f"{f.number}." if f.number is not None else "·"
-            dismissed = f"  [dismissed: {m.dismissed[f.key]}]" if f.key in m.dismissed else ""
-            print(f"{where:>4} {f.severity:<7} {f.message}  ({f.key}){dismissed}")
-        print(f"{len(found)} finding(s)")
+            dismissed = f"  [{m.dismissed[f.key]}]" if f.key in m.dismissed else ""
+            print(f"{where(f)} · {severity_name(f.severity)} · {describe(f)}  ({f.key}){dismissed}")
+        print(ngettext("{n} finding", "{n} findings", len(found)).format(n=len(found)))
     blocking = [f for f in found if f.severity == ERROR and f.key not in m.dismissed]
     return 1 if blocking else 0
 
@@ -185,6 +190,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="only findings that involve this language")
     p.add_argument("--json", action="store_true", help="as JSON")
     p.add_argument("--all", action="store_true", help="include dismissed findings")
+    p.add_argument("--ui-lang", choices=["en", "ko"], help="language of the messages")
     p = add("dismiss", _cmd_dismiss, "dismiss a finding with a reason (kept in the file)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("key", metavar="KEY")

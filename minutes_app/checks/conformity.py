@@ -1,184 +1,125 @@
-"""Conformity findings: what one language says differently from the other.
+"""Conformity findings: what one language says differently from another, wherever it is said.
 
-Each finding names its paragraph, languages, severity and a message in the interface
-language. Errors block signing; warnings ask for a look. Findings can be dismissed with a
-reason, kept in the document.
+Every pair of the document's languages is compared in the title, the meeting details, the
+headings, the paragraphs and the annexes. Findings are codes with parameters and a place
+(``minutes_app.i18n.findings`` makes their sentences); errors block signing, warnings ask for
+a look; a finding dismissed with a reason stays dismissed while its key stays the same.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
 
-from minutes_app.checks.numbers import quantities
-from minutes_app.i18n.catalog import _
-from minutes_app.model import Lang, Minutes, Paragraph
+from minutes_app.checks.context import Context
+from minutes_app.checks.details import detail_checks
+from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
+from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks, value_checks
+from minutes_app.checks.places import all_units
+from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
+from minutes_app.checks.translation import (
+    concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks,
+    untranslated_checks,
+)
+from minutes_app.model import Minutes
 from minutes_app.model.brackets import open_brackets
 
-ERROR, WARNING = "error", "warning"
+__all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
+
+Check = Callable[[Unit, Context], Iterator[Finding]]
 
 
-class Finding(NamedTuple):
-    """One conformity problem of one paragraph."""
-
-    key: str  # stable: dismissals refer to it
-    paragraph_id: int
-    number: int | None
-    code: str  # numbers | dates | glossary | head | missing | untranslated | brackets | stale
-    severity: str
-    langs: tuple[Lang, ...]
-    message: str
-
-    def to_json(self) -> dict[str, object]:
-        """The finding as the command line prints it."""
-        return {"key": self.key, "paragraph_id": self.paragraph_id, "number": self.number,
-                "code": self.code, "severity": self.severity,
-                "langs": [lang.value for lang in self.langs], "message": self.message}
-
-
-def _key(pid: int, code: str, detail: str) -> str:
-    return f"{code}-{pid}-{zlib.crc32(detail.encode()):08x}"
-
-
-def _fmt_numbers(values: set[float]) -> str:
-    return ", ".join(str(int(v)) if v == int(v) else str(v) for v in sorted(values))
-
-
-def _fmt_dates(values: set[tuple[int, int, int]]) -> str:
-    return ", ".join(f"{y}-{m:02d}" + (f"-{d:02d}" if d else "") for y, m, d in sorted(values))
-
-
-def _pairs(m: Minutes) -> list[tuple[Lang, Lang]]:
-    return [(a, b) for i, a in enumerate(m.languages) for b in m.languages[i + 1:]]
-
-
-class _Context:
-    """What every paragraph's checks share, computed once per run."""
-
-    def __init__(self, m: Minutes) -> None:
-        self.pairs = _pairs(m)
-        # glossary terms lower-cased once: (entry key, a, b, term a, term b)
-        self.terms = [(ea, eb, a, b, ea.lower(), eb.lower())
-                      for entry in m.glossary for a, b in self.pairs
-                      if (ea := entry.get(a)) and (eb := entry.get(b))]
-        self.heads = [(f"{side.value}{name}{a}{b}", a, b, va, vb)
-                      for side, person in m.meeting.heads.items()
-                      for name, values in (("name", person.name), ("title", person.title))
-                      for a, b in self.pairs
-                      if (va := values.get(a, "")) and (vb := values.get(b, ""))]
-
-
-def _quantities(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
-    for a, b in ctx.pairs:
-        ta, tb = p.text(a), p.text(b)
-        if not ta.strip() or not tb.strip():
-            continue
-        (da, na), (db, nb) = quantities(ta, a), quantities(tb, b)
-        yield from _difference(m, p, "numbers", (a, b), na, nb, _fmt_numbers)
-        yield from _difference(m, p, "dates", (a, b), da, db, _fmt_dates)
-
-
-def _difference(m: Minutes, p: Paragraph, code: str, langs: tuple[Lang, Lang],
-                va: set[Any], vb: set[Any], fmt: Callable[[set[Any]], str]
-                ) -> Iterator[Finding]:
-    """A finding when two languages state different numbers (or dates)."""
-    if va == vb:
+def _brackets(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    if unit.place != "paragraph" or not any("[" in t for t in unit.texts.values()):
         return
-    a, b = langs
-    only_a, only_b = fmt(va - vb) or "—", fmt(vb - va) or "—"
-    template = (_("Numbers differ: {a} has {only_a}; {b} has {only_b}.") if code == "numbers"
-                else _("Dates differ: {a} has {only_a}; {b} has {only_b}."))
-    yield Finding(_key(p.id, code, f"{a.value}:{only_a}|{b.value}:{only_b}"), p.id,
-                  m.number(p.id), code, ERROR, langs,
-                  template.format(a=a.value, b=b.value, only_a=only_a, only_b=only_b))
-
-
-def _lowered(p: Paragraph, m: Minutes) -> dict[Lang, str]:
-    return {lang: p.text(lang).lower() for lang in m.languages}
-
-
-def _glossary(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
-    if not ctx.terms:
-        return
-    lowered = _lowered(p, m)
-    for ta, tb, a, b, la, lb in ctx.terms:
-        has_a, has_b = la in lowered[a], lb in lowered[b]
-        if has_a != has_b:
-            used, missing = (ta, tb) if has_a else (tb, ta)
-            yield Finding(_key(p.id, "glossary", f"{ta}|{tb}"), p.id, m.number(p.id),
-                          "glossary", WARNING, (a, b),
-                          _("Glossary: “{used}” is used but its agreed equivalent "
-                            "“{missing}” is not.").format(used=used, missing=missing))
-
-
-def _heads(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
-    texts = p.texts
-    for detail, a, b, va, vb in ctx.heads:
-        has_a, has_b = va in texts.get(a, ""), vb in texts.get(b, "")
-        if has_a != has_b:
-            shown, missing = (va, vb) if has_a else (vb, va)
-            yield Finding(_key(p.id, "head", detail), p.id, m.number(p.id), "head", WARNING,
-                          (a, b), _("Head of delegation: “{shown}” appears in one language but "
-                                    "“{missing}” (as in the meeting details) is not in the "
-                                    "other.").format(shown=shown, missing=missing))
-
-
-def _completeness(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
-    filled = [lang for lang in m.languages if p.text(lang).strip()]
-    if filled and len(filled) < len(m.languages):
-        empty = tuple(lang for lang in m.languages if lang not in filled)
-        names = ", ".join(lang.value for lang in empty)
-        yield Finding(_key(p.id, "missing", names), p.id, m.number(p.id), "missing", ERROR,
-                      empty, _("The text is missing in {langs}.").format(langs=names))
-    for a, b in ctx.pairs:
-        ta = p.text(a).strip()
-        if ta and ta == p.text(b).strip() and any(ch.isalpha() for ch in ta):
-            yield Finding(_key(p.id, "untranslated", f"{a}{b}"), p.id, m.number(p.id),
-                          "untranslated", ERROR, (a, b),
-                          _("{a} and {b} hold the same text: one of them is not translated.")
-                          .format(a=a.value, b=b.value))
-
-
-def _brackets(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
-    if not any("[" in t for t in p.texts.values()):
-        return
-    counts = {lang: len(open_brackets(p, lang)) for lang in m.languages}
+    p = ctx.m.paragraph(int(unit.place_id))
+    counts = {lang: len(open_brackets(p, lang)) for lang in ctx.langs}
     if len(set(counts.values())) > 1:
-        detail = ", ".join(f"{lang.value} {n}" for lang, n in counts.items())
-        yield Finding(_key(p.id, "brackets", detail), p.id, m.number(p.id), "brackets", ERROR,
-                      tuple(counts), _("Open brackets differ between languages ({counts}).")
-                      .format(counts=detail))
+        detail = ",".join(f"{lang.value}{n}" for lang, n in counts.items())
+        yield make("brackets", unit, tuple(counts), detail, [],
+                   {"counts": ", ".join(f"{lang.value} {n}" for lang, n in counts.items())})
 
 
-def _stale(m: Minutes, p: Paragraph, ctx: _Context) -> Iterator[Finding]:
+def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    if unit.place != "paragraph":
+        return
+    p = ctx.m.paragraph(int(unit.place_id))
     if not p.agreed_texts:
         return
-    changed = [lang for lang in m.languages
+    changed = [lang for lang in ctx.langs
                if lang in p.agreed_texts and p.text(lang) != p.agreed_texts[lang]]
-    if changed and len(changed) < len(m.languages):
-        same = [lang for lang in m.languages if lang not in changed]
-        yield Finding(_key(p.id, "stale", "".join(x.value for x in changed)), p.id,
-                      m.number(p.id), "stale", WARNING, tuple(changed),
-                      _("{edited} was edited after the paragraph was agreed; {other} may need "
-                        "the same change.").format(edited=", ".join(x.value for x in changed),
-                                                   other=", ".join(x.value for x in same)))
+    if changed and len(changed) < len(ctx.langs):
+        same = [lang for lang in ctx.langs if lang not in changed]
+        yield make("stale", unit, changed, "".join(x.value for x in changed), [],
+                   {"edited": ", ".join(x.value for x in changed),
+                    "other": ", ".join(x.value for x in same)})
 
 
-CHECKS = (_quantities, _glossary, _heads, _completeness, _brackets, _stale)
+# checks that read only the unit's texts and the run's context (cached by both)
+TEXT_CHECKS: tuple[Check, ...] = (
+    missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
+    untranslated_checks, length_checks, concept_checks, pair_checks,
+    punctuation_checks, space_checks,
+)
+# checks that also read the paragraph's state (brackets chosen, agreed texts)
+STATE_CHECKS: tuple[Check, ...] = (_brackets, _stale)
+
+_CACHE: dict[tuple[object, ...], list[Finding]] = {}
+_CACHE_MAX = 100_000
+
+
+def _unit_findings(unit: Unit, ctx: Context, signature: str) -> list[Finding]:
+    """The text checks of one unit, reused while the same texts stand in the same kind of place.
+
+    What the text checks find depends on the texts, the kind of place and the context only;
+    a paragraph whose texts another already holds (or held at the last run) takes its findings,
+    relocated.
+    """
+    key = (signature, unit.place, *(unit.texts.get(lang, "") for lang in ctx.langs))
+    found = _CACHE.get(key)
+    if found is None:
+        found = [f for check in TEXT_CHECKS for f in check(unit, ctx)]
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return [relocate(f, unit) for f in found] if found else found
+
+
+def _all(m: Minutes) -> list[Finding]:
+    ctx = Context(m)
+    units = all_units(m)
+    expected_ratios(units, ctx)
+    signature = ctx.signature()
+    out: list[Finding] = []
+    for unit in units:
+        out.extend(_unit_findings(unit, ctx, signature))
+        if unit.place == "paragraph":
+            for check in STATE_CHECKS:
+                out.extend(check(unit, ctx))
+    out.extend(consistency_checks(units, ctx))
+    return out
+
+
+def clear_caches() -> None:
+    """Forget every cached result (for benchmarks of a first run)."""
+    from minutes_app.checks import memo, translation, values
+
+    memo.forget_all()
+    _CACHE.clear()
+    values.clear_cache()
+    translation.clear_caches()
 
 
 def findings(m: Minutes, include_dismissed: bool = False) -> list[Finding]:
     """Every finding of the document, in document order (dismissed ones left out)."""
+    found = _all(m)
+    seen: set[str] = set()
     out = []
-    ctx = _Context(m)
-    for p in m.paragraphs():
-        if p.mark is not None and p.mark.kind == "delete":
+    for f in found:
+        if f.key in seen:
             continue
-        for check in CHECKS:
-            for f in check(m, p, ctx):
-                if include_dismissed or f.key not in m.dismissed:
-                    out.append(f)
+        seen.add(f.key)
+        if include_dismissed or f.key not in m.dismissed:
+            out.append(f)
     return out
 
 

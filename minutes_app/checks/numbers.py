@@ -1,118 +1,167 @@
-"""Numbers, percentages, years and dates as values, whatever language writes them.
+"""Numbers as values with their scale and unit, whatever language writes them.
 
-``50 percent`` and ``50%``, ``14th`` and ``제14차``, ``twice`` and ``2차례``, ``half`` and ``절반``
-give the same values, so only real differences between the languages are reported.
+``1조 2천억 원`` and ``KRW 1.2 trillion``, ``10만 TEU`` and ``100,000 TEU``, ``1 000`` and
+``1,000``, ``1,5 млрд`` and ``1.5 billion``, ``50%`` and ``half``, ``14th`` and ``XIV`` give
+the same values. Words ("twice", "first", "두 차례") are *soft*: they answer a digit of the
+other language, but alone they are reported only against another unmatched value.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from minutes_app.model import Lang
 
-_MONTHS_EN = {m: i for i, m in enumerate(
-    ("january february march april may june july august september october november "
-     "december").split(), start=1)}
-_MONTHS_RU = {m: i for i, m in enumerate(
-    ("января февраля марта апреля мая июня июля августа сентября октября ноября "
-     "декабря").split(), start=1)}
-_DATE_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-# English patterns run on lower-cased text: re.IGNORECASE is slow on alternations
-_DATE_EN_DMY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS_EN) + r")\s+(\d{4})\b")
-_DATE_EN_MDY = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")\s+(\d{1,2}),?\s+(\d{4})\b")
-_MONTH_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월")
-_MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")\s+(\d{4})\b")
-_DATE_RU = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS_RU) + r")\s+(\d{4})", re.I)
-_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:\.\d+)?")
-_WORDS_EN = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "half": 0.5, "dozen": 12,
-    "hundred": 100, "thousand": 1000, "million": 1_000_000,
+
+class Quantity(NamedTuple):
+    """One value stated by a text: ``unit`` is ``%``, ``frac``, a currency or unit code, or ''."""
+
+    value: float
+    unit: str
+    soft: bool
+    start: int
+    end: int
+
+
+def canon(value: float) -> float:
+    """The value rounded to ten significant digits (1.2 × 10¹² is 1.2e12, not 1199999999999.9)."""
+    return float(f"{value:.10g}")
+
+
+_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+             "mn": 1e6, "mln": 1e6, "tn": 1e12}
+_SCALE_RU = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячу": 1e3,
+             "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
+             "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+             "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12}
+_SMALL_KO = {"십": 10.0, "백": 100.0, "천": 1000.0}
+_BIG_KO = {"만": 1e4, "억": 1e8, "조": 1e12}
+
+# currencies and units after a value (lower-case keys), and currency signs or codes before it
+_UNITS_AFTER = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage points": "%", "%p": "%",
+    "퍼센트": "%", "프로": "%", "процента": "%", "процентов": "%", "процент": "%", "п.п.": "%",
+    "원": "KRW", "won": "KRW", "вон": "KRW", "달러": "USD", "dollars": "USD", "dollar": "USD",
+    "us dollars": "USD", "долларов": "USD", "доллара": "USD", "долл.": "USD", "루블": "RUB",
+    "roubles": "RUB", "rubles": "RUB", "рублей": "RUB", "рубля": "RUB", "руб.": "RUB",
+    "유로": "EUR", "euros": "EUR", "euro": "EUR", "евро": "EUR", "엔": "JPY", "yen": "JPY",
+    "teu": "TEU", "톤": "t", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "тонн": "t",
+    "km": "km", "킬로미터": "km", "км": "km", "ha": "ha", "헥타르": "ha", "га": "ha",
+    "usd": "USD", "krw": "KRW", "rub": "RUB", "eur": "EUR",
 }
-_LETTERS = re.compile(r"[a-z]+")
-# "a second phase" means another phase, "one of": ambiguous words are not compared
-_WORD_KEYS = frozenset(_WORDS_EN) - {"second", "one"}
-_HAS_DIGIT = re.compile(r"\d")
-# Korean number words that stand alone (digits cover the rest: 2차례, 제3차, 50%)
-_WORDS_KO = {"절반": 0.5, "한 차례": 1, "두 차례": 2, "세 차례": 3, "네 차례": 4,
-             "첫": 1, "첫째": 1, "둘째": 2, "셋째": 3}
-_WORD_KO = re.compile("|".join(sorted(_WORDS_KO, key=len, reverse=True)))
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-_ANNEX = re.compile(r"\bAnnex(?:es)?\s+([IVX]+)(?:\s*(?:,|and)\s*([IVX]+))*")
-_ORDINAL_EN = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_UNIT_AFTER = re.compile(r"\s?(" + "|".join(
+    re.escape(u) for u in sorted(_UNITS_AFTER, key=len, reverse=True)) + r")(?![a-zа-я])")
+_CODES_BEFORE = {"usd": "USD", "us$": "USD", "$": "USD", "krw": "KRW", "₩": "KRW",
+                 "rub": "RUB", "₽": "RUB", "eur": "EUR", "€": "EUR", "jpy": "JPY", "¥": "JPY"}
+_CODE_BEFORE = re.compile(r"(?:" + "|".join(re.escape(c) for c in _CODES_BEFORE) + r")\s?$")
 
-_IDIOM_NOUNS = ("side", "countr", "government", "delegation", "parties", "nation", "head",
-                "president", "prime minister", "deputy prime minister")
-
-
-def _idioms(lower: str, word: str) -> int:
-    """How often ``word`` is part of an idiom ("two Sides", "first half"): substring counts."""
-    if word in ("two", "both"):
-        return sum(lower.count(f"{word} {noun}") for noun in _IDIOM_NOUNS)
-    if word == "half":
-        return lower.count("first half") + lower.count("second half")
-    if word == "first":
-        return lower.count("first half")
-    return 0
+_EN_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                     r"(?:\s?(thousand|million|billion|trillion|bn|mn|mln|tn)\b)?")
+_RU_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)([.,]\d+)?"
+                     r"(?:\s?(тыс|тысяч[иау]?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?"
+                     r"|трлн|триллион(?:а|ов)?)(?![а-я])\.?)?")
+_KO_CHUNK = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?(?:\s?([만억조]))?")
+_KO_AFTER_JO = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
+# digits glued to Latin letters are names, not quantities: G20, P4G, COVID-19, 5G, MC-21
+_IDENT = re.compile(r"(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b|rd\b|th\b|km\b|bn\b"
+                    r"|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])|코로나\s?19|ковид-?19",
+                    re.IGNORECASE)
+_IDENT_HINT = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
+_LAST_DIGITS = re.compile(r"\d+(?=\D*$)")
+_FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
+_DIGIT = re.compile(r"\d")
 
 
-def dates(text: str, lang: Lang) -> tuple[set[tuple[int, int, int]], str]:
-    """The dates in ``text`` as (year, month, day), and the text with them taken out."""
-    found: set[tuple[int, int, int]] = set()
+def _unit(text: str, start: int, end: int) -> tuple[str, int]:
+    """The unit around ``text[start:end]`` and where the quantity ends with it."""
+    # only the next few characters can hold a unit: lower-case just those
+    after = _UNIT_AFTER.match(text[end:end + 24].lower()) if end < len(text) else None
+    if after:
+        return _UNITS_AFTER[after.group(1)], end + after.end()
+    before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
+    if before:
+        return _CODES_BEFORE[before.group().strip()], end
+    return "", end
 
-    def take(y: str, mo: int, d: str) -> str:
-        found.add((int(y), mo, int(d)))
-        return " "
 
-    # cheap substring tests first: most paragraphs hold no date at all
-    if lang is Lang.KO:
-        if "월" in text:
-            text = _DATE_KO.sub(lambda m: take(m[1], int(m[2]), m[3]), text)
-            text = _MONTH_KO.sub(lambda m: take(m[1], int(m[2]), "0"), text)
-    elif lang is Lang.RU:
-        lower = text.lower()
-        if any(month in lower for month in _MONTHS_RU):
-            text = _DATE_RU.sub(lambda m: take(m[3], _MONTHS_RU[m[2].lower()], m[1]), text)
-    else:
-        lower = text.lower()
-        if any(month in lower for month in _MONTHS_EN):
-            lower = _DATE_EN_DMY.sub(lambda m: take(m[3], _MONTHS_EN[m[2]], m[1]), lower)
-            lower = _DATE_EN_MDY.sub(lambda m: take(m[3], _MONTHS_EN[m[1]], m[2]), lower)
-            text = _MONTH_EN.sub(lambda m: take(m[2], _MONTHS_EN[m[1]], "0"), lower)
+def _digits(raw: str, decimals: str | None) -> float:
+    digits = raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    return float(digits + (decimals or "").replace(",", "."))
+
+
+def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
+    pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
+    for hit in pattern.finditer(text):
+        raw, decimals, scale = hit.group(1), hit.group(2), hit.group(3)
+        if lang is not Lang.RU and decimals and decimals.startswith(","):
+            decimals = None
+        value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
+        unit, end = _unit(text, hit.start(), hit.end())
+        yield Quantity(canon(value), unit, False, hit.start(), end)
+
+
+def _korean(text: str) -> Iterator[Quantity]:
+    """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
+
+    Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
+    ``제3조`` and ``3조에 따라`` are articles, not trillions.
+    """
+    total, start, end, last_scale = 0.0, -1, 0, 0.0
+    for hit in _KO_CHUNK.finditer(text):
+        raw, decimals, small, big = hit.groups()
+        if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
+                           or not _KO_AFTER_JO.match(text, hit.end())):
+            big = None
+        scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
+        value = _digits(raw, decimals) * scale
+        if start >= 0 and last_scale > scale > 1.0 and not text[end:hit.start()].strip():
+            total += value
+        else:
+            if start >= 0:
+                yield _ko_quantity(text, total, start, end)
+            total, start = value, hit.start()
+        end = hit.end() if scale > 1.0 else hit.start() + len(raw) + len(decimals or "")
+        last_scale = scale
+    if start >= 0:
+        yield _ko_quantity(text, total, start, end)
+
+
+def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:
+    unit, end = _unit(text, start, end)
+    return Quantity(canon(value), unit, False, start, end)
+
+
+def mask(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` blanked (offsets stay valid)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def masked(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every hit of ``pattern`` blanked."""
+    return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
+    """Every quantity written with digits, and the text with them blanked."""
+    if not _DIGIT.search(text):
+        return [], text
+    found: list[Quantity] = []
+    if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
+        for hit in _IDENT.finditer(text):
+            digits = _LAST_DIGITS.search(hit.group())
+            if digits is not None:
+                found.append(Quantity(float(digits.group()), "id", False, hit.start(),
+                                      hit.end()))
+        text = masked(text, _IDENT)
+    for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
+        a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
+        if int(b):
+            found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
+            text = mask(text, hit.start(), hit.end())
+    found += _korean(text) if lang is Lang.KO else _latin(text, lang)
+    for q in found:
+        if q.unit != "id":
+            text = mask(text, q.start, q.end)
     return found, text
-
-
-def _digits(text: str) -> Iterator[float]:
-    for hit in _NUMBER.finditer(text):
-        raw = hit.group()
-        value = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", raw) else raw
-        try:
-            yield float(value.replace(",", "."))
-        except ValueError:
-            continue
-
-
-def numbers(text: str, lang: Lang) -> set[float]:
-    """Every number the text states (dates excluded: see ``dates``)."""
-    values = set(_digits(text)) if _HAS_DIGIT.search(text) else set()
-    if lang is Lang.EN:
-        lower = text.lower()
-        found = [w for w in _LETTERS.findall(lower) if w in _WORD_KEYS]
-        for word in set(found):
-            if found.count(word) > _idioms(lower, word):  # "the two Sides" is 양측, not 2
-                values.add(float(_WORDS_EN[word]))
-        if "annex" in lower:
-            for hit in _ANNEX.finditer(text):
-                values.update(float(_ROMAN.get(r.upper(), 0)) for r in hit.groups() if r)
-    elif lang is Lang.KO and ("절반" in text or "차례" in text or "첫" in text or "째" in text):
-        values.update(float(_WORDS_KO[h.group()]) for h in _WORD_KO.finditer(text))
-    return values
-
-
-def quantities(text: str, lang: Lang) -> tuple[set[tuple[int, int, int]], set[float]]:
-    """Dates and the other numbers of a text."""
-    found, rest = dates(text, lang)
-    return found, numbers(rest, lang)

@@ -17,8 +17,13 @@ class Reason(NamedTuple):
 
     paragraph_id: int | None
     number: int | None
-    code: str  # pending | bracket | status | ad_ref | missing
-    message: str
+    code: str  # pending | bracket | status | ad_ref | missing | finding
+    message: str  # English, for logs and the refusal's exception (the UI uses describe_reason)
+    detail: str = ""  # the languages missing, the Side awaited (codes, not words)
+    finding: Finding | None = None
+
+
+_PER_ANNEX = frozenset({"missing", "numbers", "dates", "units", "periods"})
 
 
 def _where(m: Minutes, pid: int) -> str:
@@ -31,7 +36,7 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
     from minutes_app.checks.conformity import blocking
 
     out: list[Reason] = []
-    found: dict[int, list[Finding]] = {}
+    found: dict[int | None, list[Finding]] = {}
     for f in blocking(m):
         found.setdefault(f.paragraph_id, []).append(f)
     for s in m.sections:  # headings are signed text too
@@ -39,6 +44,11 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
             name = next((h for h in s.heading.values() if h), "")
             out.append(Reason(None, None, "pending",
                               f"The heading “{name}” has pending revisions."))
+    # title, meeting details, headings, annexes; an annex's missing text and numbers are
+    # reported per annex below (annex_empty, annex_numbers)
+    out += [Reason(None, None, "finding", f"{f.place} {f.place_id}: {f.kind}", f.kind, f)
+            for f in found.pop(None, [])
+            if not (f.place == "annex" and f.kind in _PER_ANNEX)]
     for p in m.paragraphs():
         n, where = m.number(p.id), _where(m, p.id)
         if p.tracks or p.mark:
@@ -48,17 +58,20 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
         missing = [lang.value for lang in m.languages if not p.text(lang).strip()]
         if missing:
             out.append(Reason(p.id, n, "missing",
-                              f"{where.capitalize()} has no text in {', '.join(missing)}."))
+                              f"{where.capitalize()} has no text in {', '.join(missing)}.",
+                              ",".join(missing)))
         status = status_of(p)
         if status is Status.AGREED_AD_REF and not allow_ad_ref:
             side = p.ad_ref_side.value if p.ad_ref_side else "?"
             out.append(Reason(p.id, n, "ad_ref", f"{where.capitalize()} is agreed only ad "
-                              f"referendum (awaiting {side}); allow it explicitly to sign."))
+                              f"referendum (awaiting {side}); allow it explicitly to sign.",
+                              side))
         elif status not in (Status.AGREED, Status.AGREED_AD_REF):
             out.append(Reason(p.id, n, "status",
                               f"{where.capitalize()} is {status.value}, not agreed."))
         for f in found.get(p.id, []):
-            out.append(Reason(p.id, n, "finding", f"{where.capitalize()}: {f.message}"))
+            out.append(Reason(p.id, n, "finding", f"{where.capitalize()}: {f.kind} "
+                              f"({', '.join(x.value for x in f.langs)})", f.kind, f))
     return out + annex_reasons(m)
 
 
@@ -96,7 +109,7 @@ def _annex_gap(annex: Annex, lang: Lang) -> bool:
 
 def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
     """A free annex's paragraph stating other numbers or dates in one language than another."""
-    from minutes_app.checks.numbers import quantities
+    from minutes_app.checks.values import differences
     from minutes_app.model.annexes import roman
 
     out = []
@@ -104,7 +117,7 @@ def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
     for n, texts in enumerate(annex.paragraphs, start=1):
         for a, b in pairs:
             ta, tb = texts.get(a, ""), texts.get(b, "")
-            if ta.strip() and tb.strip() and quantities(ta, a) != quantities(tb, b):
+            if ta.strip() and tb.strip() and differences(ta, a, tb, b):
                 out.append(Reason(None, None, "annex_numbers",
                                   f"Annex {roman(index + 1)}, paragraph {n}: the numbers or "
                                   f"dates differ between {a.value} and {b.value}."))

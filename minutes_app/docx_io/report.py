@@ -24,7 +24,7 @@ from minutes_app.tracking.revisions import heading_revisions, paragraph_revision
 NUMBER_CM, ITEMS_CM, TEXT_CM = 1.2, 5.0, 10.4
 
 
-def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
+def _items(m: Minutes, p: Paragraph, notes: dict[int | None, list[str]]) -> list[str]:
     out = [f"Status: {status_of(p).value}"]
     for r in paragraph_revisions(m, p):
         where = r.lang.value if r.lang else "¶"
@@ -59,9 +59,11 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
     body.remove(sect)
     text_run(paragraph(body, align="center", space_after_pt=4),
              "Review report — " + title(m, lang), lang, fonts, bold=True, size_pt=12)
-    notes: dict[int, list[str]] = {}
+    from minutes_app.i18n.findings import describe
+
+    notes: dict[int | None, list[str]] = {}
     for f in findings(m):
-        notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {f.message}")
+        notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {describe(f)}")
     open_ids = {r.paragraph_id for r in reasons(m)} | set(notes)
     langs = column_order(m)
     width = TEXT_CM / len(langs)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
+from minutes_app.i18n.findings import describe
+from minutes_app.i18n.findings import where as finding_place
 from minutes_app.model import AddComment, Comment, DismissFinding, Lang, SetStatus, Status
 from minutes_app.model.track import INSERT, PLAIN, Track
 from minutes_app.tracking.brackets import choose_op
@@ -214,7 +216,10 @@ class ReviewView(QWidget):
             return _("Open bracket in {lang}: choose one option.").format(
                 lang=lang_label(item.bracket.lang))
         if item.finding is not None:
-            return _escape(item.finding.message)
+            if item.finding.paragraph_id is None:  # a heading, the title, the meeting details
+                return _escape(_("{where}: {finding}").format(
+                    where=finding_place(item.finding), finding=describe(item.finding)))
+            return _escape(describe(item.finding))
         p = self.doc.minutes.paragraph(item.paragraph_id)
         side = side_label(p.ad_ref_side) if p.ad_ref_side else "?"
         return _("Agreed ad referendum: awaiting confirmation by the {side}.").format(side=side)

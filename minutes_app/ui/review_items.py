@@ -22,11 +22,23 @@ class ReviewItem(NamedTuple):
     finding: Finding | None = None
 
 
+def _shown_at(m: Minutes, f: Finding) -> int | None:
+    """The paragraph a finding is reviewed at: its own, its section's first, or the first."""
+    if f.paragraph_id is not None:
+        return f.paragraph_id
+    if f.place == "heading":
+        section = next((s for s in m.sections if str(s.id) == f.place_id), None)
+        if section is not None and section.paragraphs:
+            return section.paragraphs[0].id
+    paragraphs = m.paragraphs()
+    return paragraphs[0].id if paragraphs else None  # title, meeting details, annexes
+
+
 def open_items(m: Minutes) -> list[ReviewItem]:
     """Every open item of the document."""
-    by_paragraph: dict[int, list[Finding]] = {}
+    by_paragraph: dict[int | None, list[Finding]] = {}
     for f in findings(m):
-        by_paragraph.setdefault(f.paragraph_id, []).append(f)
+        by_paragraph.setdefault(_shown_at(m, f), []).append(f)
     items: list[ReviewItem] = []
     for p in _in_order(m, items):
         items += [ReviewItem("revision", p.id, revision=r) for r in paragraph_revisions(m, p)]

@@ -291,7 +291,7 @@ def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: 
     window.readiness.refresh()
     texts = [window.readiness.list.item(i).text()
              for i in range(window.readiness.list.count())]
-    assert any("13" in t and "ru" in t for t in texts)
+    assert any("13" in t and "Russian" in t for t in texts)  # the language by its name
 
 
 def test_new_minutes_from_a_template_in_korean_russian_and_english(  # type: ignore[no-untyped-def]

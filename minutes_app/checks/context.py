@@ -1,0 +1,137 @@
+"""What every check of one run shares: language pairs, names to look for, expected lengths."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
+from minutes_app.model import Lang, Minutes
+
+
+class Name(NamedTuple):
+    """A name or term that each language must carry when another does."""
+
+    ident: str  # the English name, or the first variant
+    kind: str  # names | glossary | sides (reported as names, only when swapped)
+    variants: dict[Lang, tuple[str, ...]]
+    from_meeting: bool = False  # the body's names: not checked against the details themselves
+
+
+def pairs_of(langs: list[Lang]) -> list[tuple[Lang, Lang]]:
+    """Every pair of the document's languages, in the document's order."""
+    return [(a, b) for i, a in enumerate(langs) for b in langs[i + 1:]]
+
+
+def _word_start(variant: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])" + re.escape(variant))
+
+
+def _stem(word: str) -> str:
+    """A Russian word without its case ending (Подкомитет → Подкомит, край → кра)."""
+    if not word[-1:].isalpha():
+        return word
+    return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
+
+
+def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
+    """What to look for first, the pattern, and whether to look in the lower-cased text.
+
+    A single word is given as a stem already (Москв, Приморск); a phrase matches in any case
+    (Корпорация развития → Корпорацией развития, Приморский край → в Приморском крае).
+    """
+    words = variant.split()
+    if len(words) == 1:
+        return variant, _word_start(variant), False
+    pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
+                          for w in words)
+    probe = max((_stem(w) for w in words), key=len).lower()
+    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
+
+
+Row = tuple[str, int, "re.Pattern[str] | None", bool]
+
+
+class Context:
+    """Computed once per run of the checks."""
+
+    def __init__(self, m: Minutes) -> None:
+        self.m = m
+        self.langs = list(m.languages)
+        self.pairs = pairs_of(self.langs)
+        self.names = self._names(m)
+        # per language: (variant, name index, word-start pattern or None), longest first
+        self.lookup: dict[Lang, list[Row]] = {}
+        self.lookup_details: dict[Lang, list[Row]] = {}
+        for lang in self.langs:
+            # longest first (a phrase's own length, not its probe's)
+            self.lookup[lang] = [r for _n, r in sorted(
+                ((len(v), self._row(lang, v, i)) for i, n in enumerate(self.names)
+                 for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
+            self.lookup_details[lang] = [r for r in self.lookup[lang]
+                                         if not self.names[r[1]].from_meeting]
+        self.heads = [(f"{side.value}.{field}", values)
+                      for side, person in m.meeting.heads.items()
+                      for field, values in (("name", person.name), ("title", person.title))]
+        # the heads' names, titles and organisations are blanked before names are compared:
+        # "Deputy Minister for the Development of the Russian Far East" names no place
+        self.head_strings = {lang: sorted({v for person in m.meeting.heads.values()
+                                           for v in (person.name.get(lang, ""),
+                                                     person.title.get(lang, ""),
+                                                     person.organisation.get(lang, "")) if v},
+                                          key=len, reverse=True) for lang in self.langs}
+        self.head_patterns = {
+            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)), False)
+                   for v in self.head_strings[lang]] for lang in self.langs}
+        self.ratios: dict[tuple[Lang, Lang], float] = {}
+        # text → the names it carries and the text with them blanked (see meaning.named)
+        self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
+
+    def signature(self) -> str:
+        """Everything besides a unit's texts that its text checks read (see conformity)."""
+        m = self.m
+        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items()),
+                     sorted(self.ratios.items())))
+
+    @staticmethod
+    def _row(lang: Lang, variant: str, index: int) -> Row:
+        """What to look for first, the name's index, its pattern (None: a plain substring)."""
+        if lang is Lang.KO:
+            return variant, index, None, False
+        if lang is Lang.RU:
+            probe, pattern, lowered = russian_form(variant)
+            return probe, index, pattern, lowered
+        return variant, index, _word_start(variant), False
+
+    def _names(self, m: Minutes) -> list[Name]:
+        names: list[Name] = []
+        taken: set[str] = set()
+        for entry in m.glossary:
+            variants: dict[Lang, tuple[str, ...]] = {
+                lang: (t.strip(),) for lang, t in entry.items() if t.strip()}
+            kind = "glossary"
+            for _ident, forms in GAZETTEER:  # a language the glossary lacks, from the gazetteer
+                if any(v[0] in forms.get(lang.value, ()) for lang, v in variants.items()):
+                    variants = {Lang(c): f for c, f in forms.items() if Lang(c) in self.langs} \
+                        | variants
+                    kind = "names"  # a place or body: another one changes the meaning
+            if len(variants) > 1:
+                names.append(Name(next(iter(variants.values()))[0], kind, variants))
+                taken.update(v[0] for v in variants.values())
+        meeting = m.meeting
+        # the body under either of its names (the alternat puts the other Side first)
+        for fields in ((meeting.body, meeting.body_alternat), (meeting.next_body,)):
+            forms_of = {lang: tuple(dict.fromkeys(t.strip() for f in fields
+                                                  if (t := f.get(lang, "")).strip()))
+                        for lang in self.langs}
+            variants = {lang: v for lang, v in forms_of.items() if v}
+            flat = {x for v in variants.values() for x in v}
+            if len(variants) > 1 and not taken & flat:
+                names.append(Name(next(iter(variants.values()))[0], "names", variants, True))
+                taken |= flat
+        for ident, forms in GAZETTEER:
+            variants = {Lang(code): v for code, v in forms.items() if Lang(code) in self.langs}
+            if not taken & {v for vs in variants.values() for v in vs}:
+                kind = "sides" if ident in SIDE_NAMES else "names"
+                names.append(Name(ident, kind, variants))
+        return names

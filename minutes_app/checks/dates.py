@@ -1,0 +1,204 @@
+"""Dates and periods in every official form of each language, as values.
+
+Dates are (year, month, day) with 0 for a part the text leaves out: ``18 December 2020``,
+``December 18, 2020``, ``2020년 12월 18일``, ``2020. 12. 18.``, ``2020.12.18.``, ``18.12.2020``,
+``18 декабря 2020 г.``, ``в декабре 2020 года``; ranges (``17-18 December``) give both days.
+Periods are halves, quarters and early/mid/late: ``상반기`` is ``H1`` like ``first half``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from minutes_app.model import Lang
+
+Day = tuple[int, int, int]
+
+
+class Dated(NamedTuple):
+    """A date stated by a text, with where it is."""
+
+    value: Day
+    start: int
+    end: int
+
+
+class Period(NamedTuple):
+    """A part of a year or month: H1, H2, Q1..Q4, EARLY, MID, LATE."""
+
+    value: str
+    start: int
+    end: int
+
+
+_EN_MONTHS = ("January February March April May June July August September October November "
+              "December").split()
+_EN_MONTH = {m: i for i, m in enumerate(_EN_MONTHS, start=1)}
+_EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
+_EN_MONTH |= {"Sept.": 9}
+_EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD
+                     + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})" + _ORD + r")?\s+"
+                     r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
+_EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
+                     + _ORD + r")?(?:,?\s+(\d{4}))?(?!\d)")
+_EN_MY = re.compile(_EN_M + r"(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
+_RU_GEN = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
+           "декабря").split()
+_RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
+             "декабр").split()
+_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
+                     + "|".join(_RU_GEN)
+                     + r")(?:\s+(\d{4}))?(?!\d)")
+_RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
+_KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
+                 r"(?:\s?(\d{1,2})\s?일)?")
+_YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
+_YM_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.(?!\s?\d)")
+_DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+_DIGIT = re.compile(r"\d")
+_RU_MONTH_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяею]\b|июн|июл|август|сентябр|"
+                            r"октябр|ноябр|декабр")
+_NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    return 1 <= mo <= 12 and 0 <= d <= 31 and (y == 0 or 1900 <= y <= 2200)
+
+
+class _Finder:
+    """Collects dates and blanks them so the numbers left are not read twice."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Dated] = []
+
+    def take(self, pattern: re.Pattern[str], read: object, source: str | None = None) -> None:
+        for hit in pattern.finditer(source if source is not None else self.text):
+            days = read(hit)  # type: ignore[operator]
+            days = [d for d in days if _valid(*d)]
+            if days:
+                self.found += [Dated(d, hit.start(), hit.end()) for d in days]
+                self.text = (self.text[:hit.start()] + " " * (hit.end() - hit.start())
+                             + self.text[hit.end():])
+
+
+def _i(s: str | None) -> int:
+    return int(s) if s else 0
+
+
+def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
+    return [(_i(y), mo, _i(d)) for d in (d1, d2) if d] or [(_i(y), mo, 0)]
+
+
+def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
+    """The dates in ``text``, and the text with them blanked."""
+    f = _Finder(text)
+    has_digit = _DIGIT.search(text) is not None
+    if has_digit and _NUMERIC_DATE.search(text):
+        f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
+        f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
+        f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))])
+    if lang is Lang.KO:
+        if "월" in text:
+            f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]))
+        if has_digit:
+            f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)])
+    elif lang is Lang.RU:
+        lower = text.lower()
+        f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
+        if _RU_MONTH_HINT.search(lower):
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
+    else:
+        if any(m[:3] in text for m in _EN_MONTHS):
+            f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
+            f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
+            f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
+    return f.found, f.text
+
+
+def _ru_month(word: str) -> int:
+    return next(i for i, s in enumerate(_RU_STEMS, start=1) if re.match(s, word))
+
+
+_EN_WHEN = r"(?=\s+(?:of\s+)?(?:the\s+|this\s+|next\s+|that\s+)?(?:\d{4}|year|month|decade|" + \
+    "|".join(m.lower() for m in _EN_MONTHS) + r"))"
+_PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
+    Lang.EN: [
+        (re.compile(r"\b(?:first|1st)\s+half\b|\bh1\b|\b1h\b"), "H1"),
+        (re.compile(r"\b(?:second|2nd|latter)\s+half\b|\bh2\b|\b2h\b"), "H2"),
+        (re.compile(r"\b(?:first|1st)\s+quarter\b|\bq1\b"), "Q1"),
+        (re.compile(r"\b(?:second|2nd)\s+quarter\b|\bq2\b"), "Q2"),
+        (re.compile(r"\b(?:third|3rd)\s+quarter\b|\bq3\b"), "Q3"),
+        (re.compile(r"\b(?:fourth|4th|last)\s+quarter\b|\bq4\b"), "Q4"),
+        (re.compile(r"\b(?:early|beginning\s+of|start\s+of)" + _EN_WHEN), "EARLY"),
+        (re.compile(r"\b(?:mid-|middle\s+of|mid)" + _EN_WHEN + r"|\bmid-(?=\d{4}|[a-z])"),
+         "MID"),
+        (re.compile(r"\b(?:late|end\s+of|close\s+of|year-end)" + _EN_WHEN
+                    + r"|\byear-end\b"), "LATE"),
+    ],
+    Lang.KO: [
+        (re.compile(r"상반기"), "H1"),
+        (re.compile(r"하반기"), "H2"),
+        (re.compile(r"(?:제\s?)?1\s?(?:/\s?4\s?)?분기|1사분기"), "Q1"),
+        (re.compile(r"(?:제\s?)?2\s?(?:/\s?4\s?)?분기|2사분기"), "Q2"),
+        (re.compile(r"(?:제\s?)?3\s?(?:/\s?4\s?)?분기|3사분기"), "Q3"),
+        (re.compile(r"(?:제\s?)?4\s?(?:/\s?4\s?)?분기|4사분기"), "Q4"),
+        (re.compile(r"(?<=[년월연해])\s?초(?=[에까부로경중의]|[^가-힣]|$)|초순|상순|연초"),
+         "EARLY"),
+        (re.compile(r"(?<=[년월해])\s?중반|중순|중엽"), "MID"),
+        (re.compile(r"(?<=[년월연해])\s?말(?=[에까부로경중의]|[^가-힣]|$)|하순|연말"), "LATE"),
+    ],
+    Lang.RU: [
+        (re.compile(r"\b(?:перв\w*|1-?\w*|i)\s+(?:полугоди\w*|половин\w*)"), "H1"),
+        (re.compile(r"\b(?:втор\w*|2-?\w*|ii)\s+(?:полугоди\w*|половин\w*)"), "H2"),
+        (re.compile(r"\b(?:перв\w*|1-?\w*|i)\s+квартал\w*"), "Q1"),
+        (re.compile(r"\b(?:втор\w*|2-?\w*|ii)\s+квартал\w*"), "Q2"),
+        (re.compile(r"\b(?:трет\w*|3-?\w*|iii)\s+квартал\w*"), "Q3"),
+        (re.compile(r"\b(?:четв[её]рт\w*|4-?\w*|iv)\s+квартал\w*"), "Q4"),
+        (re.compile(r"\b(?:в\s+|к\s+)?начал[еоау]\s+(?=\d{4}|года|месяца|текущего|следующего|"
+                    + "|".join(_RU_STEMS) + ")"), "EARLY"),
+        (re.compile(r"\b(?:в\s+)?середин[еуы]\s+(?=\d{4}|года|месяца|текущего|следующего|"
+                    + "|".join(_RU_STEMS) + ")"), "MID"),
+        (re.compile(r"\b(?:в\s+|к\s+)?(?:конц[еау]|конец)\s+(?=\d{4}|года|месяца|текущего|"
+                    r"следующего|" + "|".join(_RU_STEMS) + ")"), "LATE"),
+    ],
+}
+_PERIOD_HINTS = {
+    Lang.EN: ("half", "quarter", "early", "late", "mid", "beginning", "start", "end", "close",
+              "h1", "h2", "q1", "q2", "q3", "q4", "1h", "2h"),
+    Lang.KO: ("반기", "분기", "초", "말", "중반", "중순", "중엽", "순"),
+    Lang.RU: ("полугод", "половин", "квартал", "начал", "середин", "конц", "конец"),
+}
+
+
+# one pass per language: the patterns above as named alternatives, in their order
+_PERIOD_ONE = {lang: re.compile("|".join(f"(?P<{value}_{i}>{pattern.pattern})"
+                                         for i, (pattern, value) in enumerate(rows)))
+               for lang, rows in _PERIODS.items()}
+
+
+_PERIOD_HINT_RE = {
+    Lang.EN: re.compile(r"\b(?:half|quarter|early|late|mid|middle|beginning|start|end|close|"
+                        r"year-end|h[12]|[12]h|q[1-4])\b"),
+    Lang.KO: re.compile(r"반기|분기|[년월연해]\s?[초말]|중반|중순|중엽|[초상하]순"),
+    Lang.RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
+}
+
+
+def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
+    """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
+    lower = text.lower() if lang is not Lang.KO else text
+    if not any(h in lower for h in _PERIOD_HINTS[lang]) or not _PERIOD_HINT_RE[lang].search(lower):
+        return [], text
+    found: list[Period] = []
+    for hit in _PERIOD_ONE[lang].finditer(lower):
+        value = (hit.lastgroup or "").split("_")[0]
+        found.append(Period(value, hit.start(), hit.end()))
+        text = text[:hit.start()] + " " * (hit.end() - hit.start()) + text[hit.end():]
+    return found, text

@@ -1,0 +1,231 @@
+"""Checks of what the text means, between each pair of languages: values, names, acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from minutes_app.checks.context import Context, russian_form
+from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
+from minutes_app.checks.memo import per_text
+from minutes_app.checks.numbers import Quantity
+from minutes_app.checks.values import (
+    date_difference, period_difference, quantity_difference, unit_conflicts, values,
+)
+from minutes_app.model import Lang
+
+_Spans = list[tuple[Lang, int, int]]
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def _spans(lang: Lang, items: Sequence[tuple[object, int, int]]) -> _Spans:
+    return [(lang, s, e) for _v, s, e in items]
+
+
+def _text_of(unit: Unit, lang: Lang, spans: _Spans) -> str:
+    text = unit.texts.get(lang, "")
+    return ", ".join(dict.fromkeys(text[s:e].strip() for x, s, e in spans if x is lang)) or "—"
+
+
+def _values_finding(kind: str, unit: Unit, a: Lang, b: Lang, detail: str,
+                    spans: _Spans) -> Finding:
+    return make(kind, unit, (a, b), detail, spans,
+                {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans)})
+
+
+def _q_ident(qs: Sequence[Quantity]) -> str:
+    return ",".join(sorted({f"{_fmt(q.value)}{q.unit}" for q in qs}))
+
+
+def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Numbers, currencies and units, dates and periods that differ between two languages."""
+    for a, b in ctx.pairs:
+        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        if not ta.strip() or not tb.strip():
+            continue
+        va, vb = values(ta, a), values(tb, b)
+        if va.quantities or vb.quantities:
+            diff = quantity_difference(va.quantities, vb.quantities)
+            if diff is not None:
+                only_a, only_b = diff
+                spans = _spans(a, [(0, q.start, q.end) for q in only_a]) + \
+                    _spans(b, [(0, q.start, q.end) for q in only_b])
+                yield _values_finding("numbers", unit, a, b,
+                                      f"{_q_ident(only_a)}|{_q_ident(only_b)}", spans)
+            for qa, qb in unit_conflicts(va.quantities, vb.quantities):
+                yield make("units", unit, (a, b), f"{_fmt(qa.value)}{qa.unit}|{qb.unit}",
+                           [(a, qa.start, qa.end), (b, qb.start, qb.end)],
+                           {"only_a": ta[qa.start:qa.end], "only_b": tb[qb.start:qb.end]})
+        if va.dates or vb.dates:
+            dd = date_difference(va, vb)
+            if dd is not None:
+                spans = _spans(a, dd[0]) + _spans(b, dd[1])
+                ident = "|".join(",".join(sorted({"{}-{}-{}".format(*d.value) for d in side}))
+                                 for side in dd)
+                yield _values_finding("dates", unit, a, b, ident, spans)
+        if va.periods or vb.periods:
+            pd = period_difference(va.periods, vb.periods)
+            if pd is not None:
+                spans = _spans(a, pd[0]) + _spans(b, pd[1])
+                ident = "|".join(",".join(sorted({p.value for p in side})) for side in pd)
+                yield _values_finding("periods", unit, a, b, ident, spans)
+
+
+def is_person_field(unit: Unit) -> bool:
+    """A delegation member's name, title or organisation: each side words it its own way."""
+    return unit.place == "annex" and ".members." in unit.place_id
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + "\x00" * (end - start) + text[end:]
+
+
+def named(text: str, lang: Lang, ctx: Context, details: bool = False
+          ) -> tuple[dict[int, tuple[int, int]], str]:
+    """The names and terms of ``text``, and the text with them (and the heads) blanked.
+
+    In the meeting details and the title (``details``), the body's own names are not looked
+    for: they are what is compared.
+    """
+    key = (text, lang, details)
+    if key in ctx.named:
+        return ctx.named[key]
+    found: dict[int, tuple[int, int]] = {}
+    lower = text.lower()
+    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
+        if probe in (lower if lowered else text):
+            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
+    lower = text.lower()
+    for variant, index, pattern, lowered in (ctx.lookup_details if details
+                                             else ctx.lookup).get(lang, ()):
+        if variant not in (lower if lowered else text):
+            continue
+        if pattern is None:
+            hits = [(i.start(), i.end()) for i in re.finditer(re.escape(variant), text)]
+        else:
+            hits = [(i.start(), i.end()) for i in pattern.finditer(text)]
+        for s, e in hits:
+            text = _blank(text, s, e)
+            lower = _blank(lower, s, e)
+        if hits and index not in found:
+            found[index] = hits[0]
+    ctx.named[key] = (found, text)
+    return found, text
+
+
+def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Places, bodies and glossary terms that one language carries and another does not."""
+    if is_person_field(unit):
+        return
+    details = unit.place in ("meeting", "title")
+    present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
+               for lang in ctx.langs}
+    for a, b in ctx.pairs:
+        if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
+            continue
+        for kind in ("names", "glossary", "sides"):
+            only_a = [i for i in present[a] if i not in present[b]
+                      and ctx.names[i].kind == kind and b in ctx.names[i].variants]
+            only_b = [i for i in present[b] if i not in present[a]
+                      and ctx.names[i].kind == kind and a in ctx.names[i].variants]
+            if (not only_a and not only_b) or (kind == "sides" and not (only_a and only_b)):
+                continue
+            spans = [(a, *present[a][i]) for i in only_a] + [(b, *present[b][i]) for i in only_b]
+            ident = "|".join(",".join(sorted(ctx.names[i].ident for i in side))
+                             for side in (only_a, only_b))
+            expected = [ctx.names[i].variants[b][0] for i in only_a] + \
+                [ctx.names[i].variants[a][0] for i in only_b]
+            yield make("names" if kind == "sides" else kind, unit, (a, b), ident, spans,
+                       {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans),
+                        "expected": ", ".join(expected)})
+
+
+def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A head of delegation's name or title in one language and not as in the details in another."""
+    for ident, forms in ctx.heads:
+        for a, b in ctx.pairs:
+            va, vb = forms.get(a, ""), forms.get(b, "")
+            ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+            if not va or not vb or not ta.strip() or not tb.strip():
+                continue
+            at_a, at_b = find_form(ta, va, a), find_form(tb, vb, b)
+            if (at_a is None) == (at_b is None):
+                continue
+            lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
+            assert at is not None
+            yield make("heads", unit, (a, b), ident, [(lang, *at)],
+                       {"shown": shown, "missing": missing})
+
+
+def find_form(text: str, value: str, lang: Lang) -> tuple[int, int] | None:
+    """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case."""
+    at = text.find(value)
+    if at >= 0:
+        return at, at + len(value)
+    if lang is Lang.RU and " " in value:
+        hit = russian_form(value)[1].search(text)
+        return (hit.start(), hit.end()) if hit else None
+    return None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]?[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_CAPITALS = re.compile(r"[A-Z]")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
+
+
+@per_text
+def acronyms(text: str) -> dict[str, tuple[int, int]]:
+    """Latin acronyms (two capitals or more) and where each first stands."""
+    if not _TWO_CAPITALS.search(text):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for hit in _ACRONYM.finditer(text):
+        word = hit.group()
+        caps = sum(1 for c in word if c.isupper())
+        if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
+                or _ROMAN.fullmatch(word)):
+            continue
+        out.setdefault(word, (hit.start(), hit.end()))
+    return out
+
+
+def _all_caps(text: str) -> bool:
+    """A text in capitals (a heading typed so): its words are not acronyms."""
+    return not _LOWER.search(text) and len(_CAPITALS.findall(text)) >= 12
+
+
+def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
+    if acronym in found or re.search(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])",
+                                     text):
+        return True
+    base = acronym.rstrip("s")
+    aliases = ACRONYM_ALIASES.get(acronym, ()) + ACRONYM_ALIASES.get(base, ())
+    return base in found or any(alias in text for alias in aliases)
+
+
+def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """Acronyms changed or dropped in one language ("KICP" against "KIPC", "(ASEZ)" gone).
+
+    Korean and English keep Latin acronyms; Russian often writes its own (ТОР for ASEZ), so a
+    Russian text must carry only the Latin acronyms it writes.
+    """
+    if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
+        return
+    found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
+    for a, b in ctx.pairs:
+        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):
+            continue
+        only_a = [x for x in found[a] if not _carries(tb, found[b], x)] if b is not Lang.RU else []
+        only_b = [x for x in found[b] if not _carries(ta, found[a], x)] if a is not Lang.RU else []
+        if only_a or only_b:
+            spans = [(a, *found[a][x]) for x in only_a] + [(b, *found[b][x]) for x in only_b]
+            yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                       f"{','.join(sorted(only_b))}", spans,
+                       {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})

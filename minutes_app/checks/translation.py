@@ -1,0 +1,250 @@
+"""Is every language translated, completely and the same way throughout the document?"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator, Sequence
+
+from minutes_app.checks.context import Context
+from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.gazetteer import CONCEPTS
+from minutes_app.checks.memo import per_text
+from minutes_app.model import Lang
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:\s+[\u0400-\u04ff]+)*")
+# Latin words in Korean or Russian: lower-case words are left-over English ("the", "trade");
+# units and abbreviations that Korean writes in Latin are not
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
+_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
+                           r"(?![A-Za-z])")
+_LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg per cent bn mn "
+                      "mln tn st nd rd th www http https com org net kr ru go".split())
+_LOWER_LATIN = re.compile(r"[a-z]")
+_NOT_LETTER = re.compile(r"[\W_]+")
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+_WEIGHTS: dict[tuple[str, Lang], int] = {}
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def clear_caches() -> None:
+    """Forget what was computed per text."""
+    _WEIGHTS.clear()
+    _CONCEPTS_FOUND.clear()
+    _SENTENCES.clear()
+    _NORMED.clear()
+
+
+def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A text that exists in some languages and not in others."""
+    filled = [lang for lang in ctx.langs if unit.texts.get(lang, "").strip()]
+    if filled and len(filled) < len(ctx.langs):
+        empty = [lang for lang in ctx.langs if lang not in filled]
+        yield make("missing", unit, empty, "", [],
+                   {"langs": ", ".join(x.value for x in empty)})
+
+
+@per_text
+def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """Stretches of ``text`` in a script or language that is not ``lang``'s."""
+    spans: list[tuple[int, int]] = []
+    if lang is not Lang.KO and _HANGUL.search(text):
+        spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
+    if lang is not Lang.RU and _CYRILLIC.search(text):
+        spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
+    if lang is not Lang.EN and _LOWER_LATIN.search(text):
+        outside = _PARENS.sub(lambda h: " " * len(h.group()), text)
+        spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
+                  if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
+        if lang is Lang.KO:  # Russian writes firms' names in Latin; Korean transcribes them
+            spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
+    return sorted(spans)
+
+
+def _glued_unit(text: str, start: int) -> bool:
+    """``10km``, ``5kg``: a unit glued to its number."""
+    return start > 0 and text[start - 1].isdigit()
+
+
+def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """The same text in two languages, or words of another language left inside a text."""
+    for a, b in ctx.pairs:
+        ta = unit.texts.get(a, "").strip()
+        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+                and not (unit.place == "meeting" and ta.isupper()):
+            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        spans = _foreign(text, lang) if text else []
+        if spans:
+            words = ",".join(sorted({text[s:e] for s, e in spans}))
+            yield make("untranslated", unit, (lang,), words, [(lang, s, e) for s, e in spans],
+                       {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))})
+
+
+# A rough length of a text: Hangul syllables count double (one syllable holds what about two
+# to three Latin letters hold), spaces and punctuation not at all.
+def weight(text: str, lang: Lang) -> int:
+    """The length the ratio check compares."""
+    found = _WEIGHTS.get((text, lang))
+    if found is None:
+        found = len(text) - sum(len(x) for x in _NOT_LETTER.findall(text))
+        if lang is Lang.KO:
+            found += len(_SYLLABLE.findall(text))
+        if len(_WEIGHTS) > 50_000:
+            _WEIGHTS.clear()
+        _WEIGHTS[(text, lang)] = found
+    return found
+
+
+DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
+_MIN_WEIGHT = 80
+_TOLERANCE = 2.0  # a text shorter than expected by this factor lacks something
+
+
+def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
+    """The document's own ratio of lengths per pair of languages (its median)."""
+    for a, b in ctx.pairs:
+        ratios = [wb / wa for u in units if u.place in ("paragraph", "annex")
+                  and (wa := weight(u.texts.get(a, ""), a)) >= _MIN_WEIGHT
+                  and (wb := weight(u.texts.get(b, ""), b)) >= _MIN_WEIGHT]
+        default = DEFAULT_RATIO[b] / DEFAULT_RATIO[a]
+        ctx.ratios[(a, b)] = statistics.median(ratios) if len(ratios) >= 8 else default
+
+
+def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """One language much shorter than the others: a clause or list item dropped."""
+    if unit.place not in ("paragraph", "annex"):
+        return
+    for a, b in ctx.pairs:
+        wa, wb = weight(unit.texts.get(a, ""), a), weight(unit.texts.get(b, ""), b)
+        if max(wa, wb) < _MIN_WEIGHT or not wa or not wb:
+            continue
+        ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
+        if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
+            short = b if ratio < 1 else a
+            yield make("length", unit, (a, b), short.value, [],
+                       {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=\S)")
+_ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "St.", "e.g.", "i.e.", "г.", "т.е.")
+
+
+_SENTENCES: dict[str, list[str]] = {}
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text (abbreviations such as ``Mr.`` do not end one), cached."""
+    found = _SENTENCES.get(text)
+    if found is None:
+        if len(_SENTENCES) > 50_000:
+            _SENTENCES.clear()
+        found = _SENTENCES[text] = _sentences(text)
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if out and out[-1].endswith(_ABBREVIATIONS):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return [s for s in out if s]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+_NORMED: dict[str, list[str]] = {}
+
+
+def normalised_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` with their spacing normalised (cached)."""
+    found = _NORMED.get(text)
+    if found is None:
+        if len(_NORMED) > 50_000:
+            _NORMED.clear()
+        found = _NORMED[text] = [_norm(s) for s in sentences(text)]
+    return found
+
+
+def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
+    """The same sentence translated two ways in two places of the document."""
+    for a, b in ctx.pairs:
+        for source, target in ((a, b), (b, a)):
+            seen: dict[str, tuple[str, Unit]] = {}
+            for unit in units:
+                if unit.place not in ("paragraph", "heading", "annex"):
+                    continue
+                src = normalised_sentences(unit.texts.get(source, ""))
+                tgt = normalised_sentences(unit.texts.get(target, ""))
+                if len(src) != len(tgt):
+                    continue
+                for s, t in zip(src, tgt, strict=True):
+                    if len(s) < 12:
+                        continue
+                    first = seen.setdefault(s, (t, unit))
+                    if first[0] != t:
+                        at = unit.texts.get(target, "").find(t)
+                        yield make("consistency", unit, (source, target), s,
+                                   [(target, at, at + len(t))] if at >= 0 else [],
+                                   {"source": s, "other": first[0],
+                                    "other_place": first[1].place,
+                                    "other_id": first[1].place_id,
+                                    "other_number": str(first[1].number or "")})
+
+
+_CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
+               for lang in Lang}
+_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else r"(?<![^\W\d_])") + "(" + "|".join(
+    re.escape(v) for v in sorted(_CONCEPT_OF[lang], key=len, reverse=True)) + ")")
+    for lang in Lang}
+
+
+_CONCEPTS_FOUND: dict[tuple[str, Lang], dict[str, tuple[int, int]]] = {}
+
+
+def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """The fields of cooperation a text names, and where each first stands (cached by text)."""
+    found = _CONCEPTS_FOUND.get((text, lang))
+    if found is None:
+        if len(_CONCEPTS_FOUND) > 50_000:
+            _CONCEPTS_FOUND.clear()
+        found = _CONCEPTS_FOUND[(text, lang)] = _concepts_in(text, lang)
+    return found
+
+
+def _concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for hit in _CONCEPT_RE[lang].finditer(text.lower()):
+        out.setdefault(_CONCEPT_OF[lang][hit.group(1)], (hit.start(), hit.end()))
+    return out
+
+
+def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A field of cooperation one language names and another drops (a list item gone)."""
+    from minutes_app.checks.meaning import is_person_field, named
+
+    if unit.place == "meeting" or is_person_field(unit):
+        return
+
+    # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
+    found = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
+             for lang in ctx.langs if unit.texts.get(lang, "").strip()}
+    for a, b in ctx.pairs:
+        if a not in found or b not in found:
+            continue
+        only_a = [c for c in found[a] if c not in found[b]]
+        only_b = [c for c in found[b] if c not in found[a]]
+        if only_a or only_b:
+            spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
+            text_a, text_b = unit.texts[a], unit.texts[b]
+            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
+                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
+                               or "—",
+                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
+                               or "—"})

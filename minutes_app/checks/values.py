@@ -1,0 +1,144 @@
+"""What a text states as values (quantities, dates, periods), and how two texts differ in them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from minutes_app.checks.dates import Dated, Day, Period, dates, periods
+from minutes_app.checks.numbers import Quantity, digit_quantities
+from minutes_app.checks.words import word_quantities
+from minutes_app.model import Lang
+
+
+class Values(NamedTuple):
+    """The quantities, dates and periods of one text."""
+
+    quantities: list[Quantity]
+    dates: list[Dated]
+    periods: list[Period]
+
+
+_CACHE: dict[tuple[str, Lang], Values] = {}
+_CACHE_MAX = 50_000
+
+
+def clear_cache() -> None:
+    """Forget the values of every text read so far."""
+    _CACHE.clear()
+
+
+def values(text: str, lang: Lang) -> Values:
+    """The values ``text`` states; cached by text (checks rerun after every pause in typing)."""
+    key = (text, lang)
+    hit = _CACHE.get(key)
+    if hit is None:
+        found_periods, rest = periods(text, lang)
+        found_dates, rest = dates(rest, lang)
+        numbers, rest = digit_quantities(rest, lang)
+        # a date's year also answers the year stated alone in another language
+        # ("2020년 12월 18일" against "on 18 December of that year, 2020")
+        date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+                      for d in found_dates if d.value[0]]
+        hit = Values(numbers + word_quantities(rest, lang) + date_years, found_dates,
+                     found_periods)
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = hit
+    return hit
+
+
+def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:
+    """What a quantity can be matched by: 50% answers half and 50; half answers 50%."""
+    if q.unit == "%":
+        return (("v", q.value), ("f", round(q.value / 100, 6)))
+    if q.unit == "frac":
+        return (("f", round(q.value, 6)), ("v", round(q.value * 100, 6)))
+    return (("v", q.value),)
+
+
+def unmatched(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Quantity]:
+    """The quantities of ``a`` that nothing in ``b`` states."""
+    keys_b = {k for q in b for k in _keys(q)}
+    return [q for q in a if not any(k in keys_b for k in _keys(q))]
+
+
+def quantity_difference(a: Sequence[Quantity], b: Sequence[Quantity]
+                        ) -> tuple[list[Quantity], list[Quantity]] | None:
+    """The quantities each side states alone, when that is a real difference.
+
+    A digit left alone is a difference; a word ("twice", "first") only when the other side
+    also has a value left alone ("twice" against "세 차례").
+    """
+    # a date's year only answers; a date that differs is the dates check's finding
+    only_a = [q for q in unmatched(a, b) if q.unit != "year"]
+    only_b = [q for q in unmatched(b, a) if q.unit != "year"]
+    hard = any(not q.soft for q in only_a) or any(not q.soft for q in only_b)
+    if hard or (only_a and only_b):
+        return only_a, only_b
+    return None
+
+
+def unit_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]
+                   ) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of equal values whose currencies or units differ (USD 25 against 25 루블)."""
+    units_b: dict[float, list[Quantity]] = {}
+    for q in b:
+        if q.unit and q.unit not in ("%", "frac", "id", "year"):
+            units_b.setdefault(q.value, []).append(q)
+    out = []
+    for q in a:
+        if not q.unit or q.unit in ("%", "frac", "id", "year") or q.value not in units_b:
+            continue
+        others = units_b[q.value]
+        if all(o.unit != q.unit for o in others):
+            out.append((q, others[0]))
+    return out
+
+
+def years(v: Values) -> set[int]:
+    """Every year a text states, in a date or alone ("2020년 ... 12월 18일")."""
+    found = {d.value[0] for d in v.dates if d.value[0]}
+    return found | {int(q.value) for q in v.quantities
+                    if not q.unit and q.value == int(q.value) and 1900 <= q.value <= 2200}
+
+
+def _same_day(x: Day, y: Day, years_x: set[int], years_y: set[int]) -> bool:
+    """The same day (or month); a year one text leaves out is no conflict if it states it."""
+    if x[1] != y[1] or x[2] != y[2]:
+        return False
+    return x[0] == y[0] or (not x[0] and y[0] in years_x) or (not y[0] and x[0] in years_y)
+
+
+def date_difference(a: Values, b: Values) -> tuple[list[Dated], list[Dated]] | None:
+    """The dates each side states alone (None when both state the same dates)."""
+    ya, yb = years(a), years(b)
+    only_a = [d for d in a.dates if not any(_same_day(d.value, e.value, ya, yb)
+                                            for e in b.dates)]
+    only_b = [d for d in b.dates if not any(_same_day(e.value, d.value, ya, yb)
+                                            for e in a.dates)]
+    return (only_a, only_b) if only_a or only_b else None
+
+
+def period_difference(a: Sequence[Period], b: Sequence[Period]
+                      ) -> tuple[list[Period], list[Period]] | None:
+    """The periods each side states alone."""
+    va, vb = {p.value for p in a}, {p.value for p in b}
+    if va == vb:
+        return None
+    return [p for p in a if p.value not in vb], [p for p in b if p.value not in va]
+
+
+def differences(text_a: str, lang_a: Lang, text_b: str, lang_b: Lang) -> set[str]:
+    """Which kinds of value two texts state differently (numbers, units, dates, periods)."""
+    va, vb = values(text_a, lang_a), values(text_b, lang_b)
+    out = set()
+    if quantity_difference(va.quantities, vb.quantities) is not None:
+        out.add("numbers")
+    if unit_conflicts(va.quantities, vb.quantities):
+        out.add("units")
+    if date_difference(va, vb) is not None:
+        out.add("dates")
+    if period_difference(va.periods, vb.periods) is not None:
+        out.add("periods")
+    return out

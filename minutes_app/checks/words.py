@@ -1,0 +1,162 @@
+"""Numbers written as words, fractions and roman numerals, in each language.
+
+Words are *soft* quantities (see ``numbers``): "the two Sides" is 양측, "for the first time"
+is 처음으로, so a word alone never makes a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.model import Lang
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORD = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+        "nineteenth").split()
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+             "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS)}
+EN_WORDS |= {w: float(i) for i, w in enumerate(_ORD)}
+EN_WORDS |= {k: float(v) for k, v in (_TENS | _ORD_TENS).items()}
+EN_WORDS |= {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "hundredth": 100,
+             "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
+             "inaugural": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+_EN_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b")
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_AND_HALF = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
+del EN_WORDS["zero"], EN_WORDS["zeroth"]
+_EN_WORD = re.compile(r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(
+    sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
+# "a third", "two thirds", "a quarter", "half", "one and a half"
+_EN_FRACTION = re.compile(r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|quarters|"
+                          r"fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+              "fifths": 5}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
+# idioms that hold a number word but no quantity ("the two Sides" is 양측)
+_EN_IDIOM = re.compile(
+    r"\b(?:two|both)\s+(?:sides|countries|governments|delegations|parties|nations|heads|"
+    r"presidents|prime ministers|leaders|ministers|co-chairs|regions|economies|peoples)\b"
+    r"|\bone\s+(?:of|another|side)\b|\bfirst[\s-](?:time|ever|hand|class|priority)\b"
+    r"|\bat\s+first\b|\bfirst\s+and\s+foremost\b|\bsecond(?:ed|ment)\b|\bno\s+one\b|"
+    r"\bthe\s+one\b|\bone\s+(?:hand|time)\b|\bon\s+the\s+other\s+hand\b")
+_ROMAN = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+                    r"(?![\w])|(?:(?<=Annex )|(?<=Annexes )|(?<=Part )|(?<=риложение )|"
+                    r"(?<=риложении )|(?<=риложения )|(?<=раздел )|(?<=Раздел ))I(?![\w])"
+                    r"|(?<![\w])I(?=\s*(?:,|and|и|&)\s*II(?![\w]))")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+_KO_WORDS = {"절반": ("frac", 0.5), "한 차례": ("", 1), "두 차례": ("", 2), "세 차례": ("", 3),
+             "네 차례": ("", 4), "다섯 차례": ("", 5), "한 번": ("", 1), "두 번": ("", 2),
+             "세 번": ("", 3), "첫": ("", 1), "첫째": ("", 1), "둘째": ("", 2), "셋째": ("", 3),
+             "넷째": ("", 4), "두 번째": ("", 2), "세 번째": ("", 3), "네 번째": ("", 4),
+             "다섯 번째": ("", 5), "한 해": ("", 1), "두 배": ("", 2), "세 배": ("", 3)}
+_KO_WORD = re.compile("|".join(sorted(_KO_WORDS, key=len, reverse=True)))
+
+_RU_ORD = {"перв": 1, "втор": 2, "трет": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
+           "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
+           "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
+           "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+           "тридцат": 30}
+_RU_ORD_RE = re.compile(r"\b(" + "|".join(_RU_ORD) + r")(?:ый|ой|ий|ая|ое|ье|ья|ого|ему|ому|"
+                        r"ом|ым|ую|ых|ыми|ей|ьего|ьему|ьем|ьей|ью|ьи|ьих)\b")
+_RU_CARD = {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
+            "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+            "дважды": 2, "трижды": 3, "двадцать": 20, "тридцать": 30}
+_RU_CARD_RE = re.compile(r"\b(" + "|".join(_RU_CARD) + r")\b")
+_RU_IDIOM = re.compile(r"\b(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон\w*|стран\w*|"
+                       r"государств\w*|правительств\w*|делегаци\w*|глав\w*)\b"
+                       r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
+_RU_FRACTION = re.compile(r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
+                          r"четверть|четверти)\b")
+_RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
+
+
+_ROMAN_HINT = re.compile(r"[IVXLC]{2}|Annex|Part I|риложени|аздел I")
+_WORD_HINT = re.compile(r"[a-z]+")
+_EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -v if v < nxt else v
+    return total
+
+
+def roman(text: str) -> Iterator[Quantity]:
+    """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
+    if not _ROMAN_HINT.search(text):
+        return
+    for hit in _ROMAN.finditer(text):
+        if hit.group():
+            yield Quantity(float(_roman_value(hit.group())), "", False, hit.start(), hit.end())
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def _english(text: str) -> Iterator[Quantity]:
+    lower = text.lower()
+    if _EN_HINTS.isdisjoint(_WORD_HINT.findall(lower)):
+        yield from roman(text)
+        return
+    lower = _blank(lower, _EN_IDIOM)
+    for hit in _EN_AND_HALF.finditer(lower):
+        yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
+    lower = _blank(lower, _EN_AND_HALF)
+    for hit in _EN_FRACTION.finditer(lower):
+        num = _NUMERATORS.get(hit.group(1) or "a", 1)
+        if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
+            continue  # "the third Forum", "the fifth meeting": ordinals (below)
+        yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
+                       hit.end())
+        lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
+    for hit in _EN_WORD.finditer(lower):
+        tens = _TENS[hit.group(1)] if hit.group(1) else 0
+        value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
+        scale = _EN_SCALE_AFTER.match(lower, end)
+        if scale is not None:  # "four million"
+            value, end = value * _EN_SCALES[scale.group(1)], scale.end()
+        yield Quantity(canon(value), "", True, hit.start(), end)
+    yield from roman(text)
+
+
+def _korean(text: str) -> Iterator[Quantity]:
+    if not any(w in text for w in ("절반", "차례", "첫", "째", " 번", " 해", " 배")):
+        return
+    for hit in _KO_WORD.finditer(text):
+        unit, value = _KO_WORDS[hit.group()]
+        yield Quantity(float(value), unit, True, hit.start(), hit.end())
+
+
+def _russian(text: str) -> Iterator[Quantity]:
+    lower = _blank(text.lower(), _RU_IDIOM)
+    fractions = list(_RU_FRACTION.finditer(lower))
+    lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
+    for hit in _RU_ORD_RE.finditer(lower):
+        stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
+        yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
+    for hit in _RU_CARD_RE.finditer(lower):
+        yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
+    for hit in fractions:
+        value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
+        value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
+        yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
+    yield from roman(text)
+
+
+def word_quantities(text: str, lang: Lang) -> list[Quantity]:
+    """Numbers written as words or roman numerals in ``text`` (digits already blanked)."""
+    if lang is Lang.KO:
+        return list(_korean(text))
+    return list(_russian(text) if lang is Lang.RU else _english(text))

@@ -1,0 +1,84 @@
+"""The window shows findings and readiness reasons as sentences in the interface language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.i18n import catalog
+
+
+@pytest.fixture
+def korean_window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The main window on the demo, in Korean."""
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.settings import AppSettings
+
+    settings = AppSettings.load()
+    settings.window_state = b""
+    settings.save()
+    w = build_window(str(demo_file), "ko")
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.completed)
+    yield w
+    w.close()
+    catalog.set_language("en")
+    QApplication.processEvents()
+
+
+def test_readiness_and_review_speak_korean(korean_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = korean_window
+    w.ready_dock.raise_()
+    QApplication.processEvents()
+    panel = w.readiness
+    panel.refresh()
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts and any(t.startswith("14항: 숫자가 다릅니다") for t in texts), texts
+    for text in texts:  # document words ("2022") may appear, English sentences may not
+        latin = [w for w in text.replace("(", " ").split() if w.isascii() and w.isalpha()]
+        assert latin == [], text
+    shot = Path(os.environ.get("CHECKS_SHOT", tmp_path / "readiness-ko.png"))
+    assert panel.grab().save(str(shot)) and shot.stat().st_size > 0
+
+
+def test_a_heading_finding_is_reviewed_and_dismissed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.checks.conformity import findings
+    from minutes_app.model import Lang, SetSectionHeading
+    from minutes_app.store import MinutesFile
+    from minutes_app.templates import demo
+    from minutes_app.ui.app import build_window
+
+    m = demo(agreed=True)
+    section = m.sections[1]
+    SetSectionHeading(section.id, Lang.EN, "Review of Cooperation in 2021").apply(m)
+    SetSectionHeading(section.id, Lang.KO, "2022년 협력 검토").apply(m)
+    path = tmp_path / "heading.minutes"
+    MinutesFile.create(path, m).close()
+    w = build_window(str(path), "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    try:
+        w.action_set["review"].trigger()
+        review = w.review
+        [item] = [i for i in review.items if i.kind == "finding"]
+        assert item.finding is not None and item.finding.place == "heading"
+        assert item.paragraph_id == section.paragraphs[0].id
+        while review.current() is not item:
+            review.buttons["next"].click()
+        assert review.item_label.text().startswith("a section heading: Numbers differ")
+        review.note.setText("Years checked with the capital")
+        review.buttons["dismiss"].click()
+        assert not [f for f in findings(w.doc.minutes) if f.place == "heading"]
+    finally:
+        w.close()
