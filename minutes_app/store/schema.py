@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,8 +40,30 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
                  " kind TEXT NOT NULL, data TEXT NOT NULL)")
 
 
+def _v3_checksums(conn: sqlite3.Connection) -> None:
+    """A checksum per row of meta, section, paragraph and round (rows changed outside)."""
+    from minutes_app.store.checksum import fill_checksums
+
+    for table in ("meta", "section", "paragraph", "round"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN checksum TEXT")
+    # rounds are append-only: lift the guard for this one fill, then restore it as written
+    conn.execute("DROP TRIGGER round_no_update")
+    fill_checksums(conn)
+    conn.execute(_statement("CREATE TRIGGER round_no_update"))
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: a checksum per row."""
+    _v3_checksums(conn)
+
+
+def _statement(prefix: str) -> str:
+    """The statement of SCHEMA_V1 that starts with ``prefix`` (recreated word for word)."""
+    return next(s.strip() for s in SCHEMA_V1.split(";\n") if s.strip().startswith(prefix))
+
+
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -63,6 +85,27 @@ def migrate(conn: sqlite3.Connection, version: int) -> None:
             MIGRATIONS[v](conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str]]:
+    """What ``sqlite_master`` holds in a file of ``version`` that we wrote: (type, name, sql)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for statement in SCHEMA_V1.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        for v in range(1, version):
+            MIGRATIONS[v](conn)
+        return schema_of(conn)
+    finally:
+        conn.close()
+
+
+def schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """The (type, name, sql) of every table, index, view and trigger, whitespace folded."""
+    return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master")}
