@@ -141,7 +141,7 @@ class MinutesFile:
         """Raise FileChangedError if another program replaced, changed or deleted the file."""
         if self.read_only:
             return
-        if _identity(self.path) != self._identity:
+        if _identity(self.path) != self._identity or not _ours(self.path):
             raise FileChangedError(code="file_changed", name=self.path.name)
 
     def _transaction(self, body: Callable[[sqlite3.Connection], object]) -> None:
@@ -242,6 +242,18 @@ def _identity(p: Path) -> tuple[int, int, int, int] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _ours(p: Path) -> bool:
+    """The file at ``p`` still carries our application id."""
+    from minutes_app.store.schema import APPLICATION_ID
+
+    try:
+        with p.open("rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return False
+    return len(header) == 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
