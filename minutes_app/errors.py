@@ -59,16 +59,22 @@ TEMPLATES: dict[str, str] = {
     "file_changed": N_("{name} was changed, replaced or deleted by another program; nothing "
                        "more is written to it."),
     "os_error": N_("{name}: {detail}."),
-    "docx_damaged": N_("{name} is damaged: {detail}. Ask for the file again, or open it in "
-                       "Word and save it once more."),
-    "docx_unsupported_zip": N_("{name} is compressed in a way Word does not use ({detail}); "
+    "docx_damaged": N_("{name} is damaged ({part} cannot be read). Ask for the file again, "
+                       "or open it in Word and save it once more."),
+    "docx_unsupported_zip": N_("{name} is compressed in a way Word does not use ({part}); "
                                "open it in Word and save it again."),
     "docx_encrypted": N_("{name} is password-protected (encrypted). Ask for a copy without a "
                          "password, or remove it in Word first."),
     "docx_not_docx": N_("{name} is not a DOCX file (not a Word document)."),
     "docx_not_word": N_("{name} is a zip archive but not a Word document."),
-    "docx_too_big": N_("{name} is larger than a document of minutes can be ({detail}); "
-                       "refused."),
+    "docx_too_big": N_("{name} is larger than a document of minutes can be ({part}: {mib} "
+                       "MiB unpacked); refused."),
+    "docx_too_big_total": N_("{name} unpacks to {mib} MiB, more than a document of minutes "
+                             "can be; refused."),
+    "docx_too_many_parts": N_("{name} is larger than a document of minutes can be ({count} "
+                              "parts); refused."),
+    "docx_too_many_elements": N_("{name} is larger than a document of minutes can be ({part} "
+                                 "holds more than {limit} XML elements); refused."),
     "docx_bomb": N_("{name} looks like a zip bomb ({part} compresses too well); refused."),
     "docx_dtd": N_("{name} contains a DTD or entity declarations, which Word never writes; "
                    "refused."),

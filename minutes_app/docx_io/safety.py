@@ -62,19 +62,18 @@ class DocxArchive:
     def _check_sizes(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _refuse("docx_too_big", self.name, detail=f"{len(infos):,} parts")
+            raise _refuse("docx_too_many_parts", self.name, count=f"{len(infos):,}")
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL:
-            raise _refuse("docx_too_big", self.name,
-                          detail=f"it unpacks to {total // 2**20:,} MiB")
+            raise _refuse("docx_too_big_total", self.name, mib=f"{total // 2**20:,}")
         for i in infos:
             if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and \
                     i.file_size > 1024 * 1024:
                 raise _refuse("docx_bomb", self.name, part=i.filename)
             cap = MAX_PART.get(i.filename, MAX_OTHER_PART)
             if i.filename.endswith(".xml") and i.file_size > cap:
-                raise _refuse("docx_too_big", self.name,
-                              detail=f"{i.filename}: {i.file_size // 2**20:,} MiB")
+                raise _refuse("docx_too_big", self.name, part=i.filename,
+                              mib=f"{i.file_size // 2**20:,}")
 
     def _read(self, member: str) -> bytes | None:
         """A part's bytes, never more than its cap whatever the zip header declares."""
@@ -85,17 +84,16 @@ class DocxArchive:
         if info.flag_bits & 0x1:
             raise _refuse("docx_encrypted", self.name)
         if info.compress_type not in _ZIP_METHODS:
-            raise _refuse("docx_unsupported_zip", self.name,
-                          detail=f"method {info.compress_type}")
+            raise _refuse("docx_unsupported_zip", self.name, part=member)
         cap = MAX_PART.get(member, MAX_OTHER_PART)
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(cap + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
                 NotImplementedError, ValueError):
-            raise _refuse("docx_damaged", self.name, detail=member) from None
+            raise _refuse("docx_damaged", self.name, part=member) from None
         if len(data) > cap:
-            raise _refuse("docx_too_big", self.name, detail=f"{member}: over {cap // 2**20} MiB")
+            raise _refuse("docx_too_big", self.name, part=member, mib=f"> {cap // 2**20}")
         return data
 
     def xml(self, member: str) -> etree._Element | None:
@@ -104,16 +102,16 @@ class DocxArchive:
         if data is None:
             return None
         if data.count(b"<") - data.count(b"</") > MAX_ELEMENTS:
-            raise _refuse("docx_too_big", self.name,
-                          detail=f"{member}: over {MAX_ELEMENTS:,} elements")
+            raise _refuse("docx_too_many_elements", self.name, part=member,
+                          limit=f"{MAX_ELEMENTS:,}")
         try:
             root = etree.fromstring(data, PARSER)
         except etree.XMLSyntaxError:
             if _declares_dtd(data):
                 raise _refuse("docx_dtd", self.name) from None
-            raise _refuse("docx_damaged", self.name, detail=member) from None
+            raise _refuse("docx_damaged", self.name, part=member) from None
         except ValueError:  # e.g. an encoding declaration lxml cannot honour
-            raise _refuse("docx_damaged", self.name, detail=member) from None
+            raise _refuse("docx_damaged", self.name, part=member) from None
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
             raise _refuse("docx_dtd", self.name)
