@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sqlite3
@@ -267,10 +268,8 @@ def _fail(exc: BaseException) -> int:
 
     if not isinstance(exc, (MinutesError, sqlite3.Error, OSError)):
         log.debug("unexpected error", exc_info=exc)
-    try:
+    with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
         print(f"minutes-app: error: {sentence(exc)}", file=sys.stderr)
-    except (OSError, ValueError):
-        pass  # stderr itself is gone
     return 1
 
 
@@ -278,11 +277,9 @@ def _quiet_stdout() -> None:
     """After a broken pipe (``| head``), let Python's exit flush nowhere instead of failing."""
     import os
 
-    try:
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -310,5 +307,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the user gets a sentence, never a traceback
+    except Exception as exc:  # the user gets a sentence, never a traceback
         return _fail(exc)

@@ -177,7 +177,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print(_("Nothing new: {name} brings no change and no round that these minutes do "
                     "not already hold. Nothing was recorded.").format(name=args.theirs))
             return 0
-        _, change = op.apply(m)
+        change = op.apply(m)[1]
         new_rounds = [report.round] if report.round and report.round not in m.rounds else []
         f.write(m, change, new_rounds)  # text and round together, or neither
     finally:

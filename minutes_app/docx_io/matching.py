@@ -9,6 +9,7 @@ paragraph that follows the previous row's paragraph in the document.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from minutes_app.model import Lang, Minutes, Paragraph
 
@@ -43,7 +44,7 @@ class RowMatcher:
                 if text.strip():
                     self.by_text.setdefault(_key(text), pid)
         order = [p.id for p in m.paragraphs()]
-        self.following = dict(zip(order, order[1:]))
+        self.following = dict(pairwise(order))
 
     def guess(self, texts: dict[Lang, str], number: str, after: int | None
               ) -> tuple[int, float] | None:

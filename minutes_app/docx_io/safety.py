@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 
 
-def _refuse(code: str, name: str, **params: object) -> FileFormatError:
+def _refuse(code: str, name: str, **params: Any) -> FileFormatError:
     return FileFormatError(code=code, name=name, **params)
 
 
@@ -113,7 +114,7 @@ class DocxArchive:
         except ValueError:  # e.g. an encoding declaration lxml cannot honour
             raise _refuse("docx_damaged", self.name, part=member) from None
         docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
+        if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
             raise _refuse("docx_dtd", self.name)
         return root
 

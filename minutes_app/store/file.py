@@ -366,4 +366,4 @@ def with_tx(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> N
     conn.execute("COMMIT")
 
 
-__all__ = ["FileFormatError", "MinutesFile", "SUFFIX"]
+__all__ = ["SUFFIX", "FileFormatError", "MinutesFile"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from minutes_app.errors import Place
@@ -55,7 +56,7 @@ class Reader:
         """The whole document; damaged rows are left out and listed in ``damage``."""
         meta: dict[str, Any] = {}
         for key, value in self._rows("meta", "key"):
-            decoded = self._try(("meta", key), lambda v=value: json.loads(v))
+            decoded: Any = self._try(("meta", key), partial(json.loads, value))
             if decoded is not None:
                 meta[key] = decoded
         for key in REQUIRED_META:
@@ -96,15 +97,14 @@ class Reader:
     def _sections(self) -> dict[int, Section]:
         sections: dict[int, Section] = {}
         for sid, _pos, heading, numbered in self._rows("section", "position"):
-            got = self._try(("section", str(sid)), lambda h=heading, n=numbered, i=sid: Section(
-                int(i), lang_text(json.loads(h)), [], bool(n)))
+            got = self._try(("section", str(sid)), partial(_section, sid, heading, numbered))
             if got is not None:
                 sections[got.id] = got
         return sections
 
     def _paragraphs(self, sections: dict[int, Section]) -> None:
         for row in self._rows("paragraph", "section_id, position"):
-            p = self._try(("paragraph", str(row[0])), lambda r=row: _paragraph(r))
+            p = self._try(("paragraph", str(row[0])), partial(_paragraph, row))
             if p is None:
                 continue
             if row[1] not in sections:
@@ -122,6 +122,10 @@ class Reader:
 _LANGS = {lang.value: lang for lang in Lang}
 _SIDES = {side.value: side for side in Side}
 _STATUSES = {s.value: s for s in Status}
+
+
+def _section(sid: Any, heading: str, numbered: Any) -> Section:
+    return Section(int(sid), lang_text(json.loads(heading)), [], bool(numbered))
 
 
 def _paragraph(row: tuple[Any, ...]) -> Paragraph:

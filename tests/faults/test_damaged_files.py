@@ -203,8 +203,10 @@ def _write_version_1(path: Path) -> Path:
     m = demo(history=False)
     write(path, m)
     r = snapshot(m, Side.KR, "2020-12-10T09:00:00Z", "Draft")
-    _sql(path, "INSERT INTO round VALUES ('%s', '%s', '%s', '%s', '%s')" % tuple(
-        str(v).replace("'", "''") for v in codec.round_row(r)[:5]))
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO round VALUES (?, ?, ?, ?, ?)", codec.round_row(r)[:5])
+    conn.commit()
+    conn.close()
     return path
 
 
