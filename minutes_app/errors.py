@@ -83,8 +83,8 @@ TEMPLATES: dict[str, str] = {
 
 # A damaged place in a file: (table, key, problem), each a code the edge words.
 Place = tuple[str, str, str]
-PLACE_TABLES = {"meta": N_("the document's {key} record"), "section": N_("section {key}"),
-                "paragraph": N_("paragraph {key}"), "round": N_("round {key}"),
+PLACE_TABLES = {"meta": N_("the document's {key} record"), "section": N_("section (id {key})"),
+                "paragraph": N_("paragraph (id {key})"), "round": N_("round {key}"),
                 "history": N_("history entry {key}"), "file": N_("the file")}
 PLACE_PROBLEMS = {"json": N_("not readable"), "value": N_("an unknown value"),
                   "missing": N_("missing"), "section": N_("in a section that does not exist"),

@@ -39,6 +39,7 @@ class MinutesFile:
         self._conn = conn
         self.read_only = read_only
         self.damage: list[tuple[str, str, str]] = []
+        self.closed = False
         self._identity = None if read_only else _identity(path)
 
     # -- opening and creating --------------------------------------------------
@@ -139,7 +140,7 @@ class MinutesFile:
 
     def check_unchanged(self) -> None:
         """Raise FileChangedError if another program replaced, changed or deleted the file."""
-        if self.read_only:
+        if self.read_only or self.closed:
             return
         if _identity(self.path) != self._identity or not _ours(self.path):
             raise FileChangedError(code="file_changed", name=self.path.name)
@@ -192,6 +193,7 @@ class MinutesFile:
 
     def close(self) -> None:
         """Release the file (other instances may open it afterwards)."""
+        self.closed = True
         self._conn.close()
 
 

@@ -69,6 +69,8 @@ class Reader:
         m.sections = list(sections.values())
         self._paragraphs(sections)
         m.rounds = [r for r in map(self._round, self._rows("round", "number")) if r]
+        broken = {(t, k) for t, k, problem in self.damage if problem != "checksum"}
+        self.damage = [d for d in self.damage if d[2] != "checksum" or d[:2] not in broken]
         return m
 
     def _meta(self, meta: dict[str, Any]) -> Minutes:

@@ -44,8 +44,8 @@ class FileWatch(QObject):
     def poll(self) -> None:
         """Has another program touched the file?"""
         doc = self.window.doc
-        if doc.read_only:
-            return
+        if doc.read_only or doc.file.closed or not self.window.isVisible():
+            return  # a closed window's document is not watched (another may hold the file)
         try:
             doc.file.check_unchanged()
         except FileChangedError:
