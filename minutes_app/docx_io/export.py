@@ -15,9 +15,13 @@ Progress = Callable[[int, int], None]
 
 
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
-           layout: str = "consecutive", allow_ad_ref: bool = False, initials: bool = False,
+           layout: str | None = None, allow_ad_ref: bool = False, initials: bool = False,
            fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
-    """Write the export; returns what the document's history records of it."""
+    """Write the export; returns what the document's history records of it.
+
+    ``layout`` defaults to side by side for the working copy (the table) and to consecutive
+    for the signing originals.
+    """
     if fmt not in ("docx", "pdf"):
         raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
     target = out
@@ -27,12 +31,15 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
     if kind == "working":
         from minutes_app.docx_io.working import write_working
 
-        write_working(m, target, progress)
-        record: dict[str, object] = {"kind": "working", "round": m.working_round}
+        layout = layout or "side-by-side"
+        write_working(m, target, progress, layout)
+        record: dict[str, object] = {"kind": "working", "round": m.working_round,
+                                     "layout": layout}
     elif kind == "signing":
         from minutes_app.docx_io.signing import write_signing
 
         side = copy_for or m.own_side
+        layout = layout or "consecutive"
         write_signing(m, target, side, layout, allow_ad_ref, initials)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
 )
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
@@ -29,8 +31,6 @@ from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditText
 from minutes_app.tracking.rounds import snapshot
 
-_LANG_WORDS = {Lang.KO: ("한국어", "korean"), Lang.EN: ("english", "영어"),
-               Lang.RU: ("русский", "russian")}
 
 
 @dataclass
@@ -58,17 +58,17 @@ class _Row:
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
     found = {}
     for i, cell in enumerate(header):
-        text = " ".join(p.text() for p in cell).lower()
-        for lang, words in _LANG_WORDS.items():
-            if any(w in text for w in words):
-                found[i] = lang
+        lang = header_language(" ".join(p.text() for p in cell))
+        if lang is not None:
+            found[i] = lang
     return found or {i + 1: lang for i, lang in enumerate(fallback)}
 
 
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
+    from minutes_app.docx_io.consecutive import as_table
     from minutes_app.docx_io.working import column_order
 
-    table = max(doc.tables, key=len, default=[])
+    table = as_table(doc) or max(doc.tables, key=len, default=[])
     if not table:
         raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
     columns = _languages(table[0], column_order(m))
@@ -268,6 +268,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
                 ) -> tuple[Operation, ImportReport]:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.gcpause import collector_paused
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAIN, INSERT, DELETE = "=", "+", "-"
@@ -170,6 +171,7 @@ def _comments(archive: DocxArchive) -> dict[str, tuple[Change, str]]:
     return found
 
 
+@collector_paused()  # bulk parsing and model building: see gcpause
 def read_docx(path: Path) -> ReadDocument:
     """Read every paragraph, table and comment of a DOCX (checked for safety first)."""
     archive = DocxArchive(path)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from minutes_app.checks.fingerprint import fingerprints
 from minutes_app.checks.readiness import Reason, reasons
@@ -122,9 +122,11 @@ class _Signing:
     def footer(self, initials: bool) -> None:
         """Page number, the fingerprint of each language, optional initials boxes."""
         footer = self.doc.sections[0].footer
-        p = footer.paragraphs[0]._p
-        ppr = paragraph(None, align="center").find("{*}pPr")  # type: ignore[arg-type]
-        p.insert(0, ppr)
+        first = footer.paragraphs[0]
+        # the template's footer paragraph has its own w:pPr (style Footer): a second one is
+        # invalid, so align through python-docx, which puts w:jc in schema order
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p = first._p
         text_run(p, "- ", None, self.fonts, size_pt=9)
         field_run(p, "PAGE", self.fonts, 9)
         text_run(p, " -", None, self.fonts, size_pt=9)

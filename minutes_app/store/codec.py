@@ -63,5 +63,3 @@ def round_row(r: Round) -> tuple[Any, ...]:
     d = ser.round_out(r)
     snapshot = dumps({"texts": d["texts"], "order": d["order"]})
     return with_checksum((r.number, r.side.value, r.time, r.note, snapshot))
-
-

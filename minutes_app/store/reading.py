@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from minutes_app.errors import Place
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
 from minutes_app.model.types import Lang, Side, Status, lang_text
@@ -52,6 +53,7 @@ class Reader:
             self.damage.append((*place, "value"))
         return None
 
+    @collector_paused()  # model building only creates objects: see gcpause
     def minutes(self) -> Minutes:
         """The whole document; damaged rows are left out and listed in ``damage``."""
         meta: dict[str, Any] = {}

@@ -53,8 +53,11 @@ class ExportDialog(QDialog):
 
     def _on_kind_changed(self, *_args: object) -> None:
         signing = self.kind.currentData() == "signing"
-        for w in (self.copy_for, self.layout_box, self.ad_ref, self.initials):
+        for w in (self.copy_for, self.ad_ref, self.initials):
             w.setEnabled(signing)
+        # both kinds have both layouts; the working copy is a table by default
+        self.layout_box.setCurrentIndex(self.layout_box.findData(
+            "consecutive" if signing else "side-by-side"))
 
 
 class ExportCommands:

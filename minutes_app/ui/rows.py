@@ -18,6 +18,8 @@ from minutes_app.ui.labels import column_languages, lang_label, side_label, stat
 
 Index = QModelIndex | QPersistentModelIndex
 
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 class RowKind(enum.IntEnum):
     """What a row shows."""
@@ -100,10 +102,9 @@ class EditorModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() >= 1 and not self.is_title_row(index.row()):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE  # precomputed: Qt asks per cell, and enum ``|`` is slow
+        return _READ_ONLY
 
     def is_title_row(self, row: int) -> bool:
         """The heading row of an untitled preamble shows the minutes' title, read-only."""
@@ -192,6 +193,8 @@ class EditorModel(QAbstractTableModel):
         kind, ident = self._rows[index.row()]
         if not self._exists(kind, ident):
             return False  # an editor closing on a row that the document already removed
+        if lang not in self.minutes.languages:
+            return False  # an editor closing on a language the document just removed
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True
@@ -236,6 +239,12 @@ class EditorModel(QAbstractTableModel):
         return {key: i for i, key in enumerate(rows)}
 
     def _on_document_changed(self, change: Change) -> None:
+        if change.meta and column_languages(self.minutes) != self.langs:
+            self.beginResetModel()  # a language added, removed or moved: other columns
+            self.langs = column_languages(self.minutes)
+            self._set_rows(self._build_rows())
+            self.endResetModel()
+            return
         if change.structure:
             self._resync()
         columns = range(self.columnCount())

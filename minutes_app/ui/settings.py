@@ -18,6 +18,7 @@ class AppSettings:
     recent_files: list[str] = field(default_factory=list)
     geometry: bytes = b""
     window_state: bytes = b""
+    hidden_languages: list[str] = field(default_factory=list)  # editor columns hidden
 
     @classmethod
     def load(cls) -> AppSettings:
@@ -34,6 +35,9 @@ class AppSettings:
         recent = qs.value("recent_files", [])
         s.recent_files = [str(x) for x in recent] if isinstance(recent, list) else (
             [str(recent)] if recent else [])
+        hidden = qs.value("hidden_languages", [])
+        s.hidden_languages = [str(x) for x in hidden] if isinstance(hidden, list) else (
+            [str(hidden)] if hidden else [])
         s.geometry = _bytes(qs.value("geometry", b""))
         s.window_state = _bytes(qs.value("window_state", b""))
         return s

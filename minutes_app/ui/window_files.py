@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
-from minutes_app.model import Operation
+from minutes_app.model import Lang, Operation
 from minutes_app.ui.files import create_document, open_document
+from minutes_app.ui.labels import lang_label
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -88,17 +89,32 @@ class FileCommands:
                                           names.index("cooperation-fields"), False)
         if not ok:
             return
+        langs = self._choose_languages()
+        if langs is None:
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self.window, _("Save the new minutes as"), str(self.window.doc.path.parent), FILTER)
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
         try:
-            doc = create_document(path, from_template(names[labels.index(choice)]))
+            doc = create_document(path, from_template(names[labels.index(choice)],
+                                                      languages=langs))
         except MinutesError as exc:
             self.window.show_error(exc.message, _("Cannot create the file"))
             return
         self._switch_to(doc)
+
+    def _choose_languages(self) -> list[Lang] | None:
+        """The new document's languages, from the usual sets (reordered later if need be)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = [[Lang.KO, Lang.EN], [Lang.KO, Lang.RU, Lang.EN], [Lang.KO, Lang.RU],
+                   [Lang.KO, Lang.EN, Lang.RU]]
+        labels = [" · ".join(lang_label(x) for x in langs) for langs in choices]
+        choice, ok = QInputDialog.getItem(self.window, _("New minutes"), _("Languages:"),
+                                          labels, 0, False)
+        return choices[labels.index(choice)] if ok else None
 
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""
