@@ -7,6 +7,7 @@ from typing import Any
 
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.annexes import annex_out, pair_out
 from minutes_app.store.checksum import COLUMNS, insert, with_checksum
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -29,6 +30,8 @@ def meta_rows(m: Minutes) -> list[tuple[Any, ...]]:
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
+        ("annexes", dumps([annex_out(a) for a in m.annexes])),
+        ("pairs", dumps([pair_out(p) for p in m.pairs])),
     ]]
 
 

@@ -17,6 +17,7 @@ from minutes_app.errors import Place
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.annexes import annex_in, pair_in
 from minutes_app.model.types import Lang, Side, Status, lang_text
 from minutes_app.store.checksum import COLUMNS, checksum
 
@@ -85,7 +86,8 @@ class Reader:
             return default if got is None else got
 
         kw: dict[str, Any] = dict(
-            meeting=field("meeting", ser.meeting_in, None),
+            meeting=field("meeting", lambda v: ser.meeting_in(v, meta.get("own_side", "KR")),
+                          None),
             parties=field("parties", lambda v: {p.side: p for p in map(ser.party_in, v)}, {}),
             languages=field("languages", lambda v: [Lang(x) for x in v], []),
             own_side=field("own_side", Side, Side.KR),
@@ -95,6 +97,8 @@ class Reader:
                                lambda v: {k: Side(x) for k, x in v.items()}, {}),
             glossary=field("glossary", lambda v: [lang_text(t) for t in v], []),
             dismissed=field("dismissed", dict, {}),
+            annexes=field("annexes", lambda v: [annex_in(a) for a in v], []),
+            pairs=field("pairs", lambda v: [pair_in(p) for p in v], []),
         )
         return Minutes() if self.fatal else Minutes(**kw)
 
