@@ -109,7 +109,10 @@ def memory(kind: str, n: int, returned: str = "") -> float:
     elif kind == "floor-write":
         write_floor(m)  # type: ignore[arg-type]
     elif kind == "import":
+        from minutes_app.docx_io import safety
         from minutes_app.docx_io.importer import plan_import
+
+        safety.scale_limits(5)  # 20,000 paragraphs: past what the application accepts
         from minutes_app.model import Side
         from minutes_app.tracking.rounds import snapshot
 

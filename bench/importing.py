@@ -61,6 +61,9 @@ def main() -> None:
           "reading 20,000 ≤ 2× floor")
     print(f"{'paragraphs':>10} | {'read ms':>8} | {'import ms':>9} | {'floor ms':>8} | "
           f"{'read/floor':>10} | {'import/floor':>12} | revised")
+    from minutes_app.docx_io import safety
+
+    safety.scale_limits(5)  # 20,000 paragraphs: past what the application accepts (issue 12)
     with tempfile.TemporaryDirectory() as tmp:
         for n in SIZES:
             m, path = returned_copy(n, Path(tmp))

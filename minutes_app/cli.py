@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -29,6 +31,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    import os
     from pathlib import Path
 
     from minutes_app.docx_io.export import export, history_entry
@@ -36,7 +39,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.tracking.time import now_iso
 
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
-    f, m = MinutesFile.open(args.file)
+    f, m = _open_for_export(args.file)
+    out = Path(args.out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
     try:
         if args.latin_font or args.korean_font:  # for this export only
             import dataclasses
@@ -45,12 +50,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 m.settings, latin_font=args.latin_font or m.settings.latin_font,
                 korean_font=args.korean_font or m.settings.korean_font)
         copy_for = Side(args.copy_for.upper()) if args.copy_for else None
-        record = export(m, Path(args.out), args.kind, copy_for, args.layout, args.allow_ad_ref,
+        record = export(m, tmp, args.kind, copy_for, args.layout, args.allow_ad_ref,
                         args.initials, fmt, fingerprint_footer=args.fingerprint_footer,
                         rounds=(args.older, args.newer))
-        f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
+        record["file"] = out.name
+        if not f.read_only:  # the entry first: an export is never out without its record
+            f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
+        os.replace(tmp, out)
     finally:
+        tmp.unlink(missing_ok=True)
         f.close()
+    if f.read_only:
+        from minutes_app.i18n import _
+
+        print(_("{name} is read-only: this export is not recorded in its history.").format(
+            name=Path(args.file).name), file=sys.stderr)
     print(f"Wrote the {args.kind} copy to {args.out}")
     for lang, digest in dict(record.get("fingerprints", {})).items():  # type: ignore[call-overload]
         print(f"  {lang} SHA-256 {digest}")
@@ -67,9 +81,22 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open(path: str) -> Minutes:
-    f, m = MinutesFile.open(path)
+    """Read a document without writing it (no lock, no migration on disk)."""
+    f, m = MinutesFile.open(path, read_only=True)
     f.close()
     return m
+
+
+def _open_for_export(path: str) -> tuple[MinutesFile, Minutes]:
+    """Open to record the export in the history; read-only when the file is."""
+    from minutes_app.errors import FileLockedError
+
+    try:
+        return MinutesFile.open(path)
+    except FileLockedError as exc:
+        if exc.code != "read_only":
+            raise
+        return MinutesFile.open(path, read_only=True)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -252,6 +279,40 @@ def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
     return first not in commands and first not in ("-h", "--help", "--version")
 
 
+def _interface_language() -> None:
+    """Messages in the user's language: Korean when the locale says so."""
+    import os
+
+    from minutes_app.i18n import set_language
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            if value.lower().startswith("ko"):
+                set_language("ko")
+            return
+
+
+def _fail(exc: BaseException) -> int:
+    """One sentence on stderr, never a traceback; exit code 1."""
+    from minutes_app.i18n.errors import sentence
+
+    if not isinstance(exc, (MinutesError, sqlite3.Error, OSError)):
+        log.debug("unexpected error", exc_info=exc)
+    with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
+        print(f"minutes-app: error: {sentence(exc)}", file=sys.stderr)
+    return 1
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (``| head``), let Python's exit flush nowhere instead of failing."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``minutes-app``; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -264,18 +325,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from minutes_app.ui.app import run
 
             return run(gui_args.file, gui_args.lang)
+        _interface_language()
         args = parser.parse_args(args_list)
         if args.command is None:
             parser.print_help()
             return 2
-        return int(args.func(args))
-    except MinutesError as exc:
-        print(f"minutes-app: error: {exc.message}", file=sys.stderr)
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
         return 1
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:
-        print(f"minutes-app: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
-        return 1
-
-
+    except Exception as exc:  # the user gets a sentence, never a traceback
+        return _fail(exc)

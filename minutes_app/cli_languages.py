@@ -58,9 +58,8 @@ def cmd_languages(args: argparse.Namespace) -> int:
         else:
             op = SetLanguageOrder(tuple(parse_languages(args.value)))
         _, change = op.apply(m)
-        f.write(m, change)
-        f.add_history(now_iso(), "languages", json.dumps(
-            {"action": args.action, "value": args.value, "languages": _names(m)}))
+        f.write(m, change, history=[(now_iso(), "languages", json.dumps(  # one transaction
+            {"action": args.action, "value": args.value, "languages": _names(m)}))])
     finally:
         f.close()
     print(f"Languages of {args.file}: {_names(m)}")

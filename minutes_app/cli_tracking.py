@@ -39,7 +39,7 @@ def cmd_revisions(args: argparse.Namespace) -> int:
         return _docx_revisions(args)
     from minutes_app.cli_languages import lang_arg
 
-    f, m = MinutesFile.open(args.file)
+    f, m = MinutesFile.open(args.file, read_only=True)
     f.close()
     revisions = all_revisions(m)
     if args.lang:
@@ -102,8 +102,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                                  args.accept_uncertain, args.accept_unplaced)
         _, change = op.apply(m)
         rounds = [report.round] if report.round else []
-        f.write(m, mapped | change, rounds)
-        f.add_history(now_iso(), "import", history_entry(Path(args.returned), report))
+        # text, round and history entry in one transaction: a kill leaves all or none
+        f.write(m, mapped | change, rounds,
+                [(now_iso(), "import", history_entry(Path(args.returned), report))])
     finally:
         f.close()
     sides = ", ".join(f"{n} by {s}" for s, n in sorted(report.by_side.items())) or "none"
@@ -174,14 +175,19 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Bring the other delegation's copy into ours."""
-    from minutes_app.tracking.merge import merge
+    from minutes_app.i18n import _
+    from minutes_app.tracking.merge import brings_nothing, merge
 
-    theirs_file, theirs = MinutesFile.open(args.theirs)
+    theirs_file, theirs = MinutesFile.open(args.theirs, read_only=True)  # never written
     theirs_file.close()
     f, m = MinutesFile.open(args.ours)
     try:
         op, report = merge(m, theirs, now_iso())
-        _, change = op.apply(m)
+        if brings_nothing(m, theirs, report):
+            print(_("Nothing new: {name} brings no change and no round that these minutes do "
+                    "not already hold. Nothing was recorded.").format(name=args.theirs))
+            return 0
+        change = op.apply(m)[1]
         new_rounds = [report.round] if report.round and report.round not in m.rounds else []
         f.write(m, change, new_rounds)  # text and round together, or neither
     finally:

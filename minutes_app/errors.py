@@ -1,14 +1,116 @@
-"""Errors the user can cause; each carries the message shown to the user."""
+"""Errors the user can cause; each carries a code, its parameters and an English message.
+
+The sentence shown to the user is made at the edge (``minutes_app.i18n.errors.sentence``):
+the template of ``code`` translated through the catalog, then filled with the parameters.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a template for the catalog without translating it here (translated at the edge)."""
+    return message
+
+
+N_("{place}: {problem}")
+N_("{count} more")
+
+
+# Templates of the errors raised with a code; named placeholders, filled at the edge.
+TEMPLATES: dict[str, str] = {
+    "missing": N_("{name} does not exist."),
+    "folder": N_("{name} is a folder, not a .minutes file."),
+    "no_permission": N_("You do not have permission to read {name}."),
+    "not_minutes": N_("{name} is not a minutes document (it is not a .minutes file)."),
+    "header_truncated": N_("{name} is truncated: the file ends inside its header."),
+    "truncated": N_("{name} is truncated: it holds {size} bytes of {expected}. "
+                    "Use a complete copy of the file."),
+    "foreign_sqlite": N_("{name} is an SQLite database but not a minutes document."),
+    "newer": N_("{name} was saved by a newer version of minutes_app (file format {version}; "
+                "this version reads up to {supported}). Please update minutes_app."),
+    "bad_version": N_("{name} is damaged: it declares file format {version}, which no "
+                      "version of minutes_app wrote."),
+    "damaged": N_("{name} is damaged and cannot be read ({detail})."),
+    "foreign_schema": N_("{name} is not a minutes document as minutes_app writes them: it "
+                         "holds {detail}. It was refused without being read."),
+    "too_slow": N_("Reading {name} took too long and was stopped: the file is built to "
+                   "keep a reader busy, or it is damaged."),
+    "damaged_rows": N_("{name} is damaged: {detail}."),
+    "damaged_rows_intact": N_("{name} is damaged: {detail}. The rest of the document is "
+                              "intact: open it in the editor (read-only) and use Save As to "
+                              "keep a copy."),
+    "changed_outside": N_("{name} was changed outside minutes_app: {detail}. Open it in the "
+                          "editor (read-only) to check these places, and use Save As to keep "
+                          "a copy."),
+    "locked": N_("{name} is open in another minutes_app window or process. Close it there "
+                 "first, or open a copy."),
+    "read_only": N_("{name} is read-only here; use Save As to keep a copy."),
+    "opened_read_only": N_("{name} is open read-only: nothing is written to it. Use Save As "
+                           "to keep your edits in a copy."),
+    "exists": N_("{name} already exists; choose another name."),
+    "no_folder": N_("The folder {folder} does not exist; choose an existing folder."),
+    "folder_read_only": N_("You cannot write into the folder {folder}; choose another folder."),
+    "disk_full": N_("{name} could not be saved: the disk is full. Nothing was changed; free "
+                    "some space or save to another disk."),
+    "write_failed": N_("{name} could not be saved ({detail}). Nothing was changed."),
+    "file_changed": N_("{name} was changed, replaced or deleted by another program; nothing "
+                       "more is written to it."),
+    "os_error": N_("{name}: {detail}."),
+    "docx_damaged": N_("{name} is damaged ({part} cannot be read). Ask for the file again, "
+                       "or open it in Word and save it once more."),
+    "docx_unsupported_zip": N_("{name} is compressed in a way Word does not use ({part}); "
+                               "open it in Word and save it again."),
+    "docx_encrypted": N_("{name} is password-protected (encrypted). Ask for a copy without a "
+                         "password, or remove it in Word first."),
+    "docx_not_docx": N_("{name} is not a DOCX file (not a Word document)."),
+    "docx_not_word": N_("{name} is a zip archive but not a Word document."),
+    "docx_too_big": N_("{name} is larger than a document of minutes can be ({part}: {mib} "
+                       "MiB unpacked); refused."),
+    "docx_too_big_total": N_("{name} unpacks to {mib} MiB, more than a document of minutes "
+                             "can be; refused."),
+    "docx_too_many_parts": N_("{name} is larger than a document of minutes can be ({count} "
+                              "parts); refused."),
+    "docx_too_many_elements": N_("{name} is larger than a document of minutes can be ({part} "
+                                 "holds more than {limit} XML elements); refused."),
+    "docx_bomb": N_("{name} looks like a zip bomb ({part} compresses too well); refused."),
+    "docx_dtd": N_("{name} contains a DTD or entity declarations, which Word never writes; "
+                   "refused."),
+}
+
+
+# A damaged place in a file: (table, key, problem), each a code the edge words.
+Place = tuple[str, str, str]
+PLACE_TABLES = {"meta": N_("the document's {key} record"), "section": N_("section (id {key})"),
+                "paragraph": N_("paragraph (id {key})"), "round": N_("round {key}"),
+                "history": N_("history entry {key}"), "file": N_("the file")}
+PLACE_PROBLEMS = {"json": N_("not readable"), "value": N_("an unknown value"),
+                  "missing": N_("missing"), "section": N_("in a section that does not exist"),
+                  "checksum": N_("changed outside minutes_app")}
+
+
+def describe_places(places: list[Place], tr: Callable[[str], str]) -> str:
+    """The first few damaged places as one phrase; ``tr`` translates the templates."""
+    words = [tr("{place}: {problem}").format(
+        place=tr(PLACE_TABLES.get(t, t)).format(key=k), problem=tr(PLACE_PROBLEMS.get(p, p)))
+        for t, k, p in places[:5]]
+    if len(places) > 5:
+        words.append(tr("{count} more").format(count=len(places) - 5))
+    return "; ".join(words)
 
 
 class MinutesError(Exception):
     """Base of every error with a user-facing message (shown in a dialog or on stderr)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str = "", code: str = "", **params: Any) -> None:
+        if code:
+            message = TEMPLATES[code].format(**params)
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params = params
 
     def __str__(self) -> str:
         return self.message
@@ -22,12 +124,33 @@ class FileFormatError(MinutesError):
     """The file is not a .minutes file, or it is corrupt or truncated."""
 
 
+class DamagedFileError(FileFormatError):
+    """Rows of a valid SQLite file are damaged or were changed outside the app.
+
+    ``intact`` tells whether the rest can be opened read-only (``MinutesFile.open(...,
+    salvage=True)``); ``places`` names the damaged rows.
+    """
+
+    def __init__(self, code: str, places: list[Place], intact: bool, **params: Any) -> None:
+        super().__init__(code=code, detail=describe_places(places, lambda s: s), **params)
+        self.places = places
+        self.intact = intact
+
+
 class NewerFileError(MinutesError):
     """The file was written by a newer version of minutes_app."""
 
 
 class FileLockedError(MinutesError):
     """Another running instance holds the file."""
+
+
+class StoreWriteError(MinutesError):
+    """A write did not reach the file (full disk, lost share, read-only); nothing changed."""
+
+
+class FileChangedError(MinutesError):
+    """The file was replaced, changed or deleted by another program while open."""
 
 
 class TemplateError(MinutesError):

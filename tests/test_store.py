@@ -204,7 +204,7 @@ def _write_version_1(path: Path, m: Minutes) -> None:
 
     conn = sqlite3.connect(path)
     conn.executescript(schema_module.SCHEMA_V1)
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", codec.meta_rows(m))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [r[:2] for r in codec.meta_rows(m)])
     conn.executemany("INSERT INTO section VALUES (?, ?, ?, ?)",
                      [codec.section_row(s, i)[:4] for i, s in enumerate(m.sections)])
     conn.executemany("INSERT INTO paragraph VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

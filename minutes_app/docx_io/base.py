@@ -170,8 +170,12 @@ def save_stable(doc: DocxDocument, out: str | Path | IO[bytes], stream: Stream |
     data = raw.getvalue()
     if isinstance(out, (str, Path)):
         tmp = Path(out).with_name(f".{Path(out).name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(out)
+        except BaseException:  # a full disk must not leave a half-written copy behind
+            tmp.unlink(missing_ok=True)
+            raise
     else:
         out.write(data)
     return data

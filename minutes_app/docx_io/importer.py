@@ -14,10 +14,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from minutes_app.docx_io.headers import header_language
+from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
 )
@@ -36,7 +36,6 @@ from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
 
-SIMILAR = 0.6
 
 
 @dataclass
@@ -84,7 +83,8 @@ def main_table(doc: ReadDocument) -> int:
 
 def _id(marks: list[str], prefix: str) -> int | None:
     return next((int(b[len(prefix):]) for b in marks
-                 if b.startswith(prefix) and b[len(prefix):].isdigit()), None)
+                 if b.startswith(prefix) and b[len(prefix):].isascii()
+                 and b[len(prefix):].isdigit()), None)  # "_mp_²" is a digit but no int
 
 
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
@@ -115,10 +115,6 @@ def _cell_text(cell: list[ReadParagraph]) -> str:
         if i < len(cell) - 1 and not joined:
             out.append("\n")
     return "".join(out)
-
-
-def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 class _Importer:
@@ -252,18 +248,13 @@ class _Importer:
         self._comments(row, fresh.id)
         return fresh.id
 
-    def _guess(self, row: _Row, unmapped: dict[int, Paragraph]) -> int | None:
+    def _guess(self, row: _Row, matcher: RowMatcher, after: int | None) -> int | None:
         """A row that lost its id: the paragraph with its number and similar text, if any."""
-        best, score = None, 0.0
-        for pid, p in unmapped.items():
-            ratio = max((_similar(_cell_text(c), p.text(lang)) for lang, c in row.cells.items()),
-                        default=0.0)
-            if str(self.m.number(pid)) == row.number:
-                ratio += 0.2
-            if ratio > score:
-                best, score = pid, ratio
-        if best is None or score < SIMILAR:
+        texts = {lang: _cell_text(c) for lang, c in row.cells.items()}
+        found = matcher.guess(texts, row.number, after)
+        if found is None:
             return None
+        best, score = found
         self.report.uncertain.append(
             f"A row without its paragraph id looks like paragraph {self.m.number(best)} "
             f"({score:.0%} alike).")
@@ -278,7 +269,7 @@ class _Importer:
         self._renumber_own()
         seen: set[int] = set()
         in_file = {r.pid for r in rows}
-        unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
+        matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})
         previous: int | None = None
         for index, row in enumerate(rows, start=1):
             self._other_columns(row, index)
@@ -287,10 +278,10 @@ class _Importer:
                 continue
             pid = row.pid if row.pid in known else None
             if pid is None:
-                guess = self._guess(row, unmapped)
+                guess = self._guess(row, matcher, previous)
                 if guess is not None and accept_uncertain:
                     pid = guess
-                    unmapped.pop(guess)
+                    matcher.take(guess)
                 elif guess is not None:
                     continue  # reported, not guessed silently
                 elif any(_cell_text(c).strip() for c in row.cells.values()):

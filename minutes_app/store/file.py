@@ -4,27 +4,43 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from minutes_app.errors import FileFormatError, FileLockedError, MinutesError, NewerFileError
+from minutes_app.errors import (
+    DamagedFileError, FileChangedError, FileFormatError, FileLockedError, MinutesError,
+    StoreWriteError,
+)
 from minutes_app.model import Change, Minutes, Round
 from minutes_app.store import codec
-from minutes_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema, migrate
+from minutes_app.store.opening import (
+    bound, check_complete, check_exists, check_identity, hot_journal, read_only_copy,
+    unbound,
+)
+from minutes_app.store.reading import Reader
+from minutes_app.store.schema import SCHEMA_VERSION, create_schema, migrate
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".minutes"
+History = tuple[str, str, str]  # time, kind, data
 
 
 class MinutesFile:
-    """An open .minutes file, held exclusively by this process until ``close``."""
+    """An open .minutes file, held exclusively by this process until ``close``.
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    A read-only one holds an in-memory copy: reading it never wrote the file, and every write
+    is refused (Save As writes a copy). ``damage`` lists the places a salvaged open left out.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
         self.path = path
         self._conn = conn
+        self.read_only = read_only
+        self.damage: list[tuple[str, str, str]] = []
+        self.closed = False
+        self._identity = None if read_only else _identity(path)
 
     # -- opening and creating --------------------------------------------------
     @classmethod
@@ -33,10 +49,14 @@ class MinutesFile:
         """Write ``m`` as a new file (atomically: a temporary file renamed into place)."""
         target = Path(path)
         if target.exists() and not overwrite:
-            raise MinutesError(f"{target} already exists; choose another name.")
+            raise MinutesError(code="exists", name=str(target))
+        _check_folder(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        conn = _connect(tmp)
+        try:
+            tmp.unlink(missing_ok=True)
+            conn = _connect(tmp)
+        except (OSError, sqlite3.Error) as exc:
+            raise _write_error(target, exc) from None
         try:
             conn.execute("BEGIN IMMEDIATE")
             create_schema(conn)
@@ -44,112 +64,244 @@ class MinutesFile:
             conn.execute("COMMIT")
             conn.close()
             os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            _discard(conn, tmp)
+            raise _write_error(target, exc) from None
         except BaseException:
-            conn.close()
-            tmp.unlink(missing_ok=True)
+            _discard(conn, tmp)
             raise
         opened, _ = cls.open(target, load=False)
         return opened
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], load: bool = True
-             ) -> tuple[MinutesFile, Minutes]:
-        """Open, check, lock and load a file; raise a MinutesError the user can act on."""
+    def open(cls, path: str | os.PathLike[str], load: bool = True, read_only: bool = False,
+             salvage: bool = False) -> tuple[MinutesFile, Minutes]:
+        """Open, check, lock and load a file; raise a MinutesError the user can act on.
+
+        ``read_only`` never writes the file (an older one is migrated in memory);
+        ``salvage`` (read-only) opens what is intact of a damaged file instead of refusing.
+        """
         p = Path(path)
-        _check_header(p)
-        conn = sqlite3.connect(p, timeout=0.25, isolation_level=None)
+        check_exists(p)
+        if hot_journal(p) is None:  # else SQLite must roll the journal back before we judge
+            check_complete(p)
+        read_only = read_only or salvage
         try:
-            conn.execute("PRAGMA synchronous = FULL")
-            version = _check_identity(conn, p)
-            _lock(conn, p)
-            if version < SCHEMA_VERSION:
-                log.info("migrating %s from schema %d to %d", p, version, SCHEMA_VERSION)
-                migrate(conn, version)
-            m = codec.read_minutes(conn) if load else Minutes()
-        except sqlite3.OperationalError as exc:
+            conn = read_only_copy(p) if read_only else _connect(p)
+        except sqlite3.Error as exc:
+            raise _read_error(p, exc) from None
+        try:
+            m = _load(conn, p, load, read_only, salvage)
+        except sqlite3.Error as exc:
             conn.close()
-            if "locked" in str(exc):
-                raise _locked(p) from None
-            raise FileFormatError(f"{p.name} cannot be read ({exc}).") from None
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise FileFormatError(f"{p.name} is damaged and cannot be read ({exc}).") from None
+            raise _read_error(p, exc) from None
         except BaseException:
             conn.close()
             raise
-        return cls(p, conn), m
+        opened = cls(p, conn, read_only)
+        opened.damage = m.damage
+        return opened, m.minutes
 
     # -- writing ---------------------------------------------------------------
-    def write(self, m: Minutes, change: Change, rounds: Sequence[Round] = ()) -> None:
-        """Persist what ``change`` touched, and any new rounds, in one transaction."""
-        if change.empty and not rounds:
+    def write(self, m: Minutes, change: Change, rounds: Sequence[Round] = (),
+              history: Sequence[History] = ()) -> None:
+        """Persist what ``change`` touched, new rounds and history entries in one transaction."""
+        if change.empty and not rounds and not history:
             return
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+
+        def body(conn: sqlite3.Connection) -> None:
             _write_change(conn, m, change)
-            conn.executemany("INSERT INTO round VALUES (?, ?, ?, ?, ?)",
-                             [codec.round_row(r) for r in rounds])
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.executemany(codec.INSERT_ROUND, [codec.round_row(r) for r in rounds])
+            _add_history(conn, history)
+
+        self._transaction(body)
 
     def write_all(self, m: Minutes) -> None:
         """Rewrite the whole document (after a merge or import), keeping the rounds."""
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        def body(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM paragraph")
             conn.execute("DELETE FROM section")
             conn.execute("DELETE FROM meta")
             _write_all(conn, m, rounds=False)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+
+        self._transaction(body)
 
     def append_round(self, r: Round) -> None:
         """Add a round; rounds already stored can never change."""
-        with_tx(self._conn, "INSERT INTO round VALUES (?, ?, ?, ?, ?)", codec.round_row(r))
+        self._transaction(lambda conn: conn.execute(codec.INSERT_ROUND, codec.round_row(r)))
 
     def add_history(self, time: str, kind: str, data: str) -> None:
         """Record an event (an export and its fingerprints) in the document's history."""
-        with_tx(self._conn, "INSERT INTO history (time, kind, data) VALUES (?, ?, ?)",
-                (time, kind, data))
+        self._transaction(lambda conn: _add_history(conn, [(time, kind, data)]))
 
     def history(self) -> list[tuple[str, str, str]]:
         """The recorded events, oldest first."""
         return list(self._conn.execute("SELECT time, kind, data FROM history ORDER BY id"))
 
-    def save_as(self, path: str | os.PathLike[str]) -> MinutesFile:
-        """Copy this file to ``path`` and return the copy, open; this one is closed."""
-        target = Path(path)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        dest = sqlite3.connect(tmp)
+    def check_unchanged(self) -> None:
+        """Raise FileChangedError if another program replaced, changed or deleted the file."""
+        if self.read_only or self.closed:
+            return
+        if _identity(self.path) != self._identity or not _ours(self.path):
+            raise FileChangedError(code="file_changed", name=self.path.name)
+
+    def _transaction(self, body: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``body`` in one transaction; a failure leaves the file as it was."""
+        if self.read_only:
+            raise StoreWriteError(code="opened_read_only", name=self.path.name)
+        self.check_unchanged()
+        conn = self._conn
         try:
-            self._conn.backup(dest)
+            conn.execute("BEGIN IMMEDIATE")
+            body(conn)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(conn)
+            raise _write_error(self.path, exc) from None
+        except BaseException:
+            _rollback(conn)
+            raise
         finally:
-            dest.close()
-        os.replace(tmp, target)
+            self._identity = _identity(self.path)
+
+    def save_as(self, path: str | os.PathLike[str], m: Minutes | None = None) -> MinutesFile:
+        """Copy this file to ``path`` and return the copy, open; this one is closed.
+
+        A salvaged file is written from ``m`` (what was intact), with its history.
+        """
+        target = Path(path)
+        if self.damage and m is not None:
+            history = self.history()
+            copy = MinutesFile.create(target, m, overwrite=True)
+            copy._transaction(lambda conn: _add_history(conn, history))
+            self.close()
+            return copy
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                self._conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise _write_error(target, exc) from None
         self.close()
         copy, _ = MinutesFile.open(target, load=False)
         return copy
 
     def close(self) -> None:
         """Release the file (other instances may open it afterwards)."""
+        self.closed = True
         self._conn.close()
 
 
-def with_tx(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> None:
-    """Run one statement in its own transaction."""
-    conn.execute("BEGIN IMMEDIATE")
+class _Loaded:
+    def __init__(self, minutes: Minutes, damage: list[tuple[str, str, str]]) -> None:
+        self.minutes, self.damage = minutes, damage
+
+
+def _load(conn: sqlite3.Connection, p: Path, load: bool, read_only: bool, salvage: bool
+          ) -> _Loaded:
+    """Recover, check and read an open connection (the file's own, or a memory copy)."""
+    bound(conn)
+    if not read_only:
+        conn.execute("PRAGMA schema_version").fetchone()  # SQLite rolls a hot journal back
+        check_complete(p)
+    version = check_identity(conn, p)
+    if not read_only:
+        _lock(conn, p)
+    if version < SCHEMA_VERSION:
+        log.info("migrating %s from schema %d to %d", p, version, SCHEMA_VERSION)
+        unbound(conn)
+        migrate(conn, version)  # in memory when read-only: the file is never written
+        bound(conn)
+    if not load:
+        unbound(conn)
+        return _Loaded(Minutes(), [])
+    reader = Reader(conn)
+    m = reader.minutes()
+    unbound(conn)
+    if reader.damage and not (salvage and not reader.fatal):
+        raise _damaged(p, reader)
+    return _Loaded(m, reader.damage)
+
+
+def _damaged(p: Path, reader: Reader) -> DamagedFileError:
+    changed_only = all(problem == "checksum" for _t, _k, problem in reader.damage)
+    if reader.fatal:
+        code = "damaged_rows"
+    else:
+        code = "changed_outside" if changed_only else "damaged_rows_intact"
+    return DamagedFileError(code, reader.damage, not reader.fatal, name=p.name)
+
+
+def _identity(p: Path) -> tuple[int, int, int, int] | None:
+    """What tells our file from one renamed over it or rewritten by another program."""
     try:
-        conn.execute(sql, params)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _ours(p: Path) -> bool:
+    """The file at ``p`` still carries our application id."""
+    from minutes_app.store.schema import APPLICATION_ID
+
+    try:
+        with p.open("rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return False
+    return len(header) == 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (SQLite ends some on its own, e.g. disk full)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.exception("rollback failed")
+
+
+def _discard(conn: sqlite3.Connection, tmp: Path) -> None:
+    conn.close()
+    tmp.unlink(missing_ok=True)
+    Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def _check_folder(target: Path) -> None:
+    folder = target.parent
+    if not folder.is_dir():
+        raise MinutesError(code="no_folder", folder=str(folder))
+    if not os.access(folder, os.W_OK):
+        raise MinutesError(code="folder_read_only", folder=str(folder))
+
+
+def _write_error(p: Path, exc: BaseException) -> StoreWriteError:
+    text = str(exc).lower()
+    if "full" in text or "no space" in text or "too large" in text:
+        return StoreWriteError(code="disk_full", name=p.name)
+    if "readonly" in text or "read-only" in text:
+        return StoreWriteError(code="read_only", name=p.name)
+    if "locked" in text:
+        return StoreWriteError(code="locked", name=p.name)
+    detail = getattr(exc, "strerror", None) or str(exc)
+    return StoreWriteError(code="write_failed", name=p.name, detail=detail)
+
+
+def _read_error(p: Path, exc: sqlite3.Error) -> MinutesError:
+    text = str(exc)
+    if "locked" in text:
+        return FileLockedError(code="locked", name=p.name)
+    if "interrupted" in text:
+        return FileFormatError(code="too_slow", name=p.name)
+    if "readonly" in text or "read-only" in text:
+        return FileLockedError(code="read_only", name=p.name)
+    return FileFormatError(code="damaged", name=p.name, detail=text)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -160,78 +312,29 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check_header(p: Path) -> None:
-    """Refuse files that are missing, not SQLite, or shorter than their header says."""
-    try:
-        size = p.stat().st_size
-        with p.open("rb") as fh:
-            header = fh.read(100)
-    except FileNotFoundError:
-        raise MinutesError(f"{p} does not exist.") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{p} is a folder, not a .minutes file.") from None
-    except PermissionError:
-        raise FileLockedError(f"You do not have permission to read {p}.") from None
-    if not header.startswith(SQLITE_MAGIC):
-        raise FileFormatError(f"{p.name} is not a minutes document (it is not a .minutes file).")
-    if len(header) < 100:
-        raise FileFormatError(f"{p.name} is truncated: the file ends inside its header.")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    if size < page_size * pages:
-        raise FileFormatError(
-            f"{p.name} is truncated: it holds {size:,} bytes of {page_size * pages:,}. "
-            "Use a complete copy of the file."
-        )
-
-
-def _check_identity(conn: sqlite3.Connection, p: Path) -> int:
-    """Return the schema version, refusing foreign and newer files."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app_id != APPLICATION_ID:
-        raise FileFormatError(f"{p.name} is an SQLite database but not a minutes document.")
-    if version > SCHEMA_VERSION:
-        raise NewerFileError(
-            f"{p.name} was saved by a newer version of minutes_app (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). Please update minutes_app."
-        )
-    integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if integrity != "ok":
-        raise FileFormatError(f"{p.name} is damaged ({integrity}).")
-    return int(version)
-
-
 def _lock(conn: sqlite3.Connection, p: Path) -> None:
     """Hold an exclusive lock for as long as the file is open (released on close or crash)."""
     if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
-        raise FileLockedError(f"{p.name} is read-only here; use Save As to keep a copy.")
+        raise FileLockedError(code="read_only", name=p.name)
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("COMMIT")
 
 
-def _locked(p: Path) -> FileLockedError:
-    return FileLockedError(
-        f"{p.name} is open in another minutes_app window or process. "
-        "Close it there first, or open a copy."
-    )
+def _add_history(conn: sqlite3.Connection, entries: Sequence[History]) -> None:
+    conn.executemany("INSERT INTO history (time, kind, data) VALUES (?, ?, ?)", entries)
 
 
 def _write_all(conn: sqlite3.Connection, m: Minutes, rounds: bool = True) -> None:
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", codec.meta_rows(m))
-    conn.executemany(
-        codec.INSERT_SECTION,
-        [codec.section_row(s, i) for i, s in enumerate(m.sections)],
-    )
+    conn.executemany(codec.INSERT_META, codec.meta_rows(m))
+    conn.executemany(codec.INSERT_SECTION,
+                     [codec.section_row(s, i) for i, s in enumerate(m.sections)])
     conn.executemany(
         codec.INSERT_PARAGRAPH,
         [codec.paragraph_row(p, s.id, i) for s in m.sections for i, p in enumerate(s.paragraphs)],
     )
     if rounds:
-        conn.executemany("INSERT INTO round VALUES (?, ?, ?, ?, ?)",
-                         [codec.round_row(r) for r in m.rounds])
+        conn.executemany(codec.INSERT_ROUND, [codec.round_row(r) for r in m.rounds])
 
 
 def _write_change(conn: sqlite3.Connection, m: Minutes, change: Change) -> None:
@@ -251,4 +354,18 @@ def _write_change(conn: sqlite3.Connection, m: Minutes, change: Change) -> None:
         [codec.section_row(m.section(sid), positions[sid]) for sid in change.sections],
     )
     if change.meta:
-        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", codec.meta_rows(m))
+        conn.executemany(codec.INSERT_META, codec.meta_rows(m))
+
+
+def with_tx(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> None:
+    """Run one statement in its own transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(sql, params)
+    except BaseException:
+        _rollback(conn)
+        raise
+    conn.execute("COMMIT")
+
+
+__all__ = ["SUFFIX", "FileFormatError", "MinutesFile"]

@@ -45,9 +45,28 @@ def _v3_headings(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE section ADD COLUMN tracks TEXT NOT NULL DEFAULT '{}'")
 
 
+def _v3_checksums(conn: sqlite3.Connection) -> None:
+    """A checksum per row of meta, section, paragraph and round (rows changed outside)."""
+    from minutes_app.store.checksum import fill_checksums
+
+    for table in ("meta", "section", "paragraph", "round"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN checksum TEXT")
+    # rounds are append-only: lift the guard for this one fill, then restore it as written
+    conn.execute("DROP TRIGGER round_no_update")
+    fill_checksums(conn)
+    conn.execute(_statement("CREATE TRIGGER round_no_update"))
+
+
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
-    """Version 3: every helper's additions of this session (see each ``_v3_*``)."""
+    """Version 3: heading revisions, then a checksum per row (over every column, so last)."""
     _v3_headings(conn)
+    _v3_checksums(conn)
+
+
+def _statement(prefix: str) -> str:
+    """The statement of SCHEMA_V1 that starts with ``prefix`` (recreated word for word)."""
+    return next(s.strip() for s in SCHEMA_V1.split(";
+") if s.strip().startswith(prefix))
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
@@ -73,6 +92,27 @@ def migrate(conn: sqlite3.Connection, version: int) -> None:
             MIGRATIONS[v](conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str]]:
+    """What ``sqlite_master`` holds in a file of ``version`` that we wrote: (type, name, sql)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for statement in SCHEMA_V1.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        for v in range(1, version):
+            MIGRATIONS[v](conn)
+        return schema_of(conn)
+    finally:
+        conn.close()
+
+
+def schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """The (type, name, sql) of every table, index, view and trigger, whitespace folded."""
+    return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master")}

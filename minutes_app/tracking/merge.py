@@ -190,3 +190,12 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
         return Batch(tuple(rec.ops)), report
     finally:
         rec.roll_back()
+
+
+def brings_nothing(ours: Minutes, theirs: Minutes, report: MergeReport) -> bool:
+    """True when a merge would change no text and add no round the other copy really sent
+    (merging a copy with itself, or the same copy twice): then nothing must be recorded."""
+    if report.changed or report.inserted or report.deleted or report.conflicts:
+        return False
+    r = report.round
+    return r is None or r in ours.rounds or r not in theirs.rounds

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from minutes_app.errors import FileChangedError
 from minutes_app.model import Change, Minutes, Operation, Round, SetText
 from minutes_app.store import MinutesFile
+from minutes_app.store.file import History
 from minutes_app.tracking.ops import EditText
 
 log = logging.getLogger(__name__)
@@ -71,6 +74,7 @@ class Document(QObject):
     changed = Signal(object)  # Change
     dirty_changed = Signal(bool)
     save_failed = Signal(str)
+    file_changed = Signal()  # another program replaced, changed or deleted the file
 
     def __init__(self, minutes: Minutes, file: MinutesFile, parent: QObject | None = None
                  ) -> None:
@@ -83,6 +87,19 @@ class Document(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
+        self.writing_stopped = False  # set when the file changed under us: nothing more is
+        # written to it until the user chooses (Save As, reload)
+
+    @property
+    def read_only(self) -> bool:
+        """True when edits cannot go to this file (opened read-only, or it changed)."""
+        return self.file.read_only or self.writing_stopped
+
+    def stop_writing(self) -> None:
+        """The file changed under us: keep the edits in memory, write nothing more to it."""
+        if not self.writing_stopped:
+            self.writing_stopped = True
+            self.file_changed.emit()
 
     @property
     def path(self) -> Path:
@@ -116,10 +133,13 @@ class Document(QObject):
     def flush(self) -> None:
         """Write pending edits now (also called by the autosave timer)."""
         self._timer.stop()
-        if not self.dirty:
+        if not self.dirty or self.read_only:
             return
         try:
             self.file.write(self.minutes, self._pending)
+        except FileChangedError:
+            self.stop_writing()
+            return
         except Exception as exc:  # keep the edits pending and tell the user
             log.exception("autosave failed")
             self.save_failed.emit(str(exc))
@@ -127,20 +147,27 @@ class Document(QObject):
         self._pending = Change()
         self.dirty_changed.emit(False)
 
-    def record_round(self, r: Round) -> None:
-        """Write pending edits and a round in one transaction; the round joins the document."""
+    def record_round(self, r: Round | None, history: Sequence[History] = ()) -> None:
+        """Write pending edits, a round and history entries in one transaction; the round
+        joins the document."""
         self._timer.stop()
         was_dirty = self.dirty
-        self.file.write(self.minutes, self._pending, [r])
+        try:
+            self.file.write(self.minutes, self._pending, [r] if r else [], history)
+        except FileChangedError:
+            self.stop_writing()
+            raise
         self._pending = Change()
-        self.minutes.rounds.append(r)
+        if r is not None:
+            self.minutes.rounds.append(r)
         if was_dirty:
             self.dirty_changed.emit(False)
 
     def save_as(self, path: str) -> None:
         """Continue in a copy at ``path``."""
         self.flush()
-        self.file = self.file.save_as(path)
+        self.file = self.file.save_as(path, self.minutes)
+        self.writing_stopped = False
         self.flush()  # edits the old file could not take go to the copy
 
     def close(self) -> None:

@@ -19,8 +19,23 @@ DEMO_NAME = "far-east-14"
 
 
 def open_document(path: str | Path) -> Document:
-    """Open ``path`` as a Document (raises MinutesError with a message for the user)."""
-    file, minutes = MinutesFile.open(path)
+    """Open ``path`` as a Document (raises MinutesError with a message for the user).
+
+    A read-only file, or the intact rest of a damaged one, opens read-only: the window then
+    offers Save As.
+    """
+    from minutes_app.errors import DamagedFileError
+
+    try:
+        file, minutes = MinutesFile.open(path)
+    except FileLockedError as exc:
+        if exc.code != "read_only":
+            raise
+        file, minutes = MinutesFile.open(path, read_only=True)
+    except DamagedFileError as exc:
+        if not exc.intact:
+            raise
+        file, minutes = MinutesFile.open(path, salvage=True)
     return Document(minutes, file)
 
 

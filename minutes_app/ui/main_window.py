@@ -126,6 +126,7 @@ class MainWindow(WindowParts):
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
+        self.files.watch.follow(doc)  # another program changing the file; read-only bar
         if self.find_dialog is not None:
             self.find_dialog.close()
             self.find_dialog = None

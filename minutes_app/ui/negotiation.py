@@ -118,8 +118,10 @@ class NegotiationCommands:
         """Bring the other delegation's .minutes copy in: one undo step, plus their round."""
         from PySide6.QtWidgets import QFileDialog
 
+        from pathlib import Path
+
         from minutes_app.store import MinutesFile
-        from minutes_app.tracking.merge import merge
+        from minutes_app.tracking.merge import brings_nothing, merge
 
         w = self.window
         if path is None:
@@ -130,11 +132,16 @@ class NegotiationCommands:
                 return
         doc = w.doc
         try:
-            theirs_file, theirs = MinutesFile.open(path)
+            theirs_file, theirs = MinutesFile.open(path, read_only=True)  # never written
             theirs_file.close()
             op, report = merge(doc.minutes, theirs, now_iso())
         except MinutesError as exc:
             w.show_error(exc.message, _("Cannot merge"))
+            return
+        if brings_nothing(doc.minutes, theirs, report):
+            w.statusBar().showMessage(_(
+                "Nothing new: {name} brings no change and no round that these minutes do not "
+                "already hold. Nothing was recorded.").format(name=Path(path).name), 15000)
             return
         r = report.round
         assert r is not None
@@ -146,13 +153,14 @@ class NegotiationCommands:
                 inserted=len(report.inserted), deleted=len(report.deleted),
                 conflicts=len(report.conflicts)), 15000)
 
-    def _take_round(self, op: Operation, r: Round, label: str) -> None:
+    def _take_round(self, op: Operation, r: Round, label: str,
+                    history: tuple[tuple[str, str, str], ...] = ()) -> None:
         """Their text as one undo step, and their round recorded (in one transaction with
-        the pending edits) unless this copy already has it."""
+        the pending edits and the history entry) unless this copy already has it."""
         doc = self.window.doc
         doc.apply(op, label)
-        if r not in doc.minutes.rounds:
-            doc.record_round(r)
+        if r not in doc.minutes.rounds or history:
+            doc.record_round(r if r not in doc.minutes.rounds else None, history)
         self.window.after_rounds_changed()
 
     def import_file(self, path: str | None = None) -> None:
@@ -181,8 +189,8 @@ class NegotiationCommands:
         op, report = planned
         r = report.round
         assert r is not None
-        self._take_round(op, r, _("Import round {number}").format(number=r.number))
-        doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
+        entry = (now_iso(), "import", history_entry(Path(path), report))
+        self._take_round(op, r, _("Import round {number}").format(number=r.number), (entry,))
         w.statusBar().showMessage(
             _("Imported round {number}: {touched} paragraphs and {headings} headings revised, "
               "{inserted} new, {deleted} deleted, {comments} comments.").format(

@@ -21,7 +21,10 @@ class FileCommands:
     """Acts for the window; every failure becomes a dialog, and the open document survives."""
 
     def __init__(self, window: MainWindow) -> None:
+        from minutes_app.ui.file_watch import FileWatch
+
         self.window = window
+        self.watch = FileWatch(window)
 
     def open_path(self, path: str) -> bool:
         """Replace the window's document by the one at ``path``; False (and a dialog) on error."""
@@ -31,7 +34,9 @@ class FileCommands:
         try:
             doc = open_document(path)
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot open the file"))
+            from minutes_app.i18n.errors import sentence
+
+            w.show_error(sentence(exc), _("Cannot open the file"))
             return False
         self._switch_to(doc)
         return True
@@ -123,8 +128,11 @@ class FileCommands:
         try:
             self.window.doc.save_as(path)
         except (MinutesError, OSError) as exc:
-            self.window.show_error(str(exc), _("Cannot save the file"))
+            from minutes_app.i18n.errors import sentence
+
+            self.window.show_error(sentence(exc), _("Cannot save the file"))
             return
+        self.watch.update_bar()
         self.window.settings.add_recent(path)
         self.window.settings.save()
         self.window.retranslate_ui()

@@ -1,0 +1,136 @@
+"""Hostile and damaged DOCX files (issue 12, items 3, 4 and 7): refused in one sentence,
+with bounded work, never a traceback; rows that lost their ids are matched in linear time."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bench.hostile import (
+    bomb_of_rows, lying_sizes, many_elements, patch_zip_header, rows_without_ids, write_docx,
+)
+from tests.faults.scenes import cli, returned_docx, small_document
+
+JARGON = ("XML_PARSE_HUGE", "Invalid argument", "Errno", "zlib", "Traceback", "line ")
+
+
+def _refused(done: object, words: str) -> None:
+    err = done.stderr  # type: ignore[attr-defined]
+    assert done.returncode == 1, err  # type: ignore[attr-defined]
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("minutes-app: error: "), err
+    assert words in lines[0], lines[0]
+    assert not any(j in lines[0] for j in JARGON), lines[0]
+
+
+@pytest.fixture(scope="module")
+def sent(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A small document and a returned working copy of it."""
+    folder = tmp_path_factory.mktemp("hostile")
+    doc = small_document(folder / "doc.minutes")
+    return doc, returned_docx(doc, folder / "returned.docx")
+
+
+def _both(doc: Path, path: Path, words: str, tmp: Path) -> None:
+    _refused(cli("revisions", str(path)), words)
+    target = tmp / "target.minutes"
+    shutil.copyfile(doc, target)
+    _refused(cli("import", str(target), str(path)), words)
+    assert target.read_bytes() == doc.read_bytes()
+
+
+def test_rows_unpacking_past_any_minutes_are_refused(sent: tuple[Path, Path],
+                                                     tmp_path: Path) -> None:
+    path = bomb_of_rows(tmp_path / "bomb.docx", 45)
+    info = zipfile.ZipFile(path).getinfo("word/document.xml")
+    assert info.file_size / info.compress_size < 200  # under the ratio limit
+    _both(sent[0], path, "larger than a document of minutes can be", tmp_path)
+
+
+def test_headers_that_lie_about_sizes_do_not_lift_the_cap(sent: tuple[Path, Path],
+                                                          tmp_path: Path) -> None:
+    # the reader stops at the declared size (then the checksum fails): bounded either way
+    _both(sent[0], lying_sizes(tmp_path / "lie.docx", 45), "is damaged", tmp_path)
+
+
+def test_too_many_elements_are_refused_before_a_tree_is_built(sent: tuple[Path, Path],
+                                                              tmp_path: Path) -> None:
+    _both(sent[0], many_elements(tmp_path / "many.docx"), "elements", tmp_path)
+
+
+def _flip_inside_document(src: Path, out: Path) -> Path:
+    shutil.copyfile(src, out)
+    info = zipfile.ZipFile(out).getinfo("word/document.xml")
+    data = bytearray(out.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0x55
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_one_corrupted_byte(sent: tuple[Path, Path], tmp_path: Path) -> None:
+    _both(sent[0], _flip_inside_document(sent[1], tmp_path / "flip.docx"), "is damaged",
+          tmp_path)
+
+
+def test_deflate64_is_refused_with_advice(sent: tuple[Path, Path], tmp_path: Path) -> None:
+    path = tmp_path / "d64.docx"
+    shutil.copyfile(sent[1], path)
+    patch_zip_header(path, "word/document.xml", "method", 9)
+    _both(sent[0], path, "compressed in a way Word does not use", tmp_path)
+
+
+def test_a_zip_password_is_refused(sent: tuple[Path, Path], tmp_path: Path) -> None:
+    path = tmp_path / "pw.docx"
+    shutil.copyfile(sent[1], path)
+    patch_zip_header(path, "word/document.xml", "flags", 0x1)
+    _both(sent[0], path, "password-protected", tmp_path)
+
+
+def test_a_dtd_in_utf16_is_refused_by_the_parser(sent: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY e "boom">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+           'main"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')
+    path = write_docx(tmp_path / "dtd16.docx", xml.encode("utf-16"))
+    assert b"<!DOCTYPE" not in path.read_bytes()  # a byte search cannot see it
+    _both(sent[0], path, "DTD", tmp_path)
+
+
+def test_a_bookmark_with_a_superscript_digit_is_a_row_without_id(sent: tuple[Path, Path],
+                                                                 tmp_path: Path) -> None:
+    doc, returned = sent
+    path = tmp_path / "sup.docx"
+    with zipfile.ZipFile(returned) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode()
+                name = text[text.index('w:name="_mp_') + 8:].split('"')[0]
+                data = text.replace(f'w:name="{name}"', 'w:name="_mp_²"', 1).encode()
+            dst.writestr(info, data)
+    target = tmp_path / "t.minutes"
+    shutil.copyfile(doc, target)
+    done = cli("import", str(target), str(path))
+    assert done.returncode == 0, done.stderr
+    assert "uncertain" in done.stdout  # the row is shown for confirmation, not dropped
+
+
+def test_thousands_of_rows_without_ids_are_matched_in_linear_time(tmp_path: Path) -> None:
+    from bench.synthetic import synthetic
+    from minutes_app.docx_io.working import write_working
+    from minutes_app.store import MinutesFile
+
+    m = synthetic(5000)
+    doc = tmp_path / "big.minutes"
+    MinutesFile.create(doc, m).close()
+    working = tmp_path / "w.docx"
+    write_working(m, working)
+    returned = rows_without_ids(working, tmp_path / "lost.docx")
+    done = cli("import", str(doc), str(returned), "--from", "RU", "--accept-uncertain")
+    assert done.returncode == 0, done.stderr  # quadratic matching took minutes (timeout)
+    assert done.stdout.count("uncertain") >= 4990
+    assert "0 new, 0 deleted" in done.stdout
