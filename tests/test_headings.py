@@ -136,8 +136,10 @@ def test_a_version_2_file_gains_heading_tracks(tmp_path: Path) -> None:
     m = _sent()
     path = tmp_path / "v2.minutes"
     MinutesFile.create(path, m).close()
-    conn = sqlite3.connect(path)  # take it back to version 2: no tracks column on sections
+    conn = sqlite3.connect(path)  # take it back to version 2: no tracks, no checksums
     conn.execute("ALTER TABLE section DROP COLUMN tracks")
+    for table in ("meta", "section", "paragraph", "round"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN checksum")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

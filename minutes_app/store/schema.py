@@ -65,8 +65,7 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
 
 def _statement(prefix: str) -> str:
     """The statement of SCHEMA_V1 that starts with ``prefix`` (recreated word for word)."""
-    return next(s.strip() for s in SCHEMA_V1.split(";
-") if s.strip().startswith(prefix))
+    return next(s.strip() for s in SCHEMA_V1.split(";\n") if s.strip().startswith(prefix))
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
