@@ -26,6 +26,7 @@ from minutes_app.tracking import align
 from minutes_app.tracking import diff as diff_module
 from minutes_app.tracking.diff import diff, retrack
 from minutes_app.tracking.revisions import all_revisions
+from minutes_app.tracking.tokens import is_hangul
 
 RU2 = Author(Side.RU, 2, "2020-12-14T08:30:00Z")
 KR3 = Author(Side.KR, 3, "2020-12-16T10:00:00Z")
@@ -188,3 +189,8 @@ def test_a_plain_text_retracked_keeps_its_words_and_authors() -> None:
     assert track == slow(diff_module.retrack, base, "양측은 협력의 확대", KR3)
     changed = [(s.kind, s.text) for s in track if s.kind != PLAIN]
     assert changed == [(DELETE, "을"), (INSERT, "의")]
+
+
+@given(st.text(alphabet=st.sampled_from("a 1가힣\uac00\ud7a3\ud7a4\u3131ё한-"), max_size=8))
+def test_hangul_by_search_is_hangul_by_characters(token: str) -> None:
+    assert is_hangul(token) == any("\uac00" <= ch <= "\ud7a3" for ch in token)
