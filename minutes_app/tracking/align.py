@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from difflib import SequenceMatcher
 from itertools import pairwise
 
 Block = tuple[int, int, int]  # a[i:i+n] == b[j:j+n]
@@ -64,6 +63,8 @@ def _matcher_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bh
 def _difflib_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
                     out: list[Block]) -> None:
     """The matching blocks of ``a[alo:ahi]`` and ``b[blo:bhi]`` by difflib, spaces as junk."""
+    from difflib import SequenceMatcher  # imported on first need: not at start-up (~9 ms)
+
     matcher = SequenceMatcher(_space, a[alo:ahi], b[blo:bhi], autojunk=False)
     out.extend((i + alo, j + blo, n) for i, j, n in matcher.get_matching_blocks() if n)
 
