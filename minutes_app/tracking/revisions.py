@@ -6,6 +6,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import Lang, Minutes, Paragraph, Side
 from minutes_app.model.track import DELETE, INSERT, Author
 
@@ -77,6 +78,7 @@ def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
                            author.time, index, inside)
 
 
+@collector_paused()  # thousands of new tuples, none freed: no collection walks the model meanwhile
 def all_revisions(m: Minutes) -> list[Revision]:
     """Every pending revision in document order."""
     return [r for p in m.paragraphs() if p.tracks or p.mark
