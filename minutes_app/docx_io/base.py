@@ -27,14 +27,14 @@ def fonts_of(m: Minutes) -> Fonts:
     return Fonts(m.settings.latin_font, m.settings.korean_font)
 
 
-def new_document(m: Minutes, title: str) -> DocxDocument:
+def new_document(m: Minutes, title: str, fonts: Fonts | None = None) -> DocxDocument:
     """A blank A4 document whose defaults give Hangul an East Asian font and ko-KR."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin = section.bottom_margin = Cm(2.2)
-    _defaults(doc, fonts_of(m))
+    _defaults(doc, fonts or fonts_of(m))
     _east_asian_spacing_off(doc)
     _zoom_with_percent(doc)
     day = dt.datetime.combine(m.meeting.last_day, dt.time(0, 0), tzinfo=dt.UTC)

@@ -16,7 +16,8 @@ Progress = Callable[[int, int], None]
 
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
            layout: str | None = None, allow_ad_ref: bool = False, initials: bool = False,
-           fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
+           fmt: str = "docx", progress: Progress | None = None,
+           fingerprint_footer: bool = False) -> dict[str, object]:
     """Write the export; returns what the document's history records of it.
 
     ``layout`` defaults to side by side for the working copy (the table) and to consecutive
@@ -40,7 +41,7 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
 
         side = copy_for or m.own_side
         layout = layout or "consecutive"
-        write_signing(m, target, side, layout, allow_ad_ref, initials)
+        write_signing(m, target, side, layout, allow_ad_ref, initials, fingerprint_footer)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
     else:
@@ -58,3 +59,9 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
 def history_entry(record: dict[str, object]) -> str:
     """The record as stored in the document's history."""
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def default_name(stem: str, kind: str, copy_for: Side | None, suffix: str) -> str:
+    """``minutes-signing-KR.docx``: a signing original's name carries its Side."""
+    side = f"-{copy_for.value}" if kind == "signing" and copy_for else ""
+    return f"{stem}-{kind}{side}.{suffix}"

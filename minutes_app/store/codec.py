@@ -9,6 +9,7 @@ from typing import Any
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.annexes import annex_in, annex_out, pair_in, pair_out
 from minutes_app.model.types import Lang, Side, Status, lang_text
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -31,6 +32,8 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
+        ("annexes", dumps([annex_out(a) for a in m.annexes])),
+        ("pairs", dumps([pair_out(p) for p in m.pairs])),
     ]
 
 
@@ -71,7 +74,7 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
     """Build the whole document from an open connection."""
     meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
     m = Minutes(
-        meeting=ser.meeting_in(meta["meeting"]),
+        meeting=ser.meeting_in(meta["meeting"], meta.get("own_side", "KR")),
         parties={p.side: p for p in map(ser.party_in, meta.get("parties", []))},
         languages=[Lang(x) for x in meta["languages"]],
         own_side=Side(meta.get("own_side", "KR")),
@@ -80,6 +83,8 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         author_sides={k: Side(v) for k, v in meta.get("author_sides", {}).items()},
         glossary=[lang_text(t) for t in meta.get("glossary", [])],
         dismissed=dict(meta.get("dismissed", {})),
+        annexes=[annex_in(a) for a in meta.get("annexes", [])],
+        pairs=[pair_in(p) for p in meta.get("pairs", [])],
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(

@@ -356,10 +356,20 @@ class MainWindow(WindowParts):
         """Document > Meeting details."""
         from minutes_app.ui.meeting_dialog import MeetingDialog, apply_meeting
 
+        from minutes_app.model import SetPairs, SetSettings
+
         m = self.doc.minutes
-        dialog = MeetingDialog(m.meeting, column_languages(m), self, m.languages)
+        dialog = MeetingDialog(m.meeting, column_languages(m), self, m.languages, m.settings,
+                               m.pairs)
         if dialog.exec():
-            apply_meeting(self, dialog.meeting(), dialog.languages())
+            apply_meeting(self, dialog.meeting(), dialog.languages(),
+                          (SetSettings(dialog.settings()), SetPairs(dialog.pairs())))
+
+    def edit_annexes(self, dialog: object = None) -> None:
+        """Document > Annexes: one undoable change of the annexes."""
+        from minutes_app.ui.annex_dialog import edit_annexes
+
+        edit_annexes(self, dialog)
 
     def edit_glossary(self, dialog: object = None) -> None:
         """Document > Glossary: one undoable change of the agreed equivalents."""
