@@ -8,7 +8,6 @@ data only; the algorithms are in ``minutes_app.tracking``.
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import NamedTuple
 
 from minutes_app.model.types import Side
@@ -69,9 +68,23 @@ def has_changes(track: Track) -> bool:
 
 def normalize(segs: list[Seg]) -> Track:
     """Drop empty segments and merge neighbours with the same authorship."""
+    # One loop with the key inline (as ``Seg.key``): this runs for every diff and decision.
     out: list[Seg] = []
-    for _key, group in groupby((s for s in segs if s.text), key=Seg.key):
-        run = list(group)
-        first = run[0]  # the first segment's time stands for the run
-        out.append(first if len(run) == 1 else first._replace(text="".join(s.text for s in run)))
+    texts: list[str] = []  # the texts of the run ``out[-1]`` starts
+    last: tuple[object, ...] | None = None
+    for s in segs:
+        if not s.text:
+            continue
+        a = s.author
+        key = (s.kind, a.side, a.round, s.origin) if a else (s.kind, None, 0, s.origin)
+        if key == last:
+            texts.append(s.text)
+            continue
+        if len(texts) > 1:  # the first segment's time stands for the run
+            out[-1] = out[-1]._replace(text="".join(texts))
+        out.append(s)
+        texts = [s.text]
+        last = key
+    if len(texts) > 1:
+        out[-1] = out[-1]._replace(text="".join(texts))
     return tuple(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from difflib import SequenceMatcher
+from itertools import pairwise
 
 Block = tuple[int, int, int]  # a[i:i+n] == b[j:j+n]
 Opcode = tuple[str, int, int, int, int]
@@ -20,6 +20,13 @@ def _space(token: str) -> bool:
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest chain of pairs increasing in both coordinates (pairs sorted by i)."""
+    if all(p[1] < q[1] for p, q in pairwise(pairs)):
+        return pairs  # no word moved (the usual case): the whole chain, as below would find
+    return _lis_search(pairs)
+
+
+def _lis_search(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``_lis`` by patience sorting, for pairs out of order."""
     tails: list[int] = []  # smallest j ending a chain of each length
     tail_at: list[int] = []
     back: list[int] = []
@@ -45,6 +52,19 @@ SMALL = 16
 
 def _matcher_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
                     out: list[Block]) -> None:
+    # A replaced word or two share no token: difflib would find no block, at ~50 µs a call.
+    if ahi - alo == 1 and bhi - blo == 1 and a[alo] != b[blo]:
+        return
+    if set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+        return
+    _difflib_blocks(a, b, alo, ahi, blo, bhi, out)
+
+
+def _difflib_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
+                    out: list[Block]) -> None:
+    """The matching blocks of ``a[alo:ahi]`` and ``b[blo:bhi]`` by difflib, spaces as junk."""
+    from difflib import SequenceMatcher  # imported on first need: not at start-up (~9 ms)
+
     matcher = SequenceMatcher(_space, a[alo:ahi], b[blo:bhi], autojunk=False)
     out.extend((i + alo, j + blo, n) for i, j, n in matcher.get_matching_blocks() if n)
 
@@ -69,11 +89,11 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     if ahi - alo + bhi - blo <= SMALL:  # a few words: difflib directly is cheapest
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
         return
-    count_a = Counter(a[alo:ahi])
-    count_b = Counter(b[blo:bhi])
-    where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
-    pairs = [(i, where_b[a[i]]) for i in range(alo, ahi)
-             if count_a[a[i]] == 1 and a[i] in where_b and not a[i].isspace()]
+    sa, sb = a[alo:ahi], b[blo:bhi]
+    count_a, count_b = Counter(sa), Counter(sb)
+    where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
+    pairs = [(i, where_b[t]) for i, t in enumerate(sa, alo)
+             if count_a[t] == 1 and count_b.get(t) == 1 and not t.isspace()]
     anchors = _lis(pairs)
     if not anchors:
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
@@ -83,12 +103,22 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         if i < i0 or j < j0:
             continue  # already covered by the previous anchor's extension
         _gap(a, b, i0, i, j0, j, out)
-        n = 1
-        while i + n < ahi and j + n < bhi and a[i + n] == b[j + n]:
-            n += 1
+        n = _run(a, b, i, j, min(ahi - i, bhi - j))
         out.append((i, j, n))
         i0, j0 = i + n, j + n
     _gap(a, b, i0, ahi, j0, bhi, out)
+
+
+def _run(a: list[str], b: list[str], i: int, j: int, most: int) -> int:
+    """How many tokens from ``a[i]`` and ``b[j]`` (equal) match, by halving slice compares."""
+    lo, hi = 1, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i + lo:i + mid] == b[j + lo:j + mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def opcodes(a: list[str], b: list[str]) -> list[Opcode]:

@@ -178,6 +178,13 @@ def retrack(track: Track, new_text: str, author: Author) -> Track:
     old_text = current_text(track)
     if old_text == new_text:
         return track
+    if not track or (len(track) == 1 and track[0].kind == PLAIN):
+        return _retrack_plain(old_text, new_text, author)
+    return _retrack_pieces(track, old_text, new_text, author)
+
+
+def _retrack_pieces(track: Track, old_text: str, new_text: str, author: Author) -> Track:
+    """``retrack`` of any track: each opcode's range cut from the segments it covers."""
     visible: list[tuple[int, int, Seg]] = []  # visible segments with their text positions
     anchored: list[tuple[int, Seg]] = []  # deletions with the visible position they sit at
     pos = 0
@@ -221,6 +228,20 @@ def retrack(track: Track, new_text: str, author: Author) -> Track:
         if tag in ("insert", "replace") and j2 > j1:
             out.append(Seg(INSERT, new_text[j1:j2], author))
     flush(len(old_text))
+    return normalize(_slide_spaces(list(normalize(out))))
+
+
+def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
+    """``retrack`` of a text with no pending change (a diff, most edits): no pieces to cut."""
+    out: list[Seg] = []
+    for tag, i1, i2, j1, j2 in char_opcodes(old_text, new_text):
+        if tag == "equal":
+            out.append(Seg(PLAIN, old_text[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append(Seg(DELETE, old_text[i1:i2], author))
+        if j2 > j1:
+            out.append(Seg(INSERT, new_text[j1:j2], author))
     return normalize(_slide_spaces(list(normalize(out))))
 
 

@@ -6,6 +6,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import Lang, Minutes, Paragraph, Section, Side
 from minutes_app.model.track import DELETE, INSERT, Author
 
@@ -63,13 +64,20 @@ def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
         rid = _rev_id(p.id, "p", p.mark.kind, a, "", seen)
         yield Revision(rid, p.id, number, None, p.mark.kind, text, a.side, a.round, a.time, -1)
     for lang in m.languages:
-        for index, seg in enumerate(p.tracks.get(lang, ())):
-            if seg.kind not in KINDS:
+        track = p.tracks.get(lang)
+        if not track:
+            continue
+        # _rev_id inlined, its constant parts made once per text: this lists every revision
+        head, id_head = f"{p.id}|{lang}|", f"{p.id}-{lang}-"
+        for index, seg in enumerate(track):
+            kind = KINDS.get(seg.kind)
+            if kind is None:
                 continue
             author = seg.author
             assert author is not None
-            kind = KINDS[seg.kind]
-            rid = _rev_id(p.id, lang, kind, author, seg.text, seen)
+            key = f"{head}{kind}|{author.side}|{author.round}|{seg.text}"
+            n = seen[key] = seen.get(key, 0) + 1
+            rid = f"{id_head}{zlib.crc32(f'{key}|{n}'.encode()) & 0xFFFFFF:06x}"
             inside = seg.origin.side if seg.origin else None
             yield Revision(rid, p.id, number, lang, kind, seg.text, author.side, author.round,
                            author.time, index, inside)
@@ -91,6 +99,7 @@ def heading_revisions(m: Minutes, s: Section) -> Iterator[Revision]:
                            author.time, index, inside, heading=True)
 
 
+@collector_paused()  # thousands of new tuples, none freed: no collection walks the model meanwhile
 def all_revisions(m: Minutes) -> list[Revision]:
     """Every pending revision in document order (a section's heading before its paragraphs)."""
     out: list[Revision] = []

@@ -19,6 +19,7 @@ _NUMBER = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
 _WORD = r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*|\s+|{_NUMBER}|[^\w\s]|_")
 _NUMBER_SPACE = re.compile(rf"\d{_GROUP}\d")
+_HANGUL = re.compile("[\uac00-\ud7a3]")  # a syllable; one search beats a loop over characters
 
 
 def tokenize(text: str) -> list[str]:
@@ -33,7 +34,7 @@ def inside_number(text: str, i: int) -> bool:
 
 def is_hangul(token: str) -> bool:
     """True when the token holds a Hangul syllable."""
-    return any("\uac00" <= ch <= "\ud7a3" for ch in token)
+    return _HANGUL.search(token) is not None
 
 
 def refine(old: str, new: str) -> tuple[str, str, str, str]:

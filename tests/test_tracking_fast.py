@@ -1,0 +1,196 @@
+"""The fast paths of the tracking engine give exactly what its general paths give.
+
+Each shortcut (a plain text retracked without cutting pieces, gaps with no common token,
+anchors already in order, common runs found by halving, one-pass normalize, inlined revision
+ids) is switched back to its general form and the results compared on random edits in Korean,
+English and Russian.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import groupby, pairwise
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes_app.model import Lang, Minutes, Paragraph, Section, SetTrack, Side
+from minutes_app.model.track import (
+    DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
+)
+from minutes_app.tracking import align
+from minutes_app.tracking import diff as diff_module
+from minutes_app.tracking.diff import diff, retrack
+from minutes_app.tracking.revisions import all_revisions
+from minutes_app.tracking.tokens import is_hangul
+
+RU2 = Author(Side.RU, 2, "2020-12-14T08:30:00Z")
+KR3 = Author(Side.KR, 3, "2020-12-16T10:00:00Z")
+
+WORDS = {
+    "ko": ["양측은", "협력을", "협력의", "확대", "확대를", "위한", "공동의", "실질적인", "2021년",
+           "대한민국과", "러시아연방", "간", "평가하였다", "증진되었음을", "및"],
+    "en": ["the", "Sides", "parties", "joint", "substantive", "cooperation", "agreed", "to",
+           "expand", "Korea-Russia", "start-up", "2022", "1.5", "of", "and"],
+    "ru": ["Стороны", "договорились", "расширять", "сотрудничество", "совместный", "1 000",
+           "1\u202f500\u00a0000", "18", "декабря", "Северо-Восточный", "и", "в", "2,5", "й"],
+}
+PUNCT = [",", ".", "(", ")", "«", "»", "–", ";", ":"]
+SPACES = [" ", " ", " ", "  ", "\u00a0", "\n"]
+
+
+def _tokens(lang: str) -> st.SearchStrategy[list[str]]:
+    word = st.sampled_from(WORDS[lang] + WORDS["en"][:3])
+    piece = st.one_of(word, word, word, st.sampled_from(PUNCT))
+    return st.lists(st.tuples(piece, st.sampled_from(SPACES)), max_size=30).map(
+        lambda pairs: [t for pair in pairs for t in pair])
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[str, str]:
+    """A text and the same text with a few words replaced, inserted or deleted."""
+    lang = draw(st.sampled_from(sorted(WORDS)))
+    old = draw(_tokens(lang))
+    new = list(old)
+    for _ in range(draw(st.integers(0, 5))):
+        at = draw(st.integers(0, len(new)))
+        what = draw(st.sampled_from(["replace", "insert", "delete"]))
+        token = draw(st.sampled_from(WORDS[lang] + PUNCT))
+        if what == "insert" or at == len(new):
+            new[at:at] = [token, " "]
+        elif what == "replace":
+            new[at] = token
+        else:
+            del new[at]
+    return "".join(old), "".join(new)
+
+
+def _run_by_steps(a: list[str], b: list[str], i: int, j: int, most: int) -> int:
+    n = 1
+    while n < most and a[i + n] == b[j + n]:
+        n += 1
+    return n
+
+
+def _normalize_by_groups(segs: list[Seg]) -> Track:
+    out: list[Seg] = []
+    for _key, group in groupby((s for s in segs if s.text), key=Seg.key):
+        run = list(group)
+        first = run[0]
+        out.append(first if len(run) == 1 else first._replace(text="".join(s.text for s in run)))
+    return tuple(out)
+
+
+def _retrack_by_pieces(track: Track, new_text: str, author: Author) -> Track:
+    old_text = current_text(track)
+    if old_text == new_text:
+        return track
+    return diff_module._retrack_pieces(track, old_text, new_text, author)
+
+
+@contextmanager
+def general_paths() -> Iterator[None]:
+    """The engine with every fast path replaced by its general form."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(align, "_lis", align._lis_search)
+        mp.setattr(align, "_matcher_blocks", align._difflib_blocks)
+        mp.setattr(align, "_run", _run_by_steps)
+        mp.setattr(diff_module, "normalize", _normalize_by_groups)
+        mp.setattr(diff_module, "retrack", _retrack_by_pieces)
+        yield
+
+
+def slow(f: Callable[..., Any], *args: Any) -> Any:
+    with general_paths():
+        return f(*args)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edits())
+def test_a_diff_is_the_same_by_the_fast_and_the_general_paths(edit: tuple[str, str]) -> None:
+    old, new = edit
+    fast = diff(old, new, Side.RU, 2, RU2.time)
+    assert fast == slow(diff_module.diff, old, new, Side.RU, 2, RU2.time)
+    assert current_text(fast) == new
+
+
+@settings(max_examples=200, deadline=None)
+@given(edits(), st.data())
+def test_a_further_round_is_the_same_by_the_fast_and_the_general_paths(
+        edit: tuple[str, str], data: st.DataObject) -> None:
+    old, new = edit
+    track = diff(old, new, Side.RU, 2, RU2.time)
+    words = new.split(" ")
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(words) - 1))
+        words[at] = data.draw(st.sampled_from(["협력", "joint", "совместный", ""]))
+    later = " ".join(words)
+    assert retrack(track, later, KR3) == slow(diff_module.retrack, track, later, KR3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([PLAIN, INSERT, DELETE]),
+                          st.sampled_from(["", "a", "협력", " ", "Стороны"]),
+                          st.sampled_from([None, RU2, KR3]),
+                          st.sampled_from([None, RU2])), max_size=12))
+def test_normalize_in_one_pass_is_normalize_by_groups(
+        raw: list[tuple[str, str, Author | None, Author | None]]) -> None:
+    segs = [Seg(kind, text, author if kind != PLAIN else None, origin if kind == DELETE else None)
+            for kind, text, author, origin in raw]
+    assert normalize(segs) == _normalize_by_groups(segs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 40), unique=True, max_size=25), st.booleans())
+def test_anchors_in_order_are_the_longest_chain(js: list[int], in_order: bool) -> None:
+    pairs = list(enumerate(sorted(js) if in_order else js))  # each word anchors once
+    chain = align._lis(pairs)
+    assert chain == align._lis_search(pairs)
+    assert all(p[0] < q[0] and p[1] < q[1] for p, q in pairwise(chain))
+
+
+def _rev_id_reference(pid: int, lang: str, kind: str, author: Author, text: str,
+                      seen: dict[str, int]) -> str:
+    key = f"{pid}|{lang}|{kind}|{author.side}|{author.round}|{text}"
+    n = seen[key] = seen.get(key, 0) + 1
+    return f"{pid}-{lang}-{zlib.crc32(f'{key}|{n}'.encode()) & 0xFFFFFF:06x}"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(edits(), min_size=1, max_size=4))
+def test_revision_ids_are_the_documented_hash(edited: list[tuple[str, str]]) -> None:
+    m = Minutes(languages=[Lang.KO, Lang.RU])
+    m.sections.append(Section(id=1, paragraphs=[
+        Paragraph(id=i + 1, texts={Lang.KO: old, Lang.RU: old}) for i, (old, _) in
+        enumerate(edited)]))
+    m.next_id = len(edited) + 2
+    for i, (old, new) in enumerate(edited):
+        track = diff(old, new, Side.RU, 2, RU2.time)
+        SetTrack(i + 1, Lang.RU, current_text(track), track).apply(m)
+    seen: dict[tuple[int, Lang], dict[str, int]] = {}
+    for r in all_revisions(m):
+        assert r.lang is not None
+        seg = m.paragraph(r.paragraph_id).tracks[r.lang][r.segment]
+        assert seg.author is not None
+        ids = seen.setdefault((r.paragraph_id, r.lang), {})
+        assert r.id == _rev_id_reference(r.paragraph_id, r.lang, r.kind, seg.author, r.text, ids)
+    assert [r.text for r in all_revisions(m)] == [
+        s.text for p in m.paragraphs() for lang in m.languages
+        for s in p.tracks.get(lang, ()) if s.kind != PLAIN]
+
+
+def test_a_plain_text_retracked_keeps_its_words_and_authors() -> None:
+    track = retrack(plain("양측은 협력을 확대"), "양측은 협력의 확대", KR3)
+    base = plain("양측은 협력을 확대")
+    assert track == slow(diff_module.retrack, base, "양측은 협력의 확대", KR3)
+    changed = [(s.kind, s.text) for s in track if s.kind != PLAIN]
+    assert changed == [(DELETE, "을"), (INSERT, "의")]
+
+
+@given(st.text(alphabet=st.sampled_from("a 1가힣\uac00\ud7a3\ud7a4\u3131ё한-"), max_size=8))
+def test_hangul_by_search_is_hangul_by_characters(token: str) -> None:
+    assert is_hangul(token) == any("\uac00" <= ch <= "\ud7a3" for ch in token)
