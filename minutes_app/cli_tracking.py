@@ -93,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
                                  args.accept_uncertain)
         _, change = op.apply(m)
-        rounds = [report.round] if report.round else []
+        rounds = [r for r in (report.own_round, report.round) if r]
         f.write(m, mapped | change, rounds)
         f.add_history(now_iso(), "import", history_entry(Path(args.returned), report))
     finally:

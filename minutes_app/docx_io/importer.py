@@ -8,6 +8,7 @@ found by comparing with our text and attributed to the returning Side. All or no
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -47,6 +48,7 @@ class ImportReport:
     uncertain: list[str] = field(default_factory=list)
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
+    own_round: Round | None = None  # our round, sent as the working copy: record it first
 
 
 @dataclass
@@ -113,6 +115,21 @@ class _Importer:
             names.update({n: party.side for n in party.side_name.values() if n})
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
+        self.own_sent = self._own_edits_sent()
+        if self.own_sent:  # our pending edits went out with the file: theirs come after
+            self.round_number = m.working_round + 1
+
+    def _own_edits_sent(self) -> bool:
+        """Whether the returned file holds our pending edits of the working round."""
+        m = self.m
+        mine = {(author_name(m, s.author.side), s.author.time) for p in m.paragraphs()
+                for track in p.tracks.values() for s in track
+                if s.author is not None and s.author.side is m.own_side
+                and s.author.round == m.working_round}
+        return bool(mine) and any(
+            piece.change is not None and (piece.change.author, piece.change.date) in mine
+            for table in self.doc.tables for row in table for cell in row for rp in cell
+            for piece in rp.pieces)
 
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
@@ -212,7 +229,8 @@ class _Importer:
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
                                "rows carries the id of one of their paragraphs.")
-        self._renumber_own()
+        if not self.own_sent:
+            self._renumber_own()
         seen: set[int] = set()
         in_file = {r.pid for r in rows}
         unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
@@ -288,6 +306,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)
     imp = _Importer(m, doc, from_side, now)
+    if imp.own_sent:
+        imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
     try:
         imp.run(accept_uncertain)
         new_authors = {a: Side(s) for a, s in imp.report.authors.items()
@@ -295,7 +315,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         if new_authors:  # remembered, so the next file maps them the same way
             imp.rec.do(SetAuthorSides(tuple({**m.author_sides, **new_authors}.items())))
         op = Batch(tuple(imp.rec.ops))
-        imp.report.round = snapshot(m, from_side, now, f"Imported from {path.name}")
+        their = snapshot(m, from_side, now, f"Imported from {path.name}")
+        imp.report.round = dataclasses.replace(their, number=imp.round_number)
     finally:
         imp.rec.roll_back()
     imp.report.sha256 = digest

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
+    QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -145,6 +145,17 @@ class ParagraphDelegate(QStyledItemDelegate):
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         return editor
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk as the cell editor's ``navigate`` says (the paragraphs'
+        languages, never into a heading) instead of Qt's next editable cell."""
+        if event.type() == QEvent.Type.KeyPress and hasattr(obj, "navigate"):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+                obj.navigate.emit("next" if key == Qt.Key.Key_Tab else "previous")
+                return True
+        return super().eventFilter(obj, event)
+
     def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
@@ -259,4 +270,11 @@ class AlignedEditor(QTreeView):
             row += 1
         elif direction == "up":
             row -= 1
+        if direction in ("next", "previous"):  # Tab walks the paragraphs' text, not headings
+            step = 1 if direction == "next" else -1
+            model = self.editor_model()
+            while 0 <= row < model.rowCount() and model.key(row)[0] is RowKind.SECTION:
+                row += step
+            if not 0 <= row < model.rowCount():
+                return
         self.go_to(row, column)

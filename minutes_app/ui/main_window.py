@@ -23,7 +23,7 @@ from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
@@ -225,6 +225,10 @@ class MainWindow(WindowParts):
     def show_message_box(self, box: QMessageBox) -> None:
         """Show a message (tests replace this; a modal box would wait for a click)."""
         box.exec()
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Run a modal dialog; True when accepted (tests replace this)."""
+        return bool(dialog.exec())
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (tests replace this)."""

@@ -1,0 +1,137 @@
+"""What tripped a new desk officer (issue 17): each case failed before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.checks.readiness import reasons
+from minutes_app.model import Lang, SetStatus, Status
+from minutes_app.model.brackets import open_brackets
+from minutes_app.ui.rows import RowKind
+from tests.ui.conftest import cell_editor, commit_text
+from tests.ui.test_editing import go_to_paragraph
+
+
+def test_review_mode_offers_draft_paragraphs_and_never_says_ready_while_reasons_stand(  # type: ignore[no-untyped-def]
+        window) -> None:
+    m = window.doc.minutes
+    draft = next(p for p in m.paragraphs() if p.status in (Status.DRAFT, Status.PROPOSED)
+                 and not p.tracks and not p.mark)
+    window.action_set["review"].trigger()
+    review = window.review
+    kinds = {(it.kind, it.paragraph_id) for it in review.items}
+    assert ("status", draft.id) in kinds
+    review.index = next(i for i, it in enumerate(review.items)
+                        if (it.kind, it.paragraph_id) == ("status", draft.id))
+    review.show_item()
+    assert review.buttons["agree"].isEnabled()
+    review.buttons["agree"].click()
+    assert m.paragraph(draft.id).status is Status.AGREED
+    review.items = []  # nothing left to walk, yet the readiness reasons stand
+    review.show_item()
+    assert reasons(m)
+    assert "ready to sign" not in review.heading.text()
+    assert "Ready to sign?" in review.heading.text()
+
+
+def _select(editor, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+class _Accepting:
+    """Runs a bracket dialog as a user would: changes its fields, then presses OK."""
+
+    def __init__(self, words: str | None = None, alternative: str = "cooperation") -> None:
+        self.words, self.alternative = words, alternative
+        self.shown: list[str] = []
+
+    def __call__(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+        self.shown.append(dialog.words.text())
+        if self.words is not None:
+            dialog.words.setText(self.words)
+        dialog.alternative.setText(self.alternative)
+        return True
+
+
+def test_the_bracket_dialog_never_deletes_text(window) -> None:  # type: ignore[no-untyped-def]
+    m = window.doc.minutes
+    pid = go_to_paragraph(window, 3, Lang.EN)
+    if m.paragraph(pid).status is not Status.DRAFT:
+        window.doc.apply(SetStatus(pid, Status.PROPOSED), "status")
+    go_to_paragraph(window, 3, Lang.EN)
+    text = m.paragraph(pid).text(Lang.EN)
+    editor = cell_editor(window)
+    run = _Accepting()
+    window.run_dialog = run
+    editor.moveCursor(editor.textCursor().MoveOperation.End)  # no selection
+    window.action_set["bracket"].trigger()
+    assert run.shown == [] and m.paragraph(pid).text(Lang.EN) == text
+    window.editor.setCurrentIndex(window.editor_model.index(-1, -1))  # no cell open
+    window.action_set["bracket"].trigger()
+    assert run.shown == [] and m.paragraph(pid).text(Lang.EN) == text
+
+    go_to_paragraph(window, 3, Lang.EN)
+    editor = cell_editor(window)
+    words = text.split()
+    first_two = " ".join(words[:2])
+    _select(editor, 0, len(text))  # the whole paragraph, narrowed to its first word
+    run = _Accepting(words=words[0])
+    window.run_dialog = run
+    window.action_set["bracket"].trigger()
+    assert run.shown == [text]
+    after = m.paragraph(pid).text(Lang.EN)
+    assert after == f"[{words[0]} / cooperation]" + text[len(words[0]):], after
+    assert len(open_brackets(m.paragraph(pid), Lang.EN)) == 1
+    assert first_two  # the rest of the sentence is still there
+    errors: list[str] = []
+    window.show_error = lambda message, title="": errors.append(message)
+    go_to_paragraph(window, 3, Lang.EN)
+    editor = cell_editor(window)
+    _select(editor, len(after) - 5, len(after))
+    window.run_dialog = _Accepting(words="something else entirely")
+    window.action_set["bracket"].trigger()
+    assert errors and m.paragraph(pid).text(Lang.EN) == after
+
+
+def _heading_row(window) -> int:  # type: ignore[no-untyped-def]
+    model = window.editor_model
+    return next(r for r in range(1, model.rowCount())
+                if model.key(r)[0] is RowKind.SECTION and not model.is_title_row(r))
+
+
+def test_tab_skips_section_headings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = window.editor_model
+    heading = _heading_row(window)
+    last = model.columnCount() - 1
+    window.editor.go_to(heading - 1, last)
+    QApplication.processEvents()
+    heading_text = model.minutes.section(model.key(heading)[1]).heading[Lang.EN]
+    qtbot.keyClick(cell_editor(window), Qt.Key.Key_Tab)
+    assert window.editor.currentIndex().row() == heading + 1
+    window.confirm = lambda title, question: True  # reopen the agreed paragraph
+    pid = model.key(heading + 1)[1]
+    before = model.minutes.paragraph(pid).text(Lang.KO)
+    commit_text(cell_editor(window), "양측은 ")
+    assert model.minutes.section(model.key(heading)[1]).heading[Lang.EN] == heading_text
+    assert model.minutes.paragraph(pid).text(Lang.KO) != before
+    qtbot.keyClick(cell_editor(window), Qt.Key.Key_Backtab)
+    assert window.editor.currentIndex().row() == heading - 1
+
+
+def test_undo_in_a_heading_undoes_the_typing_burst(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = window.editor_model
+    heading = _heading_row(window)
+    sid = model.key(heading)[1]
+    before = model.minutes.section(sid).heading[Lang.EN]
+    window.editor.go_to(heading, model.column_of(Lang.EN))
+    QApplication.processEvents()
+    editor = cell_editor(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " and Trade")
+    assert model.minutes.section(sid).heading[Lang.EN] == before + " and Trade"
+    window.action_set["undo"].trigger()
+    assert model.minutes.section(sid).heading[Lang.EN] == before
