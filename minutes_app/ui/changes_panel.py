@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from minutes_app.errors import MinutesError
@@ -19,6 +19,10 @@ from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import lang_label, side_label
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
 
 Index = QModelIndex | QPersistentModelIndex
 ANY = None
@@ -65,6 +69,10 @@ class RevisionsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.revisions[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # the list shows column 0 only
+            from minutes_app.ui.review_pane import group_title, meta_line
+
+            return f"{group_title(r)}: {meta_line(r)}: {r.text}"
         if role == Qt.ItemDataRole.DisplayRole:
             return [str(r.number or "·"), lang_label(r.lang) if r.lang else "¶",
                     side_label(r.side), str(r.round), kind_label(r),
@@ -91,15 +99,13 @@ class ChangesPanel(QWidget):
         self.setObjectName("changesPanel")
         self.doc = doc
         self.model = RevisionsModel()
-        self.view = QTreeView()
-        self.view.setObjectName("revisionsView")
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
+        from minutes_app.ui.review_pane import ReviewingList
+
+        self.view = ReviewingList()
         self.view.setModel(self.model)
-        header = self.view.header()
-        for column, width in enumerate((36, 64, 96, 44, 120)):
-            header.resizeSection(column, width)
         self.view.clicked.connect(self._on_view_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_menu_requested)
         self.side, self.round, self.lang, self.section = (QComboBox() for _ in range(4))
         for combo in (self.side, self.round, self.lang, self.section):
             combo.activated.connect(lambda _i: self.refresh())
@@ -251,6 +257,23 @@ class ChangesPanel(QWidget):
     def _on_view_clicked(self, index: QModelIndex) -> None:
         if not self._stale:  # a stale row may name a revision that is gone
             self.revision_activated.emit(self.model.revisions[index.row()])
+
+    def row_menu(self, row: int) -> QMenu:
+        """Accept or reject the revision of one row (the list's context menu)."""
+        from PySide6.QtWidgets import QMenu
+
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        menu = QMenu(self)
+        menu.addAction(_("Accept"), lambda: self.decide_current(True))
+        menu.addAction(_("Reject"), lambda: self.decide_current(False))
+        return menu
+
+    def _on_view_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self._stale:
+            menu = self.row_menu(index.row())
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:

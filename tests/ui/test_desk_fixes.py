@@ -135,3 +135,19 @@ def test_undo_in_a_heading_undoes_the_typing_burst(window, qtbot) -> None:  # ty
     assert model.minutes.section(sid).heading[Lang.EN] == before + " and Trade"
     window.action_set["undo"].trigger()
     assert model.minutes.section(sid).heading[Lang.EN] == before
+
+
+def test_meeting_dates_show_in_the_users_locale_format(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.ui.labels import column_languages
+    from minutes_app.ui.locale_dates import short_date
+    from minutes_app.ui.meeting_dialog import MeetingDialog
+
+    m = window.doc.minutes
+    dialog = MeetingDialog(m.meeting, column_languages(m), window)
+    start = m.meeting.start
+    shown = dialog.start.text()
+    assert shown == short_date(start.isoformat())
+    assert shown != f"{start.day} {start.month} {start.year}"  # Qt's bare default
+    assert str(start.year) in shown and ("/" in shown or "." in shown)
+    assert dialog.meeting().start == start  # and it still reads back
+    dialog.deleteLater()
