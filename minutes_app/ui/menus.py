@@ -23,7 +23,7 @@ LAYOUT: dict[str, list[str | None]] = {
                     None, "accept_all", "reject_all", "accept_kr", "reject_kr", "accept_ru",
                     "reject_ru"],
     "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in", "zoom_out",
-             "zoom_reset"],
+             "zoom_reset", None, "dock:dock", "dock:changes_dock", "dock:ready_dock"],
     "settings": ["language"],
 }
 
@@ -52,6 +52,11 @@ def fill_menus(w: MainWindow) -> None:
                 menu.addSeparator()
             elif item in ("recent", "language"):
                 menu.addMenu(menus[item])
+            elif item.startswith("dock:"):  # a panel: checked while shown, reopens it
+                dock = getattr(w, item[len("dock:"):])
+                toggle = dock.toggleViewAction()
+                toggle.setObjectName(f"action_{dock.objectName()}")
+                menu.addAction(toggle)
             else:
                 menu.addAction(a[item])
 

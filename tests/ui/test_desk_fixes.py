@@ -151,3 +151,52 @@ def test_meeting_dates_show_in_the_users_locale_format(window) -> None:  # type:
     assert str(start.year) in shown and ("/" in shown or "." in shown)
     assert dialog.meeting().start == start  # and it still reads back
     dialog.deleteLater()
+
+
+def test_ready_to_sign_reasons_wrap_in_a_narrow_panel(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.ready_dock.show()
+    window.ready_dock.raise_()
+    panel = window.readiness
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
+    window.resizeDocks([window.ready_dock], [260], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    view = panel.list
+    longest = max(range(view.count()), key=lambda i: len(view.item(i).text()))
+    index = view.indexFromItem(view.item(longest))
+    view.scrollTo(index)
+    QApplication.processEvents()
+    rect = view.visualRect(index)
+    assert rect.width() <= view.viewport().width()
+    assert rect.height() >= 2 * view.fontMetrics().height()  # wrapped onto several lines
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_closed_panels_reopen_from_the_view_menu_and_are_remembered(  # type: ignore[no-untyped-def]
+        qtbot, window, demo_file) -> None:
+    from PySide6.QtGui import QAction
+
+    from minutes_app.ui.app import build_window
+
+    view_menu = window.menus["view"]
+    toggles = {a.objectName(): a for a in view_menu.actions() if isinstance(a, QAction)}
+    changes = toggles["action_changesDock"]
+    assert toggles["action_paragraphDock"].text() == window.dock.windowTitle()
+    window.changes_dock.close()
+    assert not changes.isChecked()
+    window.close()
+    again = build_window(str(demo_file), "en")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.completed)
+    assert not again.changes_dock.isVisible()  # closed stays closed
+    toggle = next(a for a in again.menus["view"].actions()
+                  if a.objectName() == "action_changesDock")
+    toggle.trigger()
+    assert again.changes_dock.isVisible()
+    again.close()
+    third = build_window(str(demo_file), "en")
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitUntil(lambda: third.completed)
+    assert not third.changes_dock.isHidden()  # reopened stays open (tabbed with the others)
+    third.close()
