@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -64,8 +65,34 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open(path: str) -> Minutes:
-    f, m = MinutesFile.open(path)
+    """Read a document to print it; a file the editor holds open is read from a copy."""
+    from minutes_app.errors import FileLockedError
+
+    try:
+        f, m = MinutesFile.open(path)
+    except FileLockedError:
+        if not os.access(path, os.R_OK) or not os.path.exists(path):
+            raise
+        return _read_copy(path)
     f.close()
+    return m
+
+
+def _read_copy(path: str) -> Minutes:
+    """Read without the lock: a copy of the file (and of its journal, so a write in
+    progress rolls back in the copy) is opened instead, the original left untouched."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="minutes-read-") as folder:
+        copy = Path(folder) / Path(path).name
+        shutil.copyfile(path, copy)
+        journal = Path(f"{path}-journal")
+        if journal.exists():
+            shutil.copyfile(journal, Path(f"{copy}-journal"))
+        f, m = MinutesFile.open(copy)
+        f.close()
     return m
 
 

@@ -36,8 +36,9 @@ def cmd_revisions(args: argparse.Namespace) -> int:
 
     if args.file.lower().endswith(".docx"):
         return _docx_revisions(args)
-    f, m = MinutesFile.open(args.file)
-    f.close()
+    from minutes_app.cli import _open
+
+    m = _open(args.file)  # read while the editor holds the file, too
     revisions = all_revisions(m)
     if args.json:
         print(json.dumps([r.to_json() for r in revisions], ensure_ascii=False, indent=2))
