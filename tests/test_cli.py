@@ -141,3 +141,21 @@ def test_info_and_revisions_read_a_file_the_editor_holds(tmp_path: Path) -> None
         holder.kill()
         holder.wait()
         holder.stdout.close()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("env", [
+    {"QT_QPA_PLATFORM": ""},  # nothing set: Qt would try xcb and abort
+    {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":87"},  # a display that is not there
+])
+def test_no_display_is_a_clear_sentence_not_an_abort(tmp_path: Path, env: dict[str, str]
+                                                      ) -> None:
+    import os
+
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "minutes_app"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60,
+                            env={**base, **{k: v for k, v in env.items() if v}})
+    assert result.returncode == 2, result.stderr
+    assert "no display" in result.stderr and "minutes-app info FILE" in result.stderr
+    assert "Traceback" not in result.stderr and "xcb" not in result.stderr

@@ -23,6 +23,7 @@ from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from minutes_app.model.search import Match
@@ -328,6 +329,28 @@ class MainWindow(WindowParts):
             cursor.setPosition(hit.start)
             cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
+        self._uncover()
+
+    def cell_rect(self) -> QRect:
+        """The current cell of the editor, in screen coordinates."""
+        from PySide6.QtCore import QRect
+
+        rect = self.editor.visualRect(self.editor.currentIndex())
+        return QRect(self.editor.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def _uncover(self) -> None:
+        """Move the find dialog off the cell showing the match (above or below it)."""
+        dialog = self.find_dialog
+        if dialog is None or not dialog.isVisible():
+            return
+        cell = self.cell_rect()
+        frame = dialog.frameGeometry()
+        if not frame.intersects(cell):
+            return
+        screen = (self.screen() or dialog.screen()).availableGeometry()
+        below, above = cell.bottom() + 8, cell.top() - 8 - frame.height()
+        y = below if below + frame.height() <= screen.bottom() or above < screen.top() else above
+        dialog.move(frame.left(), y)
 
     def show_find(self) -> None:
         """Edit > Find and replace."""

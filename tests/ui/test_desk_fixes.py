@@ -200,3 +200,18 @@ def test_closed_panels_reopen_from_the_view_menu_and_are_remembered(  # type: ig
     qtbot.waitUntil(lambda: third.completed)
     assert not third.changes_dock.isHidden()  # reopened stays open (tabbed with the others)
     third.close()
+
+
+def test_the_find_dialog_never_covers_its_match(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_find()
+    dialog = window.find_dialog
+    dialog.needle.setText("Arctic")
+    qtbot.waitExposed(dialog)
+    hit = dialog.find_next()
+    assert hit is not None
+    cell = window.cell_rect()
+    dialog.move(cell.topLeft())  # right over the match, as a window manager may put it
+    QApplication.processEvents()
+    assert dialog.frameGeometry().intersects(cell)
+    dialog.found.emit(hit)  # the match shown again: the dialog steps aside
+    assert not dialog.frameGeometry().intersects(window.cell_rect())
