@@ -62,12 +62,26 @@ class FileCommands:
         w.settings.add_recent(str(w.doc.path))
         w.settings.save()
 
+    def dialog_folder(self) -> str:
+        """Where Open and New start: the document's folder, unless it is the application's
+        own data folder (the demo), which the user never chose: then their documents."""
+        from PySide6.QtCore import QStandardPaths
+
+        from minutes_app.resources import data_dir
+
+        folder = self.window.doc.path.parent
+        if folder.resolve().is_relative_to(data_dir().resolve()):
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation)
+            return documents or str(Path.home())
+        return str(folder)
+
     def open(self) -> None:
         """File > Open."""
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Open minutes"), str(self.window.doc.path.parent), FILTER)
+            self.window, _("Open minutes"), self.dialog_folder(), FILTER)
         if path:
             self.open_path(path)
 
@@ -84,7 +98,7 @@ class FileCommands:
         if not ok:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save the new minutes as"), str(self.window.doc.path.parent), FILTER)
+            self.window, _("Save the new minutes as"), self.dialog_folder(), FILTER)
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"

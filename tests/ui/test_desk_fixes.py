@@ -215,3 +215,24 @@ def test_the_find_dialog_never_covers_its_match(window, qtbot) -> None:  # type:
     assert dialog.frameGeometry().intersects(cell)
     dialog.found.emit(hit)  # the match shown again: the dialog steps aside
     assert not dialog.frameGeometry().intersects(window.cell_rect())
+
+
+def test_new_and_open_dialogs_start_in_the_users_documents_not_the_data_folder(  # type: ignore[no-untyped-def]
+        qtbot, demo_file) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from minutes_app.resources import data_dir
+    from minutes_app.ui.app import build_window
+
+    demo = build_window(None, "en")  # the demo lives in the data folder
+    qtbot.addWidget(demo)
+    assert demo.doc.path.resolve().is_relative_to(data_dir().resolve())
+    folder = demo.files.dialog_folder()
+    assert not Path(folder).resolve().is_relative_to(data_dir().resolve())
+    assert folder == QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    assert demo.files.open_path(str(demo_file))  # a file the user chose: its own folder
+    assert demo.files.dialog_folder() == str(demo_file.parent)
+    demo.close()
