@@ -12,7 +12,7 @@ from minutes_app.model.ops import (
 )
 from minutes_app.model.structure import (
     InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
-    SetMeeting, SetParty, SetSectionHeading, SetSettings,
+    SetMeeting, SetOwnSide, SetParty, SetSectionHeading, SetSettings,
 )
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
@@ -46,6 +46,7 @@ __all__ = [
     "SetMark",
     "SetMeeting",
     "SetParty",
+    "SetOwnSide",
     "SetSectionHeading",
     "SetSettings",
     "SetStatus",

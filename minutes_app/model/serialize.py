@@ -84,14 +84,24 @@ def settings_in(d: Json) -> Settings:
 
 def comment_out(c: Comment) -> Json:
     """A Comment as a dict."""
-    return {"id": c.id, "side": c.side.value, "text": c.text, "created": c.created,
-            "lang": c.lang.value if c.lang else None}
+    d: Json = {"id": c.id, "side": c.side.value, "text": c.text, "created": c.created,
+               "lang": c.lang.value if c.lang else None}
+    # thread fields only when set: older files and comments stay as they were
+    if c.author:
+        d["author"] = c.author
+    if c.parent is not None:
+        d["parent"] = c.parent
+    if c.resolved:
+        d["resolved"] = True
+    return d
 
 
 def comment_in(d: Json) -> Comment:
     """A Comment from a dict."""
+    parent = d.get("parent")
     return Comment(int(d["id"]), Side(d["side"]), d["text"], d.get("created", ""),
-                   Lang(d["lang"]) if d.get("lang") else None)
+                   Lang(d["lang"]) if d.get("lang") else None, str(d.get("author", "")),
+                   int(parent) if parent is not None else None, bool(d.get("resolved", False)))
 
 
 def author_out(a: Author | None) -> list[Any] | None:
