@@ -57,6 +57,10 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "show_changes": (lambda: _("Show &changes"), "Ctrl+Shift+C"),
     "show_original": (lambda: _("Show &original"), "Ctrl+Shift+O"),
     "show_proposed": (lambda: _("Show &proposed"), "Ctrl+Shift+P"),
+    "who_am_i": (lambda: _("&Who am I…"), None),
+    "quick_start": (lambda: _("&Quick start"), Key.HelpContents),
+    "keyboard": (lambda: _("&Keyboard reference"), None),
+    "about": (lambda: _("&About minutes_app"), None),
     "lang_en": (lambda: "English", None),
     "lang_ko": (lambda: "한국어", None),
 }

@@ -134,6 +134,8 @@ def run(path: str | None = None, lang: str | None = None) -> int:
     window = build_window(path, lang)
     window.settings.save()
     window.show()
+    if not window.settings.user_side:  # the first start: who edits, before any edit
+        window.ask_identity()
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())

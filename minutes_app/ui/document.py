@@ -85,6 +85,7 @@ class Document(QObject):
         self.minutes = minutes
         self.file = file
         self.undo_stack = QUndoStack(self)
+        self.user_name = ""  # who types: comments carry this name
         self._pending = Change()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -77,7 +77,10 @@ class MainWindow(WindowParts):
         self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
         self.changes_dock.visibilityChanged.connect(self._on_changes_dock_visibility_changed)
         self.count_label = QLabel()
+        self.identity_label = QLabel()
+        self.identity_label.setObjectName("identityLabel")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.identity_label)
         # counts cover every paragraph: after a pause in typing, not after each keystroke
         self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
@@ -104,6 +107,7 @@ class MainWindow(WindowParts):
     def set_document(self, doc: Document) -> None:
         """Show ``doc`` (the window's previous document must be closed by the caller)."""
         self.doc = doc
+        doc.user_name = self.settings.user_name
         self.editor_model = EditorModel(doc)
         self.editor.setModel(self.editor_model)
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
@@ -140,7 +144,8 @@ class MainWindow(WindowParts):
         names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
                  "document": _("&Document"), "negotiation": _("&Negotiation"),
                  "view": _("&View"), "settings": _("&Settings"),
-                 "recent": _("Open &Recent"), "language": _("Interface &language")}
+                 "recent": _("Open &Recent"), "language": _("Interface &language"),
+                 "help": _("&Help")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
         self.editor.setAccessibleName(_("Aligned editor"))
@@ -186,9 +191,49 @@ class MainWindow(WindowParts):
     # -- reactions ----------------------------------------------------------------------
     def _update_title(self) -> None:
         doc_lang = column_languages(self.doc.minutes)[0]
+        who = self.identity()
         self.setWindowTitle(f"{self.doc.path.name}[*] — {title(self.doc.minutes, doc_lang)}"
-                            f" — minutes_app")
+                            f" — {who} — minutes_app")
         self.setWindowModified(self.doc.dirty)
+        self.identity_label.setText(_("You: {who}").format(who=who))
+
+    def identity(self) -> str:
+        """Who edits this copy: the document's own Side, and the user's name."""
+        from minutes_app.ui.identity import identity_text
+
+        return identity_text(self.doc.minutes.own_side, self.settings.user_name)
+
+    def show_identity(self) -> None:
+        """Title and status bar after the user said who they are."""
+        self._update_title()
+
+    def show_help(self, name: str) -> None:
+        """Help > Quick start or Keyboard reference (one window each, kept)."""
+        from minutes_app.ui.help import HelpDialog
+
+        pages = self.__dict__.setdefault("_help_pages", {})
+        if name not in pages:
+            pages[name] = HelpDialog(name, self)
+        pages[name].retranslate_ui()
+        pages[name].show()
+        pages[name].raise_()
+
+    def show_about(self) -> None:
+        """Help > About."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from minutes_app.ui.help import about_text
+
+        box = QMessageBox(QMessageBox.Icon.Information, _("About minutes_app"), about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        self.show_message_box(box)
+
+    def ask_identity(self) -> bool:
+        """Settings > Who am I: the user's Side and name."""
+        from minutes_app.ui.identity import ask_identity
+
+        return ask_identity(self)
 
     def _update_counts(self) -> None:
         m = self.doc.minutes

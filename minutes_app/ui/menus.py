@@ -24,7 +24,8 @@ LAYOUT: dict[str, list[str | None]] = {
                     "reject_ru"],
     "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in", "zoom_out",
              "zoom_reset", None, "dock:dock", "dock:changes_dock", "dock:ready_dock"],
-    "settings": ["language"],
+    "settings": ["who_am_i", "language"],
+    "help": ["quick_start", "keyboard", None, "about"],
 }
 
 
@@ -117,5 +118,9 @@ def connect_actions(w: MainWindow) -> None:
     a["reject_ru"].triggered.connect(lambda: n().decide_side(Side.RU, False))
     for mode in ShowMode:
         a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: w.show_mode(m))
+    a["who_am_i"].triggered.connect(w.ask_identity)
+    a["quick_start"].triggered.connect(lambda: w.show_help("quick_start"))
+    a["keyboard"].triggered.connect(lambda: w.show_help("keyboard"))
+    a["about"].triggered.connect(w.show_about)
     a["lang_en"].triggered.connect(lambda: w.set_ui_language("en"))
     a["lang_ko"].triggered.connect(lambda: w.set_ui_language("ko"))

@@ -249,8 +249,9 @@ class ReviewView(QWidget):
         if item is None or not text:
             return
         m = self.doc.minutes
-        self._apply(AddComment(item.paragraph_id, Comment(m.allocate_id(), m.own_side, text,
-                                                          now_iso())), _("Add comment"))
+        self._apply(AddComment(item.paragraph_id, Comment(
+            m.allocate_id(), m.own_side, text, now_iso(), author=self.doc.user_name)),
+            _("Add comment"))
         self.note.clear()
 
     def dismiss(self) -> None:

@@ -18,6 +18,8 @@ class AppSettings:
     recent_files: list[str] = field(default_factory=list)
     geometry: bytes = b""
     window_state: bytes = b""
+    user_side: str = ""  # "KR" or "RU"; empty until the user has said
+    user_name: str = ""
 
     @classmethod
     def load(cls) -> AppSettings:
@@ -36,6 +38,10 @@ class AppSettings:
             [str(recent)] if recent else [])
         s.geometry = _bytes(qs.value("geometry", b""))
         s.window_state = _bytes(qs.value("window_state", b""))
+        s.user_side = str(qs.value("user_side", "") or "")
+        if s.user_side not in ("KR", "RU"):
+            s.user_side = ""
+        s.user_name = str(qs.value("user_name", "") or "")
         return s
 
     def save(self) -> None:

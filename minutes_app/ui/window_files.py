@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
-from minutes_app.model import Operation
+from minutes_app.model import Operation, Side
 from minutes_app.ui.files import create_document, open_document
 
 if TYPE_CHECKING:
@@ -102,12 +102,30 @@ class FileCommands:
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
+        side = self.ask_side_for_new()
+        if side is None:
+            return
         try:
-            doc = create_document(path, from_template(names[labels.index(choice)]))
+            minutes = from_template(names[labels.index(choice)])
+            minutes.own_side = side  # the new copy is the user's delegation's
+            doc = create_document(path, minutes)
         except MinutesError as exc:
             self.window.show_error(exc.message, _("Cannot create the file"))
             return
         self._switch_to(doc)
+
+    def ask_side_for_new(self) -> Side | None:
+        """A new document: whose copy it is (the user's Side, asked again, as remembered)."""
+        from minutes_app.ui.identity import IdentityDialog
+
+        s = self.window.settings
+        dialog = IdentityDialog(Side(s.user_side) if s.user_side else None, s.user_name,
+                                self.window)
+        if not self.window.run_dialog(dialog):
+            return None
+        s.user_side, s.user_name = dialog.chosen_side().value, dialog.name.text().strip()
+        s.save()
+        return dialog.chosen_side()
 
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""
