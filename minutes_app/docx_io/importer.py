@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
 )
@@ -56,6 +57,7 @@ class _Row:
     pid: int | None
     cells: dict[Lang, list[ReadParagraph]]
     number: str
+    number_cell: list[ReadParagraph] = field(default_factory=list)  # where our comments sit
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -85,7 +87,7 @@ def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
                    None)
         texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
-        rows.append(_Row(pid, texts, number))
+        rows.append(_Row(pid, texts, number, cells[0] if cells else []))
     return rows
 
 
@@ -115,6 +117,7 @@ class _Importer:
             names.update({n: party.side for n in party.side_name.values() if n})
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
+        self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
             self.round_number = m.working_round + 1
@@ -174,21 +177,38 @@ class _Importer:
         self._comments(row, p.id)
 
     def _comments(self, row: _Row, pid: int) -> None:
-        known = {c.text for c in self.m.paragraph(pid).comments}
-        for cell in row.cells.values():
+        known = {c.text: c.id for c in self.m.paragraph(pid).comments}
+        for cell in (row.number_cell, *row.cells.values()):
             for rp in cell:
                 self._comment_ids(rp, pid, known)
 
-    def _comment_ids(self, rp: ReadParagraph, pid: int, known: set[str]) -> None:
+    def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int]) -> None:
         for cid in rp.comment_ids:
             change, text = self.doc.comments.get(cid, (None, ""))
-            if change is None or not text or text in known or text.startswith("Bracket ["):
+            if change is None or not text or text.startswith("Bracket ["):
+                continue
+            info = self.doc.threads.get(cid)
+            if text in known:  # ours, sent out: only its thread's state may have changed
+                self.word_ids[cid] = known[text]
+                self._resolved(pid, known[text], info)
                 continue
             side = self._side_of(change.author)
             created = _iso(change.date) or self.now
-            self.rec.do(AddComment(pid, Comment(self.m.allocate_id(), side, text, created)))
-            known.add(text)
+            parent = self.word_ids.get(info.parent) if info and info.parent else None
+            person = "" if change.author in self.sides else change.author
+            comment = Comment(self.m.allocate_id(), side, text, created, author=person,
+                              parent=parent, resolved=bool(info and info.done and not parent))
+            self.rec.do(AddComment(pid, comment))
+            known[text] = self.word_ids[cid] = comment.id
             self.report.comments += 1
+
+    def _resolved(self, pid: int, comment_id: int, info: ThreadInfo | None) -> None:
+        """A thread they resolved (or reopened) in Word: resolved (or reopened) here."""
+        from minutes_app.model.threads import SetCommentResolved, thread_root
+
+        root = thread_root(self.m.paragraph(pid), comment_id)
+        if info is not None and info.parent is None and info.done != root.resolved:
+            self.rec.do(SetCommentResolved(pid, root.id, info.done))
 
     def _new_paragraph(self, row: _Row, after: int | None) -> int:
         texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
 from minutes_app.docx_io.safety import DocxArchive
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -71,6 +72,7 @@ class ReadDocument:
     paragraphs: list[ReadParagraph] = field(default_factory=list)
     tables: list[list[list[Cell]]] = field(default_factory=list)
     comments: dict[str, tuple[Change, str]] = field(default_factory=dict)
+    threads: dict[str, ThreadInfo] = field(default_factory=dict)  # replies, resolved
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -176,6 +178,7 @@ def read_docx(path: Path) -> ReadDocument:
     try:
         root = archive.xml("word/document.xml")
         doc = ReadDocument(comments=_comments(archive))
+        doc.threads = read_threads(archive, archive.xml("word/comments.xml"))
         body = root.find(f"{W}body") if root is not None else None
         if body is None:
             return doc

@@ -21,6 +21,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from minutes_app.docx_io.comment_threads import write_threads
 from minutes_app.docx_io.base import fonts_of, new_document, save_stable, track_revisions_setting
 from minutes_app.docx_io import fastxml as fx
 from minutes_app.docx_io.xml import Element, Fonts, Ids, paragraph, text_run
@@ -166,6 +167,7 @@ def _add_comments(doc: DocxDocument, m: Minutes, tbl: Element, commented: list[P
                   ) -> None:
     """Word comments on each paragraph's number: its comments, and who proposed each bracket."""
     anchors = {b.get(qn("w:name")): b.getnext() for b in tbl.iter(qn("w:bookmarkStart"))}
+    written = []  # (Word's comment, ours): replies and resolved threads follow
     for p in commented:
         anchor = cast(CT_R, anchors[f"{BOOKMARK_PREFIX}{p.id}"])
         # python-docx anchors comments on Run proxies; the run's part comes via the body
@@ -180,6 +182,8 @@ def _add_comments(doc: DocxDocument, m: Minutes, tbl: Element, commented: list[P
                                 initials=comment.side.value)
             when = comment.created or m.meeting.last_day.isoformat() + "T00:00:00Z"
             c._comment_elm.date = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+            written.append((c, comment))
+    write_threads(doc, written)
 
 
 def _header(doc: DocxDocument, m: Minutes, fonts: Fonts) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
