@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from docx.comments import Comment as DocxComment
     from docx.document import Document as DocxDocument
 
-    from minutes_app.docx_io.base import DocxArchive
+    from minutes_app.docx_io.safety import DocxArchive
     from minutes_app.model import Comment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,7 +64,7 @@ def write_threads(doc: DocxDocument, written: list[tuple[DocxComment, Comment]])
             entry["paraIdParent"] = para_id(parent)
         entry["done"] = "1" if (parent or model.id) in resolved else "0"
         entries.append(entry)
-    comments_part._element = root
+    comments_part._element = root  # type: ignore[assignment]
     xml = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15, "mc": MC})
     xml.set(f"{{{MC}}}Ignorable", "w15")
     for entry in entries:

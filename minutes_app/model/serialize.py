@@ -204,6 +204,7 @@ def minutes_out(m: Minutes) -> Json:
         "author_sides": {k: v.value for k, v in m.author_sides.items()},
         "glossary": [texts_out(t) for t in m.glossary],
         "dismissed": dict(m.dismissed),
+        "spelling_ignore": list(m.spelling_ignore),
         "sections": [
             {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
              "paragraphs": [paragraph_out(p) for p in s.paragraphs]}
@@ -232,6 +233,7 @@ def minutes_in(d: Json) -> Minutes:
             author_sides={k: Side(v) for k, v in d.get("author_sides", {}).items()},
             glossary=[lang_text(t) for t in d.get("glossary", [])],
             dismissed=dict(d.get("dismissed", {})),
+            spelling_ignore=[str(w) for w in d.get("spelling_ignore", [])],
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(f"The document data is malformed ({exc!r}).") from None

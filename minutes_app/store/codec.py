@@ -30,6 +30,7 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
+        ("spelling_ignore", dumps(m.spelling_ignore)),
     ]
 
 
@@ -78,6 +79,7 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         author_sides={k: Side(v) for k, v in meta.get("author_sides", {}).items()},
         glossary=[lang_text(t) for t in meta.get("glossary", [])],
         dismissed=dict(meta.get("dismissed", {})),
+        spelling_ignore=[str(w) for w in meta.get("spelling_ignore", [])],
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(

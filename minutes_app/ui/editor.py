@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 
 from minutes_app.model import Status
 from minutes_app.ui import style
-from minutes_app.ui.markup import MARK_GLYPHS, markup_layout, whole_paragraph_track
+from minutes_app.ui.markup import (
+    MARK_GLYPHS, markup_layout, spelling_layout, whole_paragraph_track,
+)
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
     from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyleOptionViewItem
 
     from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.spell import SpellService
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -99,8 +102,12 @@ class ParagraphDelegate(QStyledItemDelegate):
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
             painter.setPen(option.palette.text().color())
             track = index.data(Role.TRACK) or whole_paragraph_track(text, index.data(Role.MARK))
+            spans = self._misspelt(index, text) if not track else ()
             if track:
                 layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            elif spans:  # a visible cell: its misspelt words underlined in red
+                layout = spelling_layout(text, spans, painter.font(), rect.width() - 2 * PAD)
                 layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
             else:
                 painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
@@ -108,6 +115,13 @@ class ParagraphDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.restore()
+
+    def _misspelt(self, index: Index, text: str) -> tuple[tuple[int, int], ...]:
+        service = self.view.spell
+        lang = index.data(Role.LANG)
+        if service is None or lang is None or index.data(Role.KIND) != RowKind.PARAGRAPH:
+            return ()
+        return tuple((b.start, b.end) for b in service.misspellings(text, lang))
 
     def _paint_number(self, painter: QPainter, rect: QRect, index: Index) -> None:
         status = index.data(Role.STATUS) or Status.DRAFT
@@ -143,6 +157,8 @@ class ParagraphDelegate(QStyledItemDelegate):
         editor.navigate.connect(self.view.navigate)
         editor.menu = lambda e: self.view.cell_menu(e) if self.view.cell_menu else None
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
+        if self.view.editor_hook is not None:  # e.g. the spell checker's underlines
+            self.view.editor_hook(editor, index)
         return editor
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -205,6 +221,9 @@ class AlignedEditor(QTreeView):
     reopen_hook: Callable[[int], bool] | None = None
     # Set by the window: the context menu of a cell's editor.
     cell_menu: Callable[[QPlainTextEdit], QMenu] | None = None
+    # Set by the window: called with each new cell editor and its index.
+    editor_hook: Callable[[ParagraphEditor, Index], None] | None = None
+    spell: SpellService | None = None  # underlines misspelt words in the cells painted
 
     def reopen(self, pid: int) -> bool:
         """Before the first edit of an agreed paragraph: ask, and reopen it if the user agrees."""

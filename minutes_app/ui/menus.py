@@ -23,7 +23,8 @@ LAYOUT: dict[str, list[str | None]] = {
                     None, "accept_all", "reject_all", "accept_kr", "reject_kr", "accept_ru",
                     "reject_ru"],
     "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in", "zoom_out",
-             "zoom_reset", None, "dock:dock", "dock:changes_dock", "dock:ready_dock"],
+             "zoom_reset", None, "spell_check", None, "dock:dock", "dock:changes_dock",
+             "dock:ready_dock"],
     "settings": ["who_am_i", "language"],
     "help": ["quick_start", "keyboard", None, "about"],
 }
@@ -119,6 +120,7 @@ def connect_actions(w: MainWindow) -> None:
     for mode in ShowMode:
         a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: w.show_mode(m))
     a["who_am_i"].triggered.connect(w.ask_identity)
+    a["spell_check"].triggered.connect(w.set_spell_check)
     a["quick_start"].triggered.connect(lambda: w.show_help("quick_start"))
     a["keyboard"].triggered.connect(lambda: w.show_help("keyboard"))
     a["about"].triggered.connect(w.show_about)

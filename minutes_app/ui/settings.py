@@ -20,6 +20,7 @@ class AppSettings:
     window_state: bytes = b""
     user_side: str = ""  # "KR" or "RU"; empty until the user has said
     user_name: str = ""
+    spell_check: bool = True
 
     @classmethod
     def load(cls) -> AppSettings:
@@ -42,6 +43,7 @@ class AppSettings:
         if s.user_side not in ("KR", "RU"):
             s.user_side = ""
         s.user_name = str(qs.value("user_name", "") or "")
+        s.spell_check = str(qs.value("spell_check", "true")).lower() not in ("false", "0")
         return s
 
     def save(self) -> None:

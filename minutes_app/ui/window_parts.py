@@ -7,9 +7,9 @@ event-loop turn later, and panels that run every check are built only when first
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from minutes_app.ui.rows import RowKind
 
@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from minutes_app.ui.review import ReviewView
     from minutes_app.ui.rows import EditorModel
     from minutes_app.ui.settings import AppSettings
+    from minutes_app.ui.spell import SpellService
+
+
+def SpellHighlighterType() -> type:
+    """The highlighter class (imported late: not needed for the first frame)."""
+    from minutes_app.ui.spell import SpellHighlighter
+
+    return SpellHighlighter
 
 
 def put_in_dock(dock: QDockWidget, widget: QWidget) -> None:
@@ -56,6 +64,7 @@ class WindowParts(QMainWindow):
     _changes: ChangesPanel | None = None
     _readiness: ReadinessPanel | None = None
     _review: ReviewView | None = None
+    _spell: SpellService | None = None
     # the window's own methods, used here
     retranslate_parts: Callable[[], None]
     go_to_start: Callable[[], None]
@@ -98,10 +107,61 @@ class WindowParts(QMainWindow):
         doc.undo_stack.canRedoChanged.connect(redo.setEnabled)
         undo.setEnabled(doc.undo_stack.canUndo())
         redo.setEnabled(doc.undo_stack.canRedo())
+        self._attach_spelling(doc)
         self.retranslate_parts()
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             self.go_to_start()
         self.show_current_paragraph()
+
+    # -- spelling ----------------------------------------------------------------------------
+    def _attach_spelling(self, doc: Document) -> None:
+        """The document's spell checker; its dictionaries load in the background."""
+        from minutes_app.ui.spell import SpellService
+
+        if self._spell is not None:
+            self._spell.deleteLater()
+        self._spell = SpellService(doc, self.settings.spell_check)
+        self._spell.ready.connect(self.editor.viewport().update)
+        self._spell.start()
+        self.editor.spell = self._spell
+        self.editor.editor_hook = self._on_cell_editor_created
+        assert self._actions is not None
+        self._actions["spell_check"].setChecked(self.settings.spell_check)
+
+    @property
+    def spell(self) -> SpellService:
+        """The spell checker of the document shown."""
+        self.complete()
+        assert self._spell is not None
+        return self._spell
+
+    def set_spell_check(self, on: bool) -> None:
+        """View > Check spelling: underline misspelt words, or not; remembered."""
+        self.settings.spell_check = on
+        self.settings.save()
+        self.spell.enabled = on
+        self.editor.viewport().update()
+        cell = self.editor.indexWidget(self.editor.currentIndex())  # the one open cell
+        found: list[Any] = cell.findChildren(SpellHighlighterType()) if cell else []
+        for highlighter in found:
+            highlighter.rehighlight()
+
+    def _on_cell_editor_created(self, editor: QWidget, index: object) -> None:
+        from minutes_app.ui.spell import SpellHighlighter
+
+        lang = self.editor_model.lang_of(index.column())  # type: ignore[attr-defined]
+        if lang is not None and self._spell is not None:
+            SpellHighlighter(editor, lang, self._spell)  # type: ignore[arg-type]
+
+    def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
+        """A cell's context menu: corrections for the misspelt word under the click."""
+        from minutes_app.ui.spell import add_spelling_entries
+
+        index = self.editor.currentIndex()
+        lang = self.editor_model.lang_of(index.column()) if index.isValid() else None
+        if lang is not None and self._spell is not None:
+            add_spelling_entries(menu, editor, lang, self._spell,  # type: ignore[arg-type]
+                                 getattr(editor, "menu_pos", None))
 
     @property
     def action_set(self) -> Actions:

@@ -69,7 +69,7 @@ def test_threads_are_written_as_word_writes_them(tmp_path: Path) -> None:
 
 
 def test_threads_come_back_with_an_import(tmp_path: Path) -> None:
-    m, p, first, reply, other = _threaded()
+    m, p, first, reply, _other = _threaded()
     out = tmp_path / "w.docx"
     write_working(m, out)
     # the copy they return it to: it never held the reply, and the thread was open
