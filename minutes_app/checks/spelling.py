@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -35,9 +36,22 @@ class Misspelling(NamedTuple):
     word: str
 
 
-@cache
+_LOCK = threading.Lock()  # Enchant's broker must not serve two threads at once
+
+
 def dictionary(lang: Lang) -> Any | None:
-    """The Enchant dictionary of a language (None when none is installed)."""
+    """The Enchant dictionary of a language (None when none is installed); thread-safe."""
+    with _LOCK:
+        found = _dictionary(lang)
+        LOADED.add(lang)
+        return found
+
+
+LOADED: set[Lang] = set()  # languages whose dictionary is loaded (or known to be missing)
+
+
+@cache
+def _dictionary(lang: Lang) -> Any | None:
     try:
         import enchant
     except ImportError:  # pyenchant, or the Enchant library it loads, is missing

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
@@ -24,6 +25,46 @@ if TYPE_CHECKING:
 CACHE = 4000  # texts remembered with their misspellings (the visible ones, and more)
 
 
+class _Loader(QObject):
+    """Loads dictionaries in one background thread per request; lives as long as the
+    process, so a thread never signals an object that is gone (a closed window's)."""
+
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[threading.Thread] = []
+        atexit.register(self.join)
+
+    def load(self, langs: list[Lang]) -> None:
+        """Load the dictionaries of ``langs``; ``done`` follows."""
+        thread = threading.Thread(target=self._run, args=(langs,), daemon=True,
+                                  name="dictionaries")
+        self.threads.append(thread)
+        thread.start()
+
+    def _run(self, langs: list[Lang]) -> None:
+        for lang in langs:
+            spelling.dictionary(lang)
+        self.done.emit()
+
+    def join(self) -> None:
+        """Let a loading thread finish before the process ends (Enchant is mid-call)."""
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+
+_loader: _Loader | None = None
+
+
+def loader() -> _Loader:
+    """The process's dictionary loader."""
+    global _loader
+    if _loader is None:
+        _loader = _Loader()
+    return _loader
+
+
 class SpellService(QObject):
     """The document's spell checker: loads dictionaries in the background, caches results."""
 
@@ -37,21 +78,16 @@ class SpellService(QObject):
         self._cache: OrderedDict[tuple[str, Lang], list[spelling.Misspelling]] = OrderedDict()
         self._known = spelling.known_words(doc.minutes)
         doc.changed.connect(self._on_document_changed)
-        self.ready.connect(self._on_ready, Qt.ConnectionType.QueuedConnection)
+        loader().done.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         """Load the document's dictionaries off the event loop (Korean takes about a second)."""
-        langs = list(self.doc.minutes.languages)
-        threading.Thread(target=self._load, args=(langs,), daemon=True,
-                         name="dictionaries").start()
+        loader().load(list(self.doc.minutes.languages))
 
-    def _load(self, langs: list[Lang]) -> None:
-        for lang in langs:
-            spelling.dictionary(lang)
-        self.ready.emit()
-
-    def _on_ready(self) -> None:
-        self.loaded = True
+    def _on_loaded(self) -> None:
+        if not self.loaded and set(self.doc.minutes.languages) <= spelling.LOADED:
+            self.loaded = True
+            self.ready.emit()
 
     def wait_loaded(self) -> None:
         """Load now, in this thread (tests, benchmarks)."""
