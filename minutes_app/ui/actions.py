@@ -57,6 +57,8 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "show_changes": (lambda: _("Show &changes"), "Ctrl+Shift+C"),
     "show_original": (lambda: _("Show &original"), "Ctrl+Shift+O"),
     "show_proposed": (lambda: _("Show &proposed"), "Ctrl+Shift+P"),
+    "print": (lambda: _("&Print…"), Key.Print),
+    "print_preview": (lambda: _("Print pre&view…"), None),
     "spell_check": (lambda: _("Check &spelling"), "F7"),
     "who_am_i": (lambda: _("&Who am I…"), None),
     "quick_start": (lambda: _("&Quick start"), Key.HelpContents),

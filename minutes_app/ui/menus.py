@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 LAYOUT: dict[str, list[str | None]] = {
     "file": ["new", "open", "recent", None, "save", "save_as", None, "import", "merge", None,
-             "export", "export_pdf", None, "quit"],
+             "export", "export_pdf", None, "print_preview", "print", None, "quit"],
     "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
     "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                   "new_section", "delete_section", "move_section_up", "move_section_down"],
@@ -120,6 +120,8 @@ def connect_actions(w: MainWindow) -> None:
     for mode in ShowMode:
         a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: w.show_mode(m))
     a["who_am_i"].triggered.connect(w.ask_identity)
+    a["print"].triggered.connect(lambda: w.printing.print_now())
+    a["print_preview"].triggered.connect(lambda: w.printing.preview())
     a["spell_check"].triggered.connect(w.set_spell_check)
     a["quick_start"].triggered.connect(lambda: w.show_help("quick_start"))
     a["keyboard"].triggered.connect(lambda: w.show_help("keyboard"))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.export_dialog import ExportCommands
     from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.panels import ParagraphPanel
+    from minutes_app.ui.printing import PrintCommands
     from minutes_app.ui.readiness import ReadinessPanel
     from minutes_app.ui.review import ReviewView
     from minutes_app.ui.rows import EditorModel
@@ -65,6 +66,7 @@ class WindowParts(QMainWindow):
     _readiness: ReadinessPanel | None = None
     _review: ReviewView | None = None
     _spell: SpellService | None = None
+    _printing: PrintCommands | None = None
     # the window's own methods, used here
     retranslate_parts: Callable[[], None]
     go_to_start: Callable[[], None]
@@ -224,6 +226,15 @@ class WindowParts(QMainWindow):
 
             self._exports = ExportCommands(self)  # type: ignore[arg-type]
         return self._exports
+
+    @property
+    def printing(self) -> PrintCommands:
+        """File > Print and Print preview."""
+        if self._printing is None:
+            from minutes_app.ui.printing import PrintCommands
+
+            self._printing = PrintCommands(self)  # type: ignore[arg-type]
+        return self._printing
 
     @property
     def readiness(self) -> ReadinessPanel:
