@@ -136,6 +136,11 @@ def run(path: str | None = None, lang: str | None = None) -> int:
     window.show()
     if not window.settings.user_side:  # the first start: who edits, before any edit
         window.ask_identity()
+    elif path is None:  # an empty start: the recent files first
+        from minutes_app.ui.start_page import show_start
+
+        window.complete()
+        show_start(window)
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())

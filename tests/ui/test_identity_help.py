@@ -135,3 +135,34 @@ def test_help_pages_in_korean_and_english_and_about(window) -> None:  # type: ig
     window.action_set["about"].trigger()
     assert boxes and "minutes_app 0.1.0" in boxes[0]
     window.set_ui_language("en")
+
+
+def test_an_empty_start_offers_the_recent_files(qtbot, demo_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.start_page import StartDialog, show_start
+
+    other = tmp_path / "other.minutes"
+    shutil.copy(demo_file, other)
+    first = build_window(str(other), "en")  # a file the user worked on
+    qtbot.addWidget(first)
+    first.close()
+    again = build_window(None, "en")  # no file: the demo is behind the start page
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.completed)
+    seen: list[list[str]] = []
+
+    def pick_first(dialog) -> bool:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, StartDialog)
+        seen.append([dialog.list.item(i).toolTip() for i in range(dialog.list.count())])
+        dialog.list.setCurrentRow(0)
+        dialog.open_button.click()
+        return True
+
+    again.run_dialog = pick_first
+    assert show_start(again) == f"open:{other}"
+    assert seen and seen[0][0] == str(other)
+    assert again.doc.path == other and "other.minutes" in again.windowTitle()
+    again.close()
