@@ -39,6 +39,7 @@ class ParagraphEditor(QPlainTextEdit):
     # the window's menu for a cell (None until the window has completed itself)
     menu: Callable[[QPlainTextEdit], QMenu | None] | None = None
 
+    last_text = ""  # the text last committed or loaded (a format change is not an edit)
     menu_pos: QPoint | None = None  # where the menu was asked for (the word under it)
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:

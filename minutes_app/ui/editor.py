@@ -156,7 +156,7 @@ class ParagraphDelegate(QStyledItemDelegate):
             editor.guard = lambda: self.view.reopen(pid)
         editor.navigate.connect(self.view.navigate)
         editor.menu = lambda e: self.view.cell_menu(e) if self.view.cell_menu else None
-        editor.textChanged.connect(lambda: self.commitData.emit(editor))
+        editor.textChanged.connect(lambda: self._on_text_changed(editor))
         if self.view.editor_hook is not None:  # e.g. the spell checker's underlines
             self.view.editor_hook(editor, index)
         return editor
@@ -172,11 +172,19 @@ class ParagraphDelegate(QStyledItemDelegate):
                 return True
         return super().eventFilter(obj, event)
 
+    def _on_text_changed(self, editor: ParagraphEditor) -> None:
+        text = editor.toPlainText()
+        if text == editor.last_text:
+            return  # formats changed (spelling underlines), not the text: nothing to commit
+        editor.last_text = text
+        self.commitData.emit(editor)
+
     def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
             editor.blockSignals(True)  # loading is not typing: no commit back to the model
             editor.setPlainText(text)
+            editor.last_text = text
             editor.blockSignals(False)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
