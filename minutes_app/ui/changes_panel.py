@@ -120,7 +120,7 @@ class ChangesPanel(QWidget):
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.refresh)
-        self._stale = False  # the document changed since the list was computed
+        self._stale = True  # the document changed since the list was computed (or never was)
         doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
 
@@ -163,7 +163,10 @@ class ChangesPanel(QWidget):
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self._fill_filters()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # every revision is listed for this: when shown or used
+            self._stale = True
 
     def _fill_filters(self) -> None:
         m = self.doc.minutes
@@ -183,15 +186,17 @@ class ChangesPanel(QWidget):
             found = combo.findData(current)
             combo.setCurrentIndex(max(0, found))
 
-    def shown(self) -> list[Revision]:
-        """The pending revisions that pass the filters."""
+    def shown(self, revisions: list[Revision] | None = None) -> list[Revision]:
+        """The pending revisions that pass the filters (of ``revisions``, or of them all)."""
         # Qt hands enum data back as plain strings: turn them into our enums again
         side = Side(self.side.currentData()) if self.side.currentData() else None
         rnd: int | None = self.round.currentData()
         lang = Lang(self.lang.currentData()) if self.lang.currentData() else None
         sid: int | None = self.section.currentData()
         m = self.doc.minutes
-        return [r for r in all_revisions(m)
+        if revisions is None:
+            revisions = all_revisions(m)
+        return [r for r in revisions
                 if (side is None or r.side is side) and (rnd is None or r.round == rnd)
                 and (lang is None or r.lang is lang)
                 and (sid is None or m.section_of(r.paragraph_id).id == sid)]
@@ -200,12 +205,13 @@ class ChangesPanel(QWidget):
         """Recompute the list, keeping the selection on the same revision when it remains."""
         self._stale = False
         current = self.current()
-        revisions = self.shown()
+        every = all_revisions(self.doc.minutes)
+        revisions = self.shown(every)
         self.model.set_revisions(revisions)
         ids = [r.id for r in revisions]
         if current is not None and current.id in ids:
             self.view.setCurrentIndex(self.model.index(ids.index(current.id), 0))
-        total = len(all_revisions(self.doc.minutes))
+        total = len(every)
         self.summary.setText(ngettext("{n} pending revision", "{n} pending revisions", total)
                              .format(n=total))
 

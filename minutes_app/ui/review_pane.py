@@ -58,6 +58,8 @@ class RevisionDelegate(QStyledItemDelegate):
     def __init__(self, view: ReviewingList) -> None:
         super().__init__(view)
         self.view = view
+        self._font_key = ""
+        self._base: tuple[QFont, QFont, QFont, int, int] | None = None
 
     def _revisions(self) -> list[Revision]:
         return self.view.model().revisions  # type: ignore[attr-defined, no-any-return]
@@ -67,11 +69,18 @@ class RevisionDelegate(QStyledItemDelegate):
         return row == 0 or revisions[row - 1].paragraph_id != revisions[row].paragraph_id
 
     def _fonts(self, r: Revision) -> tuple[QFont, QFont, QFont]:
-        base = QFont(self.view.font())
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        """Bold, small and the words' font (built once per view font: thousands of rows)."""
+        key = self.view.font().key()
+        if self._base is None or key != self._font_key:
+            base = QFont(self.view.font())
+            bold = QFont(base)
+            bold.setBold(True)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+            self._base = (base, bold, small, QFontMetrics(bold).height(),
+                          QFontMetrics(small).height())
+            self._font_key = key
+        base, bold, small = self._base[:3]
         words = QFont(base)
         words.setUnderline(r.kind == "insert")
         words.setStrikeOut(r.kind == "delete")
@@ -85,11 +94,13 @@ class RevisionDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         r = self._revisions()[index.row()]
-        bold, small, words = self._fonts(r)
+        _bold, _small, words = self._fonts(r)
+        assert self._base is not None
+        bold_height, small_height = self._base[3:]
         width = self._width()
-        height = 2 * PAD + QFontMetrics(small).height()
+        height = 2 * PAD + small_height
         if self._first_of_group(index.row()):
-            height += QFontMetrics(bold).height() + PAD
+            height += bold_height + PAD
         fm = QFontMetrics(words)
         text_height = fm.boundingRect(QRect(0, 0, width, 1_000_000), _WRAP, self._text(r)).height()
         height += min(text_height, fm.lineSpacing() * MAX_LINES) + 2
@@ -137,8 +148,11 @@ class ReviewingList(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of rows: laid out in steps
-        self.setBatchSize(200)
+        self.setBatchSize(40)  # the first screen is painted after the first batch
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # heights follow the pane's width
         self.setItemDelegate(RevisionDelegate(self))
+        from minutes_app.ui.editor import own_viewport
+
+        own_viewport(self)  # a Qt-made viewport handed to Python costs ~100 ms once

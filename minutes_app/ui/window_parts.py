@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from minutes_app.ui.rows import RowKind
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from minutes_app.ui.rows import EditorModel
     from minutes_app.ui.settings import AppSettings
     from minutes_app.ui.spell import SpellService
+
+
+WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
 
 
 def SpellHighlighterType() -> type:
@@ -110,10 +114,21 @@ class WindowParts(QMainWindow):
         undo.setEnabled(doc.undo_stack.canUndo())
         redo.setEnabled(doc.undo_stack.canRedo())
         self._attach_spelling(doc)
+        QTimer.singleShot(WARM_UP_MS, self._warm_up)
         self.retranslate_parts()
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             self.go_to_start()
         self.show_current_paragraph()
+
+    def _warm_up(self) -> None:
+        """In an idle moment after start: make the reviewing pane's classes and Qt enums
+        (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
+        from minutes_app.ui.changes_panel import RevisionsModel
+        from minutes_app.ui.review_pane import ReviewingList
+
+        view = ReviewingList()
+        view.setModel(RevisionsModel())
+        view.deleteLater()
 
     # -- spelling ----------------------------------------------------------------------------
     def _attach_spelling(self, doc: Document) -> None:
@@ -260,7 +275,7 @@ class WindowParts(QMainWindow):
         return self._review
 
     def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
-        if visible:
+        if visible and (self._changes is None or self._changes._stale):
             self.changes.refresh()
 
     def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
