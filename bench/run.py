@@ -71,13 +71,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5", rows)
-    from bench import checks, export, importing, tracking, ui
+    from bench import checks, export, importing, tracking, trilingual, ui
 
     tracking.main()
     export.main()
     importing.main()
     checks.main()
     ui.main()
+    trilingual.main()
 
 
 if __name__ == "__main__":

@@ -30,9 +30,9 @@ def edited_copy(m: Minutes, share: float, seed: int = 7) -> dict[tuple[int, Lang
     return out
 
 
-def measure(n: int) -> dict[str, float]:
+def measure(n: int, languages: list[Lang] | None = None) -> dict[str, float]:
     """Revisions from texts, listing them, and accepting all, for ``n`` paragraphs."""
-    m = synthetic(n)
+    m = synthetic(n, languages=languages)
     edits = edited_copy(m, 0.05)
     t0 = time.perf_counter()
     tracks = {}

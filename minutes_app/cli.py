@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from minutes_app import __version__, cli_tracking
+from minutes_app import __version__, cli_languages, cli_tracking
 from minutes_app.errors import MinutesError
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -22,7 +22,8 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_demo(args: argparse.Namespace) -> int:
     from minutes_app.templates import demo
 
-    MinutesFile.create(args.out, demo(agreed=args.agreed), overwrite=args.force).close()
+    m = demo(agreed=args.agreed, languages=args.languages)
+    MinutesFile.create(args.out, m, overwrite=args.force).close()
     state = "as it stands at signing" if args.agreed else "with its negotiation so far"
     print(f"Wrote the demo minutes ({state}) to {args.out}")
     return 0
@@ -59,7 +60,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     from minutes_app.templates import from_template
 
-    MinutesFile.create(args.out, from_template(args.template), overwrite=args.force).close()
+    m = from_template(args.template, languages=args.languages)
+    MinutesFile.create(args.out, m, overwrite=args.force).close()
     print(f"Started {args.out} from the template {args.template!r}")
     return 0
 
@@ -100,16 +102,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from minutes_app.textview import numbered_text
 
     m = _open(args.file)
-    lang = Lang(args.lang)
-    m.check_lang(lang)
-    sys.stdout.write(numbered_text(m, lang))
+    sys.stdout.write(numbered_text(m, cli_languages.lang_arg(m, args.lang)))
     return 0
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
     from minutes_app.textview import info
 
-    data = info(_open(args.file))
+    m = _open(args.file)
+    data = info(m, cli_languages.lang_arg(m, args.lang) if args.lang else None)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -123,6 +124,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     m = _open(args.file)
     found = findings(m, include_dismissed=args.all)
+    if args.lang:
+        lang = cli_languages.lang_arg(m, args.lang)
+        found = [f for f in found if lang in f.langs]
     if args.json:
         print(json.dumps([f.to_json() | {"dismissed": m.dismissed.get(f.key)} for f in found],
                          ensure_ascii=False, indent=2))
@@ -185,18 +189,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("out", metavar="OUT.minutes")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--agreed", action="store_true", help="the demo as it stands at signing")
+    p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
+                   help="two or three of ko, en, ru in the delegation's order, default ko,en")
     p = add("new", _cmd_new, "start a document from a template")
     p.add_argument("out", metavar="OUT.minutes")
     p.add_argument("--template", default="cooperation-fields", metavar="NAME")
+    p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
+                   help="two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p = add("show", _cmd_show, "print the numbered text of one language")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--lang", default="en", choices=[x.value for x in Lang])
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help="default: the document's first language")
     p = add("info", _cmd_info, "print metadata and counts")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--lang", choices=[x.value for x in Lang], help="titles in this language only")
     p = add("check", _cmd_check, "language conformity findings; exit 1 if any blocks signing")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help="only findings that involve this language")
     p.add_argument("--json", action="store_true", help="as JSON")
     p.add_argument("--all", action="store_true", help="include dismissed findings")
     p = add("dismiss", _cmd_dismiss, "dismiss a finding with a reason (kept in the file)")
@@ -224,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--korean-font", metavar="NAME", help="East Asian font; default: Batang")
     p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
+    cli_languages.register(add)
     return parser
 
 

@@ -37,9 +37,13 @@ def cmd_revisions(args: argparse.Namespace) -> int:
     if args.file.lower().endswith(".docx"):
         return _docx_revisions(args)
     from minutes_app.cli import _open
+    from minutes_app.cli_languages import lang_arg
 
     m = _open(args.file)  # read while the editor holds the file, too
     revisions = all_revisions(m)
+    if args.lang:
+        lang = lang_arg(m, args.lang)
+        revisions = [r for r in revisions if r.lang is lang]
     if args.json:
         print(json.dumps([r.to_json() for r in revisions], ensure_ascii=False, indent=2))
     else:
@@ -190,6 +194,8 @@ def register(add: Register) -> None:
     p = add("revisions", cmd_revisions, "list pending revisions")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--lang", choices=["ko", "en", "ru"],
+                   help="only the revisions of one language's text")
     for name, handler, verb in (("accept", cmd_accept, "accept"), ("reject", cmd_reject,
                                                                       "reject")):
         p = add(name, handler, f"{verb} revisions (one undo-able decision)")

@@ -36,6 +36,13 @@ RUSSIAN_CHANGES = [
     (10, Lang.KO, "시베리아횡단철도", "시베리아횡단철도 및 북극항로"),
     (12, Lang.EN, "in early 2021", "in the first half of 2021"),
     (12, Lang.KO, "2021년 초", "2021년 상반기"),
+    (3, Lang.RU, "продолжить усилия", "продолжить совместные усилия"),
+    (6, Lang.RU, "оказать активное содействие", "оказать содействие"),
+    (9, Lang.RU, "деятельность корейских компаний.", "деятельность корейских компаний с учетом "
+     "ситуации на внутреннем зерновом рынке Российской Федерации."),
+    (10, Lang.RU, "Транссибирской магистрали", "Транссибирской магистрали и Северного морского "
+     "пути"),
+    (12, Lang.RU, "в начале 2021 г.", "в первом полугодии 2021 г."),
 ]
 KOREAN_CHANGES = [
     (9, Lang.EN, "on the domestic grain market of the Russian Federation",
@@ -43,7 +50,14 @@ KOREAN_CHANGES = [
     (9, Lang.KO, "러시아연방 국내 곡물시장", "국내 곡물시장"),
     (11, Lang.EN, "start-up companies", "start-ups and venture investors"),
     (11, Lang.KO, "스타트업 간", "스타트업 및 벤처투자자 간"),
+    (9, Lang.RU, "на внутреннем зерновом рынке Российской Федерации",
+     "на внутреннем зерновом рынке"),
+    (11, Lang.RU, "стартап-компаниями", "стартапами и венчурными инвесторами"),
 ]
+# the date in brackets in paragraph 12: (language, the Russian Side's words, the Korean Side's)
+BRACKETED = ((Lang.EN, "the first half of 2021", "early 2021"),
+             (Lang.KO, "2021년 상반기", "2021년 초"),
+             (Lang.RU, "первом полугодии 2021 г.", "начале 2021 г."))
 
 
 def _pid(m: Minutes, number: int) -> int:
@@ -51,6 +65,8 @@ def _pid(m: Minutes, number: int) -> int:
 
 
 def _edit(m: Minutes, number: int, lang: Lang, old: str, new: str, author: Author) -> None:
+    if lang not in m.languages:
+        return
     pid = _pid(m, number)
     text = m.paragraph(pid).text(lang)
     assert old in text, (number, lang, old)
@@ -74,8 +90,9 @@ def add_negotiation(m: Minutes) -> Minutes:
     for number, lang, old, new in KOREAN_CHANGES:
         _edit(m, number, lang, old, new, kr)
     p12 = _pid(m, 12)
-    for lang, ru_words, kr_words in ((Lang.EN, "the first half of 2021", "early 2021"),
-                                     (Lang.KO, "2021년 상반기", "2021년 초")):
+    for lang, ru_words, kr_words in BRACKETED:
+        if lang not in m.languages:
+            continue
         start = m.paragraph(p12).text(lang).index(ru_words)
         options = [BracketOption(ru_words, Side.RU), BracketOption(kr_words, Side.KR)]
         _apply(m, bracket_op(m, p12, lang, start, start + len(ru_words), options, R3))
@@ -85,7 +102,7 @@ def add_negotiation(m: Minutes) -> Minutes:
 
 def settle(m: Minutes) -> Minutes:
     """The demo as it stands at signing: every revision decided, every paragraph agreed."""
-    for lang in (Lang.EN, Lang.KO):
+    for lang in sorted(m.languages, key=[Lang.EN, Lang.KO, Lang.RU].index):
         _apply(m, choose_op(m, _pid(m, 12), lang, 0, 0, SIGNED))
     _apply(m, decision(m, select(m, lambda r: True), accept=True))
     p14 = _pid(m, 14)  # the known discrepancy: the Forum is held in 2021 in both languages

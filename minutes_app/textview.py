@@ -37,18 +37,19 @@ def _signature(m: Minutes, side: Side, lang: Lang) -> list[str]:
             head.name.get(lang, ""), head.title.get(lang, ""), ""]
 
 
-def info(m: Minutes) -> dict[str, Any]:
-    """Metadata and counts as a JSON-able dict."""
+def info(m: Minutes, lang: Lang | None = None) -> dict[str, Any]:
+    """Metadata and counts as a JSON-able dict (titles in ``lang`` only, when given)."""
     counts = m.status_counts()
+    langs = [lang] if lang else m.languages
     return {
-        "title": {lang.value: title(m, lang) for lang in m.languages},
-        "body": {k.value: v for k, v in m.meeting.body.items()},
+        "title": {x.value: title(m, x) for x in langs},
+        "body": {k.value: v for k, v in m.meeting.body.items() if k in langs},
         "ordinal": m.meeting.ordinal,
         "start": m.meeting.start.isoformat(),
         "end": (m.meeting.end or m.meeting.start).isoformat(),
         "languages": [lang.value for lang in m.languages],
         "own_side": m.own_side.value,
-        "parties": {s.value: p.name.get(Lang.EN, "") for s, p in m.parties.items()},
+        "parties": {s.value: p.name.get(lang or Lang.EN, "") for s, p in m.parties.items()},
         "sections": len(m.sections),
         "paragraphs": len(m.paragraphs()),
         "numbered_paragraphs": sum(1 for p in m.paragraphs() if m.number(p.id) is not None),

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from minutes_app.docx_io.comment_threads import ThreadInfo
+from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
 )
@@ -31,8 +32,6 @@ from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditText
 from minutes_app.tracking.rounds import snapshot
 
-_LANG_WORDS = {Lang.KO: ("한국어", "korean"), Lang.EN: ("english", "영어"),
-               Lang.RU: ("русский", "russian")}
 SIMILAR = 0.6
 
 
@@ -63,10 +62,9 @@ class _Row:
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
     found = {}
     for i, cell in enumerate(header):
-        text = " ".join(p.text() for p in cell).lower()
-        for lang, words in _LANG_WORDS.items():
-            if any(w in text for w in words):
-                found[i] = lang
+        lang = header_language(" ".join(p.text() for p in cell))
+        if lang is not None:
+            found[i] = lang
     return found or {i + 1: lang for i, lang in enumerate(fallback)}
 
 

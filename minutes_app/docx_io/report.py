@@ -35,13 +35,14 @@ def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
 
 def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True) -> bytes:
     """Write the review report (only paragraphs with something open, unless told otherwise)."""
-    doc = new_document(m, title(m, Lang.EN) + " — review report")
+    lang = Lang.EN if Lang.EN in m.languages else column_order(m)[0]  # a Korean/Russian text
+    doc = new_document(m, title(m, lang) + " — review report")
     fonts = fonts_of(m)
     body = doc.element.body
     sect = body[-1]
     body.remove(sect)
     text_run(paragraph(body, align="center", space_after_pt=4),
-             "Review report — " + title(m, Lang.EN), Lang.EN, fonts, bold=True, size_pt=12)
+             "Review report — " + title(m, lang), lang, fonts, bold=True, size_pt=12)
     notes: dict[int, list[str]] = {}
     for f in findings(m):
         notes.setdefault(f.paragraph_id, []).append(f"{f.severity.upper()}: {f.message}")

@@ -13,7 +13,7 @@ from minutes_app.model.track import (
 )
 from minutes_app.model.types import Side
 from minutes_app.tracking.align import opcodes
-from minutes_app.tracking.tokens import is_hangul, refine, tokenize
+from minutes_app.tracking.tokens import inside_number, is_hangul, refine, tokenize
 
 Opcode = tuple[str, int, int, int, int]
 
@@ -24,7 +24,7 @@ def _offsets(tokens: list[str]) -> list[int]:
 
 def _thin(tokens: list[str]) -> bool:
     """Only spaces or punctuation, at most two tokens: not worth splitting a change for."""
-    return len(tokens) <= 2 and all(not t.isalnum() for t in tokens)
+    return len(tokens) <= 2 and not any(ch.isalnum() for t in tokens for ch in t)
 
 
 def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
@@ -59,9 +59,14 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
-def _word_start(text: str, i: int) -> int:
-    """Back ``i`` up to the start of the word it falls in (tokens must not be cut)."""
-    while i > 0 and not text[i - 1].isspace():
+def _word_start(text: str, other: str, i: int) -> int:
+    """Back ``i`` up to the start of the word it falls in (tokens must not be cut).
+
+    ``other`` shares ``text[:i]``; a space between digit groups ("1 000") in either text
+    is inside a number, not between words.
+    """
+    while i > 0 and (not text[i - 1].isspace() or inside_number(text, i - 1)
+                     or inside_number(other, i - 1)):
         i -= 1
     return i
 
@@ -72,9 +77,10 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
     The unchanged beginning and end are cut off first at word boundaries: an edit usually
     touches a few words, and only those need tokenizing and aligning.
     """
-    p = _word_start(old, _common_prefix(old, new))
+    p = _word_start(old, new, _common_prefix(old, new))
     s = _common_prefix(old[p:][::-1], new[p:][::-1])
-    while s and not old[len(old) - s].isspace():  # keep the suffix to whole words too
+    while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
+                 or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
         s -= 1
     ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
     out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []

@@ -7,13 +7,28 @@ import re
 # Words (Latin or Hangul: "협력을", an eojeol, is one token), numbers apart from the words they
 # touch ("2021년" is "2021" + "년", so a changed year is one changed number), spaces, and each
 # punctuation mark: a one-word change stays one revision.
-# Hyphenated compounds ("start-up", "Korea-Russia") are one word.
-_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|\s+|[^\w\s]|_")
+# Hyphenated compounds ("start-up", "Korea-Russia", "Северо-Восточный") are one word, and a
+# word keeps its combining marks (a decomposed "й", a stress mark). A number is whole with its
+# decimal part ("1,5", "2.5") and, as Russian writes thousands, with groups of three digits
+# after a space, a no-break space or a narrow no-break space ("1 000", "1\u202f500\u00a0000").
+# "18 декабря" is a number, a space and a word: the day changes as one number.
+_GROUP = "[ \u00a0\u202f]"
+_NUMBER = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
+# letters, with any combining marks inside or after them (each run of either consumed whole:
+# this order is the fastest of those measured, faster than the plain pattern it replaced)
+_WORD = r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*|\s+|{_NUMBER}|[^\w\s]|_")
+_NUMBER_SPACE = re.compile(rf"\d{_GROUP}\d")
 
 
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into tokens whose concatenation is ``text``."""
     return _TOKEN.findall(text)
+
+
+def inside_number(text: str, i: int) -> bool:
+    """True when position ``i`` of ``text`` falls on a space between digit groups."""
+    return 0 < i < len(text) and bool(_NUMBER_SPACE.match(text, i - 1))
 
 
 def is_hangul(token: str) -> bool:

@@ -18,7 +18,7 @@ from minutes_app.tracking.decide import decision
 from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
-from minutes_app.ui.labels import lang_label, side_label
+from minutes_app.ui.labels import column_languages, lang_label, side_label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -169,12 +169,16 @@ class ChangesPanel(QWidget):
             self._stale = True
 
     def _fill_filters(self) -> None:
+        from minutes_app.i18n import current_language
+
         m = self.doc.minutes
+        ui = Lang.KO if current_language() == "ko" else Lang.EN
+        named = ui if ui in m.languages else column_languages(m)[0]  # headings the user reads
         choices: list[tuple[QComboBox, list[tuple[str, Any]]]] = [
             (self.side, [(side_label(s), s) for s in Side]),
             (self.round, [(str(n), n) for n in range(2, m.working_round + 1)]),
             (self.lang, [(lang_label(lang), lang) for lang in m.languages]),
-            (self.section, [(s.heading.get(m.languages[-1]) or _("Preamble"), s.id)
+            (self.section, [(s.heading.get(named) or _("Preamble"), s.id)
                             for s in m.sections]),
         ]
         for combo, items in choices:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView, QWidget,
 )
 
-from minutes_app.model import Status
+from minutes_app.model import Lang, Status
 from minutes_app.ui import style
 from minutes_app.ui.markup import (
     MARK_GLYPHS, markup_layout, spelling_layout, whole_paragraph_track,
@@ -80,6 +80,8 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     def _font(self, index: Index) -> QFont:
         font = QFont(self.view.font())
+        if index.data(Role.LANG) not in (None, Lang.KO):
+            font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
         if index.data(Role.KIND) == RowKind.SECTION:
             font.setBold(True)
         return font
@@ -239,6 +241,34 @@ class AlignedEditor(QTreeView):
 
     def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]
+        editor_model = self.editor_model()
+        # lambdas, not the view's methods: connecting a Qt signal to a method of this view
+        # made PySide6 re-polish it at show, which drops the font's fallback families
+        editor_model.modelAboutToBeReset.connect(lambda: self._before_reset())
+        editor_model.modelReset.connect(lambda: self._after_reset())
+        self._size_columns()
+
+    _kept: tuple[int, Lang | None] | None = None  # the cell to return to after a reset
+
+    def _before_reset(self) -> None:
+        """Close the cell's editor (a reset would leave it behind) and remember the cell."""
+        current = self.currentIndex()
+        self._kept = ((current.row(), self.editor_model().lang_of(current.column()))
+                      if current.isValid() else None)
+        self.setCurrentIndex(QModelIndex())  # commits and closes the open editor
+
+    def _after_reset(self) -> None:
+        """Size the new columns and go back to the cell (its language, if still there)."""
+        self._size_columns()
+        if self._kept is not None:
+            row, lang = self._kept
+            langs = self.editor_model().langs
+            self._kept = None
+            self.go_to(row, self.editor_model().column_of(lang) if lang in langs and lang
+                       else 1)
+
+    def _size_columns(self) -> None:
+        """The number column fixed, the language columns sharing the rest."""
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(0, NUMBER_WIDTH)
@@ -280,6 +310,9 @@ class AlignedEditor(QTreeView):
         if not 0 <= row < model.rowCount():
             return
         column = max(1, min(column, model.columnCount() - 1))
+        shown = [c for c in range(1, model.columnCount()) if not self.isColumnHidden(c)]
+        if shown and column not in shown:  # a hidden language: the nearest shown one
+            column = min(shown, key=lambda c: abs(c - column))
         index = model.index(row, column)
         self.setCurrentIndex(index)
         self.scrollTo(index)
@@ -288,11 +321,13 @@ class AlignedEditor(QTreeView):
         """Move between languages and paragraphs without the mouse."""
         current = self.currentIndex()
         row, column = current.row(), max(1, current.column())
-        last_column = self.editor_model().columnCount() - 1
+        shown = [c for c in range(1, self.editor_model().columnCount())
+                 if not self.isColumnHidden(c)] or [column]
+        at = shown.index(column) if column in shown else 0
         if direction == "next":
-            row, column = (row, column + 1) if column < last_column else (row + 1, 1)
+            row, column = (row, shown[at + 1]) if at + 1 < len(shown) else (row + 1, shown[0])
         elif direction == "previous":
-            row, column = (row, column - 1) if column > 1 else (row - 1, last_column)
+            row, column = (row, shown[at - 1]) if at > 0 else (row - 1, shown[-1])
         elif direction == "down":
             row += 1
         elif direction == "up":

@@ -8,8 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, SetMeeting, SetStatus, Side, Status
+from minutes_app.model import Change, SetStatus, Side, Status
 from minutes_app.ui import style
+from minutes_app.ui.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document
 from minutes_app.ui.editor import AlignedEditor, own_viewport
 from minutes_app.ui.files import show_error
@@ -88,6 +89,7 @@ class MainWindow(WindowParts):
         self._outline_timer.timeout.connect(self._sync_outline)
         self.menus = create_menus(self)
         self.find_dialog: FindDialog | None = None
+        self.columns: ColumnToggles | None = None  # View > Language columns, once complete
         self.set_document(doc)
         self.resize(1400, 900)
         self.dock.raise_()
@@ -111,6 +113,10 @@ class MainWindow(WindowParts):
         self.editor_model = EditorModel(doc)
         self.editor.setModel(self.editor_model)
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+        apply_hidden(self.editor, self.settings.hidden_languages)
+        if self.columns is not None:  # a later document: its languages in View > columns
+            self.columns.sync()
+        self.editor_model.modelReset.connect(lambda: follow_languages(self))
         self.outline_model = OutlineModel(doc)
         self.outline.setModel(self.outline_model)
         self.outline.expandAll()
@@ -145,11 +151,13 @@ class MainWindow(WindowParts):
                  "document": _("&Document"), "negotiation": _("&Negotiation"),
                  "view": _("&View"), "settings": _("&Settings"),
                  "recent": _("Open &Recent"), "language": _("Interface &language"),
-                 "help": _("&Help")}
+                 "help": _("&Help"), "columns": _("Language &columns")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
         self.editor.setAccessibleName(_("Aligned editor"))
         self.outline.setAccessibleName(_("Outline"))
+        if self.columns is not None:
+            self.columns.retranslate()
         self.dock.setWindowTitle(_("Paragraph"))
         self.changes_dock.setWindowTitle(_("Changes"))
         if self._changes is not None:
@@ -365,6 +373,8 @@ class MainWindow(WindowParts):
 
     def _on_found(self, hit: Match) -> None:
         row = self.editor_model.row_of((RowKind.PARAGRAPH, hit.pid))
+        if self.columns is not None:
+            self.columns.reveal(hit.lang)
         self.editor.go_to(row, self.editor_model.column_of(hit.lang))
         from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -411,11 +421,12 @@ class MainWindow(WindowParts):
 
     def edit_meeting(self) -> None:
         """Document > Meeting details."""
-        from minutes_app.ui.meeting_dialog import MeetingDialog
+        from minutes_app.ui.meeting_dialog import MeetingDialog, apply_meeting
 
-        dialog = MeetingDialog(self.doc.minutes.meeting, column_languages(self.doc.minutes), self)
+        m = self.doc.minutes
+        dialog = MeetingDialog(m.meeting, column_languages(m), self, m.languages)
         if dialog.exec():
-            self.files.apply_or_show(SetMeeting(dialog.meeting()), _("Edit meeting details"))
+            apply_meeting(self, dialog.meeting(), dialog.languages())
 
     def edit_glossary(self, dialog: object = None) -> None:
         """Document > Glossary: one undoable change of the agreed equivalents."""

@@ -5,16 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QDateEdit, QDialog, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, LangText, Meeting, Person, Side
 from minutes_app.ui.labels import lang_label, side_label
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
 
 _TEXT_FIELDS = ("body", "body_alternat", "next_body", "format", "venue", "place")
 _PERSON_FIELDS = ("name", "title", "organisation")
@@ -37,7 +43,8 @@ def _qdate(day: dt.date) -> QDate:
 class MeetingDialog(QDialog):
     """Edits a copy of the meeting; ``meeting()`` returns the result."""
 
-    def __init__(self, meeting: Meeting, langs: list[Lang], parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: Meeting, langs: list[Lang], parent: QWidget | None = None,
+                 doc_languages: list[Lang] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Meeting details"))
         self.setObjectName("meetingDialog")
@@ -47,6 +54,9 @@ class MeetingDialog(QDialog):
         self._people: dict[tuple[Side, str], dict[Lang, QLineEdit]] = {}
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.language_list = QListWidget()
+        if doc_languages is not None:
+            layout.addWidget(self._languages_box(doc_languages))
         layout.addWidget(self._general_box(meeting))
         for side in Side:
             layout.addWidget(self._person_box(side, meeting.heads.get(side, Person())))
@@ -58,6 +68,49 @@ class MeetingDialog(QDialog):
         outer.addWidget(scroll)
         outer.addWidget(buttons)
         self.resize(900, 640)
+
+    def _languages_box(self, doc_languages: list[Lang]) -> QGroupBox:
+        """The document's languages: ticked ones in the delegation's order (drag or buttons)."""
+        box = QGroupBox(_("Languages of the minutes"))
+        row = QHBoxLayout(box)
+        lst = self.language_list
+        lst.setObjectName("languageList")
+        lst.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        lst.setMaximumHeight(90)
+        for lang in [*doc_languages, *(x for x in Lang if x not in doc_languages)]:
+            item = QListWidgetItem(lang_label(lang))
+            item.setData(Qt.ItemDataRole.UserRole, lang.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if lang in doc_languages
+                               else Qt.CheckState.Unchecked)
+            lst.addItem(item)
+        row.addWidget(lst, 1)
+        buttons = QVBoxLayout()
+        for text, delta in ((_("Move up"), -1), (_("Move down"), 1)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, d=delta: self.move_language(d))
+            buttons.addWidget(button)
+        row.addLayout(buttons)
+        note = QLabel(_("Two or three languages. Removing one deletes its text "
+                        "(one step that Undo takes back)."))
+        note.setWordWrap(True)
+        row.addWidget(note, 1)
+        return box
+
+    def move_language(self, delta: int) -> None:
+        """Move the selected language up or down in the order."""
+        lst = self.language_list
+        row = lst.currentRow()
+        if row < 0 or not 0 <= row + delta < lst.count():
+            return
+        lst.insertItem(row + delta, lst.takeItem(row))
+        lst.setCurrentRow(row + delta)
+
+    def languages(self) -> list[Lang]:
+        """The ticked languages in their order (empty when the dialog shows none)."""
+        items = [self.language_list.item(i) for i in range(self.language_list.count())]
+        return [Lang(str(it.data(Qt.ItemDataRole.UserRole))) for it in items
+                if it.checkState() == Qt.CheckState.Checked]
 
     def _lang_grid(self, grid: QGridLayout, row: int) -> None:
         for col, lang in enumerate(self._langs, start=1):
@@ -134,3 +187,29 @@ class MeetingDialog(QDialog):
             self.end.date().toPython()  # type: ignore[assignment]
         return dataclasses.replace(m, ordinal=self.ordinal.value(), start=start, end=end,
                                    heads=heads, **texts)
+
+
+def apply_meeting(w: MainWindow, meeting: Meeting, langs: list[Lang]) -> None:
+    """Meeting details and the document's languages as one undoable step.
+
+    Removing a language that holds text asks first; the inverse gives every word back.
+    """
+    from minutes_app.errors import MinutesError
+    from minutes_app.model import Batch, Operation, SetMeeting
+    from minutes_app.model.languages import language_holds_text, set_languages_ops
+
+    m = w.doc.minutes
+    ops: list[Operation] = [SetMeeting(meeting)]
+    if langs and langs != m.languages:
+        try:
+            ops += set_languages_ops(m, langs)
+        except MinutesError as exc:
+            w.show_error(exc.message)
+            return
+        losing = [x for x in m.languages if x not in langs and language_holds_text(m, x)]
+        if losing and not w.confirm(_("Remove a language?"), _(
+                "Removing {language} deletes its text from every paragraph and heading. "
+                "Remove it?").format(language=", ".join(lang_label(x) for x in losing))):
+            return
+    w.files.apply_or_show(Batch(tuple(ops)) if len(ops) > 1 else ops[0],
+                          _("Edit meeting details"))

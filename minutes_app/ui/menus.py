@@ -22,12 +22,15 @@ LAYOUT: dict[str, list[str | None]] = {
     "negotiation": ["send_round", "history", None, "next_change", "previous_change", "bracket",
                     None, "accept_all", "reject_all", "accept_kr", "reject_kr", "accept_ru",
                     "reject_ru"],
-    "view": ["show_changes", "show_original", "show_proposed", None, "zoom_in", "zoom_out",
-             "zoom_reset", None, "spell_check", None, "dock:dock", "dock:changes_dock",
-             "dock:ready_dock"],
+    "view": ["show_changes", "show_original", "show_proposed", None, "columns", None, "zoom_in",
+             "zoom_out", "zoom_reset", None, "spell_check", None, "dock:dock",
+             "dock:changes_dock", "dock:ready_dock"],
     "settings": ["who_am_i", "language"],
     "help": ["quick_start", "keyboard", None, "about"],
 }
+
+
+SUBMENUS = ("recent", "language", "columns")
 
 
 def create_menus(w: QMainWindow) -> dict[str, QMenu]:
@@ -36,7 +39,7 @@ def create_menus(w: QMainWindow) -> dict[str, QMenu]:
     for menu_name, items in LAYOUT.items():
         menus[menu_name] = w.menuBar().addMenu("")
         for item in items:
-            if item in ("recent", "language"):
+            if item in SUBMENUS:
                 menus[item] = QMenu(menus[menu_name])
     return menus
 
@@ -47,12 +50,15 @@ def fill_menus(w: MainWindow) -> None:
     menus = w.menus
     menus["recent"].aboutToShow.connect(w.files.fill_recent_menu)
     menus["language"].addActions([a["lang_en"], a["lang_ko"]])
+    from minutes_app.ui.columns import ColumnToggles
+
+    w.columns = ColumnToggles(w.editor, w.settings, menus["columns"])
     for menu_name, items in LAYOUT.items():
         menu = menus[menu_name]
         for item in items:
             if item is None:
                 menu.addSeparator()
-            elif item in ("recent", "language"):
+            elif item in SUBMENUS:
                 menu.addMenu(menus[item])
             elif item.startswith("dock:"):  # a panel: checked while shown, reopens it
                 dock = getattr(w, item[len("dock:"):])

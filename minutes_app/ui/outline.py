@@ -211,6 +211,12 @@ class OutlineModel(QAbstractItemModel):
         """The outline item of a section."""
         return self.createIndex(self._section_rows[sid], 0, _TOP)
 
+    def set_language(self, lang: Lang) -> None:
+        """Show headings and paragraph openings in ``lang`` (the document's languages changed)."""
+        if lang is not self.lang:
+            self.lang = lang
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Refresh the labels after an interface language switch."""
         self.beginResetModel()

@@ -31,6 +31,14 @@ CONTRAST = ("QWidget#reviewView { background: #000000; } QLabel { color: #ffffff
             " QLabel#reviewItem { color: #ffd700; }")
 
 
+def _wrapped(label: QLabel) -> QLabel:
+    """A label for paragraph text: wrapped, selectable, from the top left."""
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
 class ReviewView(QWidget):
     """One open item at a time, with the decisions it allows."""
 
@@ -61,11 +69,8 @@ class ReviewView(QWidget):
         self.heading = QLabel()
         self.item_label = QLabel()
         self.item_label.setObjectName("reviewItem")
-        self.texts = {lang: QLabel() for lang in self.doc.minutes.languages}
-        for label in (*self.texts.values(), self.item_label):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.texts: dict[Lang, QLabel] = {}
+        _wrapped(self.item_label)
         self.buttons = {name: QPushButton() for name in
                         ("previous", "next", "accept", "reject", "agree", "comment", "dismiss",
                          "leave")}
@@ -75,10 +80,9 @@ class ReviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress_line)
         layout.addWidget(self.heading)
-        columns = QHBoxLayout()
-        for lang in column_languages(self.doc.minutes):
-            columns.addWidget(self.texts[lang], 1, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(columns)
+        self.columns = QHBoxLayout()
+        self._sync_languages()
+        layout.addLayout(self.columns)
         layout.addWidget(self.item_label)
         layout.addLayout(self.options)
         layout.addStretch(1)
@@ -103,6 +107,19 @@ class ReviewView(QWidget):
         b["dismiss"].clicked.connect(self.dismiss)
         b["leave"].clicked.connect(self.leave)
 
+    def _sync_languages(self) -> None:
+        """A column per document language, own language first (rebuilt when they change)."""
+        langs = column_languages(self.doc.minutes)
+        if list(self.texts) == langs:
+            return
+        for label in self.texts.values():
+            label.deleteLater()
+        self.texts = {lang: _wrapped(QLabel()) for lang in langs}
+        for lang in langs:
+            self.columns.addWidget(self.texts[lang], 1, Qt.AlignmentFlag.AlignTop)
+        if hasattr(self, "contrast"):
+            self._apply_scheme(self.contrast.isChecked())
+
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
         texts = {"previous": _("◀ Previous"), "next": _("Next ▶"), "accept": _("Accept"),
@@ -118,6 +135,7 @@ class ReviewView(QWidget):
     # -- items -----------------------------------------------------------------------------
     def start(self, pid: int | None = None) -> None:
         """Enter review mode at the first open item (of paragraph ``pid`` when given)."""
+        self._sync_languages()
         self.items = open_items(self.doc.minutes)
         self.index = next((i for i, it in enumerate(self.items) if it.paragraph_id == pid), 0)
         self.retranslate_ui()
@@ -138,6 +156,7 @@ class ReviewView(QWidget):
         at the same paragraph when it still has an open item."""
         if not self.isVisible():
             return  # not in review mode: starting it computes the items afresh
+        self._sync_languages()
         item = self.current()
         self.items = open_items(self.doc.minutes)
         pid = item.paragraph_id if item is not None else None

@@ -192,6 +192,8 @@ class EditorModel(QAbstractTableModel):
         kind, ident = self._rows[index.row()]
         if not self._exists(kind, ident):
             return False  # an editor closing on a row that the document already removed
+        if lang not in self.minutes.languages:
+            return False  # an editor closing on a language the document just removed
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True
@@ -236,6 +238,12 @@ class EditorModel(QAbstractTableModel):
         return {key: i for i, key in enumerate(rows)}
 
     def _on_document_changed(self, change: Change) -> None:
+        if change.meta and column_languages(self.minutes) != self.langs:
+            self.beginResetModel()  # a language added, removed or moved: other columns
+            self.langs = column_languages(self.minutes)
+            self._set_rows(self._build_rows())
+            self.endResetModel()
+            return
         if change.structure:
             self._resync()
         columns = range(self.columnCount())

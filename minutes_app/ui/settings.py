@@ -21,6 +21,7 @@ class AppSettings:
     user_side: str = ""  # "KR" or "RU"; empty until the user has said
     user_name: str = ""
     spell_check: bool = True
+    hidden_languages: list[str] = field(default_factory=list)  # editor columns hidden
 
     @classmethod
     def load(cls) -> AppSettings:
@@ -37,6 +38,9 @@ class AppSettings:
         recent = qs.value("recent_files", [])
         s.recent_files = [str(x) for x in recent] if isinstance(recent, list) else (
             [str(recent)] if recent else [])
+        hidden = qs.value("hidden_languages", [])
+        s.hidden_languages = [str(x) for x in hidden] if isinstance(hidden, list) else (
+            [str(hidden)] if hidden else [])
         s.geometry = _bytes(qs.value("geometry", b""))
         s.window_state = _bytes(qs.value("window_state", b""))
         s.user_side = str(qs.value("user_side", "") or "")

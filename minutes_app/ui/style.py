@@ -31,6 +31,10 @@ GRID = QColor("#dde1e6")
 
 # Families tried in order for document text; Hangul falls through to a Korean face.
 _KOREAN_FAMILIES = ["NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans CJK KR"]
+# Faces for Russian and English text, before the Korean ones: a Korean face's Cyrillic and
+# Latin glyphs (NanumGothic draws « » as wide ≪ ≫) are not what a Russian reader expects.
+_LATIN_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Liberation Sans",
+                   "Arial"]
 BASE_POINT_SIZE = 11
 
 
@@ -48,6 +52,23 @@ def document_font(zoom: int = 0) -> QFont:
     font.setFamilies([base.family(), *_KOREAN_FAMILIES])
     font.setPointSizeF(max(6.0, BASE_POINT_SIZE + zoom))
     return font
+
+
+def latin_families(font: QFont) -> list[str]:
+    """The families of ``font`` with an installed Latin and Cyrillic face first.
+
+    The face must be a real one, not a generic name: a style sheet re-polishing a widget keeps
+    only the first family of its font.
+    """
+    global _latin_face
+    if _latin_face is None:
+        installed = set(QFontDatabase.families())
+        _latin_face = next((f for f in _LATIN_FAMILIES if f in installed), "")
+    families = font.families() or [font.family()]
+    return [_latin_face, *families] if _latin_face else families
+
+
+_latin_face: str | None = None
 
 
 STYLESHEET = """

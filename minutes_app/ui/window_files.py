@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
-from minutes_app.model import Operation, Side
+from minutes_app.model import Lang, Operation, Side
 from minutes_app.ui.files import create_document, open_document
+from minutes_app.ui.labels import lang_label
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -97,6 +98,9 @@ class FileCommands:
                                           names.index("cooperation-fields"), False)
         if not ok:
             return
+        langs = self._choose_languages()
+        if langs is None:
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self.window, _("Save the new minutes as"), self.dialog_folder(), FILTER)
         if not path:
@@ -106,7 +110,7 @@ class FileCommands:
         if side is None:
             return
         try:
-            minutes = from_template(names[labels.index(choice)])
+            minutes = from_template(names[labels.index(choice)], languages=langs)
             minutes.own_side = side  # the new copy is the user's delegation's
             doc = create_document(path, minutes)
         except MinutesError as exc:
@@ -126,6 +130,17 @@ class FileCommands:
         s.user_side, s.user_name = dialog.chosen_side().value, dialog.name.text().strip()
         s.save()
         return dialog.chosen_side()
+
+    def _choose_languages(self) -> list[Lang] | None:
+        """The new document's languages, from the usual sets (reordered later if need be)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = [[Lang.KO, Lang.EN], [Lang.KO, Lang.RU, Lang.EN], [Lang.KO, Lang.RU],
+                   [Lang.KO, Lang.EN, Lang.RU]]
+        labels = [" · ".join(lang_label(x) for x in langs) for langs in choices]
+        choice, ok = QInputDialog.getItem(self.window, _("New minutes"), _("Languages:"),
+                                          labels, 0, False)
+        return choices[labels.index(choice)] if ok else None
 
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""

@@ -19,6 +19,7 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
 
     settings = AppSettings.load()
     settings.window_state = b""  # every test starts with the first-run layout
+    settings.hidden_languages = []  # and every language column shown
     settings.save()
     w = build_window(str(demo_file), "en")
 

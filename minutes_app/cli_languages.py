@@ -1,0 +1,95 @@
+"""Command-line commands for a document's languages: ``languages`` (list, add, remove, order)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from minutes_app.errors import MinutesError
+from minutes_app.model import Lang, Minutes, Operation
+from minutes_app.model.languages import (
+    AddLanguage, RemoveLanguage, SetLanguageOrder, language_holds_text, parse_languages,
+)
+from minutes_app.store import MinutesFile
+from minutes_app.tracking.time import now_iso
+
+Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+LANG_CODES = [lang.value for lang in Lang]
+
+
+def languages_arg(value: str) -> list[Lang]:
+    """``--languages ko,ru,en`` for argparse (two or three, in the delegation's order)."""
+    try:
+        return parse_languages(value)
+    except MinutesError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def lang_arg(m: Minutes, value: str | None) -> Lang:
+    """``--lang`` checked against the document (its first language when omitted)."""
+    if value is None:
+        return m.languages[0]
+    lang = Lang(value)
+    m.check_lang(lang)
+    return lang
+
+
+def _names(m: Minutes) -> str:
+    return ",".join(lang.value for lang in m.languages)
+
+
+def cmd_languages(args: argparse.Namespace) -> int:
+    """Print the document's languages, or add, remove or reorder one."""
+    f, m = MinutesFile.open(args.file)
+    try:
+        if args.action is None:
+            print(_names(m))
+            return 0
+        if args.action == "add":
+            op: Operation = AddLanguage(Lang(args.value))
+        elif args.action == "remove":
+            lang = Lang(args.value)
+            m.check_lang(lang)
+            if language_holds_text(m, lang) and not args.force:
+                raise MinutesError(f"The {lang.value} text is not empty: removing the language "
+                                   "deletes it. Add --force to remove it anyway.")
+            op = RemoveLanguage(lang)
+        else:
+            op = SetLanguageOrder(tuple(parse_languages(args.value)))
+        _, change = op.apply(m)
+        f.write(m, change)
+        f.add_history(now_iso(), "languages", json.dumps(
+            {"action": args.action, "value": args.value, "languages": _names(m)}))
+    finally:
+        f.close()
+    print(f"Languages of {args.file}: {_names(m)}")
+    return 0
+
+
+def _action_value(args: argparse.Namespace) -> None:
+    """Check that ``add``/``remove`` name a language and ``order`` a list."""
+    if args.action is None:
+        return
+    if args.value is None:
+        raise MinutesError(f"'languages {args.action}' needs a value, e.g. "
+                           + ("'order ko,ru,en'." if args.action == "order"
+                              else f"'{args.action} ru'."))
+    if args.action in ("add", "remove") and args.value not in LANG_CODES:
+        raise MinutesError(f"Unknown language {args.value!r}; expected ko, en or ru.")
+
+
+def _checked(args: argparse.Namespace) -> int:
+    _action_value(args)
+    return cmd_languages(args)
+
+
+def register(add: Register) -> None:
+    """Add this module's commands to the parser."""
+    p = add("languages", _checked, "print, add, remove or reorder the document's languages")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("action", nargs="?", choices=["add", "remove", "order"])
+    p.add_argument("value", nargs="?", metavar="LANG|ORDER",
+                   help="ko, en or ru; for order a list such as ko,ru,en")
+    p.add_argument("--force", action="store_true",
+                   help="remove a language even though it holds text")
