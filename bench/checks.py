@@ -14,7 +14,7 @@ def main() -> None:
     """Print the checks table."""
     print("\nconformity checks, ms (median of 5); target at 5,000: < 500")
     glossary = demo().glossary
-    for n in (500, 5000):
+    for n in (500, 5000, 20000):
         m = synthetic(n)
         m.glossary = glossary
         m.meeting = demo().meeting

@@ -43,7 +43,7 @@ def start_times(repeat: int = 9) -> dict[str, float]:
     return {"bare PySide6 window": b, "floor: QTreeView, Python model": fl,
             "minutes_app: document on screen": f, "minutes_app: window complete": w,
             "ratio floor / bare": fl / b, "ratio on screen / bare": f / b,
-            "ratio complete / bare": w / b}
+            "ratio complete / bare": w / b, "ratio complete / floor": w / fl}
 
 
 def _rss_mb() -> float:
@@ -70,13 +70,14 @@ def large_document(n: int = 5000) -> dict[str, float]:
     path = folder / "large.minutes"
     MinutesFile.create(path, synthetic(n)).close()
     rss0 = _rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     window = build_window(str(path), "en")
     window.show()
     while not window.completed:  # usable: actions, panel and the open cell too
         QApplication.processEvents()
     QApplication.processEvents()
     open_ms = (time.perf_counter() - t0) * 1000
+    open_cpu_ms = (time.process_time() - c0) * 1000  # what a shared, busy machine cannot skew
     window.spell.wait_loaded()  # keystrokes with spell checking on (the underlines drawn)
     window.editor.go_to(n // 2, 2)
     QApplication.processEvents()
@@ -93,7 +94,7 @@ def large_document(n: int = 5000) -> dict[str, float]:
     assert typed.endswith(" a" * 100), "the keystrokes did not reach the document"
     rss = _rss_mb()
     window.close()
-    return {"open to usable window ms": open_ms,
+    return {"open to usable window ms": open_ms, "open, CPU ms": open_cpu_ms,
             "keystroke-to-repaint median ms (spelling on)": statistics.median(samples),
             "keystroke p95 ms": sorted(samples)[int(len(samples) * 0.95)],
             "RSS MB": rss, "RSS growth MB": rss - rss0}
@@ -166,19 +167,20 @@ def reviewing_pane(n: int = 5000) -> dict[str, float]:
 def main() -> None:
     """Print the editor's table."""
     starts = start_times()
-    print("\neditor start-up (offscreen, whole process), ms; target: ratio < 1.5")
+    print("\neditor start-up (offscreen, whole process), ms; target: window complete ≤ 1.3× floor")
     print("  (the floor is a window with a QTreeView over a 40-row Python model of Korean and"
           " English text, no application code: what PySide6 costs for any such editor)")
     for k, v in starts.items():
         print(f"  {k:<34} {v:>10.2f}")
-    # a fresh process: the memory is the editor's, not what earlier benchmarks left behind
-    done = subprocess.run([sys.executable, __file__, "--large"], check=True,
-                          capture_output=True, text=True)
-    large = json.loads(done.stdout.splitlines()[-1])
-    print("\neditor with 5,000 paragraphs (its own process); targets: open < 1500 ms, "
-          "keystroke < 16 ms, RSS < 400 MB")
-    for k, v in large.items():
-        print(f"  {k:<34} {v:>10.2f}")
+    for n in (5000, 20000):
+        # a fresh process: the memory is the editor's, not what earlier benchmarks left behind
+        done = subprocess.run([sys.executable, __file__, "--large", str(n)], check=True,
+                              capture_output=True, text=True)
+        large = json.loads(done.stdout.splitlines()[-1])
+        print(f"\neditor with {n:,} paragraphs (its own process); targets: open < 1500 ms "
+              "(20,000: ≤ 600 ms), keystroke < 16 ms, RSS < 400 MB")
+        for k, v in large.items():
+            print(f"  {k:<34} {v:>10.2f}")
     done = subprocess.run([sys.executable, __file__, "--pane"], check=True,
                           capture_output=True, text=True)
     pane = json.loads(done.stdout.splitlines()[-1])
@@ -189,8 +191,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    if sys.argv[1:] == ["--large"]:
-        print(json.dumps(large_document()))
+    if sys.argv[1:2] == ["--large"]:
+        print(json.dumps(large_document(int(sys.argv[2]))))
     elif sys.argv[1:] == ["--pane"]:
         print(json.dumps(reviewing_pane()))
     else:

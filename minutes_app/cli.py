@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from minutes_app import __version__, cli_languages, cli_tracking
+from minutes_app import __version__, cli_languages, cli_signing, cli_tracking
 from minutes_app.errors import MinutesError
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -47,7 +47,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 korean_font=args.korean_font or m.settings.korean_font)
         copy_for = Side(args.copy_for.upper()) if args.copy_for else None
         record = export(m, Path(args.out), args.kind, copy_for, args.layout, args.allow_ad_ref,
-                        args.initials, fmt)
+                        args.initials, fmt, fingerprint_footer=args.fingerprint_footer)
         f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
     finally:
         f.close()
@@ -227,16 +227,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", required=True, choices=["working", "signing"])
     p.add_argument("--copy-for", metavar="S", help="whose original (KR or RU; signing only)")
-    p.add_argument("--layout", default="consecutive", choices=["consecutive", "side-by-side"])
+    p.add_argument("--layout", choices=["consecutive", "side-by-side"],
+                   help="working copy: side-by-side (default); signing: consecutive (default)")
     p.add_argument("--allow-ad-ref", action="store_true",
                    help="sign paragraphs agreed ad referendum (they are marked)")
     p.add_argument("--initials", action="store_true", help="initials boxes in the footer")
     p.add_argument("--format", choices=["docx", "pdf"], help="default: from OUT's extension")
     p.add_argument("--latin-font", metavar="NAME", help="default: Times New Roman")
-    p.add_argument("--korean-font", metavar="NAME", help="East Asian font; default: Batang")
+    p.add_argument("--korean-font", metavar="NAME",
+                   help="East Asian font of the working copy; default: Batang (signing "
+                   "originals use Nanum Myeongjo)")
+    p.add_argument("--fingerprint-footer", action="store_true",
+                   help="print the fingerprints in the footer instead of a verification sheet")
     p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
     cli_languages.register(add)
+    cli_signing.register(add)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutes_app.i18n import closing_formula, meeting_dates, title
+from minutes_app.i18n.names import signature_heading
 from minutes_app.model import Lang, Minutes, Side, Status
 
 
@@ -22,19 +23,21 @@ def numbered_text(m: Minutes, lang: Lang) -> str:
     lines += [closing_formula(m, lang), ""]
     for side in (m.own_side, m.own_side.other):
         lines += _signature(m, side, lang)
+    from minutes_app.checks.signed_text import annex_lines
+
+    for i, annex in enumerate(m.annexes):
+        lines += [line.text.replace("\t", " ") for line in annex_lines(m, i, annex, lang,
+                                                                      m.meeting.text_order)]
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-SIGNATURE_HEADING = {Lang.KO: "{} 수석대표", Lang.EN: "For the {}", Lang.RU: "За {}"}
 
 
 def _signature(m: Minutes, side: Side, lang: Lang) -> list[str]:
     head = m.meeting.heads.get(side)
-    party = m.parties.get(side)
-    if head is None or party is None:
+    if head is None:
         return []
-    return [SIGNATURE_HEADING[lang].format(party.delegation.get(lang, "")),
-            head.name.get(lang, ""), head.title.get(lang, ""), ""]
+    return [signature_heading(m, side, lang), head.name.get(lang, ""), head.title.get(lang, ""),
+            head.organisation.get(lang, ""), ""]
 
 
 def info(m: Minutes, lang: Lang | None = None) -> dict[str, Any]:

@@ -100,7 +100,7 @@ def test_title_and_closing_formula(demo_minutes: Minutes) -> None:
         "Agreed Minutes of the 14th Meeting of the Korea-Russia Far East and Siberia Sub-committee")
     assert title(demo_minutes, Lang.KO) == "한·러 극동·시베리아 분과위원회 제14차 회의 합의의사록"
     assert closing_formula(demo_minutes, Lang.EN) == (
-        "Done at Seoul and Moscow on 18 December 2020, in duplicate, in the Korean and English "
+        "Done at Seoul and Moscow on 18 December 2020, in duplicate, in the English and Korean "
         "languages, all texts being equally authentic.")
     assert closing_formula(demo_minutes, Lang.KO).startswith("2020년 12월 18일 서울과 모스크바에서")
     assert "한국어와 영어로" in closing_formula(demo_minutes, Lang.KO)

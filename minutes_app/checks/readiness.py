@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from minutes_app.model import Minutes, Status
+from minutes_app.model import Annex, Lang, Minutes, Status
+from minutes_app.model.annexes import DELEGATION
 from minutes_app.model.brackets import has_open_brackets, status_of
 
 if TYPE_CHECKING:
@@ -53,4 +54,53 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
                               f"{where.capitalize()} is {status.value}, not agreed."))
         for f in found.get(p.id, []):
             out.append(Reason(p.id, n, "finding", f"{where.capitalize()}: {f.message}"))
+    return out + annex_reasons(m)
+
+
+def annex_reasons(m: Minutes) -> list[Reason]:
+    """Annexes cited and missing, annexes present and uncited, annexes with missing text."""
+    from minutes_app.checks.annex_refs import citations
+    from minutes_app.model.annexes import roman
+
+    out: list[Reason] = []
+    cited = citations(m)
+    for n, pid in sorted(cited.items()):
+        if n > len(m.annexes) or n < 1:
+            out.append(Reason(pid, m.number(pid), "annex_missing",
+                              f"{_where(m, pid).capitalize()} cites Annex {roman(n)}, "
+                              "which the document does not hold."))
+    for i, annex in enumerate(m.annexes):
+        if i + 1 not in cited:
+            out.append(Reason(None, None, "annex_uncited",
+                              f"Annex {roman(i + 1)} is not cited by the text."))
+        out += _annex_quantities(m, i, annex)
+        empty = [lang.value for lang in m.languages if _annex_gap(annex, lang)]
+        if empty:
+            out.append(Reason(None, None, "annex_empty", f"Annex {roman(i + 1)} has no "
+                              f"text in {', '.join(empty)}."))
+    return out
+
+
+def _annex_gap(annex: Annex, lang: Lang) -> bool:
+    """True when ``annex`` lacks text in ``lang`` (a member's name, a heading, a paragraph)."""
+    if annex.kind == DELEGATION:
+        return any(not p.name.get(lang, "").strip() for p in annex.members)
+    return (not annex.heading.get(lang, "").strip() or not annex.paragraphs
+            or any(not p.get(lang, "").strip() for p in annex.paragraphs))
+
+
+def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
+    """A free annex's paragraph stating other numbers or dates in one language than another."""
+    from minutes_app.checks.numbers import quantities
+    from minutes_app.model.annexes import roman
+
+    out = []
+    pairs = [(a, b) for k, a in enumerate(m.languages) for b in m.languages[k + 1:]]
+    for n, texts in enumerate(annex.paragraphs, start=1):
+        for a, b in pairs:
+            ta, tb = texts.get(a, ""), texts.get(b, "")
+            if ta.strip() and tb.strip() and quantities(ta, a) != quantities(tb, b):
+                out.append(Reason(None, None, "annex_numbers",
+                                  f"Annex {roman(index + 1)}, paragraph {n}: the numbers or "
+                                  f"dates differ between {a.value} and {b.value}."))
     return out

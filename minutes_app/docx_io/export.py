@@ -15,9 +15,14 @@ Progress = Callable[[int, int], None]
 
 
 def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
-           layout: str = "consecutive", allow_ad_ref: bool = False, initials: bool = False,
-           fmt: str = "docx", progress: Progress | None = None) -> dict[str, object]:
-    """Write the export; returns what the document's history records of it."""
+           layout: str | None = None, allow_ad_ref: bool = False, initials: bool = False,
+           fmt: str = "docx", progress: Progress | None = None,
+           fingerprint_footer: bool = False) -> dict[str, object]:
+    """Write the export; returns what the document's history records of it.
+
+    ``layout`` defaults to side by side for the working copy (the table) and to consecutive
+    for the signing originals.
+    """
     if fmt not in ("docx", "pdf"):
         raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
     target = out
@@ -27,13 +32,16 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
     if kind == "working":
         from minutes_app.docx_io.working import write_working
 
-        write_working(m, target, progress)
-        record: dict[str, object] = {"kind": "working", "round": m.working_round}
+        layout = layout or "side-by-side"
+        write_working(m, target, progress, layout)
+        record: dict[str, object] = {"kind": "working", "round": m.working_round,
+                                     "layout": layout}
     elif kind == "signing":
         from minutes_app.docx_io.signing import write_signing
 
         side = copy_for or m.own_side
-        write_signing(m, target, side, layout, allow_ad_ref, initials)
+        layout = layout or "consecutive"
+        write_signing(m, target, side, layout, allow_ad_ref, initials, fingerprint_footer)
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
     else:
@@ -51,3 +59,9 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
 def history_entry(record: dict[str, object]) -> str:
     """The record as stored in the document's history."""
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def default_name(stem: str, kind: str, copy_for: Side | None, suffix: str) -> str:
+    """``minutes-signing-KR.docx``: a signing original's name carries its Side."""
+    side = f"-{copy_for.value}" if kind == "signing" and copy_for else ""
+    return f"{stem}-{kind}{side}.{suffix}"

@@ -7,6 +7,7 @@ some ten times faster. The names mirror ``xml``: each function returns the eleme
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
@@ -14,6 +15,7 @@ from minutes_app.docx_io.xml import _HANGUL, Fonts
 from minutes_app.model import Lang
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LANG = {Lang.KO: '<w:lang w:val="en-GB" w:eastAsia="ko-KR"/>',
          Lang.EN: '<w:lang w:val="en-GB" w:eastAsia="ko-KR"/>',
          Lang.RU: '<w:lang w:val="ru-RU" w:eastAsia="ko-KR"/>'}
@@ -43,7 +45,16 @@ def run(text: str, lang: Lang | None, fonts: Fonts, deleted: bool = False, bold:
         lang = Lang.KO
     tag = "w:delText" if deleted else "w:t"
     return (f"<w:r>{rpr(lang, fonts, bold, size_pt)}<{tag} xml:space=\"preserve\">"
-            f"{escape(text)}</{tag}></w:r>")
+            f"{text_xml(text)}</{tag}></w:r>")
+
+
+def text_xml(text: str) -> str:
+    """``text`` escaped for XML, without the control characters XML 1.0 cannot hold.
+
+    The markup is streamed into the file unparsed, so nothing else would catch them; a
+    vertical tab or form feed pasted from another program is dropped, not a corrupt file.
+    """
+    return escape(_NOT_XML.sub("", text)) if _NOT_XML.search(text) else escape(text)
 
 
 def revision(kind: str, ident: str, author: str, date: str, content: str) -> str:
@@ -54,13 +65,19 @@ def revision(kind: str, ident: str, author: str, date: str, content: str) -> str
 
 
 def paragraph(content: str, mark: str = "", keep_next: bool = False,
-              space_after_pt: float | None = None) -> str:
+              space_after_pt: float | None = None, indent_hanging_cm: float | None = None,
+              align: str | None = None) -> str:
     """``w:p``; ``mark`` is a revision on the paragraph mark (``w:pPr/w:rPr``)."""
     ppr = ""
-    if keep_next or space_after_pt is not None or mark:
+    if keep_next or space_after_pt is not None or mark or indent_hanging_cm or align:
         ppr = "<w:pPr>" + ("<w:keepNext/>" if keep_next else "")
         if space_after_pt is not None:
             ppr += f'<w:spacing w:after="{round(space_after_pt * 20)}"/>'
+        if indent_hanging_cm:
+            twips = round(indent_hanging_cm * 567)
+            ppr += f'<w:ind w:left="{twips}" w:hanging="{twips}"/>'
+        if align:
+            ppr += f'<w:jc w:val="{align}"/>'
         if mark:
             ppr += f"<w:rPr>{mark}</w:rPr>"
         ppr += "</w:pPr>"
@@ -74,18 +91,40 @@ def cell(width_cm: float, content: str, shade: str | None = None) -> str:
             f"</w:tcPr>{content}</w:tc>")
 
 
-def row(cells: list[str], header: bool = False) -> str:
-    """``w:tr``."""
-    trpr = '<w:trPr><w:cantSplit w:val="0"/>' + ("<w:tblHeader/>" if header else "")
+def row(cells: list[str], header: bool = False, cant_split: bool = False) -> str:
+    """``w:tr``: repeated atop each page when ``header``; kept on one page when ``cant_split``."""
+    trpr = f'<w:trPr><w:cantSplit w:val="{int(cant_split)}"/>' + (
+        "<w:tblHeader/>" if header else "")
     return f"<w:tr>{trpr}</w:trPr>{''.join(cells)}</w:tr>"
 
 
-def table(widths_cm: list[float], rows: list[str]) -> str:
-    """``w:tbl`` with fixed widths, thin borders, declaring the ``w`` namespace."""
+def comment_anchor(content: str, ids: list[int]) -> str:
+    """``content`` inside the range of each comment of ``ids``, with its reference marks."""
+    starts = "".join(f'<w:commentRangeStart w:id="{i}"/>' for i in ids)
+    ends = "".join(f'<w:commentRangeEnd w:id="{i}"/><w:r><w:rPr><w:rStyle '
+                   f'w:val="CommentReference"/></w:rPr><w:commentReference w:id="{i}"/></w:r>'
+                   for i in ids)
+    return starts + content + ends
+
+
+def bookmarked(content: str, ident: str, name: str) -> str:
+    """``content`` between ``w:bookmarkStart`` and ``w:bookmarkEnd``."""
+    return (f'<w:bookmarkStart w:id="{ident}" w:name="{name}"/>{content}'
+            f'<w:bookmarkEnd w:id="{ident}"/>')
+
+
+def table(widths_cm: list[float], rows: list[str], declare_ns: bool = True) -> str:
+    """``w:tbl`` with fixed widths and thin borders (declaring ``w`` when parsed alone)."""
+    return table_start(widths_cm, declare_ns) + "".join(rows) + "</w:tbl>"
+
+
+def table_start(widths_cm: list[float], declare_ns: bool = False) -> str:
+    """The opening of a ``w:tbl``: properties and grid, before its rows."""
     borders = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="999999"/>'
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{round(w * 567)}"/>' for w in widths_cm)
-    total = round(sum(widths_cm) * 567)
-    return (f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>'
+    total = sum(round(w * 567) for w in widths_cm)
+    ns = f' xmlns:w="{W_NS}"' if declare_ns else ""
+    return (f'<w:tbl{ns}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>'
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")
+            f"<w:tblGrid>{grid}</w:tblGrid>")

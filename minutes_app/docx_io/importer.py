@@ -23,6 +23,7 @@ from minutes_app.docx_io.reader import (
 )
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
@@ -69,9 +70,10 @@ def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[
 
 
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
+    from minutes_app.docx_io.consecutive import as_table
     from minutes_app.docx_io.working import column_order
 
-    table = max(doc.tables, key=len, default=[])
+    table = as_table(doc) or max(doc.tables, key=len, default=[])
     if not table:
         raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
     columns = _languages(table[0], column_order(m))
@@ -313,6 +315,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
                 ) -> tuple[Operation, ImportReport]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from minutes_app.errors import MinutesError
 
@@ -21,6 +24,20 @@ def find_office() -> str | None:
     return None
 
 
+def fontconfig_file(folder: Path) -> Path:
+    """A fontconfig file: the system's configuration plus our bundled fonts (Nanum Myeongjo)."""
+    from minutes_app.resources import resource
+
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{escape(str(resource('fonts')))}</dir>\n"
+        f"  <cachedir>{escape(str(folder / 'fc-cache'))}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    return conf
+
+
 def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
     """Convert with a private LibreOffice profile (concurrent runs must not share one)."""
     office = find_office()
@@ -32,8 +49,11 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
         outdir = Path(tmp) / "out"
         cmd = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
+        env = dict(os.environ)
+        if sys.platform.startswith("linux"):  # the bundled fonts even where none is installed
+            env["FONTCONFIG_FILE"] = str(fontconfig_file(Path(tmp)))
         try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, env=env)
         except subprocess.TimeoutExpired:
             raise MinutesError("LibreOffice did not finish converting to PDF in time.") from None
         produced = outdir / (docx.stem + ".pdf")

@@ -17,6 +17,7 @@ from lxml import etree
 
 from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.gcpause import collector_paused
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAIN, INSERT, DELETE = "=", "+", "-"
@@ -172,6 +173,7 @@ def _comments(archive: DocxArchive) -> dict[str, tuple[Change, str]]:
     return found
 
 
+@collector_paused()  # bulk parsing and model building: see gcpause
 def read_docx(path: Path) -> ReadDocument:
     """Read every paragraph, table and comment of a DOCX (checked for safety first)."""
     archive = DocxArchive(path)

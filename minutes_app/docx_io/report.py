@@ -11,7 +11,8 @@ from typing import IO
 from minutes_app.checks.conformity import findings
 from minutes_app.checks.readiness import reasons
 from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.base import fonts_of, new_document, save_stable
+from minutes_app.docx_io.base import new_document, save_stable
+from minutes_app.docx_io.typography import font_table, signing_fonts
 from minutes_app.docx_io.working import author_name, column_order
 from minutes_app.docx_io.xml import paragraph, text_run
 from minutes_app.i18n.names import title
@@ -36,8 +37,9 @@ def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
 def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True) -> bytes:
     """Write the review report (only paragraphs with something open, unless told otherwise)."""
     lang = Lang.EN if Lang.EN in m.languages else column_order(m)[0]  # a Korean/Russian text
-    doc = new_document(m, title(m, lang) + " — review report")
-    fonts = fonts_of(m)
+    fonts = signing_fonts(m.settings.latin_font)  # Korean in Nanum Myeongjo, as in the originals
+    doc = new_document(m, title(m, lang) + " — review report", fonts)
+    font_table(doc, fonts)
     body = doc.element.body
     sect = body[-1]
     body.remove(sect)

@@ -1,43 +1,55 @@
 """The working copy: what one delegation sends the other between rounds.
 
-A table with a row per paragraph (number, one column per language, status), pending revisions
-as real tracked changes by each Side, comments as Word comments, and the paragraph ids in
-bookmarks (``_mp_<id>``) so that a returned file maps back to its paragraphs.
+Side by side (the default): a table with a row per paragraph (number, one column per language,
+status). Consecutive: each language as its own run of numbered paragraphs. Either way pending
+revisions are real tracked changes by each Side, comments are Word comments, and the paragraph
+ids travel in bookmarks (``_mp_<id>``) so that a returned file maps back to its paragraphs.
+
+The body is written as a stream into ``document.xml`` (see ``base.save_stable``): building or
+moving a tree of 20,000 rows costs more than the rest of the export together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
 
-from minutes_app.docx_io.comment_threads import write_threads
-from minutes_app.docx_io.base import fonts_of, new_document, save_stable, track_revisions_setting
 from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.xml import Element, Fonts, Ids, paragraph, text_run
+from minutes_app.docx_io.comment_threads import write_threads
+from minutes_app.docx_io.base import (
+    fonts_of, new_document, placeholder, save_stable, track_revisions_setting,
+)
+from minutes_app.docx_io.xml import Fonts, Ids, text_run
+from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
-from minutes_app.model import Lang, Minutes, Paragraph, Side, Status
+from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.model.track import DELETE, INSERT, Author, Track, plain
 
 BOOKMARK_PREFIX = "_mp_"
 SECTION_PREFIX = "_ms_"
-NUMBER_CM, STATUS_CM, TEXT_CM = 1.2, 2.0, 16.6
+LAYOUTS = ("side-by-side", "consecutive")
+MARGIN_CM = 2.2
+A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
+NUMBER_CM, STATUS_CM = 1.3, 2.2  # "20000" in bold; "Bracketed", "Ad ref. (RU)" at 8 pt
+FONT_PT = 10.0
+PT_CM = 0.03528
 Progress = Callable[[int, int], None]
 
 STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
                Status.BRACKETED: "Bracketed", Status.AGREED_AD_REF: "Ad ref.",
                Status.AGREED: "Agreed"}
+# each column's header in its own language (the importer finds the columns by these words)
+LANG_NAMES = {Lang.KO: "한국어 Korean", Lang.EN: "English", Lang.RU: "Русский"}
+_WIDE = re.compile("[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
 
 
 def author_name(m: Minutes, side: Side) -> str:
@@ -47,21 +59,62 @@ def author_name(m: Minutes, side: Side) -> str:
 
 
 def column_order(m: Minutes) -> list[Lang]:
-    """The document's languages, the own Side's language first."""
-    own = Lang.KO if m.own_side is Side.KR else (Lang.RU if Lang.RU in m.languages else Lang.EN)
-    return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))
+    """The document's languages in the order the document gives them."""
+    return list(m.languages)
+
+
+def landscape(m: Minutes) -> bool:
+    """Three language columns need a landscape page to stay readable."""
+    return len(m.languages) >= 3
+
+
+def text_area_cm(wide: bool) -> tuple[float, float]:
+    """Width and height between the margins that fit both A4 and US Letter paper."""
+    across, down = (1, 0) if wide else (0, 1)
+    return (min(A4_CM[across], LETTER_CM[across]) - 2 * MARGIN_CM,
+            min(A4_CM[down], LETTER_CM[down]) - 2 * MARGIN_CM)
+
+
+def _lines_cm(lines: int, size_pt: float = FONT_PT) -> float:
+    """The height of ``lines`` lines (single spacing as Word sets it) and a cell's padding."""
+    return lines * size_pt * PT_CM * 1.2 * 1.15 + 0.3
+
+
+def text_height_cm(text: str, width_cm: float, size_pt: float = FONT_PT) -> float:
+    """A generous estimate of the height ``text`` takes in a column of ``width_cm``."""
+    em = size_pt * PT_CM
+    usable = max(width_cm - 0.4, 1.0)  # the cell's own margins
+    lines = 0
+    for line in text.split("\n"):
+        wide = len(_WIDE.findall(line))
+        lines += max(1, math.ceil((wide * em + (len(line) - wide) * em * 0.55) / usable))
+    return _lines_cm(lines, size_pt)
+
+
+def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
+    """A row stays on one page unless it is longer than a page would hold."""
+    # an upper bound first, cheap: every character as wide as Hangul, every break a line
+    widest = max((len(t) + 40 * t.count("\n") for t in texts), default=0)
+    if _lines_cm(math.ceil(widest * FONT_PT * PT_CM / max(width_cm - 0.4, 1.0)) + 1
+                 ) < 0.85 * page_cm:
+        return True
+    return max((text_height_cm(t, width_cm) for t in texts), default=0.0) < 0.85 * page_cm
 
 
 class _Writer:
-    """Builds the table as WordprocessingML text (see ``fastxml``), row by row."""
+    """Writes a paragraph's text, marks and comments as WordprocessingML text."""
 
-    def __init__(self, m: Minutes) -> None:
+    def __init__(self, m: Minutes, comments: dict[int, list[int]]) -> None:
         self.m = m
         self.fonts: Fonts = fonts_of(m)
         self.ids = Ids()
         self.langs = column_order(m)
-        self.width = TEXT_CM / len(self.langs)
-        self.commented: list[Paragraph] = []
+        self.wide = landscape(m)
+        page_w, self.page_h = text_area_cm(self.wide)
+        # whole twips, rounded down: the grid never exceeds the margins (Letter's in twips)
+        share = (page_w - 0.02 - NUMBER_CM - STATUS_CM) * 567 / len(self.langs)
+        self.width = math.floor(share) / 567
+        self.comments = comments
 
     def _name(self, a: Author) -> str:
         return author_name(self.m, a.side)
@@ -84,73 +137,93 @@ class _Writer:
                 out.append(fx.run(seg.text, lang, f))
         return "".join(out)
 
-    def _paragraph_cell(self, p: Paragraph, lang: Lang) -> str:
+    def content(self, p: Paragraph, lang: Lang) -> tuple[str, str]:
+        """A paragraph's runs in ``lang`` and the revision on its mark (or "")."""
         mark = p.mark
         if mark is not None and mark.kind in ("insert", "delete"):
             kind = mark.kind
             content = self._revision(kind, mark.author,
                                      fx.run(p.text(lang), lang, self.fonts, kind == "delete"))
-            on_mark = fx.revision(kind, self.ids.take(), self._name(mark.author),
-                                  mark.author.time, "")
-            return fx.cell(self.width, fx.paragraph(content, on_mark, space_after_pt=2))
+            return content, fx.revision(kind, self.ids.take(), self._name(mark.author),
+                                        mark.author.time, "")
         track = p.tracks.get(lang) or plain(p.text(lang))
-        return fx.cell(self.width, fx.paragraph(self._text(track, lang), space_after_pt=2))
+        return self._text(track, lang), ""
 
-    def _number_cell(self, number: str, name: str, shade: str | None = None) -> str:
-        ident = self.ids.take()
-        content = (f'<w:bookmarkStart w:id="{ident}" w:name="{name}"/>'
-                   + fx.run(number or "·", None, self.fonts, bold=True)
-                   + f'<w:bookmarkEnd w:id="{ident}"/>')
-        return fx.cell(NUMBER_CM, fx.paragraph(content), shade)
+    def number(self, text: str, name: str, comment_ids: list[int], keep_next: bool = False
+               ) -> str:
+        """The number's run, bookmarked with the id and anchoring the paragraph's comments."""
+        run = fx.comment_anchor(fx.run(text, None, self.fonts, bold=True), comment_ids)
+        return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=keep_next)
 
-    def _status_cell(self, p: Paragraph) -> str:
+    def _heading_text(self, section: Section, lang: Lang) -> str:
+        """A heading's runs in bold (both layouts write headings through here)."""
+        return fx.run(section.heading.get(lang, ""), lang, self.fonts, bold=True)
+
+    def status(self, p: Paragraph) -> str:
+        """The status as a reader of the paper sees it."""
         status = status_of(p)
         text = STATUS_TEXT[status]
         if status is Status.AGREED_AD_REF and p.ad_ref_side:
             text += f" ({p.ad_ref_side.value})"
         if p.mark is not None and p.mark.kind == "move":
             text += f"; moved by {author_name(self.m, p.mark.author.side)}"
-        return fx.cell(STATUS_CM, fx.paragraph(fx.run(text, None, self.fonts, size_pt=8)))
+        return text
 
-    def _section_row(self, section_id: int, headings: dict[Lang, str]) -> str:
+
+class _Table(_Writer):
+    """The side-by-side layout: one table, a row per heading and per paragraph."""
+
+    def _section_row(self, section: Section) -> str:
+        """A heading row: every paragraph kept with the next row, the row on one page."""
         shade = "E8ECF2"
-        cells = [self._number_cell("", f"{SECTION_PREFIX}{section_id}", shade)]
-        cells += [fx.cell(self.width, fx.paragraph(
-            fx.run(headings.get(lang, ""), lang, self.fonts, bold=True), keep_next=True), shade)
-            for lang in self.langs]
-        cells.append(fx.cell(STATUS_CM, fx.paragraph(""), shade))
-        return fx.row(cells)
+        number = self.number("·", f"{SECTION_PREFIX}{section.id}", [], keep_next=True)
+        cells = [fx.cell(NUMBER_CM, number, shade)]
+        cells += [fx.cell(self.width, fx.paragraph(self._heading_text(section, lang),
+                                                   keep_next=True), shade)
+                  for lang in self.langs]
+        cells.append(fx.cell(STATUS_CM, fx.paragraph("", keep_next=True), shade))
+        return fx.row(cells, cant_split=True)
 
     def _paragraph_row(self, p: Paragraph) -> str:
         number = self.m.number(p.id)
-        cells = [self._number_cell(str(number) if number else "", f"{BOOKMARK_PREFIX}{p.id}")]
-        cells += [self._paragraph_cell(p, lang) for lang in self.langs]
-        cells.append(self._status_cell(p))
-        if p.comments or any(open_brackets(p, lang) for lang in self.langs):
-            self.commented.append(p)
-        return fx.row(cells)
+        cells = [fx.cell(NUMBER_CM, self.number(str(number) if number else "·",
+                                                f"{BOOKMARK_PREFIX}{p.id}",
+                                                self.comments.get(p.id, [])))]
+        for lang in self.langs:
+            content, mark = self.content(p, lang)
+            cells.append(fx.cell(self.width, fx.paragraph(content, mark, space_after_pt=2)))
+        cells.append(fx.cell(STATUS_CM, fx.paragraph(
+            fx.run(self.status(p), None, self.fonts, size_pt=8))))
+        keep = cant_split([p.text(lang) for lang in self.langs], self.width, self.page_h)
+        return fx.row(cells, cant_split=keep)
 
-    def table(self, progress: Progress | None) -> str:
-        """The whole table as text."""
-        head = [fx.cell(w, fx.paragraph(fx.run(t, None, self.fonts, bold=True, size_pt=9)),
-                        "D9DEE6")
-                for t, w in (("No.", NUMBER_CM), *((_LANG_NAMES[x], self.width)
-                                                   for x in self.langs), ("Status", STATUS_CM))]
-        rows = [fx.row(head, header=True)]
+    def header(self) -> str:
+        """The header row, repeated atop every page."""
+        head = [(t, w) for t, w in (("No.", NUMBER_CM),
+                                    *((LANG_NAMES[x], self.width) for x in self.langs),
+                                    ("Status", STATUS_CM))]
+        return fx.row([fx.cell(w, fx.paragraph(fx.run(t, None, self.fonts, bold=True,
+                                                      size_pt=9)), "D9DEE6")
+                       for t, w in head], header=True, cant_split=True)
+
+    def body(self, progress: Progress | None) -> Iterator[str]:
+        """Titles, then the table row by row."""
+        for lang in self.langs:
+            yield fx.paragraph(fx.run(title(self.m, lang), lang, self.fonts, bold=True,
+                                      size_pt=13), space_after_pt=4, align="center")
+        yield fx.table_start([NUMBER_CM, *([self.width] * len(self.langs)), STATUS_CM])
+        yield self.header()
         total, done = len(self.m.paragraphs()), 0
         for section in self.m.sections:
             if section.numbered or any(section.heading.values()):
-                rows.append(self._section_row(section.id, section.heading))
+                yield self._section_row(section)
             for p in section.paragraphs:
-                rows.append(self._paragraph_row(p))
+                yield self._paragraph_row(p)
                 done += 1
                 if progress is not None and done % 250 == 0:
                     progress(done, total)
-        widths = [NUMBER_CM, *([self.width] * len(self.langs)), STATUS_CM]
-        return fx.table(widths, rows)
-
-
-_LANG_NAMES = {Lang.KO: "한국어 Korean", Lang.EN: "English", Lang.RU: "Русский Russian"}
+        yield "</w:tbl>"
+        yield fx.paragraph("")  # a table may not end the body
 
 
 def _bracket_note(m: Minutes, p: Paragraph) -> str:
@@ -163,54 +236,65 @@ def _bracket_note(m: Minutes, p: Paragraph) -> str:
     return "\n".join(parts)
 
 
-def _add_comments(doc: DocxDocument, m: Minutes, tbl: Element, commented: list[Paragraph]
-                  ) -> None:
-    """Word comments on each paragraph's number: its comments, and who proposed each bracket."""
-    anchors = {b.get(qn("w:name")): b.getnext() for b in tbl.iter(qn("w:bookmarkStart"))}
+def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
+    """Word comments of each paragraph (who proposed each bracket, then its comments).
+
+    Created before the body is written, in the order of the paragraphs, so that the
+    comments part exists when the package is saved; the body anchors them by id.
+    """
+    found: dict[int, list[int]] = {}
     written = []  # (Word's comment, ours): replies and resolved threads follow
-    for p in commented:
-        anchor = cast(CT_R, anchors[f"{BOOKMARK_PREFIX}{p.id}"])
-        # python-docx anchors comments on Run proxies; the run's part comes via the body
-        run = Run(anchor, DocxParagraph(cast(CT_P, anchor.getparent()), doc._body))
+    for p in m.paragraphs():
+        if not p.comments and not any(open_brackets(p, lang) for lang in m.languages):
+            continue
+        ids = found.setdefault(p.id, [])
         note = _bracket_note(m, p)
         if note:
-            c = doc.add_comment(run, text=note, author=author_name(m, m.own_side),
-                                initials=m.own_side.value)
+            c = doc.comments.add_comment(note, author_name(m, m.own_side), m.own_side.value)
             c._comment_elm.date = dt.datetime.combine(m.meeting.last_day, dt.time(), dt.UTC)
+            ids.append(c.comment_id)
         for comment in p.comments:
-            c = doc.add_comment(run, text=comment.text, author=author_name(m, comment.side),
-                                initials=comment.side.value)
+            c = doc.comments.add_comment(comment.text, author_name(m, comment.side),
+                                         comment.side.value)
             when = comment.created or m.meeting.last_day.isoformat() + "T00:00:00Z"
             c._comment_elm.date = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+            ids.append(c.comment_id)
             written.append((c, comment))
     write_threads(doc, written)
+    return found
 
 
-def _header(doc: DocxDocument, m: Minutes, fonts: Fonts) -> None:
-    header = doc.sections[0].header.paragraphs[0]
+def _page(doc: DocxDocument, m: Minutes, wide: bool) -> None:
+    """A4 (landscape when ``wide``); the header names the copy."""
+    section = doc.sections[0]
+    if wide:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(A4_CM[1]), Cm(A4_CM[0])
+    header = section.header.paragraphs[0]
     own = author_name(m, m.own_side)
     text = (f"{title(m, Lang.EN)} — working copy — round {m.working_round}, "
             f"sent by the {own}")
-    text_run(header._p, text, Lang.EN, fonts, size_pt=8)
+    text_run(header._p, text, Lang.EN, fonts_of(m), size_pt=8)
 
 
-def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | None = None
-                  ) -> bytes:
+@collector_paused()  # the writer allocates; collections would walk the whole model each time
+def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | None = None,
+                  layout: str = "side-by-side") -> bytes:
     """Write the working copy; returns the file's bytes (identical for identical input)."""
+    if layout not in LAYOUTS:
+        from minutes_app.errors import MinutesError
+
+        raise MinutesError(f"Unknown layout {layout!r}; choose side-by-side or consecutive.")
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
-    w = _Writer(m)
-    _header(doc, m, w.fonts)
-    body = doc.element.body
-    sect = body[-1]  # python-docx keeps w:sectPr last; we add before it
-    body.remove(sect)
-    for lang in w.langs:
-        text_run(paragraph(body, align="center", space_after_pt=4), title(m, lang), lang,
-                 w.fonts, bold=True, size_pt=13)
-    tbl = parse_xml(w.table(progress))
-    body.append(tbl)
-    body.append(paragraph(None))  # type: ignore[arg-type] # a table may not end the body
-    body.append(sect)
-    _add_comments(doc, m, tbl, w.commented)
+    _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive runs fit portrait
+    comments = _comments(doc, m)
+    if layout == "consecutive":
+        from minutes_app.docx_io.consecutive import Consecutive
+
+        stream = Consecutive(m, comments).body(progress)
+    else:
+        stream = _Table(m, comments).body(progress)
+    placeholder(doc)
     track_revisions_setting(doc)
-    doc.styles["Normal"].font.size = Pt(10)
-    return save_stable(doc, out)
+    doc.styles["Normal"].font.size = Pt(FONT_PT)
+    return save_stable(doc, out, stream)

@@ -9,14 +9,10 @@ from __future__ import annotations
 from minutes_app.errors import ValidationError
 from minutes_app.i18n.dates import format_date, format_date_range
 from minutes_app.i18n.ordinals import ordinal
+from minutes_app.i18n.phrases import (
+    CONJUNCTION, LANGUAGE_NAMES, SIGNATURE_HEADINGS, phrase, side_phrase,
+)
 from minutes_app.model import Lang, Minutes, Side
-
-_LANGUAGE_NAMES = {
-    Lang.EN: {Lang.KO: "Korean", Lang.EN: "English", Lang.RU: "Russian"},
-    Lang.KO: {Lang.KO: "한국어", Lang.EN: "영어", Lang.RU: "러시아어"},
-    Lang.RU: {Lang.KO: "корейском", Lang.EN: "английском", Lang.RU: "русском"},
-}
-
 
 def official_name(m: Minutes, side: Side, lang: Lang) -> str:
     """A Party's official name in ``lang``, as the document states it."""
@@ -29,7 +25,7 @@ def official_name(m: Minutes, side: Side, lang: Lang) -> str:
 def _join(items: list[str], lang: Lang) -> str:
     if len(items) == 1:
         return items[0]
-    conj = {Lang.EN: " and ", Lang.KO: "와 ", Lang.RU: " и "}[lang]
+    conj = CONJUNCTION[lang]
     if lang is Lang.KO:  # 한국어와 영어: the particle follows the last syllable's batchim
         last = items[-2]
         has_batchim = "가" <= last[-1] <= "힣" and (ord(last[-1]) - 0xAC00) % 28 != 0
@@ -40,33 +36,45 @@ def _join(items: list[str], lang: Lang) -> str:
 def title(m: Minutes, lang: Lang, copy_for: Side | None = None) -> str:
     """``Agreed Minutes of the 14th Meeting of the ...`` in ``lang``.
 
-    For the other Side's original (the alternat), the body's alternat name is used when the
-    document gives one (``Russia-Korea ...``).
+    For the original of the Side whose order the text does not use (the alternat), the body's
+    alternat name is used when the document gives one (``Russia-Korea ...``).
     """
     body = m.meeting.body.get(lang, "")
-    if copy_for is not None and copy_for is not m.own_side:
+    if copy_for is not None and copy_for is not m.meeting.text_order:
         body = m.meeting.body_alternat.get(lang) or body
     n = m.meeting.ordinal
-    if lang is Lang.KO:
-        return f"{body} {ordinal(n, lang)} 회의 합의의사록"
-    if lang is Lang.RU:
-        return f"Согласованный протокол {ordinal(n, lang, 'genitive')} заседания {body}"
-    return f"Agreed Minutes of the {ordinal(n, lang)} Meeting of the {body}"
+    number = ordinal(n, lang, "genitive") if lang is Lang.RU else ordinal(n, lang)
+    return phrase("title", lang).format(ordinal=number, body=body)
+
+
+def languages_named(m: Minutes, lang: Lang) -> str:
+    """The document's languages as ``lang`` names them, ``lang`` itself first."""
+    names = LANGUAGE_NAMES[lang]
+    ordered = sorted(m.languages, key=lambda x: (x is not lang, m.languages.index(x)))
+    return _join([names[x] for x in ordered], lang)
 
 
 def closing_formula(m: Minutes, lang: Lang) -> str:
     """The closing formula: ``Done at ... on ..., in duplicate, ... equally authentic.``"""
     day = format_date(m.meeting.last_day, lang, m.settings.us_date_order)
-    place = m.meeting.place.get(lang, "")
-    names = _LANGUAGE_NAMES[lang]
-    langs = _join([names[x] for x in m.languages], lang)
-    if lang is Lang.KO:
-        return f"{day} {place}에서 동등하게 정본인 {langs}로 각 2부씩 작성되었다."
-    if lang is Lang.RU:
-        return (f"Совершено в {place} {day} в двух экземплярах, каждый на {langs} языках, "
-                "причём все тексты имеют одинаковую силу.")
-    return (f"Done at {place} on {day}, in duplicate, in the {langs} languages, "
-            "all texts being equally authentic.")
+    return phrase("closing", lang).format(place=m.meeting.place.get(lang, ""), date=day,
+                                          languages=languages_named(m, lang))
+
+
+def prevailing_clause(m: Minutes, lang: Lang) -> str:
+    """The prevailing-text clause chosen for the document, or ``""``."""
+    code = m.settings.prevailing
+    if not code or Lang(code) not in m.languages:
+        return ""
+    return phrase("prevailing", lang).format(language=LANGUAGE_NAMES[lang][Lang(code)])
+
+
+def signature_heading(m: Minutes, side: Side, lang: Lang) -> str:
+    """The heading above a Side's signature, as chosen for the document."""
+    choice = m.settings.signature_heading
+    if choice not in SIGNATURE_HEADINGS:
+        choice = SIGNATURE_HEADINGS[0]
+    return side_phrase(f"signature.{choice}", side, lang)
 
 
 def meeting_dates(m: Minutes, lang: Lang) -> str:

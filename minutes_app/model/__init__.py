@@ -1,5 +1,6 @@
 """Pure-Python document model: the concepts, their operations and inverses, validation."""
 
+from minutes_app.model.annexes import AlternatPair, Annex, SetAnnexes, SetPairs
 from minutes_app.model.change import Change
 from minutes_app.model.entities import (
     Comment, Meeting, Paragraph, ParagraphMark, Party, Person, Round, Section, Settings,
@@ -18,6 +19,8 @@ from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
 __all__ = [
     "AddComment",
+    "AlternatPair",
+    "Annex",
     "Batch",
     "Change",
     "Comment",
@@ -40,12 +43,14 @@ __all__ = [
     "RemoveSection",
     "Round",
     "Section",
+    "SetAnnexes",
     "SetAuthorSides",
     "SetBracketSides",
     "SetGlossary",
     "SetMark",
     "SetMeeting",
     "SetOwnSide",
+    "SetPairs",
     "SetParty",
     "SetSectionHeading",
     "SetSettings",

@@ -43,6 +43,7 @@ class Meeting:
     venue: LangText = field(default_factory=dict)
     place: LangText = field(default_factory=dict)
     heads: dict[Side, Person] = field(default_factory=dict)
+    text_order: Side = Side.KR  # whose order the negotiated text uses when naming the pair
 
     @property
     def last_day(self) -> dt.date:
@@ -58,6 +59,8 @@ class Settings:
     latin_font: str = "Times New Roman"
     korean_font: str = "Batang"
     layout: str = "consecutive"
+    signature_heading: str = "government"  # government | side | delegation
+    prevailing: str = ""  # the language code of the text that prevails, or none
 
 
 @dataclass(frozen=True)

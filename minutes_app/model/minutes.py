@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.entities import Meeting, Paragraph, Party, Round, Section, Settings
 from minutes_app.model.types import Lang, Side, Status
+
+if TYPE_CHECKING:
+    from minutes_app.model.annexes import AlternatPair, Annex
 
 
 @dataclass
@@ -25,6 +29,8 @@ class Minutes:
     glossary: list[dict[Lang, str]] = field(default_factory=list)  # agreed equivalents
     dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
     spelling_ignore: list[str] = field(default_factory=list)  # words never flagged here
+    annexes: list[Annex] = field(default_factory=list)  # numbered I, II, ... in this order
+    pairs: list[AlternatPair] = field(default_factory=list)  # pairs named in both orders
     _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _where: dict[int, Section] | None = field(default=None, repr=False, compare=False)
 

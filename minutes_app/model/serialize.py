@@ -42,11 +42,12 @@ def meeting_out(m: Meeting) -> Json:
         "start": m.start.isoformat(), "end": m.end.isoformat() if m.end else None,
         "format": texts_out(m.format), "venue": texts_out(m.venue), "place": texts_out(m.place),
         "heads": {side.value: person_out(p) for side, p in m.heads.items()},
+        "text_order": m.text_order.value,
     }
 
 
-def meeting_in(d: Json) -> Meeting:
-    """Meeting metadata from a dict."""
+def meeting_in(d: Json, own_side: str = "KR") -> Meeting:
+    """Meeting metadata from a dict (a file from before ``text_order``: the own Side's order)."""
     return Meeting(
         body=lang_text(d.get("body")), body_alternat=lang_text(d.get("body_alternat")),
         next_body=lang_text(d.get("next_body")),
@@ -55,6 +56,7 @@ def meeting_in(d: Json) -> Meeting:
         format=lang_text(d.get("format")), venue=lang_text(d.get("venue")),
         place=lang_text(d.get("place")),
         heads={Side(k): person_in(v) for k, v in d.get("heads", {}).items()},
+        text_order=Side(d.get("text_order", own_side)),
     )
 
 
@@ -73,7 +75,8 @@ def party_in(d: Json) -> Party:
 def settings_out(s: Settings) -> Json:
     """Document settings as a dict."""
     return {"us_date_order": s.us_date_order, "latin_font": s.latin_font,
-            "korean_font": s.korean_font, "layout": s.layout}
+            "korean_font": s.korean_font, "layout": s.layout,
+            "signature_heading": s.signature_heading, "prevailing": s.prevailing}
 
 
 def settings_in(d: Json) -> Settings:
@@ -194,6 +197,8 @@ def round_in(d: Json) -> Round:
 
 def minutes_out(m: Minutes) -> Json:
     """The whole document as a dict."""
+    from minutes_app.model.annexes import annex_out, pair_out
+
     return {
         "meeting": meeting_out(m.meeting),
         "parties": [party_out(p) for p in m.parties.values()],
@@ -211,14 +216,18 @@ def minutes_out(m: Minutes) -> Json:
             for s in m.sections
         ],
         "rounds": [round_out(r) for r in m.rounds],
+        "annexes": [annex_out(a) for a in m.annexes],
+        "pairs": [pair_out(p) for p in m.pairs],
     }
 
 
 def minutes_in(d: Json) -> Minutes:
     """A document from a dict, with ids checked and the id counter past every id."""
+    from minutes_app.model.annexes import annex_in, pair_in
+
     try:
         m = Minutes(
-            meeting=meeting_in(d["meeting"]),
+            meeting=meeting_in(d["meeting"], d.get("own_side", "KR")),
             parties={p.side: p for p in (party_in(x) for x in d.get("parties", []))},
             languages=[Lang(x) for x in d.get("languages", ["ko", "en"])],
             own_side=Side(d.get("own_side", "KR")),
@@ -234,6 +243,8 @@ def minutes_in(d: Json) -> Minutes:
             glossary=[lang_text(t) for t in d.get("glossary", [])],
             dismissed=dict(d.get("dismissed", {})),
             spelling_ignore=[str(w) for w in d.get("spelling_ignore", [])],
+            annexes=[annex_in(a) for a in d.get("annexes", [])],
+            pairs=[pair_in(p) for p in d.get("pairs", [])],
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError(f"The document data is malformed ({exc!r}).") from None

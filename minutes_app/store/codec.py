@@ -6,8 +6,10 @@ import json
 import sqlite3
 from typing import Any
 
+from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.annexes import annex_in, annex_out, pair_in, pair_out
 from minutes_app.model.types import Lang, Side, Status, lang_text
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -31,6 +33,8 @@ def meta_rows(m: Minutes) -> list[tuple[str, str]]:
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
         ("spelling_ignore", dumps(m.spelling_ignore)),
+        ("annexes", dumps([annex_out(a) for a in m.annexes])),
+        ("pairs", dumps([pair_out(p) for p in m.pairs])),
     ]
 
 
@@ -66,11 +70,12 @@ def round_row(r: Round) -> tuple[Any, ...]:
     return (r.number, r.side.value, r.time, r.note, snapshot)
 
 
+@collector_paused()  # model building: see gcpause
 def read_minutes(conn: sqlite3.Connection) -> Minutes:
     """Build the whole document from an open connection."""
     meta = {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
     m = Minutes(
-        meeting=ser.meeting_in(meta["meeting"]),
+        meeting=ser.meeting_in(meta["meeting"], meta.get("own_side", "KR")),
         parties={p.side: p for p in map(ser.party_in, meta.get("parties", []))},
         languages=[Lang(x) for x in meta["languages"]],
         own_side=Side(meta.get("own_side", "KR")),
@@ -80,6 +85,8 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         glossary=[lang_text(t) for t in meta.get("glossary", [])],
         dismissed=dict(meta.get("dismissed", {})),
         spelling_ignore=[str(w) for w in meta.get("spelling_ignore", [])],
+        annexes=[annex_in(a) for a in meta.get("annexes", [])],
+        pairs=[pair_in(p) for p in meta.get("pairs", [])],
     )
     sections: dict[int, Section] = {}
     for sid, _pos, heading, numbered in conn.execute(

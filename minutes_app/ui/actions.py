@@ -34,6 +34,8 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "move_section_down": (lambda: _("Move section down"), "Alt+Shift+Down"),
     "meeting": (lambda: _("&Meeting details…"), "Ctrl+I"),
     "glossary": (lambda: _("&Glossary…"), None),
+    "annexes": (lambda: _("&Annexes…"), None),
+    "verify": (lambda: _("&Verify a signing original…"), None),
     "review": (lambda: _("&Review mode (final session)"), "F11"),
     "report": (lambda: _("Review &report (DOCX)…"), None),
     "zoom_in": (lambda: _("Zoom &in"), Key.ZoomIn),

@@ -9,17 +9,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDateEdit, QDialog, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
-from minutes_app.model import Lang, LangText, Meeting, Person, Side
+from minutes_app.model import (
+    AlternatPair, Lang, LangText, Meeting, Person, Settings, Side,
+)
 from minutes_app.ui.labels import lang_label, side_label
 
 if TYPE_CHECKING:
+    from minutes_app.model import Operation
     from minutes_app.ui.main_window import MainWindow
 
 _TEXT_FIELDS = ("body", "body_alternat", "next_body", "format", "venue", "place")
@@ -44,8 +47,11 @@ class MeetingDialog(QDialog):
     """Edits a copy of the meeting; ``meeting()`` returns the result."""
 
     def __init__(self, meeting: Meeting, langs: list[Lang], parent: QWidget | None = None,
-                 doc_languages: list[Lang] | None = None) -> None:
+                 doc_languages: list[Lang] | None = None, settings: Settings | None = None,
+                 pairs: list[AlternatPair] | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings or Settings()
+        self._pairs = list(pairs or [])
         self.setWindowTitle(_("Meeting details"))
         self.setObjectName("meetingDialog")
         self._original = meeting
@@ -60,6 +66,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(self._general_box(meeting))
         for side in Side:
             layout.addWidget(self._person_box(side, meeting.heads.get(side, Person())))
+        layout.addWidget(self._signing_box(meeting))
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -124,6 +131,10 @@ class MeetingDialog(QDialog):
             grid.addWidget(QLabel(_field_label(name)), row, 0)
             values: LangText = getattr(meeting, name)
             self._texts[name] = self._edits(grid, row, values)
+            if name in ("body", "body_alternat") and Lang.RU in self._texts[name]:
+                self._texts[name][Lang.RU].setToolTip(_(  # the Russian title declines it so
+                    "In the genitive, as the title uses it: "
+                    "«заседания Корейско-Российского Подкомитета …»"))
         row = len(_TEXT_FIELDS) + 1
         self.ordinal = QSpinBox()
         self.ordinal.setRange(1, 999)
@@ -157,6 +168,64 @@ class MeetingDialog(QDialog):
             self._people[(side, name)] = self._edits(grid, row, getattr(person, name))
         return box
 
+    def _signing_box(self, meeting: Meeting) -> QGroupBox:
+        box = QGroupBox(_("Signing: the alternat, signature headings, prevailing text"))
+        grid = QGridLayout(box)
+        self.text_order = QComboBox()
+        for side in Side:
+            self.text_order.addItem(side_label(side), side.value)
+        self.text_order.setCurrentIndex(list(Side).index(meeting.text_order))
+        self.signature_heading = QComboBox()
+        for key, label in (("government", _("For the Government of …")),
+                           ("side", _("For the … Side")),
+                           ("delegation", _("For the … Delegation"))):
+            self.signature_heading.addItem(label, key)
+        self.signature_heading.setCurrentIndex(
+            max(0, self.signature_heading.findData(self._settings.signature_heading)))
+        self.prevailing = QComboBox()
+        self.prevailing.addItem(_("None (all texts equally authentic)"), "")
+        for lang in self._langs:
+            self.prevailing.addItem(lang_label(lang), lang.value)
+        self.prevailing.setCurrentIndex(max(0, self.prevailing.findData(
+            self._settings.prevailing)))
+        grid.addWidget(QLabel(_("The text names pairs in the order of")), 0, 0)
+        grid.addWidget(self.text_order, 0, 1)
+        grid.addWidget(QLabel(_("Signature heading")), 1, 0)
+        grid.addWidget(self.signature_heading, 1, 1)
+        grid.addWidget(QLabel(_("Prevailing text")), 2, 0)
+        grid.addWidget(self.prevailing, 2, 1)
+        grid.addWidget(QLabel(_("Pairs named in the text, in each order (e.g. Korea-Russia / "
+                                "Russia-Korea; a stem such as российско-корейск covers every "
+                                "ending)")), 3, 0, 1, 4)
+        self._pair_edits: list[dict[Side, dict[Lang, QLineEdit]]] = []
+        row = 4
+        for i in range(max(3, len(self._pairs) + 1)):
+            pair = self._pairs[i] if i < len(self._pairs) else AlternatPair()
+            edits: dict[Side, dict[Lang, QLineEdit]] = {}
+            for side in Side:
+                grid.addWidget(QLabel(_("{side} first").format(side=side_label(side))), row, 0)
+                edits[side] = self._edits(grid, row, pair.form(side))
+                row += 1
+            self._pair_edits.append(edits)
+        return box
+
+    def settings(self) -> Settings:
+        """The document settings with the chosen signature heading and prevailing text."""
+        return dataclasses.replace(self._settings,
+                                   signature_heading=self.signature_heading.currentData(),
+                                   prevailing=self.prevailing.currentData())
+
+    def pairs(self) -> tuple[AlternatPair, ...]:
+        """The alternat pairs as edited (empty rows dropped; hidden languages kept)."""
+        out = []
+        for i, edits in enumerate(self._pair_edits):
+            old = self._pairs[i] if i < len(self._pairs) else AlternatPair()
+            forms = tuple((side, {k: v for k, v in self._values(old.form(side), edits[side])
+                                  .items() if v}) for side in Side)
+            if any(v for _side, texts in forms for v in texts.values()):
+                out.append(AlternatPair(forms))
+        return tuple(out)
+
     def _edits(self, grid: QGridLayout, row: int, values: LangText) -> dict[Lang, QLineEdit]:
         edits = {}
         for col, lang in enumerate(self._langs, start=1):
@@ -186,20 +255,22 @@ class MeetingDialog(QDialog):
         end: dt.date | None = None if self.one_day.isChecked() else \
             self.end.date().toPython()  # type: ignore[assignment]
         return dataclasses.replace(m, ordinal=self.ordinal.value(), start=start, end=end,
-                                   heads=heads, **texts)
+                                   heads=heads, text_order=Side(self.text_order.currentData()),
+                                   **texts)
 
 
-def apply_meeting(w: MainWindow, meeting: Meeting, langs: list[Lang]) -> None:
-    """Meeting details and the document's languages as one undoable step.
+def apply_meeting(w: MainWindow, meeting: Meeting, langs: list[Lang],
+                  signing: tuple[Operation, ...] = ()) -> None:
+    """Meeting details, the signing choices and the document's languages as one undoable step.
 
     Removing a language that holds text asks first; the inverse gives every word back.
     """
     from minutes_app.errors import MinutesError
-    from minutes_app.model import Batch, Operation, SetMeeting
+    from minutes_app.model import Batch, SetMeeting
     from minutes_app.model.languages import language_holds_text, set_languages_ops
 
     m = w.doc.minutes
-    ops: list[Operation] = [SetMeeting(meeting)]
+    ops: list[Operation] = [SetMeeting(meeting), *signing]
     if langs and langs != m.languages:
         try:
             ops += set_languages_ops(m, langs)

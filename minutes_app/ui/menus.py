@@ -18,7 +18,7 @@ LAYOUT: dict[str, list[str | None]] = {
     "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
     "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                   "new_section", "delete_section", "move_section_up", "move_section_down"],
-    "document": ["meeting", "glossary", None, "review", "report"],
+    "document": ["meeting", "annexes", "glossary", None, "review", "report", "verify"],
     "negotiation": ["send_round", "history", None, "next_change", "previous_change", "bracket",
                     None, "accept_all", "reject_all", "accept_kr", "reject_kr", "accept_ru",
                     "reject_ru"],
@@ -101,6 +101,8 @@ def connect_actions(w: MainWindow) -> None:
     a["meeting"].triggered.connect(w.edit_meeting)
     a["review"].triggered.connect(w.enter_review)
     a["glossary"].triggered.connect(w.edit_glossary)
+    a["annexes"].triggered.connect(lambda: w.edit_annexes())
+    a["verify"].triggered.connect(lambda: w.exports.run_verify())
     a["zoom_in"].triggered.connect(lambda: w.zoom(w.settings.zoom + 1))
     a["zoom_out"].triggered.connect(lambda: w.zoom(w.settings.zoom - 1))
     a["zoom_reset"].triggered.connect(lambda: w.zoom(0))

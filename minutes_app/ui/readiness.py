@@ -13,6 +13,7 @@ from minutes_app.i18n import _, ngettext
 from minutes_app.ui.document import Document
 
 PID_ROLE = 256
+CODE_ROLE = 257
 
 
 class ReadinessPanel(QWidget):
@@ -20,6 +21,7 @@ class ReadinessPanel(QWidget):
 
     paragraph_activated = Signal(int)
     export_requested = Signal()
+    annexes_requested = Signal()
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class ReadinessPanel(QWidget):
         for r in found:
             item = QListWidgetItem(r.message)
             item.setData(PID_ROLE, r.paragraph_id)
+            item.setData(CODE_ROLE, r.code)
             self.list.addItem(item)
         ready = not found
         self.summary.setText(_("Ready to sign: nothing is open.") if ready else ngettext(
@@ -78,3 +81,5 @@ class ReadinessPanel(QWidget):
         pid = item.data(PID_ROLE)
         if pid is not None:
             self.paragraph_activated.emit(int(pid))
+        elif str(item.data(CODE_ROLE)).startswith("annex_"):
+            self.annexes_requested.emit()  # an annex uncited or without text: edit them

@@ -18,6 +18,8 @@ from minutes_app.ui.labels import column_languages, lang_label, side_label, stat
 
 Index = QModelIndex | QPersistentModelIndex
 
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 class RowKind(enum.IntEnum):
     """What a row shows."""
@@ -100,10 +102,9 @@ class EditorModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() >= 1 and not self.is_title_row(index.row()):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE  # precomputed: Qt asks per cell, and enum ``|`` is slow
+        return _READ_ONLY
 
     def is_title_row(self, row: int) -> bool:
         """The heading row of an untitled preamble shows the minutes' title, read-only."""

@@ -260,6 +260,8 @@ class WindowParts(QMainWindow):
             self._readiness = ReadinessPanel(self.doc)
             self._readiness.paragraph_activated.connect(self.go_to_paragraph)
             self._readiness.export_requested.connect(lambda: self.exports.run_signing())
+            self._readiness.annexes_requested.connect(
+                lambda: self.edit_annexes())  # type: ignore[attr-defined]
             put_in_dock(self.ready_dock, self._readiness)
         return self._readiness
 

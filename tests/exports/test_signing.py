@@ -87,7 +87,8 @@ def test_libreoffice_renders_the_korean_original_korean_first(rendered: dict[str
     ko, en = text.find("합의의사록"), text.find("Agreed Minutes of the 14th Meeting")
     assert 0 <= ko < en
     assert "Korea-Russia Far East" in text
-    # the signature blocks come last, side by side: the Korean block on the left
+    # the signature blocks come before the annexes, side by side: the Korean block on the left
+    text = text[:text.find("별첨 1")]
     assert text.rfind("김건") < text.rfind("알렉산더 크루티코프")
 
 
@@ -96,6 +97,7 @@ def test_libreoffice_renders_the_russian_original_russian_side_first(
     text = pdf_text(rendered["ru"])
     assert 0 <= text.find("Agreed Minutes") < text.find("합의의사록")
     assert "Russia-Korea Far East" in text  # the alternat name of the body
+    text = text[:text.find("Annex I")]  # the signatures come before the annexes
     assert text.rfind("Alexander Krutikov") < text.rfind("Kim Gunn")
 
 
@@ -149,4 +151,13 @@ def test_fonts_are_configurable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode()
-    assert 'w:eastAsia="Malgun Gothic"' in xml and 'w:ascii="Arial"' in xml
+    # originals set Korean in the bundled Myeongjo whatever the working copy uses
+    assert 'w:eastAsia="NanumMyeongjo"' in xml and 'w:ascii="Arial"' in xml
+    assert "Malgun Gothic" not in xml
+    working = tmp_path / "w.docx"
+    result = subprocess.run([sys.executable, "-m", "minutes_app", "export", str(path), "--kind",
+                             "working", "--korean-font", "Malgun Gothic", "-o", str(working)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(working) as z:
+        assert 'w:eastAsia="Malgun Gothic"' in z.read("word/document.xml").decode()

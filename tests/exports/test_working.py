@@ -59,8 +59,9 @@ def test_pandoc_reads_every_pending_revision_with_its_author(negotiated: Minutes
     assert dates == {"2020-12-14T08:30:00Z", "2020-12-16T10:00:00Z"}
 
 
-def _cells(doc: dict, m: Minutes) -> dict[int, list[str]]:  # type: ignore[type-arg]
-    rows = table_rows(doc)
+def _cells(doc: dict, m: Minutes, offset: int = 0  # type: ignore[type-arg]
+           ) -> dict[int, list[str]]:
+    rows = table_rows(doc)[offset:]
     numbered = {r[0].strip(): r for r in rows if r[0].strip().isdigit()}
     return {p.id: numbered[str(m.number(p.id))] for p in m.paragraphs()
             if m.number(p.id) is not None}
@@ -128,3 +129,237 @@ def test_track_changes_is_on_for_the_other_side(working: Path) -> None:
 def test_the_same_document_gives_the_same_bytes(negotiated: Minutes, tmp_path: Path) -> None:
     assert write_working(negotiated, tmp_path / "a.docx") == write_working(
         negotiated, tmp_path / "b.docx")
+
+
+# --- on paper: page fit, repeated header, rows kept together (issue 11.4, 14.4) -----------
+
+def _twips(e: etree._Element | None, attr: str) -> int:
+    assert e is not None
+    return int(e.get(f"{W}{attr}") or 0)
+
+
+def text_width(root: etree._Element) -> tuple[int, int]:
+    """The text width the document declares, and what the same margins leave on US Letter."""
+    sect = root.find(f"{W}body/{W}sectPr")
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")  # type: ignore[union-attr]
+    sides = _twips(margins, "left") + _twips(margins, "right")
+    landscape = _twips(size, "w") > _twips(size, "h")
+    letter = 15840 if landscape else 12240
+    return _twips(size, "w") - sides, letter - sides
+
+
+@pytest.mark.parametrize("three", [False, True])
+def test_the_table_fits_the_text_width_of_a4_and_us_letter(three: bool, tmp_path: Path) -> None:
+    from tests.exports.documents import trilingual
+
+    m = trilingual() if three else demo()
+    write_working(m, tmp_path / "w.docx")
+    root = document_xml(tmp_path / "w.docx")
+    a4, letter = text_width(root)
+    size = root.find(f"{W}body/{W}sectPr/{W}pgSz")
+    assert (_twips(size, "w") > _twips(size, "h")) is three  # landscape for three languages
+    assert {_twips(size, "w"), _twips(size, "h")} == {11906, 16838}  # A4
+    tbl = root.find(f".//{W}tbl")
+    grid = [_twips(c, "w") for c in tbl.iter(f"{W}gridCol")]  # type: ignore[union-attr]
+    assert sum(grid) <= min(a4, letter)
+    assert _twips(tbl.find(f"{W}tblPr/{W}tblW"), "w") == sum(grid)  # type: ignore[union-attr]
+    number, *langs, status = grid
+    assert number < status < langs[0] and len(set(langs)) == 1 and len(langs) == (3 if three
+                                                                                   else 2)
+    for tr in tbl.iter(f"{W}tr"):  # type: ignore[union-attr]
+        assert [_twips(tc.find(f"{W}tcPr/{W}tcW"), "w") for tc in tr.iter(f"{W}tc")] == grid
+
+
+def test_header_repeats_headings_keep_with_next_rows_do_not_split(tmp_path: Path) -> None:
+    from tests.exports.documents import long_minutes
+
+    m = long_minutes(60)
+    write_working(m, tmp_path / "w.docx")
+    rows = list(document_xml(tmp_path / "w.docx").iter(f"{W}tr"))
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
+
+    def cant_split(r: etree._Element) -> bool:
+        return r.find(f"{W}trPr/{W}cantSplit").get(f"{W}val") == "1"  # type: ignore[union-attr]
+
+    def names(r: etree._Element) -> list[str]:
+        return [b.get(f"{W}name") or "" for b in r.iter(f"{W}bookmarkStart")]
+
+    headings = [r for r in rows if any(n.startswith("_ms_") for n in names(r))]
+    assert len(headings) == len(m.sections)
+    for r in headings:
+        assert cant_split(r)
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in r.iter(f"{W}p"))
+    long_id = m.paragraphs()[3].id
+    for r in rows[1:]:
+        if r not in headings:
+            assert cant_split(r) is (f"_mp_{long_id}" not in names(r)), names(r)
+
+
+def test_three_languages_in_the_order_given_with_each_header_in_its_language(
+        tmp_path: Path) -> None:
+    from tests.exports.documents import with_russian
+
+    m = with_russian(demo(), (Lang.RU, Lang.KO, Lang.EN))
+    write_working(m, tmp_path / "w.docx")
+    header = table_rows_with_header(pandoc_json(tmp_path / "w.docx"))[0]
+    assert [squash(c) for c in header] == ["No.", "Русский", "한국어 Korean", "English",
+                                          "Status"]
+    cells = _cells(pandoc_json(tmp_path / "w.docx", "accept"), m, offset=0)
+    p = m.paragraphs()[5]
+    assert [squash(c) for c in cells[p.id][1:4]] == [
+        squash(p.text(lang)) for lang in (Lang.RU, Lang.KO, Lang.EN)]
+
+
+def table_rows_with_header(doc: dict) -> list[list[str]]:  # type: ignore[type-arg]
+    from tests.exports.clients import inline_text
+
+    block = next(b for b in doc["blocks"] if b.get("t") == "Table")
+    head = block["c"][3][1]
+    return [[inline_text(c[4]) for c in r[1]] for r in head] + table_rows(doc)
+
+
+def test_east_asian_autospacing_is_off_in_every_export(tmp_path: Path) -> None:
+    from minutes_app.docx_io.report import write_report
+    from minutes_app.docx_io.signing import write_signing
+
+    agreed = demo(agreed=True)
+    write_working(demo(), tmp_path / "w.docx")
+    write_working(demo(), tmp_path / "c.docx", layout="consecutive")
+    write_signing(agreed, tmp_path / "s.docx", Side.KR)
+    write_report(demo(), tmp_path / "r.docx")
+    for name in ("w", "c", "s", "r"):
+        with zipfile.ZipFile(tmp_path / f"{name}.docx") as z:
+            styles = etree.fromstring(z.read("word/styles.xml"))
+        ppr = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+        assert ppr is not None
+        for tag in ("autoSpaceDE", "autoSpaceDN"):
+            off = ppr.find(f"{W}{tag}")
+            assert off is not None and off.get(f"{W}val") in ("0", "false"), (name, tag)
+        # nothing turns it back on further down (a style or a paragraph)
+        with zipfile.ZipFile(tmp_path / f"{name}.docx") as z:
+            parts = [etree.fromstring(z.read(n)) for n in ("word/document.xml",
+                                                           "word/styles.xml")]
+        for part in parts:
+            for e in part.iter(f"{W}autoSpaceDE", f"{W}autoSpaceDN"):
+                assert e.get(f"{W}val") in ("0", "false"), (name, e.tag)
+
+
+# --- the consecutive layout ----------------------------------------------------------------
+
+def test_the_layouts_differ_and_consecutive_has_every_language_in_turn(
+        negotiated: Minutes, tmp_path: Path) -> None:
+    table = write_working(negotiated, tmp_path / "t.docx", layout="side-by-side")
+    runs = write_working(negotiated, tmp_path / "c.docx", layout="consecutive")
+    assert table != runs
+    doc = pandoc_json(tmp_path / "c.docx", "accept")
+    assert not any(b.get("t") == "Table" for b in doc["blocks"])
+    from tests.exports.clients import inline_text
+
+    paras = [squash(inline_text(b["c"])) for b in doc["blocks"] if b.get("t") == "Para"]
+    numbered = [p for p in negotiated.paragraphs() if negotiated.number(p.id)]
+    expected = [f"{negotiated.number(p.id)}. {squash(p.text(lang))}"
+                for lang in negotiated.languages for p in numbered]
+    found = [x for x in paras if x.split(".")[0].isdigit()]
+    assert found == expected
+    # the same revisions and comments as the table carries
+    for kinds in (("insertion", "deletion"), ("comment-start",)):
+        assert sorted((k, a["author"], squash(t)) for k, a, t in spans(
+            pandoc_json(tmp_path / "c.docx"), kinds)) == sorted(
+            (k, a["author"], squash(t)) for k, a, t in spans(
+                pandoc_json(tmp_path / "t.docx"), kinds))
+
+
+def test_a_returned_consecutive_copy_imports_back(tmp_path: Path) -> None:
+    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.tracking.rounds import snapshot
+
+    m = demo()
+    m.rounds.append(snapshot(m, Side.KR, "2020-12-16T12:00:00Z"))
+    write_working(m, tmp_path / "c.docx", layout="consecutive")
+    target = m.paragraphs()[6]
+    with zipfile.ZipFile(tmp_path / "c.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    mark = root.find(f".//{W}bookmarkStart[@{W}name='_mp_{target.id}_en']")
+    p = mark.getparent()  # type: ignore[union-attr]
+    ins = etree.SubElement(p, f"{W}ins", {f"{W}id": "9001", f"{W}author": "Russian Side",
+                                          f"{W}date": "2020-12-17T09:00:00Z"})
+    etree.SubElement(etree.SubElement(ins, f"{W}r"), f"{W}t").text = " Added in Moscow."
+    parts["word/document.xml"] = etree.tostring(root)
+    with zipfile.ZipFile(tmp_path / "r.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    op, report = plan_import(m, tmp_path / "r.docx", Side.RU, "2020-12-17T10:00:00Z")
+    op.apply(m)
+    assert report.touched == [target.id] and not report.inserted and not report.deleted
+    assert m.paragraph(target.id).text(Lang.EN).endswith(" Added in Moscow.")
+    [revision] = [r for r in all_revisions(m) if r.paragraph_id == target.id]
+    assert (revision.kind, revision.side, revision.lang) == ("insert", Side.RU, Lang.EN)
+
+
+@pytest.mark.slow
+def test_on_paper_every_page_has_the_header_and_the_whole_status_column(tmp_path: Path) -> None:
+    """LibreOffice lays the demo and a 500-paragraph copy out; poppler reads every page."""
+    from tests.exports.clients import pdf_text, to_pdf
+    from tests.exports.documents import long_minutes, trilingual
+
+    for name, m in (("demo", demo()), ("long", long_minutes(500)), ("three", trilingual())):
+        write_working(m, tmp_path / f"{name}.docx")
+        pages = pdf_text(to_pdf(tmp_path / f"{name}.docx", tmp_path)).split("\f")[:-1]
+        assert len(pages) > (40 if name == "long" else 1)
+        for page in pages:
+            header = next(line for line in page.splitlines() if line.strip().startswith("No."))
+            assert header.rstrip().endswith("Status"), header
+        statuses = sum(page.count("Draft") + page.count("Proposed") + page.count("Agreed")
+                       + page.count("Bracketed") for page in pages)
+        assert statuses >= len(m.paragraphs()) - 1  # each row's status is on the page
+
+
+def test_text_xml_cannot_hold_is_dropped_and_markup_is_escaped(tmp_path: Path) -> None:
+    m = demo()
+    p = m.paragraphs()[4]
+    p.texts[Lang.EN] = 'A <b>"quoted"</b> & \x0bvertical\x0c tab \x01 text'
+    write_working(m, tmp_path / "w.docx", layout="side-by-side")
+    write_working(m, tmp_path / "c.docx", layout="consecutive")
+    for name in ("w", "c"):
+        texts = "".join(t.text or "" for t in document_xml(tmp_path / f"{name}.docx").iter(
+            f"{W}t"))
+        assert 'A <b>"quoted"</b> & vertical tab  text' in texts
+
+
+def test_three_languages_consecutive_stay_on_portrait_pages(tmp_path: Path) -> None:
+    from tests.exports.documents import trilingual
+
+    write_working(trilingual(), tmp_path / "c.docx", layout="consecutive")
+    size = document_xml(tmp_path / "c.docx").find(f"{W}body/{W}sectPr/{W}pgSz")
+    assert (_twips(size, "w"), _twips(size, "h")) == (11906, 16838)
+
+
+def test_a_paragraph_added_in_a_consecutive_copy_continues_the_one_before(
+        tmp_path: Path) -> None:
+    from minutes_app.docx_io.consecutive import read_back
+    from minutes_app.docx_io.reader import read_docx
+
+    m = demo()
+    write_working(m, tmp_path / "c.docx", layout="consecutive")
+    target = m.paragraphs()[6]
+    with zipfile.ZipFile(tmp_path / "c.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    mark = root.find(f".//{W}bookmarkStart[@{W}name='_mp_{target.id}_ko']")
+    added = etree.Element(f"{W}p")
+    etree.SubElement(etree.SubElement(added, f"{W}r"), f"{W}t").text = "추가된 문장."
+    mark.getparent().addnext(added)  # type: ignore[union-attr]
+    parts["word/document.xml"] = etree.tostring(root)
+    with zipfile.ZipFile(tmp_path / "r.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    found = read_back(read_docx(tmp_path / "r.docx"))
+    assert found is not None
+    header, *rows = found.rows
+    row = next(r for r in rows if f"_mp_{target.id}" in r[0][0].bookmarks)
+    ko = row[1 + m.languages.index(Lang.KO)]
+    assert [p.text() for p in ko] == [target.text(Lang.KO), "추가된 문장."]
+    assert squash(header[1][0].text()) == "한국어 Korean"
+    assert len(found.consumed) == len(list(root.iter(f"{W}p")))  # every paragraph placed

@@ -1,0 +1,188 @@
+"""Command-line commands for what is signed: delegation lists, annexes, verify an original."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from minutes_app.errors import MinutesError
+from minutes_app.model import Annex, Lang, Minutes, SetAnnexes, Side
+from minutes_app.model import delegation as dl
+from minutes_app.model.annexes import DELEGATION, roman, with_members
+from minutes_app.store import MinutesFile
+
+Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _side(value: str) -> Side:
+    try:
+        return Side(value.upper())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"unknown side {value!r} (KR or RU)") from None
+
+
+def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | None]) -> Minutes:
+    """Open, apply one SetAnnexes (when ``edit`` gives annexes), write, close."""
+    f, m = MinutesFile.open(path)
+    try:
+        annexes = edit(m)
+        if annexes is not None:
+            _inverse, change = SetAnnexes(annexes).apply(m)
+            f.write(m, change)
+    finally:
+        f.close()
+    return m
+
+
+def _lang(m: Minutes, value: str | None) -> Lang:
+    lang = Lang(value) if value else m.languages[0]
+    m.check_lang(lang)
+    return lang
+
+
+def _print_members(m: Minutes, side: Side) -> None:
+    head = m.meeting.heads.get(side)
+    if head is not None:
+        print("head: " + " / ".join(f"{lang.value}: {head.name.get(lang, '')}"
+                                    for lang in m.languages) + "  (from the meeting details)")
+    for i, p in enumerate(dl.members(m, side), start=1):
+        for lang in m.languages:
+            parts = [getattr(p, f).get(lang, "") for f in dl.FIELDS]
+            print(f"{i:>3} {lang.value}  {'|'.join(parts)}")
+
+
+def cmd_delegation(args: argparse.Namespace) -> int:
+    """List or edit a Side's delegation list."""
+    side: Side = args.side
+
+    def edit(m: Minutes) -> tuple[Annex, ...] | None:
+        lang = _lang(m, args.lang)
+        if args.add:
+            return dl.add_member(m, side, lang, args.add, args.at)
+        if args.set:
+            return dl.set_member(m, side, int(args.set[0]), lang, args.set[1])
+        if args.remove:
+            return dl.remove_member(m, side, args.remove)
+        if args.move:
+            return dl.move_member(m, side, args.move[0], args.move[1])
+        if args.import_csv:
+            text = dl.csv_text(Path(args.import_csv).read_bytes())
+            return with_members(m, side, dl.members_from_csv(text, m.languages))
+        if args.export_csv:
+            Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),
+                                             encoding="utf-8")
+        return None
+
+    m = _edit(args.file, edit)
+    if args.export_csv:
+        print(f"Wrote {side.value}'s delegation list to {args.export_csv}")
+    _print_members(m, side)
+    return 0
+
+
+def cmd_annex(args: argparse.Namespace) -> int:
+    """List, add, edit, move or remove annexes."""
+
+    def edit(m: Minutes) -> tuple[Annex, ...] | None:
+        lang = _lang(m, args.lang)
+        if args.add:
+            return dl.add_free(m, {lang: args.heading} if args.heading else None)
+        if args.delegation:
+            return dl.add_delegation(m, args.delegation)
+        if args.number is None:
+            return None
+        if args.remove:
+            return dl.remove_annex(m, args.number)
+        if args.move_to:
+            return dl.move_annex(m, args.number, args.move_to)
+        paragraphs = None
+        if args.text:
+            raw = dl.csv_text(Path(args.text).read_bytes())  # UTF-8, or CP949
+            paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        if args.heading is not None or paragraphs is not None:
+            return dl.set_free(m, args.number, lang, args.heading, paragraphs)
+        return None
+
+    m = _edit(args.file, edit)
+    for i, a in enumerate(m.annexes, start=1):
+        what = (f"delegation list of {a.side.value}" if a.kind == DELEGATION and a.side
+                else " / ".join(a.heading.get(lang, "") for lang in m.languages))
+        size = (f"{len(a.members)} members" if a.kind == DELEGATION
+                else f"{len(a.paragraphs)} paragraphs")
+        print(f"Annex {roman(i):<5} {what}  ({size})")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Is ORIGINAL the agreed text of FILE? Exit 0 when every language is."""
+    from minutes_app.checks.verify import line_label, verify_text
+    from minutes_app.docx_io.originals import original_text
+
+    f, m = MinutesFile.open(args.file)
+    try:
+        recorded = {digest for _t, kind, data in f.history() if kind == "export-signing"
+                    for digest in json.loads(data).get("fingerprints", {}).values()}
+    finally:
+        f.close()
+    text, exact = original_text(Path(args.original))
+    side, results = verify_text(m, text, exact)
+    if args.json:
+        print(json.dumps({"copy_for": side.value, "languages": [
+            {"lang": r.lang.value, "agreed": r.agreed, "expected": r.expected, "found": r.found,
+             "recorded_at_export": r.expected in recorded,
+             "differing": [line_label(m, k) for k in r.differing]} for r in results]},
+            ensure_ascii=False, indent=2))
+    else:
+        print(f"{Path(args.original).name}: the {side.value} original")
+        for r in results:
+            state = "the agreed text" if r.agreed else "NOT the agreed text"
+            print(f"  {r.lang.value}: {state}  (SHA-256 {r.found})")
+            if not r.agreed:
+                print(f"      agreed SHA-256 {r.expected}")
+                for key in r.differing:
+                    print(f"      differs: {line_label(m, key)}")
+    return 0 if all(r.agreed for r in results) else 1
+
+
+def register(add: Register) -> None:
+    """Add this module's commands to the parser."""
+    p = add("delegation", cmd_delegation, "list or edit a Side's delegation list (an annex)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("side", type=_side, metavar="SIDE", help="KR or RU")
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help="the language of NAME|TITLE|ORG (default: the document's first)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--add", metavar="NAME|TITLE|ORG", help="add a member (last, or --at N)")
+    group.add_argument("--set", nargs=2, metavar=("N", "NAME|TITLE|ORG"),
+                       help="member N's name, title and organisation in --lang")
+    group.add_argument("--remove", type=int, metavar="N", help="remove member N")
+    group.add_argument("--move", type=int, nargs=2, metavar=("N", "TO"),
+                       help="move member N to position TO (order of precedence)")
+    group.add_argument("--import", dest="import_csv", metavar="LIST.csv",
+                       help="replace the members by a CSV: name_ko,title_ko,organisation_ko,"
+                       "name_en,... (one row per member, in order of precedence)")
+    group.add_argument("--export", dest="export_csv", metavar="LIST.csv",
+                       help="write the members as that CSV (to fill in a spreadsheet)")
+    p.add_argument("--at", type=int, metavar="N", help="with --add: the position")
+    p = add("annex", cmd_annex, "list, add, edit, move or remove annexes")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("number", nargs="?", type=int, metavar="N", help="the annex to edit")
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help="the language of --heading and --text (default: the document's first)")
+    p.add_argument("--add", action="store_true", help="add a free annex at the end")
+    p.add_argument("--delegation", type=_side, metavar="SIDE",
+                   help="add SIDE's delegation list at the end")
+    p.add_argument("--heading", metavar="TEXT", help="the annex's heading in --lang")
+    p.add_argument("--text", metavar="FILE.txt",
+                   help="the annex's paragraphs in --lang (separated by blank lines)")
+    p.add_argument("--remove", action="store_true", help="remove annex N")
+    p.add_argument("--move-to", type=int, metavar="M", help="make annex N number M")
+    p = add("verify", cmd_verify, "is a signing original (DOCX or PDF) the agreed text?")
+    p.add_argument("file", metavar="FILE.minutes")
+    p.add_argument("original", metavar="ORIGINAL")
+    p.add_argument("--json", action="store_true", help="as JSON")
+
+
+__all__ = ["MinutesError", "register"]

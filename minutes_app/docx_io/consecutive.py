@@ -1,0 +1,157 @@
+"""The working copy laid out consecutively: each language as its own run of numbered paragraphs.
+
+Every language part opens on a new page with its title; each heading and paragraph carries a
+bookmark naming its id and language (``_ms_<id>_<lang>``, ``_mp_<id>_<lang>``), so that a
+returned file maps back as the table does: ``as_table`` turns such a file's paragraphs into the
+rows of a side-by-side copy. A paragraph the other Side added without a bookmark continues the
+one before it, as a new line within a table cell would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
+from minutes_app.docx_io.working import (
+    BOOKMARK_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
+)
+from minutes_app.i18n.names import title
+from minutes_app.model import Lang, Paragraph, Section
+
+TITLE_PREFIX = "_mt_"
+_MARK = re.compile(r"^_m([pst])_(\d*)_?([a-z]{2})$")
+_NUMBER = re.compile(r"^(\d+\.|·)\t")
+
+
+class Consecutive(_Writer):
+    """Writes the consecutive layout."""
+
+    def _title(self, lang: Lang, first: bool) -> str:
+        run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
+        content = fx.bookmarked(run, self.ids.take(), f"{TITLE_PREFIX}{lang.value}")
+        ppr = "" if first else "<w:pageBreakBefore/>"
+        return (f'<w:p><w:pPr>{ppr}<w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr>'
+                f"{content}</w:p>")
+
+    def _heading(self, section: Section, lang: Lang) -> str:
+        run = self._heading_text(section, lang)
+        name = f"{SECTION_PREFIX}{section.id}_{lang.value}"
+        return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=True,
+                            space_after_pt=6)
+
+    def _paragraph(self, p: Paragraph, lang: Lang, first: bool) -> str:
+        number = self.m.number(p.id)
+        label = fx.run(f"{number}.\t" if number else "·\t", None, self.fonts, bold=True)
+        if first:  # the paragraph's comments, once, on its number in the first language
+            label = fx.comment_anchor(label, self.comments.get(p.id, []))
+        name = f"{BOOKMARK_PREFIX}{p.id}_{lang.value}"
+        content, mark = self.content(p, lang)
+        return fx.paragraph(fx.bookmarked(label, self.ids.take(), name) + content, mark,
+                            space_after_pt=6, indent_hanging_cm=1.0)
+
+    def body(self, progress: Progress | None) -> Iterator[str]:
+        """Each language in turn: title, headings and numbered paragraphs."""
+        total = len(self.m.paragraphs()) * len(self.langs)
+        done = 0
+        for i, lang in enumerate(self.langs):
+            yield self._title(lang, i == 0)
+            for section in self.m.sections:
+                if section.numbered or any(section.heading.values()):
+                    yield self._heading(section, lang)
+                for p in section.paragraphs:
+                    yield self._paragraph(p, lang, i == 0)
+                    done += 1
+                    if progress is not None and done % 250 == 0:
+                        progress(done, total)
+
+
+def _without_number(rp: ReadParagraph) -> ReadParagraph:
+    """The paragraph without its leading ``12.<tab>``: the number is derived, not text."""
+    if rp.pieces and rp.pieces[0].kind == PLAIN:
+        rest = _NUMBER.sub("", rp.pieces[0].text, count=1)
+        pieces = ([rp.pieces[0]._replace(text=rest)] if rest else []) + rp.pieces[1:]
+        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids)
+    return rp
+
+
+def _label(text: str, bookmark: str) -> Cell:
+    return [ReadParagraph([Piece(PLAIN, text)], bookmarks=[bookmark])]
+
+
+class ReadBack(NamedTuple):
+    """A consecutive copy read as a table: its rows, and the body paragraphs they took."""
+
+    rows: list[list[Cell]]
+    consumed: list[ReadParagraph]
+
+
+class _Gatherer:
+    """Collects each heading's and paragraph's paragraphs per language, in file order."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, str], dict[str, Cell]] = {}  # (kind, id) → lang → cell
+        self.current: Cell | None = None
+        self.langs: list[str] = []
+        self.numbers: dict[str, str] = {}
+        self.consumed: list[ReadParagraph] = []
+        self.orphans = 0
+
+    def marked(self, found: re.Match[str], rp: ReadParagraph) -> None:
+        kind, ident, lang = found.groups()
+        if lang not in self.langs:
+            self.langs.append(lang)
+        self.consumed.append(rp)
+        if kind == "t":  # a language's title: what follows belongs to that language
+            self.current = None
+            return
+        self.current = self.cells.setdefault((kind, ident), {}).setdefault(lang, [])
+        label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None
+        if label is not None and kind == "p":  # the number, for rows that lost their id
+            self.numbers.setdefault(ident, label.group(1).rstrip("."))
+        self.current.append(_without_number(rp))
+
+    def unmarked(self, rp: ReadParagraph) -> None:
+        if not self.langs or not (rp.text() or rp.text(accept=False) or rp.mark is not None):
+            return  # before the first title, or an empty paragraph
+        if self.current is None:  # before any paragraph of its language: a new paragraph
+            self.orphans += 1
+            self.current = self.cells.setdefault(("p", f"new{self.orphans}"), {}).setdefault(
+                self.langs[-1], [])
+        self.consumed.append(rp)
+        self.current.append(rp)
+
+    def rows(self) -> list[list[Cell]]:
+        order = [lang for lang in self.langs if lang in {x.value for x in Lang}]
+        rows = [[_label("No.", "")] + [_label(LANG_NAMES[Lang(x)], "") for x in order]]
+        for (kind, ident), by_lang in self.cells.items():
+            prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
+            number = _label(self.numbers.get(ident, ""), f"{prefix}{ident}")
+            rows.append([number] + [by_lang.get(lang, []) for lang in order])
+        return rows
+
+
+def read_back(doc: ReadDocument) -> ReadBack | None:
+    """A consecutive copy's paragraphs as the rows of a side-by-side one (None if it is not).
+
+    ``consumed`` lists the body paragraphs the rows took, so that a check of what lies
+    outside the table of paragraphs can leave them out.
+    """
+    if doc.tables:  # a side-by-side copy (its cells' paragraphs are in doc.paragraphs too)
+        return None
+    g = _Gatherer()
+    for rp in doc.paragraphs:
+        found = next((m for m in map(_MARK.match, rp.bookmarks) if m), None)
+        if found is not None:
+            g.marked(found, rp)
+        else:
+            g.unmarked(rp)
+    return ReadBack(g.rows(), g.consumed) if g.cells else None
+
+
+def as_table(doc: ReadDocument) -> list[list[Cell]] | None:
+    """The rows of ``read_back`` (None if ``doc`` is not a consecutive copy)."""
+    found = read_back(doc)
+    return found.rows if found else None
