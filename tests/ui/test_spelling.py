@@ -43,6 +43,7 @@ def _underlined(editor) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.set_spell_check(True)  # an earlier test (a random walk) may have left it off
     window.spell.wait_loaded()
     window.confirm = lambda title, question: True
     m = window.doc.minutes
@@ -91,6 +92,7 @@ def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:
 
 
 def test_switching_spell_checking_off_removes_the_underlines(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.set_spell_check(True)  # an earlier test (a random walk) may have left it off
     window.spell.wait_loaded()
     window.confirm = lambda title, question: True
     go_to_paragraph(window, 10, Lang.EN)
