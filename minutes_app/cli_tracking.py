@@ -37,10 +37,10 @@ def cmd_revisions(args: argparse.Namespace) -> int:
 
     if args.file.lower().endswith(".docx"):
         return _docx_revisions(args)
+    from minutes_app.cli import _open
     from minutes_app.cli_languages import lang_arg
 
-    f, m = MinutesFile.open(args.file, read_only=True)
-    f.close()
+    m = _open(args.file)  # read while the editor holds the file, too
     revisions = all_revisions(m)
     if args.lang:
         lang = lang_arg(m, args.lang)
@@ -101,8 +101,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
                                  args.accept_uncertain, args.accept_unplaced)
         _, change = op.apply(m)
-        rounds = [report.round] if report.round else []
-        # text, round and history entry in one transaction: a kill leaves all or none
+        rounds = [r for r in (report.own_round, report.round) if r]
+        # text, rounds and history entry in one transaction: a kill leaves all or none
         f.write(m, mapped | change, rounds,
                 [(now_iso(), "import", history_entry(Path(args.returned), report))])
     finally:

@@ -118,3 +118,44 @@ def test_accept_with_an_unknown_id_says_which(tmp_path: Path) -> None:
     result = run("accept", str(out), "999-en-abcdef")
     assert result.returncode == 1 and "999-en-abcdef" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_info_and_revisions_read_a_file_the_editor_holds(tmp_path: Path) -> None:
+    out = tmp_path / "held.minutes"
+    assert run("demo", str(out)).returncode == 0
+    holder = subprocess.Popen([sys.executable, "-m", "tests.helpers.holder", str(out)],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        before = out.read_bytes()
+        info = run("info", str(out), "--json")
+        assert info.returncode == 0, info.stderr
+        assert json.loads(info.stdout)
+        revisions = run("revisions", str(out), "--json")
+        assert revisions.returncode == 0, revisions.stderr
+        assert len(json.loads(revisions.stdout)) > 10
+        assert out.read_bytes() == before  # read, never touched
+        refused = run("send", str(out))  # writing still waits for the editor to let go
+        assert refused.returncode == 1 and "open in another" in refused.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("env", [
+    {"QT_QPA_PLATFORM": ""},  # nothing set: Qt would try xcb and abort
+    {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":87"},  # a display that is not there
+])
+def test_no_display_is_a_clear_sentence_not_an_abort(tmp_path: Path, env: dict[str, str]
+                                                      ) -> None:
+    import os
+
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "minutes_app"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60,
+                            env={**base, **{k: v for k, v in env.items() if v}})
+    assert result.returncode == 2, result.stderr
+    assert "no display" in result.stderr and "minutes-app info FILE" in result.stderr
+    assert "Traceback" not in result.stderr and "xcb" not in result.stderr

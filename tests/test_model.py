@@ -157,3 +157,33 @@ def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[i
         inverse.apply(m)
     assert {**minutes_out(m), "next_id": 0} == {**start, "next_id": 0}
     assert [n for _, n in numbered(m)] == [n for _, n in numbered(demo(history=False))]
+
+
+def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model import AddComment, Comment, Side
+    from minutes_app.model.threads import SetCommentResolved, open_threads, threads
+    from minutes_app.store import MinutesFile
+    from minutes_app.templates import demo
+
+    m = demo()
+    p = m.paragraphs()[3]
+    first = Comment(m.allocate_id(), Side.KR, "Check the year with the capital.",
+                    "2020-12-15T09:00:00Z", author="Kim Minji")
+    AddComment(p.id, first).apply(m)
+    reply = Comment(m.allocate_id(), Side.RU, "Confirmed: 2021.", "2020-12-16T09:00:00Z",
+                    author="Ivan Petrov", parent=first.id)
+    AddComment(p.id, reply).apply(m)
+    assert threads(p)[-1] == (first, [reply])
+    before = open_threads(p)
+    inverse, _change = SetCommentResolved(p.id, reply.id, True).apply(m)  # via a reply
+    assert open_threads(p) == before - 1 and threads(p)[-1][0].resolved
+    path = tmp_path / "t.minutes"
+    MinutesFile.create(path, m).close()
+    f, again = MinutesFile.open(path)
+    f.close()
+    q = again.paragraph(p.id)
+    root, replies = threads(q)[-1]
+    assert root.resolved and root.author == "Kim Minji"
+    assert replies == [reply] and replies[0].author == "Ivan Petrov"
+    inverse.apply(again)  # reopened
+    assert not threads(again.paragraph(p.id))[-1][0].resolved

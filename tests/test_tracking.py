@@ -273,3 +273,23 @@ def test_deciding_every_change_at_once(a: str, b: str, c: str, accept: bool) -> 
     else:
         assert baseline_text(decided) == baseline_text(track)
         assert all(s.kind != DELETE for s in decided)
+
+
+@pytest.mark.parametrize("steps", [
+    # backspace over "7." then type "8."
+    ["Valid until 2027", "Valid until 202", "Valid until 2028", "Valid until 2028."],
+    # backspace over the whole "2027." then type "2028."
+    ["Valid until ", "Valid until 2", "Valid until 20", "Valid until 202", "Valid until 2028",
+     "Valid until 2028."],
+    # select "2027." and type over it
+    ["Valid until 2", "Valid until 20", "Valid until 202", "Valid until 2028",
+     "Valid until 2028."],
+])
+def test_retyping_a_year_and_its_full_stop_key_by_key_is_two_revisions(steps: list[str]
+                                                                         ) -> None:
+    track = plain("Valid until 2027.")
+    for text in steps:
+        track = retrack(track, text, KR3)
+    assert changes(track) == [(DELETE, "2027", "KR"), (INSERT, "2028", "KR")]
+    assert current_text(track) == "Valid until 2028."
+    assert baseline_text(track) == "Valid until 2027."

@@ -10,12 +10,14 @@ found by comparing with our text and attributed to the returning Side. All or no
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
@@ -53,6 +55,7 @@ class ImportReport:
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
     headings: list[int] = field(default_factory=list)  # sections whose heading was revised
     unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
+    own_round: Round | None = None  # our round, sent as the working copy: record it first
 
 
 @dataclass
@@ -129,6 +132,22 @@ class _Importer:
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
         self.unplaced: list[Unplaced] = []
+        self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
+        self.own_sent = self._own_edits_sent()
+        if self.own_sent:  # our pending edits went out with the file: theirs come after
+            self.round_number = m.working_round + 1
+
+    def _own_edits_sent(self) -> bool:
+        """Whether the returned file holds our pending edits of the working round."""
+        m = self.m
+        mine = {(author_name(m, s.author.side), s.author.time) for p in m.paragraphs()
+                for track in p.tracks.values() for s in track
+                if s.author is not None and s.author.side is m.own_side
+                and s.author.round == m.working_round}
+        return bool(mine) and any(
+            piece.change is not None and (piece.change.author, piece.change.date) in mine
+            for table in self.doc.tables for row in table for cell in row for rp in cell
+            for piece in rp.pieces)
 
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
@@ -215,20 +234,37 @@ class _Importer:
                                               rp.text() or rp.text(accept=False)))
 
     def _comments(self, row: _Row, pid: int) -> None:
-        known = {c.text for c in self.m.paragraph(pid).comments}
+        known = {c.text: c.id for c in self.m.paragraph(pid).comments}
         for rp in row.anchors:
             self._comment_ids(rp, pid, known)
 
-    def _comment_ids(self, rp: ReadParagraph, pid: int, known: set[str]) -> None:
+    def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int]) -> None:
         for cid in rp.comment_ids:
             change, text = self.doc.comments.get(cid, (None, ""))
-            if change is None or not text or text in known or text.startswith("Bracket ["):
+            if change is None or not text or text.startswith("Bracket ["):
+                continue
+            info = self.doc.threads.get(cid)
+            if text in known:  # ours, sent out: only its thread's state may have changed
+                self.word_ids[cid] = known[text]
+                self._resolved(pid, known[text], info)
                 continue
             side = self._side_of(change.author)
             created = _iso(change.date) or self.now
-            self.rec.do(AddComment(pid, Comment(self.m.allocate_id(), side, text, created)))
-            known.add(text)
+            parent = self.word_ids.get(info.parent) if info and info.parent else None
+            person = "" if change.author in self.sides else change.author
+            comment = Comment(self.m.allocate_id(), side, text, created, author=person,
+                              parent=parent, resolved=bool(info and info.done and not parent))
+            self.rec.do(AddComment(pid, comment))
+            known[text] = self.word_ids[cid] = comment.id
             self.report.comments += 1
+
+    def _resolved(self, pid: int, comment_id: int, info: ThreadInfo | None) -> None:
+        """A thread they resolved (or reopened) in Word: resolved (or reopened) here."""
+        from minutes_app.model.threads import SetCommentResolved, thread_root
+
+        root = thread_root(self.m.paragraph(pid), comment_id)
+        if info is not None and info.parent is None and info.done != root.resolved:
+            self.rec.do(SetCommentResolved(pid, root.id, info.done))
 
     def _new_paragraph(self, row: _Row, after: int | None) -> int:
         texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()
@@ -266,7 +302,8 @@ class _Importer:
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
                                "rows carries the id of one of their paragraphs.")
-        self._renumber_own()
+        if not self.own_sent:
+            self._renumber_own()
         seen: set[int] = set()
         in_file = {r.pid for r in rows}
         matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})
@@ -402,6 +439,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)
     imp = _Importer(m, doc, from_side, now)
+    if imp.own_sent:
+        imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
     try:
         imp.run(accept_uncertain)
         unplaced = imp.unplaced + _unplaced(m, doc)
@@ -413,7 +452,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         if new_authors:  # remembered, so the next file maps them the same way
             imp.rec.do(SetAuthorSides(tuple({**m.author_sides, **new_authors}.items())))
         op = Batch(tuple(imp.rec.ops))
-        imp.report.round = snapshot(m, from_side, now, f"Imported from {path.name}")
+        their = snapshot(m, from_side, now, f"Imported from {path.name}")
+        imp.report.round = dataclasses.replace(their, number=imp.round_number)
     finally:
         imp.rec.roll_back()
     imp.report.sha256 = digest

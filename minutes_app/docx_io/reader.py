@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
 from minutes_app.docx_io.safety import DocxArchive
 from minutes_app.gcpause import collector_paused
 
@@ -110,6 +111,7 @@ class ReadDocument:
     parts: dict[str, list[ReadParagraph]] = field(default_factory=dict)
     # whole table rows inserted or deleted (``w:trPr/w:ins|w:del``): (table, row) → change
     row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)
+    threads: dict[str, ThreadInfo] = field(default_factory=dict)  # replies, resolved
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -315,6 +317,7 @@ def read_docx(path: Path) -> ReadDocument:
     try:
         root = archive.xml("word/document.xml")
         doc = ReadDocument(comments=_comments(archive))
+        doc.threads = read_threads(archive, archive.xml("word/comments.xml"))
         body = root.find(f"{W}body") if root is not None else None
         if root is None or body is None:
             return doc

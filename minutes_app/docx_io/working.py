@@ -23,6 +23,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
 from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.comment_threads import write_threads
 from minutes_app.docx_io.base import (
     fonts_of, new_document, placeholder, save_stable, track_revisions_setting,
 )
@@ -252,6 +253,7 @@ def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
     comments part exists when the package is saved; the body anchors them by id.
     """
     found: dict[int, list[int]] = {}
+    written = []  # (Word's comment, ours): replies and resolved threads follow
     for p in m.paragraphs():
         if not p.comments and not any(open_brackets(p, lang) for lang in m.languages):
             continue
@@ -267,6 +269,8 @@ def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
             when = comment.created or m.meeting.last_day.isoformat() + "T00:00:00Z"
             c._comment_elm.date = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
             ids.append(c.comment_id)
+            written.append((c, comment))
+    write_threads(doc, written)
     return found
 
 

@@ -13,7 +13,7 @@ from minutes_app.model.ops import (
 )
 from minutes_app.model.structure import (
     InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
-    SetHeadingTrack, SetMeeting, SetParty, SetSectionHeading, SetSettings,
+    SetHeadingTrack, SetMeeting, SetOwnSide, SetParty, SetSectionHeading, SetSettings,
 )
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
@@ -50,6 +50,7 @@ __all__ = [
     "SetHeadingTrack",
     "SetMark",
     "SetMeeting",
+    "SetOwnSide",
     "SetPairs",
     "SetParty",
     "SetSectionHeading",

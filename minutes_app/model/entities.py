@@ -65,13 +65,20 @@ class Settings:
 
 @dataclass(frozen=True)
 class Comment:
-    """A remark on a paragraph, carrying the Side that made it."""
+    """A remark on a paragraph, carrying the Side that made it (and the person, when known).
+
+    A reply names the comment it answers (``parent``, the first of its thread); a thread is
+    resolved or open as its first comment says.
+    """
 
     id: int
     side: Side
     text: str
     created: str = ""
     lang: Lang | None = None
+    author: str = ""
+    parent: int | None = None
+    resolved: bool = False
 
 
 @dataclass(frozen=True)

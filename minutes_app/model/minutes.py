@@ -28,6 +28,7 @@ class Minutes:
     author_sides: dict[str, Side] = field(default_factory=dict)  # DOCX author names → Sides
     glossary: list[dict[Lang, str]] = field(default_factory=list)  # agreed equivalents
     dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
+    spelling_ignore: list[str] = field(default_factory=list)  # words never flagged here
     annexes: list[Annex] = field(default_factory=list)  # numbered I, II, ... in this order
     pairs: list[AlternatPair] = field(default_factory=list)  # pairs named in both orders
     _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)

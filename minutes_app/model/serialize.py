@@ -87,14 +87,24 @@ def settings_in(d: Json) -> Settings:
 
 def comment_out(c: Comment) -> Json:
     """A Comment as a dict."""
-    return {"id": c.id, "side": c.side.value, "text": c.text, "created": c.created,
-            "lang": c.lang.value if c.lang else None}
+    d: Json = {"id": c.id, "side": c.side.value, "text": c.text, "created": c.created,
+               "lang": c.lang.value if c.lang else None}
+    # thread fields only when set: older files and comments stay as they were
+    if c.author:
+        d["author"] = c.author
+    if c.parent is not None:
+        d["parent"] = c.parent
+    if c.resolved:
+        d["resolved"] = True
+    return d
 
 
 def comment_in(d: Json) -> Comment:
     """A Comment from a dict."""
+    parent = d.get("parent")
     return Comment(int(d["id"]), Side(d["side"]), d["text"], d.get("created", ""),
-                   Lang(d["lang"]) if d.get("lang") else None)
+                   Lang(d["lang"]) if d.get("lang") else None, str(d.get("author", "")),
+                   int(parent) if parent is not None else None, bool(d.get("resolved", False)))
 
 
 def author_out(a: Author | None) -> list[Any] | None:
@@ -199,6 +209,7 @@ def minutes_out(m: Minutes) -> Json:
         "author_sides": {k: v.value for k, v in m.author_sides.items()},
         "glossary": [texts_out(t) for t in m.glossary],
         "dismissed": dict(m.dismissed),
+        "spelling_ignore": list(m.spelling_ignore),
         "sections": [
             {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
              "tracks": tracks_out(s.tracks),
@@ -232,6 +243,7 @@ def minutes_in(d: Json) -> Minutes:
             author_sides={k: Side(v) for k, v in d.get("author_sides", {}).items()},
             glossary=[lang_text(t) for t in d.get("glossary", [])],
             dismissed=dict(d.get("dismissed", {})),
+            spelling_ignore=[str(w) for w in d.get("spelling_ignore", [])],
             annexes=[annex_in(a) for a in d.get("annexes", [])],
             pairs=[pair_in(p) for p in d.get("pairs", [])],
         )

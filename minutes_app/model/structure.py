@@ -11,7 +11,7 @@ from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Setti
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Operation
 from minutes_app.model.track import Track, current_text, has_changes
-from minutes_app.model.types import Lang
+from minutes_app.model.types import Lang, Side
 from minutes_app.model.validate import check_index, check_text
 
 
@@ -234,3 +234,13 @@ class SetSettings(NamedTuple):
             raise ValidationError(f"Unknown layout {self.settings.layout!r}.")
         old, m.settings = m.settings, self.settings
         return SetSettings(old), Change(meta=True)
+
+
+class SetOwnSide(NamedTuple):
+    """Say which Side keeps this copy: its edits and comments are recorded as that Side's."""
+
+    side: Side
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        old, m.own_side = m.own_side, self.side
+        return SetOwnSide(old), Change(meta=True)

@@ -30,6 +30,7 @@ def meta_rows(m: Minutes) -> list[tuple[Any, ...]]:
         ("author_sides", dumps({k: v.value for k, v in m.author_sides.items()})),
         ("glossary", dumps([ser.texts_out(t) for t in m.glossary])),
         ("dismissed", dumps(m.dismissed)),
+        ("spelling_ignore", dumps(m.spelling_ignore)),
         ("annexes", dumps([annex_out(a) for a in m.annexes])),
         ("pairs", dumps([pair_out(p) for p in m.pairs])),
     ]]

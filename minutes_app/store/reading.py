@@ -97,6 +97,7 @@ class Reader:
                                lambda v: {k: Side(x) for k, x in v.items()}, {}),
             glossary=field("glossary", lambda v: [lang_text(t) for t in v], []),
             dismissed=field("dismissed", dict, {}),
+            spelling_ignore=field("spelling_ignore", lambda v: [str(w) for w in v], []),
             annexes=field("annexes", lambda v: [annex_in(a) for a in v], []),
             pairs=field("pairs", lambda v: [pair_in(p) for p in v], []),
         )

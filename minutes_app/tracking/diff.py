@@ -228,7 +228,39 @@ def _retrack_pieces(track: Track, old_text: str, new_text: str, author: Author) 
         if tag in ("insert", "replace") and j2 > j1:
             out.append(Seg(INSERT, new_text[j1:j2], author))
     flush(len(old_text))
-    return normalize(_slide_spaces(list(normalize(out))))
+    return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
+
+
+def _own(seg: Seg, author: Author) -> bool:
+    return (seg.kind != PLAIN and seg.origin is None and seg.author is not None
+            and (seg.author.side, seg.author.round) == (author.side, author.round))
+
+
+def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
+    """Rewrite each run of the author's own adjacent changes as the diff of what it deleted
+    against what it inserts: typing ``2027.`` → ``2028.`` key by key deletes and re-inserts the
+    full stop, which is no change (two revisions, not four)."""
+    out: list[Seg] = []
+    i = 0
+    while i < len(segs):
+        j = i
+        while j < len(segs) and _own(segs[j], author):
+            j += 1
+        run = segs[i:j]
+        if len({s.kind for s in run}) < 2:  # not both a deletion and an insertion
+            out.append(segs[i])
+            i += 1
+            continue
+        old = "".join(s.text for s in run if s.kind == DELETE)
+        new = "".join(s.text for s in run if s.kind == INSERT)
+        for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+            if tag == "equal":
+                out.append(Seg(PLAIN, old[i1:i2]))
+                continue
+            out.append(Seg(DELETE, old[i1:i2], author))
+            out.append(Seg(INSERT, new[j1:j2], author))
+        i = j
+    return out
 
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:

@@ -59,6 +59,13 @@ _SPECS: dict[str, tuple[Callable[[], str], QKeySequence.StandardKey | str | None
     "show_changes": (lambda: _("Show &changes"), "Ctrl+Shift+C"),
     "show_original": (lambda: _("Show &original"), "Ctrl+Shift+O"),
     "show_proposed": (lambda: _("Show &proposed"), "Ctrl+Shift+P"),
+    "print": (lambda: _("&Print…"), Key.Print),
+    "print_preview": (lambda: _("Print pre&view…"), None),
+    "spell_check": (lambda: _("Check &spelling"), "F7"),
+    "who_am_i": (lambda: _("&Who am I…"), None),
+    "quick_start": (lambda: _("&Quick start"), Key.HelpContents),
+    "keyboard": (lambda: _("&Keyboard reference"), None),
+    "about": (lambda: _("&About minutes_app"), None),
     "lang_en": (lambda: "English", None),
     "lang_ko": (lambda: "한국어", None),
 }
@@ -75,7 +82,8 @@ class Actions:
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             self._all[name] = action
-        for name in ("lang_en", "lang_ko", "show_changes", "show_original", "show_proposed"):
+        for name in ("lang_en", "lang_ko", "show_changes", "show_original", "show_proposed",
+                     "spell_check"):
             self._all[name].setCheckable(True)
         self._all["show_changes"].setChecked(True)
         self.retranslate()

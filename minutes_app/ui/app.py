@@ -93,21 +93,77 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
     return MainWindow(doc, settings)
 
 
+_HEADLESS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+def _x_display_missing(display: str) -> bool:
+    """A local X display (``:0``) whose socket is not there; remote ones are not checked."""
+    if not display.startswith(":"):
+        return False
+    number = display[1:].split(".")[0]
+    return not (number.isdigit() and os.path.exists(f"/tmp/.X11-unix/X{number}"))
+
+
+def display_missing(env: dict[str, str] | os._Environ[str], platform: str) -> bool:
+    """Whether Qt would find no display to open a window on (checked before it aborts)."""
+    if not platform.startswith("linux"):
+        return False
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    if qpa in _HEADLESS:
+        return False
+    x, wayland = env.get("DISPLAY", ""), env.get("WAYLAND_DISPLAY", "")
+    if qpa == "xcb":
+        return not x or _x_display_missing(x)
+    if qpa.startswith("wayland"):
+        return not wayland
+    return not wayland and (not x or _x_display_missing(x))
+
+
 def run(path: str | None = None, lang: str | None = None) -> int:
-    """Open the main window and run until it closes."""
+    """Open the main window and run until it closes (2 when there is no display)."""
+    if display_missing(os.environ, sys.platform):
+        catalog.set_language(lang or "en")
+        print(_("minutes-app: there is no display to open the editor on (DISPLAY or "
+                "WAYLAND_DISPLAY names none that can be reached). The other commands need "
+                "none: run \"minutes-app --help\" for them, for example \"minutes-app info "
+                "FILE\" or \"minutes-app export FILE --kind signing -o OUT.docx\"; "
+                "\"minutes-app screenshot FILE -o OUT.png\" renders the window offscreen."),
+              file=sys.stderr)
+        return 2
     sys.excepthook = _excepthook
     window = build_window(path, lang)
     window.settings.save()
     window.show()
+    if not window.settings.user_side:  # the first start: who edits, before any edit
+        window.ask_identity()
+    elif path is None:  # an empty start: the recent files first
+        from minutes_app.ui.start_page import show_start
+
+        window.complete()
+        show_start(window)
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())
 
 
+# What the offscreen platform says of window-manager requests it cannot honour: not the
+# user's concern when rendering a screenshot.
+_OFFSCREEN_NOISE = ("does not support propagateSizeHints", "does not support raise")
+
+
+def _quiet_offscreen(mode: object, _context: object, message: str) -> None:
+    """Qt's messages during a screenshot: the offscreen plugin's noise dropped, the rest logged."""
+    if not any(noise in message for noise in _OFFSCREEN_NOISE):
+        log.warning("Qt: %s", message)
+
+
 def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1400, 900)
                ) -> int:
     """Render the main window with ``path`` offscreen to the PNG ``out``."""
+    from PySide6.QtCore import qInstallMessageHandler
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_quiet_offscreen)
     window = build_window(path, lang)
     window.complete()  # the whole window, not only its first frame
     window.resize(*size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
@@ -39,7 +39,11 @@ class ParagraphEditor(QPlainTextEdit):
     # the window's menu for a cell (None until the window has completed itself)
     menu: Callable[[QPlainTextEdit], QMenu | None] | None = None
 
+    last_text = ""  # the text last committed or loaded (a format change is not an edit)
+    menu_pos: QPoint | None = None  # where the menu was asked for (the word under it)
+
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        self.menu_pos = e.pos()
         menu = self.menu(self) if self.menu is not None else None
         if menu is None:
             super().contextMenuEvent(e)

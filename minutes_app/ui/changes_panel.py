@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from minutes_app.errors import MinutesError
@@ -19,6 +19,10 @@ from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import column_languages, lang_label, side_label
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
 
 Index = QModelIndex | QPersistentModelIndex
 ANY = None
@@ -72,6 +76,10 @@ class RevisionsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.revisions[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # the list shows column 0 only
+            from minutes_app.ui.review_pane import group_title, meta_line
+
+            return f"{group_title(r)}: {meta_line(r)}: {r.text}"
         if role == Qt.ItemDataRole.DisplayRole:
             return ["§" if r.heading else str(r.number or "·"),
                     lang_label(r.lang) if r.lang else "¶",
@@ -99,15 +107,13 @@ class ChangesPanel(QWidget):
         self.setObjectName("changesPanel")
         self.doc = doc
         self.model = RevisionsModel()
-        self.view = QTreeView()
-        self.view.setObjectName("revisionsView")
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
+        from minutes_app.ui.review_pane import ReviewingList
+
+        self.view = ReviewingList()
         self.view.setModel(self.model)
-        header = self.view.header()
-        for column, width in enumerate((36, 64, 96, 44, 120)):
-            header.resizeSection(column, width)
         self.view.clicked.connect(self._on_view_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_menu_requested)
         self.side, self.round, self.lang, self.section = (QComboBox() for _ in range(4))
         for combo in (self.side, self.round, self.lang, self.section):
             combo.activated.connect(lambda _i: self.refresh())
@@ -122,7 +128,7 @@ class ChangesPanel(QWidget):
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.refresh)
-        self._stale = False  # the document changed since the list was computed
+        self._stale = True  # the document changed since the list was computed (or never was)
         doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
 
@@ -165,7 +171,10 @@ class ChangesPanel(QWidget):
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self._fill_filters()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # every revision is listed for this: when shown or used
+            self._stale = True
 
     def _fill_filters(self) -> None:
         from minutes_app.i18n import current_language
@@ -189,15 +198,17 @@ class ChangesPanel(QWidget):
             found = combo.findData(current)
             combo.setCurrentIndex(max(0, found))
 
-    def shown(self) -> list[Revision]:
-        """The pending revisions that pass the filters."""
+    def shown(self, revisions: list[Revision] | None = None) -> list[Revision]:
+        """The pending revisions that pass the filters (of ``revisions``, or of them all)."""
         # Qt hands enum data back as plain strings: turn them into our enums again
         side = Side(self.side.currentData()) if self.side.currentData() else None
         rnd: int | None = self.round.currentData()
         lang = Lang(self.lang.currentData()) if self.lang.currentData() else None
         sid: int | None = self.section.currentData()
         m = self.doc.minutes
-        return [r for r in all_revisions(m)
+        if revisions is None:
+            revisions = all_revisions(m)
+        return [r for r in revisions
                 if (side is None or r.side is side) and (rnd is None or r.round == rnd)
                 and (lang is None or r.lang is lang)
                 and (sid is None or _section_id(m, r) == sid)]
@@ -206,12 +217,13 @@ class ChangesPanel(QWidget):
         """Recompute the list, keeping the selection on the same revision when it remains."""
         self._stale = False
         current = self.current()
-        revisions = self.shown()
+        every = all_revisions(self.doc.minutes)
+        revisions = self.shown(every)
         self.model.set_revisions(revisions)
         ids = [r.id for r in revisions]
         if current is not None and current.id in ids:
             self.view.setCurrentIndex(self.model.index(ids.index(current.id), 0))
-        total = len(all_revisions(self.doc.minutes))
+        total = len(every)
         self.summary.setText(ngettext("{n} pending revision", "{n} pending revisions", total)
                              .format(n=total))
 
@@ -263,6 +275,23 @@ class ChangesPanel(QWidget):
     def _on_view_clicked(self, index: QModelIndex) -> None:
         if not self._stale:  # a stale row may name a revision that is gone
             self.revision_activated.emit(self.model.revisions[index.row()])
+
+    def row_menu(self, row: int) -> QMenu:
+        """Accept or reject the revision of one row (the list's context menu)."""
+        from PySide6.QtWidgets import QMenu
+
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        menu = QMenu(self)
+        menu.addAction(_("Accept"), lambda: self.decide_current(True))
+        menu.addAction(_("Reject"), lambda: self.decide_current(False))
+        return menu
+
+    def _on_view_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self._stale:
+            menu = self.row_menu(index.row())
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:

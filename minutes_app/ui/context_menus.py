@@ -46,6 +46,7 @@ def cell_menu(editor: QPlainTextEdit, window: MainWindow) -> QMenu:
     menu.insertSeparator(top)  # type: ignore[arg-type]
     menu.addSeparator()
     _add(menu, [None if n is None else a[n] for n in CELL])
+    window.add_spelling_entries(menu, editor)
     return menu
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from minutes_app.errors import FileChangedError
-from minutes_app.model import Change, Minutes, Operation, Round, SetText
+from minutes_app.model import Change, Minutes, Operation, Round, SetSectionHeading, SetText
 from minutes_app.store import MinutesFile
 from minutes_app.store.file import History
 from minutes_app.tracking.ops import EditText
@@ -24,7 +24,14 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
 MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
-TYPING = (SetText, EditText)
+TYPING = (SetText, EditText, SetSectionHeading)
+
+
+def _typing_key(op: Operation) -> tuple[object, ...]:
+    """Where a typing operation types: its kind, paragraph or section, and language."""
+    if isinstance(op, SetSectionHeading):
+        return ("heading", op.section_id, op.lang)
+    return (type(op), op.pid, op.lang)  # type: ignore[attr-defined]
 
 
 class OpCommand(QUndoCommand):
@@ -59,7 +66,7 @@ class OpCommand(QUndoCommand):
         mine, theirs = self._op, other._op
         if not (isinstance(mine, TYPING) and isinstance(theirs, TYPING)):
             return False
-        if (mine.pid, mine.lang, type(mine)) != (theirs.pid, theirs.lang, type(theirs)):
+        if _typing_key(mine) != _typing_key(theirs):
             return False
         if other._time - self._time > MERGE_SECONDS:
             return False
@@ -82,6 +89,7 @@ class Document(QObject):
         self.minutes = minutes
         self.file = file
         self.undo_stack = QUndoStack(self)
+        self.user_name = ""  # who types: comments carry this name
         self._pending = Change()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
+    QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 
 from minutes_app.model import Lang, Status
 from minutes_app.ui import style
-from minutes_app.ui.markup import MARK_GLYPHS, markup_layout, whole_paragraph_track
+from minutes_app.ui.markup import (
+    MARK_GLYPHS, markup_layout, spelling_layout, whole_paragraph_track,
+)
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
 if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
     from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyleOptionViewItem
 
     from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.spell import SpellService
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -101,8 +104,12 @@ class ParagraphDelegate(QStyledItemDelegate):
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
             painter.setPen(option.palette.text().color())
             track = index.data(Role.TRACK) or whole_paragraph_track(text, index.data(Role.MARK))
+            spans = self._misspelt(index, text) if not track else ()
             if track:
                 layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            elif spans:  # a visible cell: its misspelt words underlined in red
+                layout = spelling_layout(text, spans, painter.font(), rect.width() - 2 * PAD)
                 layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
             else:
                 painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
@@ -110,6 +117,13 @@ class ParagraphDelegate(QStyledItemDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.restore()
+
+    def _misspelt(self, index: Index, text: str) -> tuple[tuple[int, int], ...]:
+        service = self.view.spell
+        lang = index.data(Role.LANG)
+        if service is None or lang is None or index.data(Role.KIND) != RowKind.PARAGRAPH:
+            return ()
+        return tuple((b.start, b.end) for b in service.misspellings(text, lang))
 
     def _paint_number(self, painter: QPainter, rect: QRect, index: Index) -> None:
         status = index.data(Role.STATUS) or Status.DRAFT
@@ -144,14 +158,35 @@ class ParagraphDelegate(QStyledItemDelegate):
             editor.guard = lambda: self.view.reopen(pid)
         editor.navigate.connect(self.view.navigate)
         editor.menu = lambda e: self.view.cell_menu(e) if self.view.cell_menu else None
-        editor.textChanged.connect(lambda: self.commitData.emit(editor))
+        editor.textChanged.connect(lambda: self._on_text_changed(editor))
+        if self.view.editor_hook is not None:  # e.g. the spell checker's underlines
+            self.view.editor_hook(editor, index)
         return editor
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk as the cell editor's ``navigate`` says (the paragraphs'
+        languages, never into a heading) instead of Qt's next editable cell."""
+        if event.type() == QEvent.Type.KeyPress and hasattr(obj, "navigate"):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+                obj.navigate.emit("next" if key == Qt.Key.Key_Tab else "previous")
+                return True
+        return super().eventFilter(obj, event)
+
+    def _on_text_changed(self, editor: ParagraphEditor) -> None:
+        text = editor.toPlainText()
+        if text == editor.last_text:
+            return  # formats changed (spelling underlines), not the text: nothing to commit
+        editor.last_text = text
+        self.commitData.emit(editor)
 
     def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
             editor.blockSignals(True)  # loading is not typing: no commit back to the model
             editor.setPlainText(text)
+            editor.last_text = text
             editor.blockSignals(False)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 
@@ -196,6 +231,9 @@ class AlignedEditor(QTreeView):
     reopen_hook: Callable[[int], bool] | None = None
     # Set by the window: the context menu of a cell's editor.
     cell_menu: Callable[[QPlainTextEdit], QMenu] | None = None
+    # Set by the window: called with each new cell editor and its index.
+    editor_hook: Callable[[ParagraphEditor, Index], None] | None = None
+    spell: SpellService | None = None  # underlines misspelt words in the cells painted
 
     def reopen(self, pid: int) -> bool:
         """Before the first edit of an agreed paragraph: ask, and reopen it if the user agrees."""
@@ -294,4 +332,11 @@ class AlignedEditor(QTreeView):
             row += 1
         elif direction == "up":
             row -= 1
+        if direction in ("next", "previous"):  # Tab walks the paragraphs' text, not headings
+            step = 1 if direction == "next" else -1
+            model = self.editor_model()
+            while 0 <= row < model.rowCount() and model.key(row)[0] is RowKind.SECTION:
+                row += step
+            if not 0 <= row < model.rowCount():
+                return
         self.go_to(row, column)

@@ -24,7 +24,8 @@ from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
@@ -77,7 +78,10 @@ class MainWindow(WindowParts):
         self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
         self.changes_dock.visibilityChanged.connect(self._on_changes_dock_visibility_changed)
         self.count_label = QLabel()
+        self.identity_label = QLabel()
+        self.identity_label.setObjectName("identityLabel")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.identity_label)
         # counts cover every paragraph: after a pause in typing, not after each keystroke
         self._counts_timer = QTimer(self, singleShot=True, interval=250)
         self._counts_timer.timeout.connect(self._update_counts)
@@ -105,6 +109,7 @@ class MainWindow(WindowParts):
     def set_document(self, doc: Document) -> None:
         """Show ``doc`` (the window's previous document must be closed by the caller)."""
         self.doc = doc
+        doc.user_name = self.settings.user_name
         self.editor_model = EditorModel(doc)
         self.editor.setModel(self.editor_model)
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
@@ -151,7 +156,7 @@ class MainWindow(WindowParts):
                  "document": _("&Document"), "negotiation": _("&Negotiation"),
                  "view": _("&View"), "settings": _("&Settings"),
                  "recent": _("Open &Recent"), "language": _("Interface &language"),
-                 "columns": _("Language &columns")}
+                 "help": _("&Help"), "columns": _("Language &columns")}
         for key, text in names.items():
             self.menus[key].setTitle(text)
         self.editor.setAccessibleName(_("Aligned editor"))
@@ -201,9 +206,49 @@ class MainWindow(WindowParts):
     # -- reactions ----------------------------------------------------------------------
     def _update_title(self) -> None:
         doc_lang = column_languages(self.doc.minutes)[0]
+        who = self.identity()
         self.setWindowTitle(f"{self.doc.path.name}[*] — {title(self.doc.minutes, doc_lang)}"
-                            f" — minutes_app")
+                            f" — {who} — minutes_app")
         self.setWindowModified(self.doc.dirty)
+        self.identity_label.setText(_("You: {who}").format(who=who))
+
+    def identity(self) -> str:
+        """Who edits this copy: the document's own Side, and the user's name."""
+        from minutes_app.ui.identity import identity_text
+
+        return identity_text(self.doc.minutes.own_side, self.settings.user_name)
+
+    def show_identity(self) -> None:
+        """Title and status bar after the user said who they are."""
+        self._update_title()
+
+    def show_help(self, name: str) -> None:
+        """Help > Quick start or Keyboard reference (one window each, kept)."""
+        from minutes_app.ui.help import HelpDialog
+
+        pages = self.__dict__.setdefault("_help_pages", {})
+        if name not in pages:
+            pages[name] = HelpDialog(name, self)
+        pages[name].retranslate_ui()
+        pages[name].show()
+        pages[name].raise_()
+
+    def show_about(self) -> None:
+        """Help > About."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from minutes_app.ui.help import about_text
+
+        box = QMessageBox(QMessageBox.Icon.Information, _("About minutes_app"), about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        self.show_message_box(box)
+
+    def ask_identity(self) -> bool:
+        """Settings > Who am I: the user's Side and name."""
+        from minutes_app.ui.identity import ask_identity
+
+        return ask_identity(self)
 
     def _update_counts(self) -> None:
         m = self.doc.minutes
@@ -241,6 +286,10 @@ class MainWindow(WindowParts):
     def show_message_box(self, box: QMessageBox) -> None:
         """Show a message (tests replace this; a modal box would wait for a click)."""
         box.exec()
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Run a modal dialog; True when accepted (tests replace this)."""
+        return bool(dialog.exec())
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
@@ -342,6 +391,28 @@ class MainWindow(WindowParts):
             cursor.setPosition(hit.start)
             cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
+        self._uncover()
+
+    def cell_rect(self) -> QRect:
+        """The current cell of the editor, in screen coordinates."""
+        from PySide6.QtCore import QRect
+
+        rect = self.editor.visualRect(self.editor.currentIndex())
+        return QRect(self.editor.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def _uncover(self) -> None:
+        """Move the find dialog off the cell showing the match (above or below it)."""
+        dialog = self.find_dialog
+        if dialog is None or not dialog.isVisible():
+            return
+        cell = self.cell_rect()
+        frame = dialog.frameGeometry()
+        if not frame.intersects(cell):
+            return
+        screen = (self.screen() or dialog.screen()).availableGeometry()
+        below, above = cell.bottom() + 8, cell.top() - 8 - frame.height()
+        y = below if below + frame.height() <= screen.bottom() or above < screen.top() else above
+        dialog.move(frame.left(), y)
 
     def show_find(self) -> None:
         """Edit > Find and replace."""

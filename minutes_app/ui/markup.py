@@ -48,14 +48,38 @@ def _formats(track: Track) -> list[QTextLayout.FormatRange]:
     return ranges
 
 
+def _spell_formats(spans: tuple[tuple[int, int], ...]) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    for start, end in spans:
+        fr = QTextLayout.FormatRange()
+        fr.start, fr.length = start, end - start
+        fr.format = QTextCharFormat()
+        fr.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        fr.format.setUnderlineColor(QColor("#d00000"))
+        ranges.append(fr)
+    return ranges
+
+
+@lru_cache(maxsize=256)
+def spelling_layout(text: str, spans: tuple[tuple[int, int], ...], font: QFont, width: int
+                    ) -> QTextLayout:
+    """A laid-out plain text with its misspelt words underlined in red (visible cells)."""
+    return _laid_out(text, _spell_formats(spans), font, width)
+
+
 @lru_cache(maxsize=256)
 def markup_layout(text: str, track: Track, font: QFont, width: int) -> QTextLayout:
     """A laid-out text with the track's changes formatted; cached for repaint and sizing."""
+    return _laid_out(text, _formats(track), font, width)
+
+
+def _laid_out(text: str, formats: list[QTextLayout.FormatRange], font: QFont, width: int
+              ) -> QTextLayout:
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
-    layout.setFormats(_formats(track))
+    layout.setFormats(formats)
     layout.beginLayout()
     y = 0.0
     while True:

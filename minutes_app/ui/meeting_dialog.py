@@ -145,6 +145,10 @@ class MeetingDialog(QDialog):
         self.start.setCalendarPopup(True)
         self.end = QDateEdit(_qdate(meeting.last_day))
         self.end.setCalendarPopup(True)
+        from minutes_app.ui.locale_dates import date_format
+
+        for edit in (self.start, self.end):  # as the user's locale writes dates
+            edit.setDisplayFormat(date_format())
         self.one_day = QCheckBox(_("One-day meeting"))
         self.one_day.setChecked(meeting.end is None)
         self.one_day.toggled.connect(lambda on: self.end.setEnabled(not on))

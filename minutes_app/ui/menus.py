@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 LAYOUT: dict[str, list[str | None]] = {
     "file": ["new", "open", "recent", None, "save", "save_as", None, "import", "merge", None,
-             "export", "export_pdf", None, "quit"],
+             "export", "export_pdf", None, "print_preview", "print", None, "quit"],
     "edit": ["undo", "redo", None, "cut", "copy", "paste", None, "find"],
     "paragraph": ["new_paragraph", "delete_paragraph", "move_up", "move_down", None,
                   "new_section", "delete_section", "move_section_up", "move_section_down"],
@@ -23,8 +23,10 @@ LAYOUT: dict[str, list[str | None]] = {
                     None, "accept_all", "reject_all", "accept_kr", "reject_kr", "accept_ru",
                     "reject_ru"],
     "view": ["show_changes", "show_original", "show_proposed", None, "columns", None, "zoom_in",
-             "zoom_out", "zoom_reset"],
-    "settings": ["language"],
+             "zoom_out", "zoom_reset", None, "spell_check", None, "dock:dock",
+             "dock:changes_dock", "dock:ready_dock"],
+    "settings": ["who_am_i", "language"],
+    "help": ["quick_start", "keyboard", None, "about"],
 }
 
 
@@ -58,6 +60,11 @@ def fill_menus(w: MainWindow) -> None:
                 menu.addSeparator()
             elif item in SUBMENUS:
                 menu.addMenu(menus[item])
+            elif item.startswith("dock:"):  # a panel: checked while shown, reopens it
+                dock = getattr(w, item[len("dock:"):])
+                toggle = dock.toggleViewAction()
+                toggle.setObjectName(f"action_{dock.objectName()}")
+                menu.addAction(toggle)
             else:
                 menu.addAction(a[item])
 
@@ -120,5 +127,12 @@ def connect_actions(w: MainWindow) -> None:
     a["reject_ru"].triggered.connect(lambda: n().decide_side(Side.RU, False))
     for mode in ShowMode:
         a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: w.show_mode(m))
+    a["who_am_i"].triggered.connect(w.ask_identity)
+    a["print"].triggered.connect(lambda: w.printing.print_now())
+    a["print_preview"].triggered.connect(lambda: w.printing.preview())
+    a["spell_check"].triggered.connect(w.set_spell_check)
+    a["quick_start"].triggered.connect(lambda: w.show_help("quick_start"))
+    a["keyboard"].triggered.connect(lambda: w.show_help("keyboard"))
+    a["about"].triggered.connect(w.show_about)
     a["lang_en"].triggered.connect(lambda: w.set_ui_language("en"))
     a["lang_ko"].triggered.connect(lambda: w.set_ui_language("ko"))

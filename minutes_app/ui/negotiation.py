@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -189,6 +189,8 @@ class NegotiationCommands:
         op, report = planned
         r = report.round
         assert r is not None
+        if report.own_round is not None:  # our edits went out with the file as our round
+            doc.record_round(report.own_round)
         entry = (now_iso(), "import", history_entry(Path(path), report))
         self._take_round(op, r, _("Import round {number}").format(number=r.number), (entry,))
         w.statusBar().showMessage(
@@ -258,26 +260,40 @@ class NegotiationCommands:
                      else _("Reject all revisions of the {side}")).format(side=side_label(side))
         self._apply(lambda: decision(m, revisions, accept), label)
 
-    def bracket_selection(self) -> None:
-        """Put the words selected in the current cell in brackets with an alternative."""
+    def bracket_selection(self, dialog: BracketDialog | None = None) -> None:
+        """Put the words selected in the current cell in brackets with an alternative.
+
+        Only the open cell of the current paragraph counts (never another text field), and
+        only its selection; the words may be narrowed in the dialog, never replaced: text
+        outside them is never deleted.
+        """
+        from minutes_app.ui.cell_editor import ParagraphEditor
+
         w = self.window
         index = w.editor.currentIndex()
-        editor = w.editor.indexWidget(index) or w.focusWidget()
-        if not index.isValid() or not isinstance(editor, QPlainTextEdit):
+        editor = w.editor.indexWidget(index) if index.isValid() else None
+        kind, pid = w.editor_model.key(index.row()) if index.isValid() else (None, 0)
+        lang = w.editor_model.lang_of(index.column()) if index.isValid() else None
+        cursor = editor.textCursor() if isinstance(editor, ParagraphEditor) else None
+        if (cursor is None or kind is not RowKind.PARAGRAPH or lang is None
+                or not cursor.hasSelection()):
             w.statusBar().showMessage(_("Select words in a paragraph first."), 6000)
             return
-        kind, pid = w.editor_model.key(index.row())
-        lang = w.editor_model.lang_of(index.column())
-        cursor = editor.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        if kind is not RowKind.PARAGRAPH or lang is None or start == end:
-            w.statusBar().showMessage(_("Select words in a paragraph first."), 6000)
-            return
         m = w.doc.minutes
-        dialog = BracketDialog(m.paragraph(pid).text(lang)[start:end], m.own_side, w)
-        if dialog.exec():
-            self._apply(lambda: bracket_op(m, pid, lang, start, end, dialog.options(),
-                                           now_iso()), _("Put words in brackets"))
+        selected = m.paragraph(pid).text(lang)[start:end]
+        dialog = dialog or BracketDialog(selected, m.own_side, w)
+        if not w.run_dialog(dialog):
+            return
+        words = dialog.words.text().strip()
+        at = selected.find(words) if words else -1
+        if at < 0:
+            w.show_error(_("The words in brackets must be part of the selected text; "
+                           "nothing was changed."), _("Put words in brackets"))
+            return
+        start, end = start + at, start + at + len(words)
+        self._apply(lambda: bracket_op(m, pid, lang, start, end, dialog.options(),
+                                       now_iso()), _("Put words in brackets"))
 
     def choose_option(self, pid: int, lang: object, bracket: int, option: int) -> None:
         """Close a bracket by keeping one option."""

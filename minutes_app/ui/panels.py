@@ -13,11 +13,15 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import (
-    AddComment, Change, Comment, RemoveComment, SetStatus, SetVoice, Side, Status,
+    AddComment, Change, Comment, Paragraph, RemoveComment, SetStatus, SetVoice, Side, Status,
 )
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import side_label, status_label
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
 
 VOICES: list[Side | None] = [None, Side.KR, Side.RU]
 STATUSES = [s for s in Status if s is not Status.BRACKETED]  # brackets set "bracketed" themselves
@@ -46,7 +50,11 @@ class ParagraphPanel(QWidget):
         self.comments = QListWidget()
         self.comment_text = QLineEdit()
         self.add_button = QPushButton()
+        self.reply_button = QPushButton()
+        self.resolve_button = QPushButton()
         self.remove_button = QPushButton()
+        self.comments.setWordWrap(True)
+        self.comments.setObjectName("commentThreads")
         form = QFormLayout()
         self.status_label, self.ad_ref_label, self.voice_label = QLabel(), QLabel(), QLabel()
         form.addRow(self.status_label, self.status)
@@ -54,6 +62,8 @@ class ParagraphPanel(QWidget):
         form.addRow(self.voice_label, self.voice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.remove_button)
         self.comments_label = QLabel()
         self.brackets_label = QLabel()
@@ -75,6 +85,9 @@ class ParagraphPanel(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.comment_text.returnPressed.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.reply_button.clicked.connect(self.reply)
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self.comments.currentItemChanged.connect(lambda *_: self._enable_thread_buttons())
 
     def sizeHint(self) -> QSize:
         return QSize(340, 600)
@@ -88,6 +101,8 @@ class ParagraphPanel(QWidget):
         self.brackets_label.setText(_("Open brackets"))
         self.comment_text.setPlaceholderText(_("Add a comment and press Enter"))
         self.add_button.setText(_("Add comment"))
+        self.reply_button.setText(_("Reply"))
+        self.reply_button.setToolTip(_("Reply to the selected comment with the text above"))
         self.remove_button.setText(_("Remove comment"))
         self.status.clear()
         self.status.addItems([status_label(s) for s in STATUSES])
@@ -121,11 +136,70 @@ class ParagraphPanel(QWidget):
         self.ad_ref_side.setCurrentIndex(list(Side).index(p.ad_ref_side or m.own_side.other))
         self.voice.setCurrentIndex(VOICES.index(p.voice))
         self._show_brackets(pid)
+        self._show_threads(p)
+
+    def _show_threads(self, p: Paragraph) -> None:
+        """Each thread: its first comment, then its replies indented; resolved ones dimmed."""
+        from minutes_app.model.threads import threads
+
+        current = self.comments.currentItem()
+        keep = current.data(256) if current is not None else None
         self.comments.clear()
-        for c in p.comments:
-            item = QListWidgetItem(f"[{side_label(c.side)}] {c.text}")
-            item.setData(256, c.id)
-            self.comments.addItem(item)
+        for root, replies in threads(p):
+            for c in (root, *replies):
+                who = f"{side_label(c.side)} — {c.author}" if c.author else side_label(c.side)
+                text = f"[{who}] {c.text}"
+                if c is root and root.resolved:
+                    text = _("{comment} (resolved)").format(comment=text)
+                item = QListWidgetItem(f"    ↳ {text}" if c is not root else text)
+                item.setData(256, c.id)
+                if root.resolved:
+                    item.setForeground(self.palette().placeholderText())
+                self.comments.addItem(item)
+                if c.id == keep:
+                    self.comments.setCurrentItem(item)
+        self._enable_thread_buttons()
+
+    def selected_comment(self) -> int | None:
+        """The id of the comment selected in the list."""
+        item = self.comments.currentItem()
+        return int(item.data(256)) if item is not None else None
+
+    def _enable_thread_buttons(self) -> None:
+        from minutes_app.model.threads import thread_root
+
+        cid = self.selected_comment()
+        ok = self.pid is not None and cid is not None
+        self.reply_button.setEnabled(ok)
+        self.resolve_button.setEnabled(ok)
+        resolved = ok and thread_root(self.doc.minutes.paragraph(self.pid),  # type: ignore[arg-type]
+                                      cid).resolved  # type: ignore[arg-type]
+        self.resolve_button.setText(_("Reopen") if resolved else _("Resolve"))
+
+    def reply(self) -> None:
+        """Answer the selected comment's thread with the text typed."""
+        from minutes_app.model.threads import thread_root
+
+        text, cid = self.comment_text.text().strip(), self.selected_comment()
+        if self.pid is None or cid is None or not text:
+            return
+        m = self.doc.minutes
+        root = thread_root(m.paragraph(self.pid), cid)
+        comment = Comment(m.allocate_id(), m.own_side, text, _now(), author=self.doc.user_name,
+                          parent=root.id)
+        self._apply(AddComment(self.pid, comment), _("Reply to comment"))
+        self.comment_text.clear()
+
+    def toggle_resolved(self) -> None:
+        """Resolve the selected comment's thread, or reopen it."""
+        from minutes_app.model.threads import SetCommentResolved, thread_root
+
+        cid = self.selected_comment()
+        if self.pid is None or cid is None:
+            return
+        resolved = thread_root(self.doc.minutes.paragraph(self.pid), cid).resolved
+        self._apply(SetCommentResolved(self.pid, cid, not resolved),
+                    _("Reopen comment") if resolved else _("Resolve comment"))
 
     def _show_brackets(self, pid: int) -> None:
         while self.brackets_layout.count():
@@ -172,8 +246,7 @@ class ParagraphPanel(QWidget):
         if self.pid is None or not text:
             return
         m = self.doc.minutes
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        comment = Comment(m.allocate_id(), m.own_side, text, now)
+        comment = Comment(m.allocate_id(), m.own_side, text, _now(), author=self.doc.user_name)
         self._apply(AddComment(self.pid, comment), _("Add comment"))
         self.comment_text.clear()
 

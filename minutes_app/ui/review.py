@@ -24,7 +24,8 @@ from minutes_app.tracking.time import now_iso
 from minutes_app.ui import style
 from minutes_app.ui.changes_panel import kind_label
 from minutes_app.ui.document import Document
-from minutes_app.ui.labels import column_languages, lang_label, side_label
+from minutes_app.model.brackets import status_of
+from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
 from minutes_app.ui.review_items import ReviewItem, open_items, progress
 
 NORMAL = "QWidget#reviewView { background: #fbfbf8; } QLabel { color: #1b1b1b; }"
@@ -177,7 +178,13 @@ class ReviewView(QWidget):
         for name in ("accept", "reject", "agree", "dismiss"):
             self.buttons[name].setEnabled(False)
         if item is None:
-            self.heading.setText(_("Nothing is open: the minutes are ready to sign."))
+            from minutes_app.checks.readiness import reasons
+
+            left = len(reasons(m))
+            self.heading.setText(
+                _("Nothing is open: the minutes are ready to sign.") if not left else
+                _("Nothing left to review here, but {n} reasons still stand between the text "
+                  "and signature: see Ready to sign?").format(n=left))
             self.item_label.setText("")
             for label in self.texts.values():
                 label.setText("")
@@ -221,13 +228,16 @@ class ReviewView(QWidget):
                     where=finding_place(item.finding), finding=describe(item.finding)))
             return _escape(describe(item.finding))
         p = self.doc.minutes.paragraph(item.paragraph_id)
+        if item.kind == "status":
+            return _("This paragraph is {status}, not agreed.").format(
+                status=status_label(status_of(p)))
         side = side_label(p.ad_ref_side) if p.ad_ref_side else "?"
         return _("Agreed ad referendum: awaiting confirmation by the {side}.").format(side=side)
 
     def _enable(self, item: ReviewItem) -> None:
         self.buttons["accept"].setEnabled(item.kind == "revision")
         self.buttons["reject"].setEnabled(item.kind == "revision")
-        self.buttons["agree"].setEnabled(item.kind in ("ad_ref", "finding", "revision"))
+        self.buttons["agree"].setEnabled(item.kind in ("ad_ref", "finding", "revision", "status"))
         self.buttons["dismiss"].setEnabled(item.kind == "finding")
         if item.bracket is not None:
             for o_index, option in enumerate(item.bracket.options):
@@ -278,8 +288,9 @@ class ReviewView(QWidget):
         if item is None or not text or (item.revision is not None and item.revision.heading):
             return
         m = self.doc.minutes
-        self._apply(AddComment(item.paragraph_id, Comment(m.allocate_id(), m.own_side, text,
-                                                          now_iso())), _("Add comment"))
+        self._apply(AddComment(item.paragraph_id, Comment(
+            m.allocate_id(), m.own_side, text, now_iso(), author=self.doc.user_name)),
+            _("Add comment"))
         self.note.clear()
 
     def dismiss(self) -> None:

@@ -14,7 +14,7 @@ from minutes_app.tracking.revisions import Revision, heading_revisions, paragrap
 class ReviewItem(NamedTuple):
     """One open item: a revision, a bracket, an ad referendum paragraph or a finding."""
 
-    kind: str  # revision | bracket | ad_ref | finding
+    kind: str  # revision | bracket | ad_ref | finding | status (draft or proposed)
     paragraph_id: int  # for a heading's revision: the section's id (ids are shared)
     revision: Revision | None = None
     bracket: OpenBracket | None = None
@@ -45,9 +45,12 @@ def open_items(m: Minutes) -> list[ReviewItem]:
         for lang in m.languages:
             items += [ReviewItem("bracket", p.id, bracket=b, bracket_index=i)
                       for i, b in enumerate(open_brackets(p, lang))]
-        if status_of(p) is Status.AGREED_AD_REF:
+        status = status_of(p)
+        if status is Status.AGREED_AD_REF:
             items.append(ReviewItem("ad_ref", p.id))
         items += [ReviewItem("finding", p.id, finding=f) for f in by_paragraph.get(p.id, [])]
+        if status in (Status.DRAFT, Status.PROPOSED):  # the heads mark it agreed here
+            items.append(ReviewItem("status", p.id))
     return items
 
 
@@ -69,6 +72,7 @@ def progress(m: Minutes) -> dict[str, int]:
         "brackets": sum(1 for i in items if i.kind == "bracket"),
         "revisions": sum(1 for i in items if i.kind == "revision"),
         "findings": sum(1 for i in items if i.kind == "finding"),
+        "unagreed": sum(1 for i in items if i.kind == "status"),
         "open": len(items),
     }
 

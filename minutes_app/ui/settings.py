@@ -18,6 +18,9 @@ class AppSettings:
     recent_files: list[str] = field(default_factory=list)
     geometry: bytes = b""
     window_state: bytes = b""
+    user_side: str = ""  # "KR" or "RU"; empty until the user has said
+    user_name: str = ""
+    spell_check: bool = True
     hidden_languages: list[str] = field(default_factory=list)  # editor columns hidden
 
     @classmethod
@@ -40,6 +43,11 @@ class AppSettings:
             [str(hidden)] if hidden else [])
         s.geometry = _bytes(qs.value("geometry", b""))
         s.window_state = _bytes(qs.value("window_state", b""))
+        s.user_side = str(qs.value("user_side", "") or "")
+        if s.user_side not in ("KR", "RU"):
+            s.user_side = ""
+        s.user_name = str(qs.value("user_name", "") or "")
+        s.spell_check = str(qs.value("spell_check", "true")).lower() not in ("false", "0")
         return s
 
     def save(self) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, current_language
-from minutes_app.model import Lang, Operation
+from minutes_app.model import Lang, Operation, Side
 from minutes_app.ui.files import create_document, open_document
 from minutes_app.ui.labels import lang_label
 
@@ -68,12 +68,26 @@ class FileCommands:
         w.settings.add_recent(str(w.doc.path))
         w.settings.save()
 
+    def dialog_folder(self) -> str:
+        """Where Open and New start: the document's folder, unless it is the application's
+        own data folder (the demo), which the user never chose: then their documents."""
+        from PySide6.QtCore import QStandardPaths
+
+        from minutes_app.resources import data_dir
+
+        folder = self.window.doc.path.parent
+        if folder.resolve().is_relative_to(data_dir().resolve()):
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation)
+            return documents or str(Path.home())
+        return str(folder)
+
     def open(self) -> None:
         """File > Open."""
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Open minutes"), str(self.window.doc.path.parent), FILTER)
+            self.window, _("Open minutes"), self.dialog_folder(), FILTER)
         if path:
             self.open_path(path)
 
@@ -93,17 +107,34 @@ class FileCommands:
         if langs is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save the new minutes as"), str(self.window.doc.path.parent), FILTER)
+            self.window, _("Save the new minutes as"), self.dialog_folder(), FILTER)
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
+        side = self.ask_side_for_new()
+        if side is None:
+            return
         try:
-            doc = create_document(path, from_template(names[labels.index(choice)],
-                                                      languages=langs))
+            minutes = from_template(names[labels.index(choice)], languages=langs)
+            minutes.own_side = side  # the new copy is the user's delegation's
+            doc = create_document(path, minutes)
         except MinutesError as exc:
             self.window.show_error(exc.message, _("Cannot create the file"))
             return
         self._switch_to(doc)
+
+    def ask_side_for_new(self) -> Side | None:
+        """A new document: whose copy it is (the user's Side, asked again, as remembered)."""
+        from minutes_app.ui.identity import IdentityDialog
+
+        s = self.window.settings
+        dialog = IdentityDialog(Side(s.user_side) if s.user_side else None, s.user_name,
+                                self.window)
+        if not self.window.run_dialog(dialog):
+            return None
+        s.user_side, s.user_name = dialog.chosen_side().value, dialog.name.text().strip()
+        s.save()
+        return dialog.chosen_side()
 
     def _choose_languages(self) -> list[Lang] | None:
         """The new document's languages, from the usual sets (reordered later if need be)."""

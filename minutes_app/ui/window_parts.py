@@ -7,9 +7,10 @@ event-loop turn later, and panels that run every check are built only when first
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from minutes_app.ui.rows import RowKind
 
@@ -24,10 +25,22 @@ if TYPE_CHECKING:
     from minutes_app.ui.export_dialog import ExportCommands
     from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.panels import ParagraphPanel
+    from minutes_app.ui.printing import PrintCommands
     from minutes_app.ui.readiness import ReadinessPanel
     from minutes_app.ui.review import ReviewView
     from minutes_app.ui.rows import EditorModel
     from minutes_app.ui.settings import AppSettings
+    from minutes_app.ui.spell import SpellService
+
+
+WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
+
+
+def SpellHighlighterType() -> type:
+    """The highlighter class (imported late: not needed for the first frame)."""
+    from minutes_app.ui.spell import SpellHighlighter
+
+    return SpellHighlighter
 
 
 def put_in_dock(dock: QDockWidget, widget: QWidget) -> None:
@@ -58,6 +71,8 @@ class WindowParts(QMainWindow):
     _readiness: ReadinessPanel | None = None
     _review: ReviewView | None = None
     history_parts: HistoryParts | None = None
+    _spell: SpellService | None = None
+    _printing: PrintCommands | None = None
     # the window's own methods, used here
     retranslate_parts: Callable[[], None]
     go_to_start: Callable[[], None]
@@ -105,10 +120,72 @@ class WindowParts(QMainWindow):
         redo.setEnabled(doc.undo_stack.canRedo())
         if self.history_parts is not None:
             self.history_parts.set_document(doc)
+        self._attach_spelling(doc)
+        QTimer.singleShot(WARM_UP_MS, self._warm_up)
         self.retranslate_parts()
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             self.go_to_start()
         self.show_current_paragraph()
+
+    def _warm_up(self) -> None:
+        """In an idle moment after start: make the reviewing pane's classes and Qt enums
+        (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
+        from minutes_app.ui.changes_panel import RevisionsModel
+        from minutes_app.ui.review_pane import ReviewingList
+
+        view = ReviewingList()
+        view.setModel(RevisionsModel())
+        view.deleteLater()
+
+    # -- spelling ----------------------------------------------------------------------------
+    def _attach_spelling(self, doc: Document) -> None:
+        """The document's spell checker; its dictionaries load in the background."""
+        from minutes_app.ui.spell import SpellService
+
+        if self._spell is not None:
+            self._spell.deleteLater()
+        self._spell = SpellService(doc, self.settings.spell_check)
+        self._spell.ready.connect(self.editor.viewport().update)
+        self._spell.start()
+        self.editor.spell = self._spell
+        self.editor.editor_hook = self._on_cell_editor_created
+        assert self._actions is not None
+        self._actions["spell_check"].setChecked(self.settings.spell_check)
+
+    @property
+    def spell(self) -> SpellService:
+        """The spell checker of the document shown."""
+        self.complete()
+        assert self._spell is not None
+        return self._spell
+
+    def set_spell_check(self, on: bool) -> None:
+        """View > Check spelling: underline misspelt words, or not; remembered."""
+        self.settings.spell_check = on
+        self.settings.save()
+        self.spell.enabled = on
+        self.editor.viewport().update()
+        cell = self.editor.indexWidget(self.editor.currentIndex())  # the one open cell
+        found: list[Any] = cell.findChildren(SpellHighlighterType()) if cell else []
+        for highlighter in found:
+            highlighter.rehighlight()
+
+    def _on_cell_editor_created(self, editor: QWidget, index: object) -> None:
+        from minutes_app.ui.spell import SpellHighlighter
+
+        lang = self.editor_model.lang_of(index.column())  # type: ignore[attr-defined]
+        if lang is not None and self._spell is not None:
+            SpellHighlighter(editor, lang, self._spell)  # type: ignore[arg-type]
+
+    def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
+        """A cell's context menu: corrections for the misspelt word under the click."""
+        from minutes_app.ui.spell import add_spelling_entries
+
+        index = self.editor.currentIndex()
+        lang = self.editor_model.lang_of(index.column()) if index.isValid() else None
+        if lang is not None and self._spell is not None:
+            add_spelling_entries(menu, editor, lang, self._spell,  # type: ignore[arg-type]
+                                 getattr(editor, "menu_pos", None))
 
     @property
     def action_set(self) -> Actions:
@@ -173,6 +250,15 @@ class WindowParts(QMainWindow):
         return self._exports
 
     @property
+    def printing(self) -> PrintCommands:
+        """File > Print and Print preview."""
+        if self._printing is None:
+            from minutes_app.ui.printing import PrintCommands
+
+            self._printing = PrintCommands(self)  # type: ignore[arg-type]
+        return self._printing
+
+    @property
     def readiness(self) -> ReadinessPanel:
         """The "Ready to sign?" panel."""
         if self._readiness is None:
@@ -198,7 +284,7 @@ class WindowParts(QMainWindow):
         return self._review
 
     def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
-        if visible:
+        if visible and (self._changes is None or self._changes._stale):
             self.changes.refresh()
 
     def _on_ready_dock_visibility_changed(self, visible: bool) -> None:

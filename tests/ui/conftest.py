@@ -60,3 +60,13 @@ def commit_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def _dictionaries_loaded() -> Iterator[None]:
+    """After each test, let the spell checker's dictionary thread finish, so that it never
+    runs on into the next test (whose windows start threads of their own)."""
+    yield
+    from minutes_app.ui.spell import loader
+
+    loader().join()

@@ -21,7 +21,7 @@ from tests.ui.conftest import commit_text
 COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_section",
             "delete_section", "move_section_up", "move_section_down", "show_original",
             "show_changes", "show_proposed", "zoom_in", "zoom_out", "undo", "redo")
-WEIGHTS = {"type": 8, "go": 6, "undo": 5, "redo": 3, "backspace": 3, "drop": 3}
+WEIGHTS = {"type": 8, "go": 6, "undo": 5, "redo": 3, "backspace": 3, "drop": 3, "tab": 2}
 
 
 def _open_editor(w):  # type: ignore[no-untyped-def]
@@ -45,6 +45,25 @@ class _Current:
     def _hooks(self, window) -> None:  # type: ignore[no-untyped-def]
         window.confirm = lambda title, question: self.rng.random() < 0.5
         window.show_error = lambda message, title="": self.refused.append(message)
+        window.run_dialog = self._answer
+
+    def _answer(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+        """A user's answer to a dialog: brackets (words narrowed at times), who am I."""
+        from minutes_app.ui.identity import IdentityDialog
+        from minutes_app.ui.negotiation import BracketDialog
+
+        rng = self.rng
+        if isinstance(dialog, BracketDialog):
+            words = dialog.words.text().split()
+            if words and rng.random() < 0.5:
+                dialog.words.setText(rng.choice(words))
+            dialog.alternative.setText(rng.choice(["a new wording", "새 문안"]))
+            return rng.random() < 0.9
+        if isinstance(dialog, IdentityDialog):
+            dialog.side.setCurrentIndex(rng.randrange(dialog.side.count()))
+            dialog.name.setText(rng.choice(["Kim Minji", "Ivan Petrov", ""]))
+            return True
+        return False
 
     def restart(self) -> None:
         """Close the window and open the file again: it must hold what the window held."""
@@ -154,7 +173,67 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
             panel.comments.setCurrentRow(rng.randrange(panel.comments.count()))
             panel.remove_button.click()
 
+    def bracket() -> None:
+        editor = _open_editor(w)
+        if editor is not None and editor.toPlainText():
+            cursor = editor.textCursor()
+            n = len(editor.toPlainText())
+            a = rng.randrange(n)
+            cursor.setPosition(a)
+            cursor.setPosition(min(n, a + rng.randrange(1, 12)), cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+        w.action_set["bracket"].trigger()
+
+    def thread() -> None:  # reply to a comment, or resolve / reopen its thread
+        panel = w.panel
+        if panel.comments.count() and panel.reply_button.isEnabled() is not None:
+            panel.comments.setCurrentRow(rng.randrange(panel.comments.count()))
+            if rng.random() < 0.5:
+                panel.comment_text.setText(rng.choice(["동의함", "Agreed"]))
+                panel.reply_button.click()
+            else:
+                panel.resolve_button.click()
+
+    def tab() -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        editor = _open_editor(w)
+        if editor is not None:
+            QTest.keyClick(editor, rng.choice([Qt.Key.Key_Tab, Qt.Key.Key_Backtab]))
+
+    def pane() -> None:  # the reviewing pane's right-click accept or reject
+        changes = w.changes
+        changes.refresh()
+        if changes.model.rowCount():
+            menu = changes.row_menu(rng.randrange(changes.model.rowCount()))
+            rng.choice(menu.actions()).trigger()
+            menu.deleteLater()
+
+    def spell() -> None:
+        if rng.random() < 0.3:
+            w.action_set["spell_check"].trigger()
+            return
+        editor = _open_editor(w)
+        if editor is not None and editor.toPlainText():
+            cursor = editor.textCursor()
+            cursor.setPosition(rng.randrange(len(editor.toPlainText())))
+            editor.menu_pos = editor.cursorRect(cursor).center()
+            menu = w.editor.cell_menu(editor)
+            entries = [a for a in menu.actions()
+                       if a.objectName() in ("spell_suggestion", "spell_ignore")]
+            if entries:
+                rng.choice(entries).trigger()
+            menu.deleteLater()
+
+    def help_() -> None:
+        w.show_help(rng.choice(["quick_start", "keyboard"]))
+        for page in w._help_pages.values():
+            page.close()
+
     steps: dict[str, Callable[[], None]] = {
+        "bracket": bracket, "thread": thread, "tab": tab, "pane": pane, "spell": spell,
+        "help": help_, "who_am_i": lambda: w.ask_identity(),
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
         "restart": w.restart,
         "merge": lambda: w.negotiation.merge_file(str(other)),

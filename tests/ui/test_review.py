@@ -25,13 +25,14 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window) -> None:
             review.buttons["accept"].click()
         elif item.kind == "bracket":
             review.findChild(type(review.buttons["accept"]), "option_0").click()
-        elif item.kind == "ad_ref":
+        elif item.kind in ("ad_ref", "status"):
             review.buttons["agree"].click()
         else:
             review.note.setText("Confirmed with the capital")
             review.buttons["dismiss"].click()
         decided += 1
-        assert decided <= start, "an item could not be decided"
+        # closing a bracket leaves its paragraph proposed: one more item to mark agreed
+        assert decided <= start + 2, "an item could not be decided"
     assert not open_items(m)
     assert "Nothing is open" in review.heading.text()
     assert "2 brackets open" not in review.progress_line.text()

@@ -308,6 +308,7 @@ def test_new_minutes_from_a_template_in_korean_russian_and_english(  # type: ign
     path = tmp_path / "new.minutes"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
+    window.run_dialog = lambda dialog: True  # whose copy: the Side remembered (Korean)
     window.files.new_from_template()
     assert window.doc.minutes.languages == [KO, RU, EN]
     assert headers(window) == ["No.", "Korean", "Russian", "English"]

@@ -244,9 +244,14 @@ def test_importing_a_returned_draft_from_the_window(window, tmp_path) -> None:  
         for name, data in parts.items():
             z.writestr(name, data)
     m = window.doc.minutes
+    ours_before = {(r.text, r.round) for r in all_revisions(m) if r.side is Side.KR}
+    assert any(n == 3 for _t, n in ours_before)  # our round-3 edits went out with the file
     window.negotiation.import_file(str(returned))
-    assert [r.number for r in m.rounds] == [1, 2, 3]
-    assert any(r.side is Side.RU and r.round == 3 and "other" in r.text
+    # our pending edits keep the round they were sent in; theirs take the next one
+    assert [(r.number, r.side) for r in m.rounds] == [
+        (1, Side.KR), (2, Side.RU), (3, Side.KR), (4, Side.RU)]
+    assert {(r.text, r.round) for r in all_revisions(m) if r.side is Side.KR} == ours_before
+    assert any(r.side is Side.RU and r.round == 4 and "other" in r.text
                for r in all_revisions(m))
 
 

@@ -216,6 +216,7 @@ def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> Non
                             text=True, timeout=120, env={**__import__("os").environ,
                                                           "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no Qt warning for the user to wonder about
     image = QImage(str(out))
     assert image.width() == 1400 and image.height() == 900
     assert _dark_pixels(image) > 500
