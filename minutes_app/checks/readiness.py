@@ -44,6 +44,11 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
     out += [Reason(None, None, "finding", f"{f.place} {f.place_id}: {f.kind}", f.kind, f)
             for f in found.pop(None, [])
             if not (f.place == "annex" and f.kind in _PER_ANNEX)]
+    for s in m.sections:  # headings are signed text too
+        if s.tracks:
+            name = next((h for h in s.heading.values() if h), "")
+            out.append(Reason(None, None, "pending",
+                              f"The heading “{name}” has pending revisions."))
     for p in m.paragraphs():
         n, where = m.number(p.id), _where(m, p.id)
         if p.tracks or p.mark:
