@@ -39,16 +39,16 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
     found: dict[int | None, list[Finding]] = {}
     for f in blocking(m):
         found.setdefault(f.paragraph_id, []).append(f)
-    for s in m.sections:  # headings are signed text too
-        if s.tracks:
-            name = next((h for h in s.heading.values() if h), "")
-            out.append(Reason(None, None, "pending",
-                              f"The heading “{name}” has pending revisions."))
     # title, meeting details, headings, annexes; an annex's missing text and numbers are
     # reported per annex below (annex_empty, annex_numbers)
     out += [Reason(None, None, "finding", f"{f.place} {f.place_id}: {f.kind}", f.kind, f)
             for f in found.pop(None, [])
             if not (f.place == "annex" and f.kind in _PER_ANNEX)]
+    for s in m.sections:  # headings are signed text too
+        if s.tracks:
+            name = next((h for h in s.heading.values() if h), "")
+            out.append(Reason(None, None, "pending",
+                              f"The heading “{name}” has pending revisions."))
     for p in m.paragraphs():
         n, where = m.number(p.id), _where(m, p.id)
         if p.tracks or p.mark:
