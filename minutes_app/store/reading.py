@@ -20,6 +20,7 @@ from minutes_app.model import serialize as ser
 from minutes_app.model.annexes import annex_in, pair_in
 from minutes_app.model.types import Lang, Side, Status, lang_text
 from minutes_app.store.checksum import COLUMNS, checksum
+from minutes_app.store.fastread import fast_paragraphs
 
 T = TypeVar("T")
 _BAD = (ValueError, KeyError, TypeError, AttributeError, IndexError)
@@ -113,10 +114,20 @@ class Reader:
         return sections
 
     def _paragraphs(self, sections: dict[int, Section]) -> None:
-        # the hot loop of every load (5,000 rows): one pass, no helper calls on the good path
+        rows = self.conn.execute(f"SELECT {COLUMNS['paragraph']}, checksum FROM paragraph "
+                                 "ORDER BY section_id, position").fetchall()
+        fast = fast_paragraphs(rows, sections)
+        if fast is not None:
+            for section, p in fast:
+                section.paragraphs.append(p)
+            return
+        self._careful_paragraphs(rows, sections)
+
+    def _careful_paragraphs(self, rows: list[tuple[Any, ...]],
+                            sections: dict[int, Section]) -> None:
+        """Row by row, naming each damaged row (the fast pass met a problem)."""
         damage = self.damage
-        for row in self.conn.execute(f"SELECT {COLUMNS['paragraph']}, checksum FROM paragraph "
-                                     "ORDER BY section_id, position"):
+        for row in rows:
             values, stored = row[:-1], row[-1]
             if stored is not None and stored != checksum(values):
                 damage.append(("paragraph", str(values[0]), "checksum"))
