@@ -82,13 +82,15 @@ def main() -> None:
         rows = {n: bench_store(n, Path(tmp)) for n in SIZES}
     print_table("store (.minutes file), ms; targets: load 5,000 < 150, save one < 5 (the floor "
                 "reads every row with sqlite3 and builds nothing)", rows)
-    from bench import checks, export, history, importing, signing, tracking, trilingual, ui
+    from bench import (checks, export, history, import_new_rows, importing, signing, tracking,
+                       trilingual, ui)
 
     tracking.main()
     history.main()
     export.main()
     signing.main()
     importing.main()
+    import_new_rows.main()
     checks.main()
     ui.main()
     trilingual.main()

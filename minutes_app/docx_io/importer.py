@@ -271,8 +271,8 @@ class _Importer:
                  if lang in self.m.languages}
         fresh = Paragraph(self.m.allocate_id(), texts)
         if after is not None:
-            section = self.m.section_of(after)
-            position = [x.id for x in section.paragraphs].index(after) + 1
+            section, index = self.m.place_of(after)
+            position = index + 1
         else:
             section = next(s for s in self.m.sections if s.numbered)
             position = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -34,3 +35,28 @@ class Change(NamedTuple):
             self.paragraphs or self.removed_paragraphs or self.sections
             or self.removed_sections or self.meta or self.structure
         )
+
+
+def merged(changes: Iterable[Change]) -> Change:
+    """The changes folded with ``|`` in order, in time linear in their sizes.
+
+    Folding a batch of thousands of operations with ``|`` copies the growing sets each time.
+    """
+    paragraphs: set[int] = set()
+    removed_p: set[int] = set()
+    sections: set[int] = set()
+    removed_s: set[int] = set()
+    meta = structure = False
+    for c in changes:
+        paragraphs |= c.paragraphs
+        paragraphs -= c.removed_paragraphs
+        removed_p -= c.paragraphs
+        removed_p |= c.removed_paragraphs
+        sections |= c.sections
+        sections -= c.removed_sections
+        removed_s -= c.sections
+        removed_s |= c.removed_sections
+        meta = meta or c.meta
+        structure = structure or c.structure
+    return Change(frozenset(paragraphs), frozenset(removed_p), frozenset(sections),
+                  frozenset(removed_s), meta, structure)

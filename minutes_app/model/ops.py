@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from minutes_app.errors import ValidationError
-from minutes_app.model.change import Change
+from minutes_app.model.change import Change, merged
 from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
 from minutes_app.model.brackets import has_open_brackets
 from minutes_app.model.minutes import Minutes
@@ -223,17 +223,17 @@ class Batch(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         inverses: list[Operation] = []
-        change = Change()
+        changes: list[Change] = []
         try:
             for op in self.ops:
                 inverse, c = op.apply(m)
                 inverses.append(inverse)
-                change = change | c
+                changes.append(c)
         except Exception:
             for inverse in reversed(inverses):  # leave the document as it was
                 inverse.apply(m)
             raise
-        return Batch(tuple(reversed(inverses))), change
+        return Batch(tuple(reversed(inverses))), merged(changes)
 
 
 def new_paragraph(m: Minutes, texts: dict[Lang, str] | None = None) -> Paragraph:

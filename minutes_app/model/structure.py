@@ -34,17 +34,18 @@ class InsertParagraph(NamedTuple):
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         section = m.section(self.section_id)
         check_index(self.position, len(section.paragraphs), "Paragraph")
-        if self.paragraph.id in _all_ids(m):
-            raise ValidationError(f"Id {self.paragraph.id} is already used in this document.")
+        pid = self.paragraph.id
+        if m.has_paragraph(pid) or any(s.id == pid for s in m.sections):
+            raise ValidationError(f"Id {pid} is already used in this document.")
         for lang, text in self.paragraph.texts.items():
             m.check_lang(lang)
             check_text(text, "Paragraph text")
         section.paragraphs.insert(self.position, self.paragraph.copy())
-        m.note_id(self.paragraph.id)
-        m.structure_changed()
+        m.note_id(pid)
+        m.paragraph_inserted(section, self.position)
         touched = _positions_from(section, self.position)
         change = Change(paragraphs=touched, meta=True, structure=True)
-        return RemoveParagraph(self.paragraph.id), change
+        return RemoveParagraph(pid), change
 
 
 class RemoveParagraph(NamedTuple):
@@ -53,10 +54,9 @@ class RemoveParagraph(NamedTuple):
     pid: int
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        section = m.section_of(self.pid)
-        index = next(i for i, p in enumerate(section.paragraphs) if p.id == self.pid)
+        section, index = m.place_of(self.pid)
         removed = section.paragraphs.pop(index)
-        m.structure_changed()
+        m.paragraph_removed(self.pid)
         change = Change(
             paragraphs=_positions_from(section, index),
             removed_paragraphs=frozenset([self.pid]),
@@ -73,9 +73,8 @@ class MoveParagraph(NamedTuple):
     position: int
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        source = m.section_of(self.pid)
+        source, old_index = m.place_of(self.pid)
         target = m.section(self.section_id)
-        old_index = next(i for i, p in enumerate(source.paragraphs) if p.id == self.pid)
         limit = len(target.paragraphs) - (1 if target is source else 0)
         check_index(self.position, limit, "Paragraph")
         paragraph = source.paragraphs.pop(old_index)
