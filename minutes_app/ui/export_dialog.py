@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,19 +150,31 @@ class ExportCommands:
             progress.setValue(done)
             QApplication.processEvents()
 
+        # as the CLI: written beside, recorded, then moved into place; never out unrecorded
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
+        recorded = not w.doc.file.read_only
         try:
             w.doc.flush()
-            record = export(m, out, kind, Side(dialog.copy_for.currentData()),
+            record = export(m, tmp, kind, Side(dialog.copy_for.currentData()),
                             dialog.layout_box.currentData(), dialog.ad_ref.isChecked(),
                             dialog.initials.isChecked(), fmt, step,
                             dialog.fingerprint_footer.isChecked())
-            w.doc.file.add_history(now_iso(), f"export-{kind}", history_entry(record))
+            record["file"] = out.name
+            if recorded:
+                w.doc.file.add_history(now_iso(), f"export-{kind}", history_entry(record))
+            os.replace(tmp, out)
         except MinutesError as exc:
             progress.close()
             self._refused(exc.message)
             return None
+        finally:
+            tmp.unlink(missing_ok=True)
         progress.close()
-        w.statusBar().showMessage(_("Exported to {path}").format(path=str(out)), 10000)
+        done = _("Exported to {path}").format(path=str(out))
+        if not recorded:
+            done += " — " + _("{name} is read-only: this export is not recorded in its "
+                              "history.").format(name=w.doc.path.name)
+        w.statusBar().showMessage(done, 10000)
         self._offer_to_open(out)
         return out
 
