@@ -1,0 +1,66 @@
+"""The literal searches of ``meaning.named`` find exactly what the regexes they replace find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bench.checks import distinct_texts
+from bench.synthetic import synthetic
+from minutes_app.checks.context import Context
+from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
+from minutes_app.model import Lang
+from minutes_app.templates import demo
+
+_ALPHABET = ["a", "b", "A", "1", "_", " ", "-", "é", "한", "²", "Busan", "aa", "ab"]
+
+
+def _generated(rng: random.Random) -> str:
+    return "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+
+
+def test_hits_match_the_regexes_on_generated_texts() -> None:
+    rng = random.Random(16)
+    for _ in range(600):
+        text = _generated(rng)
+        variant = rng.choice(["a", "aa", "ab", "A", "Busan", "한", "1", "b a"])
+        regex_word = re.compile(r"(?<![^\W\d_])" + re.escape(variant))
+        assert _word_start_hits(text, variant) == \
+            [(h.start(), h.end()) for h in regex_word.finditer(text)], (text, variant)
+        assert _literal_hits(text, variant) == \
+            [(h.start(), h.end()) for h in re.finditer(re.escape(variant), text)], (text, variant)
+
+
+def _regex_named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int]], str]:
+    """``named`` as it was written with regexes for every hit (the plain path)."""
+    found: dict[int, tuple[int, int]] = {}
+    lower = text.lower()
+    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
+        if probe in (lower if lowered else text):
+            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
+    lower = text.lower()
+    for variant, index, pattern, lowered in ctx.lookup.get(lang, ()):
+        if variant not in (lower if lowered else text):
+            continue
+        regex = re.compile(re.escape(variant)) if pattern is None else pattern
+        hits = [(h.start(), h.end()) for h in regex.finditer(text)]
+        for s, e in hits:
+            text = text[:s] + "\x00" * (e - s) + text[e:]
+            lower = lower[:s] + "\x00" * (e - s) + lower[e:]
+        if hits and index not in found:
+            found[index] = hits[0]
+    return found, text
+
+
+def test_named_matches_the_regex_path_on_generated_paragraphs() -> None:
+    m = synthetic(300)
+    distinct_texts(m)
+    m.glossary, m.meeting = demo().glossary, demo().meeting
+    ctx = Context(m)
+    checked = 0
+    for p in m.paragraphs():
+        for lang in (Lang.EN, Lang.KO):
+            text = p.text(lang)
+            assert named(text, lang, ctx) == _regex_named(text, lang, ctx)
+            checked += bool(named(text, lang, ctx)[0])
+    assert checked > 100  # most paragraphs name something: the comparison means something
