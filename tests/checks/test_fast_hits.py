@@ -7,6 +7,7 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
+from minutes_app.checks import words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
 from minutes_app.model import Lang
@@ -64,3 +65,26 @@ def test_named_matches_the_regex_path_on_generated_paragraphs() -> None:
             assert named(text, lang, ctx) == _regex_named(text, lang, ctx)
             checked += bool(named(text, lang, ctx)[0])
     assert checked > 100  # most paragraphs name something: the comparison means something
+
+
+_ROMANISH = ["I", "II", "IV", "XIV", "IC", "VI", "Annex ", "Annexes ", "Part ", "раздел ",
+             "Приложение ", " and ", ", ", "&", "a", "COVID", "1", "half", "third", "two",
+             "one and a half", " ", "-", "twenty-", "hundredth", "sides", "the one"]
+
+
+def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
+    """The hints and the letter look-aheads of ``words`` drop only texts the patterns miss."""
+    rng = random.Random(61)
+    plain = {name: re.compile(getattr(words, name).pattern.split(":", 1)[1][:-1])
+             for name in ("_EN_WORD", "_EN_FRACTION", "_EN_IDIOM", "_ROMAN")}
+    for _ in range(3000):
+        text = "".join(rng.choice(_ROMANISH) for _ in range(rng.randint(1, 12)))
+        lower = text.lower()
+        if words._ROMAN.search(text):
+            assert words._ROMAN_HINT.search(text), text
+        if words._EN_FRACTION.search(lower):
+            assert words._FRACTION_HINT.search(lower), text
+        for name, pattern in plain.items():
+            subject = text if name == "_ROMAN" else lower
+            assert [h.span() for h in getattr(words, name).finditer(subject)] == \
+                [h.span() for h in pattern.finditer(subject)], (name, text)
