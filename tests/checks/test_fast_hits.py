@@ -7,7 +7,7 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import words
+from minutes_app.checks import dates, numbers, words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
 from minutes_app.model import Lang
@@ -88,3 +88,32 @@ def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
             subject = text if name == "_ROMAN" else lower
             assert [h.span() for h in getattr(words, name).finditer(subject)] == \
                 [h.span() for h in pattern.finditer(subject)], (name, text)
+
+
+_MIXED = ["1", "20", "2,000", "1.5", " ", "-", "G", "COVID", "코로나", "ковид", "km", "th",
+          "조", "억", "천", "만", "원", "a", "Q", "q3", "h1", "first half", "late ", "end of ",
+          "2020", " year", "mid-", "year-end", "_", "한", "é", "st", "/", "."]
+
+
+def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as it was before its look-ahead of first characters was added."""
+    source = re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern)
+    return re.compile(source, pattern.flags)
+
+
+def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
+    rng = random.Random(1616)
+    led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, numbers._IDENT,
+           dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN]]
+    plain = [_without_lead(p) for p in led]
+    old_hint = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_MIXED) for _ in range(rng.randint(1, 14)))
+        for subject in (text, text.lower()):
+            for a, b in zip(led, plain, strict=True):
+                found = [(h.span(), h.groups(), h.lastgroup) for h in a.finditer(subject)]
+                assert found == [(h.span(), h.groups(), h.lastgroup) for h in b.finditer(subject)]
+                hits += len(found)
+            assert bool(numbers._IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
+    assert hits > 1000
