@@ -180,7 +180,7 @@ _PERIOD_HINTS = {
 # one pass per language: the patterns above as named alternatives, in their order
 # (English hits start with one of a few characters: a look-ahead of them spares the engine
 # trying every alternative at every word boundary)
-_LEADS = {Lang.EN: "(?=[1234bcefhlmqsty])"}
+_LEADS = {Lang.EN: "(?=[1234bcefhlmqsty])", Lang.KO: r"(?=[상하제1234초연중말\s])"}
 _PERIOD_ONE = {lang: re.compile(_LEADS.get(lang, "") + "(?:" + "|".join(
     f"(?P<{value}_{i}>{pattern.pattern})" for i, (pattern, value) in enumerate(rows)) + ")")
                for lang, rows in _PERIODS.items()}
