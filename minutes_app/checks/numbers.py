@@ -142,23 +142,20 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def masked(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every hit of ``pattern`` blanked."""
-    return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
-
-
 def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked."""
     if not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
     if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
-        for hit in _IDENT.finditer(text):
+        idents = list(_IDENT.finditer(text))
+        for hit in idents:
             digits = _LAST_DIGITS.search(hit.group())
             if digits is not None:
                 found.append(Quantity(float(digits.group()), "id", False, hit.start(),
                                       hit.end()))
-        text = masked(text, _IDENT)
+        for hit in idents:  # the hits found above: no second pass of the pattern
+            text = mask(text, hit.start(), hit.end())
     for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
