@@ -1,4 +1,4 @@
-"""The literal searches of ``meaning.named`` find exactly what the regexes they replace find."""
+"""The checks' fast paths (literal searches, hints, look-aheads) find what the plain ones find."""
 
 from __future__ import annotations
 
