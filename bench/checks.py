@@ -16,16 +16,39 @@ import time
 
 from bench.synthetic import synthetic
 from minutes_app.checks.conformity import clear_caches, findings
-from minutes_app.model import Lang
+from minutes_app.model import Lang, Minutes
 from minutes_app.templates import demo
+
+
+_PLACES = (("Busan", "부산"), ("Ulsan", "울산"), ("Vladivostok", "블라디보스토크"),
+           ("Seoul", "서울"), ("Moscow", "모스크바"))
+_TOPICS = (("shipbuilding", "조선"), ("fisheries", "수산"), ("energy", "에너지"),
+           ("logistics", "물류"), ("agriculture", "농업"), ("health care", "보건의료"),
+           ("tourism", "관광"))
+
+
+def distinct_texts(m: Minutes) -> None:
+    """Give every paragraph texts nothing else in the document repeats (in every sentence).
+
+    The first sentence gets the paragraph's own round number, and a sentence of its own
+    varies a place, a field, a count and a percentage, translated in each language.
+    """
+    for i, p in enumerate(m.paragraphs()):
+        (place_en, place_ko), (topic_en, topic_ko) = (_PLACES[i % len(_PLACES)],
+                                                      _TOPICS[(i // 5) % len(_TOPICS)])
+        count, share = i + 2, 10 + i % 80
+        p.texts[Lang.EN] = (f"In round {i + 1}, {p.texts[Lang.EN]} The two Sides noted "
+                            f"{count} projects in {topic_en} in {place_en}, {share}% of them "
+                            "completed.")
+        p.texts[Lang.KO] = (f"{i + 1}회차에 {p.texts[Lang.KO]} 양측은 {place_ko}의 "
+                            f"{topic_ko} 분야 {count}개 사업 중 {share}%가 완료되었음에 "
+                            "주목하였다.")
 
 
 def _measure(n: int, distinct: bool = False) -> tuple[float, float, float, float, int]:
     m = synthetic(n)
     if distinct:  # synthetic texts repeat the demo's pairs: make every paragraph its own
-        for i, p in enumerate(m.paragraphs()):
-            p.texts[Lang.EN] += f" Item {i + 1}."
-            p.texts[Lang.KO] += f" 항목 {i + 1}."
+        distinct_texts(m)
     m.glossary = demo().glossary
     m.meeting = demo().meeting
     firsts, cpu, again, edited, count = [], [], [], [], 0

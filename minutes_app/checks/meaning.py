@@ -84,6 +84,32 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
 
 
+def _literal_hits(text: str, variant: str) -> list[tuple[int, int]]:
+    """Where ``variant`` stands in ``text``, left to right, without overlaps (as a regex would)."""
+    out: list[tuple[int, int]] = []
+    at = text.find(variant)
+    while at >= 0:
+        out.append((at, at + len(variant)))
+        at = text.find(variant, at + max(len(variant), 1))
+    return out
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _word_start_hits(text: str, variant: str) -> list[tuple[int, int]]:
+    r"""What ``(?<![^\W\d_])variant`` finds, without a look-behind tried at every position."""
+    out: list[tuple[int, int]] = []
+    at = text.find(variant)
+    while at >= 0:
+        if at == 0 or not _LETTER.match(text, at - 1):
+            out.append((at, at + len(variant)))
+            at = text.find(variant, at + max(len(variant), 1))
+        else:
+            at = text.find(variant, at + 1)
+    return out
+
+
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
           ) -> tuple[dict[int, tuple[int, int]], str]:
     """The names and terms of ``text``, and the text with them (and the heads) blanked.
@@ -105,7 +131,9 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
         if variant not in (lower if lowered else text):
             continue
         if pattern is None:
-            hits = [(i.start(), i.end()) for i in re.finditer(re.escape(variant), text)]
+            hits = _literal_hits(text, variant)
+        elif lang is not Lang.RU:  # the pattern is the variant at a word's start (Context._row)
+            hits = _word_start_hits(text, variant)
         else:
             hits = [(i.start(), i.end()) for i in pattern.finditer(text)]
         for s, e in hits:

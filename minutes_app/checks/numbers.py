@@ -57,18 +57,22 @@ _CODES_BEFORE = {"usd": "USD", "us$": "USD", "$": "USD", "krw": "KRW", "₩": "K
                  "rub": "RUB", "₽": "RUB", "eur": "EUR", "€": "EUR", "jpy": "JPY", "¥": "JPY"}
 _CODE_BEFORE = re.compile(r"(?:" + "|".join(re.escape(c) for c in _CODES_BEFORE) + r")\s?$")
 
-_EN_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+_EN_NUM = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
                      r"(?:\s?(thousand|million|billion|trillion|bn|mn|mln|tn)\b)?")
-_RU_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)([.,]\d+)?"
+_RU_NUM = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)([.,]\d+)?"
                      r"(?:\s?(тыс|тысяч[иау]?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?"
                      r"|трлн|триллион(?:а|ов)?)(?![а-я])\.?)?")
-_KO_CHUNK = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?(?:\s?([만억조]))?")
+_KO_CHUNK = re.compile(r"(?=\d)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?"
+                       r"(?:\s?([만억조]))?")
 _KO_AFTER_JO = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
 # digits glued to Latin letters are names, not quantities: G20, P4G, COVID-19, 5G, MC-21
-_IDENT = re.compile(r"(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b|rd\b|th\b|km\b|bn\b"
-                    r"|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])|코로나\s?19|ковид-?19",
-                    re.IGNORECASE)
-_IDENT_HINT = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
+# (every hit starts with a letter, a digit, 코 or к: the look-ahead lets the engine skip the rest)
+_IDENT = re.compile(r"(?=[A-Za-z\d코к])(?:(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b"
+                    r"|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])"
+                    r"|코로나\s?19|ковид-?19)", re.IGNORECASE)
+# a letter before a digit is looked for from the digit: the engine then skips to digits fast
+_IDENT_HINT = re.compile(r"(?=[\d코Кк])(?:(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d|\d[A-Za-z]|코로나"
+                         r"|[Кк][Оо][Вв][Ии][Дд])")
 _LAST_DIGITS = re.compile(r"\d+(?=\D*$)")
 _FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT = re.compile(r"\d")
@@ -138,23 +142,20 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def masked(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every hit of ``pattern`` blanked."""
-    return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
-
-
 def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked."""
     if not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
     if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
-        for hit in _IDENT.finditer(text):
+        idents = list(_IDENT.finditer(text))
+        for hit in idents:
             digits = _LAST_DIGITS.search(hit.group())
             if digits is not None:
                 found.append(Quantity(float(digits.group()), "id", False, hit.start(),
                                       hit.end()))
-        text = masked(text, _IDENT)
+        for hit in idents:  # the hits found above: no second pass of the pattern
+            text = mask(text, hit.start(), hit.end())
     for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):

@@ -89,7 +89,7 @@ def weight(text: str, lang: Lang) -> int:
     """The length the ratio check compares."""
     found = _WEIGHTS.get((text, lang))
     if found is None:
-        found = len(text) - sum(len(x) for x in _NOT_LETTER.findall(text))
+        found = len(_NOT_LETTER.sub("", text))  # the letters and digits left
         if lang is Lang.KO:
             found += len(_SYLLABLE.findall(text))
         if len(_WEIGHTS) > 50_000:

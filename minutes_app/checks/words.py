@@ -31,25 +31,38 @@ _EN_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b")
 _EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_AND_HALF = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
 del EN_WORDS["zero"], EN_WORDS["zeroth"]
-_EN_WORD = re.compile(r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(
-    sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def _led(letters: str, pattern: str) -> re.Pattern[str]:
+    """``pattern``, whose hits all start with one of ``letters``, told so to the regex engine.
+
+    Without the look-ahead the engine tries every alternative at every word boundary.
+    """
+    return re.compile(f"(?=[{letters}])(?:{pattern})")
+
+
+_EN_WORD = _led("".join(sorted({w[0] for w in [*EN_WORDS, *_TENS]})),
+               r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(
+                   sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
 # "a third", "two thirds", "a quarter", "half", "one and a half"
-_EN_FRACTION = re.compile(r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|quarters|"
-                          r"fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
+_EN_FRACTION = _led("afhoqt", r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|"
+                    r"quarters|fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth")  # what _EN_FRACTION needs
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
               "fifths": 5}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # idioms that hold a number word but no quantity ("the two Sides" is 양측)
-_EN_IDIOM = re.compile(
+_EN_IDIOM = _led(
+    "abfnost",
     r"\b(?:two|both)\s+(?:sides|countries|governments|delegations|parties|nations|heads|"
     r"presidents|prime ministers|leaders|ministers|co-chairs|regions|economies|peoples)\b"
     r"|\bone\s+(?:of|another|side)\b|\bfirst[\s-](?:time|ever|hand|class|priority)\b"
     r"|\bat\s+first\b|\bfirst\s+and\s+foremost\b|\bsecond(?:ed|ment)\b|\bno\s+one\b|"
     r"\bthe\s+one\b|\bone\s+(?:hand|time)\b|\bon\s+the\s+other\s+hand\b")
-_ROMAN = re.compile(r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-                    r"(?![\w])|(?:(?<=Annex )|(?<=Annexes )|(?<=Part )|(?<=риложение )|"
-                    r"(?<=риложении )|(?<=риложения )|(?<=раздел )|(?<=Раздел ))I(?![\w])"
-                    r"|(?<![\w])I(?=\s*(?:,|and|и|&)\s*II(?![\w]))")
+_ROMAN = _led("IVXLC", r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})"
+              r"(?:IX|IV|V?I{0,3})(?![\w])|(?:(?<=Annex )|(?<=Annexes )|(?<=Part )|(?<=риложение )|"
+              r"(?<=риложении )|(?<=риложения )|(?<=раздел )|(?<=Раздел ))I(?![\w])"
+              r"|(?<![\w])I(?=\s*(?:,|and|и|&)\s*II(?![\w]))")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _KO_WORDS = {"절반": ("frac", 0.5), "한 차례": ("", 1), "두 차례": ("", 2), "세 차례": ("", 3),
@@ -78,7 +91,9 @@ _RU_FRACTION = re.compile(r"\b(?:(две|три)\s+)?(половин[аеуыо�
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
-_ROMAN_HINT = re.compile(r"[IVXLC]{2}|Annex|Part I|риложени|аздел I")
+# what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
+# of the words that announce it or before "II" (a cheap test before the costly pattern)
+_ROMAN_HINT = re.compile(r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
 _WORD_HINT = re.compile(r"[a-z]+")
 _EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
@@ -111,10 +126,11 @@ def _english(text: str) -> Iterator[Quantity]:
         yield from roman(text)
         return
     lower = _blank(lower, _EN_IDIOM)
-    for hit in _EN_AND_HALF.finditer(lower):
-        yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
-    lower = _blank(lower, _EN_AND_HALF)
-    for hit in _EN_FRACTION.finditer(lower):
+    if "half" in lower:  # what _EN_AND_HALF needs
+        for hit in _EN_AND_HALF.finditer(lower):
+            yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
+        lower = _blank(lower, _EN_AND_HALF)
+    for hit in (_EN_FRACTION.finditer(lower) if _FRACTION_HINT.search(lower) else ()):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)

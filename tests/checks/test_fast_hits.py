@@ -1,0 +1,121 @@
+"""The checks' fast paths (literal searches, hints, look-aheads) find what the plain ones find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bench.checks import distinct_texts
+from bench.synthetic import synthetic
+from minutes_app.checks import dates, numbers, words
+from minutes_app.checks.context import Context
+from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
+from minutes_app.model import Lang
+from minutes_app.templates import demo
+
+_ALPHABET = ["a", "b", "A", "1", "_", " ", "-", "é", "한", "²", "Busan", "aa", "ab"]
+
+
+def _generated(rng: random.Random) -> str:
+    return "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+
+
+def test_hits_match_the_regexes_on_generated_texts() -> None:
+    rng = random.Random(16)
+    for _ in range(600):
+        text = _generated(rng)
+        variant = rng.choice(["a", "aa", "ab", "A", "Busan", "한", "1", "b a"])
+        regex_word = re.compile(r"(?<![^\W\d_])" + re.escape(variant))
+        assert _word_start_hits(text, variant) == \
+            [(h.start(), h.end()) for h in regex_word.finditer(text)], (text, variant)
+        assert _literal_hits(text, variant) == \
+            [(h.start(), h.end()) for h in re.finditer(re.escape(variant), text)], (text, variant)
+
+
+def _regex_named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[int, int]], str]:
+    """``named`` as it was written with regexes for every hit (the plain path)."""
+    found: dict[int, tuple[int, int]] = {}
+    lower = text.lower()
+    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
+        if probe in (lower if lowered else text):
+            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
+    lower = text.lower()
+    for variant, index, pattern, lowered in ctx.lookup.get(lang, ()):
+        if variant not in (lower if lowered else text):
+            continue
+        regex = re.compile(re.escape(variant)) if pattern is None else pattern
+        hits = [(h.start(), h.end()) for h in regex.finditer(text)]
+        for s, e in hits:
+            text = text[:s] + "\x00" * (e - s) + text[e:]
+            lower = lower[:s] + "\x00" * (e - s) + lower[e:]
+        if hits and index not in found:
+            found[index] = hits[0]
+    return found, text
+
+
+def test_named_matches_the_regex_path_on_generated_paragraphs() -> None:
+    m = synthetic(300)
+    distinct_texts(m)
+    m.glossary, m.meeting = demo().glossary, demo().meeting
+    ctx = Context(m)
+    checked = 0
+    for p in m.paragraphs():
+        for lang in (Lang.EN, Lang.KO):
+            text = p.text(lang)
+            assert named(text, lang, ctx) == _regex_named(text, lang, ctx)
+            checked += bool(named(text, lang, ctx)[0])
+    assert checked > 100  # most paragraphs name something: the comparison means something
+
+
+_ROMANISH = ["I", "II", "IV", "XIV", "IC", "VI", "Annex ", "Annexes ", "Part ", "раздел ",
+             "Приложение ", " and ", ", ", "&", "a", "COVID", "1", "half", "third", "two",
+             "one and a half", " ", "-", "twenty-", "hundredth", "sides", "the one"]
+
+
+def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
+    """The hints and the letter look-aheads of ``words`` drop only texts the patterns miss."""
+    rng = random.Random(61)
+    plain = {name: re.compile(getattr(words, name).pattern.split(":", 1)[1][:-1])
+             for name in ("_EN_WORD", "_EN_FRACTION", "_EN_IDIOM", "_ROMAN")}
+    for _ in range(3000):
+        text = "".join(rng.choice(_ROMANISH) for _ in range(rng.randint(1, 12)))
+        lower = text.lower()
+        if words._ROMAN.search(text):
+            assert words._ROMAN_HINT.search(text), text
+        if words._EN_FRACTION.search(lower):
+            assert words._FRACTION_HINT.search(lower), text
+        for name, pattern in plain.items():
+            subject = text if name == "_ROMAN" else lower
+            assert [h.span() for h in getattr(words, name).finditer(subject)] == \
+                [h.span() for h in pattern.finditer(subject)], (name, text)
+
+
+_MIXED = ["1", "20", "2,000", "1.5", " ", "-", "G", "COVID", "코로나", "ковид", "km", "th",
+          "조", "억", "천", "만", "원", "a", "Q", "q3", "h1", "first half", "late ", "end of ",
+          "2020", " year", "mid-", "year-end", "_", "한", "é", "st", "/", ".", "년", "월", "초",
+          "말", "중반", "하반기", "상순", "제", "분기", "연말", "해"]
+
+
+def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as it was before its look-ahead of first characters was added."""
+    source = re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern)
+    return re.compile(source, pattern.flags)
+
+
+def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
+    rng = random.Random(1616)
+    led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, numbers._IDENT,
+           dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN],
+           dates._PERIOD_ONE[Lang.KO]]
+    plain = [_without_lead(p) for p in led]
+    old_hint = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_MIXED) for _ in range(rng.randint(1, 14)))
+        for subject in (text, text.lower()):
+            for a, b in zip(led, plain, strict=True):
+                found = [(h.span(), h.groups(), h.lastgroup) for h in a.finditer(subject)]
+                assert found == [(h.span(), h.groups(), h.lastgroup) for h in b.finditer(subject)]
+                hits += len(found)
+            assert bool(numbers._IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
+    assert hits > 1000
