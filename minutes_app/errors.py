@@ -1,17 +1,46 @@
-"""Errors the user can cause; each carries the message shown to the user."""
+"""Errors the user can cause; each carries a code and parameters the front ends put into words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence the core has to say, as a code and its parameters (never words).
+
+    ``minutes_app.i18n.messages.render`` makes it a sentence in the interface language.
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
 
 class MinutesError(Exception):
-    """Base of every error with a user-facing message (shown in a dialog or on stderr)."""
+    """Base of every error with a user-facing message (shown in a dialog or on stderr).
 
-    def __init__(self, message: str) -> None:
+    The first argument is the code: an English sentence, with ``{name}`` fields filled from the
+    keyword parameters. ``message`` (and ``str()``) is that sentence in English, for logs; the
+    front ends say it in the user's language through ``minutes_app.i18n.messages``.
+    """
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        message = code.format(**params) if params else code
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params = params
+        self.details: list[Message] = []  # one line each under the sentence (e.g. the reasons)
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def msg(self) -> Message:
+        """The error as a code and its parameters."""
+        return Message(self.code, self.params)
 
 
 class ValidationError(MinutesError):

@@ -13,7 +13,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2),
+            # an error's first argument is its code: the English sentence
+            **{name: (1,) for name in ("MinutesError", "ValidationError", "FileFormatError",
+                                       "NewerFileError", "FileLockedError", "TemplateError")}}
 
 
 def extract() -> Catalog:

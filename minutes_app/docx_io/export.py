@@ -24,7 +24,7 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
     for the signing originals.
     """
     if fmt not in ("docx", "pdf"):
-        raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
+        raise MinutesError("Unknown format {fmt!r}; choose docx or pdf.", fmt=fmt)
     target = out
     if fmt == "pdf":
         tmp = tempfile.TemporaryDirectory(prefix="minutes-export-")
@@ -45,7 +45,7 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         record = {"kind": "signing", "copy_for": side.value, "layout": layout,
                   "fingerprints": {k.value: v for k, v in fingerprints(m).items()}}
     else:
-        raise MinutesError(f"Unknown export kind {kind!r}; choose working or signing.")
+        raise MinutesError("Unknown export kind {kind!r}; choose working or signing.", kind=kind)
     if fmt == "pdf":
         from minutes_app.docx_io.pdf import docx_to_pdf
 

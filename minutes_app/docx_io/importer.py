@@ -284,7 +284,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     """One operation bringing the returned file in (``m`` is unchanged on return)."""
     digest = file_digest(path)
     if digest in imported:
-        raise MinutesError(f"{path.name} has already been imported into these minutes.")
+        raise MinutesError("{path_name} has already been imported into these minutes.",
+                           path_name=path.name)
     if from_side is m.own_side:
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)

@@ -26,21 +26,24 @@ class DocxArchive:
         try:
             head = path.read_bytes()[:8]
         except FileNotFoundError:
-            raise FileFormatError(f"{path} does not exist.") from None
+            raise FileFormatError("{path} does not exist.", path=path) from None
         if head.startswith(OLE_MAGIC):
             raise FileFormatError(f"{self.name} is password-protected (encrypted). Ask for a "
                                   "copy without a password, or remove it in Word first.")
         if not zipfile.is_zipfile(path):
-            raise FileFormatError(f"{self.name} is not a DOCX file (not a Word document).")
+            raise FileFormatError("{name} is not a DOCX file (not a Word document).",
+                                  name=self.name)
         self._zip = zipfile.ZipFile(path)
         self._check_sizes()
         if "word/document.xml" not in self._zip.namelist():
-            raise FileFormatError(f"{self.name} is a zip archive but not a Word document.")
+            raise FileFormatError("{name} is a zip archive but not a Word document.",
+                                  name=self.name)
 
     def _check_sizes(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise FileFormatError(f"{self.name} holds too many parts ({len(infos)}).")
+            raise FileFormatError("{name} holds too many parts ({count_infos}).",
+                                  name=self.name, count_infos=len(infos))
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL:
             raise FileFormatError(f"{self.name} unpacks to {total // 2**20} MiB, more than a "
@@ -63,7 +66,8 @@ class DocxArchive:
         try:
             return etree.fromstring(data, PARSER)
         except etree.XMLSyntaxError as exc:
-            raise FileFormatError(f"{self.name} is damaged ({member}: {exc}).") from None
+            raise FileFormatError("{name} is damaged ({member}: {exc}).",
+                                  name=self.name, member=member, exc=exc) from None
 
     def close(self) -> None:
         """Release the file."""

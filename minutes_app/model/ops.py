@@ -194,7 +194,8 @@ class AddComment(NamedTuple):
         check_text(self.comment.text, "Comment")
         p = m.paragraph(self.pid)
         if any(c.id == self.comment.id for c in p.comments):
-            raise ValidationError(f"Comment {self.comment.id} already exists.")
+            raise ValidationError("Comment {comment_id} already exists.",
+                                  comment_id=self.comment.id)
         p.comments.append(self.comment)
         m.note_id(self.comment.id)
         change = _one(self.pid)._replace(meta=True)  # meta: the id counter moved
@@ -213,7 +214,8 @@ class RemoveComment(NamedTuple):
             if c.id == self.comment_id:
                 p.comments.remove(c)
                 return AddComment(self.pid, c), _one(self.pid)
-        raise ValidationError(f"Paragraph {self.pid} has no comment {self.comment_id}.")
+        raise ValidationError("Paragraph {pid} has no comment {comment_id}.",
+                              pid=self.pid, comment_id=self.comment_id)
 
 
 class Batch(NamedTuple):

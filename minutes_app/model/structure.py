@@ -34,7 +34,8 @@ class InsertParagraph(NamedTuple):
         section = m.section(self.section_id)
         check_index(self.position, len(section.paragraphs), "Paragraph")
         if self.paragraph.id in _all_ids(m):
-            raise ValidationError(f"Id {self.paragraph.id} is already used in this document.")
+            raise ValidationError("Id {paragraph_id} is already used in this document.",
+                                  paragraph_id=self.paragraph.id)
         for lang, text in self.paragraph.texts.items():
             m.check_lang(lang)
             check_text(text, "Paragraph text")
@@ -203,6 +204,7 @@ class SetSettings(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.settings.layout not in ("consecutive", "side-by-side"):
-            raise ValidationError(f"Unknown layout {self.settings.layout!r}.")
+            raise ValidationError("Unknown layout {settings_layout!r}.",
+                                  settings_layout=self.settings.layout)
         old, m.settings = m.settings, self.settings
         return SetSettings(old), Change(meta=True)

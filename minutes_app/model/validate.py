@@ -14,16 +14,20 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def check_text(text: object, what: str) -> None:
     """Raise unless ``text`` is a string of sensible length without control characters."""
     if not isinstance(text, str):
-        raise ValidationError(f"{what} must be text, not {type(text).__name__}.")
+        raise ValidationError("{what} must be text, not {kind}.",
+                              what=what, kind=type(text).__name__)
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"{what} is longer than {MAX_TEXT:,} characters.")
+        raise ValidationError("{what} is longer than {MAX_TEXT:,} characters.",
+                              what=what, MAX_TEXT=MAX_TEXT)
     bad = _CONTROL.search(text)
     if bad:
         code = ord(bad.group())
-        raise ValidationError(f"{what} contains a control character (U+{code:04X}).")
+        raise ValidationError("{what} contains a control character (U+{code:04X}).",
+                              what=what, code=code)
 
 
 def check_index(index: int, size: int, what: str) -> None:
     """Raise unless ``0 <= index <= size`` (an insertion point)."""
     if not 0 <= index <= size:
-        raise ValidationError(f"{what} position {index} is outside 0..{size}.")
+        raise ValidationError("{what} position {index} is outside 0..{size}.",
+                              what=what, index=index, size=size)
