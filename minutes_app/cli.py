@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from minutes_app import __version__, cli_languages, cli_signing, cli_tracking
 from minutes_app.errors import MinutesError
+from minutes_app.i18n import _, catalog
+from minutes_app.i18n.messages import error_text
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
 
@@ -151,6 +154,8 @@ def _parser() -> argparse.ArgumentParser:
         "With no command (or with a FILE), opens the editor.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", dest="ui_lang", choices=["en", "ko"], metavar="UI",
+                        help="language of the messages, en or ko (default: the locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -240,6 +245,16 @@ def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
     return first not in commands and first not in ("-h", "--help", "--version")
 
 
+def locale_language() -> str:
+    """The interface language the locale asks for (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in catalog.UI_LANGUAGES else "en"
+    return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``minutes-app``; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -253,12 +268,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run(gui_args.file, gui_args.lang)
         args = parser.parse_args(args_list)
+        catalog.set_language(args.ui_lang or locale_language())
         if args.command is None:
             parser.print_help()
             return 2
         return int(args.func(args))
     except MinutesError as exc:
-        print(f"minutes-app: error: {exc.message}", file=sys.stderr)
+        print(_("minutes-app: error: {message}").format(message=error_text(exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

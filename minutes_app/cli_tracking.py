@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import render_all
 from minutes_app.model import Change, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
@@ -109,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"revised texts {sides}; {len(report.touched)} paragraph(s) touched, "
           f"{len(report.inserted)} new, {len(report.deleted)} deleted, "
           f"{report.comments} comment(s).")
-    for line in report.uncertain:
+    for line in render_all(report.uncertain):
         print(f"  uncertain (not imported; use --accept-uncertain): {line}")
     return 0
 

@@ -27,6 +27,8 @@ from minutes_app.model import (
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
 )
 from minutes_app.model.track import Author
+from minutes_app.errors import Message
+from minutes_app.i18n.messages import N_
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditText
 from minutes_app.tracking.rounds import snapshot
@@ -44,7 +46,7 @@ class ImportReport:
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
     comments: int = 0
-    uncertain: list[str] = field(default_factory=list)
+    uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
 
@@ -201,9 +203,9 @@ class _Importer:
                 best, score = pid, ratio
         if best is None or score < SIMILAR:
             return None
-        self.report.uncertain.append(
-            f"A row without its paragraph id looks like paragraph {self.m.number(best)} "
-            f"({score:.0%} alike).")
+        self.report.uncertain.append(Message(N_(
+            "A row without its paragraph id looks like paragraph {n} ({score:.0%} alike)."),
+            {"n": self.m.number(best), "score": score}))
         return best
 
     def run(self, accept_uncertain: bool) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text, render_all
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Side
@@ -86,7 +87,7 @@ class NegotiationCommands:
             op = op_factory() if callable(op_factory) else op_factory
             self.window.doc.apply(op, label)  # type: ignore[arg-type]
         except MinutesError as exc:
-            self.window.statusBar().showMessage(exc.message, 8000)
+            self.window.statusBar().showMessage(error_text(exc), 8000)
             return False
         return True
 
@@ -101,7 +102,7 @@ class NegotiationCommands:
             r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
             doc.record_round(r)
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot send the round"))
+            self.window.show_error(error_text(exc), _("Cannot send the round"))
             return
         self.window.after_rounds_changed()
         self.window.statusBar().showMessage(
@@ -128,7 +129,7 @@ class NegotiationCommands:
             theirs_file.close()
             op, report = merge(doc.minutes, theirs, now_iso())
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot merge"))
+            w.show_error(error_text(exc), _("Cannot merge"))
             return
         r = report.round
         assert r is not None
@@ -169,12 +170,12 @@ class NegotiationCommands:
         try:
             op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported)
             if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
-                    [*report.uncertain, "", _("Import these rows as the paragraphs they look "
-                                             "like?")])):
+                    [*render_all(report.uncertain), "",
+                     _("Import these rows as the paragraphs they look like?")])):
                 op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported,
                                          accept_uncertain=True)
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot import"))
+            w.show_error(error_text(exc), _("Cannot import"))
             return
         r = report.round
         assert r is not None

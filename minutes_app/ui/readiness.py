@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.checks.readiness import reasons
 from minutes_app.i18n import _, ngettext
+from minutes_app.i18n.messages import render
 from minutes_app.ui.document import Document
 
 PID_ROLE = 256
@@ -62,7 +63,7 @@ class ReadinessPanel(QWidget):
         found = reasons(self.doc.minutes)
         self.list.clear()
         for r in found:
-            item = QListWidgetItem(r.message)
+            item = QListWidgetItem(render(r.msg))
             item.setData(PID_ROLE, r.paragraph_id)
             item.setData(CODE_ROLE, r.code)
             self.list.addItem(item)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Lang, Operation
 from minutes_app.ui.files import create_document, open_document
@@ -31,7 +32,7 @@ class FileCommands:
         try:
             doc = open_document(path)
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot open the file"))
+            w.show_error(error_text(exc), _("Cannot open the file"))
             return False
         self._switch_to(doc)
         return True
@@ -96,7 +97,7 @@ class FileCommands:
             doc = create_document(path, from_template(names[labels.index(choice)],
                                                       languages=langs))
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot create the file"))
+            self.window.show_error(error_text(exc), _("Cannot create the file"))
             return
         self._switch_to(doc)
 
@@ -149,4 +150,4 @@ class FileCommands:
         try:
             self.window.doc.apply(op, label)
         except MinutesError as exc:
-            self.window.show_error(exc.message)
+            self.window.show_error(error_text(exc))
