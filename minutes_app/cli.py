@@ -124,7 +124,8 @@ def _cmd_dismiss(args: argparse.Namespace) -> int:
     try:
         keys = {x.key for x in findings(m, include_dismissed=True)}
         if args.key not in keys:
-            raise MinutesError(f"There is no finding {args.key!r}; see 'minutes-app check'.")
+            raise MinutesError("There is no finding {key!r}; see 'minutes-app check'.",
+                               key=args.key)
         _, change = DismissFinding(args.key, args.reason).apply(m)
         f.write(m, change)
     finally:
@@ -239,6 +240,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
+    if argv[:1] == ["--lang"] or (argv[:1] and argv[0].startswith("--lang=")):  # both take it
+        argv = argv[2:] if argv[0] == "--lang" else argv[1:]
+        if not argv or argv[0] not in commands:
+            return True
     if not argv:
         return True
     first = argv[0]

@@ -80,7 +80,7 @@ def _remember_authors(m: Minutes, pairs: list[str]) -> Change:
     for pair in pairs:
         name, _, side = pair.rpartition("=")
         if not name or side.upper() not in {s.value for s in Side}:
-            raise MinutesError(f"Write --author as NAME=KR or NAME=RU, not {pair!r}.")
+            raise MinutesError("Write --author as NAME=KR or NAME=RU, not {pair!r}.", pair=pair)
         mapping[name] = Side(side.upper())
     return SetAuthorSides(tuple(mapping.items())).apply(m)[1]
 

@@ -28,8 +28,8 @@ class DocxArchive:
         except FileNotFoundError:
             raise FileFormatError("{path} does not exist.", path=path) from None
         if head.startswith(OLE_MAGIC):
-            raise FileFormatError(f"{self.name} is password-protected (encrypted). Ask for a "
-                                  "copy without a password, or remove it in Word first.")
+            raise FileFormatError("{name} is password-protected (encrypted). Ask for a copy "
+                                  "without a password, or remove it in Word first.", name=self.name)
         if not zipfile.is_zipfile(path):
             raise FileFormatError("{name} is not a DOCX file (not a Word document).",
                                   name=self.name)
@@ -46,13 +46,13 @@ class DocxArchive:
                                   name=self.name, count_infos=len(infos))
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL:
-            raise FileFormatError(f"{self.name} unpacks to {total // 2**20} MiB, more than a "
-                                  "document of minutes can be; refused.")
+            raise FileFormatError("{name} unpacks to {mib} MiB, more than a document of minutes "
+                                  "can be; refused.", name=self.name, mib=total // 2**20)
         for i in infos:
             if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and \
                     i.file_size > 1024 * 1024:
-                raise FileFormatError(f"{self.name} looks like a zip bomb ({i.filename} "
-                                      "compresses too well); refused.")
+                raise FileFormatError("{name} looks like a zip bomb ({member} compresses too "
+                                      "well); refused.", name=self.name, member=i.filename)
 
     def xml(self, member: str) -> etree._Element | None:
         """A part parsed safely (None when absent); DTDs and entities are refused."""
@@ -61,8 +61,8 @@ class DocxArchive:
         except KeyError:
             return None
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise FileFormatError(f"{self.name} contains a DTD or entity declarations, which "
-                                  "Word never writes; refused.")
+            raise FileFormatError("{name} contains a DTD or entity declarations, which Word "
+                                  "never writes; refused.", name=self.name)
         try:
             return etree.fromstring(data, PARSER)
         except etree.XMLSyntaxError as exc:

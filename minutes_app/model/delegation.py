@@ -94,8 +94,8 @@ def members_from_csv(text: str, langs: list[Lang]) -> tuple[Person, ...]:
     known = set(csv_header(list(Lang)))
     header = set(rows[0]) if rows else set()
     if not header & known:
-        raise ValidationError("The CSV needs a header row such as "
-                              + ",".join(csv_header(langs)) + ".")
+        raise ValidationError("The CSV needs a header row such as {header}.",
+                              header=",".join(csv_header(langs)))
     out = []
     for row in rows:
         values: dict[str, LangText] = {f: {} for f in FIELDS}

@@ -43,8 +43,8 @@ def common_round(ours: Minutes, theirs: Minutes) -> Round:
 
 def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round:
     if [r for r in ours.rounds if r.number > base.number]:
-        raise MinutesError(f"Both copies sent rounds after round {base.number}; merge the "
-                           "other copy of that round first.")
+        raise MinutesError("Both copies sent rounds after round {n}; merge the other copy of "
+                           "that round first.", n=base.number)
     new = [r for r in theirs.rounds if r.number > base.number]
     if new:
         return new[-1]

@@ -119,6 +119,6 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     ok = window.grab().save(out, "PNG")
     window.close()
     if not ok:
-        raise MinutesError(f"Could not write the screenshot to {out}.")
+        raise MinutesError("Could not write the screenshot to {out}.", out=out)
     print(f"Wrote {out}")
     return 0
