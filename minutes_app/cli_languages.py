@@ -76,7 +76,7 @@ def _action_value(args: argparse.Namespace) -> None:
                            action=args.action, example="order ko,ru,en" if args.action == "order"
                            else f"{args.action} ru")
     if args.action in ("add", "remove") and args.value not in LANG_CODES:
-        raise MinutesError("Unknown language {args!r}; expected ko, en or ru.", args=args.value)
+        raise MinutesError("Unknown language {value!r}; expected ko, en or ru.", value=args.value)
 
 
 def _checked(args: argparse.Namespace) -> int:

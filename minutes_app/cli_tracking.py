@@ -7,7 +7,8 @@ import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import render_all
+from minutes_app.i18n import catalog
+from minutes_app.i18n.messages import render, render_all
 from minutes_app.model import Change, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
@@ -104,14 +105,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.add_history(now_iso(), "import", history_entry(Path(args.returned), report))
     finally:
         f.close()
-    sides = ", ".join(f"{n} by {s}" for s, n in sorted(report.by_side.items())) or "none"
-    number = report.round.number if report.round else "?"
-    print(f"Imported {Path(args.returned).name} as round {number}: "
-          f"revised texts {sides}; {len(report.touched)} paragraph(s) touched, "
-          f"{len(report.inserted)} new, {len(report.deleted)} deleted, "
-          f"{report.comments} comment(s).")
+    sides = ", ".join(f"{s} {n}" for s, n in sorted(report.by_side.items())) or "—"
+    print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
     for line in render_all(report.uncertain):
-        print(f"  uncertain (not imported; use --accept-uncertain): {line}")
+        print("  " + catalog._("Not imported (use --accept-uncertain): {row}").format(row=line))
     return 0
 
 
@@ -182,11 +179,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         f.write(m, change, new_rounds)  # text and round together, or neither
     finally:
         f.close()
-    r = report.round
-    print(f"Merged round {r.number if r else '?'} of the {r.side.value if r else '?'} Side: "
-          f"{len(report.changed)} paragraph(s) changed, {len(report.inserted)} inserted, "
-          f"{len(report.deleted)} deleted, {len(report.conflicts)} with conflicting edits "
-          "put in brackets.")
+    print(render(report.summary()))
     return 0
 
 

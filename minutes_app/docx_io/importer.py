@@ -50,6 +50,14 @@ class ImportReport:
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
 
+    def summary(self) -> Message:
+        """What the import did, for the front ends to say."""
+        return Message(N_("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
+                          "{deleted} deleted, {comments} comments."), {
+            "number": self.round.number if self.round else "?", "touched": len(self.touched),
+            "inserted": len(self.inserted), "deleted": len(self.deleted),
+            "comments": self.comments})
+
 
 @dataclass
 class _Row:

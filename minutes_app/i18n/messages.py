@@ -19,6 +19,10 @@ def N_(code: str) -> str:
     return code
 
 
+# a Side as sentences name it
+SIDE_NAMES = {"KR": N_("Korean Side"), "RU": N_("Russian Side")}
+
+
 def _param(value: Any, english: bool) -> Any:
     if isinstance(value, Message):
         return render(value, english)

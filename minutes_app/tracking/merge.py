@@ -18,6 +18,8 @@ from minutes_app.model import (
 from minutes_app.model.track import Author, Seg, Track, plain
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.merge3 import OURS, merge_text
+from minutes_app.errors import Message
+from minutes_app.i18n.messages import N_, SIDE_NAMES
 
 
 @dataclass
@@ -29,6 +31,17 @@ class MergeReport:
     conflicts: list[int] = field(default_factory=list)
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
+
+    def summary(self) -> Message:
+        """What the merge did, for the front ends to say."""
+        r = self.round
+        return Message(N_("Merged round {number} of the {side}: {changed} paragraphs changed, "
+                          "{inserted} inserted, {deleted} deleted, {conflicts} conflicts put in "
+                          "brackets."), {
+            "number": r.number if r else "?",
+            "side": Message(SIDE_NAMES[r.side]) if r else "?", "changed": len(self.changed),
+            "inserted": len(self.inserted), "deleted": len(self.deleted),
+            "conflicts": len(self.conflicts)})
 
 
 def common_round(ours: Minutes, theirs: Minutes) -> Round:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import error_text, render_all
+from minutes_app.i18n.messages import error_text, render, render_all
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Side
@@ -134,12 +134,7 @@ class NegotiationCommands:
         r = report.round
         assert r is not None
         self._take_round(op, r, _("Merge round {number}").format(number=r.number))
-        w.statusBar().showMessage(
-            _("Merged round {number} of the {side}: {changed} paragraphs changed, {inserted} "
-              "inserted, {deleted} deleted, {conflicts} conflicts put in brackets.").format(
-                number=r.number, side=side_label(r.side), changed=len(report.changed),
-                inserted=len(report.inserted), deleted=len(report.deleted),
-                conflicts=len(report.conflicts)), 15000)
+        w.statusBar().showMessage(render(report.summary()), 15000)
 
     def _take_round(self, op: Operation, r: Round, label: str) -> None:
         """Their text as one undo step, and their round recorded (in one transaction with
@@ -181,11 +176,7 @@ class NegotiationCommands:
         assert r is not None
         self._take_round(op, r, _("Import round {number}").format(number=r.number))
         doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
-        w.statusBar().showMessage(
-            _("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
-              "{deleted} deleted, {comments} comments.").format(
-                number=r.number, touched=len(report.touched), inserted=len(report.inserted),
-                deleted=len(report.deleted), comments=report.comments), 15000)
+        w.statusBar().showMessage(render(report.summary()), 15000)
 
     def show_history(self) -> None:
         """A table of the rounds exchanged so far."""

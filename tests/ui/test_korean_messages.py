@@ -206,3 +206,24 @@ def test_the_command_line_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFi
     assert not english_in(err.replace("minutes-app", ""), own_words(m)), err
     assert main(["export", str(path), "-o", str(tmp_path / "s.docx"), "--kind", "signing"]) == 1
     assert "The signing copy cannot be made yet" in capsys.readouterr().err
+
+
+def test_the_command_line_reports_an_import_in_korean(  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from minutes_app.cli import main
+    from minutes_app.docx_io.working import write_working
+
+    path = tmp_path / "every.minutes"
+    m = every_reason()
+    MinutesFile.create(path, m).close()
+    exported, returned = tmp_path / "w.docx", tmp_path / "returned.docx"
+    write_working(m, exported)
+    _without_one_id(exported, returned)
+    try:
+        assert main(["--lang", "ko", "import", str(path), str(returned)]) == 0
+    finally:
+        catalog.set_language("en")
+    out = capsys.readouterr().out
+    assert "차 문안을 가져왔습니다: 수정된 문단" in out, out
+    assert "가져오지 않음(--accept-uncertain 사용): 단락 id가 없는 행이" in out, out
+    assert not english_in(out, own_words(m) | {"returned", "docx", "accept", "uncertain"}), out
