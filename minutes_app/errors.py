@@ -18,6 +18,17 @@ class Message:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
+def N_(code: str) -> str:
+    """Mark ``code`` for the catalog without translating it (it is translated when said)."""
+    return code
+
+
+def english(msg: Message) -> str:
+    """``msg`` as an English sentence (its code with its parameters, messages said in turn)."""
+    params = {k: english(v) if isinstance(v, Message) else v for k, v in msg.params.items()}
+    return msg.code.format_map(params) if params else msg.code
+
+
 class MinutesError(Exception):
     """Base of every error with a user-facing message (shown in a dialog or on stderr).
 
@@ -27,7 +38,7 @@ class MinutesError(Exception):
     """
 
     def __init__(self, code: str, /, **params: Any) -> None:
-        message = code.format(**params) if params else code
+        message = english(Message(code, params))
         super().__init__(message)
         self.message = message
         self.code = code

@@ -42,7 +42,7 @@ def test_an_error_is_english_in_logs_and_korean_on_screen(korean: None) -> None:
     exc = raised.value
     assert str(exc) == "There is no paragraph with id 9999."
     assert exc.msg == Message("There is no paragraph with id {pid}.", {"pid": 9999})
-    assert error_text(exc) == "id가 9999인 단락이 없습니다."
+    assert error_text(exc) == "id가 9999인 문단이 없습니다."
     with pytest.raises(ValidationError) as raised:
         m.check_lang(Lang.RU)
     assert "'ru'" in str(raised.value) and "언어 'ru'은(는) 이 문서에 없습니다" in error_text(
@@ -78,3 +78,14 @@ def test_the_command_line_follows_the_locale(monkeypatch: pytest.MonkeyPatch,
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert locale_language() == lang
+
+
+def test_what_an_error_names_is_said_in_korean_too(korean: None) -> None:
+    from minutes_app.model import SetText
+
+    m = demo()
+    pid = m.paragraphs()[0].id
+    with pytest.raises(ValidationError) as raised:
+        SetText(pid, Lang.EN, "a\x07b").apply(m)
+    assert str(raised.value) == "Paragraph text contains a control character (U+0007)."
+    assert error_text(raised.value) == "문단 본문에 제어 문자(U+0007)가 있습니다."

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from minutes_app.errors import Message, MinutesError
+from minutes_app.errors import N_, Message, MinutesError
+
+__all__ = ["N_", "SIDE_NAMES", "error_text", "render", "render_all"]
 from minutes_app.i18n.catalog import _
-
-
-def N_(code: str) -> str:
-    """Mark ``code`` for the catalog without translating it (it is translated when rendered)."""
-    return code
 
 
 # a Side as sentences name it
