@@ -25,7 +25,8 @@ def _side(value: str) -> Side:
 
 
 def _line(r: Revision) -> str:
-    where = f"{r.number}." if r.number is not None else f"[id {r.paragraph_id}]"
+    where = (f"§{r.paragraph_id}" if r.heading else f"{r.number}." if r.number is not None
+             else f"[id {r.paragraph_id}]")
     lang = r.lang.value if r.lang else "¶"
     inside = f" (inside {r.inside.value} insertion)" if r.inside else ""
     return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
@@ -65,8 +66,10 @@ def _docx_revisions(args: argparse.Namespace) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         for r in found:
-            print(f"¶{r['paragraph']:<4} {r['kind']:<7} {r['author']:<16} {r['date']:<21} "
-                  f"{r['text']!r}")
+            where = f"¶{r['paragraph']}" if r["paragraph"] is not None else str(r["location"])
+            move = f" move {r['move']}" if r.get("move") else ""
+            print(f"{where:<6} {r['kind']:<7} {r['scope']:<14} {r['author']:<16} "
+                  f"{r['date']:<21} {r['text']!r}{move}")
         print(f"{len(found)} tracked change(s) and comment(s)")
     return 0
 
@@ -98,7 +101,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapped = _remember_authors(m, args.author or [])
         from_side = args.from_side or m.own_side.other
         op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
-                                 args.accept_uncertain)
+                                 args.accept_uncertain, args.accept_unplaced)
         _, change = op.apply(m)
         rounds = [report.round] if report.round else []
         f.write(m, mapped | change, rounds)
@@ -107,6 +110,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.close()
     sides = ", ".join(f"{s} {n}" for s, n in sorted(report.by_side.items())) or "—"
     print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
+    for u in report.unplaced:
+        line = render(u.describe())
+        print("  " + catalog._("Accepted, not placed: {change}").format(change=line))
     for line in render_all(report.uncertain):
         print("  " + catalog._("Not imported (use --accept-uncertain): {row}").format(row=line))
     return 0
@@ -206,6 +212,9 @@ def register(add: Register) -> None:
                    help="the returning Side (default: the other Side)")
     p.add_argument("--accept-uncertain", action="store_true",
                    help="also import rows that lost their paragraph id but look alike")
+    p.add_argument("--accept-unplaced", action="store_true",
+                   help="import although the file changed things outside the paragraphs and "
+                        "headings (they are listed, and recorded in the history)")
     p.add_argument("--author", action="append", metavar="NAME=S",
                    help="the Side of a DOCX author (remembered in the file)")
     p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")

@@ -206,7 +206,7 @@ def _write_version_1(path: Path, m: Minutes) -> None:
     conn.executescript(schema_module.SCHEMA_V1)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", codec.meta_rows(m))
     conn.executemany("INSERT INTO section VALUES (?, ?, ?, ?)",
-                     [codec.section_row(s, i) for i, s in enumerate(m.sections)])
+                     [codec.section_row(s, i)[:4] for i, s in enumerate(m.sections)])
     conn.executemany("INSERT INTO paragraph VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      [codec.paragraph_row(p, s.id, i)[:8]
                       for s in m.sections for i, p in enumerate(s.paragraphs)])
@@ -224,7 +224,7 @@ def test_a_version_1_file_is_migrated_to_the_current_schema(tmp_path: Path,
     version = f._conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in f._conn.execute("SELECT name FROM sqlite_master")}
     f.close()
-    assert version == SCHEMA_VERSION == 2
+    assert version == SCHEMA_VERSION == 3
     assert "history" in tables
     for p in demo_minutes.paragraphs():
         p.agreed_texts = {}  # version 1 did not record what was agreed

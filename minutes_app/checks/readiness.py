@@ -50,6 +50,11 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
     found: dict[int, list[Finding]] = {}
     for f in blocking(m):
         found.setdefault(f.paragraph_id, []).append(f)
+    for s in m.sections:  # headings are signed text too
+        if s.tracks:
+            name = next((h for h in s.heading.values() if h), "")
+            out.append(Reason(None, None, "pending",
+                              f"The heading “{name}” has pending revisions."))
     for p in m.paragraphs():
         n, where = m.number(p.id), _where(m, p.id)
         if p.tracks or p.mark:

@@ -1,7 +1,9 @@
 """Importing the other delegation's returned working copy as their revisions in a new round.
 
-Rows map back by the ``_mp_<id>`` bookmarks our export wrote; rows that lost them map by
-number and text similarity, and anything uncertain is reported for the user to confirm.
+Rows map back by the ``_mp_<id>`` bookmarks our export wrote (headings by ``_ms_<id>``: their
+edits become revisions of the heading); rows that lost them map by number and text
+similarity, and anything uncertain is reported for the user to confirm. What the file changed
+outside our rows is listed (``unplaced``) and stops the import until the user accepts it.
 Tracked changes keep their author (mapped to a Side); edits made without Track Changes are
 found by comparing with our text and attributed to the returning Side. All or nothing.
 """
@@ -17,7 +19,10 @@ from pathlib import Path
 
 from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.reader import (
-    DELETE, INSERT, PLAIN, ReadDocument, ReadParagraph, read_docx,
+    DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
+)
+from minutes_app.docx_io.unplaced import (
+    Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
 from minutes_app.errors import FileFormatError, MinutesError
@@ -30,7 +35,7 @@ from minutes_app.model.track import Author
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
-from minutes_app.tracking.ops import EditText
+from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
 
 SIMILAR = 0.6
@@ -49,12 +54,15 @@ class ImportReport:
     uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
+    headings: list[int] = field(default_factory=list)  # sections whose heading was revised
+    unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
 
     def summary(self) -> Message:
         """What the import did, for the front ends to say."""
-        return Message(N_("Imported round {number}: {touched} paragraphs revised, {inserted} new, "
-                          "{deleted} deleted, {comments} comments."), {
+        return Message(N_("Imported round {number}: {touched} paragraphs and {headings} headings "
+                          "revised, {inserted} new, {deleted} deleted, {comments} comments."), {
             "number": self.round.number if self.round else "?", "touched": len(self.touched),
+            "headings": len(self.headings),
             "inserted": len(self.inserted), "deleted": len(self.deleted),
             "comments": self.comments})
 
@@ -64,6 +72,9 @@ class _Row:
     pid: int | None
     cells: dict[Lang, list[ReadParagraph]]
     number: str
+    section: int | None = None  # a heading row: the section's id
+    anchors: list[ReadParagraph] = field(default_factory=list)  # every cell: where comments sit
+    mark: tuple[str, Change] | None = None  # the whole row inserted or deleted, tracked
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -75,25 +86,34 @@ def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[
     return found or {i + 1: lang for i, lang in enumerate(fallback)}
 
 
+def main_table(doc: ReadDocument) -> int:
+    """The index of our table of paragraphs: the longest in the file."""
+    if not any(doc.tables):
+        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
+    return max(range(len(doc.tables)), key=lambda i: len(doc.tables[i]))
+
+
+def _id(marks: list[str], prefix: str) -> int | None:
+    return next((int(b[len(prefix):]) for b in marks
+                 if b.startswith(prefix) and b[len(prefix):].isdigit()), None)
+
+
 def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
     from minutes_app.docx_io.consecutive import as_table
     from minutes_app.docx_io.working import column_order
 
-    table = as_table(doc) or max(doc.tables, key=len, default=[])
-    if not table:
-        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
+    consecutive = as_table(doc)  # a consecutive copy's paragraphs as rows (None: a table)
+    main = -1 if consecutive else main_table(doc)
+    table = consecutive or doc.tables[main]
     columns = _languages(table[0], column_order(m))
     rows = []
-    for cells in table[1:]:
+    for index, cells in enumerate(table[1:], start=1):
         marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
-        if any(b.startswith(SECTION_PREFIX) for b in marks):
-            continue
-        pid = next((int(b[len(BOOKMARK_PREFIX):]) for b in marks
-                    if b.startswith(BOOKMARK_PREFIX) and b[len(BOOKMARK_PREFIX):].isdigit()),
-                   None)
         texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
-        rows.append(_Row(pid, texts, number))
+        rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
+                         _id(marks, SECTION_PREFIX), [p for cell in cells for p in cell],
+                         doc.row_marks.get((main, index))))
     return rows
 
 
@@ -123,6 +143,7 @@ class _Importer:
             names.update({n: party.side for n in party.side_name.values() if n})
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
+        self.unplaced: list[Unplaced] = []
 
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
@@ -133,18 +154,21 @@ class _Importer:
     def _exported_changes(self) -> set[tuple[str, str]]:
         """The (author, date) of every change our export wrote: not theirs."""
         found = set()
-        for p in self.m.paragraphs():
-            for track in p.tracks.values():
-                for s in track:
-                    for a in (s.author, s.origin):
-                        if a is not None:
-                            found.add((author_name(self.m, a.side), a.time))
+        tracks = [t for s in self.m.sections for t in s.tracks.values()]
+        tracks += [t for p in self.m.paragraphs() for t in p.tracks.values()]
+        for track in tracks:
+            for s in track:
+                for a in (s.author, s.origin):
+                    if a is not None:
+                        found.add((author_name(self.m, a.side), a.time))
         return found
 
-    def _author(self, cell: list[ReadParagraph]) -> Author:
+    def _author(self, cell: list[ReadParagraph], row: Change | None = None) -> Author:
         new = [piece.change for rp in cell for piece in rp.pieces
                if piece.kind != PLAIN and piece.change is not None
                and (piece.change.author, piece.change.date) not in self.ours]
+        if row is not None and (row.author, row.date) not in self.ours:
+            new.append(row)  # the row itself inserted or deleted with Track Changes
         if not new:  # edited without Track Changes
             return Author(self.from_side, self.round_number, self.now)
         latest = max(new, key=lambda c: c.date)
@@ -166,11 +190,49 @@ class _Importer:
                 self.report.touched.append(p.id)
         self._comments(row, p.id)
 
+    def _heading(self, row: _Row) -> None:
+        """A heading row: its edits become revisions of the section's heading."""
+        assert row.section is not None
+        if row.mark is not None and row.mark[0] == DELETE:
+            return  # the heading row deleted: listed by _missing_headings
+        try:
+            section = self.m.section(row.section)
+        except MinutesError:  # a section deleted here since the export
+            text = " / ".join(_cell_text(c) for c in row.cells.values())
+            self.unplaced.append(Unplaced("heading", f"section {row.section}", text))
+            return
+        for lang, cell in row.cells.items():
+            text = _cell_text(cell)
+            if lang not in self.m.languages or text == section.heading.get(lang, ""):
+                continue
+            author = self._author(cell)
+            self.rec.do(EditHeading(section.id, lang, text, author))
+            self.report.by_side[author.side.value] = self.report.by_side.get(
+                author.side.value, 0) + 1
+            if section.id not in self.report.headings:
+                self.report.headings.append(section.id)
+        for rp in row.anchors:  # headings hold no comments: one there cannot be placed
+            for cid in rp.comment_ids:
+                change, text = self.doc.comments.get(cid, (None, ""))
+                if change is not None and text:
+                    self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
+                                                  text, change.author))
+
+    def _other_columns(self, row: _Row, index: int) -> None:
+        """Tracked changes in the number or status column: nothing there is imported (a
+        whole row inserted or deleted takes its number and status with it)."""
+        if row.mark is not None:
+            return
+        texts = {id(rp) for cell in row.cells.values() for rp in cell}
+        for rp in row.anchors:
+            if id(rp) not in texts and rp.changed:
+                self.unplaced.append(Unplaced("column", f"row {index}",
+                                              rp.text() or rp.text(accept=False)))
+
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text for c in self.m.paragraph(pid).comments}
-        for cell in row.cells.values():
-            for rp in cell:
-                self._comment_ids(rp, pid, known)
+        for rp in row.anchors:
+            self._comment_ids(rp, pid, known)
 
     def _comment_ids(self, rp: ReadParagraph, pid: int, known: set[str]) -> None:
         for cid in rp.comment_ids:
@@ -194,9 +256,11 @@ class _Importer:
             section = next(s for s in self.m.sections if s.numbered)
             position = 0
         self.rec.do(InsertParagraph(section.id, position, fresh))
-        author = self._author([rp for cell in row.cells.values() for rp in cell])
+        author = self._author([rp for cell in row.cells.values() for rp in cell],
+                              row.mark[1] if row.mark else None)
         self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
         self.report.inserted.append(fresh.id)
+        self._comments(row, fresh.id)
         return fresh.id
 
     def _guess(self, row: _Row, unmapped: dict[int, Paragraph]) -> int | None:
@@ -227,7 +291,11 @@ class _Importer:
         in_file = {r.pid for r in rows}
         unmapped = {pid: p for pid, p in known.items() if pid not in in_file}
         previous: int | None = None
-        for row in rows:
+        for index, row in enumerate(rows, start=1):
+            self._other_columns(row, index)
+            if row.section is not None:
+                self._heading(row)
+                continue
             pid = row.pid if row.pid in known else None
             if pid is None:
                 guess = self._guess(row, unmapped)
@@ -242,9 +310,29 @@ class _Importer:
                 else:
                     continue
             seen.add(pid)
-            self._paragraph(row, known[pid])
+            if row.mark is not None and row.mark[0] == DELETE and known[pid].mark is None:
+                self._row_deleted(row.mark[1], pid)  # a tracked deletion of the whole row
+            else:
+                self._paragraph(row, known[pid])
             previous = pid
         self._deleted(known, seen)
+        self._missing_headings(rows)
+
+    def _missing_headings(self, rows: list[_Row]) -> None:
+        """A heading row they removed cannot be placed: a heading is not deleted on import."""
+        found = {r.section for r in rows if r.section is not None
+                 and (r.mark is None or r.mark[0] != DELETE)}
+        if not any(r.section is not None for r in rows) or not self.m.rounds:
+            return  # a file that carries no heading rows at all
+        sent = {sid for sid, _pids in self.m.rounds[-1].order}  # not ours added since
+        for s in self.m.sections:
+            if s.id in sent and s.id not in found and (s.numbered or any(s.heading.values())):
+                text = " / ".join(s.heading.get(lang, "") for lang in self.m.languages)
+                self.unplaced.append(Unplaced("heading-removed", f"section {s.id}", text))
+
+    def _row_deleted(self, change: Change, pid: int) -> None:
+        self.rec.do(SetMark(pid, ParagraphMark("delete", self._author([], change))))
+        self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
         for pid in known:
@@ -279,7 +367,12 @@ def imported_digests(history: list[tuple[str, str, str]]) -> set[str]:
 
 def history_entry(path: Path, report: ImportReport) -> str:
     """What the document's history records of an import."""
-    return json.dumps({"file": path.name, "sha256": report.sha256})
+    entry: dict[str, object] = {"file": path.name, "sha256": report.sha256}
+    if report.unplaced:  # accepted by the user: kept on record
+        entry["unplaced"] = [u.to_json() for u in report.unplaced]
+    if report.headings:
+        entry["headings"] = report.headings
+    return json.dumps(entry, ensure_ascii=False)
 
 
 def file_digest(path: Path) -> str:
@@ -287,11 +380,41 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _expected_outside(m: Minutes, layout: str) -> dict[str, set[str]]:
+    """What our export writes outside its table (title block, header), by scope: read from
+    the working copy of these minutes without their sections (some 20 ms)."""
+    import dataclasses
+    import tempfile
+
+    from minutes_app.docx_io.working import write_working
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bare.docx"
+        write_working(dataclasses.replace(m, sections=[], _numbers=None, _where=None), path,
+                      layout=layout)
+        return expected_outside(read_docx(path))
+
+
+def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
+    """What lies outside the rows (the table, or a consecutive copy's marked paragraphs)."""
+    from minutes_app.docx_io.consecutive import read_back
+
+    back = read_back(doc)
+    if back is not None:
+        consumed = {id(rp) for rp in back.consumed}
+        return find_unplaced(doc, -1, _expected_outside(m, "consecutive"), consumed)
+    return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
+
+
 @collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
-                imported: set[str] = frozenset(), accept_uncertain: bool = False  # type: ignore[assignment]
-                ) -> tuple[Operation, ImportReport]:
-    """One operation bringing the returned file in (``m`` is unchanged on return)."""
+                imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
+                accept_unplaced: bool = False) -> tuple[Operation, ImportReport]:
+    """One operation bringing the returned file in (``m`` is unchanged on return).
+
+    Raises ``UnplacedChangesError`` listing what the file changed outside our rows, unless
+    ``accept_unplaced`` (the list is then in the report, for the history).
+    """
     digest = file_digest(path)
     if digest in imported:
         raise MinutesError("{path_name} has already been imported into these minutes.",
@@ -302,6 +425,10 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     imp = _Importer(m, doc, from_side, now)
     try:
         imp.run(accept_uncertain)
+        unplaced = imp.unplaced + _unplaced(m, doc)
+        if unplaced and not accept_unplaced:
+            raise UnplacedChangesError(unplaced)
+        imp.report.unplaced = unplaced
         new_authors = {a: Side(s) for a, s in imp.report.authors.items()
                        if a and a not in m.author_sides and a not in imp.sides}
         if new_authors:  # remembered, so the next file maps them the same way
@@ -314,4 +441,4 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     return op, imp.report
 
 
-__all__ = ["INSERT", "ImportReport", "plan_import"]
+__all__ = ["INSERT", "ImportReport", "UnplacedChangesError", "plan_import"]

@@ -2,8 +2,12 @@
 
 python-docx's ``paragraph.text`` drops the text inside ``w:ins`` and ``w:del``, so the XML is
 read here: insertions and deletions (nested ones too: a deletion of another author's insertion),
-moves as delete + insert, revisions of whole paragraphs (their paragraph mark), bookmarks and
-comments. Neighbouring pieces of one change that a client split (LibreOffice splits at every
+moves (a deletion and an insertion carrying the name of their move range), revisions of whole
+paragraphs (their paragraph mark), bookmarks and comments (each once, where its range starts).
+Content controls, custom XML and smart tags are looked through at every level; a table nested
+in a cell is its own table. Changes where an import cannot place them (headers, footers, notes,
+text boxes, formatting) are listed in ``ReadDocument.elsewhere`` by ``reader_parts``.
+Neighbouring pieces of one change that a client split (LibreOffice splits at every
 Hangul/Latin/digit boundary) are merged back.
 """
 
@@ -21,8 +25,14 @@ from minutes_app.gcpause import collector_paused
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAIN, INSERT, DELETE = "=", "+", "-"
 _CHANGE = {f"{W}ins": INSERT, f"{W}moveTo": INSERT, f"{W}del": DELETE, f"{W}moveFrom": DELETE}
+_MOVES = {f"{W}moveFrom": "from", f"{W}moveTo": "to"}
+_RANGE_STARTS = {f"{W}moveFromRangeStart": "from", f"{W}moveToRangeStart": "to"}
+# looked through inside a paragraph, and around blocks, rows and cells
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
-                                   "customXml")}
+                                   "customXml", "dir", "bdo")}
+_BLOCK_CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml")}
+
+_COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentReference")
 
 
 class Change(NamedTuple):
@@ -33,12 +43,16 @@ class Change(NamedTuple):
 
 
 class Piece(NamedTuple):
-    """A run of text, plain or changed; ``inside`` is the insertion a deletion removes from."""
+    """A run of text, plain or changed; ``inside`` is the insertion a deletion removes from.
+
+    ``move`` names the move range (``w:name``) when the change is half of a move.
+    """
 
     kind: str
     text: str
     change: Change | None = None
     inside: Change | None = None
+    move: str = ""
 
 
 @dataclass
@@ -49,6 +63,9 @@ class ReadParagraph:
     mark: tuple[str, Change] | None = None  # the paragraph mark itself inserted/deleted
     bookmarks: list[str] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)
+    mark_inside: Change | None = None  # who inserted a paragraph mark another author deleted
+    mark_move: str = ""  # the move range a moved paragraph mark belongs to
+    table: int = -1  # the table holding the paragraph (-1: the body)
 
     def text(self, accept: bool = True) -> str:
         """The text with every change accepted (or rejected)."""
@@ -61,8 +78,24 @@ class ReadParagraph:
                 out.append(p.text)
         return "".join(out)
 
+    @property
+    def changed(self) -> bool:
+        """True when the paragraph holds any tracked change (text or mark)."""
+        return self.mark is not None or any(p.kind != PLAIN for p in self.pieces)
+
 
 Cell = list[ReadParagraph]
+
+
+class Elsewhere(NamedTuple):
+    """A tracked change where an import cannot place it; ``scope`` names the place."""
+
+    scope: str  # header | footer | footnote | endnote | textbox | format
+    kind: str  # insert | delete | format
+    text: str
+    change: Change
+    location: str  # the part ("word/header1.xml") or "paragraph N" of the body
+    paragraph: int | None = None
 
 
 @dataclass
@@ -72,6 +105,11 @@ class ReadDocument:
     paragraphs: list[ReadParagraph] = field(default_factory=list)
     tables: list[list[list[Cell]]] = field(default_factory=list)
     comments: dict[str, tuple[Change, str]] = field(default_factory=dict)
+    elsewhere: list[Elsewhere] = field(default_factory=list)
+    # paragraphs outside the body: scope (header, footer, footnote, endnote, textbox) → them
+    parts: dict[str, list[ReadParagraph]] = field(default_factory=dict)
+    # whole table rows inserted or deleted (``w:trPr/w:ins|w:del``): (table, row) → change
+    row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -82,46 +120,75 @@ def _change(e: etree._Element) -> Change:
     return Change(_attr(e, "author"), _attr(e, "date"))
 
 
-def _run_text(r: etree._Element) -> str:
+_R, _TEXTS = f"{W}r", {f"{W}t", f"{W}delText"}
+_CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
+_COMMENT_REF = f"{W}commentReference"
+_HOSTS = {f"{W}pict", f"{W}drawing",
+          "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+_BOOKMARK = f"{W}bookmarkStart"
+_P, _TBL = f"{W}p", f"{W}tbl"
+_ROW_MARKS = f"{W}trPr/*"
+_ROW_CHANGES = {f"{W}ins", f"{W}del"}
+_MARK_PATH = f"{W}pPr/{W}rPr"
+
+
+def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
+    """A run's text; its comment reference and any drawing (a text box) are noted."""
     out = []
     for c in r:
         tag = c.tag
-        if tag in (f"{W}t", f"{W}delText"):
+        if tag in _TEXTS:
             out.append(c.text or "")
-        elif tag == f"{W}tab":
-            out.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
-            out.append("\n")
-        elif tag == f"{W}noBreakHyphen":
-            out.append("\u2011")
+        elif tag in _CHARS:
+            out.append(_CHARS[tag])
+        elif tag == _COMMENT_REF:  # a point comment has only its reference
+            st.comment(rp, _attr(c, "id"))
+        elif tag in _HOSTS:
+            st.hosts.append((r, st.index))
     return "".join(out)
 
 
-def _walk(node: etree._Element, rp: ReadParagraph, kind: str, change: Change | None,
-          inside: Change | None) -> None:
+class _State:
+    """What carries across paragraphs: open move ranges, comments met, comment starts pending."""
+
+    def __init__(self) -> None:
+        self.moves = {"from": "", "to": ""}
+        self.seen_comments: set[str] = set()
+        self.pending: list[str] = []  # comment ranges started between paragraphs
+        self.hosts: list[tuple[etree._Element, int]] = []  # runs with drawings, their ¶
+        self.index = 0  # the index the paragraph being read will have
+        # the paragraphs' indexes, kept only when formatting changes need them
+        self.index_of: dict[etree._Element, int] | None = None
+
+    def comment(self, rp: ReadParagraph, ident: str) -> None:
+        if ident and ident not in self.seen_comments:
+            self.seen_comments.add(ident)
+            rp.comment_ids.append(ident)
+
+
+def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
+          change: Change | None, inside: Change | None, move: str) -> None:
     for c in node:
         tag = c.tag
-        if tag == f"{W}r":
-            text = _run_text(c)
+        if tag == _R:
+            text = _run(c, rp, st)
             if text:
-                rp.pieces.append(Piece(kind, text, change, inside))
-            ref = c.find(f"{W}commentReference")  # a point comment has only its reference
-            if ref is not None and _attr(ref, "id") not in rp.comment_ids:
-                rp.comment_ids.append(_attr(ref, "id"))
+                rp.pieces.append(Piece(kind, text, change, inside, move))
         elif tag in _CHANGE:
             new = _CHANGE[tag]
+            name = (st.moves[_MOVES[tag]] or f"id{_attr(c, 'id')}") if tag in _MOVES else ""
             if new == DELETE and kind == INSERT:  # a deletion of inserted words
-                _walk(c, rp, DELETE, _change(c), change)
+                _walk(c, rp, st, DELETE, _change(c), change, name)
             else:
-                _walk(c, rp, new, _change(c), inside)
+                _walk(c, rp, st, new, _change(c), inside, name or move)
         elif tag in _CONTAINERS:
-            _walk(c, rp, kind, change, inside)
-        elif tag == f"{W}bookmarkStart":
+            _walk(c, rp, st, kind, change, inside, move)
+        elif tag in _RANGE_STARTS:
+            st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
+        elif tag == _BOOKMARK:
             rp.bookmarks.append(_attr(c, "name"))
-        elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
-            ident = _attr(c, "id")
-            if ident not in rp.comment_ids:
-                rp.comment_ids.append(ident)
+        elif tag in _COMMENT_MARKS:
+            st.comment(rp, _attr(c, "id"))
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
@@ -134,29 +201,97 @@ def _merge(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def read_paragraph(p: etree._Element) -> ReadParagraph:
+def _mark(p: etree._Element, rp: ReadParagraph, st: _State) -> None:
+    """The paragraph mark's revisions: inserted, deleted (both by two authors), moved."""
+    mark = p.find(_MARK_PATH)
+    if mark is None:
+        return
+    found = {c.tag: c for c in mark if c.tag in _CHANGE}
+    ins = found.get(f"{W}ins")
+    gone = found.get(f"{W}del")
+    moved = found.get(f"{W}moveFrom")
+    arrived = found.get(f"{W}moveTo")
+    if moved is not None:
+        rp.mark, rp.mark_move = (DELETE, _change(moved)), st.moves["from"]
+    elif arrived is not None:
+        rp.mark, rp.mark_move = (INSERT, _change(arrived)), st.moves["to"]
+    if gone is not None:
+        rp.mark = (DELETE, _change(gone))
+        if ins is not None:  # inserted by one author, deleted by another: both kept
+            rp.mark_inside = _change(ins)
+    elif ins is not None and rp.mark is None:
+        rp.mark = (INSERT, _change(ins))
+
+
+def read_paragraph(p: etree._Element, state: _State | None = None) -> ReadParagraph:
     """One ``w:p``: its pieces, paragraph-mark revision, bookmarks and comment anchors."""
+    st = state or _State()
     rp = ReadParagraph()
-    mark = p.find(f"{W}pPr/{W}rPr")
-    if mark is not None:
-        for c in mark:
-            if c.tag in (f"{W}ins", f"{W}del"):
-                rp.mark = (_CHANGE[c.tag], _change(c))
-    _walk(p, rp, PLAIN, None, None)
+    for ident in st.pending:
+        st.comment(rp, ident)
+    st.pending.clear()
+    _walk(p, rp, st, PLAIN, None, None, "")
+    _mark(p, rp, st)  # after the walk: Word starts the move range after w:pPr
     rp.pieces = _merge(rp.pieces)
     return rp
 
 
-def _table(tbl: etree._Element, doc: ReadDocument) -> list[list[Cell]]:
-    rows = []
-    for tr in tbl.iter(f"{W}tr"):
-        cells = []
-        for tc in tr.findall(f"{W}tc"):
-            cell = [read_paragraph(p) for p in tc.iter(f"{W}p")]
-            doc.paragraphs.extend(cell)
-            cells.append(cell)
-        rows.append(cells)
-    return rows
+class _BodyReader:
+    """Walks blocks (body, cells) through content controls and custom XML."""
+
+    def __init__(self, doc: ReadDocument, st: _State) -> None:
+        self.doc, self.st = doc, st
+        self.table = -1
+
+    def blocks(self, parent: etree._Element, sink: list[ReadParagraph] | None) -> None:
+        for c in parent:
+            tag = c.tag
+            if tag == _P:
+                self.st.index = len(self.doc.paragraphs)
+                if self.st.index_of is not None:
+                    self.st.index_of[c] = self.st.index
+                rp = read_paragraph(c, self.st)
+                rp.table = self.table
+                self.doc.paragraphs.append(rp)
+                if sink is not None:
+                    sink.append(rp)
+            elif tag == _TBL:
+                self.read_table(c)
+            elif tag in _BLOCK_CONTAINERS:
+                self.blocks(c, sink)
+            elif tag in _RANGE_STARTS:
+                self.st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
+            elif tag == f"{W}commentRangeStart":
+                self.st.pending.append(_attr(c, "id"))
+
+    def read_table(self, tbl: etree._Element) -> None:
+        """A table, once, as its own table (a nested one too); its index is taken first."""
+        rows: list[list[Cell]] = []
+        outer, self.table = self.table, len(self.doc.tables)
+        self.doc.tables.append(rows)
+        for tr in _children(tbl, f"{W}tr"):
+            for change in tr.iterfind(_ROW_MARKS):
+                if change.tag in _ROW_CHANGES:
+                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[change.tag],
+                                                                   _change(change))
+            cells = []
+            for tc in _children(tr, f"{W}tc"):
+                cell: Cell = []
+                self.blocks(tc, cell)
+                cells.append(cell)
+            rows.append(cells)
+        self.table = outer
+
+
+def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """The ``tag`` children of ``parent``, looking through content controls and custom XML."""
+    out = []
+    for c in parent:
+        if c.tag == tag:
+            out.append(c)
+        elif c.tag in _BLOCK_CONTAINERS:
+            out.extend(_children(c, tag))
+    return out
 
 
 def _comments(archive: DocxArchive) -> dict[str, tuple[Change, str]]:
@@ -174,18 +309,20 @@ def _comments(archive: DocxArchive) -> dict[str, tuple[Change, str]]:
 @collector_paused()  # bulk parsing and model building: see gcpause
 def read_docx(path: Path) -> ReadDocument:
     """Read every paragraph, table and comment of a DOCX (checked for safety first)."""
+    from minutes_app.docx_io import reader_parts
+
     archive = DocxArchive(path)
     try:
         root = archive.xml("word/document.xml")
         doc = ReadDocument(comments=_comments(archive))
         body = root.find(f"{W}body") if root is not None else None
-        if body is None:
+        if root is None or body is None:
             return doc
-        for block in body:
-            if block.tag == f"{W}p":
-                doc.paragraphs.append(read_paragraph(block))
-            elif block.tag == f"{W}tbl":
-                doc.tables.append(_table(block, doc))
+        st = _State()
+        if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
+            st.index_of = {}
+        _BodyReader(doc, st).blocks(body, None)
+        reader_parts.read_elsewhere(archive, root, doc, st)
         return doc
     finally:
         archive.close()
@@ -193,22 +330,28 @@ def read_docx(path: Path) -> ReadDocument:
 
 def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
     """Every tracked change and comment of a DOCX, for ``minutes-app revisions FILE.docx``."""
+    from minutes_app.docx_io.reader_parts import elsewhere_json, link_moves, row_marks_json
+
     out: list[dict[str, object]] = []
     for index, rp in enumerate(doc.paragraphs):
         if rp.mark is not None:  # the paragraph mark: a paragraph break inserted or deleted
             kind, ch = rp.mark
             out.append({"paragraph": index, "kind": "insert" if kind == INSERT else "delete",
                         "scope": "paragraph-mark", "text": "¶", "author": ch.author,
-                        "date": ch.date})
+                        "date": ch.date,
+                        "inside": rp.mark_inside.author if rp.mark_inside else None,
+                        "move": rp.mark_move or None})
         for p in rp.pieces:
             if p.kind != PLAIN and p.change is not None:
                 out.append({"paragraph": index, "kind": "insert" if p.kind == INSERT
                             else "delete", "scope": "text", "text": p.text,
                             "author": p.change.author, "date": p.change.date,
-                            "inside": p.inside.author if p.inside else None})
+                            "inside": p.inside.author if p.inside else None,
+                            "move": p.move or None})
         for cid in rp.comment_ids:
             if cid in doc.comments:
                 ch, text = doc.comments[cid]
                 out.append({"paragraph": index, "kind": "comment", "scope": "comment",
                             "text": text, "author": ch.author, "date": ch.date})
-    return out
+    link_moves(out)
+    return out + row_marks_json(doc) + elsewhere_json(doc)

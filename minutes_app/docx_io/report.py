@@ -16,9 +16,10 @@ from minutes_app.docx_io.typography import font_table, signing_fonts
 from minutes_app.docx_io.working import author_name, column_order
 from minutes_app.docx_io.xml import paragraph, text_run
 from minutes_app.i18n.names import title
-from minutes_app.model import Lang, Minutes, Paragraph
+from minutes_app.docx_io.xml import Fonts
+from minutes_app.model import Lang, Minutes, Paragraph, Section
 from minutes_app.model.brackets import status_of
-from minutes_app.tracking.revisions import paragraph_revisions
+from minutes_app.tracking.revisions import heading_revisions, paragraph_revisions
 
 NUMBER_CM, ITEMS_CM, TEXT_CM = 1.2, 5.0, 10.4
 
@@ -32,6 +33,19 @@ def _items(m: Minutes, p: Paragraph, notes: dict[int, list[str]]) -> list[str]:
         out.append(f"Comment ({author_name(m, c.side)}): {c.text}")
     out += notes.get(p.id, [])
     return out
+
+
+def _heading_row(m: Minutes, s: Section, langs: list[Lang], width: float, fonts: Fonts) -> str:
+    """A section heading with pending revisions: the heading is signed text too."""
+    cells = [fx.cell(NUMBER_CM, fx.paragraph(fx.run("§", None, fonts, bold=True)))]
+    cells += [fx.cell(width, fx.paragraph(fx.run(s.heading.get(lang, ""), lang, fonts,
+                                                 bold=True, size_pt=9))) for lang in langs]
+    items = [f"Heading — {author_name(m, r.side)}, round {r.round}, "
+             f"{r.lang.value if r.lang else ''}: {r.kind} “{r.text}”"
+             for r in heading_revisions(m, s)]
+    cells.append(fx.cell(ITEMS_CM, "".join(fx.paragraph(fx.run(i, None, fonts, size_pt=8))
+                                           for i in items)))
+    return fx.row(cells)
 
 
 def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True) -> bytes:
@@ -55,7 +69,12 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
             for t, w in (("No.", NUMBER_CM), *((x.value, width) for x in langs),
                          ("Open items and findings", ITEMS_CM))]
     rows = [fx.row(head, header=True)]
+    headings = {s.paragraphs[0].id if s.paragraphs else -1: s for s in m.sections if s.tracks}
+    for s in (s for s in m.sections if s.tracks and not s.paragraphs):
+        rows.append(_heading_row(m, s, langs, width, fonts))  # an empty section's heading
     for p in m.paragraphs():
+        if p.id in headings:
+            rows.append(_heading_row(m, headings[p.id], langs, width, fonts))
         if only_open and p.id not in open_ids:
             continue
         number = m.number(p.id)

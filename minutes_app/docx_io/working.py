@@ -155,8 +155,18 @@ class _Writer:
         return fx.paragraph(fx.bookmarked(run, self.ids.take(), name), keep_next=keep_next)
 
     def _heading_text(self, section: Section, lang: Lang) -> str:
-        """A heading's runs in bold (both layouts write headings through here)."""
-        return fx.run(section.heading.get(lang, ""), lang, self.fonts, bold=True)
+        """A heading's runs in bold (both layouts write headings through here), its pending
+        revisions as tracked changes like a paragraph's."""
+        out = []
+        for seg in section.tracks.get(lang) or plain(section.heading.get(lang, "")):
+            text = fx.run(seg.text, lang, self.fonts, seg.kind == DELETE, bold=True)
+            if seg.author is not None and seg.kind in (INSERT, DELETE):
+                text = self._revision("insert" if seg.kind == INSERT else "delete", seg.author,
+                                      text)
+                if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
+                    text = self._revision("insert", seg.origin, text)
+            out.append(text)
+        return "".join(out)
 
     def status(self, p: Paragraph) -> str:
         """The status as a reader of the paper sees it."""

@@ -13,7 +13,7 @@ from minutes_app.model.ops import (
 )
 from minutes_app.model.structure import (
     InsertParagraph, InsertSection, MoveParagraph, MoveSection, RemoveParagraph, RemoveSection,
-    SetMeeting, SetParty, SetSectionHeading, SetSettings,
+    SetHeadingTrack, SetMeeting, SetParty, SetSectionHeading, SetSettings,
 )
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
 
@@ -47,6 +47,7 @@ __all__ = [
     "SetAuthorSides",
     "SetBracketSides",
     "SetGlossary",
+    "SetHeadingTrack",
     "SetMark",
     "SetMeeting",
     "SetPairs",

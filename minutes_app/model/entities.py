@@ -117,17 +117,24 @@ class Paragraph:
 
 @dataclass
 class Section:
-    """A heading per language holding paragraphs; unnumbered sections hold the preamble."""
+    """A heading per language holding paragraphs; unnumbered sections hold the preamble.
+
+    The heading is negotiated text like a paragraph's: ``tracks`` holds, per language, the
+    pending revisions that lead to ``heading`` (absent when there are none). Section ids share
+    the id space of paragraphs, so a round's snapshot keeps both in one map.
+    """
 
     id: int
     heading: LangText = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     numbered: bool = True
+    tracks: dict[Lang, Track] = field(default_factory=dict)
 
     def copy(self) -> Section:
         """A copy holding copies of its paragraphs."""
         return dataclasses.replace(
-            self, heading=dict(self.heading), paragraphs=[p.copy() for p in self.paragraphs]
+            self, heading=dict(self.heading), paragraphs=[p.copy() for p in self.paragraphs],
+            tracks=dict(self.tracks),
         )
 
 

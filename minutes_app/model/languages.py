@@ -53,7 +53,7 @@ def check_languages(langs: list[Lang]) -> None:
 
 def language_holds_text(m: Minutes, lang: Lang) -> bool:
     """True when any paragraph, revision or heading has text in ``lang``."""
-    return any(s.heading.get(lang) for s in m.sections) or any(
+    return any(s.heading.get(lang) or lang in s.tracks for s in m.sections) or any(
         p.texts.get(lang) or lang in p.tracks or p.agreed_texts.get(lang)
         for p in m.paragraphs())
 
@@ -70,6 +70,7 @@ class AddLanguage(NamedTuple):
     position: int = -1
     content: tuple[LangContent, ...] = ()
     headings: tuple[tuple[int, str], ...] = ()
+    heading_tracks: tuple[tuple[int, Track], ...] = ()  # the headings' pending revisions
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.lang in m.languages:
@@ -88,6 +89,8 @@ class AddLanguage(NamedTuple):
                 p.agreed_texts[self.lang] = c.agreed
         for sid, heading in self.headings:
             m.section(sid).heading[self.lang] = heading
+        for sid, track in self.heading_tracks:
+            m.section(sid).tracks[self.lang] = track
         return RemoveLanguage(self.lang), _everything(m)
 
 
@@ -108,9 +111,11 @@ class RemoveLanguage(NamedTuple):
                 content.append(held)
         headings = tuple((s.id, s.heading.pop(self.lang)) for s in m.sections
                          if self.lang in s.heading)
+        tracks = tuple((s.id, s.tracks.pop(self.lang)) for s in m.sections
+                       if self.lang in s.tracks)
         m.languages.remove(self.lang)
         change = _everything(m)
-        return AddLanguage(self.lang, position, tuple(content), headings), change
+        return AddLanguage(self.lang, position, tuple(content), headings, tracks), change
 
 
 class SetLanguageOrder(NamedTuple):

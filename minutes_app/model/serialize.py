@@ -201,6 +201,7 @@ def minutes_out(m: Minutes) -> Json:
         "dismissed": dict(m.dismissed),
         "sections": [
             {"id": s.id, "heading": texts_out(s.heading), "numbered": s.numbered,
+             "tracks": tracks_out(s.tracks),
              "paragraphs": [paragraph_out(p) for p in s.paragraphs]}
             for s in m.sections
         ],
@@ -224,7 +225,7 @@ def minutes_in(d: Json) -> Minutes:
             sections=[
                 Section(int(s["id"]), lang_text(s.get("heading")),
                         [paragraph_in(p) for p in s.get("paragraphs", [])],
-                        bool(s.get("numbered", True)))
+                        bool(s.get("numbered", True)), tracks_in(s.get("tracks", {})))
                 for s in d.get("sections", [])
             ],
             rounds=[round_in(r) for r in d.get("rounds", [])],

@@ -10,6 +10,7 @@ from minutes_app.model.change import Change
 from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Settings
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Operation
+from minutes_app.model.track import Track, current_text, has_changes
 from minutes_app.model.types import Lang
 from minutes_app.model.validate import check_index, check_text
 
@@ -157,9 +158,36 @@ class SetSectionHeading(NamedTuple):
         m.check_lang(self.lang)
         check_text(self.text, N_("Section heading"))
         section = m.section(self.section_id)
+        if self.lang in section.tracks:
+            raise ValidationError("This heading has pending revisions; edit it as a tracked "
+                                  "change.")
         old = section.heading.get(self.lang, "")
         section.heading[self.lang] = self.text
         inverse = SetSectionHeading(self.section_id, self.lang, old)
+        return inverse, Change(sections=frozenset([self.section_id]))
+
+
+class SetHeadingTrack(NamedTuple):
+    """Set a heading's current text in one language together with its pending revisions."""
+
+    section_id: int
+    lang: Lang
+    text: str
+    track: Track | None
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        m.check_lang(self.lang)
+        check_text(self.text, "Section heading")
+        if self.track is not None and current_text(self.track) != self.text:
+            raise ValidationError("The revisions do not lead to the text.")
+        s = m.section(self.section_id)
+        inverse = SetHeadingTrack(self.section_id, self.lang, s.heading.get(self.lang, ""),
+                                  s.tracks.get(self.lang))
+        s.heading[self.lang] = self.text
+        if self.track is not None and has_changes(self.track):
+            s.tracks[self.lang] = self.track
+        else:
+            s.tracks.pop(self.lang, None)
         return inverse, Change(sections=frozenset([self.section_id]))
 
 

@@ -58,8 +58,13 @@ INSERT_PARAGRAPH = (f"INSERT OR REPLACE INTO paragraph ({PARAGRAPH_COLUMNS})"
 
 
 def section_row(s: Section, position: int) -> tuple[Any, ...]:
-    """One section row."""
-    return (s.id, position, dumps(ser.texts_out(s.heading)), int(s.numbered))
+    """One section row (the heading's pending revisions in ``tracks``)."""
+    return (s.id, position, dumps(ser.texts_out(s.heading)), int(s.numbered),
+            dumps(ser.tracks_out(s.tracks)) if s.tracks else "{}")
+
+
+SECTION_COLUMNS = "id, position, heading, numbered, tracks"
+INSERT_SECTION = f"INSERT OR REPLACE INTO section ({SECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
 
 
 def round_row(r: Round) -> tuple[Any, ...]:
@@ -87,10 +92,11 @@ def read_minutes(conn: sqlite3.Connection) -> Minutes:
         pairs=[pair_in(p) for p in meta.get("pairs", [])],
     )
     sections: dict[int, Section] = {}
-    for sid, _pos, heading, numbered in conn.execute(
-        "SELECT id, position, heading, numbered FROM section ORDER BY position"
+    for sid, _pos, heading, numbered, tracks in conn.execute(
+        f"SELECT {SECTION_COLUMNS} FROM section ORDER BY position"
     ):
-        sections[sid] = Section(sid, lang_text(json.loads(heading)), [], bool(numbered))
+        sections[sid] = Section(sid, lang_text(json.loads(heading)), [], bool(numbered),
+                                ser.tracks_in(json.loads(tracks)) if tracks != "{}" else {})
     m.sections = list(sections.values())
     _read_paragraphs(conn, sections)
     m.rounds = [_round(row) for row in conn.execute("SELECT * FROM round ORDER BY number")]

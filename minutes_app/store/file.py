@@ -222,7 +222,7 @@ def _locked(p: Path) -> FileLockedError:
 def _write_all(conn: sqlite3.Connection, m: Minutes, rounds: bool = True) -> None:
     conn.executemany("INSERT INTO meta VALUES (?, ?)", codec.meta_rows(m))
     conn.executemany(
-        "INSERT INTO section VALUES (?, ?, ?, ?)",
+        codec.INSERT_SECTION,
         [codec.section_row(s, i) for i, s in enumerate(m.sections)],
     )
     conn.executemany(
@@ -247,7 +247,7 @@ def _write_change(conn: sqlite3.Connection, m: Minutes, change: Change) -> None:
     conn.executemany(codec.INSERT_PARAGRAPH, rows)
     positions = {s.id: i for i, s in enumerate(m.sections)}
     conn.executemany(
-        "INSERT OR REPLACE INTO section VALUES (?, ?, ?, ?)",
+        codec.INSERT_SECTION,
         [codec.section_row(m.section(sid), positions[sid]) for sid in change.sections],
     )
     if change.meta:

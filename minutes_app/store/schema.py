@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,8 +40,18 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
                  " kind TEXT NOT NULL, data TEXT NOT NULL)")
 
 
+def _v3_headings(conn: sqlite3.Connection) -> None:
+    """Section headings are negotiated text: their pending revisions per language."""
+    conn.execute("ALTER TABLE section ADD COLUMN tracks TEXT NOT NULL DEFAULT '{}'")
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: every helper's additions of this session (see each ``_v3_*``)."""
+    _v3_headings(conn)
+
+
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 
 from minutes_app.errors import ValidationError
 from minutes_app.model import (
-    Batch, InsertParagraph, Minutes, MoveParagraph, Operation, RemoveParagraph, SetMark, SetTrack,
+    Batch, InsertParagraph, Minutes, MoveParagraph, Operation, RemoveParagraph, SetHeadingTrack,
+    SetMark, SetTrack,
 )
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Seg, Track, baseline_text, current_text, normalize,
@@ -74,6 +75,11 @@ def _text_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Opera
         if r.lang is not None:
             by_track.setdefault((r.paragraph_id, r.lang), []).append(r)
     for (pid, lang), revs in by_track.items():
+        if revs[0].heading:  # a section heading: the same decision on its track
+            s = m.section(pid)
+            track = decide_many(s.tracks[lang], [r.segment for r in revs], accept)  # type: ignore[index]
+            ops.append(SetHeadingTrack(pid, lang, current_text(track), track))  # type: ignore[arg-type]
+            continue
         p = m.paragraph(pid)
         track = decide_many(p.tracks[lang], [r.segment for r in revs], accept)  # type: ignore[index]
         ops.append(SetTrack(pid, lang, current_text(track), track))  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from minutes_app.errors import MinutesError
 from minutes_app.model import (
     Batch, Change, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, Round,
-    SetBracketSides,
+    Section, SetBracketSides, SetHeadingTrack,
     SetMark, SetStatus, SetTrack, Side, Status,
 )
 from minutes_app.model.track import Author, Seg, Track, plain
@@ -31,6 +31,7 @@ class MergeReport:
     conflicts: list[int] = field(default_factory=list)
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)  # sections whose heading they changed
 
     def summary(self) -> Message:
         """What the merge did, for the front ends to say."""
@@ -62,7 +63,8 @@ def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round
     if new:
         return new[-1]
     # they returned their working copy without sending: their text is their round
-    texts = {p.id: dict(p.texts) for p in theirs.paragraphs()}
+    texts = {s.id: dict(s.heading) for s in theirs.sections}
+    texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs())
     return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts)
 
 
@@ -116,6 +118,25 @@ def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs:
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
 
 
+def _merge_headings(rec: Recorder, theirs: Minutes, base: Round, author: Author,
+                    report: MergeReport) -> None:
+    """Their heading edits, three-way like paragraphs (rounds before headings had none)."""
+    theirs_by_id = {s.id: s for s in theirs.sections}
+    for s in rec.m.sections:
+        ts: Section | None = theirs_by_id.get(s.id)
+        if ts is None or s.id not in base.texts:
+            continue
+        for lang in rec.m.languages:
+            b, o = base.texts[s.id].get(lang, ""), s.heading.get(lang, "")
+            merged = merge_text(b, o, ts.heading.get(lang, ""))
+            if merged.text == o:
+                continue
+            track = retrack(s.tracks.get(lang) or plain(o), merged.text, author)
+            rec.do(SetHeadingTrack(s.id, lang, merged.text, track))
+            if s.id not in report.headings:
+                report.headings.append(s.id)
+
+
 def _new_paragraphs(rec: Recorder, theirs: Minutes, base: Round, author: Author,
                     report: MergeReport) -> None:
     """Paragraphs they added: fresh ids here (theirs may collide), placed after their neighbour."""
@@ -151,6 +172,7 @@ def _merge_all(rec: Recorder, theirs: Minutes, base: Round, author: Author,
             report.deleted.append(p.id)
         else:
             _merge_paragraph(rec, p, base.texts[p.id], tp, author, report)
+    _merge_headings(rec, theirs, base, author, report)
     _new_paragraphs(rec, theirs, base, author, report)
 
 
@@ -172,6 +194,11 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
                 moved = renumber_own_edits(track, ours.own_side, old, new)
                 if moved != track:
                     rec.do(SetTrack(p.id, lang, p.text(lang), moved))
+        for s in ours.sections:
+            for lang, track in list(s.tracks.items()):
+                moved = renumber_own_edits(track, ours.own_side, old, new)
+                if moved != track:
+                    rec.do(SetHeadingTrack(s.id, lang, s.heading.get(lang, ""), moved))
         _merge_all(rec, theirs, base, author, report)
         return Batch(tuple(rec.ops)), report
     finally:

@@ -1,4 +1,4 @@
-"""Revisions listed from the document's tracks and paragraph marks."""
+"""Revisions listed from the document's tracks (paragraphs' and headings') and paragraph marks."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from minutes_app.model import Lang, Minutes, Paragraph, Side
+from minutes_app.model import Lang, Minutes, Paragraph, Section, Side
 from minutes_app.model.track import DELETE, INSERT, Author
 
 KINDS = {INSERT: "insert", DELETE: "delete"}
 
 
 class Revision(NamedTuple):
-    """One pending insertion or deletion, or a whole paragraph inserted, deleted or moved."""
+    """One pending insertion or deletion, or a whole paragraph inserted, deleted or moved.
+
+    In a section heading (``heading``), ``paragraph_id`` is the section's id (ids are shared).
+    """
 
     id: str
     paragraph_id: int
@@ -27,6 +30,7 @@ class Revision(NamedTuple):
     segment: int  # position of the segment in its track (-1 for a paragraph mark)
     inside: Side | None = None  # a deletion of words inserted by this Side
     status: str = "pending"
+    heading: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The revision as the command line prints it."""
@@ -34,7 +38,8 @@ class Revision(NamedTuple):
             "id": self.id, "paragraph_id": self.paragraph_id, "number": self.number,
             "lang": self.lang.value if self.lang else None, "kind": self.kind,
             "text": self.text, "side": self.side.value, "round": self.round, "time": self.time,
-            "status": self.status, "scope": "paragraph" if self.lang is None else "text",
+            "status": self.status, "scope": "heading" if self.heading
+            else "paragraph" if self.lang is None else "text",
             "inside": self.inside.value if self.inside else None,
         }
 
@@ -70,7 +75,28 @@ def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
                            author.time, index, inside)
 
 
+def heading_revisions(m: Minutes, s: Section) -> Iterator[Revision]:
+    """The pending revisions of a section heading, by language."""
+    seen: dict[str, int] = {}
+    for lang in m.languages:
+        for index, seg in enumerate(s.tracks.get(lang, ())):
+            if seg.kind not in KINDS:
+                continue
+            author = seg.author
+            assert author is not None
+            kind = KINDS[seg.kind]
+            rid = _rev_id(s.id, lang, kind, author, seg.text, seen)
+            inside = seg.origin.side if seg.origin else None
+            yield Revision(rid, s.id, None, lang, kind, seg.text, author.side, author.round,
+                           author.time, index, inside, heading=True)
+
+
 def all_revisions(m: Minutes) -> list[Revision]:
-    """Every pending revision in document order."""
-    return [r for p in m.paragraphs() if p.tracks or p.mark
-            for r in paragraph_revisions(m, p)]
+    """Every pending revision in document order (a section's heading before its paragraphs)."""
+    out: list[Revision] = []
+    for s in m.sections:
+        if s.tracks:
+            out.extend(heading_revisions(m, s))
+        out.extend(r for p in s.paragraphs if p.tracks or p.mark
+                   for r in paragraph_revisions(m, p))
+    return out

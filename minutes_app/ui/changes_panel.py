@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, ngettext
-from minutes_app.model import Change, Lang, Side
+from minutes_app.model import Change, Lang, Minutes, Side
 from minutes_app.tracking.decide import decision
 from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
@@ -32,7 +32,14 @@ def kind_label(r: Revision) -> str:
                 "move": _("Paragraph moved")}[r.kind]
     if r.inside is not None:
         return _("Deletion inside an insertion")
+    if r.heading:
+        return _("Heading insertion") if r.kind == "insert" else _("Heading deletion")
     return _("Insertion") if r.kind == "insert" else _("Deletion")
+
+
+def _section_id(m: Minutes, r: Revision) -> int:
+    """The section a revision belongs to (a heading's revision: the section itself)."""
+    return r.paragraph_id if r.heading else m.section_of(r.paragraph_id).id
 
 
 class RevisionsModel(QAbstractTableModel):
@@ -67,7 +74,8 @@ class RevisionsModel(QAbstractTableModel):
             return None
         r = self.revisions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [str(r.number or "·"), lang_label(r.lang) if r.lang else "¶",
+            return ["§" if r.heading else str(r.number or "·"),
+                    lang_label(r.lang) if r.lang else "¶",
                     side_label(r.side), str(r.round), kind_label(r),
                     r.text.replace("\n", " ")][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (2, 5):
@@ -193,7 +201,7 @@ class ChangesPanel(QWidget):
         return [r for r in all_revisions(m)
                 if (side is None or r.side is side) and (rnd is None or r.round == rnd)
                 and (lang is None or r.lang is lang)
-                and (sid is None or m.section_of(r.paragraph_id).id == sid)]
+                and (sid is None or _section_id(m, r) == sid)]
 
     def refresh(self) -> None:
         """Recompute the list, keeping the selection on the same revision when it remains."""

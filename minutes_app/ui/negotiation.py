@@ -19,12 +19,18 @@ from minutes_app.tracking.brackets import bracket_op, choose_op
 from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.rounds import snapshot
 from minutes_app.tracking.time import now_iso
-from minutes_app.ui.labels import side_label
+from minutes_app.ui.labels import side_label, unplaced_scope_label
 from minutes_app.ui.rows import RowKind
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from minutes_app.docx_io.importer import ImportReport
     from minutes_app.model import Operation, Round
     from minutes_app.ui.main_window import MainWindow
+
+
+SHOWN_UNPLACED = 25  # lines of the unplaced list a dialog shows
 
 
 def _side_combo(default: Side) -> QComboBox:
@@ -151,7 +157,7 @@ class NegotiationCommands:
 
         from PySide6.QtWidgets import QFileDialog
 
-        from minutes_app.docx_io.importer import history_entry, imported_digests, plan_import
+        from minutes_app.docx_io.importer import history_entry, imported_digests
 
         w = self.window
         if path is None:
@@ -160,23 +166,51 @@ class NegotiationCommands:
             if not path:
                 return
         doc = w.doc
-        m = doc.minutes
         imported = imported_digests(doc.file.history())
         try:
-            op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported)
-            if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
-                    [*render_all(report.uncertain), "",
-                     _("Import these rows as the paragraphs they look like?")])):
-                op, report = plan_import(m, Path(path), m.own_side.other, now_iso(), imported,
-                                         accept_uncertain=True)
+            planned = self._plan_import(Path(path), imported)
         except MinutesError as exc:
             w.show_error(error_text(exc), _("Cannot import"))
             return
+        if planned is None:
+            return
+        op, report = planned
         r = report.round
         assert r is not None
         self._take_round(op, r, _("Import round {number}").format(number=r.number))
         doc.file.add_history(now_iso(), "import", history_entry(Path(path), report))
         w.statusBar().showMessage(render(report.summary()), 15000)
+
+    def _plan_import(self, path: Path, imported: set[str]
+                     ) -> tuple[Operation, ImportReport] | None:
+        """Plan the import, asking about unplaced changes and rows without ids (None: no)."""
+        from minutes_app.docx_io.importer import UnplacedChangesError, plan_import
+
+        w = self.window
+        m = w.doc.minutes
+        unplaced = False
+        try:
+            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported)
+        except UnplacedChangesError as exc:
+            lines = [_("{place} ({location}): “{text}”").format(
+                place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
+                for u in exc.unplaced[:SHOWN_UNPLACED]]
+            if len(exc.unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
+                lines.append(_("… and {n} more").format(n=len(exc.unplaced) - SHOWN_UNPLACED))
+            question = "\n".join([_("The returned file changed these things, which cannot be "
+                                    "placed in the minutes:"), "", *lines, "",
+                                  _("Import the rest, and record this list in the history?")])
+            if not w.confirm(_("Changes that cannot be placed"), question):
+                return None
+            unplaced = True
+            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
+                                     accept_unplaced=True)
+        if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
+                [*render_all(report.uncertain), "",
+                 _("Import these rows as the paragraphs they look like?")])):
+            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
+                                     accept_uncertain=True, accept_unplaced=unplaced)
+        return op, report
 
     def show_history(self) -> None:
         """A table of the rounds exchanged so far."""

@@ -181,6 +181,9 @@ class ReviewView(QWidget):
             for label in self.texts.values():
                 label.setText("")
             return
+        if item.revision is not None and item.revision.heading:
+            self._show_heading(item)
+            return
         p = m.paragraph(item.paragraph_id)
         number = m.number(p.id)
         self.heading.setText(_("Item {i} of {n} — paragraph {number}").format(
@@ -190,6 +193,18 @@ class ReviewView(QWidget):
             label.setText(f"<b>{lang_label(lang)}</b><br>{shown}")
         self.item_label.setText(self._describe(item))
         self._enable(item)
+
+    def _show_heading(self, item: ReviewItem) -> None:
+        """A revision of a section heading: the heading in every language, accept or reject."""
+        s = self.doc.minutes.section(item.paragraph_id)
+        self.heading.setText(_("Item {i} of {n} — section heading").format(
+            i=self.index + 1, n=len(self.items)))
+        for lang, label in self.texts.items():
+            shown = track_html(s.tracks.get(lang), s.heading.get(lang, ""))
+            label.setText(f"<b>{lang_label(lang)}</b><br>{shown}")
+        self.item_label.setText(self._describe(item))
+        self.buttons["accept"].setEnabled(True)
+        self.buttons["reject"].setEnabled(True)
 
     def _describe(self, item: ReviewItem) -> str:
         if item.revision is not None:
@@ -250,13 +265,13 @@ class ReviewView(QWidget):
     def mark_agreed(self) -> None:
         """Mark the paragraph on screen agreed."""
         item = self.current()
-        if item is not None:
+        if item is not None and not (item.revision is not None and item.revision.heading):
             self._apply(SetStatus(item.paragraph_id, Status.AGREED), _("Set status"))
 
     def add_comment(self) -> None:
         """Attach the note as a comment of the own Side."""
         item, text = self.current(), self.note.text().strip()
-        if item is None or not text:
+        if item is None or not text or (item.revision is not None and item.revision.heading):
             return
         m = self.doc.minutes
         self._apply(AddComment(item.paragraph_id, Comment(m.allocate_id(), m.own_side, text,
@@ -277,7 +292,8 @@ class ReviewView(QWidget):
     def leave(self) -> None:
         """Back to the editor, at the paragraph on screen."""
         item = self.current()
-        self.left.emit(item.paragraph_id if item is not None else -1)
+        heading = item is not None and item.revision is not None and item.revision.heading
+        self.left.emit(item.paragraph_id if item is not None and not heading else -1)
 
     # -- looks -----------------------------------------------------------------------------
     def set_zoom(self, delta: int) -> None:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from minutes_app.checks.conformity import Finding, findings
-from minutes_app.model import Lang, Minutes, Status
+from minutes_app.model import Lang, Minutes, Paragraph, Status
 from minutes_app.model.brackets import OpenBracket, open_brackets, status_of
-from minutes_app.tracking.revisions import Revision, paragraph_revisions
+from minutes_app.tracking.revisions import Revision, heading_revisions, paragraph_revisions
 
 
 class ReviewItem(NamedTuple):
     """One open item: a revision, a bracket, an ad referendum paragraph or a finding."""
 
     kind: str  # revision | bracket | ad_ref | finding
-    paragraph_id: int
+    paragraph_id: int  # for a heading's revision: the section's id (ids are shared)
     revision: Revision | None = None
     bracket: OpenBracket | None = None
     bracket_index: int = 0
@@ -27,7 +28,7 @@ def open_items(m: Minutes) -> list[ReviewItem]:
     for f in findings(m):
         by_paragraph.setdefault(f.paragraph_id, []).append(f)
     items: list[ReviewItem] = []
-    for p in m.paragraphs():
+    for p in _in_order(m, items):
         items += [ReviewItem("revision", p.id, revision=r) for r in paragraph_revisions(m, p)]
         for lang in m.languages:
             items += [ReviewItem("bracket", p.id, bracket=b, bracket_index=i)
@@ -36,6 +37,14 @@ def open_items(m: Minutes) -> list[ReviewItem]:
             items.append(ReviewItem("ad_ref", p.id))
         items += [ReviewItem("finding", p.id, finding=f) for f in by_paragraph.get(p.id, [])]
     return items
+
+
+def _in_order(m: Minutes, items: list[ReviewItem]) -> Iterator[Paragraph]:
+    """The paragraphs in order; a section's heading revisions go into ``items`` first."""
+    for s in m.sections:
+        if s.tracks:
+            items += [ReviewItem("revision", s.id, revision=r) for r in heading_revisions(m, s)]
+        yield from s.paragraphs
 
 
 def progress(m: Minutes) -> dict[str, int]:

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, Lang, Minutes, SetSectionHeading, Side
+from minutes_app.model import Change, Lang, Minutes, Side
 from minutes_app.model.brackets import status_of
 from minutes_app.model.track import PLAIN, Track, baseline_text
-from minutes_app.tracking.ops import edit_text
+from minutes_app.tracking.ops import edit_heading, edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
@@ -138,7 +138,13 @@ class EditorModel(QAbstractTableModel):
             section = self.minutes.section(sid)
             if not section.numbered and not any(section.heading.values()):
                 return title(self.minutes, lang)  # the preamble opens under the title
-            return section.heading.get(lang, "")
+            heading = section.heading.get(lang, "")
+            if role == Qt.ItemDataRole.EditRole:
+                return heading
+            return self._shown_text(heading, section.tracks.get(lang))
+        if role == Role.TRACK and lang is not None:  # a heading's revisions, drawn inline
+            track = self.minutes.section(sid).tracks.get(lang)
+            return track if self.show_mode is ShowMode.CHANGES else None
         return None
 
     def _paragraph_data(self, pid: int, lang: Lang | None, role: int) -> Any:
@@ -198,7 +204,8 @@ class EditorModel(QAbstractTableModel):
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True
-            self.doc.apply(SetSectionHeading(ident, lang, value), _("Edit heading"))
+            self.doc.apply(edit_heading(self.minutes, ident, lang, value, now_iso()),
+                           _("Edit heading"))
         else:
             if value == self.minutes.paragraph(ident).text(lang):
                 return True

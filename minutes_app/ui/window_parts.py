@@ -200,6 +200,7 @@ class WindowParts(QMainWindow):
 
     def _on_revision_activated(self, r: Revision) -> None:
         model = self.editor_model
-        row = model.row_of((RowKind.PARAGRAPH, r.paragraph_id))
+        kind = RowKind.SECTION if r.heading else RowKind.PARAGRAPH
+        row = model.row_of((kind, r.paragraph_id))
         column = model.column_of(r.lang) if r.lang else 1
         self.editor.go_to(row, column)

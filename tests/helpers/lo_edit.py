@@ -1,7 +1,10 @@
 """Edit a DOCX with LibreOffice itself, as a delegation would: run with Debian's /usr/bin/python3.
 
 Usage: lo_edit.py IN.docx OUT.docx "Given Surname" TRACK(0|1) EDITS.json
-EDITS.json is a list of [old, new] replacements (done with LibreOffice's own replace-all).
+EDITS.json is a list of [old, new] replacements (done with LibreOffice's own replace-all), or
+{"insert_row_after": TEXT, "cells": [...]}: a table row inserted below the row holding TEXT,
+its cells typed in (as a delegate adds a paragraph to the working copy), or
+{"delete_row_with": TEXT}: the first table row holding TEXT deleted.
 """
 
 import contextlib
@@ -20,6 +23,35 @@ def prop(name, value):
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
+
+
+def delete_row(doc, anchor):
+    """Delete the first table row whose text holds ``anchor``."""
+    tables = doc.TextTables
+    for t in range(tables.Count):
+        table = tables.getByIndex(t)
+        for r in range(table.Rows.Count):
+            texts = [table.getCellByPosition(c, r).getString()
+                     for c in range(table.Columns.Count)]
+            if any(anchor in x for x in texts):
+                table.Rows.removeByIndex(r, 1)
+                return
+    raise SystemExit(f"no row holds {anchor!r}")
+
+
+def insert_row(doc, anchor, cells):
+    """A row below the first table row whose text holds ``anchor``, its cells filled."""
+    tables = doc.TextTables
+    for t in range(tables.Count):
+        table = tables.getByIndex(t)
+        for r in range(table.Rows.Count):
+            texts = [table.getCellByPosition(c, r).getString() for c in range(len(cells))]
+            if any(anchor in x for x in texts):
+                table.Rows.insertByIndex(r + 1, 1)
+                for c, text in enumerate(cells):
+                    table.getCellByPosition(c, r + 1).setString(text)
+                return
+    raise SystemExit(f"no row holds {anchor!r}")
 
 
 def main():
@@ -61,7 +93,14 @@ def main():
             raise SystemExit(f"LibreOffice could not open {src}")
         try:
             doc.RecordChanges = track == "1"
-            for old, new in edits:
+            for edit in edits:
+                if isinstance(edit, dict) and "delete_row_with" in edit:
+                    delete_row(doc, edit["delete_row_with"])
+                    continue
+                if isinstance(edit, dict):
+                    insert_row(doc, edit["insert_row_after"], edit["cells"])
+                    continue
+                old, new = edit
                 desc = doc.createReplaceDescriptor()
                 desc.SearchString = old
                 desc.ReplaceString = new

@@ -1,0 +1,145 @@
+"""Tracked changes where an import cannot place them: headers, footers, notes, text boxes, formats.
+
+Our working copy never writes notes or text boxes and never tracks formatting; the other
+Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goes unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from minutes_app.docx_io.reader import (
+    INSERT, PLAIN, W, Elsewhere, ReadDocument, ReadParagraph, _change, _State, read_paragraph,
+)
+from minutes_app.docx_io.safety import DocxArchive
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_PART_SCOPES = {"header": "header", "footer": "footer", "footnotes": "footnote",
+                "endnotes": "endnote"}
+_NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+FORMAT_CHANGES = tuple(f"{W}{t}" for t in (
+    "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange",
+    "tblPrExChange", "sectPrChange", "numberingChange", "cellIns", "cellDel", "cellMerge"))
+
+
+def _paragraphs(node: etree._Element) -> Iterator[etree._Element]:
+    """Every ``w:p`` below ``node``, skipping the fallback copy of a drawing (read once)."""
+    for c in node:
+        if c.tag == _FALLBACK or not isinstance(c.tag, str):
+            continue
+        if c.tag == f"{W}p":
+            yield c
+        yield from _paragraphs(c)
+
+
+def _changes(rp: ReadParagraph, scope: str, location: str, index: int | None
+             ) -> Iterator[Elsewhere]:
+    if rp.mark is not None:
+        kind, ch = rp.mark
+        yield Elsewhere(scope, "insert" if kind == INSERT else "delete", "¶", ch, location,
+                        index)
+    for p in rp.pieces:
+        if p.kind != PLAIN and p.change is not None:
+            yield Elsewhere(scope, "insert" if p.kind == INSERT else "delete", p.text,
+                            p.change, location, index)
+
+
+def _part_targets(archive: DocxArchive) -> list[tuple[str, str]]:
+    """(scope, part name) of the headers, footers and notes the document uses."""
+    rels = archive.xml("word/_rels/document.xml.rels")
+    found = []
+    for r in rels.iter(_REL) if rels is not None else ():
+        scope = _PART_SCOPES.get((r.get("Type") or "").rsplit("/", 1)[-1])
+        target = (r.get("Target") or "").lstrip("/")
+        if scope and r.get("TargetMode") != "External":
+            found.append((scope, target if target.startswith("word/") else f"word/{target}"))
+    return sorted(set(found))
+
+
+def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument) -> None:
+    root = archive.xml(name)
+    if root is None:
+        return
+    st = _State()
+    for p in _paragraphs(root):
+        note = next(p.iterancestors(f"{W}footnote", f"{W}endnote"), None)
+        if note is not None and note.get(f"{W}type") in _NOTE_SEPARATORS:
+            continue
+        rp = read_paragraph(p, st)
+        doc.parts.setdefault(scope, []).append(rp)
+        doc.elsewhere.extend(_changes(rp, scope, name, None))
+    doc.elsewhere.extend(_formats(root, scope, name, {}))
+
+
+def _textboxes(doc: ReadDocument, st: _State) -> None:
+    seen: set[etree._Element] = set()
+    for run, index in st.hosts:
+        if run in seen:
+            continue
+        seen.add(run)
+        for box in run.iter(f"{W}txbxContent"):
+            if next(box.iterancestors(_FALLBACK), None) is not None:
+                continue  # the VML copy of the same text box
+            inner = _State()
+            for p in _paragraphs(box):
+                rp = read_paragraph(p, inner)
+                doc.parts.setdefault("textbox", []).append(rp)
+                doc.elsewhere.extend(_changes(rp, "textbox", f"paragraph {index}", index))
+
+
+def _formats(root: etree._Element, scope: str, location: str,
+             index_of: dict[etree._Element, int]) -> Iterator[Elsewhere]:
+    """Formatting-only changes (``w:rPrChange`` and its kin), with the text they touch."""
+    for e in root.iter(*FORMAT_CHANGES):
+        holder = next(e.iterancestors(f"{W}p", f"{W}tr", f"{W}tbl", f"{W}sectPr"), None)
+        text, index, where = "", None, location
+        if holder is not None and holder.tag == f"{W}p":
+            text = read_paragraph(holder).text()
+            index = index_of.get(holder)
+            where = f"paragraph {index}" if index is not None else location
+        elif holder is not None and holder.tag in (f"{W}tr", f"{W}tbl"):
+            text = " | ".join(read_paragraph(p).text() for p in holder.iter(f"{W}p"))[:200]
+            where = "table row" if holder.tag == f"{W}tr" else "table"
+        elif holder is not None:
+            where = "section"
+        yield Elsewhere("format", "format", text, _change(e), where, index)
+
+
+def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument,
+                   st: _State) -> None:
+    """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place."""
+    _textboxes(doc, st)
+    doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
+    for scope, name in _part_targets(archive):
+        _read_part(archive, scope, name, doc)
+
+
+def elsewhere_json(doc: ReadDocument) -> list[dict[str, object]]:
+    """The changes in ``doc.elsewhere`` as ``revisions --json`` lists them."""
+    return [{"paragraph": e.paragraph, "kind": e.kind, "scope": e.scope, "text": e.text,
+             "author": e.change.author, "date": e.change.date, "location": e.location}
+            for e in doc.elsewhere]
+
+
+def row_marks_json(doc: ReadDocument) -> list[dict[str, object]]:
+    """Whole table rows inserted or deleted, as ``revisions --json`` lists them."""
+    return [{"paragraph": None, "kind": "insert" if kind == INSERT else "delete",
+             "scope": "row", "text": " | ".join(p.text(accept=kind == INSERT) for cell in
+                                                doc.tables[t][r] for p in cell),
+             "author": ch.author, "date": ch.date, "location": f"table {t + 1}, row {r + 1}"}
+            for (t, r), (kind, ch) in doc.row_marks.items()]
+
+
+def link_moves(found: list[dict[str, object]]) -> None:
+    """Give each half of a move the index of its other half (``pair``), by the range's name."""
+    first: dict[tuple[object, object], int] = {}
+    for i, r in enumerate(found):
+        if r.get("move"):
+            first.setdefault((r["move"], r["kind"]), i)
+    for r in found:
+        if r.get("move"):
+            other = "insert" if r["kind"] == "delete" else "delete"
+            r["pair"] = first.get((r["move"], other))

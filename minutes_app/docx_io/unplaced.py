@@ -1,0 +1,129 @@
+"""What a returned file changed that an import cannot place: listed, never dropped in silence.
+
+The import places rows of our table (paragraphs and headings). Anything else the other Side
+changed — the title block, headers and footers, notes, text boxes, formatting, a table we did
+not write, a comment outside our rows — is listed here by place and text; the import stops
+until the user accepts the list, and what was accepted goes into the document's history.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from minutes_app.docx_io.reader import ReadDocument, ReadParagraph
+from minutes_app.errors import N_, Message, MinutesError, english
+
+
+# where an unplaced change was found, as the sentences name it
+SCOPES = {
+    "title": N_("Title block"), "body": N_("Below the table"), "header": N_("Header"),
+    "footer": N_("Footer"), "footnote": N_("Footnote"), "endnote": N_("Endnote"),
+    "textbox": N_("Text box"), "format": N_("Formatting change"),
+    "table": N_("A table we did not write"), "comment": N_("Comment outside the rows"),
+    "heading": N_("Heading of a section no longer here"), "column": N_("Number or status column"),
+    "heading-removed": N_("Heading row removed"),
+}
+
+
+class Unplaced(NamedTuple):
+    """One change the import cannot place: where (a code and its detail), what, by whom."""
+
+    scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
+    # table | comment | heading | heading-removed | column
+    location: str
+    text: str
+    author: str = ""
+
+    def describe(self) -> Message:
+        """The change as a line to show: where, and what."""
+        return Message(N_("{scope} ({location}): “{text}”"), {
+            "scope": Message(SCOPES.get(self.scope, self.scope)), "location": self.location,
+            "text": self.text})
+
+    def to_json(self) -> dict[str, str]:
+        """As the history and ``--json`` record it."""
+        return {"scope": self.scope, "location": self.location, "text": self.text,
+                "author": self.author}
+
+
+class UnplacedChangesError(MinutesError):
+    """The returned file changed things the import cannot place; the user must accept them."""
+
+    def __init__(self, unplaced: list[Unplaced]) -> None:
+        super().__init__(N_("The returned file changed {n} thing(s) that cannot be placed in the "
+                            "minutes (import with --accept-unplaced to take the rest and record "
+                            "this list in the history):"), n=len(unplaced))
+        self.details = [u.describe() for u in unplaced]
+        self.message += "".join(f"\n- {english(d)}" for d in self.details)  # English, for logs
+        self.unplaced = unplaced
+
+
+def _author(rp: ReadParagraph) -> str:
+    changes = [p.change for p in rp.pieces if p.change is not None]
+    if rp.mark is not None:
+        changes.append(rp.mark[1])
+    return changes[-1].author if changes else ""
+
+
+def _body(doc: ReadDocument, main: int, expected: set[str], consumed: set[int]
+          ) -> list[Unplaced]:
+    """Body paragraphs (title block, after the table) and tables we did not write."""
+    out = []
+    seen_table = False
+    for index, rp in enumerate(doc.paragraphs):
+        if (main >= 0 and rp.table == main) or id(rp) in consumed:
+            seen_table = True
+            continue
+        text = rp.text()
+        if rp.table >= 0:
+            if text.strip() or rp.changed:
+                out.append(Unplaced("table", f"table {rp.table + 1}, paragraph {index}",
+                                    text or rp.text(accept=False), _author(rp)))
+        elif rp.changed or text.strip() not in expected:
+            out.append(Unplaced("body" if seen_table else "title", f"paragraph {index}",
+                                text or rp.text(accept=False), _author(rp)))
+    return out
+
+
+def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplaced]:
+    """Tracked changes outside the body, and untracked text we did not write there."""
+    out = [Unplaced(e.scope, e.location, e.text, e.change.author) for e in doc.elsewhere]
+    for scope, paragraphs in doc.parts.items():
+        ours = expected.get(scope, set()) | {""}
+        for rp in paragraphs:
+            if not rp.changed and rp.text().strip() not in ours:
+                out.append(Unplaced(scope, scope, rp.text()))
+    return out
+
+
+def _comments(doc: ReadDocument, main: int, consumed: set[int]) -> list[Unplaced]:
+    out = []
+    for index, rp in enumerate(doc.paragraphs):
+        if (main >= 0 and rp.table == main) or id(rp) in consumed:
+            continue
+        for cid in rp.comment_ids:
+            if cid in doc.comments:
+                change, text = doc.comments[cid]
+                out.append(Unplaced("comment", f"paragraph {index}", text, change.author))
+    return out
+
+
+def expected_outside(ours: ReadDocument) -> dict[str, set[str]]:
+    """What our export writes outside its table, by scope ("body", "header", ...), read from
+    a working copy of the same minutes without sections."""
+    found: dict[str, set[str]] = {"body": {rp.text().strip() for rp in ours.paragraphs
+                                           if rp.table < 0}}
+    for scope, paragraphs in ours.parts.items():
+        found[scope] = {rp.text().strip() for rp in paragraphs}
+    return found
+
+
+def find_unplaced(doc: ReadDocument, main: int, expected: dict[str, set[str]],
+                  consumed: set[int] = frozenset()) -> list[Unplaced]:  # type: ignore[assignment]
+    """Everything outside table ``main`` (-1: none) and the ``consumed`` paragraphs (by
+    ``id``: a consecutive copy's rows) that differs from what we wrote (``expected``)."""
+    return (_body(doc, main, expected.get("body", set()) | {""}, consumed)
+            + _elsewhere(doc, expected) + _comments(doc, main, consumed))
+
+
+__all__ = ["Unplaced", "UnplacedChangesError", "expected_outside", "find_unplaced"]
