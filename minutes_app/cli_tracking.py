@@ -108,7 +108,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.add_history(now_iso(), "import", history_entry(Path(args.returned), report))
     finally:
         f.close()
-    sides = ", ".join(f"{s} {n}" for s, n in sorted(report.by_side.items())) or "—"
+    sides = ", ".join(catalog._("{n} by {side}").format(n=n, side=s)
+                      for s, n in sorted(report.by_side.items())) or "—"
     print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
     for u in report.unplaced:
         line = render(u.describe())
