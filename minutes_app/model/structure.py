@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-from minutes_app.errors import ValidationError
+from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change
 from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Settings
 from minutes_app.model.minutes import Minutes
@@ -33,12 +33,13 @@ class InsertParagraph(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         section = m.section(self.section_id)
-        check_index(self.position, len(section.paragraphs), "Paragraph")
+        check_index(self.position, len(section.paragraphs), N_("Paragraph"))
         if self.paragraph.id in _all_ids(m):
-            raise ValidationError(f"Id {self.paragraph.id} is already used in this document.")
+            raise ValidationError("Id {paragraph_id} is already used in this document.",
+                                  paragraph_id=self.paragraph.id)
         for lang, text in self.paragraph.texts.items():
             m.check_lang(lang)
-            check_text(text, "Paragraph text")
+            check_text(text, N_("Paragraph text"))
         section.paragraphs.insert(self.position, self.paragraph.copy())
         m.note_id(self.paragraph.id)
         m.structure_changed()
@@ -77,7 +78,7 @@ class MoveParagraph(NamedTuple):
         target = m.section(self.section_id)
         old_index = next(i for i, p in enumerate(source.paragraphs) if p.id == self.pid)
         limit = len(target.paragraphs) - (1 if target is source else 0)
-        check_index(self.position, limit, "Paragraph")
+        check_index(self.position, limit, N_("Paragraph"))
         paragraph = source.paragraphs.pop(old_index)
         target.paragraphs.insert(self.position, paragraph)
         m.structure_changed()
@@ -95,7 +96,7 @@ class InsertSection(NamedTuple):
     section: Section
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        check_index(self.position, len(m.sections), "Section")
+        check_index(self.position, len(m.sections), N_("Section"))
         used = _all_ids(m)
         new_ids = {self.section.id} | {p.id for p in self.section.paragraphs}
         if used & new_ids or len(new_ids) != len(self.section.paragraphs) + 1:
@@ -139,7 +140,7 @@ class MoveSection(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         old_index = m.section_index(self.section_id)
-        check_index(self.position, len(m.sections) - 1, "Section")
+        check_index(self.position, len(m.sections) - 1, N_("Section"))
         m.sections.insert(self.position, m.sections.pop(old_index))
         m.structure_changed()
         touched = frozenset(s.id for s in m.sections[min(old_index, self.position):])
@@ -155,7 +156,7 @@ class SetSectionHeading(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
-        check_text(self.text, "Section heading")
+        check_text(self.text, N_("Section heading"))
         section = m.section(self.section_id)
         if self.lang in section.tracks:
             raise ValidationError("This heading has pending revisions; edit it as a tracked "
@@ -231,7 +232,8 @@ class SetSettings(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.settings.layout not in ("consecutive", "side-by-side"):
-            raise ValidationError(f"Unknown layout {self.settings.layout!r}.")
+            raise ValidationError("Unknown layout {settings_layout!r}.",
+                                  settings_layout=self.settings.layout)
         old, m.settings = m.settings, self.settings
         return SetSettings(old), Change(meta=True)
 

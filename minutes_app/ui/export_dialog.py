@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Minutes, Side
@@ -158,7 +159,7 @@ class ExportCommands:
             w.doc.file.add_history(now_iso(), f"export-{kind}", history_entry(record))
         except MinutesError as exc:
             progress.close()
-            self._refused(exc.message)
+            self._refused(error_text(exc))
             return None
         progress.close()
         w.statusBar().showMessage(_("Exported to {path}").format(path=str(out)), 10000)
@@ -218,7 +219,7 @@ class ExportCommands:
         try:
             side, results = verify_text(m, *original_text(Path(path)))
         except MinutesError as exc:
-            self._refused(exc.message)
+            self._refused(error_text(exc))
             return None
         lines = [_("{file}: the original for the {side}").format(
             file=Path(path).name, side=side_label(side))]
