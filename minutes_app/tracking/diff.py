@@ -274,7 +274,8 @@ def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
             out.append(Seg(DELETE, old_text[i1:i2], author))
         if j2 > j1:
             out.append(Seg(INSERT, new_text[j1:j2], author))
-    return normalize(_slide_spaces(list(normalize(out))))
+    # the same finishing as _retrack_pieces, so both paths give the same track
+    return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
 
 
 def _slide_spaces(segs: list[Seg]) -> list[Seg]:

@@ -18,18 +18,18 @@ from minutes_app.errors import FileChangedError
 from minutes_app.model import Change, Minutes, Operation, Round, SetSectionHeading, SetText
 from minutes_app.store import MinutesFile
 from minutes_app.store.file import History
-from minutes_app.tracking.ops import EditText
+from minutes_app.tracking.ops import EditHeading, EditText
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
 MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
-TYPING = (SetText, EditText, SetSectionHeading)
+TYPING = (SetText, EditText, SetSectionHeading, EditHeading)
 
 
 def _typing_key(op: Operation) -> tuple[object, ...]:
     """Where a typing operation types: its kind, paragraph or section, and language."""
-    if isinstance(op, SetSectionHeading):
+    if isinstance(op, SetSectionHeading | EditHeading):  # tracked or not: one heading
         return ("heading", op.section_id, op.lang)
     return (type(op), op.pid, op.lang)  # type: ignore[attr-defined]
 
