@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from minutes_app import __version__, cli_history, cli_languages, cli_signing, cli_tracking
 from minutes_app.errors import MinutesError
+from minutes_app.i18n import _, catalog
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
 
@@ -181,7 +182,8 @@ def _cmd_dismiss(args: argparse.Namespace) -> int:
     try:
         keys = {x.key for x in findings(m, include_dismissed=True)}
         if args.key not in keys:
-            raise MinutesError(f"There is no finding {args.key!r}; see 'minutes-app check'.")
+            raise MinutesError("There is no finding {key!r}; see 'minutes-app check'.",
+                               key=args.key)
         _, change = DismissFinding(args.key, args.reason).apply(m)
         f.write(m, change)
     finally:
@@ -211,6 +213,8 @@ def _parser() -> argparse.ArgumentParser:
         "With no command (or with a FILE), opens the editor.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", dest="ui_lang", choices=["en", "ko"], metavar="UI",
+                        help="language of the messages, en or ko (default: the locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -300,41 +304,39 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
+    if argv[:1] == ["--lang"] or (argv[:1] and argv[0].startswith("--lang=")):  # both take it
+        argv = argv[2:] if argv[0] == "--lang" else argv[1:]
+        if not argv or argv[0] not in commands:
+            return True
     if not argv:
         return True
     first = argv[0]
     return first not in commands and first not in ("-h", "--help", "--version")
 
 
-def _interface_language() -> None:
-    """Messages in the user's language: Korean when the locale says so."""
-    import os
-
-    from minutes_app.i18n import set_language
-
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
+def locale_language() -> str:
+    """The interface language the locale asks for (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
         if value:
-            if value.lower().startswith("ko"):
-                set_language("ko")
-            return
+            code = value.split("_")[0].split(".")[0].split(":")[0].lower()
+            return code if code in catalog.UI_LANGUAGES else "en"
+    return "en"
 
 
 def _fail(exc: BaseException) -> int:
-    """One sentence on stderr, never a traceback; exit code 1."""
+    """One sentence on stderr, in the interface language, never a traceback; exit code 1."""
     from minutes_app.i18n.errors import sentence
 
     if not isinstance(exc, (MinutesError, sqlite3.Error, OSError)):
         log.debug("unexpected error", exc_info=exc)
     with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
-        print(f"minutes-app: error: {sentence(exc)}", file=sys.stderr)
+        print(_("minutes-app: error: {message}").format(message=sentence(exc)), file=sys.stderr)
     return 1
 
 
 def _quiet_stdout() -> None:
     """After a broken pipe (``| head``), let Python's exit flush nowhere instead of failing."""
-    import os
-
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -352,8 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from minutes_app.ui.app import run
 
             return run(gui_args.file, gui_args.lang)
-        _interface_language()
         args = parser.parse_args(args_list)
+        catalog.set_language(args.ui_lang or locale_language())
         if args.command is None:
             parser.print_help()
             return 2

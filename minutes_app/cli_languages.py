@@ -52,8 +52,8 @@ def cmd_languages(args: argparse.Namespace) -> int:
             lang = Lang(args.value)
             m.check_lang(lang)
             if language_holds_text(m, lang) and not args.force:
-                raise MinutesError(f"The {lang.value} text is not empty: removing the language "
-                                   "deletes it. Add --force to remove it anyway.")
+                raise MinutesError("The {lang} text is not empty: removing the language deletes "
+                                   "it. Add --force to remove it anyway.", lang=lang.value)
             op = RemoveLanguage(lang)
         else:
             op = SetLanguageOrder(tuple(parse_languages(args.value)))
@@ -71,11 +71,11 @@ def _action_value(args: argparse.Namespace) -> None:
     if args.action is None:
         return
     if args.value is None:
-        raise MinutesError(f"'languages {args.action}' needs a value, e.g. "
-                           + ("'order ko,ru,en'." if args.action == "order"
-                              else f"'{args.action} ru'."))
+        raise MinutesError("'languages {action}' needs a value, e.g. '{example}'.",
+                           action=args.action, example="order ko,ru,en" if args.action == "order"
+                           else f"{args.action} ru")
     if args.action in ("add", "remove") and args.value not in LANG_CODES:
-        raise MinutesError(f"Unknown language {args.value!r}; expected ko, en or ru.")
+        raise MinutesError("Unknown language {value!r}; expected ko, en or ru.", value=args.value)
 
 
 def _checked(args: argparse.Namespace) -> int:

@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n import catalog
+from minutes_app.i18n.messages import render, render_all
 from minutes_app.model import Change, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
@@ -82,7 +84,7 @@ def _remember_authors(m: Minutes, pairs: list[str]) -> Change:
     for pair in pairs:
         name, _, side = pair.rpartition("=")
         if not name or side.upper() not in {s.value for s in Side}:
-            raise MinutesError(f"Write --author as NAME=KR or NAME=RU, not {pair!r}.")
+            raise MinutesError("Write --author as NAME=KR or NAME=RU, not {pair!r}.", pair=pair)
         mapping[name] = Side(side.upper())
     return SetAuthorSides(tuple(mapping.items())).apply(m)[1]
 
@@ -107,16 +109,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                 [(now_iso(), "import", history_entry(Path(args.returned), report))])
     finally:
         f.close()
-    sides = ", ".join(f"{n} by {s}" for s, n in sorted(report.by_side.items())) or "none"
-    number = report.round.number if report.round else "?"
-    print(f"Imported {Path(args.returned).name} as round {number}: "
-          f"revised texts {sides}; {len(report.touched)} paragraph(s) touched, "
-          f"{len(report.inserted)} new, {len(report.deleted)} deleted, "
-          f"{report.comments} comment(s), {len(report.headings)} heading(s) revised.")
+    sides = ", ".join(catalog._("{n} by {side}").format(n=n, side=s)
+                      for s, n in sorted(report.by_side.items())) or "—"
+    print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
     for u in report.unplaced:
-        print(f"  accepted unplaced change, {u.scope} ({u.location}): {u.text!r}")
-    for line in report.uncertain:
-        print(f"  uncertain (not imported; use --accept-uncertain): {line}")
+        line = render(u.describe())
+        print("  " + catalog._("Accepted, not placed: {change}").format(change=line))
+    for line in render_all(report.uncertain):
+        print("  " + catalog._("Not imported (use --accept-uncertain): {row}").format(row=line))
     return 0
 
 
@@ -192,11 +192,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         f.write(m, change, new_rounds)  # text and round together, or neither
     finally:
         f.close()
-    r = report.round
-    print(f"Merged round {r.number if r else '?'} of the {r.side.value if r else '?'} Side: "
-          f"{len(report.changed)} paragraph(s) changed, {len(report.inserted)} inserted, "
-          f"{len(report.deleted)} deleted, {len(report.conflicts)} with conflicting edits "
-          "put in brackets.")
+    print(render(report.summary()))
     return 0
 
 

@@ -1,18 +1,37 @@
 """Errors the user can cause; each carries a code, its parameters and an English message.
 
-The sentence shown to the user is made at the edge (``minutes_app.i18n.errors.sentence``):
-the template of ``code`` translated through the catalog, then filled with the parameters.
+Two ways to give the code: a key of ``TEMPLATES`` (``code="missing"``), or the English sentence
+itself with ``{name}`` fields (positional; it is its own msgid). The sentence shown to the user
+is made at the edge (``minutes_app.i18n.messages.error_text``) in the interface language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence the core has to say, as a code and its parameters (never words).
+
+    ``minutes_app.i18n.messages.render`` makes it a sentence in the interface language.
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 def N_(message: str) -> str:
     """Mark a template for the catalog without translating it here (translated at the edge)."""
     return message
+
+
+def english(msg: Message) -> str:
+    """``msg`` as an English sentence (its code with its parameters, messages said in turn)."""
+    params = {k: english(v) if isinstance(v, Message) else v for k, v in msg.params.items()}
+    return msg.code.format_map(params) if params else msg.code
 
 
 N_("{place}: {problem}")
@@ -102,18 +121,32 @@ def describe_places(places: list[Place], tr: Callable[[str], str]) -> str:
 
 
 class MinutesError(Exception):
-    """Base of every error with a user-facing message (shown in a dialog or on stderr)."""
+    """Base of every error with a user-facing message (shown in a dialog or on stderr).
 
-    def __init__(self, message: str = "", code: str = "", **params: Any) -> None:
-        if code:
-            message = TEMPLATES[code].format(**params)
+    Give either ``code=`` (a key of ``TEMPLATES``, kept in ``code`` for callers that test it) or,
+    positionally, the English sentence with ``{name}`` fields (then ``code`` is that sentence).
+    The keyword parameters fill the fields. ``message`` (and ``str()``) is the sentence in
+    English, for logs; the front ends say it in the user's language through
+    ``minutes_app.i18n.messages.error_text``.
+    """
+
+    def __init__(self, code_or_sentence: str = "", /, *, code: str = "", **params: Any) -> None:
+        self.template = TEMPLATES[code] if code else code_or_sentence
+        code = code or code_or_sentence
+        message = english(Message(self.template, params))
         super().__init__(message)
         self.message = message
         self.code = code
         self.params = params
+        self.details: list[Message] = []  # one line each under the sentence (e.g. the reasons)
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def msg(self) -> Message:
+        """The error as a sentence code (its template) and its parameters."""
+        return Message(self.template, self.params)
 
 
 class ValidationError(MinutesError):

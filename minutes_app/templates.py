@@ -25,9 +25,11 @@ def _load(path: Path) -> Minutes:
         data = json.loads(path.read_text(encoding="utf-8"))
         return minutes_in(data)
     except FileNotFoundError:
-        raise TemplateError(f"Resource {path.name} is missing from this installation.") from None
+        raise TemplateError("Resource {path_name} is missing from this installation.",
+                            path_name=path.name) from None
     except (json.JSONDecodeError, ValidationError) as exc:
-        raise TemplateError(f"Resource {path.name} is malformed: {exc}") from None
+        raise TemplateError("Resource {path_name} is malformed: {exc}",
+                            path_name=path.name, exc=exc) from None
 
 
 def with_languages(m: Minutes, langs: list[Lang] | None) -> Minutes:
@@ -57,7 +59,8 @@ def from_template(name: str = DEFAULT_TEMPLATE, today: dt.date | None = None,
     """A new document from a template, dated ``today``, in ``languages`` (the template's)."""
     if name not in template_names():
         choices = ", ".join(template_names())
-        raise TemplateError(f"There is no template {name!r}. Templates: {choices}.")
+        raise TemplateError("There is no template {name!r}. Templates: {choices}.",
+                            name=name, choices=choices)
     m = with_languages(_load(resource("templates", f"{name}.json")), languages)
     m.meeting = dataclasses.replace(m.meeting, start=today or dt.date.today())
     return m

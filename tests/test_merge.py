@@ -115,7 +115,7 @@ def test_merge_command_line(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "minutes_app", "merge", str(a), str(b)],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "1 paragraph(s) changed" in result.stdout
+    assert "Merged round 2 of the Russian Side: 1 paragraphs changed" in result.stdout
     listed = subprocess.run([sys.executable, "-m", "minutes_app", "revisions", str(a), "--json"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     import json

@@ -13,7 +13,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2),
+            # an error's first positional argument is its code: the English sentence (errors
+            # raised with code= take their sentence from TEMPLATES, marked with N_)
+            **{name: (1,) for name in ("MinutesError", "ValidationError", "FileFormatError",
+                                       "NewerFileError", "FileLockedError", "TemplateError",
+                                       "StoreWriteError", "FileChangedError")}}
 
 
 def extract() -> Catalog:
@@ -22,9 +27,17 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT / "minutes_app"), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
+        if _template_key(filename, lineno, message):
+            continue
         template.add(message, None, [(f"minutes_app/{filename}", lineno)],
                      auto_comments=comments, context=context)
     return template
+
+
+def _template_key(filename: str, lineno: int, message: object) -> bool:
+    """True for ``SomeError(code="key", ...)``: a TEMPLATES key, whose template is the msgid."""
+    lines = (ROOT / "minutes_app" / filename).read_text(encoding="utf-8").splitlines()
+    return isinstance(message, str) and f'code="{message}"' in lines[lineno - 1]
 
 
 def update(lang: str, template: Catalog) -> Path:

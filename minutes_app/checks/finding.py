@@ -58,6 +58,11 @@ class Finding(NamedTuple):
     params: tuple[tuple[str, str], ...]  # for the message (names of the values, not wording)
     detail: str = ""  # what the key is made of, besides the place and languages
 
+    def __str__(self) -> str:
+        """The kind and languages, as English logs name the finding."""
+        langs = ", ".join(x.value for x in self.langs)
+        return f"{self.kind} ({langs})" if langs else self.kind
+
     @property
     def code(self) -> str:
         """The kind (the name older callers use)."""

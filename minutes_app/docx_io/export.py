@@ -25,7 +25,7 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
     for the signing originals.
     """
     if fmt not in ("docx", "pdf"):
-        raise MinutesError(f"Unknown format {fmt!r}; choose docx or pdf.")
+        raise MinutesError("Unknown format {fmt!r}; choose docx or pdf.", fmt=fmt)
     target = out
     if fmt == "pdf":
         tmp = tempfile.TemporaryDirectory(prefix="minutes-export-")
@@ -51,7 +51,8 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         write_comparison(m, target, *rounds)
         record = {"kind": "comparison", "from": rounds[0], "to": rounds[1] or m.working_round}
     else:
-        raise MinutesError(f"Unknown export kind {kind!r}; choose working, signing or comparison.")
+        raise MinutesError("Unknown export kind {kind!r}; choose working, signing or "
+                           "comparison.", kind=kind)
     if fmt == "pdf":
         from minutes_app.docx_io.pdf import docx_to_pdf
 

@@ -34,6 +34,8 @@ from minutes_app.model import (
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
 )
 from minutes_app.model.track import Author
+from minutes_app.errors import Message
+from minutes_app.i18n.messages import N_
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
@@ -50,12 +52,21 @@ class ImportReport:
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
     comments: int = 0
-    uncertain: list[str] = field(default_factory=list)
+    uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
     headings: list[int] = field(default_factory=list)  # sections whose heading was revised
     unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
     own_round: Round | None = None  # our round, sent as the working copy: record it first
+
+    def summary(self) -> Message:
+        """What the import did, for the front ends to say."""
+        return Message(N_("Imported round {number}: {touched} paragraphs and {headings} headings "
+                          "revised, {inserted} new, {deleted} deleted, {comments} comments."), {
+            "number": self.round.number if self.round else "?", "touched": len(self.touched),
+            "headings": len(self.headings),
+            "inserted": len(self.inserted), "deleted": len(self.deleted),
+            "comments": self.comments})
 
 
 @dataclass
@@ -291,9 +302,9 @@ class _Importer:
         if found is None:
             return None
         best, score = found
-        self.report.uncertain.append(
-            f"A row without its paragraph id looks like paragraph {self.m.number(best)} "
-            f"({score:.0%} alike).")
+        self.report.uncertain.append(Message(N_(
+            "A row without its paragraph id looks like paragraph {n} ({score:.0%} alike)."),
+            {"n": self.m.number(best), "score": score}))
         return best
 
     def run(self, accept_uncertain: bool) -> None:
@@ -434,7 +445,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     """
     digest = file_digest(path)
     if digest in imported:
-        raise MinutesError(f"{path.name} has already been imported into these minutes.")
+        raise MinutesError("{path_name} has already been imported into these minutes.",
+                           path_name=path.name)
     if from_side is m.own_side:
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)

@@ -27,7 +27,8 @@ def docx_paragraphs(path: Path) -> list[str]:
     finally:
         archive.close()
     if root is None:
-        raise MinutesError(f"{path.name} has no document part; it is not a Word document.")
+        raise MinutesError("{path_name} has no document part; it is not a Word document.",
+                           path_name=path.name)
     out = []
     for p in root.iter(f"{W}p"):
         parts = []
@@ -48,7 +49,8 @@ def pdf_lines(path: Path) -> list[str]:
     done = subprocess.run([tool, "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           timeout=120, check=False)
     if done.returncode != 0:
-        raise MinutesError(f"pdftotext could not read {path.name}; is it a PDF?")
+        raise MinutesError("pdftotext could not read {path_name}; is it a PDF?",
+                           path_name=path.name)
     text = done.stdout.decode("utf-8", "replace")
     return [line for line in text.replace("\f", "\n").splitlines() if not _FOOTER.match(line)]
 
@@ -60,4 +62,5 @@ def original_text(path: Path) -> tuple[str, bool]:
         return "\n".join(pdf_lines(path)), False
     if suffix == ".docx":
         return "\n".join(docx_paragraphs(path)), True
-    raise MinutesError(f"{path.name}: verify reads a signing original as .docx or .pdf.")
+    raise MinutesError("{path_name}: verify reads a signing original as .docx or .pdf.",
+                       path_name=path.name)

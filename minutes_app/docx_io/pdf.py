@@ -58,6 +58,7 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
             raise MinutesError("LibreOffice did not finish converting to PDF in time.") from None
         produced = outdir / (docx.stem + ".pdf")
         if not produced.exists():  # LibreOffice can fail silently: check the output
-            raise MinutesError(f"LibreOffice could not convert {docx.name} to PDF.")
+            raise MinutesError("LibreOffice could not convert {docx_name} to PDF.",
+                               docx_name=docx.name)
         shutil.move(str(produced), pdf)
     return pdf

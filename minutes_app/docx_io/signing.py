@@ -27,6 +27,7 @@ from minutes_app.docx_io.xml import text_run
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.names import title
 from minutes_app.i18n.phrases import phrase
+from minutes_app.i18n.messages import N_
 from minutes_app.model import Lang, Minutes, Side
 
 LAYOUTS = ("consecutive", "side-by-side")
@@ -38,8 +39,9 @@ class NotReadyToSignError(MinutesError):
     """The minutes are not ready to sign; ``reasons`` says why, paragraph by paragraph."""
 
     def __init__(self, found: list[Reason]) -> None:
-        lines = "\n".join(f"- {r.message}" for r in found)
-        super().__init__(f"The signing copy cannot be made yet ({len(found)} reasons):\n{lines}")
+        super().__init__(N_("The signing copy cannot be made yet ({n} reasons):"), n=len(found))
+        self.message += "".join(f"\n- {r.message}" for r in found)  # English, for logs
+        self.details = [r.msg for r in found]
         self.reasons = found
 
 
@@ -195,7 +197,8 @@ def write_signing(m: Minutes, out: str | Path | IO[bytes], copy_for: Side,
                   initials: bool = False, fingerprint_footer: bool = False) -> bytes:
     """Write one signing original; refuses, with every reason, while anything is open."""
     if layout not in LAYOUTS:
-        raise MinutesError(f"Unknown layout {layout!r}; choose consecutive or side-by-side.")
+        raise MinutesError("Unknown layout {layout!r}; choose consecutive or side-by-side.",
+                           layout=layout)
     found = reasons(m, allow_ad_ref)
     if found:
         raise NotReadyToSignError(found)

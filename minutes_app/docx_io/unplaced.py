@@ -11,7 +11,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from minutes_app.docx_io.reader import ReadDocument, ReadParagraph
-from minutes_app.errors import MinutesError
+from minutes_app.errors import N_, Message, MinutesError, english
+
+
+# where an unplaced change was found, as the sentences name it
+SCOPES = {
+    "title": N_("Title block"), "body": N_("Below the table"), "header": N_("Header"),
+    "footer": N_("Footer"), "footnote": N_("Footnote"), "endnote": N_("Endnote"),
+    "textbox": N_("Text box"), "format": N_("Formatting change"),
+    "table": N_("A table we did not write"), "comment": N_("Comment outside the rows"),
+    "heading": N_("Heading of a section no longer here"), "column": N_("Number or status column"),
+    "heading-removed": N_("Heading row removed"),
+}
 
 
 class Unplaced(NamedTuple):
@@ -23,6 +34,12 @@ class Unplaced(NamedTuple):
     text: str
     author: str = ""
 
+    def describe(self) -> Message:
+        """The change as a line to show: where, and what."""
+        return Message(N_("{scope} ({location}): “{text}”"), {
+            "scope": Message(SCOPES.get(self.scope, self.scope)), "location": self.location,
+            "text": self.text})
+
     def to_json(self) -> dict[str, str]:
         """As the history and ``--json`` record it."""
         return {"scope": self.scope, "location": self.location, "text": self.text,
@@ -33,10 +50,11 @@ class UnplacedChangesError(MinutesError):
     """The returned file changed things the import cannot place; the user must accept them."""
 
     def __init__(self, unplaced: list[Unplaced]) -> None:
-        lines = "\n".join(f"  {u.scope} ({u.location}): {u.text!r}" for u in unplaced)
-        super().__init__(f"The returned file changed {len(unplaced)} thing(s) that cannot be "
-                         f"placed in the minutes:\n{lines}\nImport with --accept-unplaced "
-                         "to take the rest and record this list in the history.")
+        super().__init__(N_("The returned file changed {n} thing(s) that cannot be placed in the "
+                            "minutes (import with --accept-unplaced to take the rest and record "
+                            "this list in the history):"), n=len(unplaced))
+        self.details = [u.describe() for u in unplaced]
+        self.message += "".join(f"\n- {english(d)}" for d in self.details)  # English, for logs
         self.unplaced = unplaced
 
 

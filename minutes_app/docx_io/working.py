@@ -294,7 +294,8 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
     if layout not in LAYOUTS:
         from minutes_app.errors import MinutesError
 
-        raise MinutesError(f"Unknown layout {layout!r}; choose side-by-side or consecutive.")
+        raise MinutesError("Unknown layout {layout!r}; choose side-by-side or consecutive.",
+                           layout=layout)
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
     _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive runs fit portrait
     comments = _comments(doc, m)

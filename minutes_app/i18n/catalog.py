@@ -34,7 +34,8 @@ def compiled_catalog(lang: str) -> Path:
     try:
         source = po.read_bytes()
     except FileNotFoundError:
-        raise TemplateError(f"The {lang} interface catalog is missing ({po}).") from None
+        raise TemplateError("The {lang} interface catalog is missing ({po}).",
+                            lang=lang, po=po) from None
     digest = f"{zlib.crc32(source):08x}{len(source):x}"  # changes whenever the .po does
     mo = cache_dir() / "locale" / f"{lang}-{digest}" / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.exists():
@@ -61,7 +62,8 @@ def load(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
     if lang not in UI_LANGUAGES:
-        raise TemplateError(f"No interface catalog for {lang!r}; choose one of {UI_LANGUAGES}.")
+        raise TemplateError("No interface catalog for {lang!r}; choose one of {UI_LANGUAGES}.",
+                            lang=lang, UI_LANGUAGES=UI_LANGUAGES)
     with compiled_catalog(lang).open("rb") as fh:
         return gettext.GNUTranslations(fh)
 

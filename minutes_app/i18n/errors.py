@@ -10,19 +10,24 @@ from minutes_app.i18n.catalog import _
 
 def sentence(exc: BaseException) -> str:
     """One sentence for an error the user can meet, in the current interface language."""
-    if isinstance(exc, DamagedFileError):
-        detail = describe_places(exc.places, _)
-        return _(TEMPLATES[exc.code]).format(**{**exc.params, "detail": detail})
     if isinstance(exc, MinutesError):
-        if exc.code:
-            return _(TEMPLATES[exc.code]).format(**exc.params)
-        return exc.message
+        from minutes_app.i18n.messages import error_text  # it calls back coded_sentence
+
+        return error_text(exc)
     if isinstance(exc, sqlite3.Error):
         return _store_sentence(exc)
     if isinstance(exc, OSError):
         return os_sentence(exc)
     return _("An unexpected error stopped the command ({kind}). Your files were not "
              "changed by it; please report it.").format(kind=type(exc).__name__)
+
+
+def coded_sentence(exc: MinutesError) -> str:
+    """The head sentence of an error raised with a ``TEMPLATES`` key (``code=``)."""
+    params = dict(exc.params)
+    if isinstance(exc, DamagedFileError):
+        params["detail"] = describe_places(exc.places, _)
+    return _(TEMPLATES[exc.code]).format(**params)
 
 
 def _store_sentence(exc: sqlite3.Error) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minutes_app.i18n.catalog import _
+from minutes_app.i18n.messages import render
 
 if TYPE_CHECKING:
     from minutes_app.checks.finding import Finding
@@ -157,4 +158,4 @@ def describe_reason(r: Reason) -> str:
                                                      "RU": _("Russian Side")}.get(r.detail, "?"))
     if r.code == "status":
         return _("{where} is not agreed yet.").format(where=at)
-    return r.message
+    return render(r.msg)

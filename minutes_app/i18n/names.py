@@ -18,7 +18,8 @@ def official_name(m: Minutes, side: Side, lang: Lang) -> str:
     """A Party's official name in ``lang``, as the document states it."""
     name = m.party(side).name.get(lang, "")
     if not name:
-        raise ValidationError(f"The official name of {side.value} in {lang.value} is missing.")
+        raise ValidationError("The official name of {side} in {lang} is missing.",
+                              side=side.value, lang=lang.value)
     return name
 
 

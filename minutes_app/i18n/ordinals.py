@@ -32,7 +32,7 @@ def english_ordinal(n: int) -> str:
 def ordinal(n: int, lang: Lang, case: str = "nominative", gender: str = "neuter") -> str:
     """The ordinal of a meeting in ``lang``; Russian needs the noun's case and gender."""
     if n < 1:
-        raise ValidationError(f"An ordinal must be 1 or more, not {n}.")
+        raise ValidationError("An ordinal must be 1 or more, not {n}.", n=n)
     if lang is Lang.EN:
         return english_ordinal(n)
     if lang is Lang.KO:
@@ -40,4 +40,5 @@ def ordinal(n: int, lang: Lang, case: str = "nominative", gender: str = "neuter"
     try:
         return f"{n}-{_RU_ENDINGS[(case, gender)]}"
     except KeyError:
-        raise ValidationError(f"No Russian ordinal ending for {case} {gender}.") from None
+        raise ValidationError("No Russian ordinal ending for {case} {gender}.",
+                              case=case, gender=gender) from None

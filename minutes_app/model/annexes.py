@@ -60,7 +60,7 @@ def _check(annexes: tuple[Annex, ...]) -> None:
     sides = [a.side for a in annexes if a.kind == DELEGATION]
     for a in annexes:
         if a.kind not in (DELEGATION, FREE):
-            raise ValidationError(f"Unknown annex kind {a.kind!r}.")
+            raise ValidationError("Unknown annex kind {a_kind!r}.", a_kind=a.kind)
         if a.kind == DELEGATION and a.side is None:
             raise ValidationError("A delegation list needs its Side.")
     if len(sides) != len(set(sides)):

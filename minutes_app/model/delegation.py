@@ -36,7 +36,8 @@ def _person_in(person: Person, lang: Lang, parts: list[str]) -> Person:
 
 def _index(items: tuple[object, ...], n: int, what: str) -> int:
     if not 1 <= n <= len(items):
-        raise ValidationError(f"There is no {what} {n} (there are {len(items)}).")
+        raise ValidationError("There is no {what} {n} (there are {count_items}).",
+                              what=what, n=n, count_items=len(items))
     return n - 1
 
 
@@ -93,8 +94,8 @@ def members_from_csv(text: str, langs: list[Lang]) -> tuple[Person, ...]:
     known = set(csv_header(list(Lang)))
     header = set(rows[0]) if rows else set()
     if not header & known:
-        raise ValidationError("The CSV needs a header row such as "
-                              + ",".join(csv_header(langs)) + ".")
+        raise ValidationError("The CSV needs a header row such as {header}.",
+                              header=",".join(csv_header(langs)))
     out = []
     for row in rows:
         values: dict[str, LangText] = {f: {} for f in FIELDS}
@@ -130,7 +131,7 @@ def set_free(m: Minutes, n: int, lang: Lang, heading: str | None = None,
     i = _index(tuple(annexes), n, "annex")
     annex = annexes[i]
     if annex.kind != FREE:
-        raise ValidationError(f"Annex {n} is a delegation list; edit it with 'delegation'.")
+        raise ValidationError("Annex {n} is a delegation list; edit it with 'delegation'.", n=n)
     new_heading = dict(annex.heading)
     if heading is not None:
         new_heading[lang] = heading.strip()

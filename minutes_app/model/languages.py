@@ -36,7 +36,8 @@ def parse_languages(value: str) -> list[Lang]:
     known = {lang.value for lang in Lang}
     unknown = [c for c in codes if c not in known]
     if unknown:
-        raise ValidationError(f"Unknown language {unknown[0]!r}; expected ko, en or ru.")
+        raise ValidationError("Unknown language {unknown_0!r}; expected ko, en or ru.",
+                              unknown_0=unknown[0])
     langs = [Lang(c) for c in codes]
     check_languages(langs)
     return langs
@@ -73,7 +74,8 @@ class AddLanguage(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.lang in m.languages:
-            raise ValidationError(f"The document already has language {self.lang.value!r}.")
+            raise ValidationError("The document already has language {lang!r}.",
+                                  lang=self.lang.value)
         check_languages([*m.languages, self.lang])
         position = len(m.languages) if self.position < 0 else self.position
         m.languages.insert(min(position, len(m.languages)), self.lang)
@@ -124,7 +126,8 @@ class SetLanguageOrder(NamedTuple):
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if sorted(self.order) != sorted(m.languages):
             names = ", ".join(x.value for x in m.languages)
-            raise ValidationError(f"The new order must name the same languages ({names}).")
+            raise ValidationError("The new order must name the same languages ({names}).",
+                                  names=names)
         check_languages(list(self.order))
         old = tuple(m.languages)
         m.languages = list(self.order)

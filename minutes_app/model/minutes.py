@@ -61,7 +61,7 @@ class Minutes:
         try:
             return where[pid]
         except KeyError:
-            raise ValidationError(f"There is no paragraph with id {pid}.") from None
+            raise ValidationError("There is no paragraph with id {pid}.", pid=pid) from None
 
     def has_paragraph(self, pid: int) -> bool:
         """True when paragraph ``pid`` is in the document."""
@@ -92,7 +92,7 @@ class Minutes:
         for s in self.sections:
             if s.id == sid:
                 return s
-        raise ValidationError(f"There is no section with id {sid}.")
+        raise ValidationError("There is no section with id {sid}.", sid=sid)
 
     def section_index(self, sid: int) -> int:
         """Position of section ``sid`` in the document."""
@@ -103,7 +103,8 @@ class Minutes:
         try:
             return self.parties[side]
         except KeyError:
-            raise ValidationError(f"The document has no party for side {side.value}.") from None
+            raise ValidationError("The document has no party for side {side}.",
+                                  side=side.value) from None
 
     # -- derived numbers ------------------------------------------------------
     def number(self, pid: int) -> int | None:
@@ -171,4 +172,5 @@ class Minutes:
         """Raise unless ``lang`` is one of the document's languages."""
         if lang not in self.languages:
             names = ", ".join(x.value for x in self.languages)
-            raise ValidationError(f"Language {lang.value!r} is not in this document ({names}).")
+            raise ValidationError("Language {lang!r} is not in this document ({names}).",
+                                  lang=lang.value, names=names)

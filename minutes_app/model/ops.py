@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from minutes_app.errors import ValidationError
+from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change, merged
 from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
 from minutes_app.model.brackets import has_open_brackets
@@ -39,7 +39,7 @@ class SetText(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
-        check_text(self.text, "Paragraph text")
+        check_text(self.text, N_("Paragraph text"))
         p = m.paragraph(self.pid)
         if self.lang in p.tracks:
             raise ValidationError("This text has pending revisions; edit it as a tracked change.")
@@ -58,7 +58,7 @@ class SetTrack(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
-        check_text(self.text, "Paragraph text")
+        check_text(self.text, N_("Paragraph text"))
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         p = m.paragraph(self.pid)
@@ -191,10 +191,11 @@ class AddComment(NamedTuple):
     comment: Comment
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        check_text(self.comment.text, "Comment")
+        check_text(self.comment.text, N_("Comment"))
         p = m.paragraph(self.pid)
         if any(c.id == self.comment.id for c in p.comments):
-            raise ValidationError(f"Comment {self.comment.id} already exists.")
+            raise ValidationError("Comment {comment_id} already exists.",
+                                  comment_id=self.comment.id)
         p.comments.append(self.comment)
         m.note_id(self.comment.id)
         change = _one(self.pid)._replace(meta=True)  # meta: the id counter moved
@@ -213,7 +214,8 @@ class RemoveComment(NamedTuple):
             if c.id == self.comment_id:
                 p.comments.remove(c)
                 return AddComment(self.pid, c), _one(self.pid)
-        raise ValidationError(f"Paragraph {self.pid} has no comment {self.comment_id}.")
+        raise ValidationError("Paragraph {pid} has no comment {comment_id}.",
+                              pid=self.pid, comment_id=self.comment_id)
 
 
 class Batch(NamedTuple):

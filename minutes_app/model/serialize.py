@@ -248,7 +248,7 @@ def minutes_in(d: Json) -> Minutes:
             pairs=[pair_in(p) for p in d.get("pairs", [])],
         )
     except (KeyError, ValueError, TypeError) as exc:
-        raise ValidationError(f"The document data is malformed ({exc!r}).") from None
+        raise ValidationError("The document data is malformed ({exc!r}).", exc=exc) from None
     ids = [s.id for s in m.sections] + [p.id for p in m.paragraphs()]
     if len(ids) != len(set(ids)):
         raise ValidationError("The document data uses an id twice.")

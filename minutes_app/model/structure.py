@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-from minutes_app.errors import ValidationError
+from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change
 from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Settings
 from minutes_app.model.minutes import Minutes
@@ -33,13 +33,14 @@ class InsertParagraph(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         section = m.section(self.section_id)
-        check_index(self.position, len(section.paragraphs), "Paragraph")
+        check_index(self.position, len(section.paragraphs), N_("Paragraph"))
         pid = self.paragraph.id
         if m.has_paragraph(pid) or any(s.id == pid for s in m.sections):
-            raise ValidationError(f"Id {pid} is already used in this document.")
+            raise ValidationError("Id {paragraph_id} is already used in this document.",
+                                  paragraph_id=pid)
         for lang, text in self.paragraph.texts.items():
             m.check_lang(lang)
-            check_text(text, "Paragraph text")
+            check_text(text, N_("Paragraph text"))
         section.paragraphs.insert(self.position, self.paragraph.copy())
         m.note_id(pid)
         m.paragraph_inserted(section, self.position)
@@ -76,7 +77,7 @@ class MoveParagraph(NamedTuple):
         source, old_index = m.place_of(self.pid)
         target = m.section(self.section_id)
         limit = len(target.paragraphs) - (1 if target is source else 0)
-        check_index(self.position, limit, "Paragraph")
+        check_index(self.position, limit, N_("Paragraph"))
         paragraph = source.paragraphs.pop(old_index)
         target.paragraphs.insert(self.position, paragraph)
         m.structure_changed()
@@ -94,7 +95,7 @@ class InsertSection(NamedTuple):
     section: Section
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        check_index(self.position, len(m.sections), "Section")
+        check_index(self.position, len(m.sections), N_("Section"))
         used = _all_ids(m)
         new_ids = {self.section.id} | {p.id for p in self.section.paragraphs}
         if used & new_ids or len(new_ids) != len(self.section.paragraphs) + 1:
@@ -138,7 +139,7 @@ class MoveSection(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         old_index = m.section_index(self.section_id)
-        check_index(self.position, len(m.sections) - 1, "Section")
+        check_index(self.position, len(m.sections) - 1, N_("Section"))
         m.sections.insert(self.position, m.sections.pop(old_index))
         m.structure_changed()
         touched = frozenset(s.id for s in m.sections[min(old_index, self.position):])
@@ -154,7 +155,7 @@ class SetSectionHeading(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
-        check_text(self.text, "Section heading")
+        check_text(self.text, N_("Section heading"))
         section = m.section(self.section_id)
         if self.lang in section.tracks:
             raise ValidationError("This heading has pending revisions; edit it as a tracked "
@@ -230,7 +231,8 @@ class SetSettings(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.settings.layout not in ("consecutive", "side-by-side"):
-            raise ValidationError(f"Unknown layout {self.settings.layout!r}.")
+            raise ValidationError("Unknown layout {settings_layout!r}.",
+                                  settings_layout=self.settings.layout)
         old, m.settings = m.settings, self.settings
         return SetSettings(old), Change(meta=True)
 

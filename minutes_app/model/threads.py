@@ -16,7 +16,8 @@ def thread_root(p: Paragraph, comment_id: int) -> Comment:
     """The first comment of the thread holding ``comment_id``."""
     by_id = {c.id: c for c in p.comments}
     if comment_id not in by_id:
-        raise ValidationError(f"Paragraph {p.id} has no comment {comment_id}.")
+        raise ValidationError("Paragraph {pid} has no comment {comment_id}.", pid=p.id,
+                              comment_id=comment_id)
     c = by_id[comment_id]
     while c.parent is not None and c.parent in by_id:
         c = by_id[c.parent]

@@ -49,7 +49,8 @@ def parse_enum(kind: type[enum.Enum], value: str, what: str) -> enum.Enum:
         return kind(value)
     except ValueError:
         accepted = ", ".join(str(m.value) for m in kind)
-        raise ValidationError(f"Unknown {what} {value!r}; expected one of: {accepted}.") from None
+        raise ValidationError("Unknown {what} {value!r}; expected one of: {accepted}.",
+                              what=what, value=value, accepted=accepted) from None
 
 
 LangText = dict[Lang, str]

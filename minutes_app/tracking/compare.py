@@ -47,7 +47,8 @@ def stage_range(m: Minutes, older: int, newer: int | None) -> tuple[list[Stage],
     newer = last if newer is None else newer
     if not (1 <= older < newer <= last):
         raise ValidationError(
-            f"Choose two rounds between 1 and {last} (the current text), the older first.")
+            "Choose two rounds between 1 and {last} (the current text), the older first.",
+            last=last)
     return all_stages[older - 1:newer], newer
 
 

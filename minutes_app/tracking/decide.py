@@ -122,7 +122,8 @@ def by_ids(m: Minutes, ids: Iterable[str]) -> list[Revision]:
     found = {r.id: r for r in all_revisions(m)}
     missing = [i for i in wanted if i not in found]
     if missing:
-        raise ValidationError(f"No pending revision with id {', '.join(missing)}.")
+        raise ValidationError("No pending revision with id {join_missing}.",
+                              join_missing=', '.join(missing))
     return [found[i] for i in wanted]
 
 

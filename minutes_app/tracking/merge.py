@@ -18,6 +18,8 @@ from minutes_app.model import (
 from minutes_app.model.track import Author, Seg, Track, plain
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.merge3 import OURS, merge_text
+from minutes_app.errors import Message
+from minutes_app.i18n.messages import N_, SIDE_NAMES
 
 
 @dataclass
@@ -30,6 +32,17 @@ class MergeReport:
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # sections whose heading they changed
+
+    def summary(self) -> Message:
+        """What the merge did, for the front ends to say."""
+        r = self.round
+        return Message(N_("Merged round {number} of the {side}: {changed} paragraphs changed, "
+                          "{inserted} inserted, {deleted} deleted, {conflicts} conflicts put in "
+                          "brackets."), {
+            "number": r.number if r else "?",
+            "side": Message(SIDE_NAMES[r.side]) if r else "?", "changed": len(self.changed),
+            "inserted": len(self.inserted), "deleted": len(self.deleted),
+            "conflicts": len(self.conflicts)})
 
 
 def common_round(ours: Minutes, theirs: Minutes) -> Round:
@@ -44,8 +57,8 @@ def common_round(ours: Minutes, theirs: Minutes) -> Round:
 
 def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round:
     if [r for r in ours.rounds if r.number > base.number]:
-        raise MinutesError(f"Both copies sent rounds after round {base.number}; merge the "
-                           "other copy of that round first.")
+        raise MinutesError("Both copies sent rounds after round {n}; merge the other copy of "
+                           "that round first.", n=base.number)
     new = [r for r in theirs.rounds if r.number > base.number]
     if new:
         return new[-1]

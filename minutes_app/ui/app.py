@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, catalog
+from minutes_app.i18n.messages import error_text
 from minutes_app.resources import data_dir
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def _excepthook(kind: type[BaseException], value: BaseException,
     except OSError:
         pass
     if isinstance(value, MinutesError):
-        message = value.message
+        message = error_text(value)
     else:
         message = _("An unexpected error occurred. Your text is saved. Details: {error}").format(
             error=f"{kind.__name__}: {value}")
@@ -174,6 +175,6 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     ok = window.grab().save(out, "PNG")
     window.close()
     if not ok:
-        raise MinutesError(f"Could not write the screenshot to {out}.")
+        raise MinutesError("Could not write the screenshot to {out}.", out=out)
     print(f"Wrote {out}")
     return 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, ngettext
 from minutes_app.model import Change, Lang, Minutes, Side
 from minutes_app.tracking.decide import decision
@@ -253,7 +254,7 @@ class ChangesPanel(QWidget):
         try:
             self.doc.apply(decision(self.doc.minutes, revisions, accept), label)
         except MinutesError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(error_text(exc))
         self.refresh()
 
     def decide_current(self, accept: bool) -> None:

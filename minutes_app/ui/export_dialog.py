@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Minutes, Side
@@ -165,7 +166,7 @@ class ExportCommands:
             os.replace(tmp, out)
         except MinutesError as exc:
             progress.close()
-            self._refused(exc.message)
+            self._refused(error_text(exc))
             return None
         finally:
             tmp.unlink(missing_ok=True)
@@ -231,7 +232,7 @@ class ExportCommands:
         try:
             side, results = verify_text(m, *original_text(Path(path)))
         except MinutesError as exc:
-            self._refused(exc.message)
+            self._refused(error_text(exc))
             return None
         lines = [_("{file}: the original for the {side}").format(
             file=Path(path).name, side=side_label(side))]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import (
@@ -275,7 +276,7 @@ def apply_meeting(w: MainWindow, meeting: Meeting, langs: list[Lang],
         try:
             ops += set_languages_ops(m, langs)
         except MinutesError as exc:
-            w.show_error(exc.message)
+            w.show_error(error_text(exc))
             return
         losing = [x for x in m.languages if x not in langs and language_holds_text(m, x)]
         if losing and not w.confirm(_("Remove a language?"), _(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text, render, render_all
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Side
@@ -92,7 +93,7 @@ class NegotiationCommands:
             op = op_factory() if callable(op_factory) else op_factory
             self.window.doc.apply(op, label)  # type: ignore[arg-type]
         except MinutesError as exc:
-            self.window.statusBar().showMessage(exc.message, 8000)
+            self.window.statusBar().showMessage(error_text(exc), 8000)
             return False
         return True
 
@@ -107,7 +108,7 @@ class NegotiationCommands:
             r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
             doc.record_round(r)
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot send the round"))
+            self.window.show_error(error_text(exc), _("Cannot send the round"))
             return
         self.window.after_rounds_changed()
         self.window.statusBar().showMessage(
@@ -136,7 +137,7 @@ class NegotiationCommands:
             theirs_file.close()
             op, report = merge(doc.minutes, theirs, now_iso())
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot merge"))
+            w.show_error(error_text(exc), _("Cannot merge"))
             return
         if brings_nothing(doc.minutes, theirs, report):
             w.statusBar().showMessage(_(
@@ -146,12 +147,7 @@ class NegotiationCommands:
         r = report.round
         assert r is not None
         self._take_round(op, r, _("Merge round {number}").format(number=r.number))
-        w.statusBar().showMessage(
-            _("Merged round {number} of the {side}: {changed} paragraphs changed, {inserted} "
-              "inserted, {deleted} deleted, {conflicts} conflicts put in brackets.").format(
-                number=r.number, side=side_label(r.side), changed=len(report.changed),
-                inserted=len(report.inserted), deleted=len(report.deleted),
-                conflicts=len(report.conflicts)), 15000)
+        w.statusBar().showMessage(render(report.summary()), 15000)
 
     def _take_round(self, op: Operation, r: Round, label: str,
                     history: tuple[tuple[str, str, str], ...] = ()) -> None:
@@ -182,7 +178,7 @@ class NegotiationCommands:
         try:
             planned = self._plan_import(Path(path), imported)
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot import"))
+            w.show_error(error_text(exc), _("Cannot import"))
             return
         if planned is None:
             return
@@ -193,12 +189,7 @@ class NegotiationCommands:
             doc.record_round(report.own_round)
         entry = (now_iso(), "import", history_entry(Path(path), report))
         self._take_round(op, r, _("Import round {number}").format(number=r.number), (entry,))
-        w.statusBar().showMessage(
-            _("Imported round {number}: {touched} paragraphs and {headings} headings revised, "
-              "{inserted} new, {deleted} deleted, {comments} comments.").format(
-                number=r.number, touched=len(report.touched), headings=len(report.headings),
-                inserted=len(report.inserted), deleted=len(report.deleted),
-                comments=report.comments), 15000)
+        w.statusBar().showMessage(render(report.summary()), 15000)
 
     def _plan_import(self, path: Path, imported: set[str]
                      ) -> tuple[Operation, ImportReport] | None:
@@ -225,8 +216,8 @@ class NegotiationCommands:
             op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
                                      accept_unplaced=True)
         if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
-                [*report.uncertain, "", _("Import these rows as the paragraphs they look "
-                                         "like?")])):
+                [*render_all(report.uncertain), "",
+                 _("Import these rows as the paragraphs they look like?")])):
             op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
                                      accept_uncertain=True, accept_unplaced=unplaced)
         return op, report

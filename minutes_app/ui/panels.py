@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.model import (
     AddComment, Change, Comment, Paragraph, RemoveComment, SetStatus, SetVoice, Side, Status,
@@ -227,7 +228,7 @@ class ParagraphPanel(QWidget):
         try:
             self.doc.apply(op, label)  # type: ignore[arg-type]
         except MinutesError as exc:
-            self.window().statusBar().showMessage(exc.message, 5000)  # type: ignore[attr-defined]
+            self.window().statusBar().showMessage(error_text(exc), 5000)  # type: ignore[attr-defined]
 
     def _on_status_activated(self, _index: int) -> None:
         if self.pid is None:

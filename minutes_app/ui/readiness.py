@@ -68,7 +68,7 @@ class ReadinessPanel(QWidget):
         found = reasons(self.doc.minutes)
         self.list.clear()
         for r in found:
-            item = QListWidgetItem(describe_reason(r))
+            item = QListWidgetItem(describe_reason(r))  # findings worded, else r.msg
             item.setData(PID_ROLE, r.paragraph_id)
             item.setData(CODE_ROLE, r.code)
             self.list.addItem(item)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.i18n.findings import describe
 from minutes_app.i18n.findings import where as finding_place
@@ -259,7 +260,7 @@ class ReviewView(QWidget):
         try:
             self.doc.apply(op, label)  # type: ignore[arg-type]  # the items follow the change
         except MinutesError as exc:
-            self.item_label.setText(_escape(exc.message))
+            self.item_label.setText(_escape(error_text(exc)))
 
     def decide(self, accept: bool) -> None:
         """Accept or reject the revision on screen."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Lang, Operation, Side
 from minutes_app.ui.files import create_document, open_document
@@ -34,9 +35,7 @@ class FileCommands:
         try:
             doc = open_document(path)
         except MinutesError as exc:
-            from minutes_app.i18n.errors import sentence
-
-            w.show_error(sentence(exc), _("Cannot open the file"))
+            w.show_error(error_text(exc), _("Cannot open the file"))
             return False
         self._switch_to(doc)
         return True
@@ -119,7 +118,7 @@ class FileCommands:
             minutes.own_side = side  # the new copy is the user's delegation's
             doc = create_document(path, minutes)
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot create the file"))
+            self.window.show_error(error_text(exc), _("Cannot create the file"))
             return
         self._switch_to(doc)
 
@@ -188,4 +187,4 @@ class FileCommands:
         try:
             self.window.doc.apply(op, label)
         except MinutesError as exc:
-            self.window.show_error(exc.message)
+            self.window.show_error(error_text(exc))

@@ -15,6 +15,7 @@ from lxml import etree
 from minutes_app.docx_io import safety
 from minutes_app.docx_io.importer import plan_import
 from minutes_app.docx_io.reader import DELETE, INSERT, read_docx, revisions_json
+from minutes_app.i18n.messages import render
 from minutes_app.docx_io.working import write_working
 from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import Lang, Minutes, Side
@@ -173,7 +174,7 @@ def test_a_row_that_lost_its_id_is_confirmed_not_guessed(tmp_path: Path) -> None
     returned = tmp_path / "returned.docx"
     _edit_xml(exported, returned, change)
     _op, report = plan_import(m, returned, Side.RU, NOW)
-    assert report.uncertain and "looks like paragraph" in report.uncertain[0]
+    assert report.uncertain and "looks like paragraph" in render(report.uncertain[0])
     assert not report.deleted  # nothing deleted on a guess
     _op2, report2 = plan_import(m, returned, Side.RU, NOW, accept_uncertain=True)
     assert not report2.inserted and not report2.deleted

@@ -29,7 +29,8 @@ def _no_traceback(done: object) -> str:
     err = done.stderr  # type: ignore[attr-defined]
     assert "Traceback" not in err
     lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1 and lines[0].startswith("minutes-app: error: "), err
+    assert len(lines) == 1, err
+    assert lines[0].startswith(("minutes-app: error: ", "minutes-app: 오류: ")), err
     return lines[0]
 
 

@@ -24,7 +24,8 @@ def _digest(path: Path) -> str:
 def _one_sentence(err: str) -> str:
     assert "Traceback" not in err and "rollback" not in err, err
     lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1 and lines[0].startswith("minutes-app: error: "), err
+    assert len(lines) == 1, err
+    assert lines[0].startswith(("minutes-app: error: ", "minutes-app: 오류: ")), err
     return lines[0]
 
 

@@ -21,7 +21,8 @@ def _refused(done: object, words: str) -> None:
     err = done.stderr  # type: ignore[attr-defined]
     assert done.returncode == 1, err  # type: ignore[attr-defined]
     lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1 and lines[0].startswith("minutes-app: error: "), err
+    assert len(lines) == 1, err
+    assert lines[0].startswith(("minutes-app: error: ", "minutes-app: 오류: ")), err
     assert words in lines[0], lines[0]
     assert not any(j in lines[0] for j in JARGON), lines[0]
 
