@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -11,7 +13,8 @@ from minutes_app.model.threads import threads
 from minutes_app.ui.identity import IdentityDialog
 from tests.ui.test_editing import go_to_paragraph
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs"
+# screenshots to look at; MINUTES_SHOTS=docs refreshes the ones in docs/ (tests never write there)
+SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
 
 
 def _answer(side: Side, name: str):  # type: ignore[no-untyped-def]

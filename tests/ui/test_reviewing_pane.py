@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +14,8 @@ from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.review_pane import meta_line
 from minutes_app.ui.rows import RowKind
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs"
+# screenshots to look at; MINUTES_SHOTS=docs refreshes the ones in docs/ (tests never write there)
+SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
 
 
 def _pane(window):  # type: ignore[no-untyped-def]
