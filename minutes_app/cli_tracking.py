@@ -93,7 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Bring the other delegation's returned working copy in as their round."""
     from pathlib import Path
 
-    from minutes_app.docx_io.importer import history_entry, imported_digests, plan_import
+    from minutes_app.docx_io.import_history import history_entry, imported_digests
+    from minutes_app.docx_io.importer import plan_import
 
     f, m = MinutesFile.open(args.file)
     try:

@@ -11,14 +11,12 @@ found by comparing with our text and attributed to the returning Side. All or no
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutes_app.docx_io.comment_threads import ThreadInfo
-from minutes_app.docx_io.headers import header_language
+from minutes_app.docx_io.import_history import _iso, file_digest
+from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -26,11 +24,11 @@ from minutes_app.docx_io.reader import (
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
-from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, author_name
-from minutes_app.errors import FileFormatError, MinutesError
+from minutes_app.docx_io.working import author_name
+from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
-    AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
+    AddComment, Batch, Comment, InsertParagraph, Minutes, Operation, Paragraph,
     ParagraphMark, Round, SetAuthorSides, SetMark, Side,
 )
 from minutes_app.model.track import Author
@@ -67,68 +65,6 @@ class ImportReport:
             "headings": len(self.headings),
             "inserted": len(self.inserted), "deleted": len(self.deleted),
             "comments": self.comments})
-
-
-@dataclass
-class _Row:
-    pid: int | None
-    cells: dict[Lang, list[ReadParagraph]]
-    number: str
-    section: int | None = None  # a heading row: the section's id
-    anchors: list[ReadParagraph] = field(default_factory=list)  # every cell: where comments sit
-    mark: tuple[str, Change] | None = None  # the whole row inserted or deleted, tracked
-
-
-def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
-    found = {}
-    for i, cell in enumerate(header):
-        lang = header_language(" ".join(p.text() for p in cell))
-        if lang is not None:
-            found[i] = lang
-    return found or {i + 1: lang for i, lang in enumerate(fallback)}
-
-
-def main_table(doc: ReadDocument) -> int:
-    """The index of our table of paragraphs: the longest in the file."""
-    if not any(doc.tables):
-        raise FileFormatError("The DOCX has no table of paragraphs: it is not a working copy.")
-    return max(range(len(doc.tables)), key=lambda i: len(doc.tables[i]))
-
-
-def _id(marks: list[str], prefix: str) -> int | None:
-    return next((int(b[len(prefix):]) for b in marks
-                 if b.startswith(prefix) and b[len(prefix):].isascii()
-                 and b[len(prefix):].isdigit()), None)  # "_mp_²" is a digit but no int
-
-
-def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
-    from minutes_app.docx_io.consecutive import as_table
-    from minutes_app.docx_io.working import column_order
-
-    consecutive = as_table(doc)  # a consecutive copy's paragraphs as rows (None: a table)
-    main = -1 if consecutive else main_table(doc)
-    table = consecutive or doc.tables[main]
-    columns = _languages(table[0], column_order(m))
-    rows = []
-    for index, cells in enumerate(table[1:], start=1):
-        marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
-        texts = {lang: cells[i] for i, lang in columns.items() if i < len(cells)}
-        number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
-        rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
-                         _id(marks, SECTION_PREFIX), [p for cell in cells for p in cell],
-                         doc.row_marks.get((main, index))))
-    return rows
-
-
-def _cell_text(cell: list[ReadParagraph]) -> str:
-    """A cell's text, every change accepted; a deleted paragraph mark joins two paragraphs."""
-    out = []
-    for i, p in enumerate(cell):
-        out.append(p.text())
-        joined = p.mark is not None and p.mark[0] == DELETE
-        if i < len(cell) - 1 and not joined:
-            out.append("\n")
-    return "".join(out)
 
 
 class _Importer:
@@ -379,33 +315,6 @@ class _Importer:
                     from minutes_app.model import SetTrack
 
                     self.rec.do(SetTrack(p.id, lang, p.text(lang), moved))
-
-
-def _iso(date: str) -> str:
-    """A Word date as ours: ``2020-12-14T08:30:00Z``."""
-    match = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)", date or "")
-    return match.group(1) + "Z" if match else ""
-
-
-def imported_digests(history: list[tuple[str, str, str]]) -> set[str]:
-    """The files already imported into a document, from its history."""
-    return {json.loads(data).get("sha256", "") for _time, kind, data in history
-            if kind == "import"}
-
-
-def history_entry(path: Path, report: ImportReport) -> str:
-    """What the document's history records of an import."""
-    entry: dict[str, object] = {"file": path.name, "sha256": report.sha256}
-    if report.unplaced:  # accepted by the user: kept on record
-        entry["unplaced"] = [u.to_json() for u in report.unplaced]
-    if report.headings:
-        entry["headings"] = report.headings
-    return json.dumps(entry, ensure_ascii=False)
-
-
-def file_digest(path: Path) -> str:
-    """The SHA-256 of a file, to recognise one already imported."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _expected_outside(m: Minutes, layout: str) -> dict[str, set[str]]:

@@ -136,7 +136,9 @@ def run(path: str | None = None, lang: str | None = None) -> int:
     window.settings.save()
     window.show()
     if not window.settings.user_side:  # the first start: who edits, before any edit
-        window.ask_identity()
+        from minutes_app.ui.identity import ask_identity
+
+        ask_identity(window)
     elif path is None:  # an empty start: the recent files first
         from minutes_app.ui.start_page import show_start
 

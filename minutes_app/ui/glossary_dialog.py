@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -10,7 +12,10 @@ from PySide6.QtWidgets import (
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, SetGlossary
-from minutes_app.ui.labels import lang_label
+from minutes_app.ui.labels import column_languages, lang_label
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
 
 
 class GlossaryDialog(QDialog):
@@ -58,3 +63,11 @@ class GlossaryDialog(QDialog):
             if len(kept) >= 2:
                 entries.append(kept)
         return SetGlossary(tuple(entries))
+
+
+def edit_glossary(w: MainWindow, dialog: object = None) -> None:
+    """Document > Glossary: one undoable change of the agreed equivalents."""
+    m = w.doc.minutes
+    box = dialog or GlossaryDialog(m.glossary, column_languages(m), w)
+    if box.exec():  # type: ignore[attr-defined]
+        w.files.apply_or_show(box.operation(), _("Edit glossary"))  # type: ignore[attr-defined]

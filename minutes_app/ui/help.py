@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from minutes_app import __version__
 from minutes_app.i18n import _, current_language
 from minutes_app.resources import resource
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
 
 PAGES = ("quick_start", "keyboard")
 
@@ -49,3 +54,23 @@ def about_text() -> str:
     return _("minutes_app {version}: drafting, negotiating and signing bilingual agreed "
              "minutes. Korean text is set in NanumGothic (SIL Open Font License).").format(
                  version=__version__)
+
+
+def show_help(w: MainWindow, name: str) -> None:
+    """Help > Quick start or Keyboard reference (one window each, kept)."""
+    pages = w.__dict__.setdefault("_help_pages", {})
+    if name not in pages:
+        pages[name] = HelpDialog(name, w)
+    pages[name].retranslate_ui()
+    pages[name].show()
+    pages[name].raise_()
+
+
+def show_about(w: MainWindow) -> None:
+    """Help > About."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, _("About minutes_app"), about_text(),
+                      QMessageBox.StandardButton.Ok, w)
+    box.setObjectName("aboutBox")
+    w.show_message_box(box)

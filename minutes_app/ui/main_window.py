@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from minutes_app.model.search import Match
     from minutes_app.ui.find_dialog import FindDialog
 
 
@@ -222,34 +221,6 @@ class MainWindow(WindowParts):
         """Title and status bar after the user said who they are."""
         self._update_title()
 
-    def show_help(self, name: str) -> None:
-        """Help > Quick start or Keyboard reference (one window each, kept)."""
-        from minutes_app.ui.help import HelpDialog
-
-        pages = self.__dict__.setdefault("_help_pages", {})
-        if name not in pages:
-            pages[name] = HelpDialog(name, self)
-        pages[name].retranslate_ui()
-        pages[name].show()
-        pages[name].raise_()
-
-    def show_about(self) -> None:
-        """Help > About."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from minutes_app.ui.help import about_text
-
-        box = QMessageBox(QMessageBox.Icon.Information, _("About minutes_app"), about_text(),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("aboutBox")
-        self.show_message_box(box)
-
-    def ask_identity(self) -> bool:
-        """Settings > Who am I: the user's Side and name."""
-        from minutes_app.ui.identity import ask_identity
-
-        return ask_identity(self)
-
     def _update_counts(self) -> None:
         m = self.doc.minutes
         counts = m.status_counts()
@@ -378,66 +349,17 @@ class MainWindow(WindowParts):
         self.go_to_outline_item(index)
         self.editor.setFocus()
 
-    def _on_found(self, hit: Match) -> None:
-        row = self.editor_model.row_of((RowKind.PARAGRAPH, hit.pid))
-        if self.columns is not None:
-            self.columns.reveal(hit.lang)
-        self.editor.go_to(row, self.editor_model.column_of(hit.lang))
-        from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    def show_find(self) -> None:
+        """Edit > Find and replace."""
+        from minutes_app.ui.finding import show_find
 
-        editor = self.editor.indexWidget(self.editor.currentIndex()) or QApplication.focusWidget()
-        if isinstance(editor, QPlainTextEdit):
-            cursor = editor.textCursor()
-            cursor.setPosition(hit.start)
-            cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
-            editor.setTextCursor(cursor)
-        self._uncover()
+        show_find(self)
 
     def cell_rect(self) -> QRect:
         """The current cell of the editor, in screen coordinates."""
-        from PySide6.QtCore import QRect
+        from minutes_app.ui.finding import cell_rect
 
-        rect = self.editor.visualRect(self.editor.currentIndex())
-        return QRect(self.editor.viewport().mapToGlobal(rect.topLeft()), rect.size())
-
-    def _uncover(self) -> None:
-        """Move the find dialog off the cell showing the match (above or below it)."""
-        dialog = self.find_dialog
-        if dialog is None or not dialog.isVisible():
-            return
-        cell = self.cell_rect()
-        frame = dialog.frameGeometry()
-        if not frame.intersects(cell):
-            return
-        screen = (self.screen() or dialog.screen()).availableGeometry()
-        below, above = cell.bottom() + 8, cell.top() - 8 - frame.height()
-        y = below if below + frame.height() <= screen.bottom() or above < screen.top() else above
-        dialog.move(frame.left(), y)
-
-    def show_find(self) -> None:
-        """Edit > Find and replace."""
-        from minutes_app.ui.find_dialog import FindDialog
-
-        if self.find_dialog is None:
-            self.find_dialog = FindDialog(self.doc, column_languages(self.doc.minutes), self)
-            self.find_dialog.found.connect(self._on_found)
-            self.find_dialog.reopen = self._reopen
-        self.find_dialog.show()
-        self.find_dialog.raise_()
-        self.find_dialog.needle.setFocus()
-
-    def edit_meeting(self) -> None:
-        """Document > Meeting details."""
-        from minutes_app.ui.meeting_dialog import MeetingDialog, apply_meeting
-
-        from minutes_app.model import SetPairs, SetSettings
-
-        m = self.doc.minutes
-        dialog = MeetingDialog(m.meeting, column_languages(m), self, m.languages, m.settings,
-                               m.pairs)
-        if dialog.exec():
-            apply_meeting(self, dialog.meeting(), dialog.languages(),
-                          (SetSettings(dialog.settings()), SetPairs(dialog.pairs())))
+        return cell_rect(self)
 
     def edit_annexes(self, dialog: object = None) -> None:
         """Document > Annexes: one undoable change of the annexes."""
@@ -447,12 +369,9 @@ class MainWindow(WindowParts):
 
     def edit_glossary(self, dialog: object = None) -> None:
         """Document > Glossary: one undoable change of the agreed equivalents."""
-        from minutes_app.ui.glossary_dialog import GlossaryDialog
+        from minutes_app.ui.glossary_dialog import edit_glossary
 
-        m = self.doc.minutes
-        box = dialog or GlossaryDialog(m.glossary, column_languages(m), self)
-        if box.exec():  # type: ignore[attr-defined]
-            self.files.apply_or_show(box.operation(), _("Edit glossary"))  # type: ignore[attr-defined]
+        edit_glossary(self, dialog)
 
     def zoom(self, level: int) -> None:
         """Set the text size of the editor (0 is the default size)."""

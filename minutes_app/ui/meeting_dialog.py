@@ -20,7 +20,7 @@ from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import (
     AlternatPair, Lang, LangText, Meeting, Person, Settings, Side,
 )
-from minutes_app.ui.labels import lang_label, side_label
+from minutes_app.ui.labels import column_languages, lang_label, side_label
 
 if TYPE_CHECKING:
     from minutes_app.model import Operation
@@ -285,3 +285,14 @@ def apply_meeting(w: MainWindow, meeting: Meeting, langs: list[Lang],
             return
     w.files.apply_or_show(Batch(tuple(ops)) if len(ops) > 1 else ops[0],
                           _("Edit meeting details"))
+
+
+def edit_meeting(w: MainWindow) -> None:
+    """Document > Meeting details: one undo step for the details, languages and signing choices."""
+    from minutes_app.model import SetPairs, SetSettings
+
+    m = w.doc.minutes
+    dialog = MeetingDialog(m.meeting, column_languages(m), w, m.languages, m.settings, m.pairs)
+    if dialog.exec():
+        apply_meeting(w, dialog.meeting(), dialog.languages(),
+                      (SetSettings(dialog.settings()), SetPairs(dialog.pairs())))

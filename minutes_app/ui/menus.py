@@ -76,6 +76,14 @@ def clipboard(name: str) -> None:
         getattr(widget, name)()
 
 
+def _on_demand(w: MainWindow, module: str, name: str, *args: object) -> None:
+    """Call ``name(w, *args)`` from a ``minutes_app.ui`` module imported on first use (not at
+    start-up)."""
+    import importlib
+
+    getattr(importlib.import_module(f"minutes_app.ui.{module}"), name)(w, *args)
+
+
 def connect_actions(w: MainWindow) -> None:
     """What every action does."""
     a = w.action_set
@@ -98,7 +106,7 @@ def connect_actions(w: MainWindow) -> None:
     a["delete_section"].triggered.connect(lambda: s().delete_section())
     a["move_section_up"].triggered.connect(lambda: s().move_section(-1))
     a["move_section_down"].triggered.connect(lambda: s().move_section(1))
-    a["meeting"].triggered.connect(w.edit_meeting)
+    a["meeting"].triggered.connect(lambda: _on_demand(w, "meeting_dialog", "edit_meeting"))
     a["review"].triggered.connect(w.enter_review)
     a["glossary"].triggered.connect(w.edit_glossary)
     a["annexes"].triggered.connect(lambda: w.edit_annexes())
@@ -127,12 +135,12 @@ def connect_actions(w: MainWindow) -> None:
     a["reject_ru"].triggered.connect(lambda: n().decide_side(Side.RU, False))
     for mode in ShowMode:
         a[f"show_{mode.value}"].triggered.connect(lambda _=False, m=mode: w.show_mode(m))
-    a["who_am_i"].triggered.connect(w.ask_identity)
+    a["who_am_i"].triggered.connect(lambda: _on_demand(w, "identity", "ask_identity"))
     a["print"].triggered.connect(lambda: w.printing.print_now())
     a["print_preview"].triggered.connect(lambda: w.printing.preview())
     a["spell_check"].triggered.connect(w.set_spell_check)
-    a["quick_start"].triggered.connect(lambda: w.show_help("quick_start"))
-    a["keyboard"].triggered.connect(lambda: w.show_help("keyboard"))
-    a["about"].triggered.connect(w.show_about)
+    a["quick_start"].triggered.connect(lambda: _on_demand(w, "help", "show_help", "quick_start"))
+    a["keyboard"].triggered.connect(lambda: _on_demand(w, "help", "show_help", "keyboard"))
+    a["about"].triggered.connect(lambda: _on_demand(w, "help", "show_about"))
     a["lang_en"].triggered.connect(lambda: w.set_ui_language("en"))
     a["lang_ko"].triggered.connect(lambda: w.set_ui_language("ko"))

@@ -165,7 +165,7 @@ class NegotiationCommands:
 
         from PySide6.QtWidgets import QFileDialog
 
-        from minutes_app.docx_io.importer import history_entry, imported_digests
+        from minutes_app.docx_io.import_history import history_entry, imported_digests
 
         w = self.window
         if path is None:

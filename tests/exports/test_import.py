@@ -232,7 +232,7 @@ def test_a_file_already_imported(tmp_path: Path) -> None:
     m = sent()
     path = tmp_path / "w.docx"
     write_working(m, path)
-    from minutes_app.docx_io.importer import file_digest
+    from minutes_app.docx_io.import_history import file_digest
 
     with pytest.raises(MinutesError, match="already been imported"):
         plan_import(m, path, Side.RU, NOW, imported={file_digest(path)})

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from minutes_app.docx_io.importer import history_entry, plan_import
+from minutes_app.docx_io.import_history import history_entry
+from minutes_app.docx_io.importer import plan_import
 from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working

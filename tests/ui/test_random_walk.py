@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.model import Minutes, Side
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
+from minutes_app.ui.help import show_help
+from minutes_app.ui.identity import ask_identity
 from tests.ui.conftest import commit_text
 
 COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_section",
@@ -227,13 +229,13 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
             menu.deleteLater()
 
     def help_() -> None:
-        w.show_help(rng.choice(["quick_start", "keyboard"]))
+        show_help(w.target, rng.choice(["quick_start", "keyboard"]))
         for page in w._help_pages.values():
             page.close()
 
     steps: dict[str, Callable[[], None]] = {
         "bracket": bracket, "thread": thread, "tab": tab, "pane": pane, "spell": spell,
-        "help": help_, "who_am_i": lambda: w.ask_identity(),
+        "help": help_, "who_am_i": lambda: ask_identity(w.target),
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
         "restart": w.restart,
         "merge": lambda: w.negotiation.merge_file(str(other)),
