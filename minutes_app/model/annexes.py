@@ -14,7 +14,8 @@ from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
 from minutes_app.model.entities import Person
 from minutes_app.model.minutes import Minutes
-from minutes_app.model.types import LangText, Side, lang_text
+from minutes_app.model.track import Track
+from minutes_app.model.types import Lang, LangText, Side, lang_text
 
 DELEGATION, FREE = "delegation", "free"
 
@@ -32,6 +33,8 @@ class Annex:
     members: tuple[Person, ...] = ()
     heading: LangText = field(default_factory=dict)
     paragraphs: tuple[LangText, ...] = ()
+    # pending revisions of a free annex: part (0 the heading, k paragraph k) → language → track
+    tracks: dict[int, dict[Lang, Track]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,19 @@ def _check(annexes: tuple[Annex, ...]) -> None:
             raise ValidationError("A delegation list needs its Side.")
     if len(sides) != len(set(sides)):
         raise ValidationError("A Side can have only one delegation list.")
+    from minutes_app.model.track import current_text
+
+    for a in annexes:  # a part's pending revisions lead to its text
+        for part, tracks in a.tracks.items():
+            if any(current_text(t) != part_text(a, part, lang) for lang, t in tracks.items()):
+                raise ValidationError("The revisions do not lead to the text.")
+
+
+def part_text(a: Annex, part: int, lang: Lang) -> str:
+    """The text of part ``part`` of a free annex: 0 the heading, k its paragraph k."""
+    if part == 0:
+        return a.heading.get(lang, "")
+    return a.paragraphs[part - 1].get(lang, "") if 0 < part <= len(a.paragraphs) else ""
 
 
 class SetAnnexes(NamedTuple):
@@ -112,20 +128,24 @@ def _texts(t: LangText) -> dict[str, str]:
 
 def annex_out(a: Annex) -> dict[str, Any]:
     """An Annex as a dict."""
-    from minutes_app.model.serialize import person_out
+    from minutes_app.model.serialize import person_out, tracks_out
 
-    return {"kind": a.kind, "side": a.side.value if a.side else None,
-            "members": [person_out(p) for p in a.members], "heading": _texts(a.heading),
-            "paragraphs": [_texts(p) for p in a.paragraphs]}
+    out = {"kind": a.kind, "side": a.side.value if a.side else None,
+           "members": [person_out(p) for p in a.members], "heading": _texts(a.heading),
+           "paragraphs": [_texts(p) for p in a.paragraphs]}
+    if a.tracks:  # only when pending: files without annex revisions stay as they were
+        out["tracks"] = {str(part): tracks_out(t) for part, t in sorted(a.tracks.items())}
+    return out
 
 
 def annex_in(d: dict[str, Any]) -> Annex:
     """An Annex from a dict."""
-    from minutes_app.model.serialize import person_in
+    from minutes_app.model.serialize import person_in, tracks_in
 
     return Annex(d.get("kind", FREE), Side(d["side"]) if d.get("side") else None,
                  tuple(person_in(p) for p in d.get("members", [])),
-                 lang_text(d.get("heading")), tuple(lang_text(p) for p in d.get("paragraphs", [])))
+                 lang_text(d.get("heading")), tuple(lang_text(p) for p in d.get("paragraphs", [])),
+                 {int(k): tracks_in(v) for k, v in d.get("tracks", {}).items()})
 
 
 def pair_out(p: AlternatPair) -> dict[str, dict[str, str]]:

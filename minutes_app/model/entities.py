@@ -155,3 +155,5 @@ class Round:
     note: str = ""
     texts: dict[int, LangText] = field(default_factory=dict)
     order: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    # free annexes: per annex its heading then its paragraphs (a delegation list: empty)
+    annexes: tuple[tuple[LangText, ...], ...] = ()

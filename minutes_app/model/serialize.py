@@ -183,16 +183,21 @@ def paragraph_in(d: Json) -> Paragraph:
 
 def round_out(r: Round) -> Json:
     """A Round as a dict."""
-    return {"number": r.number, "side": r.side.value, "time": r.time, "note": r.note,
-            "texts": {str(pid): texts_out(t) for pid, t in r.texts.items()},
-            "order": [[sid, list(pids)] for sid, pids in r.order]}
+    out = {"number": r.number, "side": r.side.value, "time": r.time, "note": r.note,
+           "texts": {str(pid): texts_out(t) for pid, t in r.texts.items()},
+           "order": [[sid, list(pids)] for sid, pids in r.order]}
+    if any(r.annexes):  # rounds without free annexes are written as before
+        out["annexes"] = [[texts_out(t) for t in parts] for parts in r.annexes]
+    return out
 
 
 def round_in(d: Json) -> Round:
     """A Round from a dict."""
     texts: dict[int, LangText] = {int(k): lang_text(v) for k, v in d.get("texts", {}).items()}
     order = tuple((int(sid), tuple(int(p) for p in pids)) for sid, pids in d.get("order", []))
-    return Round(int(d["number"]), Side(d["side"]), d["time"], d.get("note", ""), texts, order)
+    annexes = tuple(tuple(lang_text(t) for t in parts) for parts in d.get("annexes", []))
+    return Round(int(d["number"]), Side(d["side"]), d["time"], d.get("note", ""), texts, order,
+                 annexes)
 
 
 def minutes_out(m: Minutes) -> Json:

@@ -66,5 +66,8 @@ def section_row(s: Section, position: int) -> tuple[Any, ...]:
 def round_row(r: Round) -> tuple[Any, ...]:
     """One round row; the snapshot is JSON (its checksum last)."""
     d = ser.round_out(r)
-    snapshot = dumps({"texts": d["texts"], "order": d["order"]})
+    keep = {"texts": d["texts"], "order": d["order"]}
+    if "annexes" in d:  # free annexes' texts, only in rounds that have them
+        keep["annexes"] = d["annexes"]
+    snapshot = dumps(keep)
     return with_checksum((r.number, r.side.value, r.time, r.note, snapshot))

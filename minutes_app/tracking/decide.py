@@ -72,7 +72,7 @@ def _text_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Opera
     ops: list[Operation] = []
     by_track: dict[tuple[int, object], list[Revision]] = {}
     for r in revisions:
-        if r.lang is not None:
+        if r.lang is not None and r.annex is None:  # annexes: tracking.annexes
             by_track.setdefault((r.paragraph_id, r.lang), []).append(r)
     for (pid, lang), revs in by_track.items():
         if revs[0].heading:  # a section heading: the same decision on its track
@@ -108,7 +108,10 @@ def decision(m: Minutes, revisions: Iterable[Revision], accept: bool) -> Operati
     revs = list(revisions)
     if not revs:
         raise ValidationError("There are no pending revisions to decide.")
-    return Batch(tuple(_text_ops(m, revs, accept) + _mark_ops(m, revs, accept)))
+    from minutes_app.tracking.annexes import annex_decision_ops
+
+    return Batch(tuple(_text_ops(m, revs, accept) + _mark_ops(m, revs, accept)
+                       + annex_decision_ops(m, revs, accept)))
 
 
 def select(m: Minutes, predicate: Callable[[Revision], bool]) -> list[Revision]:

@@ -32,6 +32,9 @@ class MergeReport:
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # sections whose heading they changed
+    annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) changed
+    # free-annex parts where both sides changed the same words: brackets in the text
+    annex_conflicts: list[tuple[int, int]] = field(default_factory=list)
 
     def summary(self) -> Message:
         """What the merge did, for the front ends to say."""
@@ -65,7 +68,10 @@ def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round
     # they returned their working copy without sending: their text is their round
     texts = {s.id: dict(s.heading) for s in theirs.sections}
     texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs())
-    return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts)
+    from minutes_app.tracking.annexes import annex_texts
+
+    return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts,
+                 annexes=annex_texts(theirs))
 
 
 def renumber_own_edits(track: Track, side: Side, old: int, new: int) -> Track:
@@ -174,6 +180,9 @@ def _merge_all(rec: Recorder, theirs: Minutes, base: Round, author: Author,
             _merge_paragraph(rec, p, base.texts[p.id], tp, author, report)
     _merge_headings(rec, theirs, base, author, report)
     _new_paragraphs(rec, theirs, base, author, report)
+    from minutes_app.tracking.annex_merge import merge_annexes
+
+    merge_annexes(rec, theirs, base, author, report)
 
 
 def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeReport]:
@@ -199,6 +208,10 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
                 moved = renumber_own_edits(track, ours.own_side, old, new)
                 if moved != track:
                     rec.do(SetHeadingTrack(s.id, lang, s.heading.get(lang, ""), moved))
+        from minutes_app.tracking.annexes import renumber_own_annex_edits
+
+        for op in renumber_own_annex_edits(ours, old, new):
+            rec.do(op)
         _merge_all(rec, theirs, base, author, report)
         return Batch(tuple(rec.ops)), report
     finally:
@@ -208,7 +221,8 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
 def brings_nothing(ours: Minutes, theirs: Minutes, report: MergeReport) -> bool:
     """True when a merge would change no text and add no round the other copy really sent
     (merging a copy with itself, or the same copy twice): then nothing must be recorded."""
-    if report.changed or report.inserted or report.deleted or report.conflicts:
+    if (report.changed or report.inserted or report.deleted or report.conflicts
+            or report.annexes):
         return False
     r = report.round
     return r is None or r in ours.rounds or r not in theirs.rounds

@@ -17,6 +17,8 @@ class Revision(NamedTuple):
     """One pending insertion or deletion, or a whole paragraph inserted, deleted or moved.
 
     In a section heading (``heading``), ``paragraph_id`` is the section's id (ids are shared).
+    In a free annex, ``annex`` is (annex index, part: 0 the heading, k paragraph k) and
+    ``paragraph_id`` is -1 (see ``tracking.annexes``).
     """
 
     id: str
@@ -32,6 +34,7 @@ class Revision(NamedTuple):
     inside: Side | None = None  # a deletion of words inserted by this Side
     status: str = "pending"
     heading: bool = False
+    annex: tuple[int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The revision as the command line prints it."""
@@ -40,8 +43,9 @@ class Revision(NamedTuple):
             "lang": self.lang.value if self.lang else None, "kind": self.kind,
             "text": self.text, "side": self.side.value, "round": self.round, "time": self.time,
             "status": self.status, "scope": "heading" if self.heading
-            else "paragraph" if self.lang is None else "text",
+            else "annex" if self.annex else "paragraph" if self.lang is None else "text",
             "inside": self.inside.value if self.inside else None,
+            **({"annex": self.annex[0] + 1, "part": self.annex[1]} if self.annex else {}),
         }
 
 
@@ -108,4 +112,8 @@ def all_revisions(m: Minutes) -> list[Revision]:
             out.extend(heading_revisions(m, s))
         out.extend(r for p in s.paragraphs if p.tracks or p.mark
                    for r in paragraph_revisions(m, p))
+    if any(a.tracks for a in m.annexes):  # annexes follow the signatures: last
+        from minutes_app.tracking.annexes import annex_revisions
+
+        out.extend(annex_revisions(m))
     return out

@@ -9,11 +9,15 @@ from minutes_app.model import Minutes, Round, Side
 def snapshot(m: Minutes, side: Side, time: str, note: str = "") -> Round:
     """The current text as round ``len(rounds) + 1`` sent by ``side``."""
     if not m.rounds and (any(p.tracks for p in m.paragraphs())
-                         or any(s.tracks for s in m.sections)):
+                         or any(s.tracks for s in m.sections)
+                         or any(a.tracks for a in m.annexes)):
         raise ValidationError("Pending revisions exist before any round was sent.")
     texts = {s.id: dict(s.heading) for s in m.sections}  # ids shared with paragraphs
     texts.update((p.id, dict(p.texts)) for p in m.paragraphs())
+    from minutes_app.tracking.annexes import annex_texts
+
     return Round(
         number=m.working_round, side=side, time=time, note=note, texts=texts,
         order=tuple((s.id, tuple(p.id for p in s.paragraphs)) for s in m.sections),
+        annexes=annex_texts(m),
     )
