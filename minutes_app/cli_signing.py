@@ -6,9 +6,10 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from minutes_app.errors import MinutesError
-from minutes_app.model import Annex, Lang, Minutes, SetAnnexes, Side
+from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
@@ -23,13 +24,17 @@ def _side(value: str) -> Side:
         raise argparse.ArgumentTypeError(f"unknown side {value!r} (KR or RU)") from None
 
 
-def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | None]) -> Minutes:
-    """Open, apply one SetAnnexes (when ``edit`` gives annexes), write, close."""
+def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | Operation | None]
+          ) -> Minutes:
+    """Open, apply one SetAnnexes (when ``edit`` gives annexes) or operation, write, close."""
     f, m = MinutesFile.open(path)
     try:
         annexes = edit(m)
         if annexes is not None:
-            _inverse, change = SetAnnexes(annexes).apply(m)
+            # a NamedTuple operation is a tuple too: tell them apart by what they can do
+            op = (cast(Operation, annexes) if hasattr(annexes, "apply")
+                  else SetAnnexes(cast(tuple[Annex, ...], annexes)))
+            _inverse, change = op.apply(m)
             f.write(m, change)
     finally:
         f.close()
@@ -57,7 +62,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
     """List or edit a Side's delegation list."""
     side: Side = args.side
 
-    def edit(m: Minutes) -> tuple[Annex, ...] | None:
+    def edit(m: Minutes) -> tuple[Annex, ...] | Operation | None:
         lang = _lang(m, args.lang)
         if args.add:
             return dl.add_member(m, side, lang, args.add, args.at)
@@ -85,7 +90,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
 def cmd_annex(args: argparse.Namespace) -> int:
     """List, add, edit, move or remove annexes."""
 
-    def edit(m: Minutes) -> tuple[Annex, ...] | None:
+    def edit(m: Minutes) -> tuple[Annex, ...] | Operation | None:
         lang = _lang(m, args.lang)
         if args.add:
             return dl.add_free(m, {lang: args.heading} if args.heading else None)
@@ -101,6 +106,15 @@ def cmd_annex(args: argparse.Namespace) -> int:
         if args.text:
             raw = dl.csv_text(Path(args.text).read_bytes())  # UTF-8, or CP949
             paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        if (args.heading is not None or paragraphs is not None) and m.tracking:
+            # after a round: tracked like a paragraph (revisions by our Side in this round)
+            from minutes_app.tracking.annexes import edit_annex
+            from minutes_app.tracking.time import now_iso
+
+            dl.set_free(m, args.number, lang, args.heading, paragraphs)  # checks N and kind
+            heading = {lang: args.heading.strip()} if args.heading is not None else {}
+            texts = {lang: [p.strip() for p in paragraphs]} if paragraphs is not None else {}
+            return edit_annex(m, args.number - 1, heading, texts, now_iso())
         if args.heading is not None or paragraphs is not None:
             return dl.set_free(m, args.number, lang, args.heading, paragraphs)
         return None
@@ -111,6 +125,8 @@ def cmd_annex(args: argparse.Namespace) -> int:
                 else " / ".join(a.heading.get(lang, "") for lang in m.languages))
         size = (f"{len(a.members)} members" if a.kind == DELEGATION
                 else f"{len(a.paragraphs)} paragraphs")
+        if a.tracks:
+            size += ", pending revisions"
         print(f"Annex {roman(i):<5} {what}  ({size})")
     return 0
 

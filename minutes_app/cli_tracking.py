@@ -26,7 +26,7 @@ def _side(value: str) -> Side:
 
 def _line(r: Revision) -> str:
     where = (f"§{r.paragraph_id}" if r.heading else f"{r.number}." if r.number is not None
-             else f"[id {r.paragraph_id}]")
+             else f"A{r.annex[0] + 1}.{r.annex[1]}" if r.annex else f"[id {r.paragraph_id}]")
     lang = r.lang.value if r.lang else "¶"
     inside = f" (inside {r.inside.value} insertion)" if r.inside else ""
     return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
@@ -129,9 +129,12 @@ def _chosen(m: Minutes, args: argparse.Namespace) -> list[Revision]:
     if args.side:
         return select(m, lambda r: r.side is args.side)
     if args.paragraph is not None:
-        return select(m, lambda r: r.number == args.paragraph)
+        return select(m, lambda r: r.number == args.paragraph and r.annex is None)
+    if args.annex is not None:
+        return select(m, lambda r: r.annex is not None and r.annex[0] + 1 == args.annex)
     if not args.ids:
-        raise MinutesError("Name revisions by id, or use --all, --side S or --paragraph N.")
+        raise MinutesError("Name revisions by id, or use --all, --side S, --paragraph N or "
+                           "--annex N.")
     return by_ids(m, args.ids)
 
 
@@ -212,6 +215,7 @@ def register(add: Register) -> None:
         group.add_argument("--all", action="store_true", help=f"{verb} every pending revision")
         group.add_argument("--side", type=_side, metavar="S", help=f"{verb} all of one Side")
         group.add_argument("--paragraph", type=int, metavar="N", help="all of paragraph N")
+        group.add_argument("--annex", type=int, metavar="N", help="all of annex N")
         p.add_argument("ids", nargs="*", metavar="ID", help="revision ids from 'revisions'")
     p = add("import", cmd_import, "import the other delegation's returned working copy (DOCX)")
     p.add_argument("file", metavar="FILE")
