@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from minutes_app.docx_io.annex_rows import annex_bookmark
 from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.reader import DELETE, Change, ReadDocument, ReadParagraph
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX
@@ -20,6 +21,7 @@ class _Row:
     section: int | None = None  # a heading row: the section's id
     anchors: list[ReadParagraph] = field(default_factory=list)  # every cell: where comments sit
     mark: tuple[str, Change] | None = None  # the whole row inserted or deleted, tracked
+    annex: tuple[int, int] | None = None  # a free annex's row: (annex index, part)
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -59,7 +61,7 @@ def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
         rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
                          _id(marks, SECTION_PREFIX), [p for cell in cells for p in cell],
-                         doc.row_marks.get((main, index))))
+                         doc.row_marks.get((main, index)), annex_bookmark(marks)))
     return rows
 
 

@@ -54,6 +54,7 @@ class ImportReport:
     sha256: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
     headings: list[int] = field(default_factory=list)  # sections whose heading was revised
+    annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) revised
     unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
     own_round: Round | None = None  # our round, sent as the working copy: record it first
 
@@ -107,6 +108,7 @@ class _Importer:
         found = set()
         tracks = [t for s in self.m.sections for t in s.tracks.values()]
         tracks += [t for p in self.m.paragraphs() for t in p.tracks.values()]
+        tracks += [t for a in self.m.annexes for held in a.tracks.values() for t in held.values()]
         for track in tracks:
             for s in track:
                 for a in (s.author, s.origin):
@@ -251,12 +253,22 @@ class _Importer:
                                "rows carries the id of one of their paragraphs.")
         if not self.own_sent:
             self._renumber_own()
+            from minutes_app.tracking.annexes import renumber_own_annex_edits
+
+            for op in renumber_own_annex_edits(self.m, self.m.working_round,
+                                               self.round_number + 1):
+                self.rec.do(op)
         seen: set[int] = set()
         in_file = {r.pid for r in rows}
         matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})
         previous: int | None = None
+        from minutes_app.docx_io.annex_import import AnnexRows
+
+        annexes = AnnexRows(self)
         for index, row in enumerate(rows, start=1):
             self._other_columns(row, index)
+            if annexes.row(row):  # an annex's row, or one they added after an annex
+                continue
             if row.section is not None:
                 self._heading(row)
                 continue
@@ -281,6 +293,7 @@ class _Importer:
             previous = pid
         self._deleted(known, seen)
         self._missing_headings(rows)
+        annexes.missing(rows)
 
     def _missing_headings(self, rows: list[_Row]) -> None:
         """A heading row they removed cannot be placed: a heading is not deleted on import."""

@@ -22,6 +22,7 @@ SCOPES = {
     "table": N_("A table we did not write"), "comment": N_("Comment outside the rows"),
     "heading": N_("Heading of a section no longer here"), "column": N_("Number or status column"),
     "heading-removed": N_("Heading row removed"),
+    "annex": N_("Annex row that cannot be placed"),
 }
 
 
@@ -29,7 +30,7 @@ class Unplaced(NamedTuple):
     """One change the import cannot place: where (a code and its detail), what, by whom."""
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
-    # table | comment | heading | heading-removed | column
+    # table | comment | heading | heading-removed | column | annex
     location: str
     text: str
     author: str = ""

@@ -183,6 +183,8 @@ class _Writer:
 class _Table(_Writer):
     """The side-by-side layout: one table, a row per heading and per paragraph."""
 
+    width_number, width_status = NUMBER_CM, STATUS_CM
+
     def _section_row(self, section: Section) -> str:
         """A heading row: every paragraph kept with the next row, the row on one page."""
         shade = "E8ECF2"
@@ -232,6 +234,9 @@ class _Table(_Writer):
                 done += 1
                 if progress is not None and done % 250 == 0:
                     progress(done, total)
+        from minutes_app.docx_io.annex_rows import annex_rows
+
+        yield from annex_rows(self)  # free annexes after the body, tracked like paragraphs
         yield "</w:tbl>"
         yield fx.paragraph("")  # a table may not end the body
 

@@ -45,4 +45,5 @@ def unplaced_scope_label(scope: str) -> str:
         "heading": _("Heading of a section no longer here"),
         "column": _("Number or status column"),
         "heading-removed": _("Heading row removed"),
+        "annex": _("Annex row that cannot be placed"),
     }.get(scope, scope)

@@ -1,0 +1,116 @@
+"""A returned working copy's annex rows: their edits become the other Side's revisions.
+
+Rows map back by their ``_ma_<annex>_<part>`` bookmarks. A changed cell becomes a tracked edit
+of that part (authored as the cell's tracked changes say, else by the returning Side); a row
+deleted (tracked, or gone) deletes its paragraph's words; a row without an id right after an
+annex's last row is a new paragraph of that annex. What cannot be placed is listed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from minutes_app.docx_io.import_rows import _cell_text, _Row
+from minutes_app.docx_io.reader import DELETE
+from minutes_app.docx_io.unplaced import Unplaced
+from minutes_app.model.annexes import FREE, part_text
+from minutes_app.model.track import Author
+from minutes_app.tracking.annexes import EditAnnexText
+
+if TYPE_CHECKING:
+    from minutes_app.docx_io.importer import _Importer
+
+
+class AnnexRows:
+    """Places the annex rows of one returned file (and the rows they inserted after them)."""
+
+    def __init__(self, imp: _Importer) -> None:
+        self.imp = imp
+        self.seen: set[tuple[int, int]] = set()
+        self.last: tuple[int, int] | None = None  # the annex row just read
+
+    def row(self, row: _Row) -> bool:
+        """Place ``row`` if it is an annex's (or follows one's last row); True when placed."""
+        if row.annex is None:
+            if self.last is None or row.section is not None or row.pid is not None:
+                self.last = None
+                return False
+            return self._new(row)
+        index, part = self.last = row.annex
+        m = self.imp.m
+        if index >= len(m.annexes) or m.annexes[index].kind != FREE \
+                or part > len(m.annexes[index].paragraphs):
+            text = " / ".join(_cell_text(c) for c in row.cells.values())
+            self.imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, part {part}", text))
+            return True
+        self.seen.add((index, part))
+        self._comments(row, index, part)
+        deleted = row.mark is not None and row.mark[0] == DELETE
+        for lang, cell in row.cells.items():
+            if lang not in m.languages:
+                continue
+            text = "" if deleted else _cell_text(cell)
+            if text != part_text(m.annexes[index], part, lang):
+                author = self.imp._author(cell, row.mark[1] if row.mark else None)
+                self._edit(index, part, lang, text, author)
+        return True
+
+    def _comments(self, row: _Row, index: int, part: int) -> None:
+        """Annex parts hold no comments: one there cannot be placed (listed, not dropped)."""
+        for rp in row.anchors:
+            for cid in rp.comment_ids:
+                change, text = self.imp.doc.comments.get(cid, (None, ""))
+                if change is not None and text:
+                    self.imp.unplaced.append(Unplaced(
+                        "comment", f"annex {index + 1}, part {part}", text, change.author))
+
+    def _new(self, row: _Row) -> bool:
+        assert self.last is not None
+        index, part = self.last
+        texts = {lang: _cell_text(c) for lang, c in row.cells.items()
+                 if lang in self.imp.m.languages and _cell_text(c).strip()}
+        if not texts:
+            return True  # an empty row added: nothing to place
+        a = self.imp.m.annexes[index]
+        if part != len(a.paragraphs):  # between two of its rows: where exactly is unknown
+            self.imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, after part {part}",
+                                              " / ".join(texts.values())))
+            return True
+        cells = [rp for c in row.cells.values() for rp in c]
+        author = self.imp._author(cells, row.mark[1] if row.mark else None)
+        for lang, text in texts.items():
+            self._edit(index, part + 1, lang, text, author)
+        self.seen.add((index, part + 1))
+        self.last = (index, part + 1)
+        return True
+
+    def _edit(self, index: int, part: int, lang: object, text: str, author: Author) -> None:
+        from minutes_app.model import Lang
+
+        assert isinstance(lang, Lang)
+        self.imp.rec.do(EditAnnexText(index, part, lang, text, author))
+        report = self.imp.report
+        report.by_side[author.side.value] = report.by_side.get(author.side.value, 0) + 1
+        if (index + 1, part) not in report.annexes:
+            report.annexes.append((index + 1, part))
+
+    def missing(self, rows: list[_Row]) -> None:
+        """Annex paragraphs whose rows are gone: their words deleted by the returning Side;
+        a heading row gone is listed (an annex keeps its heading)."""
+        if not any(r.annex is not None for r in rows):
+            return  # a file without annex rows (written before they existed)
+        imp = self.imp
+        for index, a in enumerate(imp.m.annexes):
+            if a.kind != FREE:
+                continue
+            for part in range(1 + len(a.paragraphs)):
+                if (index, part) in self.seen:
+                    continue
+                if part == 0:
+                    text = " / ".join(a.heading.get(lang, "") for lang in imp.m.languages)
+                    imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, heading", text))
+                    continue
+                author = Author(imp.from_side, imp.round_number, imp.now)
+                for lang in imp.m.languages:
+                    if part_text(imp.m.annexes[index], part, lang):
+                        self._edit(index, part, lang, "", author)

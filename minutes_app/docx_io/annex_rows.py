@@ -1,0 +1,70 @@
+"""Free annexes in the working copy: rows after the body, their revisions as tracked changes.
+
+Each free annex is a heading row and a row per paragraph, after the paragraphs of the body;
+the number cell carries the bookmark ``_ma_<annex>_<part>`` (annex index from 0; part 0 the
+heading, k paragraph k) so that a returned file maps each row back to its part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from minutes_app.docx_io import fastxml as fx
+from minutes_app.model import Lang
+from minutes_app.model.annexes import FREE, Annex, part_text, roman
+from minutes_app.model.track import DELETE, INSERT, Track, plain
+
+if TYPE_CHECKING:
+    from minutes_app.docx_io.working import _Table
+
+ANNEX_PREFIX = "_ma_"
+_NAME = re.compile(r"_ma_([0-9]+)_([0-9]+)\Z")
+SHADE = "F2EEE4"  # set apart from the body's heading rows
+
+
+def annex_bookmark(names: list[str]) -> tuple[int, int] | None:
+    """The (annex index, part) a row's bookmarks name, or None."""
+    for name in names:
+        found = _NAME.match(name)
+        if found:
+            return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def _runs(w: _Table, track: Track, lang: Lang, bold: bool) -> str:
+    """A part's text in ``lang``, its pending revisions as tracked changes by their Side."""
+    out = []
+    for seg in track:
+        text = fx.run(seg.text, lang, w.fonts, seg.kind == DELETE, bold=bold)
+        if seg.author is not None and seg.kind in (INSERT, DELETE):
+            text = w._revision("insert" if seg.kind == INSERT else "delete", seg.author, text)
+            if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
+                text = w._revision("insert", seg.origin, text)
+        out.append(text)
+    return "".join(out)
+
+
+def _row(w: _Table, a: Annex, index: int, part: int) -> str:
+    heading = part == 0
+    label = f"Annex {roman(index + 1)}" if heading else f"{roman(index + 1)}.{part}"
+    shade = SHADE if heading else None
+    number = w.number(label, f"{ANNEX_PREFIX}{index}_{part}", [], keep_next=heading)
+    cells = [fx.cell(w.width_number, number, shade)]
+    for lang in w.langs:
+        track = a.tracks.get(part, {}).get(lang) or plain(part_text(a, part, lang))
+        cells.append(fx.cell(w.width, fx.paragraph(_runs(w, track, lang, heading),
+                                                   keep_next=heading, space_after_pt=2), shade))
+    cells.append(fx.cell(w.width_status, fx.paragraph(
+        fx.run("Annex" if heading else "", None, w.fonts, size_pt=8), keep_next=heading), shade))
+    return fx.row(cells, cant_split=True)
+
+
+def annex_rows(w: _Table) -> Iterator[str]:
+    """The rows of every free annex (delegation lists are not negotiated text)."""
+    for index, a in enumerate(w.m.annexes):
+        if a.kind != FREE:
+            continue
+        for part in range(1 + len(a.paragraphs)):
+            yield _row(w, a, index, part)
