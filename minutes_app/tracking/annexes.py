@@ -60,6 +60,12 @@ def edit_annex(m: Minutes, index: int, heading: LangText, paragraphs: dict[Lang,
     if not m.tracking:
         return SetAnnexes(_replaced(m, index, _untracked(a, heading, paragraphs)))
     author = Author(m.own_side, m.working_round, now)
+    return Batch(tuple(edit_ops(a, index, heading, paragraphs, author)))
+
+
+def edit_ops(a: Annex, index: int, heading: LangText, paragraphs: dict[Lang, list[str]],
+             author: Author) -> list[Operation]:
+    """The tracked edits turning annex ``a`` (at ``index``) into these texts."""
     ops: list[Operation] = []
     for lang, text in heading.items():
         if text != a.heading.get(lang, ""):
@@ -70,7 +76,7 @@ def edit_annex(m: Minutes, index: int, heading: LangText, paragraphs: dict[Lang,
             text = texts[k - 1] if k <= len(texts) else ""
             if text != part_text(a, k, lang):
                 ops.append(EditAnnexText(index, k, lang, text, author))
-    return Batch(tuple(ops))
+    return ops
 
 
 def _untracked(a: Annex, heading: LangText, paragraphs: dict[Lang, list[str]]) -> Annex:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.i18n import _
-from minutes_app.model import Annex, Lang, Person, SetAnnexes, Side
+from minutes_app.model import Annex, Batch, Lang, Operation, Person, SetAnnexes, Side
+from minutes_app.model.track import Author
 from minutes_app.model.annexes import DELEGATION, FREE, roman
 from minutes_app.ui.labels import lang_label, side_label
 from minutes_app.ui.widgets import ok_cancel
@@ -27,8 +28,11 @@ def edit_annexes(w: MainWindow, dialog: object = None) -> None:
     """Ask for the annexes (or take ``dialog``) and apply them as one undoable change."""
     from minutes_app.ui.labels import column_languages
 
+    from minutes_app.tracking.time import now_iso
+
     m = w.doc.minutes
-    box = dialog or AnnexDialog(m.annexes, column_languages(m), w)
+    author = Author(m.own_side, m.working_round, now_iso()) if m.tracking else None
+    box = dialog or AnnexDialog(m.annexes, column_languages(m), w, author)
     if box.exec():  # type: ignore[attr-defined]
         w.files.apply_or_show(box.operation(), _("Edit annexes"))  # type: ignore[attr-defined]
 
@@ -37,12 +41,18 @@ class AnnexDialog(QDialog):
     """Edits a copy of the annexes; ``operation()`` is the one change to apply."""
 
     def __init__(self, annexes: list[Annex], langs: list[Lang],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, author: Author | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Annexes"))
         self.setObjectName("annexDialog")
         self.langs = langs
         self.annexes = list(annexes)
+        # after a round, free annexes' edits are tracked as ``author``'s revisions: each
+        # annex shown remembers which annex of the document it was (None: added here)
+        self.author = author
+        self.original = tuple(annexes)
+        self.origin: list[int | None] = list(range(len(annexes)))
+        self.pending = {lang: QLabel() for lang in langs}
         self.current = -1
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
@@ -105,6 +115,9 @@ class AnnexDialog(QDialog):
             grid.addWidget(self.heading[lang], 1, col)
             self.paragraphs[lang].setPlaceholderText(_("Paragraphs, separated by a blank line"))
             grid.addWidget(self.paragraphs[lang], 2, col)
+            self.pending[lang].setWordWrap(True)
+            self.pending[lang].setObjectName(f"annexPending_{lang.value}")
+            grid.addWidget(self.pending[lang], 3, col)
         return page
 
     # -- the list -----------------------------------------------------------------------
@@ -147,6 +160,7 @@ class AnnexDialog(QDialog):
                 self.heading[lang].setText(a.heading.get(lang, ""))
                 self.paragraphs[lang].setPlainText(
                     "\n\n".join(p.get(lang, "") for p in a.paragraphs))
+            self._show_pending(i)
 
     def _append_member(self, p: Person) -> None:
         row = self.table.rowCount()
@@ -173,7 +187,9 @@ class AnnexDialog(QDialog):
             return
         texts = {lang: [x.strip() for x in self.paragraphs[lang].toPlainText().split("\n\n")]
                  for lang in self.langs}
-        count = max(len([x for x in t if x]) for t in texts.values())
+        # by position (a paragraph left empty keeps its place): up to the last one written
+        count = max(max((k + 1 for k, x in enumerate(t) if x), default=0)
+                    for t in texts.values())
         paragraphs = tuple({lang: (texts[lang] + [""] * count)[k] for lang in self.langs}
                            for k in range(count))
         heading = {**a.heading, **{lang: e.text().strip() for lang, e in self.heading.items()}}
@@ -185,6 +201,7 @@ class AnnexDialog(QDialog):
         """A new free annex at the end."""
         self._store()
         self.annexes.append(Annex(FREE))
+        self.origin.append(None)
         self._refresh_list(len(self.annexes) - 1)
 
     def add_delegation(self, side: Side) -> None:
@@ -192,12 +209,14 @@ class AnnexDialog(QDialog):
         self._store()
         if not any(a.kind == DELEGATION and a.side is side for a in self.annexes):
             self.annexes.append(Annex(DELEGATION, side))
+            self.origin.append(None)
         self._refresh_list(len(self.annexes) - 1)
 
     def remove(self) -> None:
         """Remove the selected annex."""
         if 0 <= self.current < len(self.annexes):
             del self.annexes[self.current]
+            del self.origin[self.current]
             self.current = -1
             self._refresh_list(max(0, self.list.currentRow() - 1))
 
@@ -208,6 +227,7 @@ class AnnexDialog(QDialog):
         if 0 <= i < len(self.annexes) and 0 <= j < len(self.annexes):
             self._store()
             self.annexes[i], self.annexes[j] = self.annexes[j], self.annexes[i]
+            self.origin[i], self.origin[j] = self.origin[j], self.origin[i]
             self._refresh_list(j)
 
     def add_member(self) -> None:
@@ -249,7 +269,39 @@ class AnnexDialog(QDialog):
         self.annexes[self.current] = dataclasses.replace(a, members=people)
         self._load(self.current)
 
-    def operation(self) -> SetAnnexes:
-        """The one undoable change that gives the document these annexes."""
+    def _show_pending(self, i: int) -> None:
+        """The document's pending revisions of this annex, inline under each language."""
+        from minutes_app.ui.annex_revisions import part_html
+
+        o = self.origin[i]
+        a = self.original[o] if o is not None else None
+        for lang, label in self.pending.items():
+            if a is None or not a.tracks:
+                label.setText("")
+                continue
+            parts = [f"<b>{part_html(a, 0, lang)}</b>"]
+            parts += [part_html(a, k, lang) for k in range(1, len(a.paragraphs) + 1)]
+            label.setText(_("Pending revisions:") + "<br>" + "<br>".join(parts))
+
+    def operation(self) -> Operation:
+        """The one undoable change that gives the document these annexes (after a round,
+        free annexes' text changes as tracked revisions)."""
         self._store()
-        return SetAnnexes(tuple(self.annexes))
+        if self.author is None:
+            return SetAnnexes(tuple(dataclasses.replace(a, paragraphs=tuple(
+                p for p in a.paragraphs if any(v.strip() for v in p.values())))
+                for a in self.annexes))
+        from minutes_app.tracking.annexes import edit_ops
+
+        # first the list itself (order, new annexes, delegation lists), the free annexes'
+        # texts as the document holds them; then their edits, tracked
+        frame = [self.original[o] if o is not None and a.kind == FREE
+                 else Annex(FREE) if a.kind == FREE else a
+                 for a, o in zip(self.annexes, self.origin, strict=True)]
+        ops: list[Operation] = [SetAnnexes(tuple(frame))]
+        for i, (a, before) in enumerate(zip(self.annexes, frame, strict=True)):
+            if a.kind == FREE:
+                texts = {lang: [p.get(lang, "") for p in a.paragraphs] for lang in self.langs}
+                ops += edit_ops(before, i, {lang: a.heading.get(lang, "") for lang in self.langs},
+                                texts, self.author)
+        return Batch(tuple(ops))

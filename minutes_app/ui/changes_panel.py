@@ -42,7 +42,10 @@ def kind_label(r: Revision) -> str:
 
 
 def _section_id(m: Minutes, r: Revision) -> int:
-    """The section a revision belongs to (a heading's revision: the section itself)."""
+    """The section a revision belongs to (a heading's revision: the section itself; an
+    annex's: none, -1)."""
+    if r.annex is not None:
+        return -1
     return r.paragraph_id if r.heading else m.section_of(r.paragraph_id).id
 
 
@@ -82,7 +85,9 @@ class RevisionsModel(QAbstractTableModel):
 
             return f"{group_title(r)}: {meta_line(r)}: {r.text}"
         if role == Qt.ItemDataRole.DisplayRole:
-            return ["§" if r.heading else str(r.number or "·"),
+            from minutes_app.ui.annex_revisions import short_place
+
+            return ["§" if r.heading else short_place(r) if r.annex else str(r.number or "·"),
                     lang_label(r.lang) if r.lang else "¶",
                     side_label(r.side), str(r.round), kind_label(r),
                     r.text.replace("\n", " ")][index.column()]

@@ -193,6 +193,9 @@ class ReviewView(QWidget):
         if item.revision is not None and item.revision.heading:
             self._show_heading(item)
             return
+        if item.revision is not None and item.revision.annex is not None:
+            self._show_annex(item)
+            return
         p = m.paragraph(item.paragraph_id)
         number = m.number(p.id)
         self.heading.setText(_("Item {i} of {n} — paragraph {number}").format(
@@ -211,6 +214,22 @@ class ReviewView(QWidget):
         for lang, label in self.texts.items():
             shown = track_html(s.tracks.get(lang), s.heading.get(lang, ""))
             label.setText(f"<b>{lang_label(lang)}</b><br>{shown}")
+        self.item_label.setText(self._describe(item))
+        self.buttons["accept"].setEnabled(True)
+        self.buttons["reject"].setEnabled(True)
+
+    def _show_annex(self, item: ReviewItem) -> None:
+        """A revision of a free annex: that part in every language, accept or reject."""
+        from minutes_app.ui.annex_revisions import annex_place, part_html
+
+        r = item.revision
+        assert r is not None and r.annex is not None
+        index, part = r.annex
+        a = self.doc.minutes.annexes[index]
+        self.heading.setText(_("Item {i} of {n} — {place}").format(
+            i=self.index + 1, n=len(self.items), place=annex_place(r)))
+        for lang, label in self.texts.items():
+            label.setText(f"<b>{lang_label(lang)}</b><br>{part_html(a, part, lang)}")
         self.item_label.setText(self._describe(item))
         self.buttons["accept"].setEnabled(True)
         self.buttons["reject"].setEnabled(True)

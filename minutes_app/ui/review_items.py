@@ -51,6 +51,10 @@ def open_items(m: Minutes) -> list[ReviewItem]:
         items += [ReviewItem("finding", p.id, finding=f) for f in by_paragraph.get(p.id, [])]
         if status in (Status.DRAFT, Status.PROPOSED):  # the heads mark it agreed here
             items.append(ReviewItem("status", p.id))
+    if any(a.tracks for a in m.annexes):  # annexes follow the signatures: last
+        from minutes_app.tracking.annexes import annex_revisions
+
+        items += [ReviewItem("revision", -1, revision=r) for r in annex_revisions(m)]
     return items
 
 

@@ -47,6 +47,10 @@ def meta_line(r: Revision) -> str:
 
 def group_title(r: Revision) -> str:
     """The heading of a paragraph's group of changes."""
+    if r.annex is not None:
+        from minutes_app.ui.annex_revisions import annex_place
+
+        return annex_place(r)
     if r.number is None:
         return _("Unnumbered paragraph")
     return _("Paragraph {number}").format(number=r.number)

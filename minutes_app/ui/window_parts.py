@@ -292,6 +292,8 @@ class WindowParts(QMainWindow):
             self.readiness.refresh()
 
     def _on_revision_activated(self, r: Revision) -> None:
+        if r.annex is not None:  # annexes are not rows of the editor: the panel shows them
+            return
         model = self.editor_model
         kind = RowKind.SECTION if r.heading else RowKind.PARAGRAPH
         row = model.row_of((kind, r.paragraph_id))
