@@ -33,7 +33,7 @@ def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | Operation | N
         if annexes is not None:
             # a NamedTuple operation is a tuple too: tell them apart by what they can do
             op = (cast(Operation, annexes) if hasattr(annexes, "apply")
-                  else SetAnnexes(cast(tuple[Annex, ...], annexes)))
+                  else SetAnnexes(annexes))
             _inverse, change = op.apply(m)
             f.write(m, change)
     finally:

@@ -105,7 +105,8 @@ def test_a_track_must_lead_to_the_text() -> None:
 def test_pending_annex_revisions_survive_the_file_and_refuse_signing(tmp_path: Path) -> None:
     m = _sent()
     i = len(m.annexes) - 1
-    EditAnnexText(i, 1, Lang.KO, "나홋카 및 보스토치니 항만 현대화", Author(Side.RU, 2, T2)).apply(m)
+    EditAnnexText(i, 1, Lang.KO, "나홋카 및 보스토치니 항만 현대화",
+                  Author(Side.RU, 2, T2)).apply(m)
     assert minutes_in(minutes_out(m)).annexes == m.annexes
     path = tmp_path / "a.minutes"
     MinutesFile.create(path, m).close()
@@ -125,7 +126,8 @@ def test_merge_brings_their_annex_edits_as_their_revisions_and_brackets_a_confli
     theirs.own_side = Side.RU
     EditAnnexText(i, 1, Lang.EN, "Modernisation of the port of Vostochny",
                   Author(Side.RU, 2, T2)).apply(theirs)
-    EditAnnexText(i, 2, Lang.KO, "하바롭스크 물류센터 공동 건설", Author(Side.RU, 2, T2)).apply(theirs)
+    EditAnnexText(i, 2, Lang.KO, "하바롭스크 물류센터 공동 건설",
+                  Author(Side.RU, 2, T2)).apply(theirs)
     theirs.rounds.append(snapshot(theirs, Side.RU, T2, "Counter-draft"))
     # meanwhile we changed the same words of paragraph 1
     EditAnnexText(i, 1, Lang.EN, "Modernisation of the port of Zarubino",

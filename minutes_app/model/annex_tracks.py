@@ -45,7 +45,7 @@ def with_part(a: Annex, part: int, lang: Lang, text: str, track: Track | None) -
 class SetAnnexTrack(NamedTuple):
     """Set one part of a free annex in one language, with its pending revisions."""
 
-    index: int
+    annex: int  # its index among the annexes
     part: int
     lang: Lang
     text: str
@@ -53,14 +53,14 @@ class SetAnnexTrack(NamedTuple):
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
-        a = free_annex(m, self.index)
+        a = free_annex(m, self.annex)
         if self.part < 0 or self.part > len(a.paragraphs) + 1:
-            raise ValidationError("Annex {n} has no paragraph {k}.", n=self.index + 1,
+            raise ValidationError("Annex {n} has no paragraph {k}.", n=self.annex + 1,
                                   k=self.part)
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         annexes = list(m.annexes)
-        annexes[self.index] = with_part(a, self.part, self.lang, self.text, self.track)
+        annexes[self.annex] = with_part(a, self.part, self.lang, self.text, self.track)
         return SetAnnexes(tuple(annexes)).apply(m)
 
 

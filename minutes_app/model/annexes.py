@@ -130,9 +130,10 @@ def annex_out(a: Annex) -> dict[str, Any]:
     """An Annex as a dict."""
     from minutes_app.model.serialize import person_out, tracks_out
 
-    out = {"kind": a.kind, "side": a.side.value if a.side else None,
-           "members": [person_out(p) for p in a.members], "heading": _texts(a.heading),
-           "paragraphs": [_texts(p) for p in a.paragraphs]}
+    out: dict[str, Any] = {"kind": a.kind, "side": a.side.value if a.side else None,
+                           "members": [person_out(p) for p in a.members],
+                           "heading": _texts(a.heading),
+                           "paragraphs": [_texts(p) for p in a.paragraphs]}
     if a.tracks:  # only when pending: files without annex revisions stay as they were
         out["tracks"] = {str(part): tracks_out(t) for part, t in sorted(a.tracks.items())}
     return out

@@ -29,18 +29,18 @@ AnnexTexts = tuple[tuple[LangText, ...], ...]
 class EditAnnexText(NamedTuple):
     """Change one part of a free annex in one language, recording it as ``author``'s."""
 
-    index: int
+    annex: int  # its index among the annexes
     part: int
     lang: Lang
     text: str
     author: Author
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
-        a = free_annex(m, self.index)
+        a = free_annex(m, self.annex)
         old = part_text(a, self.part, self.lang)
         track = retrack(a.tracks.get(self.part, {}).get(self.lang) or plain(old), self.text,
                         self.author)
-        return SetAnnexTrack(self.index, self.part, self.lang, self.text, track).apply(m)
+        return SetAnnexTrack(self.annex, self.part, self.lang, self.text, track).apply(m)
 
 
 def parts(a: Annex) -> int:
