@@ -48,7 +48,8 @@ def _runs(w: _Table, track: Track, lang: Lang, bold: bool) -> str:
 
 def _row(w: _Table, a: Annex, index: int, part: int) -> str:
     heading = part == 0
-    label = f"Annex {roman(index + 1)}" if heading else f"{roman(index + 1)}.{part}"
+    # "III" and "III.2" fit the number column; the status column names the annex
+    label = roman(index + 1) + ("" if heading else f".{part}")
     shade = SHADE if heading else None
     number = w.number(label, f"{ANNEX_PREFIX}{index}_{part}", [], keep_next=heading)
     cells = [fx.cell(w.width_number, number, shade)]
@@ -57,7 +58,8 @@ def _row(w: _Table, a: Annex, index: int, part: int) -> str:
         cells.append(fx.cell(w.width, fx.paragraph(_runs(w, track, lang, heading),
                                                    keep_next=heading, space_after_pt=2), shade))
     cells.append(fx.cell(w.width_status, fx.paragraph(
-        fx.run("Annex" if heading else "", None, w.fonts, size_pt=8), keep_next=heading), shade))
+        fx.run(f"Annex {roman(index + 1)}" if heading else "", None, w.fonts, size_pt=8),
+        keep_next=heading), shade))
     return fx.row(cells, cant_split=True)
 
 
