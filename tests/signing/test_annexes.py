@@ -137,8 +137,9 @@ def test_cli_delegation_annex_and_verify(tmp_path: Path) -> None:
     text.write_text("Opening remarks\n\nAdoption of the agenda\n", encoding="utf-8")
     annex = _run("annex", str(path), "--add", "--heading", "Programme", "--lang", "en")
     assert "Annex III" in annex.stdout and "Programme" in annex.stdout
-    assert "(2 paragraphs)" in _run("annex", str(path), "3", "--text", str(text), "--lang",
-                                    "en").stdout
+    # the demo has exchanged rounds: the new paragraphs are pending revisions (tracked)
+    assert "(2 paragraphs, pending revisions)" in _run("annex", str(path), "3", "--text",
+                                                       str(text), "--lang", "en").stdout
     refusal = _run("export", str(path), "--kind", "signing", "-o", str(tmp_path / "x.docx"))
     assert refusal.returncode == 1 and "Annex III is not cited by the text" in refusal.stderr
 
