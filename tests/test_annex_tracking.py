@@ -17,7 +17,7 @@ from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.model.track import Author
 from minutes_app.store import MinutesFile
 from minutes_app.templates import demo
-from minutes_app.tracking.annexes import EditAnnexText, edit_annex
+from minutes_app.tracking.annexes import EditAnnexText, annex_blame, edit_annex
 from minutes_app.tracking.decide import by_ids, decision, select
 from minutes_app.tracking.merge import merge
 from minutes_app.tracking.revisions import all_revisions
@@ -141,3 +141,17 @@ def test_merge_brings_their_annex_edits_as_their_revisions_and_brackets_a_confli
     assert report.annex_conflicts == [(i + 1, 1)] and (i + 1, 2) in report.annexes
     sides = {(r.annex, r.side, r.round) for r in all_revisions(ours)}
     assert ((i, 2), Side.RU, 2) in sides and ((i, 1), Side.KR, 3) in sides
+
+
+def test_blame_credits_annex_words_to_the_round_that_brought_them() -> None:
+    m = _sent()
+    i = len(m.annexes) - 1
+    EditAnnexText(i, 1, Lang.EN, "Modernisation of the port of Vostochny",
+                  Author(Side.RU, 2, T2)).apply(m)
+    m.rounds.append(snapshot(m, Side.RU, T2, "Counter-draft"))
+    EditAnnexText(i, 1, Lang.EN, "Joint modernisation of the port of Vostochny",
+                  Author(Side.KR, 3, T3)).apply(m)
+    found = {(b.annex, b.part): b for b in annex_blame(m, Lang.EN)}
+    spans = [(s.text, s.side, s.round) for s in found[(i, 1)].spans]
+    assert ("Vostochny", Side.RU, 2) in spans and ("Joint modernisation", Side.KR, 3) in spans
+    assert all(s.side is Side.KR and s.round == 1 for s in found[(i, 0)].spans)

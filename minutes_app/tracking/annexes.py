@@ -20,7 +20,7 @@ from minutes_app.model.track import Author, Track, current_text, plain
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.revisions import KINDS, Revision
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # a round's annexes: per annex its parts' texts (heading first); a delegation list has none
 AnnexTexts = tuple[tuple[LangText, ...], ...]
@@ -159,3 +159,42 @@ def renumber_own_annex_edits(m: Minutes, old: int, new: int) -> list[Operation]:
                 if moved != track:
                     ops.append(SetAnnexTrack(index, part, lang, current_text(moved), moved))
     return ops
+
+
+class PartBlame(NamedTuple):
+    """Who brought every word of one part of a free annex, in one language."""
+
+    annex: int  # index among the annexes
+    part: int  # 0 the heading, k paragraph k
+    lang: Lang
+    spans: list[Any]  # provenance.Span
+
+
+def annex_blame(m: Minutes, lang: Lang) -> list[PartBlame]:
+    """The provenance of the free annexes' current text of ``lang``, from the rounds' snapshots
+    (rounds sent before annexes were tracked hold none: their words date from the first
+    round that holds them)."""
+    from minutes_app.tracking.provenance import Stage, history_pieces, spans, stages
+
+    m.check_lang(lang)
+
+    def keyed(annexes: AnnexTexts) -> dict[int, LangText]:
+        return {_key(i, k): t for i, held in enumerate(annexes) for k, t in enumerate(held)}
+
+    walk = [Stage(s.number, s.side, s.time, s.note, keyed(r.annexes), ())
+            for s, r in zip(stages(m), m.rounds, strict=False)]
+    now = stages(m)[-1]
+    walk.append(now._replace(texts=keyed(annex_texts(m))))
+    out = []
+    for index, a in enumerate(m.annexes):
+        if a.kind != FREE:
+            continue
+        for part in range(parts(a)):
+            pieces = history_pieces(walk, _key(index, part), lang)
+            out.append(PartBlame(index, part, lang, spans(pieces, m.working_round)))
+    return out
+
+
+def _key(index: int, part: int) -> int:
+    """A stand-in paragraph id for one annex part (negative: never a paragraph's)."""
+    return -1 - (index * 10_000 + part)
