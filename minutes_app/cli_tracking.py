@@ -197,6 +197,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     finally:
         f.close()
     print(render(report.summary()))
+    from minutes_app.tracking.merge import annex_notes
+
+    for note in annex_notes(report):
+        print("  " + render(note))
     return 0
 
 

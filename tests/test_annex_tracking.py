@@ -155,3 +155,12 @@ def test_blame_credits_annex_words_to_the_round_that_brought_them() -> None:
     spans = [(s.text, s.side, s.round) for s in found[(i, 1)].spans]
     assert ("Vostochny", Side.RU, 2) in spans and ("Joint modernisation", Side.KR, 3) in spans
     assert all(s.side is Side.KR and s.round == 1 for s in found[(i, 0)].spans)
+
+
+def test_an_annex_conflict_is_listed_for_the_front_ends() -> None:
+    from minutes_app.i18n.messages import render
+    from minutes_app.tracking.merge import MergeReport, annex_notes
+
+    lines = [render(n, english=True) for n in annex_notes(MergeReport(annex_conflicts=[(3, 1)]))]
+    assert lines == ["Annex III, part 1: both Sides changed the same words; both versions are "
+                     "now in square brackets."]

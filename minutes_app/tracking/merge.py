@@ -48,6 +48,15 @@ class MergeReport:
             "conflicts": len(self.conflicts)})
 
 
+def annex_notes(report: MergeReport) -> list[Message]:
+    """The free-annex conflicts of a merge, one line each, for the front ends to list."""
+    from minutes_app.model.annexes import roman
+
+    return [Message(N_("Annex {annex}, part {part}: both Sides changed the same words; both "
+                       "versions are now in square brackets."),
+                    {"annex": roman(n), "part": part}) for n, part in report.annex_conflicts]
+
+
 def common_round(ours: Minutes, theirs: Minutes) -> Round:
     """The last round both copies hold identically."""
     mine = {(r.number, r.side, r.time) for r in ours.rounds}

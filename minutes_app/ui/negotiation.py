@@ -147,7 +147,10 @@ class NegotiationCommands:
         r = report.round
         assert r is not None
         self._take_round(op, r, _("Merge round {number}").format(number=r.number))
-        w.statusBar().showMessage(render(report.summary()), 15000)
+        from minutes_app.tracking.merge import annex_notes
+
+        w.statusBar().showMessage(" ".join(render(x) for x in (report.summary(),
+                                                              *annex_notes(report))), 15000)
 
     def _take_round(self, op: Operation, r: Round, label: str,
                     history: tuple[tuple[str, str, str], ...] = ()) -> None:
