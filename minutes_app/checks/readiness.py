@@ -123,7 +123,8 @@ def annex_reasons(m: Minutes) -> list[Reason]:
         if i + 1 not in cited:
             out.append(_reason(None, None, "annex_uncited", N_(
                 "Annex {annex} is not cited by the text."), annex=roman(i + 1)))
-        if annex.tracks:  # tracked like paragraphs: signed only when decided
+        if any(lang in m.languages for held in annex.tracks.values() for lang in held):
+            # tracked like paragraphs: signed only when decided
             out.append(_reason(None, None, "annex_pending", N_(
                 "Annex {annex} has pending revisions."), annex=roman(i + 1)))
         out += _annex_quantities(m, i, annex)
