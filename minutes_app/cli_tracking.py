@@ -113,6 +113,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     sides = ", ".join(catalog._("{n} by {side}").format(n=n, side=s)
                       for s, n in sorted(report.by_side.items())) or "—"
     print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
+    from minutes_app.docx_io.annex_import import annex_note
+
+    note = annex_note(report)
+    if note is not None:
+        print("  " + render(note))
     for u in report.unplaced:
         line = render(u.describe())
         print("  " + catalog._("Accepted, not placed: {change}").format(change=line))

@@ -13,12 +13,21 @@ from typing import TYPE_CHECKING
 from minutes_app.docx_io.import_rows import _cell_text, _Row
 from minutes_app.docx_io.reader import DELETE
 from minutes_app.docx_io.unplaced import Unplaced
-from minutes_app.model.annexes import FREE, part_text
+from minutes_app.errors import N_, Message
+from minutes_app.model.annexes import FREE, part_text, roman
 from minutes_app.model.track import Author
 from minutes_app.tracking.annexes import EditAnnexText
 
 if TYPE_CHECKING:
-    from minutes_app.docx_io.importer import _Importer
+    from minutes_app.docx_io.importer import ImportReport, _Importer
+
+
+def annex_note(report: ImportReport) -> Message | None:
+    """The free-annex parts an import revised, when there are any (said after the summary)."""
+    if not report.annexes:
+        return None
+    return Message(N_("Annex parts revised: {parts}."), {"parts": ", ".join(
+        f"{roman(n)}.{part}" if part else roman(n) for n, part in sorted(report.annexes))})
 
 
 class AnnexRows:

@@ -192,7 +192,11 @@ class NegotiationCommands:
             doc.record_round(report.own_round)
         entry = (now_iso(), "import", history_entry(Path(path), report))
         self._take_round(op, r, _("Import round {number}").format(number=r.number), (entry,))
-        w.statusBar().showMessage(render(report.summary()), 15000)
+        from minutes_app.docx_io.annex_import import annex_note
+
+        note = annex_note(report)
+        w.statusBar().showMessage(" ".join(render(x) for x in (report.summary(), note) if x),
+                                  15000)
 
     def _plan_import(self, path: Path, imported: set[str]
                      ) -> tuple[Operation, ImportReport] | None:

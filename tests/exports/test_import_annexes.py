@@ -107,3 +107,35 @@ def test_word_markup_in_an_annex_row_keeps_its_author(tmp_path: Path) -> None:
     assert [(r.annex, r.lang, r.kind, r.text, r.side, r.time) for r in revs] == [
         ((2, 1), Lang.EN, "insert", " and of the port of Vostochny", Side.RU,
          "2020-12-17T08:30:00Z")]
+
+
+def test_cli_round_trip_a_deleted_annex_row_comes_back_as_their_deletion(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from minutes_app.store import MinutesFile
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "minutes_app", *args],
+                              capture_output=True, text=True, timeout=180)
+
+    path = tmp_path / "a.minutes"
+    MinutesFile.create(path, sent_with_annex()).close()
+    exported = tmp_path / "working.docx"
+    assert run("export", str(path), "--kind", "working", "-o", str(exported)).returncode == 0
+    assert_valid_docx(exported)
+    returned = lo_edit(exported, tmp_path / "returned.docx",
+                       [{"delete_row_with": "나홋카 항만 현대화"}],  # type: ignore[list-item]
+                       True, tmp_path)
+    imported = run("import", str(path), str(returned), "--from", "RU")
+    assert imported.returncode == 0, imported.stderr
+    assert "Annex parts revised: III.1." in imported.stdout
+    revs = [r for r in json.loads(run("revisions", str(path), "--json").stdout)
+            if r["scope"] == "annex"]
+    assert {(r["part"], r["lang"], r["kind"], r["side"]) for r in revs} == {
+        (1, "ko", "delete", "RU"), (1, "en", "delete", "RU")}
+    assert "Accepted 2 revision(s)." in run("accept", str(path), "--annex", "3").stdout
+    f, m = MinutesFile.open(path)
+    f.close()
+    assert m.annexes[2].paragraphs == (PARAS[1],) and not m.annexes[2].tracks
