@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes_app.checks.readiness import reasons
 from minutes_app.errors import ValidationError
@@ -164,3 +166,33 @@ def test_an_annex_conflict_is_listed_for_the_front_ends() -> None:
     lines = [render(n, english=True) for n in annex_notes(MergeReport(annex_conflicts=[(3, 1)]))]
     assert lines == ["Annex III, part 1: both Sides changed the same words; both versions are "
                      "now in square brackets."]
+
+
+WORDS = st.lists(st.sampled_from(["port", "항만", "Nakhodka", "나홋카", "2021", "and", "건설",
+                                  "logistics", "centre", ",", "of"]), max_size=8).map(" ".join)
+
+
+@given(old=WORDS, theirs=WORDS, ours=WORDS, accept=st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_laws_accepting_gives_the_new_text_rejecting_the_old_undo_the_document(
+        old: str, theirs: str, ours: str, accept: bool) -> None:
+    m = _sent()
+    i = len(m.annexes) - 1
+    SetAnnexTrack(i, 2, Lang.EN, old, None).apply(m)
+    m.rounds.append(snapshot(m, Side.KR, T2))
+    before = minutes_out(m)
+    undo_theirs, _ = EditAnnexText(i, 2, Lang.EN, theirs, Author(Side.RU, 3, T2)).apply(m)
+    undo_ours, _ = EditAnnexText(i, 2, Lang.EN, ours, Author(Side.KR, 4, T3)).apply(m)
+    undos = []
+    # rejecting a deletion of their inserted words makes their insertion pending again
+    while pending := select(m, lambda r: True):
+        undos.append(decision(m, pending, accept).apply(m)[0])
+        assert len(undos) <= 2
+    kept = [p.get(Lang.EN, "") for p in m.annexes[i].paragraphs]
+    assert (ours if accept else old) in kept or not (ours if accept else old).strip()
+    assert not m.annexes[i].tracks
+    for undo in reversed(undos):
+        undo.apply(m)
+    undo_ours.apply(m)
+    undo_theirs.apply(m)
+    assert minutes_out(m) == before
