@@ -17,7 +17,8 @@ from minutes_app.model.annexes import FREE, Annex, part_text, roman
 from minutes_app.model.track import DELETE, INSERT, Track, plain
 
 if TYPE_CHECKING:
-    from minutes_app.docx_io.working import _Table
+    from minutes_app.docx_io.consecutive import Consecutive
+    from minutes_app.docx_io.working import _Table, _Writer
 
 ANNEX_PREFIX = "_ma_"
 _NAME = re.compile(r"_ma_([0-9]+)_([0-9]+)\Z")
@@ -33,7 +34,7 @@ def annex_bookmark(names: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _runs(w: _Table, track: Track, lang: Lang, bold: bool) -> str:
+def _runs(w: _Writer, track: Track, lang: Lang, bold: bool) -> str:
     """A part's text in ``lang``, its pending revisions as tracked changes by their Side."""
     out = []
     for seg in track:
@@ -70,3 +71,20 @@ def annex_rows(w: _Table) -> Iterator[str]:
             continue
         for part in range(1 + len(a.paragraphs)):
             yield _row(w, a, index, part)
+
+
+def annex_paragraphs(w: Consecutive, lang: Lang) -> Iterator[str]:
+    """The consecutive layout's free annexes in ``lang``: a bookmarked heading, then labelled
+    paragraphs (``_ma_<annex>_<part>_<lang>``), after that language's body."""
+    for index, a in enumerate(w.m.annexes):
+        if a.kind != FREE:
+            continue
+        for part in range(1 + len(a.paragraphs)):
+            heading = part == 0
+            label = fx.run(roman(index + 1) + ("" if heading else f".{part}") + "\t", None,
+                           w.fonts, bold=True)
+            name = f"{ANNEX_PREFIX}{index}_{part}_{lang.value}"
+            track = a.tracks.get(part, {}).get(lang) or plain(part_text(a, part, lang))
+            yield fx.paragraph(fx.bookmarked(label, w.ids.take(), name)
+                               + _runs(w, track, lang, heading), keep_next=heading,
+                               space_after_pt=6, indent_hanging_cm=1.0)

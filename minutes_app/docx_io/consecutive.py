@@ -24,6 +24,9 @@ from minutes_app.model import Lang, Paragraph, Section
 TITLE_PREFIX = "_mt_"
 _MARK = re.compile(r"^_m([pst])_(\d*)_?([a-z]{2})$")
 _NUMBER = re.compile(r"^(\d+\.|·)\t")
+# a free annex's part: _ma_<annex>_<part>_<lang> (see annex_rows); its label "III.2<tab>"
+_ANNEX_MARK = re.compile(r"^_m(a)_(\d+_\d+)_([a-z]{2})$")
+_ANNEX_LABEL = re.compile(r"^[IVXL]+(\.\d+)?\t")
 
 
 class Consecutive(_Writer):
@@ -66,6 +69,9 @@ class Consecutive(_Writer):
                     done += 1
                     if progress is not None and done % 250 == 0:
                         progress(done, total)
+            from minutes_app.docx_io.annex_rows import annex_paragraphs
+
+            yield from annex_paragraphs(self, lang)  # after the body, tracked like it
 
 
 def _without_number(rp: ReadParagraph) -> ReadParagraph:
@@ -108,6 +114,14 @@ class _Gatherer:
             self.current = None
             return
         self.current = self.cells.setdefault((kind, ident), {}).setdefault(lang, [])
+        if kind == "a":  # an annex's part: its label is not text either
+            first = rp.pieces[0] if rp.pieces else None
+            if first is not None and first.kind == PLAIN and _ANNEX_LABEL.match(first.text):
+                rest = _ANNEX_LABEL.sub("", first.text, count=1)
+                rp = ReadParagraph(([first._replace(text=rest)] if rest else [])
+                                   + rp.pieces[1:], rp.mark, rp.bookmarks, rp.comment_ids)
+            self.current.append(rp)
+            return
         label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None
         if label is not None and kind == "p":  # the number, for rows that lost their id
             self.numbers.setdefault(ident, label.group(1).rstrip("."))
@@ -127,7 +141,7 @@ class _Gatherer:
         order = [lang for lang in self.langs if lang in {x.value for x in Lang}]
         rows = [[_label("No.", "")] + [_label(LANG_NAMES[Lang(x)], "") for x in order]]
         for (kind, ident), by_lang in self.cells.items():
-            prefix = SECTION_PREFIX if kind == "s" else BOOKMARK_PREFIX
+            prefix = {"s": SECTION_PREFIX, "a": "_ma_"}.get(kind, BOOKMARK_PREFIX)
             number = _label(self.numbers.get(ident, ""), f"{prefix}{ident}")
             rows.append([number] + [by_lang.get(lang, []) for lang in order])
         return rows
@@ -143,7 +157,8 @@ def read_back(doc: ReadDocument) -> ReadBack | None:
         return None
     g = _Gatherer()
     for rp in doc.paragraphs:
-        found = next((m for m in map(_MARK.match, rp.bookmarks) if m), None)
+        found = next((m for b in rp.bookmarks for m in (_MARK.match(b), _ANNEX_MARK.match(b))
+                      if m), None)
         if found is not None:
             g.marked(found, rp)
         else:

@@ -125,6 +125,7 @@ def _change(e: etree._Element) -> Change:
 _R, _TEXTS = f"{W}r", {f"{W}t", f"{W}delText"}
 _CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
 _COMMENT_REF = f"{W}commentReference"
+_BR = f"{W}br"
 _HOSTS = {f"{W}pict", f"{W}drawing",
           "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _BOOKMARK = f"{W}bookmarkStart"
@@ -142,6 +143,8 @@ def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
         if tag in _TEXTS:
             out.append(c.text or "")
         elif tag in _CHARS:
+            if tag == _BR and _attr(c, "type") in ("page", "column"):
+                continue  # LibreOffice writes a page break before as one: it is no text
             out.append(_CHARS[tag])
         elif tag == _COMMENT_REF:  # a point comment has only its reference
             st.comment(rp, _attr(c, "id"))

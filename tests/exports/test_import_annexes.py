@@ -139,3 +139,27 @@ def test_cli_round_trip_a_deleted_annex_row_comes_back_as_their_deletion(tmp_pat
     f, m = MinutesFile.open(path)
     f.close()
     assert m.annexes[2].paragraphs == (PARAS[1],) and not m.annexes[2].tracks
+
+
+@pytest.mark.parametrize("track", [True, False], ids=["tracked", "untracked"])
+def test_consecutive_copy_annex_paragraphs_round_trip_through_libreoffice(
+        tmp_path: Path, track: bool) -> None:
+    m = sent_with_annex()
+    EditAnnexText(2, 1, Lang.EN, "Modernisation of the port of Vostochny",
+                  Author(Side.KR, 4, "2020-12-16T15:00:00Z")).apply(m)
+    exported = tmp_path / "working.docx"
+    write_working(m, exported, layout="consecutive")
+    assert_valid_docx(exported)
+    xml = zipfile.ZipFile(exported).read("word/document.xml").decode()
+    assert 'w:name="_ma_2_0_ko"' in xml and 'w:name="_ma_2_2_en"' in xml
+    returned = lo_edit(exported, tmp_path / "returned.docx", ANNEX_EDITS[:2],  # type: ignore[arg-type]
+                       track, tmp_path)
+    op, report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    theirs = {(r.annex, r.lang) for r in all_revisions(m) if r.side is Side.RU}
+    assert theirs == {((2, 0), Lang.KO), ((2, 2), Lang.EN)}
+    assert sorted(report.annexes) == [(3, 0), (3, 2)]
+    assert m.annexes[2].paragraphs[1][Lang.EN] == "Construction of a logistics hub in Khabarovsk"
+    assert m.annexes[2].paragraphs[0][Lang.EN] == "Modernisation of the port of Vostochny"
+    assert {(r.annex, r.side) for r in all_revisions(m) if r.side is Side.KR} == {
+        ((2, 1), Side.KR)}  # ours, sent with the file, still ours
