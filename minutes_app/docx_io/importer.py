@@ -88,13 +88,14 @@ class _Importer:
     def _own_edits_sent(self) -> bool:
         """Whether the returned file holds our pending edits of the working round."""
         m = self.m
-        mine = {(author_name(m, s.author.side), s.author.time) for p in m.paragraphs()
-                for track in p.tracks.values() for s in track
+        tracks = [t for p in m.paragraphs() for t in p.tracks.values()]
+        tracks += [t for a in m.annexes for held in a.tracks.values() for t in held.values()]
+        mine = {(author_name(m, s.author.side), s.author.time) for track in tracks for s in track
                 if s.author is not None and s.author.side is m.own_side
                 and s.author.round == m.working_round}
         return bool(mine) and any(
             piece.change is not None and (piece.change.author, piece.change.date) in mine
-            for table in self.doc.tables for row in table for cell in row for rp in cell
+            for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
             for piece in rp.pieces)
 
     def _side_of(self, author: str) -> Side:

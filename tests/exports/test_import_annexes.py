@@ -161,5 +161,8 @@ def test_consecutive_copy_annex_paragraphs_round_trip_through_libreoffice(
     assert sorted(report.annexes) == [(3, 0), (3, 2)]
     assert m.annexes[2].paragraphs[1][Lang.EN] == "Construction of a logistics hub in Khabarovsk"
     assert m.annexes[2].paragraphs[0][Lang.EN] == "Modernisation of the port of Vostochny"
-    assert {(r.annex, r.side) for r in all_revisions(m) if r.side is Side.KR} == {
-        ((2, 1), Side.KR)}  # ours, sent with the file, still ours
+    # ours went out with the file: our round 4 was sent, theirs is round 5
+    assert {(r.annex, r.round) for r in all_revisions(m) if r.side is Side.KR} == {((2, 1), 4)}
+    assert {r.round for r in all_revisions(m) if r.side is Side.RU} == {5}
+    assert report.own_round is not None and report.own_round.annexes[2][1][Lang.EN] == \
+        "Modernisation of the port of Vostochny"
