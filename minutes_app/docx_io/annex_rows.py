@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from minutes_app.docx_io import fastxml as fx
-from minutes_app.model import Lang
+from minutes_app.docx_io.xml import Fonts
+from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE, Annex, part_text, roman
 from minutes_app.model.track import DELETE, INSERT, Track, plain
 
@@ -88,3 +89,30 @@ def annex_paragraphs(w: Consecutive, lang: Lang) -> Iterator[str]:
             yield fx.paragraph(fx.bookmarked(label, w.ids.take(), name)
                                + _runs(w, track, lang, heading), keep_next=heading,
                                space_after_pt=6, indent_hanging_cm=1.0)
+
+
+def report_rows(m: Minutes, langs: list[Lang], widths: tuple[float, float, float],
+                fonts: Fonts) -> list[str]:
+    """The review report's rows for free-annex parts with pending revisions (after the body)."""
+    from minutes_app.docx_io.working import author_name
+    from minutes_app.tracking.annexes import annex_revisions
+
+    number_cm, width, items_cm = widths
+    by_part: dict[tuple[int, int], list[str]] = {}
+    for r in annex_revisions(m):
+        assert r.annex is not None and r.lang is not None
+        by_part.setdefault(r.annex, []).append(
+            f"{author_name(m, r.side)}, round {r.round}, {r.lang.value}: {r.kind} “{r.text}”")
+    rows = []
+    for (index, part), items in sorted(by_part.items()):
+        a = m.annexes[index]
+        label = f"Annex {roman(index + 1)}" + (f".{part}" if part else "")
+        cells = [fx.cell(number_cm, fx.paragraph(fx.run(label, None, fonts, bold=True,
+                                                        size_pt=8)))]
+        cells += [fx.cell(width, fx.paragraph(fx.run(part_text(a, part, lang), lang, fonts,
+                                                     bold=part == 0, size_pt=9)))
+                  for lang in langs]
+        cells.append(fx.cell(items_cm, "".join(fx.paragraph(fx.run(i, None, fonts, size_pt=8))
+                                               for i in items)))
+        rows.append(fx.row(cells))
+    return rows

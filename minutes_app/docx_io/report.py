@@ -88,6 +88,9 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
                         for i in _items(m, p, notes))
         cells.append(fx.cell(ITEMS_CM, items))
         rows.append(fx.row(cells))
+    from minutes_app.docx_io.annex_rows import report_rows
+
+    rows += report_rows(m, langs, (NUMBER_CM, width, ITEMS_CM), fonts)  # annexes: last
     from docx.oxml import parse_xml
 
     body.append(parse_xml(fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)))

@@ -166,3 +166,16 @@ def test_consecutive_copy_annex_paragraphs_round_trip_through_libreoffice(
     assert {r.round for r in all_revisions(m) if r.side is Side.RU} == {5}
     assert report.own_round is not None and report.own_round.annexes[2][1][Lang.EN] == \
         "Modernisation of the port of Vostochny"
+
+
+def test_review_report_lists_pending_annex_revisions(tmp_path: Path) -> None:
+    from minutes_app.docx_io.report import write_report
+
+    m = sent_with_annex()
+    EditAnnexText(2, 2, Lang.EN, "Construction of a logistics hub in Khabarovsk",
+                  Author(Side.RU, 4, NOW)).apply(m)
+    path = tmp_path / "report.docx"
+    write_report(m, path)
+    assert_valid_docx(path)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert "Annex III.2" in xml and "Russian Side, round 4, en: insert “hub”" in xml
