@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
-from lxml import etree
 
 from minutes_app.docx_io import xml as wml
+from minutes_app.docx_io.package import Edit, Edits, NewPart, Stream, rewrite
 from minutes_app.docx_io.xml import Element, Fonts, qn
 from minutes_app.model import Lang, Minutes
-
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def fonts_of(m: Minutes) -> Fonts:
@@ -92,19 +88,6 @@ def track_revisions_setting(doc: DocxDocument) -> None:
         wml.insert_ordered(settings, wml.on_off("trackRevisions"), wml.SETTINGS_ORDER)
 
 
-PLACEHOLDER = b"<w:tbl/>"  # where a streamed body goes in the serialised document part
-Stream = Iterable[str]
-
-
-# A part python-docx gives no API for (header and footer content, comment dates and
-# threads, the font table), edited in the saved package: it gets the part's root and returns
-# a new root, or None when it changed the root in place.
-Edit = Callable[[Element], Element | None]
-# the parts edited, by the type of their relationship from the main document ("header",
-# "footer", "comments", "fontTable"): edits of a part run in turn
-Edits = dict[str, list[Edit]]
-
-
 def header_line(text: str, fonts: Fonts, size_pt: float = 8, lang: Lang = Lang.EN) -> Edit:
     """An edit of a header (or footer) part: ``text`` as a run of its first paragraph."""
     def edit(root: Element) -> None:
@@ -119,83 +102,17 @@ def placeholder(doc: DocxDocument) -> None:
     doc.element.body[-1].addprevious(wml.element("<w:tbl/>"))
 
 
-class _StableZip:
-    """The package's members written with fixed times (one compression level).
-
-    The main document part can be written as a stream: its serialised skeleton cut at the
-    placeholder, with the streamed markup in between, encoded chunk by chunk. A large table
-    is never parsed into a tree nor held whole in memory.
-    """
-
-    def __init__(self, pkg_file: IO[bytes], stream: Stream | None = None) -> None:
-        self.zip = zipfile.ZipFile(pkg_file, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
-        self.stream = stream
-
-    def write(self, name: str, blob: bytes) -> None:
-        """Add the member ``name``."""
-        info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        if self.stream is None or name != "word/document.xml":
-            self.zip.writestr(info, blob)
-            return
-        head, _, tail = blob.partition(PLACEHOLDER)
-        with self.zip.open(info, "w") as dest:
-            dest.write(head)
-            batch: list[str] = []
-            for chunk in self.stream:  # a few hundred rows per write: fewer calls into zlib
-                batch.append(chunk)
-                if len(batch) == 256:
-                    dest.write("".join(batch).encode())
-                    batch.clear()
-            dest.write("".join(batch).encode())
-            dest.write(tail)
-
-    def close(self) -> None:
-        """Finish the archive."""
-        self.zip.close()
-
-
-def _related(package: zipfile.ZipFile, kinds: Iterable[str]) -> dict[str, str]:
-    """The member of each part the main document relates to by a relationship of ``kinds``."""
-    rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
-    found = {}
-    for rel in rels:
-        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
-        if kind in kinds and rel.get("TargetMode") != "External":
-            found[posixpath.normpath(posixpath.join("word", rel.get("Target") or ""))] = kind
-    return found
-
-
-def _edited(blob: bytes, edits: list[Edit]) -> bytes:
-    root = etree.fromstring(blob)
-    for edit in edits:
-        new = edit(root)
-        if new is not None:
-            root = new
-    # as python-docx serialises a part, so that an unchanged part stays byte for byte the same
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
-
-
 def save_stable(doc: DocxDocument, out: str | Path | IO[bytes], stream: Stream | None = None,
-                edits: Edits | None = None) -> bytes:
+                edits: Edits | None = None, added: Sequence[NewPart] = ()) -> bytes:
     """Save with fixed zip times so the same document gives a byte-identical file.
 
-    python-docx writes the package; its members are then copied with fixed times, the parts
-    of ``edits`` edited and ``stream`` put in the body at the ``placeholder``.
+    python-docx writes the package; ``package.rewrite`` copies it with fixed times, the parts
+    of ``edits`` edited, ``added`` added and ``stream`` put in the body at the ``placeholder``.
     """
     saved = io.BytesIO()
     doc.save(saved)
     raw = io.BytesIO()
-    phys = _StableZip(raw, stream)
-    with zipfile.ZipFile(saved) as package:
-        targets = _related(package, edits) if edits else {}
-        for name in package.namelist():
-            blob = package.read(name)
-            if name in targets:
-                blob = _edited(blob, (edits or {})[targets[name]])
-            phys.write(name, blob)
-    phys.close()
+    rewrite(saved.getvalue(), raw, stream, edits, added)
     data = raw.getvalue()
     if isinstance(out, (str, Path)):
         tmp = Path(out).with_name(f".{Path(out).name}.tmp")

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
-from minutes_app.docx_io.base import Edit
+from minutes_app.docx_io.package import Edit, NewPart
 
 if TYPE_CHECKING:
     from docx.comments import Comment as DocxComment
-    from docx.document import Document as DocxDocument
 
     from minutes_app.docx_io.safety import DocxArchive
     from minutes_app.model import Comment
@@ -25,7 +24,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PART = "/word/commentsExtended.xml"
+PART = "word/commentsExtended.xml"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
 RELATIONSHIP = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 
@@ -42,18 +41,14 @@ def para_id(comment_id: int) -> str:
     return f"{0x1C000000 + comment_id:08X}"
 
 
-def write_threads(doc: DocxDocument, written: list[tuple[DocxComment, Comment]]
-                  ) -> Edit | None:
-    """Add the commentsExtended part; returns the edit that marks each comment's paragraph.
+def write_threads(written: list[tuple[DocxComment, Comment]]) -> tuple[Edit, NewPart] | None:
+    """The edit of the comments part that marks each comment's paragraph, and the
+    commentsExtended part (``save_stable``'s ``edits["comments"]`` and ``added``).
 
-    The edit is of the comments part (``save_stable``'s ``edits["comments"]``); None when no
-    comment answers another or is resolved.
+    None when no comment answers another or is resolved.
     """
     if not any(c.parent is not None or c.resolved for _w, c in written):
         return None  # no thread to tell: Word's plain comments are enough
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
     by_word_id = {str(w.comment_id): c for w, c in written}
     ours = {c.id for _w, c in written}
     resolved = {c.id for _w, c in written if c.parent is None and c.resolved}
@@ -81,9 +76,7 @@ def write_threads(doc: DocxDocument, written: list[tuple[DocxComment, Comment]]
         etree.SubElement(xml, f"{{{W15}}}commentEx",
                          {f"{{{W15}}}{k}": v for k, v in entry.items()})
     blob = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI(PART), CONTENT_TYPE, blob, doc.part.package)
-    doc.part.relate_to(part, RELATIONSHIP)
-    return edit
+    return edit, NewPart(PART, CONTENT_TYPE, RELATIONSHIP, blob)
 
 
 def dated(dates: dict[int, dt.datetime]) -> Edit:

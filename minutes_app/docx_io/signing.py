@@ -19,7 +19,8 @@ from minutes_app.checks.fingerprint import fingerprints
 from minutes_app.checks.readiness import Reason, reasons
 from minutes_app.checks.signed_text import Line, annex_lines, body_lines, signature_lines
 from minutes_app.docx_io import xml as fx
-from minutes_app.docx_io.base import Edit, new_document, save_stable
+from minutes_app.docx_io.base import new_document, save_stable
+from minutes_app.docx_io.package import Edit
 from minutes_app.docx_io.typography import font_table, page_setup, signing_fonts
 from minutes_app.docx_io.xml import Element, Fonts
 from minutes_app.errors import MinutesError

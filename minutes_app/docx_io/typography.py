@@ -13,7 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm
 
 from minutes_app.docx_io import xml as wml
-from minutes_app.docx_io.base import Edit
+from minutes_app.docx_io.package import Edit
 from minutes_app.docx_io.xml import Element, Fonts, qn
 
 MYEONGJO = "NanumMyeongjo"

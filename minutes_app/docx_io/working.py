@@ -24,10 +24,11 @@ from docx.shared import Cm, Pt
 
 from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.base import (
-    Edits, fonts_of, header_line, new_document, placeholder, save_stable,
+    fonts_of, header_line, new_document, placeholder, save_stable,
     track_revisions_setting,
 )
 from minutes_app.docx_io.comment_threads import dated, write_threads
+from minutes_app.docx_io.package import Edits, NewPart
 from minutes_app.docx_io.xml import Fonts, Ids
 from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
@@ -247,7 +248,8 @@ def _bracket_note(m: Minutes, p: Paragraph) -> str:
     return "\n".join(parts)
 
 
-def _comments(doc: DocxDocument, m: Minutes) -> tuple[dict[int, list[int]], Edits]:
+def _comments(doc: DocxDocument, m: Minutes
+              ) -> tuple[dict[int, list[int]], Edits, list[NewPart]]:
     """Word comments of each paragraph (who proposed each bracket, then its comments).
 
     Created before the body is written, in the order of the paragraphs, so that the
@@ -273,8 +275,10 @@ def _comments(doc: DocxDocument, m: Minutes) -> tuple[dict[int, list[int]], Edit
             dates[c.comment_id] = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
             ids.append(c.comment_id)
             written.append((c, comment))
-    threads = write_threads(doc, written)
-    return found, {"comments": [dated(dates)] + ([threads] if threads else [])}
+    threads = write_threads(written)
+    if threads is None:
+        return found, {"comments": [dated(dates)]}, []
+    return found, {"comments": [dated(dates), threads[0]]}, [threads[1]]
 
 
 def _page(doc: DocxDocument, m: Minutes, wide: bool) -> Edits:
@@ -301,7 +305,7 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
                            layout=layout)
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
     edits = _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive: portrait
-    comments, more = _comments(doc, m)
+    comments, more, added = _comments(doc, m)
     edits.update(more)
     if layout == "consecutive":
         from minutes_app.docx_io.consecutive import Consecutive
@@ -312,4 +316,4 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
     placeholder(doc)
     track_revisions_setting(doc)
     doc.styles["Normal"].font.size = Pt(FONT_PT)
-    return save_stable(doc, out, stream, edits)
+    return save_stable(doc, out, stream, edits, added)
