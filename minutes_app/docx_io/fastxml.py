@@ -2,10 +2,4 @@
 
 from __future__ import annotations
 
-from minutes_app.docx_io.xml import (
-    W_NS, bookmarked, cell, comment_anchor, paragraph, revision, row, rpr, run, table,
-    table_start, text_xml,
-)
-
-__all__ = ["W_NS", "bookmarked", "cell", "comment_anchor", "paragraph", "revision", "row", "rpr",
-           "run", "table", "table_start", "text_xml"]
+from minutes_app.docx_io.xml import *  # noqa: F403

@@ -162,10 +162,19 @@ def comment_anchor(content: str, ids: Sequence[int]) -> str:
     return starts + content + ends
 
 
+def bookmark_start(ident: str, name: str) -> str:
+    """``w:bookmarkStart`` of the bookmark ``name``."""
+    return f'<w:bookmarkStart w:id="{ident}" w:name={quoteattr(name)}/>'
+
+
+def bookmark_end(ident: str) -> str:
+    """``w:bookmarkEnd`` of the bookmark ``ident``."""
+    return f'<w:bookmarkEnd w:id="{ident}"/>'
+
+
 def bookmarked(content: str, ident: str, name: str) -> str:
     """``content`` between ``w:bookmarkStart`` and ``w:bookmarkEnd``."""
-    return (f'<w:bookmarkStart w:id="{ident}" w:name={quoteattr(name)}/>{content}'
-            f'<w:bookmarkEnd w:id="{ident}"/>')
+    return bookmark_start(ident, name) + content + bookmark_end(ident)
 
 
 # ---- paragraphs and tables ---------------------------------------------------------------
