@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt
 
 from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.base import (
-    header_line, new_document, save_stable, track_revisions_setting,
+    header_line, new_document, placeholder, save_stable, track_revisions_setting,
 )
 from minutes_app.docx_io.working import (
     A4_CM, BOOKMARK_PREFIX, LANG_NAMES, NUMBER_CM, STATUS_CM, _Writer, author_name,
@@ -98,17 +98,14 @@ def write_comparison(m: Minutes, out: str | Path | IO[bytes], older: int,
         section.page_width, section.page_height = Cm(A4_CM[1]), Cm(A4_CM[0])
     section.header.is_linked_to_previous = False  # the header part exists when saved
     header = header_line(f"{title(m, Lang.EN)} — {_round_label(c)}", w.fonts)
-    body = doc.element.body
-    sect = body[-1]
-    body.remove(sect)
     titles = [fx.paragraph(fx.run(title(m, lang), lang, w.fonts, bold=True, size_pt=13),
                            align="center", space_after_pt=4) for lang in w.langs]
     heading = fx.paragraph(fx.run(f"Comparison: {_round_label(c)}", Lang.EN, w.fonts,
                                   size_pt=10), align="center", space_after_pt=6)
     texts, order = _newer_texts(m, c)
-    fx.append(body, "".join(titles) + heading + w.comparison_table(texts, order)
-              + fx.paragraph(""))  # a table may not end the body
-    body.append(sect)
+    body = fx.as_written("".join(titles) + heading + w.comparison_table(texts, order)
+                         + fx.paragraph(""))  # a table may not end the body
+    placeholder(doc)
     track_revisions_setting(doc)
     doc.styles["Normal"].font.size = Pt(10)
-    return save_stable(doc, out, edits={"header": [header]})
+    return save_stable(doc, out, [body], {"header": [header]})

@@ -11,7 +11,7 @@ from typing import IO
 from minutes_app.checks.conformity import findings
 from minutes_app.checks.readiness import reasons
 from minutes_app.docx_io import xml as fx
-from minutes_app.docx_io.base import new_document, save_stable
+from minutes_app.docx_io.base import new_document, placeholder, save_stable
 from minutes_app.docx_io.typography import font_table, signing_fonts
 from minutes_app.docx_io.working import author_name, column_order
 from minutes_app.docx_io.xml import Fonts
@@ -52,9 +52,6 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
     lang = Lang.EN if Lang.EN in m.languages else column_order(m)[0]  # a Korean/Russian text
     fonts = signing_fonts(m.settings.latin_font)  # Korean in Nanum Myeongjo, as in the originals
     doc = new_document(m, title(m, lang) + " — review report", fonts)
-    body = doc.element.body
-    sect = body[-1]
-    body.remove(sect)
     heading = fx.paragraph(fx.run("Review report — " + title(m, lang), lang, fonts, bold=True,
                                   size_pt=12), align="center", space_after_pt=4)
     from minutes_app.i18n.findings import describe
@@ -86,7 +83,7 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
                         for i in _items(m, p, notes))
         cells.append(fx.cell(ITEMS_CM, items))
         rows.append(fx.row(cells))
-    fx.append(body, heading + fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)
-              + fx.paragraph(""))  # a table may not end the body
-    body.append(sect)
-    return save_stable(doc, out, edits={"fontTable": [font_table(fonts)]})
+    body = fx.as_written(heading + fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)
+                         + fx.paragraph(""))  # a table may not end the body
+    placeholder(doc)
+    return save_stable(doc, out, [body], {"fontTable": [font_table(fonts)]})

@@ -19,7 +19,7 @@ from minutes_app.checks.fingerprint import fingerprints
 from minutes_app.checks.readiness import Reason, reasons
 from minutes_app.checks.signed_text import Line, annex_lines, body_lines, signature_lines
 from minutes_app.docx_io import xml as fx
-from minutes_app.docx_io.base import new_document, save_stable
+from minutes_app.docx_io.base import new_document, placeholder, save_stable
 from minutes_app.docx_io.package import Edit
 from minutes_app.docx_io.typography import font_table, page_setup, signing_fonts
 from minutes_app.docx_io.xml import Element, Fonts
@@ -66,7 +66,11 @@ class _Signing:
     def __init__(self, m: Minutes, copy_for: Side, doc: DocxDocument, fonts: Fonts) -> None:
         self.m, self.copy_for, self.doc, self.fonts = m, copy_for, doc, fonts
         self.langs = language_order(m, copy_for)
-        self.body = doc.element.body
+        self.body: list[str] = []  # streamed into the main part (``base.save_stable``)
+
+    def add(self, markup: str) -> None:
+        """Add ``markup`` to the body, as it will be written."""
+        self.body.append(fx.as_written(markup))
 
     def line_xml(self, line: Line, lang: Lang) -> str:
         """One line of the signed text as markup, styled by what it is."""
@@ -83,7 +87,7 @@ class _Signing:
     def consecutive(self) -> None:
         """Each language's complete text in turn, each from a new page."""
         for i, lang in enumerate(self.langs):
-            fx.append(self.body, (fx.page_break() if i else "") + "".join(
+            self.add((fx.page_break() if i else "") + "".join(
                 self.line_xml(line, lang) for line in body_lines(self.m, lang, self.copy_for)))
 
     def side_by_side(self) -> None:
@@ -94,7 +98,7 @@ class _Signing:
         rows = [fx.row([fx.cell(width, self.line_xml(line, lang))
                         for lang, line in zip(self.langs, lines, strict=True)], cant_split=True)
                 for lines in zip(*columns, strict=True)]
-        fx.append(self.body, fx.table([width] * len(self.langs), rows, borders=False)
+        self.add(fx.table([width] * len(self.langs), rows, borders=False)
                   + fx.paragraph(""))
 
     def signatures(self) -> None:
@@ -108,7 +112,7 @@ class _Signing:
         for lang in self.langs:
             markup += [self._signature_row(pair, lang, size=11 if pair[0].key.endswith(":name")
                                            else 10) for pair in rows[lang][1:]]
-        fx.append(self.body, fx.table([half, half], markup, borders=False) + fx.paragraph(""))
+        self.add(fx.table([half, half], markup, borders=False) + fx.paragraph(""))
 
     def _signature_row(self, pair: tuple[Line, Line], lang: Lang, bold: bool = False,
                        size: float = 11) -> str:
@@ -121,7 +125,7 @@ class _Signing:
         """Each annex from a new page, in every language, the copy's language first."""
         for i, annex in enumerate(self.m.annexes):
             for lang in self.langs:
-                fx.append(self.body, fx.page_break() + "".join(
+                self.add(fx.page_break() + "".join(
                     self.line_xml(line, lang)
                     for line in annex_lines(self.m, i, annex, lang, self.copy_for)))
 
@@ -140,7 +144,7 @@ class _Signing:
                                           size_pt=10), space_after_pt=6))
         markup += [fx.paragraph(fx.run(f"{lang.value.upper()}  SHA-256  {prints[lang]}", None,
                                        f, size_pt=9), space_after_pt=4) for lang in self.langs]
-        fx.append(self.body, "".join(markup))
+        self.add("".join(markup))
 
     def footer(self, initials: bool, fingerprint_footer: bool) -> Edit:
         """Page number; optionally the fingerprints and initials boxes (a footer part edit)."""
@@ -185,14 +189,12 @@ def write_signing(m: Minutes, out: str | Path | IO[bytes], copy_for: Side,
     doc = new_document(m, title(m, Lang.EN, copy_for), fonts)
     page_setup(doc)
     s = _Signing(m, copy_for, doc, fonts)
-    sect = s.body[-1]
-    s.body.remove(sect)
     s.consecutive() if layout == "consecutive" else s.side_by_side()
     s.signatures()
     s.annexes()
     if not fingerprint_footer:
         s.verification_sheet()
-    s.body.append(sect)
+    placeholder(doc)
     edits = {"footer": [s.footer(initials, fingerprint_footer)],
              "fontTable": [font_table(fonts)]}
-    return save_stable(doc, out, edits=edits)
+    return save_stable(doc, out, s.body, edits)

@@ -3,10 +3,11 @@
 python-docx has no tracked-change, bookmark or comment-range API, and building its element
 classes one by one costs about 10 µs each (a 5,000-paragraph table has over 200,000 of them),
 so every writer builds runs, revisions, paragraphs and tables here, as markup text, each
-function returning the element it names with its children in the schema's order. The working
-copy streams that text into the file unparsed; writers that add to a python-docx tree (the
-signing originals, the reports, headers, footers, styles) parse it with ``append`` or
-``element``. Everything else goes through python-docx's public API.
+function returning the element it names with its children in the schema's order. The body of
+every export is streamed into the main part (``base.save_stable``): the working copy's as it
+is, the others' through ``as_written``, byte for byte what lxml writes; headers, footers,
+styles, settings and the history report's body take it as elements (``append``, ``element``).
+Everything else goes through python-docx's public API.
 """
 
 from __future__ import annotations
@@ -274,6 +275,20 @@ def append(parent: Element, markup: str) -> list[Element]:
     found = fragment(markup)
     parent.extend(found)
     return found
+
+
+_DECLARED = f' xmlns:w="{W_NS}"'
+
+
+def as_written(markup: str) -> str:
+    """``markup`` as lxml writes it in a part that declares ``w`` (parsed and written once).
+
+    What a writer streams this way is byte for byte what it would be in the part's tree,
+    without building the tree: a large body is then neither moved into python-docx's tree
+    nor compressed twice (see ``package``).
+    """
+    return "".join(etree.tostring(e, encoding="unicode").replace(_DECLARED, "", 1)
+                   for e in fragment(markup))
 
 
 def text_run(parent: Element, text: str, lang: Lang | None, fonts: Fonts, deleted: bool = False,
