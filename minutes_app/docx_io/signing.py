@@ -98,8 +98,7 @@ class _Signing:
         rows = [fx.row([fx.cell(width, self.line_xml(line, lang))
                         for lang, line in zip(self.langs, lines, strict=True)], cant_split=True)
                 for lines in zip(*columns, strict=True)]
-        self.add(fx.table([width] * len(self.langs), rows, borders=False)
-                  + fx.paragraph(""))
+        self.add(fx.table([width] * len(self.langs), rows, borders=False) + fx.paragraph(""))
 
     def signatures(self) -> None:
         """Both blocks in one borderless table: each line's two halves share a row."""
