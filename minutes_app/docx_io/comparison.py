@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import IO
 
 from docx.enum.section import WD_ORIENT
-from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 
-from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.base import new_document, save_stable, track_revisions_setting
+from minutes_app.docx_io import xml as fx
+from minutes_app.docx_io.base import (
+    header_line, new_document, placeholder, save_stable, track_revisions_setting,
+)
 from minutes_app.docx_io.working import (
     A4_CM, BOOKMARK_PREFIX, LANG_NAMES, NUMBER_CM, STATUS_CM, _Writer, author_name,
 )
-from minutes_app.docx_io.xml import paragraph, text_run
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, ParagraphMark
 from minutes_app.model.track import plain
@@ -96,20 +96,16 @@ def write_comparison(m: Minutes, out: str | Path | IO[bytes], older: int,
     if w.wide:  # three languages side by side: landscape, as the working copy
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(A4_CM[1]), Cm(A4_CM[0])
-    text_run(section.header.paragraphs[0]._p, f"{title(m, Lang.EN)} — {_round_label(c)}",
-             Lang.EN, w.fonts, size_pt=8)
-    body = doc.element.body
-    sect = body[-1]
-    body.remove(sect)
-    for lang in w.langs:
-        text_run(paragraph(body, align="center", space_after_pt=4), title(m, lang), lang,
-                 w.fonts, bold=True, size_pt=13)
-    text_run(paragraph(body, align="center", space_after_pt=6),
-             f"Comparison: {_round_label(c)}", Lang.EN, w.fonts, size_pt=10)
+    section.header.is_linked_to_previous = False  # the header part exists when saved
+    header = header_line(f"{title(m, Lang.EN)} — {_round_label(c)}", w.fonts)
+    titles = [fx.paragraph(fx.run(title(m, lang), lang, w.fonts, bold=True, size_pt=13),
+                           align="center", space_after_pt=4) for lang in w.langs]
+    heading = fx.paragraph(fx.run(f"Comparison: {_round_label(c)}", Lang.EN, w.fonts,
+                                  size_pt=10), align="center", space_after_pt=6)
     texts, order = _newer_texts(m, c)
-    body.append(parse_xml(w.comparison_table(texts, order)))
-    body.append(paragraph(None))  # type: ignore[arg-type] # a table may not end the body
-    body.append(sect)
+    body = fx.as_written("".join(titles) + heading + w.comparison_table(texts, order)
+                         + fx.paragraph(""))  # a table may not end the body
+    placeholder(doc)
     track_revisions_setting(doc)
     doc.styles["Normal"].font.size = Pt(10)
-    return save_stable(doc, out)
+    return save_stable(doc, out, [body], {"header": [header]})

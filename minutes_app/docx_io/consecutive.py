@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
 from minutes_app.docx_io.working import (
     BOOKMARK_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
@@ -35,9 +35,8 @@ class Consecutive(_Writer):
     def _title(self, lang: Lang, first: bool) -> str:
         run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
         content = fx.bookmarked(run, self.ids.take(), f"{TITLE_PREFIX}{lang.value}")
-        ppr = "" if first else "<w:pageBreakBefore/>"
-        return (f'<w:p><w:pPr>{ppr}<w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr>'
-                f"{content}</w:p>")
+        return fx.paragraph(content, page_break_before=not first, space_after_pt=12,
+                            align="center")
 
     def _heading(self, section: Section, lang: Lang) -> str:
         run = self._heading_text(section, lang)

@@ -10,12 +10,11 @@ import io
 from pathlib import Path
 from typing import IO
 
-from docx.oxml import parse_xml
 from docx.shared import Cm
 
-from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.base import fonts_of, new_document, save_stable
-from minutes_app.docx_io.xml import Fonts, paragraph, text_run
+from minutes_app.docx_io.xml import Fonts
 from minutes_app.i18n import _
 from minutes_app.i18n.catalog import current_language
 from minutes_app.i18n.names import title
@@ -117,9 +116,9 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
     return out.getvalue()
 
 
-def _heading(body: object, text: str, fonts: Fonts) -> None:
-    text_run(paragraph(body, space_after_pt=4, keep_next=True), text,  # type: ignore[arg-type]
-             _ui_lang(), fonts, bold=True, size_pt=11)
+def _heading(text: str, fonts: Fonts) -> str:
+    return fx.paragraph(fx.run(text, _ui_lang(), fonts, bold=True, size_pt=11),
+                        space_after_pt=4, keep_next=True)
 
 
 def write_history_report(m: Minutes, out: str | Path | IO[bytes]) -> bytes:
@@ -131,20 +130,21 @@ def write_history_report(m: Minutes, out: str | Path | IO[bytes]) -> bytes:
     body = doc.element.body
     sect = body[-1]
     body.remove(sect)
-    text_run(paragraph(body, align="center", space_after_pt=2), _("Negotiation report"), lang,
-             fonts, bold=True, size_pt=13)
-    text_run(paragraph(body, align="center", space_after_pt=8),
-             title(m, lang if lang in m.languages else m.languages[0]),
-             lang if lang in m.languages else m.languages[0], fonts, size_pt=11)
-    _heading(body, _("Rounds"), fonts)
-    body.append(parse_xml(_rounds_table(rounds, fonts)))
-    text_run(paragraph(body, space_after_pt=6), _("* the working text, not yet sent"), lang,
-             fonts, size_pt=8)
+    named = lang if lang in m.languages else m.languages[0]
+    fx.append(body, "".join((
+        fx.paragraph(fx.run(_("Negotiation report"), lang, fonts, bold=True, size_pt=13),
+                     align="center", space_after_pt=2),
+        fx.paragraph(fx.run(title(m, named), named, fonts, size_pt=11), align="center",
+                     space_after_pt=8),
+        _heading(_("Rounds"), fonts),
+        _rounds_table(rounds, fonts),
+        fx.paragraph(fx.run(_("* the working text, not yet sent"), lang, fonts, size_pt=8),
+                     space_after_pt=6))))
     body.append(sect)  # python-docx adds the picture before w:sectPr
     doc.add_picture(io.BytesIO(chart_png(rounds)), width=Cm(16))
     body.remove(sect)
-    _heading(body, _("Paragraphs that changed"), fonts)
-    body.append(parse_xml(_paragraphs_table(paragraphs, fonts)))
-    body.append(paragraph(None))  # type: ignore[arg-type] # a table may not end the body
+    fx.append(body, _heading(_("Paragraphs that changed"), fonts)
+              + _paragraphs_table(paragraphs, fonts)
+              + fx.paragraph(""))  # a table may not end the body
     body.append(sect)
     return save_stable(doc, out)

@@ -10,13 +10,12 @@ from typing import IO
 
 from minutes_app.checks.conformity import findings
 from minutes_app.checks.readiness import reasons
-from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.base import new_document, save_stable
+from minutes_app.docx_io import xml as fx
+from minutes_app.docx_io.base import new_document, placeholder, save_stable
 from minutes_app.docx_io.typography import font_table, signing_fonts
 from minutes_app.docx_io.working import author_name, column_order
-from minutes_app.docx_io.xml import paragraph, text_run
-from minutes_app.i18n.names import title
 from minutes_app.docx_io.xml import Fonts
+from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, Section
 from minutes_app.model.brackets import status_of
 from minutes_app.tracking.revisions import heading_revisions, paragraph_revisions
@@ -53,12 +52,8 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
     lang = Lang.EN if Lang.EN in m.languages else column_order(m)[0]  # a Korean/Russian text
     fonts = signing_fonts(m.settings.latin_font)  # Korean in Nanum Myeongjo, as in the originals
     doc = new_document(m, title(m, lang) + " — review report", fonts)
-    font_table(doc, fonts)
-    body = doc.element.body
-    sect = body[-1]
-    body.remove(sect)
-    text_run(paragraph(body, align="center", space_after_pt=4),
-             "Review report — " + title(m, lang), lang, fonts, bold=True, size_pt=12)
+    heading = fx.paragraph(fx.run("Review report — " + title(m, lang), lang, fonts, bold=True,
+                                  size_pt=12), align="center", space_after_pt=4)
     from minutes_app.i18n.findings import describe
 
     notes: dict[int | None, list[str]] = {}
@@ -91,9 +86,7 @@ def write_report(m: Minutes, out: str | Path | IO[bytes], only_open: bool = True
     from minutes_app.docx_io.annex_rows import report_rows
 
     rows += report_rows(m, langs, (NUMBER_CM, width, ITEMS_CM), fonts)  # annexes: last
-    from docx.oxml import parse_xml
-
-    body.append(parse_xml(fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)))
-    body.append(paragraph(None))  # type: ignore[arg-type]
-    body.append(sect)
-    return save_stable(doc, out)
+    body = fx.as_written(heading + fx.table([NUMBER_CM, *([width] * len(langs)), ITEMS_CM], rows)
+                         + fx.paragraph(""))  # a table may not end the body
+    placeholder(doc)
+    return save_stable(doc, out, [body], {"fontTable": [font_table(fonts)]})

@@ -10,11 +10,11 @@ page values and why.
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
 from docx.shared import Cm
-from lxml import etree
 
-from minutes_app.docx_io.xml import Fonts, el
+from minutes_app.docx_io import xml as wml
+from minutes_app.docx_io.package import Edit
+from minutes_app.docx_io.xml import Element, Fonts, qn
 
 MYEONGJO = "NanumMyeongjo"
 LATIN = "Times New Roman"
@@ -36,65 +36,36 @@ def page_setup(doc: DocxDocument) -> None:
     section.top_margin, section.bottom_margin = Cm(MARGINS_CM["top"]), Cm(MARGINS_CM["bottom"])
     section.left_margin, section.right_margin = Cm(MARGINS_CM["left"]), Cm(MARGINS_CM["right"])
     section.footer_distance = Cm(FOOTER_CM)
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
     ppr_default = defaults.find(qn("w:pPrDefault")) if defaults is not None else None
     if ppr_default is None and defaults is not None:
-        ppr_default = el("w:pPrDefault", defaults)
-    targets = [doc.styles["Normal"].element.get_or_add_pPr()]
+        ppr_default = wml.append(defaults, "<w:pPrDefault/>")[0]
+    targets = [wml.child(doc.styles["Normal"].element, "pPr", wml.STYLE_ORDER)]
     if ppr_default is not None:
         ppr = ppr_default.find(qn("w:pPr"))
-        targets.append(ppr if ppr is not None else el("w:pPr", ppr_default))
+        targets.append(ppr if ppr is not None else wml.append(ppr_default, "<w:pPr/>")[0])
     for ppr in targets:  # LibreOffice reads the Normal style, Word the defaults too
         _spacing(ppr)
 
 
-def _spacing(ppr: etree._Element) -> None:
+def _spacing(ppr: Element) -> None:
     for name in ("w:spacing", "w:autoSpaceDE", "w:autoSpaceDN"):
         for old in ppr.findall(qn(name)):
             ppr.remove(old)
-    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):  # "2020년 12월", not "2020 년 12 월"
-        _insert_in_order(ppr, etree.Element(qn(name), {qn("w:val"): "0"}))
-    _insert_in_order(ppr, etree.Element(qn("w:spacing"), {
-        qn("w:after"): "0", qn("w:line"): str(LINE_240THS), qn("w:lineRule"): "auto"}))
+    for name in ("autoSpaceDE", "autoSpaceDN"):  # "2020년 12월", not "2020 년 12 월"
+        wml.insert_ordered(ppr, wml.on_off(name, "0"), wml.PPR_ORDER)
+    wml.insert_ordered(ppr, wml.spacing(0, LINE_240THS), wml.PPR_ORDER)
 
 
-_PPR_BEFORE_SPACING = {qn(f"w:{t}") for t in (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
-    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-    "adjustRightInd", "snapToGrid")}
+def font_table(fonts: Fonts) -> Edit:
+    """Name the Korean face and the Latin face's metric-compatible alternative in the file.
 
-
-def _insert_in_order(ppr: etree._Element, spacing: etree._Element) -> None:
-    index = 0
-    for i, child in enumerate(ppr):
-        if child.tag in _PPR_BEFORE_SPACING:
-            index = i + 1
-    ppr.insert(index, spacing)
-
-
-def font_table(doc: DocxDocument, fonts: Fonts) -> None:
-    """Name the Korean face and the Latin face's metric-compatible alternative in the file."""
-    part = next((p for p in doc.part.package.parts
-                 if str(p.partname) == "/word/fontTable.xml"), None)
-    if part is None:
-        return
-    root = etree.fromstring(part.blob)
-    for font in root.findall(qn("w:font")):
-        if font.get(qn("w:name")) in (fonts.latin, fonts.korean):
-            root.remove(font)
-    latin = el("w:font", None, name=fonts.latin)
-    el("w:altName", latin, val=LATIN_FALLBACK)
-    el("w:charset", latin, val="00")
-    el("w:family", latin, val="roman")
-    el("w:pitch", latin, val="variable")
-    korean = el("w:font", None, name=fonts.korean)
-    el("w:altName", korean, val="나눔명조")
-    el("w:charset", korean, val="81")  # Hangul
-    el("w:family", korean, val="roman")
-    el("w:pitch", korean, val="variable")
-    root.insert(0, korean)
-    root.insert(0, latin)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                standalone=True)
+    An edit of the font table part (``save_stable``'s ``edits["fontTable"]``).
+    """
+    def edit(root: Element) -> None:
+        for entry in root.findall(qn("w:font")):
+            if entry.get(qn("w:name")) in (fonts.latin, fonts.korean):
+                root.remove(entry)
+        root[0:0] = wml.fragment(wml.font(fonts.latin, LATIN_FALLBACK, "00")
+                                 + wml.font(fonts.korean, "나눔명조", "81"))  # 81: Hangul
+    return edit

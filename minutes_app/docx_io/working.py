@@ -22,12 +22,14 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
-from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.comment_threads import write_threads
+from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.base import (
-    fonts_of, new_document, placeholder, save_stable, track_revisions_setting,
+    fonts_of, header_line, new_document, placeholder, save_stable,
+    track_revisions_setting,
 )
-from minutes_app.docx_io.xml import Fonts, Ids, text_run
+from minutes_app.docx_io.comment_threads import dated, write_threads
+from minutes_app.docx_io.package import Edits, NewPart
+from minutes_app.docx_io.xml import Fonts, Ids
 from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
@@ -251,14 +253,17 @@ def _bracket_note(m: Minutes, p: Paragraph) -> str:
     return "\n".join(parts)
 
 
-def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
+def _comments(doc: DocxDocument, m: Minutes
+              ) -> tuple[dict[int, list[int]], Edits, list[NewPart]]:
     """Word comments of each paragraph (who proposed each bracket, then its comments).
 
     Created before the body is written, in the order of the paragraphs, so that the
-    comments part exists when the package is saved; the body anchors them by id.
+    comments part exists when the package is saved; the body anchors them by id. Their
+    dates and threads are edits of the saved comments part.
     """
     found: dict[int, list[int]] = {}
     written = []  # (Word's comment, ours): replies and resolved threads follow
+    dates = {}
     for p in m.paragraphs():
         if not p.comments and not any(open_brackets(p, lang) for lang in m.languages):
             continue
@@ -266,30 +271,32 @@ def _comments(doc: DocxDocument, m: Minutes) -> dict[int, list[int]]:
         note = _bracket_note(m, p)
         if note:
             c = doc.comments.add_comment(note, author_name(m, m.own_side), m.own_side.value)
-            c._comment_elm.date = dt.datetime.combine(m.meeting.last_day, dt.time(), dt.UTC)
+            dates[c.comment_id] = dt.datetime.combine(m.meeting.last_day, dt.time(), dt.UTC)
             ids.append(c.comment_id)
         for comment in p.comments:
             c = doc.comments.add_comment(comment.text, author_name(m, comment.side),
                                          comment.side.value)
             when = comment.created or m.meeting.last_day.isoformat() + "T00:00:00Z"
-            c._comment_elm.date = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+            dates[c.comment_id] = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
             ids.append(c.comment_id)
             written.append((c, comment))
-    write_threads(doc, written)
-    return found
+    threads = write_threads(written)
+    if threads is None:
+        return found, {"comments": [dated(dates)]}, []
+    return found, {"comments": [dated(dates), threads[0]]}, [threads[1]]
 
 
-def _page(doc: DocxDocument, m: Minutes, wide: bool) -> None:
-    """A4 (landscape when ``wide``); the header names the copy."""
+def _page(doc: DocxDocument, m: Minutes, wide: bool) -> Edits:
+    """A4 (landscape when ``wide``); the header names the copy (an edit of the header part)."""
     section = doc.sections[0]
     if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(A4_CM[1]), Cm(A4_CM[0])
-    header = section.header.paragraphs[0]
+    section.header.is_linked_to_previous = False  # the header part exists when saved
     own = author_name(m, m.own_side)
     text = (f"{title(m, Lang.EN)} — working copy — round {m.working_round}, "
             f"sent by the {own}")
-    text_run(header._p, text, Lang.EN, fonts_of(m), size_pt=8)
+    return {"header": [header_line(text, fonts_of(m))]}
 
 
 @collector_paused()  # the writer allocates; collections would walk the whole model each time
@@ -302,8 +309,9 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
         raise MinutesError("Unknown layout {layout!r}; choose side-by-side or consecutive.",
                            layout=layout)
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
-    _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive runs fit portrait
-    comments = _comments(doc, m)
+    edits = _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive: portrait
+    comments, more, added = _comments(doc, m)
+    edits.update(more)
     if layout == "consecutive":
         from minutes_app.docx_io.consecutive import Consecutive
 
@@ -313,4 +321,4 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
     placeholder(doc)
     track_revisions_setting(doc)
     doc.styles["Normal"].font.size = Pt(FONT_PT)
-    return save_stable(doc, out, stream)
+    return save_stable(doc, out, stream, edits, added)
