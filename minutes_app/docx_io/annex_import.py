@@ -60,7 +60,7 @@ class AnnexRows:
                 continue
             text = "" if deleted else _cell_text(cell)
             if text != part_text(m.annexes[index], part, lang):
-                author = self.imp._author(cell, row.mark[1] if row.mark else None)
+                author = self.imp.author(cell, row.mark[1] if row.mark else None)
                 self._edit(index, part, lang, text, author)
         return True
 
@@ -86,7 +86,7 @@ class AnnexRows:
                                               " / ".join(texts.values())))
             return True
         cells = [rp for c in row.cells.values() for rp in c]
-        author = self.imp._author(cells, row.mark[1] if row.mark else None)
+        author = self.imp.author(cells, row.mark[1] if row.mark else None)
         for lang, text in texts.items():
             self._edit(index, part + 1, lang, text, author)
         self.seen.add((index, part + 1))

@@ -41,9 +41,9 @@ def _runs(w: _Writer, track: Track, lang: Lang, bold: bool) -> str:
     for seg in track:
         text = fx.run(seg.text, lang, w.fonts, seg.kind == DELETE, bold=bold)
         if seg.author is not None and seg.kind in (INSERT, DELETE):
-            text = w._revision("insert" if seg.kind == INSERT else "delete", seg.author, text)
+            text = w.revision("insert" if seg.kind == INSERT else "delete", seg.author, text)
             if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
-                text = w._revision("insert", seg.origin, text)
+                text = w.revision("insert", seg.origin, text)
         out.append(text)
     return "".join(out)
 

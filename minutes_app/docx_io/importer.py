@@ -117,7 +117,8 @@ class _Importer:
                         found.add((author_name(self.m, a.side), a.time))
         return found
 
-    def _author(self, cell: list[ReadParagraph], row: Change | None = None) -> Author:
+    def author(self, cell: list[ReadParagraph], row: Change | None = None) -> Author:
+        """Who made a row's changes: its tracked author, else the returning Side."""
         new = [piece.change for rp in cell for piece in rp.pieces
                if piece.kind != PLAIN and piece.change is not None
                and (piece.change.author, piece.change.date) not in self.ours]
@@ -136,7 +137,7 @@ class _Importer:
             text = _cell_text(cell)
             if text == p.text(lang):
                 continue
-            author = self._author(cell)
+            author = self.author(cell)
             self.rec.do(EditText(p.id, lang, text, author))
             self.report.by_side[author.side.value] = self.report.by_side.get(
                 author.side.value, 0) + 1
@@ -159,7 +160,7 @@ class _Importer:
             text = _cell_text(cell)
             if lang not in self.m.languages or text == section.heading.get(lang, ""):
                 continue
-            author = self._author(cell)
+            author = self.author(cell)
             self.rec.do(EditHeading(section.id, lang, text, author))
             self.report.by_side[author.side.value] = self.report.by_side.get(
                 author.side.value, 0) + 1
@@ -227,7 +228,7 @@ class _Importer:
             section = next(s for s in self.m.sections if s.numbered)
             position = 0
         self.rec.do(InsertParagraph(section.id, position, fresh))
-        author = self._author([rp for cell in row.cells.values() for rp in cell],
+        author = self.author([rp for cell in row.cells.values() for rp in cell],
                               row.mark[1] if row.mark else None)
         self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
         self.report.inserted.append(fresh.id)
@@ -309,7 +310,7 @@ class _Importer:
                 self.unplaced.append(Unplaced("heading-removed", f"section {s.id}", text))
 
     def _row_deleted(self, change: Change, pid: int) -> None:
-        self.rec.do(SetMark(pid, ParagraphMark("delete", self._author([], change))))
+        self.rec.do(SetMark(pid, ParagraphMark("delete", self.author([], change))))
         self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:

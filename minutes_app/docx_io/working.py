@@ -121,19 +121,20 @@ class _Writer:
     def _name(self, a: Author) -> str:
         return author_name(self.m, a.side)
 
-    def _revision(self, kind: str, a: Author, content: str) -> str:
+    def revision(self, kind: str, a: Author, content: str) -> str:
+        """Content wrapped as a tracked insertion or deletion by its author."""
         return fx.revision(kind, self.ids.take(), self._name(a), a.time, content)
 
     def _text(self, track: Track, lang: Lang) -> str:
         f, out = self.fonts, []
         for seg in track:
             if seg.kind == INSERT and seg.author:
-                out.append(self._revision("insert", seg.author, fx.run(seg.text, lang, f)))
+                out.append(self.revision("insert", seg.author, fx.run(seg.text, lang, f)))
             elif seg.kind == DELETE and seg.author:
-                gone = self._revision("delete", seg.author,
+                gone = self.revision("delete", seg.author,
                                       fx.run(seg.text, lang, f, deleted=True))
                 if seg.origin is not None:  # deleted words of another Side's insertion
-                    gone = self._revision("insert", seg.origin, gone)
+                    gone = self.revision("insert", seg.origin, gone)
                 out.append(gone)
             else:
                 out.append(fx.run(seg.text, lang, f))
@@ -144,7 +145,7 @@ class _Writer:
         mark = p.mark
         if mark is not None and mark.kind in ("insert", "delete"):
             kind = mark.kind
-            content = self._revision(kind, mark.author,
+            content = self.revision(kind, mark.author,
                                      fx.run(p.text(lang), lang, self.fonts, kind == "delete"))
             return content, fx.revision(kind, self.ids.take(), self._name(mark.author),
                                         mark.author.time, "")
@@ -164,10 +165,10 @@ class _Writer:
         for seg in section.tracks.get(lang) or plain(section.heading.get(lang, "")):
             text = fx.run(seg.text, lang, self.fonts, seg.kind == DELETE, bold=True)
             if seg.author is not None and seg.kind in (INSERT, DELETE):
-                text = self._revision("insert" if seg.kind == INSERT else "delete", seg.author,
+                text = self.revision("insert" if seg.kind == INSERT else "delete", seg.author,
                                       text)
                 if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
-                    text = self._revision("insert", seg.origin, text)
+                    text = self.revision("insert", seg.origin, text)
             out.append(text)
         return "".join(out)
 
