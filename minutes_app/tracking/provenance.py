@@ -26,8 +26,9 @@ from minutes_app.tracking.tokens import tokenize
 class Piece(NamedTuple):
     """A run of characters with one history: who brought it, and who deleted it if gone.
 
-    An author with a negative round marks words a comparison starts from: they never come back
-    to life elsewhere (the comparison must show them deleted where they were).
+    An author with a negative round marks words a comparison starts from: they come back to
+    life only where they were (no other such words between), so that rejecting every change of
+    the comparison still gives the older text.
     """
 
     text: str
@@ -179,12 +180,17 @@ def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
     land after them: the tombstones are then one run of words away.
     """
     found, j, crossed = [], i + direction, 0
+    base_between = alive_between = False
     while 0 <= j < len(out):
         q = out[j]
-        if not q.alive:
-            if q.killer != author and q.author.round >= 0:
+        if not q.alive:  # words a comparison starts from come back only in place
+            if q.killer != author and (
+                    q.author.round >= 0 or not (base_between and alive_between)):
                 found.append(j)
-        elif _wordy(q.text):
+        else:
+            alive_between = True
+        base_between = base_between or q.author.round < 0
+        if q.alive and _wordy(q.text):
             crossed += 1
             if crossed > REACH:
                 break
@@ -269,6 +275,34 @@ def _leftover(graves: Pieces, used: list[tuple[int, int]]) -> list[Pieces]:
     return out
 
 
+def _base(pieces: Pieces) -> str:
+    """The words a comparison starts from, alive or not, in their order."""
+    return "".join(p.text for p in pieces if p.author.round < 0)
+
+
+def _placed(out: Pieces, i: int, replacement: Pieces, repl: dict[int, Pieces],
+            hit: list[int]) -> tuple[Pieces, int] | None:
+    """The pieces with the fresh piece ``i`` replaced, and where to look next.
+
+    The revived words go where the fresh piece was, else beside one of their graves when only
+    tombstones lie between (the same visible text): the first place that keeps the words a
+    comparison starts from in their order; None when none does.
+    """
+    base = _base(out)
+    for at in (i, *sorted(hit, key=lambda j: -abs(j - i))):
+        lo, hi = sorted((i, at))
+        if any(out[k].alive for k in range(lo + 1, hi)):
+            continue
+        moved = dict(repl)
+        moved[i] = replacement if at == i else []
+        if at != i:
+            moved[at] = [*replacement, *repl[at]] if at > i else [*repl[at], *replacement]
+        new = [q for k, p in enumerate(out) for q in moved.get(k, [p])]
+        if _base(new) == base:
+            return new, sum(len(moved.get(k, [out[k]])) for k in range(lo))
+    return None
+
+
 def revive(pieces: Pieces, author: Author) -> Pieces:
     """Words ``author`` brought that match tombstones beside them come back as those words."""
     if all(p.alive for p in pieces):
@@ -289,11 +323,16 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
             i += 1
             continue
         graves = [out[j] for j in idx]
-        repl: dict[int, Pieces] = dict(zip(idx, _leftover(graves, used), strict=True))
-        repl[i] = replacement
-        before = sum(len(repl.get(k, [out[k]])) for k in range(i)) + len(replacement)
-        out = [q for k, p in enumerate(out) for q in repl.get(k, [p])]
-        i = before
+        left = _leftover(graves, used)
+        hit = [j for j, g, rest in zip(idx, graves, left, strict=True)
+               if sum(len(r.text) for r in rest) < len(g.text)]
+        placed = _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
+        if placed is None:
+            i += 1
+            continue
+        # back to the start of the replacement: words of ``f`` left unmatched (they came
+        # back in another order than their tombstones lie) get another look at the graves
+        out, i = placed
     return merge_pieces(out)
 
 
