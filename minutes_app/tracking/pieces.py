@@ -7,6 +7,7 @@ they take their tombstone's history back instead of being credited to whoever re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -124,9 +125,12 @@ def step(pieces: Sequence[Piece], new: str, author: Author) -> Pieces:
 
 
 # -- words that come back keep their first author ----------------------------------------------
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit of any script
+
+
 def wordy(text: str) -> bool:
     """Whether ``text`` holds a letter or digit (a word, not only spaces and signs)."""
-    return any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is not None
 
 
 REACH = 2  # runs of live words a tombstone may sit beyond and still count as "beside"
@@ -267,10 +271,13 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
     if all(p.alive for p in pieces):
         return pieces  # nothing was ever deleted here: nothing can come back
     out = list(pieces)
+    buried = {t for p in out if not p.alive and p.killer != author
+              for t in tokenize(p.text) if wordy(t)}
     i = 0
     while i < len(out):
         f = out[i]
-        if not (f.alive and f.author == author and f.revived is None and wordy(f.text)):
+        if not (f.alive and f.author == author and f.revived is None and wordy(f.text)
+                and not buried.isdisjoint(tokenize(f.text))):  # no word of it ever buried
             i += 1
             continue
         idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
