@@ -137,7 +137,7 @@ REACH = 2  # runs of live words a tombstone may sit beyond and still count as "b
 
 
 def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
-    """Tombstones near piece ``i`` (across spaces and a few runs of words), older than this step.
+    """Tombstones near piece ``i`` (across spaces and a few runs of words), this step's too.
 
     A replacement leaves the old words before the new ones; when the old words come back they
     land after them: the tombstones are then one run of words away.
@@ -147,8 +147,7 @@ def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
     while 0 <= j < len(out):
         q = out[j]
         if not q.alive:  # words a comparison starts from come back only in place
-            if q.killer != author and (
-                    q.author.round >= 0 or not (base_between and alive_between)):
+            if q.author.round >= 0 or not (base_between and alive_between):
                 found.append(j)
         else:
             alive_between = True
@@ -170,7 +169,7 @@ def _whole_graves(out: Pieces, fresh: Piece, author: Author) -> list[int]:
     """
     words = {t for t in tokenize(fresh.text) if wordy(t)}
     return [j for j, q in enumerate(out)
-            if not q.alive and q.killer != author and q.author.round >= 0 and wordy(q.text)
+            if not q.alive and q.author.round >= 0 and wordy(q.text)
             and {t for t in tokenize(q.text) if wordy(t)} <= words]
 
 
@@ -212,7 +211,8 @@ def _revived(fresh: Piece, graves: Pieces, ta: list[str], tb: list[str],
     for tag, a1, a2, b1, b2 in SequenceMatcher(junk, ta, tb, autojunk=False).get_opcodes():
         if tag == "equal" and any(wordy(t) for t in ta[a1:a2]):
             used.append((oa[a1], oa[a2]))
-            out += [p._replace(alive=True, killer=None, revived=p.killer)
+            out += [p._replace(alive=True, killer=None,  # a move within one step: no undo
+                               revived=p.killer if p.killer != fresh.author else None)
                     for p in _slices(graves, oa[a1], oa[a2])]
         elif b2 > b1:
             out.append(fresh._replace(text=fresh.text[ob[b1]:ob[b2]]))
@@ -271,7 +271,7 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
     if all(p.alive for p in pieces):
         return pieces  # nothing was ever deleted here: nothing can come back
     out = list(pieces)
-    buried = {t for p in out if not p.alive and p.killer != author
+    buried = {t for p in out if not p.alive
               for t in tokenize(p.text) if wordy(t)}
     i = 0
     while i < len(out):

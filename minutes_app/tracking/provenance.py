@@ -195,35 +195,62 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
     gained there are looked up among the words its neighbours lost, or that a vanished
     paragraph held.
     """
+    def pieces(pid: int) -> Pieces:  # paragraphs gone since too: their words moved on
+        if pid not in pieces_of:
+            pieces_of[pid] = history_pieces(all_stages, pid, lang)
+        return pieces_of[pid]
+
     for k in range(1, len(all_stages)):
         before, stage = all_stages[k - 1], all_stages[k]
         if before.order == stage.order:
             continue
-        gone = [pid for pid in before.order if pid not in stage.texts]
-        lost = {pid: history_pieces(all_stages[:k], pid, lang) for pid in gone}
+        lost = [p for pid in before.order if pid not in stage.texts for p in pieces(pid)
+                if _there(p, stage.number)]
         order = stage.order
         changed = set(changed_between(before.texts, stage.texts))  # only they gained words
         for i, pid in enumerate(order):
-            if pid not in pieces_of or pid not in changed:
+            if pid not in changed:
                 continue
-            near = [q for q in (order[i - 1] if i else None,
-                                order[i + 1] if i + 1 < len(order) else None) if q is not None]
-            pool = [p for pcs in lost.values() for p in pcs if p.alive]
-            for q in near:
-                pcs = pieces_of.get(q) or history_pieces(all_stages, q, lang)
-                pool += [p for p in pcs if not p.alive and p.killer == stage.author]
+            pool = list(lost)
+            for q in _around(order, i, changed):
+                pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
+                         or not p.alive and p.killer == stage.author]
             if pool:
-                pieces_of[pid] = _adopt(pieces_of[pid], pool, stage.author)
+                pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
+
+
+def _there(p: Piece, number: int) -> bool:
+    """Whether the words of ``p`` were in the text just before round ``number``."""
+    return p.author.round < number and (
+        p.alive or (p.killer is not None and p.killer.round >= number))
+
+
+def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:
+    """The paragraphs beside ``order[i]``: the run of paragraphs that changed with it (a
+    paragraph split twice in a round), and one more on each side."""
+    out = []
+    for direction in (-1, 1):
+        j = i + direction
+        while 0 <= j < len(order):
+            out.append(order[j])
+            if order[j] not in changed:
+                break
+            j += direction
+    return out
 
 
 def _adopt(pieces: Pieces, pool: Pieces, author: Author) -> Pieces:
-    """Words ``author`` brought that match words in ``pool`` take those words' history."""
+    """Words ``author`` brought that match words in ``pool`` take those words' history.
+
+    Words deleted since then too: a paragraph split again later gives them on.
+    """
     out: Pieces = []
     for p in pieces:
-        if p.alive and p.author == author and wordy(p.text):
+        if p.author == author and wordy(p.text):
             replacement, used = match_words(p, pool)
             if used:
-                out += [q._replace(revived=None) for q in replacement]
+                out += [q._replace(revived=None, alive=p.alive, killer=p.killer)
+                        for q in replacement]
                 continue
         out.append(p)
     return merge_pieces(out)
