@@ -214,7 +214,7 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             pool = list(lost)
             for q in _around(order, i, changed):
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
-                         or not p.alive and p.killer == stage.author]
+                         or (not p.alive and p.killer == stage.author)]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
