@@ -200,19 +200,28 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             pieces_of[pid] = history_pieces(all_stages, pid, lang)
         return pieces_of[pid]
 
+    last_of: dict[Side, Stage] = {all_stages[0].side: all_stages[0]}
     for k in range(1, len(all_stages)):
         before, stage = all_stages[k - 1], all_stages[k]
-        if before.order == stage.order:
+        # a merged round is the other copy's text: the paragraphs this Side's own copy still
+        # held then (a deletion pending here) are in its own last round
+        mine = last_of.get(stage.side, before)
+        last_of[stage.side] = stage
+        if before.order == stage.order and mine.order == stage.order:
             continue
-        lost = [p for pid in before.order if pid not in stage.texts for p in pieces(pid)
-                if _there(p, stage.number)]
+        gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
+                             if pid not in stage.texts)
+        lost = [p for pid in gone for p in pieces(pid) if _there(p, stage.number)]
         order = stage.order
         changed = set(changed_between(before.texts, stage.texts))  # only they gained words
         for i, pid in enumerate(order):
             if pid not in changed:
                 continue
             pool = list(lost)
-            for q in _around(order, i, changed):
+            # a new paragraph (split off, or cut and pasted) takes words from any paragraph
+            # that changed with it (the one it was split from may have moved meanwhile)
+            near = changed if pid not in before.texts else _around(order, i, changed)
+            for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
                          or (not p.alive and p.killer == stage.author)]
             if pool:
@@ -242,15 +251,21 @@ def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:
 def _adopt(pieces: Pieces, pool: Pieces, author: Author) -> Pieces:
     """Words ``author`` brought that match words in ``pool`` take those words' history.
 
-    Words deleted since then too: a paragraph split again later gives them on.
+    Words deleted since then too: a paragraph split again later gives them on. Until nothing
+    more matches: words that came in another order than the pool holds them match one run at
+    a time.
     """
-    out: Pieces = []
-    for p in pieces:
-        if p.author == author and wordy(p.text):
-            replacement, used = match_words(p, pool)
-            if used:
-                out += [q._replace(revived=None, alive=p.alive, killer=p.killer)
-                        for q in replacement]
-                continue
-        out.append(p)
-    return merge_pieces(out)
+    pool = [q for q in pool if q.author != author]  # each pass leaves fewer words of ``author``
+    while True:
+        out: Pieces = []
+        for p in pieces:
+            if p.author == author and wordy(p.text):
+                replacement, used = match_words(p, pool)
+                if used:
+                    out += [q._replace(revived=p.revived, alive=p.alive, killer=p.killer)
+                            for q in replacement]
+                    continue
+            out.append(p)
+        if out == pieces:
+            return pieces
+        pieces = merge_pieces(out)
