@@ -80,6 +80,8 @@ class _Table:
         m, r = self.m, self.m.working_round
         author = Author(side, r, self._when())
         paras = m.paragraphs()
+        if not paras:  # every paragraph joined away or rejected
+            return
         p = paras[where % len(paras)]
         words = p.text(Lang.EN).split(" ") if p.text(Lang.EN) else []
         if choice == 0 or (choice in (1, 5, 7) and len(words) < 2):
@@ -125,8 +127,10 @@ class _Table:
 
     def _bracket(self, p: Paragraph, words: list[str], where: int, author: Author) -> None:
         """Choose an option of an open bracket, else bracket a word with a new alternative."""
-        if open_brackets(p, Lang.EN):
-            choose_op(self.m, p.id, Lang.EN, 0, where % 2, author.time).apply(self.m)
+        brackets = open_brackets(p, Lang.EN)
+        if brackets:
+            choose_op(self.m, p.id, Lang.EN, 0, where % len(brackets[0].options),
+                      author.time).apply(self.m)
             return
         k = where % len(words)
         if not WORD.fullmatch(words[k]):

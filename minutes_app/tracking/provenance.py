@@ -220,10 +220,14 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             pool = list(lost)
             # a new paragraph (split off, or cut and pasted) takes words from any paragraph
             # that changed with it (the one it was split from may have moved meanwhile)
-            near = changed if pid not in before.texts else _around(order, i, changed)
+            fresh = pid not in before.texts  # (with words whose deletion it undid)
+            near = _around(order, i, changed)
+            near += [q for q in changed if fresh and q != pid and q not in near]
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
-                         or (not p.alive and p.killer == stage.author)]
+                         or (not p.alive and (p.killer == stage.author or (
+                             fresh and p.killer is not None and p.author.round < stage.number
+                             and p.killer.round <= stage.number)))]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
