@@ -133,6 +133,7 @@ def chart_png(rounds: list[RoundFigures]) -> bytes:
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=8,
                   frameon=False)  # above the bars, beside the title: it hides none
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        ax.margins(y=0.08)  # the tallest bar below the frame
         ax.tick_params(axis="y", labelsize=8)
         fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.16)  # tight_layout: slow
         out = io.BytesIO()
