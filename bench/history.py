@@ -18,7 +18,7 @@ from minutes_app.model.track import Author
 from minutes_app.tracking.compare import compare, timeline
 from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.ops import EditText
-from minutes_app.tracking.provenance import blame, opcodes_between
+from minutes_app.tracking.provenance import blame, forget
 from minutes_app.tracking.rounds import snapshot
 
 WORDS = ["substantive", "joint", "실질적인", "공동의", "2022", "regional", "협력"]
@@ -63,9 +63,9 @@ def _timed(fn: Callable[[], object], repeat: int = 3) -> Timing:
 
 
 def _cold(fn: Callable[[], object]) -> Callable[[], object]:
-    """``fn`` with the remembered diffs of rounds forgotten first: a fresh process."""
+    """``fn`` with the remembered diffs and walks of rounds forgotten first: a fresh process."""
     def run() -> object:
-        opcodes_between.cache_clear()
+        forget()
         return fn()
     return run
 

@@ -3,9 +3,10 @@
 Rounds are immutable snapshots of the text as exchanged, each sent by one Side. Walking them in
 order and diffing each text with the one before attributes every character to the round (and
 so the Side) that first brought it; the working text comes last, as the own Side's working
-round. Deleted characters stay as tombstones where they were: when the same words come back
-near their old place (a rejected deletion, a bracket option chosen, a paragraph split or
-joined), they keep their first author instead of being credited to whoever restored them.
+round. Deleted characters stay as tombstones where they were (``pieces``): when the same words
+come back near their old place (a rejected deletion, a bracket option chosen), they keep their
+first author instead of being credited to whoever restored them; words that moved to another
+paragraph (split, joined, merged) are looked up in the paragraphs that changed with it.
 Accepting a revision changes no text, so attribution survives decisions by construction.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import chain, compress
 from operator import ne
 from typing import NamedTuple
@@ -24,7 +26,11 @@ from minutes_app.tracking.pieces import (
     Piece, Pieces, match_words, merge_pieces, opcodes_between, step, visible, wordy,
 )
 
-__all__ = ["Piece", "Pieces", "Stage", "merge_pieces", "opcodes_between", "step", "visible"]
+__all__ = [  # with the pieces' names the comparison and the figures use
+    "ParagraphBlame", "Piece", "Pieces", "Span", "Stage", "blame", "change_index",
+    "changed_between", "forget", "history_pieces", "merge_pieces", "opcodes_between",
+    "quiet_gc", "spans", "stages", "step", "visible",
+]
 
 
 class Stage(NamedTuple):
@@ -87,20 +93,31 @@ def history_pieces(all_stages: Sequence[Stage], pid: int, lang: Lang,
     if start is None and len(all_stages) == 1:  # most paragraphs: never changed
         text = (all_stages[0].texts.get(pid) or {}).get(lang, "")
         return [Piece(text, all_stages[0].author)] if text else []
-    pieces = start
-    last = visible(start) if start is not None else None
-    for stage in all_stages:
-        texts = stage.texts.get(pid)
-        if texts is None:
-            continue
-        text = texts.get(lang, "")
+    walk = tuple((stage.side, stage.number, stage.time, texts.get(lang, ""))
+                 for stage in all_stages if (texts := stage.texts.get(pid)) is not None)
+    return list(_walk(walk, None if start is None else tuple(start)))
+
+
+@lru_cache(maxsize=1 << 15)  # rounds never change: a paragraph's walk is asked again and again
+def _walk(walk: tuple[tuple[Side, int, str, str], ...], start: tuple[Piece, ...] | None
+          ) -> tuple[Piece, ...]:
+    """The pieces after each (Side, round, time, text) of ``walk`` in turn."""
+    pieces = None if start is None else list(start)
+    last = visible(pieces) if pieces is not None else None
+    for side, number, time, text in walk:
         if text == last:
             continue
-        author = stage.author
+        author = Author(side, number, time)
         pieces = step(pieces or [], text, author) if pieces is not None else (
             [Piece(text, author)] if text else [])
         last = text
-    return pieces or []
+    return tuple(pieces or ())
+
+
+def forget() -> None:
+    """Forget the remembered diffs and walks (the benchmarks' cold start)."""
+    opcodes_between.cache_clear()
+    _walk.cache_clear()
 
 
 def changed_between(before: Mapping[int, LangText], after: Mapping[int, LangText]) -> list[int]:
