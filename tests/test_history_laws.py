@@ -192,10 +192,15 @@ def _play(paragraphs: int, words: int, rounds: list[tuple[list[tuple[int, int]],
             table.send(side)
     texts = [t.get(Lang.EN, "") for s in stages(table.m) for t in s.texts.values()]
     assume(not any(_glued(t) for t in texts))
+    seen = [{w for t in s.texts.values() for w in WORD.findall(t.get(Lang.EN, ""))}
+            for s in stages(table.m)]
     # a word twice in one text (a merge kept theirs and ours) was written twice: no one truth
-    assume(all(len(set(ws)) == len(ws) for ws in (
-        [w for t in s.texts.values() for w in WORD.findall(t.get(Lang.EN, ""))]
-        for s in stages(table.m))))
+    assume(all(len(ws) == sum(len(WORD.findall(t.get(Lang.EN, ""))) for t in s.texts.values())
+               for ws, s in zip(seen, stages(table.m), strict=True)))
+    # words written and deleted in one round were in no round sent: the rounds cannot know
+    # them when a rejected deletion brings them back later (a known limit of the history)
+    assume(all(w in seen[r - 1] for ws in seen for w in ws
+               if (r := table.creator[w][1]) <= len(seen)))
     return table
 
 

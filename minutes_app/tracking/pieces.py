@@ -252,14 +252,15 @@ def _placed(out: Pieces, i: int, replacement: Pieces, repl: dict[int, Pieces],
     comparison starts from in their order; None when none does.
     """
     base = _base(out)
-    for at in (i, *sorted(hit, key=lambda j: -abs(j - i))):
+    for at, first in ((i, True), *((j, f) for j in sorted(hit, key=lambda j: -abs(j - i))
+                                   for f in (j > i, j < i))):
         lo, hi = sorted((i, at))
         if any(out[k].alive for k in range(lo + 1, hi)):
             continue
         moved = dict(repl)
         moved[i] = replacement if at == i else []
-        if at != i:
-            moved[at] = [*replacement, *repl[at]] if at > i else [*repl[at], *replacement]
+        if at != i:  # before or after what is left of the grave (where the words were in it)
+            moved[at] = [*replacement, *repl[at]] if first else [*repl[at], *replacement]
         new = [q for k, p in enumerate(out) for q in moved.get(k, [p])]
         if _base(new) == base:
             return new, sum(len(moved.get(k, [out[k]])) for k in range(lo))
