@@ -237,14 +237,14 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             pool = list(lost)
             # a new paragraph (split off, or cut and pasted) takes words from any paragraph
             # that changed with it (the one it was split from may have moved meanwhile)
-            fresh = pid not in before.texts  # (with words whose deletion it undid)
+            fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
-                         or (not p.alive and (p.killer == stage.author or (
-                             fresh and p.killer is not None and p.author.round < stage.number
-                             and p.killer.round <= stage.number)))]
+                         or (not p.alive and p.killer is not None  # (or earlier: a word
+                             and p.author.round < stage.number  # split off and then deleted)
+                             and p.killer.round <= stage.number)]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
