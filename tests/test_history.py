@@ -346,8 +346,6 @@ def test_blame_follows_words_into_a_joined_paragraph(demo_minutes: Minutes) -> N
     assert _who(m, Lang.EN, 9, "grain export restrictions") == {("KR", 1)}
 
 
-@pytest.mark.xfail(strict=True, reason="known bug (#18): a word restored by rejecting its "
-                   "deletion is credited to the rejecting round, not to the round that wrote it")
 def test_a_word_restored_by_rejecting_its_deletion_keeps_its_author() -> None:
     rounds = [[(0, 0)], [(0, 0), (0, 0), (1, 0), (1, 0), (1, 0)], [(0, 0)],
               [(0, 0), (0, 0), (1, 0), (1, 0), (1, 0)], [(3, 0), (3, 0)]]

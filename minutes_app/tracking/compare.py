@@ -15,7 +15,7 @@ from minutes_app.model import Comment, Lang, LangText, Minutes, Side
 from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize, plain
 from minutes_app.tracking.diff import diff
 from minutes_app.tracking.provenance import (
-    Piece, Stage, change_index, history_pieces, opcodes_between, stages,
+    Piece, Stage, change_index, history_pieces, opcodes_between, quiet_gc, stages,
 )
 
 _BASE = Author(Side.KR, -1, "")  # words already in the older text
@@ -143,6 +143,7 @@ def merged_order(older: Stage, newer: Stage) -> list[int]:
     return order
 
 
+@quiet_gc()
 def compare(m: Minutes, older: int, newer: int | None = None,
             langs: Sequence[Lang] | None = None) -> Comparison:
     """What changed from round ``older`` to round ``newer`` (None: the current text)."""
@@ -184,6 +185,7 @@ def _comments_of(comments: Sequence[Comment], after: str, upto: str, current: bo
     return [c for c in comments if c.created and after < c.created <= upto]
 
 
+@quiet_gc()
 def timeline(m: Minutes, pid: int) -> list[TimelineEntry]:
     """Every round's text of paragraph ``pid`` with its changes, by whom, and its comments."""
     comments = m.paragraph(pid).comments if m.has_paragraph(pid) else []

@@ -7,7 +7,7 @@ rounds they sent, which are appended to ours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from minutes_app.errors import MinutesError
 from minutes_app.model import (
@@ -194,6 +194,17 @@ def _merge_all(rec: Recorder, theirs: Minutes, base: Round, author: Author,
     merge_annexes(rec, theirs, base, author, report)
 
 
+def _in_our_ids(r: Round, theirs: Minutes, base: Round, fresh: list[int]) -> Round:
+    """Their round with the ids their new paragraphs got here (the history reads rounds by id)."""
+    new = [p.id for s in theirs.sections for p in s.paragraphs if p.id not in base.texts]
+    renamed = dict(zip(new, fresh, strict=True))  # in the order _new_paragraphs gave them
+    if not renamed:
+        return r
+    texts = {renamed.get(k, k): v for k, v in r.texts.items()}
+    order = tuple((sid, tuple(renamed.get(p, p) for p in pids)) for sid, pids in r.order)
+    return replace(r, texts=texts, order=order)
+
+
 def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeReport]:
     """One operation bringing their round into ours, and what it does.
 
@@ -222,6 +233,7 @@ def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeRep
         for op in renumber_own_annex_edits(ours, old, new):
             rec.do(op)
         _merge_all(rec, theirs, base, author, report)
+        report.round = _in_our_ids(their, theirs, base, report.inserted)
         return Batch(tuple(rec.ops)), report
     finally:
         rec.roll_back()

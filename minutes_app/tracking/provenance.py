@@ -3,50 +3,34 @@
 Rounds are immutable snapshots of the text as exchanged, each sent by one Side. Walking them in
 order and diffing each text with the one before attributes every character to the round (and
 so the Side) that first brought it; the working text comes last, as the own Side's working
-round. Deleted characters stay as tombstones where they were: when the same words come back
-near their old place (a rejected deletion, a bracket option chosen, a paragraph split or
-joined), they keep their first author instead of being credited to whoever restored them.
+round. Deleted characters stay as tombstones where they were (``pieces``): when the same words
+come back near their old place (a rejected deletion, a bracket option chosen), they keep their
+first author instead of being credited to whoever restored them; words that moved to another
+paragraph (split, joined, merged) are looked up in the paragraphs that changed with it.
 Accepting a revision changes no text, so attribution survives decisions by construction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from difflib import SequenceMatcher
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
-from itertools import accumulate
+from itertools import chain, compress
+from operator import ne
 from typing import NamedTuple
 
 from minutes_app.model import Lang, LangText, Minutes, Paragraph, Side
 from minutes_app.model.track import Author
-from minutes_app.tracking.diff import Opcode, char_opcodes
-from minutes_app.tracking.tokens import tokenize
+from minutes_app.tracking.pieces import (
+    Piece, Pieces, match_words, merge_pieces, opcodes_between, step, visible, wordy,
+)
 
-
-class Piece(NamedTuple):
-    """A run of characters with one history: who brought it, and who deleted it if gone.
-
-    An author with a negative round marks words a comparison starts from: they never come back
-    to life elsewhere (the comparison must show them deleted where they were).
-    """
-
-    text: str
-    author: Author
-    alive: bool = True
-    killer: Author | None = None  # who deleted it (when not alive)
-    replaced: str = ""  # the text these words replaced when they came
-    revived: Author | None = None  # a deletion of these words that was undone
-
-    def kill(self, by: Author) -> Piece:
-        """The piece deleted by ``by`` (a dead piece stays as it was)."""
-        return self._replace(alive=False, killer=by) if self.alive else self
-
-    def key(self) -> tuple[object, ...]:
-        """What neighbours must share to merge."""
-        return (self.author, self.alive, self.killer, self.replaced, self.revived)
-
-
-Pieces = list[Piece]
+__all__ = [  # with the pieces' names the comparison and the figures use
+    "ParagraphBlame", "Piece", "Pieces", "Span", "Stage", "blame", "change_index",
+    "changed_between", "forget", "history_pieces", "merge_pieces", "opcodes_between",
+    "quiet_gc", "spans", "stages", "step", "visible",
+]
 
 
 class Stage(NamedTuple):
@@ -70,7 +54,7 @@ def stages(m: Minutes) -> list[Stage]:
     """Every round as sent, then the current text as the working round of the own Side."""
     out = []
     for r in m.rounds:
-        order = tuple(pid for _sid, pids in r.order for pid in pids) or tuple(r.texts)
+        order = tuple(chain.from_iterable(pids for _sid, pids in r.order)) or tuple(r.texts)
         out.append(Stage(r.number, r.side, r.time, r.note, r.texts, order))
     paragraphs = m.paragraphs()
     out.append(Stage(m.working_round, m.own_side, _working_time(m, paragraphs), "",
@@ -86,215 +70,17 @@ def _working_time(m: Minutes, paragraphs: Sequence[Paragraph]) -> str:
     return max(times, default=m.rounds[-1].time if m.rounds else "")
 
 
-# -- one step: the pieces of a text after it changed to ``new`` -------------------------------
-@lru_cache(maxsize=1 << 14)  # ~4,000 diffs at 5,000 paragraphs and 20 rounds
-def opcodes_between(old: str, new: str) -> tuple[Opcode, ...]:
-    """``char_opcodes``, remembered: rounds never change, so their diffs are asked again and
-    again (the compare bar, the timeline, blame and the report all walk the same rounds)."""
-    return tuple(char_opcodes(old, new))
-
-
-class _Cursor:
-    """Walks pieces by position in their visible text, splitting a piece where a range ends."""
-
-    def __init__(self, pieces: Sequence[Piece]) -> None:
-        self.pieces, self.k, self.off, self.pos = pieces, 0, 0, 0
-
-    def take(self, upto: int) -> Pieces:
-        """Pieces up to visible position ``upto``, with the tombstones among them."""
-        out: Pieces = []
-        pieces = self.pieces
-        while self.pos < upto:
-            p = pieces[self.k]
-            if not p.alive:
-                out.append(p)
-                self.k += 1
-                continue
-            rest = len(p.text) - self.off
-            need = upto - self.pos
-            if rest <= need:
-                out.append(p._replace(text=p.text[self.off:]) if self.off else p)
-                self.pos += rest
-                self.k, self.off = self.k + 1, 0
-            else:
-                out.append(p._replace(text=p.text[self.off:self.off + need]))
-                self.off += need
-                self.pos = upto
-        return out
-
-    def rest(self) -> Pieces:
-        """Whatever is left (tombstones at the end)."""
-        return list(self.pieces[self.k:])
-
-
-def merge_pieces(pieces: Sequence[Piece]) -> Pieces:
-    """Drop empty pieces and join neighbours with the same history."""
-    out: Pieces = []
-    for p in pieces:
-        if not p.text:
-            continue
-        if out and out[-1].key() == p.key():
-            out[-1] = out[-1]._replace(text=out[-1].text + p.text)
-        else:
-            out.append(p)
-    return out
-
-
-def visible(pieces: Sequence[Piece]) -> str:
-    """The text the pieces show."""
-    return "".join(p.text for p in pieces if p.alive)
-
-
-def step(pieces: Sequence[Piece], new: str, author: Author) -> Pieces:
-    """The pieces after the visible text became ``new``, the change made by ``author``."""
-    old = visible(pieces)
-    if old == new:
-        return list(pieces)
-    cur = _Cursor(pieces)
-    out: Pieces = []
-    for tag, i1, i2, j1, j2 in opcodes_between(old, new):
-        taken = cur.take(i2)
-        if tag == "equal":
-            out += taken
-            continue
-        out += [p.kill(author) for p in taken]
-        if j2 > j1:
-            out.append(Piece(new[j1:j2], author, replaced=old[i1:i2]))
-    out += cur.rest()
-    return revive(merge_pieces(out), author)
-
-
-# -- words that come back keep their first author ----------------------------------------------
-def _wordy(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
-REACH = 2  # runs of live words a tombstone may sit beyond and still count as "beside"
-
-
-def _graves(out: Pieces, i: int, direction: int, author: Author) -> list[int]:
-    """Tombstones near piece ``i`` (across spaces and a few runs of words), older than this step.
-
-    A replacement leaves the old words before the new ones; when the old words come back they
-    land after them: the tombstones are then one run of words away.
-    """
-    found, j, crossed = [], i + direction, 0
-    while 0 <= j < len(out):
-        q = out[j]
-        if not q.alive:
-            if q.killer != author and q.author.round >= 0:
-                found.append(j)
-        elif _wordy(q.text):
-            crossed += 1
-            if crossed > REACH:
-                break
-        j += direction
-    return sorted(found)
-
-
-def _whole_graves(out: Pieces, fresh: Piece, author: Author) -> list[int]:
-    """Tombstones anywhere in the text whose every word is among the words of ``fresh``.
-
-    A rejected deletion brings words back where they were, but the round-to-round diff may
-    have buried their tombstone a few words away (inside a replacement): a whole run of words
-    that comes back is still those words.
-    """
-    words = {t for t in tokenize(fresh.text) if _wordy(t)}
-    return [j for j, q in enumerate(out)
-            if not q.alive and q.killer != author and q.author.round >= 0 and _wordy(q.text)
-            and {t for t in tokenize(q.text) if _wordy(t)} <= words]
-
-
-def _slices(pieces: Sequence[Piece], lo: int, hi: int) -> Pieces:
-    """The pieces covering characters [lo, hi) of their joined text."""
-    out, pos = [], 0
-    for p in pieces:
-        a, b = pos, pos + len(p.text)
-        if b > lo and a < hi:
-            out.append(p._replace(text=p.text[max(lo, a) - a:min(hi, b) - a]))
-        pos = b
-    return out
-
-
-def _no_letters(token: str) -> bool:
-    return not any(ch.isalpha() for ch in token)
-
-
-def _match(fresh: Piece, graves: Pieces) -> tuple[Pieces, list[tuple[int, int]]]:
-    """``fresh`` rewritten with the words found among ``graves`` revived; the grave ranges used.
-
-    Words anchor the match first (a number or a space is too common to say which words came
-    back); numbers and signs alone only when no word matches.
-    """
-    ta = [t for g in graves for t in tokenize(g.text)]  # apart: joined graves could glue words
-    tb = tokenize(fresh.text)
-    for junk in (_no_letters, str.isspace):
-        found = _revived(fresh, graves, ta, tb, junk)
-        if found[1]:
-            return found
-    return [fresh], []
-
-
-def _revived(fresh: Piece, graves: Pieces, ta: list[str], tb: list[str],
-             junk: Callable[[str], bool]) -> tuple[Pieces, list[tuple[int, int]]]:
-    oa, ob = [0, *accumulate(map(len, ta))], [0, *accumulate(map(len, tb))]
-    out: Pieces = []
-    used: list[tuple[int, int]] = []
-    for tag, a1, a2, b1, b2 in SequenceMatcher(junk, ta, tb, autojunk=False).get_opcodes():
-        if tag == "equal" and any(_wordy(t) for t in ta[a1:a2]):
-            used.append((oa[a1], oa[a2]))
-            out += [p._replace(alive=True, killer=None, revived=p.killer)
-                    for p in _slices(graves, oa[a1], oa[a2])]
-        elif b2 > b1:
-            out.append(fresh._replace(text=fresh.text[ob[b1]:ob[b2]]))
-    return out, used
-
-
-def _leftover(graves: Pieces, used: list[tuple[int, int]]) -> list[Pieces]:
-    """Each grave less the ranges that came back to life."""
-    out, pos = [], 0
-    for g in graves:
-        a, b = pos, pos + len(g.text)
-        keep, at = [], a
-        for lo, hi in sorted(used):
-            if hi <= at or lo >= b:
-                continue
-            if lo > at:
-                keep.append(g._replace(text=g.text[at - a:lo - a]))
-            at = max(at, hi)
-        if at < b:
-            keep.append(g._replace(text=g.text[at - a:]))
-        out.append(keep)
-        pos = b
-    return out
-
-
-def revive(pieces: Pieces, author: Author) -> Pieces:
-    """Words ``author`` brought that match tombstones beside them come back as those words."""
-    if all(p.alive for p in pieces):
-        return pieces  # nothing was ever deleted here: nothing can come back
-    out = list(pieces)
-    i = 0
-    while i < len(out):
-        f = out[i]
-        if not (f.alive and f.author == author and f.revived is None and _wordy(f.text)):
-            i += 1
-            continue
-        idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
-        replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:  # whole runs of words that came back further away
-            idx = _whole_graves(out, f, author)
-            replacement, used = _match(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:
-            i += 1
-            continue
-        graves = [out[j] for j in idx]
-        repl: dict[int, Pieces] = dict(zip(idx, _leftover(graves, used), strict=True))
-        repl[i] = replacement
-        before = sum(len(repl.get(k, [out[k]])) for k in range(i)) + len(replacement)
-        out = [q for k, p in enumerate(out) for q in repl.get(k, [p])]
-        i = before
-    return merge_pieces(out)
+@contextmanager
+def quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a history builds ~100,000 small objects and no
+    cycles, and every full collection they trigger walks the whole document again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # -- the history of one paragraph and language ------------------------------------------------
@@ -304,33 +90,59 @@ def history_pieces(all_stages: Sequence[Stage], pid: int, lang: Lang,
 
     ``start`` is where the walk begins (the first stage's text as it was), else nothing.
     """
-    pieces = start
-    last = visible(start) if start is not None else None
-    for stage in all_stages:
-        texts = stage.texts.get(pid)
-        if texts is None:
-            continue
-        text = texts.get(lang, "")
+    if start is None and len(all_stages) == 1:  # most paragraphs: never changed
+        text = (all_stages[0].texts.get(pid) or {}).get(lang, "")
+        return [Piece(text, all_stages[0].author)] if text else []
+    walk = tuple((stage.side, stage.number, stage.time, texts.get(lang, ""))
+                 for stage in all_stages if (texts := stage.texts.get(pid)) is not None)
+    return list(_walk(walk, None if start is None else tuple(start)))
+
+
+@lru_cache(maxsize=1 << 15)  # rounds never change: a paragraph's walk is asked again and again
+def _walk(walk: tuple[tuple[Side, int, str, str], ...], start: tuple[Piece, ...] | None
+          ) -> tuple[Piece, ...]:
+    """The pieces after each (Side, round, time, text) of ``walk`` in turn."""
+    pieces = None if start is None else list(start)
+    last = visible(pieces) if pieces is not None else None
+    for side, number, time, text in walk:
         if text == last:
             continue
-        author = stage.author
+        author = Author(side, number, time)
         pieces = step(pieces or [], text, author) if pieces is not None else (
             [Piece(text, author)] if text else [])
         last = text
-    return pieces or []
+    return tuple(pieces or ())
+
+
+def forget() -> None:
+    """Forget the remembered diffs and walks (the benchmarks' cold start)."""
+    opcodes_between.cache_clear()
+    _walk.cache_clear()
+
+
+def changed_between(before: Mapping[int, LangText], after: Mapping[int, LangText]) -> list[int]:
+    """The ids of ``after`` whose texts differ from ``before`` (or are not in it)."""
+    if list(before) == list(after):  # the same paragraphs in the same order: at C speed
+        return list(compress(after, map(ne, before.values(), after.values())))
+    get = before.get
+    return [pid for pid, texts in after.items() if get(pid) != texts]
 
 
 def change_index(all_stages: Sequence[Stage]) -> dict[int, list[Stage]]:
     """Per paragraph, the stages where it appeared or its texts changed (in one pass)."""
     index: dict[int, list[Stage]] = {}
-    last: dict[int, LangText] = {}
-    for stage in all_stages:
-        seen = last.get
-        for pid, texts in stage.texts.items():
-            before = seen(pid)
-            if before is None or before != texts:
-                index.setdefault(pid, []).append(stage)
-                last[pid] = texts
+    previous: Stage | None = None
+    for k, stage in enumerate(all_stages):
+        texts = stage.texts
+        changed = list(texts) if previous is None else changed_between(previous.texts, texts)
+        for pid in changed:
+            if previous is not None and pid not in previous.texts:  # back as it was: no change
+                seen = next((s.texts[pid] for s in reversed(all_stages[:k]) if pid in s.texts),
+                            None)
+                if seen == texts[pid]:
+                    continue
+            index.setdefault(pid, []).append(stage)
+        previous = stage
     return index
 
 
@@ -379,6 +191,7 @@ class ParagraphBlame(NamedTuple):
     spans: list[Span]
 
 
+@quiet_gc()
 def blame(m: Minutes, lang: Lang, pids: Sequence[int] | None = None) -> list[ParagraphBlame]:
     """Who brought every word of the current text of ``lang`` (all paragraphs, or ``pids``)."""
     m.check_lang(lang)
@@ -399,34 +212,81 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
     gained there are looked up among the words its neighbours lost, or that a vanished
     paragraph held.
     """
+    def pieces(pid: int) -> Pieces:  # paragraphs gone since too: their words moved on
+        if pid not in pieces_of:
+            pieces_of[pid] = history_pieces(all_stages, pid, lang)
+        return pieces_of[pid]
+
+    last_of: dict[Side, Stage] = {all_stages[0].side: all_stages[0]}
     for k in range(1, len(all_stages)):
         before, stage = all_stages[k - 1], all_stages[k]
-        if set(before.texts) == set(stage.texts):
+        # a merged round is the other copy's text: the paragraphs this Side's own copy still
+        # held then (a deletion pending here) are in its own last round
+        mine = last_of.get(stage.side, before)
+        last_of[stage.side] = stage
+        if before.order == stage.order and mine.order == stage.order:
             continue
-        gone = [pid for pid in before.order if pid not in stage.texts]
-        lost = {pid: history_pieces(all_stages[:k], pid, lang) for pid in gone}
+        gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
+                             if pid not in stage.texts)
+        lost = [p for pid in gone for p in pieces(pid) if _there(p, stage.number)]
         order = stage.order
+        changed = set(changed_between(before.texts, stage.texts))  # only they gained words
         for i, pid in enumerate(order):
-            if pid not in pieces_of:
+            if pid not in changed:
                 continue
-            near = [q for q in (order[i - 1] if i else None,
-                                order[i + 1] if i + 1 < len(order) else None) if q is not None]
-            pool = [p for pcs in lost.values() for p in pcs if p.alive]
+            pool = list(lost)
+            # a new paragraph (split off, or cut and pasted) takes words from any paragraph
+            # that changed with it (the one it was split from may have moved meanwhile)
+            fresh = pid not in before.texts
+            near = _around(order, i, changed)
+            near += [q for q in changed if fresh and q != pid and q not in near]
             for q in near:
-                pcs = pieces_of.get(q) or history_pieces(all_stages, q, lang)
-                pool += [p for p in pcs if not p.alive and p.killer == stage.author]
+                pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
+                         or (not p.alive and p.killer is not None  # (or earlier: a word
+                             and p.author.round < stage.number  # split off and then deleted)
+                             and p.killer.round <= stage.number)]
             if pool:
-                pieces_of[pid] = _adopt(pieces_of[pid], pool, stage.author)
+                pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
+
+
+def _there(p: Piece, number: int) -> bool:
+    """Whether the words of ``p`` were in the text just before round ``number``."""
+    return p.author.round < number and (
+        p.alive or (p.killer is not None and p.killer.round >= number))
+
+
+def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:
+    """The paragraphs beside ``order[i]``: the run of paragraphs that changed with it (a
+    paragraph split twice in a round), and one more on each side."""
+    out = []
+    for direction in (-1, 1):
+        j = i + direction
+        while 0 <= j < len(order):
+            out.append(order[j])
+            if order[j] not in changed:
+                break
+            j += direction
+    return out
 
 
 def _adopt(pieces: Pieces, pool: Pieces, author: Author) -> Pieces:
-    """Words ``author`` brought that match words in ``pool`` take those words' history."""
-    out: Pieces = []
-    for p in pieces:
-        if p.alive and p.author == author and _wordy(p.text):
-            replacement, used = _match(p, pool)
-            if used:
-                out += [q._replace(revived=None) for q in replacement]
-                continue
-        out.append(p)
-    return merge_pieces(out)
+    """Words ``author`` brought that match words in ``pool`` take those words' history.
+
+    Words deleted since then too: a paragraph split again later gives them on. Until nothing
+    more matches: words that came in another order than the pool holds them match one run at
+    a time.
+    """
+    pool = [q for q in pool if q.author != author]  # each pass leaves fewer words of ``author``
+    while True:
+        out: Pieces = []
+        for p in pieces:
+            if p.author == author and wordy(p.text):
+                replacement, used = match_words(p, pool)
+                if used:
+                    out += [q._replace(revived=p.revived, alive=p.alive, killer=p.killer)
+                            for q in replacement]
+                    continue
+            out.append(p)
+        if out == pieces:
+            return pieces
+        pieces = merge_pieces(out)
