@@ -193,6 +193,8 @@ hydrogen | 수소 | водород
 digital | 디지털 | цифров
 aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
+report | 보고 | доклад/доложи/отчёт/отчет
+visa | 비자/사증 | виз/безвиз
 """
 
 
