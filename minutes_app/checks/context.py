@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -34,6 +35,10 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
 
 
+PHRASE_OF: dict[re.Pattern[str], str] = {}  # a phrase's pattern → the phrase (russian_phrase)
+
+
+@functools.lru_cache(maxsize=4096)
 def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     """What to look for first, the pattern, and whether to look in the lower-cased text.
 
@@ -46,7 +51,21 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
                           for w in words)
     probe = max((_stem(w) for w in words), key=len).lower()
-    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
+    compiled = re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
+    PHRASE_OF[compiled] = variant
+    return probe, compiled, True
+
+
+@functools.lru_cache(maxsize=4096)
+def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
+    """A phrase's first stem in lower case, and its pattern to match in lower-cased text.
+
+    The same hits as ``russian_form``'s pattern, found from the first stem's occurrences
+    (``str.find``) instead of trying a case-blind pattern at every position.
+    """
+    stems = [(_stem(w), w) for w in variant.lower().split()]
+    pattern = r"\s+".join(re.escape(st) + (r"\w*" if st != w else "") for st, w in stems)
+    return stems[0][0], re.compile(pattern)
 
 
 Row = tuple[str, int, "re.Pattern[str] | None", bool]
