@@ -69,6 +69,50 @@ def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
 
 
 Row = tuple[str, int, "re.Pattern[str] | None", bool]
+_WORD = re.compile(r"\w+")
+
+
+class RowIndex(NamedTuple):
+    """Rows by the key a text must hold for them to be found (see ``keys``)."""
+
+    by_key: dict[str, list[int]]
+    always: list[int]  # rows too short to be keyed
+
+
+def row_index(lang: Lang, rows: list[Row]) -> RowIndex:
+    """Index ``rows`` by their key: Korean by the first two characters (a substring anywhere),
+    English and Russian by the first three of the word a hit starts with (hits start words).
+    """
+    by_key: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, (probe, _index, pattern, lowered) in enumerate(rows):
+        if pattern is None:
+            key = probe[:2] if len(probe) >= 2 else ""
+        else:
+            word = _WORD.match(probe)
+            key = word.group()[:3] if word and len(word.group()) >= 3 else ""
+            key = key.lower() if lowered else key
+        if key:
+            by_key.setdefault(key, []).append(i)
+        else:
+            always.append(i)
+    return RowIndex(by_key, always)
+
+
+def candidates(index: RowIndex, lang: Lang, text: str, lower: str) -> list[int]:
+    """The rows of ``index`` whose key ``text`` holds, in the rows' order."""
+    by_key = index.by_key
+    found = set(index.always)
+    if lang is Lang.KO:
+        for key in {text[i:i + 2] for i in range(len(text) - 1)} & by_key.keys():
+            found.update(by_key[key])
+        return sorted(found)
+    for source in (text, lower):
+        for word in _WORD.findall(source):
+            rows = by_key.get(word[:3])
+            if rows:
+                found.update(rows)
+    return sorted(found)
 
 
 class Context:
@@ -89,6 +133,11 @@ class Context:
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
             self.lookup_details[lang] = [r for r in self.lookup[lang]
                                          if not self.names[r[1]].from_meeting]
+        # which rows a text can hold, from its words' starts (one dict look-up per word
+        # instead of a substring search per row)
+        self.index = {lang: row_index(lang, rows) for lang, rows in self.lookup.items()}
+        self.index_details = {lang: row_index(lang, rows)
+                              for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.context import PHRASE_OF, Context, russian_form, russian_phrase
+from minutes_app.checks.context import (
+    PHRASE_OF, Context, candidates, russian_form, russian_phrase,
+)
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.memo import per_text
@@ -141,8 +143,10 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
         if probe in (lower if lowered else text):
             text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
     lower = text.lower()
-    for variant, index, pattern, lowered in (ctx.lookup_details if details
-                                             else ctx.lookup).get(lang, ()):
+    rows = (ctx.lookup_details if details else ctx.lookup).get(lang, [])
+    row_index = (ctx.index_details if details else ctx.index).get(lang)
+    for at in (candidates(row_index, lang, text, lower) if row_index else ()):
+        variant, index, pattern, lowered = rows[at]
         if variant not in (lower if lowered else text):
             continue
         if pattern is None:
