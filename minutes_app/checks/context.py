@@ -69,49 +69,46 @@ def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
 
 
 Row = tuple[str, int, "re.Pattern[str] | None", bool]
-_WORD = re.compile(r"\w+")
 
 
 class RowIndex(NamedTuple):
-    """Rows by the key a text must hold for them to be found (see ``keys``)."""
+    """Patterns of every row's probe, and the rows each probe's hit may hold."""
 
-    by_key: dict[str, list[int]]
-    always: list[int]  # rows too short to be keyed
+    exact: re.Pattern[str] | None  # probes looked for as written
+    lowered: re.Pattern[str] | None  # probes looked for in the lower-cased text
+    rows_of: dict[str, list[int]]  # a probe → the rows whose probe it contains
 
 
-def row_index(lang: Lang, rows: list[Row]) -> RowIndex:
-    """Index ``rows`` by their key: Korean by the first two characters (a substring anywhere),
-    English and Russian by the first three of the word a hit starts with (hits start words).
+def _alternatives(probes: set[str]) -> re.Pattern[str] | None:
+    if not probes:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(probes, key=len, reverse=True)))
+
+
+def row_index(rows: list[Row]) -> RowIndex:
+    """Index ``rows`` by their probes: a text's hits of two patterns name the rows to try."""
+    exact = {r[0] for r in rows if r[0] and not r[3]}
+    lowered = {r[0] for r in rows if r[0] and r[3]}
+    rows_of = {p: [i for i, r in enumerate(rows) if r[0] in p and r[3] == (p in lowered)]
+               for p in exact | lowered}
+    if exact & lowered:  # a probe in both forms: its hits name the rows of both
+        for p in exact & lowered:
+            rows_of[p] = [i for i, r in enumerate(rows) if r[0] in p]
+    return RowIndex(_alternatives(exact), _alternatives(lowered), rows_of)
+
+
+def candidates(index: RowIndex, text: str, lower: str) -> list[int]:
+    """The rows whose probe ``text`` (or its lower-cased form) may hold, in the rows' order.
+
+    A pattern's hits do not overlap: a probe inside another's hit is among that probe's
+    rows; one that starts inside another's hit and ends beyond it is not tried (the longer
+    name found first blanks it, as the rows' order would, but for a longer one starting later).
     """
-    by_key: dict[str, list[int]] = {}
-    always: list[int] = []
-    for i, (probe, _index, pattern, lowered) in enumerate(rows):
-        if pattern is None:
-            key = probe[:2] if len(probe) >= 2 else ""
-        else:
-            word = _WORD.match(probe)
-            key = word.group()[:3] if word and len(word.group()) >= 3 else ""
-            key = key.lower() if lowered else key
-        if key:
-            by_key.setdefault(key, []).append(i)
-        else:
-            always.append(i)
-    return RowIndex(by_key, always)
-
-
-def candidates(index: RowIndex, lang: Lang, text: str, lower: str) -> list[int]:
-    """The rows of ``index`` whose key ``text`` holds, in the rows' order."""
-    by_key = index.by_key
-    found = set(index.always)
-    if lang is Lang.KO:
-        for key in {text[i:i + 2] for i in range(len(text) - 1)} & by_key.keys():
-            found.update(by_key[key])
-        return sorted(found)
-    for source in (text, lower):
-        for word in _WORD.findall(source):
-            rows = by_key.get(word[:3])
-            if rows:
-                found.update(rows)
+    found: set[int] = set()
+    for pattern, source in ((index.exact, text), (index.lowered, lower)):
+        if pattern is not None:
+            for hit in pattern.finditer(source):
+                found.update(index.rows_of[hit.group()])
     return sorted(found)
 
 
@@ -135,9 +132,8 @@ class Context:
                                          if not self.names[r[1]].from_meeting]
         # which rows a text can hold, from its words' starts (one dict look-up per word
         # instead of a substring search per row)
-        self.index = {lang: row_index(lang, rows) for lang, rows in self.lookup.items()}
-        self.index_details = {lang: row_index(lang, rows)
-                              for lang, rows in self.lookup_details.items()}
+        self.index = {lang: row_index(rows) for lang, rows in self.lookup.items()}
+        self.index_details = {lang: row_index(rows) for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]

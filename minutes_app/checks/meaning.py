@@ -145,7 +145,7 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     lower = text.lower()
     rows = (ctx.lookup_details if details else ctx.lookup).get(lang, [])
     row_index = (ctx.index_details if details else ctx.index).get(lang)
-    for at in (candidates(row_index, lang, text, lower) if row_index else ()):
+    for at in (candidates(row_index, text, lower) if row_index else ()):
         variant, index, pattern, lowered = rows[at]
         if variant not in (lower if lowered else text):
             continue
