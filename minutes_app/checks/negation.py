@@ -26,10 +26,10 @@ _IDIOMS = {
                         r"|\bни\s+один\b", re.IGNORECASE),
 }
 _MARKERS = {
-    Lang.EN: re.compile(r"\b(?:not|never|cannot|neither|nor|unable|no)\b|n[’']t\b",
-                        re.IGNORECASE),
+    Lang.EN: re.compile(r"(?=[nNcCuU])(?:\b(?:not|never|cannot|neither|nor|unable|no)\b"
+                        r"|n[’']t\b)", re.IGNORECASE),
     Lang.KO: re.compile(r"않|없|못\s?하|못했|못한|아니|불가|불허"),
-    Lang.RU: re.compile(r"(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
+    Lang.RU: re.compile(r"(?=[нН])(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
                         re.IGNORECASE),
 }
 
@@ -38,6 +38,8 @@ _MARKERS = {
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:
+        return []
+    if not _MARKERS[lang].search(text):  # most texts negate nothing: one scan
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]
