@@ -39,7 +39,7 @@ _EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
 _EN_MONTH |= {"Sept.": 9}
 _EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD
+_EN_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})" + _ORD
                      + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})" + _ORD + r")?\s+"
                      r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
 _EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
@@ -49,10 +49,11 @@ _RU_GEN = ("января февраля марта апреля мая июня 
            "декабря").split()
 _RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
              "декабр").split()
-_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
+_RU_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
                      + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
-_RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
+_RU_MY = re.compile(r"(?=[яфмаисонд])\b(" + "|".join(_RU_STEMS)
+                    + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
 _KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
                  r"(?:\s?(\d{1,2})\s?일)?")
 _YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
@@ -62,8 +63,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 _DIGIT = re.compile(r"\d")
-_RU_MONTH_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяею]\b|июн|июл|август|сентябр|"
-                            r"октябр|ноябр|декабр")
+_RU_MONTH_HINT = re.compile(r"(?=[яфмаисонд])(?:январ|феврал|март|апрел|\bма[йяею]\b|июн|июл"
+                            r"|август|сентябр|октябр|ноябр|декабр)")
 _NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
 
 

@@ -200,7 +200,9 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
 
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
-_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else r"(?<![^\W\d_])") + "(" + "|".join(
+# (a look-ahead of the stems' first letters spares the engine the look-behind at every position)
+_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else "(?=[" + re.escape("".join(sorted(
+    {v[0] for v in _CONCEPT_OF[lang]}))) + r"])(?<![^\W\d_])") + "(" + "|".join(
     re.escape(v) for v in sorted(_CONCEPT_OF[lang], key=len, reverse=True)) + ")")
     for lang in Lang}
 

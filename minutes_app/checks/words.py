@@ -93,7 +93,7 @@ _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
-_ROMAN_HINT = re.compile(r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
+_ROMAN_HINT = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
 _WORD_HINT = re.compile(r"[a-z]+")
 _EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
