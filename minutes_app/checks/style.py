@@ -105,10 +105,12 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 
 _SPACING = (
-    ("double", re.compile(r"(?<=\S) {2,}(?=\S)|\t")),
+    # (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
+    ("double", re.compile(r"(?=[ \t])(?:(?<=\S) {2,}(?=\S)|\t)")),
     ("edge", re.compile(r"^\s+|\s+$")),
-    ("before", re.compile(r"(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))|(?<=[,;]) +(?=[,.;])")),
-    ("after", re.compile(r"(?<=[(\[「『《〈“«]) +")),
+    ("before", re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
+                          r"|(?<=[,;]) +(?=[,.;]))")),
+    ("after", re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")),
 )
 
 
