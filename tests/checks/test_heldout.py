@@ -77,3 +77,26 @@ def test_held_out_recall() -> None:
     for item in missed:
         print("  missed:", item)
     assert recall >= MIN_RECALL, missed
+
+
+def test_a_negation_finding_keeps_its_key_and_speaks_korean() -> None:
+    from minutes_app.i18n import catalog
+    from minutes_app.i18n.findings import describe
+    from minutes_app.model import SetText
+
+    texts = dict(HELD_BASE["routes"])
+    texts[EN] = texts[EN].replace("could not support", "could support")
+    m, [pid], _sid = document([KO, EN], [texts])
+    [before] = [f for f in findings(m) if f.kind == "negation"]
+    assert before.severity == "error" and before.langs == (KO, EN)
+    # an unrelated edit of the same paragraph (a clause added to both languages)
+    SetText(pid, KO, texts[KO] + " 양측은 협의를 계속하기로 하였다.").apply(m)
+    SetText(pid, EN, texts[EN] + " The two Sides agreed to continue consultations.").apply(m)
+    [after] = [f for f in findings(m) if f.kind == "negation"]
+    assert after.key == before.key
+    catalog.set_language("ko")
+    try:
+        assert describe(after).startswith("한 언어에만 부정 표현")
+    finally:
+        catalog.set_language("en")
+    assert describe(after).startswith("A negation in one language only")
