@@ -18,17 +18,19 @@ from minutes_app.model import Lang
 _IDIOMS = {
     Lang.EN: re.compile(r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer)\s+than\b|\bnot\s+only\b"
                         r"|\bno\s+longer\b|\bno\.\s*\d|\bwithout\s+(?:delay|prejudice)\b"
-                        r"|\bnone\s+the\s+less\b|\bnot\s+least\b", re.IGNORECASE),
+                        r"|\bnone\s+the\s+less\b|\bnot\s+least\b|\bno\s+doubt\b", re.IGNORECASE),
     Lang.KO: re.compile(r"(?:차질|지체|빠짐|틈|끊임|관계|상관|전례|변함|어김|거리낌)\s?없"
-                        r"|뿐(?:만)?\s?아니라|못지않|적지\s?않|머지않|얼마\s?지나지\s?않"),
+                        r"|뿐(?:만)?\s?아니라|못지않|적지\s?않|머지않|얼마\s?지나지\s?않"
+                        # "without" and "so that ... not" are seldom negations in translation
+                        r"|없이|않도록"),
     Lang.RU: re.compile(r"\bне\s+(?:позднее|позже|ранее|менее|более|только|раз|без)\b"
                         r"|\bбез\s+(?:ущерба|промедления|задержек)\b|\bв\s+том\s+числе\b"
-                        r"|\bни\s+один\b", re.IGNORECASE),
+                        r"|\bни\s+один\b|\bне\s+допус\w*", re.IGNORECASE),
 }
 _MARKERS = {
     Lang.EN: re.compile(r"(?=[nNcCuU])(?:\b(?:not|never|cannot|neither|nor|unable|no)\b"
                         r"|n[’']t\b)", re.IGNORECASE),
-    Lang.KO: re.compile(r"않|없|못\s?하|못했|못한|아니|불가|불허"),
+    Lang.KO: re.compile(r"않|없|못\s?하|못했|못한|아니|불가(?![피결])|불허"),
     Lang.RU: re.compile(r"(?=[нН])(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
                         re.IGNORECASE),
 }
