@@ -12,7 +12,12 @@ whose text changed are checked anew).
 from __future__ import annotations
 
 import statistics
+import sys
 import time
+from pathlib import Path
+
+if __name__ == "__main__":  # ``python bench/checks.py`` (and under cProfile) finds the package
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic
 from minutes_app.checks.conformity import clear_caches, findings
