@@ -154,8 +154,7 @@ class Context:
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""
         m = self.m
-        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items()),
-                     sorted(self.ratios.items())))
+        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items())))
 
     @staticmethod
     def _row(lang: Lang, variant: str, index: int) -> Row:
