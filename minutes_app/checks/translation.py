@@ -174,28 +174,33 @@ def normalised_sentences(text: str) -> list[str]:
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
     """The same sentence translated two ways in two places of the document."""
+    checked = [u for u in units if u.place in ("paragraph", "heading", "annex")]
+    sentences_of = {lang: [normalised_sentences(u.texts.get(lang, "")) for u in checked]
+                    for lang in ctx.langs}
     for a, b in ctx.pairs:
-        for source, target in ((a, b), (b, a)):
-            seen: dict[str, tuple[str, Unit]] = {}
-            for unit in units:
-                if unit.place not in ("paragraph", "heading", "annex"):
-                    continue
-                src = normalised_sentences(unit.texts.get(source, ""))
-                tgt = normalised_sentences(unit.texts.get(target, ""))
-                if len(src) != len(tgt):
-                    continue
-                for s, t in zip(src, tgt, strict=True):
-                    if len(s) < 12:
-                        continue
-                    first = seen.setdefault(s, (t, unit))
-                    if first[0] != t:
-                        at = unit.texts.get(target, "").find(t)
-                        yield make("consistency", unit, (source, target), s,
-                                   [(target, at, at + len(t))] if at >= 0 else [],
-                                   {"source": s, "other": first[0],
-                                    "other_place": first[1].place,
-                                    "other_id": first[1].place_id,
-                                    "other_number": str(first[1].number or "")})
+        # the units whose two texts have as many sentences (read once for both directions)
+        aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
+                                                   strict=True) if sa and len(sa) == len(sb)]
+        yield from _differently(aligned, a, b)
+        yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a)
+
+
+def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang, target: Lang
+                 ) -> Iterator[Finding]:
+    """Source sentences met before with another translation."""
+    seen: dict[str, tuple[str, Unit]] = {}
+    for unit, src, tgt in aligned:
+        for s, t in zip(src, tgt, strict=True):
+            if len(s) < 12:
+                continue
+            first = seen.setdefault(s, (t, unit))
+            if first[0] != t:
+                at = unit.texts.get(target, "").find(t)
+                yield make("consistency", unit, (source, target), s,
+                           [(target, at, at + len(t))] if at >= 0 else [],
+                           {"source": s, "other": first[0], "other_place": first[1].place,
+                            "other_id": first[1].place_id,
+                            "other_number": str(first[1].number or "")})
 
 
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
