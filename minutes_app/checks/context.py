@@ -130,8 +130,8 @@ class Context:
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
             self.lookup_details[lang] = [r for r in self.lookup[lang]
                                          if not self.names[r[1]].from_meeting]
-        # which rows a text can hold, from its words' starts (one dict look-up per word
-        # instead of a substring search per row)
+        # which rows a text can hold: one pattern of every probe per language instead of a
+        # substring search per row (see candidates)
         self.index = {lang: row_index(rows) for lang, rows in self.lookup.items()}
         self.index_details = {lang: row_index(rows) for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
