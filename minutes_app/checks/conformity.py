@@ -14,6 +14,7 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.details import detail_checks
 from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
 from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks, value_checks
+from minutes_app.checks.negation import negation_checks
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
 from minutes_app.checks.translation import (
@@ -57,8 +58,8 @@ def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
 # checks that read only the unit's texts and the run's context (cached by both)
 TEXT_CHECKS: tuple[Check, ...] = (
     missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
-    untranslated_checks, length_checks, concept_checks, pair_checks,
-    punctuation_checks, space_checks,
+    untranslated_checks, concept_checks, pair_checks,
+    punctuation_checks, space_checks, negation_checks,
 )
 # checks that also read the paragraph's state (brackets chosen, agreed texts)
 STATE_CHECKS: tuple[Check, ...] = (_brackets, _stale)
@@ -92,6 +93,9 @@ def _all(m: Minutes) -> list[Finding]:
     out: list[Finding] = []
     for unit in units:
         out.extend(_unit_findings(unit, ctx, signature))
+        # the document's own ratio of lengths moves with any edit: outside the cache, whose
+        # findings would otherwise all be computed anew after every edit (weights are cached)
+        out.extend(length_checks(unit, ctx))
         if unit.place == "paragraph":
             for check in STATE_CHECKS:
                 out.extend(check(unit, ctx))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -34,6 +35,10 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
 
 
+PHRASE_OF: dict[re.Pattern[str], str] = {}  # a phrase's pattern → the phrase (russian_phrase)
+
+
+@functools.lru_cache(maxsize=4096)
 def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     """What to look for first, the pattern, and whether to look in the lower-cased text.
 
@@ -46,10 +51,65 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
                           for w in words)
     probe = max((_stem(w) for w in words), key=len).lower()
-    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
+    compiled = re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
+    PHRASE_OF[compiled] = variant
+    return probe, compiled, True
+
+
+@functools.lru_cache(maxsize=4096)
+def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
+    """A phrase's first stem in lower case, and its pattern to match in lower-cased text.
+
+    The same hits as ``russian_form``'s pattern, found from the first stem's occurrences
+    (``str.find``) instead of trying a case-blind pattern at every position.
+    """
+    stems = [(_stem(w), w) for w in variant.lower().split()]
+    pattern = r"\s+".join(re.escape(st) + (r"\w*" if st != w else "") for st, w in stems)
+    return stems[0][0], re.compile(pattern)
 
 
 Row = tuple[str, int, "re.Pattern[str] | None", bool]
+
+
+class RowIndex(NamedTuple):
+    """Patterns of every row's probe, and the rows each probe's hit may hold."""
+
+    exact: re.Pattern[str] | None  # probes looked for as written
+    lowered: re.Pattern[str] | None  # probes looked for in the lower-cased text
+    rows_of: dict[str, list[int]]  # a probe → the rows whose probe it contains
+
+
+def _alternatives(probes: set[str]) -> re.Pattern[str] | None:
+    if not probes:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(probes, key=len, reverse=True)))
+
+
+def row_index(rows: list[Row]) -> RowIndex:
+    """Index ``rows`` by their probes: a text's hits of two patterns name the rows to try."""
+    exact = {r[0] for r in rows if r[0] and not r[3]}
+    lowered = {r[0] for r in rows if r[0] and r[3]}
+    rows_of = {p: [i for i, r in enumerate(rows) if r[0] in p and r[3] == (p in lowered)]
+               for p in exact | lowered}
+    if exact & lowered:  # a probe in both forms: its hits name the rows of both
+        for p in exact & lowered:
+            rows_of[p] = [i for i, r in enumerate(rows) if r[0] in p]
+    return RowIndex(_alternatives(exact), _alternatives(lowered), rows_of)
+
+
+def candidates(index: RowIndex, text: str, lower: str) -> list[int]:
+    """The rows whose probe ``text`` (or its lower-cased form) may hold, in the rows' order.
+
+    A pattern's hits do not overlap: a probe inside another's hit is among that probe's
+    rows; one that starts inside another's hit and ends beyond it is not tried (the longer
+    name found first blanks it, as the rows' order would, but for a longer one starting later).
+    """
+    found: set[int] = set()
+    for pattern, source in ((index.exact, text), (index.lowered, lower)):
+        if pattern is not None:
+            for hit in pattern.finditer(source):
+                found.update(index.rows_of[hit.group()])
+    return sorted(found)
 
 
 class Context:
@@ -70,6 +130,10 @@ class Context:
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
             self.lookup_details[lang] = [r for r in self.lookup[lang]
                                          if not self.names[r[1]].from_meeting]
+        # which rows a text can hold: one pattern of every probe per language instead of a
+        # substring search per row (see candidates)
+        self.index = {lang: row_index(rows) for lang, rows in self.lookup.items()}
+        self.index_details = {lang: row_index(rows) for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]
@@ -90,8 +154,7 @@ class Context:
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""
         m = self.m
-        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items()),
-                     sorted(self.ratios.items())))
+        return repr((self.langs, m.glossary, m.meeting, sorted(m.parties.items())))
 
     @staticmethod
     def _row(lang: Lang, variant: str, index: int) -> Row:

@@ -39,7 +39,7 @@ _EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
 _EN_MONTH |= {"Sept.": 9}
 _EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DMY = re.compile(r"(?<!\d)(\d{1,2})" + _ORD
+_EN_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})" + _ORD
                      + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})" + _ORD + r")?\s+"
                      r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
 _EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
@@ -49,10 +49,11 @@ _RU_GEN = ("января февраля марта апреля мая июня 
            "декабря").split()
 _RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
              "декабр").split()
-_RU_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
+_RU_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
                      + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
-_RU_MY = re.compile(r"\b(" + "|".join(_RU_STEMS) + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
+_RU_MY = re.compile(r"(?=[яфмаисонд])\b(" + "|".join(_RU_STEMS)
+                    + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
 _KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
                  r"(?:\s?(\d{1,2})\s?일)?")
 _YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
@@ -62,8 +63,9 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 _DIGIT = re.compile(r"\d")
-_RU_MONTH_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяею]\b|июн|июл|август|сентябр|"
-                            r"октябр|ноябр|декабр")
+_RU_MONTH_HINT = re.compile(r"(?=[яфмаисонд])(?:январ|феврал|март|апрел|\bма[йяею]\b|июн|июл"
+                            r"|август|сентябр|октябр|ноябр|декабр)")
+_EN_MONTH_HINT = re.compile("|".join(m[:3] for m in _EN_MONTHS))  # what _EN_* patterns need
 _NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
 
 
@@ -115,7 +117,7 @@ def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
         if _RU_MONTH_HINT.search(lower):
             f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
     else:
-        if any(m[:3] in text for m in _EN_MONTHS):
+        if _EN_MONTH_HINT.search(text):
             f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
             f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
             f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
@@ -169,14 +171,6 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
                     r"следующего|" + "|".join(_RU_STEMS) + ")"), "LATE"),
     ],
 }
-_PERIOD_HINTS = {
-    Lang.EN: ("half", "quarter", "early", "late", "mid", "beginning", "start", "end", "close",
-              "h1", "h2", "q1", "q2", "q3", "q4", "1h", "2h"),
-    Lang.KO: ("반기", "분기", "초", "말", "중반", "중순", "중엽", "순"),
-    Lang.RU: ("полугод", "половин", "квартал", "начал", "середин", "конц", "конец"),
-}
-
-
 # one pass per language: the patterns above as named alternatives, in their order
 # (English hits start with one of a few characters: a look-ahead of them spares the engine
 # trying every alternative at every word boundary)
@@ -197,7 +191,7 @@ _PERIOD_HINT_RE = {
 def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
     lower = text.lower() if lang is not Lang.KO else text
-    if not any(h in lower for h in _PERIOD_HINTS[lang]) or not _PERIOD_HINT_RE[lang].search(lower):
+    if not _PERIOD_HINT_RE[lang].search(lower):  # no word a period needs
         return [], text
     found: list[Period] = []
     for hit in _PERIOD_ONE[lang].finditer(lower):

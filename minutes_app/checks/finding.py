@@ -18,7 +18,7 @@ ERROR, WARNING = "error", "warning"
 SEVERITY = {
     "numbers": ERROR, "units": ERROR, "dates": ERROR, "periods": ERROR, "names": ERROR,
     "heads": ERROR, "acronyms": ERROR, "details": ERROR, "missing": ERROR,
-    "untranslated": ERROR, "omission": ERROR, "brackets": ERROR,
+    "untranslated": ERROR, "omission": ERROR, "brackets": ERROR, "negation": ERROR,
     "glossary": WARNING, "consistency": WARNING, "length": WARNING, "pairs": WARNING,
     "punctuation": WARNING, "spaces": WARNING, "stale": WARNING,
 }

@@ -164,14 +164,14 @@ NOT_ACRONYMS = frozenset(
 # Fields of cooperation: a concept one language names and another drops is a list item or
 # clause gone missing. English and Russian stems match at a word start, Korean anywhere.
 _CONCEPTS = """
-trade/commerc | 교역/무역/통상 | торгов/коммерч
+trade/commerc | 교역/무역/통상/상업 | торгов/коммерч
 invest | 투자 | инвест
 energ | 에너지 | энерг
 fish/seafood/marine product | 수산/어업/어획 | рыб/морепродукт
 agricultur/farm/grain/crop | 농업/영농/농산/농장/곡물/농작물 | сельск/аграр/фермер/зерн
 logistic | 물류 | логист
 transport/shipping/freight/cargo/traffic/transit | 운송/수송/교통/화물/물동/운항 | транспорт/перевоз/груз/транзит
-port/harbour/harbor | 항만/항구 | порт/гаван
+port/harbour/harbor | 항만/항구/\x00항 | порт/гаван
 rail | 철도 | железн/транссиб
 shipbuild | 조선 | судостро
 health/medic/hospital/clinic | 보건/의료/의학/건강/병원 | здрав/медицин/здоров/больниц/клиник
@@ -193,6 +193,8 @@ hydrogen | 수소 | водород
 digital | 디지털 | цифров
 aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
+report | 보고 | доклад/доложи/отчёт/отчет
+visa | 비자/사증 | виз/безвиз
 """
 
 

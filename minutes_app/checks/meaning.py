@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.context import Context, russian_form
+from minutes_app.checks.context import (
+    PHRASE_OF, Context, candidates, russian_form, russian_phrase,
+)
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.memo import per_text
@@ -110,6 +112,21 @@ def _word_start_hits(text: str, variant: str) -> list[tuple[int, int]]:
     return out
 
 
+def _phrase_hits(lower: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """What a Russian phrase's case-blind pattern finds, looked for from its first stem."""
+    first, phrase = russian_phrase(PHRASE_OF[pattern])
+    out: list[tuple[int, int]] = []
+    at = lower.find(first)
+    while at >= 0:
+        hit = phrase.match(lower, at) if at == 0 or not _LETTER.match(lower, at - 1) else None
+        if hit is not None:
+            out.append((at, hit.end()))
+            at = lower.find(first, max(hit.end(), at + 1))
+        else:
+            at = lower.find(first, at + 1)
+    return out
+
+
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
           ) -> tuple[dict[int, tuple[int, int]], str]:
     """The names and terms of ``text``, and the text with them (and the heads) blanked.
@@ -126,16 +143,18 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
         if probe in (lower if lowered else text):
             text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
     lower = text.lower()
-    for variant, index, pattern, lowered in (ctx.lookup_details if details
-                                             else ctx.lookup).get(lang, ()):
+    rows = (ctx.lookup_details if details else ctx.lookup).get(lang, [])
+    row_index = (ctx.index_details if details else ctx.index).get(lang)
+    for at in (candidates(row_index, text, lower) if row_index else ()):
+        variant, index, pattern, lowered = rows[at]
         if variant not in (lower if lowered else text):
             continue
         if pattern is None:
             hits = _literal_hits(text, variant)
-        elif lang is not Lang.RU:  # the pattern is the variant at a word's start (Context._row)
+        elif not lowered:  # the pattern is the variant at a word's start (Context._row)
             hits = _word_start_hits(text, variant)
         else:
-            hits = [(i.start(), i.end()) for i in pattern.finditer(text)]
+            hits = _phrase_hits(lower, pattern)
         for s, e in hits:
             text = _blank(text, s, e)
             lower = _blank(lower, s, e)
@@ -195,7 +214,10 @@ def find_form(text: str, value: str, lang: Lang) -> tuple[int, int] | None:
     if at >= 0:
         return at, at + len(value)
     if lang is Lang.RU and " " in value:
-        hit = russian_form(value)[1].search(text)
+        probe, pattern, _lowered = russian_form(value)
+        if probe not in text.lower():
+            return None
+        hit = pattern.search(text)
         return (hit.start(), hit.end()) if hit else None
     return None
 

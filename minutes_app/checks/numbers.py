@@ -142,13 +142,27 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def _idents(text: str) -> list[re.Match[str]]:
+    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for hint in _IDENT_HINT.finditer(text):
+        if hint.start() < end:
+            continue
+        start = max(end, text.rfind(" ", 0, max(0, hint.start() - 12)) + 1)
+        stop = text.find(" ", hint.end() + 12)
+        end = len(text) if stop < 0 else stop
+        out += _IDENT.finditer(text, start, end)
+    return out
+
+
 def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked."""
     if not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
     if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = list(_IDENT.finditer(text))
+        idents = _idents(text)
         for hit in idents:
             digits = _LAST_DIGITS.search(hit.group())
             if digits is not None:

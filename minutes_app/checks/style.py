@@ -23,11 +23,18 @@ _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pa
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 
 
+_SMALL_ROMAN = frozenset("ii iii iv vi vii ix xi xii".split())
+
+
 def _enumerator(text: str, i: int) -> bool:
     """``text[i]`` closes a list item's number (``1)``, ``a)``, ``가)``) that opens nothing."""
     j = i - 1
     while j >= 0 and text[j].isalnum() and i - j <= 3:
         j -= 1
+    token = text[j + 1:i]
+    # a number, one letter or a small roman numeral ("MOU)" is a bracket left unopened)
+    if not (token.isdigit() or len(token) == 1 or token in _SMALL_ROMAN):
+        return False
     return j < i - 1 and (j < 0 or text[j] in " \t\n:;,")
 
 
@@ -98,10 +105,12 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 
 _SPACING = (
-    ("double", re.compile(r"(?<=\S) {2,}(?=\S)|\t")),
+    # (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
+    ("double", re.compile(r"(?=[ \t])(?:(?<=\S) {2,}(?=\S)|\t)")),
     ("edge", re.compile(r"^\s+|\s+$")),
-    ("before", re.compile(r"(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))|(?<=[,;]) +(?=[,.;])")),
-    ("after", re.compile(r"(?<=[(\[「『《〈“«]) +")),
+    ("before", re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
+                          r"|(?<=[,;]) +(?=[,.;]))")),
+    ("after", re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")),
 )
 
 

@@ -174,42 +174,56 @@ def normalised_sentences(text: str) -> list[str]:
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
     """The same sentence translated two ways in two places of the document."""
+    checked = [u for u in units if u.place in ("paragraph", "heading", "annex")]
+    sentences_of = {lang: [normalised_sentences(u.texts.get(lang, "")) for u in checked]
+                    for lang in ctx.langs}
     for a, b in ctx.pairs:
-        for source, target in ((a, b), (b, a)):
-            seen: dict[str, tuple[str, Unit]] = {}
-            for unit in units:
-                if unit.place not in ("paragraph", "heading", "annex"):
-                    continue
-                src = normalised_sentences(unit.texts.get(source, ""))
-                tgt = normalised_sentences(unit.texts.get(target, ""))
-                if len(src) != len(tgt):
-                    continue
-                for s, t in zip(src, tgt, strict=True):
-                    if len(s) < 12:
-                        continue
-                    first = seen.setdefault(s, (t, unit))
-                    if first[0] != t:
-                        at = unit.texts.get(target, "").find(t)
-                        yield make("consistency", unit, (source, target), s,
-                                   [(target, at, at + len(t))] if at >= 0 else [],
-                                   {"source": s, "other": first[0],
-                                    "other_place": first[1].place,
-                                    "other_id": first[1].place_id,
-                                    "other_number": str(first[1].number or "")})
+        # the units whose two texts have as many sentences (read once for both directions)
+        aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
+                                                   strict=True) if sa and len(sa) == len(sb)]
+        yield from _differently(aligned, a, b)
+        yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a)
+
+
+def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang, target: Lang
+                 ) -> Iterator[Finding]:
+    """Source sentences met before with another translation."""
+    seen: dict[str, tuple[str, Unit]] = {}
+    for unit, src, tgt in aligned:
+        for s, t in zip(src, tgt, strict=True):
+            if len(s) < 12:
+                continue
+            first = seen.setdefault(s, (t, unit))
+            if first[0] != t:
+                at = unit.texts.get(target, "").find(t)
+                yield make("consistency", unit, (source, target), s,
+                           [(target, at, at + len(t))] if at >= 0 else [],
+                           {"source": s, "other": first[0], "other_place": first[1].place,
+                            "other_id": first[1].place_id,
+                            "other_number": str(first[1].number or "")})
 
 
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
-_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else r"(?<![^\W\d_])") + "(" + "|".join(
+# (a look-ahead of the stems' first letters spares the engine the look-behind at every position)
+_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else "(?=[" + re.escape("".join(sorted(
+    {v[0] for v in _CONCEPT_OF[lang]}))) + r"])(?<![^\W\d_])") + "(" + "|".join(
     re.escape(v) for v in sorted(_CONCEPT_OF[lang], key=len, reverse=True)) + ")")
     for lang in Lang}
 
 
-_CONCEPTS_FOUND: dict[tuple[str, Lang], dict[str, tuple[int, int]]] = {}
+Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
+_CONCEPTS_FOUND: dict[tuple[str, Lang], Concepts] = {}
+# what may stand between two words of a compound ("digital technologies", "Грузооборот порта")
+_COMPOUND_GAP = re.compile(r"[^\W\d_]*[\s-]?$")
 
 
-def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
-    """The fields of cooperation a text names, and where each first stands (cached by text)."""
+def concepts_in(text: str, lang: Lang) -> Concepts:
+    """The fields of cooperation a text names, where each first stands, and its compounds.
+
+    A field named in a compound with another ("digital technologies", "수소 에너지") may be
+    the compound's head only: it is not a list item of its own (cached by text).
+    """
     found = _CONCEPTS_FOUND.get((text, lang))
     if found is None:
         if len(_CONCEPTS_FOUND) > 50_000:
@@ -218,11 +232,20 @@ def concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _concepts_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+def _concepts_in(text: str, lang: Lang) -> Concepts:
     out: dict[str, tuple[int, int]] = {}
-    for hit in _CONCEPT_RE[lang].finditer(text.lower()):
-        out.setdefault(_CONCEPT_OF[lang][hit.group(1)], (hit.start(), hit.end()))
-    return out
+    partners: dict[str, set[str]] = {}
+    lower = text.lower()
+    last: tuple[str, int] | None = None
+    for hit in _CONCEPT_RE[lang].finditer(lower):
+        concept = _CONCEPT_OF[lang][hit.group(1)]
+        out.setdefault(concept, (hit.start(), hit.end()))
+        if last is not None and last[0] != concept and \
+                _COMPOUND_GAP.match(lower[last[1]:hit.start()]):
+            partners.setdefault(concept, set()).add(last[0])
+            partners.setdefault(last[0], set()).add(concept)
+        last = (concept, hit.end())
+    return out, {c: frozenset(p) for c, p in partners.items()}
 
 
 def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
@@ -233,13 +256,16 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         return
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
-    found = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
-             for lang in ctx.langs if unit.texts.get(lang, "").strip()}
+    read = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
+            for lang in ctx.langs if unit.texts.get(lang, "").strip()}
+    found = {lang: r[0] for lang, r in read.items()}
     for a, b in ctx.pairs:
         if a not in found or b not in found:
             continue
-        only_a = [c for c in found[a] if c not in found[b]]
-        only_b = [c for c in found[b] if c not in found[a]]
+        only_a = [c for c in found[a] if c not in found[b]
+                  and not read[a][1].get(c, frozenset()) & found[b].keys()]
+        only_b = [c for c in found[b] if c not in found[a]
+                  and not read[b][1].get(c, frozenset()) & found[a].keys()]
         if only_a or only_b:
             spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
             text_a, text_b = unit.texts[a], unit.texts[b]
