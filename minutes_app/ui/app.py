@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -11,10 +12,18 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+import minutes_app.ui
 from minutes_app.errors import MinutesError
+from minutes_app.gcpause import collector_paused
 from minutes_app.i18n import _, catalog
 from minutes_app.i18n.messages import error_text
 from minutes_app.resources import data_dir
+
+# the interface's modules are in (see minutes_app/ui/__init__.py): keep their objects out of
+# every later collection, and collect again
+gc.freeze()
+if minutes_app.ui._collecting:
+    gc.enable()
 
 log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None
@@ -84,14 +93,16 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
     from minutes_app.ui.main_window import MainWindow
     from minutes_app.ui.settings import AppSettings
 
-    create_application()
-    settings = AppSettings.load()
-    if lang:
-        settings.ui_language = lang
-    install_translations(settings.ui_language)
-    doc = open_document(path) if path else demo_document()
-    settings.add_recent(str(doc.path))
-    return MainWindow(doc, settings)
+    with collector_paused():  # only new objects until the window stands (see ui/__init__)
+        create_application()
+        settings = AppSettings.load()
+        if lang:
+            settings.ui_language = lang
+        install_translations(settings.ui_language)
+        doc = open_document(path) if path else demo_document()
+        settings.add_recent(str(doc.path))
+        window = MainWindow(doc, settings)
+    return window
 
 
 _HEADLESS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
