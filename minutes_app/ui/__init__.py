@@ -1,9 +1,8 @@
 """The Qt interface: the only package that imports PySide6."""
 
-# Imports create tens of thousands of objects and free almost none: the cyclic collector,
-# walking everything alive at each pass, is paused while the interface's modules load (and
-# while the first window is built, see ``app.build_window``); what they made is then frozen
-# out of later passes. Reference counting frees as usual meanwhile.
+# Imports create tens of thousands of objects and free almost none: the cyclic collector, which
+# walks everything alive at each pass, is paused while these modules load (as in ``app`` and
+# while the first window is built). Reference counting frees as usual meanwhile.
 import gc
 
 _collecting = gc.isenabled()
@@ -16,3 +15,6 @@ import minutes_app.i18n  # noqa: E402
 import minutes_app.model  # noqa: E402
 import minutes_app.store  # noqa: E402
 import minutes_app.tracking.ops  # noqa: E402, F401
+
+if _collecting:
+    gc.enable()
