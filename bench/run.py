@@ -85,15 +85,25 @@ def main() -> None:
     from bench import (checks, export, history, import_new_rows, importing, signing, tracking,
                        trilingual, ui)
 
-    tracking.main()
+    summary = tracking.main()
     history.main()
-    export.main()
+    summary += export.main()
     signing.main()
-    importing.main()
+    summary += importing.main()
     import_new_rows.main()
     checks.main()
-    ui.main()
+    summary += ui.main()
     trilingual.main()
+    print_summary(summary)
+
+
+def print_summary(rows: list[tuple[str, str, str, str, str]]) -> None:
+    """The issue's targets at 20,000 paragraphs, each beside its floor from the same run."""
+    print("\nagainst the floor, 20,000 paragraphs (figures from the tables above)")
+    head = ("work", "ours", "floor", "ours / floor", "target")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
+    for r in [head, *rows]:
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Each shortcut (a plain text retracked without cutting pieces, gaps with no common token,
 anchors already in order, common runs found by halving, one-pass normalize, inlined revision
-ids) is switched back to its general form and the results compared on random edits in Korean,
-English and Russian.
+ids, a run of one's own changes kept when its diff is itself) is switched back to its general
+form and the results compared on random edits in Korean, English and Russian.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ def general_paths() -> Iterator[None]:
         mp.setattr(align, "_run", _run_by_steps)
         mp.setattr(diff_module, "normalize", _normalize_by_groups)
         mp.setattr(diff_module, "retrack", _retrack_by_pieces)
+        mp.setattr(diff_module, "_settled", lambda run, author: False)
         yield
 
 
@@ -130,6 +131,26 @@ def test_a_further_round_is_the_same_by_the_fast_and_the_general_paths(
         words[at] = data.draw(st.sampled_from(["협력", "joint", "совместный", ""]))
     later = " ".join(words)
     assert retrack(track, later, KR3) == slow(diff_module.retrack, track, later, KR3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"] + PUNCT + ["확대를 위한", "a"]),
+       st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"] + PUNCT + ["협력", "ab"]),
+       st.sampled_from([RU2, KR3]))
+def test_a_run_kept_as_settled_is_its_own_diff(old: str, new: str, who: Author) -> None:
+    run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
+    if diff_module._settled(run, who):
+        assert [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in
+                diff_module.char_opcodes(old, new)] == [("replace", 0, len(old), 0, len(new))]
+    assert diff_module._rediff_own_runs(tuple(run), who) == slow(
+        diff_module._rediff_own_runs, tuple(run), who)
+
+
+def test_the_usual_replaced_word_is_settled() -> None:
+    for old, new in (("the", "substantive"), ("협력을", "공동의"), ("하였다.", "2022")):
+        assert diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
+    for old, new in (("협력을", "협력의"), ("two Sides", "three")):  # a stem; a space
+        assert not diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,6 +5,7 @@ Both are deterministic: the author (Side, round and time) is an argument.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -13,9 +14,12 @@ from minutes_app.model.track import (
 )
 from minutes_app.model.types import Side
 from minutes_app.tracking.align import opcodes
-from minutes_app.tracking.tokens import inside_number, is_hangul, refine, tokenize
+from minutes_app.tracking.tokens import (
+    inside_number, is_hangul, refine, tokenize,
+)
 
 Opcode = tuple[str, int, int, int, int]
+_SPACE = re.compile(r"\s")
 
 
 def _offsets(tokens: list[str]) -> list[int]:
@@ -241,15 +245,20 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
     against what it inserts: typing ``2027.`` → ``2028.`` key by key deletes and re-inserts the
     full stop, which is no change (two revisions, not four)."""
     out: list[Seg] = []
-    i = 0
-    while i < len(segs):
-        j = i
-        while j < len(segs) and _own(segs[j], author):
-            j += 1
-        run = segs[i:j]
-        if len({s.kind for s in run}) < 2:  # not both a deletion and an insertion
+    i, count = 0, len(segs)
+    while i < count:
+        if not _own(segs[i], author):
             out.append(segs[i])
             i += 1
+            continue
+        j = i + 1
+        while j < count and _own(segs[j], author):
+            j += 1
+        run = list(segs[i:j])
+        # one kind only (every part of it too), or its diff is itself: kept as it is
+        if j - i < 2 or len({s.kind for s in run}) < 2 or _settled(run, author):
+            out += run
+            i = j
             continue
         old = "".join(s.text for s in run if s.kind == DELETE)
         new = "".join(s.text for s in run if s.kind == INSERT)
@@ -261,6 +270,28 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
             out.append(Seg(INSERT, new[j1:j2], author))
         i = j
     return out
+
+
+def _settled(run: list[Seg], author: Author) -> bool:
+    """True when ``char_opcodes`` would give the run back as it is (the usual run).
+
+    A deletion then an insertion by this very author, with no space, no token in common, no
+    Korean stem to pair and no Hangul in a common prefix or suffix: the diff of the two is
+    the one replacement the run already is. Checking this costs a fraction of the diff.
+    """
+    if len(run) != 2:
+        return False
+    d, n = run
+    a, b = d.text, n.text
+    if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
+            and d.origin is None and a != b) or _SPACE.search(a) or _SPACE.search(b):
+        return False
+    ta, tb = tokenize(a), tokenize(b)
+    if not set(ta).isdisjoint(tb) or _pairable(ta, tb):
+        return False
+    p = _common_prefix(a, b)
+    s = _common_prefix(a[::-1], b[::-1])
+    return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
 
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import traceback
-from types import TracebackType
+import gc
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+_collecting = gc.isenabled()
+gc.disable()  # while PySide6 and our modules load (see minutes_app/ui/__init__.py)
 
-from minutes_app.errors import MinutesError
-from minutes_app.i18n import _, catalog
-from minutes_app.i18n.messages import error_text
-from minutes_app.resources import data_dir
+import logging  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import traceback  # noqa: E402
+from types import TracebackType  # noqa: E402
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from minutes_app.errors import MinutesError  # noqa: E402
+from minutes_app.gcpause import collector_paused  # noqa: E402
+from minutes_app.i18n import _, catalog  # noqa: E402
+from minutes_app.i18n.messages import error_text  # noqa: E402
+from minutes_app.resources import data_dir  # noqa: E402
+
+if _collecting:
+    gc.enable()
 
 log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None
@@ -80,18 +89,20 @@ def _excepthook(kind: type[BaseException], value: BaseException,
 
 def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped-def]
     """Create the application and a main window showing ``path`` (or the demo)."""
-    from minutes_app.ui.files import demo_document, open_document
-    from minutes_app.ui.main_window import MainWindow
-    from minutes_app.ui.settings import AppSettings
+    with collector_paused():  # only new objects until the window stands (see ui/__init__)
+        from minutes_app.ui.files import demo_document, open_document
+        from minutes_app.ui.main_window import MainWindow
+        from minutes_app.ui.settings import AppSettings
 
-    create_application()
-    settings = AppSettings.load()
-    if lang:
-        settings.ui_language = lang
-    install_translations(settings.ui_language)
-    doc = open_document(path) if path else demo_document()
-    settings.add_recent(str(doc.path))
-    return MainWindow(doc, settings)
+        create_application()
+        settings = AppSettings.load()
+        if lang:
+            settings.ui_language = lang
+        install_translations(settings.ui_language)
+        doc = open_document(path) if path else demo_document()
+        settings.add_recent(str(doc.path))
+        window = MainWindow(doc, settings)
+    return window
 
 
 _HEADLESS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")

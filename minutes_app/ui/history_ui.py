@@ -1,7 +1,9 @@
 """The negotiation's history in the window: the compare bar and its list, the paragraph
 timeline, the provenance view, and the negotiation report (File > Export).
 
-Built with the window's other parts; follows the document and the editor's cursor.
+The docks and actions are built with the window's other parts; the panels inside them (and
+their modules) when first shown or asked for: at start-up they are hidden. They follow the
+document and the editor's cursor.
 """
 
 from __future__ import annotations
@@ -14,21 +16,23 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
-from minutes_app.tracking.compare import Comparison
-from minutes_app.ui.compare_bar import CompareBar, ComparisonList, overlay_of
-from minutes_app.ui.provenance_view import ProvenanceView
 from minutes_app.ui.rows import RowKind
-from minutes_app.ui.timeline_panel import TimelinePanel
 from minutes_app.ui.window_parts import put_in_dock
 
 if TYPE_CHECKING:
+    from minutes_app.tracking.compare import Comparison
     from minutes_app.tracking.revisions import Revision
+    from minutes_app.ui.compare_bar import CompareBar, ComparisonList
+    from minutes_app.ui.provenance_view import ProvenanceView
+    from minutes_app.ui.timeline_panel import TimelinePanel
     from minutes_app.ui.document import Document
     from minutes_app.ui.main_window import MainWindow
 
 
 class HistoryParts:
     """The history's widgets and actions of one window."""
+
+    _panels: tuple[CompareBar, ComparisonList, TimelinePanel, ProvenanceView] | None = None
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -66,22 +70,61 @@ class HistoryParts:
 
     def set_document(self, doc: Document) -> None:
         """Follow another document (the window opened one)."""
-        self.bar = CompareBar(doc)
-        self.bar.comparison_changed.connect(self._on_comparison_changed)
-        self.bar.export_requested.connect(lambda: self.export_comparison())
-        self.toolbar.clear()
-        self.toolbar.addWidget(self.bar)
-        self.list = ComparisonList()
-        self.list.revision_activated.connect(self._go_to)
-        self.list.show_comparison(doc.minutes, None)
-        put_in_dock(self.docks["comparisonDock"], self.list)
-        self.timeline = TimelinePanel(doc)
-        put_in_dock(self.docks["timelineDock"], self.timeline)
-        self.provenance = ProvenanceView(doc)
-        put_in_dock(self.docks["provenanceDock"], self.provenance)
+        self.doc = doc
+        built = self._panels is not None
+        self._panels = None  # built on first need (see the module's docstring)
         self.window.editor.selectionModel().currentChanged.connect(self._on_current_changed)
+        if built:  # the old document's panels are on show: replace them at once
+            self._built()
         self.retranslate_ui()
         self.follow_cursor()
+
+    def _built(self) -> tuple[CompareBar, ComparisonList, TimelinePanel, ProvenanceView]:
+        """The panels of the document shown, built the first time they are needed."""
+        if self._panels is not None:
+            return self._panels
+        from minutes_app.ui.compare_bar import CompareBar, ComparisonList
+        from minutes_app.ui.provenance_view import ProvenanceView
+        from minutes_app.ui.timeline_panel import TimelinePanel
+
+        doc = self.doc
+        bar = CompareBar(doc)
+        bar.comparison_changed.connect(self._on_comparison_changed)
+        bar.export_requested.connect(lambda: self.export_comparison())
+        self.toolbar.clear()
+        self.toolbar.addWidget(bar)
+        listing = ComparisonList()
+        listing.revision_activated.connect(self._go_to)
+        listing.show_comparison(doc.minutes, None)
+        put_in_dock(self.docks["comparisonDock"], listing)
+        timeline = TimelinePanel(doc)
+        put_in_dock(self.docks["timelineDock"], timeline)
+        provenance = ProvenanceView(doc)
+        put_in_dock(self.docks["provenanceDock"], provenance)
+        self._panels = (bar, listing, timeline, provenance)
+        for part in (bar, timeline, provenance):
+            part.retranslate_ui()
+        return self._panels
+
+    @property
+    def bar(self) -> CompareBar:
+        """The compare bar (in its toolbar)."""
+        return self._built()[0]
+
+    @property
+    def list(self) -> ComparisonList:
+        """The list of a comparison's changes (in its dock)."""
+        return self._built()[1]
+
+    @property
+    def timeline(self) -> TimelinePanel:
+        """The paragraph timeline (in its dock)."""
+        return self._built()[2]
+
+    @property
+    def provenance(self) -> ProvenanceView:
+        """The provenance view (in its dock)."""
+        return self._built()[3]
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
@@ -94,8 +137,10 @@ class HistoryParts:
                  "history_report": _("Negotiation report (DOCX)…")}
         for name, text in texts.items():
             self.actions[name].setText(text)
-        for part in (self.bar, self.timeline, self.provenance):
-            part.retranslate_ui()
+        if self._panels is not None:  # panels not built yet are translated when built
+            bar, _list, timeline, provenance = self._panels
+            for part in (bar, timeline, provenance):
+                part.retranslate_ui()
 
     # -- the compare bar ---------------------------------------------------------------
     def show_compare_bar(self, shown: bool) -> None:
@@ -104,10 +149,12 @@ class HistoryParts:
         self.docks["comparisonDock"].setVisible(shown)
         if shown:
             self.docks["comparisonDock"].raise_()
-        elif self.bar.comparison is not None:
+        elif self._panels is not None and self.bar.comparison is not None:
             self.bar.stop()
 
     def _on_comparison_changed(self, c: Comparison | None) -> None:
+        from minutes_app.ui.compare_bar import overlay_of
+
         m = self.window.doc.minutes
         past = c is not None and not c.current
         if past:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 
 WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
+SPELL_START_MS = 200  # the dictionaries take a second to load in any case
 
 
 def SpellHighlighterType() -> type:
@@ -146,7 +147,9 @@ class WindowParts(QMainWindow):
             self._spell.deleteLater()
         self._spell = SpellService(doc, self.settings.spell_check)
         self._spell.ready.connect(self.editor.viewport().update)
-        self._spell.start()
+        # the dictionaries load in a thread once the window has completed and settled (Enchant's
+        # import alone holds the interpreter ~100 ms); the underlines come when they are in
+        QTimer.singleShot(SPELL_START_MS, self._spell.start)
         self.editor.spell = self._spell
         self.editor.editor_hook = self._on_cell_editor_created
         assert self._actions is not None

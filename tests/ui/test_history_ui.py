@@ -139,6 +139,8 @@ def test_history_report_from_the_window_in_korean(window, tmp_path: Path) -> Non
 def test_a_hidden_timeline_catches_up_when_shown(window) -> None:  # type: ignore[no-untyped-def]
     parts = window.history_parts
     assert not parts.docks["timelineDock"].isVisible()
+    assert parts._panels is None  # hidden at start: not even built
+    assert not parts.timeline._stale  # built now, still hidden
     go_to_paragraph(window, 15, Lang.EN)
     editor = cell_editor(window)
     editor.moveCursor(editor.textCursor().MoveOperation.End)
