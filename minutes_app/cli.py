@@ -33,42 +33,40 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
-    from minutes_app.docx_io.export import export, history_entry
+    from minutes_app.i18n.messages import render
     from minutes_app.model import Side
-    from minutes_app.tracking.time import now_iso
+    from minutes_app.workflows.export import ExportChoices, export_document
+    from minutes_app.workflows.runner import run
 
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
     f, m = _open_for_export(args.file)
-    out = Path(args.out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
     try:
-        if args.latin_font or args.korean_font:  # for this export only
+        if args.latin_font or args.korean_font:  # for this export only: never saved
             import dataclasses
 
             m.settings = dataclasses.replace(
                 m.settings, latin_font=args.latin_font or m.settings.latin_font,
                 korean_font=args.korean_font or m.settings.korean_font)
-        copy_for = Side(args.copy_for.upper()) if args.copy_for else None
-        record = export(m, tmp, args.kind, copy_for, args.layout, args.allow_ad_ref,
-                        args.initials, fmt, fingerprint_footer=args.fingerprint_footer,
-                        rounds=(args.older, args.newer))
-        record["file"] = out.name
-        if not f.read_only:  # the entry first: an export is never out without its record
-            f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
-        os.replace(tmp, out)
+        choices = ExportChoices(args.kind, Side(args.copy_for.upper()) if args.copy_for else None,
+                                args.layout, args.allow_ad_ref, args.initials, fmt,
+                                args.fingerprint_footer, (args.older, args.newer))
+        done = export_document(m, Path(args.out), choices, record=not f.read_only)
+        try:
+            if not done.step.empty:  # the entry first: an export is never out unrecorded
+                run(f, m, done.step)
+            done.finish()
+        finally:
+            done.discard()
     finally:
-        tmp.unlink(missing_ok=True)
         f.close()
     if f.read_only:
-        from minutes_app.i18n import _
-
         print(_("{name} is read-only: this export is not recorded in its history.").format(
             name=Path(args.file).name), file=sys.stderr)
-    print(f"Wrote the {args.kind} copy to {args.out}")
-    for lang, digest in dict(record.get("fingerprints", {})).items():  # type: ignore[call-overload]
+    for msg in done.step.report.messages:
+        print(render(msg))
+    for lang, digest in done.step.report.params["fingerprints"].items():
         print(f"  {lang} SHA-256 {digest}")
     return 0
 
@@ -175,20 +173,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_dismiss(args: argparse.Namespace) -> int:
-    from minutes_app.checks.conformity import findings
-    from minutes_app.model import DismissFinding
+    from minutes_app.i18n.messages import render
+    from minutes_app.workflows.edits import dismiss
+    from minutes_app.workflows.runner import run
 
     f, m = MinutesFile.open(args.file)
     try:
-        keys = {x.key for x in findings(m, include_dismissed=True)}
-        if args.key not in keys:
-            raise MinutesError("There is no finding {key!r}; see 'minutes-app check'.",
-                               key=args.key)
-        _, change = DismissFinding(args.key, args.reason).apply(m)
-        f.write(m, change)
+        step = dismiss(m, args.key, args.reason)
+        run(f, m, step)
     finally:
         f.close()
-    print(f"Dismissed {args.key}: {args.reason}")
+    for msg in step.report.messages:
+        print(render(msg))
     return 0
 
 

@@ -6,13 +6,12 @@ import argparse
 import json
 from collections.abc import Callable
 
-from minutes_app.errors import MinutesError
-from minutes_app.i18n import catalog
-from minutes_app.i18n.messages import render, render_all
-from minutes_app.model import Change, Minutes, Side
+from minutes_app.i18n import _
+from minutes_app.i18n.messages import render
+from minutes_app.model import Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
-from minutes_app.tracking.time import now_iso
+from minutes_app.workflows import Step
 
 Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -74,79 +73,53 @@ def _docx_revisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remember_authors(m: Minutes, pairs: list[str]) -> Change:
-    """``--author NAME=SIDE`` mappings, kept in the document for the next import."""
-    from minutes_app.model import SetAuthorSides
+def _run(path: str, make: Callable[[MinutesFile, Minutes], Step]) -> Step:
+    """Open ``path``, make the workflow's step, apply and save it; the step that ran."""
+    from minutes_app.workflows.runner import run
 
-    if not pairs:
-        return Change()
-    mapping = dict(m.author_sides)
-    for pair in pairs:
-        name, _, side = pair.rpartition("=")
-        if not name or side.upper() not in {s.value for s in Side}:
-            raise MinutesError("Write --author as NAME=KR or NAME=RU, not {pair!r}.", pair=pair)
-        mapping[name] = Side(side.upper())
-    return SetAuthorSides(tuple(mapping.items())).apply(m)[1]
+    f, m = MinutesFile.open(path)
+    try:
+        step = make(f, m)
+        if not step.empty:
+            run(f, m, step)
+    finally:
+        f.close()
+    return step
+
+
+def _say(step: Step) -> None:
+    for msg in step.report.messages:
+        print(render(msg))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Bring the other delegation's returned working copy in as their round."""
     from pathlib import Path
 
-    from minutes_app.docx_io.import_history import history_entry, imported_digests
-    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.workflows.exchange import import_returned, parse_authors
 
-    f, m = MinutesFile.open(args.file)
-    try:
-        imported = imported_digests(f.history())
-        mapped = _remember_authors(m, args.author or [])
-        from_side = args.from_side or m.own_side.other
-        op, report = plan_import(m, Path(args.returned), from_side, now_iso(), imported,
-                                 args.accept_uncertain, args.accept_unplaced)
-        _, change = op.apply(m)
-        rounds = [r for r in (report.own_round, report.round) if r]
-        # text, rounds and history entry in one transaction: a kill leaves all or none
-        f.write(m, mapped | change, rounds,
-                [(now_iso(), "import", history_entry(Path(args.returned), report))])
-    finally:
-        f.close()
-    sides = ", ".join(catalog._("{n} by {side}").format(n=n, side=s)
-                      for s, n in sorted(report.by_side.items())) or "—"
-    print(f"{Path(args.returned).name}: {render(report.summary())} ({sides})")
-    for u in report.unplaced:
-        line = render(u.describe())
-        print("  " + catalog._("Accepted, not placed: {change}").format(change=line))
-    for line in render_all(report.uncertain):
-        print("  " + catalog._("Not imported (use --accept-uncertain): {row}").format(row=line))
+    returned = Path(args.returned)
+    authors = parse_authors(args.author or [])
+    step = _run(args.file, lambda f, m: import_returned(
+        m, returned, f.history(), args.from_side, authors, args.accept_uncertain,
+        args.accept_unplaced))
+    by_side = step.report.params["by_side"]
+    sides = ", ".join(_("{n} by {side}").format(n=n, side=s)
+                      for s, n in sorted(by_side.items())) or "—"
+    summary, *unplaced = step.report.messages
+    print(f"{returned.name}: {render(summary)} ({sides})")
+    for msg in unplaced:
+        print("  " + render(msg))
+    for line in step.report.params["uncertain_rows"]:
+        print("  " + _("Not imported (use --accept-uncertain): {row}").format(row=render(line)))
     return 0
 
 
-def _chosen(m: Minutes, args: argparse.Namespace) -> list[Revision]:
-    from minutes_app.tracking.decide import by_ids, select
-
-    if args.all:
-        return select(m, lambda r: True)
-    if args.side:
-        return select(m, lambda r: r.side is args.side)
-    if args.paragraph is not None:
-        return select(m, lambda r: r.number == args.paragraph)
-    if not args.ids:
-        raise MinutesError("Name revisions by id, or use --all, --side S or --paragraph N.")
-    return by_ids(m, args.ids)
-
-
 def _decide(args: argparse.Namespace, accept: bool) -> int:
-    from minutes_app.tracking.decide import decision
+    from minutes_app.workflows.edits import decide
 
-    f, m = MinutesFile.open(args.file)
-    try:
-        chosen = _chosen(m, args)
-        _, change = decision(m, chosen, accept).apply(m)
-        f.write(m, change)
-    finally:
-        f.close()
-    verb = "Accepted" if accept else "Rejected"
-    print(f"{verb} {len(chosen)} revision(s).")
+    _say(_run(args.file, lambda f, m: decide(m, accept, args.ids, args.side, args.paragraph,
+                                             args.all)))
     return 0
 
 
@@ -162,38 +135,19 @@ def cmd_reject(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Close the current text as a round sent by a Side."""
-    from minutes_app.tracking.rounds import snapshot
+    from minutes_app.workflows.exchange import send_round
 
-    f, m = MinutesFile.open(args.file)
-    try:
-        r = snapshot(m, args.side or m.own_side, now_iso(), args.note or "")
-        f.append_round(r)
-    finally:
-        f.close()
-    print(f"Round {r.number} sent by the {r.side.value} Side at {r.time}.")
+    _say(_run(args.file, lambda f, m: send_round(m, args.side, args.note or "")))
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Bring the other delegation's copy into ours."""
-    from minutes_app.i18n import _
-    from minutes_app.tracking.merge import brings_nothing, merge
+    from minutes_app.workflows.exchange import merge_copy
 
     theirs_file, theirs = MinutesFile.open(args.theirs, read_only=True)  # never written
     theirs_file.close()
-    f, m = MinutesFile.open(args.ours)
-    try:
-        op, report = merge(m, theirs, now_iso())
-        if brings_nothing(m, theirs, report):
-            print(_("Nothing new: {name} brings no change and no round that these minutes do "
-                    "not already hold. Nothing was recorded.").format(name=args.theirs))
-            return 0
-        change = op.apply(m)[1]
-        new_rounds = [report.round] if report.round and report.round not in m.rounds else []
-        f.write(m, change, new_rounds)  # text and round together, or neither
-    finally:
-        f.close()
-    print(render(report.summary()))
+    _say(_run(args.ours, lambda f, m: merge_copy(m, theirs, args.theirs)))
     return 0
 
 
