@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+)
 
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetStatus, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.columns import ColumnToggles, apply_hidden, follow_languages
-from minutes_app.ui.document import Document
+from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor import AlignedEditor, own_viewport
-from minutes_app.ui.files import show_error
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import create_menus
+from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
@@ -23,9 +25,13 @@ from minutes_app.ui.window_files import FileCommands
 from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from minutes_app.model import Lang
 
     from minutes_app.ui.find_dialog import FindDialog
 
@@ -45,6 +51,10 @@ class MainWindow(WindowParts):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
+        self.holder = DocumentHolder(doc)
+        self.message_bar = MessageBar()
+        self.sink = MessageSink(self, self.message_bar)  # every command reports through it
+        self.chooser = FileChooser(self)
         self.files = FileCommands(self)
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
@@ -68,7 +78,13 @@ class MainWindow(WindowParts):
         self.splitter.setSizes([300, 1100])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.dock = self._add_dock("paragraphDock")
         self.changes_dock = self._add_dock("changesDock")
         self.ready_dock = self._add_dock("readinessDock")
@@ -130,6 +146,7 @@ class MainWindow(WindowParts):
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
+        doc.rounds_changed.connect(self.after_rounds_changed)
         self.files.watch.follow(doc)  # another program changing the file; read-only bar
         if self.find_dialog is not None:
             self.find_dialog.close()
@@ -250,24 +267,58 @@ class MainWindow(WindowParts):
         for m in ShowMode:
             self.action_set[f"show_{m.value}"].setChecked(m is mode)
 
-    def show_error(self, message: str, title: str = "") -> None:
-        """Tell the user about something they can fix (tests replace this; it is modal)."""
-        show_error(self, message, title)
+    # the message sink's dialogs, under the names the window's parts use (tests replace them)
+    @property
+    def show_error(self) -> Callable[..., None]:
+        """Tell the user about something that stopped their action (a dialog)."""
+        return self.sink.show_error
 
-    def show_message_box(self, box: QMessageBox) -> None:
-        """Show a message (tests replace this; a modal box would wait for a click)."""
-        box.exec()
+    @show_error.setter
+    def show_error(self, show: Callable[..., None]) -> None:
+        self.sink.show_error = show
 
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Run a modal dialog; True when accepted (tests replace this)."""
-        return bool(dialog.exec())
+    @property
+    def show_message_box(self) -> Callable[[QMessageBox], object]:
+        """Show a message box (a modal box would wait for a click)."""
+        return self.sink.show_message_box
 
-    def confirm(self, title: str, question: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
+    @show_message_box.setter
+    def show_message_box(self, show: Callable[[QMessageBox], object]) -> None:
+        self.sink.show_message_box = show
 
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+    @property
+    def run_dialog(self) -> Callable[[QDialog], bool]:
+        """Run a modal dialog; True when accepted."""
+        return self.sink.run_dialog
+
+    @run_dialog.setter
+    def run_dialog(self, run: Callable[[QDialog], bool]) -> None:
+        self.sink.run_dialog = run
+
+    @property
+    def confirm(self) -> Callable[[str, str], bool]:
+        """Ask a yes/no question."""
+        return self.sink.confirm
+
+    @confirm.setter
+    def confirm(self, ask: Callable[[str, str], bool]) -> None:
+        self.sink.confirm = ask
+
+    def cell_selection(self) -> tuple[int, Lang, int, int] | None:
+        """The selection in the open cell of the current paragraph (None: nothing selected)."""
+        from minutes_app.ui.cell_editor import ParagraphEditor
+
+        index = self.editor.currentIndex()
+        if not index.isValid():
+            return None
+        editor = self.editor.indexWidget(index)
+        kind, pid = self.editor_model.key(index.row())
+        lang = self.editor_model.lang_of(index.column())
+        cursor = editor.textCursor() if isinstance(editor, ParagraphEditor) else None
+        if (cursor is None or kind is not RowKind.PARAGRAPH or lang is None
+                or not cursor.hasSelection()):
+            return None
+        return pid, lang, cursor.selectionStart(), cursor.selectionEnd()
 
     def _reopen(self, pid: int) -> bool:
         number = self.doc.minutes.number(pid)

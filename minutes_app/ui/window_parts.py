@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, Q
 from minutes_app.ui.rows import RowKind
 
 if TYPE_CHECKING:
+    from minutes_app.model import Lang
     from minutes_app.tracking.revisions import Revision
     from minutes_app.ui.actions import Actions
     from minutes_app.ui.changes_panel import ChangesPanel
-    from minutes_app.ui.document import Document
+    from minutes_app.ui.document import Document, DocumentHolder
+    from minutes_app.ui.messages import FileChooser, MessageSink
     from minutes_app.ui.editing import StructureEditing
     from minutes_app.ui.editor import AlignedEditor
     from minutes_app.ui.history_ui import HistoryParts
@@ -54,11 +56,13 @@ def put_in_dock(dock: QDockWidget, widget: QWidget) -> None:
 class WindowParts(QMainWindow):
     """Lazily built parts; ``complete`` builds the ones every window needs, once."""
 
-    doc: Document
+    holder: DocumentHolder
     settings: AppSettings
     editor: AlignedEditor
     editor_model: EditorModel
     stack: QStackedWidget
+    sink: MessageSink
+    chooser: FileChooser
     dock: QDockWidget
     changes_dock: QDockWidget
     ready_dock: QDockWidget
@@ -79,6 +83,16 @@ class WindowParts(QMainWindow):
     show_current_paragraph: Callable[[], None]
     go_to_paragraph: Callable[[int], None]
     leave_review: Callable[[int], None]
+    cell_selection: Callable[[], tuple[int, Lang, int, int] | None]
+
+    @property
+    def doc(self) -> Document:
+        """The document shown (the holder's: commands read it there)."""
+        return self.holder.doc
+
+    @doc.setter
+    def doc(self, doc: Document) -> None:
+        self.holder.doc = doc
 
     @property
     def completed(self) -> bool:
@@ -226,7 +240,8 @@ class WindowParts(QMainWindow):
         if self._negotiation is None:
             from minutes_app.ui.negotiation import NegotiationCommands
 
-            self._negotiation = NegotiationCommands(self)  # type: ignore[arg-type]
+            self._negotiation = NegotiationCommands(self.holder, self.sink, self.chooser,
+                                                    self.cell_selection)
         return self._negotiation
 
     @property

@@ -63,7 +63,7 @@ def export_document(m: Minutes, out: Path, choices: ExportChoices, record: bool 
         raise
     record_data["file"] = out.name
     fingerprints = dict(record_data.get("fingerprints", {}))  # type: ignore[call-overload]
-    messages = [Message(N_("Wrote the {kind} copy to {path}"), {"kind": c.kind, "path": str(out)})]
+    messages = [Message(N_("Exported to {path}"), {"path": str(out)})]
     entry = (now or now_iso(), f"export-{c.kind}", history_entry(record_data))
     history = (entry,) if record else ()
     step = Step(Message(N_("Export")), None,
