@@ -72,10 +72,10 @@ def _checked(args: argparse.Namespace) -> int:
 
 def register(add: Register) -> None:
     """Add this module's commands to the parser."""
-    p = add("languages", _checked, "print, add, remove or reorder the document's languages")
+    p = add("languages", _checked, _("print, add, remove or reorder the document's languages"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("action", nargs="?", choices=["add", "remove", "order"])
     p.add_argument("value", nargs="?", metavar="LANG|ORDER",
-                   help="ko, en or ru; for order a list such as ko,ru,en")
+                   help=_("ko, en or ru; for order a list such as ko,ru,en"))
     p.add_argument("--force", action="store_true",
-                   help="remove a language even though it holds text")
+                   help=_("remove a language even though it holds text"))

@@ -20,14 +20,16 @@ def _side(value: str) -> Side:
     try:
         return Side(value.upper())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unknown side {value!r} (KR or RU)") from None
+        raise argparse.ArgumentTypeError(
+            _("unknown side {value!r} (KR or RU)").format(value=value)) from None
 
 
 def _line(r: Revision) -> str:
     where = (f"§{r.paragraph_id}" if r.heading else f"{r.number}." if r.number is not None
              else f"[id {r.paragraph_id}]")
     lang = r.lang.value if r.lang else "¶"
-    inside = f" (inside {r.inside.value} insertion)" if r.inside else ""
+    inside = (" " + _("(inside {side} insertion)").format(side=r.inside.value)
+              if r.inside else "")
     return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
             f"{r.text!r}{inside}")
 
@@ -51,7 +53,7 @@ def cmd_revisions(args: argparse.Namespace) -> int:
     else:
         for r in revisions:
             print(_line(r))
-        print(f"{len(revisions)} pending revision(s)")
+        print(_("{n} pending revision(s)").format(n=len(revisions)))
     return 0
 
 
@@ -69,7 +71,7 @@ def _docx_revisions(args: argparse.Namespace) -> int:
             move = f" move {r['move']}" if r.get("move") else ""
             print(f"{where:<6} {r['kind']:<7} {r['scope']:<14} {r['author']:<16} "
                   f"{r['date']:<21} {r['text']!r}{move}")
-        print(f"{len(found)} tracked change(s) and comment(s)")
+        print(_("{n} tracked change(s) and comment(s)").format(n=len(found)))
     return 0
 
 
@@ -153,38 +155,43 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def register(add: Register) -> None:
     """Add this module's commands to the parser."""
-    p = add("revisions", cmd_revisions, "list pending revisions")
+    p = add("revisions", cmd_revisions, _("list pending revisions"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
     p.add_argument("--lang", choices=["ko", "en", "ru"],
-                   help="only the revisions of one language's text")
-    for name, handler, verb in (("accept", cmd_accept, "accept"), ("reject", cmd_reject,
-                                                                      "reject")):
-        p = add(name, handler, f"{verb} revisions (one undo-able decision)")
+                   help=_("only the revisions of one language's text"))
+    for name, handler, helps in (
+            ("accept", cmd_accept, (_("accept revisions (one undo-able decision)"),
+                                    _("accept every pending revision"),
+                                    _("accept all of one Side"))),
+            ("reject", cmd_reject, (_("reject revisions (one undo-able decision)"),
+                                    _("reject every pending revision"),
+                                    _("reject all of one Side")))):
+        p = add(name, handler, helps[0])
         p.add_argument("file", metavar="FILE")
         group = p.add_mutually_exclusive_group()
-        group.add_argument("--all", action="store_true", help=f"{verb} every pending revision")
-        group.add_argument("--side", type=_side, metavar="S", help=f"{verb} all of one Side")
-        group.add_argument("--paragraph", type=int, metavar="N", help="all of paragraph N")
-        p.add_argument("ids", nargs="*", metavar="ID", help="revision ids from 'revisions'")
-    p = add("import", cmd_import, "import the other delegation's returned working copy (DOCX)")
+        group.add_argument("--all", action="store_true", help=helps[1])
+        group.add_argument("--side", type=_side, metavar="S", help=helps[2])
+        group.add_argument("--paragraph", type=int, metavar="N", help=_("all of paragraph N"))
+        p.add_argument("ids", nargs="*", metavar="ID", help=_("revision ids from 'revisions'"))
+    p = add("import", cmd_import, _("import the other delegation's returned working copy (DOCX)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("returned", metavar="RETURNED.docx")
     p.add_argument("--from", dest="from_side", type=_side, metavar="S",
-                   help="the returning Side (default: the other Side)")
+                   help=_("the returning Side (default: the other Side)"))
     p.add_argument("--accept-uncertain", action="store_true",
-                   help="also import rows that lost their paragraph id but look alike")
+                   help=_("also import rows that lost their paragraph id but look alike"))
     p.add_argument("--accept-unplaced", action="store_true",
-                   help="import although the file changed things outside the paragraphs and "
-                        "headings (they are listed, and recorded in the history)")
+                   help=_("import although the file changed things outside the paragraphs and "
+                        "headings (they are listed, and recorded in the history)"))
     p.add_argument("--author", action="append", metavar="NAME=S",
-                   help="the Side of a DOCX author (remembered in the file)")
-    p = add("merge", cmd_merge, "bring the other delegation's .minutes copy into ours")
+                   help=_("the Side of a DOCX author (remembered in the file)"))
+    p = add("merge", cmd_merge, _("bring the other delegation's .minutes copy into ours"))
     p.add_argument("ours", metavar="OURS")
     p.add_argument("theirs", metavar="THEIRS")
-    p = add("send", cmd_send, "close the current text as a round sent by a Side")
+    p = add("send", cmd_send, _("close the current text as a round sent by a Side"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--side", type=_side, metavar="S", help="the sending Side (default: own)")
+    p.add_argument("--side", type=_side, metavar="S", help=_("the sending Side (default: own)"))
     p.add_argument("--note", metavar="TEXT")
 
 

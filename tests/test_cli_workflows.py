@@ -83,3 +83,23 @@ def test_cli_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["--lang", "ko", "send", str(path)]) == 0
     out = capsys.readouterr().out
     assert "sent" not in out and "3" in out
+
+
+def test_help_and_argparse_errors_in_korean(capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "ko", "accept", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "사용법:" in out and "모든 미결 수정 사항 수락" in out and "usage" not in out
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")  # the locale, without --lang
+    with pytest.raises(SystemExit):
+        main(["accept", "--side", "XX", "x.minutes"])
+    err = capsys.readouterr().err
+    assert "알 수 없는 측 'XX'" in err and "오류" in err
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    with pytest.raises(SystemExit):
+        main(["accept", "--side", "XX", "x.minutes"])
+    assert "unknown side 'XX' (KR or RU)" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor import AlignedEditor, own_viewport
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import create_menus
-from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink
+from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
@@ -25,11 +25,8 @@ from minutes_app.ui.window_files import FileCommands
 from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from minutes_app.model import Lang
 
@@ -55,7 +52,12 @@ class MainWindow(WindowParts):
         self.message_bar = MessageBar()
         self.sink = MessageSink(self, self.message_bar)  # every command reports through it
         self.chooser = FileChooser(self)
-        self.files = FileCommands(self)
+        self.files = FileCommands(self.holder, self.sink, self.chooser, settings,
+                                  self.set_document, self.retranslate_ui,
+                                  lambda: self.menus["recent"])
+        from minutes_app.ui.file_watch import FileWatch
+
+        self.files.watch = FileWatch(self)
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
         # and in any case soon: a document with no rows (or a window not yet painted) has no
@@ -147,6 +149,7 @@ class MainWindow(WindowParts):
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
         doc.rounds_changed.connect(self.after_rounds_changed)
+        assert self.files.watch is not None
         self.files.watch.follow(doc)  # another program changing the file; read-only bar
         if self.find_dialog is not None:
             self.find_dialog.close()
@@ -267,42 +270,12 @@ class MainWindow(WindowParts):
         for m in ShowMode:
             self.action_set[f"show_{m.value}"].setChecked(m is mode)
 
-    # the message sink's dialogs, under the names the window's parts use (tests replace them)
-    @property
-    def show_error(self) -> Callable[..., None]:
-        """Tell the user about something that stopped their action (a dialog)."""
-        return self.sink.show_error
-
-    @show_error.setter
-    def show_error(self, show: Callable[..., None]) -> None:
-        self.sink.show_error = show
-
-    @property
-    def show_message_box(self) -> Callable[[QMessageBox], object]:
-        """Show a message box (a modal box would wait for a click)."""
-        return self.sink.show_message_box
-
-    @show_message_box.setter
-    def show_message_box(self, show: Callable[[QMessageBox], object]) -> None:
-        self.sink.show_message_box = show
-
-    @property
-    def run_dialog(self) -> Callable[[QDialog], bool]:
-        """Run a modal dialog; True when accepted."""
-        return self.sink.run_dialog
-
-    @run_dialog.setter
-    def run_dialog(self, run: Callable[[QDialog], bool]) -> None:
-        self.sink.run_dialog = run
-
-    @property
-    def confirm(self) -> Callable[[str, str], bool]:
-        """Ask a yes/no question."""
-        return self.sink.confirm
-
-    @confirm.setter
-    def confirm(self, ask: Callable[[str, str], bool]) -> None:
-        self.sink.confirm = ask
+    # the message sink's hooks, under the names the window's parts use (tests answer there)
+    show_error = sink_hook("show_error")
+    show_message_box = sink_hook("show_message_box")
+    run_dialog = sink_hook("run_dialog")
+    confirm = sink_hook("confirm")
+    ask_unsaved = sink_hook("ask_unsaved")
 
     def cell_selection(self) -> tuple[int, Lang, int, int] | None:
         """The selection in the open cell of the current paragraph (None: nothing selected)."""
@@ -428,18 +401,6 @@ class MainWindow(WindowParts):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
-
-    def ask_unsaved(self, message: str) -> str:
-        """Edits could not be written: "save_as", "discard" or "cancel" (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
-                          buttons.Save | buttons.Discard | buttons.Cancel, self)
-        box.button(buttons.Save).setText(_("Save As…"))
-        answer = box.exec()
-        return {buttons.Save: "save_as", buttons.Discard: "discard"}.get(
-            buttons(answer), "cancel")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.release_document():

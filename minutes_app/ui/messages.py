@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -76,6 +77,7 @@ class MessageSink:
         self.confirm: Callable[[str, str], bool] = self._question
         self.run_dialog: Callable[[QDialog], bool] = lambda dialog: bool(dialog.exec())
         self.show_message_box: Callable[[QMessageBox], object] = lambda box: box.exec()
+        self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
 
     def info(self, text: str) -> None:
         """What a command did (non-modal)."""
@@ -101,6 +103,16 @@ class MessageSink:
         box.setObjectName("errorBox")
         box.exec()
 
+    def _ask_unsaved(self, message: str) -> str:
+        """Edits could not be written: "save_as", "discard" or "cancel"."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
+                          buttons.Save | buttons.Discard | buttons.Cancel, self.parent)
+        box.button(buttons.Save).setText(_("Save As…"))
+        answer = box.exec()
+        return {buttons.Save: "save_as", buttons.Discard: "discard"}.get(
+            buttons(answer), "cancel")
+
     def _question(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self.parent, title, question)
         return answer == QMessageBox.StandardButton.Yes
@@ -121,3 +133,14 @@ class FileChooser:
         """A name to save under, or None."""
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, default, filter_text)
         return path or None
+
+
+def sink_hook(name: str) -> Any:
+    """A window property reading and replacing its sink's hook ``name``."""
+    def get(window: Any) -> Any:
+        return getattr(window.sink, name)
+
+    def put(window: Any, hook: Any) -> None:
+        setattr(window.sink, name, hook)
+
+    return property(get, put, doc=f"The message sink's ``{name}``.")
