@@ -199,12 +199,8 @@ class Document(QObject):
         self._timer.stop()
         inverse, change = step.apply(self.minutes)
         was_dirty = self.dirty
-        try:
+        try:  # a file changed under us refuses too; the file watch then asks what to keep
             save(self.file, self.minutes, step, self._pending | change)
-        except FileChangedError:
-            inverse.apply(self.minutes)
-            self.stop_writing()
-            raise
         except BaseException:
             inverse.apply(self.minutes)
             raise
