@@ -93,10 +93,12 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
     if authors:
         mapping = SetAuthorSides(tuple({**m.author_sides, **authors}.items()))
     undo_mapping = mapping.apply(m)[0] if mapping is not None else None
+    next_id = m.next_id  # planning draws ids; applying the step notes them again
     try:
         op, report = plan_import(m, path, from_side or m.own_side.other, now,
                                  imported_digests(history), accept_uncertain, accept_unplaced)
     finally:
+        m.next_id = next_id  # a refused or declined import leaves the counter as it was
         if undo_mapping is not None:
             undo_mapping.apply(m)
     assert report.round is not None
@@ -125,7 +127,11 @@ def merge_copy(m: Minutes, theirs: Minutes, name: str, now: str | None = None) -
     from minutes_app.tracking.merge import brings_nothing, merge
 
     now = now or now_iso()
-    op, report = merge(m, theirs, now)
+    next_id = m.next_id  # planning draws ids; applying the step notes them again
+    try:
+        op, report = merge(m, theirs, now)
+    finally:
+        m.next_id = next_id
     if brings_nothing(m, theirs, report):
         said = Message(N_("Nothing new: {name} brings no change and no round that these "
                           "minutes do not already hold. Nothing was recorded."), {"name": name})

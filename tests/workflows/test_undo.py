@@ -86,8 +86,10 @@ def test_import_accepts_unplaced_changes_only_when_asked(opened: Opened, tmp_pat
     with zipfile.ZipFile(returned, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
+    before = state(f, m)
     with pytest.raises(UnplacedChangesError):
         import_returned(m, returned, f.history(), now=NOW)
+    assert state(f, m) == before  # a refused import leaves even the id counter as it was
     step = import_returned(m, returned, f.history(), accept_unplaced=True, now=NOW)
     assert step.report.params["unplaced"] >= 1
     undo_redo(f, m, step)
