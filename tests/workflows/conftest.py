@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -18,7 +19,7 @@ from minutes_app.workflows import Step
 from minutes_app.workflows.runner import run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-State = tuple[str, list[tuple[str, str, str]]]
+State = tuple[dict[str, Any], list[tuple[str, str, str]]]
 
 
 def returned_copy(m: Minutes, folder: Path, author: str, words: str = " Added in Moscow.",

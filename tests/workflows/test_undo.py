@@ -154,10 +154,10 @@ def test_decisions(opened: Opened, how: str, accept: bool) -> None:
     f, m = opened
     revs = all_revisions(m)
     first = revs[0]
-    kwargs: dict[str, object] = {
-        "ids": {"ids": [first.id]}, "side": {"side": Side.RU},
-        "paragraph": {"paragraph": first.number}, "all": {"everything": True}}[how]
-    step = decide(m, accept, **kwargs)  # type: ignore[arg-type]
+    step = {"ids": lambda: decide(m, accept, ids=[first.id]),
+            "side": lambda: decide(m, accept, side=Side.RU),
+            "paragraph": lambda: decide(m, accept, paragraph=first.number),
+            "all": lambda: decide(m, accept, everything=True)}[how]()
     expected = {"ids": 1, "side": len([r for r in revs if r.side is Side.RU]),
                 "paragraph": len([r for r in revs if r.number == first.number]),
                 "all": len(revs)}[how]
