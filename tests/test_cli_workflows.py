@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.cli import main
+from minutes_app.i18n import catalog
 from minutes_app.model import Side
 from minutes_app.store import MinutesFile
 from minutes_app.templates import demo
@@ -77,18 +78,21 @@ def test_accept_and_reject_options(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_cli_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _file(tmp_path)
-    assert main(["--lang", "ko", "accept", str(path), "--all"]) == 0
-    out = capsys.readouterr().out
-    assert "revision" not in out and out.strip()
-    assert main(["--lang", "ko", "send", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "sent" not in out and "3" in out
+    try:
+        assert main(["--lang", "ko", "accept", str(path), "--all"]) == 0
+        out = capsys.readouterr().out
+        assert "revision" not in out and "수락했습니다" in out
+        assert main(["--lang", "ko", "send", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert "sent" not in out and "3" in out
+    finally:
+        catalog.set_language("en")
 
 
 def test_help_and_argparse_errors_in_korean(capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit) as done:
-        main(["--lang", "ko", "accept", "--help"])
+        main(["--lang", "ko", "accept", "--help"])  # the locale (below) says English after
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert "사용법:" in out and "모든 미결 수정 사항 수락" in out and "usage" not in out
