@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from minutes_app import __version__, cli_history, cli_languages, cli_signing, cli_tracking
-from minutes_app.errors import MinutesError
+from minutes_app.errors import N_, MinutesError
 from minutes_app.i18n import _, catalog
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -27,48 +27,47 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     m = demo(agreed=args.agreed, languages=args.languages)
     MinutesFile.create(args.out, m, overwrite=args.force).close()
-    state = "as it stands at signing" if args.agreed else "with its negotiation so far"
-    print(f"Wrote the demo minutes ({state}) to {args.out}")
+    said = (_("Wrote the demo minutes (as it stands at signing) to {path}") if args.agreed
+            else _("Wrote the demo minutes (with its negotiation so far) to {path}"))
+    print(said.format(path=args.out))
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
-    from minutes_app.docx_io.export import export, history_entry
+    from minutes_app.i18n.messages import render
     from minutes_app.model import Side
-    from minutes_app.tracking.time import now_iso
+    from minutes_app.workflows.export import ExportChoices, export_document
+    from minutes_app.workflows.runner import run
 
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
     f, m = _open_for_export(args.file)
-    out = Path(args.out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
     try:
-        if args.latin_font or args.korean_font:  # for this export only
+        if args.latin_font or args.korean_font:  # for this export only: never saved
             import dataclasses
 
             m.settings = dataclasses.replace(
                 m.settings, latin_font=args.latin_font or m.settings.latin_font,
                 korean_font=args.korean_font or m.settings.korean_font)
-        copy_for = Side(args.copy_for.upper()) if args.copy_for else None
-        record = export(m, tmp, args.kind, copy_for, args.layout, args.allow_ad_ref,
-                        args.initials, fmt, fingerprint_footer=args.fingerprint_footer,
-                        rounds=(args.older, args.newer))
-        record["file"] = out.name
-        if not f.read_only:  # the entry first: an export is never out without its record
-            f.add_history(now_iso(), f"export-{args.kind}", history_entry(record))
-        os.replace(tmp, out)
+        choices = ExportChoices(args.kind, Side(args.copy_for.upper()) if args.copy_for else None,
+                                args.layout, args.allow_ad_ref, args.initials, fmt,
+                                args.fingerprint_footer, (args.older, args.newer))
+        done = export_document(m, Path(args.out), choices, record=not f.read_only)
+        try:
+            if not done.step.empty:  # the entry first: an export is never out unrecorded
+                run(f, m, done.step)
+            done.finish()
+        finally:
+            done.discard()
     finally:
-        tmp.unlink(missing_ok=True)
         f.close()
     if f.read_only:
-        from minutes_app.i18n import _
-
         print(_("{name} is read-only: this export is not recorded in its history.").format(
             name=Path(args.file).name), file=sys.stderr)
-    print(f"Wrote the {args.kind} copy to {args.out}")
-    for lang, digest in dict(record.get("fingerprints", {})).items():  # type: ignore[call-overload]
+    for msg in done.step.report.messages:
+        print(render(msg))
+    for lang, digest in done.step.report.params["fingerprints"].items():
         print(f"  {lang} SHA-256 {digest}")
     return 0
 
@@ -78,7 +77,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     m = from_template(args.template, languages=args.languages)
     MinutesFile.create(args.out, m, overwrite=args.force).close()
-    print(f"Started {args.out} from the template {args.template!r}")
+    print(_("Started {path} from the template {name!r}").format(path=args.out,
+                                                               name=args.template))
     return 0
 
 
@@ -175,20 +175,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_dismiss(args: argparse.Namespace) -> int:
-    from minutes_app.checks.conformity import findings
-    from minutes_app.model import DismissFinding
+    from minutes_app.i18n.messages import render
+    from minutes_app.workflows.edits import dismiss
+    from minutes_app.workflows.runner import run
 
     f, m = MinutesFile.open(args.file)
     try:
-        keys = {x.key for x in findings(m, include_dismissed=True)}
-        if args.key not in keys:
-            raise MinutesError("There is no finding {key!r}; see 'minutes-app check'.",
-                               key=args.key)
-        _, change = DismissFinding(args.key, args.reason).apply(m)
-        f.write(m, change)
+        step = dismiss(m, args.key, args.reason)
+        run(f, m, step)
     finally:
         f.close()
-    print(f"Dismissed {args.key}: {args.reason}")
+    for msg in step.report.messages:
+        print(render(msg))
     return 0
 
 
@@ -196,7 +194,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from minutes_app.docx_io.report import write_report
 
     write_report(_open(args.file), args.out, only_open=not args.all)
-    print(f"Wrote the review report to {args.out}")
+    print(_("Wrote the review report to {path}").format(path=args.out))
     return 0
 
 
@@ -209,12 +207,13 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-app",
-        description="Draft, negotiate and sign bilingual agreed minutes. "
-        "With no command (or with a FILE), opens the editor.",
+        description=_("Draft, negotiate and sign bilingual agreed minutes. "
+        "With no command (or with a FILE), opens the editor."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--lang", dest="ui_lang", choices=["en", "ko"], metavar="UI",
-                        help="language of the messages, en or ko (default: the locale)")
+                        help=_("language of the messages, en or ko (default: the locale)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -222,65 +221,68 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=handler)
         return p
 
-    p = add("demo", _cmd_demo, "write the demo minutes (14th Far East and Siberia Sub-committee)")
+    p = add("demo", _cmd_demo,
+            _("write the demo minutes (14th Far East and Siberia Sub-committee)"))
     p.add_argument("out", metavar="OUT.minutes")
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-    p.add_argument("--agreed", action="store_true", help="the demo as it stands at signing")
+    p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    p.add_argument("--agreed", action="store_true", help=_("the demo as it stands at signing"))
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
-                   help="two or three of ko, en, ru in the delegation's order, default ko,en")
-    p = add("new", _cmd_new, "start a document from a template")
+                   help=_("two or three of ko, en, ru in the delegation's order, default ko,en"))
+    p = add("new", _cmd_new, _("start a document from a template"))
     p.add_argument("out", metavar="OUT.minutes")
     p.add_argument("--template", default="cooperation-fields", metavar="NAME")
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
-                   help="two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en")
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-    p = add("show", _cmd_show, "print the numbered text of one language")
+                   help=_("two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en"))
+    p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    p = add("show", _cmd_show, _("print the numbered text of one language"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=[x.value for x in Lang],
-                   help="default: the document's first language")
-    p = add("info", _cmd_info, "print metadata and counts")
+                   help=_("default: the document's first language"))
+    p = add("info", _cmd_info, _("print metadata and counts"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="as JSON")
-    p.add_argument("--lang", choices=[x.value for x in Lang], help="titles in this language only")
-    p = add("check", _cmd_check, "language conformity findings; exit 1 if any blocks signing")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help=_("titles in this language only"))
+    p = add("check", _cmd_check, _("language conformity findings; exit 1 if any blocks signing"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=[x.value for x in Lang],
-                   help="only findings that involve this language")
-    p.add_argument("--json", action="store_true", help="as JSON")
-    p.add_argument("--all", action="store_true", help="include dismissed findings")
-    p.add_argument("--ui-lang", choices=["en", "ko"], help="language of the messages")
-    p = add("dismiss", _cmd_dismiss, "dismiss a finding with a reason (kept in the file)")
+                   help=_("only findings that involve this language"))
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
+    p.add_argument("--all", action="store_true", help=_("include dismissed findings"))
+    p.add_argument("--ui-lang", choices=["en", "ko"], help=_("language of the messages"))
+    p = add("dismiss", _cmd_dismiss, _("dismiss a finding with a reason (kept in the file)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("key", metavar="KEY")
     p.add_argument("--reason", required=True, metavar="TEXT")
-    p = add("report", _cmd_report, "the printable review report (DOCX)")
+    p = add("report", _cmd_report, _("the printable review report (DOCX)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
-    p.add_argument("--all", action="store_true", help="every paragraph, not only open ones")
-    p = add("screenshot", _cmd_screenshot, "render the main window with FILE to a PNG, offscreen")
+    p.add_argument("--all", action="store_true", help=_("every paragraph, not only open ones"))
+    p = add("screenshot", _cmd_screenshot,
+            _("render the main window with FILE to a PNG, offscreen"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.png")
-    p.add_argument("--lang", default="en", choices=["en", "ko"], help="interface language")
-    p = add("export", _cmd_export, "export the working copy or a signing original (DOCX, PDF)")
+    p.add_argument("--lang", default="en", choices=["en", "ko"], help=_("interface language"))
+    p = add("export", _cmd_export, _("export the working copy or a signing original (DOCX, PDF)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"])
     p.add_argument("--from", dest="older", type=int, default=1, metavar="N",
-                   help="comparison: the older round")
+                   help=_("comparison: the older round"))
     p.add_argument("--to", dest="newer", type=int, metavar="M",
-                   help="comparison: the newer round (default: the current text)")
-    p.add_argument("--copy-for", metavar="S", help="whose original (KR or RU; signing only)")
+                   help=_("comparison: the newer round (default: the current text)"))
+    p.add_argument("--copy-for", metavar="S", help=_("whose original (KR or RU; signing only)"))
     p.add_argument("--layout", choices=["consecutive", "side-by-side"],
-                   help="working copy: side-by-side (default); signing: consecutive (default)")
+                   help=_("working copy: side-by-side (default); signing: consecutive (default)"))
     p.add_argument("--allow-ad-ref", action="store_true",
-                   help="sign paragraphs agreed ad referendum (they are marked)")
-    p.add_argument("--initials", action="store_true", help="initials boxes in the footer")
-    p.add_argument("--format", choices=["docx", "pdf"], help="default: from OUT's extension")
-    p.add_argument("--latin-font", metavar="NAME", help="default: Times New Roman")
+                   help=_("sign paragraphs agreed ad referendum (they are marked)"))
+    p.add_argument("--initials", action="store_true", help=_("initials boxes in the footer"))
+    p.add_argument("--format", choices=["docx", "pdf"], help=_("default: from OUT's extension"))
+    p.add_argument("--latin-font", metavar="NAME", help=_("default: Times New Roman"))
     p.add_argument("--korean-font", metavar="NAME",
-                   help="East Asian font of the working copy; default: Batang (signing "
-                   "originals use Nanum Myeongjo)")
+                   help=_("East Asian font of the working copy; default: Batang (signing "
+                   "originals use Nanum Myeongjo)"))
     p.add_argument("--fingerprint-footer", action="store_true",
-                   help="print the fingerprints in the footer instead of a verification sheet")
+                   help=_("print the fingerprints in the footer instead of a verification sheet"))
     p.add_argument("-o", "--out", required=True, metavar="OUT")
     cli_tracking.register(add)
     cli_history.register(add)
@@ -299,7 +301,7 @@ def _command_names(parser: argparse.ArgumentParser) -> list[str]:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="minutes-app", add_help=False)
     parser.add_argument("file", nargs="?", metavar="FILE")
-    parser.add_argument("--lang", choices=["en", "ko"], help="interface language")
+    parser.add_argument("--lang", choices=["en", "ko"], help=_("interface language"))
     return parser
 
 
@@ -312,6 +314,36 @@ def _is_gui_call(argv: Sequence[str], commands: set[str]) -> bool:
         return True
     first = argv[0]
     return first not in commands and first not in ("-h", "--help", "--version")
+
+
+def _asked_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` given before the command (the messages' language), if any."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        arg = argv[i]
+        value = (argv[i + 1] if arg == "--lang" and i + 1 < len(argv)
+                 else arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
+        if value is not None:
+            return value if value in catalog.UI_LANGUAGES else None
+        i += 1
+    return None
+
+
+# argparse's own words (usage, option groups, its errors), said through our catalog
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("not allowed with argument %s"), N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_in_our_language() -> None:
+    """argparse looks its words up through the module's ``_``: make that our catalog's."""
+    argparse._ = lambda text: _(text)  # type: ignore[attr-defined]
 
 
 def locale_language() -> str:
@@ -346,6 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``minutes-app``; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    catalog.set_language(_asked_language(args_list) or locale_language())  # help, too
+    _argparse_in_our_language()
     parser = _parser()
     commands = set(_command_names(parser))
     try:
@@ -355,7 +389,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run(gui_args.file, gui_args.lang)
         args = parser.parse_args(args_list)
-        catalog.set_language(args.ui_lang or locale_language())
         if args.command is None:
             parser.print_help()
             return 2

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
-from minutes_app.model import Lang, Minutes, Operation
-from minutes_app.model.languages import (
-    AddLanguage, RemoveLanguage, SetLanguageOrder, language_holds_text, parse_languages,
-)
+from minutes_app.i18n import _
+from minutes_app.model import Lang, Minutes
+from minutes_app.model.languages import parse_languages
 from minutes_app.store import MinutesFile
-from minutes_app.tracking.time import now_iso
 
 Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 LANG_CODES = [lang.value for lang in Lang]
@@ -41,28 +38,18 @@ def _names(m: Minutes) -> str:
 
 def cmd_languages(args: argparse.Namespace) -> int:
     """Print the document's languages, or add, remove or reorder one."""
+    from minutes_app.workflows.edits import change_languages
+    from minutes_app.workflows.runner import run
+
     f, m = MinutesFile.open(args.file)
     try:
         if args.action is None:
             print(_names(m))
             return 0
-        if args.action == "add":
-            op: Operation = AddLanguage(Lang(args.value))
-        elif args.action == "remove":
-            lang = Lang(args.value)
-            m.check_lang(lang)
-            if language_holds_text(m, lang) and not args.force:
-                raise MinutesError("The {lang} text is not empty: removing the language deletes "
-                                   "it. Add --force to remove it anyway.", lang=lang.value)
-            op = RemoveLanguage(lang)
-        else:
-            op = SetLanguageOrder(tuple(parse_languages(args.value)))
-        _, change = op.apply(m)
-        f.write(m, change, history=[(now_iso(), "languages", json.dumps(  # one transaction
-            {"action": args.action, "value": args.value, "languages": _names(m)}))])
+        run(f, m, change_languages(m, args.action, args.value, args.force))
     finally:
         f.close()
-    print(f"Languages of {args.file}: {_names(m)}")
+    print(_("Languages of {file}: {languages}").format(file=args.file, languages=_names(m)))
     return 0
 
 
@@ -85,10 +72,10 @@ def _checked(args: argparse.Namespace) -> int:
 
 def register(add: Register) -> None:
     """Add this module's commands to the parser."""
-    p = add("languages", _checked, "print, add, remove or reorder the document's languages")
+    p = add("languages", _checked, _("print, add, remove or reorder the document's languages"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("action", nargs="?", choices=["add", "remove", "order"])
     p.add_argument("value", nargs="?", metavar="LANG|ORDER",
-                   help="ko, en or ru; for order a list such as ko,ru,en")
+                   help=_("ko, en or ru; for order a list such as ko,ru,en"))
     p.add_argument("--force", action="store_true",
-                   help="remove a language even though it holds text")
+                   help=_("remove a language even though it holds text"))

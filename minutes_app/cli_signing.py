@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n import _
 from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.model.annexes import DELEGATION, roman, with_members
@@ -21,7 +22,8 @@ def _side(value: str) -> Side:
     try:
         return Side(value.upper())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unknown side {value!r} (KR or RU)") from None
+        raise argparse.ArgumentTypeError(
+            _("unknown side {value!r} (KR or RU)").format(value=value)) from None
 
 
 def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | Operation | None]
@@ -50,8 +52,8 @@ def _lang(m: Minutes, value: str | None) -> Lang:
 def _print_members(m: Minutes, side: Side) -> None:
     head = m.meeting.heads.get(side)
     if head is not None:
-        print("head: " + " / ".join(f"{lang.value}: {head.name.get(lang, '')}"
-                                    for lang in m.languages) + "  (from the meeting details)")
+        names = " / ".join(f"{lang.value}: {head.name.get(lang, '')}" for lang in m.languages)
+        print(_("head: {names}  (from the meeting details)").format(names=names))
     for i, p in enumerate(dl.members(m, side), start=1):
         for lang in m.languages:
             parts = [getattr(p, f).get(lang, "") for f in dl.FIELDS]
@@ -82,7 +84,8 @@ def cmd_delegation(args: argparse.Namespace) -> int:
 
     m = _edit(args.file, edit)
     if args.export_csv:
-        print(f"Wrote {side.value}'s delegation list to {args.export_csv}")
+        print(_("Wrote {side}'s delegation list to {path}").format(side=side.value,
+                                                                    path=args.export_csv))
     _print_members(m, side)
     return 0
 
@@ -121,13 +124,15 @@ def cmd_annex(args: argparse.Namespace) -> int:
 
     m = _edit(args.file, edit)
     for i, a in enumerate(m.annexes, start=1):
-        what = (f"delegation list of {a.side.value}" if a.kind == DELEGATION and a.side
+        what = (_("delegation list of {side}").format(side=a.side.value)
+                if a.kind == DELEGATION and a.side
                 else " / ".join(a.heading.get(lang, "") for lang in m.languages))
-        size = (f"{len(a.members)} members" if a.kind == DELEGATION
-                else f"{len(a.paragraphs)} paragraphs")
+        size = (_("{n} members").format(n=len(a.members)) if a.kind == DELEGATION
+                else _("{n} paragraphs").format(n=len(a.paragraphs)))
         if a.tracks:
-            size += ", pending revisions"
-        print(f"Annex {roman(i):<5} {what}  ({size})")
+            size += _(", pending revisions")
+        print(_("Annex {number} {what}  ({size})").format(number=f"{roman(i):<5}", what=what,
+                                                         size=size))
     return 0
 
 
@@ -151,54 +156,55 @@ def cmd_verify(args: argparse.Namespace) -> int:
              "differing": [line_label(m, k) for k in r.differing]} for r in results]},
             ensure_ascii=False, indent=2))
     else:
-        print(f"{Path(args.original).name}: the {side.value} original")
+        print(_("{file}: the {side} original").format(file=Path(args.original).name,
+                                                       side=side.value))
         for r in results:
-            state = "the agreed text" if r.agreed else "NOT the agreed text"
+            state = _("the agreed text") if r.agreed else _("NOT the agreed text")
             print(f"  {r.lang.value}: {state}  (SHA-256 {r.found})")
             if not r.agreed:
-                print(f"      agreed SHA-256 {r.expected}")
+                print("      " + _("agreed SHA-256 {digest}").format(digest=r.expected))
                 for key in r.differing:
-                    print(f"      differs: {line_label(m, key)}")
+                    print("      " + _("differs: {where}").format(where=line_label(m, key)))
     return 0 if all(r.agreed for r in results) else 1
 
 
 def register(add: Register) -> None:
     """Add this module's commands to the parser."""
-    p = add("delegation", cmd_delegation, "list or edit a Side's delegation list (an annex)")
+    p = add("delegation", cmd_delegation, _("list or edit a Side's delegation list (an annex)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("side", type=_side, metavar="SIDE", help="KR or RU")
+    p.add_argument("side", type=_side, metavar="SIDE", help=_("KR or RU"))
     p.add_argument("--lang", choices=[x.value for x in Lang],
-                   help="the language of NAME|TITLE|ORG (default: the document's first)")
+                   help=_("the language of NAME|TITLE|ORG (default: the document's first)"))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--add", metavar="NAME|TITLE|ORG", help="add a member (last, or --at N)")
+    group.add_argument("--add", metavar="NAME|TITLE|ORG", help=_("add a member (last, or --at N)"))
     group.add_argument("--set", nargs=2, metavar=("N", "NAME|TITLE|ORG"),
-                       help="member N's name, title and organisation in --lang")
-    group.add_argument("--remove", type=int, metavar="N", help="remove member N")
+                       help=_("member N's name, title and organisation in --lang"))
+    group.add_argument("--remove", type=int, metavar="N", help=_("remove member N"))
     group.add_argument("--move", type=int, nargs=2, metavar=("N", "TO"),
-                       help="move member N to position TO (order of precedence)")
+                       help=_("move member N to position TO (order of precedence)"))
     group.add_argument("--import", dest="import_csv", metavar="LIST.csv",
-                       help="replace the members by a CSV: name_ko,title_ko,organisation_ko,"
-                       "name_en,... (one row per member, in order of precedence)")
+                       help=_("replace the members by a CSV: name_ko,title_ko,organisation_ko,"
+                       "name_en,... (one row per member, in order of precedence)"))
     group.add_argument("--export", dest="export_csv", metavar="LIST.csv",
-                       help="write the members as that CSV (to fill in a spreadsheet)")
-    p.add_argument("--at", type=int, metavar="N", help="with --add: the position")
-    p = add("annex", cmd_annex, "list, add, edit, move or remove annexes")
+                       help=_("write the members as that CSV (to fill in a spreadsheet)"))
+    p.add_argument("--at", type=int, metavar="N", help=_("with --add: the position"))
+    p = add("annex", cmd_annex, _("list, add, edit, move or remove annexes"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("number", nargs="?", type=int, metavar="N", help="the annex to edit")
+    p.add_argument("number", nargs="?", type=int, metavar="N", help=_("the annex to edit"))
     p.add_argument("--lang", choices=[x.value for x in Lang],
-                   help="the language of --heading and --text (default: the document's first)")
-    p.add_argument("--add", action="store_true", help="add a free annex at the end")
+                   help=_("the language of --heading and --text (default: the document's first)"))
+    p.add_argument("--add", action="store_true", help=_("add a free annex at the end"))
     p.add_argument("--delegation", type=_side, metavar="SIDE",
-                   help="add SIDE's delegation list at the end")
-    p.add_argument("--heading", metavar="TEXT", help="the annex's heading in --lang")
+                   help=_("add SIDE's delegation list at the end"))
+    p.add_argument("--heading", metavar="TEXT", help=_("the annex's heading in --lang"))
     p.add_argument("--text", metavar="FILE.txt",
-                   help="the annex's paragraphs in --lang (separated by blank lines)")
-    p.add_argument("--remove", action="store_true", help="remove annex N")
-    p.add_argument("--move-to", type=int, metavar="M", help="make annex N number M")
-    p = add("verify", cmd_verify, "is a signing original (DOCX or PDF) the agreed text?")
+                   help=_("the annex's paragraphs in --lang (separated by blank lines)"))
+    p.add_argument("--remove", action="store_true", help=_("remove annex N"))
+    p.add_argument("--move-to", type=int, metavar="M", help=_("make annex N number M"))
+    p = add("verify", cmd_verify, _("is a signing original (DOCX or PDF) the agreed text?"))
     p.add_argument("file", metavar="FILE.minutes")
     p.add_argument("original", metavar="ORIGINAL")
-    p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
 
 
 __all__ = ["MinutesError", "register"]

@@ -108,7 +108,7 @@ def test_revisions_accept_reject_send(tmp_path: Path) -> None:
     assert run("accept", str(out), "--all").returncode == 0
     assert json.loads(run("revisions", str(out), "--json").stdout) == []
     sent = run("send", str(out), "--side", "KR", "--note", "Round 3")
-    assert sent.returncode == 0 and "Round 3 sent by the KR Side" in sent.stdout
+    assert sent.returncode == 0 and "Round 3 sent by the Korean Side" in sent.stdout
     assert json.loads(run("info", str(out), "--json").stdout)["rounds"] == 3
 
 

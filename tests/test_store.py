@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import signal
 import sqlite3
 import subprocess
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.errors import FileFormatError, FileLockedError, MinutesError, NewerFileError
-from minutes_app.model import Lang, Minutes, Round, SetText, Side
+from minutes_app.model import Change, Lang, Minutes, Round, SetText, Side
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import SCHEMA_VERSION, MinutesFile
 from minutes_app.store import schema as schema_module
@@ -71,10 +73,15 @@ def test_rounds_are_append_only(demo_file: Path) -> None:
     r = Round(1, Side.KR, "2020-12-10T09:00:00Z", "Round 1",
               {p.id: dict(p.texts) for p in m.paragraphs()})
     f.append_round(r)
+    f.append_round(r2 := dataclasses.replace(r, number=2, note="Round 2"))
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         f._conn.execute("UPDATE round SET note = 'rewritten'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         f._conn.execute("DELETE FROM round")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        f._conn.execute("DELETE FROM round WHERE number = 1")
+    m.rounds = [r]
+    f.write(m, Change(), withdrawn=[r2])  # an undone send: only the latest round may go
     f.close()
     f2, again = MinutesFile.open(demo_file)
     f2.close()
@@ -224,7 +231,7 @@ def test_a_version_1_file_is_migrated_to_the_current_schema(tmp_path: Path,
     version = f._conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in f._conn.execute("SELECT name FROM sqlite_master")}
     f.close()
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
     assert "history" in tables
     for p in demo_minutes.paragraphs():
         p.agreed_texts = {}  # version 1 did not record what was agreed

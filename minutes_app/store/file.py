@@ -104,12 +104,22 @@ class MinutesFile:
 
     # -- writing ---------------------------------------------------------------
     def write(self, m: Minutes, change: Change, rounds: Sequence[Round] = (),
-              history: Sequence[History] = ()) -> None:
-        """Persist what ``change`` touched, new rounds and history entries in one transaction."""
-        if change.empty and not rounds and not history:
+              history: Sequence[History] = (), withdrawn: Sequence[Round] = (),
+              unrecorded: Sequence[History] = ()) -> None:
+        """Persist what ``change`` touched, new rounds and history entries in one transaction.
+
+        ``withdrawn`` rounds (the latest ones) and ``unrecorded`` history entries are removed
+        first: an undone send, import or merge takes them back.
+        """
+        if change.empty and not (rounds or history or withdrawn or unrecorded):
             return
 
         def body(conn: sqlite3.Connection) -> None:
+            for r in sorted(withdrawn, key=lambda r: -r.number):  # the trigger: latest first
+                conn.execute("DELETE FROM round WHERE number = ?", (r.number,))
+            for entry in reversed(unrecorded):
+                conn.execute("DELETE FROM history WHERE id = (SELECT MAX(id) FROM history"
+                             " WHERE time = ? AND kind = ? AND data = ?)", entry)
             _write_change(conn, m, change)
             conn.executemany(codec.INSERT_ROUND, [codec.round_row(r) for r in rounds])
             _add_history(conn, history)

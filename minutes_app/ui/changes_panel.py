@@ -107,6 +107,7 @@ class ChangesPanel(QWidget):
     """Filter by Side, round, section and language; next/previous; accept/reject."""
 
     revision_activated = Signal(object)  # Revision
+    failed = Signal(str)  # a refused decision, for the window's message sink
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,7 +260,7 @@ class ChangesPanel(QWidget):
         try:
             self.doc.apply(decision(self.doc.minutes, revisions, accept), label)
         except MinutesError as exc:
-            self.summary.setText(error_text(exc))
+            self.failed.emit(error_text(exc))
         self.refresh()
 
     def decide_current(self, accept: bool) -> None:

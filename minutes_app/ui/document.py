@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from minutes_app.errors import FileChangedError
-from minutes_app.model import Change, Minutes, Operation, Round, SetSectionHeading, SetText
+from minutes_app.i18n.messages import render
+from minutes_app.model import Change, Minutes, Operation, SetSectionHeading, SetText
 from minutes_app.store import MinutesFile
-from minutes_app.store.file import History
 from minutes_app.tracking.ops import EditHeading, EditText
+from minutes_app.workflows import Step
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,32 @@ class OpCommand(QUndoCommand):
         return True
 
 
+class StepCommand(QUndoCommand):
+    """One workflow as one undo step: its text, rounds and history entries together."""
+
+    def __init__(self, doc: Document, inverse: Step, text: str) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._inverse = inverse
+        self._applied = True  # Document.run ran the step before pushing us
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._swap()
+
+    def undo(self) -> None:
+        self._swap()
+
+    def _swap(self) -> None:
+        try:
+            self._inverse = self._doc._run_step(self._inverse)
+        except Exception as exc:  # the document is as it was; the user hears why
+            log.exception("undo or redo of a workflow failed")
+            self._doc.save_failed.emit(str(exc))
+
+
 class Document(QObject):
     """The model, its .minutes file and its undo stack."""
 
@@ -82,6 +108,7 @@ class Document(QObject):
     dirty_changed = Signal(bool)
     save_failed = Signal(str)
     file_changed = Signal()  # another program replaced, changed or deleted the file
+    rounds_changed = Signal()  # a workflow added or withdrew rounds
 
     def __init__(self, minutes: Minutes, file: MinutesFile, parent: QObject | None = None
                  ) -> None:
@@ -155,21 +182,35 @@ class Document(QObject):
         self._pending = Change()
         self.dirty_changed.emit(False)
 
-    def record_round(self, r: Round | None, history: Sequence[History] = ()) -> None:
-        """Write pending edits, a round and history entries in one transaction; the round
-        joins the document."""
+    def run(self, step: Step) -> None:
+        """Perform a workflow as one undo step; nothing happens for an empty one.
+
+        Text, rounds and history entries reach the file at once, in one transaction with the
+        pending edits; on failure the document is left as it was and the error raised.
+        """
+        if step.empty:
+            return
+        inverse = self._run_step(step)
+        self.undo_stack.push(StepCommand(self, inverse, render(step.label)))
+
+    def _run_step(self, step: Step) -> Step:
+        from minutes_app.workflows.runner import save
+
         self._timer.stop()
+        inverse, change = step.apply(self.minutes)
         was_dirty = self.dirty
-        try:
-            self.file.write(self.minutes, self._pending, [r] if r else [], history)
-        except FileChangedError:
-            self.stop_writing()
+        try:  # a file changed under us refuses too; the file watch then asks what to keep
+            save(self.file, self.minutes, step, self._pending | change)
+        except BaseException:
+            inverse.apply(self.minutes)
             raise
         self._pending = Change()
-        if r is not None:
-            self.minutes.rounds.append(r)
+        self.changed.emit(change)
+        if step.rounds:
+            self.rounds_changed.emit()
         if was_dirty:
             self.dirty_changed.emit(False)
+        return inverse
 
     def save_as(self, path: str) -> None:
         """Continue in a copy at ``path``."""
@@ -182,3 +223,10 @@ class Document(QObject):
         """Flush and release the file."""
         self.flush()
         self.file.close()
+
+
+class DocumentHolder:
+    """Holds the window's current document: commands read it here, the window replaces it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QLabel,
+    QApplication, QCheckBox, QComboBox, QDialog, QFormLayout, QLabel,
     QMessageBox, QProgressDialog, QWidget,
 )
 
@@ -18,11 +17,11 @@ from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Minutes, Side
-from minutes_app.tracking.time import now_iso
 from minutes_app.ui.labels import lang_label, side_label
 
 if TYPE_CHECKING:
-    from minutes_app.ui.main_window import MainWindow
+    from minutes_app.ui.messages import FileChooser, MessageSink
+    from minutes_app.ui.negotiation import Holder
 
 
 class ExportDialog(QDialog):
@@ -112,37 +111,40 @@ def where_label(m: Minutes, key: str) -> str:
 
 
 class ExportCommands:
-    """Runs an export for the window, showing progress and any refusal."""
+    """Runs an export, showing progress and any refusal; the history entry is one undo step."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, holder: Holder, sink: MessageSink, chooser: FileChooser) -> None:
+        self.holder = holder
+        self.sink = sink
+        self.chooser = chooser
 
     def run(self, pdf: bool = False, dialog: ExportDialog | None = None,
             path: str | None = None) -> Path | None:
         """Ask for the choices and a file name, then export; returns the file written."""
-        w = self.window
         from minutes_app.docx_io.export import default_name
 
-        dialog = dialog or ExportDialog(w.doc.minutes.own_side, pdf, w, w.doc.minutes)
+        doc = self.holder.doc
+        dialog = dialog or ExportDialog(doc.minutes.own_side, pdf, self.sink.parent,
+                                        doc.minutes)
         if not dialog.exec():
             return None
         kind = dialog.kind.currentData()
         suffix = "pdf" if pdf else "docx"
         if path is None:
             side = Side(dialog.copy_for.currentData())
-            default = w.doc.path.with_name(default_name(w.doc.path.stem, kind, side, suffix))
-            path, _filter = QFileDialog.getSaveFileName(w, _("Export"), str(default),
-                                                        f"{suffix.upper()} (*.{suffix})")
+            default = doc.path.with_name(default_name(doc.path.stem, kind, side, suffix))
+            path = self.chooser.save_file(_("Export"), str(default),
+                                          f"{suffix.upper()} (*.{suffix})")
             if not path:
                 return None
         return self._export(Path(path), dialog, kind, suffix)
 
     def _export(self, out: Path, dialog: ExportDialog, kind: str, fmt: str) -> Path | None:
-        from minutes_app.docx_io.export import export, history_entry
+        from minutes_app.workflows.export import ExportChoices, export_document
 
-        w = self.window
-        m = w.doc.minutes
-        progress = QProgressDialog(_("Exporting…"), "", 0, len(m.paragraphs()), w)
+        doc = self.holder.doc
+        m = doc.minutes
+        progress = QProgressDialog(_("Exporting…"), "", 0, len(m.paragraphs()), self.sink.parent)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
@@ -151,31 +153,29 @@ class ExportCommands:
             progress.setValue(done)
             QApplication.processEvents()
 
-        # as the CLI: written beside, recorded, then moved into place; never out unrecorded
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
-        recorded = not w.doc.file.read_only
-        try:
-            w.doc.flush()
-            record = export(m, tmp, kind, Side(dialog.copy_for.currentData()),
-                            dialog.layout_box.currentData(), dialog.ad_ref.isChecked(),
-                            dialog.initials.isChecked(), fmt, step,
-                            dialog.fingerprint_footer.isChecked())
-            record["file"] = out.name
-            if recorded:
-                w.doc.file.add_history(now_iso(), f"export-{kind}", history_entry(record))
-            os.replace(tmp, out)
+        choices = ExportChoices(kind, Side(dialog.copy_for.currentData()),
+                                dialog.layout_box.currentData(), dialog.ad_ref.isChecked(),
+                                dialog.initials.isChecked(), fmt,
+                                dialog.fingerprint_footer.isChecked())
+        recorded = not doc.read_only
+        try:  # as the CLI: written beside, recorded (one undo step), then moved into place
+            doc.flush()
+            done = export_document(m, out, choices, recorded, step)
+            try:
+                doc.run(done.step)
+                done.finish()
+            finally:
+                done.discard()
         except MinutesError as exc:
             progress.close()
             self._refused(error_text(exc))
             return None
-        finally:
-            tmp.unlink(missing_ok=True)
         progress.close()
-        done = _("Exported to {path}").format(path=str(out))
+        said = _("Exported to {path}").format(path=str(out))
         if not recorded:
-            done += " — " + _("{name} is read-only: this export is not recorded in its "
-                              "history.").format(name=w.doc.path.name)
-        w.statusBar().showMessage(done, 10000)
+            said += " — " + _("{name} is read-only: this export is not recorded in its "
+                              "history.").format(name=doc.path.name)
+        self.sink.info(said)
         self._offer_to_open(out)
         return out
 
@@ -183,11 +183,11 @@ class ExportCommands:
         """Open the file (or its folder) with the system's application, if the user wants."""
         box = QMessageBox(QMessageBox.Icon.Information, _("Exported"),
                           _("Exported to {path}").format(path=str(out)),
-                          QMessageBox.StandardButton.Close, self.window)
+                          QMessageBox.StandardButton.Close, self.sink.parent)
         box.setObjectName("exportDone")
         open_file = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
-        self.window.show_message_box(box)
+        self.sink.show_message_box(box)
         clicked = box.clickedButton()
         if clicked is open_file:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
@@ -196,8 +196,8 @@ class ExportCommands:
 
     def run_signing(self) -> Path | None:
         """The signing export with its choices preselected (from the readiness panel)."""
-        dialog = ExportDialog(self.window.doc.minutes.own_side, False, self.window,
-                              self.window.doc.minutes)
+        m = self.holder.doc.minutes
+        dialog = ExportDialog(m.own_side, False, self.sink.parent, m)
         dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
         return self.run(dialog=dialog)
 
@@ -205,15 +205,18 @@ class ExportCommands:
         """The printable review report."""
         from minutes_app.docx_io.report import write_report
 
-        w = self.window
+        doc = self.holder.doc
         if path is None:
-            default = w.doc.path.with_name(f"{w.doc.path.stem}-review.docx")
-            path, _filter = QFileDialog.getSaveFileName(w, _("Review report"), str(default),
-                                                        "DOCX (*.docx)")
+            default = doc.path.with_name(f"{doc.path.stem}-review.docx")
+            path = self.chooser.save_file(_("Review report"), str(default), "DOCX (*.docx)")
             if not path:
                 return None
-        write_report(w.doc.minutes, path)
-        w.statusBar().showMessage(_("Exported to {path}").format(path=path), 10000)
+        try:
+            write_report(doc.minutes, path)
+        except MinutesError as exc:
+            self.sink.failed(exc, _("Review report"), blocking=True)
+            return None
+        self.sink.info(_("Exported to {path}").format(path=path))
         return Path(path)
 
     def run_verify(self, path: str | None = None) -> bool | None:
@@ -221,14 +224,13 @@ class ExportCommands:
         from minutes_app.checks.verify import verify_text
         from minutes_app.docx_io.originals import original_text
 
-        w = self.window
+        doc = self.holder.doc
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                w, _("Verify a signing original"), str(w.doc.path.parent),
-                _("Signing originals (*.docx *.pdf)"))
+            path = self.chooser.open_file(_("Verify a signing original"), str(doc.path.parent),
+                                          _("Signing originals (*.docx *.pdf)"))
             if not path:
                 return None
-        m = w.doc.minutes
+        m = doc.minutes
         try:
             side, results = verify_text(m, *original_text(Path(path)))
         except MinutesError as exc:
@@ -244,13 +246,15 @@ class ExportCommands:
         ok = all(r.agreed for r in results)
         box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
                           _("Verify a signing original"), "\n".join(lines),
-                          QMessageBox.StandardButton.Ok, w)
+                          QMessageBox.StandardButton.Ok, self.sink.parent)
         box.setObjectName("verifyResult")
-        w.show_message_box(box)
+        self.sink.show_message_box(box)
         return ok
 
     def _refused(self, message: str) -> None:
+        """A refused export: a dialog through the sink (it stops what the user asked)."""
+        self.sink.history.append(("error", message))
         box = QMessageBox(QMessageBox.Icon.Warning, _("Cannot export"), message,
-                          QMessageBox.StandardButton.Ok, self.window)
+                          QMessageBox.StandardButton.Ok, self.sink.parent)
         box.setObjectName("exportRefused")
-        self.window.show_message_box(box)
+        self.sink.show_message_box(box)

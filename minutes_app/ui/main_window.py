@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+)
 
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetStatus, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.columns import ColumnToggles, apply_hidden, follow_languages
-from minutes_app.ui.document import Document
+from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor import AlignedEditor, own_viewport
-from minutes_app.ui.files import show_error
 from minutes_app.ui.labels import column_languages, side_label, status_label
 from minutes_app.ui.menus import create_menus
+from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
 from minutes_app.ui.outline import OutlineModel
 from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
@@ -25,7 +27,8 @@ from minutes_app.ui.window_parts import WindowParts
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from minutes_app.model import Lang
 
     from minutes_app.ui.find_dialog import FindDialog
 
@@ -45,7 +48,16 @@ class MainWindow(WindowParts):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.files = FileCommands(self)
+        self.holder = DocumentHolder(doc)
+        self.message_bar = MessageBar()
+        self.sink = MessageSink(self, self.message_bar)  # every command reports through it
+        self.chooser = FileChooser(self)
+        self.files = FileCommands(self.holder, self.sink, self.chooser, settings,
+                                  self.set_document, self.retranslate_ui,
+                                  lambda: self.menus["recent"])
+        from minutes_app.ui.file_watch import FileWatch
+
+        self.files.watch = FileWatch(self)
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
         # and in any case soon: a document with no rows (or a window not yet painted) has no
@@ -68,7 +80,13 @@ class MainWindow(WindowParts):
         self.splitter.setSizes([300, 1100])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.dock = self._add_dock("paragraphDock")
         self.changes_dock = self._add_dock("changesDock")
         self.ready_dock = self._add_dock("readinessDock")
@@ -130,6 +148,8 @@ class MainWindow(WindowParts):
         doc.changed.connect(self._on_document_changed)
         doc.dirty_changed.connect(self.setWindowModified)
         doc.save_failed.connect(self.files.on_save_failed)
+        doc.rounds_changed.connect(self.after_rounds_changed)
+        assert self.files.watch is not None
         self.files.watch.follow(doc)  # another program changing the file; read-only bar
         if self.find_dialog is not None:
             self.find_dialog.close()
@@ -250,24 +270,28 @@ class MainWindow(WindowParts):
         for m in ShowMode:
             self.action_set[f"show_{m.value}"].setChecked(m is mode)
 
-    def show_error(self, message: str, title: str = "") -> None:
-        """Tell the user about something they can fix (tests replace this; it is modal)."""
-        show_error(self, message, title)
+    # the message sink's hooks, under the names the window's parts use (tests answer there)
+    show_error = sink_hook("show_error")
+    show_message_box = sink_hook("show_message_box")
+    run_dialog = sink_hook("run_dialog")
+    confirm = sink_hook("confirm")
+    ask_unsaved = sink_hook("ask_unsaved")
 
-    def show_message_box(self, box: QMessageBox) -> None:
-        """Show a message (tests replace this; a modal box would wait for a click)."""
-        box.exec()
+    def cell_selection(self) -> tuple[int, Lang, int, int] | None:
+        """The selection in the open cell of the current paragraph (None: nothing selected)."""
+        from minutes_app.ui.cell_editor import ParagraphEditor
 
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Run a modal dialog; True when accepted (tests replace this)."""
-        return bool(dialog.exec())
-
-    def confirm(self, title: str, question: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        index = self.editor.currentIndex()
+        if not index.isValid():
+            return None
+        editor = self.editor.indexWidget(index)
+        kind, pid = self.editor_model.key(index.row())
+        lang = self.editor_model.lang_of(index.column())
+        cursor = editor.textCursor() if isinstance(editor, ParagraphEditor) else None
+        if (cursor is None or kind is not RowKind.PARAGRAPH or lang is None
+                or not cursor.hasSelection()):
+            return None
+        return pid, lang, cursor.selectionStart(), cursor.selectionEnd()
 
     def _reopen(self, pid: int) -> bool:
         number = self.doc.minutes.number(pid)
@@ -377,18 +401,6 @@ class MainWindow(WindowParts):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
-
-    def ask_unsaved(self, message: str) -> str:
-        """Edits could not be written: "save_as", "discard" or "cancel" (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
-                          buttons.Save | buttons.Discard | buttons.Cancel, self)
-        box.button(buttons.Save).setText(_("Save As…"))
-        answer = box.exec()
-        return {buttons.Save: "save_as", buttons.Discard: "discard"}.get(
-            buttons(answer), "cancel")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.release_document():

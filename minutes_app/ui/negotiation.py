@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTableWidget,
@@ -10,24 +12,29 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import error_text, render, render_all
+from minutes_app.i18n.messages import render_all
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
-from minutes_app.model import Side
+from minutes_app.model import Lang, Side
 from minutes_app.model.brackets import BracketOption
-from minutes_app.tracking.brackets import bracket_op, choose_op
-from minutes_app.tracking.decide import decision, select
-from minutes_app.tracking.rounds import snapshot
+from minutes_app.tracking.brackets import bracket_op
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.labels import side_label, unplaced_scope_label
-from minutes_app.ui.rows import RowKind
+from minutes_app.workflows import Step
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from minutes_app.ui.document import Document
+    from minutes_app.ui.messages import FileChooser, MessageSink
 
-    from minutes_app.docx_io.importer import ImportReport
-    from minutes_app.model import Operation, Round
-    from minutes_app.ui.main_window import MainWindow
+# the open cell's selection: paragraph, language, start, end (None: no selection)
+Selection = Callable[[], "tuple[int, Lang, int, int] | None"]
+
+
+class Holder(Protocol):
+    """Whatever holds the window's current document (it changes on File > Open)."""
+
+    @property
+    def doc(self) -> Document: ...
 
 
 SHOWN_UNPLACED = 25  # lines of the unplaced list a dialog shows
@@ -82,157 +89,149 @@ class BracketDialog(QDialog):
                 BracketOption(self.alternative.text(), Side(self.alternative_side.currentData()))]
 
 
+class AuthorSidesDialog(QDialog):
+    """The Side of each author of a returned file not recognisable as a Side."""
+
+    def __init__(self, authors: list[str], default: Side, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Who made these changes?"))
+        self.setObjectName("authorSidesDialog")
+        form = QFormLayout(self)
+        form.addRow(QLabel(_("The returned file has changes by authors these minutes do not "
+                             "know. Choose each one's Side (remembered for the next file).")))
+        self.combos: dict[str, QComboBox] = {}
+        for author in authors:
+            self.combos[author] = _side_combo(default)
+            form.addRow(author, self.combos[author])
+        form.addRow(ok_cancel(self))
+
+    def mapping(self) -> dict[str, Side]:
+        """The chosen Side of every author."""
+        return {a: Side(c.currentData()) for a, c in self.combos.items()}
+
+
 class NegotiationCommands:
-    """The Negotiation menu of a window."""
+    """The Negotiation menu: every command a workflow run as one undo step."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, holder: Holder, sink: MessageSink, chooser: FileChooser,
+                 selection: Selection) -> None:
+        self.holder = holder
+        self.sink = sink
+        self.chooser = chooser
+        self.selection = selection
 
-    def _apply(self, op_factory: object, label: str) -> bool:
+    def _run(self, make: Callable[[], Step], title: str = "", blocking: bool = False
+             ) -> Step | None:
+        """Make a workflow's step and run it as one undo step; errors go to the sink."""
         try:
-            op = op_factory() if callable(op_factory) else op_factory
-            self.window.doc.apply(op, label)  # type: ignore[arg-type]
+            step = make()
+            self.holder.doc.run(step)
         except MinutesError as exc:
-            self.window.statusBar().showMessage(error_text(exc), 8000)
-            return False
-        return True
+            self.sink.failed(exc, title, blocking)
+            return None
+        if step.report.messages:
+            self.sink.info("\n".join(render_all(step.report.messages)))
+        return step
 
     def send_round(self) -> None:
-        """Close the current text as a round (not undoable: it has been sent)."""
-        doc = self.window.doc
-        m = doc.minutes
-        dialog = SendRoundDialog(m.own_side, m.working_round, self.window)
-        if not dialog.exec():
+        """Close the current text as a round (one undo step: undone, the round is withdrawn)."""
+        from minutes_app.workflows.exchange import send_round
+
+        m = self.holder.doc.minutes
+        dialog = SendRoundDialog(m.own_side, m.working_round, self.sink.parent)
+        if not self.sink.run_dialog(dialog):
             return
-        try:
-            r = snapshot(m, Side(dialog.side.currentData()), now_iso(), dialog.note.text())
-            doc.record_round(r)
-        except MinutesError as exc:
-            self.window.show_error(error_text(exc), _("Cannot send the round"))
-            return
-        self.window.after_rounds_changed()
-        self.window.statusBar().showMessage(
-            _("Round {number} sent by the {side}.").format(number=r.number,
-                                                          side=side_label(r.side)), 8000)
+        side, note = Side(dialog.side.currentData()), dialog.note.text()
+        self._run(lambda: send_round(m, side, note), _("Cannot send the round"), True)
 
     def merge_file(self, path: str | None = None) -> None:
-        """Bring the other delegation's .minutes copy in: one undo step, plus their round."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from pathlib import Path
-
+        """Bring the other delegation's .minutes copy in: one undo step with their round."""
         from minutes_app.store import MinutesFile
-        from minutes_app.tracking.merge import brings_nothing, merge
+        from minutes_app.workflows.exchange import merge_copy
 
-        w = self.window
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                w, _("Merge the other delegation's copy"), str(w.doc.path.parent),
-                "Minutes (*.minutes)")
-            if not path:
-                return
-        doc = w.doc
-        try:
+        doc = self.holder.doc
+        path = path or self.chooser.open_file(_("Merge the other delegation's copy"),
+                                              str(doc.path.parent), "Minutes (*.minutes)")
+        if not path:
+            return
+
+        def make() -> Step:
             theirs_file, theirs = MinutesFile.open(path, read_only=True)  # never written
             theirs_file.close()
-            op, report = merge(doc.minutes, theirs, now_iso())
-        except MinutesError as exc:
-            w.show_error(error_text(exc), _("Cannot merge"))
+            return merge_copy(doc.minutes, theirs, Path(path).name)
+
+        self._run(make, _("Cannot merge"), True)
+
+    def import_file(self, path: str | None = None, authors: dict[str, Side] | None = None
+                    ) -> None:
+        """File > Import returned draft: their DOCX as their round, one undo step.
+
+        Authors of the file not recognisable as a Side are asked for (unless ``authors``).
+        """
+        from minutes_app.docx_io.importer import UnplacedChangesError
+        from minutes_app.workflows.exchange import import_returned, unknown_authors
+
+        doc = self.holder.doc
+        path = path or self.chooser.open_file(_("Import the returned draft"),
+                                              str(doc.path.parent), "Word (*.docx)")
+        if not path:
             return
-        if brings_nothing(doc.minutes, theirs, report):
-            w.statusBar().showMessage(_(
-                "Nothing new: {name} brings no change and no round that these minutes do not "
-                "already hold. Nothing was recorded.").format(name=Path(path).name), 15000)
-            return
-        r = report.round
-        assert r is not None
-        self._take_round(op, r, _("Merge round {number}").format(number=r.number))
-        from minutes_app.tracking.merge import annex_notes
-
-        w.statusBar().showMessage(" ".join(render(x) for x in (report.summary(),
-                                                              *annex_notes(report))), 15000)
-
-    def _take_round(self, op: Operation, r: Round, label: str,
-                    history: tuple[tuple[str, str, str], ...] = ()) -> None:
-        """Their text as one undo step, and their round recorded (in one transaction with
-        the pending edits and the history entry) unless this copy already has it."""
-        doc = self.window.doc
-        doc.apply(op, label)
-        if r not in doc.minutes.rounds or history:
-            doc.record_round(r if r not in doc.minutes.rounds else None, history)
-        self.window.after_rounds_changed()
-
-    def import_file(self, path: str | None = None) -> None:
-        """File > Import returned draft: their DOCX as their round, one undo step."""
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from minutes_app.docx_io.import_history import history_entry, imported_digests
-
-        w = self.window
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                w, _("Import the returned draft"), str(w.doc.path.parent), "Word (*.docx)")
-            if not path:
+        m, returned, title = doc.minutes, Path(path), _("Cannot import")
+        try:
+            if authors is None:
+                authors = self._ask_authors(unknown_authors(m, returned))
+            if authors is None:
                 return
-        doc = w.doc
-        imported = imported_digests(doc.file.history())
-        try:
-            planned = self._plan_import(Path(path), imported)
+            mapping = authors
+
+            def plan(uncertain: bool = False, unplaced: bool = False) -> Step:
+                return import_returned(m, returned, doc.file.history(), authors=mapping,
+                                       accept_uncertain=uncertain, accept_unplaced=unplaced)
+
+            unplaced = False
+            try:
+                step = plan()
+            except UnplacedChangesError as exc:
+                if not self._accept_unplaced(exc):
+                    return
+                unplaced = True
+                step = plan(unplaced=True)
+            rows = step.report.params["uncertain_rows"]
+            if rows and self.sink.confirm(_("Rows without their paragraph id"), "\n".join(
+                    [*render_all(rows), "", _("Import these rows as the paragraphs they look "
+                                              "like?")])):
+                step = plan(True, unplaced)
         except MinutesError as exc:
-            w.show_error(error_text(exc), _("Cannot import"))
+            self.sink.failed(exc, title, blocking=True)
             return
-        if planned is None:
-            return
-        op, report = planned
-        r = report.round
-        assert r is not None
-        if report.own_round is not None:  # our edits went out with the file as our round
-            doc.record_round(report.own_round)
-        entry = (now_iso(), "import", history_entry(Path(path), report))
-        self._take_round(op, r, _("Import round {number}").format(number=r.number), (entry,))
-        from minutes_app.docx_io.annex_import import annex_note
+        self._run(lambda: step, title, True)
 
-        note = annex_note(report)
-        w.statusBar().showMessage(" ".join(render(x) for x in (report.summary(), note) if x),
-                                  15000)
+    def _ask_authors(self, unknown: list[str]) -> dict[str, Side] | None:
+        """The Side of each unknown author ({} when there is none; None: cancelled)."""
+        if not unknown:
+            return {}
+        m = self.holder.doc.minutes
+        dialog = AuthorSidesDialog(unknown, m.own_side.other, self.sink.parent)
+        return dialog.mapping() if self.sink.run_dialog(dialog) else None
 
-    def _plan_import(self, path: Path, imported: set[str]
-                     ) -> tuple[Operation, ImportReport] | None:
-        """Plan the import, asking about unplaced changes and rows without ids (None: no)."""
-        from minutes_app.docx_io.importer import UnplacedChangesError, plan_import
-
-        w = self.window
-        m = w.doc.minutes
-        unplaced = False
-        try:
-            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported)
-        except UnplacedChangesError as exc:
-            lines = [_("{place} ({location}): “{text}”").format(
-                place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
-                for u in exc.unplaced[:SHOWN_UNPLACED]]
-            if len(exc.unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
-                lines.append(_("… and {n} more").format(n=len(exc.unplaced) - SHOWN_UNPLACED))
-            question = "\n".join([_("The returned file changed these things, which cannot be "
-                                    "placed in the minutes:"), "", *lines, "",
-                                  _("Import the rest, and record this list in the history?")])
-            if not w.confirm(_("Changes that cannot be placed"), question):
-                return None
-            unplaced = True
-            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
-                                     accept_unplaced=True)
-        if report.uncertain and w.confirm(_("Rows without their paragraph id"), "\n".join(
-                [*render_all(report.uncertain), "",
-                 _("Import these rows as the paragraphs they look like?")])):
-            op, report = plan_import(m, path, m.own_side.other, now_iso(), imported,
-                                     accept_uncertain=True, accept_unplaced=unplaced)
-        return op, report
+    def _accept_unplaced(self, exc: MinutesError) -> bool:
+        """Ask whether to import although some changes cannot be placed."""
+        unplaced = getattr(exc, "unplaced", [])
+        lines = [_("{place} ({location}): “{text}”").format(
+            place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
+            for u in unplaced[:SHOWN_UNPLACED]]
+        if len(unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
+            lines.append(_("… and {n} more").format(n=len(unplaced) - SHOWN_UNPLACED))
+        question = "\n".join([_("The returned file changed these things, which cannot be "
+                                "placed in the minutes:"), "", *lines, "",
+                              _("Import the rest, and record this list in the history?")])
+        return self.sink.confirm(_("Changes that cannot be placed"), question)
 
     def show_history(self) -> None:
         """A table of the rounds exchanged so far."""
-        rounds = self.window.doc.minutes.rounds
-        dialog = QDialog(self.window)
+        rounds = self.holder.doc.minutes.rounds
+        dialog = QDialog(self.sink.parent)
         dialog.setWindowTitle(_("Round history"))
         table = QTableWidget(len(rounds), 4)
         table.setHorizontalHeaderLabels([_("Round"), _("Sent by"), _("Time"), _("Note")])
@@ -249,14 +248,10 @@ class NegotiationCommands:
 
     def decide_side(self, side: Side | None, accept: bool) -> None:
         """Accept or reject every pending revision (of one Side), as one undo step."""
-        m = self.window.doc.minutes
-        revisions = select(m, lambda r: side is None or r.side is side)
-        if side is None:
-            label = _("Accept all revisions") if accept else _("Reject all revisions")
-        else:
-            label = (_("Accept all revisions of the {side}") if accept
-                     else _("Reject all revisions of the {side}")).format(side=side_label(side))
-        self._apply(lambda: decision(m, revisions, accept), label)
+        from minutes_app.workflows.edits import decide
+
+        m = self.holder.doc.minutes
+        self._run(lambda: decide(m, accept, side=side, everything=side is None))
 
     def bracket_selection(self, dialog: BracketDialog | None = None) -> None:
         """Put the words selected in the current cell in brackets with an alternative.
@@ -265,36 +260,33 @@ class NegotiationCommands:
         only its selection; the words may be narrowed in the dialog, never replaced: text
         outside them is never deleted.
         """
-        from minutes_app.ui.cell_editor import ParagraphEditor
-
-        w = self.window
-        index = w.editor.currentIndex()
-        editor = w.editor.indexWidget(index) if index.isValid() else None
-        kind, pid = w.editor_model.key(index.row()) if index.isValid() else (None, 0)
-        lang = w.editor_model.lang_of(index.column()) if index.isValid() else None
-        cursor = editor.textCursor() if isinstance(editor, ParagraphEditor) else None
-        if (cursor is None or kind is not RowKind.PARAGRAPH or lang is None
-                or not cursor.hasSelection()):
-            w.statusBar().showMessage(_("Select words in a paragraph first."), 6000)
+        chosen = self.selection()
+        if chosen is None:
+            self.sink.info(_("Select words in a paragraph first."))
             return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        m = w.doc.minutes
+        pid, lang, start, end = chosen
+        doc = self.holder.doc
+        m = doc.minutes
         selected = m.paragraph(pid).text(lang)[start:end]
-        dialog = dialog or BracketDialog(selected, m.own_side, w)
-        if not w.run_dialog(dialog):
+        dialog = dialog or BracketDialog(selected, m.own_side, self.sink.parent)
+        if not self.sink.run_dialog(dialog):
             return
         words = dialog.words.text().strip()
         at = selected.find(words) if words else -1
         if at < 0:
-            w.show_error(_("The words in brackets must be part of the selected text; "
-                           "nothing was changed."), _("Put words in brackets"))
+            self.sink.error(_("The words in brackets must be part of the selected text; "
+                              "nothing was changed."), _("Put words in brackets"), True)
             return
         start, end = start + at, start + at + len(words)
-        self._apply(lambda: bracket_op(m, pid, lang, start, end, dialog.options(),
-                                       now_iso()), _("Put words in brackets"))
+        try:
+            doc.apply(bracket_op(m, pid, lang, start, end, dialog.options(), now_iso()),
+                      _("Put words in brackets"))
+        except MinutesError as exc:
+            self.sink.failed(exc)
 
-    def choose_option(self, pid: int, lang: object, bracket: int, option: int) -> None:
+    def choose_option(self, pid: int, lang: Lang, bracket: int, option: int) -> None:
         """Close a bracket by keeping one option."""
-        m = self.window.doc.minutes
-        self._apply(lambda: choose_op(m, pid, lang, bracket, option, now_iso()),  # type: ignore[arg-type]
-                    _("Choose bracket option"))
+        from minutes_app.workflows.edits import choose_option
+
+        m = self.holder.doc.minutes
+        self._run(lambda: choose_option(m, pid, lang, bracket, option))

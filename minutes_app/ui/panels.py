@@ -32,6 +32,7 @@ class ParagraphPanel(QWidget):
     """Controls for the paragraph under the cursor; every change is an undoable operation."""
 
     option_chosen = Signal(int, object, int, int)  # pid, lang, bracket, option
+    failed = Signal(str)  # a refused edit, for the window's message sink
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,7 +229,7 @@ class ParagraphPanel(QWidget):
         try:
             self.doc.apply(op, label)  # type: ignore[arg-type]
         except MinutesError as exc:
-            self.window().statusBar().showMessage(error_text(exc), 5000)  # type: ignore[attr-defined]
+            self.failed.emit(error_text(exc))
 
     def _on_status_activated(self, _index: int) -> None:
         if self.pid is None:

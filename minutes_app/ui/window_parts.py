@@ -6,11 +6,12 @@ event-loop turn later, and panels that run every check are built only when first
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget, QMainWindow, QMenu, QPlainTextEdit, QStackedWidget, QWidget,
+)
 
 from minutes_app.ui.rows import RowKind
 
@@ -18,10 +19,14 @@ if TYPE_CHECKING:
     from minutes_app.tracking.revisions import Revision
     from minutes_app.ui.actions import Actions
     from minutes_app.ui.changes_panel import ChangesPanel
-    from minutes_app.ui.document import Document
+    from minutes_app.ui.document import Document, DocumentHolder
+    from minutes_app.ui.messages import FileChooser, MessageSink
     from minutes_app.ui.editing import StructureEditing
     from minutes_app.ui.editor import AlignedEditor
+    from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.editor import Index
     from minutes_app.ui.history_ui import HistoryParts
+    from minutes_app.ui.main_window import MainWindow
     from minutes_app.ui.export_dialog import ExportCommands
     from minutes_app.ui.negotiation import NegotiationCommands
     from minutes_app.ui.panels import ParagraphPanel
@@ -55,11 +60,13 @@ def put_in_dock(dock: QDockWidget, widget: QWidget) -> None:
 class WindowParts(QMainWindow):
     """Lazily built parts; ``complete`` builds the ones every window needs, once."""
 
-    doc: Document
+    holder: DocumentHolder
     settings: AppSettings
     editor: AlignedEditor
     editor_model: EditorModel
     stack: QStackedWidget
+    sink: MessageSink
+    chooser: FileChooser
     dock: QDockWidget
     changes_dock: QDockWidget
     ready_dock: QDockWidget
@@ -74,12 +81,22 @@ class WindowParts(QMainWindow):
     history_parts: HistoryParts | None = None
     _spell: SpellService | None = None
     _printing: PrintCommands | None = None
-    # the window's own methods, used here
-    retranslate_parts: Callable[[], None]
-    go_to_start: Callable[[], None]
-    show_current_paragraph: Callable[[], None]
-    go_to_paragraph: Callable[[int], None]
-    leave_review: Callable[[int], None]
+
+    def window_itself(self) -> MainWindow:
+        """This window as the MainWindow it is (the parts below are built for one)."""
+        from minutes_app.ui.main_window import MainWindow
+
+        assert isinstance(self, MainWindow)
+        return self
+
+    @property
+    def doc(self) -> Document:
+        """The document shown (the holder's: commands read it there)."""
+        return self.holder.doc
+
+    @doc.setter
+    def doc(self, doc: Document) -> None:
+        self.holder.doc = doc
 
     @property
     def completed(self) -> bool:
@@ -94,14 +111,15 @@ class WindowParts(QMainWindow):
         from minutes_app.ui.actions import Actions
         from minutes_app.ui.menus import connect_actions, fill_menus
 
-        self._actions = Actions(self)
-        fill_menus(self)  # type: ignore[arg-type]
-        connect_actions(self)  # type: ignore[arg-type]
-        context_menus.install(self)  # type: ignore[arg-type]
+        window = self.window_itself()
+        self._actions = Actions(window)
+        fill_menus(window)
+        connect_actions(window)
+        context_menus.install(window)
         self.attach_parts(self.doc)
         from minutes_app.ui.history_ui import HistoryParts
 
-        self.history_parts = HistoryParts(self)  # type: ignore[arg-type]
+        self.history_parts = HistoryParts(window)
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
@@ -113,6 +131,7 @@ class WindowParts(QMainWindow):
         self._panel = ParagraphPanel(doc)
         self._panel.option_chosen.connect(
             lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
+        self._panel.failed.connect(lambda text: self.sink.error(text))
         put_in_dock(self.dock, self._panel)
         undo, redo = self._actions["undo"], self._actions["redo"]
         doc.undo_stack.canUndoChanged.connect(undo.setEnabled)
@@ -123,10 +142,11 @@ class WindowParts(QMainWindow):
             self.history_parts.set_document(doc)
         self._attach_spelling(doc)
         QTimer.singleShot(WARM_UP_MS, self._warm_up)
-        self.retranslate_parts()
+        window = self.window_itself()
+        window.retranslate_parts()
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
-            self.go_to_start()
-        self.show_current_paragraph()
+            window.go_to_start()
+        window.show_current_paragraph()
 
     def _warm_up(self) -> None:
         """In an idle moment after start: make the reviewing pane's classes and Qt enums
@@ -173,12 +193,12 @@ class WindowParts(QMainWindow):
         for highlighter in found:
             highlighter.rehighlight()
 
-    def _on_cell_editor_created(self, editor: QWidget, index: object) -> None:
+    def _on_cell_editor_created(self, editor: ParagraphEditor, index: Index) -> None:
         from minutes_app.ui.spell import SpellHighlighter
 
-        lang = self.editor_model.lang_of(index.column())  # type: ignore[attr-defined]
+        lang = self.editor_model.lang_of(index.column())
         if lang is not None and self._spell is not None:
-            SpellHighlighter(editor, lang, self._spell)  # type: ignore[arg-type]
+            SpellHighlighter(editor, lang, self._spell)
 
     def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
         """A cell's context menu: corrections for the misspelt word under the click."""
@@ -186,8 +206,8 @@ class WindowParts(QMainWindow):
 
         index = self.editor.currentIndex()
         lang = self.editor_model.lang_of(index.column()) if index.isValid() else None
-        if lang is not None and self._spell is not None:
-            add_spelling_entries(menu, editor, lang, self._spell,  # type: ignore[arg-type]
+        if lang is not None and self._spell is not None and isinstance(editor, QPlainTextEdit):
+            add_spelling_entries(menu, editor, lang, self._spell,
                                  getattr(editor, "menu_pos", None))
 
     @property
@@ -229,7 +249,8 @@ class WindowParts(QMainWindow):
         if self._negotiation is None:
             from minutes_app.ui.negotiation import NegotiationCommands
 
-            self._negotiation = NegotiationCommands(self)  # type: ignore[arg-type]
+            self._negotiation = NegotiationCommands(self.holder, self.sink, self.chooser,
+                                                    self.window_itself().cell_selection)
         return self._negotiation
 
     @property
@@ -240,6 +261,7 @@ class WindowParts(QMainWindow):
 
             self._changes = ChangesPanel(self.doc)
             self._changes.revision_activated.connect(self._on_revision_activated)
+            self._changes.failed.connect(lambda text: self.sink.error(text))
             put_in_dock(self.changes_dock, self._changes)
         return self._changes
 
@@ -249,7 +271,7 @@ class WindowParts(QMainWindow):
         if self._exports is None:
             from minutes_app.ui.export_dialog import ExportCommands
 
-            self._exports = ExportCommands(self)  # type: ignore[arg-type]
+            self._exports = ExportCommands(self.holder, self.sink, self.chooser)
         return self._exports
 
     @property
@@ -258,7 +280,7 @@ class WindowParts(QMainWindow):
         if self._printing is None:
             from minutes_app.ui.printing import PrintCommands
 
-            self._printing = PrintCommands(self)  # type: ignore[arg-type]
+            self._printing = PrintCommands(self.window_itself())
         return self._printing
 
     @property
@@ -268,10 +290,10 @@ class WindowParts(QMainWindow):
             from minutes_app.ui.readiness import ReadinessPanel
 
             self._readiness = ReadinessPanel(self.doc)
-            self._readiness.paragraph_activated.connect(self.go_to_paragraph)
+            self._readiness.paragraph_activated.connect(self.window_itself().go_to_paragraph)
             self._readiness.export_requested.connect(lambda: self.exports.run_signing())
             self._readiness.annexes_requested.connect(
-                lambda: self.edit_annexes())  # type: ignore[attr-defined]
+                lambda: self.window_itself().edit_annexes())
             put_in_dock(self.ready_dock, self._readiness)
         return self._readiness
 
@@ -282,7 +304,7 @@ class WindowParts(QMainWindow):
             from minutes_app.ui.review import ReviewView
 
             self._review = ReviewView(self.doc)
-            self._review.left.connect(self.leave_review)
+            self._review.left.connect(self.window_itself().leave_review)
             self.stack.addWidget(self._review)
         return self._review
 

@@ -133,14 +133,13 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
 
     def send() -> None:
         from minutes_app.errors import MinutesError
-        from minutes_app.tracking.rounds import snapshot
+        from minutes_app.workflows.exchange import send_round
 
         m = w.doc.minutes
         try:
-            w.doc.record_round(snapshot(m, rng.choice(list(Side)), "2021-01-01T00:00:00Z"))
+            w.doc.run(send_round(m, rng.choice(list(Side)), "", "2021-01-01T00:00:00Z"))
         except MinutesError:
             return  # refused with a message, as in the dialog
-        w.after_rounds_changed()
 
     def review() -> None:
         if w.stack.currentWidget() is w.splitter:

@@ -1,0 +1,146 @@
+"""The one way the window tells the user something: a message bar, or a dialog when blocking.
+
+Every command reports through a ``MessageSink``: what it did and errors the user can act on
+later go to the non-modal bar above the editor; an error that stops what the user asked for
+(a file that cannot be opened, an import refused) is a dialog. Questions and dialogs run here
+too, so tests replace them in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget,
+)
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n import _
+from minutes_app.i18n.messages import error_text
+
+log = logging.getLogger(__name__)
+
+INFO_MS = 15000  # a report stays this long; an error until closed or replaced
+
+
+class MessageBar(QFrame):
+    """A non-modal line above the editor: a report or an error, with a close button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.label = QLabel()
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        close = QToolButton()
+        close.setText("×")
+        close.setAccessibleName(_("Close"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 4, 2)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self._timer = QTimer(self, singleShot=True, interval=INFO_MS)
+        self._timer.timeout.connect(self.hide)
+        self.error = False
+        self.hide()
+
+    def show_text(self, text: str, error: bool) -> None:
+        """Show ``text``; a report hides itself after a while, an error stays."""
+        self.error = error
+        self.label.setText(text)
+        self.setStyleSheet("#messageBar { background: %s; }" % ("#fde2e1" if error
+                                                                else "#e3effd"))
+        self.show()
+        if error:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def text(self) -> str:
+        """What the bar says (empty when hidden)."""
+        return self.label.text() if self.isVisible() or not self.isHidden() else ""
+
+
+class MessageSink:
+    """Reports, errors, questions and dialogs of every command of one window."""
+
+    def __init__(self, parent: QWidget, bar: MessageBar) -> None:
+        self.parent = parent
+        self.bar = bar
+        self.history: list[tuple[str, str]] = []  # (kind, text) said so far, newest last
+        # replaceable (tests answer for the user: a modal dialog would wait for a click)
+        self.show_error: Callable[..., None] = self._error_dialog
+        self.confirm: Callable[[str, str], bool] = self._question
+        self.run_dialog: Callable[[QDialog], bool] = lambda dialog: bool(dialog.exec())
+        self.show_message_box: Callable[[QMessageBox], object] = lambda box: box.exec()
+        self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
+
+    def info(self, text: str) -> None:
+        """What a command did (non-modal)."""
+        self.history.append(("info", text))
+        self.bar.show_text(text, error=False)
+
+    def error(self, text: str, title: str = "", blocking: bool = False) -> None:
+        """Something went wrong: in the bar, or as a dialog when it stops the user's action."""
+        log.info("error shown: %s", text)
+        self.history.append(("error", text))
+        if blocking:
+            self.show_error(text, title)
+        else:
+            self.bar.show_text(text, error=True)
+
+    def failed(self, exc: MinutesError, title: str = "", blocking: bool = False) -> None:
+        """A refused command, in the interface language."""
+        self.error(error_text(exc), title, blocking)
+
+    def _error_dialog(self, message: str, title: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title or _("minutes_app"), message,
+                          QMessageBox.StandardButton.Ok, self.parent)
+        box.setObjectName("errorBox")
+        box.exec()
+
+    def _ask_unsaved(self, message: str) -> str:
+        """Edits could not be written: "save_as", "discard" or "cancel"."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
+                          buttons.Save | buttons.Discard | buttons.Cancel, self.parent)
+        box.button(buttons.Save).setText(_("Save As…"))
+        answer = box.exec()
+        return {buttons.Save: "save_as", buttons.Discard: "discard"}.get(
+            buttons(answer), "cancel")
+
+    def _question(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class FileChooser:
+    """Asks for a file to open or a name to save under (tests pass paths instead)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_file(self, title: str, folder: str, filter_text: str) -> str | None:
+        """A file to open, or None."""
+        path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filter_text)
+        return path or None
+
+    def save_file(self, title: str, default: str, filter_text: str) -> str | None:
+        """A name to save under, or None."""
+        path, _filter = QFileDialog.getSaveFileName(self.parent, title, default, filter_text)
+        return path or None
+
+
+def sink_hook(name: str) -> Any:
+    """A window property reading and replacing its sink's hook ``name``."""
+    def get(window: Any) -> Any:
+        return getattr(window.sink, name)
+
+    def put(window: Any, hook: Any) -> None:
+        setattr(window.sink, name, hook)
+
+    return property(get, put, doc=f"The message sink's ``{name}``.")
