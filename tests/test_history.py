@@ -65,7 +65,7 @@ def test_demo_round_one_to_two_is_the_russian_counter_draft(demo_minutes: Minute
     inserted = [(s.text, s.author) for s in p10.tracks[Lang.EN] if s.kind == INSERT]
     assert inserted == [("and the Northern Sea Route ", Author(Side.RU, 2, "2020-12-14T08:30:00Z"))]
     p6 = next(p for p in c.paragraphs if p.number == 6)
-    assert [(s.text, s.author.side) for s in p6.tracks[Lang.EN] if s.kind == DELETE  # type: ignore[union-attr]
+    assert [(s.text, s.author.side) for s in p6.tracks[Lang.EN] if s.kind == DELETE and s.author
             ] == [("active ", Side.RU)]
 
 

@@ -14,6 +14,7 @@ from minutes_app.model import (
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.templates import demo
+from pathlib import Path
 
 
 def numbered(m: Minutes) -> list[tuple[int, int | None]]:
@@ -159,7 +160,7 @@ def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[i
     assert [n for _, n in numbered(m)] == [n for _, n in numbered(demo(history=False))]
 
 
-def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path: Path) -> None:
     from minutes_app.model import AddComment, Comment, Side
     from minutes_app.model.threads import SetCommentResolved, open_threads, threads
     from minutes_app.store import MinutesFile

@@ -75,7 +75,7 @@ def test_recall_per_kind_on_one_language_errors() -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[v.what for v in VARIANTS])
-def test_no_false_finding_on_correct_variants(variant) -> None:  # type: ignore[no-untyped-def]
+def test_no_false_finding_on_correct_variants(variant) -> None:
     for langs in PAIRS:
         m, _pids, _sid = document(langs, [{x: variant.texts[x] for x in langs}])
         assert [(f.kind, f.param) for f in findings(m)] == [], [x.value for x in langs]

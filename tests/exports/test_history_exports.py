@@ -9,6 +9,7 @@ from pathlib import Path
 from minutes_app.cli import main
 from tests.exports.clients import pandoc_json, spans
 from tests.exports.schema import assert_valid_docx
+import pytest
 
 def _valid(docx: Path) -> None:
     assert_valid_docx(docx)  # the project's own copy of the ISO schemas
@@ -40,7 +41,7 @@ def test_comparison_between_two_sent_rounds_is_only_russian(demo_file: Path,
     assert authors == {"Russian Side"}
 
 
-def test_compare_and_blame_commands_print_json(demo_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_compare_and_blame_commands_print_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(demo_file), "--from", "1", "--to", "2", "--lang", "en",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -90,6 +91,7 @@ def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path
                 for nt in new_run.iter(f"{W}t"):
                     nt.text = " (confirmed)"
                 ins.append(new_run)
+                assert run is not None
                 run.addnext(ins)
                 break
 

@@ -3,6 +3,8 @@ placed stops the import until the user accepts the list (which the history keeps
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 import json
 import subprocess
 import sys
@@ -69,7 +71,7 @@ def test_libreoffice_edits_headings_paragraphs_and_adds_a_row(tmp_path: Path,
     texts = {r.text.strip() for r in revs if not r.heading and r.lang is not None}
     assert {"Vladivostok", "블라디보스토크에서", "in 2021"} <= texts
     [new] = report.inserted
-    assert m.paragraph(new).mark.kind == "insert" and m.paragraph(new).mark.author.side is Side.RU
+    assert some(m.paragraph(new).mark).kind == "insert" and some(some(m.paragraph(new).mark).author).side is Side.RU
     assert m.paragraph(new).text(Lang.EN) == NEW_ROW["cells"][2]
     assert m.paragraph(new).text(Lang.KO) == NEW_ROW["cells"][1]
     anchor = next(p.id for p in m.paragraphs()
@@ -141,7 +143,9 @@ def _everywhere(root: etree._Element) -> None:
     """The body: a new word in the title, a bold (formatting) change in a row, and a table
     of their own below ours."""
     body = root.find(f"{W}body")
+    assert body is not None
     title = body.find(f"{W}p")
+    assert title is not None
     title.append(_ins(" (draft of the Russian Side)"))
     run = next(r for r in root.iter(f"{W}r") if r.findtext(f"{W}t") and "Sides" in
                r.findtext(f"{W}t"))
@@ -151,7 +155,7 @@ def _everywhere(root: etree._Element) -> None:
     table = etree.fromstring(
         f'<w:tbl xmlns:w="{W[1:-1]}"><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid>'
         '<w:tr><w:tc><w:p><w:r><w:t>Their own table</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
-    body.find(f"{W}tbl").addnext(table)
+    some(body.find(f"{W}tbl")).addnext(table)
 
 
 def _unplaced_copy(m: Minutes, tmp_path: Path) -> Path:
@@ -165,7 +169,7 @@ def _unplaced_copy(m: Minutes, tmp_path: Path) -> Path:
                               "relationships/footnotes")
 
     def header(root: etree._Element) -> None:
-        root.find(f"{W}p").append(_ins(" — seen in Moscow"))
+        some(root.find(f"{W}p")).append(_ins(" — seen in Moscow"))
 
     edits = {"word/document.xml": _everywhere, "word/_rels/document.xml.rels": rels}
     with zipfile.ZipFile(exported) as z:

@@ -297,7 +297,7 @@ def _segment(kind: str, text: str, wrapper: str, ident: int) -> str:
                          max_size=8),
        blocks=st.lists(st.sampled_from(list(_BLOCK_WRAPPERS)), max_size=3),
        in_cell=st.booleans())
-def test_any_nesting_of_containers_reads_the_same_texts(tmp_path_factory, segments, blocks,  # type: ignore[no-untyped-def]
+def test_any_nesting_of_containers_reads_the_same_texts(tmp_path_factory: pytest.TempPathFactory, segments, blocks,
                                                         in_cell: bool) -> None:
     content = "".join(_segment(k, t, w, i) for i, (k, t, w) in enumerate(segments))
     xml = para(content)

@@ -61,7 +61,7 @@ Error = tuple[str, str]  # (where, message)
 
 
 class _XmlNsResolver(etree.Resolver):
-    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+    def resolve(self, system_url, public_id, context):
         if system_url and system_url.endswith("xml-namespace-stub.xsd"):
             return self.resolve_string(XML_NS_SCHEMA, context)
         return None

@@ -3,6 +3,12 @@ order must never crash, warn (pytest-qt fails on Qt warnings) or lose what the f
 
 from __future__ import annotations
 
+from minutes_app.ui.cell_editor import ParagraphEditor
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog
+
 import os
 import random
 from collections.abc import Callable
@@ -19,6 +25,7 @@ from minutes_app.store import MinutesFile
 from minutes_app.ui.help import show_help
 from minutes_app.ui.identity import ask_identity
 from tests.ui.conftest import commit_text
+from minutes_app.ui.main_window import MainWindow
 
 COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_section",
             "delete_section", "move_section_up", "move_section_down", "show_original",
@@ -26,7 +33,7 @@ COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_se
 WEIGHTS = {"type": 8, "go": 6, "undo": 5, "redo": 3, "backspace": 3, "drop": 3, "tab": 2}
 
 
-def _open_editor(w):  # type: ignore[no-untyped-def]
+def _open_editor(w: MainWindow | _Current) -> ParagraphEditor | None:
     from minutes_app.ui.cell_editor import ParagraphEditor
 
     return next((e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()), None)
@@ -35,21 +42,21 @@ def _open_editor(w):  # type: ignore[no-untyped-def]
 class _Current:
     """The window the walk acts on: a restart replaces it."""
 
-    def __init__(self, window, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow, rng: random.Random) -> None:
         self.target = window
         self.rng = rng
         self.refused: list[str] = []
         self._hooks(window)
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.target, name)
 
-    def _hooks(self, window) -> None:  # type: ignore[no-untyped-def]
+    def _hooks(self, window: MainWindow) -> None:
         window.confirm = lambda title, question: self.rng.random() < 0.5
         window.show_error = lambda message, title="": self.refused.append(message)
         window.run_dialog = self._answer
 
-    def _answer(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+    def _answer(self, dialog: QDialog) -> bool:
         """A user's answer to a dialog: brackets (words narrowed at times), who am I."""
         from minutes_app.ui.identity import IdentityDialog
         from minutes_app.ui.negotiation import BracketDialog
@@ -82,7 +89,7 @@ class _Current:
         self.target = window
 
 
-def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
+def _steps(w: _Current, rng: random.Random, other: Path
            ) -> dict[str, Callable[[], None]]:
     def type_() -> None:
         if (e := _open_editor(w)) is not None:
@@ -283,7 +290,7 @@ SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "1 2 9 10 41").split()]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_walk(window, demo_file: Path, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_random_walk(window: MainWindow, demo_file: Path, seed: int) -> None:
     rng = random.Random(seed)
     current = _Current(window, rng)
     other = demo_file.with_name("theirs.minutes")  # the other delegation's copy, as sent

@@ -3,6 +3,9 @@ hiding columns and changing the document's languages (add, remove, reorder, undo
 
 from __future__ import annotations
 
+
+from minutes_app.model import Minutes
+
 import os
 import random
 from pathlib import Path
@@ -13,20 +16,21 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.model import Lang
 from tests.ui.conftest import commit_text
 from tests.ui.test_random_walk import WEIGHTS, _Current, _open_editor, _steps, _their_copy
+from minutes_app.ui.main_window import MainWindow
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
 LANGUAGE_SETS = [[KO, RU, EN], [KO, EN], [KO, RU], [RU, KO, EN], [KO, EN, RU], [EN, RU]]
 
 
 @pytest.fixture
-def demo_minutes():  # type: ignore[no-untyped-def]
+def demo_minutes() -> Minutes:
     """The demo in Korean, Russian and English."""
     from minutes_app.templates import demo
 
     return demo(languages=[KO, RU, EN])
 
 
-def _russian_steps(w, rng: random.Random) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _russian_steps(w: _Current, rng: random.Random) -> dict[str, object]:
     from minutes_app.ui.meeting_dialog import apply_meeting
 
     def type_russian() -> None:
@@ -60,7 +64,7 @@ SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "3 7 14").split()]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_walk_in_three_languages(window, demo_file: Path, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_random_walk_in_three_languages(window: MainWindow, demo_file: Path, seed: int) -> None:
     rng = random.Random(seed)
     current = _Current(window, rng)
     other = demo_file.with_name("theirs.minutes")
