@@ -101,7 +101,7 @@ def test_timeline_of_a_paragraph_steps_through_every_round(demo_minutes: Minutes
     assert [(e.round, e.side, e.current) for e in entries] == [
         (1, Side.KR, False), (2, Side.RU, False), (3, Side.KR, True)]
     assert not entries[0].changes  # nothing before the first round to compare with
-    assert {s.author.side for t in entries[1].changes.values() for s in t  # type: ignore[union-attr]
+    assert {s.author.side for t in entries[1].changes.values() for s in t
             if s.author} == {Side.RU}
     assert "[" in entries[2].texts[Lang.EN]  # type: ignore[index]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 import json
 import zipfile
 from pathlib import Path
@@ -41,7 +43,8 @@ def test_comparison_between_two_sent_rounds_is_only_russian(demo_file: Path,
     assert authors == {"Russian Side"}
 
 
-def test_compare_and_blame_commands_print_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_and_blame_commands_print_json(demo_file: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(demo_file), "--from", "1", "--to", "2", "--lang", "en",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -84,7 +87,7 @@ def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path
     def change(root: etree._Element) -> None:  # a tracked insertion by a named delegate
         for t in root.iter(f"{W}t"):
             if t.text and "diplomatic channels" in t.text:
-                run = t.getparent()
+                run = some(t.getparent())
                 ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
                                                 f"{W}date": "2020-12-17T08:00:00Z"})
                 new_run = etree.fromstring(etree.tostring(run))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from tests.helpers import some
 
 import json
@@ -40,7 +43,8 @@ def sent() -> Minutes:
     return m
 
 
-def lo_edit(src: Path, dst: Path, edits: list[list[str]], track: bool, tmp: Path) -> Path:
+def lo_edit(src: Path, dst: Path, edits: Sequence[list[str] | dict[str, Any]], track: bool,
+            tmp: Path) -> Path:
     """Edit with LibreOffice itself (UNO), as the Russian Side."""
     soffice()
     python = shutil.which("python3", path="/usr/bin") or "/usr/bin/python3"
@@ -124,7 +128,7 @@ def test_reader_keeps_the_inserter_of_deleted_words(tmp_path: Path) -> None:
                           for r in nested)
 
 
-def _edit_xml(src: Path, dst: Path, change) -> None:
+def _edit_xml(src: Path, dst: Path, change: Callable[[etree._Element], None]) -> None:
     with zipfile.ZipFile(src) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
@@ -251,9 +255,12 @@ def test_import_command_line(tmp_path: Path) -> None:
     subprocess.run([*run, "export", str(path), "--kind", "working", "-o", str(docx_path)],
                    cwd=ROOT, check=True, capture_output=True)
     returned = tmp_path / "returned.docx"
-    _edit_xml(docx_path, returned, lambda root: [
-        setattr(t, "text", t.text.replace("diplomatic channels", "diplomatic and other channels"))
-        for t in root.iter(f"{W}t") if t.text and "diplomatic channels" in t.text])
+    def change(root: etree._Element) -> None:
+        for t in root.iter(f"{W}t"):
+            if t.text and "diplomatic channels" in t.text:
+                t.text = t.text.replace("diplomatic channels", "diplomatic and other channels")
+
+    _edit_xml(docx_path, returned, change)
     result = subprocess.run([*run, "import", str(path), str(returned), "--from", "RU"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -271,7 +278,7 @@ def test_authors_map_to_sides_and_are_remembered(tmp_path: Path) -> None:
     def change(root: etree._Element) -> None:  # an edit tracked by a named delegate
         for t in root.iter(f"{W}t"):
             if t.text and "diplomatic channels" in t.text:
-                run = t.getparent()
+                run = some(t.getparent())
                 ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
                                                 f"{W}date": "2020-12-17T08:00:00Z"})
                 new_run = etree.fromstring(etree.tostring(run))

@@ -3,6 +3,8 @@ placed stops the import until the user accepts the list (which the history keeps
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.helpers import some
 
 import json
@@ -34,9 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADINGS = [["양국 협력 전반", "양국 협력 전반 및 공동투자"],
             ["Health and Medical Care", "Health, Medical Care and Pharmaceuticals"]]
-NEW_ROW = {"insert_row_after": "The Korean Side took note of the efforts of the Russian",
-           "cells": ["", "러시아측은 보건 분야 협력 확대를 제안하였다.",
-                     "The Russian Side proposed to expand cooperation in health care.", ""]}
+NEW_ROW: dict[str, Any] = {
+    "insert_row_after": "The Korean Side took note of the efforts of the Russian",
+    "cells": ["", "러시아측은 보건 분야 협력 확대를 제안하였다.",
+              "The Russian Side proposed to expand cooperation in health care.", ""]}
 
 
 def _section(m: Minutes, english: str) -> int:
@@ -71,7 +74,8 @@ def test_libreoffice_edits_headings_paragraphs_and_adds_a_row(tmp_path: Path,
     texts = {r.text.strip() for r in revs if not r.heading and r.lang is not None}
     assert {"Vladivostok", "블라디보스토크에서", "in 2021"} <= texts
     [new] = report.inserted
-    assert some(m.paragraph(new).mark).kind == "insert" and some(some(m.paragraph(new).mark).author).side is Side.RU
+    mark = some(m.paragraph(new).mark)
+    assert mark.kind == "insert" and some(mark.author).side is Side.RU
     assert m.paragraph(new).text(Lang.EN) == NEW_ROW["cells"][2]
     assert m.paragraph(new).text(Lang.KO) == NEW_ROW["cells"][1]
     anchor = next(p.id for p in m.paragraphs()
@@ -147,9 +151,8 @@ def _everywhere(root: etree._Element) -> None:
     title = body.find(f"{W}p")
     assert title is not None
     title.append(_ins(" (draft of the Russian Side)"))
-    run = next(r for r in root.iter(f"{W}r") if r.findtext(f"{W}t") and "Sides" in
-               r.findtext(f"{W}t"))
-    rpr = run.find(f"{W}rPr")
+    run = next(r for r in root.iter(f"{W}r") if "Sides" in (r.findtext(f"{W}t") or ""))
+    rpr = some(run.find(f"{W}rPr"))
     etree.SubElement(rpr, f"{W}rPrChange", {f"{W}id": "9002", f"{W}author": "Ivan Petrov",
                                             f"{W}date": "2020-12-17T08:00:00Z"})
     table = etree.fromstring(
@@ -171,7 +174,8 @@ def _unplaced_copy(m: Minutes, tmp_path: Path) -> Path:
     def header(root: etree._Element) -> None:
         some(root.find(f"{W}p")).append(_ins(" — seen in Moscow"))
 
-    edits = {"word/document.xml": _everywhere, "word/_rels/document.xml.rels": rels}
+    edits: dict[str, Callable[[etree._Element], None]] = {
+        "word/document.xml": _everywhere, "word/_rels/document.xml.rels": rels}
     with zipfile.ZipFile(exported) as z:
         headers = [n for n in z.namelist() if n.startswith("word/header")]
     edits.update({name: header for name in headers})
@@ -228,7 +232,7 @@ def test_an_untracked_edit_of_the_header_or_title_cannot_be_placed(tmp_path: Pat
 
     def header(root: etree._Element) -> None:
         t = next(root.iter(f"{W}t"))
-        t.text = t.text + " (Russian copy)"
+        t.text = (t.text or "") + " (Russian copy)"
 
     with zipfile.ZipFile(exported) as z:
         headers = [n for n in z.namelist() if n.startswith("word/header")]

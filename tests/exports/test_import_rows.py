@@ -3,6 +3,8 @@ wherever in a row they sit, and changes in the number and status columns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tests.helpers import some
 
 import zipfile
@@ -29,7 +31,8 @@ def _row_of(root: etree._Element, name: str) -> etree._Element:
                 if tr.find(f".//{W}bookmarkStart[@{W}name='{name}']") is not None)
 
 
-def _returned(m: Minutes, tmp_path: Path, change, comments: str = "") -> Path:
+def _returned(m: Minutes, tmp_path: Path, change: Callable[[etree._Element], None],
+              comments: str = "") -> Path:
     exported = tmp_path / "working.docx"
     write_working(m, exported)
     with zipfile.ZipFile(exported) as z:

@@ -34,7 +34,10 @@ def window(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
 
     w.confirm = unexpected
     w.show_error = unexpected_error
-    w.ask_unsaved = unexpected_error
+    def unexpected_unsaved(message: str) -> str:
+        raise AssertionError(f"unexpected question: {message}")  # a modal dialog would hang
+
+    w.ask_unsaved = unexpected_unsaved
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

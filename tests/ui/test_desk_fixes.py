@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from minutes_app.ui.negotiation import BracketDialog
+
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
@@ -58,6 +60,7 @@ class _Accepting:
         self.shown: list[str] = []
 
     def __call__(self, dialog: QDialog) -> bool:
+        assert isinstance(dialog, BracketDialog)
         self.shown.append(dialog.words.text())
         if self.words is not None:
             dialog.words.setText(self.words)

@@ -234,14 +234,14 @@ def test_context_menus_hold_the_window_commands(window: MainWindow) -> None:
     index = window.outline_model.index_of_paragraph(eighth)
     window.outline.scrollTo(index)
     at = window.outline.visualRect(index).center()
-    menu = context_menus.row_menu_at(window, window.outline, at)
+    row_menu = context_menus.row_menu_at(window, window.outline, at)
     assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH,
                                                                            eighth)
-    assert menu is not None
-    assert [a.objectName() for a in menu.actions() if not a.isSeparator()] == [
+    assert row_menu is not None
+    assert [a.objectName() for a in row_menu.actions() if not a.isSeparator()] == [
         f"action_{n}" for n in context_menus.ROW if n is not None]
     assert context_menus.row_menu_at(window, window.outline, window.outline.rect().bottomRight()
-                                     ) is None  # below the last item: no menu
+                                     ) is None  # below the last item: no row_menu
 
 
 def test_deleting_the_section_under_the_cursor_and_undoing_it(
@@ -263,7 +263,8 @@ def test_deleting_the_section_under_the_cursor_and_undoing_it(
         assert m.section_of(pid).id == section
 
 
-def test_replacing_tracks_the_change_and_keeps_agreed_text(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_replacing_tracks_the_change_and_keeps_agreed_text(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.model import Side
     from minutes_app.model.brackets import status_of
     from minutes_app.model.track import INSERT
@@ -286,7 +287,8 @@ def test_replacing_tracks_the_change_and_keeps_agreed_text(window: MainWindow, m
                if "Sides" in m.paragraph(pid).text(Lang.EN))  # agreed text is untouched
     p = tracked[0]
     assert "Sides" not in p.text(Lang.EN)
-    assert any(s.kind == INSERT and s.text.strip() == "Parties" and s.author and s.author.side is Side.KR
+    assert any(s.kind == INSERT and s.text.strip() == "Parties" and s.author
+               and s.author.side is Side.KR
                for s in p.tracks[Lang.EN])  # a revision by our Side, not a silent edit
     window.action_set["undo"].trigger()
     assert "Sides" in p.text(Lang.EN)

@@ -113,7 +113,8 @@ def test_reload_theirs_and_compare(window: MainWindow, tmp_path: Path) -> None:
 
 
 def test_a_read_only_file_opens_read_only_with_a_bar(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only_folder: Callable[..., list[Path]]) -> None:  # noqa: F811
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        read_only_folder: Callable[..., list[Path]]) -> None:  # noqa: F811
     from minutes_app.ui.app import build_window
 
     source = tmp_path / "src.minutes"

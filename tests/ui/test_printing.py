@@ -42,7 +42,8 @@ def test_preview_shows_the_pages_and_prints_them(window: MainWindow, tmp_path: P
     assert pages == len(shown[0].pages)
 
 
-def test_printing_without_libreoffice_says_what_to_install(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_printing_without_libreoffice_says_what_to_install(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
     real = shutil.which

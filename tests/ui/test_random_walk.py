@@ -90,7 +90,7 @@ class _Current:
 
 
 def _steps(w: _Current, rng: random.Random, other: Path
-           ) -> dict[str, Callable[[], None]]:
+           ) -> dict[str, Callable[[], object]]:
     def type_() -> None:
         if (e := _open_editor(w)) is not None:
             commit_text(e, rng.choice(["양측은 ", "the Sides ", "2021년 ", "x"]))
@@ -237,10 +237,10 @@ def _steps(w: _Current, rng: random.Random, other: Path
 
     def help_() -> None:
         show_help(w.target, rng.choice(["quick_start", "keyboard"]))
-        for page in w._help_pages.values():
+        for page in w.__dict__["_help_pages"].values():
             page.close()
 
-    steps: dict[str, Callable[[], None]] = {
+    steps: dict[str, Callable[[], object]] = {
         "bracket": bracket, "thread": thread, "tab": tab, "pane": pane, "spell": spell,
         "help": help_, "who_am_i": lambda: ask_identity(w.target),
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
@@ -259,8 +259,11 @@ def _steps(w: _Current, rng: random.Random, other: Path
         "status": lambda: combo("status"), "voice": lambda: combo("voice"),
         "comment": comment, "option": option, "send": send, "review": review,
     }
+    def trigger(name: str) -> Callable[[], None]:
+        return lambda: w.action_set[name].trigger()
+
     for name in COMMANDS:
-        steps[name] = lambda n=name: w.action_set[n].trigger()
+        steps[name] = trigger(name)
     return steps
 
 

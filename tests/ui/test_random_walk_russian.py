@@ -46,7 +46,7 @@ def _russian_steps(w: _Current, rng: random.Random) -> dict[str, object]:
             w.editor.go_to(rng.randrange(m.rowCount()), rng.randrange(1, m.columnCount()))
 
     def languages() -> None:
-        apply_meeting(w, w.doc.minutes.meeting, rng.choice(LANGUAGE_SETS))
+        apply_meeting(w.target, w.doc.minutes.meeting, rng.choice(LANGUAGE_SETS))
 
     def column() -> None:
         toggles = w.columns

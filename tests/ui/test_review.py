@@ -25,7 +25,7 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window: MainWind
     assert "8 of 18 paragraphs agreed, 2 brackets open" in review.progress_line.text()
     decided = 0
     while review.items:
-        item = review.current()
+        item = some(review.current())
         if item.kind == "revision":
             review.buttons["accept"].click()
         elif item.kind == "bracket":

@@ -29,7 +29,8 @@ def _pane(window: MainWindow) -> ChangesPanel:
     return window.changes
 
 
-def test_the_pane_shows_who_when_where_and_the_words_wrapped(window: MainWindow, qtbot: QtBot) -> None:
+def test_the_pane_shows_who_when_where_and_the_words_wrapped(window: MainWindow,
+        qtbot: QtBot) -> None:
     pane = _pane(window)
     view, model = pane.view, pane.model
     revisions = all_revisions(window.doc.minutes)

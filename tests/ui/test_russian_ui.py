@@ -107,7 +107,8 @@ def test_find_and_replace_in_the_russian_column(window: MainWindow) -> None:
     assert "Транскорейской" not in m.paragraph(pid).text(RU)
 
 
-def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.ui import negotiation
 
     m = window.doc.minutes
@@ -153,7 +154,8 @@ def test_review_mode_shows_and_decides_russian_revisions(window: MainWindow) -> 
     review = window.review
     assert list(review.texts) == [KO, RU, EN]
     while (item := review.current()) is not None and not (
-            item.kind == "revision" and item.revision.lang is RU):
+            item.kind == "revision" and item.revision is not None
+            and item.revision.lang is RU):
         review.step(1)
     assert item is not None and item.revision is not None
     assert "(Russian)" in review.item_label.text()
@@ -205,7 +207,8 @@ def test_declining_to_remove_a_language_with_text_changes_nothing(window: MainWi
     assert m.languages == [KO, RU, EN] and window.doc.undo_stack.count() == depth
 
 
-def test_a_language_added_and_removed_by_operations_follows_in_every_part(window: MainWindow) -> None:
+def test_a_language_added_and_removed_by_operations_follows_in_every_part(
+        window: MainWindow) -> None:
     window.doc.apply(RemoveLanguage(EN), "Remove English")
     assert headers(window) == ["No.", "Korean", "Russian"]
     window.action_set["review"].trigger()

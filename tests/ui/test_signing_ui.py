@@ -34,7 +34,8 @@ def test_export_dialog_shows_the_russian_original_opening(window: MainWindow) ->
     assert "under the Russia-Korea Joint Commission" in text
 
 
-def test_signing_export_names_the_side_and_offers_to_open_it(window: MainWindow, tmp_path: Path) -> None:
+def test_signing_export_names_the_side_and_offers_to_open_it(window: MainWindow,
+        tmp_path: Path) -> None:
     from minutes_app.docx_io.export import default_name
     from minutes_app.ui.export_dialog import ExportDialog
 
@@ -140,7 +141,8 @@ def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window: MainW
     assert opened == [True]
 
 
-def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window: MainWindow, tmp_path: Path) -> None:
+def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window: MainWindow,
+        tmp_path: Path) -> None:
     from minutes_app.ui.annex_dialog import AnnexDialog
 
     csv = tmp_path / "list.csv"

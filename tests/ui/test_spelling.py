@@ -101,7 +101,8 @@ def test_underlines_corrections_and_a_document_exception(window: MainWindow, qtb
     assert "블라디보스톡항을" in again.spelling_ignore  # kept in the file
 
 
-def test_switching_spell_checking_off_removes_the_underlines(window: MainWindow, qtbot: QtBot) -> None:
+def test_switching_spell_checking_off_removes_the_underlines(window: MainWindow,
+        qtbot: QtBot) -> None:
     window.set_spell_check(True)  # an earlier test (a random walk) may have left it off
     window.spell.wait_loaded()
     window.confirm = lambda title, question: True

@@ -138,7 +138,8 @@ def test_bracketing_the_selection(window: MainWindow, monkeypatch: pytest.Monkey
                                               "in the first half of 2021": Side.KR}
 
 
-def test_sending_a_round_starts_the_next(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sending_a_round_starts_the_next(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.store import MinutesFile
     from minutes_app.ui import negotiation
 
@@ -169,7 +170,8 @@ def test_show_original_and_proposed(window: MainWindow) -> None:
     assert window.action_set["show_changes"].isChecked()
 
 
-def test_editing_an_agreed_paragraph_asks_first(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_editing_an_agreed_paragraph_asks_first(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     m = window.doc.minutes
     answers: list[bool] = [False, True]
     monkeypatch.setattr(window, "confirm", lambda title, question: answers.pop(0))

@@ -112,7 +112,7 @@ def errors(window: MainWindow) -> list[str]:
 
 
 def test_opening_bad_files_shows_a_message_and_keeps_the_document(
-        window: MainWindow, errors, tmp_path: Path) -> None:
+        window: MainWindow, errors: list[str], tmp_path: Path) -> None:
     path = window.doc.path
     corrupt = tmp_path / "corrupt.minutes"
     corrupt.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" * 50)
@@ -129,7 +129,8 @@ def test_opening_bad_files_shows_a_message_and_keeps_the_document(
     assert window.doc.path == path and window.doc.minutes.paragraphs()
 
 
-def test_opening_a_file_held_elsewhere_says_so(window: MainWindow, errors, tmp_path: Path) -> None:
+def test_opening_a_file_held_elsewhere_says_so(window: MainWindow, errors: list[str],
+        tmp_path: Path) -> None:
     other = tmp_path / "other.minutes"
     MinutesFile.create(other, window.doc.minutes).close()
     holder = subprocess.Popen([sys.executable, "-m", "tests.helpers.holder", str(other)],
