@@ -7,6 +7,7 @@ from __future__ import annotations
 from minutes_app.model import Minutes
 
 import os
+from collections.abc import Callable
 import random
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def demo_minutes() -> Minutes:
     return demo(languages=[KO, RU, EN])
 
 
-def _russian_steps(w: _Current, rng: random.Random) -> dict[str, object]:
+def _russian_steps(w: _Current, rng: random.Random) -> dict[str, Callable[[], object]]:
     from minutes_app.ui.meeting_dialog import apply_meeting
 
     def type_russian() -> None:
@@ -77,7 +78,7 @@ def test_random_walk_in_three_languages(window: MainWindow, demo_file: Path, see
         for _ in range(int(os.environ.get("WALK_STEPS", "300"))):
             name = rng.choices(names, [weights.get(n, 1) for n in names])[0]
             done.append(name)
-            steps[name]()  # type: ignore[operator]
+            steps[name]()
             QApplication.processEvents()
         current.restart()
     finally:
