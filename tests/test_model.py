@@ -10,7 +10,8 @@ from minutes_app.errors import ValidationError
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, InsertSection, Lang, Meeting, Minutes,
     MoveParagraph, MoveSection, Operation, Paragraph, RemoveComment, RemoveParagraph,
-    RemoveSection, Section, SetMeeting, SetSectionHeading, SetStatus, SetText, SetVoice, Side, Status, new_paragraph,
+    RemoveSection, Section, SetMeeting, SetSectionHeading, SetStatus, SetText, SetVoice, Side,
+    Status, new_paragraph,
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.templates import demo
