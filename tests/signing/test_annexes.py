@@ -195,6 +195,6 @@ def test_a_free_annex_stating_another_number_in_one_language_is_refused() -> Non
     SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 19일 10:00 개회"])).apply(m)
     found = [r for r in reasons(m) if r.code == "annex_numbers"]
     assert [r.message for r in found] == [
-        "Annex III, paragraph 1: the numbers or dates differ between ko and en."]
+        "Annex III, paragraph 1: the numbers or dates differ between Korean and English."]
     SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 18일 10:00 개회"])).apply(m)
     assert not [r for r in reasons(m) if r.code == "annex_numbers"]
