@@ -19,7 +19,7 @@ from minutes_app.tracking.brackets import bracket_op, choose_op
 from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.rounds import snapshot
 from minutes_app.tracking.time import now_iso
-from minutes_app.ui.labels import side_label, unplaced_scope_label
+from minutes_app.ui.labels import side_label
 from minutes_app.ui.rows import RowKind
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class NegotiationCommands:
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
                 w, _("Merge the other delegation's copy"), str(w.doc.path.parent),
-                "Minutes (*.minutes)")
+                _("Minutes (*.minutes)"))
             if not path:
                 return
         doc = w.doc
@@ -170,7 +170,8 @@ class NegotiationCommands:
         w = self.window
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                w, _("Import the returned draft"), str(w.doc.path.parent), "Word (*.docx)")
+                w, _("Import the returned draft"), str(w.doc.path.parent),
+                _("Word documents (*.docx)"))
             if not path:
                 return
         doc = w.doc
@@ -202,9 +203,8 @@ class NegotiationCommands:
         try:
             op, report = plan_import(m, path, m.own_side.other, now_iso(), imported)
         except UnplacedChangesError as exc:
-            lines = [_("{place} ({location}): “{text}”").format(
-                place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
-                for u in exc.unplaced[:SHOWN_UNPLACED]]
+            lines = [render(u._replace(text=u.text[:120]).describe())
+                     for u in exc.unplaced[:SHOWN_UNPLACED]]
             if len(exc.unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
                 lines.append(_("… and {n} more").format(n=len(exc.unplaced) - SHOWN_UNPLACED))
             question = "\n".join([_("The returned file changed these things, which cannot be "

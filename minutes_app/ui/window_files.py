@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes_app.errors import MinutesError
+from minutes_app.errors import N_, MinutesError
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Lang, Operation, Side
@@ -15,7 +15,7 @@ from minutes_app.ui.labels import lang_label
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
 
-FILTER = "Minutes (*.minutes)"
+FILTER = N_("Minutes (*.minutes)")  # translated where it is shown
 
 
 class FileCommands:
@@ -86,7 +86,7 @@ class FileCommands:
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Open minutes"), self.dialog_folder(), FILTER)
+            self.window, _("Open minutes"), self.dialog_folder(), _(FILTER))
         if path:
             self.open_path(path)
 
@@ -97,7 +97,7 @@ class FileCommands:
         from minutes_app.templates import from_template, template_description, template_names
 
         names = template_names()
-        labels = [f"{n} — {template_description(n, current_language())}" for n in names]
+        labels = [template_description(n, current_language()) for n in names]  # no ids
         choice, ok = QInputDialog.getItem(self.window, _("New minutes"), _("Template:"), labels,
                                           names.index("cooperation-fields"), False)
         if not ok:
@@ -106,7 +106,7 @@ class FileCommands:
         if langs is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save the new minutes as"), self.dialog_folder(), FILTER)
+            self.window, _("Save the new minutes as"), self.dialog_folder(), _(FILTER))
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
@@ -151,7 +151,7 @@ class FileCommands:
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save minutes as"), str(self.window.doc.path), FILTER)
+            self.window, _("Save minutes as"), str(self.window.doc.path), _(FILTER))
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
