@@ -305,6 +305,25 @@ def _steps(w: MainWindow, walk: Walk, tmp_path: Path) -> dict[str, Callable[[], 
         editor.setTextCursor(cursor)
         a["bracket"].trigger()
 
+    def history() -> None:
+        parts = w.history_parts
+        assert parts is not None
+        parts.actions["compare"].setChecked(True)
+        for dock in parts.docks.values():
+            dock.show()
+            dock.raise_()
+            QApplication.processEvents()
+            walk.widget(f"dock {dock.objectName()}", dock)
+        walk.widget("compare bar", parts.toolbar)
+        parts.actions["compare"].setChecked(False)
+        path = tmp_path / "history.docx"
+        walk.save_as = path
+        parts.actions["history_report"].trigger()
+        walk.save_as = None
+        QApplication.processEvents()
+        for block in pandoc_json(path)["blocks"]:
+            walk.check("negotiation report", inline_text(block))
+
     def imported() -> None:
         w.negotiation.import_file(str(_returned_copy(w.doc.minutes, tmp_path)))
 
@@ -316,7 +335,7 @@ def _steps(w: MainWindow, walk: Walk, tmp_path: Path) -> dict[str, Callable[[], 
                  "quick_start", "keyboard", "about", "send_round", "open", "new", "save_as",
                  "import", "merge", "verify"):
         steps[name] = a[name].trigger
-    steps.update({"cell menus": menus_of_a_cell, "review": review, "report": report,
+    steps.update({"history parts": history, "cell menus": menus_of_a_cell, "review": review, "report": report,
                   "import report": imported, "merge report": merged})
     return steps
 
