@@ -335,8 +335,8 @@ def _steps(w: MainWindow, walk: Walk, tmp_path: Path) -> dict[str, Callable[[], 
                  "quick_start", "keyboard", "about", "send_round", "open", "new", "save_as",
                  "import", "merge", "verify"):
         steps[name] = a[name].trigger
-    steps.update({"history parts": history, "cell menus": menus_of_a_cell, "review": review, "report": report,
-                  "import report": imported, "merge report": merged})
+    steps.update({"history parts": history, "cell menus": menus_of_a_cell, "review": review,
+                  "report": report, "import report": imported, "merge report": merged})
     return steps
 
 
