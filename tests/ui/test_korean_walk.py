@@ -168,7 +168,8 @@ class Walk:
     def document_changed(self) -> None:
         """The words the document holds now (an import or a merge brings some)."""
         m = self.window.doc.minutes
-        self.texts = [*_strings(minutes_out(m)), *(title(m, lang) for lang in m.languages)]
+        self.texts = [*_strings(minutes_out(m)), *(title(m, lang) for lang in m.languages),
+                      self.window.settings.user_name]  # the user's own name is content too
         self.own = ALLOWED | {w for s in self.texts for w in re.findall(r"[A-Za-z]+", s)}
 
     def content(self, text: str) -> bool:
@@ -203,7 +204,7 @@ class Walk:
         """Every window open now; the ones other than the main window are then closed."""
         QApplication.processEvents()
         for top in QApplication.topLevelWidgets():
-            if top.isVisible() and not isinstance(top, QMenu):
+            if top.isVisible() and not isinstance(top, QMenu) and self.ours(top):
                 self.widget(step, top)
                 if top is not self.window:
                     top.close()
@@ -222,6 +223,13 @@ class Walk:
                 if isinstance(text, str):
                     self.check(f"{step} / input dialog", text)
         return "", False
+
+    def ours(self, top: QWidget) -> bool:
+        """True for this window and the windows it opened (not another test's leftovers)."""
+        w: QWidget | None = top
+        while w is not None and w is not self.window:
+            w = w.parentWidget()
+        return w is self.window
 
     def dialog(self, step: str) -> Callable[[QDialog], int]:
         """A stand-in for a modal dialog's ``exec``: read it, then cancel it."""

@@ -237,7 +237,7 @@ def _steps(w: _Current, rng: random.Random, other: Path
 
     def help_() -> None:
         show_help(w.target, rng.choice(["quick_start", "keyboard"]))
-        for page in w.__dict__["_help_pages"].values():
+        for page in w.target.__dict__["_help_pages"].values():
             page.close()
 
     steps: dict[str, Callable[[], object]] = {

@@ -302,7 +302,7 @@ def test_readiness_panel_names_a_missing_russian_text(window: MainWindow) -> Non
 
     window.doc.apply(SetText(pid, RU, ""), "Clear")
     missing = [r for r in reasons(m) if r.code == "missing"]
-    assert [(r.paragraph_id, "ru" in r.message) for r in missing] == [(pid, True)]
+    assert [(r.paragraph_id, "Russian" in r.message) for r in missing] == [(pid, True)]
     window.ready_dock.show()
     window.ready_dock.raise_()
     window.readiness.refresh()
@@ -315,7 +315,11 @@ def test_new_minutes_from_a_template_in_korean_russian_and_english(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    answers = iter(["cooperation-fields", "Korean · Russian · English"])
+    from minutes_app.templates import template_description
+
+    # the template is offered by its description, in the interface language
+    answers = iter([template_description("cooperation-fields", "en"),
+                    "Korean · Russian · English"])
 
     def pick(parent: QWidget, title: str, label: str, items: list[str], current: int,
              editable: bool) -> tuple[str, bool]:
