@@ -50,3 +50,17 @@ def test_reasons_name_languages_in_english_too() -> None:
     said = [render(r.msg) for r in reasons(_gaps())]
     assert "Paragraph 3 has no text in English." in said
     assert any(s.endswith("has no text in English.") and s.startswith("Annex") for s in said)
+
+
+@pytest.mark.parametrize(("location", "said"), [
+    ("table 2, paragraph 7", "파일의 표 2, 7번째 문단"), ("table 1, row 3", "표 1, 3행"),
+    ("heading of section 5", "항목 5의 제목"), ("section 5", "항목 5"), ("row 4", "표의 4행"),
+    ("paragraph 9", "파일의 9번째 문단"), ("word/header1.xml", "word/header1.xml"),
+])
+def test_where_an_unplaced_change_is_said_in_korean(korean: None, location: str,
+                                                    said: str) -> None:
+    from minutes_app.docx_io.unplaced import Unplaced
+
+    line = render(Unplaced("body", location, "Их правка").describe())
+    assert line == f"표 아래({said}): “Их правка”"
+    assert render(Unplaced("header", "header", "Их правка").describe()) == "머리글: “Их правка”"
