@@ -256,7 +256,7 @@ def test_the_review_report_lists_pending_heading_revisions(tmp_path: Path) -> No
     texts = [rp.text() for rp in read_docx(path).paragraphs]
     row = texts.index("§")
     assert texts[row + 1:row + 3] == ["지방 간 협력", "Interregional and Municipal Cooperation"]
-    assert texts[row + 3].startswith("Heading — Korean Side, round 4, en: insert")
+    assert texts[row + 3].startswith("Heading — Korean Side, round 4, English: insertion")
 
 
 def test_a_consecutive_copy_libreoffice_edited_brings_its_heading_edits(tmp_path: Path) -> None:
