@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from minutes_app.model import Minutes
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # CI runs the property tests on a fixed set of examples (the same every run: a red CI is a
@@ -30,7 +31,7 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture
-def demo_minutes():  # type: ignore[no-untyped-def]
+def demo_minutes() -> Minutes:
     """A fresh copy of the demo document."""
     from minutes_app.templates import demo
 
@@ -38,7 +39,7 @@ def demo_minutes():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path, demo_minutes) -> Path:  # type: ignore[no-untyped-def]
+def demo_file(tmp_path: Path, demo_minutes: Minutes) -> Path:
     """The demo written to a .minutes file (closed)."""
     from minutes_app.store import MinutesFile
 

@@ -207,7 +207,8 @@ class _Annex:
 def test_annexes_are_a_place() -> None:
     m = demo(agreed=True)
     head = "Mr. Kim Gunn, Deputy Minister for Political Affairs"
-    m.annexes = [_Annex(1, {KO: "한국 대표단", EN: "Korean Delegation"},  # type: ignore[attr-defined]
+    # any annex-shaped object: the checks read an annex's fields generically
+    m.annexes = [_Annex(1, {KO: "한국 대표단", EN: "Korean Delegation"},  # type: ignore[list-item]
                         [{KO: "김건 차관보", EN: head}, {KO: "이철수 과장", EN: ""}])]
     found = [(f.place, f.place_id, f.kind) for f in findings(m)]
     assert found == [("annex", "1.rows.2", "missing")]

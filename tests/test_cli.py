@@ -140,7 +140,8 @@ def test_info_and_revisions_read_a_file_the_editor_holds(tmp_path: Path) -> None
     finally:
         holder.kill()
         holder.wait()
-        holder.stdout.close()  # type: ignore[union-attr]
+        if holder.stdout is not None:
+            holder.stdout.close()
 
 
 @pytest.mark.parametrize("env", [

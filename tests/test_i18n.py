@@ -136,8 +136,9 @@ def test_every_interface_string_has_a_korean_translation_with_the_same_placehold
     for msg in po:
         if not msg.id:
             continue
-        ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
-        strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+        ids = tuple(msg.id) if isinstance(msg.id, (tuple, list)) else (msg.id,)
+        strings = (tuple(msg.string) if isinstance(msg.string, (tuple, list))
+                   else (msg.string or "",))
         for mid in ids:
             translated[mid] = strings[0]
             assert all(strings), f"untranslated: {mid!r}"

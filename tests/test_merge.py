@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +94,7 @@ def test_their_new_and_deleted_paragraphs() -> None:
     op.apply(ours)
     marks = [(r.kind, r.side, r.text) for r in all_revisions(ours) if r.lang is None]
     assert any(k == "insert" and s is Side.RU and "ferry routes" in t for k, s, t in marks)
-    assert ours.paragraph(gone).mark is not None and ours.paragraph(gone).mark.kind == "delete"
+    assert some(ours.paragraph(gone).mark).kind == "delete"
     assert ours.has_paragraph(mine.id) and len(report.inserted) == 1
 
 

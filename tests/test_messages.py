@@ -31,7 +31,8 @@ def _fields(text: str) -> set[str]:
 def test_every_translation_keeps_the_fields_of_its_code() -> None:
     with catalog.po_path("ko").open("rb") as fh:
         for entry in read_po(fh):
-            if entry.id and isinstance(entry.id, str) and entry.string:
+            if entry.id and isinstance(entry.id, str) and isinstance(entry.string, str) \
+                    and entry.string:
                 assert _fields(entry.string) == _fields(entry.id), entry.id
 
 

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from minutes_app.errors import ValidationError
 from minutes_app.model import (
     AddComment, Batch, Comment, InsertParagraph, InsertSection, Lang, Meeting, Minutes,
-    MoveParagraph, MoveSection, Paragraph, RemoveComment, RemoveParagraph, RemoveSection, Section,
-    SetMeeting, SetSectionHeading, SetStatus, SetText, SetVoice, Side, Status, new_paragraph,
+    MoveParagraph, MoveSection, Operation, Paragraph, RemoveComment, RemoveParagraph,
+    RemoveSection, Section, SetMeeting, SetSectionHeading, SetStatus, SetText, SetVoice, Side,
+    Status, new_paragraph,
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.templates import demo
+from pathlib import Path
 
 
 def numbered(m: Minutes) -> list[tuple[int, int | None]]:
@@ -59,7 +61,7 @@ def test_ids_are_never_reused_after_removal(demo_minutes: Minutes) -> None:
         InsertParagraph(m.sections[1].id, 0, reused).apply(m)
 
 
-def _ops(m: Minutes) -> list[object]:
+def _ops(m: Minutes) -> list[Operation]:
     s1, s2 = [s for s in m.sections if len(s.paragraphs) >= 2][:2]
     p = s1.paragraphs[0]
     return [
@@ -85,7 +87,7 @@ def test_every_operation_is_undone_by_its_inverse(index: int) -> None:
     m = demo(history=False)
     before = minutes_out(m)
     op = _ops(m)[index]
-    inverse, change = op.apply(m)  # type: ignore[attr-defined]
+    inverse, change = op.apply(m)
     assert not change.empty
     assert minutes_out(m) != before
     redo, _ = inverse.apply(m)
@@ -122,9 +124,9 @@ def test_batch_is_one_step_and_rolls_back_on_error(demo_minutes: Minutes) -> Non
         (RemoveComment(6, 12345), "no comment"),
     ],
 )
-def test_invalid_operations_say_why(demo_minutes: Minutes, op: object, message: str) -> None:
+def test_invalid_operations_say_why(demo_minutes: Minutes, op: Operation, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        op.apply(demo_minutes)  # type: ignore[attr-defined]
+        op.apply(demo_minutes)
 
 
 def test_meeting_dates_are_validated(demo_minutes: Minutes) -> None:
@@ -148,7 +150,7 @@ def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[i
             break  # too few paragraphs left to build every kind of operation
         op = ops[kind]
         try:
-            inverse, _ = op.apply(m)  # type: ignore[attr-defined]
+            inverse, _ = op.apply(m)
         except ValidationError:
             continue  # the operation no longer fits the changed document
         inverses.append(inverse)
@@ -159,7 +161,7 @@ def test_any_sequence_of_operations_undoes_back_to_the_start(steps: list[tuple[i
     assert [n for _, n in numbered(m)] == [n for _, n in numbered(demo(history=False))]
 
 
-def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path: Path) -> None:
     from minutes_app.model import AddComment, Comment, Side
     from minutes_app.model.threads import SetCommentResolved, open_threads, threads
     from minutes_app.store import MinutesFile

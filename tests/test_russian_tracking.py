@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from minutes_app.model import Minutes
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -161,7 +163,7 @@ def test_merge_brings_russian_edits_in_as_theirs_and_a_clash_as_a_bracket() -> N
     theirs = minutes_in(minutes_out(ours))
     theirs.own_side = Side.RU
 
-    def replace(m, number: int, old: str, new: str, now: str) -> int:  # type: ignore[no-untyped-def]
+    def replace(m: Minutes, number: int, old: str, new: str, now: str) -> int:
         pid = next(p.id for p in m.paragraphs() if m.number(p.id) == number)
         text = m.paragraph(pid).text(Lang.RU)
         assert old in text

@@ -128,11 +128,11 @@ def test_sigkill_during_a_stream_of_edits_keeps_every_committed_edit(demo_file: 
     assert writer.returncode == -signal.SIGKILL
     f, m = MinutesFile.open(demo_file)
     f.close()
-    for pid, i in committed.items():
-        text = m.paragraph(pid).text(Lang.KO)
+    for done_pid, step in committed.items():
+        text = m.paragraph(done_pid).text(Lang.KO)
         # the writer may have committed one more edit after its last report, never fewer
         assert text.startswith("편집 ")
-        assert int(text.split()[1].rstrip("번째")) >= i
+        assert int(text.split()[1].rstrip("번째")) >= step
 
 
 def _bytes_unchanged(path: Path, exc: type[Exception], match: str) -> None:

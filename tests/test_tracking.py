@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
+from minutes_app.model import Minutes
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,7 +68,7 @@ def test_a_korean_deletion_inside_a_russian_insertion_is_recorded_as_such() -> N
     track = retrack(track, "expand trade and investment.", KR3)
     inside = [s for s in track if s.kind == DELETE]
     assert len(inside) == 1 and inside[0].text == " in the Arctic"
-    assert inside[0].author.side is Side.KR and inside[0].origin.side is Side.RU
+    assert some(inside[0].author).side is Side.KR and some(inside[0].origin).side is Side.RU
     assert current_text(accept_all(track)) == "expand trade and investment."
     assert current_text(reject_all(track)) == "expand trade."
     # rejecting the Korean deletion gives the words back to the Russian insertion
@@ -149,7 +153,7 @@ def test_rounds_compose(a: str, b: str, c: str) -> None:
 
 
 # -- brackets and status --------------------------------------------------------------------
-def _tracked_demo():  # type: ignore[no-untyped-def]
+def _tracked_demo() -> Minutes:
     from minutes_app.templates import demo
     from minutes_app.tracking.rounds import snapshot
 

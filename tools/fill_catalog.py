@@ -25,7 +25,7 @@ def main() -> None:
     for message in catalog:
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         if key in table and not (message.string if isinstance(message.string, str)
-                                 else any(message.string)):
+                                 else any(message.string or ())):
             message.string = (table[key],) if isinstance(message.id, tuple) else table[key]
     with po.open("wb") as fh:
         write_po(fh, catalog, width=100, sort_output=False)

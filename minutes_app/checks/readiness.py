@@ -35,6 +35,15 @@ _STATUS = {Status.DRAFT: N_("draft"), Status.PROPOSED: N_("proposed"),
            Status.AGREED: N_("agreed")}
 
 
+# a document language as the sentences name it (never its code)
+_LANGUAGE = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
+
+
+def _languages(langs: list[Lang]) -> list[Message]:
+    """Languages as parameters of a message: the front end joins their names."""
+    return [Message(_LANGUAGE[lang]) for lang in langs]
+
+
 def _where(m: Minutes, pid: int) -> Message:
     number = m.number(pid)
     return (Message(N_("Paragraph {n}"), {"n": number}) if number is not None
@@ -89,10 +98,11 @@ def reasons(m: Minutes, allow_ad_ref: bool = False) -> list[Reason]:
                                where=where))
         if has_open_brackets(p):
             out.append(_reason(p.id, n, "bracket", N_("{where} has open brackets."), where=where))
-        missing = [lang.value for lang in m.languages if not p.text(lang).strip()]
+        missing = [lang for lang in m.languages if not p.text(lang).strip()]
         if missing:
             out.append(_reason(p.id, n, "missing", N_("{where} has no text in {langs}."),
-                               detail=",".join(missing), where=where, langs=", ".join(missing)))
+                               detail=",".join(x.value for x in missing), where=where,
+                               langs=_languages(missing)))
         status = status_of(p)
         if status is Status.AGREED_AD_REF and not allow_ad_ref:
             side = p.ad_ref_side.value if p.ad_ref_side else "?"
@@ -128,11 +138,11 @@ def annex_reasons(m: Minutes) -> list[Reason]:
             out.append(_reason(None, None, "annex_pending", N_(
                 "Annex {annex} has pending revisions."), annex=roman(i + 1)))
         out += _annex_quantities(m, i, annex)
-        empty = [lang.value for lang in m.languages if _annex_gap(annex, lang)]
+        empty = [lang for lang in m.languages if _annex_gap(annex, lang)]
         if empty:
             out.append(_reason(None, None, "annex_empty",
                                N_("Annex {annex} has no text in {langs}."),
-                               annex=roman(i + 1), langs=", ".join(empty)))
+                               annex=roman(i + 1), langs=_languages(empty)))
     return out
 
 
@@ -157,5 +167,6 @@ def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
             if ta.strip() and tb.strip() and differences(ta, a, tb, b):
                 out.append(_reason(None, None, "annex_numbers", N_(
                     "Annex {annex}, paragraph {n}: the numbers or dates differ between {a} and "
-                    "{b}."), annex=roman(index + 1), n=n, a=a.value, b=b.value))
+                    "{b}."), annex=roman(index + 1), n=n, a=Message(_LANGUAGE[a]),
+                    b=Message(_LANGUAGE[b])))
     return out

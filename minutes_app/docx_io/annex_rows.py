@@ -94,19 +94,19 @@ def annex_paragraphs(w: Consecutive, lang: Lang) -> Iterator[str]:
 def report_rows(m: Minutes, langs: list[Lang], widths: tuple[float, float, float],
                 fonts: Fonts) -> list[str]:
     """The review report's rows for free-annex parts with pending revisions (after the body)."""
-    from minutes_app.docx_io.working import author_name
+    from minutes_app.docx_io.report import revision_item
+    from minutes_app.i18n.catalog import _
     from minutes_app.tracking.annexes import annex_revisions
 
     number_cm, width, items_cm = widths
     by_part: dict[tuple[int, int], list[str]] = {}
     for r in annex_revisions(m):
         assert r.annex is not None and r.lang is not None
-        by_part.setdefault(r.annex, []).append(
-            f"{author_name(m, r.side)}, round {r.round}, {r.lang.value}: {r.kind} “{r.text}”")
+        by_part.setdefault(r.annex, []).append(revision_item(r))
     rows = []
     for (index, part), items in sorted(by_part.items()):
         a = m.annexes[index]
-        label = f"Annex {roman(index + 1)}" + (f".{part}" if part else "")
+        label = _("Annex {number}").format(number=roman(index + 1) + (f".{part}" if part else ""))
         cells = [fx.cell(number_cm, fx.paragraph(fx.run(label, None, fonts, bold=True,
                                                         size_pt=8)))]
         cells += [fx.cell(width, fx.paragraph(fx.run(part_text(a, part, lang), lang, fonts,

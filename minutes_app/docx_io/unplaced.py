@@ -8,6 +8,7 @@ until the user accepts the list, and what was accepted goes into the document's 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from minutes_app.docx_io.reader import ReadDocument, ReadParagraph
@@ -26,6 +27,26 @@ SCOPES = {
 }
 
 
+# a location as the importer records it ("table 2, paragraph 7"), and as sentences say it
+_LOCATIONS = (
+    (re.compile(r"table (?P<table>\d+), paragraph (?P<n>\d+)"),
+     N_("table {table}, paragraph {n} of the file")),
+    (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
+    (re.compile(r"heading of section (?P<n>\d+)"), N_("the heading of section {n}")),
+    (re.compile(r"section (?P<n>\d+)"), N_("section {n}")),
+    (re.compile(r"row (?P<n>\d+)"), N_("row {n} of the table")),
+    (re.compile(r"paragraph (?P<n>\d+)"), N_("paragraph {n} of the file")),
+)
+
+
+def location_message(location: str) -> Message:
+    """A recorded location as a message to translate; a part's file name stays as it is."""
+    for pattern, code in _LOCATIONS:
+        if found := pattern.fullmatch(location):
+            return Message(code, {k: int(v) for k, v in found.groupdict().items()})
+    return Message("{name}", {"name": location})
+
+
 class Unplaced(NamedTuple):
     """One change the import cannot place: where (a code and its detail), what, by whom."""
 
@@ -37,9 +58,11 @@ class Unplaced(NamedTuple):
 
     def describe(self) -> Message:
         """The change as a line to show: where, and what."""
+        scope = Message(SCOPES.get(self.scope, self.scope))
+        if self.location == self.scope:  # a header, a footer: the scope says where
+            return Message(N_("{scope}: “{text}”"), {"scope": scope, "text": self.text})
         return Message(N_("{scope} ({location}): “{text}”"), {
-            "scope": Message(SCOPES.get(self.scope, self.scope)), "location": self.location,
-            "text": self.text})
+            "scope": scope, "location": location_message(self.location), "text": self.text})
 
     def to_json(self) -> dict[str, str]:
         """As the history and ``--json`` record it."""

@@ -43,9 +43,10 @@ class SetText(NamedTuple):
         p = m.paragraph(self.pid)
         if self.lang in p.tracks:
             raise ValidationError("This text has pending revisions; edit it as a tracked change.")
-        old = p.text(self.lang)
+        inverse: Operation = (SetText(self.pid, self.lang, p.texts[self.lang])
+                              if self.lang in p.texts else _DropText(self.pid, self.lang))
         p.texts[self.lang] = self.text
-        return SetText(self.pid, self.lang, old), _one(self.pid)
+        return inverse, _one(self.pid)
 
 
 class SetTrack(NamedTuple):
@@ -62,12 +63,29 @@ class SetTrack(NamedTuple):
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         p = m.paragraph(self.pid)
-        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang))
+        inverse: Operation = (
+            SetTrack(self.pid, self.lang, p.texts[self.lang], p.tracks.get(self.lang))
+            if self.lang in p.texts else _DropText(self.pid, self.lang))
         p.texts[self.lang] = self.text
         if self.track is not None and has_changes(self.track):
             p.tracks[self.lang] = self.track
         else:
             p.tracks.pop(self.lang, None)
+        return inverse, _one(self.pid)
+
+
+class _DropText(NamedTuple):
+    """The inverse of a language's first text in a paragraph: no entry for it again (so that
+    undo restores the saved document exactly, not with an empty text)."""
+
+    pid: int
+    lang: Lang
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        p = m.paragraph(self.pid)
+        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang))
+        p.texts.pop(self.lang, None)
+        p.tracks.pop(self.lang, None)
         return inverse, _one(self.pid)
 
 

@@ -160,9 +160,11 @@ class SetSectionHeading(NamedTuple):
         if self.lang in section.tracks:
             raise ValidationError("This heading has pending revisions; edit it as a tracked "
                                   "change.")
-        old = section.heading.get(self.lang, "")
+        inverse: Operation = (SetSectionHeading(self.section_id, self.lang,
+                                                section.heading[self.lang])
+                              if self.lang in section.heading
+                              else _DropHeading(self.section_id, self.lang))
         section.heading[self.lang] = self.text
-        inverse = SetSectionHeading(self.section_id, self.lang, old)
         return inverse, Change(sections=frozenset([self.section_id]))
 
 
@@ -180,13 +182,30 @@ class SetHeadingTrack(NamedTuple):
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         s = m.section(self.section_id)
-        inverse = SetHeadingTrack(self.section_id, self.lang, s.heading.get(self.lang, ""),
-                                  s.tracks.get(self.lang))
+        inverse: Operation = (SetHeadingTrack(self.section_id, self.lang, s.heading[self.lang],
+                                              s.tracks.get(self.lang))
+                              if self.lang in s.heading else _DropHeading(self.section_id,
+                                                                          self.lang))
         s.heading[self.lang] = self.text
         if self.track is not None and has_changes(self.track):
             s.tracks[self.lang] = self.track
         else:
             s.tracks.pop(self.lang, None)
+        return inverse, Change(sections=frozenset([self.section_id]))
+
+
+class _DropHeading(NamedTuple):
+    """The inverse of a language's first heading text: no entry for it again."""
+
+    section_id: int
+    lang: Lang
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        s = m.section(self.section_id)
+        inverse = SetHeadingTrack(self.section_id, self.lang, s.heading.get(self.lang, ""),
+                                  s.tracks.get(self.lang))
+        s.heading.pop(self.lang, None)
+        s.tracks.pop(self.lang, None)
         return inverse, Change(sections=frozenset([self.section_id]))
 
 

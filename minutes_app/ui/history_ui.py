@@ -50,7 +50,7 @@ class HistoryParts:
         self.actions["compare"].setCheckable(True)
         self.actions["compare"].setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.actions["compare"].toggled.connect(self.show_compare_bar)
-        self.actions["history_report"].triggered.connect(self.export_report)
+        self.actions["history_report"].triggered.connect(lambda: self.export_report())
         for dock in ("timelineDock", "provenanceDock"):
             self.docks[dock].visibilityChanged.connect(lambda _v: self.follow_cursor())
         menu = window.menus["negotiation"]

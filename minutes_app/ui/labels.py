@@ -34,16 +34,3 @@ def column_languages(m: Minutes) -> list[Lang]:
     own = Lang.KO if m.own_side is Side.KR else (Lang.RU if Lang.RU in m.languages else Lang.EN)
     return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))
 
-
-def unplaced_scope_label(scope: str) -> str:
-    """Where a change the import cannot place was found, as the interface names it."""
-    return {
-        "title": _("Title block"), "body": _("Below the table"), "header": _("Header"),
-        "footer": _("Footer"), "footnote": _("Footnote"), "endnote": _("Endnote"),
-        "textbox": _("Text box"), "format": _("Formatting change"),
-        "table": _("A table we did not write"), "comment": _("Comment outside the rows"),
-        "heading": _("Heading of a section no longer here"),
-        "column": _("Number or status column"),
-        "heading-removed": _("Heading row removed"),
-        "annex": _("Annex row that cannot be placed"),
-    }.get(scope, scope)

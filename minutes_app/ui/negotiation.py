@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import render_all
+from minutes_app.i18n.messages import render, render_all
 from minutes_app.i18n import _
 from minutes_app.ui.widgets import ok_cancel
 from minutes_app.model import Lang, Side
 from minutes_app.model.brackets import BracketOption
 from minutes_app.tracking.brackets import bracket_op
 from minutes_app.tracking.time import now_iso
-from minutes_app.ui.labels import side_label, unplaced_scope_label
+from minutes_app.ui.labels import side_label
 from minutes_app.workflows import Step
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class NegotiationCommands:
 
         doc = self.holder.doc
         path = path or self.chooser.open_file(_("Merge the other delegation's copy"),
-                                              str(doc.path.parent), "Minutes (*.minutes)")
+                                              str(doc.path.parent), _("Minutes (*.minutes)"))
         if not path:
             return
 
@@ -174,7 +174,8 @@ class NegotiationCommands:
 
         doc = self.holder.doc
         path = path or self.chooser.open_file(_("Import the returned draft"),
-                                              str(doc.path.parent), "Word (*.docx)")
+                                              str(doc.path.parent),
+                                              _("Word documents (*.docx)"))
         if not path:
             return
         m, returned, title = doc.minutes, Path(path), _("Cannot import")
@@ -218,9 +219,8 @@ class NegotiationCommands:
     def _accept_unplaced(self, exc: MinutesError) -> bool:
         """Ask whether to import although some changes cannot be placed."""
         unplaced = getattr(exc, "unplaced", [])
-        lines = [_("{place} ({location}): “{text}”").format(
-            place=unplaced_scope_label(u.scope), location=u.location, text=u.text[:120])
-            for u in unplaced[:SHOWN_UNPLACED]]
+        lines = [render(u._replace(text=u.text[:120]).describe())
+                 for u in unplaced[:SHOWN_UNPLACED]]
         if len(unplaced) > SHOWN_UNPLACED:  # the history keeps the whole list
             lines.append(_("… and {n} more").format(n=len(unplaced) - SHOWN_UNPLACED))
         question = "\n".join([_("The returned file changed these things, which cannot be "

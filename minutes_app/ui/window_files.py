@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes_app.errors import MinutesError
+from minutes_app.errors import N_, MinutesError
 from minutes_app.i18n import _, current_language
 from minutes_app.model import Lang, Operation, Side
 from minutes_app.ui.files import create_document, open_document
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.negotiation import Holder
     from minutes_app.ui.settings import AppSettings
 
-FILTER = "Minutes (*.minutes)"
+FILTER = N_("Minutes (*.minutes)")  # translated where it is shown
 
 
 class FileCommands:
@@ -96,7 +96,7 @@ class FileCommands:
 
     def open(self) -> None:
         """File > Open."""
-        path = self.chooser.open_file(_("Open minutes"), self.dialog_folder(), FILTER)
+        path = self.chooser.open_file(_("Open minutes"), self.dialog_folder(), _(FILTER))
         if path:
             self.open_path(path)
 
@@ -107,7 +107,7 @@ class FileCommands:
         from minutes_app.templates import from_template, template_description, template_names
 
         names = template_names()
-        labels = [f"{n} — {template_description(n, current_language())}" for n in names]
+        labels = [template_description(n, current_language()) for n in names]  # no ids
         choice, ok = QInputDialog.getItem(self.sink.parent, _("New minutes"), _("Template:"),
                                           labels, names.index("cooperation-fields"), False)
         if not ok:
@@ -115,7 +115,8 @@ class FileCommands:
         langs = self._choose_languages()
         if langs is None:
             return
-        path = self.chooser.save_file(_("Save the new minutes as"), self.dialog_folder(), FILTER)
+        path = self.chooser.save_file(_("Save the new minutes as"), self.dialog_folder(),
+                                      _(FILTER))
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"
@@ -157,7 +158,8 @@ class FileCommands:
 
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""
-        path = self.chooser.save_file(_("Save minutes as"), str(self.holder.doc.path), FILTER)
+        path = self.chooser.save_file(_("Save minutes as"), str(self.holder.doc.path),
+                                      _(FILTER))
         if not path:
             return
         path = path if path.endswith(".minutes") else f"{path}.minutes"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dataclasses
 import datetime as dt
 
@@ -64,9 +66,9 @@ def document(langs: list[Lang], paragraphs: list[Texts], heading: Texts | None =
     return m, pids, sid
 
 
-def shifted(m: Meeting, **changes: object) -> Meeting:
+def shifted(m: Meeting, **changes: Any) -> Meeting:
     """The meeting with some details changed (ordinal, start)."""
-    return dataclasses.replace(m, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(m, **changes)
 
 
 __all__ = ["EN", "KO", "RU", "Texts", "document", "dt", "meeting_ru", "shifted"]

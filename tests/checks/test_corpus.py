@@ -6,6 +6,10 @@ Korean/Russian/English. The test prints recall per kind (``pytest -s`` shows it)
 
 from __future__ import annotations
 
+from minutes_app.model import Lang
+
+from typing import Any
+
 import dataclasses
 from collections import Counter
 
@@ -14,14 +18,14 @@ import pytest
 from minutes_app.checks.conformity import findings
 from minutes_app.templates import demo
 from tests.checks.corpus import (
-    BASE, ERRORS, HEADING_ERRORS, HEADINGS, MEETING_ERRORS, VARIANTS, Error,
+    BASE, ERRORS, HEADING_ERRORS, HEADINGS, MEETING_ERRORS, VARIANTS, Error, Variant,
 )
 from tests.checks.corpus_docs import EN, KO, RU, document, meeting_ru
 
 PAIRS = ([KO, EN], [KO, RU, EN])
 
 
-def _error_docs() -> list[tuple[Error, list]]:  # type: ignore[type-arg]
+def _error_docs() -> list[tuple[Error, list[Lang]]]:
     out = []
     for error in ERRORS:
         for langs in PAIRS:
@@ -30,7 +34,7 @@ def _error_docs() -> list[tuple[Error, list]]:  # type: ignore[type-arg]
     return out
 
 
-def _run(error: Error, langs: list) -> tuple[set[str], set[str]]:  # type: ignore[type-arg]
+def _run(error: Error, langs: list[Lang]) -> tuple[set[str], set[str]]:
     texts = dict(BASE[error.base])
     assert error.old in texts[error.lang], (error, texts[error.lang])
     texts[error.lang] = texts[error.lang].replace(error.old, error.new, 1)
@@ -46,7 +50,7 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("langs", PAIRS, ids=["ko-en", "ko-ru-en"])
-def test_every_base_translation_is_clean(langs: list) -> None:  # type: ignore[type-arg]
+def test_every_base_translation_is_clean(langs: list[Lang]) -> None:
     m, _pids, _sid = document(langs, [{x: t[x] for x in langs} for t in BASE.values()])
     assert [(f.kind, f.place_id, f.param) for f in findings(m)] == []
 
@@ -75,13 +79,13 @@ def test_recall_per_kind_on_one_language_errors() -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[v.what for v in VARIANTS])
-def test_no_false_finding_on_correct_variants(variant) -> None:  # type: ignore[no-untyped-def]
+def test_no_false_finding_on_correct_variants(variant: Variant) -> None:
     for langs in PAIRS:
         m, _pids, _sid = document(langs, [{x: variant.texts[x] for x in langs}])
         assert [(f.kind, f.param) for f in findings(m)] == [], [x.value for x in langs]
 
 
-def _heading_run(error: Error, langs: list) -> set[str]:  # type: ignore[type-arg]
+def _heading_run(error: Error, langs: list[Lang]) -> set[str]:
     heading = {x: HEADINGS[error.base][x] for x in langs}
     assert error.old in heading[error.lang]
     heading[error.lang] = heading[error.lang].replace(error.old, error.new, 1)
@@ -90,25 +94,27 @@ def _heading_run(error: Error, langs: list) -> set[str]:  # type: ignore[type-ar
             and error.lang in f.langs}
 
 
-def _meeting_run(field: str, lang, old: str, new: str, langs: list) -> set[str]:  # type: ignore[no-untyped-def, type-arg]
+def _meeting_run(field: str, lang: Lang, old: str, new: str, langs: list[Lang]) -> set[str]:
     meeting = meeting_ru(demo(history=False).meeting)
     texts = dict(getattr(meeting, field))
     assert old in texts[lang]
     texts[lang] = texts[lang].replace(old, new, 1)
+    changes: dict[str, Any] = {field: texts}
     m, _pids, _sid = document(langs, [{x: BASE["forum"][x] for x in langs}],
-                              meeting=dataclasses.replace(meeting, **{field: texts}))
+                              meeting=dataclasses.replace(meeting, **changes))
     return {f.kind for f in findings(m) if f.place in ("meeting", "title") and lang in f.langs}
 
 
 @pytest.mark.parametrize("langs", PAIRS, ids=["ko-en", "ko-ru-en"])
-def test_headings_and_meeting_details_clean(langs: list) -> None:  # type: ignore[type-arg]
+def test_headings_and_meeting_details_clean(langs: list[Lang]) -> None:
     m, _pids, _sid = document(langs, [{x: BASE["forum"][x] for x in langs}],
                               {x: HEADINGS["plan"][x] for x in langs})
     assert [(f.kind, f.place, f.param) for f in findings(m)] == []
 
 
 def test_recall_in_headings_and_meeting_details() -> None:
-    total, hits, missed = 0, 0, []
+    total, hits = 0, 0
+    missed: list[object] = []
     for error in HEADING_ERRORS:
         for langs in PAIRS:
             if error.lang in langs:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,7 +18,7 @@ from minutes_app.i18n import catalog
 
 
 @pytest.fixture
-def korean_window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def korean_window(qtbot: QtBot, demo_file: Path) -> Iterator[object]:
     """The main window on the demo, in Korean."""
     from minutes_app.ui.app import build_window
     from minutes_app.ui.settings import AppSettings
@@ -36,7 +38,7 @@ def korean_window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[n
     QApplication.processEvents()
 
 
-def test_readiness_and_review_speak_korean(korean_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_readiness_and_review_speak_korean(korean_window: MainWindow, tmp_path: Path) -> None:
     w = korean_window
     w.ready_dock.raise_()
     QApplication.processEvents()
@@ -51,7 +53,7 @@ def test_readiness_and_review_speak_korean(korean_window, tmp_path: Path) -> Non
     assert panel.grab().save(str(shot)) and shot.stat().st_size > 0
 
 
-def test_a_heading_finding_is_reviewed_and_dismissed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_finding_is_reviewed_and_dismissed(qtbot: QtBot, tmp_path: Path) -> None:
     from minutes_app.checks.conformity import findings
     from minutes_app.model import Lang, SetSectionHeading
     from minutes_app.store import MinutesFile

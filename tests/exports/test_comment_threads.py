@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from minutes_app.model import Comment, Paragraph
+
+from minutes_app.model import Minutes
+
 import zipfile
 from pathlib import Path
 
@@ -10,7 +14,7 @@ from lxml import etree
 from minutes_app.docx_io.comment_threads import W14, W15, para_id
 from minutes_app.docx_io.importer import plan_import
 from minutes_app.docx_io.working import write_working
-from minutes_app.model import AddComment, Comment, RemoveComment, Side
+from minutes_app.model import AddComment, RemoveComment, Side
 from minutes_app.model.threads import SetCommentResolved, threads
 from minutes_app.templates import demo
 from minutes_app.tracking.rounds import snapshot
@@ -21,7 +25,7 @@ NOW = "2020-12-17T09:00:00Z"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _threaded():  # type: ignore[no-untyped-def]
+def _threaded() -> tuple[Minutes, Paragraph, Comment, Comment, Comment]:
     m = demo(agreed=True)
     m.rounds.append(snapshot(m, Side.KR, "2020-12-16T12:00:00Z", "Round 3"))
     p = m.paragraphs()[5]

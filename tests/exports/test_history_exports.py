@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 import json
 import zipfile
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 from minutes_app.cli import main
 from tests.exports.clients import pandoc_json, spans
 from tests.exports.schema import assert_valid_docx
+import pytest
 
 def _valid(docx: Path) -> None:
     assert_valid_docx(docx)  # the project's own copy of the ISO schemas
@@ -40,7 +43,8 @@ def test_comparison_between_two_sent_rounds_is_only_russian(demo_file: Path,
     assert authors == {"Russian Side"}
 
 
-def test_compare_and_blame_commands_print_json(demo_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_compare_and_blame_commands_print_json(demo_file: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(demo_file), "--from", "1", "--to", "2", "--lang", "en",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -83,13 +87,14 @@ def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path
     def change(root: etree._Element) -> None:  # a tracked insertion by a named delegate
         for t in root.iter(f"{W}t"):
             if t.text and "diplomatic channels" in t.text:
-                run = t.getparent()
+                run = some(t.getparent())
                 ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
                                                 f"{W}date": "2020-12-17T08:00:00Z"})
                 new_run = etree.fromstring(etree.tostring(run))
                 for nt in new_run.iter(f"{W}t"):
                     nt.text = " (confirmed)"
                 ins.append(new_run)
+                assert run is not None
                 run.addnext(ins)
                 break
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from tests.helpers import some
+
 import json
 import shutil
 import subprocess
@@ -38,7 +43,8 @@ def sent() -> Minutes:
     return m
 
 
-def lo_edit(src: Path, dst: Path, edits: list[list[str]], track: bool, tmp: Path) -> Path:
+def lo_edit(src: Path, dst: Path, edits: Sequence[list[str] | dict[str, Any]], track: bool,
+            tmp: Path) -> Path:
     """Edit with LibreOffice itself (UNO), as the Russian Side."""
     soffice()
     python = shutil.which("python3", path="/usr/bin") or "/usr/bin/python3"
@@ -122,7 +128,7 @@ def test_reader_keeps_the_inserter_of_deleted_words(tmp_path: Path) -> None:
                           for r in nested)
 
 
-def _edit_xml(src: Path, dst: Path, change) -> None:  # type: ignore[no-untyped-def]
+def _edit_xml(src: Path, dst: Path, change: Callable[[etree._Element], None]) -> None:
     with zipfile.ZipFile(src) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
@@ -145,19 +151,19 @@ def test_new_and_removed_rows_become_new_and_deleted_paragraphs(tmp_path: Path) 
                       is not None)
         new = etree.fromstring(etree.tostring(victim))
         for b in new.iter(f"{W}bookmarkStart"):
-            b.getparent().remove(b)
+            some(b.getparent()).remove(b)
         for t in new.iter(f"{W}t"):
             t.text = "A paragraph the Russian Side added."
         victim.addnext(new)
-        victim.getparent().remove(victim)
+        some(victim.getparent()).remove(victim)
 
     returned = tmp_path / "returned.docx"
     _edit_xml(exported, returned, change)
     op, report = plan_import(m, returned, Side.RU, NOW)
     op.apply(m)
-    assert report.deleted == [gone] and m.paragraph(gone).mark.kind == "delete"
+    assert report.deleted == [gone] and some(m.paragraph(gone).mark).kind == "delete"
     [new] = report.inserted
-    assert m.paragraph(new).mark.kind == "insert"
+    assert some(m.paragraph(new).mark).kind == "insert"
     assert m.paragraph(new).text(Lang.EN).startswith("A paragraph the Russian Side added.")
 
 
@@ -169,7 +175,7 @@ def test_a_row_that_lost_its_id_is_confirmed_not_guessed(tmp_path: Path) -> None
     def change(root: etree._Element) -> None:
         b = next(x for x in root.iter(f"{W}bookmarkStart")
                  if x.get(f"{W}name") == f"_mp_{m.paragraphs()[8].id}")
-        b.getparent().remove(b)
+        some(b.getparent()).remove(b)
 
     returned = tmp_path / "returned.docx"
     _edit_xml(exported, returned, change)
@@ -249,9 +255,12 @@ def test_import_command_line(tmp_path: Path) -> None:
     subprocess.run([*run, "export", str(path), "--kind", "working", "-o", str(docx_path)],
                    cwd=ROOT, check=True, capture_output=True)
     returned = tmp_path / "returned.docx"
-    _edit_xml(docx_path, returned, lambda root: [
-        setattr(t, "text", t.text.replace("diplomatic channels", "diplomatic and other channels"))
-        for t in root.iter(f"{W}t") if t.text and "diplomatic channels" in t.text])
+    def change(root: etree._Element) -> None:
+        for t in root.iter(f"{W}t"):
+            if t.text and "diplomatic channels" in t.text:
+                t.text = t.text.replace("diplomatic channels", "diplomatic and other channels")
+
+    _edit_xml(docx_path, returned, change)
     result = subprocess.run([*run, "import", str(path), str(returned), "--from", "RU"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -269,13 +278,14 @@ def test_authors_map_to_sides_and_are_remembered(tmp_path: Path) -> None:
     def change(root: etree._Element) -> None:  # an edit tracked by a named delegate
         for t in root.iter(f"{W}t"):
             if t.text and "diplomatic channels" in t.text:
-                run = t.getparent()
+                run = some(t.getparent())
                 ins = etree.Element(f"{W}ins", {f"{W}id": "9999", f"{W}author": "Ivan Petrov",
                                                 f"{W}date": "2020-12-17T08:00:00Z"})
                 new_run = etree.fromstring(etree.tostring(run))
                 for nt in new_run.iter(f"{W}t"):
                     nt.text = " (confirmed)"
                 ins.append(new_run)
+                assert run is not None
                 run.addnext(ins)
                 break
 

@@ -3,6 +3,10 @@ placed stops the import until the user accepts the list (which the history keeps
 
 from __future__ import annotations
 
+from typing import Any
+
+from tests.helpers import some
+
 import json
 import subprocess
 import sys
@@ -32,9 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADINGS = [["양국 협력 전반", "양국 협력 전반 및 공동투자"],
             ["Health and Medical Care", "Health, Medical Care and Pharmaceuticals"]]
-NEW_ROW = {"insert_row_after": "The Korean Side took note of the efforts of the Russian",
-           "cells": ["", "러시아측은 보건 분야 협력 확대를 제안하였다.",
-                     "The Russian Side proposed to expand cooperation in health care.", ""]}
+NEW_ROW: dict[str, Any] = {
+    "insert_row_after": "The Korean Side took note of the efforts of the Russian",
+    "cells": ["", "러시아측은 보건 분야 협력 확대를 제안하였다.",
+              "The Russian Side proposed to expand cooperation in health care.", ""]}
 
 
 def _section(m: Minutes, english: str) -> int:
@@ -69,7 +74,8 @@ def test_libreoffice_edits_headings_paragraphs_and_adds_a_row(tmp_path: Path,
     texts = {r.text.strip() for r in revs if not r.heading and r.lang is not None}
     assert {"Vladivostok", "블라디보스토크에서", "in 2021"} <= texts
     [new] = report.inserted
-    assert m.paragraph(new).mark.kind == "insert" and m.paragraph(new).mark.author.side is Side.RU
+    mark = some(m.paragraph(new).mark)
+    assert mark.kind == "insert" and some(mark.author).side is Side.RU
     assert m.paragraph(new).text(Lang.EN) == NEW_ROW["cells"][2]
     assert m.paragraph(new).text(Lang.KO) == NEW_ROW["cells"][1]
     anchor = next(p.id for p in m.paragraphs()
@@ -141,17 +147,18 @@ def _everywhere(root: etree._Element) -> None:
     """The body: a new word in the title, a bold (formatting) change in a row, and a table
     of their own below ours."""
     body = root.find(f"{W}body")
+    assert body is not None
     title = body.find(f"{W}p")
+    assert title is not None
     title.append(_ins(" (draft of the Russian Side)"))
-    run = next(r for r in root.iter(f"{W}r") if r.findtext(f"{W}t") and "Sides" in
-               r.findtext(f"{W}t"))
-    rpr = run.find(f"{W}rPr")
+    run = next(r for r in root.iter(f"{W}r") if "Sides" in (r.findtext(f"{W}t") or ""))
+    rpr = some(run.find(f"{W}rPr"))
     etree.SubElement(rpr, f"{W}rPrChange", {f"{W}id": "9002", f"{W}author": "Ivan Petrov",
                                             f"{W}date": "2020-12-17T08:00:00Z"})
     table = etree.fromstring(
         f'<w:tbl xmlns:w="{W[1:-1]}"><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid>'
         '<w:tr><w:tc><w:p><w:r><w:t>Their own table</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
-    body.find(f"{W}tbl").addnext(table)
+    some(body.find(f"{W}tbl")).addnext(table)
 
 
 def _unplaced_copy(m: Minutes, tmp_path: Path) -> Path:
@@ -165,9 +172,10 @@ def _unplaced_copy(m: Minutes, tmp_path: Path) -> Path:
                               "relationships/footnotes")
 
     def header(root: etree._Element) -> None:
-        root.find(f"{W}p").append(_ins(" — seen in Moscow"))
+        some(root.find(f"{W}p")).append(_ins(" — seen in Moscow"))
 
-    edits = {"word/document.xml": _everywhere, "word/_rels/document.xml.rels": rels}
+    edits: dict[str, Callable[[etree._Element], None]] = {
+        "word/document.xml": _everywhere, "word/_rels/document.xml.rels": rels}
     with zipfile.ZipFile(exported) as z:
         headers = [n for n in z.namelist() if n.startswith("word/header")]
     edits.update({name: header for name in headers})
@@ -224,7 +232,7 @@ def test_an_untracked_edit_of_the_header_or_title_cannot_be_placed(tmp_path: Pat
 
     def header(root: etree._Element) -> None:
         t = next(root.iter(f"{W}t"))
-        t.text = t.text + " (Russian copy)"
+        t.text = (t.text or "") + " (Russian copy)"
 
     with zipfile.ZipFile(exported) as z:
         headers = [n for n in z.namelist() if n.startswith("word/header")]
@@ -248,7 +256,7 @@ def test_the_review_report_lists_pending_heading_revisions(tmp_path: Path) -> No
     texts = [rp.text() for rp in read_docx(path).paragraphs]
     row = texts.index("§")
     assert texts[row + 1:row + 3] == ["지방 간 협력", "Interregional and Municipal Cooperation"]
-    assert texts[row + 3].startswith("Heading — Korean Side, round 4, en: insert")
+    assert texts[row + 3].startswith("Heading — Korean Side, round 4, English: insertion")
 
 
 def test_a_consecutive_copy_libreoffice_edited_brings_its_heading_edits(tmp_path: Path) -> None:

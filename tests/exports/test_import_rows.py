@@ -3,6 +3,10 @@ wherever in a row they sit, and changes in the number and status columns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from tests.helpers import some
+
 import zipfile
 from pathlib import Path
 
@@ -27,7 +31,8 @@ def _row_of(root: etree._Element, name: str) -> etree._Element:
                 if tr.find(f".//{W}bookmarkStart[@{W}name='{name}']") is not None)
 
 
-def _returned(m: Minutes, tmp_path: Path, change, comments: str = "") -> Path:  # type: ignore[no-untyped-def]
+def _returned(m: Minutes, tmp_path: Path, change: Callable[[etree._Element], None],
+              comments: str = "") -> Path:
     exported = tmp_path / "working.docx"
     write_working(m, exported)
     with zipfile.ZipFile(exported) as z:
@@ -60,6 +65,7 @@ def _comment(ident: int, text: str) -> str:
 def _anchor(cell: etree._Element, ident: int) -> None:
     """Word's markup of a comment over a cell's first paragraph."""
     p = cell.find(f"{W}p")
+    assert p is not None
     ppr = p.find(f"{W}pPr")
     start = etree.Element(f"{W}commentRangeStart", {f"{W}id": str(ident)})
     if ppr is not None:
@@ -78,7 +84,7 @@ def test_a_row_deleted_with_track_changes_is_a_deleted_paragraph_by_its_author(
 
     def change(root: etree._Element) -> None:  # Word: w:trPr/w:del, the cells' runs deleted
         tr = _row_of(root, f"_mp_{pid}")
-        etree.SubElement(tr.find(f"{W}trPr"), f"{W}del", {f"{W}id": "9100", **IVAN})
+        etree.SubElement(some(tr.find(f"{W}trPr")), f"{W}del", {f"{W}id": "9100", **IVAN})
         for run in list(tr.iter(f"{W}r")):
             gone = etree.Element(f"{W}del", {f"{W}id": "9101", **IVAN})
             run.addprevious(gone)
@@ -140,7 +146,7 @@ def test_a_tracked_change_in_the_status_column_cannot_be_placed(tmp_path: Path) 
 
     def change(root: etree._Element) -> None:
         status = _row_of(root, f"_mp_{pid}").findall(f"{W}tc")[-1]
-        ins = etree.SubElement(status.find(f"{W}p"), f"{W}ins", {f"{W}id": "9200", **IVAN})
+        ins = etree.SubElement(some(status.find(f"{W}p")), f"{W}ins", {f"{W}id": "9200", **IVAN})
         etree.SubElement(etree.SubElement(ins, f"{W}r"), f"{W}t").text = " (not agreed)"
 
     with pytest.raises(UnplacedChangesError) as caught:
@@ -157,9 +163,9 @@ def test_a_removed_heading_row_cannot_be_placed(tmp_path: Path, tracked: bool) -
     def change(root: etree._Element) -> None:
         tr = _row_of(root, f"_ms_{sid}")
         if tracked:
-            etree.SubElement(tr.find(f"{W}trPr"), f"{W}del", {f"{W}id": "9300", **IVAN})
+            etree.SubElement(some(tr.find(f"{W}trPr")), f"{W}del", {f"{W}id": "9300", **IVAN})
         else:
-            tr.getparent().remove(tr)
+            some(tr.getparent()).remove(tr)
 
     path = _returned(m, tmp_path, change)
     with pytest.raises(UnplacedChangesError) as caught:

@@ -59,7 +59,7 @@ def test_a_moved_paragraph_is_a_linked_deletion_and_insertion(tmp_path: Path,
         ("insert", "text")}
     assert all(r["author"] == IVAN and r["move"] == "move57079999" for r in moves)
     for r in moves:  # each half names its other half
-        pair = found[r["pair"]]  # type: ignore[index]
+        pair = found[int(str(r["pair"]))]
         assert pair["move"] == r["move"] and pair["kind"] != r["kind"]
 
 
@@ -297,8 +297,9 @@ def _segment(kind: str, text: str, wrapper: str, ident: int) -> str:
                          max_size=8),
        blocks=st.lists(st.sampled_from(list(_BLOCK_WRAPPERS)), max_size=3),
        in_cell=st.booleans())
-def test_any_nesting_of_containers_reads_the_same_texts(tmp_path_factory, segments, blocks,  # type: ignore[no-untyped-def]
-                                                        in_cell: bool) -> None:
+def test_any_nesting_of_containers_reads_the_same_texts(
+        tmp_path_factory: pytest.TempPathFactory, segments: list[tuple[str, str, str]],
+        blocks: list[str], in_cell: bool) -> None:
     content = "".join(_segment(k, t, w, i) for i, (k, t, w) in enumerate(segments))
     xml = para(content)
     for wrapper in blocks:

@@ -18,8 +18,8 @@ def test_the_report_has_a_russian_column_and_the_russian_revisions(tmp_path: Pat
     write_report(demo(languages=[KO, RU, EN]), path)
     text = inline_text(pandoc_json(path)["blocks"])
     assert "Российская Сторона предложила продолжить совместные усилия" in text
-    assert "Russian Side, round 2, ru: insert “совместные ”" in text
-    assert "Korean Side, round 3, ru: delete “ Российской Федерации”" in text
+    assert "Russian Side, round 2, Russian: insertion “совместные ”" in text
+    assert "Korean Side, round 3, Russian: deletion “ Российской Федерации”" in text
     assert text.index("Корейская Сторона") > text.index("한국측")  # Korean first, as ours
 
 

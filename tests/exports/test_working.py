@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from tests.helpers import some
+
 import re
 import zipfile
 from pathlib import Path
@@ -59,7 +63,7 @@ def test_pandoc_reads_every_pending_revision_with_its_author(negotiated: Minutes
     assert dates == {"2020-12-14T08:30:00Z", "2020-12-16T10:00:00Z"}
 
 
-def _cells(doc: dict, m: Minutes, offset: int = 0  # type: ignore[type-arg]
+def _cells(doc: dict[str, Any], m: Minutes, offset: int = 0
            ) -> dict[int, list[str]]:
     rows = table_rows(doc)[offset:]
     numbered = {r[0].strip(): r for r in rows if r[0].strip().isdigit()}
@@ -141,7 +145,7 @@ def _twips(e: etree._Element | None, attr: str) -> int:
 def text_width(root: etree._Element) -> tuple[int, int]:
     """The text width the document declares, and what the same margins leave on US Letter."""
     sect = root.find(f"{W}body/{W}sectPr")
-    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")  # type: ignore[union-attr]
+    size, margins = some(sect).find(f"{W}pgSz"), some(sect).find(f"{W}pgMar")
     sides = _twips(margins, "left") + _twips(margins, "right")
     landscape = _twips(size, "w") > _twips(size, "h")
     letter = 15840 if landscape else 12240
@@ -160,13 +164,14 @@ def test_the_table_fits_the_text_width_of_a4_and_us_letter(three: bool, tmp_path
     assert (_twips(size, "w") > _twips(size, "h")) is three  # landscape for three languages
     assert {_twips(size, "w"), _twips(size, "h")} == {11906, 16838}  # A4
     tbl = root.find(f".//{W}tbl")
-    grid = [_twips(c, "w") for c in tbl.iter(f"{W}gridCol")]  # type: ignore[union-attr]
+    assert tbl is not None
+    grid = [_twips(c, "w") for c in tbl.iter(f"{W}gridCol")]
     assert sum(grid) <= min(a4, letter)
-    assert _twips(tbl.find(f"{W}tblPr/{W}tblW"), "w") == sum(grid)  # type: ignore[union-attr]
+    assert _twips(tbl.find(f"{W}tblPr/{W}tblW"), "w") == sum(grid)
     number, *langs, status = grid
     assert number < status < langs[0] and len(set(langs)) == 1 and len(langs) == (3 if three
                                                                                    else 2)
-    for tr in tbl.iter(f"{W}tr"):  # type: ignore[union-attr]
+    for tr in tbl.iter(f"{W}tr"):
         assert [_twips(tc.find(f"{W}tcPr/{W}tcW"), "w") for tc in tr.iter(f"{W}tc")] == grid
 
 
@@ -180,7 +185,7 @@ def test_header_repeats_headings_keep_with_next_rows_do_not_split(tmp_path: Path
     assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
 
     def cant_split(r: etree._Element) -> bool:
-        return r.find(f"{W}trPr/{W}cantSplit").get(f"{W}val") == "1"  # type: ignore[union-attr]
+        return some(r.find(f"{W}trPr/{W}cantSplit")).get(f"{W}val") == "1"
 
     def names(r: etree._Element) -> list[str]:
         return [b.get(f"{W}name") or "" for b in r.iter(f"{W}bookmarkStart")]
@@ -211,7 +216,7 @@ def test_three_languages_in_the_order_given_with_each_header_in_its_language(
         squash(p.text(lang)) for lang in (Lang.RU, Lang.KO, Lang.EN)]
 
 
-def table_rows_with_header(doc: dict) -> list[list[str]]:  # type: ignore[type-arg]
+def table_rows_with_header(doc: dict[str, Any]) -> list[list[str]]:
     from tests.exports.clients import inline_text
 
     block = next(b for b in doc["blocks"] if b.get("t") == "Table")
@@ -282,7 +287,7 @@ def test_a_returned_consecutive_copy_imports_back(tmp_path: Path) -> None:
         parts = {n: z.read(n) for n in z.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
     mark = root.find(f".//{W}bookmarkStart[@{W}name='_mp_{target.id}_en']")
-    p = mark.getparent()  # type: ignore[union-attr]
+    p = some(some(mark).getparent())
     ins = etree.SubElement(p, f"{W}ins", {f"{W}id": "9001", f"{W}author": "Russian Side",
                                           f"{W}date": "2020-12-17T09:00:00Z"})
     etree.SubElement(etree.SubElement(ins, f"{W}r"), f"{W}t").text = " Added in Moscow."
@@ -350,7 +355,7 @@ def test_a_paragraph_added_in_a_consecutive_copy_continues_the_one_before(
     mark = root.find(f".//{W}bookmarkStart[@{W}name='_mp_{target.id}_ko']")
     added = etree.Element(f"{W}p")
     etree.SubElement(etree.SubElement(added, f"{W}r"), f"{W}t").text = "추가된 문장."
-    mark.getparent().addnext(added)  # type: ignore[union-attr]
+    some(some(mark).getparent()).addnext(added)
     parts["word/document.xml"] = etree.tostring(root)
     with zipfile.ZipFile(tmp_path / "r.docx", "w") as z:
         for name, data in parts.items():

@@ -3,12 +3,15 @@ never a write to a file the user only asked to read (issue 12, items 1, 5, 6, 11
 
 from __future__ import annotations
 
+import subprocess
+
+from collections.abc import Callable, Iterator
+
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,8 +28,8 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _no_traceback(done: object) -> str:
-    err = done.stderr  # type: ignore[attr-defined]
+def _no_traceback(done: subprocess.CompletedProcess[str]) -> str:
+    err = done.stderr
     assert "Traceback" not in err
     lines = [x for x in err.splitlines() if x.strip()]
     assert len(lines) == 1, err
@@ -144,7 +147,7 @@ def test_a_missing_languages_row_is_not_salvageable(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def read_only_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+def read_only_folder(tmp_path: Path) -> Iterator[Callable[..., list[Path]]]:
     """A folder nobody may write: a read-only tmpfs as root (root ignores file modes),
     ``chmod`` otherwise. Yields a function copying files into it, then locks it."""
     import subprocess
@@ -176,7 +179,8 @@ def read_only_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
         folder.chmod(0o755)
 
 
-def test_read_only_files_can_be_read_and_exported(tmp_path: Path, read_only_folder) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_files_can_be_read_and_exported(tmp_path: Path,
+        read_only_folder: Callable[..., list[Path]]) -> None:
     ours = small_document(tmp_path / "ours.minutes")
     theirs = their_copy(ours, tmp_path / "theirs.minutes")
     ro, ro_theirs = read_only_folder(ours, theirs)

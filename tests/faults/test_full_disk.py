@@ -3,6 +3,8 @@ ends in one sentence with exit code 1, the document keeps its state, nothing is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import hashlib
 import os
 import resource
@@ -51,7 +53,7 @@ def _fill(folder: Path) -> None:
             pass
 
 
-def _limited(size: int) -> object:
+def _limited(size: int) -> Callable[[], None]:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
     return limit

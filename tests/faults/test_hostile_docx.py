@@ -3,6 +3,8 @@ with bounded work, never a traceback; rows that lost their ids are matched in li
 
 from __future__ import annotations
 
+import subprocess
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,9 +19,9 @@ from tests.faults.scenes import cli, returned_docx, small_document
 JARGON = ("XML_PARSE_HUGE", "Invalid argument", "Errno", "zlib", "Traceback", "line ")
 
 
-def _refused(done: object, words: str) -> None:
-    err = done.stderr  # type: ignore[attr-defined]
-    assert done.returncode == 1, err  # type: ignore[attr-defined]
+def _refused(done: subprocess.CompletedProcess[str], words: str) -> None:
+    err = done.stderr
+    assert done.returncode == 1, err
     lines = [x for x in err.splitlines() if x.strip()]
     assert len(lines) == 1, err
     assert lines[0].startswith(("minutes-app: error: ", "minutes-app: 오류: ")), err

@@ -15,17 +15,19 @@ import sys
 import tempfile
 import time
 
+from typing import Any
+
 import uno
 from com.sun.star.beans import PropertyValue
 
 
-def prop(name, value):
+def prop(name: str, value: object) -> Any:
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
 
 
-def delete_row(doc, anchor):
+def delete_row(doc: Any, anchor: str) -> None:
     """Delete the first table row whose text holds ``anchor``."""
     tables = doc.TextTables
     for t in range(tables.Count):
@@ -39,7 +41,7 @@ def delete_row(doc, anchor):
     raise SystemExit(f"no row holds {anchor!r}")
 
 
-def insert_row(doc, anchor, cells):
+def insert_row(doc: Any, anchor: str, cells: list[str]) -> None:
     """A row below the first table row whose text holds ``anchor``, its cells filled."""
     tables = doc.TextTables
     for t in range(tables.Count):
@@ -54,7 +56,7 @@ def insert_row(doc, anchor, cells):
     raise SystemExit(f"no row holds {anchor!r}")
 
 
-def main():
+def main() -> None:
     src, dst, author, track, edits_file = sys.argv[1:6]
     given, _, surname = author.partition(" ")
     with open(edits_file, encoding="utf-8") as fh:

@@ -14,6 +14,9 @@ loaded schema kept once per process. The schema files in ``schemas/`` are unmodi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 import re
 import zipfile
 from functools import cache
@@ -61,9 +64,11 @@ Error = tuple[str, str]  # (where, message)
 
 
 class _XmlNsResolver(etree.Resolver):
-    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+    # lxml-stubs declare resolve() without the context lxml passes to it
+    def resolve(self, system_url: str | None, public_id: str | None,  # type: ignore[override]
+                context: object) -> object:
         if system_url and system_url.endswith("xml-namespace-stub.xsd"):
-            return self.resolve_string(XML_NS_SCHEMA, context)
+            return self.resolve_string(XML_NS_SCHEMA, context, base_url=None)
         return None
 
 
@@ -170,7 +175,7 @@ def apply_mc(root: etree._Element, understood: set[str]) -> list[Error]:
             ns = _ns(str(name))
             if ns and (ns == NS_MC or ns not in understood):
                 if ns != NS_MC and ns not in ignorable:
-                    errors.append((tree.getpath(el), f"attribute {name} is in a namespace "
+                    errors.append((tree.getpath(el), f"attribute {name!s} is in a namespace "
                                    "neither understood nor mc:Ignorable"))
                 del el.attrib[name]
         i = 0
@@ -251,7 +256,8 @@ class Validator:
         kind = "wml" if ns == NS_W else "opc"
         errors = apply_mc(root, self.understood) if kind == "wml" else []
         if not schema.validate(etree.ElementTree(root)):
-            errors += [(f"line {e.line} {e.path}", _pretty(e.message)) for e in schema.error_log]
+            log = cast(Iterable[Any], schema.error_log)  # lxml-stubs leave _ErrorLog empty
+            errors += [(f"line {e.line} {e.path}", _pretty(e.message)) for e in log]
         if kind == "wml":
             errors += check_rpr_order(root, self.order)
         return kind, errors

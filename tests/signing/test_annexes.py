@@ -13,7 +13,7 @@ from minutes_app.checks.annex_refs import cited_in
 from minutes_app.checks.readiness import reasons
 from minutes_app.docx_io.signing import NotReadyToSignError, write_signing
 from minutes_app.i18n.alternat import in_order, replacements
-from minutes_app.model import Lang, SetAnnexes, Side
+from minutes_app.model import Lang, Person, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.store import MinutesFile
 from minutes_app.templates import demo
@@ -77,9 +77,7 @@ def test_csv_with_a_column_per_field_and_language_round_trips() -> None:
         dataclass_without(p, Lang.RU) for p in dl.members(m, Side.RU))
 
 
-def dataclass_without(p, lang: Lang):  # type: ignore[no-untyped-def]
-    from minutes_app.model import Person
-
+def dataclass_without(p: Person, lang: Lang) -> Person:
     return Person(*({k: v for k, v in getattr(p, f).items() if k is not lang}
                     for f in dl.FIELDS))
 
@@ -198,6 +196,6 @@ def test_a_free_annex_stating_another_number_in_one_language_is_refused() -> Non
     SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 19일 10:00 개회"])).apply(m)
     found = [r for r in reasons(m) if r.code == "annex_numbers"]
     assert [r.message for r in found] == [
-        "Annex III, paragraph 1: the numbers or dates differ between ko and en."]
+        "Annex III, paragraph 1: the numbers or dates differ between Korean and English."]
     SetAnnexes(dl.set_free(m, 3, Lang.KO, paragraphs=["2020년 12월 18일 10:00 개회"])).apply(m)
     assert not [r for r in reasons(m) if r.code == "annex_numbers"]

@@ -3,6 +3,8 @@ with pdftotext and pdffonts; verify accepts what we wrote and rejects a changed 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 import shutil
 import subprocess
@@ -20,7 +22,8 @@ from minutes_app.templates import demo
 from tests.exports.clients import pdf_fonts, to_pdf
 from tests.signing.trilingual import trilingual
 
-DOCS = {"bi": lambda: demo(agreed=True), "tri": trilingual}
+Originals = dict[str, tuple[Minutes, Path, Path]]
+DOCS: dict[str, Callable[[], Minutes]] = {"bi": lambda: demo(agreed=True), "tri": trilingual}
 
 
 def raw_text(pdf: Path) -> str:
@@ -38,7 +41,7 @@ def layout_text(pdf: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Minutes, Path, Path]]:
+def originals(tmp_path_factory: pytest.TempPathFactory) -> Originals:
     """Every original: (document, DOCX, PDF) by ``bi-KR``, ``tri-RU``, ..."""
     folder = tmp_path_factory.mktemp("originals")
     out = {}
@@ -57,7 +60,7 @@ def _pos(text: str, needle: str) -> int:
     return at
 
 
-def test_language_order_follows_the_alternat(originals: dict) -> None:
+def test_language_order_follows_the_alternat(originals: Originals) -> None:
     first = {"bi-KR": ("합의의사록", "Agreed Minutes"), "bi-RU": ("Agreed Minutes", "합의의사록"),
              "tri-KR": ("합의의사록", "Согласованный протокол"),
              "tri-RU": ("Согласованный протокол", "합의의사록")}
@@ -68,7 +71,7 @@ def test_language_order_follows_the_alternat(originals: dict) -> None:
     assert _pos(tri_kr, "Согласованный протокол") < _pos(tri_kr, "Agreed Minutes")  # ko, ru, en
 
 
-def test_title_and_body_name_the_pair_in_the_copys_order(originals: dict) -> None:
+def test_title_and_body_name_the_pair_in_the_copys_order(originals: Originals) -> None:
     kr, ru = raw_text(originals["bi-KR"][2]), raw_text(originals["bi-RU"][2])
     assert "Russia-Korea" not in kr and "러·한" not in kr
     assert "Korea-Russia" not in ru and "한·러" not in ru
@@ -82,7 +85,7 @@ def test_title_and_body_name_the_pair_in_the_copys_order(originals: dict) -> Non
     assert "корейско-российского Подкомитета" in tri_kr
 
 
-def test_signature_blocks_on_their_sides_and_aligned(originals: dict) -> None:
+def test_signature_blocks_on_their_sides_and_aligned(originals: Originals) -> None:
     for name, left, right in (("bi-KR", "Kim Gunn", "Alexander Krutikov"),
                               ("bi-RU", "Alexander Krutikov", "Kim Gunn"),
                               ("tri-RU", "Александр Крутиков", "Ким Гон"),
@@ -95,7 +98,7 @@ def test_signature_blocks_on_their_sides_and_aligned(originals: dict) -> None:
 
 
 def test_closing_formula_names_its_own_language_first_with_the_prevailing_text(
-        originals: dict) -> None:
+        originals: Originals) -> None:
     text = raw_text(originals["tri-KR"][2]).replace("\n", " ")
     assert "на русском, корейском и английском языках" in text
     assert "in the English, Korean and Russian languages" in text
@@ -104,7 +107,7 @@ def test_closing_formula_names_its_own_language_first_with_the_prevailing_text(
     assert "используется текст на английском языке" in text and "영어본이 우선한다" in text
 
 
-def test_annexes_follow_the_signatures_with_their_headings(originals: dict) -> None:
+def test_annexes_follow_the_signatures_with_their_headings(originals: Originals) -> None:
     for name in originals:
         text = raw_text(originals[name][2])
         signatures = text.rfind("Krutikov") if name.startswith("bi") else text.rfind("Крутиков")
@@ -117,7 +120,7 @@ def test_annexes_follow_the_signatures_with_their_headings(originals: dict) -> N
         del signatures
 
 
-def test_fonts_are_embedded_myeongjo_for_hangul_serif_for_cyrillic(originals: dict) -> None:
+def test_fonts_are_embedded_myeongjo_for_hangul_serif_for_cyrillic(originals: Originals) -> None:
     for _m, docx, pdf in originals.values():
         fonts = pdf_fonts(pdf)
         rows = [line.split() for line in fonts.splitlines()[2:]]
@@ -129,7 +132,7 @@ def test_fonts_are_embedded_myeongjo_for_hangul_serif_for_cyrillic(originals: di
     assert "Крутиков" in raw_text(originals["tri-RU"][2])
 
 
-def test_fingerprints_on_a_separate_sheet_not_on_the_signed_pages(originals: dict) -> None:
+def test_fingerprints_on_a_separate_sheet_not_on_the_signed_pages(originals: Originals) -> None:
     m, _docx, pdf = originals["bi-KR"]
     pages = raw_text(pdf).split("\f")
     prints = fingerprints(m)
@@ -138,7 +141,7 @@ def test_fingerprints_on_a_separate_sheet_not_on_the_signed_pages(originals: dic
     assert "Verification sheet" in pages[carrying[0]]
 
 
-def test_both_originals_have_the_same_fingerprints_and_verify(originals: dict) -> None:
+def test_both_originals_have_the_same_fingerprints_and_verify(originals: Originals) -> None:
     for name, (m, docx, pdf) in originals.items():
         for path in (docx, pdf):
             text, exact = original_text(path)
@@ -162,7 +165,7 @@ def _change_a_digit(docx: Path, out: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(("lang", "old", "new"), [
     (Lang.KO, "50%", "60%"), (Lang.EN, "50 percent", "60 percent"),
     (Lang.RU, "50 процентов", "60 процентов")])
-def test_verify_rejects_a_changed_digit_in_each_language(originals: dict, tmp_path: Path,
+def test_verify_rejects_a_changed_digit_in_each_language(originals: Originals, tmp_path: Path,
                                                          lang: Lang, old: str, new: str) -> None:
     m, docx, _pdf = originals["tri-RU"]
     changed = tmp_path / "changed.docx"
@@ -247,7 +250,7 @@ def test_the_trilingual_demo_signs_in_each_sides_order(tmp_path: Path) -> None:
     assert side is Side.RU and all(r.agreed for r in results)
 
 
-def test_every_original_is_valid_wordprocessingml(originals: dict, tmp_path: Path) -> None:
+def test_every_original_is_valid_wordprocessingml(originals: Originals, tmp_path: Path) -> None:
     from tests.exports.schema import assert_valid_docx
 
     for _m, docx, _pdf in originals.values():

@@ -6,13 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app.i18n import catalog
+from minutes_app.ui.cell_editor import ParagraphEditor
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
     """The main window showing a fresh demo file, in English."""
     from minutes_app.ui.app import build_window
     from minutes_app.ui.settings import AppSettings
@@ -21,7 +24,7 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
     settings.window_state = b""  # every test starts with the first-run layout
     settings.hidden_languages = []  # and every language column shown
     settings.save()
-    w = build_window(str(demo_file), "en")
+    w: MainWindow = build_window(str(demo_file), "en")
 
     def unexpected(title: str, question: str) -> bool:
         raise AssertionError(f"unexpected question: {question}")  # a modal dialog would hang
@@ -31,7 +34,10 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
 
     w.confirm = unexpected
     w.show_error = unexpected_error
-    w.ask_unsaved = unexpected_error
+    def unexpected_unsaved(message: str) -> str:
+        raise AssertionError(f"unexpected question: {message}")  # a modal dialog would hang
+
+    w.ask_unsaved = unexpected_unsaved
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
@@ -44,16 +50,14 @@ def window(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyp
     QApplication.processEvents()
 
 
-def cell_editor(w):  # type: ignore[no-untyped-def]
+def cell_editor(w: MainWindow) -> ParagraphEditor:
     """The open editor widget of the current cell."""
-    from minutes_app.ui.cell_editor import ParagraphEditor
-
     editors = [e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()]
     assert len(editors) == 1, editors
     return editors[0]
 
 
-def commit_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def commit_text(widget: QWidget, text: str) -> None:
     """Deliver text as a Korean input method does: a committed QInputMethodEvent."""
     from PySide6.QtGui import QInputMethodEvent
 

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from minutes_app.ui.negotiation import BracketDialog
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from minutes_app.ui.cell_editor import ParagraphEditor
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -11,10 +19,12 @@ from minutes_app.model.brackets import open_brackets
 from minutes_app.ui.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 
-def test_review_mode_offers_draft_paragraphs_and_never_says_ready_while_reasons_stand(  # type: ignore[no-untyped-def]
-        window) -> None:
+def test_review_mode_offers_draft_paragraphs_and_never_says_ready_while_reasons_stand(
+        window: MainWindow) -> None:
     m = window.doc.minutes
     draft = next(p for p in m.paragraphs() if p.status in (Status.DRAFT, Status.PROPOSED)
                  and not p.tracks and not p.mark)
@@ -35,7 +45,7 @@ def test_review_mode_offers_draft_paragraphs_and_never_says_ready_while_reasons_
     assert "Ready to sign?" in review.heading.text()
 
 
-def _select(editor, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+def _select(editor: ParagraphEditor, start: int, end: int) -> None:
     cursor = editor.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
@@ -49,7 +59,8 @@ class _Accepting:
         self.words, self.alternative = words, alternative
         self.shown: list[str] = []
 
-    def __call__(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+    def __call__(self, dialog: QDialog) -> bool:
+        assert isinstance(dialog, BracketDialog)
         self.shown.append(dialog.words.text())
         if self.words is not None:
             dialog.words.setText(self.words)
@@ -57,7 +68,7 @@ class _Accepting:
         return True
 
 
-def test_the_bracket_dialog_never_deletes_text(window) -> None:  # type: ignore[no-untyped-def]
+def test_the_bracket_dialog_never_deletes_text(window: MainWindow) -> None:
     m = window.doc.minutes
     pid = go_to_paragraph(window, 3, Lang.EN)
     if m.paragraph(pid).status is not Status.DRAFT:
@@ -97,13 +108,13 @@ def test_the_bracket_dialog_never_deletes_text(window) -> None:  # type: ignore[
     assert errors and m.paragraph(pid).text(Lang.EN) == after
 
 
-def _heading_row(window) -> int:  # type: ignore[no-untyped-def]
+def _heading_row(window: MainWindow) -> int:
     model = window.editor_model
     return next(r for r in range(1, model.rowCount())
                 if model.key(r)[0] is RowKind.SECTION and not model.is_title_row(r))
 
 
-def test_tab_skips_section_headings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_skips_section_headings(window: MainWindow, qtbot: QtBot) -> None:
     model = window.editor_model
     heading = _heading_row(window)
     last = model.columnCount() - 1
@@ -122,7 +133,7 @@ def test_tab_skips_section_headings(window, qtbot) -> None:  # type: ignore[no-u
     assert window.editor.currentIndex().row() == heading - 1
 
 
-def test_undo_in_a_heading_undoes_the_typing_burst(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_undo_in_a_heading_undoes_the_typing_burst(window: MainWindow, qtbot: QtBot) -> None:
     model = window.editor_model
     heading = _heading_row(window)
     sid = model.key(heading)[1]
@@ -137,7 +148,7 @@ def test_undo_in_a_heading_undoes_the_typing_burst(window, qtbot) -> None:  # ty
     assert model.minutes.section(sid).heading[Lang.EN] == before
 
 
-def test_meeting_dates_show_in_the_users_locale_format(window) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_dates_show_in_the_users_locale_format(window: MainWindow) -> None:
     from minutes_app.ui.labels import column_languages
     from minutes_app.ui.locale_dates import short_date
     from minutes_app.ui.meeting_dialog import MeetingDialog
@@ -153,7 +164,7 @@ def test_meeting_dates_show_in_the_users_locale_format(window) -> None:  # type:
     dialog.deleteLater()
 
 
-def test_ready_to_sign_reasons_wrap_in_a_narrow_panel(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ready_to_sign_reasons_wrap_in_a_narrow_panel(window: MainWindow, qtbot: QtBot) -> None:
     window.ready_dock.show()
     window.ready_dock.raise_()
     panel = window.readiness
@@ -171,8 +182,8 @@ def test_ready_to_sign_reasons_wrap_in_a_narrow_panel(window, qtbot) -> None:  #
     assert view.horizontalScrollBar().maximum() == 0
 
 
-def test_closed_panels_reopen_from_the_view_menu_and_are_remembered(  # type: ignore[no-untyped-def]
-        qtbot, window, demo_file) -> None:
+def test_closed_panels_reopen_from_the_view_menu_and_are_remembered(
+        qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
     from PySide6.QtGui import QAction
 
     from minutes_app.ui.app import build_window
@@ -202,9 +213,10 @@ def test_closed_panels_reopen_from_the_view_menu_and_are_remembered(  # type: ig
     third.close()
 
 
-def test_the_find_dialog_never_covers_its_match(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_find_dialog_never_covers_its_match(window: MainWindow, qtbot: QtBot) -> None:
     window.show_find()
     dialog = window.find_dialog
+    assert dialog is not None
     dialog.needle.setText("Arctic")
     qtbot.waitExposed(dialog)
     hit = dialog.find_next()
@@ -217,8 +229,8 @@ def test_the_find_dialog_never_covers_its_match(window, qtbot) -> None:  # type:
     assert not dialog.frameGeometry().intersects(window.cell_rect())
 
 
-def test_new_and_open_dialogs_start_in_the_users_documents_not_the_data_folder(  # type: ignore[no-untyped-def]
-        qtbot, demo_file) -> None:
+def test_new_and_open_dialogs_start_in_the_users_documents_not_the_data_folder(
+        qtbot: QtBot, demo_file: Path) -> None:
     from pathlib import Path
 
     from PySide6.QtCore import QStandardPaths

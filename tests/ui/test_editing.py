@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -9,9 +11,13 @@ from minutes_app.model import Lang
 from minutes_app.store import MinutesFile
 from minutes_app.ui.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
+from minutes_app.ui.main_window import MainWindow
+from pathlib import Path
+from pytestqt.qtbot import QtBot
+import pytest
 
 
-def go_to_paragraph(w, number: int, lang: Lang):  # type: ignore[no-untyped-def]
+def go_to_paragraph(w: MainWindow, number: int, lang: Lang) -> int:
     m = w.doc.minutes
     pid = next(p.id for p in m.paragraphs() if m.number(p.id) == number)
     row = w.editor_model.row_of((RowKind.PARAGRAPH, pid))
@@ -20,13 +26,13 @@ def go_to_paragraph(w, number: int, lang: Lang):  # type: ignore[no-untyped-def]
     return pid
 
 
-def test_korean_is_first_for_the_korean_side(window) -> None:  # type: ignore[no-untyped-def]
+def test_korean_is_first_for_the_korean_side(window: MainWindow) -> None:
     model = window.editor_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
         "No.", "Korean", "English"]
 
 
-def test_typing_english_and_hangul_then_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_english_and_hangul_then_undo(window: MainWindow, qtbot: QtBot) -> None:
     m = window.doc.minutes
     pid = go_to_paragraph(window, 3, Lang.EN)
     before_en = m.paragraph(pid).text(Lang.EN)
@@ -54,12 +60,12 @@ def test_typing_english_and_hangul_then_undo(window, qtbot) -> None:  # type: ig
     assert m.paragraph(pid).text(Lang.EN) == before_en + " Agreed"
 
 
-def test_the_editor_widgets_own_undo_is_off(window) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_widgets_own_undo_is_off(window: MainWindow) -> None:
     go_to_paragraph(window, 1, Lang.EN)
     assert not cell_editor(window).isUndoRedoEnabled()
 
 
-def test_new_move_and_delete_paragraph_renumber(window) -> None:  # type: ignore[no-untyped-def]
+def test_new_move_and_delete_paragraph_renumber(window: MainWindow) -> None:
     m = window.doc.minutes
     first = go_to_paragraph(window, 1, Lang.KO)
     second = next(p.id for p in m.paragraphs() if m.number(p.id) == 2)
@@ -84,7 +90,7 @@ def test_new_move_and_delete_paragraph_renumber(window) -> None:  # type: ignore
     assert new_pid not in {p.id for p in m.paragraphs()}
 
 
-def test_sections_move_and_undo(window) -> None:  # type: ignore[no-untyped-def]
+def test_sections_move_and_undo(window: MainWindow) -> None:
     m = window.doc.minutes
     go_to_paragraph(window, 8, Lang.EN)  # health and medical care
     order = [s.id for s in m.sections]
@@ -98,7 +104,7 @@ def test_sections_move_and_undo(window) -> None:  # type: ignore[no-untyped-def]
     assert [s.id for s in m.sections] == order
 
 
-def test_autosave_reaches_the_file(window, qtbot, demo_file) -> None:  # type: ignore[no-untyped-def]
+def test_autosave_reaches_the_file(window: MainWindow, qtbot: QtBot, demo_file: Path) -> None:
     pid = go_to_paragraph(window, 3, Lang.KO)
     commit_text(cell_editor(window), "저장 확인 ")
     assert window.isWindowModified()
@@ -112,9 +118,10 @@ def test_autosave_reaches_the_file(window, qtbot, demo_file) -> None:  # type: i
     assert "저장 확인" in m.paragraph(pid).text(Lang.KO)
 
 
-def test_find_and_replace_across_both_languages(window) -> None:  # type: ignore[no-untyped-def]
+def test_find_and_replace_across_both_languages(window: MainWindow) -> None:
     window.action_set["find"].trigger()
     dialog = window.find_dialog
+    assert dialog is not None
     dialog.needle.setText("KICP")
     hit = dialog.find_next()
     assert hit is not None
@@ -130,7 +137,7 @@ def test_find_and_replace_across_both_languages(window) -> None:  # type: ignore
     assert sum("KICP" in p.text(Lang.KO) for p in m.paragraphs()) >= 2
 
 
-def test_status_voice_and_comment_from_the_panel(window) -> None:  # type: ignore[no-untyped-def]
+def test_status_voice_and_comment_from_the_panel(window: MainWindow) -> None:
     from minutes_app.model import Side, Status
 
     pid = go_to_paragraph(window, 9, Lang.EN)
@@ -152,7 +159,7 @@ def test_status_voice_and_comment_from_the_panel(window) -> None:  # type: ignor
     assert p.status is Status.DRAFT and p.voice is Side.KR and not p.comments
 
 
-def test_status_bar_counts_follow_the_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_counts_follow_the_document(window: MainWindow, qtbot: QtBot) -> None:
     assert "Agreed 8" in window.count_label.text()
     go_to_paragraph(window, 9, Lang.EN)
     window.panel.status.setCurrentIndex(3)
@@ -160,7 +167,7 @@ def test_status_bar_counts_follow_the_document(window, qtbot) -> None:  # type: 
     qtbot.waitUntil(lambda: "Agreed 9" in window.count_label.text(), timeout=2000)
 
 
-def test_zoom_changes_the_editor_font(window) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_changes_the_editor_font(window: MainWindow) -> None:
     size = window.editor.font().pointSizeF()
     window.action_set["zoom_in"].trigger()
     assert window.editor.font().pointSizeF() == size + 1
@@ -168,8 +175,8 @@ def test_zoom_changes_the_editor_font(window) -> None:  # type: ignore[no-untype
     assert window.editor.font().pointSizeF() == size
 
 
-def test_outline_drag_and_drop_moves_paragraphs_and_sections(  # type: ignore[no-untyped-def]
-        window, qtbot) -> None:
+def test_outline_drag_and_drop_moves_paragraphs_and_sections(
+        window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QAbstractItemView
 
@@ -208,36 +215,37 @@ def test_outline_drag_and_drop_moves_paragraphs_and_sections(  # type: ignore[no
     assert [s.id for s in m.sections] == order and m.number(p1) == 1
 
 
-def test_context_menus_hold_the_window_commands(window) -> None:  # type: ignore[no-untyped-def]
+def test_context_menus_hold_the_window_commands(window: MainWindow) -> None:
     from minutes_app.ui import context_menus
 
     go_to_paragraph(window, 3, Lang.KO)
     editor = cell_editor(window)
-    menu = window.editor.cell_menu(editor)
+    menu = some(window.editor.cell_menu)(editor)
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
     # the document's undo, not the widget's (whose own undo is off)
     assert names[:2] == ["action_undo", "action_redo"] and "edit-undo" not in names
     assert {"edit-copy", "edit-paste", "action_bracket", "action_new_paragraph"} <= set(names)
     assert not menu.actions()[0].isEnabled()  # nothing to undo yet
     commit_text(editor, "확인 ")
-    assert window.editor.cell_menu(editor).actions()[0].isEnabled()
+    assert some(window.editor.cell_menu)(editor).actions()[0].isEnabled()
 
     m = window.doc.minutes
     eighth = next(p.id for p in m.paragraphs() if m.number(p.id) == 8)
     index = window.outline_model.index_of_paragraph(eighth)
     window.outline.scrollTo(index)
     at = window.outline.visualRect(index).center()
-    menu = context_menus.row_menu_at(window, window.outline, at)
+    row_menu = context_menus.row_menu_at(window, window.outline, at)
     assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH,
                                                                            eighth)
-    assert [a.objectName() for a in menu.actions() if not a.isSeparator()] == [
+    assert row_menu is not None
+    assert [a.objectName() for a in row_menu.actions() if not a.isSeparator()] == [
         f"action_{n}" for n in context_menus.ROW if n is not None]
     assert context_menus.row_menu_at(window, window.outline, window.outline.rect().bottomRight()
-                                     ) is None  # below the last item: no menu
+                                     ) is None  # below the last item: no row_menu
 
 
-def test_deleting_the_section_under_the_cursor_and_undoing_it(  # type: ignore[no-untyped-def]
-        window, qtbot) -> None:
+def test_deleting_the_section_under_the_cursor_and_undoing_it(
+        window: MainWindow, qtbot: QtBot) -> None:
     # The editor's current row changes while the editor follows the removal, before the
     # outline has: selecting in the outline then (not after) crashed the process.
     m = window.doc.minutes
@@ -255,7 +263,8 @@ def test_deleting_the_section_under_the_cursor_and_undoing_it(  # type: ignore[n
         assert m.section_of(pid).id == section
 
 
-def test_replacing_tracks_the_change_and_keeps_agreed_text(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_replacing_tracks_the_change_and_keeps_agreed_text(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.model import Side
     from minutes_app.model.brackets import status_of
     from minutes_app.model.track import INSERT
@@ -269,6 +278,7 @@ def test_replacing_tracks_the_change_and_keeps_agreed_text(window, monkeypatch) 
     assert tracked and any("Sides" in m.paragraph(pid).text(Lang.EN) for pid in agreed)
     window.action_set["find"].trigger()
     dialog = window.find_dialog
+    assert dialog is not None
     dialog.needle.setText("Sides")
     dialog.replacement.setText("Parties")
     assert dialog.replace_everywhere() > 0  # refused before: the texts have pending revisions
@@ -277,14 +287,19 @@ def test_replacing_tracks_the_change_and_keeps_agreed_text(window, monkeypatch) 
                if "Sides" in m.paragraph(pid).text(Lang.EN))  # agreed text is untouched
     p = tracked[0]
     assert "Sides" not in p.text(Lang.EN)
-    assert any(s.kind == INSERT and s.text.strip() == "Parties" and s.author.side is Side.KR
+    assert any(s.kind == INSERT and s.text.strip() == "Parties" and s.author
+               and s.author.side is Side.KR
                for s in p.tracks[Lang.EN])  # a revision by our Side, not a silent edit
     window.action_set["undo"].trigger()
     assert "Sides" in p.text(Lang.EN)
 
     # one at a time: agreed text changes only if the user reopens the paragraph
     asked: list[str] = []
-    window.confirm = lambda title, question: asked.append(question) or False
+    def _record(title: str, question: str) -> bool:
+        asked.append(question)
+        return False
+
+    window.confirm = _record
     for _ in range(30):
         dialog.find_next()
         dialog.replace_one()

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from minutes_app.model import Side
 from minutes_app.ui.export_dialog import ExportDialog
+from minutes_app.ui.main_window import MainWindow
 
 
-def _choices(window, kind: str) -> ExportDialog:  # type: ignore[no-untyped-def]
+def _choices(window: MainWindow, kind: str) -> ExportDialog:
     dialog = ExportDialog(Side.KR, False, window)
     dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     return dialog
 
 
@@ -29,7 +30,7 @@ def _history(path: Path) -> list[tuple[str, str]]:
 
 
 def test_the_export_is_recorded_under_its_final_name_and_leaves_no_part(
-        window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        window: MainWindow, tmp_path: Path) -> None:
     boxes: list[str] = []
     window.show_message_box = lambda box: boxes.append(box.objectName())
     folder = tmp_path / "out"
@@ -43,7 +44,7 @@ def test_the_export_is_recorded_under_its_final_name_and_leaves_no_part(
 
 
 def test_an_export_whose_record_fails_is_not_left_behind(
-        window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        window: MainWindow, tmp_path: Path) -> None:
     boxes: list[str] = []
     window.show_message_box = lambda box: boxes.append(box.objectName())
     folder = tmp_path / "out"

@@ -4,6 +4,8 @@ longer ours, and Save As keeps them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import hashlib
 import os
 import shutil
@@ -18,13 +20,15 @@ from minutes_app.templates import demo
 from tests.faults.test_damaged_files import read_only_folder  # noqa: F401 - a fixture
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _type(window, text: str) -> int:  # type: ignore[no-untyped-def]
+def _type(window: MainWindow, text: str) -> int:
     pid = go_to_paragraph(window, 3, Lang.KO)
     commit_text(cell_editor(window), text)
     return pid
@@ -38,22 +42,26 @@ def _other_document(path: Path) -> Path:
     return path
 
 
-def _answers(window, *choices: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _answers(window: MainWindow, *choices: str) -> list[str]:
     asked: list[str] = []
     queue = list(choices)
-    window.files.watch.ask = lambda message: asked.append(message) or queue.pop(0)
+    def _record(message: str) -> str:
+        asked.append(message)
+        return queue.pop(0)
+
+    window.files.watch.ask = _record
     return asked
 
 
-def _rescue_to(monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _rescue_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
 
 
 @pytest.mark.parametrize("how", ["renamed-over", "overwritten", "deleted"])
-def test_a_file_changed_under_the_window_stops_writes_and_asks(  # type: ignore[no-untyped-def]
-        window, tmp_path: Path, monkeypatch, how: str) -> None:
+def test_a_file_changed_under_the_window_stops_writes_and_asks(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     path = window.doc.path
     pid = _type(window, "동기화 ")
     asked = _answers(window, "cancel", "keep")
@@ -83,14 +91,14 @@ def test_a_file_changed_under_the_window_stops_writes_and_asks(  # type: ignore[
     assert "동기화" in m.paragraph(pid).text(Lang.KO)
 
 
-def test_the_poll_notices_without_an_edit(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_poll_notices_without_an_edit(window: MainWindow, tmp_path: Path) -> None:
     asked = _answers(window, "cancel")
     os.replace(_other_document(tmp_path / "theirs.minutes"), window.doc.path)
     window.files.watch.poll()
     assert asked and window.doc.writing_stopped
 
 
-def test_reload_theirs_and_compare(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reload_theirs_and_compare(window: MainWindow, tmp_path: Path) -> None:
     _type(window, "우리 편집 ")
     shown: list[str] = []
     window.show_message_box = lambda box: shown.append(box.text())
@@ -104,8 +112,9 @@ def test_reload_theirs_and_compare(window, tmp_path: Path) -> None:  # type: ign
     assert not window.doc.read_only and not window.doc.dirty
 
 
-def test_a_read_only_file_opens_read_only_with_a_bar(  # type: ignore[no-untyped-def]
-        qtbot, tmp_path: Path, monkeypatch, read_only_folder) -> None:  # noqa: F811
+def test_a_read_only_file_opens_read_only_with_a_bar(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        read_only_folder: Callable[..., list[Path]]) -> None:  # noqa: F811
     from minutes_app.ui.app import build_window
 
     source = tmp_path / "src.minutes"
@@ -133,7 +142,7 @@ def test_a_read_only_file_opens_read_only_with_a_bar(  # type: ignore[no-untyped
     w.close()
 
 
-def test_a_damaged_file_opens_what_is_intact_read_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_file_opens_what_is_intact_read_only(qtbot: QtBot, tmp_path: Path) -> None:
     from minutes_app.ui.app import build_window
 
     path = tmp_path / "d.minutes"

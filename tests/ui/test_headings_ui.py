@@ -3,6 +3,8 @@ import dialog listing what cannot be placed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
+
 import json
 import zipfile
 from pathlib import Path
@@ -16,23 +18,27 @@ from minutes_app.model import Lang, Side
 from minutes_app.model.track import INSERT
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.rows import Role, RowKind
+from minutes_app.ui.main_window import MainWindow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _heading_cell(window, english: str, lang: Lang):  # type: ignore[no-untyped-def]
+def _heading_cell(window: MainWindow, english: str, lang: Lang
+                  ) -> tuple[int, QModelIndex]:
     m = window.doc.minutes
     sid = next(s.id for s in m.sections if s.heading.get(Lang.EN) == english)
     model = window.editor_model
     return sid, model.index(model.row_of((RowKind.SECTION, sid)), model.column_of(lang))
 
 
-def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(
+        window: MainWindow) -> None:
     m = window.doc.minutes
     sid, cell = _heading_cell(window, "Innovation", Lang.EN)
     assert window.editor_model.setData(cell, "Innovation and Start-ups")
     track = cell.data(Role.TRACK)
-    assert [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT] == [
+    assert [(s.text, s.author.side, s.author.round) for s in track
+            if s.kind == INSERT and s.author] == [
         (" and Start-ups", Side.KR, 3)]
     assert cell.data(Qt.ItemDataRole.DisplayRole) == "Innovation and Start-ups"
     assert cell.data(Qt.ItemDataRole.EditRole) == "Innovation and Start-ups"
@@ -55,7 +61,7 @@ def test_a_heading_edit_is_drawn_inline_and_decided_in_the_changes_panel(window)
     assert not m.section(sid).tracks
 
 
-def test_review_mode_walks_heading_revisions(window) -> None:  # type: ignore[no-untyped-def]
+def test_review_mode_walks_heading_revisions(window: MainWindow) -> None:
     m = window.doc.minutes
     sid, cell = _heading_cell(window, "Arctic Affairs", Lang.KO)
     window.editor_model.setData(cell, "북극 협력")
@@ -74,7 +80,7 @@ def test_review_mode_walks_heading_revisions(window) -> None:  # type: ignore[no
     review.leave()
 
 
-def _returned(window, tmp_path: Path, title_too: bool) -> Path:  # type: ignore[no-untyped-def]
+def _returned(window: MainWindow, tmp_path: Path, title_too: bool) -> Path:
     """Our working copy, its Korean heading edited (and the title, when asked)."""
     exported = tmp_path / "w.docx"
     write_working(window.doc.minutes, exported)
@@ -86,7 +92,9 @@ def _returned(window, tmp_path: Path, title_too: bool) -> Path:  # type: ignore[
             t.text = "보건·의료·제약"
     if title_too:
         first = root.find(f"{W}body/{W}p")
-        next(first.iter(f"{W}t")).text += " (Moscow draft)"
+        assert first is not None
+        t = next(first.iter(f"{W}t"))
+        t.text = (t.text or "") + " (Moscow draft)"
     parts["word/document.xml"] = etree.tostring(root)
     returned = tmp_path / "returned.docx"
     with zipfile.ZipFile(returned, "w") as z:
@@ -95,7 +103,7 @@ def _returned(window, tmp_path: Path, title_too: bool) -> Path:  # type: ignore[
     return returned
 
 
-def test_importing_a_heading_edit_from_the_window(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_a_heading_edit_from_the_window(window: MainWindow, tmp_path: Path) -> None:
     m = window.doc.minutes
     window.negotiation.import_file(str(_returned(window, tmp_path, title_too=False)))
     revs = [r for r in all_revisions(m) if r.heading]
@@ -105,16 +113,24 @@ def test_importing_a_heading_edit_from_the_window(window, tmp_path) -> None:  # 
     assert cell.data(Role.TRACK) is not None
 
 
-def test_the_import_dialog_lists_what_cannot_be_placed(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_dialog_lists_what_cannot_be_placed(window: MainWindow, tmp_path: Path) -> None:
     m = window.doc.minutes
     returned = _returned(window, tmp_path, title_too=True)
     asked: list[str] = []
-    window.confirm = lambda title, question: asked.append(question) or False
+    def _record(title: str, question: str) -> bool:
+        asked.append(question)
+        return False
+
+    window.confirm = _record
     rounds = len(m.rounds)
     window.negotiation.import_file(str(returned))
     assert len(m.rounds) == rounds and not [r for r in all_revisions(m) if r.heading]
     assert "Title block" in asked[0] and "(Moscow draft)" in asked[0]
-    window.confirm = lambda title, question: asked.append(question) or True
+    def _record_yes(title: str, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    window.confirm = _record_yes
     window.negotiation.import_file(str(returned))
     # the demo's pending Korean edits went out with the file: our round first, then theirs
     assert [r.side for r in m.rounds[rounds:]] == [Side.KR, Side.RU]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
@@ -13,22 +15,25 @@ from minutes_app.tracking.compare import compare
 from minutes_app.ui.rows import Role, RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 
-def _number_pid(window, n: int) -> int:  # type: ignore[no-untyped-def]
+def _number_pid(window: MainWindow, n: int) -> int:
     m = window.doc.minutes
     return next(p.id for p in m.paragraphs() if m.number(p.id) == n)
 
 
-def _cell_track(window, pid: int, lang: Lang):  # type: ignore[no-untyped-def]
+def _cell_track(window: MainWindow, pid: int, lang: Lang) -> tuple[Any, str]:
     model = window.editor_model
     index = model.index(model.row_of((RowKind.PARAGRAPH, pid)), model.column_of(lang))
     return index.data(Role.TRACK), index.data()
 
 
-def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-untyped-def]
-        window, tmp_path: Path) -> None:
+def test_compare_bar_shows_round_two_in_the_editor_and_list(
+        window: MainWindow, tmp_path: Path) -> None:
     parts = window.history_parts
+    assert parts is not None
     parts.actions["compare"].trigger()
     assert parts.toolbar.isVisible() and parts.docks["comparisonDock"].isVisible()
     bar = parts.bar
@@ -45,7 +50,8 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-
         window, 10))), 1)) & model.flags(model.index(0, 0)).ItemIsEditable
     p10 = _number_pid(window, 10)
     track, _shown = _cell_track(window, p10, Lang.EN)
-    inserted = [(s.text, s.author.side, s.author.round) for s in track if s.kind == INSERT]
+    inserted = [(s.text, s.author.side, s.author.round) for s in track
+                if s.kind == INSERT and s.author]
     assert inserted == [("and the Northern Sea Route ", Side.RU, 2)]
     rows = parts.list.model.revisions
     assert {r.side for r in rows} == {Side.RU}
@@ -68,8 +74,9 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(  # type: ignore[no-
     assert window.editor_model.overlay is None and not window.editor_model.read_only
 
 
-def test_comparison_follows_typing_in_the_current_text(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_comparison_follows_typing_in_the_current_text(window: MainWindow, qtbot: QtBot) -> None:
     parts = window.history_parts
+    assert parts is not None
     parts.actions["compare"].trigger()
     parts.bar.compare_rounds(2, None)
     before = len(parts.list.model.revisions)
@@ -82,9 +89,10 @@ def test_comparison_follows_typing_in_the_current_text(window, qtbot) -> None:  
     assert any(r.text == " Added words" and r.side is Side.KR for r in parts.list.model.revisions)
 
 
-def test_timeline_steps_through_the_rounds_of_the_paragraph(  # type: ignore[no-untyped-def]
-        window, tmp_path: Path) -> None:
+def test_timeline_steps_through_the_rounds_of_the_paragraph(
+        window: MainWindow, tmp_path: Path) -> None:
     parts = window.history_parts
+    assert parts is not None
     parts.actions["timeline"].trigger()
     assert parts.docks["timelineDock"].isVisible()
     go_to_paragraph(window, 10, Lang.EN)
@@ -102,9 +110,10 @@ def test_timeline_steps_through_the_rounds_of_the_paragraph(  # type: ignore[no-
     parts.docks["timelineDock"].grab().save(str(tmp_path / "timeline.png"))
 
 
-def test_provenance_view_colours_words_and_tells_who_and_when(  # type: ignore[no-untyped-def]
-        window, tmp_path: Path) -> None:
+def test_provenance_view_colours_words_and_tells_who_and_when(
+        window: MainWindow, tmp_path: Path) -> None:
     parts = window.history_parts
+    assert parts is not None
     parts.actions["provenance"].trigger()
     go_to_paragraph(window, 10, Lang.EN)
     QApplication.processEvents()
@@ -127,17 +136,19 @@ def test_provenance_view_colours_words_and_tells_who_and_when(  # type: ignore[n
     parts.docks["provenanceDock"].grab().save(str(tmp_path / "provenance.png"))
 
 
-def test_history_report_from_the_window_in_korean(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_history_report_from_the_window_in_korean(window: MainWindow, tmp_path: Path) -> None:
     window.set_ui_language("ko")
     parts = window.history_parts
+    assert parts is not None
     assert parts.actions["history_report"].text() != "Negotiation report (DOCX)…"
     out = tmp_path / "history.docx"
     parts.export_report(str(out))
     assert out.stat().st_size > 10_000  # the chart is in it
 
 
-def test_a_hidden_timeline_catches_up_when_shown(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_timeline_catches_up_when_shown(window: MainWindow) -> None:
     parts = window.history_parts
+    assert parts is not None
     assert not parts.docks["timelineDock"].isVisible()
     assert parts._panels is None  # hidden at start: not even built
     assert not parts.timeline._stale  # built now, still hidden

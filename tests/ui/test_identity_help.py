@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialog
+
+from collections.abc import Callable
+
 import os
 import tempfile
 from pathlib import Path
@@ -12,13 +16,16 @@ from minutes_app.model import Side
 from minutes_app.model.threads import threads
 from minutes_app.ui.identity import IdentityDialog
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
+import pytest
 
 # screenshots to look at; MINUTES_SHOTS=docs refreshes the ones in docs/ (tests never write there)
 SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
 
 
-def _answer(side: Side, name: str):  # type: ignore[no-untyped-def]
-    def run(dialog) -> bool:  # type: ignore[no-untyped-def]
+def _answer(side: Side, name: str) -> Callable[..., bool]:
+    def run(dialog: QDialog) -> bool:
         assert isinstance(dialog, IdentityDialog)
         dialog.side.setCurrentIndex(list(Side).index(side))
         dialog.name.setText(name)
@@ -26,7 +33,7 @@ def _answer(side: Side, name: str):  # type: ignore[no-untyped-def]
     return run
 
 
-def test_who_am_i_sets_the_side_of_every_revision_and_comment(window) -> None:  # type: ignore[no-untyped-def]
+def test_who_am_i_sets_the_side_of_every_revision_and_comment(window: MainWindow) -> None:
     from minutes_app.model import Lang
     from minutes_app.tracking.revisions import all_revisions
     from tests.ui.conftest import cell_editor, commit_text
@@ -53,10 +60,11 @@ def test_who_am_i_sets_the_side_of_every_revision_and_comment(window) -> None:  
     window.action_set["undo"].trigger()
     window.action_set["undo"].trigger()
     window.action_set["undo"].trigger()  # the change of Side is one undo step too
-    assert m.own_side is Side.KR
+    assert window.doc.minutes.own_side is Side.KR
 
 
-def test_a_new_document_asks_whose_copy_it_is(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_document_asks_whose_copy_it_is(window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getItem",
@@ -66,7 +74,7 @@ def test_a_new_document_asks_whose_copy_it_is(window, tmp_path, monkeypatch) -> 
                         staticmethod(lambda *a, **k: (str(target), "")))
     asked: list[str] = []
 
-    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+    def answer(dialog: QDialog) -> bool:
         asked.append(dialog.objectName())
         return _answer(Side.RU, "Anna Smirnova")(dialog)
 
@@ -78,7 +86,8 @@ def test_a_new_document_asks_whose_copy_it_is(window, tmp_path, monkeypatch) -> 
     assert window.settings.user_side == "RU"
 
 
-def test_comment_threads_reply_resolve_reopen_from_the_panel(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_comment_threads_reply_resolve_reopen_from_the_panel(window: MainWindow,
+        qtbot: QtBot) -> None:
     from minutes_app.model import Lang
     from minutes_app.store import MinutesFile
 
@@ -116,11 +125,11 @@ def test_comment_threads_reply_resolve_reopen_from_the_panel(window, qtbot) -> N
     assert root.resolved and root.author == "Kim Minji" and len(replies) == 1
 
 
-def test_help_pages_in_korean_and_english_and_about(window) -> None:  # type: ignore[no-untyped-def]
+def test_help_pages_in_korean_and_english_and_about(window: MainWindow) -> None:
     boxes: list[str] = []
     window.show_message_box = lambda box: boxes.append(box.text())
     window.action_set["quick_start"].trigger()
-    page = window._help_pages["quick_start"]
+    page = window.__dict__["_help_pages"]["quick_start"]
     text = page.browser.toPlainText()
     assert "seven steps" in text and text.count("\n") > 7
     assert "Far East" in text  # the demo it walks through
@@ -129,7 +138,7 @@ def test_help_pages_in_korean_and_english_and_about(window) -> None:  # type: ig
     korean = page.browser.toPlainText()
     assert "일곱 단계" in korean and "seven" not in korean
     window.action_set["keyboard"].trigger()
-    keys = window._help_pages["keyboard"].browser.toPlainText()
+    keys = window.__dict__["_help_pages"]["keyboard"].browser.toPlainText()
     assert "Ctrl+B" in keys and "괄호" in keys
     page.raise_()
     QApplication.processEvents()
@@ -140,7 +149,8 @@ def test_help_pages_in_korean_and_english_and_about(window) -> None:  # type: ig
     window.set_ui_language("en")
 
 
-def test_an_empty_start_offers_the_recent_files(qtbot, demo_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_start_offers_the_recent_files(qtbot: QtBot, demo_file: Path,
+        tmp_path: Path) -> None:
     import shutil
 
     from minutes_app.ui.app import build_window
@@ -157,7 +167,7 @@ def test_an_empty_start_offers_the_recent_files(qtbot, demo_file, tmp_path) -> N
     qtbot.waitUntil(lambda: again.completed)
     seen: list[list[str]] = []
 
-    def pick_first(dialog) -> bool:  # type: ignore[no-untyped-def]
+    def pick_first(dialog: QDialog) -> bool:
         assert isinstance(dialog, StartDialog)
         seen.append([dialog.list.item(i).toolTip() for i in range(dialog.list.count())])
         dialog.list.setCurrentRow(0)

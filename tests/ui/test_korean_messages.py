@@ -3,6 +3,8 @@ the export refusal and the import report, on a document holding every kind of re
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 import re
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +21,8 @@ from minutes_app.model import delegation as dl
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
 from minutes_app.templates import demo
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PRODUCTS = {"DOCX", "Word", "PDF", "LibreOffice"}  # names, said as such in Korean too
@@ -74,7 +78,7 @@ def demo_minutes() -> Minutes:
 
 
 @pytest.fixture
-def korean(qtbot, demo_file: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def korean(qtbot: QtBot, demo_file: Path) -> Iterator[object]:
     """The main window in Korean on a document with every kind of reason."""
     from minutes_app.ui.app import build_window
     from minutes_app.ui.settings import AppSettings
@@ -100,7 +104,7 @@ def test_the_document_holds_every_kind_of_reason() -> None:
     assert {r.code for r in reasons(every_reason())} == EVERY_KIND
 
 
-def test_ready_to_sign_panel_speaks_korean(korean) -> None:  # type: ignore[no-untyped-def]
+def test_ready_to_sign_panel_speaks_korean(korean: MainWindow) -> None:
     m = korean.doc.minutes
     own = own_words(m)
     panel = korean.readiness
@@ -117,13 +121,14 @@ def test_ready_to_sign_panel_speaks_korean(korean) -> None:  # type: ignore[no-u
     assert any("한국어 본문이 없습니다" in line for line in lines)  # the panel names languages
 
 
-def test_review_mode_speaks_korean(korean) -> None:  # type: ignore[no-untyped-def]
+def test_review_mode_speaks_korean(korean: MainWindow) -> None:
     own = own_words(korean.doc.minutes)
     korean.action_set["review"].trigger()
     review = korean.review
     kinds = set()
     for _ in range(len(review.items)):
         item = review.current()
+        assert item is not None
         kinds.add(item.kind)
         for label in (review.heading, review.item_label, review.progress_line):
             plain = re.sub(r"<[^>]+>", " ", label.text())  # the labels are rich text
@@ -132,7 +137,7 @@ def test_review_mode_speaks_korean(korean) -> None:  # type: ignore[no-untyped-d
     assert {"revision", "bracket", "ad_ref"} <= kinds
 
 
-def test_export_refusal_speaks_korean(korean, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_refusal_speaks_korean(korean: MainWindow, tmp_path: Path) -> None:
     from minutes_app.ui.export_dialog import ExportDialog
 
     own = own_words(korean.doc.minutes)
@@ -140,7 +145,7 @@ def test_export_refusal_speaks_korean(korean, tmp_path: Path) -> None:  # type: 
     korean.show_message_box = lambda box: shown.append(box.text())
     dialog = ExportDialog(Side.KR, False, korean)
     dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     assert korean.exports.run(dialog=dialog, path=str(tmp_path / "s.docx")) is None
     assert shown and shown[0].startswith("아직 서명본을 만들 수 없습니다")
     assert shown[0].count("\n- ") == len(reasons(korean.doc.minutes))
@@ -155,14 +160,14 @@ def _without_one_id(exported: Path, returned: Path) -> None:
     rows = [tr for tr in root.iter(f"{W}tr")
             if any(b.get(f"{W}name", "").startswith("_mp_") for b in tr.iter(f"{W}bookmarkStart"))]
     for b in list(rows[3].iter(f"{W}bookmarkStart")):
-        b.getparent().remove(b)
+        some(b.getparent()).remove(b)
     parts["word/document.xml"] = etree.tostring(root)
     with zipfile.ZipFile(returned, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
 
 
-def test_import_report_and_import_errors_speak_korean(korean, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_report_and_import_errors_speak_korean(korean: MainWindow, tmp_path: Path) -> None:
     from minutes_app.docx_io.working import write_working
 
     own = own_words(korean.doc.minutes)
@@ -208,7 +213,7 @@ def test_the_command_line_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFi
     assert "The signing copy cannot be made yet" in capsys.readouterr().err
 
 
-def test_the_command_line_reports_an_import_in_korean(  # type: ignore[no-untyped-def]
+def test_the_command_line_reports_an_import_in_korean(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from minutes_app.cli import main
     from minutes_app.docx_io.working import write_working

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialog
+
 import subprocess
 from pathlib import Path
 
@@ -9,16 +11,17 @@ import pytest
 
 from minutes_app.ui.export_dialog import ExportDialog
 from minutes_app.ui.printing import PreviewDialog
+from minutes_app.ui.main_window import MainWindow
 
 
 @pytest.mark.slow
-def test_preview_shows_the_pages_and_prints_them(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_the_pages_and_prints_them(window: MainWindow, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printed = tmp_path / "printed.pdf"
     shown: list[PreviewDialog] = []
 
-    def run(dialog) -> bool:  # type: ignore[no-untyped-def]
+    def run(dialog: QDialog) -> bool:
         if isinstance(dialog, ExportDialog):
             dialog.kind.setCurrentIndex(dialog.kind.findData("working"))
         elif isinstance(dialog, PreviewDialog):
@@ -39,7 +42,8 @@ def test_preview_shows_the_pages_and_prints_them(window, tmp_path: Path) -> None
     assert pages == len(shown[0].pages)
 
 
-def test_printing_without_libreoffice_says_what_to_install(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_printing_without_libreoffice_says_what_to_install(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
     real = shutil.which

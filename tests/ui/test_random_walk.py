@@ -3,6 +3,12 @@ order must never crash, warn (pytest-qt fails on Qt warnings) or lose what the f
 
 from __future__ import annotations
 
+from minutes_app.ui.cell_editor import ParagraphEditor
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog
+
 import os
 import random
 from collections.abc import Callable
@@ -19,6 +25,7 @@ from minutes_app.store import MinutesFile
 from minutes_app.ui.help import show_help
 from minutes_app.ui.identity import ask_identity
 from tests.ui.conftest import commit_text
+from minutes_app.ui.main_window import MainWindow
 
 COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_section",
             "delete_section", "move_section_up", "move_section_down", "show_original",
@@ -26,7 +33,7 @@ COMMANDS = ("new_paragraph", "delete_paragraph", "move_up", "move_down", "new_se
 WEIGHTS = {"type": 8, "go": 6, "undo": 5, "redo": 3, "backspace": 3, "drop": 3, "tab": 2}
 
 
-def _open_editor(w):  # type: ignore[no-untyped-def]
+def _open_editor(w: MainWindow | _Current) -> ParagraphEditor | None:
     from minutes_app.ui.cell_editor import ParagraphEditor
 
     return next((e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()), None)
@@ -35,21 +42,21 @@ def _open_editor(w):  # type: ignore[no-untyped-def]
 class _Current:
     """The window the walk acts on: a restart replaces it."""
 
-    def __init__(self, window, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow, rng: random.Random) -> None:
         self.target = window
         self.rng = rng
         self.refused: list[str] = []
         self._hooks(window)
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.target, name)
 
-    def _hooks(self, window) -> None:  # type: ignore[no-untyped-def]
+    def _hooks(self, window: MainWindow) -> None:
         window.confirm = lambda title, question: self.rng.random() < 0.5
         window.show_error = lambda message, title="": self.refused.append(message)
         window.run_dialog = self._answer
 
-    def _answer(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+    def _answer(self, dialog: QDialog) -> bool:
         """A user's answer to a dialog: brackets (words narrowed at times), who am I."""
         from minutes_app.ui.identity import IdentityDialog
         from minutes_app.ui.negotiation import BracketDialog
@@ -82,8 +89,8 @@ class _Current:
         self.target = window
 
 
-def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
-           ) -> dict[str, Callable[[], None]]:
+def _steps(w: _Current, rng: random.Random, other: Path
+           ) -> dict[str, Callable[[], object]]:
     def type_() -> None:
         if (e := _open_editor(w)) is not None:
             commit_text(e, rng.choice(["양측은 ", "the Sides ", "2021년 ", "x"]))
@@ -229,10 +236,10 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
 
     def help_() -> None:
         show_help(w.target, rng.choice(["quick_start", "keyboard"]))
-        for page in w._help_pages.values():
+        for page in w.target.__dict__["_help_pages"].values():
             page.close()
 
-    steps: dict[str, Callable[[], None]] = {
+    steps: dict[str, Callable[[], object]] = {
         "bracket": bracket, "thread": thread, "tab": tab, "pane": pane, "spell": spell,
         "help": help_, "who_am_i": lambda: ask_identity(w.target),
         "find": find_replace, "meeting": meeting, "switch": switch, "uncomment": uncomment,
@@ -251,8 +258,11 @@ def _steps(w, rng: random.Random, other: Path  # type: ignore[no-untyped-def]
         "status": lambda: combo("status"), "voice": lambda: combo("voice"),
         "comment": comment, "option": option, "send": send, "review": review,
     }
+    def trigger(name: str) -> Callable[[], None]:
+        return lambda: w.action_set[name].trigger()
+
     for name in COMMANDS:
-        steps[name] = lambda n=name: w.action_set[n].trigger()
+        steps[name] = trigger(name)
     return steps
 
 
@@ -282,7 +292,7 @@ SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "1 2 9 10 41").split()]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_walk(window, demo_file: Path, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_random_walk(window: MainWindow, demo_file: Path, seed: int) -> None:
     rng = random.Random(seed)
     current = _Current(window, rng)
     other = demo_file.with_name("theirs.minutes")  # the other delegation's copy, as sent

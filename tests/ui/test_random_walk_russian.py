@@ -3,7 +3,11 @@ hiding columns and changing the document's languages (add, remove, reorder, undo
 
 from __future__ import annotations
 
+
+from minutes_app.model import Minutes
+
 import os
+from collections.abc import Callable
 import random
 from pathlib import Path
 
@@ -13,20 +17,21 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.model import Lang
 from tests.ui.conftest import commit_text
 from tests.ui.test_random_walk import WEIGHTS, _Current, _open_editor, _steps, _their_copy
+from minutes_app.ui.main_window import MainWindow
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
 LANGUAGE_SETS = [[KO, RU, EN], [KO, EN], [KO, RU], [RU, KO, EN], [KO, EN, RU], [EN, RU]]
 
 
 @pytest.fixture
-def demo_minutes():  # type: ignore[no-untyped-def]
+def demo_minutes() -> Minutes:
     """The demo in Korean, Russian and English."""
     from minutes_app.templates import demo
 
     return demo(languages=[KO, RU, EN])
 
 
-def _russian_steps(w, rng: random.Random) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _russian_steps(w: _Current, rng: random.Random) -> dict[str, Callable[[], object]]:
     from minutes_app.ui.meeting_dialog import apply_meeting
 
     def type_russian() -> None:
@@ -42,7 +47,7 @@ def _russian_steps(w, rng: random.Random) -> dict[str, object]:  # type: ignore[
             w.editor.go_to(rng.randrange(m.rowCount()), rng.randrange(1, m.columnCount()))
 
     def languages() -> None:
-        apply_meeting(w, w.doc.minutes.meeting, rng.choice(LANGUAGE_SETS))
+        apply_meeting(w.target, w.doc.minutes.meeting, rng.choice(LANGUAGE_SETS))
 
     def column() -> None:
         toggles = w.columns
@@ -60,7 +65,7 @@ SEEDS = [int(s) for s in os.environ.get("WALK_SEEDS", "3 7 14").split()]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_walk_in_three_languages(window, demo_file: Path, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_random_walk_in_three_languages(window: MainWindow, demo_file: Path, seed: int) -> None:
     rng = random.Random(seed)
     current = _Current(window, rng)
     other = demo_file.with_name("theirs.minutes")
@@ -73,7 +78,7 @@ def test_random_walk_in_three_languages(window, demo_file: Path, seed: int) -> N
         for _ in range(int(os.environ.get("WALK_STEPS", "300"))):
             name = rng.choices(names, [weights.get(n, 1) for n in names])[0]
             done.append(name)
-            steps[name]()  # type: ignore[operator]
+            steps[name]()
             QApplication.processEvents()
         current.restart()
     finally:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
 from PySide6.QtWidgets import QApplication
 
 from minutes_app.checks.readiness import reasons
 from minutes_app.model import SetStatus, Status
 from minutes_app.ui.review_items import open_items
 from minutes_app.ui.rows import RowKind
+from minutes_app.ui.main_window import MainWindow
+from pathlib import Path
+from pytestqt.qtbot import QtBot
 
 
-def test_walk_through_every_open_item_and_end_with_nothing_open(window) -> None:  # type: ignore[no-untyped-def]
+def test_walk_through_every_open_item_and_end_with_nothing_open(window: MainWindow) -> None:
     m = window.doc.minutes
     window.action_set["review"].trigger()
     review = window.review
@@ -20,11 +25,11 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window) -> None:
     assert "8 of 18 paragraphs agreed, 2 brackets open" in review.progress_line.text()
     decided = 0
     while review.items:
-        item = review.current()
+        item = some(review.current())
         if item.kind == "revision":
             review.buttons["accept"].click()
         elif item.kind == "bracket":
-            review.findChild(type(review.buttons["accept"]), "option_0").click()
+            some(review.findChild(type(review.buttons["accept"]), "option_0")).click()
         elif item.kind in ("ad_ref", "status"):
             review.buttons["agree"].click()
         else:
@@ -41,18 +46,18 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window) -> None:
     assert len(open_items(m)) == start
 
 
-def test_leaving_review_returns_to_the_same_paragraph(window) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_review_returns_to_the_same_paragraph(window: MainWindow) -> None:
     window.action_set["review"].trigger()
     review = window.review
     review.step(3)
-    pid = review.current().paragraph_id
+    pid = some(review.current()).paragraph_id
     review.leave()
     assert window.stack.currentWidget() is window.splitter and window.dock.isVisible()
     assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH, pid)
 
 
-def test_closing_in_review_mode_remembers_the_editor_layout(  # type: ignore[no-untyped-def]
-        qtbot, window, demo_file) -> None:
+def test_closing_in_review_mode_remembers_the_editor_layout(
+        qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
     from minutes_app.ui.app import build_window
 
     window.action_set["review"].trigger()
@@ -66,7 +71,7 @@ def test_closing_in_review_mode_remembers_the_editor_layout(  # type: ignore[no-
     again.close()
 
 
-def test_projector_zoom_and_high_contrast(window) -> None:  # type: ignore[no-untyped-def]
+def test_projector_zoom_and_high_contrast(window: MainWindow) -> None:
     window.action_set["review"].trigger()
     review = window.review
     size = review.heading.font().pointSize()
@@ -76,17 +81,17 @@ def test_projector_zoom_and_high_contrast(window) -> None:  # type: ignore[no-un
     assert "#000000" in review.styleSheet()
 
 
-def test_comment_from_review_mode(window) -> None:  # type: ignore[no-untyped-def]
+def test_comment_from_review_mode(window: MainWindow) -> None:
     window.action_set["review"].trigger()
     review = window.review
-    pid = review.current().paragraph_id
+    pid = some(review.current()).paragraph_id
     review.note.setText("To be cleared with the Ministry")
     review.buttons["comment"].click()
     assert [c.text for c in window.doc.minutes.paragraph(pid).comments] == [
         "To be cleared with the Ministry"]
 
 
-def test_readiness_panel_lists_reasons_and_offers_the_export(window) -> None:  # type: ignore[no-untyped-def]
+def test_readiness_panel_lists_reasons_and_offers_the_export(window: MainWindow) -> None:
     m = window.doc.minutes
     panel = window.readiness
     window.ready_dock.raise_()  # the panel computes its reasons while it is shown
@@ -109,7 +114,7 @@ def test_readiness_panel_lists_reasons_and_offers_the_export(window) -> None:  #
     assert "Ready to sign" in panel.summary.text()
 
 
-def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window: MainWindow) -> None:
     from minutes_app.model import Lang
     from minutes_app.ui.glossary_dialog import GlossaryDialog
 
@@ -117,7 +122,7 @@ def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window) -> None:  #
     before = len(m.glossary)
     dialog = GlossaryDialog(m.glossary, [Lang.KO, Lang.EN], window)
     dialog.add_row({Lang.KO: "울산", Lang.EN: "Ulsan"})
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     window.edit_glossary(dialog)
     assert len(m.glossary) == before + 1 and {Lang.KO: "울산", Lang.EN: "Ulsan"} in m.glossary
     window.action_set["undo"].trigger()

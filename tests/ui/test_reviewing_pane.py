@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from minutes_app.ui.changes_panel import ChangesPanel
+
 import os
 import tempfile
 from pathlib import Path
@@ -13,19 +15,22 @@ from minutes_app.model import Lang
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.review_pane import meta_line
 from minutes_app.ui.rows import RowKind
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.qtbot import QtBot
 
 # screenshots to look at; MINUTES_SHOTS=docs refreshes the ones in docs/ (tests never write there)
 SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
 
 
-def _pane(window):  # type: ignore[no-untyped-def]
+def _pane(window: MainWindow) -> ChangesPanel:
     window.changes_dock.show()
     window.changes_dock.raise_()
     QApplication.processEvents()
     return window.changes
 
 
-def test_the_pane_shows_who_when_where_and_the_words_wrapped(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_pane_shows_who_when_where_and_the_words_wrapped(window: MainWindow,
+        qtbot: QtBot) -> None:
     pane = _pane(window)
     view, model = pane.view, pane.model
     revisions = all_revisions(window.doc.minutes)
@@ -42,7 +47,7 @@ def test_the_pane_shows_who_when_where_and_the_words_wrapped(window, qtbot) -> N
     assert rect.height() > 3 * view.fontMetrics().height()  # several lines of words
 
 
-def test_clicking_goes_there_and_the_menu_accepts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_goes_there_and_the_menu_accepts(window: MainWindow, qtbot: QtBot) -> None:
     pane = _pane(window)
     m = window.doc.minutes
     revisions = all_revisions(m)
@@ -63,7 +68,7 @@ def test_clicking_goes_there_and_the_menu_accepts(window, qtbot) -> None:  # typ
     assert len(all_revisions(m)) == len(revisions) - 1 or len(all_revisions(m)) < len(revisions)
 
 
-def test_screenshot_of_the_reviewing_pane_in_korean(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_of_the_reviewing_pane_in_korean(window: MainWindow, qtbot: QtBot) -> None:
     window.set_ui_language("ko")
     pane = _pane(window)
     qtbot.waitUntil(lambda: pane.view.visualRect(pane.model.index(0, 0)).height() > 0)

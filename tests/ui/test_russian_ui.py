@@ -3,6 +3,10 @@ find/replace, brackets, comments and review mode in the Russian column, language
 
 from __future__ import annotations
 
+from minutes_app.model import Minutes
+
+from PySide6.QtWidgets import QWidget
+
 from pathlib import Path
 
 import pytest
@@ -17,25 +21,26 @@ from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
 SHOTS = Path("/tmp/minutes-app-shots")
 
 
 @pytest.fixture
-def demo_minutes():  # type: ignore[no-untyped-def]
+def demo_minutes() -> Minutes:
     """The demo in Korean, Russian and English (overrides the bilingual one)."""
     from minutes_app.templates import demo
 
     return demo(languages=[KO, RU, EN])
 
 
-def headers(w) -> list[str]:  # type: ignore[no-untyped-def]
+def headers(w: MainWindow) -> list[str]:
     model = w.editor_model
     return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
 
 
-def test_a_column_per_language_own_language_first(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_per_language_own_language_first(window: MainWindow) -> None:
     assert headers(window) == ["No.", "Korean", "Russian", "English"]
     pid = go_to_paragraph(window, 1, RU)
     assert cell_editor(window).toPlainText().startswith("Стороны отметили")
@@ -43,7 +48,7 @@ def test_a_column_per_language_own_language_first(window) -> None:  # type: igno
         RowKind.PARAGRAPH, pid)
 
 
-def test_typing_cyrillic_is_a_tracked_korean_revision_and_undoes(window) -> None:  # type: ignore[no-untyped-def]
+def test_typing_cyrillic_is_a_tracked_korean_revision_and_undoes(window: MainWindow) -> None:
     m = window.doc.minutes
     pid = go_to_paragraph(window, 15, RU)
     editor = cell_editor(window)
@@ -51,16 +56,17 @@ def test_typing_cyrillic_is_a_tracked_korean_revision_and_undoes(window) -> None
     commit_text(editor, " Стороны согласовали повестку дня.")
     assert m.paragraph(pid).text(RU).endswith("каналам. Стороны согласовали повестку дня.")
     added = [(s.text, s.author.side, s.author.round) for s in m.paragraph(pid).tracks[RU]
-             if s.kind == INSERT]
+             if s.kind == INSERT and s.author]
     assert added == [(" Стороны согласовали повестку дня.", Side.KR, 3)]
     assert any(r.lang is RU and r.side is Side.KR for r in all_revisions(m))
     window.action_set["undo"].trigger()
     assert RU not in m.paragraph(pid).tracks
 
 
-def test_view_menu_hides_a_column_remembers_it_and_keeps_one(window) -> None:  # type: ignore[no-untyped-def]
+def test_view_menu_hides_a_column_remembers_it_and_keeps_one(window: MainWindow) -> None:
     toggles = window.columns
     en_column = window.editor_model.column_of(EN)
+    assert toggles is not None
     assert [a.isVisible() for a in toggles.actions.values()] == [True, True, True]
     toggles.actions[EN].setChecked(False)  # the user unticks English
     assert window.editor.isColumnHidden(en_column)
@@ -81,11 +87,13 @@ def test_view_menu_hides_a_column_remembers_it_and_keeps_one(window) -> None:  #
     assert window.settings.hidden_languages == []
 
 
-def test_find_and_replace_in_the_russian_column(window) -> None:  # type: ignore[no-untyped-def]
+def test_find_and_replace_in_the_russian_column(window: MainWindow) -> None:
     m = window.doc.minutes
+    assert window.columns is not None
     window.columns.actions[RU].setChecked(False)
     window.action_set["find"].trigger()
     dialog = window.find_dialog
+    assert dialog is not None
     dialog.needle.setText("Транссибирской")
     hit = dialog.find_next()
     assert hit is not None and hit.lang is RU
@@ -99,7 +107,8 @@ def test_find_and_replace_in_the_russian_column(window) -> None:  # type: ignore
     assert "Транскорейской" not in m.paragraph(pid).text(RU)
 
 
-def test_bracketing_russian_words_and_choosing_an_option(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.ui import negotiation
 
     m = window.doc.minutes
@@ -128,7 +137,7 @@ def test_bracketing_russian_words_and_choosing_an_option(window, monkeypatch) ->
     assert "[" not in m.paragraph(pid).text(RU)
 
 
-def test_a_comment_in_russian_from_the_russian_column(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_comment_in_russian_from_the_russian_column(window: MainWindow) -> None:
     pid = go_to_paragraph(window, 9, RU)
     panel = window.panel
     commit_text(panel.comment_text, "Уточнить сроки введения ограничений")
@@ -139,13 +148,14 @@ def test_a_comment_in_russian_from_the_russian_column(window) -> None:  # type: 
     assert "Уточнить сроки" in panel.comments.item(0).text()
 
 
-def test_review_mode_shows_and_decides_russian_revisions(window) -> None:  # type: ignore[no-untyped-def]
+def test_review_mode_shows_and_decides_russian_revisions(window: MainWindow) -> None:
     m = window.doc.minutes
     window.action_set["review"].trigger()
     review = window.review
     assert list(review.texts) == [KO, RU, EN]
     while (item := review.current()) is not None and not (
-            item.kind == "revision" and item.revision.lang is RU):
+            item.kind == "revision" and item.revision is not None
+            and item.revision.lang is RU):
         review.step(1)
     assert item is not None and item.revision is not None
     assert "(Russian)" in review.item_label.text()
@@ -156,7 +166,7 @@ def test_review_mode_shows_and_decides_russian_revisions(window) -> None:  # typ
     assert "<b>Russian</b>" in review.texts[RU].text()
 
 
-def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window: MainWindow) -> None:
     from minutes_app.ui.meeting_dialog import MeetingDialog, apply_meeting
 
     m = window.doc.minutes
@@ -165,10 +175,15 @@ def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window) -
     russian = dialog.language_list.item(1)
     russian.setCheckState(Qt.CheckState.Unchecked)
     asked: list[str] = []
-    window.confirm = lambda title, question: asked.append(question) or True
+    def _record(title: str, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    window.confirm = _record
     apply_meeting(window, dialog.meeting(), dialog.languages())
     assert asked and "Russian" in asked[0]
     assert m.languages == [KO, EN] and headers(window) == ["No.", "Korean", "English"]
+    assert window.columns is not None
     assert not window.columns.actions[RU].isVisible()
     window.action_set["undo"].trigger()  # one step gives every Russian word back
     assert m.languages == [KO, RU, EN] and headers(window) == [
@@ -182,7 +197,7 @@ def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window) -
     assert m.languages == [KO, EN, RU] and headers(window)[1:] == ["Korean", "English", "Russian"]
 
 
-def test_declining_to_remove_a_language_with_text_changes_nothing(window) -> None:  # type: ignore[no-untyped-def]
+def test_declining_to_remove_a_language_with_text_changes_nothing(window: MainWindow) -> None:
     from minutes_app.ui.meeting_dialog import apply_meeting
 
     m = window.doc.minutes
@@ -192,7 +207,8 @@ def test_declining_to_remove_a_language_with_text_changes_nothing(window) -> Non
     assert m.languages == [KO, RU, EN] and window.doc.undo_stack.count() == depth
 
 
-def test_a_language_added_and_removed_by_operations_follows_in_every_part(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_language_added_and_removed_by_operations_follows_in_every_part(
+        window: MainWindow) -> None:
     window.doc.apply(RemoveLanguage(EN), "Remove English")
     assert headers(window) == ["No.", "Korean", "Russian"]
     window.action_set["review"].trigger()
@@ -201,6 +217,7 @@ def test_a_language_added_and_removed_by_operations_follows_in_every_part(window
     window.action_set["undo"].trigger()  # English comes back with its text
     assert headers(window) == ["No.", "Korean", "Russian", "English"]
     window.action_set["find"].trigger()
+    assert window.find_dialog is not None
     window.find_dialog.needle.setText("Far East")
     hit = window.find_dialog.find_next()
     assert hit is not None and hit.lang is EN
@@ -225,7 +242,7 @@ def _render(text: str, font: QFont) -> QImage:
     return image
 
 
-def test_cyrillic_renders_in_a_latin_face_with_glyphs_not_tofu(window) -> None:  # type: ignore[no-untyped-def]
+def test_cyrillic_renders_in_a_latin_face_with_glyphs_not_tofu(window: MainWindow) -> None:
     from PySide6.QtGui import QTextLayout
 
     go_to_paragraph(window, 1, RU)
@@ -244,7 +261,7 @@ def test_cyrillic_renders_in_a_latin_face_with_glyphs_not_tofu(window) -> None: 
     assert _render("Стороны", font) != _render("Подкомитет", font)
 
 
-def test_screenshot_of_the_three_column_editor(window) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_of_the_three_column_editor(window: MainWindow) -> None:
     go_to_paragraph(window, 1, RU)
     QApplication.processEvents()
     image = window.grab().toImage()
@@ -259,7 +276,7 @@ def test_screenshot_of_the_three_column_editor(window) -> None:  # type: ignore[
         assert dark > 50, f"column {column} looks empty"
 
 
-def test_changes_panel_filters_russian_revisions_and_decides_them(window) -> None:  # type: ignore[no-untyped-def]
+def test_changes_panel_filters_russian_revisions_and_decides_them(window: MainWindow) -> None:
     panel = window.changes
     m = window.doc.minutes
     labels = [panel.lang.itemText(i) for i in range(panel.lang.count())]
@@ -276,7 +293,7 @@ def test_changes_panel_filters_russian_revisions_and_decides_them(window) -> Non
     assert len([r for r in all_revisions(m) if r.lang is RU]) == len(russian)
 
 
-def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: ignore[no-untyped-def]
+def test_readiness_panel_names_a_missing_russian_text(window: MainWindow) -> None:
     from minutes_app.checks.readiness import reasons
 
     m = window.doc.minutes
@@ -285,7 +302,7 @@ def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: 
 
     window.doc.apply(SetText(pid, RU, ""), "Clear")
     missing = [r for r in reasons(m) if r.code == "missing"]
-    assert [(r.paragraph_id, "ru" in r.message) for r in missing] == [(pid, True)]
+    assert [(r.paragraph_id, "Russian" in r.message) for r in missing] == [(pid, True)]
     window.ready_dock.show()
     window.ready_dock.raise_()
     window.readiness.refresh()
@@ -294,13 +311,18 @@ def test_readiness_panel_names_a_missing_russian_text(window) -> None:  # type: 
     assert any("13" in t and "Russian" in t for t in texts)  # the language by its name
 
 
-def test_new_minutes_from_a_template_in_korean_russian_and_english(  # type: ignore[no-untyped-def]
-        window, monkeypatch, tmp_path: Path) -> None:
+def test_new_minutes_from_a_template_in_korean_russian_and_english(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    answers = iter(["cooperation-fields", "Korean · Russian · English"])
+    from minutes_app.templates import template_description
 
-    def pick(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+    # the template is offered by its description, in the interface language
+    answers = iter([template_description("cooperation-fields", "en"),
+                    "Korean · Russian · English"])
+
+    def pick(parent: QWidget, title: str, label: str, items: list[str], current: int,
+             editable: bool) -> tuple[str, bool]:
         wanted = next(answers)
         return next(i for i in items if i.startswith(wanted)), True
 

@@ -3,12 +3,17 @@ original, the annex dialog as one undo step, the meeting dialog's signing fields
 
 from __future__ import annotations
 
+from tests.helpers import some
+
+from PySide6.QtWidgets import QMessageBox
+
 from pathlib import Path
 
 import pytest
 
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.templates import demo
+from minutes_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -16,7 +21,7 @@ def demo_minutes() -> Minutes:
     return demo(agreed=True)
 
 
-def test_export_dialog_shows_the_russian_original_opening(window) -> None:  # type: ignore[no-untyped-def]
+def test_export_dialog_shows_the_russian_original_opening(window: MainWindow) -> None:
     from minutes_app.ui.export_dialog import ExportDialog
 
     dialog = ExportDialog(Side.KR, False, window, window.doc.minutes)
@@ -29,7 +34,8 @@ def test_export_dialog_shows_the_russian_original_opening(window) -> None:  # ty
     assert "under the Russia-Korea Joint Commission" in text
 
 
-def test_signing_export_names_the_side_and_offers_to_open_it(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_signing_export_names_the_side_and_offers_to_open_it(window: MainWindow,
+        tmp_path: Path) -> None:
     from minutes_app.docx_io.export import default_name
     from minutes_app.ui.export_dialog import ExportDialog
 
@@ -38,14 +44,14 @@ def test_signing_export_names_the_side_and_offers_to_open_it(window, tmp_path: P
     assert default_name("far-east", "working", Side.RU, "docx") == "far-east-working.docx"
     boxes = []
 
-    def shown(box) -> None:  # type: ignore[no-untyped-def]
+    def shown(box: QMessageBox) -> None:
         boxes.append((box.objectName(), [b.text() for b in box.buttons()]))
 
     window.show_message_box = shown
     dialog = ExportDialog(Side.KR, False, window, window.doc.minutes)
     dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
     dialog.copy_for.setCurrentIndex(dialog.copy_for.findData("RU"))
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     out = window.exports.run(dialog=dialog, path=str(tmp_path / "x-signing-RU.docx"))
     assert out is not None and out.exists()
     name, buttons = boxes[-1]
@@ -53,7 +59,7 @@ def test_signing_export_names_the_side_and_offers_to_open_it(window, tmp_path: P
     assert window.doc.file.history()[-1][1] == "export-signing"
 
 
-def test_annex_dialog_edits_are_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
     from minutes_app.ui.annex_dialog import AnnexDialog
 
     m = window.doc.minutes
@@ -67,7 +73,7 @@ def test_annex_dialog_edits_are_one_undo_step(window) -> None:  # type: ignore[n
     dialog.list.setCurrentRow(1)
     dialog.add_member()
     dialog.table.item(3, 0) or None
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     window.edit_annexes(dialog)
     assert len(m.annexes) == 3
     free = m.annexes[2]
@@ -78,7 +84,7 @@ def test_annex_dialog_edits_are_one_undo_step(window) -> None:  # type: ignore[n
     assert len(m.annexes) == 2 and len(m.annexes[1].members) == 3
 
 
-def test_meeting_dialog_holds_the_signing_choices(window) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_dialog_holds_the_signing_choices(window: MainWindow) -> None:
     from minutes_app.ui.meeting_dialog import MeetingDialog
 
     m = window.doc.minutes
@@ -92,7 +98,7 @@ def test_meeting_dialog_holds_the_signing_choices(window) -> None:  # type: igno
     assert dialog.meeting().text_order is Side.KR
 
 
-def test_verify_from_the_window_per_language(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_verify_from_the_window_per_language(window: MainWindow, tmp_path: Path) -> None:
     import zipfile
 
     from minutes_app.docx_io.signing import write_signing
@@ -116,7 +122,7 @@ def test_verify_from_the_window_per_language(window, tmp_path: Path) -> None:  #
     assert "verify reads" in shown[-1][1]
 
 
-def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window) -> None:  # type: ignore[no-untyped-def]
+def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window: MainWindow) -> None:
     from PySide6.QtWidgets import QApplication
 
     from minutes_app.model import Annex, SetAnnexes
@@ -135,7 +141,8 @@ def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window) -> No
     assert opened == [True]
 
 
-def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window: MainWindow,
+        tmp_path: Path) -> None:
     from minutes_app.ui.annex_dialog import AnnexDialog
 
     csv = tmp_path / "list.csv"
@@ -144,6 +151,6 @@ def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window, tmp_path: Path
     m = window.doc.minutes
     dialog = AnnexDialog(m.annexes, [Lang.KO, Lang.EN], window)
     dialog.import_csv(str(csv))
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "박지원"
+    assert dialog.table.rowCount() == 1 and some(dialog.table.item(0, 0)).text() == "박지원"
     members = dialog.operation().annexes[0].members
     assert members[0].organisation == {Lang.KO: "외교부", Lang.EN: "MOFA"}

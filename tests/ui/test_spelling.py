@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from tests.helpers import some
+
+from minutes_app.ui.cell_editor import ParagraphEditor
+
 import os
 import tempfile
 from pathlib import Path
@@ -14,6 +18,9 @@ from minutes_app.model import Lang
 from minutes_app.store import MinutesFile
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
+from minutes_app.ui.main_window import MainWindow
+from minutes_app.model import Minutes
+from pytestqt.qtbot import QtBot
 
 # screenshots to look at; MINUTES_SHOTS=docs refreshes the ones in docs/ (tests never write there)
 SHOTS = Path(os.environ.get("MINUTES_SHOTS") or tempfile.gettempdir())
@@ -28,7 +35,7 @@ def test_dictionaries_of_the_three_languages_are_there() -> None:
         == ["сотрудничиство"]
 
 
-def test_glossary_terms_and_names_are_never_flagged(demo_minutes) -> None:  # type: ignore[no-untyped-def]
+def test_glossary_terms_and_names_are_never_flagged(demo_minutes: Minutes) -> None:
     m = demo_minutes
     known = known_words(m)
     head = m.meeting.heads[next(iter(m.meeting.heads))].name[Lang.EN]
@@ -38,14 +45,14 @@ def test_glossary_terms_and_names_are_never_flagged(demo_minutes) -> None:  # ty
     assert not misspellings(f"The {term} met.", Lang.EN, known)
 
 
-def _underlined(editor) -> list[str]:  # type: ignore[no-untyped-def]
+def _underlined(editor: ParagraphEditor) -> list[str]:
     block = editor.document().firstBlock()
     text = block.text()
     return [text[r.start:r.start + r.length] for r in block.layout().formats()
             if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
 
 
-def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_underlines_corrections_and_a_document_exception(window: MainWindow, qtbot: QtBot) -> None:
     window.set_spell_check(True)  # an earlier test (a random walk) may have left it off
     window.spell.wait_loaded()
     window.confirm = lambda title, question: True
@@ -59,7 +66,7 @@ def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:
     cursor = editor.textCursor()
     cursor.setPosition(end - 3)
     editor.menu_pos = editor.cursorRect(cursor).center()
-    menu = window.editor.cell_menu(editor)
+    menu = some(window.editor.cell_menu)(editor)
     suggestions = [a for a in menu.actions() if a.objectName() == "spell_suggestion"]
     assert suggestions and suggestions[0].text() == "cooperation"
     suggestions[0].trigger()
@@ -74,7 +81,7 @@ def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:
     cursor = ko.textCursor()
     cursor.setPosition(cursor.position() - 2)
     ko.menu_pos = ko.cursorRect(cursor).center()
-    menu = window.editor.cell_menu(ko)
+    menu = some(window.editor.cell_menu)(ko)
     ignore = next(a for a in menu.actions() if a.objectName() == "spell_ignore")
     ignore.trigger()
     assert "블라디보스톡항을" in m.spelling_ignore
@@ -94,7 +101,8 @@ def test_underlines_corrections_and_a_document_exception(window, qtbot) -> None:
     assert "블라디보스톡항을" in again.spelling_ignore  # kept in the file
 
 
-def test_switching_spell_checking_off_removes_the_underlines(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_switching_spell_checking_off_removes_the_underlines(window: MainWindow,
+        qtbot: QtBot) -> None:
     window.set_spell_check(True)  # an earlier test (a random walk) may have left it off
     window.spell.wait_loaded()
     window.confirm = lambda title, question: True

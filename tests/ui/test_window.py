@@ -16,12 +16,15 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.store import SCHEMA_VERSION, MinutesFile
+from minutes_app.ui.main_window import MainWindow
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def test_document_shows_first_and_the_window_completes_itself(  # type: ignore[no-untyped-def]
-        qtbot, demo_file: Path) -> None:
+def test_document_shows_first_and_the_window_completes_itself(
+        qtbot: QtBot, demo_file: Path) -> None:
     from minutes_app.ui.app import build_window
 
     w = build_window(str(demo_file), "en")
@@ -43,7 +46,7 @@ def test_document_shows_first_and_the_window_completes_itself(  # type: ignore[n
     w.close()
 
 
-def test_language_switch_retranslates_visible_widgets(window) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_retranslates_visible_widgets(window: MainWindow) -> None:
     window.set_ui_language("ko")
     assert window.menus["file"].title() == "파일(&F)"
     assert window.action_set["new_paragraph"].text() == "새 문단(&P)"
@@ -56,7 +59,7 @@ def test_language_switch_retranslates_visible_widgets(window) -> None:  # type: 
     assert window.editor_model.headerData(2, Qt.Orientation.Horizontal) == "English"
 
 
-def test_language_choice_is_remembered(window) -> None:  # type: ignore[no-untyped-def]
+def test_language_choice_is_remembered(window: MainWindow) -> None:
     from minutes_app.ui.settings import AppSettings
 
     window.set_ui_language("ko")
@@ -65,7 +68,7 @@ def test_language_choice_is_remembered(window) -> None:  # type: ignore[no-untyp
     assert AppSettings.load().ui_language == "en"
 
 
-def test_dock_layout_is_remembered(qtbot, window, demo_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dock_layout_is_remembered(qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
     from minutes_app.ui.app import build_window
     from minutes_app.ui.settings import AppSettings
 
@@ -84,14 +87,14 @@ def test_dock_layout_is_remembered(qtbot, window, demo_file: Path) -> None:  # t
         settings.save()
 
 
-def test_qt_own_dialogs_are_translated(window) -> None:  # type: ignore[no-untyped-def]
+def test_qt_own_dialogs_are_translated(window: MainWindow) -> None:
     window.set_ui_language("ko")
     assert QApplication.translate("QPlatformTheme", "&Yes") != "&Yes"
     window.set_ui_language("en")
     assert QApplication.translate("QPlatformTheme", "&Yes") == "&Yes"
 
 
-def test_item_models_pass_the_model_tester(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_item_models_pass_the_model_tester(window: MainWindow, qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(window.editor_model)
     qtmodeltester.check(window.outline_model)
     window.action_set["new_paragraph"].trigger()  # the tester keeps watching changes
@@ -102,14 +105,14 @@ def test_item_models_pass_the_model_tester(window, qtmodeltester) -> None:  # ty
 
 
 @pytest.fixture
-def errors(window) -> list[str]:  # type: ignore[no-untyped-def]
+def errors(window: MainWindow) -> list[str]:
     shown: list[str] = []
     window.show_error = lambda message, title="": shown.append(message)
     return shown
 
 
-def test_opening_bad_files_shows_a_message_and_keeps_the_document(  # type: ignore[no-untyped-def]
-        window, errors, tmp_path: Path) -> None:
+def test_opening_bad_files_shows_a_message_and_keeps_the_document(
+        window: MainWindow, errors: list[str], tmp_path: Path) -> None:
     path = window.doc.path
     corrupt = tmp_path / "corrupt.minutes"
     corrupt.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" * 50)
@@ -126,7 +129,8 @@ def test_opening_bad_files_shows_a_message_and_keeps_the_document(  # type: igno
     assert window.doc.path == path and window.doc.minutes.paragraphs()
 
 
-def test_opening_a_file_held_elsewhere_says_so(window, errors, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_file_held_elsewhere_says_so(window: MainWindow, errors: list[str],
+        tmp_path: Path) -> None:
     other = tmp_path / "other.minutes"
     MinutesFile.create(other, window.doc.minutes).close()
     holder = subprocess.Popen([sys.executable, "-m", "tests.helpers.holder", str(other)],
@@ -188,7 +192,7 @@ def _render(text: str, family: str) -> QImage:
     return image
 
 
-def test_hangul_renders_as_distinct_glyphs_not_tofu(window) -> None:  # type: ignore[no-untyped-def]
+def test_hangul_renders_as_distinct_glyphs_not_tofu(window: MainWindow) -> None:
     family = window.editor.font().family()
     # Tofu boxes look alike for every character: distinct words must give distinct pictures.
     one, two = _render("양측은", family), _render("합의록", family)
@@ -197,7 +201,7 @@ def test_hangul_renders_as_distinct_glyphs_not_tofu(window) -> None:  # type: ig
     assert "NanumGothic" in window.editor.font().families()
 
 
-def test_screenshot_of_the_window_shows_text_in_both_columns(window) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_of_the_window_shows_text_in_both_columns(window: MainWindow) -> None:
     image = window.grab().toImage()
     assert image.width() >= 1000
     editor_rect = window.editor.geometry()
@@ -222,7 +226,7 @@ def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> Non
     assert _dark_pixels(image) > 500
 
 
-def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window: MainWindow) -> None:
     from minutes_app.ui.meeting_dialog import MeetingDialog
 
     m = window.doc.minutes
@@ -240,8 +244,8 @@ def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window) -> None:  # 
     assert m.meeting.ordinal == 14 and "제14차" in window.windowTitle()
 
 
-def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(  # type: ignore[no-untyped-def]
-        window, monkeypatch, tmp_path: Path) -> None:
+def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from tests.ui.conftest import cell_editor, commit_text
@@ -256,7 +260,11 @@ def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(  # type
     monkeypatch.setattr(window.doc.file, "write", lost)
     asked: list[str] = []
     answers = ["cancel"]
-    window.ask_unsaved = lambda message: asked.append(message) or answers.pop(0)
+    def _record(message: str) -> str:
+        asked.append(message)
+        return answers.pop(0)
+
+    window.ask_unsaved = _record
     window.close()
     assert asked and "could not be saved" in asked[0]
     assert window.isVisible() and window.doc.dirty  # kept open, the edit still there
@@ -271,7 +279,7 @@ def test_closing_when_the_file_cannot_be_written_asks_and_loses_nothing(  # type
     assert "네트워크 끊김" in m.paragraph(pid).text(Lang.KO)
 
 
-def test_a_document_without_sections_opens_and_completes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_without_sections_opens_and_completes(qtbot: QtBot, tmp_path: Path) -> None:
     # The window completes after its first painted cell; with no rows there is none (the
     # window stayed without actions or menus' entries).
     from minutes_app.model import RemoveSection
