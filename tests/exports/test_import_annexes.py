@@ -126,7 +126,7 @@ def test_cli_round_trip_a_deleted_annex_row_comes_back_as_their_deletion(tmp_pat
     assert run("export", str(path), "--kind", "working", "-o", str(exported)).returncode == 0
     assert_valid_docx(exported)
     returned = lo_edit(exported, tmp_path / "returned.docx",
-                       [{"delete_row_with": "나홋카 항만 현대화"}],  # type: ignore[list-item]
+                       [{"delete_row_with": "나홋카 항만 현대화"}],
                        True, tmp_path)
     imported = run("import", str(path), str(returned), "--from", "RU")
     assert imported.returncode == 0, imported.stderr

@@ -84,7 +84,7 @@ def test_annex_dialog_shows_revisions_inline_and_tracks_its_edits(window: Any,
     dialog.grab().save(str(tmp_path / "annex-dialog.png"))
     dialog.heading[Lang.EN].setText("List of Joint Investment and Technology Projects")
     dialog.paragraphs[Lang.KO].setPlainText(PARAS[0][Lang.KO])  # the second paragraph removed
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     window.edit_annexes(dialog)
     ours = {(r.annex, r.lang, r.kind) for r in all_revisions(m) if r.side is Side.KR}
     assert ((2, 0), Lang.EN, "insert") in ours and ((2, 2), Lang.KO, "delete") in ours

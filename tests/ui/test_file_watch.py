@@ -22,6 +22,7 @@ from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
+from tests.helpers import some
 
 
 def _digest(path: Path) -> str:
@@ -49,7 +50,7 @@ def _answers(window: MainWindow, *choices: str) -> list[str]:
         asked.append(message)
         return queue.pop(0)
 
-    window.files.watch.ask = _record
+    some(window.files.watch).ask = _record
     return asked
 
 
@@ -78,13 +79,13 @@ def test_a_file_changed_under_the_window_stops_writes_and_asks(
     assert window.doc.writing_stopped and window.doc.dirty  # the edit is kept
     assert window.isWindowModified()
     assert (_digest(path) if path.exists() else None) == before
-    bar = window.files.watch.bar
+    bar = some(window.files.watch).bar
     assert bar is not None and bar.isVisible()
     # "keep mine": Save As writes the window's text to a copy, and writing resumes there
     rescued = tmp_path / "mine.minutes"
     _rescue_to(monkeypatch, rescued)
-    window.files.watch.poll()
-    window.files.watch._on_doc_file_changed()
+    some(window.files.watch).poll()
+    some(window.files.watch)._on_doc_file_changed()
     assert not window.doc.writing_stopped and not bar.isVisible()
     f, m = MinutesFile.open(rescued, read_only=True)
     f.close()
@@ -94,7 +95,7 @@ def test_a_file_changed_under_the_window_stops_writes_and_asks(
 def test_the_poll_notices_without_an_edit(window: MainWindow, tmp_path: Path) -> None:
     asked = _answers(window, "cancel")
     os.replace(_other_document(tmp_path / "theirs.minutes"), window.doc.path)
-    window.files.watch.poll()
+    some(window.files.watch).poll()
     assert asked and window.doc.writing_stopped
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.model import Lang, Minutes, Side
+from minutes_app.model import SetAnnexes, Lang, Minutes, Side
 from minutes_app.templates import demo
 from minutes_app.ui.main_window import MainWindow
 
@@ -152,5 +152,7 @@ def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window: MainWindow,
     dialog = AnnexDialog(m.annexes, [Lang.KO, Lang.EN], window)
     dialog.import_csv(str(csv))
     assert dialog.table.rowCount() == 1 and some(dialog.table.item(0, 0)).text() == "박지원"
-    members = dialog.operation().annexes[0].members
+    op = dialog.operation()
+    assert isinstance(op, SetAnnexes)
+    members = op.annexes[0].members
     assert members[0].organisation == {Lang.KO: "외교부", Lang.EN: "MOFA"}
