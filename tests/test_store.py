@@ -38,7 +38,7 @@ def test_the_negotiated_demo_round_trips(tmp_path: Path) -> None:
     f.close()
     assert minutes_out(loaded) == minutes_out(m)
     assert len(loaded.rounds) == 2 and any(p.tracks for p in loaded.paragraphs())
-    assert any(p.bracket_sides for p in loaded.paragraphs())
+    assert any(p.brackets for p in loaded.paragraphs())
 
 
 def test_save_then_load_equals_the_document(demo_file: Path, demo_minutes: Minutes) -> None:
@@ -224,7 +224,7 @@ def test_a_version_1_file_is_migrated_to_the_current_schema(tmp_path: Path,
     version = f._conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in f._conn.execute("SELECT name FROM sqlite_master")}
     f.close()
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
     assert "history" in tables
     for p in demo_minutes.paragraphs():
         p.agreed_texts = {}  # version 1 did not record what was agreed

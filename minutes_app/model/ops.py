@@ -11,7 +11,7 @@ from typing import NamedTuple, Protocol
 from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change, merged
 from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
-from minutes_app.model.brackets import has_open_brackets
+from minutes_app.model.brackets import Bracket, has_open_brackets, shift
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.track import Track, current_text, has_changes
 from minutes_app.model.types import Lang, LangText, Side, Status
@@ -31,11 +31,16 @@ def _one(pid: int) -> Change:
 
 
 class SetText(NamedTuple):
-    """Replace the text of one language of one paragraph."""
+    """Replace the text of one language of one paragraph (its brackets follow the words).
+
+    ``brackets``, when given, are the paragraph's brackets afterwards as they are (an inverse
+    restores them exactly, a bracket choice places its own span).
+    """
 
     pid: int
     lang: Lang
     text: str
+    brackets: tuple[Bracket, ...] | None = None
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
@@ -43,18 +48,25 @@ class SetText(NamedTuple):
         p = m.paragraph(self.pid)
         if self.lang in p.tracks:
             raise ValidationError("This text has pending revisions; edit it as a tracked change.")
-        old = p.text(self.lang)
+        old, old_brackets = p.text(self.lang), p.brackets
         p.texts[self.lang] = self.text
-        return SetText(self.pid, self.lang, old), _one(self.pid)
+        _place_brackets(p, self.lang, old, self.brackets)
+        inverse = SetText(self.pid, self.lang, old,
+                          old_brackets if p.brackets != old_brackets else None)
+        return inverse, _one(self.pid)
 
 
 class SetTrack(NamedTuple):
-    """Set the current text of one language together with its pending revisions."""
+    """Set the current text of one language together with its pending revisions.
+
+    ``brackets`` as in ``SetText``.
+    """
 
     pid: int
     lang: Lang
     text: str
     track: Track | None
+    brackets: tuple[Bracket, ...] | None = None
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
@@ -62,25 +74,39 @@ class SetTrack(NamedTuple):
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         p = m.paragraph(self.pid)
-        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang))
+        old, old_brackets, old_track = p.text(self.lang), p.brackets, p.tracks.get(self.lang)
         p.texts[self.lang] = self.text
         if self.track is not None and has_changes(self.track):
             p.tracks[self.lang] = self.track
         else:
             p.tracks.pop(self.lang, None)
+        _place_brackets(p, self.lang, old, self.brackets)
+        inverse = SetTrack(self.pid, self.lang, old, old_track,
+                           old_brackets if p.brackets != old_brackets else None)
         return inverse, _one(self.pid)
 
 
-class SetBracketSides(NamedTuple):
-    """Record which Side proposed each bracket option of a paragraph."""
+def _place_brackets(p: Paragraph, lang: Lang, old: str,
+                    brackets: tuple[Bracket, ...] | None) -> None:
+    """Give the paragraph the brackets it has after its text in ``lang`` changed."""
+    if brackets is not None:
+        p.brackets = brackets
+    elif p.brackets:
+        p.brackets = shift(p.brackets, lang, old, p.text(lang))
+
+
+class SetBrackets(NamedTuple):
+    """Replace a paragraph's brackets (create, close or drop them)."""
 
     pid: int
-    sides: tuple[tuple[str, Side], ...]
+    brackets: tuple[Bracket, ...]
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         p = m.paragraph(self.pid)
-        inverse = SetBracketSides(self.pid, tuple(p.bracket_sides.items()))
-        p.bracket_sides = dict(self.sides)
+        inverse = SetBrackets(self.pid, p.brackets)
+        p.brackets = self.brackets
+        for b in self.brackets:
+            m.note_id(b.id)
         return inverse, _one(self.pid)
 
 

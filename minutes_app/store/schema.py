@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,13 +63,25 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _v3_checksums(conn)
 
 
+def _v4_brackets(conn: sqlite3.Connection) -> None:
+    """Brackets become objects anchored to the text (the ``brackets`` column holds them)."""
+    from minutes_app.store.migrate_brackets import v4_brackets
+
+    v4_brackets(conn)
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: brackets as objects."""
+    _v4_brackets(conn)
+
+
 def _statement(prefix: str) -> str:
     """The statement of SCHEMA_V1 that starts with ``prefix`` (recreated word for word)."""
     return next(s.strip() for s in SCHEMA_V1.split(";\n") if s.strip().startswith(prefix))
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; each runs inside one transaction.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

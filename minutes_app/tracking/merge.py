@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from minutes_app.errors import MinutesError
 from minutes_app.model import (
     Batch, Change, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, Round,
-    Section, SetBracketSides, SetHeadingTrack,
+    Section, SetBrackets, SetHeadingTrack,
     SetMark, SetStatus, SetTrack, Side, Status,
 )
 from minutes_app.model.track import Author, Seg, Track, plain
 from minutes_app.tracking.diff import retrack
-from minutes_app.tracking.merge3 import OURS, merge_text
+from minutes_app.model.brackets import Bracket, Option
+from minutes_app.tracking.brackets import new_bracket
+from minutes_app.tracking.merge3 import merge_text
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, SIDE_NAMES
 
@@ -98,21 +100,24 @@ class Recorder:
 def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs: Paragraph,
                      author: Author, report: MergeReport) -> None:
     m = rec.m
-    sides = dict(p.bracket_sides)
+    made: list[Bracket] = []
     for lang in m.languages:
         b, o, t = base.get(lang, ""), p.text(lang), theirs.text(lang)
         merged = merge_text(b, o, t)
-        if merged.text == o:
-            continue
-        track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
-        rec.do(SetTrack(p.id, lang, merged.text, track))
-        if p.id not in report.changed:
-            report.changed.append(p.id)
-        for option, who in merged.conflicts:
-            sides[option] = m.own_side if who == OURS else author.side
-    if sides != p.bracket_sides:
+        if merged.text != o:
+            track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
+            rec.do(SetTrack(p.id, lang, merged.text, track))
+            if p.id not in report.changed:
+                report.changed.append(p.id)
+        for c in merged.conflicts:
+            if any(x.is_open and x.spans.get(lang, (0, 0))[0] < c.end
+                   and c.start < x.spans.get(lang, (0, 0))[1] for x in p.brackets):
+                continue  # already disputed there: the open bracket stands
+            options = [Option({lang: c.ours}, m.own_side), Option({lang: c.theirs}, author.side)]
+            made.append(new_bracket(m, p.id, {lang: (c.start, c.end)}, options, author.time))
+    if made:
         report.conflicts.append(p.id)
-        rec.do(SetBracketSides(p.id, tuple(sides.items())))
+        rec.do(SetBrackets(p.id, (*p.brackets, *made)))
         rec.do(SetStatus(p.id, Status.BRACKETED))
     elif p.id in report.changed and p.status.rank > Status.BRACKETED.rank:
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
@@ -128,7 +133,7 @@ def _merge_headings(rec: Recorder, theirs: Minutes, base: Round, author: Author,
             continue
         for lang in rec.m.languages:
             b, o = base.texts[s.id].get(lang, ""), s.heading.get(lang, "")
-            merged = merge_text(b, o, ts.heading.get(lang, ""))
+            merged = merge_text(b, o, ts.heading.get(lang, ""), delimit=True)
             if merged.text == o:
                 continue
             track = retrack(s.tracks.get(lang) or plain(o), merged.text, author)
