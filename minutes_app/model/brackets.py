@@ -138,7 +138,7 @@ def replace_in(brackets: tuple[Bracket, ...], lang: Lang, a: int, b: int, n: int
     return tuple(out)
 
 
-def _follow_text(brackets: tuple[Bracket, ...], lang: Lang, text: str) -> tuple[Bracket, ...]:
+def follow_text(brackets: tuple[Bracket, ...], lang: Lang, text: str) -> tuple[Bracket, ...]:
     """The first option of an open bracket is the words in its span: keep it so."""
     out = []
     for br in brackets:
@@ -162,7 +162,7 @@ def shift(brackets: tuple[Bracket, ...], lang: Lang, old: str, new: str
     edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     for _tag, i1, i2, j1, j2 in reversed(edits):  # from the end: earlier offsets stay valid
         brackets = replace_in(brackets, lang, i1, i2, j2 - j1)
-    return _follow_text(brackets, lang, new)
+    return follow_text(brackets, lang, new)
 
 
 def without_lang(brackets: tuple[Bracket, ...], lang: Lang) -> tuple[Bracket, ...]:
