@@ -211,3 +211,39 @@ def test_merge_makes_a_bracket_object_on_our_words() -> None:
     assert p.text(Lang.EN)[b.start:b.end] == b.options[0].text
     assert "spring" in b.options[0].text and b.options[0].side is Side.KR
     assert "first half" in b.options[1].text and b.options[1].side is Side.RU
+
+
+def test_a_bracket_travels_through_the_working_copy(tmp_path: Path) -> None:
+    """Exported with a bookmark on its words; the import puts the span where the file has it."""
+    import re
+    import zipfile
+
+    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.docx_io.working import write_working
+    from tests.exports.schema import assert_valid_docx
+
+    m, pid = _bracketed()
+    m.rounds.append(snapshot(m, Side.KR, "2020-12-10T09:00:00Z"))
+    [b] = m.paragraph(pid).brackets
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+    assert_valid_docx(exported)
+    with zipfile.ZipFile(exported) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    body = parts["word/document.xml"].decode()
+    name = f"_mb_{b.id}_en"
+    marked = re.search(f'w:name="{name}"/>(.*?)<w:bookmarkEnd', body)
+    assert marked is not None and WORDS in marked.group(1)
+    # the other Side adds words before the bracket, untracked
+    body = body.replace(">The two Sides agreed", ">Finally, the two Sides agreed", 1)
+    returned = tmp_path / "returned.docx"
+    with zipfile.ZipFile(returned, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, body.encode() if n == "word/document.xml" else data)
+    p = m.paragraph(pid)
+    p.brackets = (type(b)(b.id, {Lang.EN: (0, 3)}, b.options),)  # lost its place here
+    op, _report = plan_import(m, returned, Side.RU, NOW)
+    op.apply(m)
+    assert p.text(Lang.EN).startswith("Finally, the two Sides")
+    [back] = open_brackets(p, Lang.EN)
+    assert back.id == b.id and p.text(Lang.EN)[back.start:back.end] == WORDS
