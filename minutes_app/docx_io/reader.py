@@ -63,12 +63,12 @@ class ReadParagraph:
     pieces: list[Piece] = field(default_factory=list)
     mark: tuple[str, Change] | None = None  # the paragraph mark itself inserted/deleted
     bookmarks: list[str] = field(default_factory=list)
-    # bookmarks of bracket spans (``_mb_<id>_<lang>``): where they start and end in the text
-    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
     comment_ids: list[str] = field(default_factory=list)
     mark_inside: Change | None = None  # who inserted a paragraph mark another author deleted
     mark_move: str = ""  # the move range a moved paragraph mark belongs to
     table: int = -1  # the table holding the paragraph (-1: the body)
+    # bookmarks of bracket spans (``_mb_<id>_<lang>``): where they start and end in the text
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def text(self, accept: bool = True) -> str:
         """The text with every change accepted (or rejected)."""

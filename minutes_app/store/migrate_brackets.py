@@ -40,7 +40,10 @@ def _cut_track(rows: list[list[Any]], cuts: list[tuple[int, int]]) -> list[list[
 def _convert(text: str, sides: dict[str, Side], lang: Lang, next_id: int
              ) -> tuple[str, list[Bracket], list[tuple[int, int]]]:
     """The text without its command-made brackets, the objects and the ranges cut."""
-    out, brackets, cuts, last = [], [], [], 0
+    out: list[str] = []
+    brackets: list[Bracket] = []
+    cuts: list[tuple[int, int]] = []
+    last = 0
     for hit in OLD_BRACKET.finditer(text):
         options = [o.strip() for o in hit.group(1).split("/")]
         if not any(o in sides for o in options) or not options[0]:
