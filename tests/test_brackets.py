@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -213,7 +214,8 @@ def test_merge_makes_a_bracket_object_on_our_words() -> None:
     assert "first half" in b.options[1].text and b.options[1].side is Side.RU
 
 
-def test_a_bracket_travels_through_the_working_copy(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", ["side-by-side", "consecutive"])
+def test_a_bracket_travels_through_the_working_copy(tmp_path: Path, layout: str) -> None:
     """Exported with a bookmark on its words; the import puts the span where the file has it."""
     import re
     import zipfile
@@ -226,7 +228,7 @@ def test_a_bracket_travels_through_the_working_copy(tmp_path: Path) -> None:
     m.rounds.append(snapshot(m, Side.KR, "2020-12-10T09:00:00Z"))
     [b] = m.paragraph(pid).brackets
     exported = tmp_path / "working.docx"
-    write_working(m, exported)
+    write_working(m, exported, layout=layout)
     assert_valid_docx(exported)
     with zipfile.ZipFile(exported) as z:
         parts = {n: z.read(n) for n in z.namelist()}
