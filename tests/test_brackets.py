@@ -249,3 +249,27 @@ def test_a_bracket_travels_through_the_working_copy(tmp_path: Path, layout: str)
     assert p.text(Lang.EN).startswith("Finally, the two Sides")
     [back] = open_brackets(p, Lang.EN)
     assert back.id == b.id and p.text(Lang.EN)[back.start:back.end] == WORDS
+
+
+def test_a_marked_bracket_unknown_here_comes_in_as_a_bracket(tmp_path: Path) -> None:
+    """A working copy from another copy of the minutes: its marked bracket becomes ours."""
+    from minutes_app.docx_io.importer import plan_import
+    from minutes_app.docx_io.working import write_working
+    from tests.exports.schema import assert_valid_docx
+
+    m, pid = _bracketed()
+    m.rounds.append(snapshot(m, Side.KR, "2020-12-10T09:00:00Z"))
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+    assert_valid_docx(exported)
+    m.paragraph(pid).brackets = ()  # this copy never had it
+    op, _report = plan_import(m, exported, Side.RU, NOW)
+    inverse, _ = op.apply(m)
+    p = m.paragraph(pid)
+    [b] = open_brackets(p, Lang.EN)
+    assert p.text(Lang.EN)[b.start:b.end] == WORDS
+    assert [(o.text, o.side) for o in b.options] == [
+        (WORDS, Side.KR), ("the first half of 2021", Side.RU)]
+    assert status_of(p) is Status.BRACKETED
+    inverse.apply(m)
+    assert not p.brackets

@@ -10,13 +10,62 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Iterable
 
 from minutes_app.docx_io.reader import ANCHOR_PREFIX, DELETE, ReadParagraph
-from minutes_app.model import Lang, Operation, Paragraph, SetBrackets
-from minutes_app.model.brackets import follow_text
+from minutes_app.errors import ValidationError
+from minutes_app.model import Lang, Minutes, Operation, Paragraph, SetBrackets, Side
+from minutes_app.model.brackets import Bracket, Option, follow_text
+from minutes_app.tracking.brackets import new_bracket
 from minutes_app.model.track import Seg, Track
 
 BRACKET_NOTE = re.compile(r"Bracket (\d+ )?\[[a-z]{2}\]: ")  # our comment listing the options
+_NOTE_LINE = re.compile(r"Bracket (\d+) \[([a-z]{2})\]: (.*)")
+_OPTION = re.compile(r"“([^”]*)” \(([^)]*)\)")
+Notes = dict[tuple[int, Lang], list[tuple[str, str]]]  # (id, language) → (words, author name)
+
+
+def read_notes(texts: Iterable[str]) -> Notes:
+    """The options our bracket comments list: ``Bracket 7 [en]: “a” (Korean Side); …``."""
+    found: Notes = {}
+    for text in texts:
+        for line in text.splitlines():
+            hit = _NOTE_LINE.match(line)
+            if hit is not None and hit.group(2) in {x.value for x in Lang}:
+                found[(int(hit.group(1)), Lang(hit.group(2)))] = _OPTION.findall(hit.group(3))
+    return found
+
+
+def unknown_brackets(m: Minutes, p: Paragraph, anchors: dict[Lang, dict[str, tuple[int, int]]],
+                     notes: Notes, side_of: Callable[[str], Side | None], now: str
+                     ) -> list[Bracket]:
+    """Brackets the file marks (bookmark and comment) that this document does not know.
+
+    A bracket made in another copy of the minutes comes in as a new bracket here, with the
+    options and proposers its comment lists; one that was known (open, closed or dropped
+    here) is never made again.
+    """
+    known = {b.id for q in m.paragraphs() for b in q.brackets}
+    spans: dict[int, dict[Lang, tuple[int, int]]] = {}
+    for lang, found in anchors.items():
+        for name, where in found.items():
+            hit = re.fullmatch(rf"{ANCHOR_PREFIX}(\d+)_{lang.value}", name)
+            if hit is not None and int(hit.group(1)) not in known and (
+                    int(hit.group(1)), lang) in notes:
+                spans.setdefault(int(hit.group(1)), {})[lang] = where
+    made = []
+    for ident, place in spans.items():
+        listed = {lang: notes[(ident, lang)] for lang in place}
+        count = min(len(o) for o in listed.values())
+        if count < 2:
+            continue
+        options = [Option({lang: listed[lang][i][0] for lang in place},
+                          side_of(next(iter(listed.values()))[i][1])) for i in range(count)]
+        try:
+            made.append(new_bracket(m, p.id, place, options, now))
+        except ValidationError:
+            continue  # the marks no longer fit the text: the words are text
+    return made
 
 
 def anchor_name(bracket_id: int, lang: Lang) -> str:
