@@ -273,3 +273,27 @@ def test_a_marked_bracket_unknown_here_comes_in_as_a_bracket(tmp_path: Path) -> 
     assert status_of(p) is Status.BRACKETED
     inverse.apply(m)
     assert not p.brackets
+
+
+def test_merge_brings_a_bracket_they_made_in_their_copy() -> None:
+    from minutes_app.tracking.merge import merge
+    from tests.test_merge import T2, T3, _number, exchanged
+
+    ours, theirs = exchanged()
+    tp = theirs.paragraph(_number(theirs, 12))
+    text = tp.text(Lang.EN)
+    start = text.index("early 2021")
+    bracket_op(theirs, tp.id, Lang.EN, start, start + 10,
+               [BracketOption("early 2021", Side.RU), BracketOption("May 2021", Side.KR)],
+               T2).apply(theirs)
+    theirs.rounds.append(snapshot(theirs, Side.RU, T2))
+    op, _report = merge(ours, theirs, T3)
+    op.apply(ours)
+    p = ours.paragraph(tp.id)
+    [b] = open_brackets(p, Lang.EN)
+    assert p.text(Lang.EN)[b.start:b.end] == "early 2021"
+    assert [(o.text, o.side) for o in b.options] == [("early 2021", Side.RU),
+                                                      ("May 2021", Side.KR)]
+    op2, _ = merge(ours, theirs, T3)  # the same copy again brings no second bracket
+    op2.apply(ours)
+    assert len(open_brackets(p, Lang.EN)) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from minutes_app.errors import MinutesError
+from minutes_app.errors import MinutesError, ValidationError
 from minutes_app.model import (
     Batch, Change, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, Round,
     Section, SetBrackets, SetHeadingTrack,
@@ -115,12 +115,42 @@ def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs:
                 continue  # already disputed there: the open bracket stands
             options = [Option({lang: c.ours}, m.own_side), Option({lang: c.theirs}, author.side)]
             made.append(new_bracket(m, p.id, {lang: (c.start, c.end)}, options, author.time))
+    made += _their_brackets(m, p, theirs, made)
     if made:
         report.conflicts.append(p.id)
         rec.do(SetBrackets(p.id, (*p.brackets, *made)))
         rec.do(SetStatus(p.id, Status.BRACKETED))
     elif p.id in report.changed and p.status.rank > Status.BRACKETED.rank:
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
+
+
+def _same(a: Bracket, b: Bracket) -> bool:
+    """Two copies' brackets are one when they offer the same words (ids differ per copy)."""
+    return {tuple(sorted(o.texts.items())) for o in a.options} == {
+        tuple(sorted(o.texts.items())) for o in b.options}
+
+
+def _their_brackets(m: Minutes, p: Paragraph, theirs: Paragraph, made: list[Bracket]
+                    ) -> list[Bracket]:
+    """The open brackets they made in their copy, on the same words in ours."""
+    out: list[Bracket] = []
+    for tb in theirs.brackets:
+        if not tb.is_open or any(_same(tb, x) for x in (*p.brackets, *made)):
+            continue
+        spans = {}
+        for lang, (s, e) in tb.spans.items():
+            words, text = theirs.text(lang)[s:e], p.text(lang)
+            found = [i for i in range(len(text)) if text.startswith(words, i)]
+            if lang in m.languages and words and found:  # the nearest to where they had it
+                start = min(found, key=lambda i: abs(i - s))
+                spans[lang] = (start, start + len(words))
+        if not spans:
+            continue
+        try:
+            out.append(new_bracket(m, p.id, spans, list(tb.options), tb.created_at))
+        except ValidationError:
+            continue  # their words overlap a bracket of ours: ours stands, theirs is in its text
+    return out
 
 
 def _merge_headings(rec: Recorder, theirs: Minutes, base: Round, author: Author,
