@@ -107,7 +107,8 @@ class SetBrackets(NamedTuple):
         p.brackets = self.brackets
         for b in self.brackets:
             m.note_id(b.id)
-        return inverse, _one(self.pid)
+        # a new bracket took an id: the counter (document data) is saved with the paragraph
+        return inverse, Change(paragraphs=frozenset([self.pid]), meta=True)
 
 
 class SetMark(NamedTuple):
