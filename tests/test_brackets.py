@@ -297,3 +297,12 @@ def test_merge_brings_a_bracket_they_made_in_their_copy() -> None:
     op2, _ = merge(ours, theirs, T3)  # the same copy again brings no second bracket
     op2.apply(ours)
     assert len(open_brackets(p, Lang.EN)) == 1
+
+
+def test_a_large_rewrite_keeps_a_bracket_whose_words_remain() -> None:
+    m, pid = _bracketed()
+    p = m.paragraph(pid)
+    rewritten = "A long new opening. " * 25 + TEXT.replace("Seoul", "Busan") + " Closing." * 20
+    SetText(pid, Lang.EN, rewritten).apply(m)
+    [b] = open_brackets(p, Lang.EN)
+    assert rewritten[b.start:b.end] == WORDS

@@ -11,7 +11,7 @@ bracket.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, NamedTuple
@@ -158,11 +158,69 @@ def shift(brackets: tuple[Bracket, ...], lang: Lang, old: str, new: str
     """The brackets after the text of ``lang`` changed from ``old`` to ``new``."""
     if old == new or not any(lang in b.spans for b in brackets):
         return brackets
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    for _tag, i1, i2, j1, j2 in reversed(edits):  # from the end: earlier offsets stay valid
-        brackets = replace_in(brackets, lang, i1, i2, j2 - j1)
-    return follow_text(brackets, lang, new)
+    edits = _edits(old, new)
+    moved = brackets
+    for i1, i2, n in reversed(edits):  # from the end: earlier offsets stay valid
+        moved = replace_in(moved, lang, i1, i2, n)
+    if len(edits) == 1 and len(moved) < len(brackets):
+        moved = _refind(brackets, moved, lang, old, new)
+    return follow_text(moved, lang, new)
+
+
+def _refind(before: tuple[Bracket, ...], after: tuple[Bracket, ...], lang: Lang, old: str,
+            new: str) -> tuple[Bracket, ...]:
+    """A bracket dropped by one large replacement stays if its words are still there.
+
+    Large rewrites (an import, a merge) are not matched character by character; a span is
+    put on the occurrence of its words nearest to where they were.
+    """
+    kept = {b.id for b in after}
+    out = list(after)
+    for b in before:
+        span = b.spans.get(lang)
+        if b.id in kept or span is None:
+            continue
+        words = old[span[0]:span[1]]
+        found = [i for i in range(len(new)) if new.startswith(words, i)]
+        taken = [x.spans[lang] for x in out if lang in x.spans]
+        found = [i for i in found if all(i + len(words) <= s or e <= i for s, e in taken)]
+        if words.strip() and found:
+            start = min(found, key=lambda i: abs(i - span[0]))
+            out.append(dataclasses.replace(b, spans={**b.spans, lang: (start, start + len(words))}))
+    order = {b.id: i for i, b in enumerate(before)}
+    return tuple(sorted(out, key=lambda b: order.get(b.id, len(order))))
+
+
+MATCH_LIMIT = 400  # beyond this many changed characters, one replacement (a matcher is quadratic)
+
+
+def _common(same: Callable[[int], bool], limit: int) -> int:
+    """The largest k <= limit with ``same(k)`` (a binary search: slices compare in C)."""
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _edits(old: str, new: str) -> list[tuple[int, int, int]]:
+    """The replaced ranges of ``old`` and their new lengths, in text order.
+
+    The common beginning and end are cut first: typing changes one place, so the matcher
+    (character-level, to keep a span on its very words) sees only that place.
+    """
+    head = _common(lambda k: old[:k] == new[:k], min(len(old), len(new)))
+    limit = min(len(old), len(new)) - head
+    tail = _common(lambda k: old[len(old) - k:] == new[len(new) - k:], limit)
+    a, b = old[head:len(old) - tail], new[head:len(new) - tail]
+    if len(a) + len(b) > MATCH_LIMIT:  # the words of a span found again: ``_refind``
+        return [(head, head + len(a), len(b))]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [(head + i1, head + i2, j2 - j1)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def without_lang(brackets: tuple[Bracket, ...], lang: Lang) -> tuple[Bracket, ...]:
