@@ -149,7 +149,14 @@ def test_missing_and_untranslated_text() -> None:
 
 
 def test_bracket_counts_must_match() -> None:
+    from minutes_app.model import Side
+    from minutes_app.model.brackets import BracketOption
+    from minutes_app.tracking.brackets import bracket_op
+
     m, pid = _with_text("in [early 2021 / 2021]", "2021년 초")
+    assert "brackets" not in {k for k, _ in _kinds(m, pid)}  # typed brackets are text
+    bracket_op(m, pid, EN, 4, 14, [BracketOption("early 2021", Side.KR),
+                                   BracketOption("2021", Side.RU)], "t").apply(m)
     assert ("brackets", ERROR) in _kinds(m, pid)
 
 

@@ -146,7 +146,7 @@ def test_a_version_2_file_gains_heading_tracks(tmp_path: Path) -> None:
     f, loaded = MinutesFile.open(path)
     version = f._conn.execute("PRAGMA user_version").fetchone()[0]
     f.close()
-    assert version == schema_module.SCHEMA_VERSION == 3
+    assert version == schema_module.SCHEMA_VERSION == 4
     assert minutes_out(loaded) == minutes_out(m)
 
 

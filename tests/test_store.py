@@ -40,7 +40,7 @@ def test_the_negotiated_demo_round_trips(tmp_path: Path) -> None:
     f.close()
     assert minutes_out(loaded) == minutes_out(m)
     assert len(loaded.rounds) == 2 and any(p.tracks for p in loaded.paragraphs())
-    assert any(p.bracket_sides for p in loaded.paragraphs())
+    assert any(p.brackets for p in loaded.paragraphs())
 
 
 def test_save_then_load_equals_the_document(demo_file: Path, demo_minutes: Minutes) -> None:

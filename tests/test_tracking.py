@@ -175,26 +175,34 @@ def test_bracket_then_choose_an_option() -> None:
     op = bracket_op(m, p.id, Lang.EN, start, start + len("early 2021"),
                     [BracketOption("early 2021", Side.KR),
                      BracketOption("the first half of 2021", Side.RU)], "2020-12-16T10:00:00Z")
+    before = len(all_revisions(m))
     op.apply(m)
-    assert "[early 2021 / the first half of 2021]" in p.text(Lang.EN)
+    assert p.text(Lang.EN) == text  # the delimiters are rendered, not stored
     assert status_of(p) is Status.BRACKETED and p.status is Status.BRACKETED
     [bracket] = open_brackets(p, Lang.EN)
     assert [(o.text, o.side) for o in bracket.options] == [
         ("early 2021", Side.KR), ("the first half of 2021", Side.RU)]
-    assert any(r.side is Side.KR for r in all_revisions(m))  # bracketing is a tracked edit
+    assert len(all_revisions(m)) == before  # bracketing leaves the text as it is
     choose_op(m, p.id, Lang.EN, 0, 1, "2020-12-18T07:00:00Z").apply(m)
-    assert "in the first half of 2021" in p.text(Lang.EN)
-    assert status_of(p) is Status.PROPOSED and not p.bracket_sides
+    assert p.text(Lang.EN) == text.replace("early 2021", "the first half of 2021")
+    assert status_of(p) is Status.PROPOSED and not open_brackets(p, Lang.EN)
+    assert [(b.chosen, b.closed_at) for b in p.brackets] == [(1, "2020-12-18T07:00:00Z")]
 
 
 
 def test_an_open_bracket_forbids_agreeing() -> None:
     from minutes_app.errors import ValidationError
     from minutes_app.model import SetStatus, Status
+    from minutes_app.model.brackets import BracketOption
+    from minutes_app.tracking.brackets import bracket_op
 
     m = _tracked_demo()
     p = m.paragraphs()[5]
-    p.texts[Lang.EN] = p.texts[Lang.EN] + " [A / B]"
+    p.texts[Lang.EN] = p.texts[Lang.EN] + " [A / B]"  # typed: text, not a bracket
+    SetStatus(p.id, Status.AGREED).apply(m)
+    assert p.status is Status.AGREED
+    bracket_op(m, p.id, Lang.EN, 0, 3, [BracketOption(p.text(Lang.EN)[:3], Side.KR),
+                                        BracketOption("B", Side.RU)], "t").apply(m)
     with pytest.raises(ValidationError, match="open brackets"):
         SetStatus(p.id, Status.AGREED).apply(m)
 
@@ -206,9 +214,11 @@ def test_bracket_options_are_validated() -> None:
 
     m = _tracked_demo()
     p = m.paragraphs()[5]
-    with pytest.raises(ValidationError, match="cannot contain"):
+    with pytest.raises(ValidationError, match="cannot be empty"):
         bracket_op(m, p.id, Lang.EN, 0, 3, [BracketOption("a", Side.KR),
-                                            BracketOption("b/c", Side.RU)], "t")
+                                            BracketOption("  ", Side.RU)], "t")
+    with pytest.raises(ValidationError, match="at least two"):
+        bracket_op(m, p.id, Lang.EN, 0, 3, [BracketOption("a", Side.KR)], "t")
 
 
 def test_whole_paragraphs_inserted_deleted_and_moved_are_revisions() -> None:

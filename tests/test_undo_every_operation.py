@@ -29,7 +29,7 @@ from minutes_app.model.annexes import DELEGATION, AlternatPair, Annex, SetAnnexe
 from minutes_app.model.entities import ParagraphMark, Person, Settings
 from minutes_app.model.languages import AddLanguage, RemoveLanguage, SetLanguageOrder
 from minutes_app.model.ops import (
-    DismissFinding, SetAuthorSides, SetBracketSides, SetGlossary, SetMark, SetTrack,
+    DismissFinding, SetAuthorSides, SetBrackets, SetGlossary, SetMark, SetTrack,
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.model.spelling import SetSpellingIgnore
@@ -37,10 +37,17 @@ from minutes_app.model.structure import (
     SetHeadingTrack, SetOwnSide, SetParty, SetSettings,
 )
 from minutes_app.model.threads import SetCommentResolved
+from minutes_app.model.annex_tracks import DropEmptyAnnexParagraphs, SetAnnexTrack
+from minutes_app.model.brackets import Option
 from minutes_app.model.track import Author, plain
 from minutes_app.templates import demo
 from minutes_app.tracking.diff import retrack
+from minutes_app.tracking.annexes import EditAnnexText
+from minutes_app.tracking.brackets import new_bracket
 from minutes_app.tracking.ops import EditHeading, EditText
+from minutes_app.workflows import Step
+from minutes_app.workflows.edits import decide
+from minutes_app.workflows.exchange import send_round
 
 NOW = "2020-12-17T09:00:00Z"
 FRONT_ENDS = ("minutes_app.ui", "minutes_app.cli", "minutes_app.__main__")
@@ -255,12 +262,54 @@ def _glossary(m: Minutes, data: Draw) -> Operation:
     return SetGlossary(tuple(data.draw(st.lists(st.just(entry), max_size=2))))
 
 
+def _brackets(m: Minutes, data: Draw) -> Operation:
+    """Drop a paragraph's brackets, or give it a new one over its first word."""
+    places = [(p.id, lang, p.text(lang).split(" ")[0]) for p in m.paragraphs()
+              for lang in m.languages if p.text(lang).split(" ")[0]]
+    pid, lang, word = data.draw(st.sampled_from(places))
+    if data.draw(st.booleans()):
+        return SetBrackets(pid, ())
+    options = [Option({lang: word}, Side.KR), Option({lang: data.draw(WORDS).strip() or "x"},
+                                                     Side.RU)]
+    bracket = new_bracket(m, pid, {lang: (0, len(word))}, options, NOW)
+    return SetBrackets(pid, (*m.paragraph(pid).brackets, bracket))
+
+
+def _free_annex(m: Minutes, data: Draw) -> tuple[int, int]:
+    """A free annex (its index; -1 when there is none, which the operation refuses) and a
+    part of it (0: the heading)."""
+    free = [i for i, a in enumerate(m.annexes) if a.kind != DELEGATION]
+    if not free:
+        return -1, 0
+    index = data.draw(st.sampled_from(free))
+    return index, data.draw(st.integers(0, len(m.annexes[index].paragraphs)))
+
+
+def _annex_track(m: Minutes, data: Draw) -> Operation:
+    index, part = _free_annex(m, data)
+    return SetAnnexTrack(index, part, _lang(m, data), data.draw(WORDS), None)
+
+
+def _edit_annex(m: Minutes, data: Draw) -> Operation:
+    index, part = _free_annex(m, data)
+    return EditAnnexText(index, part, _lang(m, data), data.draw(WORDS), _author(data))
+
+
+def _step(m: Minutes, data: Draw) -> Operation:
+    """A workflow's step: a round sent, or every pending revision decided."""
+    if data.draw(st.booleans()):
+        return send_round(m, data.draw(st.sampled_from(list(Side))), "", NOW)
+    return decide(m, data.draw(st.booleans()), everything=True)
+
+
 BUILDERS: dict[type, Builder] = {
     SetText: _set_text,
     SetTrack: _set_track,
-    SetBracketSides: lambda m, data: SetBracketSides(_pid(m, data), tuple(
-        (data.draw(st.sampled_from(["1", "2", "3"])), data.draw(st.sampled_from(list(Side))))
-        for _ in range(data.draw(st.integers(0, 2))))),
+    SetBrackets: _brackets,
+    SetAnnexTrack: _annex_track,
+    EditAnnexText: _edit_annex,
+    DropEmptyAnnexParagraphs: lambda m, data: DropEmptyAnnexParagraphs(),
+    Step: _step,
     SetMark: _mark,
     SetStatus: _status,
     SetGlossary: _glossary,

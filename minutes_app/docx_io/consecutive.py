@@ -78,7 +78,9 @@ def _without_number(rp: ReadParagraph) -> ReadParagraph:
     if rp.pieces and rp.pieces[0].kind == PLAIN:
         rest = _NUMBER.sub("", rp.pieces[0].text, count=1)
         pieces = ([rp.pieces[0]._replace(text=rest)] if rest else []) + rp.pieces[1:]
-        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids)
+        cut = len(rp.pieces[0].text) - len(rest)  # bracket spans count from the text's start
+        anchors = {k: (max(0, a - cut), max(0, b - cut)) for k, (a, b) in rp.anchors.items()}
+        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids, anchors=anchors)
     return rp
 
 

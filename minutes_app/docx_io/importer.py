@@ -14,6 +14,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutes_app.docx_io.bracket_marks import (
+    BRACKET_NOTE, cell_anchors, placed, read_notes, unknown_brackets,
+)
 from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
@@ -28,12 +31,13 @@ from minutes_app.docx_io.working import author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
-    AddComment, Batch, Comment, InsertParagraph, Minutes, Operation, Paragraph,
-    ParagraphMark, Round, SetAuthorSides, SetMark, Side,
+    AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
+    ParagraphMark, Round, SetAuthorSides, SetBrackets, SetMark, Side,
 )
 from minutes_app.model.track import Author
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
+from minutes_app.tracking.brackets import add_bracket_op
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
@@ -136,14 +140,39 @@ class _Importer:
                 continue
             text = _cell_text(cell)
             if text == p.text(lang):
+                self._brackets(p, lang, cell)
                 continue
             author = self.author(cell)
             self.rec.do(EditText(p.id, lang, text, author))
+            self._brackets(p, lang, cell)
             self.report.by_side[author.side.value] = self.report.by_side.get(
                 author.side.value, 0) + 1
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
+        self._new_brackets(row, p)
         self._comments(row, p.id)
+
+    def _new_brackets(self, row: _Row, p: Paragraph) -> None:
+        """Brackets the file marks that this document does not know (made in another copy)."""
+        anchors = {lang: cell_anchors(cell) for lang, cell in row.cells.items()
+                   if lang in self.m.languages}
+        if not any(anchors.values()):
+            return
+        notes = read_notes(self.doc.comments.get(cid, (None, ""))[1]
+                           for rp in row.anchors for cid in rp.comment_ids)
+        names = {author_name(self.m, s): s for s in Side}
+        made = unknown_brackets(self.m, p, anchors, notes,
+                                lambda name: names.get(name) or self.sides.get(name), self.now)
+        if made:
+            self.rec.do(add_bracket_op(self.m, p.id, made[0]) if len(made) == 1
+                        else SetBrackets(p.id, (*p.brackets, *made)))
+
+    def _brackets(self, p: Paragraph, lang: Lang, cell: list[ReadParagraph]) -> None:
+        """Brackets go where the file's bracket bookmarks stand (they moved with the words)."""
+        if p.brackets:
+            op = placed(p, lang, cell_anchors(cell))
+            if op is not None:
+                self.rec.do(op)
 
     def _heading(self, row: _Row) -> None:
         """A heading row: its edits become revisions of the section's heading."""
@@ -192,7 +221,7 @@ class _Importer:
     def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int]) -> None:
         for cid in rp.comment_ids:
             change, text = self.doc.comments.get(cid, (None, ""))
-            if change is None or not text or text.startswith("Bracket ["):
+            if change is None or not text or BRACKET_NOTE.match(text) is not None:
                 continue
             info = self.doc.threads.get(cid)
             if text in known:  # ours, sent out: only its thread's state may have changed

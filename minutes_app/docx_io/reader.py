@@ -67,6 +67,8 @@ class ReadParagraph:
     mark_inside: Change | None = None  # who inserted a paragraph mark another author deleted
     mark_move: str = ""  # the move range a moved paragraph mark belongs to
     table: int = -1  # the table holding the paragraph (-1: the body)
+    # bookmarks of bracket spans (``_mb_<id>_<lang>``): where they start and end in the text
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def text(self, accept: bool = True) -> str:
         """The text with every change accepted (or rejected)."""
@@ -128,7 +130,8 @@ _COMMENT_REF = f"{W}commentReference"
 _BR = f"{W}br"
 _HOSTS = {f"{W}pict", f"{W}drawing",
           "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
-_BOOKMARK = f"{W}bookmarkStart"
+_BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
+ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
 _ROW_MARKS = f"{W}trPr/*"
 _ROW_CHANGES = {f"{W}ins", f"{W}del"}
@@ -162,6 +165,7 @@ class _State:
         self.pending: list[str] = []  # comment ranges started between paragraphs
         self.hosts: list[tuple[etree._Element, int]] = []  # runs with drawings, their ¶
         self.index = 0  # the index the paragraph being read will have
+        self.anchors: dict[str, tuple[str, int]] = {}  # open bracket bookmarks: id → name, start
         # the paragraphs' indexes, kept only when formatting changes need them
         self.index_of: dict[etree._Element, int] | None = None
 
@@ -192,8 +196,18 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
         elif tag == _BOOKMARK:
             rp.bookmarks.append(_attr(c, "name"))
+            if _attr(c, "name").startswith(ANCHOR_PREFIX):
+                st.anchors[_attr(c, "id")] = (_attr(c, "name"), _offset(rp))
+        elif tag == _BOOKMARK_END and _attr(c, "id") in st.anchors:
+            name, start = st.anchors.pop(_attr(c, "id"))
+            rp.anchors[name] = (start, _offset(rp))
         elif tag in _COMMENT_MARKS:
             st.comment(rp, _attr(c, "id"))
+
+
+def _offset(rp: ReadParagraph) -> int:
+    """Where the paragraph's text (changes accepted) stands so far."""
+    return sum(len(p.text) for p in rp.pieces if p.kind != DELETE)
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:

@@ -23,6 +23,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
 from minutes_app.docx_io import xml as fx
+from minutes_app.docx_io.bracket_marks import cuts, split_track
 from minutes_app.docx_io.base import (
     fonts_of, header_line, new_document, placeholder, save_stable,
     track_revisions_setting,
@@ -34,7 +35,7 @@ from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
-from minutes_app.model.track import DELETE, INSERT, Author, Track, plain
+from minutes_app.model.track import DELETE, INSERT, Author, Seg, Track, plain
 
 BOOKMARK_PREFIX = "_mp_"
 SECTION_PREFIX = "_ms_"
@@ -125,6 +126,32 @@ class _Writer:
         """Content wrapped as a tracked insertion or deletion by its author."""
         return fx.revision(kind, self.ids.take(), self._name(a), a.time, content)
 
+    def _seg(self, seg: Seg, lang: Lang) -> str:
+        f = self.fonts
+        if seg.kind == INSERT and seg.author:
+            return self.revision("insert", seg.author, fx.run(seg.text, lang, f))
+        if seg.kind == DELETE and seg.author:
+            gone = self.revision("delete", seg.author, fx.run(seg.text, lang, f, deleted=True))
+            if seg.origin is not None:  # deleted words of another Side's insertion
+                gone = self.revision("insert", seg.origin, gone)
+            return gone
+        return fx.run(seg.text, lang, f)
+
+    def _marked_text(self, p: Paragraph, track: Track, lang: Lang) -> str:
+        """The runs with a bookmark around each open bracket's span (``bracket_marks``)."""
+        marks, out, ids = cuts(p, lang), [], {}
+        for pos, seg in [*split_track(track, list(marks)), (len(p.text(lang)), None)]:
+            if seg is None or seg.kind != DELETE:
+                for name, starts in sorted(marks.pop(pos, []), key=lambda x: x[1]):
+                    if starts:
+                        ids[name] = self.ids.take()
+                        out.append(f'<w:bookmarkStart w:id="{ids[name]}" w:name="{name}"/>')
+                    elif name in ids:
+                        out.append(f'<w:bookmarkEnd w:id="{ids[name]}"/>')
+            if seg is not None:
+                out.append(self._seg(seg, lang))
+        return "".join(out)
+
     def _text(self, track: Track, lang: Lang) -> str:
         f, out = self.fonts, []
         for seg in track:
@@ -150,6 +177,8 @@ class _Writer:
             return content, fx.revision(kind, self.ids.take(), self._name(mark.author),
                                         mark.author.time, "")
         track = p.tracks.get(lang) or plain(p.text(lang))
+        if any(b.is_open and lang in b.spans for b in p.brackets):
+            return self._marked_text(p, track, lang), ""
         return self._text(track, lang), ""
 
     def number(self, text: str, name: str, comment_ids: list[int], keep_next: bool = False
@@ -250,7 +279,7 @@ def _bracket_note(m: Minutes, p: Paragraph) -> str:
         for b in open_brackets(p, lang):
             options = "; ".join(f"“{o.text}” ({author_name(m, o.side) if o.side else '?'})"
                                 for o in b.options)
-            parts.append(f"Bracket [{lang.value}]: {options}")
+            parts.append(f"Bracket {b.id} [{lang.value}]: {options}")
     return "\n".join(parts)
 
 

@@ -8,7 +8,7 @@ from minutes_app.model.entities import (
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import (
     AddComment, Batch, DismissFinding, Operation, RemoveComment, SetAuthorSides,
-    SetBracketSides, SetGlossary,
+    SetBrackets, SetGlossary,
     SetMark, SetStatus, SetText, SetTrack, SetVoice, new_paragraph,
 )
 from minutes_app.model.structure import (
@@ -45,7 +45,7 @@ __all__ = [
     "Section",
     "SetAnnexes",
     "SetAuthorSides",
-    "SetBracketSides",
+    "SetBrackets",
     "SetGlossary",
     "SetHeadingTrack",
     "SetMark",

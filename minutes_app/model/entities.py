@@ -5,9 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from minutes_app.model.track import Author, Track
 from minutes_app.model.types import Lang, LangText, Side, Status
+
+if TYPE_CHECKING:
+    from minutes_app.model.brackets import Bracket
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class Paragraph:
     comments: list[Comment] = field(default_factory=list)
     tracks: dict[Lang, Track] = field(default_factory=dict)
     mark: ParagraphMark | None = None
-    bracket_sides: dict[str, Side] = field(default_factory=dict)  # bracket option → proposer
+    brackets: tuple[Bracket, ...] = ()  # disputed words anchored to the texts
     agreed_texts: LangText = field(default_factory=dict)  # the texts when last agreed
 
     def text(self, lang: Lang) -> str:
@@ -118,7 +122,6 @@ class Paragraph:
         """A deep enough copy to keep as an inverse or snapshot."""
         return dataclasses.replace(self, texts=dict(self.texts), comments=list(self.comments),
                                    tracks=dict(self.tracks),
-                                   bracket_sides=dict(self.bracket_sides),
                                    agreed_texts=dict(self.agreed_texts))
 
 

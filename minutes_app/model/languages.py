@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
+from minutes_app.model.brackets import Bracket, without_lang
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Operation
 from minutes_app.model.track import Track
@@ -71,6 +72,7 @@ class AddLanguage(NamedTuple):
     content: tuple[LangContent, ...] = ()
     headings: tuple[tuple[int, str], ...] = ()
     heading_tracks: tuple[tuple[int, Track], ...] = ()  # the headings' pending revisions
+    brackets: tuple[tuple[int, tuple[Bracket, ...]], ...] = ()  # as they were before removal
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         if self.lang in m.languages:
@@ -91,6 +93,8 @@ class AddLanguage(NamedTuple):
             m.section(sid).heading[self.lang] = heading
         for sid, track in self.heading_tracks:
             m.section(sid).tracks[self.lang] = track
+        for pid, brackets in self.brackets:
+            m.paragraph(pid).brackets = brackets
         return RemoveLanguage(self.lang), _everything(m)
 
 
@@ -104,7 +108,11 @@ class RemoveLanguage(NamedTuple):
         check_languages([x for x in m.languages if x is not self.lang])
         position = m.languages.index(self.lang)
         content: list[LangContent] = []
+        kept: list[tuple[int, tuple[Bracket, ...]]] = []
         for p in m.paragraphs():
+            if p.brackets:
+                kept.append((p.id, p.brackets))
+                p.brackets = without_lang(p.brackets, self.lang)
             held = LangContent(p.id, p.texts.pop(self.lang, None), p.tracks.pop(self.lang, None),
                                p.agreed_texts.pop(self.lang, None))
             if held[1:] != (None, None, None):
@@ -115,7 +123,8 @@ class RemoveLanguage(NamedTuple):
                        if self.lang in s.tracks)
         m.languages.remove(self.lang)
         change = _everything(m)
-        return AddLanguage(self.lang, position, tuple(content), headings, tracks), change
+        return AddLanguage(self.lang, position, tuple(content), headings, tracks,
+                           tuple(kept)), change
 
 
 class SetLanguageOrder(NamedTuple):

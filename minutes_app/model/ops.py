@@ -11,7 +11,7 @@ from typing import NamedTuple, Protocol
 from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change, merged
 from minutes_app.model.entities import Comment, Paragraph, ParagraphMark
-from minutes_app.model.brackets import has_open_brackets
+from minutes_app.model.brackets import Bracket, has_open_brackets, shift
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.track import Track, current_text, has_changes
 from minutes_app.model.types import Lang, LangText, Side, Status
@@ -31,11 +31,16 @@ def _one(pid: int) -> Change:
 
 
 class SetText(NamedTuple):
-    """Replace the text of one language of one paragraph."""
+    """Replace the text of one language of one paragraph (its brackets follow the words).
+
+    ``brackets``, when given, are the paragraph's brackets afterwards as they are (an inverse
+    restores them exactly, a bracket choice places its own span).
+    """
 
     pid: int
     lang: Lang
     text: str
+    brackets: tuple[Bracket, ...] | None = None
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
@@ -43,19 +48,26 @@ class SetText(NamedTuple):
         p = m.paragraph(self.pid)
         if self.lang in p.tracks:
             raise ValidationError("This text has pending revisions; edit it as a tracked change.")
-        inverse: Operation = (SetText(self.pid, self.lang, p.texts[self.lang])
-                              if self.lang in p.texts else _DropText(self.pid, self.lang))
+        had, old, old_brackets = self.lang in p.texts, p.text(self.lang), p.brackets
         p.texts[self.lang] = self.text
+        _place_brackets(p, self.lang, old, self.brackets)
+        changed = old_brackets if p.brackets != old_brackets else None
+        inverse: Operation = (SetText(self.pid, self.lang, old, changed) if had
+                              else _DropText(self.pid, self.lang, changed))
         return inverse, _one(self.pid)
 
 
 class SetTrack(NamedTuple):
-    """Set the current text of one language together with its pending revisions."""
+    """Set the current text of one language together with its pending revisions.
+
+    ``brackets`` as in ``SetText``.
+    """
 
     pid: int
     lang: Lang
     text: str
     track: Track | None
+    brackets: tuple[Bracket, ...] | None = None
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         m.check_lang(self.lang)
@@ -63,14 +75,17 @@ class SetTrack(NamedTuple):
         if self.track is not None and current_text(self.track) != self.text:
             raise ValidationError("The revisions do not lead to the text.")
         p = m.paragraph(self.pid)
-        inverse: Operation = (
-            SetTrack(self.pid, self.lang, p.texts[self.lang], p.tracks.get(self.lang))
-            if self.lang in p.texts else _DropText(self.pid, self.lang))
+        had = self.lang in p.texts
+        old, old_brackets, old_track = p.text(self.lang), p.brackets, p.tracks.get(self.lang)
         p.texts[self.lang] = self.text
         if self.track is not None and has_changes(self.track):
             p.tracks[self.lang] = self.track
         else:
             p.tracks.pop(self.lang, None)
+        _place_brackets(p, self.lang, old, self.brackets)
+        changed = old_brackets if p.brackets != old_brackets else None
+        inverse: Operation = (SetTrack(self.pid, self.lang, old, old_track, changed) if had
+                              else _DropText(self.pid, self.lang, changed))
         return inverse, _one(self.pid)
 
 
@@ -80,26 +95,43 @@ class _DropText(NamedTuple):
 
     pid: int
     lang: Lang
+    brackets: tuple[Bracket, ...] | None = None
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         p = m.paragraph(self.pid)
-        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang))
+        old_brackets = p.brackets
+        inverse = SetTrack(self.pid, self.lang, p.text(self.lang), p.tracks.get(self.lang),
+                           old_brackets if self.brackets is not None else None)
         p.texts.pop(self.lang, None)
         p.tracks.pop(self.lang, None)
+        if self.brackets is not None:
+            p.brackets = self.brackets
         return inverse, _one(self.pid)
 
 
-class SetBracketSides(NamedTuple):
-    """Record which Side proposed each bracket option of a paragraph."""
+def _place_brackets(p: Paragraph, lang: Lang, old: str,
+                    brackets: tuple[Bracket, ...] | None) -> None:
+    """Give the paragraph the brackets it has after its text in ``lang`` changed."""
+    if brackets is not None:
+        p.brackets = brackets
+    elif p.brackets:
+        p.brackets = shift(p.brackets, lang, old, p.text(lang))
+
+
+class SetBrackets(NamedTuple):
+    """Replace a paragraph's brackets (create, close or drop them)."""
 
     pid: int
-    sides: tuple[tuple[str, Side], ...]
+    brackets: tuple[Bracket, ...]
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         p = m.paragraph(self.pid)
-        inverse = SetBracketSides(self.pid, tuple(p.bracket_sides.items()))
-        p.bracket_sides = dict(self.sides)
-        return inverse, _one(self.pid)
+        inverse = SetBrackets(self.pid, p.brackets)
+        p.brackets = self.brackets
+        for b in self.brackets:
+            m.note_id(b.id)
+        # a new bracket took an id: the counter (document data) is saved with the paragraph
+        return inverse, Change(paragraphs=frozenset([self.pid]), meta=True)
 
 
 class SetMark(NamedTuple):

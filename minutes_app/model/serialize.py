@@ -10,6 +10,7 @@ from minutes_app.errors import ValidationError
 from minutes_app.model.entities import (
     Comment, Meeting, Paragraph, ParagraphMark, Party, Person, Round, Section, Settings,
 )
+from minutes_app.model.brackets import brackets_in, brackets_out
 from minutes_app.model.track import Author, Seg, Track
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.types import Lang, LangText, Side, Status, lang_text
@@ -162,7 +163,7 @@ def paragraph_out(p: Paragraph) -> Json:
         "status": p.status.value, "ad_ref_side": p.ad_ref_side.value if p.ad_ref_side else None,
         "comments": [comment_out(c) for c in p.comments],
         "tracks": tracks_out(p.tracks), "mark": mark_out(p.mark),
-        "bracket_sides": {k: v.value for k, v in p.bracket_sides.items()},
+        "brackets": brackets_out(p.brackets),
         "agreed_texts": texts_out(p.agreed_texts),
     }
 
@@ -176,7 +177,7 @@ def paragraph_in(d: Json) -> Paragraph:
         ad_ref_side=Side(d["ad_ref_side"]) if d.get("ad_ref_side") else None,
         comments=[comment_in(c) for c in d.get("comments", [])],
         tracks=tracks_in(d.get("tracks", {})), mark=mark_in(d.get("mark")),
-        bracket_sides={k: Side(v) for k, v in d.get("bracket_sides", {}).items()},
+        brackets=brackets_in(d.get("brackets", [])),
         agreed_texts=lang_text(d.get("agreed_texts")),
     )
 

@@ -8,6 +8,7 @@ from typing import Any
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
 from minutes_app.model.annexes import annex_out, pair_out
+from minutes_app.model.brackets import brackets_out
 from minutes_app.store.checksum import COLUMNS, insert, with_checksum
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
@@ -45,7 +46,7 @@ def paragraph_row(p: Paragraph, section_id: int, position: int) -> tuple[Any, ..
         dumps([ser.comment_out(c) for c in p.comments]),
         dumps(ser.tracks_out(p.tracks)) if p.tracks else "{}",
         dumps(ser.mark_out(p.mark)) if p.mark else None,
-        dumps({k: v.value for k, v in p.bracket_sides.items()}) if p.bracket_sides else "{}",
+        dumps(brackets_out(p.brackets)) if p.brackets else "{}",
         dumps(ser.texts_out(p.agreed_texts)) if p.agreed_texts else "{}",
     ))
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from minutes_app.model import Paragraph, Section
 from minutes_app.model import serialize as ser
+from minutes_app.model.brackets import brackets_in
 from minutes_app.model.types import Lang, Side, Status
 
 _LANGS = {lang.value: lang for lang in Lang}
@@ -67,8 +68,7 @@ def fast_paragraphs(rows: list[tuple[Any, ...]], sections: dict[int, Section]
                               if comments != "[]" else [],
                               ser.tracks_in(json.loads(tracks)) if tracks != "{}" else {},
                               ser.mark_in(json.loads(mark)) if mark else None,
-                              {k: sides[v] for k, v in json.loads(brackets).items()}
-                              if brackets != "{}" else {},
+                              brackets_in(json.loads(brackets)) if brackets != "{}" else (),
                               {langs[k]: v for k, v in json.loads(agreed).items()}
                               if agreed != "{}" else {})
             out.append((section, p))

@@ -18,6 +18,7 @@ from minutes_app.gcpause import collector_paused
 from minutes_app.model import Minutes, Paragraph, Round, Section
 from minutes_app.model import serialize as ser
 from minutes_app.model.annexes import annex_in, pair_in
+from minutes_app.model.brackets import brackets_in
 from minutes_app.model.types import Lang, Side, Status, lang_text
 from minutes_app.store.checksum import COLUMNS, checksum
 from minutes_app.store.fastread import fast_paragraphs
@@ -176,6 +177,6 @@ def _paragraph(row: tuple[Any, ...]) -> Paragraph:
         [ser.comment_in(c) for c in loads(comments)] if comments != "[]" else [],
         ser.tracks_in(loads(tracks)) if tracks != "{}" else {},
         ser.mark_in(loads(mark)) if mark else None,
-        {k: _SIDES[v] for k, v in loads(brackets).items()} if brackets != "{}" else {},
+        brackets_in(loads(brackets)) if brackets != "{}" else (),
         {_LANGS[k]: v for k, v in loads(agreed).items()} if agreed != "{}" else {},
     )

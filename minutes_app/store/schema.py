@@ -71,9 +71,18 @@ def _v4_withdraw_rounds(conn: sqlite3.Connection) -> None:
                  " BEGIN SELECT RAISE(ABORT, 'rounds are append-only'); END")
 
 
+def _v4_brackets(conn: sqlite3.Connection) -> None:
+    """Brackets become objects anchored to the text (the ``brackets`` column holds them)."""
+    from minutes_app.store.migrate_brackets import v4_brackets
+
+    v4_brackets(conn)
+
+
 def _v3_to_v4(conn: sqlite3.Connection) -> None:
-    """Version 4: see each ``_v4_*`` step."""
+    """Version 4: rounds that undo can withdraw; brackets as objects (last: it recomputes the
+    paragraphs' checksums with the current columns)."""
     _v4_withdraw_rounds(conn)
+    _v4_brackets(conn)
 
 
 def _statement(prefix: str) -> str:

@@ -1,97 +1,132 @@
-"""Bracketing disputed words with alternatives, and closing a bracket by choosing one."""
+"""Bracketing disputed words with alternatives, and closing a bracket by choosing one.
+
+A bracket is an object anchored to the words (``model.brackets``): putting words in brackets
+leaves the text as it is; choosing an option replaces exactly the span with the option's words,
+as a joint decision (already accepted), and closes the bracket. Each is one operation.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
 from minutes_app.errors import ValidationError
 from minutes_app.model import (
-    Batch, Lang, Minutes, Operation, SetBracketSides, SetStatus, SetText, SetTrack, Status,
+    Batch, Lang, Minutes, Operation, SetBrackets, SetStatus, SetText, SetTrack, Status,
 )
 from minutes_app.model.brackets import (
-    BRACKET, BracketOption, bracket_text, has_open_brackets, open_brackets,
+    Bracket, BracketOption, Option, find_bracket, has_open_brackets, replace_in,
 )
 from minutes_app.model.track import Author, plain
 from minutes_app.tracking.decide import decide
 from minutes_app.tracking.diff import retrack
-from minutes_app.tracking.ops import edit_text
 
 
 def _check_option(text: str) -> str:
     text = text.strip()
     if not text:
         raise ValidationError("A bracket option cannot be empty.")
-    if any(ch in text for ch in "[]/"):
-        raise ValidationError("A bracket option cannot contain '[', ']' or '/'.")
     return text
+
+
+def new_bracket(m: Minutes, pid: int, spans: dict[Lang, tuple[int, int]],
+                options: list[Option], now: str, bracket_id: int | None = None) -> Bracket:
+    """A new open bracket of paragraph ``pid`` (checked: spans inside the text, no overlap)."""
+    p = m.paragraph(pid)
+    if len(options) < 2:
+        raise ValidationError("A bracket needs at least two options.")
+    for lang, (start, end) in spans.items():
+        if not 0 <= start < end <= len(p.text(lang)):
+            raise ValidationError("Select the words to put in brackets.")
+        for other in p.brackets:
+            span = other.spans.get(lang)
+            if other.is_open and span is not None and span[0] < end and start < span[1]:
+                raise ValidationError("Brackets cannot overlap or nest.")
+    first = Option({lang: p.text(lang)[s:e] for lang, (s, e) in spans.items()}, options[0].side)
+    return Bracket(m.allocate_id() if bracket_id is None else bracket_id, dict(spans),
+                   (first, *options[1:]), created_at=now)
+
+
+def add_bracket_op(m: Minutes, pid: int, bracket: Bracket) -> Operation:
+    """Give paragraph ``pid`` the open bracket ``bracket`` (its status becomes bracketed)."""
+    p = m.paragraph(pid)
+    return Batch((SetBrackets(pid, (*p.brackets, bracket)), SetStatus(pid, Status.BRACKETED)))
 
 
 def bracket_op(m: Minutes, pid: int, lang: Lang, start: int, end: int,
                options: list[BracketOption], now: str) -> Operation:
-    """Put ``text[start:end]`` in brackets; ``options`` are the alternatives, first the words."""
-    p = m.paragraph(pid)
-    text = p.text(lang)
-    if not 0 <= start < end <= len(text):
-        raise ValidationError("Select the words to put in brackets.")
-    if any(b.start < end and start < b.end for b in open_brackets(p, lang)):
-        raise ValidationError("Brackets cannot overlap or nest.")
-    if len(options) < 2:
-        raise ValidationError("A bracket needs at least two options.")
-    clean = [BracketOption(_check_option(o.text), o.side) for o in options]
-    new_text = text[:start] + bracket_text([o.text for o in clean]) + text[end:]
-    sides = dict(p.bracket_sides)
-    sides.update({o.text: o.side for o in clean if o.side is not None})
-    return Batch((edit_text(m, pid, lang, new_text, now),
-                  SetBracketSides(pid, tuple(sides.items())),
-                  SetStatus(pid, Status.BRACKETED)))
+    """Put ``text[start:end]`` in brackets; ``options`` are the alternatives, first the words.
+
+    The text does not change: the first option is the words already there.
+    """
+    clean = [Option({lang: _check_option(o.text)}, o.side) for o in options]
+    bracket = new_bracket(m, pid, {lang: (start, end)}, clean, now)
+    return add_bracket_op(m, pid, bracket)
 
 
-def choose_op(m: Minutes, pid: int, lang: Lang, bracket: int, option: int, now: str
-              ) -> Operation:
-    """Close bracket number ``bracket`` of a language by keeping option number ``option``."""
+def choose_option(m: Minutes, pid: int, bracket_id: int, option: int, now: str) -> Operation:
+    """Close bracket ``bracket_id`` of paragraph ``pid`` by keeping option number ``option``.
+
+    The option's words replace exactly the bracket's span in each language (already agreed:
+    choosing is a joint decision); other pending revisions stay pending.
+    """
     p = m.paragraph(pid)
-    brackets = open_brackets(p, lang)
-    if not 0 <= bracket < len(brackets):
+    b = find_bracket(p, bracket_id)
+    if b is None or not b.is_open:
         raise ValidationError("There is no such open bracket.")
-    b = brackets[bracket]
     if not 0 <= option < len(b.options):
         raise ValidationError("There is no such option.")
-    text = p.text(lang)
-    new_text = text[:b.start] + b.options[option].text + text[b.end:]
-    still_used = {o.text for other in _texts_after(p.texts, lang, new_text)
-                  for o in _options_in(other)}
-    sides = tuple((k, v) for k, v in p.bracket_sides.items() if k in still_used)
-    ops: list[Operation] = [_agreed_edit(m, pid, lang, new_text, now),
-                            SetBracketSides(pid, sides)]
-    after = dict(p.texts)
-    after[lang] = new_text
-    if not any(BRACKET.search(t) for t in after.values()):
+    ops: list[Operation] = []
+    brackets, spans = tuple(x for x in p.brackets if x.id != b.id), dict(b.spans)
+    for lang in [x for x in m.languages if x in b.spans]:
+        start, end = spans[lang]
+        text = p.text(lang)
+        words = b.options[option].texts.get(lang, text[start:end])
+        spans[lang] = (start, start + len(words))
+        brackets = replace_in(brackets, lang, start, end, len(words))
+        if words != text[start:end]:
+            state = (*brackets, dataclasses.replace(b, spans=dict(spans)))
+            ops.append(_agreed_edit(m, pid, lang, text[:start] + words + text[end:], now, state))
+    closed = dataclasses.replace(b, spans=spans, chosen=option, closed_at=now)
+    ops.append(SetBrackets(pid, _in_order(p.brackets, (*brackets, closed))))
+    if p.status is Status.BRACKETED and not any(x.is_open for x in brackets):
         ops.append(SetStatus(pid, Status.PROPOSED))
     return Batch(tuple(ops))
 
 
-def _agreed_edit(m: Minutes, pid: int, lang: Lang, new_text: str, now: str) -> Operation:
+def choose_op(m: Minutes, pid: int, lang: Lang, bracket: int, option: int, now: str
+              ) -> Operation:
+    """Close the ``bracket``-th open bracket of a language (text order) with ``option``."""
+    from minutes_app.model.brackets import open_brackets
+
+    found = open_brackets(m.paragraph(pid), lang)
+    if not 0 <= bracket < len(found):
+        raise ValidationError("There is no such open bracket.")
+    return choose_option(m, pid, found[bracket].id, option, now)
+
+
+def _in_order(before: tuple[Bracket, ...], after: tuple[Bracket, ...]) -> tuple[Bracket, ...]:
+    """``after`` in the order the brackets had in ``before``."""
+    rank = {b.id: i for i, b in enumerate(before)}
+    return tuple(sorted(after, key=lambda b: rank.get(b.id, len(rank))))
+
+
+def _agreed_edit(m: Minutes, pid: int, lang: Lang, new_text: str, now: str,
+                 brackets: tuple[Bracket, ...]) -> Operation:
     """The edit closing a bracket, already accepted: choosing an option is a joint decision.
 
     Other pending revisions (inside the chosen words, say) stay pending.
     """
     p = m.paragraph(pid)
     if not m.tracking:
-        return SetText(pid, lang, new_text)
+        return SetText(pid, lang, new_text, brackets)
     author = Author(m.own_side, m.working_round, now)
     track = retrack(p.tracks.get(lang) or plain(p.text(lang)), new_text, author)
     while True:  # decided segments merge with their neighbours: look the next one up afresh
         mine = [i for i, s in enumerate(track) if s.author == author]
         if not mine:
-            return SetTrack(pid, lang, new_text, track)
+            return SetTrack(pid, lang, new_text, track, brackets)
         track = decide(track, mine[-1], accept=True)
 
 
-def _texts_after(texts: dict[Lang, str], lang: Lang, new_text: str) -> list[str]:
-    return [new_text if k is lang else v for k, v in texts.items()]
-
-
-def _options_in(text: str) -> list[BracketOption]:
-    return [BracketOption(o.strip(), None) for hit in BRACKET.finditer(text)
-            for o in hit.group(1).split("/")]
-
-
-__all__ = ["bracket_op", "choose_op", "has_open_brackets"]
+__all__ = ["add_bracket_op", "bracket_op", "choose_op", "choose_option", "has_open_brackets",
+           "new_bracket"]

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from minutes_app.errors import MinutesError
+from minutes_app.errors import MinutesError, ValidationError
 from minutes_app.model import (
     Batch, Change, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, Round,
-    Section, SetBracketSides, SetHeadingTrack,
+    Section, SetBrackets, SetHeadingTrack,
     SetMark, SetStatus, SetTrack, Side, Status,
 )
 from minutes_app.model.track import Author, Seg, Track, plain
 from minutes_app.tracking.diff import retrack
-from minutes_app.tracking.merge3 import OURS, merge_text
+from minutes_app.model.brackets import Bracket, Option
+from minutes_app.tracking.brackets import new_bracket
+from minutes_app.tracking.merge3 import merge_text
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, SIDE_NAMES
 
@@ -113,24 +115,57 @@ class Recorder:
 def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs: Paragraph,
                      author: Author, report: MergeReport) -> None:
     m = rec.m
-    sides = dict(p.bracket_sides)
+    made: list[Bracket] = []
     for lang in m.languages:
         b, o, t = base.get(lang, ""), p.text(lang), theirs.text(lang)
         merged = merge_text(b, o, t)
-        if merged.text == o:
-            continue
-        track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
-        rec.do(SetTrack(p.id, lang, merged.text, track))
-        if p.id not in report.changed:
-            report.changed.append(p.id)
-        for option, who in merged.conflicts:
-            sides[option] = m.own_side if who == OURS else author.side
-    if sides != p.bracket_sides:
+        if merged.text != o:
+            track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
+            rec.do(SetTrack(p.id, lang, merged.text, track))
+            if p.id not in report.changed:
+                report.changed.append(p.id)
+        for c in merged.conflicts:
+            if any(x.is_open and x.spans.get(lang, (0, 0))[0] < c.end
+                   and c.start < x.spans.get(lang, (0, 0))[1] for x in p.brackets):
+                continue  # already disputed there: the open bracket stands
+            options = [Option({lang: c.ours}, m.own_side), Option({lang: c.theirs}, author.side)]
+            made.append(new_bracket(m, p.id, {lang: (c.start, c.end)}, options, author.time))
+    made += _their_brackets(m, p, theirs, made)
+    if made:
         report.conflicts.append(p.id)
-        rec.do(SetBracketSides(p.id, tuple(sides.items())))
+        rec.do(SetBrackets(p.id, (*p.brackets, *made)))
         rec.do(SetStatus(p.id, Status.BRACKETED))
     elif p.id in report.changed and p.status.rank > Status.BRACKETED.rank:
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
+
+
+def _same(a: Bracket, b: Bracket) -> bool:
+    """Two copies' brackets are one when they offer the same words (ids differ per copy)."""
+    return {tuple(sorted(o.texts.items())) for o in a.options} == {
+        tuple(sorted(o.texts.items())) for o in b.options}
+
+
+def _their_brackets(m: Minutes, p: Paragraph, theirs: Paragraph, made: list[Bracket]
+                    ) -> list[Bracket]:
+    """The open brackets they made in their copy, on the same words in ours."""
+    out: list[Bracket] = []
+    for tb in theirs.brackets:
+        if not tb.is_open or any(_same(tb, x) for x in (*p.brackets, *made)):
+            continue
+        spans = {}
+        for lang, (s, e) in tb.spans.items():
+            words, text = theirs.text(lang)[s:e], p.text(lang)
+            found = [i for i in range(len(text)) if text.startswith(words, i)]
+            if lang in m.languages and words and found:  # the nearest to where they had it
+                start = min(found, key=lambda i: abs(i - s))
+                spans[lang] = (start, start + len(words))
+        if not spans:
+            continue
+        try:
+            out.append(new_bracket(m, p.id, spans, list(tb.options), tb.created_at))
+        except ValidationError:
+            continue  # their words overlap a bracket of ours: ours stands, theirs is in its text
+    return out
 
 
 def _merge_headings(rec: Recorder, theirs: Minutes, base: Round, author: Author,
@@ -143,7 +178,7 @@ def _merge_headings(rec: Recorder, theirs: Minutes, base: Round, author: Author,
             continue
         for lang in rec.m.languages:
             b, o = base.texts[s.id].get(lang, ""), s.heading.get(lang, "")
-            merged = merge_text(b, o, ts.heading.get(lang, ""))
+            merged = merge_text(b, o, ts.heading.get(lang, ""), delimit=True)
             if merged.text == o:
                 continue
             track = retrack(s.tracks.get(lang) or plain(o), merged.text, author)

@@ -1,14 +1,15 @@
 """Three-way merge of one language's text: base (the common round), ours and theirs.
 
-Changes to different words combine; changes to the same words become a bracket holding both
-versions (never a silent overwrite).
+Changes to different words combine; changes to the same words become a conflict holding both
+versions (never a silent overwrite): the text keeps our words and the conflict says where they
+stand, for a bracket object (``tracking.merge``). Headings have no bracket objects: there the
+conflict is written into the text as ``[ours / theirs]`` (``delimit=True``).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from minutes_app.model.brackets import bracket_text
 from minutes_app.tracking.diff import char_opcodes
 
 OURS, THEIRS = 0, 1
@@ -23,11 +24,20 @@ class Hunk(NamedTuple):
     who: int
 
 
+class Conflict(NamedTuple):
+    """The same words changed on both sides: where our words stand in the merged text."""
+
+    start: int
+    end: int
+    ours: str
+    theirs: str
+
+
 class Merged(NamedTuple):
-    """The merged text and the bracket options it created: (option text, who)."""
+    """The merged text and the conflicts in it."""
 
     text: str
-    conflicts: list[tuple[str, int]]
+    conflicts: list[Conflict]
 
 
 def _hunks(base: str, version: str, who: int) -> list[Hunk]:
@@ -77,15 +87,15 @@ def _widen(base: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def merge_text(base: str, ours: str, theirs: str) -> Merged:
-    """Combine both versions' changes to ``base``; overlapping ones become brackets."""
+def merge_text(base: str, ours: str, theirs: str, delimit: bool = False) -> Merged:
+    """Combine both versions' changes to ``base``; overlapping ones become conflicts."""
     if ours == theirs or theirs == base:
         return Merged(ours, [])
     if ours == base:
         return Merged(theirs, [])
     clusters = _clusters(_hunks(base, ours, OURS) + _hunks(base, theirs, THEIRS))
     out: list[str] = []
-    conflicts: list[tuple[str, int]] = []
+    conflicts: list[Conflict] = []
     pos = 0
     for cluster in clusters:
         lo, hi = min(h.lo for h in cluster), max(h.hi for h in cluster)
@@ -96,10 +106,16 @@ def merge_text(base: str, ours: str, theirs: str) -> Merged:
             lo2, hi2 = _widen(base, lo, hi)
             lo2 = max(lo2, pos)
             a, b = _version(base, mine, lo2, hi2), _version(base, other, lo2, hi2)
-            if a.strip() and b.strip() and not any(c in a + b for c in "[]/"):
+            if a.strip() and b.strip() and not (delimit and any(c in a + b for c in "[]/")):
                 out.append(base[pos:lo2])
-                out.append(bracket_text([a.strip(), b.strip()]))
-                conflicts += [(a.strip(), OURS), (b.strip(), THEIRS)]
+                start = sum(map(len, out))
+                if delimit:
+                    out.append(f"[{a.strip()} / {b.strip()}]")
+                else:
+                    lead = len(a) - len(a.lstrip())
+                    out.append(a)
+                    start += lead
+                conflicts.append(Conflict(start, start + len(a.strip()), a.strip(), b.strip()))
                 pos = hi2
                 continue
             lo, hi = lo2, hi2

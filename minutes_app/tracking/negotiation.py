@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from minutes_app.model import Lang, LangText, Minutes, Side
-from minutes_app.model.brackets import BRACKET
+from minutes_app.model import Lang, Minutes, Side
+from minutes_app.model.brackets import Bracket
 from minutes_app.model.track import DELETE, INSERT
 from minutes_app.tracking.provenance import (
     Piece, Stage, change_index, history_pieces, stages,
@@ -82,24 +82,28 @@ def _count(pieces: Sequence[Piece], first: int, rounds: dict[int, RoundFigures],
             fig.add(p.revived.side, "rejected")
 
 
-def _bracketed(texts: LangText) -> bool:
-    return any("[" in t and BRACKET.search(t) is not None for t in texts.values())
+def _open_at(b: Bracket, stage: Stage) -> bool:
+    """True when the bracket was open in that round (made before it, closed after it)."""
+    if stage.current:
+        return b.is_open
+    return b.created_at <= stage.time and (b.is_open or b.closed_at > stage.time)
 
 
-def _count_brackets(all_stages: Sequence[Stage], index: dict[int, list[Stage]],
+def _count_brackets(m: Minutes, all_stages: Sequence[Stage],
                     rounds: dict[int, RoundFigures]) -> None:
-    """Paragraphs holding an open bracket, per round.
-
-    A text only gains a bracket where it changed: only paragraphs that ever held one are
-    looked at in every round.
-    """
-    for pid, changes in index.items():
-        if not any(_bracketed(s.texts[pid]) for s in changes):
+    """Paragraphs holding an open bracket, per round (brackets know when they were made and
+    closed; a round's snapshot holds texts only)."""
+    for p in m.paragraphs():
+        if not p.brackets:
             continue
         for s in all_stages:
-            texts = s.texts.get(pid)
-            if texts is not None and _bracketed(texts):
+            if _pid_in(s, p.id) and any(_open_at(b, s) for b in p.brackets):
                 rounds[s.number].bracketed += 1
+
+
+def _pid_in(stage: Stage, pid: int) -> bool:
+    """True when the paragraph is part of that round's text."""
+    return pid in stage.texts
 
 
 def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
@@ -109,7 +113,7 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
               for s in all_stages}
     order = list(dict.fromkeys(pid for s in all_stages for pid in s.order))
     index = change_index(all_stages)  # per paragraph: where it appeared, then each change
-    _count_brackets(all_stages, index, rounds)
+    _count_brackets(m, all_stages, rounds)
     out = []
     for pid in order:
         changes = index.get(pid, [])[1:]

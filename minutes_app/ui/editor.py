@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from minutes_app.model import Lang, Status
 from minutes_app.ui import style
 from minutes_app.ui.markup import (
-    MARK_GLYPHS, markup_layout, spelling_layout, whole_paragraph_track,
+    MARK_GLYPHS, bracket_layout, markup_layout, spelling_layout, whole_paragraph_track,
 )
 from minutes_app.ui.rows import EditorModel, Role, RowKind
 
@@ -72,6 +72,11 @@ class ParagraphDelegate(QStyledItemDelegate):
         width = max(40, self.view.columnWidth(column) - 2 * PAD)
         text = index.data(Qt.ItemDataRole.DisplayRole) or " "
         track = index.data(Role.TRACK)
+        brackets = index.data(Role.BRACKETS)
+        if brackets:
+            height = bracket_layout(text, track or None, brackets, font,
+                                    width).boundingRect().height()
+            return QSize(width, int(height) + 2 * PAD + fm.descent())
         if track:
             height = markup_layout(text, track, font, width).boundingRect().height()
             return QSize(width, int(height) + 2 * PAD + fm.descent())
@@ -104,8 +109,13 @@ class ParagraphDelegate(QStyledItemDelegate):
             text = index.data(Qt.ItemDataRole.DisplayRole) or ""
             painter.setPen(option.palette.text().color())
             track = index.data(Role.TRACK) or whole_paragraph_track(text, index.data(Role.MARK))
-            spans = self._misspelt(index, text) if not track else ()
-            if track:
+            brackets = index.data(Role.BRACKETS)
+            spans = self._misspelt(index, text) if not track and not brackets else ()
+            if brackets:  # the delimiters and the other options are drawn, never stored
+                layout = bracket_layout(text, track or None, brackets, painter.font(),
+                                        rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            elif track:
                 layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
                 layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
             elif spans:  # a visible cell: its misspelt words underlined in red

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, Lang, Minutes, Side
-from minutes_app.model.brackets import status_of
-from minutes_app.model.track import PLAIN, Track, baseline_text
+from minutes_app.model import Change, Lang, Minutes, Paragraph, Side
+from minutes_app.model.brackets import open_brackets, status_of
+from minutes_app.model.track import DELETE, PLAIN, Track, baseline_text
 from minutes_app.tracking.ops import edit_heading, edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
@@ -38,6 +38,7 @@ class Role(enum.IntEnum):
     LANG = Qt.ItemDataRole.UserRole + 5
     TRACK = Qt.ItemDataRole.UserRole + 6  # the pending revisions shown inline (or None)
     MARK = Qt.ItemDataRole.UserRole + 7
+    BRACKETS = Qt.ItemDataRole.UserRole + 8  # open brackets on screen: (start, end, others)
 
 
 class ShowMode(enum.Enum):
@@ -170,6 +171,8 @@ class EditorModel(QAbstractTableModel):
             return track if self.show_mode is ShowMode.CHANGES else None
         if role == Role.MARK:
             return p.mark
+        if role == Role.BRACKETS:
+            return self._brackets(p, lang) if p.brackets and lang is not None else ()
         if role == Role.STATUS:
             return status_of(p)
         if role == Role.VOICE:
@@ -219,6 +222,20 @@ class EditorModel(QAbstractTableModel):
                 return True
             self.doc.apply(edit_text(self.minutes, ident, lang, value, now_iso()), _("Typing"))
         return True
+
+    def _brackets(self, p: Paragraph, lang: Lang) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """The open brackets of a cell where the shown text has their words (the current
+        text; with changes shown, deleted words count too); none on the original text."""
+        track = p.tracks.get(lang)
+        if track is not None and self.show_mode is ShowMode.ORIGINAL:
+            return ()
+        shown = []
+        for b in open_brackets(p, lang):
+            start, end = b.start, b.end
+            if track is not None and self.show_mode is ShowMode.CHANGES:
+                start, end = _on_screen(track, start, True), _on_screen(track, end, False)
+            shown.append((start, end, tuple(o.text for o in b.options[1:])))
+        return tuple(shown)
 
     def _shown_text(self, text: str, track: Track | None) -> str:
         if track is None:
@@ -322,3 +339,22 @@ class EditorModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Refresh header and tooltips after an interface language switch."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+
+def _on_screen(track: Track, offset: int, start: bool) -> int:
+    """Where an offset of the current text stands in the text shown with its deletions.
+
+    A bracket opens right before its first shown word and closes right after its last.
+    """
+    shown = current = 0
+    for seg in track:
+        n = len(seg.text)
+        if seg.kind == DELETE:
+            if current < offset or (current == offset and start):
+                shown += n
+            continue
+        if current + n > offset or (current + n == offset and not start):
+            return shown + offset - current
+        shown += n
+        current += n
+    return shown

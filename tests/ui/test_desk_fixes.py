@@ -95,7 +95,9 @@ def test_the_bracket_dialog_never_deletes_text(window: MainWindow) -> None:
     window.action_set["bracket"].trigger()
     assert run.shown == [text]
     after = m.paragraph(pid).text(Lang.EN)
-    assert after == f"[{words[0]} / cooperation]" + text[len(words[0]):], after
+    assert after == text  # narrowed to the first word, the text as it was
+    [b] = open_brackets(m.paragraph(pid), Lang.EN)
+    assert (b.start, b.end) == (0, len(words[0]))
     assert len(open_brackets(m.paragraph(pid), Lang.EN)) == 1
     assert first_two  # the rest of the sentence is still there
     errors: list[str] = []

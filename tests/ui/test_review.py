@@ -127,3 +127,22 @@ def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window: MainWindow)
     assert len(m.glossary) == before + 1 and {Lang.KO: "울산", Lang.EN: "Ulsan"} in m.glossary
     window.action_set["undo"].trigger()
     assert len(m.glossary) == before
+
+
+def test_choosing_an_option_in_review_replaces_only_the_bracketed_words(window) -> None:  # type: ignore[no-untyped-def]
+    from minutes_app.model.brackets import open_brackets
+
+    m = window.doc.minutes
+    window.action_set["review"].trigger()
+    review = window.review
+    while review.current().kind != "bracket":
+        review.buttons["next"].click()
+    item = review.current()
+    p = m.paragraph(item.paragraph_id)
+    lang, text = item.bracket.lang, p.text(item.bracket.lang)
+    b = open_brackets(p, lang)[item.bracket_index]
+    review.findChild(type(review.buttons["accept"]), "option_1").click()
+    assert p.text(lang) == text[:b.start] + b.options[1].text + text[b.end:]
+    assert all(x.id != b.id for x in open_brackets(p, lang))
+    window.action_set["undo"].trigger()
+    assert p.text(lang) == text and open_brackets(p, lang)[item.bracket_index].id == b.id

@@ -109,6 +109,7 @@ def test_find_and_replace_in_the_russian_column(window: MainWindow) -> None:
 
 def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow,
         monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_app.model.brackets import open_brackets
     from minutes_app.ui import negotiation
 
     m = window.doc.minutes
@@ -128,13 +129,15 @@ def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow,
 
     monkeypatch.setattr(negotiation, "BracketDialog", Answer)
     window.action_set["bracket"].trigger()
-    assert "[в 2021 г. / в первом полугодии 2021 г.]" in m.paragraph(pid).text(RU)
+    assert m.paragraph(pid).text(RU) == text  # the delimiters are drawn, never stored
+    [b] = open_brackets(m.paragraph(pid), RU)
+    assert text[b.start:b.end] == "в 2021 г."
     assert m.paragraph(pid).status is Status.BRACKETED
     button = window.panel.findChild(type(window.panel.add_button), "choose_ru_0_1")
     assert button is not None and "первом полугодии" in button.text()
     button.click()
     assert "в первом полугодии 2021 г. в сроки" in m.paragraph(pid).text(RU)
-    assert "[" not in m.paragraph(pid).text(RU)
+    assert "[" not in m.paragraph(pid).text(RU) and not open_brackets(m.paragraph(pid), RU)
 
 
 def test_a_comment_in_russian_from_the_russian_column(window: MainWindow) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang, Side, Status
+from minutes_app.model.brackets import open_brackets
 from minutes_app.model.track import INSERT
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.rows import Role, RowKind, ShowMode
@@ -133,9 +134,13 @@ def test_bracketing_the_selection(window: MainWindow, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(negotiation, "BracketDialog", Answer)
     window.action_set["bracket"].trigger()
-    assert "[in 2021 / in the first half of 2021]" in m.paragraph(pid).text(Lang.EN)
-    assert m.paragraph(pid).bracket_sides == {"in 2021": Side.RU,
-                                              "in the first half of 2021": Side.KR}
+    assert m.paragraph(pid).text(Lang.EN) == text  # the delimiters are drawn, not typed
+    [b] = open_brackets(m.paragraph(pid), Lang.EN)
+    assert text[b.start:b.end] == "in 2021"
+    assert [(o.text, o.side) for o in b.options] == [("in 2021", Side.RU),
+                                                      ("in the first half of 2021", Side.KR)]
+    window.doc.undo_stack.undo()
+    assert not m.paragraph(pid).brackets
 
 
 def test_sending_a_round_starts_the_next(window: MainWindow,
