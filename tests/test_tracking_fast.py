@@ -215,3 +215,35 @@ def test_a_plain_text_retracked_keeps_its_words_and_authors() -> None:
 @given(st.text(alphabet=st.sampled_from("a 1가힣\uac00\ud7a3\ud7a4\u3131ё한-"), max_size=8))
 def test_hangul_by_search_is_hangul_by_characters(token: str) -> None:
     assert is_hangul(token) == any("\uac00" <= ch <= "\ud7a3" for ch in token)
+
+
+def _settled_reference(run: list[Seg], author: Author) -> bool:
+    """``_settled`` as it was written before its one-word shortcuts."""
+    if len(run) != 2:
+        return False
+    d, n = run
+    a, b = d.text, n.text
+    if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
+            and d.origin is None and a != b) or diff_module._SPACE.search(a) \
+            or diff_module._SPACE.search(b):
+        return False
+    ta, tb = diff_module.tokenize(a), diff_module.tokenize(b)
+    if not set(ta).isdisjoint(tb) or diff_module._pairable(ta, tb):
+        return False
+    p = diff_module._common_prefix(a, b)
+    s = diff_module._common_prefix(a[::-1], b[::-1])
+    return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
+
+
+WORDISH = st.text(alphabet=st.sampled_from(
+    "ab협력을의확대йё\u0301½²Ⅻ1-_. \u00a0"), min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(WORDISH, st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"])),
+       st.one_of(WORDISH, st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"])),
+       st.sampled_from([RU2, KR3]))
+def test_settled_by_its_one_word_shortcuts_is_settled_by_tokens(
+        old: str, new: str, who: Author) -> None:
+    run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
+    assert diff_module._settled(run, who) == _settled_reference(run, who)

@@ -92,8 +92,9 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     sa, sb = a[alo:ahi], b[blo:bhi]
     count_a, count_b = Counter(sa), Counter(sb)
     where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
-    pairs = [(i, where_b[t]) for i, t in enumerate(sa, alo)
-             if count_a[t] == 1 and count_b.get(t) == 1 and not t.isspace()]
+    # the words unique in both, found among the distinct words (spaces repeat: never anchors)
+    unique = {t for t, n in count_a.items() if n == 1 and count_b.get(t) == 1 and not t.isspace()}
+    pairs = [(i, where_b[t]) for i, t in enumerate(sa, alo) if t in unique]
     anchors = _lis(pairs)
     if not anchors:
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
@@ -102,7 +103,8 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     for i, j in anchors:
         if i < i0 or j < j0:
             continue  # already covered by the previous anchor's extension
-        _gap(a, b, i0, i, j0, j, out)
+        if i > i0 and j > j0:  # (an empty gap, the usual one, has no blocks)
+            _gap(a, b, i0, i, j0, j, out)
         n = _run(a, b, i, j, min(ahi - i, bhi - j))
         out.append((i, j, n))
         i0, j0 = i + n, j + n

@@ -284,14 +284,26 @@ def _settled(run: list[Seg], author: Author) -> bool:
     d, n = run
     a, b = d.text, n.text
     if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
-            and d.origin is None and a != b) or _SPACE.search(a) or _SPACE.search(b):
+            and d.origin is None and a != b):
+        return False
+    if a.isalpha() and b.isalpha():  # letters only: one word each, no need to tokenize
+        return _one_word_settled(a, b)
+    if _SPACE.search(a) or _SPACE.search(b):
         return False
     ta, tb = tokenize(a), tokenize(b)
+    if len(ta) == 1 == len(tb):
+        return _one_word_settled(a, b)
     if not set(ta).isdisjoint(tb) or _pairable(ta, tb):
         return False
     p = _common_prefix(a, b)
     s = _common_prefix(a[::-1], b[::-1])
     return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
+
+
+def _one_word_settled(a: str, b: str) -> bool:
+    """``_settled`` for two different single words: settled unless they share a Hangul end
+    (then they pair by their stem or ending)."""
+    return not (a[0] == b[0] or a[-1] == b[-1]) or not (is_hangul(a) and is_hangul(b))
 
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
