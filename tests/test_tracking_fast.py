@@ -247,3 +247,19 @@ def test_settled_by_its_one_word_shortcuts_is_settled_by_tokens(
         old: str, new: str, who: Author) -> None:
     run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
     assert diff_module._settled(run, who) == _settled_reference(run, who)
+
+
+TOKENS = st.sampled_from([" ", "  ", "\n", "a", "b", "협력", ",", "1 000"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TOKENS, min_size=1, max_size=12), st.lists(TOKENS, min_size=1, max_size=12))
+def test_blocks_skipped_when_only_spaces_are_shared_are_difflibs(
+        a: list[str], b: list[str]) -> None:
+    if a[0] == b[0]:
+        b = ["b" if a[0] != "b" else "a", *b]  # as _gap calls it: the first tokens differ
+    fast: list[align.Block] = []
+    general: list[align.Block] = []
+    align._matcher_blocks(a, b, 0, len(a), 0, len(b), fast)
+    align._difflib_blocks(a, b, 0, len(a), 0, len(b), general)
+    assert fast == general

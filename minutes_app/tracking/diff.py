@@ -245,14 +245,17 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
     against what it inserts: typing ``2027.`` → ``2028.`` key by key deletes and re-inserts the
     full stop, which is no change (two revisions, not four)."""
     out: list[Seg] = []
+    own = [_own(s, author) for s in segs]
+    if own.count(True) < 2:
+        return list(segs)  # no run of two: nothing to rediff (most texts)
     i, count = 0, len(segs)
     while i < count:
-        if not _own(segs[i], author):
+        if not own[i]:
             out.append(segs[i])
             i += 1
             continue
         j = i + 1
-        while j < count and _own(segs[j], author):
+        while j < count and own[j]:
             j += 1
         run = list(segs[i:j])
         # one kind only (every part of it too), or its diff is itself: kept as it is
