@@ -125,13 +125,14 @@ def _middle_opcodes(old: str, new: str) -> list[Opcode]:
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
     """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
     a, b = old[a1:a2], new[b1:b2]
+    shorter = min(len(a), len(b))
     p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
+    while p < shorter and a[p] == b[p]:
         p += 1
     while p and not is_hangul(a[p - 1]):  # only a Hangul stem is kept whole
         p -= 1
     s = 0
-    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+    while s < shorter - p and a[-1 - s] == b[-1 - s]:
         s += 1
     while s and not is_hangul(a[len(a) - s]):
         s -= 1
