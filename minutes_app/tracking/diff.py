@@ -81,17 +81,23 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
     The unchanged beginning and end are cut off first at word boundaries: an edit usually
     touches a few words, and only those need tokenizing and aligning.
     """
-    p = _word_start(old, new, _common_prefix(old, new))
-    s = _common_prefix(old[p:][::-1], new[p:][::-1])
-    while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
-                 or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
-        s -= 1
+    p, s = _cut(old, new)
     ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
     out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
     out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in ops]
     if s:
         out.append(("equal", len(old) - s, len(old), len(new) - s, len(new)))
     return _merge_equals(out)
+
+
+def _cut(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the unchanged beginning and end, each cut at a word boundary."""
+    p = _word_start(old, new, _common_prefix(old, new))
+    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
+                 or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
+        s -= 1
+    return p, s
 
 
 def _merge_equals(ops: list[Opcode]) -> list[Opcode]:
@@ -279,9 +285,10 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
 def _settled(run: list[Seg], author: Author) -> bool:
     """True when ``char_opcodes`` would give the run back as it is (the usual run).
 
-    A deletion then an insertion by this very author, with no space, no token in common, no
-    Korean stem to pair and no Hangul in a common prefix or suffix: the diff of the two is
-    the one replacement the run already is. Checking this costs a fraction of the diff.
+    A deletion then an insertion by this very author, with no common first or last word, no
+    token but spaces in common, no Korean stem to pair and no Hangul in a common prefix or
+    suffix: the diff of the two is the one replacement the run already is. Checking this
+    costs a fraction of the diff.
     """
     if len(run) != 2:
         return False
@@ -292,12 +299,15 @@ def _settled(run: list[Seg], author: Author) -> bool:
         return False
     if a.isalpha() and b.isalpha():  # letters only: one word each, no need to tokenize
         return _one_word_settled(a, b)
-    if _SPACE.search(a) or _SPACE.search(b):
-        return False
+    if (_SPACE.search(a) or _SPACE.search(b)) and _cut(a, b) != (0, 0):
+        return False  # char_opcodes keeps a common first or last word apart
     ta, tb = tokenize(a), tokenize(b)
     if len(ta) == 1 == len(tb):
         return _one_word_settled(a, b)
-    if not set(ta).isdisjoint(tb) or _pairable(ta, tb):
+    # Words in common would be matched; spaces alone never are (difflib's junk, see align)
+    # unless they begin or end both.
+    if (ta[0] == tb[0] or ta[-1] == tb[-1]
+            or not all(t.isspace() for t in set(ta).intersection(tb)) or _pairable(ta, tb)):
         return False
     p = _common_prefix(a, b)
     s = _common_prefix(a[::-1], b[::-1])
