@@ -238,7 +238,7 @@ def _settled_reference(run: list[Seg], author: Author) -> bool:
 WORDISH = st.text(alphabet=st.sampled_from(
     "ab협력을의확대йё\u0301½²Ⅻ1-_. \u00a0"), min_size=1, max_size=6)
 WORD = st.one_of(WORDISH, st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"] + PUNCT))
-PHRASE = st.lists(st.tuples(WORD, st.sampled_from(SPACES + [""])), min_size=1, max_size=4).map(
+PHRASE = st.lists(st.tuples(WORD, st.sampled_from([*SPACES, ""])), min_size=1, max_size=4).map(
     lambda pairs: "".join(w + s for w, s in pairs))
 
 
