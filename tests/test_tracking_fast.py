@@ -149,7 +149,7 @@ def test_a_run_kept_as_settled_is_its_own_diff(old: str, new: str, who: Author) 
 def test_the_usual_replaced_word_is_settled() -> None:
     for old, new in (("the", "substantive"), ("협력을", "공동의"), ("하였다.", "2022")):
         assert diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
-    for old, new in (("협력을", "협력의"), ("two Sides", "three")):  # a stem; a space
+    for old, new in (("협력을", "협력의"), ("two Sides", "two parties")):  # a stem; a word
         assert not diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
 
 
@@ -215,3 +215,66 @@ def test_a_plain_text_retracked_keeps_its_words_and_authors() -> None:
 @given(st.text(alphabet=st.sampled_from("a 1가힣\uac00\ud7a3\ud7a4\u3131ё한-"), max_size=8))
 def test_hangul_by_search_is_hangul_by_characters(token: str) -> None:
     assert is_hangul(token) == any("\uac00" <= ch <= "\ud7a3" for ch in token)
+
+
+def _settled_reference(run: list[Seg], author: Author) -> bool:
+    """``_settled`` as it was written before its shortcuts (no space, no token in common)."""
+    if len(run) != 2:
+        return False
+    d, n = run
+    a, b = d.text, n.text
+    if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
+            and d.origin is None and a != b) or diff_module._SPACE.search(a) \
+            or diff_module._SPACE.search(b):
+        return False
+    ta, tb = diff_module.tokenize(a), diff_module.tokenize(b)
+    if not set(ta).isdisjoint(tb) or diff_module._pairable(ta, tb):
+        return False
+    p = diff_module._common_prefix(a, b)
+    s = diff_module._common_prefix(a[::-1], b[::-1])
+    return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
+
+
+WORDISH = st.text(alphabet=st.sampled_from(
+    "ab협력을의확대йё\u0301½²Ⅻ1-_. \u00a0"), min_size=1, max_size=6)
+WORD = st.one_of(WORDISH, st.sampled_from(WORDS["ko"] + WORDS["en"] + WORDS["ru"] + PUNCT))
+PHRASE = st.lists(st.tuples(WORD, st.sampled_from([*SPACES, ""])), min_size=1, max_size=4).map(
+    lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(WORD, PHRASE), st.one_of(WORD, PHRASE), st.sampled_from([RU2, KR3]))
+def test_a_settled_run_is_its_own_diff_with_spaces_and_shortcuts(
+        old: str, new: str, who: Author) -> None:
+    run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
+    settled = diff_module._settled(run, who)
+    if settled:
+        assert diff_module.char_opcodes(old, new) == [("replace", 0, len(old), 0, len(new))]
+    if _settled_reference(run, who):  # every run the tokenizing form kept is still kept
+        assert settled
+    assert diff_module._rediff_own_runs(tuple(run), who) == slow(
+        diff_module._rediff_own_runs, tuple(run), who)
+
+
+def test_replaced_phrases_are_settled() -> None:
+    for old, new in (("양측은 동", "2022 joint"), ("noted that", "substantive joint"),
+                     ("1 000", "2 500")):
+        assert diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
+    for old, new in (("the Sides", "the parties"), ("a b", "c b"), ("협력을 위한", "협력의 joint")):
+        assert not diff_module._settled([Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)], RU2)
+
+
+TOKENS = st.sampled_from([" ", "  ", "\n", "a", "b", "협력", ",", "1 000"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TOKENS, min_size=1, max_size=12), st.lists(TOKENS, min_size=1, max_size=12))
+def test_blocks_skipped_when_only_spaces_are_shared_are_difflibs(
+        a: list[str], b: list[str]) -> None:
+    if a[0] == b[0]:
+        b = ["b" if a[0] != "b" else "a", *b]  # as _gap calls it: the first tokens differ
+    fast: list[align.Block] = []
+    general: list[align.Block] = []
+    align._matcher_blocks(a, b, 0, len(a), 0, len(b), fast)
+    align._difflib_blocks(a, b, 0, len(a), 0, len(b), general)
+    assert fast == general

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import pairwise
 
 Block = tuple[int, int, int]  # a[i:i+n] == b[j:j+n]
 Opcode = tuple[str, int, int, int, int]
@@ -20,7 +19,8 @@ def _space(token: str) -> bool:
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest chain of pairs increasing in both coordinates (pairs sorted by i)."""
-    if all(p[1] < q[1] for p, q in pairwise(pairs)):
+    js = [j for _i, j in pairs]  # distinct (each word unique in b): in order iff sorted
+    if js == sorted(js):
         return pairs  # no word moved (the usual case): the whole chain, as below would find
     return _lis_search(pairs)
 
@@ -52,10 +52,14 @@ SMALL = 16
 
 def _matcher_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
                     out: list[Block]) -> None:
+    """``_difflib_blocks`` where it can find a block; called with ``a[alo] != b[blo]``."""
     # A replaced word or two share no token: difflib would find no block, at ~50 µs a call.
     if ahi - alo == 1 and bhi - blo == 1 and a[alo] != b[blo]:
         return
-    if set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+    # Only spaces in common: spaces are difflib's junk, never the start of a match, and a
+    # junk match is only grown from a real one (or from a[alo] == b[blo], never so here).
+    common = set(a[alo:ahi]).intersection(b[blo:bhi])
+    if not common or all(t.isspace() for t in common):
         return
     _difflib_blocks(a, b, alo, ahi, blo, bhi, out)
 
@@ -92,8 +96,9 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     sa, sb = a[alo:ahi], b[blo:bhi]
     count_a, count_b = Counter(sa), Counter(sb)
     where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
-    pairs = [(i, where_b[t]) for i, t in enumerate(sa, alo)
-             if count_a[t] == 1 and count_b.get(t) == 1 and not t.isspace()]
+    # the words unique in both, found among the distinct words (spaces repeat: never anchors)
+    unique = {t for t, n in count_a.items() if n == 1 and count_b.get(t) == 1 and not t.isspace()}
+    pairs = [(i, where_b[t]) for i, t in enumerate(sa, alo) if t in unique]
     anchors = _lis(pairs)
     if not anchors:
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
@@ -102,7 +107,8 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     for i, j in anchors:
         if i < i0 or j < j0:
             continue  # already covered by the previous anchor's extension
-        _gap(a, b, i0, i, j0, j, out)
+        if i > i0 and j > j0:  # (an empty gap, the usual one, has no blocks)
+            _gap(a, b, i0, i, j0, j, out)
         n = _run(a, b, i, j, min(ahi - i, bhi - j))
         out.append((i, j, n))
         i0, j0 = i + n, j + n

@@ -81,17 +81,23 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
     The unchanged beginning and end are cut off first at word boundaries: an edit usually
     touches a few words, and only those need tokenizing and aligning.
     """
-    p = _word_start(old, new, _common_prefix(old, new))
-    s = _common_prefix(old[p:][::-1], new[p:][::-1])
-    while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
-                 or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
-        s -= 1
+    p, s = _cut(old, new)
     ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
     out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
     out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in ops]
     if s:
         out.append(("equal", len(old) - s, len(old), len(new) - s, len(new)))
     return _merge_equals(out)
+
+
+def _cut(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the unchanged beginning and end, each cut at a word boundary."""
+    p = _word_start(old, new, _common_prefix(old, new))
+    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
+                 or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
+        s -= 1
+    return p, s
 
 
 def _merge_equals(ops: list[Opcode]) -> list[Opcode]:
@@ -125,13 +131,14 @@ def _middle_opcodes(old: str, new: str) -> list[Opcode]:
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
     """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
     a, b = old[a1:a2], new[b1:b2]
+    shorter = min(len(a), len(b))
     p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
+    while p < shorter and a[p] == b[p]:
         p += 1
     while p and not is_hangul(a[p - 1]):  # only a Hangul stem is kept whole
         p -= 1
     s = 0
-    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+    while s < shorter - p and a[-1 - s] == b[-1 - s]:
         s += 1
     while s and not is_hangul(a[len(a) - s]):
         s -= 1
@@ -245,14 +252,17 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
     against what it inserts: typing ``2027.`` → ``2028.`` key by key deletes and re-inserts the
     full stop, which is no change (two revisions, not four)."""
     out: list[Seg] = []
+    own = [_own(s, author) for s in segs]
+    if own.count(True) < 2:
+        return list(segs)  # no run of two: nothing to rediff (most texts)
     i, count = 0, len(segs)
     while i < count:
-        if not _own(segs[i], author):
+        if not own[i]:
             out.append(segs[i])
             i += 1
             continue
         j = i + 1
-        while j < count and _own(segs[j], author):
+        while j < count and own[j]:
             j += 1
         run = list(segs[i:j])
         # one kind only (every part of it too), or its diff is itself: kept as it is
@@ -275,23 +285,39 @@ def _rediff_own_runs(segs: Track, author: Author) -> list[Seg]:
 def _settled(run: list[Seg], author: Author) -> bool:
     """True when ``char_opcodes`` would give the run back as it is (the usual run).
 
-    A deletion then an insertion by this very author, with no space, no token in common, no
-    Korean stem to pair and no Hangul in a common prefix or suffix: the diff of the two is
-    the one replacement the run already is. Checking this costs a fraction of the diff.
+    A deletion then an insertion by this very author, with no common first or last word, no
+    token but spaces in common, no Korean stem to pair and no Hangul in a common prefix or
+    suffix: the diff of the two is the one replacement the run already is. Checking this
+    costs a fraction of the diff.
     """
     if len(run) != 2:
         return False
     d, n = run
     a, b = d.text, n.text
     if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
-            and d.origin is None and a != b) or _SPACE.search(a) or _SPACE.search(b):
+            and d.origin is None and a != b):
         return False
+    if a.isalpha() and b.isalpha():  # letters only: one word each, no need to tokenize
+        return _one_word_settled(a, b)
+    if (_SPACE.search(a) or _SPACE.search(b)) and _cut(a, b) != (0, 0):
+        return False  # char_opcodes keeps a common first or last word apart
     ta, tb = tokenize(a), tokenize(b)
-    if not set(ta).isdisjoint(tb) or _pairable(ta, tb):
+    if len(ta) == 1 == len(tb):
+        return _one_word_settled(a, b)
+    # Words in common would be matched; spaces alone never are (difflib's junk, see align)
+    # unless they begin or end both.
+    if (ta[0] == tb[0] or ta[-1] == tb[-1]
+            or not all(t.isspace() for t in set(ta).intersection(tb)) or _pairable(ta, tb)):
         return False
     p = _common_prefix(a, b)
     s = _common_prefix(a[::-1], b[::-1])
     return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
+
+
+def _one_word_settled(a: str, b: str) -> bool:
+    """``_settled`` for two different single words: settled unless they share a Hangul end
+    (then they pair by their stem or ending)."""
+    return not (a[0] == b[0] or a[-1] == b[-1]) or not (is_hangul(a) and is_hangul(b))
 
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:

@@ -45,11 +45,12 @@ def refine(old: str, new: str) -> tuple[str, str, str, str]:
     """
     if not (is_hangul(old) and is_hangul(new)):
         return "", old, new, ""
+    shorter = min(len(old), len(new))
     p = 0
-    while p < min(len(old), len(new)) and old[p] == new[p]:
+    while p < shorter and old[p] == new[p]:
         p += 1
     s = 0
-    while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
+    while s < shorter - p and old[-1 - s] == new[-1 - s]:
         s += 1
     if p == 0 and s == 0:
         return "", old, new, ""

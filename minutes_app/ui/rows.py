@@ -20,6 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 class RowKind(enum.IntEnum):
     """What a row shows."""
@@ -104,11 +105,16 @@ class EditorModel(QAbstractTableModel):
         return _("No.") if lang is None else lang_label(lang)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.column() >= 1 and not self.is_title_row(index.row()) and not self.read_only:
-            return _EDITABLE  # precomputed: Qt asks per cell, and enum ``|`` is slow
-        return _READ_ONLY
+        # Qt asks twice a row at every layout of the view (three at opening): precomputed
+        # values, and only a section row looks further (``is_title_row``).
+        row = index.row()
+        if row < 0:  # the invalid index
+            return _NO_FLAGS
+        if self.read_only or not index.column():
+            return _READ_ONLY
+        if self._rows[row][0] is RowKind.SECTION and self.is_title_row(row):
+            return _READ_ONLY
+        return _EDITABLE
 
     def is_title_row(self, row: int) -> bool:
         """The heading row of an untitled preamble shows the minutes' title, read-only."""
