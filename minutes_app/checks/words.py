@@ -88,6 +88,9 @@ _RU_IDIOM = _led("дов", r"\b(?:две|обе|двух|обеих|обоих|�
                  r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
 _RU_FRACTION = _led("дтпч", r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
                     r"четверть|четверти)\b")
+# substrings every hit of _RU_IDIOM and _RU_FRACTION holds
+_RU_IDIOM_NEEDS = ("две", "двух", "обе", "обо", "оба", "перв")
+_RU_FRACTION_NEEDS = ("половин", "трет", "четвер")
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
@@ -120,9 +123,27 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
+_EN_WORD_OF: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _en_word(present: set[str]) -> re.Pattern[str]:
+    """``_EN_WORD`` told which number words the text holds: its pass skips every other word."""
+    key = frozenset(present)
+    pattern = _EN_WORD_OF.get(key)
+    if pattern is None:
+        # longest first, as in _EN_WORD: the same hits (a word the text lacks cannot match)
+        words = sorted(key & EN_WORDS.keys(), key=len, reverse=True) or ["(?!)"]
+        pattern = _led("".join(sorted({w[0] for w in [*words, *_TENS]})),
+                       r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(words) + r")\b")
+        if len(_EN_WORD_OF) < 4096:  # a bound: the sets seen are few
+            _EN_WORD_OF[key] = pattern
+    return pattern
+
+
 def _english(text: str) -> Iterator[Quantity]:
     lower = text.lower()
-    if _EN_HINTS.isdisjoint(_WORD_HINT.findall(lower)):
+    present = _EN_HINTS.intersection(_WORD_HINT.findall(lower))
+    if not present:
         yield from roman(text)
         return
     lower = _blank(lower, _EN_IDIOM)
@@ -137,7 +158,7 @@ def _english(text: str) -> Iterator[Quantity]:
         yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
                        hit.end())
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
-    for hit in _EN_WORD.finditer(lower):
+    for hit in _en_word(present).finditer(lower):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
@@ -156,9 +177,14 @@ def _korean(text: str) -> Iterator[Quantity]:
 
 
 def _russian(text: str) -> Iterator[Quantity]:
-    lower = _blank(text.lower(), _RU_IDIOM)
-    fractions = list(_RU_FRACTION.finditer(lower))
-    lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
+    lower = text.lower()
+    # each pass only where a word it needs stands (a substring test costs far less than a pass)
+    if any(w in lower for w in _RU_IDIOM_NEEDS):
+        lower = _blank(lower, _RU_IDIOM)
+    fractions: list[re.Match[str]] = []
+    if any(w in lower for w in _RU_FRACTION_NEEDS):
+        fractions = list(_RU_FRACTION.finditer(lower))
+        lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
     for hit in _RU_ORD_RE.finditer(lower):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
