@@ -126,7 +126,7 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 _EN_WORD_OF: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _en_word(present: set[str]) -> re.Pattern[str]:
+def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     """``_EN_WORD`` told which number words the text holds: its pass skips every other word."""
     key = frozenset(present)
     pattern = _EN_WORD_OF.get(key)
