@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 Day = tuple[int, int, int]
@@ -187,10 +188,16 @@ _PERIOD_HINT_RE = {
     Lang.RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
 }
 
+# the runs of Latin letters every hit of the English hint holds ("h1" holds "h", "year-end" "end")
+_EN_PERIOD_WORDS = frozenset({"half", "quarter", "early", "late", "mid", "middle", "beginning",
+                              "start", "end", "close", "h", "q"})
+
 
 def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
     lower = text.lower() if lang is not Lang.KO else text
+    if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
+        return [], text  # the words the hint needs, asked of the text's words (no pass)
     if not _PERIOD_HINT_RE[lang].search(lower):  # no word a period needs
         return [], text
     found: list[Period] = []

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -97,7 +98,6 @@ _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
 _ROMAN_HINT = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
-_WORD_HINT = re.compile(r"[a-z]+")
 _EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
 
@@ -142,7 +142,7 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
 
 def _english(text: str) -> Iterator[Quantity]:
     lower = text.lower()
-    present = _EN_HINTS.intersection(_WORD_HINT.findall(lower))
+    present = _EN_HINTS.intersection(latin_words(lower))
     if not present:
         yield from roman(text)
         return

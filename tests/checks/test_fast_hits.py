@@ -10,6 +10,7 @@ from bench.synthetic import synthetic
 from minutes_app.checks import dates, numbers, words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 from minutes_app.templates import demo
 
@@ -119,3 +120,26 @@ def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
                 hits += len(found)
             assert bool(numbers._IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
     assert hits > 1000
+
+
+_GUARDED = ["half", "quarter", "h1", "1h", "q3", "mid-", "year-end", "end of ", "early ", "late ",
+            " 2021", "the ", "two ", "twenty-", "one", "first", "_", "é", "-", " ", "1", "x",
+            "две ", "обеих ", "стороны", "во ", "первых", "впервые", "половина", "трети",
+            "четверть", "три ", "Ǆ", "K"]
+
+
+def test_word_guards_skip_only_texts_without_hits() -> None:
+    """The word-set guards (periods, Russian idioms and fractions, number words) lose no hit."""
+    rng = random.Random(62)
+    for _ in range(4000):
+        text = "".join(rng.choice(_GUARDED) for _ in range(rng.randint(1, 10)))
+        lower = text.lower()
+        if dates._PERIOD_HINT_RE[Lang.EN].search(lower):
+            assert not dates._EN_PERIOD_WORDS.isdisjoint(latin_words(lower)), text
+        if words._RU_IDIOM.search(lower):
+            assert any(w in lower for w in words._RU_IDIOM_NEEDS), text
+        if words._RU_FRACTION.search(lower):
+            assert any(w in lower for w in words._RU_FRACTION_NEEDS), text
+        present = words._EN_HINTS.intersection(latin_words(lower))
+        assert [h.span() for h in words._EN_WORD.finditer(lower)] == \
+            [h.span() for h in words._en_word(present).finditer(lower)], text
