@@ -9,6 +9,7 @@ as in an alternation sorted longest first.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -18,6 +19,11 @@ _END = ""
 
 def alternation(words: Iterable[str]) -> str:
     """A regex source matching exactly ``words``, longest first at each position (no group)."""
+    return _alternation(frozenset(words))
+
+
+@functools.lru_cache(maxsize=64)  # each run of the checks asks again for the same names
+def _alternation(words: frozenset[str]) -> str:
     root: _Node = {}
     for word in words:
         if not word:
