@@ -143,3 +143,15 @@ def test_word_guards_skip_only_texts_without_hits() -> None:
         present = words._EN_HINTS.intersection(latin_words(lower))
         assert [h.span() for h in words._EN_WORD.finditer(lower)] == \
             [h.span() for h in words._en_word(present).finditer(lower)], text
+
+
+def test_russian_substring_guards_are_the_hints() -> None:
+    """The Russian period stems are the hint's alternatives; a genitive month is in every date."""
+    hint = dates._PERIOD_HINT_RE[Lang.RU].pattern
+    assert hint.split("|") == list(dates._RU_PERIOD_STEMS)
+    rng = random.Random(63)
+    parts = ["18 ", "декабря", " 2020", "мая", "1-2 ", "по ", "маяк", "5 ", " года"]
+    for _ in range(2000):
+        lower = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+        if dates._RU_DMY.search(lower):
+            assert any(month in lower for month in dates._RU_GEN), lower
