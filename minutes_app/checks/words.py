@@ -48,7 +48,6 @@ _EN_WORD = _led("".join(sorted({w[0] for w in [*EN_WORDS, *_TENS]})),
 # "a third", "two thirds", "a quarter", "half", "one and a half"
 _EN_FRACTION = _led("afhoqt", r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|"
                     r"quarters|fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth")  # what _EN_FRACTION needs
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
               "fifths": 5}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -151,14 +150,17 @@ def _english(text: str) -> Iterator[Quantity]:
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
         lower = _blank(lower, _EN_AND_HALF)
-    for hit in (_EN_FRACTION.finditer(lower) if _FRACTION_HINT.search(lower) else ()):
+    # a fraction's word is a whole word: it is among the text's words (no hint pass)
+    for hit in (() if present.isdisjoint(_FRACTIONS) else _EN_FRACTION.finditer(lower)):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)
         yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
                        hit.end())
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
-    for hit in _en_word(present).finditer(lower):
+    # the words left after the idioms were blanked ("the two Sides" leaves none)
+    left = any(w in lower for w in present if w in EN_WORDS)
+    for hit in (_en_word(present).finditer(lower) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
