@@ -233,7 +233,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]?[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CAPITALS = re.compile(r"[A-Z]")
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
+# every hit starts with a capital: the look-ahead spares the look-behind at every position
+_ACRONYM = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?"
+                      r"(?![A-Za-z])")
 
 
 @per_text

@@ -7,7 +7,7 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import dates, numbers, words
+from minutes_app.checks import dates, meaning, numbers, words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
@@ -94,7 +94,8 @@ def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
 _MIXED = ["1", "20", "2,000", "1.5", " ", "-", "G", "COVID", "코로나", "ковид", "km", "th",
           "조", "억", "천", "만", "원", "a", "Q", "q3", "h1", "first half", "late ", "end of ",
           "2020", " year", "mid-", "year-end", "_", "한", "é", "st", "/", ".", "년", "월", "초",
-          "말", "중반", "하반기", "상순", "제", "분기", "연말", "해"]
+          "말", "중반", "하반기", "상순", "제", "분기", "연말", "해", "KICP", "Ab", "&",
+          "s", "ASEZs"]
 
 
 def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -107,7 +108,7 @@ def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
     rng = random.Random(1616)
     led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, numbers._IDENT,
            dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN],
-           dates._PERIOD_ONE[Lang.KO]]
+           dates._PERIOD_ONE[Lang.KO], meaning._ACRONYM]
     plain = [_without_lead(p) for p in led]
     old_hint = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
     hits = 0
