@@ -7,7 +7,7 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import dates, meaning, numbers, words
+from minutes_app.checks import dates, meaning, negation, numbers, words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
@@ -159,3 +159,16 @@ def test_russian_substring_guards_are_the_hints() -> None:
         lower = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
         if dates._RU_DMY.search(lower):
             assert any(month in lower for month in dates._RU_GEN), lower
+
+
+def test_english_negation_guard_loses_no_marker() -> None:
+    """In an ASCII text, the marker words asked of the word set are what the pattern finds."""
+    rng = random.Random(64)
+    parts = ["not", "NOT", "Never", "cannot", "no", "No.", "nor", "n't", "N'T", "don", "t",
+             "note", "_no", "1no", "unable", " ", "-", "'", "Neither", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+        if negation._MARKERS[Lang.EN].search(text):
+            lower = text.lower()
+            assert not negation._EN_MARKER_WORDS.isdisjoint(latin_words(lower)) \
+                or "n't" in lower, text
