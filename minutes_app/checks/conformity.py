@@ -8,6 +8,8 @@ a look; a finding dismissed with a reason stays dismissed while its key stays th
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterator
 
 from minutes_app.checks.context import Context
@@ -113,9 +115,27 @@ def clear_caches() -> None:
     translation.clear_caches()
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """The cyclic collector paused for one run, and restored as it was.
+
+    A run makes a great many small objects that outlive a collection (the per-text caches)
+    and no cycles: the collector's passes over them cost a sixth of a first run's time.
+    What cycles something else makes meanwhile are collected at the next pass after it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def findings(m: Minutes, include_dismissed: bool = False) -> list[Finding]:
     """Every finding of the document, in document order (dismissed ones left out)."""
-    found = _all(m)
+    with _without_cyclic_gc():
+        found = _all(m)
     seen: set[str] = set()
     out = []
     for f in found:

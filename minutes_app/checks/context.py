@@ -6,6 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from minutes_app.checks.trie import alternation
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
 from minutes_app.model import Lang, Minutes
 
@@ -82,7 +83,7 @@ class RowIndex(NamedTuple):
 def _alternatives(probes: set[str]) -> re.Pattern[str] | None:
     if not probes:
         return None
-    return re.compile("|".join(re.escape(p) for p in sorted(probes, key=len, reverse=True)))
+    return re.compile(alternation(probes))  # longest first at each position, as a trie
 
 
 def row_index(rows: list[Row]) -> RowIndex:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 Day = tuple[int, int, int]
@@ -113,7 +114,8 @@ def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
             f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)])
     elif lang is Lang.RU:
         lower = text.lower()
-        f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
+        if any(month in lower for month in _RU_GEN):  # substring tests: cheaper than the pass
+            f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
         if _RU_MONTH_HINT.search(lower):
             f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
     else:
@@ -180,6 +182,7 @@ _PERIOD_ONE = {lang: re.compile(_LEADS.get(lang, "") + "(?:" + "|".join(
                for lang, rows in _PERIODS.items()}
 
 
+_RU_PERIOD_STEMS = ("полугод", "половин", "квартал", "начал", "середин", "конц", "конец")
 _PERIOD_HINT_RE = {
     Lang.EN: re.compile(r"(?=[12bcehlmqsy])\b(?:half|quarter|early|late|mid|middle|beginning|"
                         r"start|end|close|year-end|h[12]|[12]h|q[1-4])\b"),
@@ -187,11 +190,19 @@ _PERIOD_HINT_RE = {
     Lang.RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
 }
 
+# the runs of Latin letters every hit of the English hint holds ("h1" holds "h", "year-end" "end")
+_EN_PERIOD_WORDS = frozenset({"half", "quarter", "early", "late", "mid", "middle", "beginning",
+                              "start", "end", "close", "h", "q"})
+
 
 def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
     lower = text.lower() if lang is not Lang.KO else text
-    if not _PERIOD_HINT_RE[lang].search(lower):  # no word a period needs
+    if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
+        return [], text  # the words the hint needs, asked of the text's words (no pass)
+    if lang is Lang.RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):
+        return [], text  # the Russian hint is these stems: substring tests, no pass
+    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower):  # no word it needs
         return [], text
     found: list[Period] = []
     for hit in _PERIOD_ONE[lang].finditer(lower):

@@ -193,13 +193,16 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
+    texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
+    # what no form stands in needs no look (a head's forms are seldom in a paragraph)
+    lowers = {lang: t.lower() for lang, t in texts.items()}
     for ident, forms in ctx.heads:
         for a, b in ctx.pairs:
             va, vb = forms.get(a, ""), forms.get(b, "")
-            ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+            ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a, at_b = find_form(ta, va, a), find_form(tb, vb, b)
+            at_a, at_b = find_form(ta, va, a, lowers[a]), find_form(tb, vb, b, lowers[b])
             if (at_a is None) == (at_b is None):
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
@@ -208,14 +211,18 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                        {"shown": shown, "missing": missing})
 
 
-def find_form(text: str, value: str, lang: Lang) -> tuple[int, int] | None:
-    """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case."""
+def find_form(text: str, value: str, lang: Lang, lower: str | None = None
+              ) -> tuple[int, int] | None:
+    """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case.
+
+    ``lower`` is the text's lower case when the caller has it (one per text, not per form).
+    """
     at = text.find(value)
     if at >= 0:
         return at, at + len(value)
     if lang is Lang.RU and " " in value:
         probe, pattern, _lowered = russian_form(value)
-        if probe not in text.lower():
+        if probe not in (text.lower() if lower is None else lower):
             return None
         hit = pattern.search(text)
         return (hit.start(), hit.end()) if hit else None
@@ -226,7 +233,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]?[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _CAPITALS = re.compile(r"[A-Z]")
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?(?![A-Za-z])")
+# every hit starts with a capital: the look-ahead spares the look-behind at every position
+_ACRONYM = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])?[A-Z]*s?"
+                      r"(?![A-Za-z])")
 
 
 @per_text

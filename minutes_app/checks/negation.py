@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 _IDIOMS = {
@@ -35,12 +36,19 @@ _MARKERS = {
                         re.IGNORECASE),
 }
 
+# the whole words of the English markers (in an ASCII text, case folding is lower-casing)
+_EN_MARKER_WORDS = frozenset({"not", "never", "cannot", "neither", "nor", "unable", "no"})
+
 
 @per_text
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:
         return []
+    if lang is Lang.EN and text.isascii():  # ASCII: a marker is one of the text's words
+        lower = text.lower()
+        if _EN_MARKER_WORDS.isdisjoint(latin_words(lower)) and "n't" not in lower:
+            return []  # asked of the words the number check read already (no pass)
     if not _MARKERS[lang].search(text):  # most texts negate nothing: one scan
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)

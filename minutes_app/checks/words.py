@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -47,7 +48,6 @@ _EN_WORD = _led("".join(sorted({w[0] for w in [*EN_WORDS, *_TENS]})),
 # "a third", "two thirds", "a quarter", "half", "one and a half"
 _EN_FRACTION = _led("afhoqt", r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|"
                     r"quarters|fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth")  # what _EN_FRACTION needs
 _FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
               "fifths": 5}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -88,13 +88,15 @@ _RU_IDIOM = _led("дов", r"\b(?:две|обе|двух|обеих|обоих|�
                  r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
 _RU_FRACTION = _led("дтпч", r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
                     r"четверть|четверти)\b")
+# substrings every hit of _RU_IDIOM and _RU_FRACTION holds
+_RU_IDIOM_NEEDS = ("две", "двух", "обе", "обо", "оба", "перв")
+_RU_FRACTION_NEEDS = ("половин", "трет", "четвер")
 _RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
 _ROMAN_HINT = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
-_WORD_HINT = re.compile(r"[a-z]+")
 _EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
 
@@ -120,9 +122,27 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
+_EN_WORD_OF: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _en_word(present: frozenset[str]) -> re.Pattern[str]:
+    """``_EN_WORD`` told which number words the text holds: its pass skips every other word."""
+    key = frozenset(present)
+    pattern = _EN_WORD_OF.get(key)
+    if pattern is None:
+        # longest first, as in _EN_WORD: the same hits (a word the text lacks cannot match)
+        words = sorted(key & EN_WORDS.keys(), key=len, reverse=True) or ["(?!)"]
+        pattern = _led("".join(sorted({w[0] for w in [*words, *_TENS]})),
+                       r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(words) + r")\b")
+        if len(_EN_WORD_OF) < 4096:  # a bound: the sets seen are few
+            _EN_WORD_OF[key] = pattern
+    return pattern
+
+
 def _english(text: str) -> Iterator[Quantity]:
     lower = text.lower()
-    if _EN_HINTS.isdisjoint(_WORD_HINT.findall(lower)):
+    present = _EN_HINTS.intersection(latin_words(lower))
+    if not present:
         yield from roman(text)
         return
     lower = _blank(lower, _EN_IDIOM)
@@ -130,14 +150,17 @@ def _english(text: str) -> Iterator[Quantity]:
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
         lower = _blank(lower, _EN_AND_HALF)
-    for hit in (_EN_FRACTION.finditer(lower) if _FRACTION_HINT.search(lower) else ()):
+    # a fraction's word is a whole word: it is among the text's words (no hint pass)
+    for hit in (() if present.isdisjoint(_FRACTIONS) else _EN_FRACTION.finditer(lower)):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)
         yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
                        hit.end())
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
-    for hit in _EN_WORD.finditer(lower):
+    # the words left after the idioms were blanked ("the two Sides" leaves none)
+    left = any(w in lower for w in present if w in EN_WORDS)
+    for hit in (_en_word(present).finditer(lower) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
@@ -156,9 +179,14 @@ def _korean(text: str) -> Iterator[Quantity]:
 
 
 def _russian(text: str) -> Iterator[Quantity]:
-    lower = _blank(text.lower(), _RU_IDIOM)
-    fractions = list(_RU_FRACTION.finditer(lower))
-    lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
+    lower = text.lower()
+    # each pass only where a word it needs stands (a substring test costs far less than a pass)
+    if any(w in lower for w in _RU_IDIOM_NEEDS):
+        lower = _blank(lower, _RU_IDIOM)
+    fractions: list[re.Match[str]] = []
+    if any(w in lower for w in _RU_FRACTION_NEEDS):
+        fractions = list(_RU_FRACTION.finditer(lower))
+        lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
     for hit in _RU_ORD_RE.finditer(lower):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())

@@ -7,9 +7,10 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import dates, numbers, words
+from minutes_app.checks import dates, meaning, negation, numbers, words
 from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
+from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 from minutes_app.templates import demo
 
@@ -83,7 +84,7 @@ def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
         if words._ROMAN.search(text):
             assert words._ROMAN_HINT.search(text), text
         if words._EN_FRACTION.search(lower):
-            assert words._FRACTION_HINT.search(lower), text
+            assert not latin_words(lower).isdisjoint(words._FRACTIONS), text
         for name, pattern in plain.items():
             subject = text if name == "_ROMAN" else lower
             assert [h.span() for h in getattr(words, name).finditer(subject)] == \
@@ -93,7 +94,8 @@ def test_cheap_tests_never_skip_a_hit_of_the_patterns_they_guard() -> None:
 _MIXED = ["1", "20", "2,000", "1.5", " ", "-", "G", "COVID", "코로나", "ковид", "km", "th",
           "조", "억", "천", "만", "원", "a", "Q", "q3", "h1", "first half", "late ", "end of ",
           "2020", " year", "mid-", "year-end", "_", "한", "é", "st", "/", ".", "년", "월", "초",
-          "말", "중반", "하반기", "상순", "제", "분기", "연말", "해"]
+          "말", "중반", "하반기", "상순", "제", "분기", "연말", "해", "KICP", "Ab", "&",
+          "s", "ASEZs"]
 
 
 def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -106,7 +108,7 @@ def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
     rng = random.Random(1616)
     led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, numbers._IDENT,
            dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN],
-           dates._PERIOD_ONE[Lang.KO]]
+           dates._PERIOD_ONE[Lang.KO], meaning._ACRONYM]
     plain = [_without_lead(p) for p in led]
     old_hint = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
     hits = 0
@@ -119,3 +121,54 @@ def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
                 hits += len(found)
             assert bool(numbers._IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
     assert hits > 1000
+
+
+_GUARDED = ["half", "quarter", "h1", "1h", "q3", "mid-", "year-end", "end of ", "early ", "late ",
+            " 2021", "the ", "two ", "twenty-", "one", "first", "_", "é", "-", " ", "1", "x",
+            "две ", "обеих ", "стороны", "во ", "первых", "впервые", "половина", "трети",
+            "четверть", "три ", "Ǆ", "K"]
+
+
+def test_word_guards_skip_only_texts_without_hits() -> None:
+    """The word-set guards (periods, Russian idioms and fractions, number words) lose no hit."""
+    rng = random.Random(62)
+    for _ in range(4000):
+        text = "".join(rng.choice(_GUARDED) for _ in range(rng.randint(1, 10)))
+        lower = text.lower()
+        if dates._PERIOD_HINT_RE[Lang.EN].search(lower):
+            assert not dates._EN_PERIOD_WORDS.isdisjoint(latin_words(lower)), text
+        if words._RU_IDIOM.search(lower):
+            assert any(w in lower for w in words._RU_IDIOM_NEEDS), text
+        if words._RU_FRACTION.search(lower):
+            assert any(w in lower for w in words._RU_FRACTION_NEEDS), text
+        present = words._EN_HINTS.intersection(latin_words(lower))
+        blanked = words._blank(lower, words._EN_IDIOM)
+        if words._EN_WORD.search(blanked):
+            assert any(w in blanked for w in present if w in words.EN_WORDS), text
+        assert [h.span() for h in words._EN_WORD.finditer(lower)] == \
+            [h.span() for h in words._en_word(present).finditer(lower)], text
+
+
+def test_russian_substring_guards_are_the_hints() -> None:
+    """The Russian period stems are the hint's alternatives; a genitive month is in every date."""
+    hint = dates._PERIOD_HINT_RE[Lang.RU].pattern
+    assert hint.split("|") == list(dates._RU_PERIOD_STEMS)
+    rng = random.Random(63)
+    parts = ["18 ", "декабря", " 2020", "мая", "1-2 ", "по ", "маяк", "5 ", " года"]
+    for _ in range(2000):
+        lower = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+        if dates._RU_DMY.search(lower):
+            assert any(month in lower for month in dates._RU_GEN), lower
+
+
+def test_english_negation_guard_loses_no_marker() -> None:
+    """In an ASCII text, the marker words asked of the word set are what the pattern finds."""
+    rng = random.Random(64)
+    parts = ["not", "NOT", "Never", "cannot", "no", "No.", "nor", "n't", "N'T", "don", "t",
+             "note", "_no", "1no", "unable", " ", "-", "'", "Neither", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+        if negation._MARKERS[Lang.EN].search(text):
+            lower = text.lower()
+            assert not negation._EN_MARKER_WORDS.isdisjoint(latin_words(lower)) \
+                or "n't" in lower, text
