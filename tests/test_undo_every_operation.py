@@ -44,6 +44,7 @@ from minutes_app.templates import demo
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.annexes import EditAnnexText
 from minutes_app.tracking.brackets import new_bracket
+from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.workflows import Step
 from minutes_app.workflows.edits import decide
@@ -297,7 +298,9 @@ def _edit_annex(m: Minutes, data: Draw) -> Operation:
 
 def _step(m: Minutes, data: Draw) -> Operation:
     """A workflow's step: a round sent, or every pending revision decided."""
-    if data.draw(st.booleans()):
+    pending = bool(all_revisions(m))
+    # a round can be sent when nothing is pending, or when an earlier round was sent
+    if not pending or (m.rounds and data.draw(st.booleans())):
         return send_round(m, data.draw(st.sampled_from(list(Side))), "", NOW)
     return decide(m, data.draw(st.booleans()), everything=True)
 
