@@ -22,7 +22,7 @@ if __name__ == "__main__":  # ``python bench/checks.py`` (and under cProfile) fi
 from bench.synthetic import synthetic
 from minutes_app.checks.conformity import clear_caches, findings
 from minutes_app.model import Lang, Minutes
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 _PLACES = (("Busan", "부산", "Пусане"), ("Ulsan", "울산", "Ульсане"),

@@ -148,7 +148,7 @@ def extra_rows(working: Path, path: Path, rows: int) -> Path:
 
 def _measure(args: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak RSS (MB) and exit code of ``minutes-app ARGS`` in its own process."""
-    code = ("import sys, time; from minutes_app.cli import main; t = time.perf_counter();"
+    code = ("import sys, time; from minutes_app.cli.main import main; t = time.perf_counter();"
             " rc = main(sys.argv[1:]); hwm = [x for x in open('/proc/self/status') if "
             "x.startswith('VmHWM')][0].split()[1]; "
             "sys.stderr.write(f'\\n@@{time.perf_counter() - t} {hwm}\\n'); sys.exit(rc)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from minutes_app.model import Lang, Minutes, Paragraph, Section, Status
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 def _translations(langs: list[Lang]) -> list[dict[Lang, str]]:

@@ -58,7 +58,7 @@ def editor() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from minutes_app.ui.app import build_window, create_application
-    from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.editor.cell import ParagraphEditor
 
     create_application()
     path = Path(tempfile.mkdtemp()) / "tri.minutes"

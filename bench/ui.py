@@ -66,7 +66,7 @@ def large_document(n: int = 5000) -> dict[str, float]:
     from bench.synthetic import synthetic
     from minutes_app.store import MinutesFile
     from minutes_app.ui.app import build_window, create_application
-    from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.editor.cell import ParagraphEditor
 
     create_application()
     folder = Path(tempfile.mkdtemp())

@@ -2,6 +2,6 @@
 
 import sys
 
-from minutes_app.cli import main
+from minutes_app.cli.main import main
 
 sys.exit(main())

@@ -33,7 +33,7 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 @pytest.fixture
 def demo_minutes() -> Minutes:
     """A fresh copy of the demo document."""
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     return demo()
 

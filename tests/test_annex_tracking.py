@@ -18,7 +18,7 @@ from minutes_app.model.annexes import roman
 from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.model.track import Author
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.annexes import EditAnnexText, annex_blame, edit_annex
 from minutes_app.tracking.decide import by_ids, decision, select
 from minutes_app.tracking.merge import merge

@@ -16,7 +16,7 @@ from minutes_app.model.brackets import (
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.brackets import bracket_op, choose_option
 from minutes_app.tracking.rounds import snapshot
 

@@ -16,7 +16,7 @@ from minutes_app.checks.values import differences
 from minutes_app.model import (
     DismissFinding, Lang, Minutes, SetMeeting, SetSectionHeading, SetStatus, SetText, Status,
 )
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 ROOT = Path(__file__).resolve().parent.parent
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU

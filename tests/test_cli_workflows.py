@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.cli import main
+from minutes_app.cli.main import main
 from minutes_app.i18n import catalog
 from minutes_app.model import Side
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.revisions import all_revisions
 from tests.workflows.conftest import returned_copy
 

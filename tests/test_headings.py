@@ -14,7 +14,7 @@ from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.model.track import DELETE, INSERT, Author
 from minutes_app.store import MinutesFile
 from minutes_app.store import schema as schema_module
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.decide import by_ids, decision, select
 from minutes_app.tracking.merge import merge
 from minutes_app.tracking.ops import EditHeading, edit_heading

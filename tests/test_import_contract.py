@@ -25,9 +25,9 @@ for pkg in %r:
     mod = importlib.import_module(f"minutes_app.{pkg}")
     for info in pkgutil.walk_packages(mod.__path__, f"minutes_app.{pkg}."):
         importlib.import_module(info.name)
-import minutes_app.cli, minutes_app.templates, minutes_app.textview
-from minutes_app.templates import demo
-from minutes_app.textview import numbered_text
+import minutes_app.cli.main, minutes_app.workflows.templates, minutes_app.cli.textview
+from minutes_app.workflows.templates import demo
+from minutes_app.cli.textview import numbered_text
 from minutes_app.model import Lang
 assert "양측은" in numbered_text(demo(), Lang.KO)
 assert not any(m.startswith("PySide6") for m in sys.modules)

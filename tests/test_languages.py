@@ -15,8 +15,8 @@ from minutes_app.model.languages import (
 )
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo, from_template
-from minutes_app.textview import numbered_text
+from minutes_app.workflows.templates import demo, from_template
+from minutes_app.cli.textview import numbered_text
 from minutes_app.tracking.revisions import all_revisions
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU

@@ -16,7 +16,7 @@ from minutes_app.model.brackets import open_brackets
 from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.model.structure import InsertParagraph
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.merge import merge
 from minutes_app.tracking.ops import edit_text
 from minutes_app.tracking.revisions import all_revisions

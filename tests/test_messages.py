@@ -9,12 +9,12 @@ import pytest
 from babel.messages.pofile import read_po
 
 from minutes_app.checks.readiness import reasons
-from minutes_app.cli import locale_language
+from minutes_app.cli.main import locale_language
 from minutes_app.errors import Message, ValidationError
 from minutes_app.i18n import catalog
 from minutes_app.i18n.messages import error_text, render
 from minutes_app.model import Lang
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 @pytest.fixture

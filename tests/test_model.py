@@ -14,7 +14,7 @@ from minutes_app.model import (
     Status, new_paragraph,
 )
 from minutes_app.model.serialize import minutes_out
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from pathlib import Path
 
 
@@ -165,7 +165,7 @@ def test_comment_threads_reply_resolve_reopen_and_survive_the_file(tmp_path: Pat
     from minutes_app.model import AddComment, Comment, Side
     from minutes_app.model.threads import SetCommentResolved, open_threads, threads
     from minutes_app.store import MinutesFile
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     m = demo()
     p = m.paragraphs()[3]

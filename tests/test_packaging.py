@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 from minutes_app.resources import resource_dir, translations_dir
-from minutes_app.templates import demo, template_names
+from minutes_app.workflows.templates import demo, template_names
 from minutes_app.i18n import catalog
 m = demo()
 catalog.set_language("ko")

@@ -13,7 +13,7 @@ from minutes_app.i18n.findings import describe_reason
 from minutes_app.i18n.messages import render
 from minutes_app.model import Lang, Minutes, SetAnnexes, SetText
 from minutes_app.model.annexes import Annex
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 @pytest.fixture

@@ -151,7 +151,7 @@ def test_merge_brings_russian_edits_in_as_theirs_and_a_clash_as_a_bracket() -> N
     from minutes_app.model import Lang
     from minutes_app.model.brackets import open_brackets
     from minutes_app.model.serialize import minutes_in, minutes_out
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
     from minutes_app.tracking.merge import merge
     from minutes_app.tracking.ops import edit_text
     from minutes_app.tracking.revisions import all_revisions

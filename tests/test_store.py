@@ -24,14 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def demo_minutes() -> Minutes:
     """The demo before any round (the writer helper edits untracked text)."""
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     return demo(history=False)
 
 
 def test_the_negotiated_demo_round_trips(tmp_path: Path) -> None:
     """Rounds, pending revisions, deletions inside insertions, brackets, ad ref: all kept."""
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     m = demo()
     path = tmp_path / "negotiated.minutes"

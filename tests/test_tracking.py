@@ -154,7 +154,7 @@ def test_rounds_compose(a: str, b: str, c: str) -> None:
 
 # -- brackets and status --------------------------------------------------------------------
 def _tracked_demo() -> Minutes:
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
     from minutes_app.tracking.rounds import snapshot
 
     m = demo(history=False)

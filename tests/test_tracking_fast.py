@@ -24,6 +24,7 @@ from minutes_app.model.track import (
 )
 from minutes_app.tracking import align
 from minutes_app.tracking import diff as diff_module
+from minutes_app.tracking import tokens as tokens_module
 from minutes_app.tracking.diff import diff, retrack
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.tokens import is_hangul
@@ -227,7 +228,7 @@ def _settled_reference(run: list[Seg], author: Author) -> bool:
             and d.origin is None and a != b) or diff_module._SPACE.search(a) \
             or diff_module._SPACE.search(b):
         return False
-    ta, tb = diff_module.tokenize(a), diff_module.tokenize(b)
+    ta, tb = tokens_module.tokenize(a), tokens_module.tokenize(b)
     if not set(ta).isdisjoint(tb) or diff_module._pairable(ta, tb):
         return False
     p = diff_module._common_prefix(a, b)

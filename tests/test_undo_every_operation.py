@@ -40,7 +40,7 @@ from minutes_app.model.threads import SetCommentResolved
 from minutes_app.model.annex_tracks import DropEmptyAnnexParagraphs, SetAnnexTrack
 from minutes_app.model.brackets import Option
 from minutes_app.model.track import Author, plain
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.annexes import EditAnnexText
 from minutes_app.tracking.brackets import new_bracket

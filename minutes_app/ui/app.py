@@ -90,7 +90,7 @@ def _excepthook(kind: type[BaseException], value: BaseException,
 def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped-def]
     """Create the application and a main window showing ``path`` (or the demo)."""
     with collector_paused():  # only new objects until the window stands (see ui/__init__)
-        from minutes_app.ui.files import demo_document, open_document
+        from minutes_app.ui.commands.opening import demo_document, open_document
         from minutes_app.ui.main_window import MainWindow
         from minutes_app.ui.settings import AppSettings
 
@@ -147,11 +147,11 @@ def run(path: str | None = None, lang: str | None = None) -> int:
     window.settings.save()
     window.show()
     if not window.settings.user_side:  # the first start: who edits, before any edit
-        from minutes_app.ui.identity import ask_identity
+        from minutes_app.ui.dialogs.identity import ask_identity
 
         ask_identity(window)
     elif path is None:  # an empty start: the recent files first
-        from minutes_app.ui.start_page import show_start
+        from minutes_app.ui.dialogs.start_page import show_start
 
         window.complete()
         show_start(window)

@@ -12,16 +12,16 @@ from PySide6.QtWidgets import (
 from minutes_app.i18n import _, title
 from minutes_app.model import Change, SetStatus, Side, Status
 from minutes_app.ui import style
-from minutes_app.ui.columns import ColumnToggles, apply_hidden, follow_languages
+from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document, DocumentHolder
-from minutes_app.ui.editor import AlignedEditor, own_viewport
+from minutes_app.ui.editor.view import AlignedEditor, own_viewport
 from minutes_app.ui.labels import column_languages, side_label, status_label
-from minutes_app.ui.menus import create_menus
+from minutes_app.ui.commands.menus import create_menus
 from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
-from minutes_app.ui.outline import OutlineModel
-from minutes_app.ui.rows import EditorModel, Role, RowKind, ShowMode
+from minutes_app.ui.editor.outline import OutlineModel
+from minutes_app.ui.editor.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
-from minutes_app.ui.window_files import FileCommands
+from minutes_app.ui.commands.files import FileCommands
 from minutes_app.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from minutes_app.model import Lang
 
-    from minutes_app.ui.find_dialog import FindDialog
+    from minutes_app.ui.dialogs.find import FindDialog
 
 
 COMPLETE_MS = 400  # the latest the window completes itself, painted or not
@@ -55,7 +55,7 @@ class MainWindow(WindowParts):
         self.files = FileCommands(self.holder, self.sink, self.chooser, settings,
                                   self.set_document, self.retranslate_ui,
                                   lambda: self.menus["recent"])
-        from minutes_app.ui.file_watch import FileWatch
+        from minutes_app.ui.commands.file_watch import FileWatch
 
         self.files.watch = FileWatch(self)
         self.editor = AlignedEditor()
@@ -233,7 +233,7 @@ class MainWindow(WindowParts):
 
     def identity(self) -> str:
         """Who edits this copy: the document's own Side, and the user's name."""
-        from minutes_app.ui.identity import identity_text
+        from minutes_app.ui.dialogs.identity import identity_text
 
         return identity_text(self.doc.minutes.own_side, self.settings.user_name)
 
@@ -279,7 +279,7 @@ class MainWindow(WindowParts):
 
     def cell_selection(self) -> tuple[int, Lang, int, int] | None:
         """The selection in the open cell of the current paragraph (None: nothing selected)."""
-        from minutes_app.ui.cell_editor import ParagraphEditor
+        from minutes_app.ui.editor.cell import ParagraphEditor
 
         index = self.editor.currentIndex()
         if not index.isValid():
@@ -375,25 +375,25 @@ class MainWindow(WindowParts):
 
     def show_find(self) -> None:
         """Edit > Find and replace."""
-        from minutes_app.ui.finding import show_find
+        from minutes_app.ui.editor.finding import show_find
 
         show_find(self)
 
     def cell_rect(self) -> QRect:
         """The current cell of the editor, in screen coordinates."""
-        from minutes_app.ui.finding import cell_rect
+        from minutes_app.ui.editor.finding import cell_rect
 
         return cell_rect(self)
 
     def edit_annexes(self, dialog: object = None) -> None:
         """Document > Annexes: one undoable change of the annexes."""
-        from minutes_app.ui.annex_dialog import edit_annexes
+        from minutes_app.ui.dialogs.annexes import edit_annexes
 
         edit_annexes(self, dialog)
 
     def edit_glossary(self, dialog: object = None) -> None:
         """Document > Glossary: one undoable change of the agreed equivalents."""
-        from minutes_app.ui.glossary_dialog import edit_glossary
+        from minutes_app.ui.dialogs.glossary import edit_glossary
 
         edit_glossary(self, dialog)
 

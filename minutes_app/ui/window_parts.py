@@ -13,29 +13,29 @@ from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QMenu, QPlainTextEdit, QStackedWidget, QWidget,
 )
 
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.editor.rows import RowKind
 
 if TYPE_CHECKING:
     from minutes_app.tracking.revisions import Revision
-    from minutes_app.ui.actions import Actions
-    from minutes_app.ui.changes_panel import ChangesPanel
+    from minutes_app.ui.commands.actions import Actions
+    from minutes_app.ui.panels.changes import ChangesPanel
     from minutes_app.ui.document import Document, DocumentHolder
     from minutes_app.ui.messages import FileChooser, MessageSink
-    from minutes_app.ui.editing import StructureEditing
-    from minutes_app.ui.editor import AlignedEditor
-    from minutes_app.ui.cell_editor import ParagraphEditor
-    from minutes_app.ui.editor import Index
-    from minutes_app.ui.history_ui import HistoryParts
+    from minutes_app.ui.editor.editing import StructureEditing
+    from minutes_app.ui.editor.view import AlignedEditor
+    from minutes_app.ui.editor.cell import ParagraphEditor
+    from minutes_app.ui.editor.view import Index
+    from minutes_app.ui.history.parts import HistoryParts
     from minutes_app.ui.main_window import MainWindow
-    from minutes_app.ui.export_dialog import ExportCommands
-    from minutes_app.ui.negotiation import NegotiationCommands
-    from minutes_app.ui.panels import ParagraphPanel
-    from minutes_app.ui.printing import PrintCommands
-    from minutes_app.ui.readiness import ReadinessPanel
-    from minutes_app.ui.review import ReviewView
-    from minutes_app.ui.rows import EditorModel
+    from minutes_app.ui.dialogs.export import ExportCommands
+    from minutes_app.ui.commands.negotiation import NegotiationCommands
+    from minutes_app.ui.panels.paragraph import ParagraphPanel
+    from minutes_app.ui.commands.printing import PrintCommands
+    from minutes_app.ui.panels.readiness import ReadinessPanel
+    from minutes_app.ui.review.view import ReviewView
+    from minutes_app.ui.editor.rows import EditorModel
     from minutes_app.ui.settings import AppSettings
-    from minutes_app.ui.spell import SpellService
+    from minutes_app.ui.editor.spell import SpellService
 
 
 WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
@@ -44,7 +44,7 @@ SPELL_START_MS = 200  # the dictionaries take a second to load in any case
 
 def SpellHighlighterType() -> type:
     """The highlighter class (imported late: not needed for the first frame)."""
-    from minutes_app.ui.spell import SpellHighlighter
+    from minutes_app.ui.editor.spell import SpellHighlighter
 
     return SpellHighlighter
 
@@ -107,9 +107,9 @@ class WindowParts(QMainWindow):
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
         if self._actions is not None:
             return
-        from minutes_app.ui import context_menus
-        from minutes_app.ui.actions import Actions
-        from minutes_app.ui.menus import connect_actions, fill_menus
+        from minutes_app.ui.editor import context_menus
+        from minutes_app.ui.commands.actions import Actions
+        from minutes_app.ui.commands.menus import connect_actions, fill_menus
 
         window = self.window_itself()
         self._actions = Actions(window)
@@ -117,14 +117,14 @@ class WindowParts(QMainWindow):
         connect_actions(window)
         context_menus.install(window)
         self.attach_parts(self.doc)
-        from minutes_app.ui.history_ui import HistoryParts
+        from minutes_app.ui.history.parts import HistoryParts
 
         self.history_parts = HistoryParts(window)
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
-        from minutes_app.ui.editing import StructureEditing
-        from minutes_app.ui.panels import ParagraphPanel
+        from minutes_app.ui.editor.editing import StructureEditing
+        from minutes_app.ui.panels.paragraph import ParagraphPanel
 
         assert self._actions is not None
         self._structure = StructureEditing(doc, self.editor)
@@ -151,8 +151,8 @@ class WindowParts(QMainWindow):
     def _warm_up(self) -> None:
         """In an idle moment after start: make the reviewing pane's classes and Qt enums
         (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
-        from minutes_app.ui.changes_panel import RevisionsModel
-        from minutes_app.ui.review_pane import ReviewingList
+        from minutes_app.ui.panels.changes import RevisionsModel
+        from minutes_app.ui.panels.review_pane import ReviewingList
 
         view = ReviewingList()
         view.setModel(RevisionsModel())
@@ -161,7 +161,7 @@ class WindowParts(QMainWindow):
     # -- spelling ----------------------------------------------------------------------------
     def _attach_spelling(self, doc: Document) -> None:
         """The document's spell checker; its dictionaries load in the background."""
-        from minutes_app.ui.spell import SpellService
+        from minutes_app.ui.editor.spell import SpellService
 
         if self._spell is not None:
             self._spell.deleteLater()
@@ -194,7 +194,7 @@ class WindowParts(QMainWindow):
             highlighter.rehighlight()
 
     def _on_cell_editor_created(self, editor: ParagraphEditor, index: Index) -> None:
-        from minutes_app.ui.spell import SpellHighlighter
+        from minutes_app.ui.editor.spell import SpellHighlighter
 
         lang = self.editor_model.lang_of(index.column())
         if lang is not None and self._spell is not None:
@@ -202,7 +202,7 @@ class WindowParts(QMainWindow):
 
     def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
         """A cell's context menu: corrections for the misspelt word under the click."""
-        from minutes_app.ui.spell import add_spelling_entries
+        from minutes_app.ui.editor.spell import add_spelling_entries
 
         index = self.editor.currentIndex()
         lang = self.editor_model.lang_of(index.column()) if index.isValid() else None
@@ -247,7 +247,7 @@ class WindowParts(QMainWindow):
     def negotiation(self) -> NegotiationCommands:
         """The Negotiation menu's commands."""
         if self._negotiation is None:
-            from minutes_app.ui.negotiation import NegotiationCommands
+            from minutes_app.ui.commands.negotiation import NegotiationCommands
 
             self._negotiation = NegotiationCommands(self.holder, self.sink, self.chooser,
                                                     self.window_itself().cell_selection)
@@ -257,7 +257,7 @@ class WindowParts(QMainWindow):
     def changes(self) -> ChangesPanel:
         """The changes panel."""
         if self._changes is None:
-            from minutes_app.ui.changes_panel import ChangesPanel
+            from minutes_app.ui.panels.changes import ChangesPanel
 
             self._changes = ChangesPanel(self.doc)
             self._changes.revision_activated.connect(self._on_revision_activated)
@@ -269,7 +269,7 @@ class WindowParts(QMainWindow):
     def exports(self) -> ExportCommands:
         """File > Export and its dialogs."""
         if self._exports is None:
-            from minutes_app.ui.export_dialog import ExportCommands
+            from minutes_app.ui.dialogs.export import ExportCommands
 
             self._exports = ExportCommands(self.holder, self.sink, self.chooser)
         return self._exports
@@ -278,7 +278,7 @@ class WindowParts(QMainWindow):
     def printing(self) -> PrintCommands:
         """File > Print and Print preview."""
         if self._printing is None:
-            from minutes_app.ui.printing import PrintCommands
+            from minutes_app.ui.commands.printing import PrintCommands
 
             self._printing = PrintCommands(self.window_itself())
         return self._printing
@@ -287,7 +287,7 @@ class WindowParts(QMainWindow):
     def readiness(self) -> ReadinessPanel:
         """The "Ready to sign?" panel."""
         if self._readiness is None:
-            from minutes_app.ui.readiness import ReadinessPanel
+            from minutes_app.ui.panels.readiness import ReadinessPanel
 
             self._readiness = ReadinessPanel(self.doc)
             self._readiness.paragraph_activated.connect(self.window_itself().go_to_paragraph)
@@ -301,7 +301,7 @@ class WindowParts(QMainWindow):
     def review(self) -> ReviewView:
         """Review mode's view."""
         if self._review is None:
-            from minutes_app.ui.review import ReviewView
+            from minutes_app.ui.review.view import ReviewView
 
             self._review = ReviewView(self.doc)
             self._review.left.connect(self.window_itself().leave_review)

@@ -11,7 +11,7 @@ from minutes_app.model import (
     InsertParagraph, InsertSection, Lang, Meeting, Minutes, Person, Section, SetMeeting, SetText,
     new_paragraph,
 )
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
 Texts = dict[Lang, str]

@@ -16,7 +16,7 @@ from collections import Counter
 import pytest
 
 from minutes_app.checks.conformity import findings
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.checks.corpus import (
     BASE, ERRORS, HEADING_ERRORS, HEADINGS, MEETING_ERRORS, VARIANTS, Error, Variant,
 )

@@ -12,7 +12,7 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 _ALPHABET = ["a", "b", "A", "1", "_", " ", "-", "é", "한", "²", "Busan", "aa", "ab"]
 

@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from minutes_app.checks.conformity import findings
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 def test_the_collector_is_restored_as_it_was() -> None:

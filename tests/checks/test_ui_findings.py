@@ -57,7 +57,7 @@ def test_a_heading_finding_is_reviewed_and_dismissed(qtbot: QtBot, tmp_path: Pat
     from minutes_app.checks.conformity import findings
     from minutes_app.model import Lang, SetSectionHeading
     from minutes_app.store import MinutesFile
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
     from minutes_app.ui.app import build_window
 
     m = demo(agreed=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from minutes_app.model import Lang, Minutes
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 
 def with_russian(m: Minutes, order: tuple[Lang, ...] = (Lang.KO, Lang.RU, Lang.EN)) -> Minutes:

@@ -16,7 +16,7 @@ from minutes_app.docx_io.importer import plan_import
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import AddComment, RemoveComment, Side
 from minutes_app.model.threads import SetCommentResolved, threads
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.rounds import snapshot
 from tests.exports.clients import pandoc_json, spans
 from tests.exports.schema import assert_valid_docx

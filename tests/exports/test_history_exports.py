@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from minutes_app.cli import main
+from minutes_app.cli.main import main
 from tests.exports.clients import pandoc_json, spans
 from tests.exports.schema import assert_valid_docx
 import pytest

@@ -25,7 +25,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.serialize import minutes_out
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.decide import decision, select
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.rounds import snapshot

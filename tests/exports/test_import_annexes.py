@@ -14,7 +14,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes, SetAnnexes, Side
 from minutes_app.model.annexes import FREE, Annex
 from minutes_app.model.track import Author
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.annexes import EditAnnexText
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.rounds import snapshot

@@ -13,7 +13,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.languages import SetLanguageOrder
 from minutes_app.model.track import INSERT
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.rounds import snapshot
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from minutes_app.docx_io.report import write_report
 from minutes_app.model import Lang
 from minutes_app.model.languages import RemoveLanguage
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.exports.clients import inline_text, pandoc_json
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU

@@ -17,7 +17,7 @@ from minutes_app.i18n import catalog
 from minutes_app.i18n.findings import describe
 from minutes_app.model import AddComment, Comment, Lang, Minutes, Side, Status
 from minutes_app.model.brackets import status_of
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.ops import edit_heading
 from minutes_app.tracking.revisions import heading_revisions, paragraph_revisions
 from tests.exports.clients import inline_text, pandoc_json, pdf_text, table_rows, to_pdf

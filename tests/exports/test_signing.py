@@ -14,7 +14,7 @@ from minutes_app.docx_io.signing import NotReadyToSignError, write_signing
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes, SetStatus, Side, Status
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.exports.clients import (
     inline_text, pandoc_json, pdf_fonts, pdf_text, spans, to_pdf,
 )

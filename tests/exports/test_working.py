@@ -16,7 +16,7 @@ from lxml import etree
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, author_name, write_working
 from minutes_app.model import Comment, Lang, Minutes, Side
 from minutes_app.model.track import baseline_text
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.revisions import all_revisions
 from tests.exports.clients import pandoc_json, spans, table_rows
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.tracking.ops import edit_text
 from minutes_app.tracking.rounds import snapshot
 

@@ -18,7 +18,7 @@ import pytest
 
 from minutes_app.errors import DamagedFileError, FileFormatError
 from minutes_app.store import SCHEMA_VERSION, MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.faults.scenes import cli, small_document, their_copy
 
 READERS = (["show"], ["info"], ["revisions"], ["check"])

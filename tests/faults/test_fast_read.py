@@ -10,7 +10,7 @@ import pytest
 
 from minutes_app.errors import DamagedFileError
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.faults.scenes import small_document
 
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.ui.app import build_window
-from minutes_app.ui.cell_editor import ParagraphEditor
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.editor.cell import ParagraphEditor
+from minutes_app.ui.editor.rows import RowKind
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from minutes_app.docx_io.report import write_report
 from minutes_app.docx_io.signing import write_signing
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import Minutes, Side
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.exports.documents import trilingual
 from tests.exports.schema import assert_valid_docx
 

@@ -16,7 +16,7 @@ from minutes_app.i18n.alternat import in_order, replacements
 from minutes_app.model import Lang, Person, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

@@ -18,7 +18,7 @@ from minutes_app.checks.verify import verify_text
 from minutes_app.docx_io.originals import original_text
 from minutes_app.docx_io.signing import write_signing
 from minutes_app.model import Lang, Minutes, Side
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.exports.clients import pdf_fonts, to_pdf
 from tests.signing.trilingual import trilingual
 

@@ -8,7 +8,7 @@ import dataclasses
 from minutes_app.model import (
     DismissFinding, Lang, Minutes, Person, RemoveSection, SetMeeting, SetSettings, SetText,
 )
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 
 RU_TEXT = {
     2: "14-е заседание корейско-российского Подкомитета по Дальнему Востоку и Сибири "

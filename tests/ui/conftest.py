@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app.i18n import catalog
-from minutes_app.ui.cell_editor import ParagraphEditor
+from minutes_app.ui.editor.cell import ParagraphEditor
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
 
@@ -71,6 +71,6 @@ def _dictionaries_loaded() -> Iterator[None]:
     """After each test, let the spell checker's dictionary thread finish, so that it never
     runs on into the next test (whose windows start threads of their own)."""
     yield
-    from minutes_app.ui.spell import loader
+    from minutes_app.ui.editor.spell import loader
 
     loader().join()

@@ -72,7 +72,7 @@ def test_review_mode_walks_annex_revisions_and_rejects_one(window: Any) -> None:
 
 def test_annex_dialog_shows_revisions_inline_and_tracks_its_edits(window: Any,
                                                                   tmp_path: Path) -> None:
-    from minutes_app.ui.annex_dialog import AnnexDialog
+    from minutes_app.ui.dialogs.annexes import AnnexDialog
 
     m = window.doc.minutes
     author = Author(m.own_side, m.working_round, "2020-12-17T10:00:00Z")

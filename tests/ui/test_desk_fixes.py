@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from minutes_app.ui.negotiation import BracketDialog
+from minutes_app.ui.commands.negotiation import BracketDialog
 
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from minutes_app.ui.cell_editor import ParagraphEditor
+from minutes_app.ui.editor.cell import ParagraphEditor
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.checks.readiness import reasons
 from minutes_app.model import Lang, SetStatus, Status
 from minutes_app.model.brackets import open_brackets
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.editor.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
@@ -153,7 +153,7 @@ def test_undo_in_a_heading_undoes_the_typing_burst(window: MainWindow, qtbot: Qt
 def test_meeting_dates_show_in_the_users_locale_format(window: MainWindow) -> None:
     from minutes_app.ui.labels import column_languages
     from minutes_app.ui.locale_dates import short_date
-    from minutes_app.ui.meeting_dialog import MeetingDialog
+    from minutes_app.ui.dialogs.meeting import MeetingDialog
 
     m = window.doc.minutes
     dialog = MeetingDialog(m.meeting, column_languages(m), window)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.store import MinutesFile
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.editor.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from minutes_app.ui.main_window import MainWindow
 from pathlib import Path
@@ -216,7 +216,7 @@ def test_outline_drag_and_drop_moves_paragraphs_and_sections(
 
 
 def test_context_menus_hold_the_window_commands(window: MainWindow) -> None:
-    from minutes_app.ui import context_menus
+    from minutes_app.ui.editor import context_menus
 
     go_to_paragraph(window, 3, Lang.KO)
     editor = cell_editor(window)

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from minutes_app.model import Side
-from minutes_app.ui.export_dialog import ExportDialog
+from minutes_app.ui.dialogs.export import ExportDialog
 from minutes_app.ui.main_window import MainWindow
 
 

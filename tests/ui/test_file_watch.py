@@ -16,7 +16,7 @@ import pytest
 
 from minutes_app.model import Lang
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from tests.faults.test_damaged_files import read_only_folder  # noqa: F401 - a fixture
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph

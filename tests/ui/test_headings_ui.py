@@ -17,7 +17,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Side
 from minutes_app.model.track import INSERT
 from minutes_app.tracking.revisions import all_revisions
-from minutes_app.ui.rows import Role, RowKind
+from minutes_app.ui.editor.rows import Role, RowKind
 from minutes_app.ui.main_window import MainWindow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.model import Lang, Side
 from minutes_app.model.track import DELETE, INSERT
 from minutes_app.tracking.compare import compare
-from minutes_app.ui.rows import Role, RowKind
+from minutes_app.ui.editor.rows import Role, RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
@@ -42,7 +42,7 @@ def test_compare_bar_shows_round_two_in_the_editor_and_list(
     bar.newer.setCurrentIndex(bar.newer.findData(2))
     bar.compare_button.click()
     QApplication.processEvents()
-    from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.editor.cell import ParagraphEditor
 
     assert not [e for e in window.editor.findChildren(ParagraphEditor) if e.isVisible()]
     model = window.editor_model  # round 2's text cannot be edited

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Side
 from minutes_app.model.threads import threads
-from minutes_app.ui.identity import IdentityDialog
+from minutes_app.ui.dialogs.identity import IdentityDialog
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
@@ -154,7 +154,7 @@ def test_an_empty_start_offers_the_recent_files(qtbot: QtBot, demo_file: Path,
     import shutil
 
     from minutes_app.ui.app import build_window
-    from minutes_app.ui.start_page import StartDialog, show_start
+    from minutes_app.ui.dialogs.start_page import StartDialog, show_start
 
     other = tmp_path / "other.minutes"
     shutil.copy(demo_file, other)

@@ -20,7 +20,7 @@ from minutes_app.model import Lang, Minutes, SetAnnexes, SetText, Side
 from minutes_app.model import delegation as dl
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
 
@@ -138,7 +138,7 @@ def test_review_mode_speaks_korean(korean: MainWindow) -> None:
 
 
 def test_export_refusal_speaks_korean(korean: MainWindow, tmp_path: Path) -> None:
-    from minutes_app.ui.export_dialog import ExportDialog
+    from minutes_app.ui.dialogs.export import ExportDialog
 
     own = own_words(korean.doc.minutes)
     shown: list[str] = []
@@ -195,7 +195,7 @@ def test_import_report_and_import_errors_speak_korean(korean: MainWindow, tmp_pa
 
 
 def test_the_command_line_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from minutes_app.cli import main
+    from minutes_app.cli.main import main
 
     path = tmp_path / "every.minutes"
     m = every_reason()
@@ -215,7 +215,7 @@ def test_the_command_line_speaks_korean(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_the_command_line_reports_an_import_in_korean(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from minutes_app.cli import main
+    from minutes_app.cli.main import main
     from minutes_app.docx_io.working import write_working
 
     path = tmp_path / "every.minutes"

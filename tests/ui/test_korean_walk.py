@@ -296,7 +296,7 @@ def _steps(w: MainWindow, walk: Walk, tmp_path: Path) -> dict[str, Callable[[], 
         walk.check("review report title", inline_text(pandoc_json(path)["blocks"][0]))
 
     def menus_of_a_cell() -> None:
-        from minutes_app.ui.context_menus import cell_menu, row_menu_at
+        from minutes_app.ui.editor.context_menus import cell_menu, row_menu_at
         from tests.ui.conftest import cell_editor
         from tests.ui.test_editing import go_to_paragraph
 

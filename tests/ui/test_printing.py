@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.ui.export_dialog import ExportDialog
-from minutes_app.ui.printing import PreviewDialog
+from minutes_app.ui.dialogs.export import ExportDialog
+from minutes_app.ui.commands.printing import PreviewDialog
 from minutes_app.ui.main_window import MainWindow
 
 

@@ -3,7 +3,7 @@ order must never crash, warn (pytest-qt fails on Qt warnings) or lose what the f
 
 from __future__ import annotations
 
-from minutes_app.ui.cell_editor import ParagraphEditor
+from minutes_app.ui.editor.cell import ParagraphEditor
 
 from typing import Any
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.model import Minutes, Side
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.ui.help import show_help
-from minutes_app.ui.identity import ask_identity
+from minutes_app.ui.dialogs.help import show_help
+from minutes_app.ui.dialogs.identity import ask_identity
 from tests.ui.conftest import commit_text
 from minutes_app.ui.main_window import MainWindow
 
@@ -34,7 +34,7 @@ WEIGHTS = {"type": 8, "go": 6, "undo": 5, "redo": 3, "backspace": 3, "drop": 3, 
 
 
 def _open_editor(w: MainWindow | _Current) -> ParagraphEditor | None:
-    from minutes_app.ui.cell_editor import ParagraphEditor
+    from minutes_app.ui.editor.cell import ParagraphEditor
 
     return next((e for e in w.editor.findChildren(ParagraphEditor) if e.isVisible()), None)
 
@@ -58,8 +58,8 @@ class _Current:
 
     def _answer(self, dialog: QDialog) -> bool:
         """A user's answer to a dialog: brackets (words narrowed at times), who am I."""
-        from minutes_app.ui.identity import IdentityDialog
-        from minutes_app.ui.negotiation import BracketDialog
+        from minutes_app.ui.dialogs.identity import IdentityDialog
+        from minutes_app.ui.commands.negotiation import BracketDialog
 
         rng = self.rng
         if isinstance(dialog, BracketDialog):

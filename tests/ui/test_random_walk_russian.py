@@ -26,13 +26,13 @@ LANGUAGE_SETS = [[KO, RU, EN], [KO, EN], [KO, RU], [RU, KO, EN], [KO, EN, RU], [
 @pytest.fixture
 def demo_minutes() -> Minutes:
     """The demo in Korean, Russian and English."""
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     return demo(languages=[KO, RU, EN])
 
 
 def _russian_steps(w: _Current, rng: random.Random) -> dict[str, Callable[[], object]]:
-    from minutes_app.ui.meeting_dialog import apply_meeting
+    from minutes_app.ui.dialogs.meeting import apply_meeting
 
     def type_russian() -> None:
         m = w.editor_model

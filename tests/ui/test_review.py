@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.checks.readiness import reasons
 from minutes_app.model import SetStatus, Status
-from minutes_app.ui.review_items import open_items
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.review.items import open_items
+from minutes_app.ui.editor.rows import RowKind
 from minutes_app.ui.main_window import MainWindow
 from pathlib import Path
 from pytestqt.qtbot import QtBot
@@ -103,7 +103,7 @@ def test_readiness_panel_lists_reasons_and_offers_the_export(window: MainWindow)
     panel.list.itemClicked.emit(item)
     assert window.editor_model.key(window.editor.currentIndex().row())[1] == item.data(256)
     # settle everything as at signing, then the export is one click away
-    from minutes_app.demo_history import settle
+    from minutes_app.workflows.demo_history import settle
 
     settle(m)
     for p in m.paragraphs():
@@ -116,7 +116,7 @@ def test_readiness_panel_lists_reasons_and_offers_the_export(window: MainWindow)
 
 def test_glossary_dialog_edits_the_glossary_as_one_undo_step(window: MainWindow) -> None:
     from minutes_app.model import Lang
-    from minutes_app.ui.glossary_dialog import GlossaryDialog
+    from minutes_app.ui.dialogs.glossary import GlossaryDialog
 
     m = window.doc.minutes
     before = len(m.glossary)

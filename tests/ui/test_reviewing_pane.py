@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutes_app.ui.changes_panel import ChangesPanel
+from minutes_app.ui.panels.changes import ChangesPanel
 
 import os
 import tempfile
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.model import Lang
 from minutes_app.tracking.revisions import all_revisions
-from minutes_app.ui.review_pane import meta_line
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.panels.review_pane import meta_line
+from minutes_app.ui.editor.rows import RowKind
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
 

@@ -18,7 +18,7 @@ from minutes_app.model import Lang, Side, Status
 from minutes_app.model.languages import AddLanguage, RemoveLanguage
 from minutes_app.model.track import INSERT
 from minutes_app.tracking.revisions import all_revisions
-from minutes_app.ui.rows import RowKind
+from minutes_app.ui.editor.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
@@ -30,7 +30,7 @@ SHOTS = Path("/tmp/minutes-app-shots")
 @pytest.fixture
 def demo_minutes() -> Minutes:
     """The demo in Korean, Russian and English (overrides the bilingual one)."""
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
 
     return demo(languages=[KO, RU, EN])
 
@@ -110,7 +110,7 @@ def test_find_and_replace_in_the_russian_column(window: MainWindow) -> None:
 def test_bracketing_russian_words_and_choosing_an_option(window: MainWindow,
         monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.model.brackets import open_brackets
-    from minutes_app.ui import negotiation
+    from minutes_app.ui.commands import negotiation
 
     m = window.doc.minutes
     pid = go_to_paragraph(window, 15, RU)
@@ -170,7 +170,7 @@ def test_review_mode_shows_and_decides_russian_revisions(window: MainWindow) -> 
 
 
 def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window: MainWindow) -> None:
-    from minutes_app.ui.meeting_dialog import MeetingDialog, apply_meeting
+    from minutes_app.ui.dialogs.meeting import MeetingDialog, apply_meeting
 
     m = window.doc.minutes
     dialog = MeetingDialog(m.meeting, [KO, RU, EN], window, m.languages)
@@ -201,7 +201,7 @@ def test_languages_changed_through_the_meeting_dialog_in_one_undo_step(window: M
 
 
 def test_declining_to_remove_a_language_with_text_changes_nothing(window: MainWindow) -> None:
-    from minutes_app.ui.meeting_dialog import apply_meeting
+    from minutes_app.ui.dialogs.meeting import apply_meeting
 
     m = window.doc.minutes
     window.confirm = lambda title, question: False
@@ -318,7 +318,7 @@ def test_new_minutes_from_a_template_in_korean_russian_and_english(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from minutes_app.templates import template_description
+    from minutes_app.workflows.templates import template_description
 
     # the template is offered by its description, in the interface language
     answers = iter([template_description("cooperation-fields", "en"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.model import SetAnnexes, Lang, Minutes, Side
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.ui.main_window import MainWindow
 
 
@@ -22,7 +22,7 @@ def demo_minutes() -> Minutes:
 
 
 def test_export_dialog_shows_the_russian_original_opening(window: MainWindow) -> None:
-    from minutes_app.ui.export_dialog import ExportDialog
+    from minutes_app.ui.dialogs.export import ExportDialog
 
     dialog = ExportDialog(Side.KR, False, window, window.doc.minutes)
     dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
@@ -37,7 +37,7 @@ def test_export_dialog_shows_the_russian_original_opening(window: MainWindow) ->
 def test_signing_export_names_the_side_and_offers_to_open_it(window: MainWindow,
         tmp_path: Path) -> None:
     from minutes_app.docx_io.export import default_name
-    from minutes_app.ui.export_dialog import ExportDialog
+    from minutes_app.ui.dialogs.export import ExportDialog
 
     assert default_name("far-east", "signing", Side.KR, "docx") == "far-east-signing-KR.docx"
     assert default_name("far-east", "signing", Side.RU, "pdf") == "far-east-signing-RU.pdf"
@@ -60,7 +60,7 @@ def test_signing_export_names_the_side_and_offers_to_open_it(window: MainWindow,
 
 
 def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
-    from minutes_app.ui.annex_dialog import AnnexDialog
+    from minutes_app.ui.dialogs.annexes import AnnexDialog
 
     m = window.doc.minutes
     dialog = AnnexDialog(m.annexes, [Lang.KO, Lang.EN], window)
@@ -85,7 +85,7 @@ def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
 
 
 def test_meeting_dialog_holds_the_signing_choices(window: MainWindow) -> None:
-    from minutes_app.ui.meeting_dialog import MeetingDialog
+    from minutes_app.ui.dialogs.meeting import MeetingDialog
 
     m = window.doc.minutes
     dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window, settings=m.settings,
@@ -143,7 +143,7 @@ def test_an_uncited_annex_in_the_readiness_panel_opens_the_annexes(window: MainW
 
 def test_annex_dialog_imports_a_csv_saved_by_korean_excel(window: MainWindow,
         tmp_path: Path) -> None:
-    from minutes_app.ui.annex_dialog import AnnexDialog
+    from minutes_app.ui.dialogs.annexes import AnnexDialog
 
     csv = tmp_path / "list.csv"
     csv.write_bytes("name_ko,title_ko,organisation_ko,name_en,title_en,organisation_en\r\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.helpers import some
 
-from minutes_app.ui.cell_editor import ParagraphEditor
+from minutes_app.ui.editor.cell import ParagraphEditor
 
 import os
 import tempfile

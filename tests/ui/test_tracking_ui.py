@@ -11,7 +11,7 @@ from minutes_app.model import Lang, Side, Status
 from minutes_app.model.brackets import open_brackets
 from minutes_app.model.track import INSERT
 from minutes_app.tracking.revisions import all_revisions
-from minutes_app.ui.rows import Role, RowKind, ShowMode
+from minutes_app.ui.editor.rows import Role, RowKind, ShowMode
 from tests.ui.conftest import cell_editor, commit_text
 from tests.ui.test_editing import go_to_paragraph
 from minutes_app.ui.main_window import MainWindow
@@ -115,7 +115,7 @@ def test_choosing_a_bracket_option_from_the_panel(window: MainWindow) -> None:
 
 
 def test_bracketing_the_selection(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from minutes_app.ui import negotiation
+    from minutes_app.ui.commands import negotiation
 
     m = window.doc.minutes
     pid = go_to_paragraph(window, 15, Lang.EN)
@@ -146,7 +146,7 @@ def test_bracketing_the_selection(window: MainWindow, monkeypatch: pytest.Monkey
 def test_sending_a_round_starts_the_next(window: MainWindow,
         monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.store import MinutesFile
-    from minutes_app.ui import negotiation
+    from minutes_app.ui.commands import negotiation
 
     monkeypatch.setattr(negotiation.SendRoundDialog, "exec", lambda self: 1)
     window.action_set["send_round"].trigger()
@@ -218,7 +218,7 @@ def test_merging_the_other_copy_from_the_window(window: MainWindow, tmp_path: Pa
 
 
 def test_export_from_the_window_refuses_then_writes(window: MainWindow, tmp_path: Path) -> None:
-    from minutes_app.ui.export_dialog import ExportDialog
+    from minutes_app.ui.dialogs.export import ExportDialog
 
     shown = []
     window.show_message_box = lambda box: shown.append(box.text())

@@ -227,7 +227,7 @@ def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> Non
 
 
 def test_meeting_dialog_edits_the_metadata_as_one_undo_step(window: MainWindow) -> None:
-    from minutes_app.ui.meeting_dialog import MeetingDialog
+    from minutes_app.ui.dialogs.meeting import MeetingDialog
 
     m = window.doc.minutes
     dialog = MeetingDialog(m.meeting, [Lang.KO, Lang.EN], window)
@@ -283,7 +283,7 @@ def test_a_document_without_sections_opens_and_completes(qtbot: QtBot, tmp_path:
     # The window completes after its first painted cell; with no rows there is none (the
     # window stayed without actions or menus' entries).
     from minutes_app.model import RemoveSection
-    from minutes_app.templates import demo
+    from minutes_app.workflows.templates import demo
     from minutes_app.ui.app import build_window
 
     m = demo()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from minutes_app.model import Side
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.negotiation import AuthorSidesDialog
+from minutes_app.ui.commands.negotiation import AuthorSidesDialog
 from minutes_app.workflows.exchange import send_round
 from tests.workflows.conftest import returned_copy
 

@@ -14,7 +14,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.model import Minutes
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.templates import demo
+from minutes_app.workflows.templates import demo
 from minutes_app.workflows import Step
 from minutes_app.workflows.runner import run
 

@@ -123,7 +123,7 @@ def test_export_undo_removes_its_history_entry(opened: Opened, tmp_path: Path,
 
     f, m = opened
     if kind == "signing":
-        from minutes_app.templates import demo
+        from minutes_app.workflows.templates import demo
 
         f.close()
         path = tmp_path / "agreed.minutes"

@@ -1,0 +1,2 @@
+"""The dialogs: meeting details, annexes, glossary, export, find and replace, identity, help
+and the start page."""

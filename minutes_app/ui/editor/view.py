@@ -1,0 +1,368 @@
+"""The aligned editor: a virtualised view, one row per paragraph, one column per language.
+
+Rows are laid out only when visible (QTreeView, per-item scrolling) and an editor widget
+exists only for the current cell, so 5,000 paragraphs cost what a screenful costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView, QWidget,
+)
+
+from minutes_app.model import Lang, Status
+from minutes_app.ui import style
+from minutes_app.ui.editor.markup import (
+    MARK_GLYPHS, bracket_layout, markup_layout, spelling_layout, whole_paragraph_track,
+)
+from minutes_app.ui.editor.rows import EditorModel, Role, RowKind
+
+if TYPE_CHECKING:  # importing these at run time costs start-up (PySide6 builds their enums)
+    from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyleOptionViewItem
+
+    from minutes_app.ui.editor.cell import ParagraphEditor
+    from minutes_app.ui.editor.spell import SpellService
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 6
+NUMBER_WIDTH = 64
+# From this many rows a document never fits a screen (a row is a line at least): the
+# scroll bar is there from the start, so the first layout of the rows is done at the final
+# width, not redone when the bar appears (a full layout: ~0.1 s at 20,000 paragraphs).
+ALWAYS_SCROLLS = 200
+_WRAP = int(Qt.TextFlag.TextWordWrap)
+
+
+def own_viewport(view: QAbstractItemView) -> None:
+    """Give ``view`` a viewport made from Python.
+
+    Handing Python a widget Qt created (the default viewport, as the parent of a cell's
+    editor or the place of a context menu) makes PySide6 build every QWidget subclass to find
+    its type, about 15 ms once; a widget Python made is already known.
+    """
+    view.setViewport(QWidget())
+
+
+def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """Fill a rectangle; drawRect rather than fillRect, whose overloads make PySide6 build
+    QGradient's enums (milliseconds at start-up)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(rect)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+class ParagraphDelegate(QStyledItemDelegate):
+    """Paints wrapped paragraph text, the number and status column, and section headings."""
+
+    def __init__(self, view: AlignedEditor) -> None:
+        super().__init__(view)
+        self.view = view
+
+    # -- sizes ---------------------------------------------------------------------
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        font = self._font(index)
+        fm = QFontMetrics(font)
+        column = index.column()
+        if column == 0:
+            return QSize(NUMBER_WIDTH, fm.height() * 2 + 2 * PAD)
+        width = max(40, self.view.columnWidth(column) - 2 * PAD)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or " "
+        track = index.data(Role.TRACK)
+        brackets = index.data(Role.BRACKETS)
+        if brackets:
+            height = bracket_layout(text, track or None, brackets, font,
+                                    width).boundingRect().height()
+            return QSize(width, int(height) + 2 * PAD + fm.descent())
+        if track:
+            height = markup_layout(text, track, font, width).boundingRect().height()
+            return QSize(width, int(height) + 2 * PAD + fm.descent())
+        rect = fm.boundingRect(QRect(0, 0, width, 1_000_000), _WRAP, text)
+        return QSize(width, max(rect.height(), fm.height()) + 2 * PAD + fm.descent())
+
+    def _font(self, index: Index) -> QFont:
+        font = QFont(self.view.font())
+        if index.data(Role.LANG) not in (None, Lang.KO):
+            font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
+        if index.data(Role.KIND) == RowKind.SECTION:
+            font.setBold(True)
+        return font
+
+    # -- painting --------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.view.note_painted()
+        painter.save()
+        rect = option.rect
+        section = index.data(Role.KIND) == RowKind.SECTION
+        selected = self.view.selectionModel().isSelected(index)
+        if section:
+            _fill(painter, rect, style.HEADING_BACKGROUND)
+        elif selected:
+            _fill(painter, rect, option.palette.highlight().color().lighter(185))
+        painter.setFont(self._font(index))
+        if index.column() == 0 and not section:
+            self._paint_number(painter, rect, index)
+        else:
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            painter.setPen(option.palette.text().color())
+            track = index.data(Role.TRACK) or whole_paragraph_track(text, index.data(Role.MARK))
+            brackets = index.data(Role.BRACKETS)
+            spans = self._misspelt(index, text) if not track and not brackets else ()
+            if brackets:  # the delimiters and the other options are drawn, never stored
+                layout = bracket_layout(text, track or None, brackets, painter.font(),
+                                        rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            elif track:
+                layout = markup_layout(text, track, painter.font(), rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            elif spans:  # a visible cell: its misspelt words underlined in red
+                layout = spelling_layout(text, spans, painter.font(), rect.width() - 2 * PAD)
+                layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+            else:
+                painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), _WRAP, text)
+        painter.setPen(QPen(style.GRID))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.restore()
+
+    def _misspelt(self, index: Index, text: str) -> tuple[tuple[int, int], ...]:
+        service = self.view.spell
+        lang = index.data(Role.LANG)
+        if service is None or lang is None or index.data(Role.KIND) != RowKind.PARAGRAPH:
+            return ()
+        return tuple((b.start, b.end) for b in service.misspellings(text, lang))
+
+    def _paint_number(self, painter: QPainter, rect: QRect, index: Index) -> None:
+        status = index.data(Role.STATUS) or Status.DRAFT
+        colour = style.STATUS_COLOURS[status]
+        _fill(painter, QRect(rect.left(), rect.top(), 4, rect.height()), colour)
+        number = index.data(Qt.ItemDataRole.DisplayRole) or "·"
+        fm = painter.fontMetrics()
+        top = rect.adjusted(PAD + 4, PAD, -PAD, 0)
+        painter.setPen(self.view.palette().text().color())
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), number)
+        painter.setPen(colour.darker(120))
+        glyph_rect = top.adjusted(0, fm.height(), 0, 0)
+        painter.drawText(glyph_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         style.STATUS_GLYPHS[status])
+        mark = index.data(Role.MARK)
+        if mark is not None:  # a whole-paragraph revision: its kind in the Side's colour
+            painter.setPen(style.SIDE_COLOURS[mark.author.side])
+            painter.drawText(glyph_rect.adjusted(0, fm.height(), 0, 0),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             MARK_GLYPHS[mark.kind])
+
+    # -- editing -------------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        from minutes_app.ui.editor.cell import ParagraphEditor  # after the first frame
+
+        editor = ParagraphEditor(parent)
+        editor.setFont(self._font(index))
+        if index.data(Role.STATUS) in (Status.AGREED, Status.AGREED_AD_REF):
+            pid = index.data(Role.ID)
+            editor.setReadOnly(True)
+            editor.guard = lambda: self.view.reopen(pid)
+        editor.navigate.connect(self.view.navigate)
+        editor.menu = lambda e: self.view.cell_menu(e) if self.view.cell_menu else None
+        editor.textChanged.connect(lambda: self._on_text_changed(editor))
+        if self.view.editor_hook is not None:  # e.g. the spell checker's underlines
+            self.view.editor_hook(editor, index)
+        return editor
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk as the cell editor's ``navigate`` says (the paragraphs'
+        languages, never into a heading) instead of Qt's next editable cell."""
+        if event.type() == QEvent.Type.KeyPress and hasattr(obj, "navigate"):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+                obj.navigate.emit("next" if key == Qt.Key.Key_Tab else "previous")
+                return True
+        return super().eventFilter(obj, event)
+
+    def _on_text_changed(self, editor: ParagraphEditor) -> None:
+        text = editor.toPlainText()
+        if text == editor.last_text:
+            return  # formats changed (spelling underlines), not the text: nothing to commit
+        editor.last_text = text
+        self.commitData.emit(editor)
+
+    def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
+            editor.blockSignals(True)  # loading is not typing: no commit back to the model
+            editor.setPlainText(text)
+            editor.last_text = text
+            editor.blockSignals(False)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: ParagraphEditor, model: object,  # type: ignore[override]
+                     index: Index) -> None:
+        assert isinstance(model, EditorModel)
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        editor.setGeometry(option.rect.adjusted(0, 0, -1, -1))
+
+
+class AlignedEditor(QTreeView):
+    """Korean and English side by side; rows stay aligned whatever the text lengths."""
+
+    first_painted = Signal()  # once, after the first frame: the window completes itself
+    _painted = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alignedEditor")
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setItemsExpandable(False)
+        self.setWordWrap(True)
+        self.setAllColumnsShowFocus(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        own_viewport(self)
+        self.setItemDelegate(ParagraphDelegate(self))
+        self.header().setStretchLastSection(False)
+        self.header().sectionResized.connect(self._on_header_section_resized)
+
+    # Set by the window: asks whether to reopen an agreed paragraph, reopens it, answers.
+    reopen_hook: Callable[[int], bool] | None = None
+    # Set by the window: the context menu of a cell's editor.
+    cell_menu: Callable[[QPlainTextEdit], QMenu] | None = None
+    # Set by the window: called with each new cell editor and its index.
+    editor_hook: Callable[[ParagraphEditor, Index], None] | None = None
+    spell: SpellService | None = None  # underlines misspelt words in the cells painted
+
+    def reopen(self, pid: int) -> bool:
+        """Before the first edit of an agreed paragraph: ask, and reopen it if the user agrees."""
+        return self.reopen_hook is not None and self.reopen_hook(pid)
+
+    def setModel(self, model: object) -> None:
+        super().setModel(model)  # type: ignore[arg-type]
+        editor_model = self.editor_model()
+        # lambdas, not the view's methods: connecting a Qt signal to a method of this view
+        # made PySide6 re-polish it at show, which drops the font's fallback families
+        editor_model.modelAboutToBeReset.connect(lambda: self._before_reset())
+        editor_model.modelReset.connect(lambda: self._after_reset())
+        editor_model.rowsInserted.connect(lambda *_: self._scroll_bar_policy())
+        editor_model.rowsRemoved.connect(lambda *_: self._scroll_bar_policy())
+        self._size_columns()
+        self._scroll_bar_policy()
+
+    def _scroll_bar_policy(self) -> None:
+        """A long document keeps its scroll bar from the start (see ``ALWAYS_SCROLLS``)."""
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+                  if self.editor_model().rowCount() >= ALWAYS_SCROLLS
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
+
+    _kept: tuple[int, Lang | None] | None = None  # the cell to return to after a reset
+
+    def _before_reset(self) -> None:
+        """Close the cell's editor (a reset would leave it behind) and remember the cell."""
+        current = self.currentIndex()
+        self._kept = ((current.row(), self.editor_model().lang_of(current.column()))
+                      if current.isValid() else None)
+        self.setCurrentIndex(QModelIndex())  # commits and closes the open editor
+
+    def _after_reset(self) -> None:
+        """Size the new columns and go back to the cell (its language, if still there)."""
+        self._size_columns()
+        self._scroll_bar_policy()
+        if self._kept is not None:
+            row, lang = self._kept
+            langs = self.editor_model().langs
+            self._kept = None
+            self.go_to(row, self.editor_model().column_of(lang) if lang in langs and lang
+                       else 1)
+
+    def _size_columns(self) -> None:
+        """The number column fixed, the language columns sharing the rest."""
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, NUMBER_WIDTH)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def note_painted(self) -> None:
+        """Called by the delegate as it paints: ``first_painted`` follows the first frame.
+
+        (Not a paintEvent override: a Python event handler makes PySide6 build QEvent's
+        enums, milliseconds before the first frame.)
+        """
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint is finished
+
+    def editor_model(self) -> EditorModel:
+        """The model, typed."""
+        model = self.model()
+        assert isinstance(model, EditorModel)
+        return model
+
+    def _on_header_section_resized(self, *_: object) -> None:
+        self.scheduleDelayedItemsLayout()  # wrapped heights depend on column widths
+
+    def set_zoom_font(self, font: QFont) -> None:
+        """Change the text size; heights are recomputed for what is visible."""
+        self.setFont(font)
+        self.scheduleDelayedItemsLayout()
+
+    def dataChanged(self, top_left: Index, bottom_right: Index,  # type: ignore[override]
+                    roles: list[int] = []) -> None:  # noqa: B006 - Qt's signature
+        super().dataChanged(top_left, bottom_right, roles)
+        self.updateEditorGeometries()  # an edited row may have grown a line
+
+    def go_to(self, row: int, column: int) -> None:
+        """Make a cell current (its editor opens) and scroll it into view."""
+        model = self.editor_model()
+        if not 0 <= row < model.rowCount():
+            return
+        column = max(1, min(column, model.columnCount() - 1))
+        shown = [c for c in range(1, model.columnCount()) if not self.isColumnHidden(c)]
+        if shown and column not in shown:  # a hidden language: the nearest shown one
+            column = min(shown, key=lambda c: abs(c - column))
+        index = model.index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def navigate(self, direction: str) -> None:
+        """Move between languages and paragraphs without the mouse."""
+        current = self.currentIndex()
+        row, column = current.row(), max(1, current.column())
+        shown = [c for c in range(1, self.editor_model().columnCount())
+                 if not self.isColumnHidden(c)] or [column]
+        at = shown.index(column) if column in shown else 0
+        if direction == "next":
+            row, column = (row, shown[at + 1]) if at + 1 < len(shown) else (row + 1, shown[0])
+        elif direction == "previous":
+            row, column = (row, shown[at - 1]) if at > 0 else (row - 1, shown[-1])
+        elif direction == "down":
+            row += 1
+        elif direction == "up":
+            row -= 1
+        if direction in ("next", "previous"):  # Tab walks the paragraphs' text, not headings
+            step = 1 if direction == "next" else -1
+            model = self.editor_model()
+            while 0 <= row < model.rowCount() and model.key(row)[0] is RowKind.SECTION:
+                row += step
+            if not 0 <= row < model.rowCount():
+                return
+        self.go_to(row, column)

@@ -1,0 +1,1 @@
+"""Review mode: the heads of delegation's walk through every open item."""
