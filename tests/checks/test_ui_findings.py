@@ -45,7 +45,7 @@ def test_readiness_and_review_speak_korean(korean_window: MainWindow, tmp_path: 
     panel = w.readiness
     panel.refresh()
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
-    assert texts and any(t.startswith("14항: 숫자가 다릅니다") for t in texts), texts
+    assert texts and any(t.startswith("제14항: 숫자가 다릅니다") for t in texts), texts
     for text in texts:  # document words ("2022") may appear, English sentences may not
         latin = [w for w in text.replace("(", " ").split() if w.isascii() and w.isalpha()]
         assert latin == [], text
