@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from minutes_app.errors import N_, Message, MinutesError
+from minutes_app.errors import N_, Message, MinutesError, ValidationError
 from minutes_app.model import Lang, Minutes, Operation, Side
 from minutes_app.tracking.time import now_iso
 from minutes_app.workflows.exchange import side_name
@@ -64,11 +64,22 @@ def dismiss(m: Minutes, key: str, reason: str) -> Step:
 
 def choose_option(m: Minutes, pid: int, lang: Lang, bracket: int, option: int,
                   now: str | None = None) -> Step:
-    """Close a bracket by keeping one of its options."""
-    from minutes_app.tracking.brackets import choose_op
+    """Close the ``bracket``-th open bracket of a language (text order) by keeping an option."""
+    from minutes_app.model.brackets import open_brackets
 
-    op = choose_op(m, pid, lang, bracket, option, now or now_iso())
-    params = {"pid": pid, "lang": lang.value, "bracket": bracket, "option": option}
+    found = open_brackets(m.paragraph(pid), lang)
+    if not 0 <= bracket < len(found):
+        raise ValidationError("There is no such open bracket.")
+    return choose_bracket(m, pid, found[bracket].id, option, now)
+
+
+def choose_bracket(m: Minutes, pid: int, bracket_id: int, option: int,
+                   now: str | None = None) -> Step:
+    """Close the bracket with id ``bracket_id`` of paragraph ``pid`` by keeping an option."""
+    from minutes_app.tracking.brackets import choose_option as choose_op
+
+    op = choose_op(m, pid, bracket_id, option, now or now_iso())
+    params = {"pid": pid, "bracket_id": bracket_id, "option": option}
     return Step(Message(N_("Choose bracket option")), op,
                 Report("choose", params, (Message(N_("Bracket closed.")),)))
 

@@ -18,7 +18,9 @@ from minutes_app.store import MinutesFile
 from minutes_app.checks.conformity import findings
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.rounds import snapshot
-from minutes_app.workflows.edits import change_languages, choose_option, decide, dismiss
+from minutes_app.workflows.edits import (
+    change_languages, choose_bracket, choose_option, decide, dismiss,
+)
 from minutes_app.workflows.exchange import (
     import_returned, merge_copy, send_round, unknown_authors,
 )
@@ -188,6 +190,24 @@ def test_choose_a_bracket_option(opened: Opened) -> None:
     p = next(p for p in m.paragraphs() if open_brackets(p, Lang.EN))
     undo_redo(f, m, choose_option(m, p.id, Lang.EN, 0, 0, NOW))
     assert not open_brackets(m.paragraph(p.id), Lang.EN)
+
+
+def test_choose_a_bracket_by_its_id(opened: Opened) -> None:
+    f, m = opened
+    p = next(p for p in m.paragraphs() if open_brackets(p, Lang.EN))
+    b = open_brackets(p, Lang.EN)[-1]
+    before = state(f, m)
+    step = choose_bracket(m, p.id, b.id, len(b.options) - 1, NOW)
+    assert step.report.params == {"pid": p.id, "bracket_id": b.id,
+                                  "option": len(b.options) - 1}
+    inverse = undo_redo(f, m, step)
+    assert b.id not in {x.id for x in open_brackets(m.paragraph(p.id), Lang.EN)}
+    run(f, m, inverse)
+    assert state(f, m) == before
+    with pytest.raises(MinutesError, match="no such open bracket"):
+        choose_bracket(m, p.id, 10 ** 6, 0, NOW)
+    with pytest.raises(MinutesError, match="no such option"):
+        choose_bracket(m, p.id, b.id, len(b.options), NOW)
 
 
 @pytest.mark.parametrize("action,value", [("add", "ru"), ("order", "en,ko"),
