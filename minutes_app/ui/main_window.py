@@ -23,6 +23,7 @@ from minutes_app.ui.editor.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.commands.files import FileCommands
 from minutes_app.ui.window_parts import WindowParts
+from minutes_app.ui.workflow import WorkflowRunner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -52,6 +53,7 @@ class MainWindow(WindowParts):
         self.message_bar = MessageBar()
         self.sink = MessageSink(self, self.message_bar)  # every command reports through it
         self.chooser = FileChooser(self)
+        self.workflows = WorkflowRunner(self.holder, self.sink)  # every decision runs here
         self.files = FileCommands(self.holder, self.sink, self.chooser, settings,
                                   self.set_document, self.retranslate_ui,
                                   lambda: self.menus["recent"])

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.editor.rows import EditorModel
     from minutes_app.ui.settings import AppSettings
     from minutes_app.ui.editor.spell import SpellService
+    from minutes_app.ui.workflow import WorkflowRunner
 
 
 WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
@@ -67,6 +68,7 @@ class WindowParts(QMainWindow):
     stack: QStackedWidget
     sink: MessageSink
     chooser: FileChooser
+    workflows: WorkflowRunner
     dock: QDockWidget
     changes_dock: QDockWidget
     ready_dock: QDockWidget
@@ -130,7 +132,7 @@ class WindowParts(QMainWindow):
         self._structure = StructureEditing(doc, self.editor)
         self._panel = ParagraphPanel(doc)
         self._panel.option_chosen.connect(
-            lambda pid, lang, b, o: self.negotiation.choose_option(pid, lang, b, o))
+            lambda pid, b, o: self.negotiation.choose_bracket(pid, b, o))
         self._panel.failed.connect(lambda text: self.sink.error(text))
         put_in_dock(self.dock, self._panel)
         undo, redo = self._actions["undo"], self._actions["redo"]
@@ -259,9 +261,8 @@ class WindowParts(QMainWindow):
         if self._changes is None:
             from minutes_app.ui.panels.changes import ChangesPanel
 
-            self._changes = ChangesPanel(self.doc)
+            self._changes = ChangesPanel(self.doc, self.workflows)
             self._changes.revision_activated.connect(self._on_revision_activated)
-            self._changes.failed.connect(lambda text: self.sink.error(text))
             put_in_dock(self.changes_dock, self._changes)
         return self._changes
 
@@ -303,7 +304,7 @@ class WindowParts(QMainWindow):
         if self._review is None:
             from minutes_app.ui.review.view import ReviewView
 
-            self._review = ReviewView(self.doc)
+            self._review = ReviewView(self.doc, self.workflows)
             self._review.left.connect(self.window_itself().leave_review)
             self.stack.addWidget(self._review)
         return self._review

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.document import Document
     from minutes_app.ui.commands.file_watch import FileWatch
     from minutes_app.ui.messages import FileChooser, MessageSink
-    from minutes_app.ui.commands.negotiation import Holder
+    from minutes_app.ui.workflow import Holder
     from minutes_app.ui.settings import AppSettings
 
 FILTER = N_("Minutes (*.minutes)")  # translated where it is shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTableWidget,
@@ -20,21 +20,14 @@ from minutes_app.model.brackets import BracketOption
 from minutes_app.tracking.brackets import bracket_op
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.labels import side_label
+from minutes_app.ui.workflow import Holder, WorkflowRunner
 from minutes_app.workflows import Step
 
 if TYPE_CHECKING:
-    from minutes_app.ui.document import Document
     from minutes_app.ui.messages import FileChooser, MessageSink
 
 # the open cell's selection: paragraph, language, start, end (None: no selection)
 Selection = Callable[[], "tuple[int, Lang, int, int] | None"]
-
-
-class Holder(Protocol):
-    """Whatever holds the window's current document (it changes on File > Open)."""
-
-    @property
-    def doc(self) -> Document: ...
 
 
 SHOWN_UNPLACED = 25  # lines of the unplaced list a dialog shows
@@ -120,19 +113,12 @@ class NegotiationCommands:
         self.sink = sink
         self.chooser = chooser
         self.selection = selection
+        self.runner = WorkflowRunner(holder, sink)
 
     def _run(self, make: Callable[[], Step], title: str = "", blocking: bool = False
              ) -> Step | None:
         """Make a workflow's step and run it as one undo step; errors go to the sink."""
-        try:
-            step = make()
-            self.holder.doc.run(step)
-        except MinutesError as exc:
-            self.sink.failed(exc, title, blocking)
-            return None
-        if step.report.messages:
-            self.sink.info("\n".join(render_all(step.report.messages)))
-        return step
+        return self.runner.run(make, title, blocking)
 
     def send_round(self) -> None:
         """Close the current text as a round (one undo step: undone, the round is withdrawn)."""
@@ -290,3 +276,10 @@ class NegotiationCommands:
 
         m = self.holder.doc.minutes
         self._run(lambda: choose_option(m, pid, lang, bracket, option))
+
+    def choose_bracket(self, pid: int, bracket_id: int, option: int) -> None:
+        """Close the bracket with id ``bracket_id`` by keeping one option."""
+        from minutes_app.workflows.edits import choose_bracket
+
+        m = self.holder.doc.minutes
+        self._run(lambda: choose_bracket(m, pid, bracket_id, option))

@@ -21,7 +21,7 @@ from minutes_app.ui.labels import lang_label, side_label
 
 if TYPE_CHECKING:
     from minutes_app.ui.messages import FileChooser, MessageSink
-    from minutes_app.ui.commands.negotiation import Holder
+    from minutes_app.ui.workflow import Holder
 
 
 class ExportDialog(QDialog):

@@ -11,15 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _, ngettext
 from minutes_app.model import Change, Lang, Minutes, Side
-from minutes_app.tracking.decide import decision
 from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import column_languages, lang_label, side_label
+from minutes_app.ui.workflow import WorkflowRunner
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -107,12 +105,13 @@ class ChangesPanel(QWidget):
     """Filter by Side, round, section and language; next/previous; accept/reject."""
 
     revision_activated = Signal(object)  # Revision
-    failed = Signal(str)  # a refused decision, for the window's message sink
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, runner: WorkflowRunner, parent: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("changesPanel")
         self.doc = doc
+        self.runner = runner  # decisions are the CLI's workflow, one undo step each
         self.model = RevisionsModel()
         from minutes_app.ui.panels.review_pane import ReviewingList
 
@@ -256,11 +255,13 @@ class ChangesPanel(QWidget):
         self.view.setCurrentIndex(self.model.index(row, 0))
         self.revision_activated.emit(self.model.revisions[row])
 
-    def _apply(self, revisions: list[Revision], accept: bool, label: str) -> None:
-        try:
-            self.doc.apply(decision(self.doc.minutes, revisions, accept), label)
-        except MinutesError as exc:
-            self.failed.emit(error_text(exc))
+    def _apply(self, revisions: list[Revision], accept: bool) -> None:
+        """Decide ``revisions`` by id through the workflow (nothing to decide: nothing done)."""
+        from minutes_app.workflows.edits import decide
+
+        if revisions:
+            ids = [r.id for r in revisions]
+            self.runner.run(lambda: decide(self.doc.minutes, accept, ids=ids))
         self.refresh()
 
     def decide_current(self, accept: bool) -> None:
@@ -270,14 +271,13 @@ class ChangesPanel(QWidget):
         if r is None:
             return
         row = self.view.currentIndex().row()
-        self._apply([r], accept, _("Accept revision") if accept else _("Reject revision"))
+        self._apply([r], accept)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 
     def decide_shown(self, accept: bool) -> None:
         """Accept or reject every revision the filters show, as one undo step."""
-        label = _("Accept all shown") if accept else _("Reject all shown")
-        self._apply(self.shown(), accept, label)
+        self._apply(self.shown(), accept)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
         if not self._stale:  # a stale row may name a revision that is gone

@@ -14,7 +14,8 @@ from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.model import (
-    AddComment, Change, Comment, Paragraph, RemoveComment, SetStatus, SetVoice, Side, Status,
+    AddComment, Change, Comment, Operation, Paragraph, RemoveComment, SetStatus, SetVoice, Side,
+    Status,
 )
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.ui.document import Document
@@ -31,7 +32,7 @@ STATUSES = [s for s in Status if s is not Status.BRACKETED]  # brackets set "bra
 class ParagraphPanel(QWidget):
     """Controls for the paragraph under the cursor; every change is an undoable operation."""
 
-    option_chosen = Signal(int, object, int, int)  # pid, lang, bracket, option
+    option_chosen = Signal(int, int, int)  # pid, bracket id, option: the window's workflow
     failed = Signal(str)  # a refused edit, for the window's message sink
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -219,15 +220,15 @@ class ParagraphPanel(QWidget):
                     button = QPushButton(_("Keep “{option}” ({side})").format(
                         option=option.text, side=who))
                     button.setObjectName(f"choose_{lang.value}_{b_index}_{o_index}")
-                    button.clicked.connect(lambda _=False, lg=lang, b=b_index, o=o_index:
-                                           self.option_chosen.emit(pid, lg, b, o))
+                    button.clicked.connect(lambda _=False, b=bracket.id, o=o_index:
+                                           self.option_chosen.emit(pid, b, o))
                     self.brackets_layout.addWidget(button)
         self.brackets_label.setVisible(found)
         self.brackets_box.setVisible(found)
 
-    def _apply(self, op: object, label: str) -> None:
+    def _apply(self, op: Operation, label: str) -> None:
         try:
-            self.doc.apply(op, label)  # type: ignore[arg-type]
+            self.doc.apply(op, label)
         except MinutesError as exc:
             self.failed.emit(error_text(exc))
 

@@ -1,7 +1,7 @@
 """Review mode: the final session's walk through what is still open, one item at a time.
 
 Large type for a projected screen, zoom and a high-contrast scheme; every decision is the
-same undoable operation the editor uses.
+workflow the Negotiation menu and the CLI run, one undo step; errors go to the message bar.
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
-from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.i18n.findings import describe
 from minutes_app.i18n.findings import where as finding_place
-from minutes_app.model import AddComment, Comment, DismissFinding, Lang, SetStatus, Status
+from minutes_app.model import AddComment, Comment, Lang, Operation, SetStatus, Status
 from minutes_app.model.track import INSERT, PLAIN, Track
-from minutes_app.tracking.brackets import choose_op
-from minutes_app.tracking.decide import decision
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui import style
 from minutes_app.ui.panels.changes import kind_label
@@ -28,6 +25,8 @@ from minutes_app.ui.document import Document
 from minutes_app.model.brackets import status_of
 from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
 from minutes_app.ui.review.items import ReviewItem, open_items, progress
+from minutes_app.ui.workflow import WorkflowRunner
+from minutes_app.workflows.edits import choose_bracket, decide, dismiss
 
 NORMAL = "QWidget#reviewView { background: #fbfbf8; } QLabel { color: #1b1b1b; }"
 CONTRAST = ("QWidget#reviewView { background: #000000; } QLabel { color: #ffffff; }"
@@ -47,10 +46,12 @@ class ReviewView(QWidget):
 
     left = Signal(int)  # the paragraph to return to in the editor
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, runner: WorkflowRunner, parent: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
         self.doc = doc
+        self.runner = runner  # decisions and errors: the window's workflows and message sink
         self.items: list[ReviewItem] = []
         self.index = 0
         self.zoom = 0
@@ -275,26 +276,26 @@ class ReviewView(QWidget):
                 widget.deleteLater()
 
     # -- decisions ---------------------------------------------------------------------------
-    def _apply(self, op: object, label: str) -> None:
+    def _apply(self, op: Operation, label: str) -> None:
+        """An edit that is no workflow (status, comment); the items follow the change."""
         try:
-            self.doc.apply(op, label)  # type: ignore[arg-type]  # the items follow the change
+            self.doc.apply(op, label)
         except MinutesError as exc:
-            self.item_label.setText(_escape(error_text(exc)))
+            self.runner.sink.failed(exc)
 
     def decide(self, accept: bool) -> None:
         """Accept or reject the revision on screen."""
         item = self.current()
         if item is not None and item.revision is not None:
-            self._apply(decision(self.doc.minutes, [item.revision], accept),
-                        _("Accept revision") if accept else _("Reject revision"))
+            ids = [item.revision.id]
+            self.runner.run(lambda: decide(self.doc.minutes, accept, ids=ids))
 
     def choose(self, option: int) -> None:
         """Close the bracket on screen with one of its options."""
         item = self.current()
         if item is not None and item.bracket is not None:
-            self._apply(choose_op(self.doc.minutes, item.paragraph_id, item.bracket.lang,
-                                  item.bracket_index, option, now_iso()),
-                        _("Choose bracket option"))
+            pid, bracket_id = item.paragraph_id, item.bracket.id
+            self.runner.run(lambda: choose_bracket(self.doc.minutes, pid, bracket_id, option))
 
     def mark_agreed(self) -> None:
         """Mark the paragraph on screen agreed."""
@@ -319,10 +320,11 @@ class ReviewView(QWidget):
         if item is None or item.finding is None:
             return
         if not reason:
-            self.item_label.setText(_("Give the reason for dismissing the finding."))
+            self.runner.sink.error(_("Give the reason for dismissing the finding."))
             return
-        self._apply(DismissFinding(item.finding.key, reason), _("Dismiss finding"))
-        self.note.clear()
+        key = item.finding.key
+        if self.runner.run(lambda: dismiss(self.doc.minutes, key, reason)) is not None:
+            self.note.clear()
 
     def leave(self) -> None:
         """Back to the editor, at the paragraph on screen."""

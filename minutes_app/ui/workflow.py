@@ -1,0 +1,49 @@
+"""Running a workflow in the window: one undo step, errors and reports to the message sink.
+
+Every decision the window offers (the Negotiation menu, the Changes panel, review mode, the
+paragraph panel) goes through here, so a decision in the GUI is the CLI's workflow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from minutes_app.errors import MinutesError
+from minutes_app.i18n.messages import render_all
+from minutes_app.workflows import Step
+
+if TYPE_CHECKING:
+    from minutes_app.ui.document import Document
+    from minutes_app.ui.messages import MessageSink
+
+
+class Holder(Protocol):
+    """Whatever holds the window's current document (it changes on File > Open)."""
+
+    @property
+    def doc(self) -> Document: ...
+
+
+class WorkflowRunner:
+    """Makes a workflow's step and runs it on the current document as one undo step."""
+
+    def __init__(self, holder: Holder, sink: MessageSink) -> None:
+        self.holder = holder
+        self.sink = sink
+
+    def run(self, make: Callable[[], Step], title: str = "", blocking: bool = False
+            ) -> Step | None:
+        """Run the step ``make`` builds; a refusal goes to the sink and gives None."""
+        try:
+            step = make()
+            self.holder.doc.run(step)
+        except MinutesError as exc:
+            self.sink.failed(exc, title, blocking)
+            return None
+        if step.report.messages:
+            self.sink.info("\n".join(render_all(step.report.messages)))
+        return step
+
+
+__all__ = ["Holder", "WorkflowRunner"]
