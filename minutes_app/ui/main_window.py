@@ -57,9 +57,10 @@ class MainWindow(WindowParts):
         self.files = FileCommands(self.holder, self.sink, self.chooser, settings,
                                   self.set_document, self.retranslate_ui,
                                   lambda: self.menus["recent"])
-        from minutes_app.ui.commands.file_watch import FileWatch
+        from minutes_app.ui.commands.file_watch import FileWatch, WindowHooks
 
-        self.files.watch = FileWatch(self)
+        self.files.watch = FileWatch(self.holder, self.sink, WindowHooks(
+            self.files.save_as, self.set_document, self.addToolBar, self.isVisible), self)
         self.editor = AlignedEditor()
         self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
         # and in any case soon: a document with no rows (or a window not yet painted) has no

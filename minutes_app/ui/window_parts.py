@@ -281,8 +281,15 @@ class WindowParts(QMainWindow):
         if self._printing is None:
             from minutes_app.ui.commands.printing import PrintCommands
 
-            self._printing = PrintCommands(self.window_itself())
+            self._printing = PrintCommands(self.holder, self.sink, self._show_progress)
         return self._printing
+
+    def _show_progress(self, text: str) -> None:
+        """A passing word in the status bar (an empty text clears it)."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     @property
     def readiness(self) -> ReadinessPanel:

@@ -8,6 +8,7 @@ file opens read-only, with a bar offering Save As.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,17 +19,32 @@ from minutes_app.i18n import _
 from minutes_app.ui.document import Document
 
 if TYPE_CHECKING:
-    from minutes_app.ui.main_window import MainWindow
+    from minutes_app.ui.messages import MessageSink
+    from minutes_app.ui.workflow import Holder
 
 POLL_MS = 2000
+
+
+class WindowHooks:
+    """What the watch asks of its window: plain callables, so it needs no window."""
+
+    def __init__(self, save_as: Callable[[], None], replace: Callable[[Document], None],
+                 add_toolbar: Callable[[QToolBar], None], visible: Callable[[], bool]) -> None:
+        self.save_as = save_as  # File > Save As
+        self.replace = replace  # show another document (the old one closed)
+        self.add_toolbar = add_toolbar
+        self.visible = visible  # a hidden (closed) window's document is not watched
 
 
 class FileWatch(QObject):
     """Watches the window's document; one per window, following its document."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, holder: Holder, sink: MessageSink, hooks: WindowHooks,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.holder = holder
+        self.sink = sink
+        self.hooks = hooks
         self.bar: QToolBar | None = None
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -43,8 +59,8 @@ class FileWatch(QObject):
 
     def poll(self) -> None:
         """Has another program touched the file?"""
-        doc = self.window.doc
-        if doc.read_only or doc.file.closed or not self.window.isVisible():
+        doc = self.holder.doc
+        if doc.read_only or doc.file.closed or not self.hooks.visible():
             return  # a closed window's document is not watched (another may hold the file)
         try:
             doc.file.check_unchanged()
@@ -62,13 +78,13 @@ class FileWatch(QObject):
             self._asking = False
 
     def _ask(self) -> None:
-        doc = self.window.doc
-        while doc is self.window.doc and doc.writing_stopped:
+        doc = self.holder.doc
+        while doc is self.holder.doc and doc.writing_stopped:
             choice = self.ask(_(
                 "{name} was changed, replaced or deleted by another program. Your edits are "
                 "kept here and nothing more is written to it.").format(name=doc.path.name))
             if choice == "keep":
-                self.window.files.save_as()
+                self.hooks.save_as()
             elif choice == "reload":
                 self.reload()
             elif choice == "compare":
@@ -82,7 +98,7 @@ class FileWatch(QObject):
         buttons = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, _("The file changed"), message,
                           buttons.Save | buttons.Reset | buttons.Apply | buttons.Cancel,
-                          self.window)
+                          self.sink.parent)
         box.button(buttons.Save).setText(_("Keep mine (Save As…)"))
         box.button(buttons.Reset).setText(_("Reload theirs"))
         box.button(buttons.Apply).setText(_("Compare"))
@@ -94,37 +110,37 @@ class FileWatch(QObject):
         """Open the file as it now is, dropping this window's copy of it."""
         from minutes_app.ui.commands.opening import open_document
 
-        w = self.window
+        doc = self.holder.doc
         try:
-            fresh = open_document(w.doc.path)
+            fresh = open_document(doc.path)
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot open the file"))
+            self.sink.failed(exc, _("Cannot open the file"), blocking=True)
             return
-        w.doc.file.close()
-        w.set_document(fresh)
+        doc.file.close()
+        self.hooks.replace(fresh)
 
     def compare(self) -> None:
         """List the paragraphs whose text differs between this window and the file now."""
         from minutes_app.store import MinutesFile
 
-        w = self.window
+        doc = self.holder.doc
         try:
-            f, theirs = MinutesFile.open(w.doc.path, read_only=True)
+            f, theirs = MinutesFile.open(doc.path, read_only=True)
             f.close()
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot open the file"))
+            self.sink.failed(exc, _("Cannot open the file"), blocking=True)
             return
-        differ = differing_paragraphs(w.doc, theirs)
+        differ = differing_paragraphs(doc, theirs)
         text = (_("Paragraphs that differ: {numbers}.").format(numbers=", ".join(differ))
                 if differ else _("The texts are the same; other details may differ."))
         box = QMessageBox(QMessageBox.Icon.Information, _("Compare with the file"), text,
-                          QMessageBox.StandardButton.Ok, w)
+                          QMessageBox.StandardButton.Ok, self.sink.parent)
         box.setObjectName("compareBox")
-        w.show_message_box(box)
+        self.sink.show_message_box(box)
 
     def update_bar(self) -> None:
         """Show the read-only bar while the document cannot be written, else hide it."""
-        doc = self.window.doc
+        doc = self.holder.doc
         if doc.read_only and self.bar is None:
             self.bar = self._make_bar()
         if self.bar is not None:
@@ -134,7 +150,7 @@ class FileWatch(QObject):
                 label.setText(bar_text(doc))
 
     def _make_bar(self) -> QToolBar:
-        bar = QToolBar(self.window)
+        bar = QToolBar(self.sink.parent)
         bar.setObjectName("readOnlyBar")
         bar.setMovable(False)
         label = QLabel()
@@ -143,11 +159,11 @@ class FileWatch(QObject):
         action = bar.addAction(_("Save As…"))
         action.setObjectName("readOnlySaveAs")
         action.triggered.connect(self._on_save_as_triggered)
-        self.window.addToolBar(bar)
+        self.hooks.add_toolbar(bar)
         return bar
 
     def _on_save_as_triggered(self) -> None:
-        self.window.files.save_as()
+        self.hooks.save_as()
         self.update_bar()
 
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from minutes_app.ui.dialogs.export import ExportDialog
-    from minutes_app.ui.main_window import MainWindow
+    from minutes_app.ui.messages import MessageSink
+    from minutes_app.ui.workflow import Holder
 
 PREVIEW_DPI = 60
 PRINT_DPI = 200
@@ -104,41 +106,48 @@ class PreviewDialog(QDialog):
 
 
 class PrintCommands:
-    """Print and Print preview for the window."""
+    """Print and Print preview: the document from ``holder``, dialogs and errors through
+    ``sink``, and ``progress`` to say what is going on (an empty text clears it)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, holder: Holder, sink: MessageSink, progress: Callable[[str], None]
+                 ) -> None:
+        self.holder = holder
+        self.sink = sink
+        self.progress = progress
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    def _cannot(self, text: str) -> None:
+        self.sink.error(text, _("Cannot print"), blocking=True)
 
     def layout(self, dialog: ExportDialog | None = None) -> Path | None:
         """Ask what to print and lay it out as a PDF; None (after saying why) if it cannot."""
         from minutes_app.docx_io.export import export
         from minutes_app.ui.dialogs.export import ExportDialog
 
-        w = self.window
+        doc = self.holder.doc
         missing = missing_tools()
         if missing is not None:
-            w.show_error(missing, _("Cannot print"))
+            self._cannot(missing)
             return None
-        dialog = dialog or ExportDialog(w.doc.minutes.own_side, True, w)
-        if not w.run_dialog(dialog):
+        dialog = dialog or ExportDialog(doc.minutes.own_side, True, self.sink.parent)
+        if not self.sink.run_dialog(dialog):
             return None
         if self._tmp is not None:
             self._tmp.cleanup()
         self._tmp = tempfile.TemporaryDirectory(prefix="minutes-print-")
         kind = dialog.kind.currentData()
-        out = Path(self._tmp.name) / f"{w.doc.path.stem}-{kind}.pdf"
-        w.statusBar().showMessage(_("Laying out the pages…"))
+        out = Path(self._tmp.name) / f"{doc.path.stem}-{kind}.pdf"
+        self.progress(_("Laying out the pages…"))
         try:
-            w.doc.flush()
-            export(w.doc.minutes, out, kind, Side(dialog.copy_for.currentData()),
+            doc.flush()
+            export(doc.minutes, out, kind, Side(dialog.copy_for.currentData()),
                    dialog.layout_box.currentData(), dialog.ad_ref.isChecked(),
                    dialog.initials.isChecked(), "pdf")
         except MinutesError as exc:
-            w.show_error(exc.message, _("Cannot print"))
+            self.sink.failed(exc, _("Cannot print"), blocking=True)
             return None
         finally:
-            w.statusBar().clearMessage()
+            self.progress("")
         return out
 
     def preview(self, dialog: ExportDialog | None = None) -> PreviewDialog | None:
@@ -147,11 +156,11 @@ class PrintCommands:
         if pdf is None:
             return None
         try:
-            preview = PreviewDialog(page_images(pdf, PREVIEW_DPI), self.window)
+            preview = PreviewDialog(page_images(pdf, PREVIEW_DPI), self.sink.parent)
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot print"))
+            self.sink.failed(exc, _("Cannot print"), blocking=True)
             return None
-        if self.window.run_dialog(preview):
+        if self.sink.run_dialog(preview):
             self.print_pdf(pdf)
         return preview
 
@@ -165,11 +174,11 @@ class PrintCommands:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not self.window.run_dialog(QPrintDialog(printer, self.window)):
+        if not self.sink.run_dialog(QPrintDialog(printer, self.sink.parent)):
             return False
         try:
             print_images(page_images(pdf, PRINT_DPI), printer)
         except MinutesError as exc:
-            self.window.show_error(exc.message, _("Cannot print"))
+            self.sink.failed(exc, _("Cannot print"), blocking=True)
             return False
         return True
