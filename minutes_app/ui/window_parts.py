@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QMenu, QPlainTextEdit, QStackedWidget, QWidget,
 )
@@ -119,9 +119,26 @@ class WindowParts(QMainWindow):
         connect_actions(window)
         context_menus.install(window)
         self.attach_parts(self.doc)
+        self.history_parts = self._history_parts()
+
+    def _history_parts(self) -> HistoryParts:
+        """The history's parts, given what they use; their toolbar, docks and actions placed
+        here."""
         from minutes_app.ui.history.parts import HistoryParts
 
-        self.history_parts = HistoryParts(window)
+        parts = HistoryParts(self.holder, self.sink, self.chooser, self.editor,
+                             lambda: self.editor_model)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, parts.toolbar)
+        for dock in parts.docks.values():
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.ready_dock, dock)
+            dock.hide()
+        menus = self.window_itself().menus
+        menus["negotiation"].addSeparator()
+        menus["negotiation"].addActions([parts.actions[n] for n in
+                                         ("compare", "timeline", "provenance")])
+        menus["file"].insertAction(self.action_set["export_pdf"], parts.actions["history_report"])
+        return parts
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""

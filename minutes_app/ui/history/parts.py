@@ -1,18 +1,19 @@
 """The negotiation's history in the window: the compare bar and its list, the paragraph
 timeline, the provenance view, and the negotiation report (File > Export).
 
-The docks and actions are built with the window's other parts; the panels inside them (and
-their modules) when first shown or asked for: at start-up they are hidden. They follow the
-document and the editor's cursor.
+The docks and actions are built with the window's other parts (the window places them); the
+panels inside them (and their modules) when first shown or asked for: at start-up they are
+hidden. They follow the document and the editor's cursor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar
+from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
@@ -26,45 +27,47 @@ if TYPE_CHECKING:
     from minutes_app.ui.history.provenance import ProvenanceView
     from minutes_app.ui.history.timeline import TimelinePanel
     from minutes_app.ui.document import Document
-    from minutes_app.ui.main_window import MainWindow
+    from minutes_app.ui.editor.rows import EditorModel
+    from minutes_app.ui.editor.view import AlignedEditor
+    from minutes_app.ui.messages import FileChooser, MessageSink
+    from minutes_app.ui.workflow import Holder
 
 
 class HistoryParts:
-    """The history's widgets and actions of one window."""
+    """The history's widgets and actions of one window (which places the toolbar, the docks
+    and the actions: ``toolbar``, ``docks``, ``actions``)."""
 
     _panels: tuple[CompareBar, ComparisonList, TimelinePanel, ProvenanceView] | None = None
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, holder: Holder, sink: MessageSink, chooser: FileChooser,
+                 editor: AlignedEditor, editor_model: Callable[[], EditorModel]) -> None:
+        self.holder = holder
+        self.sink = sink
+        self.chooser = chooser
+        self.editor = editor
+        self.editor_model = editor_model  # the current document's (it changes with it)
+        parent = sink.parent
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("compareToolbar")
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.toolbar.hide()
         self.docks = {name: self._dock(name) for name in
                       ("comparisonDock", "timelineDock", "provenanceDock")}
         # a dock's own toggle action: a dock behind another tab is hidden, not closed
-        self.actions = {"compare": QAction(window),
+        self.actions = {"compare": QAction(parent),
                         "timeline": self.docks["timelineDock"].toggleViewAction(),
                         "provenance": self.docks["provenanceDock"].toggleViewAction(),
-                        "history_report": QAction(window)}
+                        "history_report": QAction(parent)}
         self.actions["compare"].setCheckable(True)
         self.actions["compare"].setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.actions["compare"].toggled.connect(self.show_compare_bar)
         self.actions["history_report"].triggered.connect(lambda: self.export_report())
         for dock in ("timelineDock", "provenanceDock"):
             self.docks[dock].visibilityChanged.connect(lambda _v: self.follow_cursor())
-        menu = window.menus["negotiation"]
-        menu.addSeparator()
-        menu.addActions([self.actions[n] for n in ("compare", "timeline", "provenance")])
-        window.menus["file"].insertAction(window.action_set["export_pdf"],
-                                          self.actions["history_report"])
-        self.set_document(window.doc)
+        self.set_document(holder.doc)
 
     def _dock(self, name: str) -> QDockWidget:
-        dock = QDockWidget(self.window)
+        dock = QDockWidget(self.sink.parent)
         dock.setObjectName(name)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.window.tabifyDockWidget(self.window.ready_dock, dock)
         dock.hide()
         return dock
 
@@ -73,7 +76,7 @@ class HistoryParts:
         self.doc = doc
         built = self._panels is not None
         self._panels = None  # built on first need (see the module's docstring)
-        self.window.editor.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.editor.selectionModel().currentChanged.connect(self._on_current_changed)
         if built:  # the old document's panels are on show: replace them at once
             self._built()
         self.retranslate_ui()
@@ -155,12 +158,12 @@ class HistoryParts:
     def _on_comparison_changed(self, c: Comparison | None) -> None:
         from minutes_app.ui.history.compare_bar import overlay_of
 
-        m = self.window.doc.minutes
+        m = self.holder.doc.minutes
         past = c is not None and not c.current
         if past:
             self._close_cell_editors()  # a past round's text is not for editing
-        self.window.editor_model.set_overlay(overlay_of(m, c) if c is not None else None,
-                                             read_only=past)
+        self.editor_model().set_overlay(overlay_of(m, c) if c is not None else None,
+                                         read_only=past)
         self.list.show_comparison(m, c)
 
     def _close_cell_editors(self) -> None:
@@ -168,17 +171,17 @@ class HistoryParts:
 
         from minutes_app.ui.editor.cell import ParagraphEditor
 
-        view = self.window.editor
+        view = self.editor
         for cell in view.findChildren(ParagraphEditor):
             if cell.isVisible():
                 view.commitData(cell)
                 view.closeEditor(cell, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _go_to(self, r: Revision) -> None:
-        model = self.window.editor_model
+        model = self.editor_model()
         row = model.row_of((RowKind.PARAGRAPH, r.paragraph_id))
         if row >= 0:
-            self.window.editor.go_to(row, model.column_of(r.lang) if r.lang else 1)
+            self.editor.go_to(row, model.column_of(r.lang) if r.lang else 1)
 
     # -- the cursor ----------------------------------------------------------------------
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
@@ -186,8 +189,8 @@ class HistoryParts:
 
     def follow_cursor(self) -> None:
         """The timeline and the provenance view follow the paragraph under the cursor."""
-        index = self.window.editor.currentIndex()
-        key = self.window.editor_model.key(index.row()) if index.isValid() else None
+        index = self.editor.currentIndex()
+        key = self.editor_model().key(index.row()) if index.isValid() else None
         pid = key[1] if key is not None and key[0] is RowKind.PARAGRAPH else None
         if self.docks["timelineDock"].isVisible():
             self.timeline.show_paragraph(pid)
@@ -200,11 +203,11 @@ class HistoryParts:
         older, newer = bar.older.currentData(), bar.newer.currentData()
         if older is None or newer is None:
             return
-        doc = self.window.doc
+        doc = self.holder.doc
+        title = _("Export the comparison")
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self.window, _("Export the comparison"),
-                str(doc.path.with_name(f"{doc.path.stem}-r{older}-r{newer}.docx")),
+            path = self.chooser.save_file(
+                title, str(doc.path.with_name(f"{doc.path.stem}-r{older}-r{newer}.docx")),
                 _("Word documents (*.docx)"))
         if not path:
             return
@@ -212,30 +215,33 @@ class HistoryParts:
 
         try:
             write_comparison(doc.minutes, path, int(older), int(newer))
-        except (MinutesError, OSError) as exc:
-            message = exc.message if isinstance(exc, MinutesError) else str(exc)
-            self.window.show_error(message, _("Export the comparison"))
+        except MinutesError as exc:
+            self.sink.failed(exc, title, blocking=True)
             return
-        self.window.statusBar().showMessage(
-            _("Wrote the comparison to {path}").format(path=path), 5000)
+        except OSError as exc:
+            self.sink.error(str(exc), title, blocking=True)
+            return
+        self.sink.info(_("Wrote the comparison to {path}").format(path=path))
 
     # -- the report ----------------------------------------------------------------------
     def export_report(self, path: str | None = None) -> None:
         """Write the negotiation report, in the interface language, where the user says."""
+        doc = self.holder.doc
+        title = _("Negotiation report")
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self.window, _("Negotiation report"),
-                str(self.window.doc.path.with_name(self.window.doc.path.stem + "-history.docx")),
+            path = self.chooser.save_file(
+                title, str(doc.path.with_name(doc.path.stem + "-history.docx")),
                 _("Word documents (*.docx)"))
         if not path:
             return
         from minutes_app.docx_io.history_report import write_history_report
 
         try:
-            write_history_report(self.window.doc.minutes, path)
-        except (MinutesError, OSError) as exc:
-            message = exc.message if isinstance(exc, MinutesError) else str(exc)
-            self.window.show_error(message, _("Negotiation report"))
+            write_history_report(doc.minutes, path)
+        except MinutesError as exc:
+            self.sink.failed(exc, title, blocking=True)
             return
-        self.window.statusBar().showMessage(
-            _("Wrote the negotiation report to {path}").format(path=path), 5000)
+        except OSError as exc:
+            self.sink.error(str(exc), title, blocking=True)
+            return
+        self.sink.info(_("Wrote the negotiation report to {path}").format(path=path))
