@@ -139,7 +139,8 @@ def connect_actions(w: MainWindow) -> None:
     a["print"].triggered.connect(lambda: w.printing.print_now())
     a["print_preview"].triggered.connect(lambda: w.printing.preview())
     a["spell_check"].triggered.connect(w.set_spell_check)
-    a["quick_start"].triggered.connect(lambda: _on_demand(w, "dialogs.help", "show_help", "quick_start"))
+    a["quick_start"].triggered.connect(
+        lambda: _on_demand(w, "dialogs.help", "show_help", "quick_start"))
     a["keyboard"].triggered.connect(lambda: _on_demand(w, "dialogs.help", "show_help", "keyboard"))
     a["about"].triggered.connect(lambda: _on_demand(w, "dialogs.help", "show_about"))
     a["lang_en"].triggered.connect(lambda: w.set_ui_language("en"))
