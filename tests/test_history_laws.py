@@ -10,7 +10,6 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisDeprecationWarning
@@ -259,9 +258,6 @@ def test_a_comparison_replays_the_revisions_between_two_rounds(
                 assert all(s.author is not None for s in segs)
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (#18): a word brought back twice (by a merged "
-                   "join, then by rejecting its deletion) is credited once to its author, once "
-                   "to the rejecting round")
 def test_a_word_brought_back_twice_keeps_its_author_both_times() -> None:
     rounds = [([(5, 0)], False), ([(0, 0)], False), ([(0, 0), (6, 0)], True), ([(3, 1)], False)]
     with warnings.catch_warnings():  # _play's assume() holds here; outside @given it warns

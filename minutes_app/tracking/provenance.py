@@ -245,6 +245,10 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                          or (not p.alive and p.killer is not None  # (or earlier: a word
                              and p.author.round < stage.number  # split off and then deleted)
                              and p.killer.round <= stage.number)]
+            # a word brought back twice (a join took it here, then its deletion here was
+            # rejected): one tombstone served the first, the second is a copy of it
+            pool += [p for p in pieces(pid) if p.alive and p.revived is not None
+                     and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
