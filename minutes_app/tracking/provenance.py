@@ -228,7 +228,9 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             continue
         gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
                              if pid not in stage.texts)
-        lost = [p for pid in gone for p in pieces(pid) if _there(p, stage.number)]
+        # and words deleted there before: rejecting their deletion in the round that joined
+        # the paragraph away brings them here
+        lost = [p for pid in gone for p in pieces(pid) if p.author.round < stage.number]
         order = stage.order
         changed = set(changed_between(before.texts, stage.texts))  # only they gained words
         for i, pid in enumerate(order):
@@ -251,12 +253,6 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                      and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
-
-
-def _there(p: Piece, number: int) -> bool:
-    """Whether the words of ``p`` were in the text just before round ``number``."""
-    return p.author.round < number and (
-        p.alive or (p.killer is not None and p.killer.round >= number))
 
 
 def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:
