@@ -8,13 +8,12 @@ import os
 import re
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisDeprecationWarning
 
-from minutes_app.errors import ValidationError
 from minutes_app.model import Lang, Minutes, Paragraph, RemoveParagraph, Section, Side
 from minutes_app.model.brackets import BracketOption, open_brackets
 from minutes_app.model.serialize import minutes_in, minutes_out
@@ -26,7 +25,7 @@ from minutes_app.tracking.merge import merge
 from minutes_app.tracking.ops import EditText
 from minutes_app.tracking.provenance import blame, stages
 from minutes_app.tracking.rounds import snapshot
-from minutes_app.tracking.structure import insert_paragraph, move_paragraph
+from minutes_app.tracking.structure import delete_paragraph, insert_paragraph, move_paragraph
 
 WORD = re.compile(r"q[a-p]+\b")
 ACTIONS = 8  # insert, delete, accept, reject, move, split, join, bracket (or choose)
@@ -95,8 +94,7 @@ class _Table:
         elif choice in (2, 3):
             revs = select(m, lambda x: x.side is not side)
             if revs:
-                with suppress(ValidationError):  # a move back to a place a join took away
-                    decision(m, [revs[where % len(revs)]], accept=choice == 2).apply(m)
+                decision(m, [revs[where % len(revs)]], accept=choice == 2).apply(m)
         elif choice == 4 and len(paras) > 1:
             section = m.sections[0]
             move_paragraph(m, p.id, section.id, (where // 7) % len(paras), author.time).apply(m)
@@ -298,3 +296,47 @@ def test_a_word_brought_back_twice_keeps_its_author_both_times() -> None:
     who = [(s.side, s.round) for s in b.spans for _ in s.text]
     for w in WORD.finditer(text):
         assert {who[i] for i in range(w.start(), w.end())} == {table.creator[w.group()]}, w
+
+
+def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
+    # RU moves the third paragraph to the top, then joins the second into the first: its old
+    # place (2) is past the end of the section (two paragraphs) when KR rejects the move
+    table = _Table(3, 1)
+    table.send(Side.KR)
+    first, second, third = (p.id for p in table.m.paragraphs())
+    with table.turn(Side.RU):
+        table.act(Side.RU, 4, 2)  # the third paragraph to position 0
+        assert [p.id for p in table.m.paragraphs()] == [third, first, second]
+        table.act(Side.RU, 6, 1)  # the second joined into the first
+    table.send(Side.RU)
+    before = minutes_out(table.m)
+    moves = select(table.m, lambda r: r.kind == "move")
+    assert len(moves) == 1
+    undo, _change = decision(table.m, moves, accept=False).apply(table.m)
+    assert [p.id for p in table.m.paragraphs()] == [first, third]
+    assert all(p.mark is None for p in table.m.paragraphs())
+    undo.apply(table.m)
+    assert minutes_out(table.m) == before
+
+
+def test_rejecting_a_move_after_an_accepted_deletion_keeps_the_other_decisions() -> None:
+    # the same with tracked edits only: KR deletes the second paragraph, RU accepts that
+    table = _Table(3, 1)
+    table.send(Side.KR)
+    first, second, third = (p.id for p in table.m.paragraphs())
+    section = table.m.sections[0].id
+    with table.turn(Side.RU):
+        move_paragraph(table.m, third, section, 0, table._when()).apply(table.m)
+    table.send(Side.RU)
+    with table.turn(Side.KR):
+        delete_paragraph(table.m, second, table._when()).apply(table.m)
+    table.send(Side.KR)
+    with table.turn(Side.RU):
+        decision(table.m, select(table.m, lambda r: r.kind == "delete"), accept=True
+                 ).apply(table.m)
+    table.send(Side.RU)
+    with table.turn(Side.KR):
+        decision(table.m, select(table.m, lambda r: r.kind == "move"), accept=False
+                 ).apply(table.m)
+    assert [p.id for p in table.m.paragraphs()] == [first, third]
+    assert select(table.m, lambda r: True) == []
