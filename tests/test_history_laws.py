@@ -298,6 +298,13 @@ def test_a_word_brought_back_twice_keeps_its_author_both_times() -> None:
         assert {who[i] for i in range(w.start(), w.end())} == {table.creator[w.group()]}, w
 
 
+def test_a_word_split_off_joined_back_and_split_off_again_keeps_its_author() -> None:
+    # its tombstone in the first paragraph remembers only its last deletion (round 6)
+    split, join = [(5, 0)], [(6, 0)]
+    _assert_blame(_replayed(1, 1, [([(0, 0), *split], False), (join, False), (split, False),
+                                   (join, False), (split, False)]))
+
+
 def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
     # RU moves the third paragraph to the top, then joins the second into the first: its old
     # place (2) is past the end of the section (two paragraphs) when KR rejects the move

@@ -244,15 +244,23 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             near += [q for q in changed if fresh and q != pid and q not in near]
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
-                         or (not p.alive and p.killer is not None  # (or earlier: a word
-                             and p.author.round < stage.number  # split off and then deleted)
-                             and p.killer.round <= stage.number)]
+                         or (p.author.round < stage.number  # (or earlier: a word split off
+                             and _ever_deleted(p, stage.number))]  # and then deleted)
             # a word brought back twice (a join took it here, then its deletion here was
             # rejected): one tombstone served the first, the second is a copy of it
             pool += [p for p in pieces(pid) if p.alive and p.revived is not None
                      and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
+
+
+def _ever_deleted(p: Piece, number: int) -> bool:
+    """Whether the words of ``p`` may have been gone at round ``number``: deleted by then, or
+    deleted and brought back at some time (a piece remembers only its last deletion: words
+    split off, joined back and split off again were deleted the first time too)."""
+    if p.alive:
+        return p.revived is not None
+    return p.killer is not None and (p.killer.round <= number or p.revived is not None)
 
 
 def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:
