@@ -281,23 +281,58 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
                 and not buried.isdisjoint(tokenize(f.text))):  # no word of it ever buried
             i += 1
             continue
-        idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
-        replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:  # whole runs of words that came back further away
-            idx = _whole_graves(out, f, author)
-            replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:
-            i += 1
-            continue
-        graves = [out[j] for j in idx]
-        left = _leftover(graves, used)
-        hit = [j for j, g, rest in zip(idx, graves, left, strict=True)
-               if sum(len(r.text) for r in rest) < len(g.text)]
-        placed = _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
+        placed = next((found for variant, at in _variants(out, i)
+                       if (found := _revive_one(variant, at, author)) is not None), None)
         if placed is None:
+            parts = _split(f)
+            if len(parts) > 1:  # its words came back from graves on either side of a word
+                out[i:i + 1] = parts  # still gone: one word at a time
+                continue
             i += 1
             continue
         # back to the start of the replacement: words of ``f`` left unmatched (they came
         # back in another order than their tombstones lie) get another look at the graves
         out, i = placed
     return merge_pieces(out)
+
+
+def _revive_one(out: Pieces, i: int, author: Author) -> tuple[Pieces, int] | None:
+    """The pieces with the fresh piece ``i`` revived from graves, and where to look next."""
+    f = out[i]
+    idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
+    replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
+    if not used:  # whole runs of words that came back further away
+        idx = _whole_graves(out, f, author)
+        replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
+    if not used:
+        return None
+    graves = [out[j] for j in idx]
+    left = _leftover(graves, used)
+    hit = [j for j, g, rest in zip(idx, graves, left, strict=True)
+           if sum(len(r.text) for r in rest) < len(g.text)]
+    return _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
+
+
+def _variants(out: Pieces, i: int) -> list[tuple[Pieces, int]]:
+    """The pieces as they are, then with the fresh piece ``i`` shifted across a space beside
+    it onto a tombstone: the diff may put the space of a word that came back on the other
+    side of it than its grave holds it (" qb" buried, "qb " back after the space)."""
+    f, out_ = out[i], [(out, i)]
+    if i >= 2 and _space(out[i - 1]) and not out[i - 2].alive and f.text.endswith(
+            w := out[i - 1].text):
+        out_.append(([*out[:i - 1], f._replace(text=w + f.text[:-len(w)]), out[i - 1],
+                      *out[i + 1:]], i - 1))
+    if i + 2 < len(out) and _space(out[i + 1]) and not out[i + 2].alive and f.text.startswith(
+            w := out[i + 1].text):
+        out_.append(([*out[:i], out[i + 1], f._replace(text=f.text[len(w):] + w),
+                      *out[i + 2:]], i + 1))
+    return out_
+
+
+def _space(p: Piece) -> bool:
+    return p.alive and p.text.isspace()
+
+
+def _split(f: Piece) -> Pieces:
+    """``f`` cut into its tokens."""
+    return [f._replace(text=t) for t in tokenize(f.text)]
