@@ -322,6 +322,26 @@ def test_words_back_from_graves_on_either_side_of_a_deleted_word_are_revived_one
             _assert_comparison(neg, older, newer)
 
 
+@pytest.mark.parametrize("words, rounds, texts", [
+    # RU deletes qb, KR writes qd for qa: "qa" -> "qd qb" puts qb's space on the other side
+    (3, [[(2, 40), (1, 40)], [(0, 0), (3, 1), (1, 21), (2, 24)], [(1, 8)], [(2, 27), (1, 29)]],
+     ["qa qb qc", "qa qc", "qd qb qc", "qd qb", "qd"]),
+    # KR writes qb for "qa qc"; RU brings qc back after qb (its grave lies before qb)
+    (4, [[(1, 45)], [(1, 27), (1, 46), (3, 48), (3, 14)], [(3, 45), (2, 6)], [(1, 33)],
+         [(1, 22)]],
+     ["qa qb qc qd", "qa qc qd", "qb qd", "qb qc qd", "qc qd", "qd", "qd"]),
+])
+def test_a_word_back_with_its_space_on_the_other_side_is_revived_across_the_space(
+        words: int, rounds: list[list[tuple[int, int]]], texts: list[str]) -> None:
+    with warnings.catch_warnings():  # _play's assume() holds here; outside @given it warns
+        warnings.simplefilter("ignore", HypothesisDeprecationWarning)
+        neg = _play(words, rounds)
+    assert [s.texts[neg.pid][Lang.EN] for s in stages(neg.m)] == texts
+    for older in range(1, len(texts)):
+        for newer in range(older + 1, len(texts) + 1):
+            _assert_comparison(neg, older, newer)
+
+
 # -- blame survives merge, moves and joins --------------------------------------------------------
 def test_blame_survives_a_merge_then_accepting_and_sending() -> None:
     from tests.test_merge import T2, T3, _replace, exchanged

@@ -314,19 +314,25 @@ def _revive_one(out: Pieces, i: int, author: Author) -> tuple[Pieces, int] | Non
 
 
 def _variants(out: Pieces, i: int) -> list[tuple[Pieces, int]]:
-    """The pieces as they are, then with the fresh piece ``i`` shifted across a space beside
-    it onto a tombstone: the diff may put the space of a word that came back on the other
-    side of it than its grave holds it (" qb" buried, "qb " back after the space)."""
-    f, out_ = out[i], [(out, i)]
-    if i >= 2 and _space(out[i - 1]) and not out[i - 2].alive and f.text.endswith(
-            w := out[i - 1].text):
-        out_.append(([*out[:i - 1], f._replace(text=w + f.text[:-len(w)]), out[i - 1],
-                      *out[i + 1:]], i - 1))
-    if i + 2 < len(out) and _space(out[i + 1]) and not out[i + 2].alive and f.text.startswith(
-            w := out[i + 1].text):
-        out_.append(([*out[:i], out[i + 1], f._replace(text=f.text[len(w):] + w),
-                      *out[i + 2:]], i + 1))
-    return out_
+    """The pieces as they are, then with the fresh piece ``i`` rotated across a space beside
+    it towards the tombstones: the diff may put the space of a word that came back on the
+    other side of it than its grave holds it (" qb" buried, "qb " back after the space).
+    The same text shows, and the words a comparison starts from keep their order."""
+    f, found = out[i], [(out, i)]
+    text = f.text
+    if i >= 2 and _space(out[i - 1]) and not all(p.alive for p in out[:i - 1]):
+        w = out[i - 1].text  # w + text == (w + text[:k]) + w + text[k + len(w):]
+        k = text.find(w, 1)
+        if k > 0:
+            found.append(([*out[:i - 1], f._replace(text=w + text[:k]), out[i - 1],
+                           f._replace(text=text[k + len(w):]), *out[i + 1:]], i - 1))
+    if i + 2 < len(out) and _space(out[i + 1]) and not all(p.alive for p in out[i + 2:]):
+        w = out[i + 1].text  # text + w == text[:k] + w + (text[k + len(w):] + w)
+        k = text.rfind(w, 0, len(text) - 1)
+        if k >= 0:
+            found.append(([*out[:i], f._replace(text=text[:k]), out[i + 1],
+                           f._replace(text=text[k + len(w):] + w), *out[i + 2:]], i + 2))
+    return found
 
 
 def _space(p: Piece) -> bool:
