@@ -305,6 +305,12 @@ def test_a_word_split_off_joined_back_and_split_off_again_keeps_its_author() -> 
                                    (join, False), (split, False)]))
 
 
+def test_a_word_split_off_and_joined_to_the_next_paragraph_in_one_round_keeps_its_author(
+        ) -> None:
+    # RU splits qa off, moves it down and joins it to qb: the same two paragraphs as before
+    _assert_blame(_replayed(2, 1, [([(0, 0), (5, 0), (4, 37), (6, 1)], False)]))
+
+
 def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
     # RU moves the third paragraph to the top, then joins the second into the first: its old
     # place (2) is past the end of the section (two paragraphs) when KR rejects the move

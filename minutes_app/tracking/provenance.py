@@ -208,9 +208,10 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                        lang: Lang) -> None:
     """Words that moved to another paragraph (split, joined) keep their first author.
 
-    Only rounds whose set of paragraphs changed can split or join: the words a paragraph
-    gained there are looked up among the words its neighbours lost, or that a vanished
-    paragraph held.
+    Rounds whose set of paragraphs changed split or join: the words a paragraph gained there
+    are looked up among the words its neighbours lost, or that a vanished paragraph held; in
+    other rounds, only where a paragraph gained a word its neighbour lost (split off and
+    joined on within the round).
     """
     def pieces(pid: int) -> Pieces:  # paragraphs gone since too: their words moved on
         if pid not in pieces_of:
@@ -224,15 +225,17 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
         # held then (a deletion pending here) are in its own last round
         mine = last_of.get(stage.side, before)
         last_of[stage.side] = stage
-        if before.order == stage.order and mine.order == stage.order:
-            continue
+        order = stage.order
+        same = before.order == order and mine.order == order
+        changed = set(changed_between(before.texts, stage.texts))  # only they gained words
+        if same and len(changed) < 2:
+            continue  # no paragraph came or went, and words cannot have moved between two
         gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
                              if pid not in stage.texts)
         # and words deleted there before: rejecting their deletion in the round that joined
         # the paragraph away brings them here
         lost = [p for pid in gone for p in pieces(pid) if p.author.round < stage.number]
-        order = stage.order
-        changed = set(changed_between(before.texts, stage.texts))  # only they gained words
+        moved = _Moved(before.texts, stage.texts, lang)
         for i, pid in enumerate(order):
             if pid not in changed:
                 continue
@@ -242,6 +245,8 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
+            if same and not any(moved.between(q, pid) for q in near):
+                continue  # split off and joined on within the round: the same paragraphs
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
                          or (p.author.round < stage.number  # (or earlier: a word split off
@@ -252,6 +257,28 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                      and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
+
+
+class _Moved:
+    """Which words a paragraph lost to another between two stages (whole words, by spaces)."""
+
+    def __init__(self, before: Mapping[int, LangText], after: Mapping[int, LangText],
+                 lang: Lang) -> None:
+        self.before, self.after, self.lang = before, after, lang
+        self.words: dict[tuple[bool, int], set[str]] = {}
+
+    def _words(self, new: bool, pid: int) -> set[str]:
+        key = (new, pid)
+        if key not in self.words:
+            texts = (self.after if new else self.before).get(pid) or {}
+            self.words[key] = set(texts.get(self.lang, "").split())
+        return self.words[key]
+
+    def between(self, source: int, target: int) -> bool:
+        """Whether ``target`` gained a word that ``source`` lost."""
+        gained = self._words(True, target) - self._words(False, target)
+        return bool(gained) and not gained.isdisjoint(
+            self._words(False, source) - self._words(True, source))
 
 
 def _ever_deleted(p: Piece, number: int) -> bool:
