@@ -311,6 +311,13 @@ def test_a_word_split_off_and_joined_to_the_next_paragraph_in_one_round_keeps_it
     _assert_blame(_replayed(2, 1, [([(0, 0), (5, 0), (4, 37), (6, 1)], False)]))
 
 
+def test_words_left_either_side_of_a_word_that_came_back_stay_apart() -> None:
+    # RU cuts " qb qc qd" off qa; KR brings qc back with both its spaces: " qb" and "qd" are
+    # left in the grave, and glued as "qbqd" neither would come back to the split-off text
+    _assert_blame(_replayed(1, 4, [([(0, 1), (5, 0), (1, 1)], False),
+                                   ([(6, 0), (0, 3), (5, 3)], False)]))
+
+
 def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
     # RU moves the third paragraph to the top, then joins the second into the first: its old
     # place (2) is past the end of the section (two paragraphs) when KR rejects the move

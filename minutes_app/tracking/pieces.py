@@ -93,11 +93,17 @@ def merge_pieces(pieces: Sequence[Piece]) -> Pieces:
     for p in pieces:
         if not p.text:
             continue
-        if out and out[-1].key() == p.key():
+        if out and out[-1].key() == p.key() and (p.alive or not _glues(out[-1].text, p.text)):
             out[-1] = out[-1]._replace(text=out[-1].text + p.text)
         else:
             out.append(p)
     return out
+
+
+def _glues(left: str, right: str) -> bool:
+    """Whether joining two tombstones would glue two words into one (the space between them
+    came back to life): apart, each word can still come back."""
+    return left[-1:].isalnum() and right[:1].isalnum()
 
 
 def visible(pieces: Sequence[Piece]) -> str:
