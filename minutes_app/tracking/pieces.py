@@ -8,7 +8,7 @@ they take their tombstone's history back instead of being credited to whoever re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
@@ -319,26 +319,28 @@ def _revive_one(out: Pieces, i: int, author: Author) -> tuple[Pieces, int] | Non
     return _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
 
 
-def _variants(out: Pieces, i: int) -> list[tuple[Pieces, int]]:
+def _variants(out: Pieces, i: int) -> Iterator[tuple[Pieces, int]]:
     """The pieces as they are, then with the fresh piece ``i`` rotated across a space beside
     it towards the tombstones: the diff may put the space of a word that came back on the
     other side of it than its grave holds it (" qb" buried, "qb " back after the space).
     The same text shows, and the words a comparison starts from keep their order."""
-    f, found = out[i], [(out, i)]
+    yield out, i
+    f = out[i]
     text = f.text
     if i >= 2 and _space(out[i - 1]) and not all(p.alive for p in out[:i - 1]):
         w = out[i - 1].text  # w + text == (w + text[:k]) + w + text[k + len(w):]
         k = text.find(w, 1)
         if k > 0:
-            found.append(([*out[:i - 1], f._replace(text=w + text[:k]), out[i - 1],
-                           f._replace(text=text[k + len(w):]), *out[i + 1:]], i - 1))
+            rest = [f._replace(text=text[k + len(w):])] if k + len(w) < len(text) else []
+            yield [*out[:i - 1], f._replace(text=w + text[:k]), out[i - 1], *rest,
+                   *out[i + 1:]], i - 1
     if i + 2 < len(out) and _space(out[i + 1]) and not all(p.alive for p in out[i + 2:]):
         w = out[i + 1].text  # text + w == text[:k] + w + (text[k + len(w):] + w)
         k = text.rfind(w, 0, len(text) - 1)
         if k >= 0:
-            found.append(([*out[:i], f._replace(text=text[:k]), out[i + 1],
-                           f._replace(text=text[k + len(w):] + w), *out[i + 2:]], i + 2))
-    return found
+            rest = [f._replace(text=text[:k])] if k else []
+            yield [*out[:i], *rest, out[i + 1], f._replace(text=text[k + len(w):] + w),
+                   *out[i + 2:]], i + 1 + len(rest)
 
 
 def _space(p: Piece) -> bool:
