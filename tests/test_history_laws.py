@@ -318,6 +318,13 @@ def test_words_left_either_side_of_a_word_that_came_back_stay_apart() -> None:
                                    ([(6, 0), (0, 3), (5, 3)], False)]))
 
 
+def test_a_word_deleted_as_it_was_split_off_and_restored_later_keeps_its_author() -> None:
+    # RU splits "qb qa" off and deletes qa there; KR rejects that deletion two rounds later,
+    # in a round that changed no other paragraph
+    _assert_blame(_replayed(1, 1, [([(0, 0), (0, 0), (5, 0), (1, 1)], False),
+                                   ([(0, 0)], False), ([(0, 0)], False), ([(3, 4)], False)]))
+
+
 def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
     # RU moves the third paragraph to the top, then joins the second into the first: its old
     # place (2) is past the end of the section (two paragraphs) when KR rejects the move

@@ -13,7 +13,7 @@ Accepting a revision changes no text, so attribution survives decisions by const
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, compress
@@ -211,7 +211,7 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
     Rounds whose set of paragraphs changed split or join: the words a paragraph gained there
     are looked up among the words its neighbours lost, or that a vanished paragraph held; in
     other rounds, only where a paragraph gained a word its neighbour lost (split off and
-    joined on within the round).
+    joined on within the round) or holds buried.
     """
     def pieces(pid: int) -> Pieces:  # paragraphs gone since too: their words moved on
         if pid not in pieces_of:
@@ -228,8 +228,8 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
         order = stage.order
         same = before.order == order and mine.order == order
         changed = set(changed_between(before.texts, stage.texts))  # only they gained words
-        if same and len(changed) < 2:
-            continue  # no paragraph came or went, and words cannot have moved between two
+        if same and not changed:
+            continue
         gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
                              if pid not in stage.texts)
         # and words deleted there before: rejecting their deletion in the round that joined
@@ -245,8 +245,9 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
-            if same and not any(moved.between(q, pid) for q in near):
-                continue  # split off and joined on within the round: the same paragraphs
+            if same and not any(moved.between(q, pid) or moved.buried(q, pid, pieces)
+                                for q in near):
+                continue  # the same paragraphs, and no word came from a neighbour
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
                          or (p.author.round < stage.number  # (or earlier: a word split off
@@ -266,6 +267,7 @@ class _Moved:
                  lang: Lang) -> None:
         self.before, self.after, self.lang = before, after, lang
         self.words: dict[tuple[bool, int], set[str]] = {}
+        self.dead: dict[int, set[str]] = {}
 
     def _words(self, new: bool, pid: int) -> set[str]:
         key = (new, pid)
@@ -273,6 +275,17 @@ class _Moved:
             texts = (self.after if new else self.before).get(pid) or {}
             self.words[key] = set(texts.get(self.lang, "").split())
         return self.words[key]
+
+    def buried(self, source: int, target: int, pieces: Callable[[int], Pieces]) -> bool:
+        """Whether ``target`` gained a word that lies buried in ``source`` (deleted in the
+        round that split it off, its deletion rejected later)."""
+        gained = self._words(True, target) - self._words(False, target)
+        if not gained:
+            return False
+        if source not in self.dead:
+            self.dead[source] = {w for p in pieces(source) if not p.alive or p.revived
+                                 for w in p.text.split()}
+        return not gained.isdisjoint(self.dead[source])
 
     def between(self, source: int, target: int) -> bool:
         """Whether ``target`` gained a word that ``source`` lost."""
