@@ -199,13 +199,13 @@ def blame(m: Minutes, lang: Lang, pids: Sequence[int] | None = None) -> list[Par
     wanted = [p.id for p in m.paragraphs()] if pids is None else list(pids)
     index = change_index(all_stages)
     pieces_of = {pid: history_pieces(index.get(pid, ()), pid, lang) for pid in wanted}
-    _across_paragraphs(all_stages, pieces_of, lang)
+    _across_paragraphs(all_stages, pieces_of, lang, index)
     return [ParagraphBlame(pid, m.number(pid), lang, spans(pieces_of[pid], m.working_round))
             for pid in wanted]
 
 
 def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces],
-                       lang: Lang) -> None:
+                       lang: Lang, index: Mapping[int, list[Stage]]) -> None:
     """Words that moved to another paragraph (split, joined) keep their first author.
 
     Rounds whose set of paragraphs changed split or join: the words a paragraph gained there
@@ -219,23 +219,37 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
         return pieces_of[pid]
 
     last_of: dict[Side, Stage] = {all_stages[0].side: all_stages[0]}
+    dead: dict[int, tuple[Pieces, set[str]]] = {}
+    changed_at: dict[int, set[int]] = {}  # per stage (by id): the paragraphs it changed
+    for pid, changes in index.items():
+        for s in changes:
+            changed_at.setdefault(id(s), set()).add(pid)
     for k in range(1, len(all_stages)):
         before, stage = all_stages[k - 1], all_stages[k]
+        author = stage.author
         # a merged round is the other copy's text: the paragraphs this Side's own copy still
         # held then (a deletion pending here) are in its own last round
         mine = last_of.get(stage.side, before)
         last_of[stage.side] = stage
         order = stage.order
         same = before.order == order and mine.order == order
-        changed = set(changed_between(before.texts, stage.texts))  # only they gained words
+        changed = (changed_at.get(id(stage), set()) if same  # only they gained words
+                   else set(changed_between(before.texts, stage.texts)))
         if same and not changed:
             continue
-        gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
-                             if pid not in stage.texts)
+        gone = {} if same else dict.fromkeys(pid for s in (before, mine) for pid in s.order
+                                             if pid not in stage.texts)
         # and words deleted there before: rejecting their deletion in the round that joined
         # the paragraph away brings them here
         lost = [p for pid in gone for p in pieces(pid) if p.author.round < stage.number]
-        moved = _Moved(before.texts, stage.texts, lang)
+
+        def buried(q: int) -> set[str]:  # the words ever deleted in ``q``, while its
+            held = pieces(q)  # pieces stay the same
+            known = dead.get(q)
+            if known is None or known[0] is not held:
+                known = dead[q] = (held, _words_of(held, _deleted))
+            return known[1]
+
         for i, pid in enumerate(order):
             if pid not in changed:
                 continue
@@ -245,9 +259,10 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
-            if same and not any(moved.between(q, pid) or moved.buried(q, pid, pieces)
-                                for q in near):
-                continue  # the same paragraphs, and no word came from a neighbour
+            if same:  # the same paragraphs: only words a neighbour lost or holds buried
+                words = {w for p in pieces(pid) if p.author == author for w in p.text.split()}
+                if not words or all(words.isdisjoint(buried(q)) for q in near):
+                    continue
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
                          or (p.author.round < stage.number  # (or earlier: a word split off
@@ -260,38 +275,13 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
 
-class _Moved:
-    """Which words a paragraph lost to another between two stages (whole words, by spaces)."""
+def _words_of(pieces: Pieces, keep: Callable[[Piece], bool]) -> set[str]:
+    """The whole words (by spaces) of the pieces ``keep`` holds for."""
+    return {w for p in pieces if keep(p) for w in p.text.split()}
 
-    def __init__(self, before: Mapping[int, LangText], after: Mapping[int, LangText],
-                 lang: Lang) -> None:
-        self.before, self.after, self.lang = before, after, lang
-        self.words: dict[tuple[bool, int], set[str]] = {}
-        self.dead: dict[int, set[str]] = {}
 
-    def _words(self, new: bool, pid: int) -> set[str]:
-        key = (new, pid)
-        if key not in self.words:
-            texts = (self.after if new else self.before).get(pid) or {}
-            self.words[key] = set(texts.get(self.lang, "").split())
-        return self.words[key]
-
-    def buried(self, source: int, target: int, pieces: Callable[[int], Pieces]) -> bool:
-        """Whether ``target`` gained a word that lies buried in ``source`` (deleted in the
-        round that split it off, its deletion rejected later)."""
-        gained = self._words(True, target) - self._words(False, target)
-        if not gained:
-            return False
-        if source not in self.dead:
-            self.dead[source] = {w for p in pieces(source) if not p.alive or p.revived
-                                 for w in p.text.split()}
-        return not gained.isdisjoint(self.dead[source])
-
-    def between(self, source: int, target: int) -> bool:
-        """Whether ``target`` gained a word that ``source`` lost."""
-        gained = self._words(True, target) - self._words(False, target)
-        return bool(gained) and not gained.isdisjoint(
-            self._words(False, source) - self._words(True, source))
+def _deleted(p: Piece) -> bool:
+    return not p.alive or p.revived is not None
 
 
 def _ever_deleted(p: Piece, number: int) -> bool:
