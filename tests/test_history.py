@@ -330,6 +330,9 @@ def test_words_back_from_graves_on_either_side_of_a_deleted_word_are_revived_one
     (4, [[(1, 45)], [(1, 27), (1, 46), (3, 48), (3, 14)], [(3, 45), (2, 6)], [(1, 33)],
          [(1, 22)]],
      ["qa qb qc qd", "qa qc qd", "qb qd", "qb qc qd", "qc qd", "qd", "qd"]),
+    # RU writes qb back for qa: "qb" lies before the space, its grave "qb " after it
+    (3, [[(0, 2)], [(1, 1)], [(1, 0), (3, 0)], [(0, 0)], [(1, 0), (1, 0)]],
+     ["qa qb qc", "qa qb qd qc", "qa qd qc", "qb qd qc", "qe qb qd qc", "qd qc", "qd qc"]),
 ])
 def test_a_word_back_with_its_space_on_the_other_side_is_revived_across_the_space(
         words: int, rounds: list[list[tuple[int, int]]], texts: list[str]) -> None:

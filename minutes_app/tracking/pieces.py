@@ -341,6 +341,13 @@ def _variants(out: Pieces, i: int) -> Iterator[tuple[Pieces, int]]:
             rest = [f._replace(text=text[:k])] if k else []
             yield [*out[:i], *rest, out[i + 1], f._replace(text=text[k + len(w):] + w),
                    *out[i + 2:]], i + 1 + len(rest)
+    # or the space beside it was written anew with it: its grave brings its own space back
+    if i >= 2 and _space(out[i - 1]) and not all(p.alive for p in out[:i - 1]):
+        yield [*out[:i - 1], f._replace(text=out[i - 1].text + text), out[i - 1].kill(f.author),
+               *out[i + 1:]], i - 1
+    if i + 2 < len(out) and _space(out[i + 1]) and not all(p.alive for p in out[i + 2:]):
+        yield [*out[:i], out[i + 1].kill(f.author), f._replace(text=text + out[i + 1].text),
+               *out[i + 2:]], i + 1
 
 
 def _space(p: Piece) -> bool:
