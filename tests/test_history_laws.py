@@ -335,6 +335,15 @@ def test_a_word_joined_in_and_deleted_in_one_round_then_restored_later_keeps_its
                                    ([(0, 0)], False), ([(0, 0)], False), ([(3, 4)], False)]))
 
 
+@pytest.mark.xfail(strict=True, reason="known limit (#18): a word deleted in the round that "
+                   "split it off lies buried in the paragraph it came from; once moves part the "
+                   "two, rejecting its deletion credits the rejecting round")
+def test_a_word_deleted_as_it_was_split_off_then_moved_away_and_restored_keeps_its_author(
+        ) -> None:
+    _assert_blame(_replayed(2, 1, [([(0, 0), (0, 0), (5, 0), (1, 1)], False),
+                                   ([(4, 2)], False), ([(4, 2)], False), ([(3, 1)], False)]))
+
+
 def test_rejecting_a_move_after_a_join_puts_the_paragraph_at_the_end_of_its_section() -> None:
     # RU moves the third paragraph to the top, then joins the second into the first: its old
     # place (2) is past the end of the section (two paragraphs) when KR rejects the move
