@@ -100,11 +100,11 @@ def _mark_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Opera
             continue
         ops.append(SetMark(r.paragraph_id, None))
         if mark.kind == "move" and not accept:
-            ops.append(_MoveBack(r.paragraph_id, mark.from_section, mark.from_position))
+            ops.append(MoveBack(r.paragraph_id, mark.from_section, mark.from_position))
     return ops
 
 
-class _MoveBack(NamedTuple):
+class MoveBack(NamedTuple):
     """A rejected move: the paragraph goes back to its old place, or to the end of the section
     when a join or an accepted deletion has since left fewer paragraphs before that place."""
 
