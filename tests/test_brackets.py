@@ -176,7 +176,9 @@ def test_a_version_3_file_with_text_brackets_is_migrated(tmp_path: Path) -> None
     conn.execute("UPDATE paragraph SET texts = ? WHERE id = ?",
                  (json.dumps({"en": "Only text [2] here."}), ps[3].id))
     from minutes_app.store.checksum import fill_checksums
+    from tests.helpers.old_files import before_v4
     fill_checksums(conn)
+    before_v4(conn)
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

@@ -137,6 +137,9 @@ def test_a_version_2_file_gains_heading_tracks(tmp_path: Path) -> None:
     path = tmp_path / "v2.minutes"
     MinutesFile.create(path, m).close()
     conn = sqlite3.connect(path)  # take it back to version 2: no tracks, no checksums
+    from tests.helpers.old_files import before_v4
+
+    before_v4(conn)
     conn.execute("ALTER TABLE section DROP COLUMN tracks")
     for table in ("meta", "section", "paragraph", "round"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN checksum")

@@ -275,6 +275,12 @@ def test_comparing_two_rounds_replays_the_revisions_between_them(
     newer = data.draw(st.integers(older + 1, last)) if last > older else None
     if newer is None:
         return
+    _assert_comparison(neg, older, newer)
+
+
+def _assert_comparison(neg: _Negotiation, older: int, newer: int) -> None:
+    """Comparing ``older`` with ``newer`` replays the revisions between them, each by its
+    author, and every deleted word is credited to the Side that deleted it last."""
     all_stages = stages(neg.m)
     old_text = all_stages[older - 1].texts[neg.pid][Lang.EN]
     new_text = all_stages[newer - 1].texts[neg.pid][Lang.EN]
@@ -302,6 +308,44 @@ def test_comparing_two_rounds_replays_the_revisions_between_them(
                         if w.group() in _words(t.texts[neg.pid][Lang.EN])
                         and w.group() not in _words(s.texts[neg.pid][Lang.EN])]
             assert {a[0] for a in authors} == {vanished[-1]}, w
+
+
+def test_words_back_from_graves_on_either_side_of_a_deleted_word_are_revived_one_by_one(
+        ) -> None:
+    # RU deletes qb and qd; KR rejects both and deletes qc between them: the diff brings
+    # "qb qd" back as one insertion; KR deletes qb again last: its deletion is KR's
+    rounds = [[(1, 3), (1, 1)], [(3, 0), (3, 0), (1, 2)], [(0, 0)], [(1, 2)]]
+    with warnings.catch_warnings():  # _play's assume() holds here; outside @given it warns
+        warnings.simplefilter("ignore", HypothesisDeprecationWarning)
+        neg = _play(4, rounds)
+    assert [s.texts[neg.pid][Lang.EN] for s in stages(neg.m)] == [
+        "qa qb qc qd", "qa qc", "qa qb qd", "qe qa qb qd", "qe qa qd"]
+    for older in range(1, 5):
+        for newer in range(older + 1, 6):
+            _assert_comparison(neg, older, newer)
+
+
+@pytest.mark.parametrize("words, rounds, texts", [
+    # RU deletes qb, KR writes qd for qa: "qa" -> "qd qb" puts qb's space on the other side
+    (3, [[(2, 40), (1, 40)], [(0, 0), (3, 1), (1, 21), (2, 24)], [(1, 8)], [(2, 27), (1, 29)]],
+     ["qa qb qc", "qa qc", "qd qb qc", "qd qb", "qd"]),
+    # KR writes qb for "qa qc"; RU brings qc back after qb (its grave lies before qb)
+    (4, [[(1, 45)], [(1, 27), (1, 46), (3, 48), (3, 14)], [(3, 45), (2, 6)], [(1, 33)],
+         [(1, 22)]],
+     ["qa qb qc qd", "qa qc qd", "qb qd", "qb qc qd", "qc qd", "qd", "qd"]),
+    # RU writes qb back for qa: "qb" lies before the space, its grave "qb " after it
+    (3, [[(0, 2)], [(1, 1)], [(1, 0), (3, 0)], [(0, 0)], [(1, 0), (1, 0)]],
+     ["qa qb qc", "qa qb qd qc", "qa qd qc", "qb qd qc", "qe qb qd qc", "qd qc", "qd qc"]),
+])
+def test_a_word_back_with_its_space_on_the_other_side_is_revived_across_the_space(
+        words: int, rounds: list[list[tuple[int, int]]], texts: list[str]) -> None:
+    with warnings.catch_warnings():  # _play's assume() holds here; outside @given it warns
+        warnings.simplefilter("ignore", HypothesisDeprecationWarning)
+        neg = _play(words, rounds)
+    assert [s.texts[neg.pid][Lang.EN] for s in stages(neg.m)] == texts
+    for older in range(1, len(texts)):
+        for newer in range(older + 1, len(texts) + 1):
+            _assert_comparison(neg, older, newer)
 
 
 # -- blame survives merge, moves and joins --------------------------------------------------------

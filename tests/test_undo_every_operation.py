@@ -44,6 +44,7 @@ from minutes_app.workflows.templates import demo
 from minutes_app.tracking.diff import retrack
 from minutes_app.tracking.annexes import EditAnnexText
 from minutes_app.tracking.brackets import new_bracket
+from minutes_app.tracking.decide import MoveBack
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.workflows import Step
@@ -189,6 +190,12 @@ def _move_paragraph(m: Minutes, data: Draw) -> Operation:
     return MoveParagraph(_pid(m, data), s.id, data.draw(st.integers(0, len(s.paragraphs))))
 
 
+def _move_back(m: Minutes, data: Draw) -> Operation:
+    """A rejected move's way back, possibly to a place past the section's end."""
+    s = _section(m, data)
+    return MoveBack(_pid(m, data), s.id, data.draw(st.integers(0, len(s.paragraphs) + 3)))
+
+
 def _insert_section(m: Minutes, data: Draw) -> Operation:
     heading = {lang: data.draw(WORDS) for lang in m.languages}
     return InsertSection(data.draw(st.integers(0, len(m.sections))),
@@ -332,6 +339,7 @@ BUILDERS: dict[type, Builder] = {
     InsertParagraph: _insert_paragraph,
     RemoveParagraph: lambda m, data: RemoveParagraph(_pid(m, data)),
     MoveParagraph: _move_paragraph,
+    MoveBack: _move_back,
     InsertSection: _insert_section,
     RemoveSection: lambda m, data: RemoveSection(_section(m, data).id),
     MoveSection: _move_section,

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from typing import Any
 
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import DELETE, INSERT, Track
 from minutes_app.store import MinutesFile
-
-Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
-
+from minutes_app.cli.args import Register
 
 def _open(path: str) -> Minutes:
     f, m = MinutesFile.open(path)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.languages import parse_languages
 from minutes_app.store import MinutesFile
+from minutes_app.cli.args import Register
 
-Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 LANG_CODES = [lang.value for lang in Lang]
 
 

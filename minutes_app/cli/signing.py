@@ -14,17 +14,7 @@ from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
-
-Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
-
-
-def _side(value: str) -> Side:
-    try:
-        return Side(value.upper())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("unknown side {value!r} (KR or RU)").format(value=value)) from None
-
+from minutes_app.cli.args import Register, side_arg
 
 def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | Operation | None]
           ) -> Minutes:
@@ -172,7 +162,7 @@ def register(add: Register) -> None:
     """Add this module's commands to the parser."""
     p = add("delegation", cmd_delegation, _("list or edit a Side's delegation list (an annex)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("side", type=_side, metavar="SIDE", help=_("KR or RU"))
+    p.add_argument("side", type=side_arg, metavar="SIDE", help=_("KR or RU"))
     p.add_argument("--lang", choices=[x.value for x in Lang],
                    help=_("the language of NAME|TITLE|ORG (default: the document's first)"))
     group = p.add_mutually_exclusive_group()
@@ -194,7 +184,7 @@ def register(add: Register) -> None:
     p.add_argument("--lang", choices=[x.value for x in Lang],
                    help=_("the language of --heading and --text (default: the document's first)"))
     p.add_argument("--add", action="store_true", help=_("add a free annex at the end"))
-    p.add_argument("--delegation", type=_side, metavar="SIDE",
+    p.add_argument("--delegation", type=side_arg, metavar="SIDE",
                    help=_("add SIDE's delegation list at the end"))
     p.add_argument("--heading", metavar="TEXT", help=_("the annex's heading in --lang"))
     p.add_argument("--text", metavar="FILE.txt",

@@ -8,21 +8,11 @@ from collections.abc import Callable
 
 from minutes_app.i18n import _
 from minutes_app.i18n.messages import render
-from minutes_app.model import Minutes, Side
+from minutes_app.model import Minutes
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
 from minutes_app.workflows import Step
-
-Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
-
-
-def _side(value: str) -> Side:
-    try:
-        return Side(value.upper())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("unknown side {value!r} (KR or RU)").format(value=value)) from None
-
+from minutes_app.cli.args import Register, side_arg
 
 def _line(r: Revision) -> str:
     where = (f"§{r.paragraph_id}" if r.heading else f"{r.number}." if r.number is not None
@@ -171,14 +161,14 @@ def register(add: Register) -> None:
         p.add_argument("file", metavar="FILE")
         group = p.add_mutually_exclusive_group()
         group.add_argument("--all", action="store_true", help=helps[1])
-        group.add_argument("--side", type=_side, metavar="S", help=helps[2])
+        group.add_argument("--side", type=side_arg, metavar="S", help=helps[2])
         group.add_argument("--paragraph", type=int, metavar="N", help=_("all of paragraph N"))
         group.add_argument("--annex", type=int, metavar="N", help=_("all of annex N"))
         p.add_argument("ids", nargs="*", metavar="ID", help=_("revision ids from 'revisions'"))
     p = add("import", cmd_import, _("import the other delegation's returned working copy (DOCX)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("returned", metavar="RETURNED.docx")
-    p.add_argument("--from", dest="from_side", type=_side, metavar="S",
+    p.add_argument("--from", dest="from_side", type=side_arg, metavar="S",
                    help=_("the returning Side (default: the other Side)"))
     p.add_argument("--accept-uncertain", action="store_true",
                    help=_("also import rows that lost their paragraph id but look alike"))
@@ -192,7 +182,7 @@ def register(add: Register) -> None:
     p.add_argument("theirs", metavar="THEIRS")
     p = add("send", cmd_send, _("close the current text as a round sent by a Side"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--side", type=_side, metavar="S", help=_("the sending Side (default: own)"))
+    p.add_argument("--side", type=side_arg, metavar="S", help=_("the sending Side (default: own)"))
     p.add_argument("--note", metavar="TEXT")
 
 

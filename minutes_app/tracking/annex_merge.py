@@ -31,7 +31,7 @@ def merge_annexes(rec: Recorder, theirs: Minutes, base: Round, author: Author,
             for lang in m.languages:
                 b = held[part].get(lang, "") if part < len(held) else ""
                 o = part_text(m.annexes[index], part, lang)
-                merged = merge_text(b, o, part_text(their, part, lang))
+                merged = merge_text(b, o, part_text(their, part, lang), delimit=True)
                 if merged.text == o:
                     continue
                 old = m.annexes[index].tracks.get(part, {}).get(lang) or plain(o)

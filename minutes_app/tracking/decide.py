@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from minutes_app.errors import ValidationError
 from minutes_app.model import (
-    Batch, InsertParagraph, Minutes, MoveParagraph, Operation, RemoveParagraph, SetHeadingTrack,
-    SetMark, SetTrack,
+    Batch, Change, InsertParagraph, Minutes, MoveParagraph, Operation, RemoveParagraph,
+    SetHeadingTrack, SetMark, SetTrack,
 )
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Seg, Track, baseline_text, current_text, normalize,
@@ -99,8 +100,23 @@ def _mark_ops(m: Minutes, revisions: list[Revision], accept: bool) -> list[Opera
             continue
         ops.append(SetMark(r.paragraph_id, None))
         if mark.kind == "move" and not accept:
-            ops.append(MoveParagraph(r.paragraph_id, mark.from_section, mark.from_position))
+            ops.append(MoveBack(r.paragraph_id, mark.from_section, mark.from_position))
     return ops
+
+
+class MoveBack(NamedTuple):
+    """A rejected move: the paragraph goes back to its old place, or to the end of the section
+    when a join or an accepted deletion has since left fewer paragraphs before that place."""
+
+    pid: int
+    section_id: int
+    position: int
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        source, _old = m.place_of(self.pid)
+        target = m.section(self.section_id)
+        limit = len(target.paragraphs) - (1 if target is source else 0)
+        return MoveParagraph(self.pid, self.section_id, min(self.position, limit)).apply(m)
 
 
 def decision(m: Minutes, revisions: Iterable[Revision], accept: bool) -> Operation:

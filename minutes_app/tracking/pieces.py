@@ -8,7 +8,7 @@ they take their tombstone's history back instead of being credited to whoever re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
@@ -93,11 +93,17 @@ def merge_pieces(pieces: Sequence[Piece]) -> Pieces:
     for p in pieces:
         if not p.text:
             continue
-        if out and out[-1].key() == p.key():
+        if out and out[-1].key() == p.key() and (p.alive or not _glues(out[-1].text, p.text)):
             out[-1] = out[-1]._replace(text=out[-1].text + p.text)
         else:
             out.append(p)
     return out
+
+
+def _glues(left: str, right: str) -> bool:
+    """Whether joining two tombstones would glue two words into one (the space between them
+    came back to life): apart, each word can still come back."""
+    return left[-1:].isalnum() and right[:1].isalnum()
 
 
 def visible(pieces: Sequence[Piece]) -> str:
@@ -281,23 +287,73 @@ def revive(pieces: Pieces, author: Author) -> Pieces:
                 and not buried.isdisjoint(tokenize(f.text))):  # no word of it ever buried
             i += 1
             continue
-        idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
-        replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:  # whole runs of words that came back further away
-            idx = _whole_graves(out, f, author)
-            replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
-        if not used:
-            i += 1
-            continue
-        graves = [out[j] for j in idx]
-        left = _leftover(graves, used)
-        hit = [j for j, g, rest in zip(idx, graves, left, strict=True)
-               if sum(len(r.text) for r in rest) < len(g.text)]
-        placed = _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
+        placed = next((found for variant, at in _variants(out, i)
+                       if (found := _revive_one(variant, at, author)) is not None), None)
         if placed is None:
+            parts = _split(f)
+            if len(parts) > 1:  # its words came back from graves on either side of a word
+                out[i:i + 1] = parts  # still gone: one word at a time
+                continue
             i += 1
             continue
         # back to the start of the replacement: words of ``f`` left unmatched (they came
         # back in another order than their tombstones lie) get another look at the graves
         out, i = placed
     return merge_pieces(out)
+
+
+def _revive_one(out: Pieces, i: int, author: Author) -> tuple[Pieces, int] | None:
+    """The pieces with the fresh piece ``i`` revived from graves, and where to look next."""
+    f = out[i]
+    idx = _graves(out, i, -1, author) + _graves(out, i, 1, author)
+    replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
+    if not used:  # whole runs of words that came back further away
+        idx = _whole_graves(out, f, author)
+        replacement, used = match_words(f, [out[j] for j in idx]) if idx else ([], [])
+    if not used:
+        return None
+    graves = [out[j] for j in idx]
+    left = _leftover(graves, used)
+    hit = [j for j, g, rest in zip(idx, graves, left, strict=True)
+           if sum(len(r.text) for r in rest) < len(g.text)]
+    return _placed(out, i, replacement, dict(zip(idx, left, strict=True)), hit)
+
+
+def _variants(out: Pieces, i: int) -> Iterator[tuple[Pieces, int]]:
+    """The pieces as they are, then with the fresh piece ``i`` rotated across a space beside
+    it towards the tombstones: the diff may put the space of a word that came back on the
+    other side of it than its grave holds it (" qb" buried, "qb " back after the space).
+    The same text shows, and the words a comparison starts from keep their order."""
+    yield out, i
+    f = out[i]
+    text = f.text
+    if i >= 2 and _space(out[i - 1]) and not all(p.alive for p in out[:i - 1]):
+        w = out[i - 1].text  # w + text == (w + text[:k]) + w + text[k + len(w):]
+        k = text.find(w, 1)
+        if k > 0:
+            rest = [f._replace(text=text[k + len(w):])] if k + len(w) < len(text) else []
+            yield [*out[:i - 1], f._replace(text=w + text[:k]), out[i - 1], *rest,
+                   *out[i + 1:]], i - 1
+    if i + 2 < len(out) and _space(out[i + 1]) and not all(p.alive for p in out[i + 2:]):
+        w = out[i + 1].text  # text + w == text[:k] + w + (text[k + len(w):] + w)
+        k = text.rfind(w, 0, len(text) - 1)
+        if k >= 0:
+            rest = [f._replace(text=text[:k])] if k else []
+            yield [*out[:i], *rest, out[i + 1], f._replace(text=text[k + len(w):] + w),
+                   *out[i + 2:]], i + 1 + len(rest)
+    # or the space beside it was written anew with it: its grave brings its own space back
+    if i >= 2 and _space(out[i - 1]) and not all(p.alive for p in out[:i - 1]):
+        yield [*out[:i - 1], f._replace(text=out[i - 1].text + text), out[i - 1].kill(f.author),
+               *out[i + 1:]], i - 1
+    if i + 2 < len(out) and _space(out[i + 1]) and not all(p.alive for p in out[i + 2:]):
+        yield [*out[:i], out[i + 1].kill(f.author), f._replace(text=text + out[i + 1].text),
+               *out[i + 2:]], i + 1
+
+
+def _space(p: Piece) -> bool:
+    return p.alive and p.text.isspace()
+
+
+def _split(f: Piece) -> Pieces:
+    """``f`` cut into its tokens."""
+    return [f._replace(text=t) for t in tokenize(f.text)]

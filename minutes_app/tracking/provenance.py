@@ -13,7 +13,7 @@ Accepting a revision changes no text, so attribution survives decisions by const
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, compress
@@ -199,18 +199,19 @@ def blame(m: Minutes, lang: Lang, pids: Sequence[int] | None = None) -> list[Par
     wanted = [p.id for p in m.paragraphs()] if pids is None else list(pids)
     index = change_index(all_stages)
     pieces_of = {pid: history_pieces(index.get(pid, ()), pid, lang) for pid in wanted}
-    _across_paragraphs(all_stages, pieces_of, lang)
+    _across_paragraphs(all_stages, pieces_of, lang, index)
     return [ParagraphBlame(pid, m.number(pid), lang, spans(pieces_of[pid], m.working_round))
             for pid in wanted]
 
 
 def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces],
-                       lang: Lang) -> None:
+                       lang: Lang, index: Mapping[int, list[Stage]]) -> None:
     """Words that moved to another paragraph (split, joined) keep their first author.
 
-    Only rounds whose set of paragraphs changed can split or join: the words a paragraph
-    gained there are looked up among the words its neighbours lost, or that a vanished
-    paragraph held.
+    Rounds whose set of paragraphs changed split or join: the words a paragraph gained there
+    are looked up among the words its neighbours lost, or that a vanished paragraph held; in
+    other rounds, only where a paragraph gained a word its neighbour lost (split off and
+    joined on within the round) or holds buried.
     """
     def pieces(pid: int) -> Pieces:  # paragraphs gone since too: their words moved on
         if pid not in pieces_of:
@@ -218,19 +219,37 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
         return pieces_of[pid]
 
     last_of: dict[Side, Stage] = {all_stages[0].side: all_stages[0]}
+    dead: dict[int, tuple[Pieces, set[str]]] = {}
+    changed_at: dict[int, set[int]] = {}  # per stage (by id): the paragraphs it changed
+    for pid, changes in index.items():
+        for s in changes:
+            changed_at.setdefault(id(s), set()).add(pid)
     for k in range(1, len(all_stages)):
         before, stage = all_stages[k - 1], all_stages[k]
+        author = stage.author
         # a merged round is the other copy's text: the paragraphs this Side's own copy still
         # held then (a deletion pending here) are in its own last round
         mine = last_of.get(stage.side, before)
         last_of[stage.side] = stage
-        if before.order == stage.order and mine.order == stage.order:
-            continue
-        gone = dict.fromkeys(pid for s in (before, mine) for pid in s.order
-                             if pid not in stage.texts)
-        lost = [p for pid in gone for p in pieces(pid) if _there(p, stage.number)]
         order = stage.order
-        changed = set(changed_between(before.texts, stage.texts))  # only they gained words
+        same = before.order == order and mine.order == order
+        changed = (changed_at.get(id(stage), set()) if same  # only they gained words
+                   else set(changed_between(before.texts, stage.texts)))
+        if same and not changed:
+            continue
+        gone = {} if same else dict.fromkeys(pid for s in (before, mine) for pid in s.order
+                                             if pid not in stage.texts)
+        # and words deleted there before: rejecting their deletion in the round that joined
+        # the paragraph away brings them here
+        lost = [p for pid in gone for p in pieces(pid) if p.author.round < stage.number]
+
+        def buried(q: int) -> set[str]:  # the words ever deleted in ``q``, while its
+            held = pieces(q)  # pieces stay the same
+            known = dead.get(q)
+            if known is None or known[0] is not held:
+                known = dead[q] = (held, _words_of(held, _deleted))
+            return known[1]
+
         for i, pid in enumerate(order):
             if pid not in changed:
                 continue
@@ -240,19 +259,38 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
+            if same:  # the same paragraphs: only words a neighbour lost or holds buried
+                words = {w for p in pieces(pid) if p.author == author for w in p.text.split()}
+                if not words or all(words.isdisjoint(buried(q)) for q in near):
+                    continue
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
-                         or (not p.alive and p.killer is not None  # (or earlier: a word
-                             and p.author.round < stage.number  # split off and then deleted)
-                             and p.killer.round <= stage.number)]
+                         or (p.author.round < stage.number  # (or earlier: a word split off
+                             and _ever_deleted(p, stage.number))]  # and then deleted)
+            # a word brought back twice (a join took it here, then its deletion here was
+            # rejected): one tombstone served the first, the second is a copy of it
+            pool += [p for p in pieces(pid) if p.alive and p.revived is not None
+                     and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
 
 
-def _there(p: Piece, number: int) -> bool:
-    """Whether the words of ``p`` were in the text just before round ``number``."""
-    return p.author.round < number and (
-        p.alive or (p.killer is not None and p.killer.round >= number))
+def _words_of(pieces: Pieces, keep: Callable[[Piece], bool]) -> set[str]:
+    """The whole words (by spaces) of the pieces ``keep`` holds for."""
+    return {w for p in pieces if keep(p) for w in p.text.split()}
+
+
+def _deleted(p: Piece) -> bool:
+    return not p.alive or p.revived is not None
+
+
+def _ever_deleted(p: Piece, number: int) -> bool:
+    """Whether the words of ``p`` may have been gone at round ``number``: deleted by then, or
+    deleted and brought back at some time (a piece remembers only its last deletion: words
+    split off, joined back and split off again were deleted the first time too)."""
+    if p.alive:
+        return p.revived is not None
+    return p.killer is not None and (p.killer.round <= number or p.revived is not None)
 
 
 def _around(order: Sequence[int], i: int, changed: set[int]) -> list[int]:

@@ -178,4 +178,4 @@ def test_review_report_lists_pending_annex_revisions(tmp_path: Path) -> None:
     write_report(m, path)
     assert_valid_docx(path)
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
-    assert "Annex III.2" in xml and "Russian Side, round 4, en: insert “hub”" in xml
+    assert "Annex III.2" in xml and "Russian Side, round 4, English: insertion “hub”" in xml
