@@ -10,7 +10,6 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisDeprecationWarning
@@ -326,18 +325,12 @@ def test_a_word_deleted_as_it_was_split_off_and_restored_later_keeps_its_author(
                                    ([(0, 0)], False), ([(0, 0)], False), ([(3, 4)], False)]))
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (#18): a word joined in from another "
-                   "paragraph and deleted in that same round lies buried only in the vanished "
-                   "paragraph; rejecting its deletion rounds later credits the rejecting round")
 def test_a_word_joined_in_and_deleted_in_one_round_then_restored_later_keeps_its_author(
         ) -> None:
     _assert_blame(_replayed(2, 1, [([(0, 0), (6, 0), (5, 0), (1, 1)], False),
                                    ([(0, 0)], False), ([(0, 0)], False), ([(3, 4)], False)]))
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (#18): a word deleted in the round that "
-                   "split it off lies buried in the paragraph it came from; once moves part the "
-                   "two, rejecting its deletion credits the rejecting round")
 def test_a_word_deleted_as_it_was_split_off_then_moved_away_and_restored_keeps_its_author(
         ) -> None:
     _assert_blame(_replayed(2, 1, [([(0, 0), (0, 0), (5, 0), (1, 1)], False),

@@ -220,6 +220,10 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
 
     last_of: dict[Side, Stage] = {all_stages[0].side: all_stages[0]}
     dead: dict[int, tuple[Pieces, set[str]]] = {}
+    # the split/join chain: per paragraph, those it was split from or that were joined into
+    # it; and per paragraph joined away, the words that went nowhere (deleted as it vanished)
+    kin: dict[int, set[int]] = {}
+    sunk: dict[int, Pieces] = {}
     changed_at: dict[int, set[int]] = {}  # per stage (by id): the paragraphs it changed
     for pid, changes in index.items():
         for s in changes:
@@ -242,6 +246,8 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
         # and words deleted there before: rejecting their deletion in the round that joined
         # the paragraph away brings them here
         lost = [p for pid in gone for p in pieces(pid) if p.author.round < stage.number]
+        if gone:
+            _sink({pid: pieces(pid) for pid in gone}, stage, changed, lang, sunk)
 
         def buried(q: int) -> set[str]:  # the words ever deleted in ``q``, while its
             held = pieces(q)  # pieces stay the same
@@ -259,10 +265,19 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
             fresh = pid not in before.texts
             near = _around(order, i, changed)
             near += [q for q in changed if fresh and q != pid and q not in near]
-            if same:  # the same paragraphs: only words a neighbour lost or holds buried
-                words = {w for p in pieces(pid) if p.author == author for w in p.text.split()}
-                if not words or all(words.isdisjoint(buried(q)) for q in near):
-                    continue
+            if not same:
+                kin.setdefault(pid, set()).update(gone, near if fresh else ())
+            words = {w for p in pieces(pid) if p.author == author for w in p.text.split()}
+            # words deleted in a paragraph of its chain (moves may have parted them), or as
+            # a paragraph was joined into it: a rejection brings back exactly those words
+            chain = [q for q in kin.get(pid, ()) if q not in near and q != pid]
+            graves = [p for q in chain for p in sunk.get(q, ())]
+            graves = graves if not words.isdisjoint(p.text for p in graves) else []
+            near += [q for q in chain if not words.isdisjoint(buried(q))]
+            if same and (not words or (not graves and all(words.isdisjoint(buried(q))
+                                                          for q in near))):
+                continue  # the same paragraphs: only words a neighbour lost or holds buried
+            pool += graves
             for q in near:
                 pool += [p for p in pieces(q) if p.revived == stage.author  # and back since
                          or (p.author.round < stage.number  # (or earlier: a word split off
@@ -273,6 +288,18 @@ def _across_paragraphs(all_stages: Sequence[Stage], pieces_of: dict[int, Pieces]
                      and p.author.round < stage.number]
             if pool:
                 pieces_of[pid] = _adopt(pieces(pid), pool, stage.author)
+
+
+def _sink(gone: Mapping[int, Pieces], stage: Stage, changed: set[int], lang: Lang,
+          sunk: dict[int, Pieces]) -> None:
+    """The words of paragraphs joined away at ``stage`` that no changed paragraph shows: they
+    were deleted as their paragraph vanished, and a rejection may bring them back later."""
+    shown = {w for pid in changed for w in (stage.texts[pid] or {}).get(lang, "").split()}
+    for pid, held in gone.items():
+        words = [Piece(w, p.author) for p in held if p.alive and p.author.round < stage.number
+                 for w in p.text.split() if w not in shown and wordy(w)]
+        if words:
+            sunk[pid] = words
 
 
 def _words_of(pieces: Pieces, keep: Callable[[Piece], bool]) -> set[str]:
