@@ -69,6 +69,17 @@ def test_words_deleted_entirely_drop_the_bracket() -> None:
     assert p.brackets == () and status_of(p) is not Status.BRACKETED
 
 
+def test_a_deleted_word_leaves_no_letter_it_shares_with_the_next_one() -> None:
+    # "qc " deleted from "qc qa qb" is also "c q" after a common "q": the span must not keep it
+    m = demo(history=False)
+    p = m.paragraphs()[0]
+    SetText(p.id, Lang.EN, "qc qa qb").apply(m)
+    bracket_op(m, p.id, Lang.EN, 0, 2, [BracketOption("qc", None), BracketOption("qd", Side.RU)],
+               "2020-12-10T09:00:00Z").apply(m)
+    SetText(p.id, Lang.EN, "qa qb").apply(m)
+    assert m.paragraph(p.id).brackets == ()
+
+
 def test_edits_before_inside_and_after_move_the_span() -> None:
     m, pid = _bracketed()
     p = m.paragraph(pid)

@@ -219,8 +219,29 @@ def _edits(old: str, new: str) -> list[tuple[int, int, int]]:
     if len(a) + len(b) > MATCH_LIMIT:  # the words of a span found again: ``_refind``
         return [(head, head + len(a), len(b))]
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [(head + i1, head + i2, j2 - j1)
+    return [_on_words(old, new, head + i1, head + i2, head + j1, head + j2)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _on_words(old: str, new: str, i1: int, i2: int, j1: int, j2: int
+              ) -> tuple[int, int, int]:
+    """A pure deletion or insertion slid left over equal characters to start a word.
+
+    Deleting "qc " from "qc qa" is found as "c q" after the common "q"; slid, it is the
+    whole word and a bracket on "qc" drops instead of keeping a stray "q".
+    """
+    text, a, b = (old, i1, i2) if j1 == j2 else (new, j1, j2) if i1 == i2 else ("", 0, 0)
+    k = 0
+    while a - k > 0 and text[a - k - 1] == text[b - k - 1] and not _starts_word(text, a - k):
+        k += 1
+    if k and _starts_word(text, a - k):
+        return (i1 - k, i2 - k, j2 - j1)
+    return (i1, i2, j2 - j1)
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """True where a word starts (or the text does): nothing of a word just before ``i``."""
+    return i == 0 or not text[i - 1].isalnum()
 
 
 def without_lang(brackets: tuple[Bracket, ...], lang: Lang) -> tuple[Bracket, ...]:
