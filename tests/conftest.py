@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from minutes_app.model import Minutes
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from minutes_app.ui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # CI runs the property tests on a fixed set of examples (the same every run: a red CI is a
@@ -46,3 +53,30 @@ def demo_file(tmp_path: Path, demo_minutes: Minutes) -> Path:
     path = tmp_path / "demo.minutes"
     MinutesFile.create(path, demo_minutes).close()
     return path
+
+
+@pytest.fixture
+def korean(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
+    """The main window in Korean on the document of ``demo_minutes`` (a test module may
+    override it), with the default layout; English again afterwards."""
+    from minutes_app.i18n import catalog
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.settings import AppSettings
+
+    settings = AppSettings.load()
+    settings.window_state = b""
+    settings.hidden_languages = []
+    settings.save()
+    w: MainWindow = build_window(str(demo_file), "ko")
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.completed)
+    yield w
+    if w.isVisible():
+        w.close()
+    catalog.set_language("en")
+    QApplication.processEvents()

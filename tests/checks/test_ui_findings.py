@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from minutes_app.ui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
 
@@ -14,32 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from minutes_app.i18n import catalog
 
 
-@pytest.fixture
-def korean_window(qtbot: QtBot, demo_file: Path) -> Iterator[object]:
-    """The main window on the demo, in Korean."""
-    from minutes_app.ui.app import build_window
-    from minutes_app.ui.settings import AppSettings
-
-    settings = AppSettings.load()
-    settings.window_state = b""
-    settings.save()
-    w = build_window(str(demo_file), "ko")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.completed)
-    yield w
-    w.close()
-    catalog.set_language("en")
-    QApplication.processEvents()
-
-
-def test_readiness_and_review_speak_korean(korean_window: MainWindow, tmp_path: Path) -> None:
-    w = korean_window
+def test_readiness_and_review_speak_korean(korean: MainWindow, tmp_path: Path) -> None:
+    w = korean
     w.ready_dock.raise_()
     QApplication.processEvents()
     panel = w.readiness

@@ -22,7 +22,6 @@ from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
 from minutes_app.workflows.templates import demo
 from minutes_app.ui.main_window import MainWindow
-from pytestqt.qtbot import QtBot
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PRODUCTS = {"DOCX", "Word", "PDF", "LibreOffice"}  # names, said as such in Korean too
@@ -75,29 +74,6 @@ def english_in(text: str, own: set[str]) -> list[str]:
 @pytest.fixture
 def demo_minutes() -> Minutes:
     return every_reason()
-
-
-@pytest.fixture
-def korean(qtbot: QtBot, demo_file: Path) -> Iterator[object]:
-    """The main window in Korean on a document with every kind of reason."""
-    from minutes_app.ui.app import build_window
-    from minutes_app.ui.settings import AppSettings
-
-    settings = AppSettings.load()
-    settings.window_state = b""
-    settings.hidden_languages = []
-    settings.save()
-    w = build_window(str(demo_file), "ko")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.completed)
-    yield w
-    if w.isVisible():
-        w.close()
-    catalog.set_language("en")
-    QApplication.processEvents()
 
 
 def test_the_document_holds_every_kind_of_reason() -> None:

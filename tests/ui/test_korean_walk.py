@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.docx_io.working import write_working
-from minutes_app.i18n import catalog
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.serialize import minutes_in, minutes_out
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.ops import edit_text
 from minutes_app.ui.main_window import MainWindow
-from pytestqt.qtbot import QtBot
 from tests.exports.clients import inline_text, pandoc_json, table_rows
 from tests.ui.test_korean_messages import PRODUCTS, _strings, every_reason
 
@@ -51,29 +49,6 @@ NOW = "2020-12-17T09:00:00Z"
 def demo_minutes() -> Minutes:
     """Every kind of reason, and a comment: what the panels and dialogs can show."""
     return every_reason()
-
-
-@pytest.fixture
-def korean(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
-    """The main window in Korean on a document with every kind of reason."""
-    from minutes_app.ui.app import build_window
-    from minutes_app.ui.settings import AppSettings
-
-    settings = AppSettings.load()
-    settings.window_state = b""
-    settings.hidden_languages = []
-    settings.save()
-    w: MainWindow = build_window(str(demo_file), "ko")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.completed)
-    yield w
-    if w.isVisible():
-        w.close()
-    catalog.set_language("en")
-    QApplication.processEvents()
 
 
 # -- what the interface shows ---------------------------------------------------------------
