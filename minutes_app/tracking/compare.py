@@ -13,7 +13,7 @@ from typing import NamedTuple
 from minutes_app.errors import ValidationError
 from minutes_app.model import Comment, Lang, LangText, Minutes, Side
 from minutes_app.model.track import DELETE, INSERT, PLAIN, Author, Seg, Track, normalize, plain
-from minutes_app.tracking.diff import diff
+from minutes_app.tracking.diff import diff, opcode_segs
 from minutes_app.tracking.provenance import (
     Piece, Stage, change_index, history_pieces, opcodes_between, quiet_gc, stages,
 )
@@ -82,16 +82,7 @@ def _one_change(old: str, new: str, author: Author) -> Track:
     """The track of one change by ``author``: the diff of the two texts."""
     if old == new:
         return plain(old)
-    segs = []
-    for tag, i1, i2, j1, j2 in opcodes_between(old, new):
-        if tag == "equal":
-            segs.append(Seg(PLAIN, old[i1:i2]))
-            continue
-        if i2 > i1:
-            segs.append(Seg(DELETE, old[i1:i2], author))
-        if j2 > j1:
-            segs.append(Seg(INSERT, new[j1:j2], author))
-    return normalize(segs)
+    return normalize(opcode_segs(old, new, opcodes_between(old, new), author))
 
 
 def _first_author(between: Sequence[Stage], pid: int, present: bool) -> Author:

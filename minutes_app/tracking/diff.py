@@ -6,7 +6,7 @@ Both are deterministic: the author (Side, round and time) is an argument.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 from minutes_app.model.track import (
@@ -320,17 +320,24 @@ def _one_word_settled(a: str, b: str) -> bool:
     return not (a[0] == b[0] or a[-1] == b[-1]) or not (is_hangul(a) and is_hangul(b))
 
 
-def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
-    """``retrack`` of a text with no pending change (a diff, most edits): no pieces to cut."""
+def opcode_segs(old: str, new: str, opcodes: Iterable[Opcode], author: Author) -> list[Seg]:
+    """The segments the opcodes of ``old`` → ``new`` make: kept text, and ``author``'s
+    deletions and insertions."""
     out: list[Seg] = []
-    for tag, i1, i2, j1, j2 in char_opcodes(old_text, new_text):
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            out.append(Seg(PLAIN, old_text[i1:i2]))
+            out.append(Seg(PLAIN, old[i1:i2]))
             continue
         if i2 > i1:
-            out.append(Seg(DELETE, old_text[i1:i2], author))
+            out.append(Seg(DELETE, old[i1:i2], author))
         if j2 > j1:
-            out.append(Seg(INSERT, new_text[j1:j2], author))
+            out.append(Seg(INSERT, new[j1:j2], author))
+    return out
+
+
+def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
+    """``retrack`` of a text with no pending change (a diff, most edits): no pieces to cut."""
+    out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
     # the same finishing as _retrack_pieces, so both paths give the same track
     return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
 
