@@ -9,7 +9,7 @@ import html
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QColor, QHelpEvent, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from minutes_app.i18n import _
@@ -17,6 +17,7 @@ from minutes_app.model import Lang, Minutes, Side
 from minutes_app.tracking.provenance import Span, blame
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
+from minutes_app.ui.history.shown import ShownPanel
 from minutes_app.ui.labels import column_languages, lang_label, side_label
 
 
@@ -67,13 +68,12 @@ class ProvenanceText(QTextEdit):
         return super().event(e)
 
 
-class ProvenanceView(QWidget):
+class ProvenanceView(ShownPanel):
     """A language chooser, a legend and the coloured text of the current section."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(doc, parent)
         self.setObjectName("provenanceView")
-        self.doc = doc
         self.pid: int | None = None
         self.lang = QComboBox()
         self.lang.activated.connect(lambda _i: self.refresh())
@@ -86,21 +86,11 @@ class ProvenanceView(QWidget):
         layout.addWidget(self.text, 1)
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.refresh)
-        self._stale = False  # the document changed while the view was hidden
-        doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
 
-    def _on_document_changed(self, _change: object) -> None:
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._stale = True  # a hidden view costs typing nothing
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+    def refresh_soon(self) -> None:
+        """Colouring a section diffs its rounds: wait for a pause in typing."""
+        self._timer.start()
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""

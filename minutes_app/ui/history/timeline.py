@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from minutes_app.model.track import DELETE, INSERT, Track
 from minutes_app.tracking.compare import TimelineEntry, timeline
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
+from minutes_app.ui.history.shown import ShownPanel
 from minutes_app.ui.labels import column_languages, lang_label, side_label
 
 
@@ -46,13 +46,12 @@ def entry_title(e: TimelineEntry) -> str:
     return title + (" ●" if e.changes else "")
 
 
-class TimelinePanel(QWidget):
+class TimelinePanel(ShownPanel):
     """Rounds of one paragraph in a list; the chosen round's texts and changes below."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(doc, parent)
         self.setObjectName("timelinePanel")
-        self.doc = doc
         self.pid: int | None = None
         self.entries: list[TimelineEntry] = []
         self.heading = QLabel()
@@ -72,21 +71,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.rounds, 1)
         layout.addLayout(nav)
         layout.addWidget(self.text, 3)
-        self._stale = False  # the document changed while the panel was hidden
-        doc.changed.connect(self._on_document_changed)
         self.retranslate_ui()
-
-    def _on_document_changed(self, _change: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True  # a hidden panel costs typing nothing
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
