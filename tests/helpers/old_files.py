@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from minutes_app.store.schema import SCHEMA_V1
+
 
 def before_v4(conn: sqlite3.Connection) -> None:
     """Undo version 4's schema change: rounds were append-only, none could be withdrawn."""
+    [trigger] = [s for s in SCHEMA_V1.split(";\n") if "TRIGGER round_no_delete" in s]
     conn.execute("DROP TRIGGER round_no_delete")
-    conn.execute("CREATE TRIGGER round_no_delete BEFORE DELETE ON round\n"
-                 "    BEGIN SELECT RAISE(ABORT, 'rounds are append-only'); END")
+    conn.execute(trigger.strip())
