@@ -1,4 +1,4 @@
-"""Benchmark of the conformity checks on large documents.
+"""Benchmark of the conformity checks on large documents (``--split``: each check's share).
 
 The synthetic documents repeat the demo's translation pairs, and the checks reuse what they
 found for the same texts in the same kind of place; the ``distinct`` row gives every paragraph
@@ -93,8 +93,51 @@ def headline() -> dict[str, float]:
             "trilingual": _measure(5000, True, TRILINGUAL)[1]}
 
 
+def split(languages: list[Lang] | None = None, n: int = 5000) -> None:
+    """Print the CPU ms of each check over every unit of a distinct document (first run).
+
+    Each check runs alone over all units, caches emptied first: the shares add up to about
+    the first run's time (``--split``, ``--split3`` for three languages).
+    """
+    from minutes_app.checks import conformity
+    from minutes_app.checks.context import Context
+    from minutes_app.checks.places import all_units
+    from minutes_app.checks.translation import consistency_checks, expected_ratios, length_checks
+
+    m = synthetic(n, languages=languages)
+    distinct_texts(m)
+    m.glossary, m.meeting = demo().glossary, demo().meeting
+    clear_caches()
+    with conformity._without_cyclic_gc():
+        c0 = time.process_time()
+        ctx, units = Context(m), all_units(m)
+        rows = [("context and units", time.process_time() - c0)]
+        c0 = time.process_time()
+        expected_ratios(units, ctx)
+        rows.append(("expected_ratios", time.process_time() - c0))
+        for check in (*conformity.TEXT_CHECKS, length_checks, *conformity.STATE_CHECKS):
+            c0 = time.process_time()
+            for unit in units:
+                if check in conformity.STATE_CHECKS and unit.place != "paragraph":
+                    continue
+                for _ in check(unit, ctx):
+                    pass
+            rows.append((check.__name__, time.process_time() - c0))
+        c0 = time.process_time()
+        list(consistency_checks(units, ctx))
+        rows.append(("consistency_checks", time.process_time() - c0))
+    print(f"\nCPU ms per check, {n} distinct paragraphs, "
+          f"{','.join(x.value for x in languages or [Lang.KO, Lang.EN])}")
+    for name, seconds in rows:
+        print(f"{name:>27} | {seconds * 1000:8.1f}")
+    print(f"{'sum':>27} | {sum(s for _, s in rows) * 1000:8.1f}")
+
+
 def main() -> None:
-    """Print the checks table."""
+    """Print the checks table (or, with ``--split``/``--split3``, each check's share)."""
+    if "--split" in sys.argv or "--split3" in sys.argv:
+        split(TRILINGUAL if "--split3" in sys.argv else None)
+        return
     print("\nconformity checks, ms (median); targets at 5,000 distinct paragraphs (first run,")
     print("CPU): bilingual < 500, trilingual < 700")
     print("(first run: wall and CPU time, every cache empty; the CPU time is the figure a loaded")
