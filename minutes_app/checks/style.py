@@ -44,9 +44,9 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     stack: list[tuple[str, int]] = []
     closers = {close: open_ for open_, close in PAIRS[lang]}
     openers = {open_ for open_, _close in PAIRS[lang]}
-    for i, ch in enumerate(text):
-        if ch not in _SYMBOLS:
-            continue
+    # only the symbols are visited (a pass in C finds them), not every character
+    for hit in _SYMBOL_RE.finditer(text):
+        i, ch = hit.start(), hit.group()
         if ch in openers and not (ch == "“" and lang is Lang.RU):
             stack.append((ch, i))
         elif ch in closers:
@@ -104,24 +104,43 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                        {"end_a": ends[a] or "—", "end_b": ends[b] or "—"})
 
 
-_SPACING = (
-    # (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
-    ("double", re.compile(r"(?=[ \t])(?:(?<=\S) {2,}(?=\S)|\t)")),
-    ("edge", re.compile(r"^\s+|\s+$")),
-    ("before", re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
-                          r"|(?<=[,;]) +(?=[,.;]))")),
-    ("after", re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")),
-)
+# (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
+_DOUBLE = re.compile(r"(?=[ \t])(?:(?<=\S) {2,}(?=\S)|\t)")
+_BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
+                     r"|(?<=[,;]) +(?=[,.;]))")
+_AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
 
 
 @per_text
 def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
-    if not text or ("  " not in text and " " not in text[:1] + text[-1:]
-                    and "\t" not in text and not _maybe_stray(text)):
+    if not text:
         return []
-    return [(issue, hit.start(), hit.end()) for issue, pattern in _SPACING
-            if (hit := pattern.search(text)) is not None]
+    double = "  " in text or "\t" in text
+    before = _STRAY_BEFORE.search(text) is not None
+    after = _STRAY_AFTER.search(text) is not None
+    if not (double or " " in text[:1] + text[-1:] or before or after):
+        return []
+    # each pattern only where what its hit must hold is there
+    out = []
+    if double and (hit := _DOUBLE.search(text)) is not None:
+        out.append(("double", hit.start(), hit.end()))
+    if (edge := _edge(text)) is not None:
+        out.append(("edge", *edge))
+    if before and (hit := _BEFORE.search(text)) is not None:
+        out.append(("before", hit.start(), hit.end()))
+    if after and (hit := _AFTER.search(text)) is not None:
+        out.append(("after", hit.start(), hit.end()))
+    return out
+
+
+def _edge(text: str) -> tuple[int, int] | None:
+    """Where ``^\\s+|\\s+$`` first matches: the spaces that begin or end the text."""
+    if text[0].isspace():
+        return 0, len(text) - len(text.lstrip())
+    if text[-1].isspace():
+        return len(text.rstrip()), len(text)
+    return None
 
 
 def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
@@ -131,11 +150,9 @@ def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             yield make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue})
 
 
-# two passes, not one alternation: the first starts with a space, which the engine looks for
+# the gates of "before" and "after" (a hit of each holds one of these): two passes, not one
+# alternation: the first starts with a space, which the engine looks for
 # as a literal; the second with a set of characters, also found fast (together 2x faster)
 _STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
 _STRAY_AFTER = re.compile(r"[(\[「『《〈“«] ")
 
-
-def _maybe_stray(text: str) -> bool:
-    return _STRAY_BEFORE.search(text) is not None or _STRAY_AFTER.search(text) is not None

@@ -90,13 +90,42 @@ def weight(text: str, lang: Lang) -> int:
     """The length the ratio check compares."""
     found = _WEIGHTS.get((text, lang))
     if found is None:
-        found = len(_NOT_LETTER.sub("", text))  # the letters and digits left
-        if lang is Lang.KO:
-            found += len(_SYLLABLE.findall(text))
+        found = _weight(text, lang)
         if len(_WEIGHTS) > 50_000:
             _WEIGHTS.clear()
         _WEIGHTS[(text, lang)] = found
     return found
+
+
+# bytes.translate deletes in C what a regex would visit character by character: the letters
+# and digits of ASCII are what is left of the UTF-8 once every other ASCII byte and every byte
+# of a longer character are deleted
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
+_ASCII = bytes(range(128))
+# the marks other than letters that texts hold besides ASCII (dropped before asking whether
+# what is left is all letters)
+_MARKS = "·「」『』《》〈〉“”‘’…–—«»„№―"
+_SYLLABLES = re.compile("[\uac00-\ud7a3]*")
+
+
+def _weight(text: str, lang: Lang) -> int:
+    """The letters and digits of ``text`` (``[^\W_]``), and its Hangul syllables once more."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
+    raw = text.encode()
+    letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
+    # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
+    other = raw.translate(None, _ASCII).decode()
+    for mark in _MARKS:
+        if mark in other:
+            other = other.replace(mark, "")
+    if not other:
+        return letters
+    letters += len(other) if other.isalnum() else len(_NOT_LETTER.sub("", other))
+    if lang is Lang.KO:
+        letters += len(other) if _SYLLABLES.fullmatch(other) else len(_SYLLABLE.findall(other))
+    return letters
 
 
 DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
@@ -169,8 +198,30 @@ def normalised_sentences(text: str) -> list[str]:
     if found is None:
         if len(_NORMED) > 50_000:
             _NORMED.clear()
-        found = _NORMED[text] = [_norm(s) for s in sentences(text)]
+        found = _NORMED[text] = _normalised_sentences(text)
     return found
+
+
+def _normalised_sentences(text: str) -> list[str]:
+    """``[_norm(s) for s in sentences(text)]``, from the text normalised first.
+
+    Normalised, every run of spaces is one space and a sentence ends at ". " (or "! ", "? ",
+    "。 "): ``str.split`` finds those in C where the pattern would visit every space.
+    """
+    normed = _norm(text)
+    if "! " in normed or "? " in normed or "。 " in normed:
+        pieces = _SENTENCE_END.split(normed)
+    else:
+        pieces = normed.split(". ")
+        for i in range(len(pieces) - 1):
+            pieces[i] += "."
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith(_ABBREVIATIONS):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return [s for s in out if s]
 
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
