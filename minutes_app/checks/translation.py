@@ -6,11 +6,11 @@ import re
 import statistics
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.trie import alternation
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.checks.memo import per_text
+from minutes_app.checks.stems import Stems
 from minutes_app.model import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
@@ -258,10 +258,8 @@ def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang,
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
 # (a look-ahead of the stems' first letters spares the engine the look-behind at every position)
-_CONCEPT_RE = {lang: re.compile(("" if lang is Lang.KO else "(?=[" + re.escape("".join(sorted(
-    {v[0] for v in _CONCEPT_OF[lang]}))) + r"])(?<![^\W\d_])") + "("
-    + alternation(_CONCEPT_OF[lang]) + ")")  # a trie: longest first, one branch per letter
-    for lang in Lang}
+# the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
+_CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
 
 
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
@@ -289,14 +287,14 @@ def _concepts_in(text: str, lang: Lang) -> Concepts:
     partners: dict[str, set[str]] = {}
     lower = text.lower()
     last: tuple[str, int] | None = None
-    for hit in _CONCEPT_RE[lang].finditer(lower):
-        concept = _CONCEPT_OF[lang][hit.group(1)]
-        out.setdefault(concept, (hit.start(), hit.end()))
+    for start, end in _CONCEPT_STEMS[lang].hits(lower):
+        concept = _CONCEPT_OF[lang][lower[start:end]]
+        out.setdefault(concept, (start, end))
         if last is not None and last[0] != concept and \
-                _COMPOUND_GAP.match(lower[last[1]:hit.start()]):
+                _COMPOUND_GAP.match(lower[last[1]:start]):
             partners.setdefault(concept, set()).add(last[0])
             partners.setdefault(last[0], set()).add(concept)
-        last = (concept, hit.end())
+        last = (concept, end)
     return out, {c: frozenset(p) for c, p in partners.items()}
 
 
