@@ -49,18 +49,33 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 @per_text
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
+    if lang is Lang.EN and text.isascii():
+        return []
+    # the gates ask the UTF-8 bytes in C: a Hangul letter's first byte is E3 or EA-ED, a
+    # Cyrillic one's D0-D3 (bytes no other character's sequence holds at all); upper-casing
+    # bytes changes ASCII's small letters only
+    raw = text.encode()
     spans: list[tuple[int, int]] = []
-    if lang is not Lang.KO and _HANGUL.search(text):
+    if lang is not Lang.KO and _holds_any(raw, _HANGUL_LEADS) and _HANGUL.search(text):
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not Lang.RU and _CYRILLIC.search(text):
+    if lang is not Lang.RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not Lang.EN and _LOWER_LATIN.search(text):
+    if lang is not Lang.EN and raw.upper() != raw:
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text)
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
         if lang is Lang.KO:  # Russian writes firms' names in Latin; Korean transcribes them
             spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
     return sorted(spans)
+
+
+_HANGUL_LEADS = b"\xe3\xea\xeb\xec\xed"
+_CYRILLIC_LEADS = b"\xd0\xd1\xd2\xd3"
+
+
+def _holds_any(raw: bytes, leads: bytes) -> bool:
+    """Whether ``raw`` holds one of the bytes ``leads`` (one pass in C deletes them)."""
+    return len(raw.translate(None, leads)) != len(raw)
 
 
 def _glued_unit(text: str, start: int) -> bool:
@@ -208,8 +223,13 @@ def _normalised_sentences(text: str) -> list[str]:
     Normalised, every run of spaces is one space and a sentence ends at ". " (or "! ", "? ",
     "。 "): ``str.split`` finds those in C where the pattern would visit every space.
     """
-    normed = _norm(text)
-    if "! " in normed or "? " in normed or "。 " in normed:
+    # a printable text holds no space but " " (every other is a separator or a control): with
+    # no two together and none at either end, it is its own normal form
+    normed = text if text.isprintable() and "  " not in text and text[:1] != " " \
+        and text[-1:] != " " else _norm(text)
+    # (one character is found by memchr; "! " would be looked for at every space)
+    if ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed) \
+            or "。" in normed:
         pieces = _SENTENCE_END.split(normed)
     else:
         pieces = normed.split(". ")
