@@ -25,26 +25,32 @@ class Stems:
     def __init__(self, literals: Iterable[str], word_start: bool) -> None:
         """An automaton of ``literals`` (none empty)."""
         words = list(literals)
+        self.literals = words
         if not all(words):
             raise ValueError("an empty literal")
         # (every occurrence, overlapping ones too: which one the regex takes is chosen here)
         self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
         self._word_start = word_start
 
-    def hits(self, text: str) -> list[tuple[int, int]]:
-        """``[(h.start(), h.end()) for h in pattern.finditer(text)]`` of the alternation."""
-        longest: dict[int, int] = {}  # where a literal starts: the longest one there
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """``(start, end, index)`` of each hit of the alternation, as ``re.finditer`` finds them.
+
+        ``index`` is the literal's place in the order they were given.
+        """
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        if not found:
+            return []
+        longest: dict[int, tuple[int, int]] = {}  # where a literal starts: the longest there
         word_start = self._word_start
-        for _index, start, stop in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            size = stop - start
+        for index, start, stop in found:
             if word_start and start and is_letter(text[start - 1]):
                 continue
-            if longest.get(start, 0) < size:
-                longest[start] = size
+            if start not in longest or longest[start][0] < stop:
+                longest[start] = (stop, index)
         out = []
         end = 0
         for start in sorted(longest):
             if start >= end:
-                end = start + longest[start]
-                out.append((start, end))
+                end, index = longest[start]
+                out.append((start, end, index))
         return out

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
+from minutes_app.checks.meaning import is_person_field, named
 from minutes_app.checks.memo import per_text
 from minutes_app.checks.stems import Stems
 from minutes_app.model import Lang
@@ -277,9 +278,9 @@ def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang,
 
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
-# (a look-ahead of the stems' first letters spares the engine the look-behind at every position)
 # the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
 _CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
+_CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literals] for lang in Lang}
 
 
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
@@ -303,13 +304,18 @@ def concepts_in(text: str, lang: Lang) -> Concepts:
 
 
 def _concepts_in(text: str, lang: Lang) -> Concepts:
+    lower = text.lower()
+    hits = _CONCEPT_STEMS[lang].hits(lower)
+    if not hits:
+        return {}, {}
+    concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
     partners: dict[str, set[str]] = {}
-    lower = text.lower()
     last: tuple[str, int] | None = None
-    for start, end in _CONCEPT_STEMS[lang].hits(lower):
-        concept = _CONCEPT_OF[lang][lower[start:end]]
-        out.setdefault(concept, (start, end))
+    for start, end, index in hits:
+        concept = concept_of[index]
+        if concept not in out:
+            out[concept] = (start, end)
         if last is not None and last[0] != concept and \
                 _COMPOUND_GAP.match(lower[last[1]:start]):
             partners.setdefault(concept, set()).add(last[0])
@@ -320,8 +326,6 @@ def _concepts_in(text: str, lang: Lang) -> Concepts:
 
 def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A field of cooperation one language names and another drops (a list item gone)."""
-    from minutes_app.checks.meaning import is_person_field, named
-
     if unit.place == "meeting" or is_person_field(unit):
         return
 
