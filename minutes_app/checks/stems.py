@@ -28,8 +28,11 @@ class Stems:
         self.literals = words
         if not all(words):
             raise ValueError("an empty literal")
-        # (every occurrence, overlapping ones too: which one the regex takes is chosen here)
-        self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+        # anywhere, the automaton's leftmost-longest matches are the regex's; at a word's start
+        # every occurrence is asked for (overlapping ones too) and the regex's chosen here
+        kind = ahocorasick_rs.MatchKind.Standard if word_start else \
+            ahocorasick_rs.MatchKind.LeftmostLongest
+        self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=kind)
         self._word_start = word_start
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
@@ -37,6 +40,9 @@ class Stems:
 
         ``index`` is the literal's place in the order they were given.
         """
+        if not self._word_start:
+            return [(start, stop, index) for index, start, stop
+                    in self._automaton.find_matches_as_indexes(text)]
         found = self._automaton.find_matches_as_indexes(text, overlapping=True)
         if not found:
             return []

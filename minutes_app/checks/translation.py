@@ -126,7 +126,7 @@ _SYLLABLES = re.compile("[\uac00-\ud7a3]*")
 
 
 def _weight(text: str, lang: Lang) -> int:
-    """The letters and digits of ``text`` (``[^\W_]``), and its Hangul syllables once more."""
+    """The letters and digits of ``text`` (``[^\\W_]``), and its Hangul syllables once more."""
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
     raw = text.encode()
