@@ -95,15 +95,23 @@ def make(kind: str, unit: Unit, langs: Sequence[Lang], detail: str,
          params: Mapping[str, str] | None = None) -> Finding:
     """A finding of ``kind`` at ``unit``; ``detail`` names the problem (not its wording)."""
     langs = tuple(langs)
-    found = tuple(Span(lang, s, e, unit.texts.get(lang, "")[s:e]) for lang, s, e in spans)
-    merged = {"a": langs[0].value, "b": langs[-1].value} | dict(params or {})
-    return Finding(_key(kind, unit.place, unit.place_id, langs, detail), kind, SEVERITY[kind],
-                   unit.place, unit.place_id, unit.number, langs, found,
-                   tuple(sorted(merged.items())), detail)
+    texts = unit.texts
+    # (tuple.__new__ skips the named tuples' own __new__, a Python call each)
+    found = tuple([_new(Span, (lang, s, e, texts.get(lang, "")[s:e])) for lang, s, e in spans])
+    merged = {"a": langs[0].value, "b": langs[-1].value}
+    if params:
+        merged.update(params)
+    return _new(Finding, (_key(kind, unit.place, unit.place_id, langs, detail), kind,
+                          SEVERITY[kind], unit.place, unit.place_id, unit.number, langs, found,
+                          tuple(sorted(merged.items())), detail))
+
+
+_new = tuple.__new__
 
 
 def _key(kind: str, place: str, place_id: str, langs: tuple[Lang, ...], detail: str) -> str:
-    ident = f"{place}:{place_id}:{''.join(x.value for x in langs)}:{detail}"
+    # (the languages are str: joined as their codes)
+    ident = f"{place}:{place_id}:{''.join(langs)}:{detail}"
     return f"{kind}-{place[0]}{place_id}-{zlib.crc32(ident.encode()):08x}"
 
 
