@@ -21,6 +21,14 @@ _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pa
 
 
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
+_ASCII_SYMBOLS = "".join(sorted(c for c in _SYMBOLS if c.isascii()))
+
+
+def _has_symbol(text: str) -> bool:
+    """Whether a paired symbol is in ``text`` (in ASCII, a few memchr in C before any regex)."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_SYMBOLS)
+    return _SYMBOL_RE.search(text) is not None
 
 
 _SMALL_ROMAN = frozenset("ii iii iv vi vii ix xi xii".split())
@@ -68,7 +76,7 @@ def pair_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A bracket or quotation mark without its partner, in one language."""
     for lang in ctx.langs:
         text = unit.texts.get(lang, "")
-        if not _SYMBOL_RE.search(text):
+        if not _has_symbol(text):
             continue
         bad = _unbalanced(text, lang)
         if bad is not None:
@@ -151,8 +159,8 @@ def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 
 # the gates of "before" and "after" (a hit of each holds one of these): two passes, not one
-# alternation: the first starts with a space, which the engine looks for
-# as a literal; the second with a set of characters, also found fast (together 2x faster)
+# alternation: the first starts with a space, which the engine looks for as a literal; the
+# second with a set of characters, also found fast (together 2x faster; faster too than
+# looking for each pair with ``in``)
 _STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
 _STRAY_AFTER = re.compile(r"[(\[「『《〈“«] ")
-

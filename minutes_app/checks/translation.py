@@ -133,11 +133,12 @@ def _weight(text: str, lang: Lang) -> int:
     letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
     # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
     other = raw.translate(None, _ASCII).decode()
-    for mark in _MARKS:
-        if mark in other:
-            other = other.replace(mark, "")
-    if not other:
-        return letters
+    if not other.isalnum():
+        for mark in _MARKS:
+            if mark in other:
+                other = other.replace(mark, "")
+        if not other:
+            return letters
     letters += len(other) if other.isalnum() else len(_NOT_LETTER.sub("", other))
     if lang is Lang.KO:
         letters += len(other) if _SYLLABLES.fullmatch(other) else len(_SYLLABLE.findall(other))

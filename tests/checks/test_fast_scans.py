@@ -65,8 +65,12 @@ _SPACING = (
 )
 
 
+_STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
+_STRAY_AFTER = re.compile(r"[(\[「『《〈“«] ")
+
+
 def _spacing(text: str) -> list[tuple[str, int, int]]:
-    stray = style._STRAY_BEFORE.search(text) or style._STRAY_AFTER.search(text)
+    stray = _STRAY_BEFORE.search(text) or _STRAY_AFTER.search(text)
     if not text or ("  " not in text and " " not in text[:1] + text[-1:]
                     and "\t" not in text and not stray):
         return []
@@ -103,6 +107,7 @@ def test_spacing_and_pairs_find_what_a_scan_of_every_character_finds() -> None:
     alphabet = [*" \t\n\xa0a.,;:!?()[]「」“”«»„’'\"1x가", "  ", "a)", "ii)"]
     for text in _texts(rng, alphabet, 10):
         assert style.spacing(text) == _spacing(text), repr(text)
+        assert style._has_symbol(text) == bool(style._SYMBOL_RE.search(text)), repr(text)
         for lang in Lang:
             assert style._unbalanced(text, lang) == _unbalanced(text, lang), (text, lang)
 
