@@ -331,11 +331,15 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         return
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
-    read = {lang: concepts_in(named(unit.texts.get(lang, ""), lang, ctx)[1], lang)
-            for lang in ctx.langs if unit.texts.get(lang, "").strip()}
+    read = {}
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        if text.strip():
+            read[lang] = concepts_in(named(text, lang, ctx)[1], lang)
     found = {lang: r[0] for lang, r in read.items()}
     for a, b in ctx.pairs:
-        if a not in found or b not in found:
+        # (the same fields in both: nothing is only in one)
+        if a not in found or b not in found or found[a].keys() == found[b].keys():
             continue
         only_a = [c for c in found[a] if c not in found[b]
                   and not read[a][1].get(c, frozenset()) & found[b].keys()]
