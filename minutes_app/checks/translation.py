@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
@@ -225,18 +228,24 @@ def _normalised_sentences(text: str) -> list[str]:
     Normalised, every run of spaces is one space and a sentence ends at ". " (or "! ", "? ",
     "。 "): ``str.split`` finds those in C where the pattern would visit every space.
     """
-    # a printable text holds no space but " " (every other is a separator or a control): with
-    # no two together and none at either end, it is its own normal form
-    normed = text if text.isprintable() and "  " not in text and text[:1] != " " \
-        and text[-1:] != " " else _norm(text)
+    # a printable text holds no space but " " (every other is a separator or a control): its
+    # normal form has each run of spaces made one and none at either end (all in C)
+    if text.isprintable():
+        normed = text
+        while "  " in normed:
+            normed = normed.replace("  ", " ")
+        normed = normed.strip(" ")
+    else:
+        normed = _norm(text)
     # (one character is found by memchr; "! " would be looked for at every space)
     if ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed) \
             or "。" in normed:
         pieces = _SENTENCE_END.split(normed)
     else:
         pieces = normed.split(". ")
-        for i in range(len(pieces) - 1):
-            pieces[i] += "."
+        last = pieces.pop()
+        pieces = [piece + "." for piece in pieces]
+        pieces.append(last)
     out: list[str] = []
     for piece in pieces:
         if out and out[-1].endswith(_ABBREVIATIONS):
@@ -255,17 +264,31 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
         # the units whose two texts have as many sentences (read once for both directions)
         aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
                                                    strict=True) if sa and len(sa) == len(sb)]
-        yield from _differently(aligned, a, b)
-        yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a)
+        # each sentence pair once (sets built in C): most sentences have one translation
+        # throughout, and only those with more are followed through the document
+        pairs = set(zip(chain.from_iterable(sa for _, sa, _ in aligned),
+                        chain.from_iterable(sb for _, _, sb in aligned)))
+        if twice := _with_two(pairs, 0):
+            yield from _differently(aligned, a, b, twice)
+        if twice := _with_two(pairs, 1):
+            yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a, twice)
 
 
-def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang, target: Lang
-                 ) -> Iterator[Finding]:
-    """Source sentences met before with another translation."""
+def _with_two(pairs: set[tuple[str, str]], side: int) -> set[str]:
+    """The sentences of one side of ``pairs`` that stand with two or more of the other."""
+    counts = Counter(map(itemgetter(side), pairs))
+    if len(counts) == len(pairs):
+        return set()
+    return {s for s, n in counts.items() if n > 1}
+
+
+def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang, target: Lang,
+                 twice: set[str]) -> Iterator[Finding]:
+    """Source sentences met before with another translation (of those in ``twice``)."""
     seen: dict[str, tuple[str, Unit]] = {}
     for unit, src, tgt in aligned:
         for s, t in zip(src, tgt, strict=True):
-            if len(s) < 12:
+            if len(s) < 12 or s not in twice:
                 continue
             first = seen.setdefault(s, (t, unit))
             if first[0] != t:
