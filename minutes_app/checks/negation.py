@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text
-from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
 _IDIOMS = {
@@ -36,8 +35,35 @@ _MARKERS = {
                         re.IGNORECASE),
 }
 
-# the whole words of the English markers (in an ASCII text, case folding is lower-casing)
-_EN_MARKER_WORDS = frozenset({"not", "never", "cannot", "neither", "nor", "unable", "no"})
+# Russian markers as a pattern that starts with its first letter (a set of two, which the
+# engine skips to) where the look-ahead made it try every position: the same hits
+_GATES = {
+    Lang.RU: re.compile(r"[нН](?i:(?<![^\W\d_].)(?:е|ет|и|евозможно|ельзя)(?![^\W\d_]))"),
+}
+
+
+def _may_negate_en(lower: str) -> bool:
+    """Whether a lower-cased ASCII text may hold an English marker (never a false no).
+
+    Each marker holds "never", "cannot", "neither", "unable", "n't" or a "no" that starts a
+    word and ends it, or is followed by "t" or "r" that do.
+    """
+    if "never" in lower or "cannot" in lower or "neither" in lower or "unable" in lower \
+            or "n't" in lower:
+        return True
+    at = lower.find("no")
+    while at >= 0:
+        if at == 0 or not _is_word(lower[at - 1]):
+            after = lower[at + 2:at + 3]
+            if not _is_word(after) or (after in ("t", "r") and not _is_word(lower[at + 3:at + 4])):
+                return True
+        at = lower.find("no", at + 1)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    """``\\w`` for one ASCII character (or none: "")."""
+    return ch.isalnum() or ch == "_"
 
 
 @per_text
@@ -46,10 +72,9 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang not in _MARKERS:
         return []
     if lang is Lang.EN and text.isascii():  # ASCII: a marker is one of the text's words
-        lower = text.lower()
-        if _EN_MARKER_WORDS.isdisjoint(latin_words(lower)) and "n't" not in lower:
-            return []  # asked of the words the number check read already (no pass)
-    if not _MARKERS[lang].search(text):  # most texts negate nothing: one scan
+        if not _may_negate_en(text.lower()):
+            return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
+    elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]

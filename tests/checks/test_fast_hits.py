@@ -162,13 +162,11 @@ def test_russian_substring_guards_are_the_hints() -> None:
 
 
 def test_english_negation_guard_loses_no_marker() -> None:
-    """In an ASCII text, the marker words asked of the word set are what the pattern finds."""
+    """In an ASCII text, the substring guard lets through every text the pattern finds in."""
     rng = random.Random(64)
     parts = ["not", "NOT", "Never", "cannot", "no", "No.", "nor", "n't", "N'T", "don", "t",
-             "note", "_no", "1no", "unable", " ", "-", "'", "Neither", "x"]
-    for _ in range(3000):
+             "note", "_no", "1no", "unable", " ", "-", "'", "Neither", "x", "r", "n", "o"]
+    for _ in range(30000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
         if negation._MARKERS[Lang.EN].search(text):
-            lower = text.lower()
-            assert not negation._EN_MARKER_WORDS.isdisjoint(latin_words(lower)) \
-                or "n't" in lower, text
+            assert negation._may_negate_en(text.lower()), text

@@ -135,3 +135,21 @@ def test_foreign_script_gates_on_bytes_lose_nothing() -> None:
     for text in _texts(rng, alphabet, 8):
         for lang in Lang:
             assert translation._foreign(text, lang) == _foreign(text, lang), (text, lang)
+
+
+def test_russian_negation_gate_is_the_marker_pattern() -> None:
+    """The first letter taken as a plain set is what the case-blind pattern takes there."""
+    import sys
+
+    from minutes_app.checks import negation
+
+    first = {chr(c) for c in range(sys.maxunicode + 1)
+             if 0xD800 > c or c > 0xDFFF if re.fullmatch("(?i)н", chr(c))}
+    assert first == {"н", "Н"}
+    rng = random.Random(11)
+    alphabet = ["не", "НЕ", "Не", "нет", "неᲄ", "ни", "невозможно", "нельзя", "н", "е", "т",
+                "и", " ", "1", "_", "-", "ы", "²", "\u0345", "a"]
+    gate, markers = negation._GATES[Lang.RU], negation._MARKERS[Lang.RU]
+    for text in _texts(rng, alphabet, 6):
+        assert [h.span() for h in gate.finditer(text)] == \
+            [h.span() for h in markers.finditer(text)], text
