@@ -113,7 +113,6 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 
 # (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
-_DOUBLE = re.compile(r"(?=[ \t])(?:(?<=\S) {2,}(?=\S)|\t)")
 _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
                      r"|(?<=[,;]) +(?=[,.;]))")
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
@@ -126,13 +125,16 @@ def spacing(text: str) -> list[tuple[str, int, int]]:
         return []
     double = "  " in text or "\t" in text
     before = _STRAY_BEFORE.search(text) is not None
-    after = _STRAY_AFTER.search(text) is not None
+    if text.isascii():  # "( " or "[ ": the marks themselves are seldom there (memchr first)
+        after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
+    else:
+        after = _STRAY_AFTER.search(text) is not None
     if not (double or " " in text[:1] + text[-1:] or before or after):
         return []
     # each pattern only where what its hit must hold is there
     out = []
-    if double and (hit := _DOUBLE.search(text)) is not None:
-        out.append(("double", hit.start(), hit.end()))
+    if double and (found := _double(text)) is not None:
+        out.append(("double", *found))
     if (edge := _edge(text)) is not None:
         out.append(("edge", *edge))
     if before and (hit := _BEFORE.search(text)) is not None:
@@ -140,6 +142,24 @@ def spacing(text: str) -> list[tuple[str, int, int]]:
     if after and (hit := _AFTER.search(text)) is not None:
         out.append(("after", hit.start(), hit.end()))
     return out
+
+
+def _double(text: str) -> tuple[int, int] | None:
+    """Where ``(?<=\\S) {2,}(?=\\S)|\\t`` first matches: two spaces or more between marks, or a tab.
+
+    Each run of spaces is found by ``str.find`` (in C); a run matches when it is whole (it
+    starts one after a mark) and a mark follows it.
+    """
+    tab = text.find("\t")
+    at = text.find("  ")
+    while at >= 0 and (tab < 0 or at < tab):
+        end = at + 2
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if at and not text[at - 1].isspace() and end < len(text) and not text[end].isspace():
+            return at, end
+        at = text.find("  ", end)
+    return (tab, tab + 1) if tab >= 0 else None
 
 
 def _edge(text: str) -> tuple[int, int] | None:

@@ -267,7 +267,7 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
         # each sentence pair once (sets built in C): most sentences have one translation
         # throughout, and only those with more are followed through the document
         pairs = set(zip(chain.from_iterable(sa for _, sa, _ in aligned),
-                        chain.from_iterable(sb for _, _, sb in aligned)))
+                        chain.from_iterable(sb for _, _, sb in aligned), strict=True))
         if twice := _with_two(pairs, 0):
             yield from _differently(aligned, a, b, twice)
         if twice := _with_two(pairs, 1):
