@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import weakref
 from collections.abc import Callable, Iterator
 
 from minutes_app.checks.context import Context
@@ -23,7 +24,7 @@ from minutes_app.checks.translation import (
     concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks,
     untranslated_checks,
 )
-from minutes_app.model import Minutes
+from minutes_app.model import Minutes, Paragraph
 from minutes_app.model.brackets import open_brackets
 
 __all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
@@ -31,10 +32,22 @@ __all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
 Check = Callable[[Unit, Context], Iterator[Finding]]
 
 
+_BY_ID: weakref.WeakKeyDictionary[Context, dict[str, Paragraph]] = weakref.WeakKeyDictionary()
+
+
+def _paragraph(ctx: Context, place_id: str) -> Paragraph:
+    """The paragraph of a unit, from a table made once per run (not a look-up per unit)."""
+    table = _BY_ID.get(ctx)
+    if table is None:
+        table = _BY_ID[ctx] = {str(p.id): p for p in ctx.m.paragraphs()}
+    found = table.get(place_id)
+    return found if found is not None else ctx.m.paragraph(int(place_id))
+
+
 def _brackets(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if unit.place != "paragraph" or not any("[" in t for t in unit.texts.values()):
         return
-    p = ctx.m.paragraph(int(unit.place_id))
+    p = _paragraph(ctx, unit.place_id)
     counts = {lang: len(open_brackets(p, lang)) for lang in ctx.langs}
     if len(set(counts.values())) > 1:
         detail = ",".join(f"{lang.value}{n}" for lang, n in counts.items())
@@ -45,7 +58,7 @@ def _brackets(unit: Unit, ctx: Context) -> Iterator[Finding]:
 def _stale(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if unit.place != "paragraph":
         return
-    p = ctx.m.paragraph(int(unit.place_id))
+    p = _paragraph(ctx, unit.place_id)
     if not p.agreed_texts:
         return
     changed = [lang for lang in ctx.langs

@@ -89,10 +89,12 @@ _CLOSING = "\"'”’»」』》〉)]"
 
 def _end(text: str) -> str:
     """How a text ends: '.' for a full stop, colon or semicolon; '?', '!' or '' for none."""
-    text = text.rstrip().rstrip(_CLOSING).rstrip()
-    if not text:
-        return ""
-    last = text[-1]
+    last = text[-1:]
+    if not last or last.isspace() or last in _CLOSING:  # (else no strip changes the end)
+        text = text.rstrip().rstrip(_CLOSING).rstrip()
+        if not text:
+            return ""
+        last = text[-1]
     if last in ".:;,。…":
         return "."
     return last if last in "?!" else ""
@@ -102,8 +104,8 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """One language ends with a full stop (or ? !) where another has none, or another mark."""
     if unit.place == "meeting" or unit.place == "title":
         return
-    ends = {lang: _end(unit.texts.get(lang, "")) for lang in ctx.langs
-            if unit.texts.get(lang, "").strip()}
+    ends = {lang: _end(text) for lang in ctx.langs
+            if (text := unit.texts.get(lang, "")).strip()}
     for a, b in ctx.pairs:
         if a in ends and b in ends and ends[a] != ends[b]:
             ta, tb = unit.texts[a].rstrip(), unit.texts[b].rstrip()
