@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text
+from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
 _COMMON = (("(", ")"), ("[", "]"), ("{", "}"))
@@ -125,7 +126,7 @@ def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:
         return []
-    double = "  " in text or "\t" in text
+    double = TWO_SPACES.search(text) is not None or "\t" in text
     before = _STRAY_BEFORE.search(text) is not None
     if text.isascii():  # "( " or "[ ": the marks themselves are seldom there (memchr first)
         after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
