@@ -21,8 +21,10 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:\s+[\u0400-\u04ff]+)*")
 # Latin words in Korean or Russian: lower-case words are left-over English ("the", "trade");
 # units and abbreviations that Korean writes in Latin are not
-_LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
-_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
+# (each starts with its first letter and looks behind it after: the engine skips to a letter
+# where a leading look-behind is tried at every position)
+_LATIN_WORD = re.compile(r"[a-z](?<![A-Za-z].)[a-z]+(?:\s+[a-z]{2,})*(?![A-Za-z])")
+_LATIN_PHRASE = re.compile(r"[A-Z](?<![A-Za-z].)[a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
                            r"(?![A-Za-z])")
 _LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg per cent bn mn "
                       "mln tn st nd rd th www http https com org net kr ru go".split())
@@ -65,7 +67,7 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang is not Lang.RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
     if lang is not Lang.EN and raw.upper() != raw:
-        outside = _PARENS.sub(lambda h: " " * len(h.group()), text)
+        outside = _PARENS.sub(lambda h: " " * len(h.group()), text) if "(" in text else text
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
         if lang is Lang.KO:  # Russian writes firms' names in Latin; Korean transcribes them

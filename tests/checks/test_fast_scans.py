@@ -112,6 +112,11 @@ def test_spacing_and_pairs_find_what_a_scan_of_every_character_finds() -> None:
             assert style._unbalanced(text, lang) == _unbalanced(text, lang), (text, lang)
 
 
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
+_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
+                           r"(?![A-Za-z])")
+
+
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     t = translation
     spans: list[tuple[int, int]] = []
@@ -119,19 +124,19 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
         spans += [(h.start(), h.end()) for h in t._HANGUL.finditer(text)]
     if lang is not Lang.RU:
         spans += [(h.start(), h.end()) for h in t._CYRILLIC.finditer(text)]
-    if lang is not Lang.EN and t._LOWER_LATIN.search(text):
-        outside = t._PARENS.sub(lambda h: " " * len(h.group()), text)
-        spans += [(h.start(), h.end()) for h in t._LATIN_WORD.finditer(outside)
+    if lang is not Lang.EN and re.search("[a-z]", text):
+        outside = re.sub(r"\([^()]*\)", lambda h: " " * len(h.group()), text)
+        spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in t._LATIN_OK and not t._glued_unit(outside, h.start())]
         if lang is Lang.KO:
-            spans += [(h.start(), h.end()) for h in t._LATIN_PHRASE.finditer(outside)]
+            spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
     return sorted(spans)
 
 
 def test_foreign_script_gates_on_bytes_lose_nothing() -> None:
     rng = random.Random(7)
-    alphabet = [*"aZ9 -().한ㄱㆎ\u3130\u318f\ud7a4\uabffЯѐӿ\u03ff\u0500ÀéÿĀ“—«\U0001f600",
-                "the", "Of", "km", "Busan Port"]
+    alphabet = [*"aZ9 -().한ㄱㆎ\u3130\u318f\ud7a4\uabffЯѐӿ\u03ff\u0500ÀéÿĀ“—«\U0001f600\n",
+                "the", "Of", "km", "Busan Port", "of", "Sea", "-", "  ", "(x)", "bn"]
     for text in _texts(rng, alphabet, 8):
         for lang in Lang:
             assert translation._foreign(text, lang) == _foreign(text, lang), (text, lang)
