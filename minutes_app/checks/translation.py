@@ -124,6 +124,8 @@ def weight(text: str, lang: Lang) -> int:
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
 _ASCII = bytes(range(128))
+_NOT_ASCII = bytes(range(128, 256))
+_CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
 # the marks other than letters that texts hold besides ASCII (dropped before asking whether
 # what is left is all letters)
 _MARKS = "·「」『』《》〈〉“”‘’…–—«»„№―"
@@ -136,6 +138,13 @@ def _weight(text: str, lang: Lang) -> int:
         return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
     raw = text.encode()
     letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
+    if lang is not Lang.KO:
+        # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
+        # D2 starts the signs among them): when these are all the text holds beyond ASCII,
+        # each is a letter, counted without decoding
+        cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
+        if cyrillic == len(text) - len(raw.translate(None, _NOT_ASCII)):
+            return letters + cyrillic
     # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
     other = raw.translate(None, _ASCII).decode()
     if not other.isalnum():
@@ -157,10 +166,13 @@ _TOLERANCE = 2.0  # a text shorter than expected by this factor lacks something
 
 def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
     """The document's own ratio of lengths per pair of languages (its median)."""
+    checked = [u.texts for u in units if u.place in ("paragraph", "annex")]
+    # each text weighed once for every pair it is in (the length check asks them all later)
+    weights = {lang: [weight(texts.get(lang, ""), lang) for texts in checked]
+               for lang in ctx.langs}
     for a, b in ctx.pairs:
-        ratios = [wb / wa for u in units if u.place in ("paragraph", "annex")
-                  and (wa := weight(u.texts.get(a, ""), a)) >= _MIN_WEIGHT
-                  and (wb := weight(u.texts.get(b, ""), b)) >= _MIN_WEIGHT]
+        ratios = [wb / wa for wa, wb in zip(weights[a], weights[b], strict=True)
+                  if wa >= _MIN_WEIGHT and wb >= _MIN_WEIGHT]
         default = DEFAULT_RATIO[b] / DEFAULT_RATIO[a]
         ctx.ratios[(a, b)] = statistics.median(ratios) if len(ratios) >= 8 else default
 
@@ -235,7 +247,7 @@ def _normalised_sentences(text: str) -> list[str]:
     """
     # a printable text holds no space but " " (every other is a separator or a control): its
     # normal form has each run of spaces made one and none at either end (all in C)
-    if text.isprintable():
+    if _printable(text):
         normed = text
         if TWO_SPACES.search(normed) is not None:
             while "  " in normed:
@@ -259,6 +271,16 @@ def _normalised_sentences(text: str) -> list[str]:
         else:
             out.append(piece)
     return [s for s in out if s]
+
+
+_ASCII_CONTROLS = bytes([*range(32), 127])
+
+
+def _printable(text: str) -> bool:
+    """``text.isprintable()``; in ASCII, no control byte (deleted in C, faster than asking)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) == len(text)
+    return text.isprintable()
 
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:

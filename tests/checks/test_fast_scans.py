@@ -39,7 +39,8 @@ _SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 
 def test_weights_count_what_the_patterns_count() -> None:
     rng = random.Random(1)
-    alphabet = [*"aZ9_ -.,·「」한국러ㅎㆍ²½é日Я«»\x00\t\n①…", "\U0001f600", "İ"]
+    alphabet = [*"aZ9_ -.,·「」한국러ㅎㆍ²½é日Яыё\u0482\u0483\u04c0\u04ff«»\x00\t\n①…",
+                "\U0001f600", "İ"]
     for text in _texts(rng, alphabet, 12):
         for lang in Lang:
             expected = len(_NOT_LETTER.sub("", text)) + (
