@@ -293,20 +293,21 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
         aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
                                                    strict=True) if sa and len(sa) == len(sb)]
         # each sentence pair once (sets built in C): most sentences have one translation
-        # throughout, and only those with more are followed through the document
-        pairs = set(zip(chain.from_iterable(sa for _, sa, _ in aligned),
-                        chain.from_iterable(sb for _, _, sb in aligned), strict=True))
-        if twice := _with_two(pairs, 0):
-            yield from _differently(aligned, a, b, twice)
-        if twice := _with_two(pairs, 1):
-            yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a, twice)
+        # throughout (as many distinct sentences as distinct pairs), and only those with
+        # more are followed through the document
+        src = list(chain.from_iterable(sa for _, sa, _ in aligned))
+        tgt = list(chain.from_iterable(sb for _, _, sb in aligned))
+        pairs = set(zip(src, tgt, strict=True))
+        if len(set(src)) != len(pairs):
+            yield from _differently(aligned, a, b, _with_two(pairs, 0))
+        if len(set(tgt)) != len(pairs):
+            yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a,
+                                    _with_two(pairs, 1))
 
 
 def _with_two(pairs: set[tuple[str, str]], side: int) -> set[str]:
     """The sentences of one side of ``pairs`` that stand with two or more of the other."""
     counts = Counter(map(itemgetter(side), pairs))
-    if len(counts) == len(pairs):
-        return set()
     return {s for s, n in counts.items() if n > 1}
 
 
