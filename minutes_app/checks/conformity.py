@@ -95,22 +95,28 @@ def _text_findings(units: list[Unit], ctx: Context, signature: str) -> list[list
     keys: list[tuple[object, ...]] = [
         (signature, u.place, *(u.texts.get(lang, "") for lang in ctx.langs)) for u in units]
     todo: dict[tuple[object, ...], Unit] = {}  # each new key, and the first unit holding it
+    # what the cache holds is taken first (filling it below may empty it)
+    known: dict[tuple[object, ...], list[Finding]] = {}
     for unit, key in zip(units, keys, strict=True):
-        if key not in todo and key not in _CACHE:
+        if key in known or key in todo:
+            continue
+        cached = _CACHE.get(key)
+        if cached is None:
             todo[key] = unit
-    fresh: dict[tuple[object, ...], list[Finding]] = {key: [] for key in todo}
+        else:
+            known[key] = cached
+    for key in todo:
+        known[key] = []
     for check in TEXT_CHECKS:
         for key, unit in todo.items():
-            fresh[key].extend(check(unit, ctx))
+            known[key].extend(check(unit, ctx))
+    for key in todo:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = known[key]
     out = []
     for unit, key in zip(units, keys, strict=True):
-        found = fresh.get(key)
-        if found is None:
-            found = _CACHE[key]
-        elif key not in _CACHE:
-            if len(_CACHE) >= _CACHE_MAX:
-                _CACHE.clear()
-            _CACHE[key] = found
+        found = known[key]
         out.append([relocate(f, unit) for f in found] if found else found)
     return out
 
