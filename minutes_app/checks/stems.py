@@ -32,7 +32,9 @@ class Stems:
         # every occurrence is asked for (overlapping ones too) and the regex's chosen here
         kind = ahocorasick_rs.MatchKind.Standard if word_start else \
             ahocorasick_rs.MatchKind.LeftmostLongest
-        self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=kind)
+        # (a DFA: the fastest to read with, for so few literals)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            words, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA)
         self._word_start = word_start
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
