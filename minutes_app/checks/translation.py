@@ -7,7 +7,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
@@ -264,6 +264,10 @@ def _normalised_sentences(text: str) -> list[str]:
         last = pieces.pop()
         pieces = [piece + "." for piece in pieces]
         pieces.append(last)
+    # (a piece before another that ends with "Mr." is joined to it; most texts have none:
+    # asked of every piece in C)
+    if not any(map(_ENDS_ABBREVIATED, pieces[:-1])):
+        return [s for s in pieces if s]
     out: list[str] = []
     for piece in pieces:
         if out and out[-1].endswith(_ABBREVIATIONS):
@@ -271,6 +275,9 @@ def _normalised_sentences(text: str) -> list[str]:
         else:
             out.append(piece)
     return [s for s in out if s]
+
+
+_ENDS_ABBREVIATED = methodcaller("endswith", _ABBREVIATIONS)
 
 
 _ASCII_CONTROLS = bytes([*range(32), 127])
