@@ -17,8 +17,8 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.details import detail_checks
 from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
 from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks, value_checks
-from minutes_app.checks.places import all_units
 from minutes_app.checks.negation import negation_checks
+from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
 from minutes_app.checks.translation import (
     concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks,

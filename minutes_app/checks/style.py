@@ -115,7 +115,7 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                        {"end_a": ends[a] or "—", "end_b": ends[b] or "—"})
 
 
-# (every hit starts with a space or a tab: the look-ahead lets the engine skip to one)
+# (every hit starts with a space: the look-ahead lets the engine skip to one)
 _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s|$))"
                      r"|(?<=[,;]) +(?=[,.;]))")
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
