@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.text_memo import per_text_lang
 from minutes_app.model import Lang
 
 _IDIOMS = {
@@ -66,7 +66,7 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@per_text
+@per_text_lang
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:

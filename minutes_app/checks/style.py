@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.text_memo import per_text, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
@@ -47,7 +47,7 @@ def _enumerator(text: str, i: int) -> bool:
     return j < i - 1 and (j < 0 or text[j] in " \t\n:;,")
 
 
-@per_text
+@per_text_lang
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []

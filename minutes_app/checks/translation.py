@@ -13,7 +13,7 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.checks.meaning import is_person_field, named
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.text_memo import per_text_lang
 from minutes_app.checks.stems import Stems
 from minutes_app.model import Lang
 
@@ -52,7 +52,7 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                    {"langs": ", ".join(x.value for x in empty)})
 
 
-@per_text
+@per_text_lang
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     if lang is Lang.EN and text.isascii():
