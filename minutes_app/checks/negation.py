@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick_rs
+
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.text_memo import per_text_lang
@@ -42,22 +44,27 @@ _GATES = {
 }
 
 
+# the substrings an English marker holds, found in one pass in C ("no" first: its hits are
+# looked at; any other lets the text through)
+_EN_SUBSTRINGS = ahocorasick_rs.BytesAhoCorasick(
+    [b"no", b"never", b"cannot", b"neither", b"unable", b"n't"],
+    matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA)
+
+
 def _may_negate_en(lower: str) -> bool:
     """Whether a lower-cased ASCII text may hold an English marker (never a false no).
 
     Each marker holds "never", "cannot", "neither", "unable", "n't" or a "no" that starts a
     word and ends it, or is followed by "t" or "r" that do.
     """
-    if "never" in lower or "cannot" in lower or "neither" in lower or "unable" in lower \
-            or "n't" in lower:
-        return True
-    at = lower.find("no")
-    while at >= 0:
+    for index, at, _end in _EN_SUBSTRINGS.find_matches_as_indexes(
+            lower.encode("ascii"), overlapping=True):
+        if index:
+            return True
         if at == 0 or not _is_word(lower[at - 1]):
             after = lower[at + 2:at + 3]
             if not _is_word(after) or (after in ("t", "r") and not _is_word(lower[at + 3:at + 4])):
                 return True
-        at = lower.find("no", at + 1)
     return False
 
 
