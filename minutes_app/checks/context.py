@@ -6,8 +6,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from minutes_app.checks.trie import alternation
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
+from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, scan
 from minutes_app.model import Lang, Minutes
 
 
@@ -26,7 +26,10 @@ def pairs_of(langs: list[Lang]) -> list[tuple[Lang, Lang]]:
 
 
 def _word_start(variant: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])" + re.escape(variant))
+    # the variant, then a look-behind that no letter stands before it: the same hits as the
+    # look-behind first, but the pattern starts with a literal the engine searches for fast
+    v = re.escape(variant)
+    return re.compile(f"{v}(?<![^\\W\\d_]{v})")
 
 
 def _stem(word: str) -> str:
@@ -57,60 +60,29 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     return probe, compiled, True
 
 
-@functools.lru_cache(maxsize=4096)
-def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
-    """A phrase's first stem in lower case, and its pattern to match in lower-cased text.
+def phrase_stems(variant: str) -> list[tuple[str, str]]:
+    """A phrase's lower-cased words with their stems (what ``russian_phrase`` looks for)."""
+    return [(_stem(w), w) for w in variant.lower().split()]
 
-    The same hits as ``russian_form``'s pattern, found from the first stem's occurrences
-    (``str.find``) instead of trying a case-blind pattern at every position.
+
+@functools.lru_cache(maxsize=4096)
+def russian_phrase(variant: str) -> re.Pattern[str]:
+    """A phrase's pattern to find in lower-cased text, at a word's start.
+
+    The same hits as ``russian_form``'s case-blind pattern; the first stem comes first, the
+    word-start look-behind after it, so the engine searches for the stem as a literal.
     """
-    stems = [(_stem(w), w) for w in variant.lower().split()]
+    stems = phrase_stems(variant)
+    first = re.escape(stems[0][0])
     pattern = r"\s+".join(re.escape(st) + (r"\w*" if st != w else "") for st, w in stems)
-    return stems[0][0], re.compile(pattern)
+    return re.compile(first + rf"(?<![^\W\d_]{first})" + pattern[len(first):])
 
 
 Row = tuple[str, int, "re.Pattern[str] | None", bool]
 
-
-class RowIndex(NamedTuple):
-    """Patterns of every row's probe, and the rows each probe's hit may hold."""
-
-    exact: re.Pattern[str] | None  # probes looked for as written
-    lowered: re.Pattern[str] | None  # probes looked for in the lower-cased text
-    rows_of: dict[str, list[int]]  # a probe → the rows whose probe it contains
-
-
-def _alternatives(probes: set[str]) -> re.Pattern[str] | None:
-    if not probes:
-        return None
-    return re.compile(alternation(probes))  # longest first at each position, as a trie
-
-
-def row_index(rows: list[Row]) -> RowIndex:
-    """Index ``rows`` by their probes: a text's hits of two patterns name the rows to try."""
-    exact = {r[0] for r in rows if r[0] and not r[3]}
-    lowered = {r[0] for r in rows if r[0] and r[3]}
-    rows_of = {p: [i for i, r in enumerate(rows) if r[0] in p and r[3] == (p in lowered)]
-               for p in exact | lowered}
-    if exact & lowered:  # a probe in both forms: its hits name the rows of both
-        for p in exact & lowered:
-            rows_of[p] = [i for i, r in enumerate(rows) if r[0] in p]
-    return RowIndex(_alternatives(exact), _alternatives(lowered), rows_of)
-
-
-def candidates(index: RowIndex, text: str, lower: str) -> list[int]:
-    """The rows whose probe ``text`` (or its lower-cased form) may hold, in the rows' order.
-
-    A pattern's hits do not overlap: a probe inside another's hit is among that probe's
-    rows; one that starts inside another's hit and ends beyond it is not tried (the longer
-    name found first blanks it, as the rows' order would, but for a longer one starting later).
-    """
-    found: set[int] = set()
-    for pattern, source in ((index.exact, text), (index.lowered, lower)):
-        if pattern is not None:
-            for hit in pattern.finditer(source):
-                found.update(index.rows_of[hit.group()])
-    return sorted(found)
+# what says that a paragraph names who headed the delegations (see details)
+HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
+          Lang.RU: ("возглав", "руководител")}
 
 
 class Context:
@@ -131,10 +103,6 @@ class Context:
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
             self.lookup_details[lang] = [r for r in self.lookup[lang]
                                          if not self.names[r[1]].from_meeting]
-        # which rows a text can hold: one pattern of every probe per language instead of a
-        # substring search per row (see candidates)
-        self.index = {lang: row_index(rows) for lang, rows in self.lookup.items()}
-        self.index_details = {lang: row_index(rows) for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]
@@ -151,6 +119,45 @@ class Context:
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)
         self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
+        # one pass per text finds which rows, heads and markers to try (see name_scan)
+        self.plans = {lang: self._plan(lang) for lang in self.langs}
+        self.scans: dict[tuple[str, Lang], Scan] = {}
+        self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
+
+    def scan(self, text: str, lang: Lang) -> Scan:
+        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
+        key = (text, lang)
+        found = self.scans.get(key)
+        if found is None:
+            found = self.scans[key] = scan(self.plans[lang], text)
+        return found
+
+    def _plan(self, lang: Lang) -> Plan:
+        rows, heads = self.lookup[lang], self.head_patterns[lang]
+        lowered = lang is Lang.RU or any(r[3] for r in rows) or any(h[2] for h in heads)
+
+        def gate(probe: str, probe_lowered: bool) -> str:
+            return probe if probe_lowered else gate_string(probe, lowered)
+
+        def needs(row: Row) -> frozenset[str]:  # a phrase's hit holds each of its stems
+            pattern = row[2]
+            if not row[3] or pattern is None:
+                return frozenset()
+            return frozenset(st for st, _w in phrase_stems(PHRASE_OF[pattern]))
+
+        meeting = self.m.meeting
+        marks: dict[str, list[str]] = {
+            "body": [gate(t, False) for t in (meeting.body.get(lang, ""),
+                                              meeting.body_alternat.get(lang, "")) if t],
+            "headed": [gate(t, False) for t in HEADED.get(lang, ())]}
+        for ident, forms in self.heads:
+            value = forms.get(lang, "")
+            if value:  # meaning.find_form: the value as written, or a Russian phrase's probe
+                marks[f"head:{ident}"] = [gate(value, False)] + (
+                    [russian_form(value)[0]] if lang is Lang.RU and " " in value else [])
+        return plan([(gate(r[0], r[3]), needs(r)) for r in rows],
+                    [(r[1], r[2] is not None) for r in rows],
+                    [gate(h[0], h[2]) for h in heads], marks, lowered)
 
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""

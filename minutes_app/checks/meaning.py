@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.context import (
-    PHRASE_OF, Context, candidates, russian_form, russian_phrase,
-)
+from minutes_app.checks.context import PHRASE_OF, Context, russian_form, russian_phrase
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.memo import per_text
+from minutes_app.checks.name_scan import Plan, Scan
+from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
     date_difference, period_difference, quantity_difference, unit_conflicts, values,
@@ -113,18 +114,12 @@ def _word_start_hits(text: str, variant: str) -> list[tuple[int, int]]:
 
 
 def _phrase_hits(lower: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """What a Russian phrase's case-blind pattern finds, looked for from its first stem."""
-    first, phrase = russian_phrase(PHRASE_OF[pattern])
-    out: list[tuple[int, int]] = []
-    at = lower.find(first)
-    while at >= 0:
-        hit = phrase.match(lower, at) if at == 0 or not _LETTER.match(lower, at - 1) else None
-        if hit is not None:
-            out.append((at, hit.end()))
-            at = lower.find(first, max(hit.end(), at + 1))
-        else:
-            at = lower.find(first, at + 1)
-    return out
+    """What a Russian phrase's case-blind pattern finds, looked for in the lower-cased text."""
+    return [hit.span() for hit in russian_phrase(PHRASE_OF[pattern]).finditer(lower)]
+
+
+def _zeros(hit: re.Match[str]) -> str:
+    return "\x00" * (hit.end() - hit.start())
 
 
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
@@ -135,18 +130,106 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     for: they are what is compared.
     """
     key = (text, lang, details)
-    if key in ctx.named:
-        return ctx.named[key]
+    known = ctx.named.get(key)
+    if known is None:
+        if lang not in ctx.plans:
+            known = ({}, text)
+        else:
+            # one pass names the rows and heads the text may hold (each is tried below)
+            seen = ctx.scan(text, lang)
+            if not seen.present and not seen.heads:
+                known = ({}, text)
+            elif details or seen.heads or ctx.plans[lang].lowered:
+                known = _in_order(text, seen, lang, ctx, details)
+            else:
+                known = _apart(text, seen, ctx.plans[lang]) or \
+                    _in_order(text, seen, lang, ctx, details)
+        ctx.named[key] = known
+    return known
+
+
+def _apart(text: str, seen: Scan, plan: Plan) -> tuple[dict[int, tuple[int, int]], str] | None:
+    """``named`` where the rows' order cannot matter: from where the pass found each string.
+
+    When no head is to be blanked and the names' strings stand apart (neither touching nor
+    overlapping, or inside a longer one that is a hit and so blanks them first), blanking one
+    name changes no other's hits: each string found is a hit of the first row it names (at a
+    word's start, for the rows looked for so). None where that does not hold.
+    """
+    if plan.always is not None:
+        return None
+    first_row = plan.first_row
+    hits: list[tuple[int, int, int, int]] = []
+    end, hit = -1, False  # the last string kept, and whether it is a hit
+    ordered = True
+    for gate, start, stop in seen.found:  # by their ends: by their starts too, if apart
+        if start <= end:
+            ordered = False
+            break
+        row = first_row[gate]
+        if row is not None:
+            end = stop
+            if not row[2] or not start or not _letter(text[start - 1]):
+                hits.append((row[0], start, stop, row[1]))
+    if not ordered:
+        hits.clear()
+        end, hit = -1, False
+        for start, back, gate in sorted([(s, -e, i) for i, s, e in seen.found
+                                         if first_row[i] is not None]):
+            stop = -back
+            if start <= end:
+                if stop <= end and hit and start < end:
+                    continue  # inside a longer name's hit (longer rows come first): blanked
+                return None
+            row = first_row[gate]
+            assert row is not None
+            end = stop
+            hit = not row[2] or not start or not _letter(text[start - 1])
+            if hit:
+                hits.append((row[0], start, stop, row[1]))
+        hits.sort(key=lambda h: h[1])
+    if not hits:
+        return {}, text
+    parts: list[str] = []
+    last = 0
+    for _at, start, stop, _index in hits:
+        parts += (text[last:start], "\x00" * (stop - start))
+        last = stop
+    parts.append(text[last:])
+    hits.sort()  # the rows' order, then the text's: the first hit of the first row is the name's
     found: dict[int, tuple[int, int]] = {}
-    lower = text.lower()
-    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
-        if probe in (lower if lowered else text):
-            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
-    lower = text.lower()
-    rows = (ctx.lookup_details if details else ctx.lookup).get(lang, [])
-    row_index = (ctx.index_details if details else ctx.index).get(lang)
-    for at in (candidates(row_index, text, lower) if row_index else ()):
+    for _at, start, stop, index in hits:
+        if index not in found:
+            found[index] = (start, stop)
+    return found, "".join(parts)
+
+
+def _letter(char: str) -> bool:
+    r"""What ``[^\W\d_]`` matches (checked for every code point by the tests)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
+              ) -> tuple[dict[int, tuple[int, int]], str]:
+    """``named`` row by row, longest first, each row's hits blanked before the next looks."""
+    found: dict[int, tuple[int, int]] = {}
+    plan = ctx.plans[lang]
+    lower = seen.lower
+    if seen.heads:
+        heads = ctx.head_patterns[lang]
+        blanked = False
+        for at in seen.heads:
+            probe, head, lowered = heads[at]
+            if probe in (lower if lowered else text):
+                text = head.sub(_zeros, text)
+                blanked = True
+        if blanked and plan.lowered:
+            lower = text.lower()
+    rows = ctx.lookup[lang]
+    for at in scan_rows(plan, seen):
         variant, index, pattern, lowered = rows[at]
+        if details and ctx.names[index].from_meeting:
+            continue
         if variant not in (lower if lowered else text):
             continue
         if pattern is None:
@@ -157,10 +240,9 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             hits = _phrase_hits(lower, pattern)
         for s, e in hits:
             text = _blank(text, s, e)
-            lower = _blank(lower, s, e)
+            lower = _blank(lower, s, e) if plan.lowered else text
         if hits and index not in found:
             found[index] = hits[0]
-    ctx.named[key] = (found, text)
     return found, text
 
 
@@ -194,15 +276,19 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
     texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
-    # what no form stands in needs no look (a head's forms are seldom in a paragraph)
-    lowers = {lang: t.lower() for lang, t in texts.items()}
+    # a form whose string the text's pass did not meet is not there (see Context._plan)
+    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
+    if all(x.marks.isdisjoint(ctx.head_marks) for x in seen.values()):
+        return
     for ident, forms in ctx.heads:
+        mark = f"head:{ident}"
         for a, b in ctx.pairs:
             va, vb = forms.get(a, ""), forms.get(b, "")
             ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a, at_b = find_form(ta, va, a, lowers[a]), find_form(tb, vb, b, lowers[b])
+            at_a = find_form(ta, va, a, seen[a].lower) if mark in seen[a].marks else None
+            at_b = find_form(tb, vb, b, seen[b].lower) if mark in seen[b].marks else None
             if (at_a is None) == (at_b is None):
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
@@ -238,19 +324,31 @@ _ACRONYM = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])
                       r"(?![A-Za-z])")
 
 
+_RUN_END = re.compile(r"[A-Za-z0-9&]*")
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
+
+
 @per_text
 def acronyms(text: str) -> dict[str, tuple[int, int]]:
     """Latin acronyms (two capitals or more) and where each first stands."""
-    if not _TWO_CAPITALS.search(text):
-        return {}
     out: dict[str, tuple[int, int]] = {}
-    for hit in _ACRONYM.finditer(text):
-        word = hit.group()
-        caps = sum(1 for c in word if c.isupper())
-        if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
-                or _ROMAN.fullmatch(word)):
+    run_end = -1
+    # an acronym holds two capitals at most one letter apart, and stands inside a run of
+    # letters, digits and "&": only such runs are read, the rest of the text never is
+    for pair in _TWO_CAPITALS.finditer(text):
+        start = pair.start()
+        if start < run_end:
             continue
-        out.setdefault(word, (hit.start(), hit.end()))
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        run_end = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
+        for hit in _ACRONYM.finditer(text, start, run_end):
+            word = hit.group()
+            caps = sum(1 for c in word if c.isupper())
+            if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
+                    or _ROMAN.fullmatch(word)):
+                continue
+            out.setdefault(word, (hit.start(), hit.end()))
     return out
 
 
@@ -259,9 +357,14 @@ def _all_caps(text: str) -> bool:
     return not _LOWER.search(text) and len(_CAPITALS.findall(text)) >= 12
 
 
+@functools.lru_cache(maxsize=1024)
+def _standing(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word of its own (no Latin letter on either side)."""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])")
+
+
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
-    if acronym in found or re.search(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])",
-                                     text):
+    if acronym in found or (acronym in text and _standing(acronym).search(text)):
         return True
     base = acronym.rstrip("s")
     aliases = ACRONYM_ALIASES.get(acronym, ()) + ACRONYM_ALIASES.get(base, ())
@@ -276,15 +379,20 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
         return
-    found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
+    texts = unit.texts
+    found = {lang: acronyms(texts.get(lang, "")) for lang in ctx.langs}
     for a, b in ctx.pairs:
-        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        fa, fb = found[a], found[b]
+        if not fa and not fb:  # the common case: no acronym on either side
+            continue
+        ta, tb = texts.get(a, ""), texts.get(b, "")
+        only_a = [x for x in fa if not _carries(tb, fb, x)] if b is not Lang.RU else []
+        only_b = [x for x in fb if not _carries(ta, fa, x)] if a is not Lang.RU else []
+        if not only_a and not only_b:
+            continue
         if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):
             continue
-        only_a = [x for x in found[a] if not _carries(tb, found[b], x)] if b is not Lang.RU else []
-        only_b = [x for x in found[b] if not _carries(ta, found[a], x)] if a is not Lang.RU else []
-        if only_a or only_b:
-            spans = [(a, *found[a][x]) for x in only_a] + [(b, *found[b][x]) for x in only_b]
-            yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
-                       f"{','.join(sorted(only_b))}", spans,
-                       {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
+        spans = [(a, *fa[x]) for x in only_a] + [(b, *fb[x]) for x in only_b]
+        yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                   f"{','.join(sorted(only_b))}", spans,
+                   {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
