@@ -25,7 +25,9 @@ def pairs_of(langs: list[Lang]) -> list[tuple[Lang, Lang]]:
     return [(a, b) for i, a in enumerate(langs) for b in langs[i + 1:]]
 
 
-def _word_start(variant: str) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=4096)
+def word_start(variant: str) -> re.Pattern[str]:
+    """``variant`` at a word's start: no letter stands before it."""
     # the variant, then a look-behind that no letter stands before it: the same hits as the
     # look-behind first, but the pattern starts with a literal the engine searches for fast
     v = re.escape(variant)
@@ -39,7 +41,12 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
 
 
-PHRASE_OF: dict[re.Pattern[str], str] = {}  # a phrase's pattern → the phrase (russian_phrase)
+def russian_probe(variant: str) -> tuple[str, bool]:
+    """What to look for first, and whether in the lower-cased text (``russian_form``'s)."""
+    words = variant.split()
+    if len(words) == 1:
+        return variant, False
+    return max((_stem(w) for w in words), key=len).lower(), True
 
 
 @functools.lru_cache(maxsize=4096)
@@ -49,15 +56,12 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     A single word is given as a stem already (Москв, Приморск); a phrase matches in any case
     (Корпорация развития → Корпорацией развития, Приморский край → в Приморском крае).
     """
-    words = variant.split()
-    if len(words) == 1:
-        return variant, _word_start(variant), False
+    probe, lowered = russian_probe(variant)
+    if not lowered:
+        return probe, word_start(variant), False
     pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
-                          for w in words)
-    probe = max((_stem(w) for w in words), key=len).lower()
-    compiled = re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
-    PHRASE_OF[compiled] = variant
-    return probe, compiled, True
+                          for w in variant.split())
+    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
 
 
 def phrase_stems(variant: str) -> list[tuple[str, str]]:
@@ -78,7 +82,37 @@ def russian_phrase(variant: str) -> re.Pattern[str]:
     return re.compile(first + rf"(?<![^\W\d_]{first})" + pattern[len(first):])
 
 
-Row = tuple[str, int, "re.Pattern[str] | None", bool]
+# (what to look for first, the name's index, the variant to find at a word's start or as a
+# Russian phrase (None: Korean, a plain substring), whether the probe is looked for lower-cased)
+Row = tuple[str, int, "str | None", bool]
+
+
+def row_pattern(row: Row) -> re.Pattern[str]:
+    """The pattern whose hits in the text are a row's hits."""
+    variant = row[2]
+    if variant is None:
+        return re.compile(re.escape(row[0]))
+    return russian_form(variant)[1] if row[3] else word_start(variant)
+
+
+def head_pattern(lang: Lang, value: str) -> re.Pattern[str]:
+    """What a head's string is blanked by: as written, a Russian one in any case."""
+    return russian_form(value)[1] if lang is Lang.RU else re.compile(re.escape(value))
+
+
+def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
+    if lang is not Lang.RU:
+        return value, value, False
+    probe, lowered = russian_probe(value)
+    return probe, value, lowered
+
+
+def _phrase_key(row: Row) -> tuple[tuple[str, bool], ...] | None:
+    """What a Russian phrase's pattern (``russian_phrase``) is made of; None for other rows."""
+    if not row[3] or row[2] is None:
+        return None
+    return tuple((st, st != w) for st, w in phrase_stems(row[2]))
+
 
 # what says that a paragraph names who headed the delegations (see details)
 HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
@@ -93,7 +127,7 @@ class Context:
         self.langs = list(m.languages)
         self.pairs = pairs_of(self.langs)
         self.names = self._names(m)
-        # per language: (variant, name index, word-start pattern or None), longest first
+        # per language: the rows (see Row), longest first
         self.lookup: dict[Lang, list[Row]] = {}
         self.lookup_details: dict[Lang, list[Row]] = {}
         for lang in self.langs:
@@ -113,14 +147,20 @@ class Context:
                                                      person.title.get(lang, ""),
                                                      person.organisation.get(lang, "")) if v},
                                           key=len, reverse=True) for lang in self.langs}
-        self.head_patterns = {
-            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)), False)
-                   for v in self.head_strings[lang]] for lang in self.langs}
+        # (probe, the string, whether the probe is looked for lower-cased); see head_pattern
+        self.head_patterns = {lang: [_head(lang, v) for v in self.head_strings[lang]]
+                              for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)
         self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
         # one pass per text finds which rows, heads and markers to try (see name_scan)
         self.plans = {lang: self._plan(lang) for lang in self.langs}
+        # rows whose phrases compile to the same pattern share its hits (see names_found)
+        self.phrase_keys = {lang: [_phrase_key(r) for r in self.lookup[lang]]
+                            for lang in self.langs}
+        # the pass reads each word row's whole variant, lower-cased, where it stands
+        self.whole_gates = {lang: all(r[3] or gate_string(r[0], True) == r[0].lower()
+                                      for r in self.lookup[lang]) for lang in self.langs}
         self.scans: dict[tuple[str, Lang], Scan] = {}
         self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
 
@@ -139,11 +179,14 @@ class Context:
         def gate(probe: str, probe_lowered: bool) -> str:
             return probe if probe_lowered else gate_string(probe, lowered)
 
-        def needs(row: Row) -> frozenset[str]:  # a phrase's hit holds each of its stems
+        def needs(row: Row) -> frozenset[str]:
+            # a phrase's hit holds each of its stems: the first (where a hit starts) and the
+            # longer ones are asked of the pass too ("и", "в" would stand in every text)
             pattern = row[2]
             if not row[3] or pattern is None:
                 return frozenset()
-            return frozenset(st for st, _w in phrase_stems(PHRASE_OF[pattern]))
+            stems = [st for st, _w in phrase_stems(pattern)]
+            return frozenset(st for i, st in enumerate(stems) if not i or len(st) >= 4)
 
         meeting = self.m.meeting
         marks: dict[str, list[str]] = {
@@ -154,7 +197,7 @@ class Context:
             value = forms.get(lang, "")
             if value:  # meaning.find_form: the value as written, or a Russian phrase's probe
                 marks[f"head:{ident}"] = [gate(value, False)] + (
-                    [russian_form(value)[0]] if lang is Lang.RU and " " in value else [])
+                    [russian_probe(value)[0]] if lang is Lang.RU and " " in value else [])
         return plan([(gate(r[0], r[3]), needs(r)) for r in rows],
                     [(r[1], r[2] is not None) for r in rows],
                     [gate(h[0], h[2]) for h in heads], marks, lowered)
@@ -166,13 +209,13 @@ class Context:
 
     @staticmethod
     def _row(lang: Lang, variant: str, index: int) -> Row:
-        """What to look for first, the name's index, its pattern (None: a plain substring)."""
+        """What to look for first, the name's index, the variant (None: a plain substring)."""
         if lang is Lang.KO:
             return variant, index, None, False
         if lang is Lang.RU:
-            probe, pattern, lowered = russian_form(variant)
-            return probe, index, pattern, lowered
-        return variant, index, _word_start(variant), False
+            probe, lowered = russian_probe(variant)
+            return probe, index, variant, lowered
+        return variant, index, variant, False
 
     def _names(self, m: Minutes) -> list[Name]:
         names: list[Name] = []
