@@ -107,11 +107,9 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
     return probe, value, lowered
 
 
-def _phrase_key(row: Row) -> tuple[tuple[str, bool], ...] | None:
-    """What a Russian phrase's pattern (``russian_phrase``) is made of; None for other rows."""
-    if not row[3] or row[2] is None:
-        return None
-    return tuple((st, st != w) for st, w in phrase_stems(row[2]))
+# per gate string: the word rows and the phrase rows it names (see Context._readers)
+Readers = tuple[list[list[tuple[int, int, str]]],
+                list[list[tuple[int, int, str, frozenset[int]]]]]
 
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -155,12 +153,9 @@ class Context:
         self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
         # one pass per text finds which rows, heads and markers to try (see name_scan)
         self.plans = {lang: self._plan(lang) for lang in self.langs}
-        # rows whose phrases compile to the same pattern share its hits (see names_found)
-        self.phrase_keys = {lang: [_phrase_key(r) for r in self.lookup[lang]]
-                            for lang in self.langs}
-        # the pass reads each word row's whole variant, lower-cased, where it stands
-        self.whole_gates = {lang: all(r[3] or gate_string(r[0], True) == r[0].lower()
-                                      for r in self.lookup[lang]) for lang in self.langs}
+        # what each gate string of a lower-cased pass names (see names_found._apart_lowered)
+        self.readers = {lang: self._readers(lang) for lang in self.langs
+                        if self.plans[lang].lowered}
         self.scans: dict[tuple[str, Lang], Scan] = {}
         self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
 
@@ -171,6 +166,33 @@ class Context:
         if found is None:
             found = self.scans[key] = scan(self.plans[lang], text)
         return found
+
+    def _readers(self, lang: Lang) -> Readers | None:
+        """Per gate string: the word rows it names (each variant's first row) and the phrase
+        patterns it names (each pattern's first row, what the pass must also have met)."""
+        plan = self.plans[lang]
+        if plan.always is not None:
+            return None
+        words: list[list[tuple[int, int, str]]] = [[] for _ in plan.rows_of]
+        phrases: list[list[tuple[int, int, str, frozenset[int]]]] = [[] for _ in plan.rows_of]
+        known: set[object] = set()
+        for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
+            gate = plan.gate_of[at]
+            if variant is None or gate < 0:
+                return None
+            if not lowered:
+                if gate_string(probe, True) != probe.lower():
+                    return None  # the pass does not read the whole word
+                if (gate, variant) not in known:  # the same word again finds nothing more
+                    known.add((gate, variant))
+                    words[gate].append((at, index, variant))
+                continue
+            needs = plan.needs.get(at, frozenset({gate}))
+            shape = (tuple((st, st != w) for st, w in phrase_stems(variant)), gate, needs)
+            if shape not in known:  # the same pattern again finds nothing more
+                known.add(shape)
+                phrases[gate].append((at, index, variant, needs))
+        return words, phrases
 
     def _plan(self, lang: Lang) -> Plan:
         rows, heads = self.lookup[lang], self.head_patterns[lang]

@@ -89,12 +89,15 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
                for lang in ctx.langs}
     for a, b in ctx.pairs:
+        pa, pb = present[a], present[b]
+        if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
+            continue
         if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
             continue
         for kind in ("names", "glossary", "sides"):
-            only_a = [i for i in present[a] if i not in present[b]
+            only_a = [i for i in pa if i not in pb
                       and ctx.names[i].kind == kind and b in ctx.names[i].variants]
-            only_b = [i for i in present[b] if i not in present[a]
+            only_b = [i for i in pb if i not in pa
                       and ctx.names[i].kind == kind and a in ctx.names[i].variants]
             if (not only_a and not only_b) or (kind == "sides" and not (only_a and only_b)):
                 continue

@@ -153,53 +153,44 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     does a hit that ends where a string the pass found begins (blanking it could put that
     string at a word's start).
     """
-    plan = ctx.plans[lang]
+    readers = ctx.readers.get(lang)
     lower = seen.lower
-    if plan.always is not None or len(lower) != len(text) or not ctx.whole_gates[lang]:
+    if readers is None or len(lower) != len(text):
         return None
-    rows, gate_of, keys = ctx.lookup[lang], plan.gate_of, ctx.phrase_keys[lang]
-    starts: dict[int, list[int]] = {}
+    words, phrases = readers
+    present = seen.present
+    hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
+    for gate in present:
+        for at, index, phrase, needs in phrases[gate]:
+            if needs <= present:
+                hits += [(at, *hit.span(), index) for hit in
+                         russian_phrase(phrase).finditer(lower)]
     for gate, start, _stop in seen.found:
-        starts.setdefault(gate, []).append(start)
-    taken: list[tuple[int, int]] = []
-    hits: list[tuple[int, int, int]] = []  # (row, start, index): rows in order
-    read: set[tuple[tuple[str, bool], ...]] = set()
-    for at in scan_rows(plan, seen):
-        variant, index, phrase, lowered = rows[at]
-        if lowered:
-            key = keys[at]
-            assert key is not None and phrase is not None
-            if key in read:  # the same pattern as a row before: its hits are blanked
-                continue
-            read.add(key)
-            spans = _phrase_hits(lower, phrase)
-        else:
-            size = len(variant)
-            spans = [(s, s + size) for s in sorted(starts.get(gate_of[at], ()))
-                     if text.startswith(variant, s) and (not s or not _letter(text[s - 1]))]
-        for start, stop in spans:
-            inside = False
-            for s, e in taken:
-                if s <= start and stop <= e:
-                    inside = True
-                    break
-                if start <= e and s <= stop:
-                    return None  # overlapping or touching: the rows' order decides
-            if not inside:
-                taken.append((start, stop))
-                hits.append((at, start, index))
-    if not taken:
+        for at, index, variant in words[gate]:
+            if text.startswith(variant, start) and (not start or not _letter(text[start - 1])):
+                hits.append((at, start, start + len(variant), index))
+    if not hits:
         return {}, text
+    hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
+    taken: list[tuple[int, int]] = []
     found: dict[int, tuple[int, int]] = {}
-    taken_at = dict(taken)
-    for _at, start, index in hits:
-        if index not in found:
-            found[index] = (start, taken_at[start])
-    all_starts = {s for _g, s, _e in seen.found}
+    for _at, start, stop, index in hits:
+        inside = False
+        for s, e in taken:
+            if s <= start and stop <= e:
+                inside = True
+                break
+            if start <= e and s <= stop:
+                return None  # overlapping or touching: the rows' order decides
+        if not inside:
+            taken.append((start, stop))
+            if index not in found:
+                found[index] = (start, stop)
+    starts = {s for _g, s, _e in seen.found}
     parts: list[str] = []
     last = 0
     for start, stop in sorted(taken):
-        if stop in all_starts:
+        if stop in starts:
             return None
         parts += (text[last:start], "\x00" * (stop - start))
         last = stop
