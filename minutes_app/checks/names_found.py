@@ -76,7 +76,7 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             seen = ctx.scan(text, lang)
             if not seen.present and not seen.heads:
                 known = ({}, text)
-            elif details or seen.heads:
+            elif details or (seen.heads and _holds_head(text, seen, lang, ctx)):
                 known = _in_order(text, seen, lang, ctx, details)
             elif ctx.plans[lang].lowered:
                 known = _apart_lowered(text, seen, lang, ctx) or \
@@ -86,6 +86,16 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
                     _in_order(text, seen, lang, ctx, details)
         ctx.named[key] = known
     return known
+
+
+def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
+    """Whether a head's string the pass may have met is there: else none is blanked."""
+    heads = ctx.head_patterns[lang]
+    for at in seen.heads:
+        probe, value, lowered = heads[at]
+        if probe in (seen.lower if lowered else text) and head_pattern(lang, value).search(text):
+            return True
+    return False
 
 
 def _apart(text: str, seen: Scan, plan: Plan) -> tuple[dict[int, tuple[int, int]], str] | None:
