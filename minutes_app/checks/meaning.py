@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from minutes_app.checks.context import Context, russian_form
+from minutes_app.checks.memo import per_text
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
@@ -183,14 +184,26 @@ def acronyms(text: str) -> dict[str, tuple[int, int]]:
         while start and text[start - 1] in _RUN_CHARS:
             start -= 1
         run_end = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
-        for hit in _ACRONYM.finditer(text, start, run_end):
-            word = hit.group()
-            caps = sum(1 for c in word if c.isupper())
-            if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
-                    or _ROMAN.fullmatch(word)):
-                continue
-            out.setdefault(word, (hit.start(), hit.end()))
+        for word, s, e in _run_acronyms(text[start:run_end]):
+            out.setdefault(word, (start + s, start + e))
     return out
+
+
+@per_text
+def _run_acronyms(run: str) -> tuple[tuple[str, int, int], ...]:
+    """The acronyms of one run (nothing before or after it is a letter, a digit or "&").
+
+    The same runs ("ASEZ", "COVID-19") come back paragraph after paragraph.
+    """
+    out = []
+    for hit in _ACRONYM.finditer(run):
+        word = hit.group()
+        caps = sum(1 for c in word if c.isupper())
+        if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
+                or _ROMAN.fullmatch(word)):
+            continue
+        out.append((word, hit.start(), hit.end()))
+    return tuple(out)
 
 
 def _all_caps(text: str) -> bool:
