@@ -117,10 +117,15 @@ def _apart(text: str, seen: Scan, plan: Plan) -> tuple[dict[int, tuple[int, int]
             ordered = False
             break
         row = first_row[gate]
-        if row is not None:
-            end = stop
-            if not row[2] or not start or not _letter(text[start - 1]):
-                hits.append((row[0], start, stop, row[1]))
+        if row is None:
+            continue
+        end = stop
+        at, index, word = row
+        if word and start:
+            char = text[start - 1]
+            if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
+                continue
+        hits.append((at, start, stop, index))
     if not ordered:
         hits.clear()
         end, hit = -1, False
@@ -143,7 +148,8 @@ def _apart(text: str, seen: Scan, plan: Plan) -> tuple[dict[int, tuple[int, int]
     parts: list[str] = []
     last = 0
     for _at, start, stop, _index in hits:
-        parts += (text[last:start], "\x00" * (stop - start))
+        parts.append(text[last:start])
+        parts.append("\x00" * (stop - start))
         last = stop
     parts.append(text[last:])
     hits.sort()  # the rows' order, then the text's: the first hit of the first row is the name's
