@@ -108,8 +108,8 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
 
 
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
-Readers = tuple[list[list[tuple[int, int, str]]],
-                list[list[tuple[int, int, str, frozenset[int]]]]]
+Readers = tuple[dict[int, list[tuple[int, int, str, str]]],
+                dict[int, list[tuple[int, int, str, frozenset[int]]]]]
 
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -173,8 +173,8 @@ class Context:
         plan = self.plans[lang]
         if plan.always is not None:
             return None
-        words: list[list[tuple[int, int, str]]] = [[] for _ in plan.rows_of]
-        phrases: list[list[tuple[int, int, str, frozenset[int]]]] = [[] for _ in plan.rows_of]
+        words: dict[int, list[tuple[int, int, str, str]]] = {}
+        phrases: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
         known: set[object] = set()
         for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
             gate = plan.gate_of[at]
@@ -185,13 +185,13 @@ class Context:
                     return None  # the pass does not read the whole word
                 if (gate, variant) not in known:  # the same word again finds nothing more
                     known.add((gate, variant))
-                    words[gate].append((at, index, variant))
+                    words.setdefault(gate, []).append((at, index, variant, variant.lower()))
                 continue
             needs = plan.needs.get(at, frozenset({gate}))
             shape = (tuple((st, st != w) for st, w in phrase_stems(variant)), gate, needs)
             if shape not in known:  # the same pattern again finds nothing more
                 known.add(shape)
-                phrases[gate].append((at, index, variant, needs))
+                phrases.setdefault(gate, []).append((at, index, variant, needs))
         return words, phrases
 
     def _plan(self, lang: Lang) -> Plan:

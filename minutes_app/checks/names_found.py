@@ -176,15 +176,19 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     words, phrases = readers
     present = seen.present
     hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
-    for gate in present:
+    for gate in present & phrases.keys():
         for at, index, phrase, needs in phrases[gate]:
             if needs <= present:
                 hits += [(at, *hit.span(), index) for hit in
                          russian_phrase(phrase).finditer(lower)]
-    for gate, start, _stop in seen.found:
-        for at, index, variant in words[gate]:
-            if text.startswith(variant, start) and (not start or not _letter(text[start - 1])):
-                hits.append((at, start, start + len(variant), index))
+    for gate in present & words.keys():
+        for at, index, variant, low in words[gate]:
+            start = lower.find(low)  # where the pass found the word, in any case
+            while start >= 0:
+                if text.startswith(variant, start) and (
+                        not start or not _letter(text[start - 1])):
+                    hits.append((at, start, start + len(variant), index))
+                start = lower.find(low, start + 1)
     if not hits:
         return {}, text
     hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
