@@ -60,7 +60,7 @@ def _zeros(hit: re.Match[str]) -> str:
 
 
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
-          ) -> tuple[dict[int, tuple[int, int]], str]:
+          ) -> Found:
     """The names and terms of ``text``, and the text with them (and the heads) blanked.
 
     In the meeting details and the title (``details``), the body's own names are not looked
@@ -98,7 +98,7 @@ def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
     return False
 
 
-def _apart(text: str, seen: Scan, plan: Plan) -> tuple[dict[int, tuple[int, int]], str] | None:
+def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     """``named`` where the rows' order cannot matter: from where the pass found each string.
 
     When no head is to be blanked and the names' strings stand apart (neither touching nor
@@ -224,7 +224,7 @@ def _letter(char: str) -> bool:
 
 
 def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
-              ) -> tuple[dict[int, tuple[int, int]], str]:
+              ) -> Found:
     """``named`` row by row, longest first, each row's hits blanked before the next looks."""
     found: dict[int, tuple[int, int]] = {}
     plan = ctx.plans[lang]
