@@ -95,6 +95,7 @@ def row_pattern(row: Row) -> re.Pattern[str]:
     return russian_form(variant)[1] if row[3] else word_start(variant)
 
 
+@functools.lru_cache(maxsize=256)
 def head_pattern(lang: Lang, value: str) -> re.Pattern[str]:
     """What a head's string is blanked by: as written, a Russian one in any case."""
     return russian_form(value)[1] if lang is Lang.RU else re.compile(re.escape(value))
@@ -126,15 +127,13 @@ class Context:
         self.pairs = pairs_of(self.langs)
         self.names = self._names(m)
         # per language: the rows (see Row), longest first
+        # (in the details and the title, the rows of the body's own names are skipped)
         self.lookup: dict[Lang, list[Row]] = {}
-        self.lookup_details: dict[Lang, list[Row]] = {}
         for lang in self.langs:
             # longest first (a phrase's own length, not its probe's)
             self.lookup[lang] = [r for _n, r in sorted(
                 ((len(v), self._row(lang, v, i)) for i, n in enumerate(self.names)
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
-            self.lookup_details[lang] = [r for r in self.lookup[lang]
-                                         if not self.names[r[1]].from_meeting]
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]

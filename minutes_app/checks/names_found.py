@@ -93,8 +93,9 @@ def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
     heads = ctx.head_patterns[lang]
     for at in seen.heads:
         probe, value, lowered = heads[at]
-        if probe in (seen.lower if lowered else text) and head_pattern(lang, value).search(text):
-            return True
+        if probe in (seen.lower if lowered else text) and (
+                probe == value or head_pattern(lang, value).search(text)):
+            return True  # (a probe that is the string itself is its hit)
     return False
 
 
