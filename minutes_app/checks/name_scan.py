@@ -42,7 +42,9 @@ class Plan(NamedTuple):
     needs: dict[int, frozenset[int]]  # rows that need more strings than the one naming them
     always: tuple[tuple[int, ...], tuple[int, ...], frozenset[str]] | None  # a probe all Σ
     special: frozenset[int]  # the gate strings that name heads or markers
-    first_row: list[tuple[int, int, bool] | None]  # a string's first row: row, name, word start
+    # a string's first row (its place in the rows' order, name, word start); a head's string
+    # comes before every row (a negative place) and names no name (-1)
+    first_row: list[tuple[int, int, bool] | None]
     gate_of: list[int]  # a row's own gate string (-1: none)
 
 
@@ -94,8 +96,17 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
                 else None,
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
-                [(o[0][0], *row_names[o[0][0]]) if o[0] else None for o in owners],
+                [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows])
+
+
+def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
+           count: int) -> tuple[int, int, bool] | None:
+    if rows and heads:
+        return (-count - 1, -2, False)  # a head's string is a name's too: see names_found
+    if heads:
+        return (heads[0] - count, -1, False)
+    return (rows[0], *row_names[rows[0]]) if rows else None
 
 
 _NOTHING: set[int] = set()

@@ -76,13 +76,15 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             seen = ctx.scan(text, lang)
             if not seen.present and not seen.heads:
                 known = ({}, text)
-            elif details or (seen.heads and _holds_head(text, seen, lang, ctx)):
+            elif details:
                 known = _in_order(text, seen, lang, ctx, details)
-            elif ctx.plans[lang].lowered:
-                known = _apart_lowered(text, seen, lang, ctx) or \
-                    _in_order(text, seen, lang, ctx, details)
-            else:
+            elif not ctx.plans[lang].lowered:  # heads are blanked by _apart too
                 known = _apart(text, seen, ctx.plans[lang]) or \
+                    _in_order(text, seen, lang, ctx, details)
+            elif seen.heads and _holds_head(text, seen, lang, ctx):
+                known = _in_order(text, seen, lang, ctx, details)
+            else:
+                known = _apart_lowered(text, seen, lang, ctx) or \
                     _in_order(text, seen, lang, ctx, details)
         ctx.named[key] = known
     return known
@@ -102,10 +104,11 @@ def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
 def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     """``named`` where the rows' order cannot matter: from where the pass found each string.
 
-    When no head is to be blanked and the names' strings stand apart (neither touching nor
-    overlapping, or inside a longer one that is a hit and so blanks them first), blanking one
-    name changes no other's hits: each string found is a hit of the first row it names (at a
-    word's start, for the rows looked for so). None where that does not hold.
+    When the names' and heads' strings stand apart (neither touching nor overlapping, or
+    inside one blanked before them: a head's, or a longer name's that is a hit), blanking one
+    changes no other's hits: each string found is a hit of the first row it names (at a word's
+    start, for the rows looked for so), or a head's string (blanked, as written, before any
+    name is looked for). None where that does not hold.
     """
     if plan.always is not None:
         return None
@@ -122,6 +125,8 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
             continue
         end = stop
         at, index, word = row
+        if index < -1:
+            return None
         if word and start:
             char = text[start - 1]
             if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
@@ -129,17 +134,19 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
         hits.append((at, start, stop, index))
     if not ordered:
         hits.clear()
-        end, hit = -1, False
+        end, hit, place = -1, False, 0
         for start, back, gate in sorted([(s, -e, i) for i, s, e in seen.found
                                          if first_row[i] is not None]):
             stop = -back
-            if start <= end:
-                if stop <= end and hit and start < end:
-                    continue  # inside a longer name's hit (longer rows come first): blanked
-                return None
             row = first_row[gate]
             assert row is not None
-            end = stop
+            if start <= end:
+                if stop <= end and hit and start < end and place < row[0]:
+                    continue  # inside a hit blanked before it (a head's, a longer name's)
+                return None
+            if row[1] < -1:
+                return None
+            end, place = stop, row[0]
             hit = not row[2] or not start or not _letter(text[start - 1])
             if hit:
                 hits.append((row[0], start, stop, row[1]))
@@ -156,7 +163,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     hits.sort()  # the rows' order, then the text's: the first hit of the first row is the name's
     found: dict[int, tuple[int, int]] = {}
     for _at, start, stop, index in hits:
-        if index not in found:
+        if index not in found and index >= 0:
             found[index] = (start, stop)
     return found, "".join(parts)
 
