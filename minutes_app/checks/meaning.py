@@ -117,8 +117,11 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
     # a form whose string the text's pass did not meet is not there (see Context._plan)
     seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
-    if all(x.marks.isdisjoint(ctx.head_marks) for x in seen.values()):
-        return
+    for x in seen.values():
+        if x.marks and not x.marks.isdisjoint(ctx.head_marks):
+            break
+    else:
+        return  # no head's name or title in any language (most texts)
     for ident, forms in ctx.heads:
         mark = f"head:{ident}"
         for a, b in ctx.pairs:
