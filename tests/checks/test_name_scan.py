@@ -107,3 +107,19 @@ def test_acronyms_read_from_runs_find_what_the_whole_text_pass_finds() -> None:
         assert found == _plain_acronyms(text), text
         hits += bool(found)
     assert hits > 5000
+
+
+def test_names_with_a_capital_sigma_are_found_as_every_row_tried_in_order() -> None:
+    """A capital sigma lower-cases by its neighbours: the lower-cased pass reads around it."""
+    m = demo(languages=[Lang.KO, Lang.RU, Lang.EN])
+    m.glossary = [*m.glossary, {Lang.KO: "시그마 사업", Lang.EN: "ΣIGMA project",
+                                Lang.RU: "ΣIGMA"}, {Lang.KO: "알파", Lang.EN: "Alpha",
+                                                    Lang.RU: "ΑΣ проект"}]
+    ctx = Context(m)
+    rng = random.Random(17)
+    pieces = ["ΣIGMA", "ΣΙGMA", "σigma", "ΑΣ проект", "ας проекта", "ΑΣ ПРОЕКТ", "ΑΣΑ", " ", "x",
+              "Москве", "Пусан", "Σ", "ς"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for lang in (Lang.RU, Lang.EN):
+            assert named(text, lang, ctx) == _plain_named(text, lang, ctx, False), (lang, text)
