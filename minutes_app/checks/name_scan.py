@@ -4,8 +4,8 @@ Every row of the names (``Context.lookup``), every head string blanked before na
 compared (``Context.head_patterns``) and every marker of the other checks is owned by a *gate
 string*: a literal that stands in the text (or its lower case, for Russian) wherever the entry
 can be found. One Aho-Corasick automaton of a language's gate strings reports every occurrence
-of each in one pass (in Rust, a few hundred nanoseconds per text instead of a regex pass per
-group of probes); only the entries whose strings all stand in the text are tried.
+of each in one pass (``ahocorasick-rs``: 2–4 µs a text, where two trie alternations took 5–15);
+only the entries whose strings all stand in the text are tried.
 
 Skipping an entry is exact: an entry with a hit in the text (even after other names were
 blanked, which only removes letters) has every one of its strings in the text as written.
