@@ -6,8 +6,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from minutes_app.checks.trie import alternation
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
+from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, scan
 from minutes_app.model import Lang, Minutes
 
 
@@ -25,8 +25,13 @@ def pairs_of(langs: list[Lang]) -> list[tuple[Lang, Lang]]:
     return [(a, b) for i, a in enumerate(langs) for b in langs[i + 1:]]
 
 
-def _word_start(variant: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])" + re.escape(variant))
+@functools.lru_cache(maxsize=4096)
+def word_start(variant: str) -> re.Pattern[str]:
+    """``variant`` at a word's start: no letter stands before it."""
+    # the variant, then a look-behind that no letter stands before it: the same hits as the
+    # look-behind first, but the pattern starts with a literal the engine searches for fast
+    v = re.escape(variant)
+    return re.compile(f"{v}(?<![^\\W\\d_]{v})")
 
 
 def _stem(word: str) -> str:
@@ -36,7 +41,12 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) >= 7 else word[:-1] if len(word) >= 4 else word
 
 
-PHRASE_OF: dict[re.Pattern[str], str] = {}  # a phrase's pattern → the phrase (russian_phrase)
+def russian_probe(variant: str) -> tuple[str, bool]:
+    """What to look for first, and whether in the lower-cased text (``russian_form``'s)."""
+    words = variant.split()
+    if len(words) == 1:
+        return variant, False
+    return max((_stem(w) for w in words), key=len).lower(), True
 
 
 @functools.lru_cache(maxsize=4096)
@@ -46,71 +56,66 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
     A single word is given as a stem already (Москв, Приморск); a phrase matches in any case
     (Корпорация развития → Корпорацией развития, Приморский край → в Приморском крае).
     """
-    words = variant.split()
-    if len(words) == 1:
-        return variant, _word_start(variant), False
+    probe, lowered = russian_probe(variant)
+    if not lowered:
+        return probe, word_start(variant), False
     pattern = r"\s+".join(re.escape(_stem(w)) + (r"\w*" if _stem(w) != w else "")
-                          for w in words)
-    probe = max((_stem(w) for w in words), key=len).lower()
-    compiled = re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE)
-    PHRASE_OF[compiled] = variant
-    return probe, compiled, True
+                          for w in variant.split())
+    return probe, re.compile(r"(?<![^\W\d_])" + pattern, re.IGNORECASE), True
+
+
+def phrase_stems(variant: str) -> list[tuple[str, str]]:
+    """A phrase's lower-cased words with their stems (what ``russian_phrase`` looks for)."""
+    return [(_stem(w), w) for w in variant.lower().split()]
 
 
 @functools.lru_cache(maxsize=4096)
-def russian_phrase(variant: str) -> tuple[str, re.Pattern[str]]:
-    """A phrase's first stem in lower case, and its pattern to match in lower-cased text.
+def russian_phrase(variant: str) -> re.Pattern[str]:
+    """A phrase's pattern to find in lower-cased text, at a word's start.
 
-    The same hits as ``russian_form``'s pattern, found from the first stem's occurrences
-    (``str.find``) instead of trying a case-blind pattern at every position.
+    The same hits as ``russian_form``'s case-blind pattern; the first stem comes first, the
+    word-start look-behind after it, so the engine searches for the stem as a literal.
     """
-    stems = [(_stem(w), w) for w in variant.lower().split()]
+    stems = phrase_stems(variant)
+    first = re.escape(stems[0][0])
     pattern = r"\s+".join(re.escape(st) + (r"\w*" if st != w else "") for st, w in stems)
-    return stems[0][0], re.compile(pattern)
+    return re.compile(first + rf"(?<![^\W\d_]{first})" + pattern[len(first):])
 
 
-Row = tuple[str, int, "re.Pattern[str] | None", bool]
+# (what to look for first, the name's index, the variant to find at a word's start or as a
+# Russian phrase (None: Korean, a plain substring), whether the probe is looked for lower-cased)
+Row = tuple[str, int, "str | None", bool]
 
 
-class RowIndex(NamedTuple):
-    """Patterns of every row's probe, and the rows each probe's hit may hold."""
-
-    exact: re.Pattern[str] | None  # probes looked for as written
-    lowered: re.Pattern[str] | None  # probes looked for in the lower-cased text
-    rows_of: dict[str, list[int]]  # a probe → the rows whose probe it contains
-
-
-def _alternatives(probes: set[str]) -> re.Pattern[str] | None:
-    if not probes:
-        return None
-    return re.compile(alternation(probes))  # longest first at each position, as a trie
+def row_pattern(row: Row) -> re.Pattern[str]:
+    """The pattern whose hits in the text are a row's hits."""
+    variant = row[2]
+    if variant is None:
+        return re.compile(re.escape(row[0]))
+    return russian_form(variant)[1] if row[3] else word_start(variant)
 
 
-def row_index(rows: list[Row]) -> RowIndex:
-    """Index ``rows`` by their probes: a text's hits of two patterns name the rows to try."""
-    exact = {r[0] for r in rows if r[0] and not r[3]}
-    lowered = {r[0] for r in rows if r[0] and r[3]}
-    rows_of = {p: [i for i, r in enumerate(rows) if r[0] in p and r[3] == (p in lowered)]
-               for p in exact | lowered}
-    if exact & lowered:  # a probe in both forms: its hits name the rows of both
-        for p in exact & lowered:
-            rows_of[p] = [i for i, r in enumerate(rows) if r[0] in p]
-    return RowIndex(_alternatives(exact), _alternatives(lowered), rows_of)
+@functools.lru_cache(maxsize=256)
+def head_pattern(lang: Lang, value: str) -> re.Pattern[str]:
+    """What a head's string is blanked by: as written, a Russian one in any case."""
+    return russian_form(value)[1] if lang is Lang.RU else re.compile(re.escape(value))
 
 
-def candidates(index: RowIndex, text: str, lower: str) -> list[int]:
-    """The rows whose probe ``text`` (or its lower-cased form) may hold, in the rows' order.
+def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
+    if lang is not Lang.RU:
+        return value, value, False
+    probe, lowered = russian_probe(value)
+    return probe, value, lowered
 
-    A pattern's hits do not overlap: a probe inside another's hit is among that probe's
-    rows; one that starts inside another's hit and ends beyond it is not tried (the longer
-    name found first blanks it, as the rows' order would, but for a longer one starting later).
-    """
-    found: set[int] = set()
-    for pattern, source in ((index.exact, text), (index.lowered, lower)):
-        if pattern is not None:
-            for hit in pattern.finditer(source):
-                found.update(index.rows_of[hit.group()])
-    return sorted(found)
+
+# per gate string: the word rows and the phrase rows it names (see Context._readers)
+Readers = tuple[dict[int, list[tuple[int, int, str, str]]],
+                dict[int, list[tuple[int, int, str, frozenset[int]]]]]
+
+
+# what says that a paragraph names who headed the delegations (see details)
+HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
+          Lang.RU: ("возглав", "руководител")}
 
 
 class Context:
@@ -121,20 +126,14 @@ class Context:
         self.langs = list(m.languages)
         self.pairs = pairs_of(self.langs)
         self.names = self._names(m)
-        # per language: (variant, name index, word-start pattern or None), longest first
+        # per language: the rows (see Row), longest first
+        # (in the details and the title, the rows of the body's own names are skipped)
         self.lookup: dict[Lang, list[Row]] = {}
-        self.lookup_details: dict[Lang, list[Row]] = {}
         for lang in self.langs:
             # longest first (a phrase's own length, not its probe's)
             self.lookup[lang] = [r for _n, r in sorted(
                 ((len(v), self._row(lang, v, i)) for i, n in enumerate(self.names)
                  for v in n.variants.get(lang, ())), key=lambda x: -x[0])]
-            self.lookup_details[lang] = [r for r in self.lookup[lang]
-                                         if not self.names[r[1]].from_meeting]
-        # which rows a text can hold: one pattern of every probe per language instead of a
-        # substring search per row (see candidates)
-        self.index = {lang: row_index(rows) for lang, rows in self.lookup.items()}
-        self.index_details = {lang: row_index(rows) for lang, rows in self.lookup_details.items()}
         self.heads = [(f"{side.value}.{field}", values)
                       for side, person in m.meeting.heads.items()
                       for field, values in (("name", person.name), ("title", person.title))]
@@ -145,12 +144,84 @@ class Context:
                                                      person.title.get(lang, ""),
                                                      person.organisation.get(lang, "")) if v},
                                           key=len, reverse=True) for lang in self.langs}
-        self.head_patterns = {
-            lang: [russian_form(v) if lang is Lang.RU else (v, re.compile(re.escape(v)), False)
-                   for v in self.head_strings[lang]] for lang in self.langs}
+        # (probe, the string, whether the probe is looked for lower-cased); see head_pattern
+        self.head_patterns = {lang: [_head(lang, v) for v in self.head_strings[lang]]
+                              for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
         # text → the names it carries and the text with them blanked (see meaning.named)
         self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
+        # one pass per text finds which rows, heads and markers to try (see name_scan)
+        self.plans = {lang: self._plan(lang) for lang in self.langs}
+        # what each gate string of a lower-cased pass names (see names_found._apart_lowered)
+        self.readers = {lang: self._readers(lang) for lang in self.langs
+                        if self.plans[lang].lowered}
+        self.scans: dict[tuple[str, Lang], Scan] = {}
+        self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
+
+    def scan(self, text: str, lang: Lang) -> Scan:
+        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
+        key = (text, lang)
+        found = self.scans.get(key)
+        if found is None:
+            found = self.scans[key] = scan(self.plans[lang], text)
+        return found
+
+    def _readers(self, lang: Lang) -> Readers | None:
+        """Per gate string: the word rows it names (each variant's first row) and the phrase
+        patterns it names (each pattern's first row, what the pass must also have met)."""
+        plan = self.plans[lang]
+        if plan.always is not None:
+            return None
+        words: dict[int, list[tuple[int, int, str, str]]] = {}
+        phrases: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
+        known: set[object] = set()
+        for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
+            gate = plan.gate_of[at]
+            if variant is None or gate < 0:
+                return None
+            if not lowered:
+                if gate_string(probe, True) != probe.lower():
+                    return None  # the pass does not read the whole word
+                if (gate, variant) not in known:  # the same word again finds nothing more
+                    known.add((gate, variant))
+                    words.setdefault(gate, []).append((at, index, variant, variant.lower()))
+                continue
+            needs = plan.needs.get(at, frozenset({gate}))
+            shape = (tuple((st, st != w) for st, w in phrase_stems(variant)), gate, needs)
+            if shape not in known:  # the same pattern again finds nothing more
+                known.add(shape)
+                phrases.setdefault(gate, []).append((at, index, variant, needs))
+        return words, phrases
+
+    def _plan(self, lang: Lang) -> Plan:
+        rows, heads = self.lookup[lang], self.head_patterns[lang]
+        lowered = lang is Lang.RU or any(r[3] for r in rows) or any(h[2] for h in heads)
+
+        def gate(probe: str, probe_lowered: bool) -> str:
+            return probe if probe_lowered else gate_string(probe, lowered)
+
+        def needs(row: Row) -> frozenset[str]:
+            # a phrase's hit holds each of its stems: the first (where a hit starts) and the
+            # longer ones are asked of the pass too ("и", "в" would stand in every text)
+            pattern = row[2]
+            if not row[3] or pattern is None:
+                return frozenset()
+            stems = [st for st, _w in phrase_stems(pattern)]
+            return frozenset(st for i, st in enumerate(stems) if not i or len(st) >= 4)
+
+        meeting = self.m.meeting
+        marks: dict[str, list[str]] = {
+            "body": [gate(t, False) for t in (meeting.body.get(lang, ""),
+                                              meeting.body_alternat.get(lang, "")) if t],
+            "headed": [gate(t, False) for t in HEADED.get(lang, ())]}
+        for ident, forms in self.heads:
+            value = forms.get(lang, "")
+            if value:  # meaning.find_form: the value as written, or a Russian phrase's probe
+                marks[f"head:{ident}"] = [gate(value, False)] + (
+                    [russian_probe(value)[0]] if lang is Lang.RU and " " in value else [])
+        return plan([(gate(r[0], r[3]), needs(r)) for r in rows],
+                    [(r[1], r[2] is not None) for r in rows],
+                    [gate(h[0], h[2]) for h in heads], marks, lowered)
 
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""
@@ -159,13 +230,13 @@ class Context:
 
     @staticmethod
     def _row(lang: Lang, variant: str, index: int) -> Row:
-        """What to look for first, the name's index, its pattern (None: a plain substring)."""
+        """What to look for first, the name's index, the variant (None: a plain substring)."""
         if lang is Lang.KO:
             return variant, index, None, False
         if lang is Lang.RU:
-            probe, pattern, lowered = russian_form(variant)
-            return probe, index, pattern, lowered
-        return variant, index, _word_start(variant), False
+            probe, lowered = russian_probe(variant)
+            return probe, index, variant, lowered
+        return variant, index, variant, False
 
     def _names(self, m: Minutes) -> list[Name]:
         names: list[Name] = []

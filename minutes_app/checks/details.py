@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from minutes_app.checks.context import Context
+from minutes_app.checks.context import HEADED, Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.meaning import find_form
 from minutes_app.checks.values import values
@@ -24,8 +24,6 @@ _ORDINAL = {
     Lang.RU: re.compile(r"\b(\d+)-?[а-я]{0,3}\s+(?:заседани|сесси)"
                         r"|\b([IVXLC]+)\s+(?:заседани|сесси)"),
 }
-_HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
-           Lang.RU: ("возглав", "руководител")}
 
 
 def _ordinal_value(hit: re.Match[str], lang: Lang) -> int | None:
@@ -59,10 +57,12 @@ def detail_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         text = unit.texts.get(lang, "")
         if not text:
             continue
-        if _names_body(text, lang, ctx):
+        # the text's one pass tells whether the body or a "headed by" may stand there
+        marks = ctx.scan(text, lang).marks
+        if "body" in marks and _names_body(text, lang, ctx):
             yield from _ordinal(unit, lang, text, meeting.ordinal)
             yield from _dates(unit, lang, text, ctx)
-        if any(h in text for h in _HEADED[lang]):
+        if "headed" in marks and any(h in text for h in HEADED[lang]):
             yield from _heads(unit, lang, text, ctx)
 
 

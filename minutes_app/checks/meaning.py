@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from minutes_app.checks.context import (
-    PHRASE_OF, Context, candidates, russian_form, russian_phrase,
-)
+from minutes_app.checks.context import Context, russian_form
+from minutes_app.checks.memo import per_text
+from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
-from minutes_app.checks.memo import per_text
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
     date_difference, period_difference, quantity_difference, unit_conflicts, values,
@@ -82,88 +82,6 @@ def is_person_field(unit: Unit) -> bool:
     return unit.place == "annex" and ".members." in unit.place_id
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + "\x00" * (end - start) + text[end:]
-
-
-def _literal_hits(text: str, variant: str) -> list[tuple[int, int]]:
-    """Where ``variant`` stands in ``text``, left to right, without overlaps (as a regex would)."""
-    out: list[tuple[int, int]] = []
-    at = text.find(variant)
-    while at >= 0:
-        out.append((at, at + len(variant)))
-        at = text.find(variant, at + max(len(variant), 1))
-    return out
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _word_start_hits(text: str, variant: str) -> list[tuple[int, int]]:
-    r"""What ``(?<![^\W\d_])variant`` finds, without a look-behind tried at every position."""
-    out: list[tuple[int, int]] = []
-    at = text.find(variant)
-    while at >= 0:
-        if at == 0 or not _LETTER.match(text, at - 1):
-            out.append((at, at + len(variant)))
-            at = text.find(variant, at + max(len(variant), 1))
-        else:
-            at = text.find(variant, at + 1)
-    return out
-
-
-def _phrase_hits(lower: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """What a Russian phrase's case-blind pattern finds, looked for from its first stem."""
-    first, phrase = russian_phrase(PHRASE_OF[pattern])
-    out: list[tuple[int, int]] = []
-    at = lower.find(first)
-    while at >= 0:
-        hit = phrase.match(lower, at) if at == 0 or not _LETTER.match(lower, at - 1) else None
-        if hit is not None:
-            out.append((at, hit.end()))
-            at = lower.find(first, max(hit.end(), at + 1))
-        else:
-            at = lower.find(first, at + 1)
-    return out
-
-
-def named(text: str, lang: Lang, ctx: Context, details: bool = False
-          ) -> tuple[dict[int, tuple[int, int]], str]:
-    """The names and terms of ``text``, and the text with them (and the heads) blanked.
-
-    In the meeting details and the title (``details``), the body's own names are not looked
-    for: they are what is compared.
-    """
-    key = (text, lang, details)
-    if key in ctx.named:
-        return ctx.named[key]
-    found: dict[int, tuple[int, int]] = {}
-    lower = text.lower()
-    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
-        if probe in (lower if lowered else text):
-            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
-    lower = text.lower()
-    rows = (ctx.lookup_details if details else ctx.lookup).get(lang, [])
-    row_index = (ctx.index_details if details else ctx.index).get(lang)
-    for at in (candidates(row_index, text, lower) if row_index else ()):
-        variant, index, pattern, lowered = rows[at]
-        if variant not in (lower if lowered else text):
-            continue
-        if pattern is None:
-            hits = _literal_hits(text, variant)
-        elif not lowered:  # the pattern is the variant at a word's start (Context._row)
-            hits = _word_start_hits(text, variant)
-        else:
-            hits = _phrase_hits(lower, pattern)
-        for s, e in hits:
-            text = _blank(text, s, e)
-            lower = _blank(lower, s, e)
-        if hits and index not in found:
-            found[index] = hits[0]
-    ctx.named[key] = (found, text)
-    return found, text
-
-
 def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Places, bodies and glossary terms that one language carries and another does not."""
     if is_person_field(unit):
@@ -172,12 +90,15 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
                for lang in ctx.langs}
     for a, b in ctx.pairs:
+        pa, pb = present[a], present[b]
+        if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
+            continue
         if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
             continue
         for kind in ("names", "glossary", "sides"):
-            only_a = [i for i in present[a] if i not in present[b]
+            only_a = [i for i in pa if i not in pb
                       and ctx.names[i].kind == kind and b in ctx.names[i].variants]
-            only_b = [i for i in present[b] if i not in present[a]
+            only_b = [i for i in pb if i not in pa
                       and ctx.names[i].kind == kind and a in ctx.names[i].variants]
             if (not only_a and not only_b) or (kind == "sides" and not (only_a and only_b)):
                 continue
@@ -194,15 +115,22 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
     texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
-    # what no form stands in needs no look (a head's forms are seldom in a paragraph)
-    lowers = {lang: t.lower() for lang, t in texts.items()}
+    # a form whose string the text's pass did not meet is not there (see Context._plan)
+    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
+    for x in seen.values():
+        if x.marks and not x.marks.isdisjoint(ctx.head_marks):
+            break
+    else:
+        return  # no head's name or title in any language (most texts)
     for ident, forms in ctx.heads:
+        mark = f"head:{ident}"
         for a, b in ctx.pairs:
             va, vb = forms.get(a, ""), forms.get(b, "")
             ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a, at_b = find_form(ta, va, a, lowers[a]), find_form(tb, vb, b, lowers[b])
+            at_a = find_form(ta, va, a, seen[a].lower) if mark in seen[a].marks else None
+            at_b = find_form(tb, vb, b, seen[b].lower) if mark in seen[b].marks else None
             if (at_a is None) == (at_b is None):
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
@@ -238,20 +166,47 @@ _ACRONYM = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])(?:[A-Z][a-z]?)*[A-Z](?:&[A-Z])
                       r"(?![A-Za-z])")
 
 
-@per_text
+_RUN_END = re.compile(r"[A-Za-z0-9&]*")
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
+
+
 def acronyms(text: str) -> dict[str, tuple[int, int]]:
-    """Latin acronyms (two capitals or more) and where each first stands."""
-    if not _TWO_CAPITALS.search(text):
-        return {}
+    """Latin acronyms (two capitals or more) and where each first stands.
+
+    Not remembered per text: each text is read once a run (a unit's texts are read together),
+    and reading is cheaper than the memory's look-up and store.
+    """
     out: dict[str, tuple[int, int]] = {}
-    for hit in _ACRONYM.finditer(text):
+    run_end = -1
+    # an acronym holds two capitals at most one letter apart, and stands inside a run of
+    # letters, digits and "&": only such runs are read, the rest of the text never is
+    for pair in _TWO_CAPITALS.finditer(text):
+        start = pair.start()
+        if start < run_end:
+            continue
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        run_end = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
+        for word, s, e in _run_acronyms(text[start:run_end]):
+            out.setdefault(word, (start + s, start + e))
+    return out
+
+
+@per_text
+def _run_acronyms(run: str) -> tuple[tuple[str, int, int], ...]:
+    """The acronyms of one run (nothing before or after it is a letter, a digit or "&").
+
+    The same runs ("ASEZ", "COVID-19") come back paragraph after paragraph.
+    """
+    out = []
+    for hit in _ACRONYM.finditer(run):
         word = hit.group()
         caps = sum(1 for c in word if c.isupper())
         if (caps < 2 or len(word) > 8 or word.rstrip("s") in NOT_ACRONYMS
                 or _ROMAN.fullmatch(word)):
             continue
-        out.setdefault(word, (hit.start(), hit.end()))
-    return out
+        out.append((word, hit.start(), hit.end()))
+    return tuple(out)
 
 
 def _all_caps(text: str) -> bool:
@@ -259,9 +214,14 @@ def _all_caps(text: str) -> bool:
     return not _LOWER.search(text) and len(_CAPITALS.findall(text)) >= 12
 
 
+@functools.lru_cache(maxsize=1024)
+def _standing(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word of its own (no Latin letter on either side)."""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])")
+
+
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
-    if acronym in found or re.search(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])",
-                                     text):
+    if acronym in found or (acronym in text and _standing(acronym).search(text)):
         return True
     base = acronym.rstrip("s")
     aliases = ACRONYM_ALIASES.get(acronym, ()) + ACRONYM_ALIASES.get(base, ())
@@ -276,15 +236,20 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
         return
-    found = {lang: acronyms(unit.texts.get(lang, "")) for lang in ctx.langs}
+    texts = unit.texts
+    found = {lang: acronyms(texts.get(lang, "")) for lang in ctx.langs}
     for a, b in ctx.pairs:
-        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        fa, fb = found[a], found[b]
+        if not fa and not fb:  # the common case: no acronym on either side
+            continue
+        ta, tb = texts.get(a, ""), texts.get(b, "")
+        only_a = [x for x in fa if not _carries(tb, fb, x)] if b is not Lang.RU else []
+        only_b = [x for x in fb if not _carries(ta, fa, x)] if a is not Lang.RU else []
+        if not only_a and not only_b:
+            continue
         if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):
             continue
-        only_a = [x for x in found[a] if not _carries(tb, found[b], x)] if b is not Lang.RU else []
-        only_b = [x for x in found[b] if not _carries(ta, found[a], x)] if a is not Lang.RU else []
-        if only_a or only_b:
-            spans = [(a, *found[a][x]) for x in only_a] + [(b, *found[b][x]) for x in only_b]
-            yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
-                       f"{','.join(sorted(only_b))}", spans,
-                       {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
+        spans = [(a, *fa[x]) for x in only_a] + [(b, *fb[x]) for x in only_b]
+        yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                   f"{','.join(sorted(only_b))}", spans,
+                   {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})

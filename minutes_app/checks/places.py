@@ -7,13 +7,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from minutes_app.checks.finding import Unit
+from minutes_app.i18n.names import title  # as readiness and signed_text do
 from minutes_app.model import Lang, Minutes
 
 
 def title_unit(m: Minutes) -> Unit | None:
     """The title as the signing originals print it."""
-    from minutes_app.i18n.names import title
-
     texts = {}
     for lang in m.languages:
         try:

@@ -8,8 +8,8 @@ import re
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
 from minutes_app.checks import dates, meaning, negation, numbers, words
-from minutes_app.checks.context import Context
-from minutes_app.checks.meaning import _literal_hits, _word_start_hits, named
+from minutes_app.checks.context import Context, head_pattern, row_pattern
+from minutes_app.checks.names_found import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
@@ -37,14 +37,15 @@ def _regex_named(text: str, lang: Lang, ctx: Context) -> tuple[dict[int, tuple[i
     """``named`` as it was written with regexes for every hit (the plain path)."""
     found: dict[int, tuple[int, int]] = {}
     lower = text.lower()
-    for probe, head, lowered in ctx.head_patterns.get(lang, ()):
+    for probe, value, lowered in ctx.head_patterns.get(lang, ()):
         if probe in (lower if lowered else text):
-            text = head.sub(lambda h: "\x00" * (h.end() - h.start()), text)
+            text = head_pattern(lang, value).sub(lambda h: "\x00" * (h.end() - h.start()), text)
     lower = text.lower()
-    for variant, index, pattern, lowered in ctx.lookup.get(lang, ()):
+    for row in ctx.lookup.get(lang, ()):
+        variant, index, _phrase, lowered = row
         if variant not in (lower if lowered else text):
             continue
-        regex = re.compile(re.escape(variant)) if pattern is None else pattern
+        regex = row_pattern(row)
         hits = [(h.start(), h.end()) for h in regex.finditer(text)]
         for s, e in hits:
             text = text[:s] + "\x00" * (e - s) + text[e:]

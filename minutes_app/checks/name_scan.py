@@ -1,0 +1,168 @@
+"""One pass per text over every name, head of delegation and marker a language looks for.
+
+Every row of the names (``Context.lookup``), every head string blanked before names are
+compared (``Context.head_patterns``) and every marker of the other checks is owned by a *gate
+string*: a literal that stands in the text (or its lower case, for Russian) wherever the entry
+can be found. One Aho-Corasick automaton of a language's gate strings reports every occurrence
+of each in one pass (``ahocorasick-rs``: 2–4 µs a text, where two trie alternations took 5–15);
+only the entries whose strings all stand in the text are tried.
+
+Skipping an entry is exact: an entry with a hit in the text (even after other names were
+blanked, which only removes letters) has every one of its strings in the text as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+
+_NO_MARKS: frozenset[str] = frozenset()
+
+
+class Scan(NamedTuple):
+    """What one text may hold, and the text as the pass read it."""
+
+    present: set[int]  # the gate strings that stand there (see ``rows``)
+    heads: tuple[int, ...]  # in the heads' order
+    marks: frozenset[str]
+    lower: str  # the text's lower case (the text itself where the pass reads it as written)
+    found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
+
+
+class Plan(NamedTuple):
+    """One language's gate: the automaton and what each of its strings (by number) names."""
+
+    automaton: AhoCorasick | BytesAhoCorasick | None  # bytes: the text in _ONE_BYTE
+    lowered: bool  # the pass reads the lower-cased text
+    rows_of: list[tuple[int, ...]]  # a gate string → the rows it names, in their order
+    heads_of: list[tuple[int, ...]]
+    marks_of: list[frozenset[str]]
+    needs: dict[int, frozenset[int]]  # rows that need more strings than the one naming them
+    always: tuple[tuple[int, ...], tuple[int, ...], frozenset[str]] | None  # a probe all Σ
+    special: frozenset[int]  # the gate strings that name heads or markers
+    # a string's first row (its place in the rows' order, name, word start); a head's string
+    # comes before every row (a negative place) and names no name (-1)
+    first_row: list[tuple[int, int, bool] | None]
+    gate_of: list[int]  # a row's own gate string (-1: none)
+
+
+def gate_string(probe: str, lowered: bool) -> str:
+    """What stands in the text the pass reads wherever ``probe`` stands in the text itself.
+
+    ``str.lower`` maps each character alone except the capital sigma, whose lower case
+    depends on the letters around it: a lower-cased gate is taken from the longest piece of
+    the probe without one (empty: no gate, the entry is tried everywhere).
+    """
+    if not lowered:
+        return probe
+    return max(probe.split("Σ"), key=len).lower()
+
+
+def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[int, bool]],
+         heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool) -> Plan:
+    """The gate of a language: each row's string (and what else it needs) and its name and
+    whether it is looked for at a word's start, each head's string, each marker's strings
+    (any one names the marker)."""
+    number: dict[str, int] = {}
+    owners: list[tuple[list[int], list[int], set[str]]] = []
+    always: tuple[list[int], list[int], set[str]] = ([], [], set())
+
+    def owner(gate: str) -> tuple[list[int], list[int], set[str]]:
+        if not gate:
+            return always
+        if gate not in number:
+            number[gate] = len(owners)
+            owners.append(([], [], set()))
+        return owners[number[gate]]
+
+    needs: dict[int, frozenset[int]] = {}
+    for i, (gate, more) in enumerate(rows):
+        owner(gate)[0].append(i)
+        required = {x for x in more | {gate} if x}
+        if required - {gate}:
+            for x in required:  # the automaton reports them too
+                owner(x)
+            needs[i] = frozenset(number[x] for x in required)
+    for i, gate in enumerate(heads):
+        owner(gate)[1].append(i)
+    for key, gates in marks.items():
+        for gate in gates:
+            owner(gate)[2].add(key)
+    return Plan(_automaton(list(number), lowered), lowered,
+                [tuple(o[0]) for o in owners], [tuple(o[1]) for o in owners],
+                [frozenset(o[2]) for o in owners], needs,
+                (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
+                else None,
+                frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
+                [_first(o[0], o[1], row_names, len(heads)) for o in owners],
+                [number.get(gate, -1) for gate, _more in rows])
+
+
+def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
+           count: int) -> tuple[int, int, bool] | None:
+    if rows and heads:
+        return (-count - 1, -2, False)  # a head's string is a name's too: see names_found
+    if heads:
+        return (heads[0] - count, -1, False)
+    return (rows[0], *row_names[rows[0]]) if rows else None
+
+
+_NOTHING: set[int] = set()
+_ONE_BYTE = "cp1251"  # Cyrillic, Latin letters and the usual signs, one byte each
+
+
+def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCorasick | None:
+    """The automaton of the gate strings: of their bytes in ``_ONE_BYTE`` for a lower-cased pass.
+
+    A lower-cased (Russian) pass reads the text as one byte a character: every character
+    becomes one byte (those the encoding lacks become "?"), so the bytes' positions are the
+    text's and a gate string stands in the bytes wherever it stands in the text (and
+    sometimes where a "?" stands for another letter: the rows' own tests decide); half the
+    bytes of UTF-8 to read. Contiguous automatons: a deterministic one reads faster alone but
+    its tables leave the processor's caches while the other checks run (a whole run of the
+    checks was slower with it). Korean and English are read as text.
+    """
+    if not strings:
+        return None
+    if lowered:
+        encoded = [s.encode(_ONE_BYTE, "replace") for s in strings]
+        if len(set(encoded)) == len(encoded):  # else two strings would read as one
+            return BytesAhoCorasick(encoded, implementation=Implementation.ContiguousNFA)
+    # a contiguous automaton: the default one reads Cyrillic at half the speed
+    return AhoCorasick(strings, implementation=Implementation.ContiguousNFA)
+
+
+def scan(p: Plan, text: str) -> Scan:
+    """What ``text`` may hold: one pass of the language's automaton."""
+    lower = text.lower() if p.lowered else text
+    automaton = p.automaton
+    if automaton is None:
+        found = []
+    elif isinstance(automaton, BytesAhoCorasick):
+        found = automaton.find_matches_as_indexes(lower.encode(_ONE_BYTE, "replace"),
+                                                  overlapping=True)
+    else:
+        found = automaton.find_matches_as_indexes(lower, overlapping=True)
+    if not found and p.always is None:
+        return Scan(_NOTHING, (), _NO_MARKS, lower, found)
+    present = {i for i, _s, _e in found}
+    if p.always is None and p.special.isdisjoint(present):  # names only (most texts)
+        return Scan(present, (), _NO_MARKS, lower, found)
+    heads = [h for i in present for h in p.heads_of[i]]
+    marks = [p.marks_of[i] for i in present if p.marks_of[i]]
+    if p.always is not None:
+        heads += p.always[1]
+        marks.append(p.always[2])
+    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found)
+
+
+def rows(p: Plan, seen: Scan) -> list[int]:
+    """The rows to try in a scanned text, in their order: those whose strings all stand there."""
+    present = seen.present
+    found = sorted([r for i in present for r in p.rows_of[i]]
+                   + (list(p.always[0]) if p.always is not None else []))
+    if p.needs:
+        return [r for r in found if r not in p.needs or p.needs[r] <= present]
+    return found

@@ -1,0 +1,270 @@
+"""The names and terms a text carries, and the text with them blanked (``named``).
+
+The rows (``Context.lookup``) are tried longest first; each row's hits are blanked before the
+next row looks, so a name inside a longer one is not found again. The text's one pass
+(``name_scan``) says which rows may stand there; where the names it found stand apart, their
+hits are read from the pass itself (``_apart``; in Russian, each phrase's pattern once,
+``_apart_lowered``) and the rows' order cannot change them; elsewhere the rows are tried one
+by one (``_in_order``). The tests compare all three with every row tried in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutes_app.checks.context import Context, head_pattern, russian_phrase
+from minutes_app.checks.name_scan import Plan, Scan
+from minutes_app.checks.name_scan import rows as scan_rows
+from minutes_app.model import Lang
+
+Found = tuple[dict[int, tuple[int, int]], str]
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + "\x00" * (end - start) + text[end:]
+
+
+def _literal_hits(text: str, variant: str) -> list[tuple[int, int]]:
+    """Where ``variant`` stands in ``text``, left to right, without overlaps (as a regex would)."""
+    out: list[tuple[int, int]] = []
+    at = text.find(variant)
+    while at >= 0:
+        out.append((at, at + len(variant)))
+        at = text.find(variant, at + max(len(variant), 1))
+    return out
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _word_start_hits(text: str, variant: str) -> list[tuple[int, int]]:
+    r"""What ``(?<![^\W\d_])variant`` finds, without a look-behind tried at every position."""
+    out: list[tuple[int, int]] = []
+    at = text.find(variant)
+    while at >= 0:
+        if at == 0 or not _LETTER.match(text, at - 1):
+            out.append((at, at + len(variant)))
+            at = text.find(variant, at + max(len(variant), 1))
+        else:
+            at = text.find(variant, at + 1)
+    return out
+
+
+def _phrase_hits(lower: str, variant: str) -> list[tuple[int, int]]:
+    """What a Russian phrase's case-blind pattern finds, looked for in the lower-cased text."""
+    return [hit.span() for hit in russian_phrase(variant).finditer(lower)]
+
+
+def _zeros(hit: re.Match[str]) -> str:
+    return "\x00" * (hit.end() - hit.start())
+
+
+def named(text: str, lang: Lang, ctx: Context, details: bool = False
+          ) -> Found:
+    """The names and terms of ``text``, and the text with them (and the heads) blanked.
+
+    In the meeting details and the title (``details``), the body's own names are not looked
+    for: they are what is compared.
+    """
+    key = (text, lang, details)
+    known = ctx.named.get(key)
+    if known is None:
+        if lang not in ctx.plans:
+            known = ({}, text)
+        else:
+            # one pass names the rows and heads the text may hold (each is tried below)
+            seen = ctx.scan(text, lang)
+            if not seen.present and not seen.heads:
+                known = ({}, text)
+            elif details:
+                known = _in_order(text, seen, lang, ctx, details)
+            elif not ctx.plans[lang].lowered:  # heads are blanked by _apart too
+                known = _apart(text, seen, ctx.plans[lang]) or \
+                    _in_order(text, seen, lang, ctx, details)
+            elif seen.heads and _holds_head(text, seen, lang, ctx):
+                known = _in_order(text, seen, lang, ctx, details)
+            else:
+                known = _apart_lowered(text, seen, lang, ctx) or \
+                    _in_order(text, seen, lang, ctx, details)
+        ctx.named[key] = known
+    return known
+
+
+def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
+    """Whether a head's string the pass may have met is there: else none is blanked."""
+    heads = ctx.head_patterns[lang]
+    for at in seen.heads:
+        probe, value, lowered = heads[at]
+        if probe in (seen.lower if lowered else text) and (
+                probe == value or head_pattern(lang, value).search(text)):
+            return True  # (a probe that is the string itself is its hit)
+    return False
+
+
+def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
+    """``named`` where the rows' order cannot matter: from where the pass found each string.
+
+    When the names' and heads' strings stand apart (neither touching nor overlapping, or
+    inside one blanked before them: a head's, or a longer name's that is a hit), blanking one
+    changes no other's hits: each string found is a hit of the first row it names (at a word's
+    start, for the rows looked for so), or a head's string (blanked, as written, before any
+    name is looked for). None where that does not hold.
+    """
+    if plan.always is not None:
+        return None
+    first_row = plan.first_row
+    hits: list[tuple[int, int, int, int]] = []
+    end, hit = -1, False  # the last string kept, and whether it is a hit
+    ordered = True
+    for gate, start, stop in seen.found:  # by their ends: by their starts too, if apart
+        if start <= end:
+            ordered = False
+            break
+        row = first_row[gate]
+        if row is None:
+            continue
+        end = stop
+        at, index, word = row
+        if index < -1:
+            return None
+        if word and start:
+            char = text[start - 1]
+            if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
+                continue
+        hits.append((at, start, stop, index))
+    if not ordered:
+        hits.clear()
+        end, hit, place = -1, False, 0
+        for start, back, gate in sorted([(s, -e, i) for i, s, e in seen.found
+                                         if first_row[i] is not None]):
+            stop = -back
+            row = first_row[gate]
+            assert row is not None
+            if start <= end:
+                if stop <= end and hit and start < end and place < row[0]:
+                    continue  # inside a hit blanked before it (a head's, a longer name's)
+                return None
+            if row[1] < -1:
+                return None
+            end, place = stop, row[0]
+            hit = not row[2] or not start or not _letter(text[start - 1])
+            if hit:
+                hits.append((row[0], start, stop, row[1]))
+        hits.sort(key=lambda h: h[1])
+    if not hits:
+        return {}, text
+    parts: list[str] = []
+    last = 0
+    for _at, start, stop, _index in hits:
+        parts.append(text[last:start])
+        parts.append("\x00" * (stop - start))
+        last = stop
+    parts.append(text[last:])
+    hits.sort()  # the rows' order, then the text's: the first hit of the first row is the name's
+    found: dict[int, tuple[int, int]] = {}
+    for _at, start, stop, index in hits:
+        if index not in found and index >= 0:
+            found[index] = (start, stop)
+    return found, "".join(parts)
+
+
+def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
+    """``named`` for a text read in lower case (Russian), where the rows' hits stand apart.
+
+    Each row's hits are found in the text as it is (a phrase's pattern once for all the rows
+    that share it, a word from where the pass found it); taken in the rows' order, a hit
+    inside one taken before is blanked by it, any other touch or overlap gives None, and so
+    does a hit that ends where a string the pass found begins (blanking it could put that
+    string at a word's start).
+    """
+    readers = ctx.readers.get(lang)
+    lower = seen.lower
+    if readers is None or len(lower) != len(text):
+        return None
+    words, phrases = readers
+    present = seen.present
+    hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
+    for gate in present & phrases.keys():
+        for at, index, phrase, needs in phrases[gate]:
+            if needs <= present:
+                hits += [(at, *hit.span(), index) for hit in
+                         russian_phrase(phrase).finditer(lower)]
+    for gate in present & words.keys():
+        for at, index, variant, low in words[gate]:
+            start = lower.find(low)  # where the pass found the word, in any case
+            while start >= 0:
+                if text.startswith(variant, start) and (
+                        not start or not _letter(text[start - 1])):
+                    hits.append((at, start, start + len(variant), index))
+                start = lower.find(low, start + 1)
+    if not hits:
+        return {}, text
+    hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
+    taken: list[tuple[int, int]] = []
+    found: dict[int, tuple[int, int]] = {}
+    for _at, start, stop, index in hits:
+        inside = False
+        for s, e in taken:
+            if s <= start and stop <= e:
+                inside = True
+                break
+            if start <= e and s <= stop:
+                return None  # overlapping or touching: the rows' order decides
+        if not inside:
+            taken.append((start, stop))
+            if index not in found:
+                found[index] = (start, stop)
+    starts = {s for _g, s, _e in seen.found}
+    parts: list[str] = []
+    last = 0
+    for start, stop in sorted(taken):
+        if stop in starts:
+            return None
+        parts += (text[last:start], "\x00" * (stop - start))
+        last = stop
+    parts.append(text[last:])
+    return found, "".join(parts)
+
+
+def _letter(char: str) -> bool:
+    r"""What ``[^\W\d_]`` matches (checked for every code point by the tests)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
+              ) -> Found:
+    """``named`` row by row, longest first, each row's hits blanked before the next looks."""
+    found: dict[int, tuple[int, int]] = {}
+    plan = ctx.plans[lang]
+    lower = seen.lower
+    if seen.heads:
+        heads = ctx.head_patterns[lang]
+        blanked = False
+        for at in seen.heads:
+            probe, value, lowered = heads[at]
+            if probe in (lower if lowered else text):
+                text = head_pattern(lang, value).sub(_zeros, text)
+                blanked = True
+        if blanked and plan.lowered:
+            lower = text.lower()
+    rows = ctx.lookup[lang]
+    for at in scan_rows(plan, seen):
+        variant, index, phrase, lowered = rows[at]
+        if details and ctx.names[index].from_meeting:
+            continue
+        if variant not in (lower if lowered else text):
+            continue
+        if phrase is None:
+            hits = _literal_hits(text, variant)
+        elif not lowered:  # the variant at a word's start (Context._row)
+            hits = _word_start_hits(text, variant)
+        else:
+            hits = _phrase_hits(lower, phrase)
+        for s, e in hits:
+            text = _blank(text, s, e)
+            lower = _blank(lower, s, e) if plan.lowered else text
+        if hits and index not in found:
+            found[index] = hits[0]
+    return found, text
+
+
