@@ -108,9 +108,9 @@ def _document(n: int, seed: int) -> Iterator[str]:
     for p in m.paragraphs():  # the other Side answers some of them
         for lang in m.languages:
             if rng.random() < 0.08:
-                track = p.tracks.get(lang)
-                if track:
-                    new_track = retrack(track, realistic(p.text(lang), rng), KR3)
+                old_track = p.tracks.get(lang)
+                if old_track:
+                    new_track = retrack(old_track, realistic(p.text(lang), rng), KR3)
                     SetTrack(p.id, lang, current_text(new_track), new_track).apply(m)
     yield f"document {n} {seed} round 3"
     yield from _revision_lines(m)
