@@ -95,6 +95,8 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         return
     sa, sb = a[alo:ahi], b[blo:bhi]
     count_a, count_b = Counter(sa), Counter(sb)
+    if _walk(a, b, alo, ahi, blo, bhi, sb, count_a, count_b, out):
+        return
     where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
     # the words unique in both, found among the distinct words (spaces repeat: never anchors)
     unique = {t for t, n in count_a.items() if n == 1 and count_b.get(t) == 1 and not t.isspace()}
@@ -113,6 +115,44 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         out.append((i, j, n))
         i0, j0 = i + n, j + n
     _gap(a, b, i0, ahi, j0, bhi, out)
+
+
+def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sb: list[str],
+          count_a: Counter[str], count_b: Counter[str], out: list[Block]) -> bool:
+    """The anchored blocks found lazily, as ``_gap`` finds them when no anchor moved.
+
+    From each anchor's run, the next token unique in both is the next anchor; tokens a run
+    covers need no look. While each anchor lies past the previous run in ``b`` too, every
+    pair of unique words is in order (a unique word inside a run pairs with its twin in the
+    run), so the longest chain is all of them and ``_gap`` would use these very anchors.
+    Returns False (nothing added) when an anchor moved: ``_gap`` then chains them.
+    """
+    found: list[Block] = []
+    i0 = i = alo
+    j0 = blo
+    while True:
+        while i < ahi:  # the next token unique in both, never a space
+            t = a[i]
+            if count_a[t] == 1 and count_b.get(t) == 1 and not t.isspace():
+                break
+            i += 1
+        else:
+            break
+        j = sb.index(t) + blo
+        if j < j0:
+            return False  # a word moved: the chain must be chosen
+        if i > i0 and j > j0:
+            _gap(a, b, i0, i, j0, j, found)
+        n = _run(a, b, i, j, min(ahi - i, bhi - j))
+        found.append((i, j, n))
+        i = i0 = i + n
+        j0 = j + n
+    if not found:
+        _matcher_blocks(a, b, alo, ahi, blo, bhi, out)  # no anchor at all
+        return True
+    _gap(a, b, i0, ahi, j0, bhi, found)
+    out.extend(found)
+    return True
 
 
 def _run(a: list[str], b: list[str], i: int, j: int, most: int) -> int:

@@ -337,9 +337,47 @@ def opcode_segs(old: str, new: str, opcodes: Iterable[Opcode], author: Author) -
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
     """``retrack`` of a text with no pending change (a diff, most edits): no pieces to cut."""
-    out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
+    segs = _plain_segs(old_text, new_text, author)
+    if segs is None:  # a run to rediff: the general finishing
+        out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
+        segs = list(_rediff_own_runs(normalize(out), author))
     # the same finishing as _retrack_pieces, so both paths give the same track
-    return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
+    return normalize(_slide_spaces(segs))
+
+
+def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
+    """``normalize(opcode_segs(...))`` of ``old`` → ``new`` in one pass, or None when a run of
+    changes is not settled (``_rediff_own_runs`` would rewrite it).
+
+    Every change is ``author``'s own: runs of neighbouring changes are all that rediffing
+    looks at, and a run of one deletion and one insertion is usually settled.
+    """
+    out: list[Seg] = []
+    run: list[Seg] = []  # the changes since the last kept text, normalized
+    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+        if tag == "equal":
+            if run:
+                if len(run) > 1 and not _settled(run, author):
+                    return None
+                out += run
+                run = []
+            out.append(Seg(PLAIN, old[i1:i2]))
+            continue
+        if i2 > i1:
+            if run and run[-1].kind == DELETE:
+                run[-1] = Seg(DELETE, run[-1].text + old[i1:i2], author)
+            else:
+                run.append(Seg(DELETE, old[i1:i2], author))
+        if j2 > j1:
+            if run and run[-1].kind == INSERT:
+                run[-1] = Seg(INSERT, run[-1].text + new[j1:j2], author)
+            else:
+                run.append(Seg(INSERT, new[j1:j2], author))
+    if run:
+        if len(run) > 1 and not _settled(run, author):
+            return None
+        out += run
+    return out
 
 
 def _slide_spaces(segs: list[Seg]) -> list[Seg]:
@@ -357,7 +395,9 @@ def _slide_spaces(segs: list[Seg]) -> list[Seg]:
 
 def diff(base: str, current: str, side: Side, round_number: int, now: str) -> Track:
     """The revisions that turn ``base`` into ``current``, all by one Side in one round."""
-    return retrack(plain(base), current, Author(side, round_number, now))
+    if base == current:
+        return plain(base)
+    return _retrack_plain(base, current, Author(side, round_number, now))
 
 
 __all__ = ["INSERT", "char_opcodes", "diff", "retrack"]
