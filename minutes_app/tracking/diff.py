@@ -53,7 +53,9 @@ def _token_opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
 
 def _common_prefix(a: str, b: str) -> int:
     """Length of the common prefix, by halving (slice comparisons run at C speed)."""
-    lo, hi = 0, min(len(a), len(b))
+    if not a or not b or a[0] != b[0]:
+        return 0  # (a replaced word, the usual case in ``_settled``)
+    lo, hi = 1, min(len(a), len(b))
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[:mid] == b[:mid]:
@@ -155,7 +157,10 @@ def _pairable(old: list[str], new: list[str]) -> bool:
     """Same shape, and every changed pair shares a Korean stem or ending."""
     if len(old) != len(new):
         return False
-    return all(a == b or (not a.strip() and not b.strip()) or any(refine(a, b)[::3])
+    # refine(a, b) has a common prefix or suffix only when both are Hangul and share a first
+    # or a last letter: that cheap test first (most replaced words share neither)
+    return all(a == b or (a.isspace() and b.isspace())
+               or ((a[0] == b[0] or a[-1] == b[-1]) and any(refine(a, b)[::3]))
                for a, b in zip(old, new, strict=True))
 
 
