@@ -58,7 +58,21 @@ def _common_prefix(a: str, b: str) -> int:
     lo, hi = 1, min(len(a), len(b))
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
+        if a[lo:mid] == b[lo:mid]:  # (the first ``lo`` are known to match)
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """Length of the common suffix, at most ``most``, by halving (as ``_common_prefix``)."""
+    if most <= 0 or a[-1] != b[-1]:
+        return 0
+    lo, hi, la, lb = 1, most, len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -95,7 +109,7 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
 def _cut(old: str, new: str) -> tuple[int, int]:
     """The lengths of the unchanged beginning and end, each cut at a word boundary."""
     p = _word_start(old, new, _common_prefix(old, new))
-    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    s = _common_suffix(old, new, min(len(old), len(new)) - p)
     while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
                  or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
         s -= 1
@@ -133,6 +147,9 @@ def _middle_opcodes(old: str, new: str) -> list[Opcode]:
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
     """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
     a, b = old[a1:a2], new[b1:b2]
+    if a[0] != b[0] and a[-1] != b[-1]:  # nothing shared at either end (most replacements)
+        out.append(("replace", a1, a2, b1, b2))
+        return
     shorter = min(len(a), len(b))
     p = 0
     while p < shorter and a[p] == b[p]:
@@ -302,7 +319,8 @@ def _settled(run: list[Seg], author: Author) -> bool:
     if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
             and d.origin is None and a != b):
         return False
-    if a.isalpha() and b.isalpha():  # letters only: one word each, no need to tokenize
+    if (a.isalpha() or a.isdecimal()) and (b.isalpha() or b.isdecimal()):
+        # letters only or digits only: one token each, no need to tokenize
         return _one_word_settled(a, b)
     if (_SPACE.search(a) or _SPACE.search(b)) and _cut(a, b) != (0, 0):
         return False  # char_opcodes keeps a common first or last word apart
@@ -345,9 +363,10 @@ def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
     segs = _plain_segs(old_text, new_text, author)
     if segs is None:  # a run to rediff: the general finishing
         out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
-        segs = list(_rediff_own_runs(normalize(out), author))
-    # the same finishing as _retrack_pieces, so both paths give the same track
-    return normalize(_slide_spaces(segs))
+        return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
+    # the same finishing as _retrack_pieces, so both paths give the same track; the segments
+    # are normalized already: only a slid space can leave one empty
+    return normalize(segs) if _slid(segs) else tuple(segs)
 
 
 def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
@@ -387,6 +406,13 @@ def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
 
 def _slide_spaces(segs: list[Seg]) -> list[Seg]:
     """Write a change as ``word `` rather than `` word`` where either reads the same."""
+    _slid(segs)
+    return segs
+
+
+def _slid(segs: list[Seg]) -> bool:
+    """``_slide_spaces`` in place; True when a space slid."""
+    slid = False
     for i in range(1, len(segs) - 1):
         prev, seg, nxt = segs[i - 1], segs[i], segs[i + 1]
         if (seg.kind != PLAIN and prev.kind == PLAIN and nxt.kind == PLAIN and seg.text
@@ -395,7 +421,8 @@ def _slide_spaces(segs: list[Seg]) -> list[Seg]:
             segs[i - 1] = prev._replace(text=prev.text + space)
             segs[i] = seg._replace(text=seg.text[1:] + space)
             segs[i + 1] = nxt._replace(text=nxt.text[1:])
-    return segs
+            slid = True
+    return slid
 
 
 def diff(base: str, current: str, side: Side, round_number: int, now: str) -> Track:
