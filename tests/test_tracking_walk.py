@@ -1,5 +1,6 @@
 """Anchors found lazily (``align._walk``) give the blocks the longest chain of all anchors gives,
-also when words move, repeat or are spaces, and in every gap the recursion reaches."""
+also when words move, repeat or are spaces, and in every gap the recursion reaches; tokens
+found by splitting at spaces are the pattern's."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_app.tracking import align
+from minutes_app.tracking import align, tokens
 
 TOKENS = st.sampled_from(["a", "b", "c", "d", "e", "f", "g", " ", " ", "  ", ",", "협력을"])
 
@@ -46,3 +47,13 @@ def test_a_moved_word_falls_back_to_the_chain() -> None:
         is False
     assert out == []
     assert align.opcodes(a, b) == _chained(a, b)
+
+
+PIECES = st.sampled_from([*"ab협력을 ,.-1 0\u00a0\u202f\n_é\u0301½²Ⅻ()«»", " ", " ", "1 000", "2,5",
+                          "start-up", "  ", "Северо-Восточный", "2021년"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES, max_size=16).map("".join))
+def test_tokens_split_at_spaces_are_the_patterns(text: str) -> None:
+    assert tokens.tokenize(text) == tokens._TOKEN.findall(text)
