@@ -94,9 +94,9 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
         return
     sa, sb = a[alo:ahi], b[blo:bhi]
-    count_a, count_b = Counter(sa), Counter(sb)
-    if _walk(a, b, alo, ahi, blo, bhi, sb, count_a, count_b, out):
+    if _walk(a, b, alo, ahi, blo, bhi, sa, sb, out):
         return
+    count_a, count_b = Counter(sa), Counter(sb)
     where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
     # the words unique in both, found among the distinct words (spaces repeat: never anchors)
     unique = {t for t, n in count_a.items() if n == 1 and count_b.get(t) == 1 and not t.isspace()}
@@ -117,15 +117,16 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
     _gap(a, b, i0, ahi, j0, bhi, out)
 
 
-def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sb: list[str],
-          count_a: Counter[str], count_b: Counter[str], out: list[Block]) -> bool:
+def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sa: list[str],
+          sb: list[str], out: list[Block]) -> bool:
     """The anchored blocks found lazily, as ``_gap`` finds them when no anchor moved.
 
     From each anchor's run, the next token unique in both is the next anchor; tokens a run
     covers need no look. While each anchor lies past the previous run in ``b`` too, every
     pair of unique words is in order (a unique word inside a run pairs with its twin in the
     run), so the longest chain is all of them and ``_gap`` would use these very anchors.
-    Returns False (nothing added) when an anchor moved: ``_gap`` then chains them.
+    Returns False (nothing added) when an anchor moved: ``_gap`` then chains them. Only the
+    tokens looked at are counted (at C speed), not every token.
     """
     found: list[Block] = []
     i0 = i = alo
@@ -133,7 +134,7 @@ def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sb
     while True:
         while i < ahi:  # the next token unique in both, never a space
             t = a[i]
-            if count_a[t] == 1 and count_b.get(t) == 1 and not t.isspace():
+            if not t.isspace() and sa.count(t) == 1 and sb.count(t) == 1:
                 break
             i += 1
         else:

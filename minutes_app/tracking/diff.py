@@ -22,10 +22,6 @@ Opcode = tuple[str, int, int, int, int]
 _SPACE = re.compile(r"\s")
 
 
-def _offsets(tokens: list[str]) -> list[int]:
-    return [0, *accumulate(map(len, tokens))]
-
-
 def _thin(tokens: list[str]) -> bool:
     """Only spaces or punctuation, at most two tokens: not worth splitting a change for."""
     return len(tokens) <= 2 and not any(ch.isalnum() for t in tokens for ch in t)
@@ -44,11 +40,6 @@ def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
             c, _b, a = out.pop(), out.pop(), out.pop()
             out.append(("replace", a[1], c[2], a[3], c[4]))
     return out
-
-
-def _token_opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
-    """Token opcodes, anchored on unique words (see ``align``)."""
-    return opcodes(ta, tb)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -98,9 +89,8 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
     touches a few words, and only those need tokenizing and aligning.
     """
     p, s = _cut(old, new)
-    ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
     out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
-    out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in ops]
+    _middle_opcodes(old, new, p, len(old) - s, len(new) - s, out)
     if s:
         out.append(("equal", len(old) - s, len(old), len(new) - s, len(new)))
     return _merge_equals(out)
@@ -126,13 +116,18 @@ def _merge_equals(ops: list[Opcode]) -> list[Opcode]:
     return out
 
 
-def _middle_opcodes(old: str, new: str) -> list[Opcode]:
-    """Opcodes for the changed middle of a text."""
-    ta, tb = tokenize(old), tokenize(new)
-    oa, ob = _offsets(ta), _offsets(tb)
-    token_ops = _token_opcodes(ta, tb)
-    out: list[Opcode] = []
-    for tag, i1, i2, j1, j2 in _fold_thin_equals(token_ops, ta):
+def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
+                    out: list[Opcode]) -> None:
+    """Opcodes for the changed middle ``old[p:old_end]`` → ``new[p:new_end]``, added to ``out``."""
+    ta, tb = tokenize(old[p:old_end]), tokenize(new[p:new_end])
+    oa = list(accumulate(map(len, ta), initial=p))  # where each token starts, in the text
+    ob = list(accumulate(map(len, tb), initial=p))
+    for tag, i1, i2, j1, j2 in _fold_thin_equals(opcodes(ta, tb), ta):
+        if tag == "replace" and i2 - i1 == 1 == j2 - j1:
+            a, b = ta[i1], tb[j1]
+            if a[0] != b[0] and a[-1] != b[-1]:  # a word for a word, no end shared: kept whole
+                out.append(("replace", oa[i1], oa[i2], ob[j1], ob[j2]))  # (as _trimmed would)
+                continue
         if tag == "replace" and _pairable(ta[i1:i2], tb[j1:j2]):
             for k in range(i2 - i1):  # eojeol by eojeol, each refined to its syllables
                 _refined(out, ta[i1 + k], tb[j1 + k], oa[i1 + k], ob[j1 + k])
@@ -141,7 +136,6 @@ def _middle_opcodes(old: str, new: str) -> list[Opcode]:
             _trimmed(out, old, new, oa[i1], oa[i2], ob[j1], ob[j2])
             continue
         out.append((tag, oa[i1], oa[i2], ob[j1], ob[j2]))
-    return out
 
 
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
