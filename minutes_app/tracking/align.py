@@ -77,6 +77,10 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
          out: list[Block]) -> None:
     if alo == ahi or blo == bhi:
         return
+    if ahi - alo == 1 == bhi - blo:  # a token for a token (a replaced word): as below, faster
+        if a[alo] == b[blo]:
+            out.append((alo, blo, 1))
+        return
     if a[alo] == b[blo] or a[ahi - 1] == b[bhi - 1]:  # common ends (often a space) first
         p = 0
         while alo + p < ahi and blo + p < bhi and a[alo + p] == b[blo + p]:

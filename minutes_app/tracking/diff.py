@@ -19,6 +19,7 @@ from minutes_app.tracking.tokens import (
 )
 
 Opcode = tuple[str, int, int, int, int]
+_seg = tuple.__new__
 _SPACE = re.compile(r"\s")
 
 
@@ -368,7 +369,8 @@ def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
     changes is not settled (``_rediff_own_runs`` would rewrite it).
 
     Every change is ``author``'s own: runs of neighbouring changes are all that rediffing
-    looks at, and a run of one deletion and one insertion is usually settled.
+    looks at, and a run of one deletion and one insertion is usually settled. Segments are
+    made as Seg's own constructor makes them, without its Python frame.
     """
     out: list[Seg] = []
     run: list[Seg] = []  # the changes since the last kept text, normalized
@@ -379,18 +381,18 @@ def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
                     return None
                 out += run
                 run = []
-            out.append(Seg(PLAIN, old[i1:i2]))
+            out.append(_seg(Seg, (PLAIN, old[i1:i2], None, None)))
             continue
         if i2 > i1:
             if run and run[-1].kind == DELETE:
-                run[-1] = Seg(DELETE, run[-1].text + old[i1:i2], author)
+                run[-1] = _seg(Seg, (DELETE, run[-1].text + old[i1:i2], author, None))
             else:
-                run.append(Seg(DELETE, old[i1:i2], author))
+                run.append(_seg(Seg, (DELETE, old[i1:i2], author, None)))
         if j2 > j1:
             if run and run[-1].kind == INSERT:
-                run[-1] = Seg(INSERT, run[-1].text + new[j1:j2], author)
+                run[-1] = _seg(Seg, (INSERT, run[-1].text + new[j1:j2], author, None))
             else:
-                run.append(Seg(INSERT, new[j1:j2], author))
+                run.append(_seg(Seg, (INSERT, new[j1:j2], author, None)))
     if run:
         if len(run) > 1 and not _settled(run, author):
             return None
