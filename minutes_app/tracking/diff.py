@@ -410,9 +410,11 @@ def _slid(segs: list[Seg]) -> bool:
     """``_slide_spaces`` in place; True when a space slid."""
     slid = False
     for i in range(1, len(segs) - 1):
-        prev, seg, nxt = segs[i - 1], segs[i], segs[i + 1]
-        if (seg.kind != PLAIN and prev.kind == PLAIN and nxt.kind == PLAIN and seg.text
-                and seg.text[0] == nxt.text[:1] and seg.text[0].isspace()):
+        seg = segs[i]
+        if seg.kind == PLAIN or not seg.text[:1].isspace():
+            continue  # (most changes begin with a word: the cheap test first)
+        prev, nxt = segs[i - 1], segs[i + 1]
+        if prev.kind == PLAIN and nxt.kind == PLAIN and seg.text[0] == nxt.text[:1]:
             space = seg.text[0]
             segs[i - 1] = prev._replace(text=prev.text + space)
             segs[i] = seg._replace(text=seg.text[1:] + space)
