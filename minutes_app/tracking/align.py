@@ -146,7 +146,9 @@ def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sa
         j = sb.index(t) + blo
         if j < j0:
             return False  # a word moved: the chain must be chosen
-        if i > i0 and j > j0:
+        if i - i0 == 2 == j - j0 and a[i0] != b[j0] and a[i - 1] == b[j - 1]:
+            found.append((i - 1, j - 1, 1))  # a word replaced before a shared space: as _gap
+        elif i > i0 and j > j0:
             _gap(a, b, i0, i, j0, j, found)
         n = _run(a, b, i, j, min(ahi - i, bhi - j))
         found.append((i, j, n))
