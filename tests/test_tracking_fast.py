@@ -1,8 +1,9 @@
 """The fast paths of the tracking engine give exactly what its general paths give.
 
 Each shortcut (a plain text retracked without cutting pieces, gaps with no common token,
-anchors already in order, common runs found by halving, one-pass normalize, inlined revision
-ids, a run of one's own changes kept when its diff is itself) is switched back to its general
+anchors already in order, anchors found lazily, common runs found by halving, one-pass normalize,
+a plain diff's segments in one pass, inlined revision ids, a run of one's own changes kept when
+its diff is itself) is switched back to its general
 form and the results compared on random edits in Korean, English and Russian.
 """
 
@@ -98,10 +99,14 @@ def general_paths() -> Iterator[None]:
     """The engine with every fast path replaced by its general form."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(align, "_lis", align._lis_search)
+        mp.setattr(align, "_walk", lambda *args: False)
         mp.setattr(align, "_matcher_blocks", align._difflib_blocks)
         mp.setattr(align, "_run", _run_by_steps)
         mp.setattr(diff_module, "normalize", _normalize_by_groups)
         mp.setattr(diff_module, "retrack", _retrack_by_pieces)
+        mp.setattr(diff_module, "_plain_segs", lambda *args: None)
+        mp.setattr(diff_module, "_retrack_plain", lambda old, new, author:
+                   diff_module._retrack_pieces(plain(old), old, new, author))
         mp.setattr(diff_module, "_settled", lambda run, author: False)
         yield
 

@@ -77,6 +77,10 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
          out: list[Block]) -> None:
     if alo == ahi or blo == bhi:
         return
+    if ahi - alo == 1 == bhi - blo:  # a token for a token (a replaced word): as below, faster
+        if a[alo] == b[blo]:
+            out.append((alo, blo, 1))
+        return
     if a[alo] == b[blo] or a[ahi - 1] == b[bhi - 1]:  # common ends (often a space) first
         p = 0
         while alo + p < ahi and blo + p < bhi and a[alo + p] == b[blo + p]:
@@ -94,6 +98,8 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         _matcher_blocks(a, b, alo, ahi, blo, bhi, out)
         return
     sa, sb = a[alo:ahi], b[blo:bhi]
+    if _walk(a, b, alo, ahi, blo, bhi, sa, sb, out):
+        return
     count_a, count_b = Counter(sa), Counter(sb)
     where_b = dict(zip(sb, range(blo, bhi), strict=True))  # last place: the only one if unique
     # the words unique in both, found among the distinct words (spaces repeat: never anchors)
@@ -113,6 +119,47 @@ def _gap(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int,
         out.append((i, j, n))
         i0, j0 = i + n, j + n
     _gap(a, b, i0, ahi, j0, bhi, out)
+
+
+def _walk(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, sa: list[str],
+          sb: list[str], out: list[Block]) -> bool:
+    """The anchored blocks found lazily, as ``_gap`` finds them when no anchor moved.
+
+    From each anchor's run, the next token unique in both is the next anchor; tokens a run
+    covers need no look. While each anchor lies past the previous run in ``b`` too, every
+    pair of unique words is in order (a unique word inside a run pairs with its twin in the
+    run), so the longest chain is all of them and ``_gap`` would use these very anchors.
+    Returns False (nothing added) when an anchor moved: ``_gap`` then chains them. Only the
+    tokens looked at are counted (at C speed), not every token.
+    """
+    found: list[Block] = []
+    i0 = i = alo
+    j0 = blo
+    while True:
+        while i < ahi:  # the next token unique in both, never a space
+            t = a[i]
+            if not t.isspace() and sa.count(t) == 1 and sb.count(t) == 1:
+                break
+            i += 1
+        else:
+            break
+        j = sb.index(t) + blo
+        if j < j0:
+            return False  # a word moved: the chain must be chosen
+        if i - i0 == 2 == j - j0 and a[i0] != b[j0] and a[i - 1] == b[j - 1]:
+            found.append((i - 1, j - 1, 1))  # a word replaced before a shared space: as _gap
+        elif i > i0 and j > j0:
+            _gap(a, b, i0, i, j0, j, found)
+        n = _run(a, b, i, j, min(ahi - i, bhi - j))
+        found.append((i, j, n))
+        i = i0 = i + n
+        j0 = j + n
+    if not found:
+        _matcher_blocks(a, b, alo, ahi, blo, bhi, out)  # no anchor at all
+        return True
+    _gap(a, b, i0, ahi, j0, bhi, found)
+    out.extend(found)
+    return True
 
 
 def _run(a: list[str], b: list[str], i: int, j: int, most: int) -> int:

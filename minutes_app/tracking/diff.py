@@ -19,11 +19,8 @@ from minutes_app.tracking.tokens import (
 )
 
 Opcode = tuple[str, int, int, int, int]
+_seg = tuple.__new__
 _SPACE = re.compile(r"\s")
-
-
-def _offsets(tokens: list[str]) -> list[int]:
-    return [0, *accumulate(map(len, tokens))]
 
 
 def _thin(tokens: list[str]) -> bool:
@@ -46,17 +43,28 @@ def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
     return out
 
 
-def _token_opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
-    """Token opcodes, anchored on unique words (see ``align``)."""
-    return opcodes(ta, tb)
-
-
 def _common_prefix(a: str, b: str) -> int:
     """Length of the common prefix, by halving (slice comparisons run at C speed)."""
-    lo, hi = 0, min(len(a), len(b))
+    if not a or not b or a[0] != b[0]:
+        return 0  # (a replaced word, the usual case in ``_settled``)
+    lo, hi = 1, min(len(a), len(b))
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
+        if a[lo:mid] == b[lo:mid]:  # (the first ``lo`` are known to match)
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """Length of the common suffix, at most ``most``, by halving (as ``_common_prefix``)."""
+    if most <= 0 or a[-1] != b[-1]:
+        return 0
+    lo, hi, la, lb = 1, most, len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -82,9 +90,8 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
     touches a few words, and only those need tokenizing and aligning.
     """
     p, s = _cut(old, new)
-    ops = _middle_opcodes(old[p:len(old) - s], new[p:len(new) - s])
     out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
-    out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in ops]
+    _middle_opcodes(old, new, p, len(old) - s, len(new) - s, out)
     if s:
         out.append(("equal", len(old) - s, len(old), len(new) - s, len(new)))
     return _merge_equals(out)
@@ -93,7 +100,7 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
 def _cut(old: str, new: str) -> tuple[int, int]:
     """The lengths of the unchanged beginning and end, each cut at a word boundary."""
     p = _word_start(old, new, _common_prefix(old, new))
-    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    s = _common_suffix(old, new, min(len(old), len(new)) - p)
     while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
                  or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
         s -= 1
@@ -110,13 +117,18 @@ def _merge_equals(ops: list[Opcode]) -> list[Opcode]:
     return out
 
 
-def _middle_opcodes(old: str, new: str) -> list[Opcode]:
-    """Opcodes for the changed middle of a text."""
-    ta, tb = tokenize(old), tokenize(new)
-    oa, ob = _offsets(ta), _offsets(tb)
-    token_ops = _token_opcodes(ta, tb)
-    out: list[Opcode] = []
-    for tag, i1, i2, j1, j2 in _fold_thin_equals(token_ops, ta):
+def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
+                    out: list[Opcode]) -> None:
+    """Opcodes for the changed middle ``old[p:old_end]`` → ``new[p:new_end]``, added to ``out``."""
+    ta, tb = tokenize(old[p:old_end]), tokenize(new[p:new_end])
+    oa = list(accumulate(map(len, ta), initial=p))  # where each token starts, in the text
+    ob = list(accumulate(map(len, tb), initial=p))
+    for tag, i1, i2, j1, j2 in _fold_thin_equals(opcodes(ta, tb), ta):
+        if tag == "replace" and i2 - i1 == 1 == j2 - j1:
+            a, b = ta[i1], tb[j1]
+            if a[0] != b[0] and a[-1] != b[-1]:  # a word for a word, no end shared: kept whole
+                out.append(("replace", oa[i1], oa[i2], ob[j1], ob[j2]))  # (as _trimmed would)
+                continue
         if tag == "replace" and _pairable(ta[i1:i2], tb[j1:j2]):
             for k in range(i2 - i1):  # eojeol by eojeol, each refined to its syllables
                 _refined(out, ta[i1 + k], tb[j1 + k], oa[i1 + k], ob[j1 + k])
@@ -125,12 +137,14 @@ def _middle_opcodes(old: str, new: str) -> list[Opcode]:
             _trimmed(out, old, new, oa[i1], oa[i2], ob[j1], ob[j2])
             continue
         out.append((tag, oa[i1], oa[i2], ob[j1], ob[j2]))
-    return out
 
 
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
     """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
     a, b = old[a1:a2], new[b1:b2]
+    if a[0] != b[0] and a[-1] != b[-1]:  # nothing shared at either end (most replacements)
+        out.append(("replace", a1, a2, b1, b2))
+        return
     shorter = min(len(a), len(b))
     p = 0
     while p < shorter and a[p] == b[p]:
@@ -155,7 +169,10 @@ def _pairable(old: list[str], new: list[str]) -> bool:
     """Same shape, and every changed pair shares a Korean stem or ending."""
     if len(old) != len(new):
         return False
-    return all(a == b or (not a.strip() and not b.strip()) or any(refine(a, b)[::3])
+    # refine(a, b) has a common prefix or suffix only when both are Hangul and share a first
+    # or a last letter: that cheap test first (most replaced words share neither)
+    return all(a == b or (a.isspace() and b.isspace())
+               or ((a[0] == b[0] or a[-1] == b[-1]) and any(refine(a, b)[::3]))
                for a, b in zip(old, new, strict=True))
 
 
@@ -297,7 +314,8 @@ def _settled(run: list[Seg], author: Author) -> bool:
     if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
             and d.origin is None and a != b):
         return False
-    if a.isalpha() and b.isalpha():  # letters only: one word each, no need to tokenize
+    if (a.isalpha() or a.isdecimal()) and (b.isalpha() or b.isdecimal()):
+        # letters only or digits only: one token each, no need to tokenize
         return _one_word_settled(a, b)
     if (_SPACE.search(a) or _SPACE.search(b)) and _cut(a, b) != (0, 0):
         return False  # char_opcodes keeps a common first or last word apart
@@ -337,27 +355,79 @@ def opcode_segs(old: str, new: str, opcodes: Iterable[Opcode], author: Author) -
 
 def _retrack_plain(old_text: str, new_text: str, author: Author) -> Track:
     """``retrack`` of a text with no pending change (a diff, most edits): no pieces to cut."""
-    out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
-    # the same finishing as _retrack_pieces, so both paths give the same track
-    return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
+    segs = _plain_segs(old_text, new_text, author)
+    if segs is None:  # a run to rediff: the general finishing
+        out = opcode_segs(old_text, new_text, char_opcodes(old_text, new_text), author)
+        return normalize(_slide_spaces(list(_rediff_own_runs(normalize(out), author))))
+    # the same finishing as _retrack_pieces, so both paths give the same track; the segments
+    # are normalized already: only a slid space can leave one empty
+    return normalize(segs) if _slid(segs) else tuple(segs)
+
+
+def _plain_segs(old: str, new: str, author: Author) -> list[Seg] | None:
+    """``normalize(opcode_segs(...))`` of ``old`` → ``new`` in one pass, or None when a run of
+    changes is not settled (``_rediff_own_runs`` would rewrite it).
+
+    Every change is ``author``'s own: runs of neighbouring changes are all that rediffing
+    looks at, and a run of one deletion and one insertion is usually settled. Segments are
+    made as Seg's own constructor makes them, without its Python frame.
+    """
+    out: list[Seg] = []
+    run: list[Seg] = []  # the changes since the last kept text, normalized
+    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+        if tag == "equal":
+            if run:
+                if len(run) > 1 and not _settled(run, author):
+                    return None
+                out += run
+                run = []
+            out.append(_seg(Seg, (PLAIN, old[i1:i2], None, None)))
+            continue
+        if i2 > i1:
+            if run and run[-1].kind == DELETE:
+                run[-1] = _seg(Seg, (DELETE, run[-1].text + old[i1:i2], author, None))
+            else:
+                run.append(_seg(Seg, (DELETE, old[i1:i2], author, None)))
+        if j2 > j1:
+            if run and run[-1].kind == INSERT:
+                run[-1] = _seg(Seg, (INSERT, run[-1].text + new[j1:j2], author, None))
+            else:
+                run.append(_seg(Seg, (INSERT, new[j1:j2], author, None)))
+    if run:
+        if len(run) > 1 and not _settled(run, author):
+            return None
+        out += run
+    return out
 
 
 def _slide_spaces(segs: list[Seg]) -> list[Seg]:
     """Write a change as ``word `` rather than `` word`` where either reads the same."""
+    _slid(segs)
+    return segs
+
+
+def _slid(segs: list[Seg]) -> bool:
+    """``_slide_spaces`` in place; True when a space slid."""
+    slid = False
     for i in range(1, len(segs) - 1):
-        prev, seg, nxt = segs[i - 1], segs[i], segs[i + 1]
-        if (seg.kind != PLAIN and prev.kind == PLAIN and nxt.kind == PLAIN and seg.text
-                and seg.text[0] == nxt.text[:1] and seg.text[0].isspace()):
+        seg = segs[i]
+        if seg.kind == PLAIN or not seg.text[:1].isspace():
+            continue  # (most changes begin with a word: the cheap test first)
+        prev, nxt = segs[i - 1], segs[i + 1]
+        if prev.kind == PLAIN and nxt.kind == PLAIN and seg.text[0] == nxt.text[:1]:
             space = seg.text[0]
             segs[i - 1] = prev._replace(text=prev.text + space)
             segs[i] = seg._replace(text=seg.text[1:] + space)
             segs[i + 1] = nxt._replace(text=nxt.text[1:])
-    return segs
+            slid = True
+    return slid
 
 
 def diff(base: str, current: str, side: Side, round_number: int, now: str) -> Track:
     """The revisions that turn ``base`` into ``current``, all by one Side in one round."""
-    return retrack(plain(base), current, Author(side, round_number, now))
+    if base == current:
+        return plain(base)
+    return _retrack_plain(base, current, Author(side, round_number, now))
 
 
 __all__ = ["INSERT", "char_opcodes", "diff", "retrack"]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import zlib
+from zlib import crc32
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import Lang, Minutes, Paragraph, Section, Side
-from minutes_app.model.track import DELETE, INSERT, Author
+from minutes_app.model.track import DELETE, INSERT, Author, Track
 
 KINDS = {INSERT: "insert", DELETE: "delete"}
+_new = tuple.__new__
 
 
 class Revision(NamedTuple):
@@ -69,22 +71,30 @@ def paragraph_revisions(m: Minutes, p: Paragraph) -> Iterator[Revision]:
         yield Revision(rid, p.id, number, None, p.mark.kind, text, a.side, a.round, a.time, -1)
     for lang in m.languages:
         track = p.tracks.get(lang)
-        if not track:
+        if track:
+            yield from _text_revisions(p.id, number, lang, track, seen)
+
+
+def _text_revisions(pid: int, number: int | None, lang: Lang, track: Track,
+                    seen: dict[str, int]) -> list[Revision]:
+    """The revisions of one language of one paragraph (``seen`` counts twins for the ids)."""
+    # _rev_id inlined, its constant parts made once per text: this lists every revision; the
+    # tuples are made as Revision's own constructor makes them, without its Python frame
+    head, id_head = f"{pid}|{lang}|", f"{pid}-{lang}-"
+    out: list[Revision] = []
+    for index, (kind_mark, text, author, origin) in enumerate(track):
+        kind = KINDS.get(kind_mark)
+        if kind is None:
             continue
-        # _rev_id inlined, its constant parts made once per text: this lists every revision
-        head, id_head = f"{p.id}|{lang}|", f"{p.id}-{lang}-"
-        for index, seg in enumerate(track):
-            kind = KINDS.get(seg.kind)
-            if kind is None:
-                continue
-            author = seg.author
-            assert author is not None
-            key = f"{head}{kind}|{author.side}|{author.round}|{seg.text}"
-            n = seen[key] = seen.get(key, 0) + 1
-            rid = f"{id_head}{zlib.crc32(f'{key}|{n}'.encode()) & 0xFFFFFF:06x}"
-            inside = seg.origin.side if seg.origin else None
-            yield Revision(rid, p.id, number, lang, kind, seg.text, author.side, author.round,
-                           author.time, index, inside)
+        assert author is not None
+        side, round_number, time = author
+        key = f"{head}{kind}|{side}|{round_number}|{text}"
+        n = seen[key] = seen.get(key, 0) + 1
+        rid = f"{id_head}{crc32(f'{key}|{n}'.encode()) & 0xFFFFFF:06x}"
+        out.append(_new(Revision, (rid, pid, number, lang, kind, text, side, round_number, time,
+                                   index, origin.side if origin else None, "pending", False,
+                                   None)))
+    return out
 
 
 def heading_revisions(m: Minutes, s: Section) -> Iterator[Revision]:
@@ -110,8 +120,16 @@ def all_revisions(m: Minutes) -> list[Revision]:
     for s in m.sections:
         if s.tracks:
             out.extend(heading_revisions(m, s))
-        out.extend(r for p in s.paragraphs if p.tracks or p.mark
-                   for r in paragraph_revisions(m, p))
+        for p in s.paragraphs:
+            if p.mark is not None:
+                out.extend(paragraph_revisions(m, p))
+            elif p.tracks:  # (most: no paragraph mark) each text's revisions at once
+                seen: dict[str, int] = {}
+                number = m.number(p.id)
+                for lang in m.languages:
+                    track = p.tracks.get(lang)
+                    if track:
+                        out += _text_revisions(p.id, number, lang, track, seen)
     if any(a.tracks for a in m.annexes):  # annexes follow the signatures: last
         from minutes_app.tracking.annexes import annex_revisions
 
