@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from minutes_app.checks.scan_values import Scan, key_span, run_word, window
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -99,30 +100,63 @@ def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
     return [(_i(y), mo, _i(d)) for d in (d1, d2) if d] or [(_i(y), mo, 0)]
 
 
-def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
-    """The dates in ``text``, and the text with them blanked."""
+_EN_MONTH_KEYS = {m[:3].lower(): m[:3] for m in _EN_MONTHS}
+_RU_MONTH_KEYS = ("январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
+                  "декабр").split()
+
+
+def _numeric(text: str, sc: Scan) -> bool:
+    r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
+    last = len(text) - 1
+    for d in sc.digits:
+        if d < last - 1 and text[d + 1] in "./-":
+            after = text[d + 2]
+            if after.isspace() and d < last - 2:
+                after = text[d + 3]
+            if "0" <= after <= "9":
+                return True
+    return False
+
+
+def _month(text: str, lang: Lang, sc: Scan) -> bool:
+    """Whether a month's name may stand in ``text``: what each language's patterns need."""
+    if lang is Lang.KO:
+        return "월" in sc.words
+    if lang is Lang.RU:
+        return any(k in sc.words for k in _RU_MONTH_KEYS)
+    # the English patterns need a month's first three letters, capitalised
+    return any(text[s:s + 3] == cap for k, cap in _EN_MONTH_KEYS.items()
+               for s in sc.words.get(k, ()))
+
+
+def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], str]:
+    """The dates in ``text``, and the text with them blanked (``sc``: its scan, a fast gate)."""
+    numeric = named = True
+    if sc is not None:  # each group of patterns only where what it needs stands
+        numeric, named = _numeric(text, sc), _month(text, lang, sc)
+        if not numeric and not named:
+            return [], text
     f = _Finder(text)
-    has_digit = _DIGIT.search(text) is not None
+    has_digit = numeric and _DIGIT.search(text) is not None
     if has_digit and _NUMERIC_DATE.search(text):
         f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
         f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
         f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))])
     if lang is Lang.KO:
-        if "월" in text:
+        if named and "월" in text:
             f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]))
         if has_digit:
             f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)])
-    elif lang is Lang.RU:
+    elif lang is Lang.RU and named:
         lower = text.lower()
         if any(month in lower for month in _RU_GEN):  # substring tests: cheaper than the pass
             f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
         if _RU_MONTH_HINT.search(lower):
             f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
-    else:
-        if _EN_MONTH_HINT.search(text):
-            f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
-            f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
-            f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
+    elif lang is Lang.EN and named and _EN_MONTH_HINT.search(text):
+        f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
+        f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
+        f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
     return f.found, f.text
 
 
@@ -195,17 +229,41 @@ _EN_PERIOD_WORDS = frozenset({"half", "quarter", "early", "late", "mid", "middle
                               "start", "end", "close", "h", "q"})
 
 
-def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
+_PERIOD_KEYS = {
+    Lang.EN: ("half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 "
+              "q4").split(),
+    Lang.KO: "반기 분기 초 말 중반 중순 중엽 순".split(),
+    Lang.RU: list(_RU_PERIOD_STEMS),
+}
+
+
+def _may_period(lang: Lang, sc: Scan) -> bool:
+    """Whether the words every period hint needs are in the scan (English: as whole words)."""
+    found = sc.words
+    if lang is Lang.EN:
+        return any(run_word(sc.lower, k, found[k]) for k in _PERIOD_KEYS[lang] if k in found)
+    return any(k in found for k in _PERIOD_KEYS[lang])
+
+
+def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
+    if sc is not None and not _may_period(lang, sc):
+        return [], text
     lower = text.lower() if lang is not Lang.KO else text
-    if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
+    start, stop = 0, len(lower)
+    if sc is not None:  # every hit holds a word the scan found: look between breakers only
+        span = key_span(sc, _PERIOD_KEYS[lang])
+        if span is not None:
+            start, stop = window(lower, *span)
+    # (a scan that lets the text through holds a word of _EN_PERIOD_WORDS: no second look)
+    if lang is Lang.EN and sc is None and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
         return [], text  # the words the hint needs, asked of the text's words (no pass)
     if lang is Lang.RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):
         return [], text  # the Russian hint is these stems: substring tests, no pass
-    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower):  # no word it needs
-        return [], text
+    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower, start, stop):
+        return [], text  # no word it needs
     found: list[Period] = []
-    for hit in _PERIOD_ONE[lang].finditer(lower):
+    for hit in _PERIOD_ONE[lang].finditer(lower, start, stop):
         value = (hit.lastgroup or "").split("_")[0]
         found.append(Period(value, hit.start(), hit.end()))
         text = text[:hit.start()] + " " * (hit.end() - hit.start()) + text[hit.end():]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from minutes_app.checks.scan_values import Scan
 from minutes_app.model import Lang
 
 
@@ -78,15 +79,28 @@ _FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT = re.compile(r"\d")
 
 
+# what a unit after a value starts with, and what a code before it ends with (lower case):
+# a character test spares the patterns where no unit can stand
+_UNIT_FIRST = frozenset(u[0] for u in _UNITS_AFTER)
+_CODE_LAST = frozenset(c[-1] for c in _CODES_BEFORE)
+
+
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     """The unit around ``text[start:end]`` and where the quantity ends with it."""
-    # only the next few characters can hold a unit: lower-case just those
-    after = _UNIT_AFTER.match(text[end:end + 24].lower()) if end < len(text) else None
-    if after:
-        return _UNITS_AFTER[after.group(1)], end + after.end()
-    before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
-    if before:
-        return _CODES_BEFORE[before.group().strip()], end
+    if end < len(text):
+        first = text[end]
+        if first.isspace() and end + 1 < len(text):  # _UNIT_AFTER's optional space
+            first = text[end + 1]
+        if first.lower() in _UNIT_FIRST or first.isspace():
+            # only the next few characters can hold a unit: lower-case just those
+            after = _UNIT_AFTER.match(text[end:end + 24].lower())
+            if after:
+                return _UNITS_AFTER[after.group(1)], end + after.end()
+    tail = text[max(0, start - 5):start].rstrip()  # _CODE_BEFORE: a code, a space at most
+    if tail and tail[-1].lower() in _CODE_LAST:
+        before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
+        if before:
+            return _CODES_BEFORE[before.group().strip()], end
     return "", end
 
 
@@ -95,9 +109,40 @@ def _digits(raw: str, decimals: str | None) -> float:
     return float(digits + (decimals or "").replace(",", "."))
 
 
-def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
+def _at(pattern: re.Pattern[str], text: str, starts: list[int] | None
+        ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
+
+    ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
+    hits start with one); None tries everywhere.
+    """
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in starts:
+        if at >= end:
+            hit = pattern.match(text, at)
+            if hit is not None:
+                yield hit
+                end = hit.end()
+
+
+def _run_starts(text: str, digits: list[int]) -> list[int]:
+    r"""The digits not after ``[\w.,]``: where ``_EN_NUM`` and ``_RU_NUM`` can start."""
+    out = []
+    for at in digits:
+        if at:
+            before = text[at - 1]
+            if before.isalnum() or before in "_.,":
+                continue
+        out.append(at)
+    return out
+
+
+def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    for hit in pattern.finditer(text):
+    for hit in _at(pattern, text, None if digits is None else _run_starts(text, digits)):
         raw, decimals, scale = hit.group(1), hit.group(2), hit.group(3)
         if lang is not Lang.RU and decimals and decimals.startswith(","):
             decimals = None
@@ -106,14 +151,14 @@ def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
         yield Quantity(canon(value), unit, False, hit.start(), end)
 
 
-def _korean(text: str) -> Iterator[Quantity]:
+def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
     """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
 
     Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
     total, start, end, last_scale = 0.0, -1, 0, 0.0
-    for hit in _KO_CHUNK.finditer(text):
+    for hit in _at(_KO_CHUNK, text, digits):
         raw, decimals, small, big = hit.groups()
         if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
                            or not _KO_AFTER_JO.match(text, hit.end())):
@@ -156,17 +201,61 @@ def _idents(text: str) -> list[re.Match[str]]:
     return out
 
 
-def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
-    """Every quantity written with digits, and the text with them blanked."""
-    if not _DIGIT.search(text):
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span blanked at once (offsets stay valid)."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        parts += (text[at:start], " " * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _ident_hint(text: str, digits: list[int], sc: Scan) -> bool:
+    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name."""
+    if "코로나" in sc.words or "ковид" in sc.words:
+        return True
+    last = len(text) - 1
+    for at in digits:
+        if at < last and text[at + 1].isascii() and text[at + 1].isalpha():
+            return True
+        before = text[at - 1] if at else ""
+        if before == "-" and at > 1:
+            before = text[at - 2]
+        if before.isascii() and before.isalpha():
+            return True
+    return False
+
+
+def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
+                     ) -> tuple[list[Quantity], str]:
+    """Every quantity written with digits, and the text with them blanked.
+
+    ``sc`` (the scan of the text before any blanking) tells where the digits are: the
+    patterns are then tried there only.
+    """
+    digits: list[int] | None = None
+    if sc is not None:
+        digits = [at for at in sc.digits if text[at] != " "]  # blanked digits are spaces
+        if not digits:
+            return [], text
+    elif not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
-    if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
+    hint = (_ident_hint(text, digits, sc) if sc is not None and digits is not None
+            else _IDENT_HINT.search(text) is not None)
+    if hint:  # G20, COVID-19, 코로나19: their number is compared whole
         idents = _idents(text)
         for hit in idents:
-            digits = _LAST_DIGITS.search(hit.group())
-            if digits is not None:
-                found.append(Quantity(float(digits.group()), "id", False, hit.start(),
+            digits_of = _LAST_DIGITS.search(hit.group())
+            if digits_of is not None:
+                found.append(Quantity(float(digits_of.group()), "id", False, hit.start(),
                                       hit.end()))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
@@ -175,8 +264,7 @@ def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
         if int(b):
             found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
             text = mask(text, hit.start(), hit.end())
-    found += _korean(text) if lang is Lang.KO else _latin(text, lang)
-    for q in found:
-        if q.unit != "id":
-            text = mask(text, q.start, q.end)
-    return found, text
+    if digits is not None and found:  # what was blanked above is no digit any more
+        digits = [at for at in digits if text[at] != " "]
+    found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
+    return found, _masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

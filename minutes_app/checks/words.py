@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.checks.scan_values import Scan, run_word
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -109,8 +110,16 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-def roman(text: str) -> Iterator[Quantity]:
+# what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds
+_ROMAN_PAIR = re.compile(r"[IVXLC][IVXLC]")
+_ROMAN_WORDS = ("annex", "part", "риложени", "аздел")
+
+
+def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
+    if sc is not None and not any(w in sc.words for w in _ROMAN_WORDS) and \
+            not _ROMAN_PAIR.search(text):
+        return
     if not _ROMAN_HINT.search(text):
         return
     for hit in _ROMAN.finditer(text):
@@ -139,11 +148,15 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     return pattern
 
 
-def _english(text: str) -> Iterator[Quantity]:
+def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     lower = text.lower()
-    present = _EN_HINTS.intersection(latin_words(lower))
+    if sc is None:
+        present = _EN_HINTS.intersection(latin_words(lower))
+    else:  # the scan's number words that are whole runs of letters in the blanked text
+        present = frozenset(w for w, starts in sc.words.items()
+                            if w in _EN_HINTS and run_word(lower, w, starts))
     if not present:
-        yield from roman(text)
+        yield from roman(text, sc)
         return
     lower = _blank(lower, _EN_IDIOM)
     if "half" in lower:  # what _EN_AND_HALF needs
@@ -167,18 +180,41 @@ def _english(text: str) -> Iterator[Quantity]:
         if scale is not None:  # "four million"
             value, end = value * _EN_SCALES[scale.group(1)], scale.end()
         yield Quantity(canon(value), "", True, hit.start(), end)
-    yield from roman(text)
+    yield from roman(text, sc)
 
 
-def _korean(text: str) -> Iterator[Quantity]:
-    if not any(w in text for w in ("절반", "차례", "첫", "째", " 번", " 해", " 배")):
+_KO_NEEDS = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
+
+
+def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+    if sc is not None and not any(w in sc.words for w in _KO_NEEDS):
+        return
+    if not any(w in text for w in _KO_NEEDS):
         return
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]
         yield Quantity(float(value), unit, True, hit.start(), hit.end())
 
 
-def _russian(text: str) -> Iterator[Quantity]:
+# the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
+_RU_STARTS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт", *_RU_CARD, "две", "три",
+              "половин", "трет", "четверт")
+
+
+def _ru_word_at_start(text: str, sc: Scan) -> bool:
+    """Whether a word of ``_RU_STARTS`` stands at a word's start in ``text`` (blanked)."""
+    for w in _RU_STARTS:
+        for at in sc.words.get(w, ()):
+            before = text[at - 1] if at else " "
+            if not before.isalnum() and before != "_":
+                return True
+    return False
+
+
+def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+    if sc is not None and not _ru_word_at_start(text, sc):
+        yield from roman(text, sc)
+        return
     lower = text.lower()
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
@@ -196,11 +232,14 @@ def _russian(text: str) -> Iterator[Quantity]:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
         value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
         yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
-    yield from roman(text)
+    yield from roman(text, sc)
 
 
-def word_quantities(text: str, lang: Lang) -> list[Quantity]:
-    """Numbers written as words or roman numerals in ``text`` (digits already blanked)."""
+def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
+    """Numbers written as words or roman numerals in ``text`` (digits already blanked).
+
+    ``sc``, the scan of the text before any blanking, spares the passes it shows useless.
+    """
     if lang is Lang.KO:
-        return list(_korean(text))
-    return list(_russian(text) if lang is Lang.RU else _english(text))
+        return list(_korean(text, sc))
+    return list(_russian(text, sc) if lang is Lang.RU else _english(text, sc))

@@ -1,0 +1,140 @@
+"""One pass over a lower-cased text that finds every digit and every word the value checks need.
+
+The value checks (``dates``, ``numbers``, ``words``) each used to run their own hint patterns
+over the whole text; here one Aho-Corasick scan (C) finds the digits, month names, period
+words and number words with their positions, and each check asks it before any costly pass.
+What the scan finds is only a necessary condition: a check whose words are present still runs
+its own patterns, so what the checks find does not change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
+
+from minutes_app.model import Lang
+
+# a decimal digit outside ASCII: ``\d`` matches it, the scan does not see it
+_ODD_DIGIT = re.compile(r"[^\D0-9]")
+
+_EN_WORDS = (
+    # periods (dates.periods): the words of the English hint
+    "half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 q4 "
+    # months (dates.dates): their first three letters, checked against the text's case
+    "jan feb mar apr may jun jul aug sep oct nov dec "
+    # numbers as words, fractions and tens (words._english)
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen first second third fourth fifth sixth seventh eighth "
+    "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+    "eighteenth nineteenth twenty thirty forty fifty sixty seventy eighty ninety twentieth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth once twice thrice "
+    "dozen hundredth twofold threefold fourfold fivefold tenfold inaugural double doubled "
+    "triple tripled thirds quarters fifths"
+).split()
+_KO_WORDS = [*"월 반기 분기 초 말 중반 중순 중엽 순 절반 차례 첫 째 분의".split(),
+             " 번", " 해", " 배"]
+_RU_WORDS = (
+    # months and periods (dates)
+    "январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр декабр "
+    "полугод половин квартал начал середин конц конец "
+    # ordinals and cardinals (words._russian)
+    "перв втор трет четверт четвёрт пят шест седьм восьм девят десят одиннадцат двенадцат "
+    "тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат "
+    "тридцат два две двух три трёх трех четыре пять шесть семь восемь девять десять дважды "
+    "трижды двадцать тридцать"
+).split()
+# in every language: the names whose digits are identifiers, and the words before a roman one
+_ANY_WORDS = "코로나 ковид риложени аздел annex part".split()
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for d in "0123456789":
+        a.add_word(d, "0")
+    for w in words + _ANY_WORDS:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+_AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
+             Lang.RU: _automaton(_RU_WORDS)}
+
+
+class Scan(NamedTuple):
+    """What one pass found in a text: its lower case, its digits and its words, with places.
+
+    Positions are valid in the text itself (the scan is made only when lower-casing keeps
+    every character in place).
+    """
+
+    lower: str
+    digits: list[int]
+    words: dict[str, list[int]]
+
+
+def scan(text: str, lang: Lang) -> Scan | None:
+    """The scan of ``text``; None when a fast path cannot be exact (odd digits, İ)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
+        return None
+    if not text.isascii() and _ODD_DIGIT.search(text):
+        return None
+    digits: list[int] = []
+    words: dict[str, list[int]] = {}
+    for end, key in _AUTOMATA.get(lang, _AUTOMATA[Lang.EN]).iter(lower):
+        if key == "0":
+            digits.append(end)
+        else:
+            at = words.get(key)
+            if at is None:
+                words[key] = [end - len(key) + 1]
+            else:
+                at.append(end - len(key) + 1)
+    return Scan(lower, digits, words)
+
+
+def _latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def run_word(lower: str, word: str, starts: list[int]) -> bool:
+    """Whether ``word`` stands in ``lower`` as a whole run of Latin letters (``[a-z]+``)."""
+    n = len(word)
+    for s in starts:
+        if lower[s:s + n] == word and (s == 0 or not _latin(lower[s - 1])) and (
+                s + n >= len(lower) or not _latin(lower[s + n])):
+            return True
+    return False
+
+
+def any_word(sc: Scan, words: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether any of ``words`` is among what the scan found (as a substring)."""
+    found = sc.words
+    return any(w in found for w in words)
+
+
+# characters no period or date pattern's hit holds: a pass that starts after one and stops
+# before one finds, between them, what a pass over the whole text finds
+_BREAKERS = ",.;:()"
+
+
+def window(lower: str, first: int, last: int) -> tuple[int, int]:
+    """From the breaker before ``first`` to the breaker after ``last`` (or the text's ends)."""
+    start = max(lower.rfind(b, 0, first) for b in _BREAKERS) + 1
+    ends = [at for at in (lower.find(b, last) for b in _BREAKERS) if at >= 0]
+    return start, min(ends) if ends else len(lower)
+
+
+def key_span(sc: Scan, keys: list[str] | tuple[str, ...]) -> tuple[int, int] | None:
+    """Where the first of ``keys`` the scan found starts and the last ends (None: none found)."""
+    first, last = -1, -1
+    for k in keys:
+        at = sc.words.get(k)
+        if at:
+            if first < 0 or at[0] < first:
+                first = at[0]
+            last = max(last, at[-1] + len(k))
+    return (first, last) if first >= 0 else None
