@@ -240,9 +240,11 @@ _PERIOD_KEYS = {
 def _may_period(lang: Lang, sc: Scan) -> bool:
     """Whether the words every period hint needs are in the scan (English: as whole words)."""
     found = sc.words
-    if lang is Lang.EN:
-        return any(run_word(sc.lower, k, found[k]) for k in _PERIOD_KEYS[lang] if k in found)
-    return any(k in found for k in _PERIOD_KEYS[lang])
+    keys = _PERIOD_KEYS[lang]
+    if found.keys().isdisjoint(keys):
+        return False
+    return lang is not Lang.EN or any(run_word(sc.lower, k, found[k]) for k in keys
+                                      if k in found)
 
 
 def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period], str]:

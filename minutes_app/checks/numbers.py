@@ -28,6 +28,8 @@ class Quantity(NamedTuple):
 
 def canon(value: float) -> float:
     """The value rounded to ten significant digits (1.2 × 10¹² is 1.2e12, not 1199999999999.9)."""
+    if value.is_integer() and -1e10 < value < 1e10:  # ten digits at most: already canonical
+        return value
     return float(f"{value:.10g}")
 
 
@@ -105,12 +107,14 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _digits(raw: str, decimals: str | None) -> float:
+    if not decimals and raw.isdecimal():  # the common case: nothing to take out
+        return float(raw)
     digits = raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     return float(digits + (decimals or "").replace(",", "."))
 
 
-def _at(pattern: re.Pattern[str], text: str, starts: list[int] | None
-        ) -> Iterator[re.Match[str]]:
+def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
+              ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
 
     ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
@@ -142,13 +146,14 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
 
 def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    for hit in _at(pattern, text, None if digits is None else _run_starts(text, digits)):
-        raw, decimals, scale = hit.group(1), hit.group(2), hit.group(3)
+    for hit in at_starts(pattern, text, None if digits is None else _run_starts(text, digits)):
+        raw, decimals, scale = hit.groups()
         if lang is not Lang.RU and decimals and decimals.startswith(","):
             decimals = None
         value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
-        unit, end = _unit(text, hit.start(), hit.end())
-        yield Quantity(canon(value), unit, False, hit.start(), end)
+        start = hit.start()
+        unit, end = _unit(text, start, hit.end())
+        yield Quantity(canon(value), unit, False, start, end)
 
 
 def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
@@ -158,7 +163,7 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
     total, start, end, last_scale = 0.0, -1, 0, 0.0
-    for hit in _at(_KO_CHUNK, text, digits):
+    for hit in at_starts(_KO_CHUNK, text, digits):
         raw, decimals, small, big = hit.groups()
         if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
                            or not _KO_AFTER_JO.match(text, hit.end())):
@@ -217,19 +222,23 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _ident_hint(text: str, digits: list[int], sc: Scan) -> bool:
     """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name."""
     if "코로나" in sc.words or "ковид" in sc.words:
         return True
-    last = len(text) - 1
+    letters = _ASCII_LETTERS
     for at in digits:
-        if at < last and text[at + 1].isascii() and text[at + 1].isalpha():
+        if text[at + 1:at + 2] in letters:
             return True
-        before = text[at - 1] if at else ""
-        if before == "-" and at > 1:
-            before = text[at - 2]
-        if before.isascii() and before.isalpha():
-            return True
+        if at:
+            before = text[at - 1]
+            if before == "-" and at > 1:
+                before = text[at - 2]
+            if before in letters:
+                return True
     return False
 
 

@@ -9,6 +9,7 @@ its own patterns, so what the checks find does not change.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -55,6 +56,8 @@ def _automaton(words: list[str]) -> ahocorasick.Automaton:
         a.add_word(d, "0")
     for w in words + _ANY_WORDS:
         a.add_word(w, w)
+    for b in ",.":
+        a.add_word(b, ".")
     a.make_automaton()
     return a
 
@@ -73,6 +76,7 @@ class Scan(NamedTuple):
     lower: str
     digits: list[int]
     words: dict[str, list[int]]
+    breaks: list[int]  # every comma and full stop: no word pattern's hit holds one
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
@@ -83,17 +87,20 @@ def scan(text: str, lang: Lang) -> Scan | None:
     if not text.isascii() and _ODD_DIGIT.search(text):
         return None
     digits: list[int] = []
+    breaks: list[int] = []
     words: dict[str, list[int]] = {}
     for end, key in _AUTOMATA.get(lang, _AUTOMATA[Lang.EN]).iter(lower):
         if key == "0":
             digits.append(end)
+        elif key == ".":
+            breaks.append(end)
         else:
             at = words.get(key)
             if at is None:
                 words[key] = [end - len(key) + 1]
             else:
                 at.append(end - len(key) + 1)
-    return Scan(lower, digits, words)
+    return Scan(lower, digits, words, breaks)
 
 
 def _latin(ch: str) -> bool:
@@ -138,3 +145,47 @@ def key_span(sc: Scan, keys: list[str] | tuple[str, ...]) -> tuple[int, int] | N
                 first = at[0]
             last = max(last, at[-1] + len(k))
     return (first, last) if first >= 0 else None
+
+
+def word_windows(text: str, sc: Scan, starts: list[int]) -> list[tuple[int, int]]:
+    """The stretches between commas and full stops of ``text`` that hold ``starts``, merged.
+
+    ``text`` may be blanked since the scan: a comma blanked to a space no longer bounds.
+    """
+    breaks = [b for b in sc.breaks if text[b] in ",."]
+    out: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        if out and at < out[-1][1]:
+            continue
+        i = bisect.bisect_right(breaks, at)
+        start = breaks[i - 1] + 1 if i else 0
+        stop = breaks[i] if i < len(breaks) else len(text)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], stop)
+        else:
+            out.append((start, stop))
+    return out
+
+
+def blank_in(lower: str, pattern: re.Pattern[str], windows: list[tuple[int, int]]) -> str:
+    """``lower`` with ``pattern``'s hits blanked, looked for in ``windows`` only.
+
+    Exact for a pattern whose hits and look-arounds hold no comma or full stop and that
+    asserts at most ``\\b`` at its ends: a window's edges then read as the text's ends.
+    """
+    parts: list[str] = []
+    at = 0
+    for start, stop in windows:
+        piece = lower[start:stop]
+        blanked = pattern.sub(_spaces, piece)
+        if blanked != piece:
+            parts += (lower[at:start], blanked)
+            at = stop
+    if not parts:
+        return lower
+    parts.append(lower[at:])
+    return "".join(parts)
+
+
+def _spaces(hit: re.Match[str]) -> str:
+    return " " * (hit.end() - hit.start())

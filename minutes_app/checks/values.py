@@ -48,8 +48,18 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     hit = _CACHE.get(key)
     if hit is None:
         found = _read(text, lang)
-        hit = (found, Index(frozenset(k for q in found.quantities for k in _keys(q)),
-                            any(q.unit not in _NO_UNIT for q in found.quantities)))
+        keys: set[tuple[str, float]] = set()
+        units = False
+        for q in found.quantities:
+            if q.unit in _NO_UNIT:
+                if q.unit == "%" or q.unit == "frac":
+                    keys.update(_keys(q))
+                else:
+                    keys.add(("v", q.value))
+            else:
+                units = True
+                keys.add(("v", q.value))
+        hit = (found, Index(frozenset(keys), units))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from minutes_app.checks.numbers import Quantity, canon
-from minutes_app.checks.scan_values import Scan, run_word
+from minutes_app.checks.numbers import Quantity, at_starts as _at, canon
+from minutes_app.checks.scan_values import Scan, blank_in, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -158,7 +158,12 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     if not present:
         yield from roman(text, sc)
         return
-    lower = _blank(lower, _EN_IDIOM)
+    starts: list[int] | None = None
+    if sc is None:
+        lower = _blank(lower, _EN_IDIOM)
+    else:  # every later hit holds a present word: the idioms around them are what matters
+        starts = sorted(at for w in present for at in sc.words[w])
+        lower = blank_in(lower, _EN_IDIOM, word_windows(text, sc, starts))
     if "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
@@ -173,7 +178,8 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
     left = any(w in lower for w in present if w in EN_WORDS)
-    for hit in (_en_word(present).finditer(lower) if left else ()):
+    # (a hit starts at a present word: the scan's places of them are where to try)
+    for hit in (_at(_en_word(present), lower, starts) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
@@ -197,8 +203,9 @@ def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
 
 
 # the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
-_RU_STARTS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт", *_RU_CARD, "две", "три",
-              "половин", "трет", "четверт")
+_RU_ORD_KEYS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
+_RU_FRACTION_KEYS = ("две", "три", "половин", "трет", "четверт")
+_RU_STARTS = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
 
 
 def _ru_word_at_start(text: str, sc: Scan) -> bool:
@@ -216,17 +223,29 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         yield from roman(text, sc)
         return
     lower = text.lower()
+    ords: list[int] | None = None
+    cards: list[int] | None = None
+    wins: list[tuple[int, int]] = []
+    if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
+        ords = sorted(at for k in _RU_ORD_KEYS for at in sc.words.get(k, ()))
+        cards = sorted(at for k in _RU_CARD for at in sc.words.get(k, ()))
+        wins = word_windows(text, sc, ords + cards + [
+            at for k in _RU_FRACTION_KEYS for at in sc.words.get(k, ())])
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
-        lower = _blank(lower, _RU_IDIOM)
+        lower = _blank(lower, _RU_IDIOM) if sc is None else blank_in(lower, _RU_IDIOM, wins)
     fractions: list[re.Match[str]] = []
     if any(w in lower for w in _RU_FRACTION_NEEDS):
-        fractions = list(_RU_FRACTION.finditer(lower))
-        lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
-    for hit in _RU_ORD_RE.finditer(lower):
+        if sc is None:
+            fractions = list(_RU_FRACTION.finditer(lower))
+            lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
+        else:
+            fractions = [h for a, b in wins for h in _RU_FRACTION.finditer(lower, a, b)]
+            lower = blank_in(lower, _RU_FRACTION, wins)
+    for hit in _at(_RU_ORD_RE, lower, ords):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
-    for hit in _RU_CARD_RE.finditer(lower):
+    for hit in _at(_RU_CARD_RE, lower, cards):
         yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
