@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from minutes_app.checks.scan_values import Scan, key_span, run_word, window
+from minutes_app.checks.scan_values import Scan, masked, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -247,25 +247,43 @@ def _may_period(lang: Lang, sc: Scan) -> bool:
                                       if k in found)
 
 
+def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:
+    """``periods`` looked for between the commas and full stops around the scan's words.
+
+    Every hit holds one of those words and no comma or full stop, and so does every hit of
+    the hint: the windows find what the whole text gives.
+    """
+    lower = sc.lower if lang is not Lang.KO else text
+    found = sc.words
+    wins = word_windows(text, sc, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
+    # (the Russian hint is its stems: the scan found one)
+    if lang is not Lang.RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
+                                       for a, b in wins):
+        return [], text
+    out: list[Period] = []
+    spans = []
+    for a, b in wins:
+        for hit in _PERIOD_ONE[lang].finditer(lower, a, b):
+            out.append(Period((hit.lastgroup or "").split("_")[0], hit.start(), hit.end()))
+            spans.append((hit.start(), hit.end()))
+    return out, masked(text, spans)
+
+
 def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
     if sc is not None and not _may_period(lang, sc):
         return [], text
+    if sc is not None:
+        return _periods_near(text, lang, sc)
     lower = text.lower() if lang is not Lang.KO else text
-    start, stop = 0, len(lower)
-    if sc is not None:  # every hit holds a word the scan found: look between breakers only
-        span = key_span(sc, _PERIOD_KEYS[lang])
-        if span is not None:
-            start, stop = window(lower, *span)
-    # (a scan that lets the text through holds a word of _EN_PERIOD_WORDS: no second look)
-    if lang is Lang.EN and sc is None and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
+    if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
         return [], text  # the words the hint needs, asked of the text's words (no pass)
     if lang is Lang.RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):
         return [], text  # the Russian hint is these stems: substring tests, no pass
-    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower, start, stop):
-        return [], text  # no word it needs
+    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower):  # no word it needs
+        return [], text
     found: list[Period] = []
-    for hit in _PERIOD_ONE[lang].finditer(lower, start, stop):
+    for hit in _PERIOD_ONE[lang].finditer(lower):
         value = (hit.lastgroup or "").split("_")[0]
         found.append(Period(value, hit.start(), hit.end()))
         text = text[:hit.start()] + " " * (hit.end() - hit.start()) + text[hit.end():]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from minutes_app.checks.scan_values import Scan
+from minutes_app.checks.scan_values import Scan, masked
 from minutes_app.model import Lang
 
 
@@ -206,22 +206,6 @@ def _idents(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every span blanked at once (offsets stay valid)."""
-    if not spans:
-        return text
-    parts: list[str] = []
-    at = 0
-    for start, end in sorted(spans):
-        if end <= at:
-            continue
-        start = max(start, at)
-        parts += (text[at:start], " " * (end - start))
-        at = end
-    parts.append(text[at:])
-    return "".join(parts)
-
-
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -276,4 +260,4 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
     if digits is not None and found:  # what was blanked above is no digit any more
         digits = [at for at in digits if text[at] != " "]
     found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
-    return found, _masked(text, [(q.start, q.end) for q in found if q.unit != "id"])
+    return found, masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

@@ -123,29 +123,6 @@ def any_word(sc: Scan, words: frozenset[str] | tuple[str, ...]) -> bool:
     return any(w in found for w in words)
 
 
-# characters no period or date pattern's hit holds: a pass that starts after one and stops
-# before one finds, between them, what a pass over the whole text finds
-_BREAKERS = ",.;:()"
-
-
-def window(lower: str, first: int, last: int) -> tuple[int, int]:
-    """From the breaker before ``first`` to the breaker after ``last`` (or the text's ends)."""
-    start = max(lower.rfind(b, 0, first) for b in _BREAKERS) + 1
-    ends = [at for at in (lower.find(b, last) for b in _BREAKERS) if at >= 0]
-    return start, min(ends) if ends else len(lower)
-
-
-def key_span(sc: Scan, keys: list[str] | tuple[str, ...]) -> tuple[int, int] | None:
-    """Where the first of ``keys`` the scan found starts and the last ends (None: none found)."""
-    first, last = -1, -1
-    for k in keys:
-        at = sc.words.get(k)
-        if at:
-            if first < 0 or at[0] < first:
-                first = at[0]
-            last = max(last, at[-1] + len(k))
-    return (first, last) if first >= 0 else None
-
 
 def word_windows(text: str, sc: Scan, starts: list[int]) -> list[tuple[int, int]]:
     """The stretches between commas and full stops of ``text`` that hold ``starts``, merged.
@@ -189,3 +166,19 @@ def blank_in(lower: str, pattern: re.Pattern[str], windows: list[tuple[int, int]
 
 def _spaces(hit: re.Match[str]) -> str:
     return " " * (hit.end() - hit.start())
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span blanked at once (offsets stay valid)."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        parts += (text[at:start], " " * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
