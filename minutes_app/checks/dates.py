@@ -113,7 +113,7 @@ def _numeric(text: str, sc: Scan) -> bool:
             after = text[d + 2]
             if after.isspace() and d < last - 2:
                 after = text[d + 3]
-            if "0" <= after <= "9":
+            if after.isdecimal():  # what ``\d`` matches
                 return True
     return False
 
@@ -255,7 +255,7 @@ def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:
     """
     lower = sc.lower if lang is not Lang.KO else text
     found = sc.words
-    wins = word_windows(text, sc, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
+    wins = word_windows(text, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
     # (the Russian hint is its stems: the scan found one)
     if lang is not Lang.RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
                                        for a, b in wins):

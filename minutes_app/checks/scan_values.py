@@ -9,7 +9,6 @@ its own patterns, so what the checks find does not change.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import NamedTuple
 
@@ -17,8 +16,6 @@ import ahocorasick  # type: ignore[import-not-found]  # a C extension without st
 
 from minutes_app.model import Lang
 
-# a decimal digit outside ASCII: ``\d`` matches it, the scan does not see it
-_ODD_DIGIT = re.compile(r"[^\D0-9]")
 
 _EN_WORDS = (
     # periods (dates.periods): the words of the English hint
@@ -52,18 +49,15 @@ _ANY_WORDS = "코로나 ковид риложени аздел annex part".split
 
 def _automaton(words: list[str]) -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
-    for d in "0123456789":
-        a.add_word(d, "0")
     for w in words + _ANY_WORDS:
         a.add_word(w, w)
-    for b in ",.":
-        a.add_word(b, ".")
     a.make_automaton()
     return a
 
 
 _AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
              Lang.RU: _automaton(_RU_WORDS)}
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 class Scan(NamedTuple):
@@ -74,33 +68,24 @@ class Scan(NamedTuple):
     """
 
     lower: str
-    digits: list[int]
-    words: dict[str, list[int]]
-    breaks: list[int]  # every comma and full stop: no word pattern's hit holds one
+    digits: list[int]  # every character ``\d`` matches
+    words: dict[str, list[int]]  # where each word of the language's list starts
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
-    """The scan of ``text``; None when a fast path cannot be exact (odd digits, İ)."""
+    """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
     lower = text.lower()
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
-    if not text.isascii() and _ODD_DIGIT.search(text):
-        return None
-    digits: list[int] = []
-    breaks: list[int] = []
+    digits = [at for hit in _DIGIT_RUN.finditer(text) for at in range(*hit.span())]
     words: dict[str, list[int]] = {}
-    for end, key in _AUTOMATA.get(lang, _AUTOMATA[Lang.EN]).iter(lower):
-        if key == "0":
-            digits.append(end)
-        elif key == ".":
-            breaks.append(end)
+    for end, key in _AUTOMATA[lang].iter(lower):
+        at = words.get(key)
+        if at is None:
+            words[key] = [end - len(key) + 1]
         else:
-            at = words.get(key)
-            if at is None:
-                words[key] = [end - len(key) + 1]
-            else:
-                at.append(end - len(key) + 1)
-    return Scan(lower, digits, words, breaks)
+            at.append(end - len(key) + 1)
+    return Scan(lower, digits, words)
 
 
 def _latin(ch: str) -> bool:
@@ -124,23 +109,20 @@ def any_word(sc: Scan, words: frozenset[str] | tuple[str, ...]) -> bool:
 
 
 
-def word_windows(text: str, sc: Scan, starts: list[int]) -> list[tuple[int, int]]:
+def word_windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """The stretches between commas and full stops of ``text`` that hold ``starts``, merged.
 
-    ``text`` may be blanked since the scan: a comma blanked to a space no longer bounds.
+    (``text`` as it is now: a comma blanked since the scan no longer bounds.)
     """
-    breaks = [b for b in sc.breaks if text[b] in ",."]
     out: list[tuple[int, int]] = []
+    end = len(text)
     for at in sorted(starts):
         if out and at < out[-1][1]:
             continue
-        i = bisect.bisect_right(breaks, at)
-        start = breaks[i - 1] + 1 if i else 0
-        stop = breaks[i] if i < len(breaks) else len(text)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], stop)
-        else:
-            out.append((start, stop))
+        start = max(text.rfind(",", 0, at), text.rfind(".", 0, at)) + 1
+        comma, stop = text.find(",", at), text.find(".", at)
+        stop = min(comma, stop) if comma >= 0 and stop >= 0 else max(comma, stop)
+        out.append((start, end if stop < 0 else stop))
     return out
 
 

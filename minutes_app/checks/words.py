@@ -163,7 +163,7 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         lower = _blank(lower, _EN_IDIOM)
     else:  # every later hit holds a present word: the idioms around them are what matters
         starts = sorted(at for w in present for at in sc.words[w])
-        lower = blank_in(lower, _EN_IDIOM, word_windows(text, sc, starts))
+        lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
     if "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
@@ -229,7 +229,7 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
         ords = sorted(at for k in _RU_ORD_KEYS for at in sc.words.get(k, ()))
         cards = sorted(at for k in _RU_CARD for at in sc.words.get(k, ()))
-        wins = word_windows(text, sc, ords + cards + [
+        wins = word_windows(text, ords + cards + [
             at for k in _RU_FRACTION_KEYS for at in sc.words.get(k, ())])
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
