@@ -165,18 +165,22 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
     total, start, end, last_scale = 0.0, -1, 0, 0.0
     for hit in at_starts(_KO_CHUNK, text, digits):
         raw, decimals, small, big = hit.groups()
-        if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
-                           or not _KO_AFTER_JO.match(text, hit.end())):
-            big = None
-        scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
-        value = _digits(raw, decimals) * scale
-        if start >= 0 and last_scale > scale > 1.0 and not text[end:hit.start()].strip():
+        at = hit.start()
+        if small is None and big is None:  # a plain number (the common case)
+            scale, value = 1.0, _digits(raw, decimals)
+        else:
+            if big == "조" and ((at > 0 and text[at - 1] == "제")
+                               or not _KO_AFTER_JO.match(text, hit.end())):
+                big = None
+            scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
+            value = _digits(raw, decimals) * scale
+        if start >= 0 and last_scale > scale > 1.0 and not text[end:at].strip():
             total += value
         else:
             if start >= 0:
                 yield _ko_quantity(text, total, start, end)
-            total, start = value, hit.start()
-        end = hit.end() if scale > 1.0 else hit.start() + len(raw) + len(decimals or "")
+            total, start = value, at
+        end = hit.end() if scale > 1.0 else at + len(raw) + len(decimals or "")
         last_scale = scale
     if start >= 0:
         yield _ko_quantity(text, total, start, end)
@@ -209,18 +213,22 @@ def _idents(text: str) -> list[re.Match[str]]:
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _ident_hint(text: str, digits: list[int], sc: Scan) -> bool:
-    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name."""
+def _ident_hint(text: str, sc: Scan) -> bool:
+    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name.
+
+    Blanking makes spaces, never letters: a digit next to a letter now was at an end of one
+    of the scan's runs.
+    """
     if "코로나" in sc.words or "ковид" in sc.words:
         return True
     letters = _ASCII_LETTERS
-    for at in digits:
-        if text[at + 1:at + 2] in letters:
+    for start, end in sc.runs:
+        if text[end:end + 1] in letters:
             return True
-        if at:
-            before = text[at - 1]
-            if before == "-" and at > 1:
-                before = text[at - 2]
+        if start:
+            before = text[start - 1]
+            if before == "-" and start > 1:
+                before = text[start - 2]
             if before in letters:
                 return True
     return False
@@ -241,8 +249,7 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
     elif not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
-    hint = (_ident_hint(text, digits, sc) if sc is not None and digits is not None
-            else _IDENT_HINT.search(text) is not None)
+    hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
         idents = _idents(text)
         for hit in idents:

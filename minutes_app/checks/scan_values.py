@@ -70,6 +70,7 @@ class Scan(NamedTuple):
     lower: str
     digits: list[int]  # every character ``\d`` matches
     words: dict[str, list[int]]  # where each word of the language's list starts
+    runs: list[tuple[int, int]]  # the runs of those digits
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
@@ -77,7 +78,8 @@ def scan(text: str, lang: Lang) -> Scan | None:
     lower = text.lower()
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
-    digits = [at for hit in _DIGIT_RUN.finditer(text) for at in range(*hit.span())]
+    runs = [hit.span() for hit in _DIGIT_RUN.finditer(text)]
+    digits = [at for span in runs for at in range(*span)]
     words: dict[str, list[int]] = {}
     for end, key in _AUTOMATA[lang].iter(lower):
         at = words.get(key)
@@ -85,7 +87,7 @@ def scan(text: str, lang: Lang) -> Scan | None:
             words[key] = [end - len(key) + 1]
         else:
             at.append(end - len(key) + 1)
-    return Scan(lower, digits, words)
+    return Scan(lower, digits, words, runs)
 
 
 def _latin(ch: str) -> bool:
