@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from minutes_app.checks.scan_values import Scan, masked, run_word, word_windows
+from minutes_app.checks.scan_values import Scan, at_starts, masked, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -82,8 +82,10 @@ class _Finder:
         self.text = text
         self.found: list[Dated] = []
 
-    def take(self, pattern: re.Pattern[str], read: object, source: str | None = None) -> None:
-        for hit in pattern.finditer(source if source is not None else self.text):
+    def take(self, pattern: re.Pattern[str], read: object, source: str | None = None,
+             starts: list[int] | None = None) -> None:
+        """Every date ``pattern`` finds (tried at ``starts`` only, where all its hits start)."""
+        for hit in at_starts(pattern, source if source is not None else self.text, starts):
             days = read(hit)  # type: ignore[operator]
             days = [d for d in days if _valid(*d)]
             if days:
@@ -129,34 +131,48 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
                for s in sc.words.get(k, ()))
 
 
+def _month_starts(text: str, lang: Lang, sc: Scan) -> list[int]:
+    """Where a month's name may start: the English ones capitalised, the Russian stems."""
+    if lang is Lang.RU:
+        return sorted(at for k in _RU_MONTH_KEYS for at in sc.words.get(k, ()))
+    return sorted(at for k, cap in _EN_MONTH_KEYS.items() for at in sc.words.get(k, ())
+                  if text[at:at + 3] == cap)
+
+
 def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], str]:
     """The dates in ``text``, and the text with them blanked (``sc``: its scan, a fast gate)."""
     numeric = named = True
+    # every pattern's hits start at a digit or at a month's name: with the scan, the patterns
+    # are tried there only
+    digits: list[int] | None = None
+    months: list[int] | None = None
     if sc is not None:  # each group of patterns only where what it needs stands
         numeric, named = _numeric(text, sc), _month(text, lang, sc)
         if not numeric and not named:
             return [], text
+        digits, months = sc.digits, _month_starts(text, lang, sc)
     f = _Finder(text)
     has_digit = numeric and _DIGIT.search(text) is not None
     if has_digit and _NUMERIC_DATE.search(text):
-        f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
-        f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
-        f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))])
+        f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
+        f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
+        f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))], None, digits)
     if lang is Lang.KO:
         if named and "월" in text:
-            f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]))
+            f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]), None, digits)
         if has_digit:
-            f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)])
+            f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)], None, digits)
     elif lang is Lang.RU and named:
         lower = text.lower()
         if any(month in lower for month in _RU_GEN):  # substring tests: cheaper than the pass
-            f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
+            f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower,
+                   digits)
         if _RU_MONTH_HINT.search(lower):
-            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower(), months)
     elif lang is Lang.EN and named and _EN_MONTH_HINT.search(text):
-        f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
-        f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
-        f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
+        f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]), None, digits)
+        f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]), None, months)
+        f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)], None, months)
     return f.found, f.text
 
 

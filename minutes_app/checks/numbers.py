@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from minutes_app.checks.scan_values import Scan, masked
+from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
 
 
@@ -111,25 +111,6 @@ def _digits(raw: str, decimals: str | None) -> float:
         return float(raw)
     digits = raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     return float(digits + (decimals or "").replace(",", "."))
-
-
-def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
-              ) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
-
-    ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
-    hits start with one); None tries everywhere.
-    """
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for at in starts:
-        if at >= end:
-            hit = pattern.match(text, at)
-            if hit is not None:
-                yield hit
-                end = hit.end()
 
 
 def _run_starts(text: str, digits: list[int]) -> list[int]:

@@ -10,6 +10,7 @@ its own patterns, so what the checks find does not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
@@ -166,3 +167,22 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
         at = end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
+              ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
+
+    ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
+    hits start with one); None tries everywhere.
+    """
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in starts:
+        if at >= end:
+            hit = pattern.match(text, at)
+            if hit is not None:
+                yield hit
+                end = hit.end()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from minutes_app.checks.numbers import Quantity, at_starts as _at, canon
-from minutes_app.checks.scan_values import Scan, blank_in, run_word, word_windows
+from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -179,7 +179,7 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     # the words left after the idioms were blanked ("the two Sides" leaves none)
     left = any(w in lower for w in present if w in EN_WORDS)
     # (a hit starts at a present word: the scan's places of them are where to try)
-    for hit in (_at(_en_word(present), lower, starts) if left else ()):
+    for hit in (at_starts(_en_word(present), lower, starts) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
@@ -242,10 +242,10 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         else:
             fractions = [h for a, b in wins for h in _RU_FRACTION.finditer(lower, a, b)]
             lower = blank_in(lower, _RU_FRACTION, wins)
-    for hit in _at(_RU_ORD_RE, lower, ords):
+    for hit in at_starts(_RU_ORD_RE, lower, ords):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
-    for hit in _at(_RU_CARD_RE, lower, cards):
+    for hit in at_starts(_RU_CARD_RE, lower, cards):
         yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
