@@ -110,15 +110,20 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-# what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds
-_ROMAN_PAIR = re.compile(r"[IVXLC][IVXLC]")
+# what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds; the pair is
+# looked for in the UTF-8 bytes mapped to R (a numeral) and space (a C loop, not a pass)
+_ROMAN_TABLE = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
 _ROMAN_WORDS = ("annex", "part", "риложени", "аздел")
+
+
+def _roman_pair(text: str) -> bool:
+    return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
 
 
 def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
     if sc is not None and not any(w in sc.words for w in _ROMAN_WORDS) and \
-            not _ROMAN_PAIR.search(text):
+            not _roman_pair(text):
         return
     if not _ROMAN_HINT.search(text):
         return
