@@ -131,6 +131,24 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
                for s in sc.words.get(k, ()))
 
 
+_MAY_FORMS = ("май", "мая", "мае", "маю")  # the hint asks these as whole words
+
+
+def _ru_month_hint(lower: str, sc: Scan) -> bool:
+    """What ``_RU_MONTH_HINT`` finds, asked of the scan: a stem, or май/мая/мае/маю alone."""
+    for k in _RU_MONTH_KEYS:
+        n = len(k)
+        for at in sc.words.get(k, ()):
+            if lower[at:at + n] != k:  # blanked since the scan
+                continue
+            if k not in _MAY_FORMS:
+                return True
+            before, after = lower[at - 1:at] if at else "", lower[at + n:at + n + 1]
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                return True
+    return False
+
+
 def _month_starts(text: str, lang: Lang, sc: Scan) -> list[int]:
     """Where a month's name may start: the English ones capitalised, the Russian stems."""
     if lang is Lang.RU:
@@ -164,12 +182,14 @@ def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], s
             f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)], None, digits)
     elif lang is Lang.RU and named:
         lower = text.lower()
-        if any(month in lower for month in _RU_GEN):  # substring tests: cheaper than the pass
+        # (with the scan, the patterns are tried at their starts only: no hint is needed)
+        if sc is not None or any(month in lower for month in _RU_GEN):
             f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower,
                    digits)
-        if _RU_MONTH_HINT.search(lower):
+        if _ru_month_hint(lower, sc) if sc is not None else _RU_MONTH_HINT.search(lower):
             f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower(), months)
-    elif lang is Lang.EN and named and _EN_MONTH_HINT.search(text):
+    # (with the scan, ``named`` is what the hint tells: a month's three letters, capitalised)
+    elif lang is Lang.EN and named and (sc is not None or _EN_MONTH_HINT.search(text)):
         f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]), None, digits)
         f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]), None, months)
         f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)], None, months)

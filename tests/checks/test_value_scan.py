@@ -37,6 +37,7 @@ _TRICKY = [
     "middle of 2021", "beginning of next year", "\n", "  ", "-", ".", ",", "(", ")", "«",
     "2배", "두 배", "한 차례", "첫", "둘째", "세 번째", "절반", "дважды", "трижды", "обе стороны",
     "both sides", "on the other hand", "two both sides million", "half both sides meeting",
+    "маяin", "майский", "мартовский", "(мая)", "12 th", "1,2 трлн", "2,5 млн",
 ]
 
 
@@ -60,7 +61,7 @@ def _texts() -> list[tuple[str, Lang]]:
     out += [(t, x) for v in VARIANTS for x, t in v.texts.items()]
     pieces = [" ".join(t.split(" ")[i:i + 3]) for t, _x in out for i in range(0, 30, 3)]
     rng = random.Random(14)
-    for _ in range(1500):
+    for _ in range(3000):
         parts = [rng.choice(_TRICKY) if rng.random() < 0.5 else rng.choice(pieces)
                  for _ in range(rng.randint(1, 8))]
         out.append((rng.choice([" ", "", ", ", "."]).join(parts), rng.choice(_LANGS)))
