@@ -240,7 +240,9 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
                                       hit.end()))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
-    for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
+    # (the scan holds every "/" and "분의" of the text before blanking)
+    maybe = sc is None or "/" in sc.words or "분의" in sc.words
+    for hit in (_FRACTION.finditer(text) if maybe and ("/" in text or "분의" in text) else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
             found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))

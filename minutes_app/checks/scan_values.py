@@ -32,7 +32,7 @@ _EN_WORDS = (
     "dozen hundredth twofold threefold fourfold fivefold tenfold inaugural double doubled "
     "triple tripled thirds quarters fifths"
 ).split()
-_KO_WORDS = [*"월 반기 분기 초 말 중반 중순 중엽 순 절반 차례 첫 째 분의".split(),
+_KO_WORDS = [*"월 반기 분기 초 말 중반 중순 중엽 순 절반 차례 첫 째".split(),
              " 번", " 해", " 배"]
 _RU_WORDS = (
     # months and periods (dates)
@@ -45,7 +45,7 @@ _RU_WORDS = (
     "трижды двадцать тридцать"
 ).split()
 # in every language: the names whose digits are identifiers, and the words before a roman one
-_ANY_WORDS = "코로나 ковид риложени аздел annex part".split()
+_ANY_WORDS = "코로나 ковид риложени аздел annex part / 분의".split()
 
 
 def _automaton(words: list[str]) -> ahocorasick.Automaton:

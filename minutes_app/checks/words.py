@@ -169,7 +169,7 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     else:  # every later hit holds a present word: the idioms around them are what matters
         starts = sorted(at for w in present for at in sc.words[w])
         lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
-    if "half" in lower:  # what _EN_AND_HALF needs
+    if (sc is None or "half" in sc.words) and "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
         lower = _blank(lower, _EN_AND_HALF)
@@ -182,7 +182,11 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
                        hit.end())
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
-    left = any(w in lower for w in present if w in EN_WORDS)
+    if sc is None:
+        left = any(w in lower for w in present if w in EN_WORDS)
+    else:  # every place a present word can stand now is one the scan found
+        left = any(lower.startswith(w, at) for w in present if w in EN_WORDS
+                   for at in sc.words[w])
     # (a hit starts at a present word: the scan's places of them are where to try)
     for hit in (at_starts(_en_word(present), lower, starts) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0

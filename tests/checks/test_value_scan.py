@@ -82,7 +82,7 @@ def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
     assert set(dates._PERIOD_KEYS[Lang.RU]) | set(dates._RU_MONTH_KEYS) <= keys[Lang.RU]
     assert set(words._RU_STARTS) <= keys[Lang.RU]
     for lang in _LANGS:
-        assert set(words._ROMAN_WORDS) | {"코로나", "ковид"} <= keys[lang]
+        assert set(words._ROMAN_WORDS) | {"코로나", "ковид", "/", "분의"} <= keys[lang]
 
 
 def test_a_text_the_scan_cannot_place_is_read_plainly() -> None:
