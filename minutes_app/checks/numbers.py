@@ -177,11 +177,14 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _idents(text: str) -> list[re.Match[str]]:
-    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit."""
+def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
+    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit.
+
+    ``starts``: every place a hint's hit can start (a digit, 코로나, ковид), in order.
+    """
     out: list[re.Match[str]] = []
     end = 0
-    for hint in _IDENT_HINT.finditer(text):
+    for hint in at_starts(_IDENT_HINT, text, starts):
         if hint.start() < end:
             continue
         start = max(end, text.rfind(" ", 0, max(0, hint.start() - 12)) + 1)
@@ -232,7 +235,8 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
     found: list[Quantity] = []
     hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text)
+        idents = _idents(text, None if sc is None else sorted(
+            [*sc.digits, *sc.words.get("코로나", ()), *sc.words.get("ковид", ())]))
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:
