@@ -25,6 +25,8 @@ class Index(NamedTuple):
 
     keys: frozenset[tuple[str, float]]  # every key of every quantity (see ``_keys``)
     units: bool  # whether a quantity has a currency or unit ``unit_conflicts`` compares
+    days: frozenset[Day]  # the dates' values
+    periods: frozenset[str]  # the periods' values
 
 
 _CACHE: dict[tuple[str, Lang], tuple[Values, Index]] = {}
@@ -59,7 +61,8 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
             else:
                 units = True
                 keys.add(("v", q.value))
-        hit = (found, Index(frozenset(keys), units))
+        hit = (found, Index(frozenset(keys), units, frozenset(d.value for d in found.dates),
+                            frozenset(p.value for p in found.periods)))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
