@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
@@ -32,6 +32,7 @@ class Index(NamedTuple):
 _CACHE: dict[tuple[str, Lang], tuple[Values, Index]] = {}
 _CACHE_MAX = 50_000
 _NO_UNIT = ("", "%", "frac", "id", "year")
+_NONE: frozenset[Any] = frozenset()
 
 
 def clear_cache() -> None:
@@ -53,16 +54,16 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
         keys: set[tuple[str, float]] = set()
         units = False
         for q in found.quantities:
-            if q.unit in _NO_UNIT:
-                if q.unit == "%" or q.unit == "frac":
-                    keys.update(_keys(q))
-                else:
-                    keys.add(("v", q.value))
+            unit = q.unit
+            if unit == "%" or unit == "frac":
+                keys.update(_keys(q))
             else:
-                units = True
                 keys.add(("v", q.value))
-        hit = (found, Index(frozenset(keys), units, frozenset(d.value for d in found.dates),
-                            frozenset(p.value for p in found.periods)))
+                units = units or unit not in _NO_UNIT
+        hit = (found, Index(frozenset(keys), units,
+                            frozenset([d.value for d in found.dates]) if found.dates else _NONE,
+                            frozenset([p.value for p in found.periods]) if found.periods
+                            else _NONE))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
