@@ -1,10 +1,13 @@
-"""One pass over a lower-cased text that finds every digit and every word the value checks need.
+r"""One look at a text that finds every digit and every word the value checks need, with places.
 
 The value checks (``dates``, ``numbers``, ``words``) each used to run their own hint patterns
-over the whole text; here one Aho-Corasick scan (C) finds the digits, month names, period
-words and number words with their positions, and each check asks it before any costly pass.
-What the scan finds is only a necessary condition: a check whose words are present still runs
-its own patterns, so what the checks find does not change.
+over the whole text; here one Aho-Corasick scan (C) of the lower-cased text finds the month
+names, period words and number words, and the digits come from ``bytes.translate`` (ASCII
+text) or one ``\d+`` pass. Each check asks the scan before any costly pass, tries its patterns
+only where their hits can start (``at_starts``), and looks for word patterns only between the
+commas and full stops around the words found (``word_windows``). What the scan finds is only
+a necessary condition: the checks' own patterns still decide, so what they find does not
+change (``tests/checks/test_value_scan.py``).
 """
 
 from __future__ import annotations
@@ -123,13 +126,6 @@ def run_word(lower: str, word: str, starts: list[int]) -> bool:
                 s + n >= len(lower) or not _latin(lower[s + n])):
             return True
     return False
-
-
-def any_word(sc: Scan, words: frozenset[str] | tuple[str, ...]) -> bool:
-    """Whether any of ``words`` is among what the scan found (as a substring)."""
-    found = sc.words
-    return any(w in found for w in words)
-
 
 
 def word_windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
