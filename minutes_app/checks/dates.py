@@ -109,12 +109,12 @@ _RU_MONTH_KEYS = ("январ феврал март апрел май мая м�
 
 def _numeric(text: str, sc: Scan) -> bool:
     r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
-    last = len(text) - 1
-    for d in sc.digits:
-        if d < last - 1 and text[d + 1] in "./-":
-            after = text[d + 2]
-            if after.isspace() and d < last - 2:
-                after = text[d + 3]
+    n = len(text)
+    for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
+        if end < n - 1 and text[end] in "./-":
+            after = text[end + 1]
+            if after.isspace() and end + 2 < n:
+                after = text[end + 2]
             if after.isdecimal():  # what ``\d`` matches
                 return True
     return False

@@ -218,6 +218,21 @@ def _ident_hint(text: str, sc: Scan) -> bool:
     return False
 
 
+def _run_heads(text: str, sc: Scan) -> list[int]:
+    """Where a number may start: each run's first digit, every digit left of a blanked run.
+
+    (A hit never starts inside a whole run but where the hit before ended: ``at_starts``
+    tries there.)
+    """
+    out: list[int] = []
+    for start, end in sc.runs:
+        if " " in text[start:end]:  # partly blanked (blanks are spaces)
+            out += [at for at in range(start, end) if text[at] != " "]
+        else:
+            out.append(start)
+    return out
+
+
 def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
                      ) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked.
@@ -227,7 +242,7 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
     """
     digits: list[int] | None = None
     if sc is not None:
-        digits = [at for at in sc.digits if text[at] != " "]  # blanked digits are spaces
+        digits = _run_heads(text, sc)
         if not digits:
             return [], text
     elif not _DIGIT.search(text):
@@ -251,7 +266,7 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
         if int(b):
             found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
             text = mask(text, hit.start(), hit.end())
-    if digits is not None and found:  # what was blanked above is no digit any more
-        digits = [at for at in digits if text[at] != " "]
+    if sc is not None and found:  # what was blanked above is no digit any more
+        digits = _run_heads(text, sc)
     found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
     return found, masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

@@ -92,9 +92,13 @@ class Scan(NamedTuple):
     """
 
     lower: str
-    digits: list[int]  # every character ``\d`` matches
     words: dict[str, list[int]]  # where each word of the language's list starts
-    runs: list[tuple[int, int]]  # the runs of those digits
+    runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
+
+    @property
+    def digits(self) -> list[int]:
+        """Every digit's place (built when asked: most texts need the runs only)."""
+        return [at for start, end in self.runs for at in range(start, end)]
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
@@ -103,7 +107,6 @@ def scan(text: str, lang: Lang) -> Scan | None:
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
     runs = _ascii_runs(text) if text.isascii() else [h.span() for h in _DIGIT_RUN.finditer(text)]
-    digits = [at for span in runs for at in range(*span)]
     words: dict[str, list[int]] = {}
     for end, key in _AUTOMATA[lang].iter(lower):
         at = words.get(key)
@@ -111,7 +114,7 @@ def scan(text: str, lang: Lang) -> Scan | None:
             words[key] = [end - len(key) + 1]
         else:
             at.append(end - len(key) + 1)
-    return Scan(lower, digits, words, runs)
+    return Scan(lower, words, runs)
 
 
 def _latin(ch: str) -> bool:
@@ -197,8 +200,13 @@ def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
         return
     end = 0
     for at in starts:
-        if at >= end:
+        while at >= end:
             hit = pattern.match(text, at)
-            if hit is not None:
-                yield hit
-                end = hit.end()
+            if hit is None:
+                break
+            yield hit
+            end = hit.end()
+            # a hit that ends inside a run of digits: the next may start there (an extra try
+            # is harmless, a missed one is not)
+            if end < len(text) and text[end].isdecimal():
+                at = end
