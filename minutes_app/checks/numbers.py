@@ -233,12 +233,13 @@ def _run_heads(text: str, sc: Scan) -> list[int]:
     return out
 
 
-def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
+def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True
                      ) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked.
 
     ``sc`` (the scan of the text before any blanking) tells where the digits are: the
-    patterns are then tried there only.
+    patterns are then tried there only. ``blank=False``: the text is given back as it came
+    (nothing reads it after).
     """
     digits: list[int] | None = None
     if sc is not None:
@@ -269,4 +270,6 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None
     if sc is not None and found:  # what was blanked above is no digit any more
         digits = _run_heads(text, sc)
     found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
+    if not blank:
+        return found, text
     return found, masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

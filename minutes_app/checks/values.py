@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.scan_values import scan
-from minutes_app.checks.words import word_quantities
+from minutes_app.checks.words import KO_NEEDS, word_quantities
 from minutes_app.model import Lang
 
 
@@ -74,7 +74,9 @@ def _read(text: str, lang: Lang) -> Values:
     sc = scan(text, lang)  # one pass: where the digits and the words each check needs are
     found_periods, rest = periods(text, lang, sc)
     found_dates, rest = dates(rest, lang, sc)
-    numbers, rest = digit_quantities(rest, lang, sc)
+    # a Korean text without the words its word quantities need is not read after the digits
+    blank = sc is None or lang is not Lang.KO or not sc.words.keys().isdisjoint(KO_NEEDS)
+    numbers, rest = digit_quantities(rest, lang, sc, blank)
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)

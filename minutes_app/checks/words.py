@@ -198,13 +198,14 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     yield from roman(text, sc)
 
 
-_KO_NEEDS = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
+# what every Korean word quantity holds
+KO_NEEDS = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
 
 
 def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
-    if sc is not None and not any(w in sc.words for w in _KO_NEEDS):
+    if sc is not None and not any(w in sc.words for w in KO_NEEDS):
         return
-    if not any(w in text for w in _KO_NEEDS):
+    if not any(w in text for w in KO_NEEDS):
         return
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]

@@ -79,7 +79,7 @@ def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
     assert keys[Lang.EN] >= words._EN_HINTS
     assert set(dates._PERIOD_KEYS[Lang.EN]) <= keys[Lang.EN]
     assert set(dates._EN_MONTH_KEYS) <= keys[Lang.EN]
-    assert set(dates._PERIOD_KEYS[Lang.KO]) | set(words._KO_NEEDS) | {"월"} <= keys[Lang.KO]
+    assert set(dates._PERIOD_KEYS[Lang.KO]) | set(words.KO_NEEDS) | {"월"} <= keys[Lang.KO]
     assert set(dates._PERIOD_KEYS[Lang.RU]) | set(dates._RU_MONTH_KEYS) <= keys[Lang.RU]
     assert set(words._RU_STARTS) <= keys[Lang.RU]
     for lang in _LANGS:
