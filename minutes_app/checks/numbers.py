@@ -84,7 +84,8 @@ _DIGIT = re.compile(r"\d")
 # what a unit after a value starts with, and what a code before it ends with (lower case):
 # a character test spares the patterns where no unit can stand
 _UNIT_FIRST = frozenset(u[0] for u in _UNITS_AFTER)
-_CODE_LAST = frozenset(c[-1] for c in _CODES_BEFORE)
+_UNIT_WORDS = tuple(_UNITS_AFTER)
+_CODE_WORDS = tuple(_CODES_BEFORE)
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -95,12 +96,16 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
             first = text[end + 1]
         if first.lower() in _UNIT_FIRST or first.isspace():
             # only the next few characters can hold a unit: lower-case just those
-            after = _UNIT_AFTER.match(text[end:end + 24].lower())
-            if after:
-                return _UNITS_AFTER[after.group(1)], end + after.end()
-    tail = text[max(0, start - 5):start].rstrip()  # _CODE_BEFORE: a code, a space at most
-    if tail and tail[-1].lower() in _CODE_LAST:
-        before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
+            near = text[end:end + 24].lower()
+            # (a unit's word must begin them, after one space at most: a C test first)
+            if (near[1:] if near[:1].isspace() else near).startswith(_UNIT_WORDS):
+                after = _UNIT_AFTER.match(near)
+                if after:
+                    return _UNITS_AFTER[after.group(1)], end + after.end()
+    before_text = text[max(0, start - 5):start]
+    # _CODE_BEFORE: a code, then only spaces; the code must end what is left without them
+    if before_text.rstrip().lower().endswith(_CODE_WORDS):
+        before = _CODE_BEFORE.search(before_text.lower())
         if before:
             return _CODES_BEFORE[before.group().strip()], end
     return "", end
