@@ -153,6 +153,23 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     return pattern
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _in_idiom(lower: str, at: int, word: str) -> bool:
+    """Whether the blanking of idioms blanks ``word`` at ``at`` (or it can start no hit).
+
+    An idiom that starts at the word blanks it; so does one that starts before and covers
+    it (every idiom ends at a word's end): the pass over the whole text blanks it either way.
+    """
+    end = at + len(word)
+    if lower[at:end] != word or (at and _word_char(lower[at - 1])) or (
+            end < len(lower) and _word_char(lower[end])):
+        return True  # blanked already, or inside a longer word: no ``\b`` hit starts here
+    return _EN_IDIOM.match(lower, at) is not None
+
+
 def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     lower = text.lower()
     if sc is None:
@@ -162,6 +179,10 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
                             if w in _EN_HINTS and run_word(lower, w, starts))
     if not present:
         yield from roman(text, sc)
+        return
+    if sc is not None and present.isdisjoint(_FRACTIONS) and all(
+            _in_idiom(lower, at, w) for w in present for at in sc.words[w]):
+        yield from roman(text, sc)  # "the two Sides": every number word is in an idiom
         return
     starts: list[int] | None = None
     if sc is None:
