@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from minutes_app.checks.scan_values import Scan, at_starts, masked, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -81,8 +82,10 @@ class _Finder:
         self.text = text
         self.found: list[Dated] = []
 
-    def take(self, pattern: re.Pattern[str], read: object, source: str | None = None) -> None:
-        for hit in pattern.finditer(source if source is not None else self.text):
+    def take(self, pattern: re.Pattern[str], read: object, source: str | None = None,
+             starts: list[int] | None = None) -> None:
+        """Every date ``pattern`` finds (tried at ``starts`` only, where all its hits start)."""
+        for hit in at_starts(pattern, source if source is not None else self.text, starts):
             days = read(hit)  # type: ignore[operator]
             days = [d for d in days if _valid(*d)]
             if days:
@@ -99,30 +102,97 @@ def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
     return [(_i(y), mo, _i(d)) for d in (d1, d2) if d] or [(_i(y), mo, 0)]
 
 
-def dates(text: str, lang: Lang) -> tuple[list[Dated], str]:
-    """The dates in ``text``, and the text with them blanked."""
-    f = _Finder(text)
-    has_digit = _DIGIT.search(text) is not None
-    if has_digit and _NUMERIC_DATE.search(text):
-        f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
-        f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))])
-        f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))])
+_EN_MONTH_KEYS = {m[:3].lower(): m[:3] for m in _EN_MONTHS}
+_RU_MONTH_KEYS = ("январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
+                  "декабр").split()
+
+
+def _numeric(text: str, sc: Scan) -> bool:
+    r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
+    n = len(text)
+    for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
+        if end < n - 1 and text[end] in "./-":
+            after = text[end + 1]
+            if after.isspace() and end + 2 < n:
+                after = text[end + 2]
+            if after.isdecimal():  # what ``\d`` matches
+                return True
+    return False
+
+
+def _month(text: str, lang: Lang, sc: Scan) -> bool:
+    """Whether a month's name may stand in ``text``: what each language's patterns need."""
     if lang is Lang.KO:
-        if "월" in text:
-            f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]))
+        return "월" in sc.words
+    if lang is Lang.RU:
+        return any(k in sc.words for k in _RU_MONTH_KEYS)
+    # the English patterns need a month's first three letters, capitalised
+    return any(text[s:s + 3] == cap for k, cap in _EN_MONTH_KEYS.items()
+               for s in sc.words.get(k, ()))
+
+
+_MAY_FORMS = ("май", "мая", "мае", "маю")  # the hint asks these as whole words
+
+
+def _ru_month_hint(lower: str, sc: Scan) -> bool:
+    """What ``_RU_MONTH_HINT`` finds, asked of the scan: a stem, or май/мая/мае/маю alone."""
+    for k in _RU_MONTH_KEYS:
+        n = len(k)
+        for at in sc.words.get(k, ()):
+            if lower[at:at + n] != k:  # blanked since the scan
+                continue
+            if k not in _MAY_FORMS:
+                return True
+            before, after = lower[at - 1:at] if at else "", lower[at + n:at + n + 1]
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                return True
+    return False
+
+
+def _month_starts(text: str, lang: Lang, sc: Scan) -> list[int]:
+    """Where a month's name may start: the English ones capitalised, the Russian stems."""
+    if lang is Lang.RU:
+        return sorted(at for k in _RU_MONTH_KEYS for at in sc.words.get(k, ()))
+    return sorted(at for k, cap in _EN_MONTH_KEYS.items() for at in sc.words.get(k, ())
+                  if text[at:at + 3] == cap)
+
+
+def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], str]:
+    """The dates in ``text``, and the text with them blanked (``sc``: its scan, a fast gate)."""
+    numeric = named = True
+    # every pattern's hits start at a digit or at a month's name: with the scan, the patterns
+    # are tried there only
+    digits: list[int] | None = None
+    months: list[int] | None = None
+    if sc is not None:  # each group of patterns only where what it needs stands
+        numeric, named = _numeric(text, sc), _month(text, lang, sc)
+        if not numeric and not named:
+            return [], text
+        digits, months = sc.digits, _month_starts(text, lang, sc)
+    f = _Finder(text)
+    has_digit = numeric and _DIGIT.search(text) is not None
+    if has_digit and _NUMERIC_DATE.search(text):
+        f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
+        f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
+        f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))], None, digits)
+    if lang is Lang.KO:
+        if named and "월" in text:
+            f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]), None, digits)
         if has_digit:
-            f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)])
-    elif lang is Lang.RU:
+            f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)], None, digits)
+    elif lang is Lang.RU and named:
         lower = text.lower()
-        if any(month in lower for month in _RU_GEN):  # substring tests: cheaper than the pass
-            f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower)
-        if _RU_MONTH_HINT.search(lower):
-            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower())
-    else:
-        if _EN_MONTH_HINT.search(text):
-            f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]))
-            f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]))
-            f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)])
+        # (with the scan, the patterns are tried at their starts only: no hint is needed)
+        if sc is not None or any(month in lower for month in _RU_GEN):
+            f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower,
+                   digits)
+        if _ru_month_hint(lower, sc) if sc is not None else _RU_MONTH_HINT.search(lower):
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower(), months)
+    # (with the scan, ``named`` is what the hint tells: a month's three letters, capitalised)
+    elif lang is Lang.EN and named and (sc is not None or _EN_MONTH_HINT.search(text)):
+        f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]), None, digits)
+        f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]), None, months)
+        f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)], None, months)
     return f.found, f.text
 
 
@@ -195,8 +265,52 @@ _EN_PERIOD_WORDS = frozenset({"half", "quarter", "early", "late", "mid", "middle
                               "start", "end", "close", "h", "q"})
 
 
-def periods(text: str, lang: Lang) -> tuple[list[Period], str]:
+_PERIOD_KEYS = {
+    Lang.EN: ("half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 "
+              "q4").split(),
+    Lang.KO: "반기 분기 초 말 중반 중순 중엽 순".split(),
+    Lang.RU: list(_RU_PERIOD_STEMS),
+}
+
+
+def _may_period(lang: Lang, sc: Scan) -> bool:
+    """Whether the words every period hint needs are in the scan (English: as whole words)."""
+    found = sc.words
+    keys = _PERIOD_KEYS[lang]
+    if found.keys().isdisjoint(keys):
+        return False
+    return lang is not Lang.EN or any(run_word(sc.lower, k, found[k]) for k in keys
+                                      if k in found)
+
+
+def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:
+    """``periods`` looked for between the commas and full stops around the scan's words.
+
+    Every hit holds one of those words and no comma or full stop, and so does every hit of
+    the hint: the windows find what the whole text gives.
+    """
+    lower = sc.lower if lang is not Lang.KO else text
+    found = sc.words
+    wins = word_windows(text, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
+    # (the Russian hint is its stems: the scan found one)
+    if lang is not Lang.RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
+                                       for a, b in wins):
+        return [], text
+    out: list[Period] = []
+    spans = []
+    for a, b in wins:
+        for hit in _PERIOD_ONE[lang].finditer(lower, a, b):
+            out.append(Period((hit.lastgroup or "").split("_")[0], hit.start(), hit.end()))
+            spans.append((hit.start(), hit.end()))
+    return out, masked(text, spans)
+
+
+def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period], str]:
     """Halves, quarters and early/mid/late in ``text``, and the text with them blanked."""
+    if sc is not None and not _may_period(lang, sc):
+        return [], text
+    if sc is not None:
+        return _periods_near(text, lang, sc)
     lower = text.lower() if lang is not Lang.KO else text
     if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
         return [], text  # the words the hint needs, asked of the text's words (no pass)

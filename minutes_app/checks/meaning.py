@@ -13,7 +13,7 @@ from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
-    date_difference, period_difference, quantity_difference, unit_conflicts, values,
+    date_difference, indexed, period_difference, quantity_difference, unit_conflicts,
 )
 from minutes_app.model import Lang
 
@@ -43,22 +43,48 @@ def _q_ident(qs: Sequence[Quantity]) -> str:
     return ",".join(sorted({f"{_fmt(q.value)}{q.unit}" for q in qs}))
 
 
+def _values_agree(unit: Unit, ctx: Context) -> bool:
+    """Whether every language states the same quantities, dates and periods, and no unit.
+
+    Then no pair can differ (the common case, answered with one look at each language).
+    """
+    first = None
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        if not text.strip():
+            return False
+        index = indexed(text, lang)[1]
+        if index.units:
+            return False
+        if first is None:
+            first = index
+        elif (index.keys != first.keys or index.days != first.days
+              or index.periods != first.periods):
+            return False
+    return True
+
+
 def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Numbers, currencies and units, dates and periods that differ between two languages."""
+    if _values_agree(unit, ctx):
+        return
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
         if not ta.strip() or not tb.strip():
             continue
-        va, vb = values(ta, a), values(tb, b)
+        (va, ia), (vb, ib) = indexed(ta, a), indexed(tb, b)
         if va.quantities or vb.quantities:
-            diff = quantity_difference(va.quantities, vb.quantities)
+            # the same keys on both sides: every quantity is matched (no pass over them)
+            diff = (None if ia.keys == ib.keys
+                    else quantity_difference(va.quantities, vb.quantities))
             if diff is not None:
                 only_a, only_b = diff
                 spans = _spans(a, [(0, q.start, q.end) for q in only_a]) + \
                     _spans(b, [(0, q.start, q.end) for q in only_b])
                 yield _values_finding("numbers", unit, a, b,
                                       f"{_q_ident(only_a)}|{_q_ident(only_b)}", spans)
-            for qa, qb in unit_conflicts(va.quantities, vb.quantities):
+            for qa, qb in (unit_conflicts(va.quantities, vb.quantities)
+                           if ia.units and ib.units else ()):
                 yield make("units", unit, (a, b), f"{_fmt(qa.value)}{qa.unit}|{qb.unit}",
                            [(a, qa.start, qa.end), (b, qb.start, qb.end)],
                            {"only_a": ta[qa.start:qa.end], "only_b": tb[qb.start:qb.end]})

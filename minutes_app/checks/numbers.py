@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
 
 
@@ -27,6 +28,8 @@ class Quantity(NamedTuple):
 
 def canon(value: float) -> float:
     """The value rounded to ten significant digits (1.2 × 10¹² is 1.2e12, not 1199999999999.9)."""
+    if value.is_integer() and -1e10 < value < 1e10:  # ten digits at most: already canonical
+        return value
     return float(f"{value:.10g}")
 
 
@@ -78,55 +81,92 @@ _FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT = re.compile(r"\d")
 
 
+# what a unit after a value starts with, and what a code before it ends with (lower case):
+# a character test spares the patterns where no unit can stand
+_UNIT_FIRST = frozenset(u[0] for u in _UNITS_AFTER)
+_UNIT_WORDS = tuple(_UNITS_AFTER)
+_CODE_WORDS = tuple(_CODES_BEFORE)
+
+
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     """The unit around ``text[start:end]`` and where the quantity ends with it."""
-    # only the next few characters can hold a unit: lower-case just those
-    after = _UNIT_AFTER.match(text[end:end + 24].lower()) if end < len(text) else None
-    if after:
-        return _UNITS_AFTER[after.group(1)], end + after.end()
-    before = _CODE_BEFORE.search(text[max(0, start - 5):start].lower())
-    if before:
-        return _CODES_BEFORE[before.group().strip()], end
+    if end < len(text):
+        first = text[end]
+        if first.isspace() and end + 1 < len(text):  # _UNIT_AFTER's optional space
+            first = text[end + 1]
+        if first.lower() in _UNIT_FIRST or first.isspace():
+            # only the next few characters can hold a unit: lower-case just those
+            near = text[end:end + 24].lower()
+            # (a unit's word must begin them, after one space at most: a C test first)
+            if (near[1:] if near[:1].isspace() else near).startswith(_UNIT_WORDS):
+                after = _UNIT_AFTER.match(near)
+                if after:
+                    return _UNITS_AFTER[after.group(1)], end + after.end()
+    before_text = text[max(0, start - 5):start]
+    # _CODE_BEFORE: a code, then only spaces; the code must end what is left without them
+    if before_text.rstrip().lower().endswith(_CODE_WORDS):
+        before = _CODE_BEFORE.search(before_text.lower())
+        if before:
+            return _CODES_BEFORE[before.group().strip()], end
     return "", end
 
 
 def _digits(raw: str, decimals: str | None) -> float:
+    if not decimals and raw.isdecimal():  # the common case: nothing to take out
+        return float(raw)
     digits = raw.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     return float(digits + (decimals or "").replace(",", "."))
 
 
-def _latin(text: str, lang: Lang) -> Iterator[Quantity]:
+def _run_starts(text: str, digits: list[int]) -> list[int]:
+    r"""The digits not after ``[\w.,]``: where ``_EN_NUM`` and ``_RU_NUM`` can start."""
+    out = []
+    for at in digits:
+        if at:
+            before = text[at - 1]
+            if before.isalnum() or before in "_.,":
+                continue
+        out.append(at)
+    return out
+
+
+def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    for hit in pattern.finditer(text):
-        raw, decimals, scale = hit.group(1), hit.group(2), hit.group(3)
+    for hit in at_starts(pattern, text, None if digits is None else _run_starts(text, digits)):
+        raw, decimals, scale = hit.groups()
         if lang is not Lang.RU and decimals and decimals.startswith(","):
             decimals = None
         value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
-        unit, end = _unit(text, hit.start(), hit.end())
-        yield Quantity(canon(value), unit, False, hit.start(), end)
+        start = hit.start()
+        unit, end = _unit(text, start, hit.end())
+        yield Quantity(canon(value), unit, False, start, end)
 
 
-def _korean(text: str) -> Iterator[Quantity]:
+def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
     """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
 
     Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
     total, start, end, last_scale = 0.0, -1, 0, 0.0
-    for hit in _KO_CHUNK.finditer(text):
+    for hit in at_starts(_KO_CHUNK, text, digits):
         raw, decimals, small, big = hit.groups()
-        if big == "조" and ((hit.start() > 0 and text[hit.start() - 1] == "제")
-                           or not _KO_AFTER_JO.match(text, hit.end())):
-            big = None
-        scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
-        value = _digits(raw, decimals) * scale
-        if start >= 0 and last_scale > scale > 1.0 and not text[end:hit.start()].strip():
+        at = hit.start()
+        if small is None and big is None:  # a plain number (the common case)
+            scale, value = 1.0, _digits(raw, decimals)
+        else:
+            if big == "조" and ((at > 0 and text[at - 1] == "제")
+                               or not _KO_AFTER_JO.match(text, hit.end())):
+                big = None
+            scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
+            value = _digits(raw, decimals) * scale
+        if start >= 0 and last_scale > scale > 1.0 and not text[end:at].strip():
             total += value
         else:
             if start >= 0:
                 yield _ko_quantity(text, total, start, end)
-            total, start = value, hit.start()
-        end = hit.end() if scale > 1.0 else hit.start() + len(raw) + len(decimals or "")
+            total, start = value, at
+        end = hit.end() if scale > 1.0 else at + len(raw) + len(decimals or "")
         last_scale = scale
     if start >= 0:
         yield _ko_quantity(text, total, start, end)
@@ -142,11 +182,14 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _idents(text: str) -> list[re.Match[str]]:
-    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit."""
+def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
+    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit.
+
+    ``starts``: every place a hint's hit can start (a digit, 코로나, ковид), in order.
+    """
     out: list[re.Match[str]] = []
     end = 0
-    for hint in _IDENT_HINT.finditer(text):
+    for hint in at_starts(_IDENT_HINT, text, starts):
         if hint.start() < end:
             continue
         start = max(end, text.rfind(" ", 0, max(0, hint.start() - 12)) + 1)
@@ -156,27 +199,82 @@ def _idents(text: str) -> list[re.Match[str]]:
     return out
 
 
-def digit_quantities(text: str, lang: Lang) -> tuple[list[Quantity], str]:
-    """Every quantity written with digits, and the text with them blanked."""
-    if not _DIGIT.search(text):
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _ident_hint(text: str, sc: Scan) -> bool:
+    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name.
+
+    Blanking makes spaces, never letters: a digit next to a letter now was at an end of one
+    of the scan's runs.
+    """
+    if "코로나" in sc.words or "ковид" in sc.words:
+        return True
+    letters = _ASCII_LETTERS
+    for start, end in sc.runs:
+        if text[end:end + 1] in letters:
+            return True
+        if start:
+            before = text[start - 1]
+            if before == "-" and start > 1:
+                before = text[start - 2]
+            if before in letters:
+                return True
+    return False
+
+
+def _run_heads(text: str, sc: Scan) -> list[int]:
+    """Where a number may start: each run's first digit, every digit left of a blanked run.
+
+    (A hit never starts inside a whole run but where the hit before ended: ``at_starts``
+    tries there.)
+    """
+    out: list[int] = []
+    for start, end in sc.runs:
+        if " " in text[start:end]:  # partly blanked (blanks are spaces)
+            out += [at for at in range(start, end) if text[at] != " "]
+        else:
+            out.append(start)
+    return out
+
+
+def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True
+                     ) -> tuple[list[Quantity], str]:
+    """Every quantity written with digits, and the text with them blanked.
+
+    ``sc`` (the scan of the text before any blanking) tells where the digits are: the
+    patterns are then tried there only. ``blank=False``: the text is given back as it came
+    (nothing reads it after).
+    """
+    digits: list[int] | None = None
+    if sc is not None:
+        digits = _run_heads(text, sc)
+        if not digits:
+            return [], text
+    elif not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
-    if _IDENT_HINT.search(text):  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text)
+    hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
+    if hint:  # G20, COVID-19, 코로나19: their number is compared whole
+        idents = _idents(text, None if sc is None else sorted(
+            [*sc.digits, *sc.words.get("코로나", ()), *sc.words.get("ковид", ())]))
         for hit in idents:
-            digits = _LAST_DIGITS.search(hit.group())
-            if digits is not None:
-                found.append(Quantity(float(digits.group()), "id", False, hit.start(),
+            digits_of = _LAST_DIGITS.search(hit.group())
+            if digits_of is not None:
+                found.append(Quantity(float(digits_of.group()), "id", False, hit.start(),
                                       hit.end()))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
-    for hit in (_FRACTION.finditer(text) if "/" in text or "분의" in text else ()):
+    # (the scan holds every "/" and "분의" of the text before blanking)
+    maybe = sc is None or "/" in sc.words or "분의" in sc.words
+    for hit in (_FRACTION.finditer(text) if maybe and ("/" in text or "분의" in text) else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
             found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
             text = mask(text, hit.start(), hit.end())
-    found += _korean(text) if lang is Lang.KO else _latin(text, lang)
-    for q in found:
-        if q.unit != "id":
-            text = mask(text, q.start, q.end)
-    return found, text
+    if sc is not None and found:  # what was blanked above is no digit any more
+        digits = _run_heads(text, sc)
+    found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
+    if not blank:
+        return found, text
+    return found, masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
-from minutes_app.checks.words import word_quantities
+from minutes_app.checks.scan_values import scan
+from minutes_app.checks.words import KO_NEEDS, word_quantities
 from minutes_app.model import Lang
 
 
@@ -19,8 +20,19 @@ class Values(NamedTuple):
     periods: list[Period]
 
 
-_CACHE: dict[tuple[str, Lang], Values] = {}
+class Index(NamedTuple):
+    """What a pair's comparison asks of a text's quantities first (both read once per text)."""
+
+    keys: frozenset[tuple[str, float]]  # every key of every quantity (see ``_keys``)
+    units: bool  # whether a quantity has a currency or unit ``unit_conflicts`` compares
+    days: frozenset[Day]  # the dates' values
+    periods: frozenset[str]  # the periods' values
+
+
+_CACHE: dict[tuple[str, Lang], tuple[Values, Index]] = {}
 _CACHE_MAX = 50_000
+_NO_UNIT = ("", "%", "frac", "id", "year")
+_NONE: frozenset[Any] = frozenset()
 
 
 def clear_cache() -> None:
@@ -30,22 +42,47 @@ def clear_cache() -> None:
 
 def values(text: str, lang: Lang) -> Values:
     """The values ``text`` states; cached by text (checks rerun after every pause in typing)."""
+    return indexed(text, lang)[0]
+
+
+def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
+    """The values ``text`` states and their index; cached by text."""
     key = (text, lang)
     hit = _CACHE.get(key)
     if hit is None:
-        found_periods, rest = periods(text, lang)
-        found_dates, rest = dates(rest, lang)
-        numbers, rest = digit_quantities(rest, lang)
-        # a date's year also answers the year stated alone in another language
-        # ("2020년 12월 18일" against "on 18 December of that year, 2020")
-        date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
-                      for d in found_dates if d.value[0]]
-        hit = Values(numbers + word_quantities(rest, lang) + date_years, found_dates,
-                     found_periods)
+        found = _read(text, lang)
+        keys: set[tuple[str, float]] = set()
+        units = False
+        for q in found.quantities:
+            unit = q.unit
+            if unit == "%" or unit == "frac":
+                keys.update(_keys(q))
+            else:
+                keys.add(("v", q.value))
+                units = units or unit not in _NO_UNIT
+        hit = (found, Index(frozenset(keys), units,
+                            frozenset([d.value for d in found.dates]) if found.dates else _NONE,
+                            frozenset([p.value for p in found.periods]) if found.periods
+                            else _NONE))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
     return hit
+
+
+def _read(text: str, lang: Lang) -> Values:
+    sc = scan(text, lang)  # one pass: where the digits and the words each check needs are
+    found_periods, rest = periods(text, lang, sc)
+    found_dates, rest = dates(rest, lang, sc)
+    # a Korean text without the words its word quantities need is not read after the digits
+    blank = sc is None or lang is not Lang.KO or not sc.words.keys().isdisjoint(KO_NEEDS)
+    numbers, rest = digit_quantities(rest, lang, sc, blank)
+    # a date's year also answers the year stated alone in another language
+    # ("2020년 12월 18일" against "on 18 December of that year, 2020")
+    date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+                  for d in found_dates if d.value[0]]
+    return Values(numbers + word_quantities(rest, lang, sc) + date_years, found_dates,
+                  found_periods)
 
 
 def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:

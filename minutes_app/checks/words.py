@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
+from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
 from minutes_app.checks.tokens import latin_words
 from minutes_app.model import Lang
 
@@ -109,8 +110,21 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-def roman(text: str) -> Iterator[Quantity]:
+# what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds; the pair is
+# looked for in the UTF-8 bytes mapped to R (a numeral) and space (a C loop, not a pass)
+_ROMAN_TABLE = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
+_ROMAN_WORDS = ("annex", "part", "риложени", "аздел")
+
+
+def _roman_pair(text: str) -> bool:
+    return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
+
+
+def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
+    if sc is not None and not any(w in sc.words for w in _ROMAN_WORDS) and \
+            not _roman_pair(text):
+        return
     if not _ROMAN_HINT.search(text):
         return
     for hit in _ROMAN.finditer(text):
@@ -139,14 +153,44 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     return pattern
 
 
-def _english(text: str) -> Iterator[Quantity]:
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _in_idiom(lower: str, at: int, word: str) -> bool:
+    """Whether the blanking of idioms blanks ``word`` at ``at`` (or it can start no hit).
+
+    An idiom that starts at the word blanks it; so does one that starts before and covers
+    it (every idiom ends at a word's end): the pass over the whole text blanks it either way.
+    """
+    end = at + len(word)
+    if lower[at:end] != word or (at and _word_char(lower[at - 1])) or (
+            end < len(lower) and _word_char(lower[end])):
+        return True  # blanked already, or inside a longer word: no ``\b`` hit starts here
+    return _EN_IDIOM.match(lower, at) is not None
+
+
+def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     lower = text.lower()
-    present = _EN_HINTS.intersection(latin_words(lower))
+    if sc is None:
+        present = _EN_HINTS.intersection(latin_words(lower))
+    else:  # the scan's number words that are whole runs of letters in the blanked text
+        present = frozenset(w for w, starts in sc.words.items()
+                            if w in _EN_HINTS and run_word(lower, w, starts))
     if not present:
-        yield from roman(text)
+        yield from roman(text, sc)
         return
-    lower = _blank(lower, _EN_IDIOM)
-    if "half" in lower:  # what _EN_AND_HALF needs
+    if sc is not None and present.isdisjoint(_FRACTIONS) and all(
+            _in_idiom(lower, at, w) for w in present for at in sc.words[w]):
+        yield from roman(text, sc)  # "the two Sides": every number word is in an idiom
+        return
+    starts: list[int] | None = None
+    if sc is None:
+        lower = _blank(lower, _EN_IDIOM)
+    else:  # every later hit holds a present word: the idioms around them are what matters
+        starts = sorted(at for w in present for at in sc.words[w])
+        lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
+    if (sc is None or "half" in sc.words) and "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
             yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
         lower = _blank(lower, _EN_AND_HALF)
@@ -159,48 +203,93 @@ def _english(text: str) -> Iterator[Quantity]:
                        hit.end())
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
-    left = any(w in lower for w in present if w in EN_WORDS)
-    for hit in (_en_word(present).finditer(lower) if left else ()):
+    if sc is None:
+        left = any(w in lower for w in present if w in EN_WORDS)
+    else:  # every place a present word can stand now is one the scan found
+        left = any(lower.startswith(w, at) for w in present if w in EN_WORDS
+                   for at in sc.words[w])
+    # (a hit starts at a present word: the scan's places of them are where to try)
+    for hit in (at_starts(_en_word(present), lower, starts) if left else ()):
         tens = _TENS[hit.group(1)] if hit.group(1) else 0
         value, end = float(tens + EN_WORDS[hit.group(2)]), hit.end()
         scale = _EN_SCALE_AFTER.match(lower, end)
         if scale is not None:  # "four million"
             value, end = value * _EN_SCALES[scale.group(1)], scale.end()
         yield Quantity(canon(value), "", True, hit.start(), end)
-    yield from roman(text)
+    yield from roman(text, sc)
 
 
-def _korean(text: str) -> Iterator[Quantity]:
-    if not any(w in text for w in ("절반", "차례", "첫", "째", " 번", " 해", " 배")):
+# what every Korean word quantity holds
+KO_NEEDS = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
+
+
+def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+    if sc is not None and not any(w in sc.words for w in KO_NEEDS):
+        return
+    if not any(w in text for w in KO_NEEDS):
         return
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]
         yield Quantity(float(value), unit, True, hit.start(), hit.end())
 
 
-def _russian(text: str) -> Iterator[Quantity]:
+# the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
+_RU_ORD_KEYS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
+_RU_FRACTION_KEYS = ("две", "три", "половин", "трет", "четверт")
+_RU_STARTS = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
+
+
+def _ru_word_at_start(text: str, sc: Scan) -> bool:
+    """Whether a word of ``_RU_STARTS`` stands at a word's start in ``text`` (blanked)."""
+    for w in _RU_STARTS:
+        for at in sc.words.get(w, ()):
+            before = text[at - 1] if at else " "
+            if not before.isalnum() and before != "_":
+                return True
+    return False
+
+
+def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+    if sc is not None and not _ru_word_at_start(text, sc):
+        yield from roman(text, sc)
+        return
     lower = text.lower()
+    ords: list[int] | None = None
+    cards: list[int] | None = None
+    wins: list[tuple[int, int]] = []
+    if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
+        ords = sorted(at for k in _RU_ORD_KEYS for at in sc.words.get(k, ()))
+        cards = sorted(at for k in _RU_CARD for at in sc.words.get(k, ()))
+        wins = word_windows(text, ords + cards + [
+            at for k in _RU_FRACTION_KEYS for at in sc.words.get(k, ())])
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
-        lower = _blank(lower, _RU_IDIOM)
+        lower = _blank(lower, _RU_IDIOM) if sc is None else blank_in(lower, _RU_IDIOM, wins)
     fractions: list[re.Match[str]] = []
     if any(w in lower for w in _RU_FRACTION_NEEDS):
-        fractions = list(_RU_FRACTION.finditer(lower))
-        lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
-    for hit in _RU_ORD_RE.finditer(lower):
+        if sc is None:
+            fractions = list(_RU_FRACTION.finditer(lower))
+            lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
+        else:
+            fractions = [h for a, b in wins for h in _RU_FRACTION.finditer(lower, a, b)]
+            lower = blank_in(lower, _RU_FRACTION, wins)
+    for hit in at_starts(_RU_ORD_RE, lower, ords):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
         yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
-    for hit in _RU_CARD_RE.finditer(lower):
+    for hit in at_starts(_RU_CARD_RE, lower, cards):
         yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
         value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
         yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
-    yield from roman(text)
+    yield from roman(text, sc)
 
 
-def word_quantities(text: str, lang: Lang) -> list[Quantity]:
-    """Numbers written as words or roman numerals in ``text`` (digits already blanked)."""
+def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
+    """Numbers written as words or roman numerals in ``text`` (digits already blanked).
+
+    ``sc``, the scan of the text before any blanking, spares the passes it shows useless.
+    """
     if lang is Lang.KO:
-        return list(_korean(text))
-    return list(_russian(text) if lang is Lang.RU else _english(text))
+        return list(_korean(text, sc))
+    return list(_russian(text, sc) if lang is Lang.RU else _english(text, sc))

@@ -1,0 +1,212 @@
+r"""One look at a text that finds every digit and every word the value checks need, with places.
+
+The value checks (``dates``, ``numbers``, ``words``) each used to run their own hint patterns
+over the whole text; here one Aho-Corasick scan (C) of the lower-cased text finds the month
+names, period words and number words, and the digits come from ``bytes.translate`` (ASCII
+text) or one ``\d+`` pass. Each check asks the scan before any costly pass, tries its patterns
+only where their hits can start (``at_starts``), and looks for word patterns only between the
+commas and full stops around the words found (``word_windows``). What the scan finds is only
+a necessary condition: the checks' own patterns still decide, so what they find does not
+change (``tests/checks/test_value_scan.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
+
+from minutes_app.model import Lang
+
+
+_EN_WORDS = (
+    # periods (dates.periods): the words of the English hint
+    "half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 q4 "
+    # months (dates.dates): their first three letters, checked against the text's case
+    "jan feb mar apr may jun jul aug sep oct nov dec "
+    # numbers as words, fractions and tens (words._english)
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen first second third fourth fifth sixth seventh eighth "
+    "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+    "eighteenth nineteenth twenty thirty forty fifty sixty seventy eighty ninety twentieth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth once twice thrice "
+    "dozen hundredth twofold threefold fourfold fivefold tenfold inaugural double doubled "
+    "triple tripled thirds quarters fifths"
+).split()
+_KO_WORDS = [*"월 반기 분기 초 말 중반 중순 중엽 순 절반 차례 첫 째".split(),
+             " 번", " 해", " 배"]
+_RU_WORDS = (
+    # months and periods (dates)
+    "январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр декабр "
+    "полугод половин квартал начал середин конц конец "
+    # ordinals and cardinals (words._russian)
+    "перв втор трет четверт четвёрт пят шест седьм восьм девят десят одиннадцат двенадцат "
+    "тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат "
+    "тридцат два две двух три трёх трех четыре пять шесть семь восемь девять десять дважды "
+    "трижды двадцать тридцать"
+).split()
+# in every language: the names whose digits are identifiers, and the words before a roman one
+_ANY_WORDS = "코로나 ковид риложени аздел annex part / 분의".split()
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for w in words + _ANY_WORDS:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+_AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
+             Lang.RU: _automaton(_RU_WORDS)}
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+# bytes.translate and find run in C at a few instructions a character, a pattern's pass at
+# over a hundred: for ASCII text the digits are found so
+_DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+
+
+def _ascii_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of digits of an ASCII text (what ``\\d+`` finds there)."""
+    marks = text.encode("ascii").translate(_DIGITS_TABLE)
+    runs = []
+    at = marks.find(b"0")
+    while at >= 0:
+        end = marks.find(b" ", at)
+        if end < 0:
+            runs.append((at, len(marks)))
+            break
+        runs.append((at, end))
+        at = marks.find(b"0", end)
+    return runs
+
+
+class Scan(NamedTuple):
+    """What one pass found in a text: its lower case, its digits and its words, with places.
+
+    Positions are valid in the text itself (the scan is made only when lower-casing keeps
+    every character in place).
+    """
+
+    lower: str
+    words: dict[str, list[int]]  # where each word of the language's list starts
+    runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
+
+    @property
+    def digits(self) -> list[int]:
+        """Every digit's place (built when asked: most texts need the runs only)."""
+        return [at for start, end in self.runs for at in range(start, end)]
+
+
+def scan(text: str, lang: Lang) -> Scan | None:
+    """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
+        return None
+    runs = _ascii_runs(text) if text.isascii() else [h.span() for h in _DIGIT_RUN.finditer(text)]
+    words: dict[str, list[int]] = {}
+    for end, key in _AUTOMATA[lang].iter(lower):
+        at = words.get(key)
+        if at is None:
+            words[key] = [end - len(key) + 1]
+        else:
+            at.append(end - len(key) + 1)
+    return Scan(lower, words, runs)
+
+
+def _latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def run_word(lower: str, word: str, starts: list[int]) -> bool:
+    """Whether ``word`` stands in ``lower`` as a whole run of Latin letters (``[a-z]+``)."""
+    n = len(word)
+    for s in starts:
+        if lower[s:s + n] == word and (s == 0 or not _latin(lower[s - 1])) and (
+                s + n >= len(lower) or not _latin(lower[s + n])):
+            return True
+    return False
+
+
+def word_windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The stretches between commas and full stops of ``text`` that hold ``starts``, merged.
+
+    (``text`` as it is now: a comma blanked since the scan no longer bounds.)
+    """
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    for at in sorted(starts):
+        if out and at < out[-1][1]:
+            continue
+        start = max(text.rfind(",", 0, at), text.rfind(".", 0, at)) + 1
+        comma, stop = text.find(",", at), text.find(".", at)
+        stop = min(comma, stop) if comma >= 0 and stop >= 0 else max(comma, stop)
+        out.append((start, end if stop < 0 else stop))
+    return out
+
+
+def blank_in(lower: str, pattern: re.Pattern[str], windows: list[tuple[int, int]]) -> str:
+    """``lower`` with ``pattern``'s hits blanked, looked for in ``windows`` only.
+
+    Exact for a pattern whose hits and look-arounds hold no comma or full stop and that
+    asserts at most ``\\b`` at its ends: a window's edges then read as the text's ends.
+    """
+    parts: list[str] = []
+    at = 0
+    for start, stop in windows:
+        piece = lower[start:stop]
+        blanked = pattern.sub(_spaces, piece)
+        if blanked != piece:
+            parts += (lower[at:start], blanked)
+            at = stop
+    if not parts:
+        return lower
+    parts.append(lower[at:])
+    return "".join(parts)
+
+
+def _spaces(hit: re.Match[str]) -> str:
+    return " " * (hit.end() - hit.start())
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span blanked at once (offsets stay valid)."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        parts += (text[at:start], " " * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
+              ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
+
+    ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
+    hits start with one); None tries everywhere.
+    """
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in starts:
+        while at >= end:
+            hit = pattern.match(text, at)
+            if hit is None:
+                break
+            yield hit
+            end = hit.end()
+            # a hit that ends inside a run of digits: the next may start there (an extra try
+            # is harmless, a missed one is not)
+            if end < len(text) and text[end].isdecimal():
+                at = end
