@@ -1,13 +1,13 @@
 r"""One look at a text that finds every digit and every word the value checks need, with places.
 
 The value checks (``dates``, ``numbers``, ``words``) each used to run their own hint patterns
-over the whole text; here one Aho-Corasick scan (C) of the lower-cased text finds the month
-names, period words and number words, and the digits come from ``bytes.translate`` (ASCII
-text) or one ``\d+`` pass. Each check asks the scan before any costly pass, tries its patterns
-only where their hits can start (``at_starts``), and looks for word patterns only between the
-commas and full stops around the words found (``word_windows``). What the scan finds is only
-a necessary condition: the checks' own patterns still decide, so what they find does not
-change (``tests/checks/test_value_scan.py``).
+over the whole text; here one Aho-Corasick scan (``ahocorasick-rs``) of the lower-cased text
+finds the month names, period words and number words, and the digits come from
+``bytes.translate`` (ASCII text) or one ``\d+`` pass. Each check asks the scan before any
+costly pass, tries its patterns only where their hits can start (``at_starts``), and looks for
+word patterns only between the commas and full stops around the words found
+(``word_windows``). What the scan finds is only a necessary condition: the checks' own
+patterns still decide, so what they find does not change (``tests/checks/test_value_scan.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from minutes_app.model import Lang
 
@@ -51,12 +51,10 @@ _RU_WORDS = (
 _ANY_WORDS = "코로나 ковид риложени аздел annex part / 분의".split()
 
 
-def _automaton(words: list[str]) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for w in words + _ANY_WORDS:
-        a.add_word(w, w)
-    a.make_automaton()
-    return a
+def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str]]:
+    """Every occurrence of every word (overlapping ones too), and the words by index."""
+    keys = list(dict.fromkeys(words + _ANY_WORDS))
+    return AhoCorasick(keys, matchkind=MatchKind.Standard), keys
 
 
 _AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
@@ -108,12 +106,13 @@ def scan(text: str, lang: Lang) -> Scan | None:
         return None
     runs = _ascii_runs(text) if text.isascii() else [h.span() for h in _DIGIT_RUN.finditer(text)]
     words: dict[str, list[int]] = {}
-    for end, key in _AUTOMATA[lang].iter(lower):
-        at = words.get(key)
+    automaton, keys = _AUTOMATA[lang]
+    for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
+        at = words.get(keys[index])
         if at is None:
-            words[key] = [end - len(key) + 1]
+            words[keys[index]] = [start]
         else:
-            at.append(end - len(key) + 1)
+            at.append(start)
     return Scan(lower, words, runs)
 
 
