@@ -22,6 +22,7 @@ from minutes_app.i18n import _, catalog  # noqa: E402
 from minutes_app.i18n.messages import error_text  # noqa: E402
 from minutes_app.resources import data_dir  # noqa: E402
 
+gc.freeze()  # module objects live as long as the process (see ui/__init__)
 if _collecting:
     gc.enable()
 
@@ -30,7 +31,7 @@ _qt_translator: QTranslator | None = None
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, fonts and stylesheet (reused if one exists)."""
+    """The QApplication with our names and fonts (reused if one exists)."""
     from minutes_app.ui import style
 
     app = QApplication.instance()
@@ -40,7 +41,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("minutes_app")
     app.setApplicationDisplayName("minutes_app")
     style.register_fonts()
-    app.setStyleSheet(style.STYLESHEET)
     return app
 
 
@@ -102,6 +102,9 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         doc = open_document(path) if path else demo_document()
         settings.add_recent(str(doc.path))
         window = MainWindow(doc, settings)
+        # until the window has settled (``unfreeze`` then): what start-up made is not walked
+        # by the collections that painting and completing the window trigger
+        gc.freeze()
     return window
 
 

@@ -71,6 +71,8 @@ class MainWindow(WindowParts):
         self.outline = QTreeView()
         own_viewport(self.outline)
         self.outline.setObjectName("outline")
+        self.outline.setFrameShape(QTreeView.Shape.NoFrame)
+        style.set_background(self.outline, style.OUTLINE_BACKGROUND)
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
         self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
@@ -100,6 +102,7 @@ class MainWindow(WindowParts):
         self.count_label = QLabel()
         self.identity_label = QLabel()
         self.identity_label.setObjectName("identityLabel")
+        self.statusBar().setStyleSheet(style.STATUS_BAR_STYLE)  # its own: a few widgets
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.identity_label)
         # counts cover every paragraph: after a pause in typing, not after each keystroke

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView, QWidget,
 )
@@ -47,7 +47,10 @@ def own_viewport(view: QAbstractItemView) -> None:
     editor or the place of a context menu) makes PySide6 build every QWidget subclass to find
     its type, about 15 ms once; a widget Python made is already known.
     """
-    view.setViewport(QWidget())
+    viewport = QWidget()
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as Qt's own viewport: the view's base
+    viewport.setAutoFillBackground(True)
+    view.setViewport(viewport)
 
 
 def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
@@ -223,6 +226,7 @@ class AlignedEditor(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alignedEditor")
+        style.set_background(self, style.EDITOR_BACKGROUND)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)
         self.setItemsExpandable(False)
@@ -239,6 +243,8 @@ class AlignedEditor(QTreeView):
         own_viewport(self)
         self.setItemDelegate(ParagraphDelegate(self))
         self.header().setStretchLastSection(False)
+        # the interface's font, not the document's that ``set_zoom_font`` gives the view
+        self.header().setFont(QGuiApplication.font())
         self.header().sectionResized.connect(self._on_header_section_resized)
 
     # Set by the window: asks whether to reopen an agreed paragraph, reopens it, answers.
