@@ -15,7 +15,7 @@ from minutes_app.ui import style
 from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor.view import AlignedEditor, own_viewport
-from minutes_app.ui.labels import column_languages, side_label, status_label
+from minutes_app.ui.labels import column_languages, identity_text, side_label, status_label
 from minutes_app.ui.commands.menus import create_menus
 from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
 from minutes_app.ui.editor.outline import OutlineModel
@@ -26,7 +26,7 @@ from minutes_app.ui.window_parts import WindowParts
 from minutes_app.ui.workflow import WorkflowRunner
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtCore import QRect
 
     from minutes_app.model import Lang
@@ -34,15 +34,16 @@ if TYPE_CHECKING:
     from minutes_app.ui.dialogs.find import FindDialog
 
 
-COMPLETE_MS = 400  # the latest the window completes itself, painted or not
+COMPLETE_MS = 400  # the latest the window completes itself, shown or not
 
 
 class MainWindow(WindowParts):
     """One document in one window.
 
-    The first frame holds what shows the document: the editor, the outline and the menu bar;
-    ``complete`` adds the actions, the paragraph panel and the counts right after it is painted
-    (or at once, when something asks for them first).
+    The constructor makes what shows the document: the editor, the outline and the menu bar;
+    ``complete`` adds the actions, the menus' entries, the paragraph panel and the counts as the
+    window is first shown, before its first frame (or at once, when something asks for them
+    first), so that Qt lays the window out and paints it once.
     """
 
     def __init__(self, doc: Document, settings: AppSettings) -> None:
@@ -62,9 +63,7 @@ class MainWindow(WindowParts):
         self.files.watch = FileWatch(self.holder, self.sink, WindowHooks(
             self.files.save_as, self.set_document, self.addToolBar, self.isVisible), self)
         self.editor = AlignedEditor()
-        self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
-        # and in any case soon: a document with no rows (or a window not yet painted) has no
-        # first paint of a cell to wait for
+        # a window never shown (a test's, a benchmark's) completes itself soon all the same
         self._complete_timer = QTimer(self, singleShot=True, interval=COMPLETE_MS)
         self._complete_timer.timeout.connect(self.complete)
         self._complete_timer.start()
@@ -206,7 +205,7 @@ class MainWindow(WindowParts):
         self.retranslate_parts()
 
     def retranslate_parts(self) -> None:
-        """The strings of the parts built after the first frame (when they are built)."""
+        """The strings of the parts built as the window is first shown (when they are built)."""
         from minutes_app.i18n import current_language
 
         if self._actions is None or self._panel is None:
@@ -239,8 +238,6 @@ class MainWindow(WindowParts):
 
     def identity(self) -> str:
         """Who edits this copy: the document's own Side, and the user's name."""
-        from minutes_app.ui.dialogs.identity import identity_text
-
         return identity_text(self.doc.minutes.own_side, self.settings.user_name)
 
     def show_identity(self) -> None:
@@ -407,6 +404,12 @@ class MainWindow(WindowParts):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The parts complete the window as it is first shown, before its first frame: Qt then
+        # lays out and paints it once, not the document first and everything again after.
+        self.complete()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.release_document():

@@ -1,7 +1,7 @@
-"""The parts of the main window built after its first frame or on first use.
+"""The parts of the main window built as it is first shown, or on first use.
 
-The first frame shows the document; actions, the paragraph panel and the counts follow one
-event-loop turn later, and panels that run every check are built only when first shown.
+Actions, the menus' entries, the paragraph panel and the counts are built as the window is
+first shown (before its first frame); panels that run every check only when first shown.
 """
 
 from __future__ import annotations
@@ -100,15 +100,22 @@ class WindowParts(QMainWindow):
     def doc(self, doc: Document) -> None:
         self.holder.doc = doc
 
+    _settled = False  # the event loop has turned since ``complete``
+
     @property
     def completed(self) -> bool:
-        """Whether the parts after the first frame are built."""
-        return self._actions is not None
+        """Whether the parts are built and the event loop has turned since (what they queued
+        for it, the read-only bar's first showing for one, has run)."""
+        return self._actions is not None and self._settled
+
+    def _settle(self) -> None:
+        self._settled = True
 
     def complete(self) -> None:
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
         if self._actions is not None:
             return
+        QTimer.singleShot(0, self._settle)
         from minutes_app.ui.editor import context_menus
         from minutes_app.ui.commands.actions import Actions
         from minutes_app.ui.commands.menus import connect_actions, fill_menus

@@ -165,7 +165,7 @@ class ParagraphDelegate(QStyledItemDelegate):
     # -- editing -------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget:
-        from minutes_app.ui.editor.cell import ParagraphEditor  # after the first frame
+        from minutes_app.ui.editor.cell import ParagraphEditor  # when a cell first opens
 
         editor = ParagraphEditor(parent)
         editor.setFont(self._font(index))
@@ -220,7 +220,7 @@ class ParagraphDelegate(QStyledItemDelegate):
 class AlignedEditor(QTreeView):
     """Korean and English side by side; rows stay aligned whatever the text lengths."""
 
-    first_painted = Signal()  # once, after the first frame: the window completes itself
+    first_painted = Signal()  # once, after the first frame (the start-up benchmark times it)
     _painted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
