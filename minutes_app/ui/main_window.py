@@ -111,6 +111,7 @@ class MainWindow(WindowParts):
         self._outline_timer.timeout.connect(self._sync_outline)
         self.menus = create_menus(self)
         self.find_dialog: FindDialog | None = None
+        self._shown = False  # shown once already
         self.columns: ColumnToggles | None = None  # View > Language columns, once complete
         self.set_document(doc)
         self.resize(1400, 900)
@@ -405,11 +406,16 @@ class MainWindow(WindowParts):
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
 
+    def setVisible(self, visible: bool) -> None:
+        if visible:  # complete before Qt lays the window out: laid out and painted once
+            self.complete()
+        super().setVisible(visible)
+
     def showEvent(self, event: QShowEvent) -> None:
-        # The parts complete the window as it is first shown, before its first frame: Qt then
-        # lays out and paints it once, not the document first and everything again after.
-        self.complete()
         super().showEvent(event)
+        if not self._shown:  # a cell's editor opens only in a visible view: the current one's
+            self._shown = True
+            self.editor.open_current()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.release_document():

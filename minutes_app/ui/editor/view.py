@@ -36,6 +36,7 @@ NUMBER_WIDTH = 64
 # From this many rows a document never fits a screen (a row is a line at least): the
 # scroll bar is there from the start, so the first layout of the rows is done at the final
 # width, not redone when the bar appears (a full layout: ~0.1 s at 20,000 paragraphs).
+# Fewer rows too, when even their least height (see ``_never_fits``) exceeds the screen's.
 ALWAYS_SCROLLS = 200
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 
@@ -273,11 +274,21 @@ class AlignedEditor(QTreeView):
 
     def _scroll_bar_policy(self) -> None:
         """A long document keeps its scroll bar from the start (see ``ALWAYS_SCROLLS``)."""
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-                  if self.editor_model().rowCount() >= ALWAYS_SCROLLS
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self._never_fits()
                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
+
+    def _never_fits(self) -> bool:
+        """Whether the rows are taller than the screen even at their least height: each row
+        is as tall as its number cell at least, two lines of the view's font and padding."""
+        rows = self.editor_model().rowCount()
+        if rows >= ALWAYS_SCROLLS:
+            return True
+        bold = QFont(self.font())
+        bold.setBold(True)  # a heading's number cell
+        line = min(QFontMetrics(self.font()).height(), QFontMetrics(bold).height())
+        return rows * (2 * line + 2 * PAD) > self.screen().availableGeometry().height()
 
     _kept: tuple[int, Lang | None] | None = None  # the cell to return to after a reset
 
@@ -329,12 +340,19 @@ class AlignedEditor(QTreeView):
     def set_zoom_font(self, font: QFont) -> None:
         """Change the text size; heights are recomputed for what is visible."""
         self.setFont(font)
+        self._scroll_bar_policy()  # rows of another least height
         self.scheduleDelayedItemsLayout()
 
     def dataChanged(self, top_left: Index, bottom_right: Index,  # type: ignore[override]
                     roles: list[int] = []) -> None:  # noqa: B006 - Qt's signature
         super().dataChanged(top_left, bottom_right, roles)
         self.updateEditorGeometries()  # an edited row may have grown a line
+
+    def open_current(self) -> None:
+        """Open the current cell's editor if it is not open (a hidden view opens none)."""
+        index = self.currentIndex()
+        if index.isValid() and self.indexWidget(index) is None:
+            self.edit(index)
 
     def go_to(self, row: int, column: int) -> None:
         """Make a cell current (its editor opens) and scroll it into view."""
@@ -347,7 +365,8 @@ class AlignedEditor(QTreeView):
             column = min(shown, key=lambda c: abs(c - column))
         index = model.index(row, column)
         self.setCurrentIndex(index)
-        self.scrollTo(index)
+        if self.isVisible():  # a hidden view scrolls to its current cell as it is shown,
+            self.scrollTo(index)  # laid out at its width then, not at a guess now
 
     def navigate(self, direction: str) -> None:
         """Move between languages and paragraphs without the mouse."""
