@@ -175,7 +175,9 @@ class WindowParts(QMainWindow):
         window.show_current_paragraph()
         # Its minimum size now, with every text set: a nested layout keeps the one it had
         # before until activated, and the window would be laid out again once shown.
-        self._panel.layout().activate()
+        layout = self._panel.layout()
+        if layout is not None:
+            layout.activate()
 
     def _warm_up(self) -> None:
         """In an idle moment after start: make the reviewing pane's classes and Qt enums
