@@ -195,27 +195,37 @@ class WindowParts(QMainWindow):
 
     # -- spelling ----------------------------------------------------------------------------
     def _attach_spelling(self, doc: Document) -> None:
-        """The document's spell checker; its dictionaries load in the background."""
-        from minutes_app.ui.editor.spell import SpellService
-
+        """The document's spell checker: made, and its dictionaries loading in a thread, once
+        the window has completed and settled (Enchant's import alone holds the interpreter
+        ~100 ms; the checker's modules some milliseconds), or when first asked for."""
         if self._spell is not None:
             self._spell.deleteLater()
-        self._spell = SpellService(doc, self.settings.spell_check)
-        self._spell.ready.connect(self.editor.viewport().update)
-        # the dictionaries load in a thread once the window has completed and settled (Enchant's
-        # import alone holds the interpreter ~100 ms); the underlines come when they are in
-        QTimer.singleShot(SPELL_START_MS, self._spell.start)
-        self.editor.spell = self._spell
+            self._spell = self.editor.spell = None
+        QTimer.singleShot(SPELL_START_MS, self._start_spelling)
         self.editor.editor_hook = self._on_cell_editor_created
         assert self._actions is not None
         self._actions["spell_check"].setChecked(self.settings.spell_check)
+
+    def _start_spelling(self) -> None:
+        self.spell.start()  # the underlines come when the dictionaries are in
+
+    def _make_spell(self) -> SpellService:
+        from minutes_app.ui.editor.spell import SpellService
+
+        service = SpellService(self.doc, self.settings.spell_check)
+        service.ready.connect(self.editor.viewport().update)
+        self._spell = self.editor.spell = service
+        index = self.editor.currentIndex()
+        cell = self.editor.indexWidget(index) if index.isValid() else None
+        if cell is not None:  # the cell opened before the checker was made: its underlines
+            self._on_cell_editor_created(cell, index)  # type: ignore[arg-type]
+        return service
 
     @property
     def spell(self) -> SpellService:
         """The spell checker of the document shown."""
         self.complete()
-        assert self._spell is not None
-        return self._spell
+        return self._spell if self._spell is not None else self._make_spell()
 
     def set_spell_check(self, on: bool) -> None:
         """View > Check spelling: underline misspelt words, or not; remembered."""
@@ -229,10 +239,10 @@ class WindowParts(QMainWindow):
             highlighter.rehighlight()
 
     def _on_cell_editor_created(self, editor: ParagraphEditor, index: Index) -> None:
-        from minutes_app.ui.editor.spell import SpellHighlighter
-
         lang = self.editor_model.lang_of(index.column())
-        if lang is not None and self._spell is not None:
+        if lang is not None and self._spell is not None:  # not yet made: it adds them then
+            from minutes_app.ui.editor.spell import SpellHighlighter
+
             SpellHighlighter(editor, lang, self._spell)
 
     def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
