@@ -207,16 +207,22 @@ class MainWindow(WindowParts):
 
     def retranslate_parts(self) -> None:
         """The strings of the parts built as the window is first shown (when they are built)."""
-        from minutes_app.i18n import current_language
-
         if self._actions is None or self._panel is None:
             return
         self._actions.retranslate()
-        self._actions["lang_en"].setChecked(current_language() == "en")
-        self._actions["lang_ko"].setChecked(current_language() == "ko")
         self._panel.retranslate_ui()
         if self.history_parts is not None:
             self.history_parts.retranslate_ui()
+        self.sync_parts()
+
+    def sync_parts(self) -> None:
+        """The interface language's check mark and the counts (the parts' texts are set as
+        they are built, and again by ``retranslate_parts``)."""
+        from minutes_app.i18n import current_language
+
+        assert self._actions is not None
+        self._actions["lang_en"].setChecked(current_language() == "en")
+        self._actions["lang_ko"].setChecked(current_language() == "ko")
         self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:

@@ -169,7 +169,7 @@ class WindowParts(QMainWindow):
         self._attach_spelling(doc)
         QTimer.singleShot(WARM_UP_MS, self._warm_up)
         window = self.window_itself()
-        window.retranslate_parts()
+        window.sync_parts()  # the parts were just made in the current language
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             window.go_to_start()
         window.show_current_paragraph()

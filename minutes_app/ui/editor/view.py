@@ -69,6 +69,8 @@ class ParagraphDelegate(QStyledItemDelegate):
     def __init__(self, view: AlignedEditor) -> None:
         super().__init__(view)
         self.view = view
+        self._base = QFont()  # the view's font the cell fonts below are made from
+        self._fonts: dict[tuple[bool, bool], QFont] = {}  # (Latin or Cyrillic, heading)
 
     # -- sizes ---------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -92,11 +94,20 @@ class ParagraphDelegate(QStyledItemDelegate):
         return QSize(width, max(rect.height(), fm.height()) + 2 * PAD + fm.descent())
 
     def _font(self, index: Index) -> QFont:
-        font = QFont(self.view.font())
-        if index.data(Role.LANG) not in (None, Lang.KO):
-            font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
-        if index.data(Role.KIND) == RowKind.SECTION:
-            font.setBold(True)
+        """The font of a cell (not to be changed: the four kinds are made once per view font)."""
+        latin = index.data(Role.LANG) not in (None, Lang.KO)
+        bold = index.data(Role.KIND) == RowKind.SECTION
+        base = self.view.font()
+        if base != self._base:
+            self._base, self._fonts = base, {}
+        font = self._fonts.get((latin, bold))
+        if font is None:
+            font = QFont(base)
+            if latin:
+                font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
+            if bold:
+                font.setBold(True)
+            self._fonts[latin, bold] = font
         return font
 
     # -- painting --------------------------------------------------------------------
