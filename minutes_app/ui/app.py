@@ -16,6 +16,30 @@ from types import TracebackType  # noqa: E402
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+
+def _known_to_pyside() -> None:
+    """Tell PySide6's import hook which of our modules use it, as it would find out by reading
+    the source of each module imported after it (a file read a module: milliseconds at
+    start-up). Only ``ui`` uses Qt (the core never does): 0 there, "no feature selected", and
+    -1, "ignore", elsewhere, the values the hook gives. Its table is internal: if it is not
+    there (another PySide6), the hook reads the sources as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith("__")]  # not __pycache__
+        package = os.path.relpath(folder, os.path.dirname(root)).replace(os.sep, ".")
+        flag = 0 if package.split(".")[:2] == ["minutes_app", "ui"] else -1
+        table.setdefault(package, flag)
+        for name in files:
+            if name.endswith(".py") and name != "__init__.py":
+                table.setdefault(f"{package}.{name[:-3]}", flag)
+
+
+_known_to_pyside()
+
 from minutes_app.errors import MinutesError  # noqa: E402
 from minutes_app.gcpause import collector_paused  # noqa: E402
 from minutes_app.i18n import _, catalog  # noqa: E402
