@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 def _known_to_pyside() -> None:
     """Tell PySide6's import hook which of our modules use it, as it would find out by reading
     the source of each module imported after it (a file read a module: milliseconds at
-    start-up). Only ``ui`` uses Qt (the core never does): 0 there, "no feature selected", and
-    -1, "ignore", elsewhere, the values the hook gives. Its table is internal: if it is not
-    there (another PySide6), the hook reads the sources as before."""
+    start-up; 5 ms for ``zipimport``, which has none). Only ``ui`` uses Qt (the core never
+    does): 0 there, "no feature selected", and -1, "ignore", for the rest of the package and
+    for the standard library's modules already loaded, the values the hook gives. Its table is
+    internal: if it is not there (another PySide6), the hook reads the sources as before."""
     feature = sys.modules.get("shibokensupport.feature")
     table = getattr(feature, "pyside_feature_dict", None)
     if not isinstance(table, dict):
@@ -36,6 +37,9 @@ def _known_to_pyside() -> None:
         for name in files:
             if name.endswith(".py") and name != "__init__.py":
                 table.setdefault(f"{package}.{name[:-3]}", flag)
+    for name in list(sys.modules):
+        if not name.startswith(("PySide6", "shiboken", "minutes_app")):
+            table.setdefault(name, -1)
 
 
 _known_to_pyside()

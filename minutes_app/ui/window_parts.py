@@ -110,6 +110,7 @@ class WindowParts(QMainWindow):
 
     def _settle(self) -> None:
         self._settled = True
+        QTimer.singleShot(SPELL_START_MS, self._start_spelling)  # the first document's
 
     def complete(self) -> None:
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
@@ -201,7 +202,8 @@ class WindowParts(QMainWindow):
         if self._spell is not None:
             self._spell.deleteLater()
             self._spell = self.editor.spell = None
-        QTimer.singleShot(SPELL_START_MS, self._start_spelling)
+        if self._settled:  # a later document (the first one's starts once the window settled)
+            QTimer.singleShot(SPELL_START_MS, self._start_spelling)
         self.editor.editor_hook = self._on_cell_editor_created
         assert self._actions is not None
         self._actions["spell_check"].setChecked(self.settings.spell_check)
