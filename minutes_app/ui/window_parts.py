@@ -150,11 +150,10 @@ class WindowParts(QMainWindow):
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
-        from minutes_app.ui.editor.editing import StructureEditing
         from minutes_app.ui.panels.paragraph import ParagraphPanel
 
         assert self._actions is not None
-        self._structure = StructureEditing(doc, self.editor)
+        self._structure = None  # made for ``doc`` when first used
         self._panel = ParagraphPanel(doc)
         self._panel.option_chosen.connect(
             lambda pid, b, o: self.negotiation.choose_bracket(pid, b, o))
@@ -275,7 +274,10 @@ class WindowParts(QMainWindow):
     def structure(self) -> StructureEditing:
         """Structure commands at the editor's current row."""
         self.complete()
-        assert self._structure is not None
+        if self._structure is None:
+            from minutes_app.ui.editor.editing import StructureEditing
+
+            self._structure = StructureEditing(self.doc, self.editor)
         return self._structure
 
     def forget_parts(self) -> None:
