@@ -13,7 +13,7 @@ import sys  # noqa: E402
 import traceback  # noqa: E402
 from types import TracebackType  # noqa: E402
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -55,6 +55,7 @@ if _collecting:
     gc.enable()
 
 log = logging.getLogger(__name__)
+UNFREEZE_MS = 1500  # the window has settled: start-up's objects are the collector's again
 _qt_translator: QTranslator | None = None
 
 
@@ -130,9 +131,11 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         doc = open_document(path) if path else demo_document()
         settings.add_recent(str(doc.path))
         window = MainWindow(doc, settings)
-        # until the window has settled (``unfreeze`` then): what start-up made is not walked
-        # by the collections that painting and completing the window trigger
+        # until the window has settled: what start-up made is not walked by the collections
+        # that completing and painting the window trigger (a plain function, not the window's:
+        # it runs even if the window is gone by then)
         gc.freeze()
+        QTimer.singleShot(UNFREEZE_MS, gc.unfreeze)
     return window
 
 

@@ -181,11 +181,7 @@ class WindowParts(QMainWindow):
 
     def _warm_up(self) -> None:
         """In an idle moment after start: make the reviewing pane's classes and Qt enums
-        (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once.
-        Start-up's objects, frozen by ``build_window``, are the collector's again."""
-        import gc
-
-        gc.unfreeze()
+        (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
         from minutes_app.ui.panels.changes import RevisionsModel
         from minutes_app.ui.panels.review_pane import ReviewingList
 
