@@ -219,6 +219,8 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     app = QApplication.instance()
     assert app is not None
     app.processEvents()
+    window.settle()  # what waits for the first frame (a panel in front) is in the picture too
+    app.processEvents()
     ok = window.grab().save(out, "PNG")
     window.close()
     if not ok:

@@ -63,6 +63,7 @@ class MainWindow(WindowParts):
         self.files.watch = FileWatch(self.holder, self.sink, WindowHooks(
             self.files.save_as, self.set_document, self.addToolBar, self.isVisible), self)
         self.editor = AlignedEditor()
+        self.editor.first_painted.connect(self.settle)
         # a window never shown (a test's, a benchmark's) completes itself soon all the same
         self._complete_timer = QTimer(self, singleShot=True, interval=COMPLETE_MS)
         self._complete_timer.timeout.connect(self.complete)

@@ -6,6 +6,7 @@ first shown (before its first frame); panels that run every check only when firs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 
 WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
+SETTLE_MS = 400  # a shown window with no cell to paint counts as painted after this
 SPELL_START_MS = 200  # the dictionaries take a second to load in any case
 
 
@@ -100,23 +102,39 @@ class WindowParts(QMainWindow):
     def doc(self, doc: Document) -> None:
         self.holder.doc = doc
 
-    _settled = False  # the event loop has turned since ``complete``
+    _settled = False  # the first frame is painted and the event loop has turned since
+    _deferred: list[Callable[[], None]] | None = None  # to run then
 
     @property
     def completed(self) -> bool:
-        """Whether the parts are built and the event loop has turned since (what they queued
-        for it, the read-only bar's first showing for one, has run)."""
+        """Whether the parts are built, the first frame painted, and what they queued for the
+        event loop (the read-only bar's first showing for one) has run."""
         return self._actions is not None and self._settled
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
+        """The first frame is painted (the editor's ``first_painted``; a document with no rows
+        paints no cell: ``complete`` calls this a moment later in any case)."""
+        if self._settled:
+            return
         self._settled = True
+        for action in self._deferred or ():
+            action()
+        self._deferred = None
         QTimer.singleShot(SPELL_START_MS, self._start_spelling)  # the first document's
+
+    def after_first_frame(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or once the first frame is painted if it is not yet (a panel
+        that runs every check must not hold back the window's first frame)."""
+        if self._settled:
+            action()
+        else:
+            self._deferred = [*(self._deferred or ()), action]
 
     def complete(self) -> None:
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
         if self._actions is not None:
             return
-        QTimer.singleShot(0, self._settle)
+        QTimer.singleShot(SETTLE_MS, self.settle)  # no first frame of a cell to wait for
         from minutes_app.ui.editor import context_menus
         from minutes_app.ui.commands.actions import Actions
         from minutes_app.ui.commands.menus import connect_actions, fill_menus
@@ -360,11 +378,19 @@ class WindowParts(QMainWindow):
         return self._review
 
     def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and (self._changes is None or self._changes._stale):
+        if visible:
+            self.after_first_frame(self._refresh_changes)
+
+    def _refresh_changes(self) -> None:
+        if self.changes_dock.isVisible() and (self._changes is None or self._changes._stale):
             self.changes.refresh()
 
     def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
+            self.after_first_frame(self._refresh_readiness)
+
+    def _refresh_readiness(self) -> None:
+        if self.ready_dock.isVisible():
             self.readiness.refresh()
 
     def _on_revision_activated(self, r: Revision) -> None:
