@@ -7,13 +7,14 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()  # while PySide6 and our modules load (see minutes_app/ui/__init__.py)
 
+import atexit  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import traceback  # noqa: E402
 from types import TracebackType  # noqa: E402
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -53,9 +54,11 @@ from minutes_app.resources import data_dir  # noqa: E402
 gc.freeze()  # module objects live as long as the process (see ui/__init__)
 if _collecting:
     gc.enable()
+# At exit, whatever is still frozen is the collector's again before PySide6 tears Qt down (a
+# frozen Python wrapper would outlive its Qt object).
+atexit.register(gc.unfreeze)
 
 log = logging.getLogger(__name__)
-UNFREEZE_MS = 1500  # the window has settled: start-up's objects are the collector's again
 _qt_translator: QTranslator | None = None
 
 
@@ -131,11 +134,9 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         doc = open_document(path) if path else demo_document()
         settings.add_recent(str(doc.path))
         window = MainWindow(doc, settings)
-        # until the window has settled: what start-up made is not walked by the collections
-        # that completing and painting the window trigger (a plain function, not the window's:
-        # it runs even if the window is gone by then)
+        # until the window has painted its first frame (``settle`` unfreezes): what start-up
+        # made is not walked by the collections that completing and painting it trigger
         gc.freeze()
-        QTimer.singleShot(UNFREEZE_MS, gc.unfreeze)
     return window
 
 
