@@ -7,7 +7,6 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()  # while PySide6 and our modules load (see minutes_app/ui/__init__.py)
 
-import atexit  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
@@ -54,11 +53,10 @@ from minutes_app.resources import data_dir  # noqa: E402
 gc.freeze()  # module objects live as long as the process (see ui/__init__)
 if _collecting:
     gc.enable()
-# At exit, whatever is still frozen is the collector's again before PySide6 tears Qt down (a
-# frozen Python wrapper would outlive its Qt object).
-atexit.register(gc.unfreeze)
+
 
 log = logging.getLogger(__name__)
+_modules_frozen = False  # see build_window
 _qt_translator: QTranslator | None = None
 
 
@@ -126,6 +124,14 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         from minutes_app.ui.main_window import MainWindow
         from minutes_app.ui.settings import AppSettings
 
+        # The window's modules live as long as the process: frozen like the others (see
+        # ui/__init__), once, before any window exists. Never a window's objects: some become
+        # garbage, and collecting PySide6 wrappers long after their Qt objects have gone
+        # crashed the collector.
+        global _modules_frozen
+        if not _modules_frozen:
+            _modules_frozen = True
+            gc.freeze()
         create_application()
         settings = AppSettings.load()
         if lang:
@@ -134,9 +140,6 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         doc = open_document(path) if path else demo_document()
         settings.add_recent(str(doc.path))
         window = MainWindow(doc, settings)
-        # until the window has painted its first frame (``settle`` unfreezes): what start-up
-        # made is not walked by the collections that completing and painting it trigger
-        gc.freeze()
     return window
 
 

@@ -6,7 +6,6 @@ first shown (before its first frame); panels that run every check only when firs
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -118,7 +117,6 @@ class WindowParts(QMainWindow):
         if self._settled:
             return
         self._settled = True
-        gc.unfreeze()  # start-up's objects (frozen by ``build_window``) are the collector's again
         for action in self._deferred or ():
             action()
         self._deferred = None
