@@ -16,21 +16,52 @@ from types import TracebackType  # noqa: E402
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+
+def _known_to_pyside() -> None:
+    """Tell PySide6's import hook which of our modules use it, as it would find out by reading
+    the source of each module imported after it (a file read a module: milliseconds at
+    start-up; 5 ms for ``zipimport``, which has none). Only ``ui`` uses Qt (the core never
+    does): 0 there, "no feature selected", and -1, "ignore", for the rest of the package and
+    for the standard library's modules already loaded, the values the hook gives. Its table is
+    internal: if it is not there (another PySide6), the hook reads the sources as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith("__")]  # not __pycache__
+        package = os.path.relpath(folder, os.path.dirname(root)).replace(os.sep, ".")
+        flag = 0 if package.split(".")[:2] == ["minutes_app", "ui"] else -1
+        table.setdefault(package, flag)
+        for name in files:
+            if name.endswith(".py") and name != "__init__.py":
+                table.setdefault(f"{package}.{name[:-3]}", flag)
+    for name in list(sys.modules):
+        if not name.startswith(("PySide6", "shiboken", "minutes_app")):
+            table.setdefault(name, -1)
+
+
+_known_to_pyside()
+
 from minutes_app.errors import MinutesError  # noqa: E402
 from minutes_app.gcpause import collector_paused  # noqa: E402
 from minutes_app.i18n import _, catalog  # noqa: E402
 from minutes_app.i18n.messages import error_text  # noqa: E402
 from minutes_app.resources import data_dir  # noqa: E402
 
+gc.freeze()  # module objects live as long as the process (see ui/__init__)
 if _collecting:
     gc.enable()
 
+
 log = logging.getLogger(__name__)
+_modules_frozen = False  # see build_window
 _qt_translator: QTranslator | None = None
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, fonts and stylesheet (reused if one exists)."""
+    """The QApplication with our names and fonts (reused if one exists)."""
     from minutes_app.ui import style
 
     app = QApplication.instance()
@@ -40,7 +71,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("minutes_app")
     app.setApplicationDisplayName("minutes_app")
     style.register_fonts()
-    app.setStyleSheet(style.STYLESHEET)
     return app
 
 
@@ -94,6 +124,14 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         from minutes_app.ui.main_window import MainWindow
         from minutes_app.ui.settings import AppSettings
 
+        # The window's modules live as long as the process: frozen like the others (see
+        # ui/__init__), once, before any window exists. Never a window's objects: some become
+        # garbage, and collecting PySide6 wrappers long after their Qt objects have gone
+        # crashed the collector.
+        global _modules_frozen
+        if not _modules_frozen:
+            _modules_frozen = True
+            gc.freeze()
         create_application()
         settings = AppSettings.load()
         if lang:
@@ -184,6 +222,8 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     window.show()
     app = QApplication.instance()
     assert app is not None
+    app.processEvents()
+    window.settle()  # what waits for the first frame (a panel in front) is in the picture too
     app.processEvents()
     ok = window.grab().save(out, "PNG")
     window.close()

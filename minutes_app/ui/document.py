@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,7 +19,9 @@ from minutes_app.i18n.messages import render
 from minutes_app.model import Change, Minutes, Operation, SetSectionHeading, SetText
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.ops import EditHeading, EditText
-from minutes_app.workflows import Step
+
+if TYPE_CHECKING:  # the workflows' modules load with the first one run
+    from minutes_app.workflows import Step
 
 log = logging.getLogger(__name__)
 

@@ -34,3 +34,7 @@ def column_languages(m: Minutes) -> list[Lang]:
     own = Lang.KO if m.own_side is Side.KR else (Lang.RU if Lang.RU in m.languages else Lang.EN)
     return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))
 
+
+def identity_text(side: Side, name: str) -> str:
+    """"Korean Side — Kim Minji" (or the Side alone)."""
+    return f"{side_label(side)} — {name}" if name else side_label(side)

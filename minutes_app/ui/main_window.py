@@ -15,7 +15,7 @@ from minutes_app.ui import style
 from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor.view import AlignedEditor, own_viewport
-from minutes_app.ui.labels import column_languages, side_label, status_label
+from minutes_app.ui.labels import column_languages, identity_text, side_label, status_label
 from minutes_app.ui.commands.menus import create_menus
 from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
 from minutes_app.ui.editor.outline import OutlineModel
@@ -26,7 +26,7 @@ from minutes_app.ui.window_parts import WindowParts
 from minutes_app.ui.workflow import WorkflowRunner
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtCore import QRect
 
     from minutes_app.model import Lang
@@ -34,15 +34,16 @@ if TYPE_CHECKING:
     from minutes_app.ui.dialogs.find import FindDialog
 
 
-COMPLETE_MS = 400  # the latest the window completes itself, painted or not
+COMPLETE_MS = 400  # the latest the window completes itself, shown or not
 
 
 class MainWindow(WindowParts):
     """One document in one window.
 
-    The first frame holds what shows the document: the editor, the outline and the menu bar;
-    ``complete`` adds the actions, the paragraph panel and the counts right after it is painted
-    (or at once, when something asks for them first).
+    The constructor makes what shows the document: the editor, the outline and the menu bar;
+    ``complete`` adds the actions, the menus' entries, the paragraph panel and the counts as the
+    window is first shown, before its first frame (or at once, when something asks for them
+    first), so that Qt lays the window out and paints it once.
     """
 
     def __init__(self, doc: Document, settings: AppSettings) -> None:
@@ -62,15 +63,16 @@ class MainWindow(WindowParts):
         self.files.watch = FileWatch(self.holder, self.sink, WindowHooks(
             self.files.save_as, self.set_document, self.addToolBar, self.isVisible), self)
         self.editor = AlignedEditor()
-        self.editor.first_painted.connect(lambda: QTimer.singleShot(0, self.complete))
-        # and in any case soon: a document with no rows (or a window not yet painted) has no
-        # first paint of a cell to wait for
+        self.editor.first_painted.connect(self.settle)
+        # a window never shown (a test's, a benchmark's) completes itself soon all the same
         self._complete_timer = QTimer(self, singleShot=True, interval=COMPLETE_MS)
         self._complete_timer.timeout.connect(self.complete)
         self._complete_timer.start()
         self.outline = QTreeView()
         own_viewport(self.outline)
         self.outline.setObjectName("outline")
+        self.outline.setFrameShape(QTreeView.Shape.NoFrame)
+        style.set_background(self.outline, style.OUTLINE_BACKGROUND)
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
         self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
@@ -100,6 +102,7 @@ class MainWindow(WindowParts):
         self.count_label = QLabel()
         self.identity_label = QLabel()
         self.identity_label.setObjectName("identityLabel")
+        self.statusBar().setStyleSheet(style.STATUS_BAR_STYLE)  # its own: a few widgets
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.identity_label)
         # counts cover every paragraph: after a pause in typing, not after each keystroke
@@ -109,6 +112,7 @@ class MainWindow(WindowParts):
         self._outline_timer.timeout.connect(self._sync_outline)
         self.menus = create_menus(self)
         self.find_dialog: FindDialog | None = None
+        self._shown = False  # shown once already
         self.columns: ColumnToggles | None = None  # View > Language columns, once complete
         self.set_document(doc)
         self.resize(1400, 900)
@@ -203,17 +207,23 @@ class MainWindow(WindowParts):
         self.retranslate_parts()
 
     def retranslate_parts(self) -> None:
-        """The strings of the parts built after the first frame (when they are built)."""
-        from minutes_app.i18n import current_language
-
+        """The strings of the parts built as the window is first shown (when they are built)."""
         if self._actions is None or self._panel is None:
             return
         self._actions.retranslate()
-        self._actions["lang_en"].setChecked(current_language() == "en")
-        self._actions["lang_ko"].setChecked(current_language() == "ko")
         self._panel.retranslate_ui()
         if self.history_parts is not None:
             self.history_parts.retranslate_ui()
+        self.sync_parts()
+
+    def sync_parts(self) -> None:
+        """The interface language's check mark and the counts (the parts' texts are set as
+        they are built, and again by ``retranslate_parts``)."""
+        from minutes_app.i18n import current_language
+
+        assert self._actions is not None
+        self._actions["lang_en"].setChecked(current_language() == "en")
+        self._actions["lang_ko"].setChecked(current_language() == "ko")
         self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:
@@ -236,8 +246,6 @@ class MainWindow(WindowParts):
 
     def identity(self) -> str:
         """Who edits this copy: the document's own Side, and the user's name."""
-        from minutes_app.ui.dialogs.identity import identity_text
-
         return identity_text(self.doc.minutes.own_side, self.settings.user_name)
 
     def show_identity(self) -> None:
@@ -404,6 +412,17 @@ class MainWindow(WindowParts):
         """Set the text size of the editor (0 is the default size)."""
         self.settings.zoom = max(-4, min(level, 16))
         self.editor.set_zoom_font(style.document_font(self.settings.zoom))
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:  # complete before Qt lays the window out: laid out and painted once
+            self.complete()
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # a cell's editor opens only in a visible view: the current one's
+            self._shown = True
+            self.editor.open_current()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.release_document():

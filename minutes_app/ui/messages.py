@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget,
+    QFrame, QHBoxLayout, QLabel, QToolButton, QWidget,
 )
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.i18n.messages import error_text
+
+if TYPE_CHECKING:  # built when first used (PySide6 makes each class's enums on first use)
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,8 @@ class MessageSink:
         self.error(error_text(exc), title, blocking)
 
     def _error_dialog(self, message: str, title: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox  # the dialogs' classes: when first used
+
         box = QMessageBox(QMessageBox.Icon.Warning, title or _("minutes_app"), message,
                           QMessageBox.StandardButton.Ok, self.parent)
         box.setObjectName("errorBox")
@@ -105,6 +110,8 @@ class MessageSink:
 
     def _ask_unsaved(self, message: str) -> str:
         """Edits could not be written: "save_as", "discard" or "cancel"."""
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, _("Edits not saved"), message,
                           buttons.Save | buttons.Discard | buttons.Cancel, self.parent)
@@ -114,6 +121,8 @@ class MessageSink:
             buttons(answer), "cancel")
 
     def _question(self, title: str, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self.parent, title, question)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -126,11 +135,15 @@ class FileChooser:
 
     def open_file(self, title: str, folder: str, filter_text: str) -> str | None:
         """A file to open, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filter_text)
         return path or None
 
     def save_file(self, title: str, default: str, filter_text: str) -> str | None:
         """A name to save under, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, default, filter_text)
         return path or None
 

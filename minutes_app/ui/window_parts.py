@@ -1,11 +1,12 @@
-"""The parts of the main window built after its first frame or on first use.
+"""The parts of the main window built as it is first shown, or on first use.
 
-The first frame shows the document; actions, the paragraph panel and the counts follow one
-event-loop turn later, and panels that run every check are built only when first shown.
+Actions, the menus' entries, the paragraph panel and the counts are built as the window is
+first shown (before its first frame); panels that run every check only when first shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 
 WARM_UP_MS = 1500  # after the window completes: the user is reading, not yet typing
+SETTLE_MS = 400  # a shown window with no cell to paint counts as painted after this
 SPELL_START_MS = 200  # the dictionaries take a second to load in any case
 
 
@@ -100,15 +102,39 @@ class WindowParts(QMainWindow):
     def doc(self, doc: Document) -> None:
         self.holder.doc = doc
 
+    _settled = False  # the first frame is painted and the event loop has turned since
+    _deferred: list[Callable[[], None]] | None = None  # to run then
+
     @property
     def completed(self) -> bool:
-        """Whether the parts after the first frame are built."""
-        return self._actions is not None
+        """Whether the parts are built, the first frame painted, and what they queued for the
+        event loop (the read-only bar's first showing for one) has run."""
+        return self._actions is not None and self._settled
+
+    def settle(self) -> None:
+        """The first frame is painted (the editor's ``first_painted``; a document with no rows
+        paints no cell: ``complete`` calls this a moment later in any case)."""
+        if self._settled:
+            return
+        self._settled = True
+        for action in self._deferred or ():
+            action()
+        self._deferred = None
+        QTimer.singleShot(SPELL_START_MS, self._start_spelling)  # the first document's
+
+    def after_first_frame(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or once the first frame is painted if it is not yet (a panel
+        that runs every check must not hold back the window's first frame)."""
+        if self._settled:
+            action()
+        else:
+            self._deferred = [*(self._deferred or ()), action]
 
     def complete(self) -> None:
         """Build the actions, the menus' entries and the paragraph panel (idempotent)."""
         if self._actions is not None:
             return
+        QTimer.singleShot(SETTLE_MS, self.settle)  # no first frame of a cell to wait for
         from minutes_app.ui.editor import context_menus
         from minutes_app.ui.commands.actions import Actions
         from minutes_app.ui.commands.menus import connect_actions, fill_menus
@@ -142,11 +168,10 @@ class WindowParts(QMainWindow):
 
     def attach_parts(self, doc: Document) -> None:
         """Give the completed parts ``doc`` (after ``complete``, and on every new document)."""
-        from minutes_app.ui.editor.editing import StructureEditing
         from minutes_app.ui.panels.paragraph import ParagraphPanel
 
         assert self._actions is not None
-        self._structure = StructureEditing(doc, self.editor)
+        self._structure = None  # made for ``doc`` when first used
         self._panel = ParagraphPanel(doc)
         self._panel.option_chosen.connect(
             lambda pid, b, o: self.negotiation.choose_bracket(pid, b, o))
@@ -162,10 +187,15 @@ class WindowParts(QMainWindow):
         self._attach_spelling(doc)
         QTimer.singleShot(WARM_UP_MS, self._warm_up)
         window = self.window_itself()
-        window.retranslate_parts()
+        window.sync_parts()  # the parts were just made in the current language
         if not self.editor.currentIndex().isValid():  # not moved before the window completed
             window.go_to_start()
         window.show_current_paragraph()
+        # Its minimum size now, with every text set: a nested layout keeps the one it had
+        # before until activated, and the window would be laid out again once shown.
+        layout = self._panel.layout()
+        if layout is not None:
+            layout.activate()
 
     def _warm_up(self) -> None:
         """In an idle moment after start: make the reviewing pane's classes and Qt enums
@@ -179,27 +209,38 @@ class WindowParts(QMainWindow):
 
     # -- spelling ----------------------------------------------------------------------------
     def _attach_spelling(self, doc: Document) -> None:
-        """The document's spell checker; its dictionaries load in the background."""
-        from minutes_app.ui.editor.spell import SpellService
-
+        """The document's spell checker: made, and its dictionaries loading in a thread, once
+        the window has completed and settled (Enchant's import alone holds the interpreter
+        ~100 ms; the checker's modules some milliseconds), or when first asked for."""
         if self._spell is not None:
             self._spell.deleteLater()
-        self._spell = SpellService(doc, self.settings.spell_check)
-        self._spell.ready.connect(self.editor.viewport().update)
-        # the dictionaries load in a thread once the window has completed and settled (Enchant's
-        # import alone holds the interpreter ~100 ms); the underlines come when they are in
-        QTimer.singleShot(SPELL_START_MS, self._spell.start)
-        self.editor.spell = self._spell
+            self._spell = self.editor.spell = None
+        if self._settled:  # a later document (the first one's starts once the window settled)
+            QTimer.singleShot(SPELL_START_MS, self._start_spelling)
         self.editor.editor_hook = self._on_cell_editor_created
         assert self._actions is not None
         self._actions["spell_check"].setChecked(self.settings.spell_check)
+
+    def _start_spelling(self) -> None:
+        self.spell.start()  # the underlines come when the dictionaries are in
+
+    def _make_spell(self) -> SpellService:
+        from minutes_app.ui.editor.spell import SpellService
+
+        service = SpellService(self.doc, self.settings.spell_check)
+        service.ready.connect(self.editor.viewport().update)
+        self._spell = self.editor.spell = service
+        index = self.editor.currentIndex()
+        cell = self.editor.indexWidget(index) if index.isValid() else None
+        if cell is not None:  # the cell opened before the checker was made: its underlines
+            self._on_cell_editor_created(cell, index)  # type: ignore[arg-type]
+        return service
 
     @property
     def spell(self) -> SpellService:
         """The spell checker of the document shown."""
         self.complete()
-        assert self._spell is not None
-        return self._spell
+        return self._spell if self._spell is not None else self._make_spell()
 
     def set_spell_check(self, on: bool) -> None:
         """View > Check spelling: underline misspelt words, or not; remembered."""
@@ -213,10 +254,10 @@ class WindowParts(QMainWindow):
             highlighter.rehighlight()
 
     def _on_cell_editor_created(self, editor: ParagraphEditor, index: Index) -> None:
-        from minutes_app.ui.editor.spell import SpellHighlighter
-
         lang = self.editor_model.lang_of(index.column())
-        if lang is not None and self._spell is not None:
+        if lang is not None and self._spell is not None:  # not yet made: it adds them then
+            from minutes_app.ui.editor.spell import SpellHighlighter
+
             SpellHighlighter(editor, lang, self._spell)
 
     def add_spelling_entries(self, menu: QMenu, editor: QWidget) -> None:
@@ -247,7 +288,10 @@ class WindowParts(QMainWindow):
     def structure(self) -> StructureEditing:
         """Structure commands at the editor's current row."""
         self.complete()
-        assert self._structure is not None
+        if self._structure is None:
+            from minutes_app.ui.editor.editing import StructureEditing
+
+            self._structure = StructureEditing(self.doc, self.editor)
         return self._structure
 
     def forget_parts(self) -> None:
@@ -334,11 +378,19 @@ class WindowParts(QMainWindow):
         return self._review
 
     def _on_changes_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and (self._changes is None or self._changes._stale):
+        if visible:
+            self.after_first_frame(self._refresh_changes)
+
+    def _refresh_changes(self) -> None:
+        if self.changes_dock.isVisible() and (self._changes is None or self._changes._stale):
             self.changes.refresh()
 
     def _on_ready_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
+            self.after_first_frame(self._refresh_readiness)
+
+    def _refresh_readiness(self) -> None:
+        if self.ready_dock.isVisible():
             self.readiness.refresh()
 
     def _on_revision_activated(self, r: Revision) -> None:

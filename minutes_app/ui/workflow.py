@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import render_all
-from minutes_app.workflows import Step
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the workflows' modules load with the first one run
+    from minutes_app.workflows import Step
     from minutes_app.ui.document import Document
     from minutes_app.ui.messages import MessageSink
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar
 
 from minutes_app.errors import FileChangedError, MinutesError
 from minutes_app.i18n import _
@@ -95,6 +95,8 @@ class FileWatch(QObject):
 
     def ask(self, message: str) -> str:
         """"keep" (Save As), "reload", "compare" or "cancel" (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox  # built when first used
+
         buttons = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, _("The file changed"), message,
                           buttons.Save | buttons.Reset | buttons.Apply | buttons.Cancel,
@@ -133,6 +135,8 @@ class FileWatch(QObject):
         differ = differing_paragraphs(doc, theirs)
         text = (_("Paragraphs that differ: {numbers}.").format(numbers=", ".join(differ))
                 if differ else _("The texts are the same; other details may differ."))
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, _("Compare with the file"), text,
                           QMessageBox.StandardButton.Ok, self.sink.parent)
         box.setObjectName("compareBox")

@@ -47,14 +47,14 @@ def create_document(path: str | Path, minutes: Minutes) -> Document:
 
 def demo_document() -> Document:
     """The demo minutes, kept in the user's data folder so edits to it persist like any file."""
-    from minutes_app.workflows.templates import demo
-
     folder = data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(1, 50):
         path = folder / (f"{DEMO_NAME}.minutes" if n == 1 else f"{DEMO_NAME} ({n}).minutes")
         try:
-            if not path.exists():
+            if not path.exists():  # the first start only: the demo's module then
+                from minutes_app.workflows.templates import demo
+
                 MinutesFile.create(path, demo()).close()
             return open_document(path)
         except FileLockedError:

@@ -42,11 +42,6 @@ class IdentityDialog(QDialog):
         return Side(self.side.currentData())
 
 
-def identity_text(side: Side, name: str) -> str:
-    """"Korean Side — Kim Minji" (or the Side alone)."""
-    return f"{side_label(side)} — {name}" if name else side_label(side)
-
-
 def ask_identity(window: MainWindow, dialog: IdentityDialog | None = None) -> bool:
     """Ask the user's Side and name, remember them; the open document follows the Side."""
     s = window.settings

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from minutes_app.ui import style
 from minutes_app.ui.editor.view import PAD
 
 _PASS_TO_WINDOW = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -25,7 +26,8 @@ class ParagraphEditor(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().setDocumentMargin(PAD - 2)
-        self.setObjectName("paragraphEditor")  # styled by the application's stylesheet
+        self.setObjectName("paragraphEditor")
+        self.setStyleSheet(style.CELL_EDITOR_STYLE)
 
     def event(self, e: QEvent) -> bool:
         # Let the window's Undo/Redo and paragraph shortcuts fire instead of the text widget's.

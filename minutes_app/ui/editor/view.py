@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyledItemDelegate, QTreeView, QWidget,
 )
@@ -36,6 +36,7 @@ NUMBER_WIDTH = 64
 # From this many rows a document never fits a screen (a row is a line at least): the
 # scroll bar is there from the start, so the first layout of the rows is done at the final
 # width, not redone when the bar appears (a full layout: ~0.1 s at 20,000 paragraphs).
+# Fewer rows too, when even their least height (see ``_never_fits``) exceeds the screen's.
 ALWAYS_SCROLLS = 200
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 
@@ -47,7 +48,10 @@ def own_viewport(view: QAbstractItemView) -> None:
     editor or the place of a context menu) makes PySide6 build every QWidget subclass to find
     its type, about 15 ms once; a widget Python made is already known.
     """
-    view.setViewport(QWidget())
+    viewport = QWidget()
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as Qt's own viewport: the view's base
+    viewport.setAutoFillBackground(True)
+    view.setViewport(viewport)
 
 
 def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
@@ -65,6 +69,8 @@ class ParagraphDelegate(QStyledItemDelegate):
     def __init__(self, view: AlignedEditor) -> None:
         super().__init__(view)
         self.view = view
+        self._base = QFont()  # the view's font the cell fonts below are made from
+        self._fonts: dict[tuple[bool, bool], QFont] = {}  # (Latin or Cyrillic, heading)
 
     # -- sizes ---------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -88,11 +94,20 @@ class ParagraphDelegate(QStyledItemDelegate):
         return QSize(width, max(rect.height(), fm.height()) + 2 * PAD + fm.descent())
 
     def _font(self, index: Index) -> QFont:
-        font = QFont(self.view.font())
-        if index.data(Role.LANG) not in (None, Lang.KO):
-            font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
-        if index.data(Role.KIND) == RowKind.SECTION:
-            font.setBold(True)
+        """The font of a cell (not to be changed: the four kinds are made once per view font)."""
+        latin = index.data(Role.LANG) not in (None, Lang.KO)
+        bold = index.data(Role.KIND) == RowKind.SECTION
+        base = self.view.font()
+        if base != self._base:
+            self._base, self._fonts = base, {}
+        font = self._fonts.get((latin, bold))
+        if font is None:
+            font = QFont(base)
+            if latin:
+                font.setFamilies(style.latin_families(font))  # Cyrillic and Latin in their faces
+            if bold:
+                font.setBold(True)
+            self._fonts[latin, bold] = font
         return font
 
     # -- painting --------------------------------------------------------------------
@@ -162,7 +177,7 @@ class ParagraphDelegate(QStyledItemDelegate):
     # -- editing -------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget:
-        from minutes_app.ui.editor.cell import ParagraphEditor  # after the first frame
+        from minutes_app.ui.editor.cell import ParagraphEditor  # when a cell first opens
 
         editor = ParagraphEditor(parent)
         editor.setFont(self._font(index))
@@ -217,12 +232,13 @@ class ParagraphDelegate(QStyledItemDelegate):
 class AlignedEditor(QTreeView):
     """Korean and English side by side; rows stay aligned whatever the text lengths."""
 
-    first_painted = Signal()  # once, after the first frame: the window completes itself
+    first_painted = Signal()  # once, after the first frame (the start-up benchmark times it)
     _painted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alignedEditor")
+        style.set_background(self, style.EDITOR_BACKGROUND)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)
         self.setItemsExpandable(False)
@@ -239,6 +255,8 @@ class AlignedEditor(QTreeView):
         own_viewport(self)
         self.setItemDelegate(ParagraphDelegate(self))
         self.header().setStretchLastSection(False)
+        # the interface's font, not the document's that ``set_zoom_font`` gives the view
+        self.header().setFont(QGuiApplication.font())
         self.header().sectionResized.connect(self._on_header_section_resized)
 
     # Set by the window: asks whether to reopen an agreed paragraph, reopens it, answers.
@@ -267,11 +285,21 @@ class AlignedEditor(QTreeView):
 
     def _scroll_bar_policy(self) -> None:
         """A long document keeps its scroll bar from the start (see ``ALWAYS_SCROLLS``)."""
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-                  if self.editor_model().rowCount() >= ALWAYS_SCROLLS
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self._never_fits()
                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
+
+    def _never_fits(self) -> bool:
+        """Whether the rows are taller than the screen even at their least height: each row
+        is as tall as its number cell at least, two lines of the view's font and padding."""
+        rows = self.editor_model().rowCount()
+        if rows >= ALWAYS_SCROLLS:
+            return True
+        bold = QFont(self.font())
+        bold.setBold(True)  # a heading's number cell
+        line = min(QFontMetrics(self.font()).height(), QFontMetrics(bold).height())
+        return rows * (2 * line + 2 * PAD) > self.screen().availableGeometry().height()
 
     _kept: tuple[int, Lang | None] | None = None  # the cell to return to after a reset
 
@@ -323,12 +351,19 @@ class AlignedEditor(QTreeView):
     def set_zoom_font(self, font: QFont) -> None:
         """Change the text size; heights are recomputed for what is visible."""
         self.setFont(font)
+        self._scroll_bar_policy()  # rows of another least height
         self.scheduleDelayedItemsLayout()
 
     def dataChanged(self, top_left: Index, bottom_right: Index,  # type: ignore[override]
                     roles: list[int] = []) -> None:  # noqa: B006 - Qt's signature
         super().dataChanged(top_left, bottom_right, roles)
         self.updateEditorGeometries()  # an edited row may have grown a line
+
+    def open_current(self) -> None:
+        """Open the current cell's editor if it is not open (a hidden view opens none)."""
+        index = self.currentIndex()
+        if index.isValid() and self.indexWidget(index) is None:
+            self.edit(index)
 
     def go_to(self, row: int, column: int) -> None:
         """Make a cell current (its editor opens) and scroll it into view."""
@@ -341,7 +376,8 @@ class AlignedEditor(QTreeView):
             column = min(shown, key=lambda c: abs(c - column))
         index = model.index(row, column)
         self.setCurrentIndex(index)
-        self.scrollTo(index)
+        if self.isVisible():  # a hidden view scrolls to its current cell as it is shown,
+            self.scrollTo(index)  # laid out at its width then, not at a guess now
 
     def navigate(self, direction: str) -> None:
         """Move between languages and paragraphs without the mouse."""

@@ -1,0 +1,52 @@
+"""Start-up: the window complete before its first frame, a checks panel in front after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+
+def test_the_window_is_complete_when_shown_and_its_cell_opens(
+        qtbot: QtBot, demo_file: Path) -> None:
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.editor.cell import ParagraphEditor
+
+    w = build_window(str(demo_file), "en")
+    qtbot.addWidget(w)
+    assert w._actions is None  # nothing of the parts before it is shown
+    w.show()
+    # built as it was shown, before any frame: laid out once, with the panel in its dock
+    assert w._actions is not None and w.dock.widget() is w.panel
+    assert [a.objectName() for a in w.menus["file"].actions()][:1] == ["action_new"]
+    assert isinstance(w.editor.indexWidget(w.editor.currentIndex()), ParagraphEditor)
+    qtbot.waitUntil(lambda: w.completed)
+    assert w.editor.verticalScrollBar().isVisible()  # the demo never fits: there from the start
+    w.close()
+
+
+def test_a_checks_panel_in_front_computes_after_the_first_frame(
+        qtbot: QtBot, demo_file: Path) -> None:
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.settings import AppSettings
+
+    first = build_window(str(demo_file), "en")
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: first.completed)
+    first.ready_dock.raise_()
+    qtbot.waitUntil(lambda: first.ready_dock.isVisible())
+    first.close()  # remembers the layout: "Ready to sign?" in front
+    again = build_window(str(demo_file), "en")
+    qtbot.addWidget(again)
+    try:
+        again.show()
+        assert again.ready_dock.isVisible() and again._readiness is None  # not before it
+        qtbot.waitUntil(lambda: again.completed)
+        assert again._readiness is not None and again.ready_dock.widget() is again._readiness
+        assert again.editor._painted
+    finally:
+        again.close()
+        settings = AppSettings.load()
+        settings.window_state = b""  # later tests start with the first-run layout
+        settings.save()
