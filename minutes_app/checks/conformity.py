@@ -158,6 +158,8 @@ def _without_cyclic_gc() -> Iterator[None]:
     Once done, they go straight to the oldest generation (``freeze`` then ``unfreeze``): else
     the first young collection after the run walks every one of them (a twentieth of a first
     run). What cycles something else makes meanwhile are collected at the next full pass.
+    Only where nothing else is frozen: the window freezes its modules' objects at start-up,
+    and unfreezing them (Qt's wrappers among them) made the collector crash.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -165,8 +167,9 @@ def _without_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -6,6 +6,23 @@
 # made lives as long as the process: it is frozen (never walked again) rather than left in the
 # youngest generation, whose first collection would walk it all.
 import gc
+import sys
+
+
+def freeze_loaded() -> None:
+    """Freeze what is alive now (module objects), unless a Qt application already exists.
+
+    Once Qt objects exist, freezing would take their wrappers too: frozen, they are never
+    collected with their Qt objects, and when something unfreezes them later (the checks move
+    a run's objects to the oldest generation by freeze and unfreeze) the collector walks
+    wrappers whose Qt objects are gone, and crashes. A test process makes windows before it
+    builds one through ``build_window``; the application never does.
+    """
+    core = sys.modules.get("PySide6.QtCore")
+    if core is not None and core.QCoreApplication.instance() is not None:
+        return
+    gc.freeze()
+
 
 _collecting = gc.isenabled()
 gc.disable()
@@ -18,6 +35,6 @@ import minutes_app.model  # noqa: E402
 import minutes_app.store  # noqa: E402
 import minutes_app.tracking.ops  # noqa: E402, F401
 
-gc.freeze()
+freeze_loaded()
 if _collecting:
     gc.enable()

@@ -49,8 +49,9 @@ from minutes_app.gcpause import collector_paused  # noqa: E402
 from minutes_app.i18n import _, catalog  # noqa: E402
 from minutes_app.i18n.messages import error_text  # noqa: E402
 from minutes_app.resources import data_dir  # noqa: E402
+from minutes_app.ui import freeze_loaded  # noqa: E402
 
-gc.freeze()  # module objects live as long as the process (see ui/__init__)
+freeze_loaded()  # module objects live as long as the process (see ui/__init__)
 if _collecting:
     gc.enable()
 
@@ -131,7 +132,7 @@ def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped
         global _modules_frozen
         if not _modules_frozen:
             _modules_frozen = True
-            gc.freeze()
+            freeze_loaded()
         create_application()
         settings = AppSettings.load()
         if lang:
