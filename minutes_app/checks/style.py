@@ -105,8 +105,12 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """One language ends with a full stop (or ? !) where another has none, or another mark."""
     if unit.place == "meeting" or unit.place == "title":
         return
-    ends = {lang: _end(text) for lang in ctx.langs
-            if (text := unit.texts.get(lang, "")).strip()}
+    texts = unit.texts
+    read = [_end(text) if (text := texts.get(lang, "")).strip() else None for lang in ctx.langs]
+    # (every language ending alike, or all but one empty: no pair differs)
+    if len(set(read) - {None}) < 2:
+        return
+    ends = {lang: end for lang, end in zip(ctx.langs, read, strict=True) if end is not None}
     for a, b in ctx.pairs:
         if a in ends and b in ends and ends[a] != ends[b]:
             ta, tb = unit.texts[a].rstrip(), unit.texts[b].rstrip()

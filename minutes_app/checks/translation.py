@@ -31,14 +31,11 @@ _LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg p
 _LOWER_LATIN = re.compile(r"[a-z]")
 _NOT_LETTER = re.compile(r"[\W_]+")
 _SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_WEIGHTS: dict[tuple[str, Lang], int] = {}
 _PARENS = re.compile(r"\([^()]*\)")
 
 
 def clear_caches() -> None:
     """Forget what was computed per text."""
-    _WEIGHTS.clear()
-    _CONCEPTS_FOUND.clear()
     _SENTENCES.clear()
     _NORMED.clear()
 
@@ -91,13 +88,18 @@ def _glued_unit(text: str, start: int) -> bool:
 
 def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """The same text in two languages, or words of another language left inside a text."""
-    for a, b in ctx.pairs:
-        ta = unit.texts.get(a, "").strip()
-        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
-                and not (unit.place == "meeting" and ta.isupper()):
-            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
-    for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
+    texts = unit.texts
+    read = [texts.get(lang, "") for lang in ctx.langs]
+    # (two languages with the same text are seldom: their pairs looked at only then)
+    stripped = [t.strip() for t in read]
+    if len(set(stripped)) < len(stripped):
+        for a, b in ctx.pairs:
+            ta = texts.get(a, "").strip()
+            if ta and ta == texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+                    and not (unit.place == "meeting" and ta.isupper()):
+                yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))],
+                           {"what": "same"})
+    for lang, text in zip(ctx.langs, read, strict=True):
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
@@ -107,15 +109,10 @@ def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
 # to three Latin letters hold), spaces and punctuation not at all.
+@per_text_lang
 def weight(text: str, lang: Lang) -> int:
     """The length the ratio check compares."""
-    found = _WEIGHTS.get((text, lang))
-    if found is None:
-        found = _weight(text, lang)
-        if len(_WEIGHTS) > 50_000:
-            _WEIGHTS.clear()
-        _WEIGHTS[(text, lang)] = found
-    return found
+    return _weight(text, lang)
 
 
 # bytes.translate deletes in C what a regex would visit character by character: the letters
@@ -344,23 +341,18 @@ _CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literal
 
 
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
-_CONCEPTS_FOUND: dict[tuple[str, Lang], Concepts] = {}
 # what may stand between two words of a compound ("digital technologies", "Грузооборот порта")
 _COMPOUND_GAP = re.compile(r"[^\W\d_]*[\s-]?$")
 
 
+@per_text_lang
 def concepts_in(text: str, lang: Lang) -> Concepts:
     """The fields of cooperation a text names, where each first stands, and its compounds.
 
     A field named in a compound with another ("digital technologies", "수소 에너지") may be
     the compound's head only: it is not a list item of its own (cached by text).
     """
-    found = _CONCEPTS_FOUND.get((text, lang))
-    if found is None:
-        if len(_CONCEPTS_FOUND) > 50_000:
-            _CONCEPTS_FOUND.clear()
-        found = _CONCEPTS_FOUND[(text, lang)] = _concepts_in(text, lang)
-    return found
+    return _concepts_in(text, lang)
 
 
 def _concepts_in(text: str, lang: Lang) -> Concepts:
@@ -390,11 +382,17 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         return
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
-    read = {}
-    for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
-        if text.strip():
-            read[lang] = concepts_in(named(text, lang, ctx)[1], lang)
+    texts = unit.texts
+    langs = ctx.langs
+    each = [concepts_in(named(text, lang, ctx)[1], lang)
+            if (text := texts.get(lang, "")).strip() else None for lang in langs]
+    # most units name the same fields in every language: no pair differs (and no dict keyed
+    # by language is built, whose keys are hashed in Python)
+    first = each[0]
+    if first is not None and all(r is not None and r[0].keys() == first[0].keys()
+                                 for r in each[1:]):
+        return
+    read = {lang: r for lang, r in zip(langs, each, strict=True) if r is not None}
     found = {lang: r[0] for lang, r in read.items()}
     for a, b in ctx.pairs:
         # (the same fields in both: nothing is only in one)
