@@ -355,8 +355,14 @@ def concepts_in(text: str, lang: Lang) -> Concepts:
     return _concepts_in(text, lang)
 
 
+# the Korean stems hold no cased character: the text finds what its lower-cased form finds,
+# at the same places (lower-casing keeps each character one long, but U+0130), without a copy
+_UNCASED = {lang for lang in Lang
+            if all(c.lower() == c == c.upper() for v in _CONCEPT_STEMS[lang].literals for c in v)}
+
+
 def _concepts_in(text: str, lang: Lang) -> Concepts:
-    lower = text.lower()
+    lower = text if lang in _UNCASED and "\u0130" not in text else text.lower()
     hits = _CONCEPT_STEMS[lang].hits(lower)
     if not hits:
         return {}, {}
