@@ -363,14 +363,14 @@ _UNCASED = {lang for lang in Lang
 
 def _concepts_in(text: str, lang: Lang) -> Concepts:
     lower = text if lang in _UNCASED and "\u0130" not in text else text.lower()
-    hits = _CONCEPT_STEMS[lang].hits(lower)
+    hits = _CONCEPT_STEMS[lang].indexed_hits(lower)
     if not hits:
         return {}, {}
     concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
     partners: dict[str, set[str]] = {}
     last: tuple[str, int] | None = None
-    for start, end, index in hits:
+    for index, start, end in hits:
         concept = concept_of[index]
         if concept not in out:
             out[concept] = (start, end)
