@@ -292,21 +292,55 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
     checked = [u for u in units if u.place in ("paragraph", "heading", "annex")]
     sentences_of = {lang: [normalised_sentences(u.texts.get(lang, "")) for u in checked]
                     for lang in ctx.langs}
+    counts = {lang: list(map(len, sentences_of[lang])) for lang in ctx.langs}
+    flat: dict[Lang, list[str]] = {}
+    distinct: dict[Lang, int] = {}
     for a, b in ctx.pairs:
-        # the units whose two texts have as many sentences (read once for both directions)
-        aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
-                                                   strict=True) if sa and len(sa) == len(sb)]
         # each sentence pair once (sets built in C): most sentences have one translation
         # throughout (as many distinct sentences as distinct pairs), and only those with
         # more are followed through the document
-        src = list(chain.from_iterable(sa for _, sa, _ in aligned))
-        tgt = list(chain.from_iterable(sb for _, _, sb in aligned))
+        if counts[a] == counts[b]:
+            # every unit aligned (most documents): each language's sentences and their
+            # number read once for all its pairs
+            src, tgt = _flat(flat, sentences_of, a), _flat(flat, sentences_of, b)
+            n_src, n_tgt = _distinct(distinct, flat, a), _distinct(distinct, flat, b)
+        else:
+            aligned = _aligned(checked, sentences_of[a], sentences_of[b])
+            src = list(chain.from_iterable(sa for _, sa, _ in aligned))
+            tgt = list(chain.from_iterable(sb for _, _, sb in aligned))
+            n_src, n_tgt = len(set(src)), len(set(tgt))
         pairs = set(zip(src, tgt, strict=True))
-        if len(set(src)) != len(pairs):
+        if n_src == n_tgt == len(pairs):
+            continue
+        if counts[a] == counts[b]:
+            aligned = _aligned(checked, sentences_of[a], sentences_of[b])
+        if n_src != len(pairs):
             yield from _differently(aligned, a, b, _with_two(pairs, 0))
-        if len(set(tgt)) != len(pairs):
+        if n_tgt != len(pairs):
             yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a,
                                     _with_two(pairs, 1))
+
+
+def _aligned(checked: list[Unit], of_a: list[list[str]], of_b: list[list[str]]
+             ) -> list[tuple[Unit, list[str], list[str]]]:
+    """The units whose two texts have as many sentences (read once for both directions)."""
+    return [(u, sa, sb) for u, sa, sb in zip(checked, of_a, of_b, strict=True)
+            if sa and len(sa) == len(sb)]
+
+
+def _flat(flat: dict[Lang, list[str]], sentences_of: dict[Lang, list[list[str]]],
+          lang: Lang) -> list[str]:
+    """Every sentence of ``lang``'s texts in order (made once per language)."""
+    if lang not in flat:
+        flat[lang] = list(chain.from_iterable(sentences_of[lang]))
+    return flat[lang]
+
+
+def _distinct(distinct: dict[Lang, int], flat: dict[Lang, list[str]], lang: Lang) -> int:
+    """How many distinct sentences ``lang``'s texts hold (counted once per language)."""
+    if lang not in distinct:
+        distinct[lang] = len(set(flat[lang]))
+    return distinct[lang]
 
 
 def _with_two(pairs: set[tuple[str, str]], side: int) -> set[str]:
