@@ -88,18 +88,13 @@ def _glued_unit(text: str, start: int) -> bool:
 
 def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """The same text in two languages, or words of another language left inside a text."""
-    texts = unit.texts
-    read = [texts.get(lang, "") for lang in ctx.langs]
-    # (two languages with the same text are seldom: their pairs looked at only then)
-    stripped = [t.strip() for t in read]
-    if len(set(stripped)) < len(stripped):
-        for a, b in ctx.pairs:
-            ta = texts.get(a, "").strip()
-            if ta and ta == texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
-                    and not (unit.place == "meeting" and ta.isupper()):
-                yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))],
-                           {"what": "same"})
-    for lang, text in zip(ctx.langs, read, strict=True):
+    for a, b in ctx.pairs:
+        ta = unit.texts.get(a, "").strip()
+        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+                and not (unit.place == "meeting" and ta.isupper()):
+            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
@@ -386,7 +381,7 @@ def concepts_in(text: str, lang: Lang) -> Concepts:
     A field named in a compound with another ("digital technologies", "수소 에너지") may be
     the compound's head only: it is not a list item of its own (cached by text).
     """
-    return _concepts_in(text, lang)
+    return fields_in(text, lang), _partners(text, lang)
 
 
 # the Korean stems hold no cased character: the text finds what its lower-cased form finds,
@@ -395,25 +390,39 @@ _UNCASED = {lang for lang in Lang
             if all(c.lower() == c == c.upper() for v in _CONCEPT_STEMS[lang].literals for c in v)}
 
 
-def _concepts_in(text: str, lang: Lang) -> Concepts:
+def _hits(text: str, lang: Lang) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text as its stems are looked for in, and their hits ``(index, start, end)``."""
     lower = text if lang in _UNCASED and "\u0130" not in text else text.lower()
-    hits = _CONCEPT_STEMS[lang].indexed_hits(lower)
-    if not hits:
-        return {}, {}
+    return lower, _CONCEPT_STEMS[lang].indexed_hits(lower)
+
+
+@per_text_lang
+def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """The fields of cooperation a text names, and where each first stands (cached by text)."""
+    _lower, hits = _hits(text, lang)
     concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
-    partners: dict[str, set[str]] = {}
-    last: tuple[str, int] | None = None
     for index, start, end in hits:
         concept = concept_of[index]
         if concept not in out:
             out[concept] = (start, end)
+    return out
+
+
+def _partners(text: str, lang: Lang) -> dict[str, frozenset[str]]:
+    """The fields each field of ``text`` stands in a compound with."""
+    lower, hits = _hits(text, lang)
+    concept_of = _CONCEPT_ID[lang]
+    partners: dict[str, set[str]] = {}
+    last: tuple[str, int] | None = None
+    for index, start, end in hits:
+        concept = concept_of[index]
         if last is not None and last[0] != concept and \
                 _COMPOUND_GAP.match(lower[last[1]:start]):
             partners.setdefault(concept, set()).add(last[0])
             partners.setdefault(last[0], set()).add(concept)
         last = (concept, end)
-    return out, {c: frozenset(p) for c, p in partners.items()}
+    return {c: frozenset(p) for c, p in partners.items()}
 
 
 def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
@@ -424,15 +433,17 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
     texts = unit.texts
     langs = ctx.langs
-    each = [concepts_in(named(text, lang, ctx)[1], lang)
-            if (text := texts.get(lang, "")).strip() else None for lang in langs]
-    # most units name the same fields in every language: no pair differs (and no dict keyed
-    # by language is built, whose keys are hashed in Python)
+    bare = [named(text, lang, ctx)[1] if (text := texts.get(lang, "")).strip() else None
+            for lang in langs]
+    each = [None if t is None else fields_in(t, lang)
+            for t, lang in zip(bare, langs, strict=True)]
+    # most units name the same fields in every language: no pair differs (and neither the
+    # compounds are read nor a dict keyed by language built, whose keys hash in Python)
     first = each[0]
-    if first is not None and all(r is not None and r[0].keys() == first[0].keys()
-                                 for r in each[1:]):
+    if first is not None and all(r is not None and r.keys() == first.keys() for r in each[1:]):
         return
-    read = {lang: r for lang, r in zip(langs, each, strict=True) if r is not None}
+    read = {lang: concepts_in(t, lang) for lang, t in zip(langs, bare, strict=True)
+            if t is not None}
     found = {lang: r[0] for lang, r in read.items()}
     for a, b in ctx.pairs:
         # (the same fields in both: nothing is only in one)
