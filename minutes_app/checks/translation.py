@@ -118,7 +118,6 @@ def weight(text: str, lang: Lang) -> int:
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
 _ASCII = bytes(range(128))
-_NOT_ASCII = bytes(range(128, 256))
 _CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
 # the marks other than letters that texts hold besides ASCII (dropped before asking whether
 # what is left is all letters)
@@ -135,9 +134,11 @@ def _weight(text: str, lang: Lang) -> int:
     if lang is not Lang.KO:
         # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
         # D2 starts the signs among them): when these are all the text holds beyond ASCII,
-        # each is a letter, counted without decoding
+        # each is a letter, counted without decoding. (Each character beyond ASCII adds one
+        # byte or more to the text's length, a Cyrillic letter exactly one: the bytes added
+        # are as many as the Cyrillic letters only when these are all there is)
         cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
-        if cyrillic == len(text) - len(raw.translate(None, _NOT_ASCII)):
+        if cyrillic == len(raw) - len(text):
             return letters + cyrillic
     # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
     other = raw.translate(None, _ASCII).decode()
