@@ -47,12 +47,16 @@ def _enumerator(text: str, i: int) -> bool:
     return j < i - 1 and (j < 0 or text[j] in " \t\n:;,")
 
 
+# each language's closing symbols (with their opening ones) and opening ones, made once
+_CLOSERS = {lang: {close: open_ for open_, close in pairs} for lang, pairs in PAIRS.items()}
+_OPENERS = {lang: frozenset(open_ for open_, _close in pairs) for lang, pairs in PAIRS.items()}
+
+
 @per_text_lang
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
-    closers = {close: open_ for open_, close in PAIRS[lang]}
-    openers = {open_ for open_, _close in PAIRS[lang]}
+    closers, openers = _CLOSERS[lang], _OPENERS[lang]
     # only the symbols are visited (a pass in C finds them), not every character
     for hit in _SYMBOL_RE.finditer(text):
         i, ch = hit.start(), hit.group()
