@@ -13,6 +13,7 @@ import gc
 import weakref
 from collections.abc import Callable, Iterator
 
+from minutes_app.checks.concepts import concept_checks
 from minutes_app.checks.context import Context
 from minutes_app.checks.details import detail_checks
 from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
@@ -21,8 +22,7 @@ from minutes_app.checks.negation import negation_checks
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
 from minutes_app.checks.translation import (
-    concept_checks, consistency_checks, expected_ratios, length_checks, missing_checks,
-    untranslated_checks,
+    consistency_checks, expected_ratios, length_checks, missing_checks, untranslated_checks,
 )
 from minutes_app.model import Minutes, Paragraph
 from minutes_app.model.brackets import open_brackets

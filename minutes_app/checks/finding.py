@@ -98,7 +98,8 @@ def make(kind: str, unit: Unit, langs: Sequence[Lang], detail: str,
     texts = unit.texts
     # (tuple.__new__ skips the named tuples' own __new__, a Python call each)
     found = tuple([_new(Span, (lang, s, e, texts.get(lang, "")[s:e])) for lang, s, e in spans])
-    merged = {"a": langs[0].value, "b": langs[-1].value}
+    # (``_value_``: the member's own attribute, where ``.value`` is a Python property)
+    merged = {"a": langs[0]._value_, "b": langs[-1]._value_}
     if params:
         merged.update(params)
     return _new(Finding, (_key(kind, unit.place, unit.place_id, langs, detail), kind,

@@ -89,8 +89,14 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
 
 def negation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A negation in one language and none in another."""
-    found = {lang: negations(t, lang) for lang in ctx.langs
-             if (t := unit.texts.get(lang, "")).strip()}
+    texts = unit.texts
+    read = [negations(t, lang) if (t := texts.get(lang, "")).strip() else None
+            for lang in ctx.langs]
+    # most units negate in no language, or in every one: no pair differs (no dict is built,
+    # whose keys would hash each language in Python)
+    if not any(read) or all(read):
+        return
+    found = {lang: r for lang, r in zip(ctx.langs, read, strict=True) if r is not None}
     for a, b in ctx.pairs:
         if a not in found or b not in found or bool(found[a]) == bool(found[b]):
             continue

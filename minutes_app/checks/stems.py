@@ -30,11 +30,13 @@ class Stems:
             raise ValueError("an empty literal")
         # anywhere, the automaton's leftmost-longest matches are the regex's; at a word's start
         # every occurrence is asked for (overlapping ones too) and the regex's chosen here
-        kind = ahocorasick_rs.MatchKind.Standard if word_start else \
-            ahocorasick_rs.MatchKind.LeftmostLongest
         # (a DFA: the fastest to read with, for so few literals)
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            words, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA)
+        self._longest = ahocorasick_rs.AhoCorasick(
+            words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
+        self._every = ahocorasick_rs.AhoCorasick(
+            words, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA) if word_start else None
         self._word_start = word_start
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
@@ -42,16 +44,33 @@ class Stems:
 
         ``index`` is the literal's place in the order they were given.
         """
-        if not self._word_start:
-            return [(start, stop, index) for index, start, stop
-                    in self._automaton.find_matches_as_indexes(text)]
-        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        if not found:
-            return []
+        return [(start, stop, index) for index, start, stop in self.indexed_hits(text)]
+
+    def indexed_hits(self, text: str) -> list[tuple[int, int, int]]:
+        """The hits of ``hits`` as ``(index, start, end)`` (as the automaton gives them)."""
+        if self._every is not None and not text.isascii():
+            # (beyond ASCII the leftmost-longest automaton reads slower than the plain one)
+            return self._at_word_starts(text)
+        found = self._longest.find_matches_as_indexes(text)
+        if not found or self._every is None:
+            return found
+        # when each leftmost-longest hit starts a word, they are the regex's: the first is
+        # where any literal first starts, so where one first starts a word too, and so on
+        # from its end (most texts: no pass over every occurrence)
+        for _index, start, _stop in found:
+            if start and is_letter(text[start - 1]):
+                break
+        else:
+            return found
+        return self._at_word_starts(text)
+
+    def _at_word_starts(self, text: str) -> list[tuple[int, int, int]]:
+        """The regex's hits from every occurrence: at each word's start, the longest."""
+        assert self._every is not None
+        found = self._every.find_matches_as_indexes(text, overlapping=True)
         longest: dict[int, tuple[int, int]] = {}  # where a literal starts: the longest there
-        word_start = self._word_start
         for index, start, stop in found:
-            if word_start and start and is_letter(text[start - 1]):
+            if start and is_letter(text[start - 1]):
                 continue
             if start not in longest or longest[start][0] < stop:
                 longest[start] = (stop, index)
@@ -60,5 +79,5 @@ class Stems:
         for start in sorted(longest):
             if start >= end:
                 end, index = longest[start]
-                out.append((start, end, index))
+                out.append((index, start, end))
         return out

@@ -47,12 +47,16 @@ def _enumerator(text: str, i: int) -> bool:
     return j < i - 1 and (j < 0 or text[j] in " \t\n:;,")
 
 
+# each language's closing symbols (with their opening ones) and opening ones, made once
+_CLOSERS = {lang: {close: open_ for open_, close in pairs} for lang, pairs in PAIRS.items()}
+_OPENERS = {lang: frozenset(open_ for open_, _close in pairs) for lang, pairs in PAIRS.items()}
+
+
 @per_text_lang
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
-    closers = {close: open_ for open_, close in PAIRS[lang]}
-    openers = {open_ for open_, _close in PAIRS[lang]}
+    closers, openers = _CLOSERS[lang], _OPENERS[lang]
     # only the symbols are visited (a pass in C finds them), not every character
     for hit in _SYMBOL_RE.finditer(text):
         i, ch = hit.start(), hit.group()
@@ -105,8 +109,12 @@ def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """One language ends with a full stop (or ? !) where another has none, or another mark."""
     if unit.place == "meeting" or unit.place == "title":
         return
-    ends = {lang: _end(text) for lang in ctx.langs
-            if (text := unit.texts.get(lang, "")).strip()}
+    texts = unit.texts
+    read = [_end(text) if (text := texts.get(lang, "")).strip() else None for lang in ctx.langs]
+    # (every language ending alike, or all but one empty: no pair differs)
+    if len(set(read) - {None}) < 2:
+        return
+    ends = {lang: end for lang, end in zip(ctx.langs, read, strict=True) if end is not None}
     for a, b in ctx.pairs:
         if a in ends and b in ends and ends[a] != ends[b]:
             ta, tb = unit.texts[a].rstrip(), unit.texts[b].rstrip()

@@ -18,6 +18,7 @@ T = TypeVar("T")
 _MAX = 50_000
 _MISSING = object()
 _TABLES: list[dict[object, object]] = []
+_KO, _EN = Lang.KO, Lang.EN
 
 
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
@@ -39,17 +40,20 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
 
 def per_text_lang(fn: Callable[[str, Lang], T]) -> Callable[[str, Lang], T]:
     """Remember ``fn``'s result per text and language, up to a bound."""
-    table: dict[object, object] = {}
-    _TABLES.append(table)
+    # a table per language, chosen by identity: a key of (text, lang) would hash the
+    # language in Python (``Enum.__hash__``) and build a tuple at every look-up
+    tables: dict[Lang, dict[object, object]] = {lang: {} for lang in Lang}
+    _TABLES.extend(tables.values())
+    ko, en = tables[_KO], tables[_EN]
 
     @functools.wraps(fn)
     def remembered(text: str, lang: Lang) -> T:
-        key = (text, lang)
-        found = table.get(key, _MISSING)
+        table = ko if lang is _KO else en if lang is _EN else tables[lang]
+        found = table.get(text, _MISSING)
         if found is _MISSING:
             if len(table) >= _MAX:
                 table.clear()
-            found = table[key] = fn(text, lang)
+            found = table[text] = fn(text, lang)
         return found  # type: ignore[return-value]
 
     return remembered

@@ -9,12 +9,14 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 from operator import itemgetter, methodcaller
 
+# (the concept check lives in its own module; its names stay importable from here)
+from minutes_app.checks.concepts import _CONCEPT_OF as _CONCEPT_OF
+from minutes_app.checks.concepts import _CONCEPT_STEMS as _CONCEPT_STEMS
+from minutes_app.checks.concepts import concept_checks as concept_checks
+from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.gazetteer import CONCEPTS
-from minutes_app.checks.meaning import is_person_field, named
 from minutes_app.checks.text_memo import per_text_lang
-from minutes_app.checks.stems import Stems
 from minutes_app.model import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
@@ -31,14 +33,11 @@ _LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg p
 _LOWER_LATIN = re.compile(r"[a-z]")
 _NOT_LETTER = re.compile(r"[\W_]+")
 _SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_WEIGHTS: dict[tuple[str, Lang], int] = {}
 _PARENS = re.compile(r"\([^()]*\)")
 
 
 def clear_caches() -> None:
     """Forget what was computed per text."""
-    _WEIGHTS.clear()
-    _CONCEPTS_FOUND.clear()
     _SENTENCES.clear()
     _NORMED.clear()
 
@@ -107,15 +106,10 @@ def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
 # to three Latin letters hold), spaces and punctuation not at all.
+@per_text_lang
 def weight(text: str, lang: Lang) -> int:
     """The length the ratio check compares."""
-    found = _WEIGHTS.get((text, lang))
-    if found is None:
-        found = _weight(text, lang)
-        if len(_WEIGHTS) > 50_000:
-            _WEIGHTS.clear()
-        _WEIGHTS[(text, lang)] = found
-    return found
+    return _weight(text, lang)
 
 
 # bytes.translate deletes in C what a regex would visit character by character: the letters
@@ -124,7 +118,6 @@ def weight(text: str, lang: Lang) -> int:
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
 _ASCII = bytes(range(128))
-_NOT_ASCII = bytes(range(128, 256))
 _CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
 # the marks other than letters that texts hold besides ASCII (dropped before asking whether
 # what is left is all letters)
@@ -141,9 +134,11 @@ def _weight(text: str, lang: Lang) -> int:
     if lang is not Lang.KO:
         # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
         # D2 starts the signs among them): when these are all the text holds beyond ASCII,
-        # each is a letter, counted without decoding
+        # each is a letter, counted without decoding. (Each character beyond ASCII adds one
+        # byte or more to the text's length, a Cyrillic letter exactly one: the bytes added
+        # are as many as the Cyrillic letters only when these are all there is)
         cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
-        if cyrillic == len(text) - len(raw.translate(None, _NOT_ASCII)):
+        if cyrillic == len(raw) - len(text):
             return letters + cyrillic
     # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
     other = raw.translate(None, _ASCII).decode()
@@ -295,21 +290,55 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
     checked = [u for u in units if u.place in ("paragraph", "heading", "annex")]
     sentences_of = {lang: [normalised_sentences(u.texts.get(lang, "")) for u in checked]
                     for lang in ctx.langs}
+    counts = {lang: list(map(len, sentences_of[lang])) for lang in ctx.langs}
+    flat: dict[Lang, list[str]] = {}
+    distinct: dict[Lang, int] = {}
     for a, b in ctx.pairs:
-        # the units whose two texts have as many sentences (read once for both directions)
-        aligned = [(u, sa, sb) for u, sa, sb in zip(checked, sentences_of[a], sentences_of[b],
-                                                   strict=True) if sa and len(sa) == len(sb)]
         # each sentence pair once (sets built in C): most sentences have one translation
         # throughout (as many distinct sentences as distinct pairs), and only those with
         # more are followed through the document
-        src = list(chain.from_iterable(sa for _, sa, _ in aligned))
-        tgt = list(chain.from_iterable(sb for _, _, sb in aligned))
+        if counts[a] == counts[b]:
+            # every unit aligned (most documents): each language's sentences and their
+            # number read once for all its pairs
+            src, tgt = _flat(flat, sentences_of, a), _flat(flat, sentences_of, b)
+            n_src, n_tgt = _distinct(distinct, flat, a), _distinct(distinct, flat, b)
+        else:
+            aligned = _aligned(checked, sentences_of[a], sentences_of[b])
+            src = list(chain.from_iterable(sa for _, sa, _ in aligned))
+            tgt = list(chain.from_iterable(sb for _, _, sb in aligned))
+            n_src, n_tgt = len(set(src)), len(set(tgt))
         pairs = set(zip(src, tgt, strict=True))
-        if len(set(src)) != len(pairs):
+        if n_src == n_tgt == len(pairs):
+            continue
+        if counts[a] == counts[b]:
+            aligned = _aligned(checked, sentences_of[a], sentences_of[b])
+        if n_src != len(pairs):
             yield from _differently(aligned, a, b, _with_two(pairs, 0))
-        if len(set(tgt)) != len(pairs):
+        if n_tgt != len(pairs):
             yield from _differently([(u, sb, sa) for u, sa, sb in aligned], b, a,
                                     _with_two(pairs, 1))
+
+
+def _aligned(checked: list[Unit], of_a: list[list[str]], of_b: list[list[str]]
+             ) -> list[tuple[Unit, list[str], list[str]]]:
+    """The units whose two texts have as many sentences (read once for both directions)."""
+    return [(u, sa, sb) for u, sa, sb in zip(checked, of_a, of_b, strict=True)
+            if sa and len(sa) == len(sb)]
+
+
+def _flat(flat: dict[Lang, list[str]], sentences_of: dict[Lang, list[list[str]]],
+          lang: Lang) -> list[str]:
+    """Every sentence of ``lang``'s texts in order (made once per language)."""
+    if lang not in flat:
+        flat[lang] = list(chain.from_iterable(sentences_of[lang]))
+    return flat[lang]
+
+
+def _distinct(distinct: dict[Lang, int], flat: dict[Lang, list[str]], lang: Lang) -> int:
+    """How many distinct sentences ``lang``'s texts hold (counted once per language)."""
+    if lang not in distinct:
+        distinct[lang] = len(set(flat[lang]))
+    return distinct[lang]
 
 
 def _with_two(pairs: set[tuple[str, str]], side: int) -> set[str]:
@@ -334,81 +363,3 @@ def _differently(aligned: list[tuple[Unit, list[str], list[str]]], source: Lang,
                            {"source": s, "other": first[0], "other_place": first[1].place,
                             "other_id": first[1].place_id,
                             "other_number": str(first[1].number or "")})
-
-
-_CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
-               for lang in Lang}
-# the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
-_CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
-_CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literals] for lang in Lang}
-
-
-Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
-_CONCEPTS_FOUND: dict[tuple[str, Lang], Concepts] = {}
-# what may stand between two words of a compound ("digital technologies", "Грузооборот порта")
-_COMPOUND_GAP = re.compile(r"[^\W\d_]*[\s-]?$")
-
-
-def concepts_in(text: str, lang: Lang) -> Concepts:
-    """The fields of cooperation a text names, where each first stands, and its compounds.
-
-    A field named in a compound with another ("digital technologies", "수소 에너지") may be
-    the compound's head only: it is not a list item of its own (cached by text).
-    """
-    found = _CONCEPTS_FOUND.get((text, lang))
-    if found is None:
-        if len(_CONCEPTS_FOUND) > 50_000:
-            _CONCEPTS_FOUND.clear()
-        found = _CONCEPTS_FOUND[(text, lang)] = _concepts_in(text, lang)
-    return found
-
-
-def _concepts_in(text: str, lang: Lang) -> Concepts:
-    lower = text.lower()
-    hits = _CONCEPT_STEMS[lang].hits(lower)
-    if not hits:
-        return {}, {}
-    concept_of = _CONCEPT_ID[lang]
-    out: dict[str, tuple[int, int]] = {}
-    partners: dict[str, set[str]] = {}
-    last: tuple[str, int] | None = None
-    for start, end, index in hits:
-        concept = concept_of[index]
-        if concept not in out:
-            out[concept] = (start, end)
-        if last is not None and last[0] != concept and \
-                _COMPOUND_GAP.match(lower[last[1]:start]):
-            partners.setdefault(concept, set()).add(last[0])
-            partners.setdefault(last[0], set()).add(concept)
-        last = (concept, end)
-    return out, {c: frozenset(p) for c, p in partners.items()}
-
-
-def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
-    """A field of cooperation one language names and another drops (a list item gone)."""
-    if unit.place == "meeting" or is_person_field(unit):
-        return
-
-    # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
-    read = {}
-    for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
-        if text.strip():
-            read[lang] = concepts_in(named(text, lang, ctx)[1], lang)
-    found = {lang: r[0] for lang, r in read.items()}
-    for a, b in ctx.pairs:
-        # (the same fields in both: nothing is only in one)
-        if a not in found or b not in found or found[a].keys() == found[b].keys():
-            continue
-        only_a = [c for c in found[a] if c not in found[b]
-                  and not read[a][1].get(c, frozenset()) & found[b].keys()]
-        only_b = [c for c in found[b] if c not in found[a]
-                  and not read[b][1].get(c, frozenset()) & found[a].keys()]
-        if only_a or only_b:
-            spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
-            text_a, text_b = unit.texts[a], unit.texts[b]
-            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
-                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
-                               or "—",
-                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
-                               or "—"})

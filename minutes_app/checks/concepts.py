@@ -1,0 +1,114 @@
+"""Does each language name the same fields of cooperation (a list item dropped in one)?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from minutes_app.checks.context import Context
+from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.gazetteer import CONCEPTS
+from minutes_app.checks.meaning import is_person_field, named
+from minutes_app.checks.stems import Stems
+from minutes_app.checks.text_memo import per_text_lang
+from minutes_app.model import Lang
+
+_CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
+               for lang in Lang}
+# the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
+_CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
+_CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literals] for lang in Lang}
+
+
+Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
+# what may stand between two words of a compound ("digital technologies", "Грузооборот порта")
+_COMPOUND_GAP = re.compile(r"[^\W\d_]*[\s-]?$")
+
+
+@per_text_lang
+def concepts_in(text: str, lang: Lang) -> Concepts:
+    """The fields of cooperation a text names, where each first stands, and its compounds.
+
+    A field named in a compound with another ("digital technologies", "수소 에너지") may be
+    the compound's head only: it is not a list item of its own (cached by text).
+    """
+    return fields_in(text, lang), _partners(text, lang)
+
+
+# the Korean stems hold no cased character: the text finds what its lower-cased form finds,
+# at the same places (lower-casing keeps each character one long, but U+0130), without a copy
+_UNCASED = {lang for lang in Lang
+            if all(c.lower() == c == c.upper() for v in _CONCEPT_STEMS[lang].literals for c in v)}
+
+
+def _hits(text: str, lang: Lang) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text as its stems are looked for in, and their hits ``(index, start, end)``."""
+    lower = text if lang in _UNCASED and "\u0130" not in text else text.lower()
+    return lower, _CONCEPT_STEMS[lang].indexed_hits(lower)
+
+
+@per_text_lang
+def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """The fields of cooperation a text names, and where each first stands (cached by text)."""
+    _lower, hits = _hits(text, lang)
+    concept_of = _CONCEPT_ID[lang]
+    out: dict[str, tuple[int, int]] = {}
+    for index, start, end in hits:
+        concept = concept_of[index]
+        if concept not in out:
+            out[concept] = (start, end)
+    return out
+
+
+def _partners(text: str, lang: Lang) -> dict[str, frozenset[str]]:
+    """The fields each field of ``text`` stands in a compound with."""
+    lower, hits = _hits(text, lang)
+    concept_of = _CONCEPT_ID[lang]
+    partners: dict[str, set[str]] = {}
+    last: tuple[str, int] | None = None
+    for index, start, end in hits:
+        concept = concept_of[index]
+        if last is not None and last[0] != concept and \
+                _COMPOUND_GAP.match(lower[last[1]:start]):
+            partners.setdefault(concept, set()).add(last[0])
+            partners.setdefault(last[0], set()).add(concept)
+        last = (concept, end)
+    return {c: frozenset(p) for c, p in partners.items()}
+
+
+def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+    """A field of cooperation one language names and another drops (a list item gone)."""
+    if unit.place == "meeting" or is_person_field(unit):
+        return
+
+    # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
+    texts = unit.texts
+    langs = ctx.langs
+    bare = [named(text, lang, ctx)[1] if (text := texts.get(lang, "")).strip() else None
+            for lang in langs]
+    each = [None if t is None else fields_in(t, lang)
+            for t, lang in zip(bare, langs, strict=True)]
+    # most units name the same fields in every language: no pair differs (and neither the
+    # compounds are read nor a dict keyed by language built, whose keys hash in Python)
+    first = each[0]
+    if first is not None and all(r is not None and r.keys() == first.keys() for r in each[1:]):
+        return
+    read = {lang: concepts_in(t, lang) for lang, t in zip(langs, bare, strict=True)
+            if t is not None}
+    found = {lang: r[0] for lang, r in read.items()}
+    for a, b in ctx.pairs:
+        # (the same fields in both: nothing is only in one)
+        if a not in found or b not in found or found[a].keys() == found[b].keys():
+            continue
+        only_a = [c for c in found[a] if c not in found[b]
+                  and not read[a][1].get(c, frozenset()) & found[b].keys()]
+        only_b = [c for c in found[b] if c not in found[a]
+                  and not read[b][1].get(c, frozenset()) & found[a].keys()]
+        if only_a or only_b:
+            spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
+            text_a, text_b = unit.texts[a], unit.texts[b]
+            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
+                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
+                               or "—",
+                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
+                               or "—"})

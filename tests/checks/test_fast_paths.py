@@ -1,0 +1,97 @@
+"""The shortcuts of the concept, memo and consistency paths give what the long way gives.
+
+The leftmost-longest pass for ASCII texts, the Korean stems read without lower-casing, the
+per-language memo tables and the consistency check's one reading per language are each
+compared with the way they stand for.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+from typing import cast
+
+from minutes_app.checks import concepts, text_memo
+from minutes_app.checks.context import Context, pairs_of
+from minutes_app.checks.finding import Unit
+from minutes_app.checks.translation import clear_caches, consistency_checks
+from minutes_app.checks.trie import alternation
+from minutes_app.model import Lang
+
+
+def _texts(rng: random.Random, alphabet: list[str], most: int) -> list[str]:
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, most)))
+            for _ in range(4000)]
+
+
+def test_ascii_texts_find_the_stems_at_word_starts_as_the_pattern_does() -> None:
+    rng = random.Random(11)
+    stems = [s for s in concepts._CONCEPT_OF[Lang.EN] if s.isascii()]
+    pattern = re.compile(r"(?<![^\W\d_])(" + alternation(stems) + ")")
+    # stems, their pieces and what stands before a word: hits inside words and at starts
+    alphabet = [*stems, *(s[:3] for s in stems), *(s[2:] for s in stems), " ", "-", "a", "1",
+                "_", "s", "("]
+    automaton = concepts._CONCEPT_STEMS[Lang.EN]
+    for text in _texts(rng, alphabet, 6):
+        assert [(s, e) for s, e, _ in automaton.hits(text)] == \
+            [(h.start(), h.end()) for h in pattern.finditer(text)], text
+
+
+def test_korean_fields_are_found_without_lower_casing_as_with() -> None:
+    rng = random.Random(12)
+    stems = list(concepts._CONCEPT_OF[Lang.KO])
+    alphabet = [*stems, *(s[:1] for s in stems), " ", "A", "İ", "I", "수소", "-", "Ω"]
+    automaton = concepts._CONCEPT_STEMS[Lang.KO]
+    for text in _texts(rng, alphabet, 6):
+        _lower, hits = concepts._hits(text, Lang.KO)
+        assert hits == automaton.indexed_hits(text.lower()), text
+
+
+def test_fields_and_compounds_are_read_alike_apart_and_together() -> None:
+    text = "cooperation in digital technologies, energy and hydrogen energy"
+    fields, partners = concepts.concepts_in(text, Lang.EN)
+    assert fields == concepts.fields_in(text, Lang.EN)
+    assert partners == concepts._partners(text, Lang.EN)
+    assert fields  # the sentence names fields of cooperation
+
+
+def test_per_language_tables_keep_the_languages_apart_and_are_forgotten() -> None:
+    calls: list[tuple[str, Lang]] = []
+
+    @text_memo.per_text_lang
+    def tag(text: str, lang: Lang) -> str:
+        calls.append((text, lang))
+        return f"{lang.value}:{text}"
+
+    for lang in Lang:
+        assert tag("x", lang) == f"{lang.value}:x"
+        assert tag("x", lang) == f"{lang.value}:x"
+    assert calls == [("x", lang) for lang in Lang]
+    text_memo.forget_all()
+    assert tag("x", Lang.RU) == "ru:x"
+    assert len(calls) == 4
+
+
+def _units(rows: list[tuple[str, str]]) -> list[Unit]:
+    return [Unit("paragraph", str(i), i, {Lang.KO: ko, Lang.EN: en})
+            for i, (ko, en) in enumerate(rows, 1)]
+
+
+def _ctx() -> Context:
+    langs = [Lang.KO, Lang.EN]
+    return cast(Context, SimpleNamespace(langs=langs, pairs=pairs_of(langs)))
+
+
+def test_consistency_finds_the_same_whether_every_unit_aligns_or_not() -> None:
+    same = "양측은 협력을 강화하기로 합의하였다."
+    rows = [(same, "The Sides agreed to strengthen cooperation."),
+            (same, "The Sides agreed to enhance cooperation.")]
+    aligned = _units(rows)
+    # a third unit whose sentences do not align: the long way is taken
+    uneven = _units([*rows, ("하나. 둘.", "One, two.")])
+    for units in (aligned, uneven):
+        clear_caches()
+        found = list(consistency_checks(units, _ctx()))
+        assert [(f.kind, f.place_id, f.detail) for f in found] == \
+            [("consistency", "2", same)], units
