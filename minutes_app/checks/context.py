@@ -110,7 +110,7 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
 
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
 Readers = tuple[dict[int, list[tuple[int, int, str, str]]],
-                dict[int, list[tuple[int, int, str, frozenset[int]]]]]
+                dict[int, list[tuple[int, int, str, frozenset[int], int]]]]
 
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -168,12 +168,13 @@ class Context:
 
     def _readers(self, lang: Lang) -> Readers | None:
         """Per gate string: the word rows it names (each variant's first row) and the phrase
-        patterns it names (each pattern's first row, what the pass must also have met)."""
+        patterns it names (each pattern's first row, what the pass must also have met, the
+        string of its first stem: every hit starts where the pass found it)."""
         plan = self.plans[lang]
         if plan.always is not None:
             return None
         words: dict[int, list[tuple[int, int, str, str]]] = {}
-        phrases: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
+        phrases: dict[int, list[tuple[int, int, str, frozenset[int], int]]] = {}
         known: set[object] = set()
         for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
             gate = plan.gate_of[at]
@@ -187,10 +188,14 @@ class Context:
                     words.setdefault(gate, []).append((at, index, variant, variant.lower()))
                 continue
             needs = plan.needs.get(at, frozenset({gate}))
-            shape = (tuple((st, st != w) for st, w in phrase_stems(variant)), gate, needs)
+            stems = phrase_stems(variant)
+            shape = (tuple((st, st != w) for st, w in stems), gate, needs)
+            first = plan.numbers.get(stems[0][0], -1)  # where a hit can start (see Context._plan)
+            if first < 0:
+                return None
             if shape not in known:  # the same pattern again finds nothing more
                 known.add(shape)
-                phrases.setdefault(gate, []).append((at, index, variant, needs))
+                phrases.setdefault(gate, []).append((at, index, variant, needs, first))
         return words, phrases
 
     def _plan(self, lang: Lang) -> Plan:
@@ -201,13 +206,14 @@ class Context:
             return probe if probe_lowered else gate_string(probe, lowered)
 
         def needs(row: Row) -> frozenset[str]:
-            # a phrase's hit holds each of its stems: the first (where a hit starts) and the
-            # longer ones are asked of the pass too ("и", "в" would stand in every text)
+            # a phrase's hit starts with its first stem: the pass reports it too (its gate is
+            # its longest stem). Its other stems are not asked: the commonest ("сторон",
+            # "сотрудничест") stand in most texts, and each string the pass reports costs more
+            # than trying the few phrases whose gate and first stem stand there
             pattern = row[2]
             if not row[3] or pattern is None:
                 return frozenset()
-            stems = [st for st, _w in phrase_stems(pattern)]
-            return frozenset(st for i, st in enumerate(stems) if not i or len(st) >= 4)
+            return frozenset({phrase_stems(pattern)[0][0]})
 
         meeting = self.m.meeting
         marks: dict[str, list[str]] = {

@@ -11,6 +11,7 @@ by one (``_in_order``). The tests compare all three with every row tried in orde
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan
@@ -184,11 +185,20 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     words, phrases = readers
     present = seen.present
     hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
+    starts_of: dict[int, list[int]] | None = None
     for gate in present & phrases.keys():
-        for at, index, phrase, needs in phrases[gate]:
+        for at, index, phrase, needs, first in phrases[gate]:
             if needs <= present:
-                hits += [(at, *hit.span(), index) for hit in
-                         russian_phrase(phrase).finditer(lower)]
+                if starts_of is None:
+                    starts_of = _starts_of(seen)
+                # a hit starts with the first stem: the pattern is tried only where the pass
+                # found it, left to right and never inside the hit before (as finditer would)
+                match = russian_phrase(phrase).match
+                end = 0
+                for start in starts_of[first]:
+                    if start >= end and (hit := match(lower, start)) is not None:
+                        end = hit.end()
+                        hits.append((at, start, end, index))
     for gate in present & words.keys():
         for at, index, variant, low in words[gate]:
             start = lower.find(low)  # where the pass found the word, in any case
@@ -214,7 +224,7 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
             taken.append((start, stop))
             if index not in found:
                 found[index] = (start, stop)
-    starts = {s for _g, s, _e in seen.found}
+    starts = set(map(_START, seen.found))
     parts: list[str] = []
     last = 0
     for start, stop in sorted(taken):
@@ -224,6 +234,20 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
         last = stop
     parts.append(text[last:])
     return found, "".join(parts)
+
+
+_START = itemgetter(1)
+
+
+def _starts_of(seen: Scan) -> dict[int, list[int]]:
+    """Where the pass found each string, left to right (a string's hits end in that order)."""
+    out: dict[int, list[int]] = {}
+    for gate, start, _stop in seen.found:
+        if gate in out:
+            out[gate].append(start)
+        else:
+            out[gate] = [start]
+    return out
 
 
 def _letter(char: str) -> bool:
