@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
@@ -108,9 +109,11 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
     return probe, value, lowered
 
 
+# a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
+PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
-Readers = tuple[dict[int, list[tuple[int, int, str, str]]],
-                dict[int, list[tuple[int, int, str, frozenset[int], int]]]]
+Readers = dict[int, tuple[list[tuple[int, int, str, str]],
+                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
 
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -173,8 +176,7 @@ class Context:
         plan = self.plans[lang]
         if plan.always is not None:
             return None
-        words: dict[int, list[tuple[int, int, str, str]]] = {}
-        phrases: dict[int, list[tuple[int, int, str, frozenset[int], int]]] = {}
+        readers: Readers = {}
         known: set[object] = set()
         for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
             gate = plan.gate_of[at]
@@ -185,7 +187,8 @@ class Context:
                     return None  # the pass does not read the whole word
                 if (gate, variant) not in known:  # the same word again finds nothing more
                     known.add((gate, variant))
-                    words.setdefault(gate, []).append((at, index, variant, variant.lower()))
+                    readers.setdefault(gate, ([], []))[0].append(
+                        (at, index, variant, variant.lower()))
                 continue
             needs = plan.needs.get(at, frozenset({gate}))
             stems = phrase_stems(variant)
@@ -195,8 +198,9 @@ class Context:
                 return None
             if shape not in known:  # the same pattern again finds nothing more
                 known.add(shape)
-                phrases.setdefault(gate, []).append((at, index, variant, needs, first))
-        return words, phrases
+                readers.setdefault(gate, ([], []))[1].append(
+                    (at, index, russian_phrase(variant).match, needs, first))
+        return readers
 
     def _plan(self, lang: Lang) -> Plan:
         rows, heads = self.lookup[lang], self.head_patterns[lang]

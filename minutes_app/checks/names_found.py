@@ -182,31 +182,28 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     lower = seen.lower
     if readers is None or len(lower) != len(text):
         return None
-    words, phrases = readers
     present = seen.present
     hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
-    starts_of: dict[int, list[int]] | None = None
-    for gate in present & phrases.keys():
-        for at, index, phrase, needs, first in phrases[gate]:
+    starts_of = _starts_of(seen)
+    for gate in present:
+        if gate not in readers:
+            continue
+        words, phrases = readers[gate]
+        for at, index, match, needs, first in phrases:
             if needs <= present:
-                if starts_of is None:
-                    starts_of = _starts_of(seen)
                 # a hit starts with the first stem: the pattern is tried only where the pass
                 # found it, left to right and never inside the hit before (as finditer would)
-                match = russian_phrase(phrase).match
                 end = 0
                 for start in starts_of[first]:
                     if start >= end and (hit := match(lower, start)) is not None:
                         end = hit.end()
                         hits.append((at, start, end, index))
-    for gate in present & words.keys():
-        for at, index, variant, low in words[gate]:
-            start = lower.find(low)  # where the pass found the word, in any case
-            while start >= 0:
-                if text.startswith(variant, start) and (
+        for at, index, variant, low in words:
+            # where the pass found the word, in any case (its gate string is the word's)
+            for start in starts_of[gate]:
+                if text.startswith(variant, start) and lower.startswith(low, start) and (
                         not start or not _letter(text[start - 1])):
                     hits.append((at, start, start + len(variant), index))
-                start = lower.find(low, start + 1)
     if not hits:
         return {}, text
     hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
