@@ -116,6 +116,32 @@ Readers = dict[int, tuple[list[tuple[int, int, str, str]],
                           list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
 
 
+Found = tuple[dict[int, tuple[int, int]], str]
+
+
+class Slot:
+    """One language's plan and readers, and what was read of each text (keyed by the text
+    alone: a language as a key is hashed by a Python call, a look-up's main cost)."""
+
+    __slots__ = ("named", "named_details", "plan", "readers", "scans")
+
+    def __init__(self, plan: Plan, readers: Readers | None) -> None:
+        self.plan = plan
+        self.readers = readers
+        self.scans: dict[str, Scan] = {}
+        # text → the names it carries and the text with them blanked (see names_found.named),
+        # outside and inside the meeting details and the title
+        self.named: dict[str, Found] = {}
+        self.named_details: dict[str, Found] = {}
+
+    def scan(self, text: str) -> Scan:
+        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
+        found = self.scans.get(text)
+        if found is None:
+            found = self.scans[text] = scan(self.plan, text)
+        return found
+
+
 # what says that a paragraph names who headed the delegations (see details)
 HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
           Lang.RU: ("возглав", "руководител")}
@@ -151,23 +177,19 @@ class Context:
         self.head_patterns = {lang: [_head(lang, v) for v in self.head_strings[lang]]
                               for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
-        # text → the names it carries and the text with them blanked (see meaning.named)
-        self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
         # one pass per text finds which rows, heads and markers to try (see name_scan)
         self.plans = {lang: self._plan(lang) for lang in self.langs}
         # what each gate string of a lower-cased pass names (see names_found._apart_lowered)
         self.readers = {lang: self._readers(lang) for lang in self.langs
                         if self.plans[lang].lowered}
-        self.scans: dict[tuple[str, Lang], Scan] = {}
+        # what a language's texts are read with and what was read of each (see Slot)
+        self.slots = {lang: Slot(self.plans[lang], self.readers.get(lang))
+                      for lang in self.langs}
         self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
 
     def scan(self, text: str, lang: Lang) -> Scan:
         """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
-        key = (text, lang)
-        found = self.scans.get(key)
-        if found is None:
-            found = self.scans[key] = scan(self.plans[lang], text)
-        return found
+        return self.slots[lang].scan(text)
 
     def _readers(self, lang: Lang) -> Readers | None:
         """Per gate string: the word rows it names (each variant's first row) and the phrase

@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from minutes_app.checks.context import Context, head_pattern, russian_phrase
+from minutes_app.checks.context import Context, Found, Readers, head_pattern, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
-
-Found = tuple[dict[int, tuple[int, int]], str]
-
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -67,27 +64,26 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     In the meeting details and the title (``details``), the body's own names are not looked
     for: they are what is compared.
     """
-    key = (text, lang, details)
-    known = ctx.named.get(key)
+    slot = ctx.slots.get(lang)
+    if slot is None:
+        return {}, text
+    memo = slot.named_details if details else slot.named
+    known = memo.get(text)
     if known is None:
-        if lang not in ctx.plans:
+        # one pass names the rows and heads the text may hold (each is tried below)
+        seen = slot.scan(text)
+        if not seen.present and not seen.heads:
             known = ({}, text)
+        elif details:
+            known = _in_order(text, seen, lang, ctx, details)
+        elif not slot.plan.lowered:  # heads are blanked by _apart too
+            known = _apart(text, seen, slot.plan) or _in_order(text, seen, lang, ctx, details)
+        elif seen.heads and _holds_head(text, seen, lang, ctx):
+            known = _in_order(text, seen, lang, ctx, details)
         else:
-            # one pass names the rows and heads the text may hold (each is tried below)
-            seen = ctx.scan(text, lang)
-            if not seen.present and not seen.heads:
-                known = ({}, text)
-            elif details:
-                known = _in_order(text, seen, lang, ctx, details)
-            elif not ctx.plans[lang].lowered:  # heads are blanked by _apart too
-                known = _apart(text, seen, ctx.plans[lang]) or \
-                    _in_order(text, seen, lang, ctx, details)
-            elif seen.heads and _holds_head(text, seen, lang, ctx):
-                known = _in_order(text, seen, lang, ctx, details)
-            else:
-                known = _apart_lowered(text, seen, lang, ctx) or \
-                    _in_order(text, seen, lang, ctx, details)
-        ctx.named[key] = known
+            known = _apart_lowered(text, seen, slot.readers) or \
+                _in_order(text, seen, lang, ctx, details)
+        memo[text] = known
     return known
 
 
@@ -169,7 +165,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     return found, "".join(parts)
 
 
-def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
+def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | None:
     """``named`` for a text read in lower case (Russian), where the rows' hits stand apart.
 
     Each row's hits are found in the text as it is (a phrase's pattern once for all the rows
@@ -178,7 +174,6 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     does a hit that ends where a string the pass found begins (blanking it could put that
     string at a word's start).
     """
-    readers = ctx.readers.get(lang)
     lower = seen.lower
     if readers is None or len(lower) != len(text):
         return None
