@@ -154,6 +154,8 @@ class Context:
         self.m = m
         self.langs = list(m.languages)
         self.pairs = pairs_of(self.langs)
+        # each pair's places in the languages' order
+        self.pair_places = [(self.langs.index(a), self.langs.index(b)) for a, b in self.pairs]
         self.names = self._names(m)
         # per language: the rows (see Row), longest first
         # (in the details and the title, the rows of the body's own names are skipped)

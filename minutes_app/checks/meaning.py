@@ -87,12 +87,14 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if is_person_field(unit):
         return
     details = unit.place in ("meeting", "title")
-    present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
-               for lang in ctx.langs}
-    for a, b in ctx.pairs:
-        pa, pb = present[a], present[b]
+    texts = unit.texts
+    # a list in the languages' order: a language as a key is hashed by a Python call
+    found = [named(texts.get(lang, ""), lang, ctx, details)[0] for lang in ctx.slots]
+    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+        pa, pb = found[i], found[j]
         if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
             continue
+        present = {a: pa, b: pb}
         if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
             continue
         for kind in ("names", "glossary", "sides"):
@@ -114,14 +116,16 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
-    texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
     # a form whose string the text's pass did not meet is not there (see Context._plan)
-    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
-    for x in seen.values():
-        if x.marks and not x.marks.isdisjoint(ctx.head_marks):
+    head_marks, given = ctx.head_marks, unit.texts
+    for lang, slot in ctx.slots.items():
+        marks = slot.scan(given.get(lang, "")).marks
+        if marks and not marks.isdisjoint(head_marks):
             break
     else:
         return  # no head's name or title in any language (most texts)
+    texts = {lang: given.get(lang, "") for lang in ctx.langs}
+    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
     for ident, forms in ctx.heads:
         mark = f"head:{ident}"
         for a, b in ctx.pairs:
