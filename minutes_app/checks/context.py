@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
-from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, scan
+from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, reader
 from minutes_app.model import Lang, Minutes
 
 
@@ -123,10 +123,11 @@ class Slot:
     """One language's plan and readers, and what was read of each text (keyed by the text
     alone: a language as a key is hashed by a Python call, a look-up's main cost)."""
 
-    __slots__ = ("named", "named_details", "plan", "readers", "scans")
+    __slots__ = ("named", "named_details", "plan", "read", "readers", "scans")
 
     def __init__(self, plan: Plan, readers: Readers | None) -> None:
         self.plan = plan
+        self.read = reader(plan)
         self.readers = readers
         self.scans: dict[str, Scan] = {}
         # text → the names it carries and the text with them blanked (see names_found.named),
@@ -138,7 +139,7 @@ class Slot:
         """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
         found = self.scans.get(text)
         if found is None:
-            found = self.scans[text] = scan(self.plan, text)
+            found = self.scans[text] = self.read(text)
         return found
 
 
