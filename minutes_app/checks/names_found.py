@@ -77,14 +77,43 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
         elif details:
             known = _in_order(text, seen, lang, ctx, details)
         elif not slot.plan.lowered:  # heads are blanked by _apart too
-            known = _apart(text, seen, slot.plan) or _in_order(text, seen, lang, ctx, details)
+            known = _apart(text, seen, slot.plan) or (
+                seen.heads and _heads_first(text, seen, lang, ctx)) or \
+                _in_order(text, seen, lang, ctx, details)
         elif seen.heads and _holds_head(text, seen, lang, ctx):
-            known = _in_order(text, seen, lang, ctx, details)
+            known = _heads_first(text, seen, lang, ctx) or \
+                _in_order(text, seen, lang, ctx, details)
         else:
             known = _apart_lowered(text, seen, slot.readers) or \
                 _in_order(text, seen, lang, ctx, details)
         memo[text] = known
     return known
+
+
+def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
+    """``named`` where heads stand: blanked first, as ``_in_order`` does, then the names read
+    apart in what is left, from a pass over it (None where that cannot be done).
+
+    The pass over what is left reports only strings that stood in the text already (blanking
+    removes letters), so the rows it names are the rows ``_in_order`` could find there; where
+    no head holds in what is left, ``_in_order`` would blank none there, and the readings
+    apart give what it gives.
+    """
+    heads = ctx.head_patterns[lang]
+    lower = seen.lower  # each head's probe is looked for in the text as given (as _in_order)
+    for at in seen.heads:
+        probe, value, lowered = heads[at]
+        if probe in (lower if lowered else text):
+            text = head_pattern(lang, value).sub(_zeros, text)
+    slot = ctx.slots[lang]
+    left = slot.read(text)
+    if left.heads and _holds_head(text, left, lang, ctx):
+        return None
+    if not left.present:
+        return {}, text
+    if slot.plan.lowered:
+        return _apart_lowered(text, left, slot.readers)
+    return _apart(text, left, slot.plan)
 
 
 def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
