@@ -3,9 +3,11 @@
 The rows (``Context.lookup``) are tried longest first; each row's hits are blanked before the
 next row looks, so a name inside a longer one is not found again. The text's one pass
 (``name_scan``) says which rows may stand there; where the names it found stand apart, their
-hits are read from the pass itself (``_apart``; in Russian, each phrase's pattern once,
-``_apart_lowered``) and the rows' order cannot change them; elsewhere the rows are tried one
-by one (``_in_order``). The tests compare all three with every row tried in order.
+hits are read from the pass itself (``_apart``; in Russian, each phrase's pattern tried only
+where the pass found its first stem, ``_apart_lowered``) and the rows' order cannot change
+them; where heads stand, they are blanked first and the rest is read so from a pass over what
+is left (``_heads_first``); elsewhere the rows are tried one by one (``_in_order``). The tests
+compare them with every row tried in order.
 """
 
 from __future__ import annotations
