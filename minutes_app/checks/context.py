@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
-from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, scan
+from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, reader
 from minutes_app.model import Lang, Minutes
 
 
@@ -108,9 +109,38 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
     return probe, value, lowered
 
 
+# a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
+PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
-Readers = tuple[dict[int, list[tuple[int, int, str, str]]],
-                dict[int, list[tuple[int, int, str, frozenset[int]]]]]
+Readers = dict[int, tuple[list[tuple[int, int, str, str]],
+                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
+
+
+Found = tuple[dict[int, tuple[int, int]], str]
+
+
+class Slot:
+    """One language's plan and readers, and what was read of each text (keyed by the text
+    alone: a language as a key is hashed by a Python call, a look-up's main cost)."""
+
+    __slots__ = ("named", "named_details", "plan", "read", "readers", "scans")
+
+    def __init__(self, plan: Plan, readers: Readers | None) -> None:
+        self.plan = plan
+        self.read = reader(plan)
+        self.readers = readers
+        self.scans: dict[str, Scan] = {}
+        # text → the names it carries and the text with them blanked (see names_found.named),
+        # outside and inside the meeting details and the title
+        self.named: dict[str, Found] = {}
+        self.named_details: dict[str, Found] = {}
+
+    def scan(self, text: str) -> Scan:
+        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
+        found = self.scans.get(text)
+        if found is None:
+            found = self.scans[text] = self.read(text)
+        return found
 
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -125,6 +155,8 @@ class Context:
         self.m = m
         self.langs = list(m.languages)
         self.pairs = pairs_of(self.langs)
+        # each pair's places in the languages' order
+        self.pair_places = [(self.langs.index(a), self.langs.index(b)) for a, b in self.pairs]
         self.names = self._names(m)
         # per language: the rows (see Row), longest first
         # (in the details and the title, the rows of the body's own names are skipped)
@@ -148,32 +180,28 @@ class Context:
         self.head_patterns = {lang: [_head(lang, v) for v in self.head_strings[lang]]
                               for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
-        # text → the names it carries and the text with them blanked (see meaning.named)
-        self.named: dict[tuple[str, Lang, bool], tuple[dict[int, tuple[int, int]], str]] = {}
         # one pass per text finds which rows, heads and markers to try (see name_scan)
         self.plans = {lang: self._plan(lang) for lang in self.langs}
         # what each gate string of a lower-cased pass names (see names_found._apart_lowered)
         self.readers = {lang: self._readers(lang) for lang in self.langs
                         if self.plans[lang].lowered}
-        self.scans: dict[tuple[str, Lang], Scan] = {}
+        # what a language's texts are read with and what was read of each (see Slot)
+        self.slots = {lang: Slot(self.plans[lang], self.readers.get(lang))
+                      for lang in self.langs}
         self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
 
     def scan(self, text: str, lang: Lang) -> Scan:
         """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
-        key = (text, lang)
-        found = self.scans.get(key)
-        if found is None:
-            found = self.scans[key] = scan(self.plans[lang], text)
-        return found
+        return self.slots[lang].scan(text)
 
     def _readers(self, lang: Lang) -> Readers | None:
         """Per gate string: the word rows it names (each variant's first row) and the phrase
-        patterns it names (each pattern's first row, what the pass must also have met)."""
+        patterns it names (each pattern's first row, what the pass must also have met, the
+        string of its first stem: every hit starts where the pass found it)."""
         plan = self.plans[lang]
         if plan.always is not None:
             return None
-        words: dict[int, list[tuple[int, int, str, str]]] = {}
-        phrases: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
+        readers: Readers = {}
         known: set[object] = set()
         for at, (probe, index, variant, lowered) in enumerate(self.lookup[lang]):
             gate = plan.gate_of[at]
@@ -184,14 +212,20 @@ class Context:
                     return None  # the pass does not read the whole word
                 if (gate, variant) not in known:  # the same word again finds nothing more
                     known.add((gate, variant))
-                    words.setdefault(gate, []).append((at, index, variant, variant.lower()))
+                    readers.setdefault(gate, ([], []))[0].append(
+                        (at, index, variant, variant.lower()))
                 continue
             needs = plan.needs.get(at, frozenset({gate}))
-            shape = (tuple((st, st != w) for st, w in phrase_stems(variant)), gate, needs)
+            stems = phrase_stems(variant)
+            shape = (tuple((st, st != w) for st, w in stems), gate, needs)
+            first = plan.numbers.get(stems[0][0], -1)  # where a hit can start (see Context._plan)
+            if first < 0:
+                return None
             if shape not in known:  # the same pattern again finds nothing more
                 known.add(shape)
-                phrases.setdefault(gate, []).append((at, index, variant, needs))
-        return words, phrases
+                readers.setdefault(gate, ([], []))[1].append(
+                    (at, index, russian_phrase(variant).match, needs, first))
+        return readers
 
     def _plan(self, lang: Lang) -> Plan:
         rows, heads = self.lookup[lang], self.head_patterns[lang]
@@ -201,13 +235,14 @@ class Context:
             return probe if probe_lowered else gate_string(probe, lowered)
 
         def needs(row: Row) -> frozenset[str]:
-            # a phrase's hit holds each of its stems: the first (where a hit starts) and the
-            # longer ones are asked of the pass too ("и", "в" would stand in every text)
+            # a phrase's hit starts with its first stem: the pass reports it too (its gate is
+            # its longest stem). Its other stems are not asked: the commonest ("сторон",
+            # "сотрудничест") stand in most texts, and each string the pass reports costs more
+            # than trying the few phrases whose gate and first stem stand there
             pattern = row[2]
             if not row[3] or pattern is None:
                 return frozenset()
-            stems = [st for st, _w in phrase_stems(pattern)]
-            return frozenset(st for i, st in enumerate(stems) if not i or len(st) >= 4)
+            return frozenset({phrase_stems(pattern)[0][0]})
 
         meeting = self.m.meeting
         marks: dict[str, list[str]] = {

@@ -53,12 +53,14 @@ def detail_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if unit.place != "paragraph":
         return
     meeting = ctx.m.meeting
-    for lang in ctx.langs:
+    for lang, slot in ctx.slots.items():  # (in the languages' order)
         text = unit.texts.get(lang, "")
         if not text:
             continue
         # the text's one pass tells whether the body or a "headed by" may stand there
-        marks = ctx.scan(text, lang).marks
+        marks = slot.scan(text).marks
+        if not marks:  # neither (most texts)
+            continue
         if "body" in marks and _names_body(text, lang, ctx):
             yield from _ordinal(unit, lang, text, meeting.ordinal)
             yield from _dates(unit, lang, text, ctx)

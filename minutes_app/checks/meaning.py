@@ -113,26 +113,29 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if is_person_field(unit):
         return
     details = unit.place in ("meeting", "title")
-    present = {lang: named(unit.texts.get(lang, ""), lang, ctx, details)[0]
-               for lang in ctx.langs}
-    for a, b in ctx.pairs:
-        pa, pb = present[a], present[b]
+    texts = unit.texts
+    # a list in the languages' order: a language as a key is hashed by a Python call
+    found = [named(texts.get(lang, ""), lang, ctx, details)[0] for lang in ctx.slots]
+    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+        pa, pb = found[i], found[j]
         if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
             continue
-        if not unit.texts.get(a, "").strip() or not unit.texts.get(b, "").strip():
+        if not texts.get(a, "").strip() or not texts.get(b, "").strip():
             continue
+        names = ctx.names
+        # what one side names and the other does not, then by kind (in each side's order)
+        gone_a = [(x, names[x]) for x in pa if x not in pb]
+        gone_b = [(x, names[x]) for x in pb if x not in pa]
         for kind in ("names", "glossary", "sides"):
-            only_a = [i for i in pa if i not in pb
-                      and ctx.names[i].kind == kind and b in ctx.names[i].variants]
-            only_b = [i for i in pb if i not in pa
-                      and ctx.names[i].kind == kind and a in ctx.names[i].variants]
+            only_a = [x for x, n in gone_a if n.kind == kind and b in n.variants]
+            only_b = [x for x, n in gone_b if n.kind == kind and a in n.variants]
             if (not only_a and not only_b) or (kind == "sides" and not (only_a and only_b)):
                 continue
-            spans = [(a, *present[a][i]) for i in only_a] + [(b, *present[b][i]) for i in only_b]
-            ident = "|".join(",".join(sorted(ctx.names[i].ident for i in side))
+            spans = [(a, *pa[x]) for x in only_a] + [(b, *pb[x]) for x in only_b]
+            ident = "|".join(",".join(sorted(names[x].ident for x in side))
                              for side in (only_a, only_b))
-            expected = [ctx.names[i].variants[b][0] for i in only_a] + \
-                [ctx.names[i].variants[a][0] for i in only_b]
+            expected = [names[x].variants[b][0] for x in only_a] + \
+                [names[x].variants[a][0] for x in only_b]
             yield make("names" if kind == "sides" else kind, unit, (a, b), ident, spans,
                        {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans),
                         "expected": ", ".join(expected)})
@@ -140,14 +143,16 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 
 def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
-    texts = {lang: unit.texts.get(lang, "") for lang in ctx.langs}
     # a form whose string the text's pass did not meet is not there (see Context._plan)
-    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
-    for x in seen.values():
-        if x.marks and not x.marks.isdisjoint(ctx.head_marks):
+    head_marks, given = ctx.head_marks, unit.texts
+    for lang, slot in ctx.slots.items():
+        marks = slot.scan(given.get(lang, "")).marks
+        if marks and not marks.isdisjoint(head_marks):
             break
     else:
         return  # no head's name or title in any language (most texts)
+    texts = {lang: given.get(lang, "") for lang in ctx.langs}
+    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
     for ident, forms in ctx.heads:
         mark = f"head:{ident}"
         for a, b in ctx.pairs:

@@ -13,7 +13,8 @@ blanked, which only removes letters) has every one of its strings in the text as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
@@ -46,6 +47,7 @@ class Plan(NamedTuple):
     # comes before every row (a negative place) and names no name (-1)
     first_row: list[tuple[int, int, bool] | None]
     gate_of: list[int]  # a row's own gate string (-1: none)
+    numbers: dict[str, int]  # a gate string → its number
 
 
 def gate_string(probe: str, lowered: bool) -> str:
@@ -97,7 +99,7 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 else None,
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
-                [number.get(gate, -1) for gate, _more in rows])
+                [number.get(gate, -1) for gate, _more in rows], number)
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -110,6 +112,7 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
 
 
 _NOTHING: set[int] = set()
+_STRING = itemgetter(0)
 _ONE_BYTE = "cp1251"  # Cyrillic, Latin letters and the usual signs, one byte each
 
 
@@ -136,20 +139,39 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
 
 def scan(p: Plan, text: str) -> Scan:
     """What ``text`` may hold: one pass of the language's automaton."""
-    lower = text.lower() if p.lowered else text
+    return reader(p)(text)
+
+
+_new = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
+
+
+def reader(p: Plan) -> Callable[[str], Scan]:
+    """``scan`` of one plan, its choices made once (a text is read by one call of it)."""
     automaton = p.automaton
-    if automaton is None:
-        found = []
-    elif isinstance(automaton, BytesAhoCorasick):
-        found = automaton.find_matches_as_indexes(lower.encode(_ONE_BYTE, "replace"),
-                                                  overlapping=True)
-    else:
-        found = automaton.find_matches_as_indexes(lower, overlapping=True)
-    if not found and p.always is None:
-        return Scan(_NOTHING, (), _NO_MARKS, lower, found)
-    present = {i for i, _s, _e in found}
-    if p.always is None and p.special.isdisjoint(present):  # names only (most texts)
-        return Scan(present, (), _NO_MARKS, lower, found)
+    find: Callable[..., list[tuple[int, int, int]]] | None = (
+        None if automaton is None else automaton.find_matches_as_indexes)
+    as_bytes = isinstance(automaton, BytesAhoCorasick)
+    lowered, always, special = p.lowered, p.always, p.special
+
+    def read(text: str) -> Scan:
+        lower = text.lower() if lowered else text
+        if find is None:
+            found: list[tuple[int, int, int]] = []
+        elif as_bytes:
+            found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
+        else:
+            found = find(lower, overlapping=True)
+        if not found and always is None:
+            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found))
+        present = set(map(_STRING, found))  # (map: no Python frame per hit)
+        if always is None and special.isdisjoint(present):  # names only (most texts)
+            return _new(Scan, (present, (), _NO_MARKS, lower, found))
+        return _marked(p, present, lower, found)
+
+    return read
+
+
+def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]]) -> Scan:
     heads = [h for i in present for h in p.heads_of[i]]
     marks = [p.marks_of[i] for i in present if p.marks_of[i]]
     if p.always is not None:

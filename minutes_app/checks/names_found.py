@@ -3,22 +3,22 @@
 The rows (``Context.lookup``) are tried longest first; each row's hits are blanked before the
 next row looks, so a name inside a longer one is not found again. The text's one pass
 (``name_scan``) says which rows may stand there; where the names it found stand apart, their
-hits are read from the pass itself (``_apart``; in Russian, each phrase's pattern once,
-``_apart_lowered``) and the rows' order cannot change them; elsewhere the rows are tried one
-by one (``_in_order``). The tests compare all three with every row tried in order.
+hits are read from the pass itself (``_apart``; in Russian, each phrase's pattern tried only
+where the pass found its first stem, ``_apart_lowered``) and the rows' order cannot change
+them; where heads stand, they are blanked first and the rest is read so from a pass over what
+is left (``_heads_first``); elsewhere the rows are tried one by one (``_in_order``). The tests
+compare them with every row tried in order.
 """
 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
-from minutes_app.checks.context import Context, head_pattern, russian_phrase
+from minutes_app.checks.context import Context, Found, Readers, head_pattern, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
-
-Found = tuple[dict[int, tuple[int, int]], str]
-
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -66,28 +66,56 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     In the meeting details and the title (``details``), the body's own names are not looked
     for: they are what is compared.
     """
-    key = (text, lang, details)
-    known = ctx.named.get(key)
+    slot = ctx.slots.get(lang)
+    if slot is None:
+        return {}, text
+    memo = slot.named_details if details else slot.named
+    known = memo.get(text)
     if known is None:
-        if lang not in ctx.plans:
+        # one pass names the rows and heads the text may hold (each is tried below)
+        seen = slot.scan(text)
+        if not seen.present and not seen.heads:
             known = ({}, text)
+        elif details:
+            known = _in_order(text, seen, lang, ctx, details)
+        elif not slot.plan.lowered:  # heads are blanked by _apart too
+            known = _apart(text, seen, slot.plan) or (
+                seen.heads and _heads_first(text, seen, lang, ctx)) or \
+                _in_order(text, seen, lang, ctx, details)
+        elif seen.heads and _holds_head(text, seen, lang, ctx):
+            known = _heads_first(text, seen, lang, ctx) or \
+                _in_order(text, seen, lang, ctx, details)
         else:
-            # one pass names the rows and heads the text may hold (each is tried below)
-            seen = ctx.scan(text, lang)
-            if not seen.present and not seen.heads:
-                known = ({}, text)
-            elif details:
-                known = _in_order(text, seen, lang, ctx, details)
-            elif not ctx.plans[lang].lowered:  # heads are blanked by _apart too
-                known = _apart(text, seen, ctx.plans[lang]) or \
-                    _in_order(text, seen, lang, ctx, details)
-            elif seen.heads and _holds_head(text, seen, lang, ctx):
-                known = _in_order(text, seen, lang, ctx, details)
-            else:
-                known = _apart_lowered(text, seen, lang, ctx) or \
-                    _in_order(text, seen, lang, ctx, details)
-        ctx.named[key] = known
+            known = _apart_lowered(text, seen, slot.readers) or \
+                _in_order(text, seen, lang, ctx, details)
+        memo[text] = known
     return known
+
+
+def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
+    """``named`` where heads stand: blanked first, as ``_in_order`` does, then the names read
+    apart in what is left, from a pass over it (None where that cannot be done).
+
+    The pass over what is left reports only strings that stood in the text already (blanking
+    removes letters), so the rows it names are the rows ``_in_order`` could find there; where
+    no head holds in what is left, ``_in_order`` would blank none there, and the readings
+    apart give what it gives.
+    """
+    heads = ctx.head_patterns[lang]
+    lower = seen.lower  # each head's probe is looked for in the text as given (as _in_order)
+    for at in seen.heads:
+        probe, value, lowered = heads[at]
+        if probe in (lower if lowered else text):
+            text = head_pattern(lang, value).sub(_zeros, text)
+    slot = ctx.slots[lang]
+    left = slot.read(text)
+    if left.heads and _holds_head(text, left, lang, ctx):
+        return None
+    if not left.present:
+        return {}, text
+    if slot.plan.lowered:
+        return _apart_lowered(text, left, slot.readers)
+    return _apart(text, left, slot.plan)
 
 
 def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
@@ -168,7 +196,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     return found, "".join(parts)
 
 
-def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
+def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | None:
     """``named`` for a text read in lower case (Russian), where the rows' hits stand apart.
 
     Each row's hits are found in the text as it is (a phrase's pattern once for all the rows
@@ -177,26 +205,31 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
     does a hit that ends where a string the pass found begins (blanking it could put that
     string at a word's start).
     """
-    readers = ctx.readers.get(lang)
     lower = seen.lower
     if readers is None or len(lower) != len(text):
         return None
-    words, phrases = readers
     present = seen.present
     hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
-    for gate in present & phrases.keys():
-        for at, index, phrase, needs in phrases[gate]:
+    starts_of = _starts_of(seen)
+    for gate in present:
+        if gate not in readers:
+            continue
+        words, phrases = readers[gate]
+        for at, index, match, needs, first in phrases:
             if needs <= present:
-                hits += [(at, *hit.span(), index) for hit in
-                         russian_phrase(phrase).finditer(lower)]
-    for gate in present & words.keys():
-        for at, index, variant, low in words[gate]:
-            start = lower.find(low)  # where the pass found the word, in any case
-            while start >= 0:
-                if text.startswith(variant, start) and (
+                # a hit starts with the first stem: the pattern is tried only where the pass
+                # found it, left to right and never inside the hit before (as finditer would)
+                end = 0
+                for start in starts_of[first]:
+                    if start >= end and (hit := match(lower, start)) is not None:
+                        end = hit.end()
+                        hits.append((at, start, end, index))
+        for at, index, variant, low in words:
+            # where the pass found the word, in any case (its gate string is the word's)
+            for start in starts_of[gate]:
+                if text.startswith(variant, start) and lower.startswith(low, start) and (
                         not start or not _letter(text[start - 1])):
                     hits.append((at, start, start + len(variant), index))
-                start = lower.find(low, start + 1)
     if not hits:
         return {}, text
     hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
@@ -214,7 +247,7 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
             taken.append((start, stop))
             if index not in found:
                 found[index] = (start, stop)
-    starts = {s for _g, s, _e in seen.found}
+    starts = set(map(_START, seen.found))
     parts: list[str] = []
     last = 0
     for start, stop in sorted(taken):
@@ -224,6 +257,20 @@ def _apart_lowered(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | N
         last = stop
     parts.append(text[last:])
     return found, "".join(parts)
+
+
+_START = itemgetter(1)
+
+
+def _starts_of(seen: Scan) -> dict[int, list[int]]:
+    """Where the pass found each string, left to right (a string's hits end in that order)."""
+    out: dict[int, list[int]] = {}
+    for gate, start, _stop in seen.found:
+        if gate in out:
+            out[gate].append(start)
+        else:
+            out[gate] = [start]
+    return out
 
 
 def _letter(char: str) -> bool:
