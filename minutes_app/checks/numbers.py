@@ -9,8 +9,8 @@ other language, but alone they are reported only against another unmatched value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
@@ -88,6 +88,10 @@ _UNIT_WORDS = tuple(_UNITS_AFTER)
 _CODE_WORDS = tuple(_CODES_BEFORE)
 
 
+# the last character of every code before a value (lower case): a gate before the pattern
+_CODE_LAST = frozenset(c[-1] for c in _CODES_BEFORE)
+
+
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     """The unit around ``text[start:end]`` and where the quantity ends with it."""
     if end < len(text):
@@ -102,8 +106,15 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
                 after = _UNIT_AFTER.match(near)
                 if after:
                     return _UNITS_AFTER[after.group(1)], end + after.end()
-    before_text = text[max(0, start - 5):start]
-    # _CODE_BEFORE: a code, then only spaces; the code must end what is left without them
+    # _CODE_BEFORE: a code, then only spaces, in the five characters before; the last of them
+    # that is no space must end a code (one character's test spares the slicing)
+    low = max(0, start - 5)
+    at = start - 1
+    while at >= low and text[at].isspace():
+        at -= 1
+    if at < low or text[at].lower()[-1:] not in _CODE_LAST:
+        return "", end
+    before_text = text[low:start]
     if before_text.rstrip().lower().endswith(_CODE_WORDS):
         before = _CODE_BEFORE.search(before_text.lower())
         if before:
@@ -130,16 +141,68 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
     return out
 
 
+# what may follow a run of digits (right after it, or after one space) and make a hit of the
+# pattern more than the run: a scale's first letter, or a digit (thousands by spaces)
+_RISKY = {Lang.EN: "tmb", Lang.RU: "тм", Lang.KO: "십백천만억조"}
+_new = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+
+
+def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: str
+            ) -> Iterator[tuple[Any, ...]]:
+    """What ``at_starts(pattern, text, starts)`` finds, as (start, end, *groups).
+
+    A run of digits followed by nothing that can extend a hit (no ``.`` or ``,``, no scale's
+    letter, no digit after a space) is a hit of the run alone, found with no pattern: the
+    pattern is tried only at the others. ``starts`` are runs' first digits, where the pattern's
+    look-behind holds (a retry inside a run, below, takes the pattern).
+    """
+    n = len(text)
+    end = 0
+    for at in starts:
+        first = True
+        while at >= end:
+            if first:
+                first = False
+                stop = at + 1
+                while stop < n and text[stop].isdecimal():
+                    stop += 1
+                if stop == n:
+                    yield (at, stop, text[at:stop], None, None, None)
+                    end = stop
+                    break
+                after = text[stop]
+                if after not in ".,":
+                    nxt = text[stop + 1] if after.isspace() and stop + 1 < n else after
+                    if nxt not in risky and not nxt.isdecimal():
+                        yield (at, stop, text[at:stop], None, None, None)
+                        end = stop
+                        break
+            hit = pattern.match(text, at)
+            if hit is None:
+                break
+            end = hit.end()
+            yield (hit.start(), end, *hit.groups())
+            # a hit that ends inside a run of digits: the next may start there
+            if end < n and text[end].isdecimal():
+                at = end
+
+
 def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    for hit in at_starts(pattern, text, None if digits is None else _run_starts(text, digits)):
-        raw, decimals, scale = hit.groups()
-        if lang is not Lang.RU and decimals and decimals.startswith(","):
-            decimals = None
-        value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
-        start = hit.start()
-        unit, end = _unit(text, start, hit.end())
-        yield Quantity(canon(value), unit, False, start, end)
+    hits: Iterable[tuple[Any, ...]]
+    if digits is None:
+        hits = ((h.start(), h.end(), *h.groups()) for h in pattern.finditer(text))
+    else:
+        hits = _chunks(pattern, text, _run_starts(text, digits), _RISKY[lang])
+    for start, stop, raw, decimals, scale, *_rest in hits:
+        if decimals is None and scale is None:  # a plain run (the common case)
+            value = float(raw) if raw.isdecimal() else _digits(raw, None)
+        else:
+            if lang is not Lang.RU and decimals and decimals.startswith(","):
+                decimals = None
+            value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
+        unit, end = _unit(text, start, stop)
+        yield _new(Quantity, (canon(value), unit, False, start, end))
 
 
 def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
@@ -149,14 +212,17 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
     total, start, end, last_scale = 0.0, -1, 0, 0.0
-    for hit in at_starts(_KO_CHUNK, text, digits):
-        raw, decimals, small, big = hit.groups()
-        at = hit.start()
+    hits: Iterable[tuple[Any, ...]]
+    if digits is None:
+        hits = ((h.start(), h.end(), *h.groups()) for h in _KO_CHUNK.finditer(text))
+    else:
+        hits = _chunks(_KO_CHUNK, text, digits, _RISKY[Lang.KO])
+    for at, hit_end, raw, decimals, small, big in hits:
         if small is None and big is None:  # a plain number (the common case)
             scale, value = 1.0, _digits(raw, decimals)
         else:
             if big == "조" and ((at > 0 and text[at - 1] == "제")
-                               or not _KO_AFTER_JO.match(text, hit.end())):
+                               or not _KO_AFTER_JO.match(text, hit_end)):
                 big = None
             scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
             value = _digits(raw, decimals) * scale
@@ -166,7 +232,7 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
             if start >= 0:
                 yield _ko_quantity(text, total, start, end)
             total, start = value, at
-        end = hit.end() if scale > 1.0 else at + len(raw) + len(decimals or "")
+        end = hit_end if scale > 1.0 else at + len(raw) + len(decimals or "")
         last_scale = scale
     if start >= 0:
         yield _ko_quantity(text, total, start, end)
@@ -174,7 +240,7 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
 
 def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:
     unit, end = _unit(text, start, end)
-    return Quantity(canon(value), unit, False, start, end)
+    return _new(Quantity, (canon(value), unit, False, start, end))
 
 
 def mask(text: str, start: int, end: int) -> str:
