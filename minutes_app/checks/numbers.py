@@ -88,8 +88,8 @@ _UNIT_WORDS = tuple(_UNITS_AFTER)
 _CODE_WORDS = tuple(_CODES_BEFORE)
 
 
-# the last character of every code before a value (lower case): a gate before the pattern
-_CODE_LAST = frozenset(c[-1] for c in _CODES_BEFORE)
+# the last two characters of every code before a value (lower case): a gate before the pattern
+_CODE_TAILS = tuple({c[-2:] for c in _CODES_BEFORE})
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -112,7 +112,7 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     at = start - 1
     while at >= low and text[at].isspace():
         at -= 1
-    if at < low or text[at].lower()[-1:] not in _CODE_LAST:
+    if at < low or not text[max(low, at - 1):at + 1].lower().endswith(_CODE_TAILS):
         return "", end
     before_text = text[low:start]
     if before_text.rstrip().lower().endswith(_CODE_WORDS):
@@ -187,22 +187,50 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: str
                 at = end
 
 
-def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
+def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    hits: Iterable[tuple[Any, ...]]
     if digits is None:
-        hits = ((h.start(), h.end(), *h.groups()) for h in pattern.finditer(text))
-    else:
-        hits = _chunks(pattern, text, _run_starts(text, digits), _RISKY[lang])
-    for start, stop, raw, decimals, scale, *_rest in hits:
-        if decimals is None and scale is None:  # a plain run (the common case)
-            value = float(raw) if raw.isdecimal() else _digits(raw, None)
+        return [_latin_hit(text, lang, scales, h.start(), h.end(), *h.groups())
+                for h in pattern.finditer(text)]
+    out: list[Quantity] = []
+    n = len(text)
+    risky = _RISKY[lang]
+    end = 0
+    # ``_chunks`` written out: the plain run (most numbers) costs no generator and no tuple
+    for at in _run_starts(text, digits):
+        if at < end:
+            continue
+        stop = at + 1
+        while stop < n and text[stop].isdecimal():
+            stop += 1
+        if stop < n:
+            after = text[stop]
+            plain = after not in ".,"
+            if plain:
+                nxt = text[stop + 1] if after.isspace() and stop + 1 < n else after
+                plain = nxt not in risky and not nxt.isdecimal()
         else:
-            if lang is not Lang.RU and decimals and decimals.startswith(","):
-                decimals = None
-            value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
-        unit, end = _unit(text, start, stop)
-        yield _new(Quantity, (canon(value), unit, False, start, end))
+            plain = True
+        if plain:
+            raw = text[at:stop]
+            unit, end = _unit(text, at, stop)
+            out.append(_new(Quantity, (canon(float(raw)), unit, False, at, end)))
+            end = stop
+            continue
+        for hit in _chunks(pattern, text, [at], risky):
+            out.append(_latin_hit(text, lang, scales, *hit))
+            end = hit[1]
+    return out
+
+
+def _latin_hit(text: str, lang: Lang, scales: dict[str, float], start: int, stop: int,
+               raw: str, decimals: str | None, scale: str | None) -> Quantity:
+    """The quantity of one hit of ``_EN_NUM`` or ``_RU_NUM``."""
+    if lang is not Lang.RU and decimals and decimals.startswith(","):
+        decimals = None
+    value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
+    unit, end = _unit(text, start, stop)
+    return _new(Quantity, (canon(value), unit, False, start, end))
 
 
 def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:

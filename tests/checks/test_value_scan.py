@@ -39,6 +39,10 @@ _TRICKY = [
     "both sides", "on the other hand", "two both sides million", "half both sides meeting",
     "1,2345", "12,3456,789", "112월", "маяin", "майский", "мартовский", "(мая)", "12 th",
     "1,2 трлн", "2,5 млн",
+    # what can follow a run of digits and make a number of more than the run
+    "5 thousand", "5 bn", "3 trillion", "7 тыс.", "5 млн", "5\u00a0000", "5\u202f000 руб.",
+    "5 천", "5 만", "3 억 원", "12345678901234", "5 ２", "5.", "5,", "5 1", "₽ 5", "¥5", "€5",
+    "eur 5", "US$  5", "usd\n5", "5 %", "5\t%", "1 234,5", "2,5 тыс", "12,500",
 ]
 
 
