@@ -233,12 +233,13 @@ def _latin_hit(text: str, lang: Lang, scales: dict[str, float], start: int, stop
     return _new(Quantity, (canon(value), unit, False, start, end))
 
 
-def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
+def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
     """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
 
     Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
+    out: list[Quantity] = []
     total, start, end, last_scale = 0.0, -1, 0, 0.0
     hits: Iterable[tuple[Any, ...]]
     if digits is None:
@@ -258,12 +259,13 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
             total += value
         else:
             if start >= 0:
-                yield _ko_quantity(text, total, start, end)
+                out.append(_ko_quantity(text, total, start, end))
             total, start = value, at
         end = hit_end if scale > 1.0 else at + len(raw) + len(decimals or "")
         last_scale = scale
     if start >= 0:
-        yield _ko_quantity(text, total, start, end)
+        out.append(_ko_quantity(text, total, start, end))
+    return out
 
 
 def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:
