@@ -83,6 +83,12 @@ _DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 _ROMAN_TABLE = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
 
 
+# digits as 0, ASCII letters as a, ". / -" as themselves, the rest as spaces: what stands
+# next to a digit is then asked with a few ``in`` tests on bytes
+_KINDS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x61 if chr(b).isascii() and chr(b).isalpha()
+                     else b if b in b"./-" else 0x20 for b in range(256))
+
+
 def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
     """The runs of ASCII digits of a text's bytes, one byte a character."""
     marks = raw.translate(_DIGITS_TABLE)
@@ -109,6 +115,8 @@ class Scan(NamedTuple):
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
+    glued: bool  # whether an ASCII letter stands next to a digit (or before "-" and one)
+    stop_after: bool  # whether a digit stands before ".", "/" or "-"
 
     @property
     def digits(self) -> list[int]:
@@ -147,10 +155,12 @@ def scan(text: str, lang: Lang) -> Scan | None:
             at.append(start)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
-        runs = [h.span() for h in _DIGIT_RUN.finditer(text)]
-    else:
-        runs = _ascii_runs(raw)
-    return Scan(lower, words, runs, b"RR" in raw.translate(_ROMAN_TABLE))
+        return Scan(lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
+                    b"RR" in raw.translate(_ROMAN_TABLE), True, True)
+    kinds = raw.translate(_KINDS_TABLE)
+    return Scan(lower, words, _ascii_runs(raw), b"RR" in raw.translate(_ROMAN_TABLE),
+                b"a0" in kinds or b"0a" in kinds or b"a-0" in kinds,
+                b"0." in kinds or b"0/" in kinds or b"0-" in kinds)
 
 
 def _latin(ch: str) -> bool:
