@@ -306,8 +306,6 @@ def _ident_hint(text: str, sc: Scan) -> bool:
     """
     if "코로나" in sc.words or "ковид" in sc.words:
         return True
-    if not sc.glued:  # (blanking makes spaces: no digit now is next to a letter either)
-        return False
     letters = _ASCII_LETTERS
     for start, end in sc.runs:
         if text[end:end + 1] in letters:

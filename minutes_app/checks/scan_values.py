@@ -79,14 +79,11 @@ _DIGIT_RUN = re.compile(r"\d+")
 _DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 
 
-# numerals of roman numbers (``words.roman`` asks for two in a row)
-_ROMAN_TABLE = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
-
-
-# digits as 0, ASCII letters as a, ". / -" as themselves, the rest as spaces: what stands
-# next to a digit is then asked with a few ``in`` tests on bytes
-_KINDS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x61 if chr(b).isascii() and chr(b).isalpha()
-                     else b if b in b"./-" else 0x20 for b in range(256))
+# roman numerals (IVXLC) as R, digits as 0, ". / -" as ".", the rest as spaces: two numerals
+# side by side, or a digit before a stop, are then one ``in`` test on bytes (the needles
+# start with rare bytes: the search skips fast)
+_MARKS_TABLE = bytes(0x52 if b in b"IVXLC" else 0x30 if 0x30 <= b <= 0x39
+                     else 0x2E if b in b"./-" else 0x20 for b in range(256))
 
 
 def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
@@ -115,7 +112,6 @@ class Scan(NamedTuple):
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
-    glued: bool  # whether an ASCII letter stands next to a digit (or before "-" and one)
     stop_after: bool  # whether a digit stands before ".", "/" or "-"
 
     @property
@@ -156,11 +152,9 @@ def scan(text: str, lang: Lang) -> Scan | None:
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
         return Scan(lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                    b"RR" in raw.translate(_ROMAN_TABLE), True, True)
-    kinds = raw.translate(_KINDS_TABLE)
-    return Scan(lower, words, _ascii_runs(raw), b"RR" in raw.translate(_ROMAN_TABLE),
-                b"a0" in kinds or b"0a" in kinds or b"a-0" in kinds,
-                b"0." in kinds or b"0/" in kinds or b"0-" in kinds)
+                    b"RR" in raw.translate(_MARKS_TABLE), True)
+    marks = raw.translate(_MARKS_TABLE)
+    return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
 
 
 def _latin(ch: str) -> bool:
