@@ -171,12 +171,13 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: str
                     end = stop
                     break
                 after = text[stop]
-                if after not in ".,":
-                    nxt = text[stop + 1] if after.isspace() and stop + 1 < n else after
-                    if nxt not in risky and not nxt.isdecimal():
-                        yield (at, stop, text[at:stop], None, None, None)
-                        end = stop
-                        break
+                nxt = text[stop + 1] if stop + 1 < n and (
+                    after in ".," or after.isspace()) else after
+                # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
+                if nxt not in risky and not nxt.isdecimal():
+                    yield (at, stop, text[at:stop], None, None, None)
+                    end = stop
+                    break
             hit = pattern.match(text, at)
             if hit is None:
                 break
@@ -205,10 +206,9 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
             stop += 1
         if stop < n:
             after = text[stop]
-            plain = after not in ".,"
-            if plain:
-                nxt = text[stop + 1] if after.isspace() and stop + 1 < n else after
-                plain = nxt not in risky and not nxt.isdecimal()
+            nxt = text[stop + 1] if stop + 1 < n and (after in ".," or after.isspace()) else after
+            # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
+            plain = nxt not in risky and not nxt.isdecimal()
         else:
             plain = True
         if plain:
