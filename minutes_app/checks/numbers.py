@@ -319,6 +319,27 @@ def _ident_hint(text: str, sc: Scan) -> bool:
     return False
 
 
+def _ident_starts(text: str, sc: Scan) -> list[int]:
+    """Every place a hit of ``_IDENT_HINT`` can start, in order.
+
+    A digit next to a Latin letter now was at an end of one of the scan's runs (blanking makes
+    spaces, never letters): the first digit of a run after a letter (or a letter and "-"), the
+    last before one; and the names the scan found.
+    """
+    letters = _ASCII_LETTERS
+    out = [*sc.words.get("코로나", ()), *sc.words.get("ковид", ())]
+    for start, end in sc.runs:
+        if text[end:end + 1] in letters:
+            out.append(end - 1)
+        if start:
+            before = text[start - 1]
+            if before == "-" and start > 1:
+                before = text[start - 2]
+            if before in letters:
+                out.append(start)
+    return sorted(set(out))
+
+
 def _run_heads(text: str, sc: Scan) -> list[int]:
     """Where a number may start: each run's first digit, every digit left of a blanked run.
 
@@ -352,8 +373,7 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     found: list[Quantity] = []
     hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text, None if sc is None else sorted(
-            [*sc.digits, *sc.words.get("코로나", ()), *sc.words.get("ковид", ())]))
+        idents = _idents(text, None if sc is None else _ident_starts(text, sc))
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:
