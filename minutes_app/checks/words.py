@@ -176,8 +176,10 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     if sc is None:
         present = _EN_HINTS.intersection(latin_words(lower))
     else:  # the scan's number words that are whole runs of letters in the blanked text
-        present = frozenset(w for w, starts in sc.words.items()
-                            if w in _EN_HINTS and run_word(lower, w, starts))
+        found = sc.words
+        # (the set operation in C first: most of the scan's words are months and periods)
+        present = frozenset([w for w in _EN_HINTS & found.keys()
+                             if run_word(lower, w, found[w])])
     if not present:
         yield from roman(text, sc)
         return
