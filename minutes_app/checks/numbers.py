@@ -90,6 +90,9 @@ _CODE_WORDS = tuple(_CODES_BEFORE)
 
 # the last two characters of every code before a value (lower case): a gate before the pattern
 _CODE_TAILS = tuple({c[-2:] for c in _CODES_BEFORE})
+# the ASCII characters whose lower case ends a code
+_CODE_ENDS = frozenset(chr(b) for b in range(128)
+                       if chr(b).lower() in {c[-1] for c in _CODES_BEFORE})
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -112,7 +115,13 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     at = start - 1
     while at >= low and text[at].isspace():
         at -= 1
-    if at < low or not text[max(low, at - 1):at + 1].lower().endswith(_CODE_TAILS):
+    if at < low:
+        return "", end
+    last = text[at]
+    # (an ASCII letter or sign that ends no code: one look-up, no slicing)
+    if last.isascii() and last not in _CODE_ENDS:
+        return "", end
+    if not text[max(low, at - 1):at + 1].lower().endswith(_CODE_TAILS):
         return "", end
     before_text = text[low:start]
     if before_text.rstrip().lower().endswith(_CODE_WORDS):
