@@ -151,18 +151,20 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
 
 
 # what may follow a run of digits (right after it, or after one space) and make a hit of the
-# pattern more than the run: a scale's first letter, or a digit (thousands by spaces)
-_RISKY = {Lang.EN: "tmb", Lang.RU: "тм", Lang.KO: "십백천만억조"}
+# pattern more than the run: a scale's word (as the pattern spells it), or a digit
+_RISKY = {Lang.EN: ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn"),
+          Lang.RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
+          Lang.KO: tuple("십백천만억조")}
 _new = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
 
 
-def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: str
+def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple[str, ...]
             ) -> Iterator[tuple[Any, ...]]:
     """What ``at_starts(pattern, text, starts)`` finds, as (start, end, *groups).
 
-    A run of digits followed by nothing that can extend a hit (no ``.`` or ``,``, no scale's
-    letter, no digit after a space) is a hit of the run alone, found with no pattern: the
-    pattern is tried only at the others. ``starts`` are runs' first digits, where the pattern's
+    A run of digits followed by nothing that can extend a hit (no digit after ``.``, ``,`` or
+    a space, no scale's word) is a hit of the run alone, found with no pattern: the pattern
+    is tried only at the others. ``starts`` are runs' first digits, where the pattern's
     look-behind holds (a retry inside a run, below, takes the pattern).
     """
     n = len(text)
@@ -180,10 +182,9 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: str
                     end = stop
                     break
                 after = text[stop]
-                nxt = text[stop + 1] if stop + 1 < n and (
-                    after in ".," or after.isspace()) else after
                 # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
-                if nxt not in risky and not nxt.isdecimal():
+                skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
+                if not text[skip].isdecimal() and not text.startswith(risky, skip):
                     yield (at, stop, text[at:stop], None, None, None)
                     end = stop
                     break
@@ -215,9 +216,10 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
             stop += 1
         if stop < n:
             after = text[stop]
-            nxt = text[stop + 1] if stop + 1 < n and (after in ".," or after.isspace()) else after
-            # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
-            plain = nxt not in risky and not nxt.isdecimal()
+            # (a stop or comma extends a hit only before a digit: "1,000", "1.5"; a scale's
+            # word after one space at most: "5 million")
+            skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
+            plain = not text[skip].isdecimal() and not text.startswith(risky, skip)
         else:
             plain = True
         if plain:
