@@ -109,6 +109,8 @@ _RU_MONTH_KEYS = ("январ феврал март апрел май мая м�
 
 def _numeric(text: str, sc: Scan) -> bool:
     r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
+    if not sc.stop_after:  # no digit before ". / -" in the text as scanned (nor now)
+        return False
     n = len(text)
     for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
         if end < n - 1 and text[end] in "./-":
@@ -125,7 +127,9 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
     if lang is Lang.KO:
         return "월" in sc.words
     if lang is Lang.RU:
-        return any(k in sc.words for k in _RU_MONTH_KEYS)
+        return not sc.words.keys().isdisjoint(_RU_MONTH_KEYS)
+    if sc.words.keys().isdisjoint(_EN_MONTH_KEYS):
+        return False
     # the English patterns need a month's first three letters, capitalised
     return any(text[s:s + 3] == cap for k, cap in _EN_MONTH_KEYS.items()
                for s in sc.words.get(k, ()))

@@ -9,8 +9,8 @@ other language, but alone they are reported only against another unmatched value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
@@ -88,6 +88,13 @@ _UNIT_WORDS = tuple(_UNITS_AFTER)
 _CODE_WORDS = tuple(_CODES_BEFORE)
 
 
+# the last two characters of every code before a value (lower case): a gate before the pattern
+_CODE_TAILS = tuple({c[-2:] for c in _CODES_BEFORE})
+# the ASCII characters whose lower case ends a code
+_CODE_ENDS = frozenset(chr(b) for b in range(128)
+                       if chr(b).lower() in {c[-1] for c in _CODES_BEFORE})
+
+
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     """The unit around ``text[start:end]`` and where the quantity ends with it."""
     if end < len(text):
@@ -102,8 +109,21 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
                 after = _UNIT_AFTER.match(near)
                 if after:
                     return _UNITS_AFTER[after.group(1)], end + after.end()
-    before_text = text[max(0, start - 5):start]
-    # _CODE_BEFORE: a code, then only spaces; the code must end what is left without them
+    # _CODE_BEFORE: a code, then only spaces, in the five characters before; the last of them
+    # that is no space must end a code (one character's test spares the slicing)
+    low = max(0, start - 5)
+    at = start - 1
+    while at >= low and text[at].isspace():
+        at -= 1
+    if at < low:
+        return "", end
+    last = text[at]
+    # (an ASCII letter or sign that ends no code: one look-up, no slicing)
+    if last.isascii() and last not in _CODE_ENDS:
+        return "", end
+    if not text[max(low, at - 1):at + 1].lower().endswith(_CODE_TAILS):
+        return "", end
+    before_text = text[low:start]
     if before_text.rstrip().lower().endswith(_CODE_WORDS):
         before = _CODE_BEFORE.search(before_text.lower())
         if before:
@@ -130,33 +150,119 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
     return out
 
 
-def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> Iterator[Quantity]:
+# what may follow a run of digits (right after it, or after one space) and make a hit of the
+# pattern more than the run: a scale's word (as the pattern spells it), or a digit
+_RISKY = {Lang.EN: ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn"),
+          Lang.RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
+          Lang.KO: tuple("십백천만억조")}
+_new = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+
+
+def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple[str, ...]
+            ) -> Iterator[tuple[Any, ...]]:
+    """What ``at_starts(pattern, text, starts)`` finds, as (start, end, *groups).
+
+    A run of digits followed by nothing that can extend a hit (no digit after ``.``, ``,`` or
+    a space, no scale's word) is a hit of the run alone, found with no pattern: the pattern
+    is tried only at the others. ``starts`` are runs' first digits, where the pattern's
+    look-behind holds (a retry inside a run, below, takes the pattern).
+    """
+    n = len(text)
+    end = 0
+    for at in starts:
+        first = True
+        while at >= end:
+            if first:
+                first = False
+                stop = at + 1
+                while stop < n and text[stop].isdecimal():
+                    stop += 1
+                if stop == n:
+                    yield (at, stop, text[at:stop], None, None, None)
+                    end = stop
+                    break
+                after = text[stop]
+                # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
+                skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
+                if not text[skip].isdecimal() and not text.startswith(risky, skip):
+                    yield (at, stop, text[at:stop], None, None, None)
+                    end = stop
+                    break
+            hit = pattern.match(text, at)
+            if hit is None:
+                break
+            end = hit.end()
+            yield (hit.start(), end, *hit.groups())
+            # a hit that ends inside a run of digits: the next may start there
+            if end < n and text[end].isdecimal():
+                at = end
+
+
+def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quantity]:
     pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
-    for hit in at_starts(pattern, text, None if digits is None else _run_starts(text, digits)):
-        raw, decimals, scale = hit.groups()
-        if lang is not Lang.RU and decimals and decimals.startswith(","):
-            decimals = None
-        value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
-        start = hit.start()
-        unit, end = _unit(text, start, hit.end())
-        yield Quantity(canon(value), unit, False, start, end)
+    if digits is None:
+        return [_latin_hit(text, lang, scales, h.start(), h.end(), *h.groups())
+                for h in pattern.finditer(text)]
+    out: list[Quantity] = []
+    n = len(text)
+    risky = _RISKY[lang]
+    end = 0
+    # ``_chunks`` written out: the plain run (most numbers) costs no generator and no tuple
+    for at in _run_starts(text, digits):
+        if at < end:
+            continue
+        stop = at + 1
+        while stop < n and text[stop].isdecimal():
+            stop += 1
+        if stop < n:
+            after = text[stop]
+            # (a stop or comma extends a hit only before a digit: "1,000", "1.5"; a scale's
+            # word after one space at most: "5 million")
+            skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
+            plain = not text[skip].isdecimal() and not text.startswith(risky, skip)
+        else:
+            plain = True
+        if plain:
+            raw = text[at:stop]
+            unit, end = _unit(text, at, stop)
+            out.append(_new(Quantity, (canon(float(raw)), unit, False, at, end)))
+            end = stop
+            continue
+        for hit in _chunks(pattern, text, [at], risky):
+            out.append(_latin_hit(text, lang, scales, *hit))
+            end = hit[1]
+    return out
 
 
-def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
+def _latin_hit(text: str, lang: Lang, scales: dict[str, float], start: int, stop: int,
+               raw: str, decimals: str | None, scale: str | None) -> Quantity:
+    """The quantity of one hit of ``_EN_NUM`` or ``_RU_NUM``."""
+    if lang is not Lang.RU and decimals and decimals.startswith(","):
+        decimals = None
+    value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
+    unit, end = _unit(text, start, stop)
+    return _new(Quantity, (canon(value), unit, False, start, end))
+
+
+def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
     """Korean numbers: ``1조 2천억``, ``10만``, ``1,200억``, ``3천만``, ``2천5백``.
 
     Chunks join while each one's scale is smaller than the last (``1조`` + ``2천억``);
     ``제3조`` and ``3조에 따라`` are articles, not trillions.
     """
+    out: list[Quantity] = []
     total, start, end, last_scale = 0.0, -1, 0, 0.0
-    for hit in at_starts(_KO_CHUNK, text, digits):
-        raw, decimals, small, big = hit.groups()
-        at = hit.start()
+    hits: Iterable[tuple[Any, ...]]
+    if digits is None:
+        hits = ((h.start(), h.end(), *h.groups()) for h in _KO_CHUNK.finditer(text))
+    else:
+        hits = _chunks(_KO_CHUNK, text, digits, _RISKY[Lang.KO])
+    for at, hit_end, raw, decimals, small, big in hits:
         if small is None and big is None:  # a plain number (the common case)
             scale, value = 1.0, _digits(raw, decimals)
         else:
             if big == "조" and ((at > 0 and text[at - 1] == "제")
-                               or not _KO_AFTER_JO.match(text, hit.end())):
+                               or not _KO_AFTER_JO.match(text, hit_end)):
                 big = None
             scale = (_SMALL_KO[small] if small else 1.0) * (_BIG_KO[big] if big else 1.0)
             value = _digits(raw, decimals) * scale
@@ -164,17 +270,18 @@ def _korean(text: str, digits: list[int] | None = None) -> Iterator[Quantity]:
             total += value
         else:
             if start >= 0:
-                yield _ko_quantity(text, total, start, end)
+                out.append(_ko_quantity(text, total, start, end))
             total, start = value, at
-        end = hit.end() if scale > 1.0 else at + len(raw) + len(decimals or "")
+        end = hit_end if scale > 1.0 else at + len(raw) + len(decimals or "")
         last_scale = scale
     if start >= 0:
-        yield _ko_quantity(text, total, start, end)
+        out.append(_ko_quantity(text, total, start, end))
+    return out
 
 
 def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:
     unit, end = _unit(text, start, end)
-    return Quantity(canon(value), unit, False, start, end)
+    return _new(Quantity, (canon(value), unit, False, start, end))
 
 
 def mask(text: str, start: int, end: int) -> str:
@@ -223,6 +330,27 @@ def _ident_hint(text: str, sc: Scan) -> bool:
     return False
 
 
+def _ident_starts(text: str, sc: Scan) -> list[int]:
+    """Every place a hit of ``_IDENT_HINT`` can start, in order.
+
+    A digit next to a Latin letter now was at an end of one of the scan's runs (blanking makes
+    spaces, never letters): the first digit of a run after a letter (or a letter and "-"), the
+    last before one; and the names the scan found.
+    """
+    letters = _ASCII_LETTERS
+    out = [*sc.words.get("코로나", ()), *sc.words.get("ковид", ())]
+    for start, end in sc.runs:
+        if text[end:end + 1] in letters:
+            out.append(end - 1)
+        if start:
+            before = text[start - 1]
+            if before == "-" and start > 1:
+                before = text[start - 2]
+            if before in letters:
+                out.append(start)
+    return sorted(set(out))
+
+
 def _run_heads(text: str, sc: Scan) -> list[int]:
     """Where a number may start: each run's first digit, every digit left of a blanked run.
 
@@ -256,8 +384,7 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     found: list[Quantity] = []
     hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text, None if sc is None else sorted(
-            [*sc.digits, *sc.words.get("코로나", ()), *sc.words.get("ковид", ())]))
+        idents = _idents(text, None if sc is None else _ident_starts(text, sc))
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:

@@ -51,10 +51,22 @@ _RU_WORDS = (
 _ANY_WORDS = "코로나 ковид риложени аздел annex part / 분의".split()
 
 
-def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str]]:
-    """Every occurrence of every word (overlapping ones too), and the words by index."""
+# the digits that are not ASCII (what ``\d`` matches beyond 0-9: ２, ١, ...), found by the
+# scan as one key: a text that holds none has its runs from its ASCII bytes
+_OTHER_DIGITS = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
+OTHER_DIGIT = "\\d"
+
+
+def _automaton(words: list[str]) -> tuple[AhoCorasick, AhoCorasick, list[str]]:
+    """Every occurrence of every word (overlapping ones too), and the words by index.
+
+    The second automaton also finds the digits that are not ASCII (they cost it a little:
+    it reads only the texts a one-byte code cannot hold).
+    """
     keys = list(dict.fromkeys(words + _ANY_WORDS))
-    return AhoCorasick(keys, matchkind=MatchKind.Standard), keys
+    return (AhoCorasick(keys, matchkind=MatchKind.Standard),
+            AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard),
+            keys + [OTHER_DIGIT] * len(_OTHER_DIGITS))
 
 
 _AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
@@ -67,9 +79,16 @@ _DIGIT_RUN = re.compile(r"\d+")
 _DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 
 
-def _ascii_runs(text: str) -> list[tuple[int, int]]:
-    """The runs of digits of an ASCII text (what ``\\d+`` finds there)."""
-    marks = text.encode("ascii").translate(_DIGITS_TABLE)
+# roman numerals (IVXLC) as R, digits as 0, ". / -" as ".", the rest as spaces: two numerals
+# side by side, or a digit before a stop, are then one ``in`` test on bytes (the needles
+# start with rare bytes: the search skips fast)
+_MARKS_TABLE = bytes(0x52 if b in b"IVXLC" else 0x30 if 0x30 <= b <= 0x39
+                     else 0x2E if b in b"./-" else 0x20 for b in range(256))
+
+
+def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
+    """The runs of ASCII digits of a text's bytes, one byte a character."""
+    marks = raw.translate(_DIGITS_TABLE)
     runs = []
     at = marks.find(b"0")
     while at >= 0:
@@ -92,6 +111,8 @@ class Scan(NamedTuple):
     lower: str
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
+    roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
+    stop_after: bool  # whether a digit stands before ".", "/" or "-"
 
     @property
     def digits(self) -> list[int]:
@@ -99,21 +120,41 @@ class Scan(NamedTuple):
         return [at for start, end in self.runs for at in range(start, end)]
 
 
+def _cp1251(text: str) -> bytes | None:
+    try:
+        return text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+
+
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
     lower = text.lower()
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
-    runs = _ascii_runs(text) if text.isascii() else [h.span() for h in _DIGIT_RUN.finditer(text)]
+    # one byte a character, whose digits are the text's: ASCII, or cp1251 (Russian), whose
+    # only digits are ASCII ones; else "?" for what is not ASCII, and the scan finds the
+    # other digits
+    plain, other, keys = _AUTOMATA[lang]
+    automaton = plain
+    raw: bytes | None = text.encode("ascii") if text.isascii() else None
+    if raw is None and lang is Lang.RU:  # (a Korean text never fits: not tried)
+        raw = _cp1251(text)
+    if raw is None:
+        raw, automaton = text.encode("ascii", "replace"), other
     words: dict[str, list[int]] = {}
-    automaton, keys = _AUTOMATA[lang]
     for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
         at = words.get(keys[index])
         if at is None:
             words[keys[index]] = [start]
         else:
             at.append(start)
-    return Scan(lower, words, runs)
+    if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
+        del words[OTHER_DIGIT]
+        return Scan(lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
+                    b"RR" in raw.translate(_MARKS_TABLE), True)
+    marks = raw.translate(_MARKS_TABLE)
+    return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
 
 
 def _latin(ch: str) -> bool:

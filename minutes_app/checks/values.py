@@ -33,6 +33,7 @@ _CACHE: dict[tuple[str, Lang], tuple[Values, Index]] = {}
 _CACHE_MAX = 50_000
 _NO_UNIT = ("", "%", "frac", "id", "year")
 _NONE: frozenset[Any] = frozenset()
+_new = tuple.__new__
 
 
 def clear_cache() -> None:
@@ -51,19 +52,22 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     hit = _CACHE.get(key)
     if hit is None:
         found = _read(text, lang)
-        keys: set[tuple[str, float]] = set()
+        keys: list[tuple[str, float]] = []
         units = False
         for q in found.quantities:
             unit = q.unit
             if unit == "%" or unit == "frac":
-                keys.update(_keys(q))
+                keys += _keys(q)
             else:
-                keys.add(("v", q.value))
-                units = units or unit not in _NO_UNIT
-        hit = (found, Index(frozenset(keys), units,
-                            frozenset([d.value for d in found.dates]) if found.dates else _NONE,
-                            frozenset([p.value for p in found.periods]) if found.periods
-                            else _NONE))
+                keys.append(("v", q.value))
+                if not units:
+                    units = unit not in _NO_UNIT
+        # (tuple.__new__: the named tuples' Python constructors cost more than the tuples)
+        hit = (found, _new(Index, (frozenset(keys), units,
+                                   frozenset([d.value for d in found.dates]) if found.dates
+                                   else _NONE,
+                                   frozenset([p.value for p in found.periods]) if found.periods
+                                   else _NONE)))
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
@@ -79,10 +83,11 @@ def _read(text: str, lang: Lang) -> Values:
     numbers, rest = digit_quantities(rest, lang, sc, blank)
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
-    date_years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
-                  for d in found_dates if d.value[0]]
-    return Values(numbers + word_quantities(rest, lang, sc) + date_years, found_dates,
-                  found_periods)
+    quantities = numbers + word_quantities(rest, lang, sc)
+    if found_dates:
+        quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+                       for d in found_dates if d.value[0]]
+    return _new(Values, (quantities, found_dates, found_periods))
 
 
 def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:

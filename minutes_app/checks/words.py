@@ -122,8 +122,9 @@ def _roman_pair(text: str) -> bool:
 
 def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
-    if sc is not None and not any(w in sc.words for w in _ROMAN_WORDS) and \
-            not _roman_pair(text):
+    # (a pair of numerals now was one in the text the scan read: blanking makes only spaces)
+    if sc is not None and sc.words.keys().isdisjoint(_ROMAN_WORDS) and (
+            not sc.roman_pair or not _roman_pair(text)):
         return
     if not _ROMAN_HINT.search(text):
         return
@@ -175,8 +176,10 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     if sc is None:
         present = _EN_HINTS.intersection(latin_words(lower))
     else:  # the scan's number words that are whole runs of letters in the blanked text
-        present = frozenset(w for w, starts in sc.words.items()
-                            if w in _EN_HINTS and run_word(lower, w, starts))
+        found = sc.words
+        # (the set operation in C first: most of the scan's words are months and periods)
+        present = frozenset([w for w in _EN_HINTS & found.keys()
+                             if run_word(lower, w, found[w])])
     if not present:
         yield from roman(text, sc)
         return
@@ -237,15 +240,17 @@ def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
 _RU_ORD_KEYS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
 _RU_FRACTION_KEYS = ("две", "три", "половин", "трет", "четверт")
 _RU_STARTS = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
+_RU_START_SET = frozenset(_RU_STARTS)
 
 
 def _ru_word_at_start(text: str, sc: Scan) -> bool:
     """Whether a word of ``_RU_STARTS`` stands at a word's start in ``text`` (blanked)."""
-    for w in _RU_STARTS:
-        for at in sc.words.get(w, ()):
-            before = text[at - 1] if at else " "
-            if not before.isalnum() and before != "_":
-                return True
+    for w, starts in sc.words.items():  # (the scan's words are few: ask each of them)
+        if w in _RU_START_SET:
+            for at in starts:
+                before = text[at - 1] if at else " "
+                if not before.isalnum() and before != "_":
+                    return True
     return False
 
 

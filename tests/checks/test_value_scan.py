@@ -39,6 +39,14 @@ _TRICKY = [
     "both sides", "on the other hand", "two both sides million", "half both sides meeting",
     "1,2345", "12,3456,789", "112월", "маяin", "майский", "мартовский", "(мая)", "12 th",
     "1,2 трлн", "2,5 млн",
+    # what can follow a run of digits and make a number of more than the run
+    "5 thousand", "5 bn", "3 trillion", "7 тыс.", "5 млн", "5\u00a0000", "5\u202f000 руб.",
+    "5 천", "5 만", "3 억 원", "12345678901234", "5 ２", "5.", "5,", "5 1", "₽ 5", "¥5", "€5",
+    "eur 5", "US$  5", "usd\n5", "5 %", "5\t%", "1 234,5", "2,5 тыс", "12,500", "5. 6",
+    "4, The", "5,x", "5.t", "5 .5", "5.тыс", "5,млн", "5, 천", "5.5만", "5,5", "A1B2", "x-5",
+    "5-x", "G20-21", "abc123def", "COVID-19/20", "코로나 19", "COVID19", "-7a", "B-52s",
+    "30th", "5 months", "5 tons", "5 million", "5million", "5 Million", "5 тысяч", "5 трлн.",
+    "5 тонн", "5 мая", "5 bnx", "5 thousandth", "5 tn", "5 t", "5\nmillion", "5  million",
 ]
 
 
@@ -75,7 +83,7 @@ def test_values_through_the_scan_are_the_plain_values() -> None:
 
 
 def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
-    keys = {lang: set(scan_values._AUTOMATA[lang][1]) for lang in _LANGS}
+    keys = {lang: set(scan_values._AUTOMATA[lang][2]) for lang in _LANGS}
     assert keys[Lang.EN] >= words._EN_HINTS
     assert set(dates._PERIOD_KEYS[Lang.EN]) <= keys[Lang.EN]
     assert set(dates._EN_MONTH_KEYS) <= keys[Lang.EN]
