@@ -10,7 +10,7 @@ from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.checks.meaning import is_person_field, named
 from minutes_app.checks.stems import Stems
-from minutes_app.checks.text_memo import per_text_lang
+from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 
 _CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}

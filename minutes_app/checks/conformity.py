@@ -140,10 +140,9 @@ def _all(m: Minutes) -> list[Finding]:
 
 def clear_caches() -> None:
     """Forget every cached result (for benchmarks of a first run)."""
-    from minutes_app.checks import memo, text_memo, translation, values
+    from minutes_app.checks import memo, translation, values
 
     memo.forget_all()
-    text_memo.forget_all()
     _CACHE.clear()
     values.clear_cache()
     translation.clear_caches()

@@ -1,6 +1,8 @@
 """Per-text memory: what a check reads from one text is computed once per text.
 
 The checks rerun after every pause in typing; only the texts that changed are read again.
+A miss is found by ``dict.get`` with a marker, not by catching ``KeyError``: on a first run,
+where every look-up misses, raising was most of a small check's cost.
 """
 
 from __future__ import annotations
@@ -9,9 +11,14 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from minutes_app.model import Lang
+
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 _MAX = 50_000
+_MISSING = object()
 _TABLES: list[dict[Any, Any]] = []
+_KO, _EN = Lang.KO, Lang.EN
 
 
 def per_text(fn: F) -> F:
@@ -21,15 +28,35 @@ def per_text(fn: F) -> F:
 
     @functools.wraps(fn)
     def remembered(*args: Any) -> Any:
-        try:
-            return table[args]
-        except KeyError:
+        found = table.get(args, _MISSING)
+        if found is _MISSING:
             if len(table) >= _MAX:
                 table.clear()
             found = table[args] = fn(*args)
-            return found
+        return found
 
     return remembered  # type: ignore[return-value]
+
+
+def per_text_lang(fn: Callable[[str, Lang], T]) -> Callable[[str, Lang], T]:
+    """Remember ``fn``'s result per text and language, up to a bound."""
+    # a table per language, chosen by identity: a key of (text, lang) would hash the
+    # language in Python (``Enum.__hash__``) and build a tuple at every look-up
+    tables: dict[Lang, dict[Any, Any]] = {lang: {} for lang in Lang}
+    _TABLES.extend(tables.values())
+    ko, en = tables[_KO], tables[_EN]
+
+    @functools.wraps(fn)
+    def remembered(text: str, lang: Lang) -> T:
+        table = ko if lang is _KO else en if lang is _EN else tables[lang]
+        found = table.get(text, _MISSING)
+        if found is _MISSING:
+            if len(table) >= _MAX:
+                table.clear()
+            found = table[text] = fn(text, lang)
+        return found  # type: ignore[no-any-return]
+
+    return remembered
 
 
 def forget_all() -> None:

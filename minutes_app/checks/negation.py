@@ -14,7 +14,7 @@ import ahocorasick_rs
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.text_memo import per_text_lang
+from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 
 _IDIOMS = {

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.text_memo import per_text, per_text_lang
+from minutes_app.checks.memo import per_text, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 

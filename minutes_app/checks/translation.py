@@ -16,7 +16,7 @@ from minutes_app.checks.concepts import concept_checks as concept_checks
 from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.text_memo import per_text_lang
+from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")

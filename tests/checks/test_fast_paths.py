@@ -12,7 +12,7 @@ import re
 from types import SimpleNamespace
 from typing import cast
 
-from minutes_app.checks import concepts, text_memo
+from minutes_app.checks import concepts, memo
 from minutes_app.checks.context import Context, pairs_of
 from minutes_app.checks.finding import Unit
 from minutes_app.checks.translation import clear_caches, consistency_checks
@@ -59,7 +59,7 @@ def test_fields_and_compounds_are_read_alike_apart_and_together() -> None:
 def test_per_language_tables_keep_the_languages_apart_and_are_forgotten() -> None:
     calls: list[tuple[str, Lang]] = []
 
-    @text_memo.per_text_lang
+    @memo.per_text_lang
     def tag(text: str, lang: Lang) -> str:
         calls.append((text, lang))
         return f"{lang.value}:{text}"
@@ -68,7 +68,7 @@ def test_per_language_tables_keep_the_languages_apart_and_are_forgotten() -> Non
         assert tag("x", lang) == f"{lang.value}:x"
         assert tag("x", lang) == f"{lang.value}:x"
     assert calls == [("x", lang) for lang in Lang]
-    text_memo.forget_all()
+    memo.forget_all()
     assert tag("x", Lang.RU) == "ru:x"
     assert len(calls) == 4
 
