@@ -100,6 +100,7 @@ def split(languages: list[Lang] | None = None, n: int = 5000) -> None:
     the first run's time (``--split``, ``--split3`` for three languages).
     """
     from minutes_app.checks import conformity
+    from minutes_app.gcpause import collector_paused
     from minutes_app.checks.context import Context
     from minutes_app.checks.places import all_units
     from minutes_app.checks.translation import consistency_checks, expected_ratios, length_checks
@@ -108,7 +109,7 @@ def split(languages: list[Lang] | None = None, n: int = 5000) -> None:
     distinct_texts(m)
     m.glossary, m.meeting = demo().glossary, demo().meeting
     clear_caches()
-    with conformity._without_cyclic_gc():
+    with collector_paused(settle=True):
         c0 = time.process_time()
         ctx, units = Context(m), all_units(m)
         rows = [("context and units", time.process_time() - c0)]

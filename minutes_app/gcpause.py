@@ -14,13 +14,22 @@ from types import TracebackType
 
 
 class collector_paused(ContextDecorator):  # noqa: N801 - used like a function
-    """``with collector_paused():`` or ``@collector_paused()``; nests, restores the state."""
+    """``with collector_paused():`` or ``@collector_paused()``; nests, restores the state.
 
-    def __init__(self) -> None:
+    With ``settle=True`` what lives when the pause ends goes straight to the oldest generation
+    (``freeze`` then ``unfreeze``): else the first young collection after the pause walks every
+    object made during it (a twentieth of a first run of the checks). Only where nothing else
+    is frozen: the window freezes its modules' objects at start-up, and unfreezing them (Qt's
+    wrappers among them) made the collector crash.
+    """
+
+    def __init__(self, settle: bool = False) -> None:
         self._was_enabled = False
+        self._settle = settle
 
     def _recreate_cm(self) -> collector_paused:
-        return collector_paused()  # a decorated function may be re-entered: fresh state each call
+        # a decorated function may be re-entered: fresh state each call
+        return collector_paused(self._settle)
 
     def __enter__(self) -> None:
         self._was_enabled = gc.isenabled()
@@ -29,4 +38,7 @@ class collector_paused(ContextDecorator):  # noqa: N801 - used like a function
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._was_enabled:
+            if self._settle and gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()

@@ -8,8 +8,6 @@ a look; a finding dismissed with a reason stays dismissed while its key stays th
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import weakref
 from collections.abc import Callable, Iterator
 
@@ -25,6 +23,7 @@ from minutes_app.checks.translation import (
     consistency_checks, expected_ratios, length_checks, missing_checks, untranslated_checks,
 )
 from minutes_app.model import Minutes, Paragraph
+from minutes_app.gcpause import collector_paused
 from minutes_app.model.brackets import open_brackets
 
 __all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
@@ -148,33 +147,11 @@ def clear_caches() -> None:
     translation.clear_caches()
 
 
-@contextlib.contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """The cyclic collector paused for one run, and restored as it was.
-
-    A run makes a great many small objects that outlive a collection (the per-text caches)
-    and no cycles: the collector's passes over them cost a sixth of a first run's time.
-    Once done, they go straight to the oldest generation (``freeze`` then ``unfreeze``): else
-    the first young collection after the run walks every one of them (a twentieth of a first
-    run). What cycles something else makes meanwhile are collected at the next full pass.
-    Only where nothing else is frozen: the window freezes its modules' objects at start-up,
-    and unfreezing them (Qt's wrappers among them) made the collector crash.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
 def findings(m: Minutes, include_dismissed: bool = False) -> list[Finding]:
     """Every finding of the document, in document order (dismissed ones left out)."""
-    with _without_cyclic_gc():
+    # a run makes many small objects that outlive a collection (the per-text caches) and no
+    # cycles: the collector's passes over them cost a sixth of a first run's time
+    with collector_paused(settle=True):
         found = _all(m)
     seen: set[str] = set()
     out = []

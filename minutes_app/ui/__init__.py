@@ -8,6 +8,8 @@
 import gc
 import sys
 
+from minutes_app.gcpause import collector_paused
+
 
 def freeze_loaded() -> None:
     """Freeze what is alive now (module objects), unless a Qt application already exists.
@@ -24,17 +26,13 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
-_collecting = gc.isenabled()
-gc.disable()
-
 # The core first: PySide6 reads the source of every module imported after it (its
 # ``__feature__`` import hook looks for the word "PySide6"), which costs start-up time for
 # modules that never touch Qt.
-import minutes_app.i18n  # noqa: E402
-import minutes_app.model  # noqa: E402
-import minutes_app.store  # noqa: E402
-import minutes_app.tracking.ops  # noqa: E402, F401
+with collector_paused():
+    import minutes_app.i18n
+    import minutes_app.model
+    import minutes_app.store
+    import minutes_app.tracking.ops  # noqa: F401
 
-freeze_loaded()
-if _collecting:
-    gc.enable()
+    freeze_loaded()
