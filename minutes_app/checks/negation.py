@@ -15,6 +15,7 @@ import ahocorasick_rs
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.tokens import is_word_char
 from minutes_app.model import Lang
 
 _IDIOMS = {
@@ -61,16 +62,12 @@ def _may_negate_en(lower: str) -> bool:
             lower.encode("ascii"), overlapping=True):
         if index:
             return True
-        if at == 0 or not _is_word(lower[at - 1]):
+        if at == 0 or not is_word_char(lower[at - 1]):
             after = lower[at + 2:at + 3]
-            if not _is_word(after) or (after in ("t", "r") and not _is_word(lower[at + 3:at + 4])):
+            if not is_word_char(after) or (
+                    after in ("t", "r") and not is_word_char(lower[at + 3:at + 4])):
                 return True
     return False
-
-
-def _is_word(ch: str) -> bool:
-    """``\\w`` for one ASCII character (or none: "")."""
-    return ch.isalnum() or ch == "_"
 
 
 @per_text_lang

@@ -17,3 +17,8 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 def latin_words(lower: str) -> frozenset[str]:
     """The runs of Latin letters of a lower-cased text ("mid-2021" gives "mid")."""
     return frozenset(_LATIN_RUN.findall(lower))
+
+
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches, for one character (``""``, beyond a text's end, is none)."""
+    return ch.isalnum() or ch == "_"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
-from minutes_app.checks.tokens import latin_words
+from minutes_app.checks.tokens import is_word_char, latin_words
 from minutes_app.model import Lang
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -154,10 +154,6 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     return pattern
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _in_idiom(lower: str, at: int, word: str) -> bool:
     """Whether the blanking of idioms blanks ``word`` at ``at`` (or it can start no hit).
 
@@ -165,8 +161,8 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
     it (every idiom ends at a word's end): the pass over the whole text blanks it either way.
     """
     end = at + len(word)
-    if lower[at:end] != word or (at and _word_char(lower[at - 1])) or (
-            end < len(lower) and _word_char(lower[end])):
+    if lower[at:end] != word or (at and is_word_char(lower[at - 1])) or (
+            end < len(lower) and is_word_char(lower[end])):
         return True  # blanked already, or inside a longer word: no ``\b`` hit starts here
     return _EN_IDIOM.match(lower, at) is not None
 
