@@ -28,6 +28,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test a compiled build older than its sources (it would judge old code)."""
+    from minutes_app import native
+
+    if native.stale() or native.orphans():
+        pytest.exit("compiled modules older than their sources (or no longer listed): "
+                    f"{native.stale() + native.orphans()}; rebuild with pip install -e .",
+                    returncode=3)
+
+
 @pytest.fixture(autouse=True)
 def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep caches, settings and data of the tests out of the real home folder."""

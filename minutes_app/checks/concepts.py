@@ -12,8 +12,9 @@ from minutes_app.checks.meaning import is_person_field, named
 from minutes_app.checks.stems import Stems
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
-_CONCEPT_OF = {lang: {v.lower(): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
+_CONCEPT_OF = {lang: {lowercase(v): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
 # the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
 _CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
@@ -38,12 +39,13 @@ def concepts_in(text: str, lang: Lang) -> Concepts:
 # the Korean stems hold no cased character: the text finds what its lower-cased form finds,
 # at the same places (lower-casing keeps each character one long, but U+0130), without a copy
 _UNCASED = {lang for lang in Lang
-            if all(c.lower() == c == c.upper() for v in _CONCEPT_STEMS[lang].literals for c in v)}
+            if all(lowercase(c) == c == c.upper()
+                   for v in _CONCEPT_STEMS[lang].literals for c in v)}
 
 
 def _hits(text: str, lang: Lang) -> tuple[str, list[tuple[int, int, int]]]:
     """The text as its stems are looked for in, and their hits ``(index, start, end)``."""
-    lower = text if lang in _UNCASED and "\u0130" not in text else text.lower()
+    lower = text if lang in _UNCASED and "\u0130" not in text else lowercase(text)
     return lower, _CONCEPT_STEMS[lang].indexed_hits(lower)
 
 
@@ -101,9 +103,9 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if a not in found or b not in found or found[a].keys() == found[b].keys():
             continue
         only_a = [c for c in found[a] if c not in found[b]
-                  and not read[a][1].get(c, frozenset()) & found[b].keys()]
+                  and not read[a][1].get(c, frozenset()).intersection(found[b])]
         only_b = [c for c in found[b] if c not in found[a]
-                  and not read[b][1].get(c, frozenset()) & found[a].keys()]
+                  and not read[b][1].get(c, frozenset()).intersection(found[a])]
         if only_a or only_b:
             spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
             text_a, text_b = unit.texts[a], unit.texts[b]

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked, run_word, word_windows
-from minutes_app.checks.tokens import latin_words
+from minutes_app.checks.tokens import latin_words, lowercase
 from minutes_app.model import Lang
 
 Day = tuple[int, int, int]
@@ -102,7 +102,7 @@ def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
     return [(_i(y), mo, _i(d)) for d in (d1, d2) if d] or [(_i(y), mo, 0)]
 
 
-_EN_MONTH_KEYS = {m[:3].lower(): m[:3] for m in _EN_MONTHS}
+_EN_MONTH_KEYS = {lowercase(m[:3]): m[:3] for m in _EN_MONTHS}
 _RU_MONTH_KEYS = ("январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
                   "декабр").split()
 
@@ -185,13 +185,13 @@ def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], s
         if has_digit:
             f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)], None, digits)
     elif lang is Lang.RU and named:
-        lower = text.lower()
+        lower = lowercase(text)
         # (with the scan, the patterns are tried at their starts only: no hint is needed)
         if sc is not None or any(month in lower for month in _RU_GEN):
             f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower,
                    digits)
         if _ru_month_hint(lower, sc) if sc is not None else _RU_MONTH_HINT.search(lower):
-            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], f.text.lower(), months)
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], lowercase(f.text), months)
     # (with the scan, ``named`` is what the hint tells: a month's three letters, capitalised)
     elif lang is Lang.EN and named and (sc is not None or _EN_MONTH_HINT.search(text)):
         f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]), None, digits)
@@ -205,7 +205,7 @@ def _ru_month(word: str) -> int:
 
 
 _EN_WHEN = r"(?=\s+(?:of\s+)?(?:the\s+|this\s+|next\s+|that\s+)?(?:\d{4}|year|month|decade|" + \
-    "|".join(m.lower() for m in _EN_MONTHS) + r"))"
+    "|".join(lowercase(m) for m in _EN_MONTHS) + r"))"
 _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
     Lang.EN: [
         (re.compile(r"\b(?:first|1st)\s+half\b|\bh1\b|\b1h\b"), "H1"),
@@ -315,7 +315,7 @@ def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period]
         return [], text
     if sc is not None:
         return _periods_near(text, lang, sc)
-    lower = text.lower() if lang is not Lang.KO else text
+    lower = lowercase(text) if lang is not Lang.KO else text
     if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
         return [], text  # the words the hint needs, asked of the text's words (no pass)
     if lang is Lang.RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):

@@ -16,6 +16,7 @@ from minutes_app.checks.meaning import find_form
 from minutes_app.checks.values import values
 from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
 _ORDINAL = {
     Lang.EN: re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:meeting|session)"
@@ -29,7 +30,7 @@ _ORDINAL = {
 def _ordinal_value(hit: re.Match[str], lang: Lang) -> int | None:
     if hit.group(1) and hit.group(1).isdigit():
         return int(hit.group(1))
-    word = (hit.group(2) or "").lower()
+    word = lowercase(hit.group(2) or "")
     if lang is Lang.EN:
         parts = word.split("-")
         total = sum(EN_WORDS.get(p, -1000) for p in parts)

@@ -16,6 +16,7 @@ from minutes_app.checks.values import (
     date_difference, indexed, period_difference, quantity_difference, unit_conflicts,
 )
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
 _Spans = list[tuple[Lang, int, int]]
 
@@ -181,7 +182,7 @@ def find_form(text: str, value: str, lang: Lang, lower: str | None = None
         return at, at + len(value)
     if lang is Lang.RU and " " in value:
         probe, pattern, _lowered = russian_form(value)
-        if probe not in (text.lower() if lower is None else lower):
+        if probe not in (lowercase(text) if lower is None else lower):
             return None
         hit = pattern.search(text)
         return (hit.start(), hit.end()) if hit else None

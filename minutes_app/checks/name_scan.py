@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
 
@@ -59,7 +60,7 @@ def gate_string(probe: str, lowered: bool) -> str:
     """
     if not lowered:
         return probe
-    return max(probe.split("Σ"), key=len).lower()
+    return lowercase(max(probe.split("Σ"), key=len))
 
 
 def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[int, bool]],
@@ -154,7 +155,7 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     lowered, always, special = p.lowered, p.always, p.special
 
     def read(text: str) -> Scan:
-        lower = text.lower() if lowered else text
+        lower = lowercase(text) if lowered else text
         if find is None:
             found: list[tuple[int, int, int]] = []
         elif as_bytes:

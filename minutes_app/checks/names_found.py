@@ -19,6 +19,7 @@ from minutes_app.checks.context import Context, Found, Readers, head_pattern, ru
 from minutes_app.checks.name_scan import Plan, Scan
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -293,7 +294,7 @@ def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
                 text = head_pattern(lang, value).sub(_zeros, text)
                 blanked = True
         if blanked and plan.lowered:
-            lower = text.lower()
+            lower = lowercase(text)
     rows = ctx.lookup[lang]
     for at in scan_rows(plan, seen):
         variant, index, phrase, lowered = rows[at]

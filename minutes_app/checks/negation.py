@@ -15,7 +15,7 @@ import ahocorasick_rs
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
-from minutes_app.checks.tokens import is_word_char
+from minutes_app.checks.tokens import is_word_char, lowercase
 from minutes_app.model import Lang
 
 _IDIOMS = {
@@ -76,7 +76,7 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang not in _MARKERS:
         return []
     if lang is Lang.EN and text.isascii():  # ASCII: a marker is one of the text's words
-        if not _may_negate_en(text.lower()):
+        if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
     elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan
         return []

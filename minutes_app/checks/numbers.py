@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
 
 class Quantity(NamedTuple):
@@ -92,7 +93,7 @@ _CODE_WORDS = tuple(_CODES_BEFORE)
 _CODE_TAILS = tuple({c[-2:] for c in _CODES_BEFORE})
 # the ASCII characters whose lower case ends a code
 _CODE_ENDS = frozenset(chr(b) for b in range(128)
-                       if chr(b).lower() in {c[-1] for c in _CODES_BEFORE})
+                       if lowercase(chr(b)) in {c[-1] for c in _CODES_BEFORE})
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -101,9 +102,9 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
         first = text[end]
         if first.isspace() and end + 1 < len(text):  # _UNIT_AFTER's optional space
             first = text[end + 1]
-        if first.lower() in _UNIT_FIRST or first.isspace():
+        if lowercase(first) in _UNIT_FIRST or first.isspace():
             # only the next few characters can hold a unit: lower-case just those
-            near = text[end:end + 24].lower()
+            near = lowercase(text[end:end + 24])
             # (a unit's word must begin them, after one space at most: a C test first)
             if (near[1:] if near[:1].isspace() else near).startswith(_UNIT_WORDS):
                 after = _UNIT_AFTER.match(near)
@@ -121,11 +122,11 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     # (an ASCII letter or sign that ends no code: one look-up, no slicing)
     if last.isascii() and last not in _CODE_ENDS:
         return "", end
-    if not text[max(low, at - 1):at + 1].lower().endswith(_CODE_TAILS):
+    if not lowercase(text[max(low, at - 1):at + 1]).endswith(_CODE_TAILS):
         return "", end
     before_text = text[low:start]
-    if before_text.rstrip().lower().endswith(_CODE_WORDS):
-        before = _CODE_BEFORE.search(before_text.lower())
+    if lowercase(before_text.rstrip()).endswith(_CODE_WORDS):
+        before = _CODE_BEFORE.search(lowercase(before_text))
         if before:
             return _CODES_BEFORE[before.group().strip()], end
     return "", end

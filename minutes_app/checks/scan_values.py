@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from minutes_app.model import Lang
+from minutes_app.checks.tokens import lowercase
 
 
 _EN_WORDS = (
@@ -129,7 +130,7 @@ def _cp1251(text: str) -> bytes | None:
 
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
-    lower = text.lower()
+    lower = lowercase(text)
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
     # one byte a character, whose digits are the text's: ASCII, or cp1251 (Russian), whose

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
-from minutes_app.checks.tokens import is_word_char, latin_words
+from minutes_app.checks.tokens import is_word_char, latin_words, lowercase
 from minutes_app.model import Lang
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -146,7 +146,7 @@ def _en_word(present: frozenset[str]) -> re.Pattern[str]:
     pattern = _EN_WORD_OF.get(key)
     if pattern is None:
         # longest first, as in _EN_WORD: the same hits (a word the text lacks cannot match)
-        words = sorted(key & EN_WORDS.keys(), key=len, reverse=True) or ["(?!)"]
+        words = sorted(key.intersection(EN_WORDS), key=len, reverse=True) or ["(?!)"]
         pattern = _led("".join(sorted({w[0] for w in [*words, *_TENS]})),
                        r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(words) + r")\b")
         if len(_EN_WORD_OF) < 4096:  # a bound: the sets seen are few
@@ -168,13 +168,13 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
 
 
 def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
-    lower = text.lower()
+    lower = lowercase(text)
     if sc is None:
         present = _EN_HINTS.intersection(latin_words(lower))
     else:  # the scan's number words that are whole runs of letters in the blanked text
         found = sc.words
         # (the set operation in C first: most of the scan's words are months and periods)
-        present = frozenset([w for w in _EN_HINTS & found.keys()
+        present = frozenset([w for w in _EN_HINTS.intersection(found)
                              if run_word(lower, w, found[w])])
     if not present:
         yield from roman(text, sc)
@@ -254,7 +254,7 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
     if sc is not None and not _ru_word_at_start(text, sc):
         yield from roman(text, sc)
         return
-    lower = text.lower()
+    lower = lowercase(text)
     ords: list[int] | None = None
     cards: list[int] | None = None
     wins: list[tuple[int, int]] = []

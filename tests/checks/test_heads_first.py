@@ -17,19 +17,10 @@ from tests.checks.test_name_scan import _plain_named
 
 
 @pytest.mark.parametrize("lang", [Lang.KO, Lang.RU, Lang.EN])
-def test_texts_with_heads_are_read_as_every_row_tried_in_order(
-        lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_texts_with_heads_are_read_as_every_row_tried_in_order(lang: Lang) -> None:
     m = demo(languages=[Lang.KO, Lang.RU, Lang.EN])
     ctx = Context(m)
     read: list[Found | None] = []  # what the heads-first reading gave (None: left to _in_order)
-
-    def counted(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | None:
-        found = heads_first(text, seen, lang, ctx)
-        read.append(found)
-        return found
-
-    heads_first = names_found._heads_first
-    monkeypatch.setattr(names_found, "_heads_first", counted)
     heads = ctx.head_strings[lang]
     # heads that overlap ("러시아연방 극동·북극개발부" and "극동·북극개발부 차관") are read
     # apart only once blanked
@@ -44,7 +35,13 @@ def test_texts_with_heads_are_read_as_every_row_tried_in_order(
         rng.shuffle(pieces)
         pieces = [p.lower() if lang is Lang.RU and rng.random() < 0.2 else p for p in pieces]
         text = "".join(p + rng.choice(around) for p in pieces)
-        assert named(text, lang, ctx) == _plain_named(text, lang, ctx, False), text
+        plain = _plain_named(text, lang, ctx, False)
+        assert named(text, lang, ctx) == plain, text
+        # the reading itself, asked directly (named() calls it inside compiled code, where
+        # no test can count its calls): where it answers, it answers what the rows give
+        seen: Scan = ctx.slots[lang].scan(text)
+        read.append(names_found._heads_first(text, seen, lang, ctx) if seen.heads else None)
+        assert read[-1] is None or read[-1] == plain, text
     kept = [x for x in read if x is not None]
     if lang is not Lang.EN:  # (English heads stand apart from names: _apart reads them)
         assert len(kept) > 100 and sum(bool(x[0]) for x in kept) > 50  # the reading was used
