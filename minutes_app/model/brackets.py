@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from minutes_app.model.entities import Paragraph
@@ -218,6 +217,8 @@ def _edits(old: str, new: str) -> list[tuple[int, int, int]]:
     a, b = old[head:len(old) - tail], new[head:len(new) - tail]
     if len(a) + len(b) > MATCH_LIMIT:  # the words of a span found again: ``_refind``
         return [(head, head + len(a), len(b))]
+    from difflib import SequenceMatcher  # on the first edit, not at start-up
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return [_on_words(old, new, head + i1, head + i2, head + j1, head + j2)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
 from minutes_app.model.entities import Comment, Paragraph
 from minutes_app.model.minutes import Minutes
-from minutes_app.model.ops import Operation
+
+if TYPE_CHECKING:
+    from minutes_app.model.ops import Operation
 
 
 def thread_root(p: Paragraph, comment_id: int) -> Comment:

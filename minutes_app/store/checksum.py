@@ -6,10 +6,14 @@ written before schema 3 get theirs when the file is migrated.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
+
+try:  # hashlib's own blake2b, without the OpenSSL library hashlib loads (ms at start-up)
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as blake2b
 
 COLUMNS: dict[str, str] = {
     "meta": "key, value",
@@ -27,7 +31,7 @@ def checksum(values: Sequence[Any]) -> str:
     ``repr`` of the tuple of str, int and None is exact and much cheaper than JSON: the
     whole document's rows are checked on every load.
     """
-    return hashlib.blake2b(repr(tuple(values)).encode(), digest_size=8).hexdigest()
+    return blake2b(repr(tuple(values)).encode(), digest_size=8).hexdigest()
 
 
 def with_checksum(values: Sequence[Any]) -> tuple[Any, ...]:

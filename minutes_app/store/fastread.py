@@ -8,7 +8,6 @@ throws its result away and reads row by row to name the damaged rows.
 from __future__ import annotations
 
 import json
-from hashlib import blake2b
 from itertools import chain, repeat
 from typing import Any
 
@@ -16,6 +15,7 @@ from minutes_app.model import Paragraph, Section
 from minutes_app.model import serialize as ser
 from minutes_app.model.brackets import brackets_in
 from minutes_app.model.types import Lang, Side, Status
+from minutes_app.store.checksum import blake2b
 
 _LANGS = {lang.value: lang for lang in Lang}
 _SIDES = {side.value: side for side in Side}

@@ -7,6 +7,10 @@ from collections.abc import Callable
 
 APPLICATION_ID = 0x4D494E55  # "MINU": tells our files from other SQLite databases
 SCHEMA_VERSION = 4
+# ``schema_digest`` of what ``expected_schema(SCHEMA_VERSION)`` builds, so that opening a current
+# file need not replay every migration on an empty database first (a test recomputes it; a file
+# that does not match is still checked against the full expected schema).
+CURRENT_SCHEMA_DIGEST = "96ff65f6ce461628217584e1ce861c18"
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -131,6 +135,13 @@ def expected_schema(version: int) -> set[tuple[str, str, str]]:
         return schema_of(conn)
     finally:
         conn.close()
+
+
+def schema_digest(schema: set[tuple[str, str, str]]) -> str:
+    """A short fingerprint of a schema as ``schema_of`` gives it (independent of row order)."""
+    from minutes_app.store.checksum import blake2b
+
+    return blake2b(repr(sorted(schema)).encode(), digest_size=16).hexdigest()
 
 
 def schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:

@@ -32,7 +32,6 @@ def freeze_loaded() -> None:
 with collector_paused():
     import minutes_app.i18n
     import minutes_app.model
-    import minutes_app.store
-    import minutes_app.tracking.ops  # noqa: F401
+    import minutes_app.store  # noqa: F401
 
     freeze_loaded()

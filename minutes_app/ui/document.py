@@ -16,22 +16,36 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from minutes_app.errors import FileChangedError
 from minutes_app.i18n.messages import render
-from minutes_app.model import Change, Minutes, Operation, SetSectionHeading, SetText
+from minutes_app.model import Change, Minutes
 from minutes_app.store import MinutesFile
-from minutes_app.tracking.ops import EditHeading, EditText
 
 if TYPE_CHECKING:  # the workflows' modules load with the first one run
+    from minutes_app.model import Operation
     from minutes_app.workflows import Step
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
 MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
-TYPING = (SetText, EditText, SetSectionHeading, EditHeading)
+_TYPING: tuple[type, ...] = ()
+
+
+def typing_ops() -> tuple[type, ...]:
+    """The operations typing makes (their modules load with the first edit, not at start)."""
+    global _TYPING
+    if not _TYPING:
+        from minutes_app.model import SetSectionHeading, SetText
+        from minutes_app.tracking.ops import EditHeading, EditText
+
+        _TYPING = (SetText, EditText, SetSectionHeading, EditHeading)
+    return _TYPING
 
 
 def _typing_key(op: Operation) -> tuple[object, ...]:
     """Where a typing operation types: its kind, paragraph or section, and language."""
+    from minutes_app.model import SetSectionHeading
+    from minutes_app.tracking.ops import EditHeading
+
     if isinstance(op, SetSectionHeading | EditHeading):  # tracked or not: one heading
         return ("heading", op.section_id, op.lang)
     return (type(op), op.pid, op.lang)  # type: ignore[attr-defined]
@@ -60,14 +74,14 @@ class OpCommand(QUndoCommand):
         self._op = self._doc._run(self._inverse)
 
     def id(self) -> int:
-        return self.MERGE_ID if isinstance(self._op, TYPING) else -1
+        return self.MERGE_ID if isinstance(self._op, typing_ops()) else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing in one paragraph and language is one step until a pause."""
         if not isinstance(other, OpCommand):
             return False
         mine, theirs = self._op, other._op
-        if not (isinstance(mine, TYPING) and isinstance(theirs, TYPING)):
+        if not (isinstance(mine, typing_ops()) and isinstance(theirs, typing_ops())):
             return False
         if _typing_key(mine) != _typing_key(theirs):
             return False

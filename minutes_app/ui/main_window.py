@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.i18n import _, title
-from minutes_app.model import Change, SetStatus, Side, Status
+from minutes_app.model import Change, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document, DocumentHolder
@@ -305,6 +305,8 @@ class MainWindow(WindowParts):
         return pid, lang, cursor.selectionStart(), cursor.selectionEnd()
 
     def _reopen(self, pid: int) -> bool:
+        from minutes_app.model import SetStatus
+
         number = self.doc.minutes.number(pid)
         question = _("Paragraph {number} is agreed. Editing it reopens it for negotiation "
                      "(its status becomes Proposed). Edit it?").format(number=number or "·")

@@ -13,9 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QToolButton, QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
@@ -30,26 +28,44 @@ INFO_MS = 15000  # a report stays this long; an error until closed or replaced
 
 
 class MessageBar(QFrame):
-    """A non-modal line above the editor: a report or an error, with a close button."""
+    """A non-modal line above the editor: a report or an error, with a close button.
+
+    Hidden until the first message: its text and button are made then, not at start-up.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.label = QLabel()
-        self.label.setObjectName("messageText")
-        self.label.setWordWrap(True)
+        self.error = False
+        self._label: QLabel | None = None
+        self._timer: QTimer | None = None
+        self.hide()
+
+    @property
+    def label(self) -> QLabel:
+        """The text of the message (made with the first one)."""
+        if self._label is None:
+            self._build()
+        assert self._label is not None
+        return self._label
+
+    def _build(self) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QToolButton
+
+        label = QLabel()
+        label.setObjectName("messageText")
+        label.setWordWrap(True)
         close = QToolButton()
         close.setText("×")
         close.setAccessibleName(_("Close"))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 4, 2)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(label, 1)
         layout.addWidget(close)
         self._timer = QTimer(self, singleShot=True, interval=INFO_MS)
         self._timer.timeout.connect(self.hide)
-        self.error = False
-        self.hide()
+        self._label = label
 
     def show_text(self, text: str, error: bool) -> None:
         """Show ``text``; a report hides itself after a while, an error stays."""
@@ -58,6 +74,7 @@ class MessageBar(QFrame):
         self.setStyleSheet("#messageBar { background: %s; }" % ("#fde2e1" if error
                                                                 else "#e3effd"))
         self.show()
+        assert self._timer is not None
         if error:
             self._timer.stop()
         else:
@@ -65,6 +82,8 @@ class MessageBar(QFrame):
 
     def text(self) -> str:
         """What the bar says (empty when hidden)."""
+        if self._label is None:
+            return ""
         return self.label.text() if self.isVisible() or not self.isHidden() else ""
 
 

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import N_, MinutesError
 from minutes_app.i18n import _, current_language
-from minutes_app.model import Lang, Operation, Side
+from minutes_app.model import Lang, Side
 from minutes_app.ui.commands.opening import create_document, open_document
 from minutes_app.ui.labels import lang_label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
+
+    from minutes_app.model import Operation
 
     from minutes_app.ui.document import Document
     from minutes_app.ui.commands.file_watch import FileWatch

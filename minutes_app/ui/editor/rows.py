@@ -11,7 +11,6 @@ from minutes_app.i18n import _, title
 from minutes_app.model import Change, Lang, Minutes, Paragraph, Side
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.model.track import DELETE, PLAIN, Track, baseline_text
-from minutes_app.tracking.ops import edit_heading, edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
@@ -213,6 +212,8 @@ class EditorModel(QAbstractTableModel):
         lang = self.lang_of(index.column())
         if role != Qt.ItemDataRole.EditRole or lang is None or not isinstance(value, str):
             return False
+        from minutes_app.tracking.ops import edit_heading, edit_text  # the first edit's
+
         kind, ident = self._rows[index.row()]
         if not self._exists(kind, ident):
             return False  # an editor closing on a row that the document already removed

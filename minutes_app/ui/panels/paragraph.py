@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
-from minutes_app.model import (
-    AddComment, Change, Comment, Operation, Paragraph, RemoveComment, SetStatus, SetVoice, Side,
-    Status,
-)
+from minutes_app import model  # its edit operations load with the first edit (model.SetStatus)
+from minutes_app.model import Change, Comment, Paragraph, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import side_label, status_label
+
+if TYPE_CHECKING:
+    from minutes_app.model import Operation
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -190,7 +192,7 @@ class ParagraphPanel(QWidget):
         root = thread_root(m.paragraph(self.pid), cid)
         comment = Comment(m.allocate_id(), m.own_side, text, _now(), author=self.doc.user_name,
                           parent=root.id)
-        self._apply(AddComment(self.pid, comment), _("Reply to comment"))
+        self._apply(model.AddComment(self.pid, comment), _("Reply to comment"))
         self.comment_text.clear()
 
     def toggle_resolved(self) -> None:
@@ -238,11 +240,11 @@ class ParagraphPanel(QWidget):
         status = STATUSES[self.status.currentIndex()]
         side = list(Side)[self.ad_ref_side.currentIndex()] if status is Status.AGREED_AD_REF \
             else None
-        self._apply(SetStatus(self.pid, status, side), _("Set status"))
+        self._apply(model.SetStatus(self.pid, status, side), _("Set status"))
 
     def _on_voice_activated(self, index: int) -> None:
         if self.pid is not None:
-            self._apply(SetVoice(self.pid, VOICES[index]), _("Set voice"))
+            self._apply(model.SetVoice(self.pid, VOICES[index]), _("Set voice"))
 
     def _on_add_clicked(self) -> None:
         text = self.comment_text.text().strip()
@@ -250,13 +252,13 @@ class ParagraphPanel(QWidget):
             return
         m = self.doc.minutes
         comment = Comment(m.allocate_id(), m.own_side, text, _now(), author=self.doc.user_name)
-        self._apply(AddComment(self.pid, comment), _("Add comment"))
+        self._apply(model.AddComment(self.pid, comment), _("Add comment"))
         self.comment_text.clear()
 
     def _on_remove_clicked(self) -> None:
         item = self.comments.currentItem()
         if self.pid is not None and item is not None:
-            self._apply(RemoveComment(self.pid, int(item.data(256))), _("Remove comment"))
+            self._apply(model.RemoveComment(self.pid, int(item.data(256))), _("Remove comment"))
 
     def _on_document_changed(self, change: Change) -> None:
         if self.pid is None:
