@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
 
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
@@ -121,8 +120,7 @@ def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
                     out: list[Opcode]) -> None:
     """Opcodes for the changed middle ``old[p:old_end]`` → ``new[p:new_end]``, added to ``out``."""
     ta, tb = tokenize(old[p:old_end]), tokenize(new[p:new_end])
-    oa = list(accumulate(map(len, ta), initial=p))  # where each token starts, in the text
-    ob = list(accumulate(map(len, tb), initial=p))
+    oa, ob = _starts(ta, p), _starts(tb, p)  # where each token starts, in the text
     for tag, i1, i2, j1, j2 in _fold_thin_equals(opcodes(ta, tb), ta):
         if tag == "replace" and i2 - i1 == 1 == j2 - j1:
             a, b = ta[i1], tb[j1]
@@ -137,6 +135,15 @@ def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
             _trimmed(out, old, new, oa[i1], oa[i2], ob[j1], ob[j2])
             continue
         out.append((tag, oa[i1], oa[i2], ob[j1], ob[j2]))
+
+
+def _starts(tokens: list[str], at: int) -> list[int]:
+    """Where each token starts (and, last, where the last one ends), the first at ``at``."""
+    out = [at]
+    for t in tokens:
+        at += len(t)
+        out.append(at)
+    return out
 
 
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:

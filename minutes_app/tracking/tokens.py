@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import not_
 
 # Words (Latin or Hangul: "협력을", an eojeol, is one token), numbers apart from the words they
 # touch ("2021년" is "2021" + "년", so a changed year is one changed number), spaces, and each
@@ -33,14 +31,18 @@ def tokenize(text: str) -> list[str]:
     if not text or text[0] == " " or text[-1] == " " or "  " in text or not text.isprintable():
         return _TOKEN.findall(text)
     chunks = text.split(" ")
-    out = [" "] * (2 * len(chunks) - 1)
-    out[::2] = chunks
-    # the pieces that are not one word, found at C speed; from the end: earlier places hold
-    for k in reversed(list(compress(range(len(chunks)), map(not_, map(str.isalpha, chunks))))):
+    out: list[str] = []
+    last = len(chunks) - 1
+    for k in range(last + 1):  # (compiled, a plain loop beats map/compress and slice edits)
         chunk = chunks[k]
-        if chunk[-1].isdecimal() and k + 1 < len(chunks) and chunks[k + 1][0].isdecimal():
+        if k:
+            out.append(" ")
+        if chunk.isalpha():
+            out.append(chunk)
+            continue
+        if chunk[-1].isdecimal() and k < last and chunks[k + 1][0].isdecimal():
             return _TOKEN.findall(text)  # "1 000": a number's groups
-        out[2 * k:2 * k + 1] = _TOKEN.findall(chunk)
+        out += _TOKEN.findall(chunk)
     return out
 
 
