@@ -42,8 +42,49 @@ def tokenize(text: str) -> list[str]:
             continue
         if chunk[-1].isdecimal() and k < last and chunks[k + 1][0].isdecimal():
             return _TOKEN.findall(text)  # "1 000": a number's groups
-        out += _TOKEN.findall(chunk)
+        _chunk_tokens(chunk, out)
     return out
+
+
+def _chunk_tokens(chunk: str, out: list[str]) -> None:
+    """Add the tokens of ``chunk`` (no space in it, not all letters) to ``out``.
+
+    The usual shapes go without the pattern: a number or a (hyphenated) word between
+    punctuation marks, each mark a token (``2021,`` ``(KICP)`` ``Sub-committee”)``); the
+    pattern takes the rest. A mark never joins the word or number beside it (a combining
+    mark would: not a mark here).
+    """
+    n = len(chunk)
+    i = 0
+    while i < n and _mark(chunk[i]):
+        i += 1
+    j = n
+    while j > i and _mark(chunk[j - 1]):
+        j -= 1
+    core = chunk[i:j]
+    if not (core.isalpha() or core.isdecimal() or _hyphenated(core)):
+        out += _TOKEN.findall(chunk)  # (an empty core too: no word, no number)
+        return
+    for k in range(i):
+        out.append(chunk[k])
+    out.append(core)
+    for k in range(j, n):
+        out.append(chunk[k])
+
+
+def _mark(c: str) -> bool:
+    """True when the character is a token alone (``[^\\w\\s]``), not a combining mark."""
+    return not (c.isalnum() or c == "_" or c.isspace() or "\u0300" <= c <= "\u036f")
+
+
+def _hyphenated(core: str) -> bool:
+    """True when ``core`` is words joined by hyphens, all letters (one token)."""
+    if "-" not in core:
+        return False
+    for part in core.split("-"):
+        if not part.isalpha():
+            return False
+    return True
 
 
 def inside_number(text: str, i: int) -> bool:

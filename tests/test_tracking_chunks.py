@@ -1,0 +1,27 @@
+"""Tokens of a chunk found without the pattern (numbers and words between punctuation marks,
+hyphenated words) are the pattern's, whatever marks, digits, letters and combining marks touch."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes_app.tracking import tokens
+
+PIECES = st.sampled_from([
+    "a", "Sides", "협력을", "Северо", "2021", "5", "١٢", "½", "²", "_", "-", "--", ",", ".", "(", ")",
+    "“", "”", "«", "»", "%", "·", "」", "\u0301", "é", "e\u0301", " ", "start-up", "2,5", "1.5",
+    "년", "ǅ", "ʰ", "\u00a0", "1 000",
+])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_chunk_tokens_are_the_patterns(text: str) -> None:
+    assert tokens.tokenize(text) == tokens._TOKEN.findall(text)
+
+
+def test_the_usual_chunks() -> None:
+    assert tokens.tokenize("(KICP) Sub-committee”), 2021, -5 a-b- 이행협정」이") == [
+        "(", "KICP", ")", " ", "Sub-committee", "”", ")", ",", " ", "2021", ",", " ", "-", "5",
+        " ", "a-b", "-", " ", "이행협정", "」", "이"]
