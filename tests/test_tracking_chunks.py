@@ -3,6 +3,8 @@ hyphenated words) are the pattern's, whatever marks, digits, letters and combini
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +13,7 @@ from minutes_app.tracking import tokens
 PIECES = st.sampled_from([
     "a", "Sides", "협력을", "Северо", "2021", "5", "١٢", "½", "²", "_", "-", "--", ",", ".", "(", ")",
     "“", "”", "«", "»", "%", "·", "」", "\u0301", "é", "e\u0301", " ", "start-up", "2,5", "1.5",
-    "년", "ǅ", "ʰ", "\u00a0", "1 000",
+    "년", "ǅ", "ʰ", "\u00a0", "1 000", "1\u00a0000", "1\u202f5", "3 4",
 ])
 
 
@@ -25,3 +27,13 @@ def test_the_usual_chunks() -> None:
     assert tokens.tokenize("(KICP) Sub-committee”), 2021, -5 a-b- 이행협정」이") == [
         "(", "KICP", ")", " ", "Sub-committee", "”", ")", ",", " ", "2021", ",", " ", "-", "5",
         " ", "a-b", "-", " ", "이행협정", "」", "이"]
+
+
+NUMBER_SPACE = re.compile(r"\d[ \u00a0\u202f]\d")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES, max_size=8).map("".join), st.integers(-1, 30))
+def test_inside_number_is_the_patterns(text: str, i: int) -> None:
+    expected = 0 < i < len(text) and bool(NUMBER_SPACE.match(text, i - 1))
+    assert tokens.inside_number(text, i) == expected
