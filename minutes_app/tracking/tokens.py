@@ -82,10 +82,7 @@ def _hyphenated(core: str) -> bool:
     """True when ``core`` is words joined by hyphens, all letters (one token)."""
     if "-" not in core:
         return False
-    for part in core.split("-"):
-        if not part.isalpha():
-            return False
-    return True
+    return all(part.isalpha() for part in core.split("-"))
 
 
 def inside_number(text: str, i: int) -> bool:
