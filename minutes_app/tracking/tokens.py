@@ -107,10 +107,10 @@ def refine(old: str, new: str) -> tuple[str, str, str, str]:
         return "", old, new, ""
     shorter = min(len(old), len(new))
     p = 0
-    while p < shorter and old[p] == new[p]:
+    while p < shorter and ord(old[p]) == ord(new[p]):
         p += 1
     s = 0
-    while s < shorter - p and old[-1 - s] == new[-1 - s]:
+    while s < shorter - p and ord(old[-1 - s]) == ord(new[-1 - s]):
         s += 1
     if p == 0 and s == 0:
         return "", old, new, ""
