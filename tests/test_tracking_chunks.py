@@ -1,5 +1,6 @@
 """Tokens of a chunk found without the pattern (numbers and words between punctuation marks,
-hyphenated words) are the pattern's, whatever marks, digits, letters and combining marks touch."""
+hyphenated words, and any other chunk character by character) are the pattern's, whatever
+marks, digits, letters and combining marks touch."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ PIECES = st.sampled_from([
     "a", "Sides", "협력을", "Северо", "2021", "5", "١٢", "½", "²", "_", "-", "--", ",", ".",
     "(", ")",
     "“", "”", "«", "»", "%", "·", "」", "\u0301", "é", "e\u0301", " ", "start-up", "2,5", "1.5",
-    "년", "ǅ", "ʰ", "\u00a0", "1 000", "1\u00a0000", "1\u202f5", "3 4",
+    "년", "ǅ", "ʰ", "\u00a0", "1 000", "1\u00a0000", "1\u202f5", "3 4", "제15차", "50%를",
+    "a-", "-b", "1.", ",5", "𝐀", "〇",
 ])
 
 
@@ -38,3 +40,9 @@ NUMBER_SPACE = re.compile(r"\d[ \u00a0\u202f]\d")
 def test_inside_number_is_the_patterns(text: str, i: int) -> None:
     expected = 0 < i < len(text) and bool(NUMBER_SPACE.match(text, i - 1))
     assert tokens.inside_number(text, i) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+def test_any_characters_give_the_patterns_tokens(text: str) -> None:
+    assert tokens.tokenize(text) == tokens._TOKEN.findall(text)

@@ -64,13 +64,56 @@ def _chunk_tokens(chunk: str, out: list[str]) -> None:
         j -= 1
     core = chunk[i:j]
     if not (core.isalpha() or core.isdecimal() or _hyphenated(core)):
-        out += _TOKEN.findall(chunk)  # (an empty core too: no word, no number)
+        _scan(chunk, out)  # (an empty core too: no word, no number)
         return
     for k in range(i):
         out.append(chunk[k])
     out.append(core)
     for k in range(j, n):
         out.append(chunk[k])
+
+
+def _letter(c: str) -> bool:
+    """``[^\\W\\d_]``: a word character that is not a digit (letters, ``²``, ``½``)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _combining(c: str) -> bool:
+    """A combining mark a word keeps (``[\\u0300-\\u036f]``)."""
+    return "\u0300" <= c <= "\u036f"
+
+
+def _scan(chunk: str, out: list[str]) -> None:
+    """The pattern's tokens of a chunk with no whitespace, found character by character.
+
+    Without whitespace the pattern's alternatives never compete: a word is letters and
+    combining marks from a letter on, hyphens joining it to a next letter; a number is
+    digits, ``.`` or ``,`` joining it to a next digit (its groups need a space); anything
+    else is a token alone.
+    """
+    n = len(chunk)
+    i = 0
+    while i < n:
+        c = chunk[i]
+        j = i + 1
+        if _letter(c):
+            while True:
+                while j < n and (_letter(chunk[j]) or _combining(chunk[j])):
+                    j += 1
+                if j + 1 < n and chunk[j] == "-" and _letter(chunk[j + 1]):
+                    j += 2
+                    continue
+                break
+        elif c.isdecimal():
+            while True:
+                while j < n and chunk[j].isdecimal():
+                    j += 1
+                if j + 1 < n and chunk[j] in ".," and chunk[j + 1].isdecimal():
+                    j += 2
+                    continue
+                break
+        out.append(chunk[i:j])
+        i = j
 
 
 def _mark(c: str) -> bool:
