@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
 
 from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
@@ -44,31 +43,23 @@ def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
 
 
 def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix, by halving (slice comparisons run at C speed)."""
-    if not a or not b or a[0] != b[0]:
-        return 0  # (a replaced word, the usual case in ``_settled``)
-    lo, hi = 1, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:  # (the first ``lo`` are known to match)
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Length of the common prefix."""
+    # compiled, ``ord(a[i])`` reads a code point without making a string: a plain loop beats
+    # halving with slice compares (each slice a new string)
+    most = min(len(a), len(b))
+    i = 0
+    while i < most and ord(a[i]) == ord(b[i]):
+        i += 1
+    return i
 
 
 def _common_suffix(a: str, b: str, most: int) -> int:
-    """Length of the common suffix, at most ``most``, by halving (as ``_common_prefix``)."""
-    if most <= 0 or a[-1] != b[-1]:
-        return 0
-    lo, hi, la, lb = 1, most, len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Length of the common suffix, at most ``most`` (as ``_common_prefix``)."""
+    la, lb = len(a), len(b)
+    s = 0
+    while s < most and ord(a[la - 1 - s]) == ord(b[lb - 1 - s]):
+        s += 1
+    return s
 
 
 def _word_start(text: str, other: str, i: int) -> int:
@@ -121,8 +112,7 @@ def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
                     out: list[Opcode]) -> None:
     """Opcodes for the changed middle ``old[p:old_end]`` → ``new[p:new_end]``, added to ``out``."""
     ta, tb = tokenize(old[p:old_end]), tokenize(new[p:new_end])
-    oa = list(accumulate(map(len, ta), initial=p))  # where each token starts, in the text
-    ob = list(accumulate(map(len, tb), initial=p))
+    oa, ob = _starts(ta, p), _starts(tb, p)  # where each token starts, in the text
     for tag, i1, i2, j1, j2 in _fold_thin_equals(opcodes(ta, tb), ta):
         if tag == "replace" and i2 - i1 == 1 == j2 - j1:
             a, b = ta[i1], tb[j1]
@@ -139,6 +129,15 @@ def _middle_opcodes(old: str, new: str, p: int, old_end: int, new_end: int,
         out.append((tag, oa[i1], oa[i2], ob[j1], ob[j2]))
 
 
+def _starts(tokens: list[str], at: int) -> list[int]:
+    """Where each token starts (and, last, where the last one ends), the first at ``at``."""
+    out = [at]
+    for t in tokens:
+        at += len(t)
+        out.append(at)
+    return out
+
+
 def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> None:
     """A replacement less a shared Korean stem or ending (``확대`` → ``확대를 위한``)."""
     a, b = old[a1:a2], new[b1:b2]
@@ -147,12 +146,12 @@ def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b
         return
     shorter = min(len(a), len(b))
     p = 0
-    while p < shorter and a[p] == b[p]:
+    while p < shorter and ord(a[p]) == ord(b[p]):
         p += 1
     while p and not is_hangul(a[p - 1]):  # only a Hangul stem is kept whole
         p -= 1
     s = 0
-    while s < shorter - p and a[-1 - s] == b[-1 - s]:
+    while s < shorter - p and ord(a[-1 - s]) == ord(b[-1 - s]):
         s += 1
     while s and not is_hangul(a[len(a) - s]):
         s -= 1
@@ -328,7 +327,7 @@ def _settled(run: list[Seg], author: Author) -> bool:
             or not all(t.isspace() for t in set(ta).intersection(tb)) or _pairable(ta, tb)):
         return False
     p = _common_prefix(a, b)
-    s = _common_prefix(a[::-1], b[::-1])
+    s = _common_suffix(a, b, min(len(a), len(b)))
     return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
 
 

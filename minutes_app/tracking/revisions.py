@@ -82,13 +82,24 @@ def _text_revisions(pid: int, number: int | None, lang: Lang, track: Track,
     # tuples are made as Revision's own constructor makes them, without its Python frame
     head, id_head = f"{pid}|{lang}|", f"{pid}-{lang}-"
     out: list[Revision] = []
-    for index, (kind_mark, text, author, origin) in enumerate(track):
-        kind = KINDS.get(kind_mark)
-        if kind is None:
+    last: Author | None = None  # the author of the previous change, and its keys' beginnings
+    inserted = deleted = ""
+    for index, seg in enumerate(track):
+        kind_mark = seg.kind  # (kept text is skipped untouched: its text never read)
+        if kind_mark == INSERT:
+            kind = "insert"
+        elif kind_mark == DELETE:
+            kind = "delete"
+        else:
             continue
+        _kind, text, author, origin = seg
         assert author is not None
         side, round_number, time = author
-        key = f"{head}{kind}|{side}|{round_number}|{text}"
+        if author is not last:  # (a text's changes usually share one Author: formatted once)
+            inserted = f"{head}insert|{side}|{round_number}|"
+            deleted = f"{head}delete|{side}|{round_number}|"
+            last = author
+        key = (inserted if kind_mark == INSERT else deleted) + text
         n = seen[key] = seen.get(key, 0) + 1
         rid = f"{id_head}{crc32(f'{key}|{n}'.encode()) & 0xFFFFFF:06x}"
         out.append(_new(Revision, (rid, pid, number, lang, kind, text, side, round_number, time,
