@@ -56,6 +56,11 @@ def _paths(module: str) -> tuple[Path, list[Path]]:
                                      for suffix in importlib.machinery.EXTENSION_SUFFIXES]
 
 
+def source(module: str) -> Path:
+    """The source file of a listed module (what the build compiles)."""
+    return _paths(module)[0]
+
+
 def compiled() -> list[str]:
     """The listed modules that have a compiled file beside their source."""
     return [m for m in COMPILED if any(p.exists() for p in _paths(m)[1])]

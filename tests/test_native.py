@@ -24,7 +24,7 @@ def test_the_listed_modules_run_compiled_unless_asked_not_to() -> None:
 def test_every_listed_module_has_a_source() -> None:
     for name in native.COMPILED:
         assert importlib.util.find_spec(name) is not None, name
-        assert native._paths(name)[0].exists(), name
+        assert native.source(name).exists(), name
 
 
 def test_lowercase_is_pythons_even_for_a_final_sigma() -> None:
@@ -36,7 +36,7 @@ def test_lowercase_is_pythons_even_for_a_final_sigma() -> None:
 def test_no_compiled_module_calls_the_lower_method() -> None:
     """``x.lower()`` compiled is mypyc's routine (wrong for a final sigma): use ``lowercase``."""
     for name in native.COMPILED:
-        tree = ast.parse(native._paths(name)[0].read_text(encoding="utf-8"))
+        tree = ast.parse(native.source(name).read_text(encoding="utf-8"))
         calls = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call)
                  and isinstance(n.func, ast.Attribute) and n.func.attr == "lower"]
         assert calls == [], (name, calls)
