@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+_lower: Final = lowercase  # (a constant: compiled, read without a look-up in the module)
 
 
 _EN_WORDS = (
@@ -58,21 +60,64 @@ _OTHER_DIGITS = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
 OTHER_DIGIT = "\\d"
 
 
-def _automaton(words: list[str]) -> tuple[AhoCorasick, AhoCorasick, list[str]]:
+def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str], BytesAhoCorasick,
+                                          list[str]]:
     """Every occurrence of every word (overlapping ones too), and the words by index.
 
-    The second automaton also finds the digits that are not ASCII (they cost it a little:
-    it reads only the texts a one-byte code cannot hold).
+    The text automaton also finds the digits that are not ASCII (it reads only the texts no
+    one-byte code holds); the bytes automaton reads a text's ``_ONE_BYTE`` bytes, one a
+    character (a third of the time of a pass over the text: no UTF-8, no offsets to convert).
     """
     keys = list(dict.fromkeys(words + _ANY_WORDS))
-    return (AhoCorasick(keys, matchkind=MatchKind.Standard),
-            AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard),
-            keys + [OTHER_DIGIT] * len(_OTHER_DIGITS))
+    # a word the code cannot write never stands in a text it can (the text has none of it)
+    one_byte = [k for k in keys if _encodable(k)]
+    return (AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard,
+                        implementation=Implementation.ContiguousNFA),
+            keys + [OTHER_DIGIT] * len(_OTHER_DIGITS),
+            BytesAhoCorasick([k.encode(_ONE_BYTE) for k in one_byte],
+                             matchkind=MatchKind.Standard, implementation=Implementation.DFA),
+            one_byte)
 
 
-_AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
-             Lang.RU: _automaton(_RU_WORDS)}
-_DIGIT_RUN = re.compile(r"\d+")
+def _encodable(word: str) -> bool:
+    try:
+        word.encode(_ONE_BYTE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# Latin letters, Cyrillic and the usual signs (quotes, dashes), one byte each; its only digits
+# are ASCII ones, and lower-casing keeps each of its characters one of its characters (both
+# checked below), so the lower case of a text it holds is its bytes translated
+_ONE_BYTE: Final = "cp1251"
+
+
+def _lower_table() -> bytes:
+    table = bytearray(range(256))
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode(_ONE_BYTE)
+        except UnicodeDecodeError:  # (0x98: no character; a text's bytes never hold it)
+            continue
+        assert not ch.isdecimal() or "0" <= ch <= "9"
+        low = lowercase(ch).encode(_ONE_BYTE)  # (a character it lacks: an error here)
+        assert len(low) == 1
+        table[b] = low[0]
+    return bytes(table)
+
+
+_LOWER_ONE_BYTE: Final = _lower_table()
+
+
+_AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
+                    Lang.RU: _automaton(_RU_WORDS)}
+_EN_AUTOMATA: Final = _AUTOMATA[Lang.EN]
+_KO_AUTOMATA: Final = _AUTOMATA[Lang.KO]
+_RU_AUTOMATA: Final = _AUTOMATA[Lang.RU]
+_KO: Final = Lang.KO
+_EN: Final = Lang.EN
+_DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
@@ -121,33 +166,42 @@ class Scan(NamedTuple):
         return [at for start, end in self.runs for at in range(start, end)]
 
 
-def _cp1251(text: str) -> bytes | None:
+def _one_byte(text: str) -> bytes | None:
     try:
-        return text.encode("cp1251")
+        return text.encode(_ONE_BYTE)
     except UnicodeEncodeError:
         return None
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
-    lower = lowercase(text)
+    lower = _lower(text)
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
-    # one byte a character, whose digits are the text's: ASCII, or cp1251 (Russian), whose
-    # only digits are ASCII ones; else "?" for what is not ASCII, and the scan finds the
-    # other digits
-    plain, other, keys = _AUTOMATA[lang]
-    automaton = plain
-    raw: bytes | None = text.encode("ascii") if text.isascii() else None
-    if raw is None and lang is Lang.RU:  # (a Korean text never fits: not tried)
-        raw = _cp1251(text)
-    if raw is None:
-        raw, automaton = text.encode("ascii", "replace"), other
+    automaton, keys, bytes_automaton, byte_keys = (
+        _KO_AUTOMATA if lang is _KO else _EN_AUTOMATA if lang is _EN else _RU_AUTOMATA)
+    # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
+    # its bytes translated, read by the bytes automaton; a Korean text never fits (not tried)
+    raw = _one_byte(text) if lang is not _KO or text.isascii() else None
     words: dict[str, list[int]] = {}
+    if raw is not None:
+        for index, start, _end in bytes_automaton.find_matches_as_indexes(
+                raw.translate(_LOWER_ONE_BYTE), overlapping=True):
+            word = byte_keys[index]
+            at = words.get(word)
+            if at is None:
+                words[word] = [start]
+            else:
+                at.append(start)
+        marks = raw.translate(_MARKS_TABLE)
+        return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
+    # else "?" for what is not ASCII, and the text automaton finds the other digits
+    raw = text.encode("ascii", "replace")
     for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
-        at = words.get(keys[index])
+        word = keys[index]
+        at = words.get(word)
         if at is None:
-            words[keys[index]] = [start]
+            words[word] = [start]
         else:
             at.append(start)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run

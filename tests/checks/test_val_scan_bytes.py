@@ -1,0 +1,48 @@
+"""The value scan's bytes pass (one byte a character) finds what the text pass finds."""
+
+from __future__ import annotations
+
+from minutes_app.checks import scan_values
+from minutes_app.checks.tokens import lowercase
+from minutes_app.model import Lang
+from tests.checks.test_value_scan import _texts
+
+_EXTRA = [
+    "“Quoted” — 5 млн «рублей» 2020 г.", "ПЕРВОЕ ПОЛУГОДИЕ 2021 ГОДА, ДВЕ ТРЕТИ", "ЁЛКА ЧЕТВЁРТЫЙ",
+    "THE SECOND HALF OF MAY", "Annex II – Part I", "İstanbul 2020", "ΣΑΣ 12", "Ⅻ 12",
+    "No. 5 № 6 § 7 · 8 … 9 ‰ 10", "USD 25 billion / KRW 1.2 trillion", "코로나19 first",
+]
+
+
+def _by_text(text: str, lang: Lang) -> dict[str, list[int]]:
+    """The words the text automaton finds in the lower case (as the scan did before)."""
+    automaton, keys = scan_values._AUTOMATA[lang][:2]
+    words: dict[str, list[int]] = {}
+    for index, start, _end in automaton.find_matches_as_indexes(lowercase(text),
+                                                                overlapping=True):
+        words.setdefault(keys[index], []).append(start)
+    words.pop(scan_values.OTHER_DIGIT, None)
+    return words
+
+
+def test_the_bytes_pass_finds_the_words_of_the_text_pass() -> None:
+    texts = _texts() + [(t, lang) for t in _EXTRA for lang in (Lang.EN, Lang.RU, Lang.KO)]
+    one_byte = 0
+    for text, lang in texts:
+        found = scan_values.scan(text, lang)
+        if found is None:
+            assert len(lowercase(text)) != len(text)
+            continue
+        assert found.words == _by_text(text, lang), (text, lang)
+        one_byte += scan_values._one_byte(text) is not None
+    assert one_byte > 1000
+
+
+def test_the_one_byte_lower_case_is_pythons() -> None:
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode("cp1251")
+        except UnicodeDecodeError:
+            continue
+        lowered = bytes([b]).translate(scan_values._LOWER_ONE_BYTE).decode("cp1251")
+        assert lowered == lowercase(ch), ch
