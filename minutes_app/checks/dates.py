@@ -259,7 +259,8 @@ _PERIODS: Final[dict[Lang, list[tuple[re.Pattern[str], str]]]] = {
 # one pass per language: the patterns above as named alternatives, in their order
 # (English hits start with one of a few characters: a look-ahead of them spares the engine
 # trying every alternative at every word boundary)
-_LEADS: Final = {_LANG_EN: "(?=[1234bcefhlmqsty])", _LANG_KO: r"(?=[상하제1234초연중말\s])"}
+_LEADS: Final = {_LANG_EN: "(?=[1234bcefhlmqsty])", _LANG_KO: r"(?=[상하제1234초연중말\s])",
+                 _LANG_RU: "(?=[пвтчкнсi1234])"}
 _PERIOD_ONE: Final = {lang: re.compile(_LEADS.get(lang, "") + "(?:" + "|".join(
     f"(?P<{value}_{i}>{pattern.pattern})" for i, (pattern, value) in enumerate(rows)) + ")")
                for lang, rows in _PERIODS.items()}

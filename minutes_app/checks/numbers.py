@@ -9,7 +9,7 @@ other language, but alone they are reported only against another unmatched value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked
@@ -99,8 +99,12 @@ _CODE_WORDS: Final = tuple(_CODES_BEFORE)
 # the last two characters of every code before a value (lower case): a gate before the pattern
 _CODE_TAILS: Final = tuple({c[-2:] for c in _CODES_BEFORE})
 # the ASCII characters whose lower case ends a code
-_CODE_ENDS: Final = frozenset(chr(b) for b in range(128)
-                       if _lower(chr(b)) in {c[-1] for c in _CODES_BEFORE})
+_CODE_LAST: Final = tuple({c[-1] for c in _CODES_BEFORE})
+# per character: whether its lower case ends a code (filled as characters come; few do)
+_ENDS_CODE: Final[dict[str, bool]] = {}
+# per character: the units whose word starts with its lower case (None: no unit)
+_UNITS_OF: Final[dict[str, tuple[str, ...] | None]] = {}
+_NO_WORDS: Final[tuple[str, ...]] = ("",)  # (a marker: a character not asked yet)
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -110,8 +114,10 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
         if first.isspace() and end + 1 < len(text):  # _UNIT_AFTER's optional space
             first = text[end + 1]
         # the units whose word starts with that character (a space there: none can follow,
-        # no unit starts with one)
-        words = _UNIT_BY_FIRST.get(_lower(first))
+        # no unit starts with one), remembered per character (no lower-casing per number)
+        words = _UNITS_OF.get(first, _NO_WORDS)
+        if words is _NO_WORDS:
+            words = _UNITS_OF[first] = _UNIT_BY_FIRST.get(_lower(first))
         if words is not None:
             # only the next few characters can hold a unit: lower-case just those
             near = _lower(text[end:end + 24])
@@ -129,8 +135,13 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     if at < low:
         return "", end
     last = text[at]
-    # (an ASCII letter or sign that ends no code: one look-up, no slicing)
-    if last.isascii() and last not in _CODE_ENDS:
+    # (a character whose lower case ends no code: one look-up, no slicing)
+    ends = _ENDS_CODE.get(last)
+    if ends is None:
+        # (the lower case of two characters ends with the second's: only a final sigma's
+        # depends on the first, and no code ends with a sigma)
+        ends = _ENDS_CODE[last] = _lower(last).endswith(_CODE_LAST)
+    if not ends:
         return "", end
     if not _lower(text[max(low, at - 1):at + 1]).endswith(_CODE_TAILS):
         return "", end
@@ -170,7 +181,7 @@ _new: Final = tuple.__new__  # a Quantity without its Python constructor (a tupl
 
 
 def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple[str, ...]
-            ) -> Iterator[tuple[Any, ...]]:
+            ) -> list[tuple[Any, ...]]:
     """What ``at_starts(pattern, text, starts)`` finds, as (start, end, *groups).
 
     A run of digits followed by nothing that can extend a hit (no digit after ``.``, ``,`` or
@@ -178,6 +189,7 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
     is tried only at the others. ``starts`` are runs' first digits, where the pattern's
     look-behind holds (a retry inside a run, below, takes the pattern).
     """
+    out: list[tuple[Any, ...]] = []
     n = len(text)
     end = 0
     for at in starts:
@@ -189,24 +201,25 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
                 while stop < n and text[stop].isdecimal():
                     stop += 1
                 if stop == n:
-                    yield (at, stop, text[at:stop], None, None, None)
+                    out.append((at, stop, text[at:stop], None, None, None))
                     end = stop
                     break
                 after = text[stop]
                 # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
                 skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
                 if not text[skip].isdecimal() and not text.startswith(risky, skip):
-                    yield (at, stop, text[at:stop], None, None, None)
+                    out.append((at, stop, text[at:stop], None, None, None))
                     end = stop
                     break
             hit = pattern.match(text, at)
             if hit is None:
                 break
             end = hit.end()
-            yield (hit.start(), end, *hit.groups())
+            out.append((hit.start(), end, *hit.groups()))
             # a hit that ends inside a run of digits: the next may start there
             if end < n and text[end].isdecimal():
                 at = end
+    return out
 
 
 def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quantity]:
@@ -377,17 +390,17 @@ def _run_heads(text: str, sc: Scan) -> list[int]:
     return out
 
 
-def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True
-                     ) -> tuple[list[Quantity], str]:
+def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True,
+                     whole: bool = False) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked.
 
     ``sc`` (the scan of the text before any blanking) tells where the digits are: the
     patterns are then tried there only. ``blank=False``: the text is given back as it came
-    (nothing reads it after).
+    (nothing reads it after). ``whole``: ``text`` is the text the scan read (nothing blanked).
     """
     digits: list[int] | None = None
     if sc is not None:
-        digits = _run_heads(text, sc)
+        digits = [start for start, _end in sc.runs] if whole else _run_heads(text, sc)
         if not digits:
             return [], text
     elif not _DIGIT.search(text):
@@ -399,8 +412,8 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:
-                found.append(Quantity(float(digits_of.group()), "id", False, hit.start(),
-                                      hit.end()))
+                found.append(_new(Quantity, (float(digits_of.group()), "id", False,
+                                             hit.start(), hit.end())))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
     # (the scan holds every "/" and "분의" of the text before blanking)
@@ -408,7 +421,8 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     for hit in (_FRACTION.finditer(text) if maybe and ("/" in text or "분의" in text) else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
-            found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
+            found.append(_new(Quantity, (canon(int(a) / int(b)), "frac", False, hit.start(),
+                                         hit.end())))
             text = mask(text, hit.start(), hit.end())
     if sc is not None and found:  # what was blanked above is no digit any more
         digits = _run_heads(text, sc)

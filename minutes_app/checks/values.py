@@ -90,12 +90,12 @@ def _read(text: str, lang: Lang) -> Values:
     found_dates, rest = dates(rest, lang, sc)
     # a Korean text without the words its word quantities need is not read after the digits
     blank = sc is None or lang is not _LANG_KO or not sc.words.keys().isdisjoint(KO_NEEDS)
-    numbers, rest = digit_quantities(rest, lang, sc, blank)
+    numbers, rest = digit_quantities(rest, lang, sc, blank, rest is text)
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     quantities = numbers + word_quantities(rest, lang, sc)
     if found_dates:
-        quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+        quantities += [_new(Quantity, (float(d.value[0]), "year", True, d.start, d.end))
                        for d in found_dates if d.value[0]]
     return _new(Values, (quantities, found_dates, found_periods))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Final
 
 import re
-from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
@@ -124,21 +123,30 @@ _ROMAN_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
 _ROMAN_WORDS: Final = ("annex", "part", "риложени", "аздел")
 
 
+_new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+
+
+def _q(value: float, unit: str, soft: bool, start: int, end: int) -> Quantity:
+    return _new(Quantity, (value, unit, soft, start, end))
+
+
 def _roman_pair(text: str) -> bool:
     return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
 
 
-def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
+    out: list[Quantity] = []
     # (a pair of numerals now was one in the text the scan read: blanking makes only spaces)
     if sc is not None and sc.words.keys().isdisjoint(_ROMAN_WORDS) and (
             not sc.roman_pair or not _roman_pair(text)):
-        return
+        return out
     if not _ROMAN_HINT.search(text):
-        return
+        return out
     for hit in _ROMAN.finditer(text):
         if hit.group():
-            yield Quantity(float(_roman_value(hit.group())), "", False, hit.start(), hit.end())
+            out.append(_q(float(_roman_value(hit.group())), "", False, hit.start(), hit.end()))
+    return out
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -175,7 +183,8 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
     return _EN_IDIOM.match(lower, at) is not None
 
 
-def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
     lower = _lower(text)
     if sc is None:
         present = _EN_HINTS.intersection(latin_words(lower))
@@ -185,12 +194,12 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         present = frozenset([w for w in _EN_HINTS.intersection(found)
                              if run_word(lower, w, found[w])])
     if not present:
-        yield from roman(text, sc)
-        return
+        out += roman(text, sc)
+        return out
     if sc is not None and present.isdisjoint(_FRACTIONS) and all(
             _in_idiom(lower, at, w) for w in present for at in sc.words[w]):
-        yield from roman(text, sc)  # "the two Sides": every number word is in an idiom
-        return
+        out += roman(text, sc)  # "the two Sides": every number word is in an idiom
+        return out
     starts: list[int] | None = None
     if sc is None:
         lower = _blank(lower, _EN_IDIOM)
@@ -199,15 +208,15 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
     if (sc is None or "half" in sc.words) and "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
-            yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
+            out.append(_q(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end()))
         lower = _blank(lower, _EN_AND_HALF)
     # a fraction's word is a whole word: it is among the text's words (no hint pass)
     for hit in (() if present.isdisjoint(_FRACTIONS) else _EN_FRACTION.finditer(lower)):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)
-        yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
-                       hit.end())
+        out.append(_q(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
+                      hit.end()))
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
     if sc is None:
@@ -222,22 +231,25 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         scale = _EN_SCALE_AFTER.match(lower, end)
         if scale is not None:  # "four million"
             value, end = value * _EN_SCALES[scale.group(1)], scale.end()
-        yield Quantity(canon(value), "", True, hit.start(), end)
-    yield from roman(text, sc)
+        out.append(_q(canon(value), "", True, hit.start(), end))
+    out += roman(text, sc)
+    return out
 
 
 # what every Korean word quantity holds
 KO_NEEDS: Final = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
 
 
-def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
     if sc is not None and not any(w in sc.words for w in KO_NEEDS):
-        return
+        return out
     if not any(w in text for w in KO_NEEDS):
-        return
+        return out
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]
-        yield Quantity(float(value), unit, True, hit.start(), hit.end())
+        out.append(_q(float(value), unit, True, hit.start(), hit.end()))
+    return out
 
 
 # the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
@@ -258,10 +270,11 @@ def _ru_word_at_start(text: str, sc: Scan) -> bool:
     return False
 
 
-def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
     if sc is not None and not _ru_word_at_start(text, sc):
-        yield from roman(text, sc)
-        return
+        out += roman(text, sc)
+        return out
     lower = _lower(text)
     ords: list[int] | None = None
     cards: list[int] | None = None
@@ -284,14 +297,15 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
             lower = blank_in(lower, _RU_FRACTION, wins)
     for hit in at_starts(_RU_ORD_RE, lower, ords):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
-        yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
+        out.append(_q(float(_RU_ORD[stem]), "", True, hit.start(), hit.end()))
     for hit in at_starts(_RU_CARD_RE, lower, cards):
-        yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
+        out.append(_q(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
         value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
-        yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
-    yield from roman(text, sc)
+        out.append(_q(canon(value), "frac", True, hit.start(), hit.end()))
+    out += roman(text, sc)
+    return out
 
 
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
@@ -300,5 +314,5 @@ def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quant
     ``sc``, the scan of the text before any blanking, spares the passes it shows useless.
     """
     if lang is _LANG_KO:
-        return list(_korean(text, sc))
-    return list(_russian(text, sc) if lang is _LANG_RU else _english(text, sc))
+        return _korean(text, sc)
+    return _russian(text, sc) if lang is _LANG_RU else _english(text, sc)

@@ -46,3 +46,23 @@ def test_the_one_byte_lower_case_is_pythons() -> None:
             continue
         lowered = bytes([b]).translate(scan_values._LOWER_ONE_BYTE).decode("cp1251")
         assert lowered == lowercase(ch), ch
+
+
+def test_the_period_patterns_lead_changes_no_hit() -> None:
+    """A look-ahead of the characters every alternative starts with finds the same hits."""
+    import re
+
+    from minutes_app.checks import dates
+
+    for lang in (Lang.EN, Lang.KO, Lang.RU):
+        led = dates._PERIOD_ONE[lang]
+        plain = re.compile("(?:" + "|".join(
+            f"(?P<{value}_{i}>{pattern.pattern})"
+            for i, (pattern, value) in enumerate(dates._PERIODS[lang])) + ")")
+        hits = 0
+        for text, _lang in _texts():
+            lower = lowercase(text) if lang is not Lang.KO else text
+            got = [(h.span(), h.lastgroup) for h in led.finditer(lower)]
+            assert got == [(h.span(), h.lastgroup) for h in plain.finditer(lower)], text
+            hits += len(got)
+        assert hits > 100, lang
