@@ -333,27 +333,6 @@ def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
 _ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _ident_hint(text: str, sc: Scan) -> bool:
-    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name.
-
-    Blanking makes spaces, never letters: a digit next to a letter now was at an end of one
-    of the scan's runs.
-    """
-    if "코로나" in sc.words or "ковид" in sc.words:
-        return True
-    letters = _ASCII_LETTERS
-    for start, end in sc.runs:
-        if text[end:end + 1] in letters:
-            return True
-        if start:
-            before = text[start - 1]
-            if before == "-" and start > 1:
-                before = text[start - 2]
-            if before in letters:
-                return True
-    return False
-
-
 def _ident_starts(text: str, sc: Scan) -> list[int]:
     """Every place a hit of ``_IDENT_HINT`` can start, in order.
 
@@ -372,7 +351,7 @@ def _ident_starts(text: str, sc: Scan) -> list[int]:
                 before = text[start - 2]
             if before in letters:
                 out.append(start)
-    return sorted(set(out))
+    return sorted(set(out)) if out else out
 
 
 def _run_heads(text: str, sc: Scan) -> list[int]:
@@ -406,9 +385,11 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     elif not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
-    hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
+    # (with the scan: the places a hint's hit can start, none when there is no hint)
+    starts = _ident_starts(text, sc) if sc is not None else None
+    hint = bool(starts) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text, None if sc is None else _ident_starts(text, sc))
+        idents = _idents(text, starts)
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:

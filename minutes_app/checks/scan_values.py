@@ -13,7 +13,6 @@ patterns still decide, so what they find does not change (``tests/checks/test_va
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
@@ -118,6 +117,7 @@ _RU_AUTOMATA: Final = _AUTOMATA[Lang.RU]
 _KO: Final = Lang.KO
 _EN: Final = Lang.EN
 _DIGIT_RUN: Final = re.compile(r"\d+")
+_new: Final = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
 
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
@@ -167,6 +167,8 @@ class Scan(NamedTuple):
 
 
 def _one_byte(text: str) -> bytes | None:
+    if text.isascii():  # (a copy of its bytes: no table to look characters up in)
+        return text.encode("ascii")
     try:
         return text.encode(_ONE_BYTE)
     except UnicodeEncodeError:
@@ -194,7 +196,7 @@ def scan(text: str, lang: Lang) -> Scan | None:
             else:
                 at.append(start)
         marks = raw.translate(_MARKS_TABLE)
-        return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
+        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks))
     # else "?" for what is not ASCII, and the text automaton finds the other digits
     raw = text.encode("ascii", "replace")
     for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
@@ -206,10 +208,10 @@ def scan(text: str, lang: Lang) -> Scan | None:
             at.append(start)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
-        return Scan(lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                    b"RR" in raw.translate(_MARKS_TABLE), True)
+        return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
+                           b"RR" in raw.translate(_MARKS_TABLE), True))
     marks = raw.translate(_MARKS_TABLE)
-    return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
+    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks))
 
 
 def _latin(ch: str) -> bool:
@@ -284,24 +286,25 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
-              ) -> Iterator[re.Match[str]]:
+              ) -> list[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
 
     ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
     hits start with one); None tries everywhere.
     """
     if starts is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
     end = 0
     for at in starts:
         while at >= end:
             hit = pattern.match(text, at)
             if hit is None:
                 break
-            yield hit
+            out.append(hit)
             end = hit.end()
             # a hit that ends inside a run of digits: the next may start there (an extra try
             # is harmless, a missed one is not)
             if end < len(text) and text[end].isdecimal():
                 at = end
+    return out
