@@ -134,15 +134,35 @@ def _roman_pair(text: str) -> bool:
     return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
 
 
+# the words of _ROMAN_HINT as the text writes them, by the scan's word each starts with
+_ROMAN_NAMES: Final = (("annex", "Annex"), ("part", "Part I"), ("риложени", "риложени"),
+                       ("аздел", "аздел I"))
+
+
+def _roman_named(text: str, sc: Scan) -> bool:
+    """Whether a word of ``_ROMAN_HINT`` stands in ``text`` (a hit of the hint, no pass).
+
+    Each stands where the scan found its lower case ("part" in "partnership" is no hit):
+    blanking makes only spaces, so the places to look at are the scan's.
+    """
+    words = sc.words
+    for word, written in _ROMAN_NAMES:
+        for at in words.get(word, ()):
+            if text.startswith(written, at):
+                return True
+    return False
+
+
 def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
     out: list[Quantity] = []
-    # (a pair of numerals now was one in the text the scan read: blanking makes only spaces)
-    if sc is not None and sc.words.keys().isdisjoint(_ROMAN_WORDS) and (
-            not sc.roman_pair or not _roman_pair(text)):
-        return out
-    if not _ROMAN_HINT.search(text):
-        return out
+    if sc is None or not _roman_named(text, sc):
+        # (a pair of numerals now was one in the text the scan read: blanking makes only
+        # spaces)
+        if sc is not None and (not sc.roman_pair or not _roman_pair(text)):
+            return out
+        if not _ROMAN_HINT.search(text):
+            return out
     for hit in _ROMAN.finditer(text):
         if hit.group():
             out.append(_q(float(_roman_value(hit.group())), "", False, hit.start(), hit.end()))

@@ -66,3 +66,25 @@ def test_the_period_patterns_lead_changes_no_hit() -> None:
             assert got == [(h.span(), h.lastgroup) for h in plain.finditer(lower)], text
             hits += len(got)
         assert hits > 100, lang
+
+
+def test_roman_numerals_through_the_scan_are_those_of_the_hint() -> None:
+    """The hint's words looked for at the scan's places give what the hint's pass gives."""
+    from minutes_app.checks import words
+
+    hint = words._ROMAN_HINT.pattern
+    for word, written in words._ROMAN_NAMES:
+        assert f"|{written}|" in hint and written.lower().startswith(word)
+    assert {w for w, _x in words._ROMAN_NAMES} == set(words._ROMAN_WORDS)
+    found = 0
+    extra = ["Part II and Annex IV", "partnership, Part I", "Приложение I", "раздел II",
+             "Раздел I", "XIV session", "I and II", "Annexes I", "annex II", "PART I"]
+    for text, lang in _texts() + [(t, Lang.EN) for t in extra] + [(t, Lang.RU) for t in extra]:
+        sc = scan_values.scan(text, lang)
+        if sc is None:
+            continue
+        for blanked in (text, text.replace("I", " ", 1), text.replace("a", " ")):
+            got = words.roman(blanked, sc)
+            assert got == words.roman(blanked), (blanked, lang)
+            found += len(got)
+    assert found > 100
