@@ -117,8 +117,6 @@ _RU_MONTH_KEYS: Final = (
 
 def _numeric(text: str, sc: Scan) -> bool:
     r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
-    if not sc.stop_after:  # no digit before ". / -" in the text as scanned (nor now)
-        return False
     n = len(text)
     for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
         if end < n - 1 and text[end] in "./-":

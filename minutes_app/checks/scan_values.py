@@ -56,7 +56,7 @@ _ANY_WORDS = "코로나 ковид риложени аздел annex part / 분�
 # the digits that are not ASCII (what ``\d`` matches beyond 0-9: ２, ١, ...), found by the
 # scan as one key: a text that holds none has its runs from its ASCII bytes
 _OTHER_DIGITS = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
-OTHER_DIGIT = "\\d"
+OTHER_DIGIT: Final = "\\d"
 
 
 def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str], BytesAhoCorasick,
@@ -122,14 +122,12 @@ _new: Final = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a P
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
 # over a hundred: for ASCII text the digits are found so
-_DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_DIGITS_TABLE: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 
 
-# roman numerals (IVXLC) as R, digits as 0, ". / -" as ".", the rest as spaces: two numerals
-# side by side, or a digit before a stop, are then one ``in`` test on bytes (the needles
-# start with rare bytes: the search skips fast)
-_MARKS_TABLE = bytes(0x52 if b in b"IVXLC" else 0x30 if 0x30 <= b <= 0x39
-                     else 0x2E if b in b"./-" else 0x20 for b in range(256))
+# roman numerals (IVXLC) as R, the rest as spaces: two numerals side by side are then one
+# ``in`` test on bytes (the needle starts with a rare byte: the search skips fast)
+_MARKS_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
 
 
 def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
@@ -158,7 +156,6 @@ class Scan(NamedTuple):
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
-    stop_after: bool  # whether a digit stands before ".", "/" or "-"
 
     @property
     def digits(self) -> list[int]:
@@ -196,7 +193,7 @@ def scan(text: str, lang: Lang) -> Scan | None:
             else:
                 at.append(start)
         marks = raw.translate(_MARKS_TABLE)
-        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks))
+        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
     # else "?" for what is not ASCII, and the text automaton finds the other digits
     raw = text.encode("ascii", "replace")
     for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
@@ -209,9 +206,9 @@ def scan(text: str, lang: Lang) -> Scan | None:
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
         return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                           b"RR" in raw.translate(_MARKS_TABLE), True))
+                           b"RR" in raw.translate(_MARKS_TABLE)))
     marks = raw.translate(_MARKS_TABLE)
-    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks))
+    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
 
 
 def _latin(ch: str) -> bool:
