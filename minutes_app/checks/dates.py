@@ -9,12 +9,17 @@ Periods are halves, quarters and early/mid/late: ``상반기`` is ``H1`` like ``
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked, run_word, word_windows
 from minutes_app.checks.tokens import latin_words, lowercase
 from minutes_app.model import Lang
 
+# the languages as constants: compiled code reads them with no look-up
+_LANG_KO: Final = Lang.KO
+_LANG_EN: Final = Lang.EN
+_LANG_RU: Final = Lang.RU
+_lower: Final = lowercase  # (a constant: compiled code calls it with no look-up)
 Day = tuple[int, int, int]
 
 
@@ -34,41 +39,43 @@ class Period(NamedTuple):
     end: int
 
 
-_EN_MONTHS = ("January February March April May June July August September October November "
+_EN_MONTHS: Final = ("January February March April May June July August September October November "
               "December").split()
 _EN_MONTH = {m: i for i, m in enumerate(_EN_MONTHS, start=1)}
 _EN_MONTH |= {m[:3] + ".": i for m, i in list(_EN_MONTH.items()) if len(m) > 4}
 _EN_MONTH |= {"Sept.": 9}
-_EN_M = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
-_ORD = r"(?:st|nd|rd|th)?"
-_EN_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})" + _ORD
+_EN_M: Final = "(" + "|".join(re.escape(m) for m in sorted(_EN_MONTH, key=len, reverse=True)) + ")"
+_ORD: Final = r"(?:st|nd|rd|th)?"
+_EN_DMY: Final = re.compile(r"(?=\d)(?<!\d)(\d{1,2})" + _ORD
                      + r"(?:(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)(\d{1,2})" + _ORD + r")?\s+"
                      r"(?:of\s+)?" + _EN_M + r"(?:,?\s+(\d{4}))?(?!\d)")
-_EN_MDY = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
+_EN_MDY: Final = re.compile(_EN_M + r"\s+(\d{1,2})(?!\d)" + _ORD + r"(?:\s?[-–]\s?(\d{1,2})(?!\d)"
                      + _ORD + r")?(?:,?\s+(\d{4}))?(?!\d)")
-_EN_MY = re.compile(_EN_M + r"(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
-_RU_GEN = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
+_EN_MY: Final = re.compile(_EN_M + r"(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
+_RU_GEN: Final = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
            "декабря").split()
-_RU_STEMS = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
+_RU_STEMS: Final = ("январ феврал март апрел ма[йяею] июн июл август сентябр октябр ноябр "
              "декабр").split()
-_RU_DMY = re.compile(r"(?=\d)(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
+_RU_DMY: Final = re.compile(
+    r"(?=\d)(?<!\d)(\d{1,2})(?:(?:\s?[-–]\s?|\s+(?:по|и|до)\s+)(\d{1,2}))?\s+("
                      + "|".join(_RU_GEN)
                      + r")(?:\s+(\d{4}))?(?!\d)")
-_RU_MY = re.compile(r"(?=[яфмаисонд])\b(" + "|".join(_RU_STEMS)
+_RU_MY: Final = re.compile(r"(?=[яфмаисонд])\b(" + "|".join(_RU_STEMS)
                     + r")[а-я]*(?:\s+(\d{4}))?(?![\dа-я])")
-_KO = re.compile(r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
+_KO: Final = re.compile(
+    r"(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일?\s?(?:[-~–～]|부터)\s?)?"
                  r"(?:\s?(\d{1,2})\s?일)?")
-_YMD_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
-_YM_DOTS = re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.(?!\s?\d)")
-_DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YMD_DOTS: Final = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)\.?")
+_YM_DOTS: Final = re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.(?!\s?\d)")
+_DMY_DOTS: Final = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
+_ISO: Final = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
-_DIGIT = re.compile(r"\d")
-_RU_MONTH_HINT = re.compile(r"(?=[яфмаисонд])(?:январ|феврал|март|апрел|\bма[йяею]\b|июн|июл"
+_DIGIT: Final = re.compile(r"\d")
+_RU_MONTH_HINT: Final = re.compile(r"(?=[яфмаисонд])(?:январ|феврал|март|апрел|\bма[йяею]\b|июн|июл"
                             r"|август|сентябр|октябр|ноябр|декабр)")
-_EN_MONTH_HINT = re.compile("|".join(m[:3] for m in _EN_MONTHS))  # what _EN_* patterns need
-_NUMERIC_DATE = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
+_EN_MONTH_HINT: Final = re.compile("|".join(m[:3] for m in _EN_MONTHS))  # what _EN_* patterns need
+_NUMERIC_DATE: Final = re.compile(r"\d[./-]\s?\d{1,2}[./-]")
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
@@ -102,15 +109,14 @@ def _days(y: str | None, mo: int, d1: str | None, d2: str | None) -> list[Day]:
     return [(_i(y), mo, _i(d)) for d in (d1, d2) if d] or [(_i(y), mo, 0)]
 
 
-_EN_MONTH_KEYS = {lowercase(m[:3]): m[:3] for m in _EN_MONTHS}
-_RU_MONTH_KEYS = ("январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
+_EN_MONTH_KEYS: Final = {_lower(m[:3]): m[:3] for m in _EN_MONTHS}
+_RU_MONTH_KEYS: Final = (
+    "январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
                   "декабр").split()
 
 
 def _numeric(text: str, sc: Scan) -> bool:
     r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
-    if not sc.stop_after:  # no digit before ". / -" in the text as scanned (nor now)
-        return False
     n = len(text)
     for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
         if end < n - 1 and text[end] in "./-":
@@ -124,9 +130,9 @@ def _numeric(text: str, sc: Scan) -> bool:
 
 def _month(text: str, lang: Lang, sc: Scan) -> bool:
     """Whether a month's name may stand in ``text``: what each language's patterns need."""
-    if lang is Lang.KO:
+    if lang is _LANG_KO:
         return "월" in sc.words
-    if lang is Lang.RU:
+    if lang is _LANG_RU:
         return not sc.words.keys().isdisjoint(_RU_MONTH_KEYS)
     if sc.words.keys().isdisjoint(_EN_MONTH_KEYS):
         return False
@@ -135,7 +141,7 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
                for s in sc.words.get(k, ()))
 
 
-_MAY_FORMS = ("май", "мая", "мае", "маю")  # the hint asks these as whole words
+_MAY_FORMS: Final = ("май", "мая", "мае", "маю")  # the hint asks these as whole words
 
 
 def _ru_month_hint(lower: str, sc: Scan) -> bool:
@@ -155,7 +161,7 @@ def _ru_month_hint(lower: str, sc: Scan) -> bool:
 
 def _month_starts(text: str, lang: Lang, sc: Scan) -> list[int]:
     """Where a month's name may start: the English ones capitalised, the Russian stems."""
-    if lang is Lang.RU:
+    if lang is _LANG_RU:
         return sorted(at for k in _RU_MONTH_KEYS for at in sc.words.get(k, ()))
     return sorted(at for k, cap in _EN_MONTH_KEYS.items() for at in sc.words.get(k, ())
                   if text[at:at + 3] == cap)
@@ -179,21 +185,21 @@ def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], s
         f.take(_ISO, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
         f.take(_YMD_DOTS, lambda h: [(int(h[1]), int(h[2]), int(h[3]))], None, digits)
         f.take(_DMY_DOTS, lambda h: [(int(h[3]), int(h[2]), int(h[1]))], None, digits)
-    if lang is Lang.KO:
+    if lang is _LANG_KO:
         if named and "월" in text:
             f.take(_KO, lambda h: _days(h[1], int(h[2]), h[3], h[4]), None, digits)
         if has_digit:
             f.take(_YM_DOTS, lambda h: [(int(h[1]), int(h[2]), 0)], None, digits)
-    elif lang is Lang.RU and named:
-        lower = lowercase(text)
+    elif lang is _LANG_RU and named:
+        lower = _lower(text)
         # (with the scan, the patterns are tried at their starts only: no hint is needed)
         if sc is not None or any(month in lower for month in _RU_GEN):
             f.take(_RU_DMY, lambda h: _days(h[4], _RU_GEN.index(h[3]) + 1, h[1], h[2]), lower,
                    digits)
         if _ru_month_hint(lower, sc) if sc is not None else _RU_MONTH_HINT.search(lower):
-            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], lowercase(f.text), months)
+            f.take(_RU_MY, lambda h: [(_i(h[2]), _ru_month(h[1]), 0)], _lower(f.text), months)
     # (with the scan, ``named`` is what the hint tells: a month's three letters, capitalised)
-    elif lang is Lang.EN and named and (sc is not None or _EN_MONTH_HINT.search(text)):
+    elif lang is _LANG_EN and named and (sc is not None or _EN_MONTH_HINT.search(text)):
         f.take(_EN_DMY, lambda h: _days(h[4], _EN_MONTH[h[3]], h[1], h[2]), None, digits)
         f.take(_EN_MDY, lambda h: _days(h[4], _EN_MONTH[h[1]], h[2], h[3]), None, months)
         f.take(_EN_MY, lambda h: [(_i(h[2]), _EN_MONTH[h[1]], 0)], None, months)
@@ -204,10 +210,11 @@ def _ru_month(word: str) -> int:
     return next(i for i, s in enumerate(_RU_STEMS, start=1) if re.match(s, word))
 
 
-_EN_WHEN = r"(?=\s+(?:of\s+)?(?:the\s+|this\s+|next\s+|that\s+)?(?:\d{4}|year|month|decade|" + \
-    "|".join(lowercase(m) for m in _EN_MONTHS) + r"))"
-_PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
-    Lang.EN: [
+_EN_WHEN: Final = (
+    r"(?=\s+(?:of\s+)?(?:the\s+|this\s+|next\s+|that\s+)?(?:\d{4}|year|month|decade|"
+    + "|".join(_lower(m) for m in _EN_MONTHS) + r"))")
+_PERIODS: Final[dict[Lang, list[tuple[re.Pattern[str], str]]]] = {
+    _LANG_EN: [
         (re.compile(r"\b(?:first|1st)\s+half\b|\bh1\b|\b1h\b"), "H1"),
         (re.compile(r"\b(?:second|2nd|latter)\s+half\b|\bh2\b|\b2h\b"), "H2"),
         (re.compile(r"\b(?:first|1st)\s+quarter\b|\bq1\b"), "Q1"),
@@ -220,7 +227,7 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"\b(?:late|end\s+of|close\s+of|year-end)" + _EN_WHEN
                     + r"|\byear-end\b"), "LATE"),
     ],
-    Lang.KO: [
+    _LANG_KO: [
         (re.compile(r"상반기"), "H1"),
         (re.compile(r"하반기"), "H2"),
         (re.compile(r"(?:제\s?)?1\s?(?:/\s?4\s?)?분기|1사분기"), "Q1"),
@@ -232,7 +239,7 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"(?<=[년월해])\s?중반|중순|중엽"), "MID"),
         (re.compile(r"(?<=[년월연해])\s?말(?=[에까부로경중의]|[^가-힣]|$)|하순|연말"), "LATE"),
     ],
-    Lang.RU: [
+    _LANG_RU: [
         (re.compile(r"\b(?:перв\w*|1-?\w*|i)\s+(?:полугоди\w*|половин\w*)"), "H1"),
         (re.compile(r"\b(?:втор\w*|2-?\w*|ii)\s+(?:полугоди\w*|половин\w*)"), "H2"),
         (re.compile(r"\b(?:перв\w*|1-?\w*|i)\s+квартал\w*"), "Q1"),
@@ -250,30 +257,32 @@ _PERIODS: dict[Lang, list[tuple[re.Pattern[str], str]]] = {
 # one pass per language: the patterns above as named alternatives, in their order
 # (English hits start with one of a few characters: a look-ahead of them spares the engine
 # trying every alternative at every word boundary)
-_LEADS = {Lang.EN: "(?=[1234bcefhlmqsty])", Lang.KO: r"(?=[상하제1234초연중말\s])"}
-_PERIOD_ONE = {lang: re.compile(_LEADS.get(lang, "") + "(?:" + "|".join(
+_LEADS: Final = {_LANG_EN: "(?=[1234bcefhlmqsty])", _LANG_KO: r"(?=[상하제1234초연중말\s])",
+                 _LANG_RU: "(?=[пвтчкнсi1234])"}
+_PERIOD_ONE: Final = {lang: re.compile(_LEADS.get(lang, "") + "(?:" + "|".join(
     f"(?P<{value}_{i}>{pattern.pattern})" for i, (pattern, value) in enumerate(rows)) + ")")
                for lang, rows in _PERIODS.items()}
 
 
-_RU_PERIOD_STEMS = ("полугод", "половин", "квартал", "начал", "середин", "конц", "конец")
-_PERIOD_HINT_RE = {
-    Lang.EN: re.compile(r"(?=[12bcehlmqsy])\b(?:half|quarter|early|late|mid|middle|beginning|"
+_RU_PERIOD_STEMS: Final = ("полугод", "половин", "квартал", "начал", "середин", "конц", "конец")
+_PERIOD_HINT_RE: Final = {
+    _LANG_EN: re.compile(r"(?=[12bcehlmqsy])\b(?:half|quarter|early|late|mid|middle|beginning|"
                         r"start|end|close|year-end|h[12]|[12]h|q[1-4])\b"),
-    Lang.KO: re.compile(r"반기|분기|[년월연해]\s?[초말]|중반|중순|중엽|[초상하]순"),
-    Lang.RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
+    _LANG_KO: re.compile(r"반기|분기|[년월연해]\s?[초말]|중반|중순|중엽|[초상하]순"),
+    _LANG_RU: re.compile(r"полугод|половин|квартал|начал|середин|конц|конец"),
 }
 
 # the runs of Latin letters every hit of the English hint holds ("h1" holds "h", "year-end" "end")
-_EN_PERIOD_WORDS = frozenset({"half", "quarter", "early", "late", "mid", "middle", "beginning",
+_EN_PERIOD_WORDS: Final = frozenset(
+    {"half", "quarter", "early", "late", "mid", "middle", "beginning",
                               "start", "end", "close", "h", "q"})
 
 
-_PERIOD_KEYS = {
-    Lang.EN: ("half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 "
+_PERIOD_KEYS: Final = {
+    _LANG_EN: ("half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 "
               "q4").split(),
-    Lang.KO: "반기 분기 초 말 중반 중순 중엽 순".split(),
-    Lang.RU: list(_RU_PERIOD_STEMS),
+    _LANG_KO: "반기 분기 초 말 중반 중순 중엽 순".split(),
+    _LANG_RU: list(_RU_PERIOD_STEMS),
 }
 
 
@@ -283,7 +292,7 @@ def _may_period(lang: Lang, sc: Scan) -> bool:
     keys = _PERIOD_KEYS[lang]
     if found.keys().isdisjoint(keys):
         return False
-    return lang is not Lang.EN or any(run_word(sc.lower, k, found[k]) for k in keys
+    return lang is not _LANG_EN or any(run_word(sc.lower, k, found[k]) for k in keys
                                       if k in found)
 
 
@@ -293,11 +302,11 @@ def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:
     Every hit holds one of those words and no comma or full stop, and so does every hit of
     the hint: the windows find what the whole text gives.
     """
-    lower = sc.lower if lang is not Lang.KO else text
+    lower = sc.lower if lang is not _LANG_KO else text
     found = sc.words
     wins = word_windows(text, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
     # (the Russian hint is its stems: the scan found one)
-    if lang is not Lang.RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
+    if lang is not _LANG_RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
                                        for a, b in wins):
         return [], text
     out: list[Period] = []
@@ -315,12 +324,12 @@ def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period]
         return [], text
     if sc is not None:
         return _periods_near(text, lang, sc)
-    lower = lowercase(text) if lang is not Lang.KO else text
-    if lang is Lang.EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
+    lower = _lower(text) if lang is not _LANG_KO else text
+    if lang is _LANG_EN and _EN_PERIOD_WORDS.isdisjoint(latin_words(lower)):
         return [], text  # the words the hint needs, asked of the text's words (no pass)
-    if lang is Lang.RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):
+    if lang is _LANG_RU and not any(stem in lower for stem in _RU_PERIOD_STEMS):
         return [], text  # the Russian hint is these stems: substring tests, no pass
-    if lang is not Lang.RU and not _PERIOD_HINT_RE[lang].search(lower):  # no word it needs
+    if lang is not _LANG_RU and not _PERIOD_HINT_RE[lang].search(lower):  # no word it needs
         return [], text
     found: list[Period] = []
     for hit in _PERIOD_ONE[lang].finditer(lower):

@@ -52,7 +52,7 @@ def _values_agree(unit: Unit, ctx: Context) -> bool:
     first = None
     for lang in ctx.langs:
         text = unit.texts.get(lang, "")
-        if not text.strip():
+        if not text or text.isspace():  # (no stripped copy made)
             return False
         index = indexed(text, lang)[1]
         if index.units:
@@ -71,7 +71,7 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         return
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
-        if not ta.strip() or not tb.strip():
+        if not ta or not tb or ta.isspace() or tb.isspace():
             continue
         (va, ia), (vb, ib) = indexed(ta, a), indexed(tb, b)
         if va.quantities or vb.quantities:

@@ -9,12 +9,17 @@ other language, but alone they are reported only against another unmatched value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from collections.abc import Iterable
+from typing import Any, Final, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+# the languages as constants: compiled code reads them with no look-up
+_LANG_KO: Final = Lang.KO
+_LANG_EN: Final = Lang.EN
+_LANG_RU: Final = Lang.RU
+_lower: Final = lowercase  # (a constant: compiled code calls it with no look-up)
 
 
 class Quantity(NamedTuple):
@@ -34,17 +39,17 @@ def canon(value: float) -> float:
     return float(f"{value:.10g}")
 
 
-_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+_SCALE_EN: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
              "mn": 1e6, "mln": 1e6, "tn": 1e12}
-_SCALE_RU = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячу": 1e3,
+_SCALE_RU: Final = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячу": 1e3,
              "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
              "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
              "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12}
-_SMALL_KO = {"십": 10.0, "백": 100.0, "천": 1000.0}
-_BIG_KO = {"만": 1e4, "억": 1e8, "조": 1e12}
+_SMALL_KO: Final = {"십": 10.0, "백": 100.0, "천": 1000.0}
+_BIG_KO: Final = {"만": 1e4, "억": 1e8, "조": 1e12}
 
 # currencies and units after a value (lower-case keys), and currency signs or codes before it
-_UNITS_AFTER = {
+_UNITS_AFTER: Final = {
     "%": "%", "percent": "%", "per cent": "%", "percentage points": "%", "%p": "%",
     "퍼센트": "%", "프로": "%", "процента": "%", "процентов": "%", "процент": "%", "п.п.": "%",
     "원": "KRW", "won": "KRW", "вон": "KRW", "달러": "USD", "dollars": "USD", "dollar": "USD",
@@ -55,45 +60,51 @@ _UNITS_AFTER = {
     "km": "km", "킬로미터": "km", "км": "km", "ha": "ha", "헥타르": "ha", "га": "ha",
     "usd": "USD", "krw": "KRW", "rub": "RUB", "eur": "EUR",
 }
-_UNIT_AFTER = re.compile(r"\s?(" + "|".join(
+_UNIT_AFTER: Final = re.compile(r"\s?(" + "|".join(
     re.escape(u) for u in sorted(_UNITS_AFTER, key=len, reverse=True)) + r")(?![a-zа-я])")
-_CODES_BEFORE = {"usd": "USD", "us$": "USD", "$": "USD", "krw": "KRW", "₩": "KRW",
+_CODES_BEFORE: Final = {"usd": "USD", "us$": "USD", "$": "USD", "krw": "KRW", "₩": "KRW",
                  "rub": "RUB", "₽": "RUB", "eur": "EUR", "€": "EUR", "jpy": "JPY", "¥": "JPY"}
-_CODE_BEFORE = re.compile(r"(?:" + "|".join(re.escape(c) for c in _CODES_BEFORE) + r")\s?$")
+_CODE_BEFORE: Final = re.compile(r"(?:" + "|".join(re.escape(c) for c in _CODES_BEFORE) + r")\s?$")
 
-_EN_NUM = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+_EN_NUM: Final = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
                      r"(?:\s?(thousand|million|billion|trillion|bn|mn|mln|tn)\b)?")
-_RU_NUM = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)([.,]\d+)?"
+_RU_NUM: Final = re.compile(
+    r"(?=\d)(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)([.,]\d+)?"
                      r"(?:\s?(тыс|тысяч[иау]?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?"
                      r"|трлн|триллион(?:а|ов)?)(?![а-я])\.?)?")
-_KO_CHUNK = re.compile(r"(?=\d)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?"
+_KO_CHUNK: Final = re.compile(r"(?=\d)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?"
                        r"(?:\s?([만억조]))?")
-_KO_AFTER_JO = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
+_KO_AFTER_JO: Final = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
 # digits glued to Latin letters are names, not quantities: G20, P4G, COVID-19, 5G, MC-21
 # (every hit starts with a letter, a digit, 코 or к: the look-ahead lets the engine skip the rest)
-_IDENT = re.compile(r"(?=[A-Za-z\d코к])(?:(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b"
+_IDENT: Final = re.compile(
+    r"(?=[A-Za-z\d코к])(?:(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b"
                     r"|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])"
                     r"|코로나\s?19|ковид-?19)", re.IGNORECASE)
 # a letter before a digit is looked for from the digit: the engine then skips to digits fast
-_IDENT_HINT = re.compile(r"(?=[\d코Кк])(?:(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d|\d[A-Za-z]|코로나"
+_IDENT_HINT: Final = re.compile(r"(?=[\d코Кк])(?:(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d|\d[A-Za-z]|코로나"
                          r"|[Кк][Оо][Вв][Ии][Дд])")
-_LAST_DIGITS = re.compile(r"\d+(?=\D*$)")
-_FRACTION = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
-_DIGIT = re.compile(r"\d")
+_LAST_DIGITS: Final = re.compile(r"\d+(?=\D*$)")
+_FRACTION: Final = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
+_DIGIT: Final = re.compile(r"\d")
 
 
 # what a unit after a value starts with, and what a code before it ends with (lower case):
 # a character test spares the patterns where no unit can stand
-_UNIT_FIRST = frozenset(u[0] for u in _UNITS_AFTER)
-_UNIT_WORDS = tuple(_UNITS_AFTER)
-_CODE_WORDS = tuple(_CODES_BEFORE)
+_UNIT_FIRST: Final = frozenset(u[0] for u in _UNITS_AFTER)
+_UNIT_BY_FIRST: Final = {c: tuple(u for u in _UNITS_AFTER if u[0] == c) for c in _UNIT_FIRST}
+_CODE_WORDS: Final = tuple(_CODES_BEFORE)
 
 
 # the last two characters of every code before a value (lower case): a gate before the pattern
-_CODE_TAILS = tuple({c[-2:] for c in _CODES_BEFORE})
+_CODE_TAILS: Final = tuple({c[-2:] for c in _CODES_BEFORE})
 # the ASCII characters whose lower case ends a code
-_CODE_ENDS = frozenset(chr(b) for b in range(128)
-                       if lowercase(chr(b)) in {c[-1] for c in _CODES_BEFORE})
+_CODE_LAST: Final = tuple({c[-1] for c in _CODES_BEFORE})
+# per character: whether its lower case ends a code (filled as characters come; few do)
+_ENDS_CODE: Final[dict[str, bool]] = {}
+# per character: the units whose word starts with its lower case (None: no unit)
+_UNITS_OF: Final[dict[str, tuple[str, ...] | None]] = {}
+_NO_WORDS: Final[tuple[str, ...]] = ("",)  # (a marker: a character not asked yet)
 
 
 def _unit(text: str, start: int, end: int) -> tuple[str, int]:
@@ -102,11 +113,16 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
         first = text[end]
         if first.isspace() and end + 1 < len(text):  # _UNIT_AFTER's optional space
             first = text[end + 1]
-        if lowercase(first) in _UNIT_FIRST or first.isspace():
+        # the units whose word starts with that character (a space there: none can follow,
+        # no unit starts with one), remembered per character (no lower-casing per number)
+        words = _UNITS_OF.get(first, _NO_WORDS)
+        if words is _NO_WORDS:
+            words = _UNITS_OF[first] = _UNIT_BY_FIRST.get(_lower(first))
+        if words is not None:
             # only the next few characters can hold a unit: lower-case just those
-            near = lowercase(text[end:end + 24])
+            near = _lower(text[end:end + 24])
             # (a unit's word must begin them, after one space at most: a C test first)
-            if (near[1:] if near[:1].isspace() else near).startswith(_UNIT_WORDS):
+            if (near[1:] if near[:1].isspace() else near).startswith(words):
                 after = _UNIT_AFTER.match(near)
                 if after:
                     return _UNITS_AFTER[after.group(1)], end + after.end()
@@ -119,14 +135,19 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     if at < low:
         return "", end
     last = text[at]
-    # (an ASCII letter or sign that ends no code: one look-up, no slicing)
-    if last.isascii() and last not in _CODE_ENDS:
+    # (a character whose lower case ends no code: one look-up, no slicing)
+    ends = _ENDS_CODE.get(last)
+    if ends is None:
+        # (the lower case of two characters ends with the second's: only a final sigma's
+        # depends on the first, and no code ends with a sigma)
+        ends = _ENDS_CODE[last] = _lower(last).endswith(_CODE_LAST)
+    if not ends:
         return "", end
-    if not lowercase(text[max(low, at - 1):at + 1]).endswith(_CODE_TAILS):
+    if not _lower(text[max(low, at - 1):at + 1]).endswith(_CODE_TAILS):
         return "", end
     before_text = text[low:start]
-    if lowercase(before_text.rstrip()).endswith(_CODE_WORDS):
-        before = _CODE_BEFORE.search(lowercase(before_text))
+    if _lower(before_text.rstrip()).endswith(_CODE_WORDS):
+        before = _CODE_BEFORE.search(_lower(before_text))
         if before:
             return _CODES_BEFORE[before.group().strip()], end
     return "", end
@@ -153,14 +174,14 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
 
 # what may follow a run of digits (right after it, or after one space) and make a hit of the
 # pattern more than the run: a scale's word (as the pattern spells it), or a digit
-_RISKY = {Lang.EN: ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn"),
-          Lang.RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
-          Lang.KO: tuple("십백천만억조")}
-_new = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+_RISKY: Final = {_LANG_EN: ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn"),
+          _LANG_RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
+          _LANG_KO: tuple("십백천만억조")}
+_new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
 
 
 def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple[str, ...]
-            ) -> Iterator[tuple[Any, ...]]:
+            ) -> list[tuple[Any, ...]]:
     """What ``at_starts(pattern, text, starts)`` finds, as (start, end, *groups).
 
     A run of digits followed by nothing that can extend a hit (no digit after ``.``, ``,`` or
@@ -168,6 +189,7 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
     is tried only at the others. ``starts`` are runs' first digits, where the pattern's
     look-behind holds (a retry inside a run, below, takes the pattern).
     """
+    out: list[tuple[Any, ...]] = []
     n = len(text)
     end = 0
     for at in starts:
@@ -179,28 +201,29 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
                 while stop < n and text[stop].isdecimal():
                     stop += 1
                 if stop == n:
-                    yield (at, stop, text[at:stop], None, None, None)
+                    out.append((at, stop, text[at:stop], None, None, None))
                     end = stop
                     break
                 after = text[stop]
                 # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
                 skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
                 if not text[skip].isdecimal() and not text.startswith(risky, skip):
-                    yield (at, stop, text[at:stop], None, None, None)
+                    out.append((at, stop, text[at:stop], None, None, None))
                     end = stop
                     break
             hit = pattern.match(text, at)
             if hit is None:
                 break
             end = hit.end()
-            yield (hit.start(), end, *hit.groups())
+            out.append((hit.start(), end, *hit.groups()))
             # a hit that ends inside a run of digits: the next may start there
             if end < n and text[end].isdecimal():
                 at = end
+    return out
 
 
 def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quantity]:
-    pattern, scales = (_RU_NUM, _SCALE_RU) if lang is Lang.RU else (_EN_NUM, _SCALE_EN)
+    pattern, scales = (_RU_NUM, _SCALE_RU) if lang is _LANG_RU else (_EN_NUM, _SCALE_EN)
     if digits is None:
         return [_latin_hit(text, lang, scales, h.start(), h.end(), *h.groups())
                 for h in pattern.finditer(text)]
@@ -238,7 +261,7 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
 def _latin_hit(text: str, lang: Lang, scales: dict[str, float], start: int, stop: int,
                raw: str, decimals: str | None, scale: str | None) -> Quantity:
     """The quantity of one hit of ``_EN_NUM`` or ``_RU_NUM``."""
-    if lang is not Lang.RU and decimals and decimals.startswith(","):
+    if lang is not _LANG_RU and decimals and decimals.startswith(","):
         decimals = None
     value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
     unit, end = _unit(text, start, stop)
@@ -257,7 +280,7 @@ def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
     if digits is None:
         hits = ((h.start(), h.end(), *h.groups()) for h in _KO_CHUNK.finditer(text))
     else:
-        hits = _chunks(_KO_CHUNK, text, digits, _RISKY[Lang.KO])
+        hits = _chunks(_KO_CHUNK, text, digits, _RISKY[_LANG_KO])
     for at, hit_end, raw, decimals, small, big in hits:
         if small is None and big is None:  # a plain number (the common case)
             scale, value = 1.0, _digits(raw, decimals)
@@ -307,28 +330,7 @@ def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
     return out
 
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _ident_hint(text: str, sc: Scan) -> bool:
-    """What ``_IDENT_HINT`` needs, asked of the digits: a Latin letter next to one, or a name.
-
-    Blanking makes spaces, never letters: a digit next to a letter now was at an end of one
-    of the scan's runs.
-    """
-    if "코로나" in sc.words or "ковид" in sc.words:
-        return True
-    letters = _ASCII_LETTERS
-    for start, end in sc.runs:
-        if text[end:end + 1] in letters:
-            return True
-        if start:
-            before = text[start - 1]
-            if before == "-" and start > 1:
-                before = text[start - 2]
-            if before in letters:
-                return True
-    return False
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _ident_starts(text: str, sc: Scan) -> list[int]:
@@ -349,7 +351,7 @@ def _ident_starts(text: str, sc: Scan) -> list[int]:
                 before = text[start - 2]
             if before in letters:
                 out.append(start)
-    return sorted(set(out))
+    return sorted(set(out)) if out else out
 
 
 def _run_heads(text: str, sc: Scan) -> list[int]:
@@ -367,30 +369,32 @@ def _run_heads(text: str, sc: Scan) -> list[int]:
     return out
 
 
-def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True
-                     ) -> tuple[list[Quantity], str]:
+def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool = True,
+                     whole: bool = False) -> tuple[list[Quantity], str]:
     """Every quantity written with digits, and the text with them blanked.
 
     ``sc`` (the scan of the text before any blanking) tells where the digits are: the
     patterns are then tried there only. ``blank=False``: the text is given back as it came
-    (nothing reads it after).
+    (nothing reads it after). ``whole``: ``text`` is the text the scan read (nothing blanked).
     """
     digits: list[int] | None = None
     if sc is not None:
-        digits = _run_heads(text, sc)
+        digits = [start for start, _end in sc.runs] if whole else _run_heads(text, sc)
         if not digits:
             return [], text
     elif not _DIGIT.search(text):
         return [], text
     found: list[Quantity] = []
-    hint = _ident_hint(text, sc) if sc is not None else _IDENT_HINT.search(text) is not None
+    # (with the scan: the places a hint's hit can start, none when there is no hint)
+    starts = _ident_starts(text, sc) if sc is not None else None
+    hint = bool(starts) if sc is not None else _IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text, None if sc is None else _ident_starts(text, sc))
+        idents = _idents(text, starts)
         for hit in idents:
             digits_of = _LAST_DIGITS.search(hit.group())
             if digits_of is not None:
-                found.append(Quantity(float(digits_of.group()), "id", False, hit.start(),
-                                      hit.end()))
+                found.append(_new(Quantity, (float(digits_of.group()), "id", False,
+                                             hit.start(), hit.end())))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
     # (the scan holds every "/" and "분의" of the text before blanking)
@@ -398,11 +402,12 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     for hit in (_FRACTION.finditer(text) if maybe and ("/" in text or "분의" in text) else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
-            found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(), hit.end()))
+            found.append(_new(Quantity, (canon(int(a) / int(b)), "frac", False, hit.start(),
+                                         hit.end())))
             text = mask(text, hit.start(), hit.end())
     if sc is not None and found:  # what was blanked above is no digit any more
         digits = _run_heads(text, sc)
-    found += _korean(text, digits) if lang is Lang.KO else _latin(text, lang, digits)
+    found += _korean(text, digits) if lang is _LANG_KO else _latin(text, lang, digits)
     if not blank:
         return found, text
     return found, masked(text, [(q.start, q.end) for q in found if q.unit != "id"])

@@ -13,13 +13,14 @@ patterns still decide, so what they find does not change (``tests/checks/test_va
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+_lower: Final = lowercase  # (a constant: compiled, read without a look-up in the module)
 
 
 _EN_WORDS = (
@@ -55,36 +56,78 @@ _ANY_WORDS = "코로나 ковид риложени аздел annex part / 분�
 # the digits that are not ASCII (what ``\d`` matches beyond 0-9: ２, ١, ...), found by the
 # scan as one key: a text that holds none has its runs from its ASCII bytes
 _OTHER_DIGITS = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
-OTHER_DIGIT = "\\d"
+OTHER_DIGIT: Final = "\\d"
 
 
-def _automaton(words: list[str]) -> tuple[AhoCorasick, AhoCorasick, list[str]]:
+def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str], BytesAhoCorasick,
+                                          list[str]]:
     """Every occurrence of every word (overlapping ones too), and the words by index.
 
-    The second automaton also finds the digits that are not ASCII (they cost it a little:
-    it reads only the texts a one-byte code cannot hold).
+    The text automaton also finds the digits that are not ASCII (it reads only the texts no
+    one-byte code holds); the bytes automaton reads a text's ``_ONE_BYTE`` bytes, one a
+    character (a third of the time of a pass over the text: no UTF-8, no offsets to convert).
     """
     keys = list(dict.fromkeys(words + _ANY_WORDS))
-    return (AhoCorasick(keys, matchkind=MatchKind.Standard),
-            AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard),
-            keys + [OTHER_DIGIT] * len(_OTHER_DIGITS))
+    # a word the code cannot write never stands in a text it can (the text has none of it)
+    one_byte = [k for k in keys if _encodable(k)]
+    return (AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard,
+                        implementation=Implementation.ContiguousNFA),
+            keys + [OTHER_DIGIT] * len(_OTHER_DIGITS),
+            BytesAhoCorasick([k.encode(_ONE_BYTE) for k in one_byte],
+                             matchkind=MatchKind.Standard, implementation=Implementation.DFA),
+            one_byte)
 
 
-_AUTOMATA = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
-             Lang.RU: _automaton(_RU_WORDS)}
-_DIGIT_RUN = re.compile(r"\d+")
+def _encodable(word: str) -> bool:
+    try:
+        word.encode(_ONE_BYTE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# Latin letters, Cyrillic and the usual signs (quotes, dashes), one byte each; its only digits
+# are ASCII ones, and lower-casing keeps each of its characters one of its characters (both
+# checked below), so the lower case of a text it holds is its bytes translated
+_ONE_BYTE: Final = "cp1251"
+
+
+def _lower_table() -> bytes:
+    table = bytearray(range(256))
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode(_ONE_BYTE)
+        except UnicodeDecodeError:  # (0x98: no character; a text's bytes never hold it)
+            continue
+        assert not ch.isdecimal() or "0" <= ch <= "9"
+        low = lowercase(ch).encode(_ONE_BYTE)  # (a character it lacks: an error here)
+        assert len(low) == 1
+        table[b] = low[0]
+    return bytes(table)
+
+
+_LOWER_ONE_BYTE: Final = _lower_table()
+
+
+_AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
+                    Lang.RU: _automaton(_RU_WORDS)}
+_EN_AUTOMATA: Final = _AUTOMATA[Lang.EN]
+_KO_AUTOMATA: Final = _AUTOMATA[Lang.KO]
+_RU_AUTOMATA: Final = _AUTOMATA[Lang.RU]
+_KO: Final = Lang.KO
+_EN: Final = Lang.EN
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_new: Final = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
 
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
 # over a hundred: for ASCII text the digits are found so
-_DIGITS_TABLE = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_DIGITS_TABLE: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 
 
-# roman numerals (IVXLC) as R, digits as 0, ". / -" as ".", the rest as spaces: two numerals
-# side by side, or a digit before a stop, are then one ``in`` test on bytes (the needles
-# start with rare bytes: the search skips fast)
-_MARKS_TABLE = bytes(0x52 if b in b"IVXLC" else 0x30 if 0x30 <= b <= 0x39
-                     else 0x2E if b in b"./-" else 0x20 for b in range(256))
+# roman numerals (IVXLC) as R, the rest as spaces: two numerals side by side are then one
+# ``in`` test on bytes (the needle starts with a rare byte: the search skips fast)
+_MARKS_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
 
 
 def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
@@ -113,7 +156,6 @@ class Scan(NamedTuple):
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
-    stop_after: bool  # whether a digit stands before ".", "/" or "-"
 
     @property
     def digits(self) -> list[int]:
@@ -121,41 +163,52 @@ class Scan(NamedTuple):
         return [at for start, end in self.runs for at in range(start, end)]
 
 
-def _cp1251(text: str) -> bytes | None:
+def _one_byte(text: str) -> bytes | None:
+    if text.isascii():  # (a copy of its bytes: no table to look characters up in)
+        return text.encode("ascii")
     try:
-        return text.encode("cp1251")
+        return text.encode(_ONE_BYTE)
     except UnicodeEncodeError:
         return None
 
 
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
-    lower = lowercase(text)
+    lower = _lower(text)
     if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
         return None
-    # one byte a character, whose digits are the text's: ASCII, or cp1251 (Russian), whose
-    # only digits are ASCII ones; else "?" for what is not ASCII, and the scan finds the
-    # other digits
-    plain, other, keys = _AUTOMATA[lang]
-    automaton = plain
-    raw: bytes | None = text.encode("ascii") if text.isascii() else None
-    if raw is None and lang is Lang.RU:  # (a Korean text never fits: not tried)
-        raw = _cp1251(text)
-    if raw is None:
-        raw, automaton = text.encode("ascii", "replace"), other
+    automaton, keys, bytes_automaton, byte_keys = (
+        _KO_AUTOMATA if lang is _KO else _EN_AUTOMATA if lang is _EN else _RU_AUTOMATA)
+    # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
+    # its bytes translated, read by the bytes automaton; a Korean text never fits (not tried)
+    raw = _one_byte(text) if lang is not _KO or text.isascii() else None
     words: dict[str, list[int]] = {}
+    if raw is not None:
+        for index, start, _end in bytes_automaton.find_matches_as_indexes(
+                raw.translate(_LOWER_ONE_BYTE), overlapping=True):
+            word = byte_keys[index]
+            at = words.get(word)
+            if at is None:
+                words[word] = [start]
+            else:
+                at.append(start)
+        marks = raw.translate(_MARKS_TABLE)
+        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
+    # else "?" for what is not ASCII, and the text automaton finds the other digits
+    raw = text.encode("ascii", "replace")
     for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
-        at = words.get(keys[index])
+        word = keys[index]
+        at = words.get(word)
         if at is None:
-            words[keys[index]] = [start]
+            words[word] = [start]
         else:
             at.append(start)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
-        return Scan(lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                    b"RR" in raw.translate(_MARKS_TABLE), True)
+        return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
+                           b"RR" in raw.translate(_MARKS_TABLE)))
     marks = raw.translate(_MARKS_TABLE)
-    return Scan(lower, words, _ascii_runs(raw), b"RR" in marks, b"0." in marks)
+    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
 
 
 def _latin(ch: str) -> bool:
@@ -230,24 +283,25 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def at_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None
-              ) -> Iterator[re.Match[str]]:
+              ) -> list[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, tried only at ``starts`` (where a hit can start).
 
     ``starts`` holds every place a hit can start, in order (the digits, for patterns whose
     hits start with one); None tries everywhere.
     """
     if starts is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
     end = 0
     for at in starts:
         while at >= end:
             hit = pattern.match(text, at)
             if hit is None:
                 break
-            yield hit
+            out.append(hit)
             end = hit.end()
             # a hit that ends inside a run of digits: the next may start there (an extra try
             # is harmless, a missed one is not)
             if end < len(text) and text[end].isdecimal():
                 at = end
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
@@ -11,6 +11,10 @@ from minutes_app.checks.scan_values import scan
 from minutes_app.checks.words import KO_NEEDS, word_quantities
 from minutes_app.model import Lang
 
+# the languages as constants: compiled code reads them with no look-up
+_LANG_KO: Final = Lang.KO
+_LANG_EN: Final = Lang.EN
+_LANG_RU: Final = Lang.RU
 
 class Values(NamedTuple):
     """The quantities, dates and periods of one text."""
@@ -29,16 +33,22 @@ class Index(NamedTuple):
     periods: frozenset[str]  # the periods' values
 
 
-_CACHE: dict[tuple[str, Lang], tuple[Values, Index]] = {}
-_CACHE_MAX = 50_000
-_NO_UNIT = ("", "%", "frac", "id", "year")
-_NONE: frozenset[Any] = frozenset()
-_new = tuple.__new__
+# a table per language, chosen by identity: a key of (text, lang) is a tuple built and
+# hashed at every look-up
+_CACHE: Final[dict[Lang, dict[str, tuple[Values, Index]]]] = {lang: {} for lang in Lang}
+_KO_CACHE: Final = _CACHE[Lang.KO]
+_EN_CACHE: Final = _CACHE[Lang.EN]
+_RU_CACHE: Final = _CACHE[Lang.RU]
+_CACHE_MAX: Final = 50_000
+_NO_UNIT: Final = ("", "%", "frac", "id", "year")
+_NONE: Final[frozenset[Any]] = frozenset()
+_new: Final = tuple.__new__
 
 
 def clear_cache() -> None:
     """Forget the values of every text read so far."""
-    _CACHE.clear()
+    for table in _CACHE.values():
+        table.clear()
 
 
 def values(text: str, lang: Lang) -> Values:
@@ -48,8 +58,8 @@ def values(text: str, lang: Lang) -> Values:
 
 def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     """The values ``text`` states and their index; cached by text."""
-    key = (text, lang)
-    hit = _CACHE.get(key)
+    table = _KO_CACHE if lang is _LANG_KO else _EN_CACHE if lang is _LANG_EN else _RU_CACHE
+    hit = table.get(text)
     if hit is None:
         found = _read(text, lang)
         keys: list[tuple[str, float]] = []
@@ -68,9 +78,9 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
                                    else _NONE,
                                    frozenset([p.value for p in found.periods]) if found.periods
                                    else _NONE)))
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        _CACHE[key] = hit
+        if len(table) >= _CACHE_MAX:
+            table.clear()
+        table[text] = hit
     return hit
 
 
@@ -79,13 +89,13 @@ def _read(text: str, lang: Lang) -> Values:
     found_periods, rest = periods(text, lang, sc)
     found_dates, rest = dates(rest, lang, sc)
     # a Korean text without the words its word quantities need is not read after the digits
-    blank = sc is None or lang is not Lang.KO or not sc.words.keys().isdisjoint(KO_NEEDS)
-    numbers, rest = digit_quantities(rest, lang, sc, blank)
+    blank = sc is None or lang is not _LANG_KO or not sc.words.keys().isdisjoint(KO_NEEDS)
+    numbers, rest = digit_quantities(rest, lang, sc, blank, rest is text)
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     quantities = numbers + word_quantities(rest, lang, sc)
     if found_dates:
-        quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
+        quantities += [_new(Quantity, (float(d.value[0]), "year", True, d.start, d.end))
                        for d in found_dates if d.value[0]]
     return _new(Values, (quantities, found_dates, found_periods))
 

@@ -6,22 +6,28 @@ is 처음으로, so a word alone never makes a finding.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
-from collections.abc import Iterator
 
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
 from minutes_app.checks.tokens import is_word_char, latin_words, lowercase
 from minutes_app.model import Lang
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+# the languages as constants: compiled code reads them with no look-up
+_LANG_KO: Final = Lang.KO
+_LANG_EN: Final = Lang.EN
+_LANG_RU: Final = Lang.RU
+_lower: Final = lowercase  # (a constant: compiled code calls it with no look-up)
+_UNITS: Final = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+_TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_ORD = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+_ORD: Final = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
         "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
         "nineteenth").split()
-_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+_ORD_TENS: Final = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
              "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS)}
 EN_WORDS |= {w: float(i) for i, w in enumerate(_ORD)}
@@ -29,9 +35,9 @@ EN_WORDS |= {k: float(v) for k, v in (_TENS | _ORD_TENS).items()}
 EN_WORDS |= {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "hundredth": 100,
              "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
              "inaugural": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
-_EN_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b")
-_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_EN_AND_HALF = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
+_EN_SCALE_AFTER: Final = re.compile(r"\s+(thousand|million|billion|trillion)\b")
+_EN_SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_AND_HALF: Final = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
 del EN_WORDS["zero"], EN_WORDS["zeroth"]
 
 
@@ -43,62 +49,63 @@ def _led(letters: str, pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{letters}])(?:{pattern})")
 
 
-_EN_WORD = _led("".join(sorted({w[0] for w in [*EN_WORDS, *_TENS]})),
+_EN_WORD: Final = _led("".join(sorted({w[0] for w in [*EN_WORDS, *_TENS]})),
                r"\b(?:(" + "|".join(_TENS) + r")-)?(" + "|".join(
                    sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
 # "a third", "two thirds", "a quarter", "half", "one and a half"
-_EN_FRACTION = _led("afhoqt", r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|"
+_EN_FRACTION: Final = _led("afhoqt", r"\b(?:(a|one|two|three)[\s-])?(half|third|thirds|quarter|"
                     r"quarters|fifth|fifths)\b(?!\s+(?:meeting|session|round|forum|phase|stage))")
-_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+_FRACTIONS: Final = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
               "fifths": 5}
-_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_NUMERATORS: Final = {"a": 1, "one": 1, "two": 2, "three": 3}
 # idioms that hold a number word but no quantity ("the two Sides" is 양측)
-_EN_IDIOM = _led(
+_EN_IDIOM: Final = _led(
     "abfnost",
     r"\b(?:two|both)\s+(?:sides|countries|governments|delegations|parties|nations|heads|"
     r"presidents|prime ministers|leaders|ministers|co-chairs|regions|economies|peoples)\b"
     r"|\bone\s+(?:of|another|side)\b|\bfirst[\s-](?:time|ever|hand|class|priority)\b"
     r"|\bat\s+first\b|\bfirst\s+and\s+foremost\b|\bsecond(?:ed|ment)\b|\bno\s+one\b|"
     r"\bthe\s+one\b|\bone\s+(?:hand|time)\b|\bon\s+the\s+other\s+hand\b")
-_ROMAN = _led("IVXLC", r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})"
+_ROMAN: Final = _led("IVXLC", r"(?<![\w])(?=[IVXLC]{2,}(?![\w]))C{0,3}(?:XC|XL|L?X{0,3})"
               r"(?:IX|IV|V?I{0,3})(?![\w])|(?:(?<=Annex )|(?<=Annexes )|(?<=Part )|(?<=риложение )|"
               r"(?<=риложении )|(?<=риложения )|(?<=раздел )|(?<=Раздел ))I(?![\w])"
               r"|(?<![\w])I(?=\s*(?:,|and|и|&)\s*II(?![\w]))")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
-_KO_WORDS = {"절반": ("frac", 0.5), "한 차례": ("", 1), "두 차례": ("", 2), "세 차례": ("", 3),
+_KO_WORDS: Final = {
+    "절반": ("frac", 0.5), "한 차례": ("", 1), "두 차례": ("", 2), "세 차례": ("", 3),
              "네 차례": ("", 4), "다섯 차례": ("", 5), "한 번": ("", 1), "두 번": ("", 2),
              "세 번": ("", 3), "첫": ("", 1), "첫째": ("", 1), "둘째": ("", 2), "셋째": ("", 3),
              "넷째": ("", 4), "두 번째": ("", 2), "세 번째": ("", 3), "네 번째": ("", 4),
              "다섯 번째": ("", 5), "한 해": ("", 1), "두 배": ("", 2), "세 배": ("", 3)}
-_KO_WORD = re.compile("|".join(sorted(_KO_WORDS, key=len, reverse=True)))
+_KO_WORD: Final = re.compile("|".join(sorted(_KO_WORDS, key=len, reverse=True)))
 
-_RU_ORD = {"перв": 1, "втор": 2, "трет": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
+_RU_ORD: Final = {"перв": 1, "втор": 2, "трет": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
            "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
            "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
            "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
            "тридцат": 30}
-_RU_ORD_RE = _led("пвтчшсдо", r"\b(" + "|".join(_RU_ORD) + r")(?:ый|ой|ий|ая|ое|ье|ья|ого|"
+_RU_ORD_RE: Final = _led("пвтчшсдо", r"\b(" + "|".join(_RU_ORD) + r")(?:ый|ой|ий|ая|ое|ье|ья|ого|"
                   r"ему|ому|ом|ым|ую|ых|ыми|ей|ьего|ьему|ьем|ьей|ью|ьи|ьих)\b")
-_RU_CARD = {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
+_RU_CARD: Final = {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
             "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
             "дважды": 2, "трижды": 3, "двадцать": 20, "тридцать": 30}
-_RU_CARD_RE = _led("дтчпшсв", r"\b(" + "|".join(_RU_CARD) + r")\b")
-_RU_IDIOM = _led("дов", r"\b(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон\w*|стран\w*|"
+_RU_CARD_RE: Final = _led("дтчпшсв", r"\b(" + "|".join(_RU_CARD) + r")\b")
+_RU_IDIOM: Final = _led("дов", r"\b(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон\w*|стран\w*|"
                  r"государств\w*|правительств\w*|делегаци\w*|глав\w*)\b"
                  r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
-_RU_FRACTION = _led("дтпч", r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
+_RU_FRACTION: Final = _led("дтпч", r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
                     r"четверть|четверти)\b")
 # substrings every hit of _RU_IDIOM and _RU_FRACTION holds
-_RU_IDIOM_NEEDS = ("две", "двух", "обе", "обо", "оба", "перв")
-_RU_FRACTION_NEEDS = ("половин", "трет", "четвер")
-_RU_FRACTIONS = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
+_RU_IDIOM_NEEDS: Final = ("две", "двух", "обе", "обо", "оба", "перв")
+_RU_FRACTION_NEEDS: Final = ("половин", "трет", "четвер")
+_RU_FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 
 
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
-_ROMAN_HINT = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
-_EN_HINTS = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
+_ROMAN_HINT: Final = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
+_EN_HINTS: Final = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
 
 def _roman_value(numeral: str) -> int:
@@ -112,32 +119,61 @@ def _roman_value(numeral: str) -> int:
 
 # what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds; the pair is
 # looked for in the UTF-8 bytes mapped to R (a numeral) and space (a C loop, not a pass)
-_ROMAN_TABLE = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
-_ROMAN_WORDS = ("annex", "part", "риложени", "аздел")
+_ROMAN_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
+_ROMAN_WORDS: Final = ("annex", "part", "риложени", "аздел")
+
+
+_new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+
+
+def _q(value: float, unit: str, soft: bool, start: int, end: int) -> Quantity:
+    return _new(Quantity, (value, unit, soft, start, end))
 
 
 def _roman_pair(text: str) -> bool:
     return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
 
 
-def roman(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+# the words of _ROMAN_HINT as the text writes them, by the scan's word each starts with
+_ROMAN_NAMES: Final = (("annex", "Annex"), ("part", "Part I"), ("риложени", "риложени"),
+                       ("аздел", "аздел I"))
+
+
+def _roman_named(text: str, sc: Scan) -> bool:
+    """Whether a word of ``_ROMAN_HINT`` stands in ``text`` (a hit of the hint, no pass).
+
+    Each stands where the scan found its lower case ("part" in "partnership" is no hit):
+    blanking makes only spaces, so the places to look at are the scan's.
+    """
+    words = sc.words
+    for word, written in _ROMAN_NAMES:
+        for at in words.get(word, ()):
+            if text.startswith(written, at):
+                return True
+    return False
+
+
+def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
-    # (a pair of numerals now was one in the text the scan read: blanking makes only spaces)
-    if sc is not None and sc.words.keys().isdisjoint(_ROMAN_WORDS) and (
-            not sc.roman_pair or not _roman_pair(text)):
-        return
-    if not _ROMAN_HINT.search(text):
-        return
+    out: list[Quantity] = []
+    if sc is None or not _roman_named(text, sc):
+        # (a pair of numerals now was one in the text the scan read: blanking makes only
+        # spaces)
+        if sc is not None and (not sc.roman_pair or not _roman_pair(text)):
+            return out
+        if not _ROMAN_HINT.search(text):
+            return out
     for hit in _ROMAN.finditer(text):
         if hit.group():
-            yield Quantity(float(_roman_value(hit.group())), "", False, hit.start(), hit.end())
+            out.append(_q(float(_roman_value(hit.group())), "", False, hit.start(), hit.end()))
+    return out
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
-_EN_WORD_OF: dict[frozenset[str], re.Pattern[str]] = {}
+_EN_WORD_OF: Final[dict[frozenset[str], re.Pattern[str]]] = {}
 
 
 def _en_word(present: frozenset[str]) -> re.Pattern[str]:
@@ -167,8 +203,9 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
     return _EN_IDIOM.match(lower, at) is not None
 
 
-def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
-    lower = lowercase(text)
+def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
+    lower = _lower(text)
     if sc is None:
         present = _EN_HINTS.intersection(latin_words(lower))
     else:  # the scan's number words that are whole runs of letters in the blanked text
@@ -177,12 +214,12 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         present = frozenset([w for w in _EN_HINTS.intersection(found)
                              if run_word(lower, w, found[w])])
     if not present:
-        yield from roman(text, sc)
-        return
+        out += roman(text, sc)
+        return out
     if sc is not None and present.isdisjoint(_FRACTIONS) and all(
             _in_idiom(lower, at, w) for w in present for at in sc.words[w]):
-        yield from roman(text, sc)  # "the two Sides": every number word is in an idiom
-        return
+        out += roman(text, sc)  # "the two Sides": every number word is in an idiom
+        return out
     starts: list[int] | None = None
     if sc is None:
         lower = _blank(lower, _EN_IDIOM)
@@ -191,15 +228,15 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
     if (sc is None or "half" in sc.words) and "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
-            yield Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end())
+            out.append(_q(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end()))
         lower = _blank(lower, _EN_AND_HALF)
     # a fraction's word is a whole word: it is among the text's words (no hint pass)
     for hit in (() if present.isdisjoint(_FRACTIONS) else _EN_FRACTION.finditer(lower)):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)
-        yield Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
-                       hit.end())
+        out.append(_q(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
+                      hit.end()))
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
     if sc is None:
@@ -214,29 +251,32 @@ def _english(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
         scale = _EN_SCALE_AFTER.match(lower, end)
         if scale is not None:  # "four million"
             value, end = value * _EN_SCALES[scale.group(1)], scale.end()
-        yield Quantity(canon(value), "", True, hit.start(), end)
-    yield from roman(text, sc)
+        out.append(_q(canon(value), "", True, hit.start(), end))
+    out += roman(text, sc)
+    return out
 
 
 # what every Korean word quantity holds
-KO_NEEDS = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
+KO_NEEDS: Final = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
 
 
-def _korean(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
     if sc is not None and not any(w in sc.words for w in KO_NEEDS):
-        return
+        return out
     if not any(w in text for w in KO_NEEDS):
-        return
+        return out
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]
-        yield Quantity(float(value), unit, True, hit.start(), hit.end())
+        out.append(_q(float(value), unit, True, hit.start(), hit.end()))
+    return out
 
 
 # the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
-_RU_ORD_KEYS = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
-_RU_FRACTION_KEYS = ("две", "три", "половин", "трет", "четверт")
-_RU_STARTS = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
-_RU_START_SET = frozenset(_RU_STARTS)
+_RU_ORD_KEYS: Final = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
+_RU_FRACTION_KEYS: Final = ("две", "три", "половин", "трет", "четверт")
+_RU_STARTS: Final = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
+_RU_START_SET: Final = frozenset(_RU_STARTS)
 
 
 def _ru_word_at_start(text: str, sc: Scan) -> bool:
@@ -250,11 +290,12 @@ def _ru_word_at_start(text: str, sc: Scan) -> bool:
     return False
 
 
-def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
+def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out: list[Quantity] = []
     if sc is not None and not _ru_word_at_start(text, sc):
-        yield from roman(text, sc)
-        return
-    lower = lowercase(text)
+        out += roman(text, sc)
+        return out
+    lower = _lower(text)
     ords: list[int] | None = None
     cards: list[int] | None = None
     wins: list[tuple[int, int]] = []
@@ -276,14 +317,15 @@ def _russian(text: str, sc: Scan | None = None) -> Iterator[Quantity]:
             lower = blank_in(lower, _RU_FRACTION, wins)
     for hit in at_starts(_RU_ORD_RE, lower, ords):
         stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
-        yield Quantity(float(_RU_ORD[stem]), "", True, hit.start(), hit.end())
+        out.append(_q(float(_RU_ORD[stem]), "", True, hit.start(), hit.end()))
     for hit in at_starts(_RU_CARD_RE, lower, cards):
-        yield Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end())
+        out.append(_q(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
         value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
-        yield Quantity(canon(value), "frac", True, hit.start(), hit.end())
-    yield from roman(text, sc)
+        out.append(_q(canon(value), "frac", True, hit.start(), hit.end()))
+    out += roman(text, sc)
+    return out
 
 
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
@@ -291,6 +333,6 @@ def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quant
 
     ``sc``, the scan of the text before any blanking, spares the passes it shows useless.
     """
-    if lang is Lang.KO:
-        return list(_korean(text, sc))
-    return list(_russian(text, sc) if lang is Lang.RU else _english(text, sc))
+    if lang is _LANG_KO:
+        return _korean(text, sc)
+    return _russian(text, sc) if lang is _LANG_RU else _english(text, sc)
