@@ -104,11 +104,13 @@ def _text_findings(units: list[Unit], ctx: Context, signature: str) -> list[list
             todo[key] = unit
         else:
             known[key] = cached
-    for key in todo:
-        known[key] = []
+    # each new unit beside its list of findings: no key (a tuple of texts) hashed per check
+    fresh: list[tuple[Unit, list[Finding]]] = [(unit, []) for unit in todo.values()]
+    for key, (_unit, found) in zip(todo, fresh, strict=True):
+        known[key] = found
     for check in TEXT_CHECKS:
-        for key, unit in todo.items():
-            known[key].extend(check(unit, ctx))
+        for unit, found in fresh:
+            found.extend(check(unit, ctx))
     for key in todo:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
