@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
-from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan, reader
+from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan
+from minutes_app.checks.nm_slot import Found as Found
+from minutes_app.checks.nm_slot import PhraseMatch as PhraseMatch
+from minutes_app.checks.nm_slot import Readers as Readers
+from minutes_app.checks.nm_slot import Slot as Slot
 from minutes_app.model import Lang, Minutes
 
 
@@ -125,40 +128,6 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
         return value, value, False
     probe, lowered = russian_probe(value)
     return probe, value, lowered
-
-
-# a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
-PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
-# per gate string: the word rows and the phrase rows it names (see Context._readers)
-Readers = dict[int, tuple[list[tuple[int, int, str, str]],
-                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
-
-
-Found = tuple[dict[int, tuple[int, int]], str]
-
-
-class Slot:
-    """One language's plan and readers, and what was read of each text (keyed by the text
-    alone: a language as a key is hashed by a Python call, a look-up's main cost)."""
-
-    __slots__ = ("named", "named_details", "plan", "read", "readers", "scans")
-
-    def __init__(self, plan: Plan, readers: Readers | None) -> None:
-        self.plan = plan
-        self.read = reader(plan)
-        self.readers = readers
-        self.scans: dict[str, Scan] = {}
-        # text → the names it carries and the text with them blanked (see names_found.named),
-        # outside and inside the meeting details and the title
-        self.named: dict[str, Found] = {}
-        self.named_details: dict[str, Found] = {}
-
-    def scan(self, text: str) -> Scan:
-        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
-        found = self.scans.get(text)
-        if found is None:
-            found = self.scans[text] = self.read(text)
-        return found
 
 
 # what says that a paragraph names who headed the delegations (see details)
