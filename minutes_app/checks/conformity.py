@@ -8,7 +8,6 @@ a look; a finding dismissed with a reason stays dismissed while its key stays th
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
 
 from minutes_app.checks.concepts import concept_checks
@@ -31,14 +30,11 @@ __all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
 Check = Callable[[Unit, Context], Iterator[Finding]]
 
 
-_BY_ID: weakref.WeakKeyDictionary[Context, dict[str, Paragraph]] = weakref.WeakKeyDictionary()
-
-
 def _paragraph(ctx: Context, place_id: str) -> Paragraph:
     """The paragraph of a unit, from a table made once per run (not a look-up per unit)."""
-    table = _BY_ID.get(ctx)
+    table = ctx.by_id
     if table is None:
-        table = _BY_ID[ctx] = {str(p.id): p for p in ctx.m.paragraphs()}
+        table = ctx.by_id = {str(p.id): p for p in ctx.m.paragraphs()}
     found = table.get(place_id)
     return found if found is not None else ctx.m.paragraph(int(place_id))
 

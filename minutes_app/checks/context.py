@@ -12,7 +12,8 @@ from minutes_app.checks.nm_slot import Found as Found
 from minutes_app.checks.nm_slot import PhraseMatch as PhraseMatch
 from minutes_app.checks.nm_slot import Readers as Readers
 from minutes_app.checks.nm_slot import Slot as Slot
-from minutes_app.model import Lang, Minutes
+from minutes_app.checks.tokens import lowercase
+from minutes_app.model import Lang, Minutes, Paragraph
 
 
 class Name(NamedTuple):
@@ -50,7 +51,7 @@ def russian_probe(variant: str) -> tuple[str, bool]:
     words = variant.split()
     if len(words) == 1:
         return variant, False
-    return max((_stem(w) for w in words), key=len).lower(), True
+    return lowercase(max((_stem(w) for w in words), key=len)), True
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,7 +71,7 @@ def russian_form(variant: str) -> tuple[str, re.Pattern[str], bool]:
 
 def phrase_stems(variant: str) -> list[tuple[str, str]]:
     """A phrase's lower-cased words with their stems (what ``russian_phrase`` looks for)."""
-    return [(_stem(w), w) for w in variant.lower().split()]
+    return [(_stem(w), w) for w in lowercase(variant).split()]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,6 +177,8 @@ class Context:
         self.slots = {lang: Slot(self.plans[lang], self.readers.get(lang))
                       for lang in self.langs}
         self.head_marks = frozenset(f"head:{ident}" for ident, _forms in self.heads)
+        # the paragraphs by id, made by the first check that asks (see conformity)
+        self.by_id: dict[str, Paragraph] | None = None
 
     def scan(self, text: str, lang: Lang) -> Scan:
         """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
@@ -195,12 +198,12 @@ class Context:
             if variant is None or gate < 0:
                 return None
             if not lowered:
-                if gate_string(probe, True) != probe.lower():
+                if gate_string(probe, True) != lowercase(probe):
                     return None  # the pass does not read the whole word
                 if (gate, variant) not in known:  # the same word again finds nothing more
                     known.add((gate, variant))
                     readers.setdefault(gate, ([], []))[0].append(
-                        (at, index, variant, variant.lower()))
+                        (at, index, variant, lowercase(variant)))
                 continue
             needs = plan.needs.get(at, frozenset({gate}))
             stems = phrase_stems(variant)
