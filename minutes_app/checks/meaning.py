@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from minutes_app.checks.context import Context, russian_form, russian_search
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.memo import per_str
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
@@ -228,7 +228,7 @@ def acronyms(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-@per_text
+@per_str
 def _run_acronyms(run: str) -> tuple[tuple[str, int, int], ...]:
     """The acronyms of one run (nothing before or after it is a letter, a digit or "&").
 

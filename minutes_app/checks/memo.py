@@ -38,6 +38,23 @@ def per_text(fn: F) -> F:
     return remembered  # type: ignore[return-value]
 
 
+def per_str(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """Remember ``fn``'s result per text (the text itself the key: no tuple built and hashed)."""
+    table: dict[str, Any] = {}
+    _TABLES.append(table)
+
+    @functools.wraps(fn)
+    def remembered(text: str) -> T:
+        found = table.get(text, _MISSING)
+        if found is _MISSING:
+            if len(table) >= _MAX:
+                table.clear()
+            found = table[text] = fn(text)
+        return found  # type: ignore[no-any-return]
+
+    return remembered
+
+
 def per_text_lang(fn: Callable[[str, Lang], T]) -> Callable[[str, Lang], T]:
     """Remember ``fn``'s result per text and language, up to a bound."""
     # a table per language, chosen by identity: a key of (text, lang) would hash the

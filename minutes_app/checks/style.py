@@ -8,7 +8,7 @@ from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text, per_text_lang
+from minutes_app.checks.memo import per_str, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
@@ -133,7 +133,7 @@ _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
 
 
-@per_text
+@per_str
 def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:
