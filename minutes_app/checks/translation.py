@@ -261,10 +261,6 @@ def _normalised_sentences(text: str) -> list[str]:
     if ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed) \
             or "。" in normed:
         pieces = _SENTENCE_END.split(normed)
-    elif "\x00" not in normed:
-        # each ". " marked as a cut after its full stop, then cut: every sentence copied
-        # once (adding "." to each piece after the cut copies each a second time)
-        pieces = normed.replace(". ", ".\x00").split("\x00")
     else:
         pieces = normed.split(". ")
         last = pieces.pop()
