@@ -12,13 +12,14 @@ import importlib.machinery
 from pathlib import Path
 
 # The checks and the revisions spend their time in Python bookkeeping around many small hits; the
-# same code compiled runs it in C. context.py stays Python: the checks keep their per-document
-# tables in a WeakKeyDictionary keyed by its Context (a compiled class has no weak references),
-# and spelling.py waits on Enchant, not on Python.
+# same code compiled runs it in C (context.py too: its per-run tables are the Context's own
+# attributes, not a WeakKeyDictionary keyed by it, as a compiled class has no weak
+# references); spelling.py waits on Enchant, not on Python.
 COMPILED: tuple[str, ...] = (
     "minutes_app.checks.annex_refs",
     "minutes_app.checks.concepts",
     "minutes_app.checks.conformity",
+    "minutes_app.checks.context",
     "minutes_app.checks.dates",
     "minutes_app.checks.details",
     "minutes_app.checks.finding",
@@ -29,6 +30,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.name_scan",
     "minutes_app.checks.names_found",
     "minutes_app.checks.negation",
+    "minutes_app.checks.nm_slot",
     "minutes_app.checks.numbers",
     "minutes_app.checks.places",
     "minutes_app.checks.scan_values",

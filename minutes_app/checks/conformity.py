@@ -8,7 +8,6 @@ a look; a finding dismissed with a reason stays dismissed while its key stays th
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
 
 from minutes_app.checks.concepts import concept_checks
@@ -31,14 +30,11 @@ __all__ = ["ERROR", "WARNING", "Finding", "blocking", "findings"]
 Check = Callable[[Unit, Context], Iterator[Finding]]
 
 
-_BY_ID: weakref.WeakKeyDictionary[Context, dict[str, Paragraph]] = weakref.WeakKeyDictionary()
-
-
 def _paragraph(ctx: Context, place_id: str) -> Paragraph:
     """The paragraph of a unit, from a table made once per run (not a look-up per unit)."""
-    table = _BY_ID.get(ctx)
+    table = ctx.by_id
     if table is None:
-        table = _BY_ID[ctx] = {str(p.id): p for p in ctx.m.paragraphs()}
+        table = ctx.by_id = {str(p.id): p for p in ctx.m.paragraphs()}
     found = table.get(place_id)
     return found if found is not None else ctx.m.paragraph(int(place_id))
 
@@ -104,11 +100,13 @@ def _text_findings(units: list[Unit], ctx: Context, signature: str) -> list[list
             todo[key] = unit
         else:
             known[key] = cached
-    for key in todo:
-        known[key] = []
+    # each new unit beside its list of findings: no key (a tuple of texts) hashed per check
+    fresh: list[tuple[Unit, list[Finding]]] = [(unit, []) for unit in todo.values()]
+    for key, (_unit, found) in zip(todo, fresh, strict=True):
+        known[key] = found
     for check in TEXT_CHECKS:
-        for key, unit in todo.items():
-            known[key].extend(check(unit, ctx))
+        for unit, found in fresh:
+            found.extend(check(unit, ctx))
     for key in todo:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from minutes_app.checks.context import HEADED, Context
 from minutes_app.checks.finding import Finding, Unit, make
@@ -17,6 +18,10 @@ from minutes_app.checks.values import values
 from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+# (a member read from the Enum class costs an attribute look-up through its metaclass)
+_EN: Final = Lang.EN
+_RU: Final = Lang.RU
 
 _ORDINAL = {
     Lang.EN: re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:meeting|session)"
@@ -31,11 +36,11 @@ def _ordinal_value(hit: re.Match[str], lang: Lang) -> int | None:
     if hit.group(1) and hit.group(1).isdigit():
         return int(hit.group(1))
     word = lowercase(hit.group(2) or "")
-    if lang is Lang.EN:
+    if lang is _EN:
         parts = word.split("-")
         total = sum(EN_WORDS.get(p, -1000) for p in parts)
         return int(total) if total > 0 else None
-    if lang is Lang.RU and word:
+    if lang is _RU and word:
         from minutes_app.checks.words import roman
 
         found = list(roman(hit.group(2)))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Final
 
-from minutes_app.checks.context import Context, russian_form
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.context import Context, russian_form, russian_search
+from minutes_app.checks.memo import per_str
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
@@ -17,6 +18,9 @@ from minutes_app.checks.values import (
 )
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+# (a member read from the Enum class costs an attribute look-up through its metaclass)
+_RU: Final = Lang.RU
 
 _Spans = list[tuple[Lang, int, int]]
 
@@ -180,11 +184,11 @@ def find_form(text: str, value: str, lang: Lang, lower: str | None = None
     at = text.find(value)
     if at >= 0:
         return at, at + len(value)
-    if lang is Lang.RU and " " in value:
-        probe, pattern, _lowered = russian_form(value)
+    if lang is _RU and " " in value:
+        probe = russian_form(value)[0]
         if probe not in (lowercase(text) if lower is None else lower):
             return None
-        hit = pattern.search(text)
+        hit = russian_search(value).search(text)
         return (hit.start(), hit.end()) if hit else None
     return None
 
@@ -224,7 +228,7 @@ def acronyms(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-@per_text
+@per_str
 def _run_acronyms(run: str) -> tuple[tuple[str, int, int], ...]:
     """The acronyms of one run (nothing before or after it is a letter, a digit or "&").
 
@@ -275,8 +279,8 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if not fa and not fb:  # the common case: no acronym on either side
             continue
         ta, tb = texts.get(a, ""), texts.get(b, "")
-        only_a = [x for x in fa if not _carries(tb, fb, x)] if b is not Lang.RU else []
-        only_b = [x for x in fb if not _carries(ta, fa, x)] if a is not Lang.RU else []
+        only_a = [x for x in fa if not _carries(tb, fb, x)] if b is not _RU else []
+        only_b = [x for x in fb if not _carries(ta, fa, x)] if a is not _RU else []
         if not only_a and not only_b:
             continue
         if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):

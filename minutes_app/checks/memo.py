@@ -18,7 +18,7 @@ T = TypeVar("T")
 _MAX = 50_000
 _MISSING = object()
 _TABLES: list[dict[Any, Any]] = []
-_KO, _EN = Lang.KO, Lang.EN
+_KO, _EN, _RU = Lang.KO, Lang.EN, Lang.RU
 
 
 def per_text(fn: F) -> F:
@@ -38,17 +38,34 @@ def per_text(fn: F) -> F:
     return remembered  # type: ignore[return-value]
 
 
+def per_str(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """Remember ``fn``'s result per text (the text itself the key: no tuple built and hashed)."""
+    table: dict[str, Any] = {}
+    _TABLES.append(table)
+
+    @functools.wraps(fn)
+    def remembered(text: str) -> T:
+        found = table.get(text, _MISSING)
+        if found is _MISSING:
+            if len(table) >= _MAX:
+                table.clear()
+            found = table[text] = fn(text)
+        return found  # type: ignore[no-any-return]
+
+    return remembered
+
+
 def per_text_lang(fn: Callable[[str, Lang], T]) -> Callable[[str, Lang], T]:
     """Remember ``fn``'s result per text and language, up to a bound."""
     # a table per language, chosen by identity: a key of (text, lang) would hash the
     # language in Python (``Enum.__hash__``) and build a tuple at every look-up
     tables: dict[Lang, dict[Any, Any]] = {lang: {} for lang in Lang}
     _TABLES.extend(tables.values())
-    ko, en = tables[_KO], tables[_EN]
+    ko, en, ru = tables[_KO], tables[_EN], tables[_RU]
 
     @functools.wraps(fn)
     def remembered(text: str, lang: Lang) -> T:
-        table = ko if lang is _KO else en if lang is _EN else tables[lang]
+        table = ko if lang is _KO else en if lang is _EN else ru if lang is _RU else tables[lang]
         found = table.get(text, _MISSING)
         if found is _MISSING:
             if len(table) >= _MAX:

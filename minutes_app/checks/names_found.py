@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from minutes_app.checks.context import Context, Found, Readers, head_pattern, russian_phrase
+from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan
+from minutes_app.checks.nm_slot import Found, Readers
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase

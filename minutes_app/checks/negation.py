@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 import ahocorasick_rs
 
@@ -17,6 +18,9 @@ from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tokens import is_word_char, lowercase
 from minutes_app.model import Lang
+
+# (a member read from the Enum class costs an attribute look-up through its metaclass)
+_EN: Final = Lang.EN
 
 _IDIOMS = {
     Lang.EN: re.compile(r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer)\s+than\b|\bnot\s+only\b"
@@ -75,7 +79,7 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:
         return []
-    if lang is Lang.EN and text.isascii():  # ASCII: a marker is one of the text's words
+    if lang is _EN and text.isascii():  # ASCII: a marker is one of the text's words
         if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
     elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan

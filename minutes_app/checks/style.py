@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text, per_text_lang
+from minutes_app.checks.memo import per_str, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
+
+# (a member read from the Enum class costs an attribute look-up through its metaclass)
+_RU: Final = Lang.RU
 
 _COMMON = (("(", ")"), ("[", "]"), ("{", "}"))
 PAIRS = {
@@ -60,7 +64,7 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     # only the symbols are visited (a pass in C finds them), not every character
     for hit in _SYMBOL_RE.finditer(text):
         i, ch = hit.start(), hit.group()
-        if ch in openers and not (ch == "“" and lang is Lang.RU):
+        if ch in openers and not (ch == "“" and lang is _RU):
             stack.append((ch, i))
         elif ch in closers:
             if ch == ")" and _enumerator(text, i):
@@ -72,7 +76,7 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
             stack.pop()
     if text.count('"') % 2:
         return '"', text.index('"')
-    if lang is Lang.RU and text.count("„") != text.count("“"):
+    if lang is _RU and text.count("„") != text.count("“"):
         return "„", text.find("„") if "„" in text else text.index("“")
     return stack[0] if stack else None
 
@@ -129,7 +133,7 @@ _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
 
 
-@per_text
+@per_str
 def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:

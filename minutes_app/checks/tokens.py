@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from minutes_app.checks.memo import per_text
+from minutes_app.checks.memo import per_str
 
 # Python's own ``str.lower``, called as a function: mypyc compiles ``text.lower()`` to a routine
 # of its own that lower-cases a capital sigma without looking at its neighbours ("ΑΣ" gives
@@ -20,7 +20,7 @@ lowercase: Callable[[str], str] = str.lower
 _LATIN_RUN = re.compile(r"[a-z]+")
 
 
-@per_text
+@per_str
 def latin_words(lower: str) -> frozenset[str]:
     """The runs of Latin letters of a lower-cased text ("mid-2021" gives "mid")."""
     return frozenset(_LATIN_RUN.findall(lower))

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from operator import itemgetter, methodcaller
+from typing import Final
 
 # (the concept check lives in its own module; its names stay importable from here)
 from minutes_app.checks.concepts import _CONCEPT_OF as _CONCEPT_OF
@@ -18,6 +19,11 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
+
+# (a member read from the Enum class costs an attribute look-up through its metaclass)
+_EN: Final = Lang.EN
+_KO: Final = Lang.KO
+_RU: Final = Lang.RU
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+(?:\s+[\uac00-\ud7a3]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+(?:\s+[\u0400-\u04ff]+)*")
@@ -54,22 +60,22 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 @per_text_lang
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
-    if lang is Lang.EN and text.isascii():
+    if lang is _EN and text.isascii():
         return []
     # the gates ask the UTF-8 bytes in C: a Hangul letter's first byte is E3 or EA-ED, a
     # Cyrillic one's D0-D3 (bytes no other character's sequence holds at all); upper-casing
     # bytes changes ASCII's small letters only
     raw = text.encode()
     spans: list[tuple[int, int]] = []
-    if lang is not Lang.KO and _holds_any(raw, _HANGUL_LEADS) and _HANGUL.search(text):
+    if lang is not _KO and _holds_any(raw, _HANGUL_LEADS) and _HANGUL.search(text):
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not Lang.RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
+    if lang is not _RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not Lang.EN and raw.upper() != raw:
+    if lang is not _EN and raw.upper() != raw:
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text) if "(" in text else text
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
-        if lang is Lang.KO:  # Russian writes firms' names in Latin; Korean transcribes them
+        if lang is _KO:  # Russian writes firms' names in Latin; Korean transcribes them
             spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
     return sorted(spans)
 
@@ -123,6 +129,7 @@ _CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
 # what is left is all letters)
 _MARKS = "·「」『』《》〈〉“”‘’…–—«»„№―"
 _SYLLABLES = re.compile("[\uac00-\ud7a3]*")
+_MARKS_RE = re.compile("[" + re.escape(_MARKS) + "]")
 
 
 def _weight(text: str, lang: Lang) -> int:
@@ -131,7 +138,7 @@ def _weight(text: str, lang: Lang) -> int:
         return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
     raw = text.encode()
     letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
-    if lang is not Lang.KO:
+    if lang is not _KO:
         # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
         # D2 starts the signs among them): when these are all the text holds beyond ASCII,
         # each is a letter, counted without decoding. (Each character beyond ASCII adds one
@@ -143,13 +150,13 @@ def _weight(text: str, lang: Lang) -> int:
     # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
     other = raw.translate(None, _ASCII).decode()
     if not other.isalnum():
-        for mark in _MARKS:
-            if mark in other:
-                other = other.replace(mark, "")
+        # (one pass in C, where asking for each mark made a string of it and searched it)
+        if _MARKS_RE.search(other) is not None:
+            other = _MARKS_RE.sub("", other)
         if not other:
             return letters
     letters += len(other) if other.isalnum() else len(_NOT_LETTER.sub("", other))
-    if lang is Lang.KO:
+    if lang is _KO:
         letters += len(other) if _SYLLABLES.fullmatch(other) else len(_SYLLABLE.findall(other))
     return letters
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import random
 import re
-from types import SimpleNamespace
-from typing import cast
 
 from minutes_app.checks import concepts, memo
 from minutes_app.checks.context import Context, pairs_of
@@ -18,6 +16,7 @@ from minutes_app.checks.finding import Unit
 from minutes_app.checks.translation import clear_caches, consistency_checks
 from minutes_app.checks.trie import alternation
 from minutes_app.model import Lang
+from minutes_app.workflows.templates import demo
 
 
 def _texts(rng: random.Random, alphabet: list[str], most: int) -> list[str]:
@@ -79,8 +78,9 @@ def _units(rows: list[tuple[str, str]]) -> list[Unit]:
 
 
 def _ctx() -> Context:
-    langs = [Lang.KO, Lang.EN]
-    return cast(Context, SimpleNamespace(langs=langs, pairs=pairs_of(langs)))
+    ctx = Context(demo())  # (a real one: the compiled checks take no stand-in)
+    assert ctx.langs == [Lang.KO, Lang.EN] and ctx.pairs == pairs_of(ctx.langs)
+    return ctx
 
 
 def test_consistency_finds_the_same_whether_every_unit_aligns_or_not() -> None:

@@ -51,7 +51,7 @@ def test_weights_count_what_the_patterns_count() -> None:
 def test_sentences_normalised_first_are_the_sentences_normalised() -> None:
     rng = random.Random(2)
     alphabet = ["a", "Mr.", "e.g.", " ", "  ", ".", "!", "?", "。", "\t", "\n", "x", "т.е.",
-                "\u3000", "\xa0", "한", "\x1c", "\x85", "\u2028", "\u200b"]
+                "\u3000", "\xa0", "한", "\x1c", "\x85", "\u2028", "\u200b", "\x00", ". "]
     for text in _texts(rng, alphabet, 12):
         assert translation._normalised_sentences(text) == \
             [" ".join(s.split()) for s in translation.sentences(text)], repr(text)

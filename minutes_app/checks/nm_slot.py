@@ -1,0 +1,50 @@
+"""One language's reading of texts for the name checks (compiled: a text's look-up is a C call).
+
+``Context`` stays Python (the checks key their per-run tables by it weakly); what each check
+asks of it per text and language, ``Slot.scan`` and the memories of ``names_found.named``,
+lives here, where a call and an attribute cost no interpreted frame nor descriptor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from minutes_app.checks.name_scan import Plan, Scan, reader
+
+# a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
+PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
+# per gate string: the word rows and the phrase rows it names (see Context._readers)
+Readers = dict[int, tuple[list[tuple[int, int, str, str]],
+                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
+
+Found = tuple[dict[int, tuple[int, int]], str]
+
+
+class Slot:
+    """One language's plan and readers, and what was read of each text (keyed by the text
+    alone: a language as a key is hashed by a Python call, a look-up's main cost)."""
+
+    plan: Plan
+    read: Callable[[str], Scan]
+    readers: Readers | None
+    scans: dict[str, Scan]
+    named: dict[str, Found]
+    named_details: dict[str, Found]
+
+    def __init__(self, plan: Plan, readers: Readers | None) -> None:
+        self.plan = plan
+        self.read = reader(plan)
+        self.readers = readers
+        self.scans = {}
+        # text → the names it carries and the text with them blanked (see names_found.named),
+        # outside and inside the meeting details and the title
+        self.named = {}
+        self.named_details = {}
+
+    def scan(self, text: str) -> Scan:
+        """What ``text`` may hold of the names, heads and markers (one pass, once per text)."""
+        found = self.scans.get(text)
+        if found is None:
+            found = self.scans[text] = self.read(text)
+        return found
