@@ -36,7 +36,7 @@ from tests.helpers.pure import pure_module
 # the calls made inside them, and the test would compare the fast paths with themselves.
 _ALIGN = pure_module("minutes_app.tracking.align")
 _DIFF = pure_module("minutes_app.tracking.diff")
-setattr(_DIFF, "opcodes", _ALIGN.opcodes)  # diff, as Python, aligns by align as Python
+vars(_DIFF)["opcodes"] = _ALIGN.opcodes  # diff, as Python, aligns by align as Python
 
 RU2 = Author(Side.RU, 2, "2020-12-14T08:30:00Z")
 KR3 = Author(Side.KR, 3, "2020-12-16T10:00:00Z")
