@@ -182,33 +182,33 @@ def scan(text: str, lang: Lang) -> Scan | None:
     # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
     # its bytes translated, read by the bytes automaton; a Korean text never fits (not tried)
     raw = _one_byte(text) if lang is not _KO or text.isascii() else None
-    words: dict[str, list[int]] = {}
     if raw is not None:
-        for index, start, _end in bytes_automaton.find_matches_as_indexes(
-                raw.translate(_LOWER_ONE_BYTE), overlapping=True):
-            word = byte_keys[index]
-            at = words.get(word)
-            if at is None:
-                words[word] = [start]
-            else:
-                at.append(start)
+        words = _starts(bytes_automaton.find_matches_as_indexes(
+            raw.translate(_LOWER_ONE_BYTE), overlapping=True), byte_keys)
         marks = raw.translate(_MARKS_TABLE)
         return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
     # else "?" for what is not ASCII, and the text automaton finds the other digits
     raw = text.encode("ascii", "replace")
-    for index, start, _end in automaton.find_matches_as_indexes(lower, overlapping=True):
-        word = keys[index]
-        at = words.get(word)
-        if at is None:
-            words[word] = [start]
-        else:
-            at.append(start)
+    words = _starts(automaton.find_matches_as_indexes(lower, overlapping=True), keys)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
         return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
                            b"RR" in raw.translate(_MARKS_TABLE)))
     marks = raw.translate(_MARKS_TABLE)
     return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
+
+
+def _starts(hits: list[tuple[int, int, int]], keys: list[str]) -> dict[str, list[int]]:
+    """Where each word of an automaton's hits starts, in the order they were found."""
+    words: dict[str, list[int]] = {}
+    for index, start, _end in hits:
+        word = keys[index]
+        at = words.get(word)
+        if at is None:
+            words[word] = [start]
+        else:
+            at.append(start)
+    return words
 
 
 def _latin(ch: str) -> bool:
