@@ -72,9 +72,9 @@ def stale() -> list[str]:
     """Compiled modules whose source changed after the build (``pip install -e .`` rebuilds)."""
     out = []
     for module in COMPILED:
-        source, built = _paths(module)
+        src, built = _paths(module)
         for path in built:
-            if path.exists() and path.stat().st_mtime < source.stat().st_mtime:
+            if path.exists() and path.stat().st_mtime < src.stat().st_mtime:
                 out.append(module)
                 break
     return out

@@ -246,8 +246,8 @@ def _settled_reference(run: list[Seg], author: Author) -> bool:
     ta, tb = tokens_module.tokenize(a), tokens_module.tokenize(b)
     if not set(ta).isdisjoint(tb) or diff_module._pairable(ta, tb):
         return False
-    p = diff_module._common_prefix(a, b)
-    s = diff_module._common_prefix(a[::-1], b[::-1])
+    p = tokens_module.common_prefix(a, b)
+    s = tokens_module.common_prefix(a[::-1], b[::-1])
     return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
 
 

@@ -137,11 +137,10 @@ def _all(m: Minutes) -> list[Finding]:
 
 def clear_caches() -> None:
     """Forget every cached result (for benchmarks of a first run)."""
-    from minutes_app.checks import memo, translation, values
+    from minutes_app.checks import memo, translation
 
-    memo.forget_all()
+    memo.forget_all()  # the values of each text too (values.indexed)
     _CACHE.clear()
-    values.clear_cache()
     translation.clear_caches()
 
 

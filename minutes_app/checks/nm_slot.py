@@ -1,9 +1,5 @@
-"""One language's reading of texts for the name checks (compiled: a text's look-up is a C call).
-
-``Context`` stays Python (the checks key their per-run tables by it weakly); what each check
-asks of it per text and language, ``Slot.scan`` and the memories of ``names_found.named``,
-lives here, where a call and an attribute cost no interpreted frame nor descriptor.
-"""
+"""One language's reading of texts for the name checks: ``Slot.scan`` and the memories of
+``names_found.named``, what each check asks per text and language (``Context.slots``)."""
 
 from __future__ import annotations
 

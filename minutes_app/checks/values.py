@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final, NamedTuple
 
+from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.scan_values import scan
 from minutes_app.checks.words import KO_NEEDS, word_quantities
 from minutes_app.model import Lang
 
-# the languages as constants: compiled code reads them with no look-up
+# Korean as a constant: compiled code reads it with no look-up
 _LANG_KO: Final = Lang.KO
-_LANG_EN: Final = Lang.EN
-_LANG_RU: Final = Lang.RU
+
 
 class Values(NamedTuple):
     """The quantities, dates and periods of one text."""
@@ -33,22 +33,9 @@ class Index(NamedTuple):
     periods: frozenset[str]  # the periods' values
 
 
-# a table per language, chosen by identity: a key of (text, lang) is a tuple built and
-# hashed at every look-up
-_CACHE: Final[dict[Lang, dict[str, tuple[Values, Index]]]] = {lang: {} for lang in Lang}
-_KO_CACHE: Final = _CACHE[Lang.KO]
-_EN_CACHE: Final = _CACHE[Lang.EN]
-_RU_CACHE: Final = _CACHE[Lang.RU]
-_CACHE_MAX: Final = 50_000
 _NO_UNIT: Final = ("", "%", "frac", "id", "year")
 _NONE: Final[frozenset[Any]] = frozenset()
 _new: Final = tuple.__new__
-
-
-def clear_cache() -> None:
-    """Forget the values of every text read so far."""
-    for table in _CACHE.values():
-        table.clear()
 
 
 def values(text: str, lang: Lang) -> Values:
@@ -56,32 +43,26 @@ def values(text: str, lang: Lang) -> Values:
     return indexed(text, lang)[0]
 
 
+@per_text_lang
 def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
-    """The values ``text`` states and their index; cached by text."""
-    table = _KO_CACHE if lang is _LANG_KO else _EN_CACHE if lang is _LANG_EN else _RU_CACHE
-    hit = table.get(text)
-    if hit is None:
-        found = _read(text, lang)
-        keys: list[tuple[str, float]] = []
-        units = False
-        for q in found.quantities:
-            unit = q.unit
-            if unit == "%" or unit == "frac":
-                keys += _keys(q)
-            else:
-                keys.append(("v", q.value))
-                if not units:
-                    units = unit not in _NO_UNIT
-        # (tuple.__new__: the named tuples' Python constructors cost more than the tuples)
-        hit = (found, _new(Index, (frozenset(keys), units,
-                                   frozenset([d.value for d in found.dates]) if found.dates
-                                   else _NONE,
-                                   frozenset([p.value for p in found.periods]) if found.periods
-                                   else _NONE)))
-        if len(table) >= _CACHE_MAX:
-            table.clear()
-        table[text] = hit
-    return hit
+    """The values ``text`` states and their index; remembered per text."""
+    found = _read(text, lang)
+    keys: list[tuple[str, float]] = []
+    units = False
+    for q in found.quantities:
+        unit = q.unit
+        if unit == "%" or unit == "frac":
+            keys += _keys(q)
+        else:
+            keys.append(("v", q.value))
+            if not units:
+                units = unit not in _NO_UNIT
+    # (tuple.__new__: the named tuples' Python constructors cost more than the tuples)
+    return (found, _new(Index, (frozenset(keys), units,
+                                frozenset([d.value for d in found.dates]) if found.dates
+                                else _NONE,
+                                frozenset([p.value for p in found.periods]) if found.periods
+                                else _NONE)))
 
 
 def _read(text: str, lang: Lang) -> Values:

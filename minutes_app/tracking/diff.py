@@ -14,7 +14,7 @@ from minutes_app.model.track import (
 from minutes_app.model.types import Side
 from minutes_app.tracking.align import opcodes
 from minutes_app.tracking.tokens import (
-    inside_number, is_hangul, refine, tokenize,
+    common_prefix, common_suffix, inside_number, is_hangul, refine, tokenize,
 )
 
 Opcode = tuple[str, int, int, int, int]
@@ -40,26 +40,6 @@ def _fold_thin_equals(ops: Sequence[Opcode], ta: list[str]) -> list[Opcode]:
             c, _b, a = out.pop(), out.pop(), out.pop()
             out.append(("replace", a[1], c[2], a[3], c[4]))
     return out
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix."""
-    # compiled, ``ord(a[i])`` reads a code point without making a string: a plain loop beats
-    # halving with slice compares (each slice a new string)
-    most = min(len(a), len(b))
-    i = 0
-    while i < most and ord(a[i]) == ord(b[i]):
-        i += 1
-    return i
-
-
-def _common_suffix(a: str, b: str, most: int) -> int:
-    """Length of the common suffix, at most ``most`` (as ``_common_prefix``)."""
-    la, lb = len(a), len(b)
-    s = 0
-    while s < most and ord(a[la - 1 - s]) == ord(b[lb - 1 - s]):
-        s += 1
-    return s
 
 
 def _word_start(text: str, other: str, i: int) -> int:
@@ -90,8 +70,8 @@ def char_opcodes(old: str, new: str) -> list[Opcode]:
 
 def _cut(old: str, new: str) -> tuple[int, int]:
     """The lengths of the unchanged beginning and end, each cut at a word boundary."""
-    p = _word_start(old, new, _common_prefix(old, new))
-    s = _common_suffix(old, new, min(len(old), len(new)) - p)
+    p = _word_start(old, new, common_prefix(old, new))
+    s = common_suffix(old, new, min(len(old), len(new)) - p)
     while s and (not old[len(old) - s].isspace() or inside_number(old, len(old) - s)
                  or inside_number(new, len(new) - s)):  # keep the suffix to whole words too
         s -= 1
@@ -145,14 +125,10 @@ def _trimmed(out: list[Opcode], old: str, new: str, a1: int, a2: int, b1: int, b
         out.append(("replace", a1, a2, b1, b2))
         return
     shorter = min(len(a), len(b))
-    p = 0
-    while p < shorter and ord(a[p]) == ord(b[p]):
-        p += 1
+    p = common_prefix(a, b)
     while p and not is_hangul(a[p - 1]):  # only a Hangul stem is kept whole
         p -= 1
-    s = 0
-    while s < shorter - p and ord(a[-1 - s]) == ord(b[-1 - s]):
-        s += 1
+    s = common_suffix(a, b, shorter - p)
     while s and not is_hangul(a[len(a) - s]):
         s -= 1
     if p:
@@ -326,8 +302,8 @@ def _settled(run: list[Seg], author: Author) -> bool:
     if (ta[0] == tb[0] or ta[-1] == tb[-1]
             or not all(t.isspace() for t in set(ta).intersection(tb)) or _pairable(ta, tb)):
         return False
-    p = _common_prefix(a, b)
-    s = _common_suffix(a, b, min(len(a), len(b)))
+    p = common_prefix(a, b)
+    s = common_suffix(a, b, min(len(a), len(b)))
     return not (is_hangul(a[:p]) or is_hangul(a[len(a) - s:]))
 
 

@@ -118,7 +118,7 @@ def _scan(chunk: str, out: list[str]) -> None:
 
 def _mark(c: str) -> bool:
     """True when the character is a token alone (``[^\\w\\s]``), not a combining mark."""
-    return not (c.isalnum() or c == "_" or c.isspace() or "\u0300" <= c <= "\u036f")
+    return not (c.isalnum() or c == "_" or c.isspace() or _combining(c))
 
 
 def _hyphenated(core: str) -> bool:
@@ -140,6 +140,26 @@ def is_hangul(token: str) -> bool:
     return _HANGUL.search(token) is not None
 
 
+def common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix."""
+    # compiled, ``ord(a[i])`` reads a code point without making a string: a plain loop beats
+    # halving with slice compares (each slice a new string)
+    most = min(len(a), len(b))
+    i = 0
+    while i < most and ord(a[i]) == ord(b[i]):
+        i += 1
+    return i
+
+
+def common_suffix(a: str, b: str, most: int) -> int:
+    """Length of the common suffix, at most ``most`` (as ``common_prefix``)."""
+    la, lb = len(a), len(b)
+    s = 0
+    while s < most and ord(a[la - 1 - s]) == ord(b[lb - 1 - s]):
+        s += 1
+    return s
+
+
 def refine(old: str, new: str) -> tuple[str, str, str, str]:
     """Split a changed eojeol into (common prefix, old middle, new middle, common suffix).
 
@@ -148,13 +168,8 @@ def refine(old: str, new: str) -> tuple[str, str, str, str]:
     """
     if not (is_hangul(old) and is_hangul(new)):
         return "", old, new, ""
-    shorter = min(len(old), len(new))
-    p = 0
-    while p < shorter and ord(old[p]) == ord(new[p]):
-        p += 1
-    s = 0
-    while s < shorter - p and ord(old[-1 - s]) == ord(new[-1 - s]):
-        s += 1
+    p = common_prefix(old, new)
+    s = common_suffix(old, new, min(len(old), len(new)) - p)
     if p == 0 and s == 0:
         return "", old, new, ""
     return old[:p], old[p:len(old) - s], new[p:len(new) - s], old[len(old) - s:]

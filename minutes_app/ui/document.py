@@ -6,6 +6,7 @@ undo applies the inverse captured when the operation ran.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import Path
@@ -27,27 +28,22 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # edits reach the file within about a second of the last keystroke
 MERGE_SECONDS = 2.0  # a pause this long starts a new typing undo step
-_TYPING: tuple[type, ...] = ()
 
 
-def typing_ops() -> tuple[type, ...]:
-    """The operations typing makes (their modules load with the first edit, not at start)."""
-    global _TYPING
-    if not _TYPING:
-        from minutes_app.model import SetSectionHeading, SetText
-        from minutes_app.tracking.ops import EditHeading, EditText
+@functools.cache
+def _typing_ops() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """The operations typing makes, and those of them that type in a heading (their modules
+    load with the first edit, not at start-up)."""
+    from minutes_app.model import SetSectionHeading, SetText
+    from minutes_app.tracking.ops import EditHeading, EditText
 
-        _TYPING = (SetText, EditText, SetSectionHeading, EditHeading)
-    return _TYPING
+    return (SetText, EditText, SetSectionHeading, EditHeading), (SetSectionHeading, EditHeading)
 
 
 def _typing_key(op: Operation) -> tuple[object, ...]:
     """Where a typing operation types: its kind, paragraph or section, and language."""
-    from minutes_app.model import SetSectionHeading
-    from minutes_app.tracking.ops import EditHeading
-
-    if isinstance(op, SetSectionHeading | EditHeading):  # tracked or not: one heading
-        return ("heading", op.section_id, op.lang)
+    if isinstance(op, _typing_ops()[1]):  # tracked or not: one heading
+        return ("heading", op.section_id, op.lang)  # type: ignore[attr-defined]
     return (type(op), op.pid, op.lang)  # type: ignore[attr-defined]
 
 
@@ -74,14 +70,15 @@ class OpCommand(QUndoCommand):
         self._op = self._doc._run(self._inverse)
 
     def id(self) -> int:
-        return self.MERGE_ID if isinstance(self._op, typing_ops()) else -1
+        return self.MERGE_ID if isinstance(self._op, _typing_ops()[0]) else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing in one paragraph and language is one step until a pause."""
         if not isinstance(other, OpCommand):
             return False
         mine, theirs = self._op, other._op
-        if not (isinstance(mine, typing_ops()) and isinstance(theirs, typing_ops())):
+        typing = _typing_ops()[0]
+        if not (isinstance(mine, typing) and isinstance(theirs, typing)):
             return False
         if _typing_key(mine) != _typing_key(theirs):
             return False
