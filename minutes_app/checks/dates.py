@@ -12,7 +12,7 @@ import re
 from typing import Final, NamedTuple
 
 from minutes_app.checks.scan_values import Scan, at_starts, masked, run_word, word_windows
-from minutes_app.checks.tokens import latin_words, lowercase
+from minutes_app.checks.tokens import is_word_char, latin_words, lowercase
 from minutes_app.model import Lang
 
 # the languages as constants: compiled code reads them with no look-up
@@ -299,23 +299,67 @@ def _may_period(lang: Lang, sc: Scan) -> bool:
 def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:
     """``periods`` looked for between the commas and full stops around the scan's words.
 
-    Every hit holds one of those words and no comma or full stop, and so does every hit of
-    the hint: the windows find what the whole text gives.
+    Every hit holds one of those words and no comma or full stop: the windows find what the
+    whole text gives. In a window the pattern is tried only where a hit can start
+    (``_period_starts``), as ``finditer`` over the window would find it.
     """
     lower = sc.lower if lang is not _LANG_KO else text
     found = sc.words
-    wins = word_windows(text, [at for k in _PERIOD_KEYS[lang] for at in found.get(k, ())])
-    # (the Russian hint is its stems: the scan found one)
-    if lang is not _LANG_RU and not any(_PERIOD_HINT_RE[lang].search(lower, a, b)
-                                       for a, b in wins):
-        return [], text
+    keys = sorted((at, k) for k in _PERIOD_KEYS[lang] for at in found.get(k, ()))
+    wins = word_windows(text, [at for at, _k in keys])
+    pattern = _PERIOD_ONE[lang]
     out: list[Period] = []
     spans = []
     for a, b in wins:
-        for hit in _PERIOD_ONE[lang].finditer(lower, a, b):
-            out.append(Period((hit.lastgroup or "").split("_")[0], hit.start(), hit.end()))
-            spans.append((hit.start(), hit.end()))
+        end = a
+        for at in _period_starts(lower, lang, keys, a, b):
+            if at < end:
+                continue
+            hit = pattern.match(lower, at, b)
+            if hit is not None:
+                out.append(Period((hit.lastgroup or "").split("_")[0], hit.start(), hit.end()))
+                spans.append((hit.start(), hit.end()))
+                end = hit.end()
     return out, masked(text, spans)
+
+
+def _space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def _period_starts(lower: str, lang: Lang, keys: list[tuple[int, str]], a: int, b: int
+                   ) -> list[int]:
+    """Every place in ``[a, b)`` where a period's hit can start, in order (some where none does).
+
+    Each hit holds a key word. Korean: it starts at the key or one character before (상반기,
+    연초, "년 초"), up to eight before 분기 ("제 1 / 4 분기"). English and Russian: at the key,
+    or at a word before it and the spaces after that word ("first half", "1-го квартала",
+    "в начале"): from the first character of the run of word characters and hyphens before
+    the spaces, and after each hyphen in it; English "year-end" five before its "end".
+    """
+    out: list[int] = []
+    for p, k in keys:
+        if p < a or p >= b:
+            continue
+        if lang is _LANG_KO:
+            out += range(max(a, p - (8 if k == "분기" else 1)), p + 1)
+            continue
+        out.append(p)
+        if k == "end" and p - 5 >= a and lower.startswith("year-", p - 5):
+            out.append(p - 5)
+        q = p
+        while q > a and _space(lower[q - 1]):
+            q -= 1
+        if q == p:
+            continue
+        w = q
+        while w > a and (is_word_char(lower[w - 1]) or lower[w - 1] == "-"):
+            w -= 1
+            if lower[w] == "-":
+                out.append(w + 1)
+        out.append(w)
+    out.sort()
+    return out
 
 
 def periods(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Period], str]:

@@ -49,8 +49,8 @@ _RU_WORDS = (
     "тридцат два две двух три трёх трех четыре пять шесть семь восемь девять десять дважды "
     "трижды двадцать тридцать"
 ).split()
-# in every language: the names whose digits are identifiers, and the words before a roman one
-_ANY_WORDS = "코로나 ковид риложени аздел annex part / 분의".split()
+# in every language: the names whose digits are identifiers, and what a fraction holds
+_ANY_WORDS = "코로나 ковид / 분의".split()
 
 
 # the digits that are not ASCII (what ``\d`` matches beyond 0-9: ２, ١, ...), found by the
@@ -156,6 +156,7 @@ class Scan(NamedTuple):
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
+    marks: bytes  # the text's characters, one byte each: R for I, V, X, L and C, else a space
 
     @property
     def digits(self) -> list[int]:
@@ -186,16 +187,17 @@ def scan(text: str, lang: Lang) -> Scan | None:
         words = _starts(bytes_automaton.find_matches_as_indexes(
             raw.translate(_LOWER_ONE_BYTE), overlapping=True), byte_keys)
         marks = raw.translate(_MARKS_TABLE)
-        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
+        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, marks))
     # else "?" for what is not ASCII, and the text automaton finds the other digits
     raw = text.encode("ascii", "replace")
     words = _starts(automaton.find_matches_as_indexes(lower, overlapping=True), keys)
     if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
         del words[OTHER_DIGIT]
+        marks = raw.translate(_MARKS_TABLE)
         return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                           b"RR" in raw.translate(_MARKS_TABLE)))
+                           b"RR" in marks, marks))
     marks = raw.translate(_MARKS_TABLE)
-    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks))
+    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, marks))
 
 
 def _starts(hits: list[tuple[int, int, int]], keys: list[str]) -> dict[str, list[int]]:

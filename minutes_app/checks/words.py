@@ -117,12 +117,6 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-# what _ROMAN_HINT needs: two numerals in a row, or a word the scan finds; the pair is
-# looked for in the UTF-8 bytes mapped to R (a numeral) and space (a C loop, not a pass)
-_ROMAN_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
-_ROMAN_WORDS: Final = ("annex", "part", "риложени", "аздел")
-
-
 _new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
 
 
@@ -130,42 +124,41 @@ def _q(value: float, unit: str, soft: bool, start: int, end: int) -> Quantity:
     return _new(Quantity, (value, unit, soft, start, end))
 
 
-def _roman_pair(text: str) -> bool:
-    return b"RR" in text.encode("utf-8", "surrogatepass").translate(_ROMAN_TABLE)
-
-
-# the words of _ROMAN_HINT as the text writes them, by the scan's word each starts with
-_ROMAN_NAMES: Final = (("annex", "Annex"), ("part", "Part I"), ("риложени", "риложени"),
-                       ("аздел", "аздел I"))
-
-
-def _roman_named(text: str, sc: Scan) -> bool:
-    """Whether a word of ``_ROMAN_HINT`` stands in ``text`` (a hit of the hint, no pass).
-
-    Each stands where the scan found its lower case ("part" in "partnership" is no hit):
-    blanking makes only spaces, so the places to look at are the scan's.
-    """
-    words = sc.words
-    for word, written in _ROMAN_NAMES:
-        for at in words.get(word, ()):
-            if text.startswith(written, at):
-                return True
-    return False
-
-
 def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
     out: list[Quantity] = []
-    if sc is None or not _roman_named(text, sc):
-        # (a pair of numerals now was one in the text the scan read: blanking makes only
-        # spaces)
-        if sc is not None and (not sc.roman_pair or not _roman_pair(text)):
-            return out
-        if not _ROMAN_HINT.search(text):
-            return out
+    if sc is not None:
+        return _roman_at(text, sc)
+    if not _ROMAN_HINT.search(text):
+        return out
     for hit in _ROMAN.finditer(text):
         if hit.group():
             out.append(_q(float(_roman_value(hit.group())), "", False, hit.start(), hit.end()))
+    return out
+
+
+def _roman_at(text: str, sc: Scan) -> list[Quantity]:
+    """What ``roman`` finds, the pattern tried only where a hit can start.
+
+    Every hit starts at a numeral (one of the scan's marks: blanking makes only spaces) with
+    no word character before it, and one of the numerals, a character that is none of a
+    word's or the "a" and "и" of "I and II" after it. Every hit also holds a hit of
+    ``_ROMAN_HINT``: the hint is not needed.
+    """
+    out: list[Quantity] = []
+    marks = sc.marks
+    n = len(text)
+    end = 0
+    at = marks.find(b"R")
+    while at >= 0:
+        if at >= end and (at == 0 or not is_word_char(text[at - 1])):
+            nxt = text[at + 1] if at + 1 < n else " "
+            if nxt in "IVXLCaи" or not is_word_char(nxt):
+                hit = _ROMAN.match(text, at)
+                if hit is not None and hit.group():
+                    out.append(_q(float(_roman_value(hit.group())), "", False, at, hit.end()))
+                    end = hit.end()
+        at = marks.find(b"R", at + 1)
     return out
 
 

@@ -69,16 +69,14 @@ def test_the_period_patterns_lead_changes_no_hit() -> None:
 
 
 def test_roman_numerals_through_the_scan_are_those_of_the_hint() -> None:
-    """The hint's words looked for at the scan's places give what the hint's pass gives."""
+    """The pattern tried at the scan's numerals only finds what the hint and its pass find."""
     from minutes_app.checks import words
 
-    hint = words._ROMAN_HINT.pattern
-    for word, written in words._ROMAN_NAMES:
-        assert f"|{written}|" in hint and written.lower().startswith(word)
-    assert {w for w, _x in words._ROMAN_NAMES} == set(words._ROMAN_WORDS)
     found = 0
     extra = ["Part II and Annex IV", "partnership, Part I", "Приложение I", "раздел II",
-             "Раздел I", "XIV session", "I and II", "Annexes I", "annex II", "PART I"]
+             "Раздел I", "XIV session", "I and II", "Annexes I", "annex II", "PART I",
+             "Iand II", "I и II", "Iи II", "I, II", "I & II", "(XIV)", "XIV2", "_XIV", "IIJan 2020",
+             "CC-I", "LIVE", "Li", "MIX", "XIX.", "IVXLC", "C"]
     for text, lang in _texts() + [(t, Lang.EN) for t in extra] + [(t, Lang.RU) for t in extra]:
         sc = scan_values.scan(text, lang)
         if sc is None:
