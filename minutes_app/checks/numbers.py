@@ -92,7 +92,9 @@ _DIGIT: Final = re.compile(r"\d")
 # what a unit after a value starts with, and what a code before it ends with (lower case):
 # a character test spares the patterns where no unit can stand
 _UNIT_FIRST: Final = frozenset(u[0] for u in _UNITS_AFTER)
-_UNIT_BY_FIRST: Final = {c: tuple(u for u in _UNITS_AFTER if u[0] == c) for c in _UNIT_FIRST}
+# (in the pattern's order, longest first: the first that fits is the pattern's hit)
+_UNIT_BY_FIRST: Final = {c: tuple(u for u in sorted(_UNITS_AFTER, key=len, reverse=True)
+                                  if u[0] == c) for c in _UNIT_FIRST}
 _CODE_WORDS: Final = tuple(_CODES_BEFORE)
 
 
@@ -121,11 +123,14 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
         if words is not None:
             # only the next few characters can hold a unit: lower-case just those
             near = _lower(text[end:end + 24])
-            # (a unit's word must begin them, after one space at most: a C test first)
-            if (near[1:] if near[:1].isspace() else near).startswith(words):
-                after = _UNIT_AFTER.match(near)
-                if after:
-                    return _UNITS_AFTER[after.group(1)], end + after.end()
+            # what ``_UNIT_AFTER.match(near)`` finds: after one space at most, the first unit
+            # (longest first) not followed by a letter of [a-zа-я]
+            skip = 1 if near[:1].isspace() else 0
+            for word in words:
+                if near.startswith(word, skip):
+                    stop = skip + len(word)
+                    if stop >= len(near) or not _letter_after(near[stop]):
+                        return _UNITS_AFTER[word], end + stop
     # _CODE_BEFORE: a code, then only spaces, in the five characters before; the last of them
     # that is no space must end a code (one character's test spares the slicing)
     low = max(0, start - 5)
@@ -151,6 +156,11 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
         if before:
             return _CODES_BEFORE[before.group().strip()], end
     return "", end
+
+
+def _letter_after(ch: str) -> bool:
+    """What ``_UNIT_AFTER``'s look-ahead refuses: ``[a-zа-я]``."""
+    return "a" <= ch <= "z" or "а" <= ch <= "я"
 
 
 def _digits(raw: str, decimals: str | None) -> float:

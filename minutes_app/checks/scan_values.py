@@ -13,7 +13,7 @@ patterns still decide, so what they find does not change (``tests/checks/test_va
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import Final
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
@@ -112,51 +112,86 @@ _LOWER_ONE_BYTE: Final = _lower_table()
 _AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
                     Lang.RU: _automaton(_RU_WORDS)}
 _EN_AUTOMATA: Final = _AUTOMATA[Lang.EN]
+
+
+def _cases(word: str) -> list[str]:
+    """Every form of ``word`` whose lower case it is (each character's upper and title case)."""
+    forms = [""]
+    for ch in word:
+        own = [ch] + [c for c in (ch.upper(), ch.title()) if c != ch and len(c) == 1
+                      and lowercase(c) == ch]
+        forms = [f + c for f in forms for c in dict.fromkeys(own)]
+    return forms
+
+
+def _units_automaton(words: list[str]) -> tuple[BytesAhoCorasick, list[str]]:
+    """An automaton of the UTF-16 code units of every case form of ``words`` and BMP digits."""
+    keys = [(form, word) for word in dict.fromkeys(words + _ANY_WORDS) for form in _cases(word)]
+    keys += [(d, OTHER_DIGIT) for d in _OTHER_DIGITS if ord(d) < 0x10000]
+    return (BytesAhoCorasick([form.encode("utf-16-le") for form, _w in keys],
+                             matchkind=MatchKind.Standard, implementation=Implementation.DFA),
+            [word for _f, word in keys])
+
+
+_KO_UNITS, _KO_UNIT_KEYS = _units_automaton(_KO_WORDS)
 _KO_AUTOMATA: Final = _AUTOMATA[Lang.KO]
 _RU_AUTOMATA: Final = _AUTOMATA[Lang.RU]
 _KO: Final = Lang.KO
 _EN: Final = Lang.EN
 _DIGIT_RUN: Final = re.compile(r"\d+")
-_new: Final = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
 
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
-# over a hundred: for ASCII text the digits are found so
-_DIGITS_TABLE: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+# over a hundred: for text of one byte a character the digits are found so; the roman
+# numerals (IVXLC) as R in the same copy: two numerals side by side are then one ``in`` test
+_MARKS_TABLE: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x52 if b in b"IVXLC" else 0x20
+                            for b in range(256))
 
 
-# roman numerals (IVXLC) as R, the rest as spaces: two numerals side by side are then one
-# ``in`` test on bytes (the needle starts with a rare byte: the search skips fast)
-_MARKS_TABLE: Final = bytes(0x52 if b in b"IVXLC" else 0x20 for b in range(256))
-
-
-def _ascii_runs(raw: bytes) -> list[tuple[int, int]]:
-    """The runs of ASCII digits of a text's bytes, one byte a character."""
-    marks = raw.translate(_DIGITS_TABLE)
+def _ascii_runs(marks: bytes) -> list[tuple[int, int]]:
+    """The runs of ASCII digits (``0`` in ``marks``: a text's bytes through ``_MARKS_TABLE``)."""
     runs = []
     at = marks.find(b"0")
     while at >= 0:
         end = marks.find(b" ", at)
         if end < 0:
-            runs.append((at, len(marks)))
-            break
+            end = len(marks)
+        numeral = marks.find(b"R", at, end)  # (a numeral right after the digits: "5X")
+        if numeral >= 0:
+            end = numeral
         runs.append((at, end))
         at = marks.find(b"0", end)
     return runs
 
 
-class Scan(NamedTuple):
-    """What one pass found in a text: its lower case, its digits and its words, with places.
+class Scan:
+    """What one pass found in a text: its digits and its words, with places.
 
     Positions are valid in the text itself (the scan is made only when lower-casing keeps
     every character in place).
     """
 
-    lower: str
     words: dict[str, list[int]]  # where each word of the language's list starts
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
-    roman_pair: bool  # whether two roman numerals (IVXLC) stand side by side
-    marks: bytes  # the text's characters, one byte each: R for I, V, X, L and C, else a space
+    marks: bytes  # one byte a character: R for I, V, X, L and C (and 0 for ASCII digits)
+    text: str
+    _low: str | None
+
+    def __init__(self, text: str, words: dict[str, list[int]], runs: list[tuple[int, int]],
+                 marks: bytes) -> None:
+        self.text = text
+        self.words = words
+        self.runs = runs
+        self.marks = marks
+        self._low = None
+
+    @property
+    def lower(self) -> str:
+        """The text's lower case (made when first asked: most texts never need it)."""
+        low = self._low
+        if low is None:
+            low = self._low = _lower(self.text)
+        return low
 
     @property
     def digits(self) -> list[int]:
@@ -173,31 +208,71 @@ def _one_byte(text: str) -> bytes | None:
         return None
 
 
+# the only character whose lower case is longer than one (checked by the tests): a text
+# without it keeps its positions when lower-cased
+_LONGER_LOWER: Final = "\u0130"
+
+
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
-    lower = _lower(text)
-    if len(lower) != len(text):  # a letter that lower-cases to two: positions would shift
+    if _LONGER_LOWER in text:  # a letter that lower-cases to two: positions would shift
         return None
+    if lang is _KO and not text.isascii():
+        return _korean(text)
     automaton, keys, bytes_automaton, byte_keys = (
         _KO_AUTOMATA if lang is _KO else _EN_AUTOMATA if lang is _EN else _RU_AUTOMATA)
     # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
-    # its bytes translated, read by the bytes automaton; a Korean text never fits (not tried)
-    raw = _one_byte(text) if lang is not _KO or text.isascii() else None
+    # its bytes translated, read by the bytes automaton
+    raw = _one_byte(text)
     if raw is not None:
         words = _starts(bytes_automaton.find_matches_as_indexes(
             raw.translate(_LOWER_ONE_BYTE), overlapping=True), byte_keys)
         marks = raw.translate(_MARKS_TABLE)
-        return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, marks))
-    # else "?" for what is not ASCII, and the text automaton finds the other digits
-    raw = text.encode("ascii", "replace")
-    words = _starts(automaton.find_matches_as_indexes(lower, overlapping=True), keys)
-    if OTHER_DIGIT in words:  # a digit that is not ASCII: the pattern finds every run
-        del words[OTHER_DIGIT]
-        marks = raw.translate(_MARKS_TABLE)
-        return _new(Scan, (lower, words, [h.span() for h in _DIGIT_RUN.finditer(text)],
-                           b"RR" in marks, marks))
-    marks = raw.translate(_MARKS_TABLE)
-    return _new(Scan, (lower, words, _ascii_runs(raw), b"RR" in marks, marks))
+        return Scan(text, words, _ascii_runs(marks), marks)
+    return _by_text(text, automaton, keys)
+
+
+def _by_text(text: str, automaton: AhoCorasick, keys: list[str]) -> Scan:
+    """The scan of the lower case by the text automaton ("?" for what is not ASCII)."""
+    sc = Scan(text, {}, [], b"")
+    sc.words = _starts(automaton.find_matches_as_indexes(sc.lower, overlapping=True), keys)
+    sc.marks = text.encode("ascii", "replace").translate(_MARKS_TABLE)
+    _runs(sc)
+    return sc
+
+
+def _runs(sc: Scan) -> None:
+    """The runs of digits: from the marks, or the pattern's when a digit is not ASCII."""
+    if OTHER_DIGIT in sc.words:  # a digit that is not ASCII: the pattern finds every run
+        del sc.words[OTHER_DIGIT]
+        sc.runs = [h.span() for h in _DIGIT_RUN.finditer(sc.text)]
+    else:
+        sc.runs = _ascii_runs(sc.marks)
+
+
+def _korean(text: str) -> Scan:
+    """A Korean text's scan: its UTF-16 code units read by an automaton of every case form.
+
+    Korean needs no lower case: the automaton holds each word in every form that lower-cases
+    to it (КОВИД, Ковид), so the text as it is gives the places of the lower case's words.
+    """
+    units = text.encode("utf-16-le")
+    if len(units) != 2 * len(text):  # a character beyond the BMP: two units, places move
+        return _by_text(text, _KO_AUTOMATA[0], _KO_AUTOMATA[1])
+    words: dict[str, list[int]] = {}
+    keys = _KO_UNIT_KEYS
+    for index, start, _end in _KO_UNITS.find_matches_as_indexes(units, overlapping=True):
+        if start & 1:  # (inside a character: two halves of two characters)
+            continue
+        word = keys[index]
+        at = words.get(word)
+        if at is None:
+            words[word] = [start >> 1]
+        else:
+            at.append(start >> 1)
+    sc = Scan(text, words, [], text.encode("ascii", "replace").translate(_MARKS_TABLE))
+    _runs(sc)
+    return sc
 
 
 def _starts(hits: list[tuple[int, int, int]], keys: list[str]) -> dict[str, list[int]]:

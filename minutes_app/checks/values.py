@@ -84,7 +84,12 @@ def _read(text: str, lang: Lang) -> Values:
 def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:
     """What a quantity can be matched by: 50% answers half and 50; half answers 50%."""
     if q.unit == "%":
-        return (("v", q.value), ("f", round(q.value / 100, 6)))
+        value = q.value
+        # a whole percentage over a hundred has two decimals: rounded to six it is itself
+        # (``round`` with digits goes through a decimal string; tests/checks/test_value_scan)
+        if value.is_integer() and -1e9 < value < 1e9:
+            return (("v", value), ("f", value / 100))
+        return (("v", value), ("f", round(value / 100, 6)))
     if q.unit == "frac":
         return (("f", round(q.value, 6)), ("v", round(q.value * 100, 6)))
     return (("v", q.value),)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from minutes_app.checks import scan_values
 from minutes_app.checks.tokens import lowercase
 from minutes_app.model import Lang
@@ -11,6 +13,7 @@ _EXTRA = [
     "“Quoted” — 5 млн «рублей» 2020 г.", "ПЕРВОЕ ПОЛУГОДИЕ 2021 ГОДА, ДВЕ ТРЕТИ", "ЁЛКА ЧЕТВЁРТЫЙ",
     "THE SECOND HALF OF MAY", "Annex II – Part I", "İstanbul 2020", "ΣΑΣ 12", "Ⅻ 12",
     "No. 5 № 6 § 7 · 8 … 9 ‰ 10", "USD 25 billion / KRW 1.2 trillion", "코로나19 first",
+    "КОВИД-19 코로나 19", "Ковид 월 ２０２０년", "𝟙𝟚 12월 𝟘", "5X 12IV 2020년 XIV", "١٢ 상반기",
 ]
 
 
@@ -34,8 +37,31 @@ def test_the_bytes_pass_finds_the_words_of_the_text_pass() -> None:
             assert len(lowercase(text)) != len(text)
             continue
         assert found.words == _by_text(text, lang), (text, lang)
+        assert found.runs == [h.span() for h in re.finditer(r"\d+", text)], (text, lang)
+        assert found.lower == lowercase(text)
         one_byte += scan_values._one_byte(text) is not None
     assert one_byte > 1000
+
+
+def test_the_case_forms_are_every_form_that_lower_cases_to_the_words() -> None:
+    """The Korean automaton reads the text itself: every form of its words must be in it."""
+    keys = set(scan_values._KO_UNIT_KEYS) - {scan_values.OTHER_DIGIT}
+    letters = {ch for key in keys for ch in key}
+    forms: dict[str, set[str]] = {}
+    for code in range(0x110000):
+        ch = chr(code)
+        low = lowercase(ch)
+        if len(low) != 1:
+            assert ch == scan_values._LONGER_LOWER  # the only one that moves positions
+        elif low in letters:
+            forms.setdefault(low, set()).add(ch)
+    for key in keys:
+        cases = scan_values._cases(key)
+        assert len(cases) == len(set(cases))
+        want = [""]
+        for ch in key:
+            want = [w + c for w in want for c in forms[ch]]
+        assert set(cases) == set(want), key
 
 
 def test_the_one_byte_lower_case_is_pythons() -> None:

@@ -104,3 +104,12 @@ def test_a_text_the_scan_cannot_place_is_read_plainly() -> None:
     assert scan_values.scan("İstanbul 2020", Lang.EN) is None  # lower case is longer
     assert scan_values.scan("２０２０년", Lang.KO) is not None  # \\d reads such digits too
     assert indexed("２０２０년 12월 İ", Lang.KO)[0] == _plain("２０２０년 12월 İ", Lang.KO)
+
+
+def test_whole_percentages_need_no_rounding() -> None:
+    """``values._keys`` skips ``round(v / 100, 6)`` for whole percentages: it is ``v / 100``."""
+    rng = random.Random(16)
+    tried = [float(v) for v in range(-100_000, 100_001)]
+    tried += [float(rng.randint(-10**9 + 1, 10**9 - 1)) for _ in range(200_000)]
+    for v in tried:
+        assert round(v / 100, 6) == v / 100, v
