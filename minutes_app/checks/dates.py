@@ -115,11 +115,15 @@ _RU_MONTH_KEYS: Final = (
                   "декабр").split()
 
 
+_DATE_SIGNS: Final = b"./-"
+
+
 def _numeric(text: str, sc: Scan) -> bool:
     r"""Whether a digit stands as ``_NUMERIC_DATE`` needs: ``\d[./-]\s?\d``."""
     n = len(text)
+    marks = sc.marks  # (the sign was there when the scan read the text: a byte's test first)
     for _start, end in sc.runs:  # (only a run's last digit has no digit after it)
-        if end < n - 1 and text[end] in "./-":
+        if end < n - 1 and marks[end] in _DATE_SIGNS and text[end] in "./-":
             after = text[end + 1]
             if after.isspace() and end + 2 < n:
                 after = text[end + 2]

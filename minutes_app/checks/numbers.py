@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from minutes_app.checks.scan_values import Scan, at_starts, masked
+from minutes_app.checks.scan_values import (MARK_LETTER, MARK_NUMERAL, Scan, at_starts,
+                                             masked)
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
 # the languages as constants: compiled code reads them with no look-up
@@ -340,26 +341,27 @@ def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
     return out
 
 
-_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
 def _ident_starts(text: str, sc: Scan) -> list[int]:
-    """Every place a hit of ``_IDENT_HINT`` can start, in order.
+    """Every place a hit of ``_IDENT_HINT`` can start, in order (and a few where none does).
 
-    A digit next to a Latin letter now was at an end of one of the scan's runs (blanking makes
-    spaces, never letters): the first digit of a run after a letter (or a letter and "-"), the
-    last before one; and the names the scan found.
+    A digit next to a Latin letter now was at an end of one of the scan's runs, next to the
+    same letter then (blanking makes spaces, never letters): the first digit of a run after a
+    letter (or a letter and "-"), the last before one, as the scan's marks tell; and the names
+    the scan found.
     """
-    letters = _ASCII_LETTERS
+    marks = sc.marks
+    n = len(marks)
     out = [*sc.words.get("코로나", ()), *sc.words.get("ковид", ())]
     for start, end in sc.runs:
-        if text[end:end + 1] in letters:
-            out.append(end - 1)
+        if end < n:
+            after = marks[end]
+            if after == MARK_LETTER or after == MARK_NUMERAL:
+                out.append(end - 1)
         if start:
-            before = text[start - 1]
-            if before == "-" and start > 1:
-                before = text[start - 2]
-            if before in letters:
+            before = marks[start - 1]
+            if before == 0x2D and start > 1:  # "-"
+                before = marks[start - 2]
+            if before == MARK_LETTER or before == MARK_NUMERAL:
                 out.append(start)
     return sorted(set(out)) if out else out
 

@@ -13,6 +13,8 @@ patterns still decide, so what they find does not change (``tests/checks/test_va
 from __future__ import annotations
 
 import re
+from encodings import cp1251
+from codecs import charmap_encode as _charmap_encode
 from typing import Final
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
@@ -90,6 +92,7 @@ def _encodable(word: str) -> bool:
 # are ASCII ones, and lower-casing keeps each of its characters one of its characters (both
 # checked below), so the lower case of a text it holds is its bytes translated
 _ONE_BYTE: Final = "cp1251"
+_ENCODING_TABLE: Final = cp1251.encoding_table  # (the encoding table of ``_ONE_BYTE``)
 
 
 def _lower_table() -> bytes:
@@ -142,25 +145,35 @@ _DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 # bytes.translate and find run in C at a few instructions a character, a pattern's pass at
-# over a hundred: for text of one byte a character the digits are found so; the roman
-# numerals (IVXLC) as R in the same copy: two numerals side by side are then one ``in`` test
-_MARKS_TABLE: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x52 if b in b"IVXLC" else 0x20
-                            for b in range(256))
+# over a hundred: for text of one byte a character the digits are found in one translated
+# copy, which also marks the roman numerals (IVXLC) as R, the other ASCII letters as a and
+# keeps "-", "." and "/" (what the checks ask of a digit's neighbours)
+_MARKS_TABLE: Final = bytes(
+    0x30 if 0x30 <= b <= 0x39 else 0x52 if b in b"IVXLC"
+    else 0x61 if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A else b if b in b"-./" else 0x20
+    for b in range(256))
+MARK_DIGIT: Final = 0x30
+MARK_NUMERAL: Final = 0x52
+MARK_LETTER: Final = 0x61
 
 
 def _ascii_runs(marks: bytes) -> list[tuple[int, int]]:
     """The runs of ASCII digits (``0`` in ``marks``: a text's bytes through ``_MARKS_TABLE``)."""
-    runs = []
-    at = marks.find(b"0")
-    while at >= 0:
-        end = marks.find(b" ", at)
-        if end < 0:
-            end = len(marks)
-        numeral = marks.find(b"R", at, end)  # (a numeral right after the digits: "5X")
-        if numeral >= 0:
-            end = numeral
-        runs.append((at, end))
-        at = marks.find(b"0", end)
+    runs: list[tuple[int, int]] = []
+    first = marks.find(b"0")
+    if first < 0:
+        return runs
+    start = -1
+    n = len(marks)
+    for at in range(first, n):  # (compiled: a byte read and a comparison a character)
+        if marks[at] == MARK_DIGIT:
+            if start < 0:
+                start = at
+        elif start >= 0:
+            runs.append((start, at))
+            start = -1
+    if start >= 0:
+        runs.append((start, n))
     return runs
 
 
@@ -202,8 +215,8 @@ class Scan:
 def _one_byte(text: str) -> bytes | None:
     if text.isascii():  # (a copy of its bytes: no table to look characters up in)
         return text.encode("ascii")
-    try:
-        return text.encode(_ONE_BYTE)
+    try:  # (the codec's own function: ``str.encode`` would find it and call it in Python)
+        return _charmap_encode(text, "strict", _ENCODING_TABLE)[0]
     except UnicodeEncodeError:
         return None
 

@@ -193,7 +193,29 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
     if lower[at:end] != word or (at and is_word_char(lower[at - 1])) or (
             end < len(lower) and is_word_char(lower[end])):
         return True  # blanked already, or inside a longer word: no ``\b`` hit starts here
-    return _EN_IDIOM.match(lower, at) is not None
+    return _idiom_word_after(lower, end, word) or _EN_IDIOM.match(lower, at) is not None
+
+
+# the idioms of _EN_IDIOM that are a number word, one space and one word (a hit of the pattern
+# wherever they stand at word boundaries: "the two Sides" in nearly every paragraph)
+_IDIOM_AFTER: Final = {
+    "two": frozenset("sides countries governments delegations parties nations heads presidents "
+                     "leaders ministers co-chairs regions economies peoples".split()),
+    "one": frozenset("of another side hand time".split()),
+    "first": frozenset("time ever hand class priority".split()),
+}
+
+
+def _idiom_word_after(lower: str, end: int, word: str) -> bool:
+    """Whether one space and a word that makes ``word`` an idiom follow it (a hit, no pass)."""
+    after = _IDIOM_AFTER.get(word)
+    n = len(lower)
+    if after is None or end + 1 >= n or lower[end] != " ":
+        return False
+    stop = end + 1
+    while stop < n and ("a" <= lower[stop] <= "z" or lower[stop] == "-"):
+        stop += 1
+    return lower[end + 1:stop] in after and (stop >= n or not is_word_char(lower[stop]))
 
 
 def _english(text: str, sc: Scan | None = None) -> list[Quantity]:

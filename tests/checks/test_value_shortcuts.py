@@ -33,3 +33,22 @@ def test_units_told_by_their_characters_are_the_patterns_units() -> None:
             tried += 1
             found += got[0] != ""
     assert tried > 5_000 and found > 500
+
+
+def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
+    """``words._idiom_word_after`` says yes only where ``_EN_IDIOM`` matches."""
+    from minutes_app.checks import words
+
+    extra = ["the two sides", "two sides-", "two co-chairs.", "one of", "one ofx", "first time_",
+             "two  sides", "one another,", "first class2", "two sidesé", "first-time", "one"]
+    said = 0
+    for text in [t.lower() for t, _lang in _texts()] + extra:
+        for word in words._IDIOM_AFTER:
+            at = text.find(word)
+            while at >= 0:
+                starts = at == 0 or not words.is_word_char(text[at - 1])
+                if starts and words._idiom_word_after(text, at + len(word), word):
+                    said += 1
+                    assert words._EN_IDIOM.match(text, at), (text, at)
+                at = text.find(word, at + 1)
+    assert said > 100
