@@ -63,8 +63,8 @@ def _values_agree(unit: Unit, ctx: Context) -> bool:
             return False
         if first is None:
             first = index
-        elif (index.keys != first.keys or index.days != first.days
-              or index.periods != first.periods):
+        elif (index.keys != first.keys or index.fractions != first.fractions
+              or index.days != first.days or index.periods != first.periods):
             return False
     return True
 
@@ -80,7 +80,7 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         (va, ia), (vb, ib) = indexed(ta, a), indexed(tb, b)
         if va.quantities or vb.quantities:
             # the same keys on both sides: every quantity is matched (no pass over them)
-            diff = (None if ia.keys == ib.keys
+            diff = (None if ia.keys == ib.keys and ia.fractions == ib.fractions
                     else quantity_difference(va.quantities, vb.quantities))
             if diff is not None:
                 only_a, only_b = diff

@@ -159,6 +159,13 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
     return "", end
 
 
+def _decimal(ch: str) -> bool:
+    """``ch.isdecimal()``, told by a comparison for ASCII (the method only beyond)."""
+    if ch <= "\x7f":
+        return "0" <= ch <= "9"
+    return ch.isdecimal()
+
+
 def _letter_after(ch: str) -> bool:
     """What ``_UNIT_AFTER``'s look-ahead refuses: ``[a-zа-я]``."""
     return "a" <= ch <= "z" or "а" <= ch <= "я"
@@ -209,7 +216,7 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
             if first:
                 first = False
                 stop = at + 1
-                while stop < n and text[stop].isdecimal():
+                while stop < n and _decimal(text[stop]):
                     stop += 1
                 if stop == n:
                     out.append((at, stop, text[at:stop], None, None, None))
@@ -247,7 +254,7 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
         if at < end:
             continue
         stop = at + 1
-        while stop < n and text[stop].isdecimal():
+        while stop < n and _decimal(text[stop]):
             stop += 1
         if stop < n:
             after = text[stop]

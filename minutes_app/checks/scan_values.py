@@ -160,20 +160,14 @@ MARK_LETTER: Final = 0x61
 def _ascii_runs(marks: bytes) -> list[tuple[int, int]]:
     """The runs of ASCII digits (``0`` in ``marks``: a text's bytes through ``_MARKS_TABLE``)."""
     runs: list[tuple[int, int]] = []
-    first = marks.find(b"0")
-    if first < 0:
-        return runs
-    start = -1
     n = len(marks)
-    for at in range(first, n):  # (compiled: a byte read and a comparison a character)
-        if marks[at] == MARK_DIGIT:
-            if start < 0:
-                start = at
-        elif start >= 0:
-            runs.append((start, at))
-            start = -1
-    if start >= 0:
-        runs.append((start, n))
+    at = marks.find(b"0")
+    while at >= 0:
+        end = at + 1
+        while end < n and marks[end] == MARK_DIGIT:  # (compiled: a byte's read a digit)
+            end += 1
+        runs.append((at, end))
+        at = marks.find(b"0", end)
     return runs
 
 
@@ -356,6 +350,9 @@ def _spaces(hit: re.Match[str]) -> str:
     return " " * (hit.end() - hit.start())
 
 
+_SPACES: Final = tuple(" " * n for n in range(64))  # (made once, not per span)
+
+
 def masked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with every span blanked at once (offsets stay valid)."""
     if not spans:
@@ -366,7 +363,7 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
         if end <= at:
             continue
         start = max(start, at)
-        parts += (text[at:start], " " * (end - start))
+        parts += (text[at:start], _SPACES[end - start] if end - start < 64 else " " * (end - start))
         at = end
     parts.append(text[at:])
     return "".join(parts)

@@ -27,7 +27,8 @@ class Values(NamedTuple):
 class Index(NamedTuple):
     """What a pair's comparison asks of a text's quantities first (both read once per text)."""
 
-    keys: frozenset[tuple[str, float]]  # every key of every quantity (see ``_keys``)
+    keys: frozenset[float]  # the values every quantity is matched by (see ``_keys``: "v")
+    fractions: frozenset[float]  # the fractions they are matched by (``_keys``' "f")
     units: bool  # whether a quantity has a currency or unit ``unit_conflicts`` compares
     days: frozenset[Day]  # the dates' values
     periods: frozenset[str]  # the periods' values
@@ -47,18 +48,21 @@ def values(text: str, lang: Lang) -> Values:
 def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     """The values ``text`` states and their index; remembered per text."""
     found = _read(text, lang)
-    keys: list[tuple[str, float]] = []
+    keys: list[float] = []
+    fractions: list[float] = []
     units = False
     for q in found.quantities:
         unit = q.unit
         if unit == "%" or unit == "frac":
-            keys += _keys(q)
+            for kind, key in _keys(q):
+                (keys if kind == "v" else fractions).append(key)
         else:
-            keys.append(("v", q.value))
+            keys.append(q.value)
             if not units:
                 units = unit not in _NO_UNIT
     # (tuple.__new__: the named tuples' Python constructors cost more than the tuples)
-    return (found, _new(Index, (frozenset(keys), units,
+    return (found, _new(Index, (frozenset(keys), frozenset(fractions) if fractions else _NONE,
+                                units,
                                 frozenset([d.value for d in found.dates]) if found.dates
                                 else _NONE,
                                 frozenset([p.value for p in found.periods]) if found.periods
