@@ -138,11 +138,17 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
         return "월" in sc.words
     if lang is _LANG_RU:
         return not sc.words.keys().isdisjoint(_RU_MONTH_KEYS)
-    if sc.words.keys().isdisjoint(_EN_MONTH_KEYS):
+    words = sc.words
+    if words.keys().isdisjoint(_EN_MONTH_KEYS):
         return False
     # the English patterns need a month's first three letters, capitalised
-    return any(text[s:s + 3] == cap for k, cap in _EN_MONTH_KEYS.items()
-               for s in sc.words.get(k, ()))
+    for k, cap in _EN_MONTH_KEYS.items():  # (loops, not a generator: compiled, no frames)
+        found = words.get(k)
+        if found is not None:
+            for at in found:
+                if text.startswith(cap, at):
+                    return True
+    return False
 
 
 _MAY_FORMS: Final = ("май", "мая", "мае", "маю")  # the hint asks these as whole words
@@ -165,10 +171,20 @@ def _ru_month_hint(lower: str, sc: Scan) -> bool:
 
 def _month_starts(text: str, lang: Lang, sc: Scan) -> list[int]:
     """Where a month's name may start: the English ones capitalised, the Russian stems."""
+    words = sc.words
+    out: list[int] = []
     if lang is _LANG_RU:
-        return sorted(at for k in _RU_MONTH_KEYS for at in sc.words.get(k, ()))
-    return sorted(at for k, cap in _EN_MONTH_KEYS.items() for at in sc.words.get(k, ())
-                  if text[at:at + 3] == cap)
+        for k in _RU_MONTH_KEYS:
+            found = words.get(k)
+            if found is not None:
+                out += found
+    else:
+        for k, cap in _EN_MONTH_KEYS.items():
+            found = words.get(k)
+            if found is not None:
+                out += [at for at in found if text.startswith(cap, at)]
+    out.sort()
+    return out
 
 
 def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], str]:
@@ -296,8 +312,13 @@ def _may_period(lang: Lang, sc: Scan) -> bool:
     keys = _PERIOD_KEYS[lang]
     if found.keys().isdisjoint(keys):
         return False
-    return lang is not _LANG_EN or any(run_word(sc.lower, k, found[k]) for k in keys
-                                      if k in found)
+    if lang is not _LANG_EN:
+        return True
+    for k in keys:
+        at = found.get(k)
+        if at is not None and run_word(sc.lower, k, at):
+            return True
+    return False
 
 
 def _periods_near(text: str, lang: Lang, sc: Scan) -> tuple[list[Period], str]:

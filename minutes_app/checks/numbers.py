@@ -344,8 +344,47 @@ def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
         start = max(end, text.rfind(" ", 0, max(0, hint.start() - 12)) + 1)
         stop = text.find(" ", hint.end() + 12)
         end = len(text) if stop < 0 else stop
-        out += _IDENT.finditer(text, start, end)
+        if _may_ident(text, start, end):
+            out += _IDENT.finditer(text, start, end)
     return out
+
+
+# what _IDENT's look-ahead refuses after a number's digits ("30th", "5 km" glued: "5km")
+_ORDINAL_END: Final = re.compile(r"st\b|nd\b|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b|ha\b|t\b",
+                                 re.IGNORECASE)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
+
+
+def _may_ident(text: str, start: int, end: int) -> bool:
+    """Whether ``_IDENT`` may find a hit in ``text[start:end]`` (False: surely none).
+
+    Told for ASCII only (there its letters, digits and word characters are ASCII ones): a
+    hit holds a digit after a letter (or a letter and "-"), or the whole run of digits of a
+    word's start followed by letters that are not an ordinal's or a unit's ending ("30th").
+    """
+    if not text[start:end].isascii():
+        return True  # (Hangul, Cyrillic and the letters case-folding makes Latin: the pattern)
+    for at in range(start, end):
+        ch = text[at]
+        if not "0" <= ch <= "9":
+            continue
+        before = text[at - 1] if at else " "
+        if before == "-" and at > 1:
+            before = text[at - 2]
+        if _ascii_letter(before):
+            return True
+        if at + 1 < len(text) and _ascii_letter(text[at + 1]):
+            first = at
+            while first and "0" <= text[first - 1] <= "9":
+                first -= 1
+            lead = text[first - 1] if first else " "
+            if not (_ascii_letter(lead) or lead == "_") and (
+                    _ORDINAL_END.match(text, at + 1, end) is None):
+                return True
+    return False
 
 
 def _ident_starts(text: str, sc: Scan) -> list[int]:

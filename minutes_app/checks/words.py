@@ -218,6 +218,15 @@ def _idiom_word_after(lower: str, end: int, word: str) -> bool:
     return lower[end + 1:stop] in after and (stop >= n or not is_word_char(lower[stop]))
 
 
+def _all_in_idioms(lower: str, present: frozenset[str], found: dict[str, list[int]]) -> bool:
+    """Whether every place of every present word is in an idiom (``_in_idiom``)."""
+    for w in present:  # (loops, not a generator: compiled, no frames)
+        for at in found[w]:
+            if not _in_idiom(lower, at, w):
+                return False
+    return True
+
+
 def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     lower = _lower(text)
@@ -231,8 +240,8 @@ def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
     if not present:
         out += roman(text, sc)
         return out
-    if sc is not None and present.isdisjoint(_FRACTIONS) and all(
-            _in_idiom(lower, at, w) for w in present for at in sc.words[w]):
+    if sc is not None and present.isdisjoint(_FRACTIONS) and _all_in_idioms(lower, present,
+                                                                            sc.words):
         out += roman(text, sc)  # "the two Sides": every number word is in an idiom
         return out
     starts: list[int] | None = None

@@ -52,3 +52,25 @@ def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
                     assert words._EN_IDIOM.match(text, at), (text, at)
                 at = text.find(word, at + 1)
     assert said > 100
+
+
+def test_windows_told_free_of_identifiers_hold_no_hit() -> None:
+    """``numbers._may_ident`` says no only where ``_IDENT`` finds nothing in the window."""
+    import random
+
+    extra = ["30th", "the 30th of", "G20", "G-20", "COVID-19", "x_30th", "_30th", "5km", "5Km",
+             "15TH", "15thx", "15th_", "21st.", "3rd-", "5t", "5ta", "P4G", "4G", "MC-21",
+             "B-52s", "abc123def", "5 th", "1st2nd", "12mln", "5ha", "5HA", "a1", "1a", "K9"]
+    texts = [t for t, _lang in _texts()] + extra
+    rng = random.Random(9)
+    said_no = 0
+    for text in texts:
+        for _ in range(6):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            if not numbers._may_ident(text, start, end):
+                said_no += 1
+                assert not list(numbers._IDENT.finditer(text, start, end)), (text, start, end)
+        if not numbers._may_ident(text, 0, len(text)):
+            assert not numbers._IDENT.search(text), text
+    assert said_no > 1000
