@@ -226,8 +226,14 @@ def dates(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Dated], s
     return f.found, f.text
 
 
+_RU_STEM_PATTERNS: Final = [re.compile(s) for s in _RU_STEMS]  # (compiled once, not per hit)
+
+
 def _ru_month(word: str) -> int:
-    return next(i for i, s in enumerate(_RU_STEMS, start=1) if re.match(s, word))
+    for i, stem in enumerate(_RU_STEM_PATTERNS, start=1):
+        if stem.match(word):
+            return i
+    raise ValueError(word)  # (never: the word is a hit of the stems' own pattern)
 
 
 _EN_WHEN: Final = (

@@ -196,6 +196,8 @@ _RISKY: Final = {_LANG_EN: ("thousand", "million", "billion", "trillion", "bn", 
           _LANG_RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
           _LANG_KO: tuple("십백천만억조")}
 _new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
+_RISKY_KO: Final = _RISKY[_LANG_KO]
+_KO_SCALES: Final = "".join(_RISKY_KO)  # (Korean's risky words are characters: one ``in`` test)
 
 
 def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple[str, ...]
@@ -225,7 +227,9 @@ def _chunks(pattern: re.Pattern[str], text: str, starts: list[int], risky: tuple
                 after = text[stop]
                 # (a stop or comma extends a hit only before a digit: "1,000", "1.5")
                 skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
-                if not text[skip].isdecimal() and not text.startswith(risky, skip):
+                nxt = text[skip]
+                if not _decimal(nxt) and not (nxt in _KO_SCALES if risky is _RISKY_KO
+                                              else text.startswith(risky, skip)):
                     out.append((at, stop, text[at:stop], None, None, None))
                     end = stop
                     break
@@ -298,7 +302,7 @@ def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
     if digits is None:
         hits = ((h.start(), h.end(), *h.groups()) for h in _KO_CHUNK.finditer(text))
     else:
-        hits = _chunks(_KO_CHUNK, text, digits, _RISKY[_LANG_KO])
+        hits = _chunks(_KO_CHUNK, text, digits, _RISKY_KO)
     for at, hit_end, raw, decimals, small, big in hits:
         if small is None and big is None:  # a plain number (the common case)
             scale, value = 1.0, _digits(raw, decimals)
@@ -401,13 +405,13 @@ def _ident_starts(text: str, sc: Scan) -> list[int]:
     for start, end in sc.runs:
         if end < n:
             after = marks[end]
-            if after == MARK_LETTER or after == MARK_NUMERAL:
+            if after in (MARK_LETTER, MARK_NUMERAL):
                 out.append(end - 1)
         if start:
             before = marks[start - 1]
             if before == 0x2D and start > 1:  # "-"
                 before = marks[start - 2]
-            if before == MARK_LETTER or before == MARK_NUMERAL:
+            if before in (MARK_LETTER, MARK_NUMERAL):
                 out.append(start)
     return sorted(set(out)) if out else out
 

@@ -6,6 +6,7 @@ is 처음으로, so a word alone never makes a finding.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import re
@@ -85,6 +86,7 @@ _RU_ORD: Final = {"перв": 1, "втор": 2, "трет": 3, "четв[её]р
            "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
            "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
            "тридцат": 30}
+_RU_ORD_OF: Final = {**{k.replace("[её]", "е"): v for k, v in _RU_ORD.items()}, "четвёрт": 4}
 _RU_ORD_RE: Final = _led("пвтчшсдо", r"\b(" + "|".join(_RU_ORD) + r")(?:ый|ой|ий|ая|ое|ье|ья|ого|"
                   r"ему|ому|ом|ым|ую|ых|ыми|ей|ьего|ьему|ьем|ьей|ью|ьи|ьих)\b")
 _RU_CARD: Final = {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
@@ -286,7 +288,7 @@ KO_NEEDS: Final = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
 
 def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
-    if sc is not None and not any(w in sc.words for w in KO_NEEDS):
+    if sc is not None and sc.words.keys().isdisjoint(KO_NEEDS):
         return out
     if not any(w in text for w in KO_NEEDS):
         return out
@@ -314,6 +316,17 @@ def _ru_word_at_start(text: str, sc: Scan) -> bool:
     return False
 
 
+def _places(found: dict[str, list[int]], keys: Iterable[str]) -> list[int]:
+    """Where the scan found any of ``keys``, in order."""
+    out: list[int] = []
+    for k in keys:  # (loops, not a generator: compiled, no frames)
+        at = found.get(k)
+        if at is not None:
+            out += at
+    out.sort()
+    return out
+
+
 def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     if sc is not None and not _ru_word_at_start(text, sc):
@@ -324,10 +337,9 @@ def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
     cards: list[int] | None = None
     wins: list[tuple[int, int]] = []
     if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
-        ords = sorted(at for k in _RU_ORD_KEYS for at in sc.words.get(k, ()))
-        cards = sorted(at for k in _RU_CARD for at in sc.words.get(k, ()))
-        wins = word_windows(text, ords + cards + [
-            at for k in _RU_FRACTION_KEYS for at in sc.words.get(k, ())])
+        ords = _places(sc.words, _RU_ORD_KEYS)
+        cards = _places(sc.words, _RU_CARD)
+        wins = word_windows(text, ords + cards + _places(sc.words, _RU_FRACTION_KEYS))
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
         lower = _blank(lower, _RU_IDIOM) if sc is None else blank_in(lower, _RU_IDIOM, wins)
@@ -340,8 +352,8 @@ def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
             fractions = [h for a, b in wins for h in _RU_FRACTION.finditer(lower, a, b)]
             lower = blank_in(lower, _RU_FRACTION, wins)
     for hit in at_starts(_RU_ORD_RE, lower, ords):
-        stem = next(s for s in _RU_ORD if re.fullmatch(s, hit.group(1)))
-        out.append(_q(float(_RU_ORD[stem]), "", True, hit.start(), hit.end()))
+        # (the group is one stem's literal text: the stem whose pattern matches it whole)
+        out.append(_q(float(_RU_ORD_OF[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in at_starts(_RU_CARD_RE, lower, cards):
         out.append(_q(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in fractions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from minutes_app.checks import numbers
+from minutes_app.checks.tokens import is_word_char
 from tests.checks.test_value_scan import _texts
 
 
@@ -46,7 +47,7 @@ def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
         for word in words._IDIOM_AFTER:
             at = text.find(word)
             while at >= 0:
-                starts = at == 0 or not words.is_word_char(text[at - 1])
+                starts = at == 0 or not is_word_char(text[at - 1])
                 if starts and words._idiom_word_after(text, at + len(word), word):
                     said += 1
                     assert words._EN_IDIOM.match(text, at), (text, at)
