@@ -161,14 +161,16 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _decimal(ch: str) -> bool:
     """``ch.isdecimal()``, told by a comparison for ASCII (the method only beyond)."""
-    if ch <= "\x7f":
-        return "0" <= ch <= "9"
+    code = ord(ch)
+    if code < 0x80:
+        return 0x30 <= code <= 0x39
     return ch.isdecimal()
 
 
 def _letter_after(ch: str) -> bool:
     """What ``_UNIT_AFTER``'s look-ahead refuses: ``[a-zа-я]``."""
-    return "a" <= ch <= "z" or "а" <= ch <= "я"
+    code = ord(ch)
+    return 0x61 <= code <= 0x7A or 0x430 <= code <= 0x44F  # (a-z, а-я)
 
 
 def _digits(raw: str, decimals: str | None) -> float:
@@ -359,7 +361,8 @@ _ORDINAL_END: Final = re.compile(r"st\b|nd\b|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b
 
 
 def _ascii_letter(ch: str) -> bool:
-    return "a" <= ch <= "z" or "A" <= ch <= "Z"
+    code = ord(ch)
+    return 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A
 
 
 def _may_ident(text: str, start: int, end: int) -> bool:
@@ -372,8 +375,7 @@ def _may_ident(text: str, start: int, end: int) -> bool:
     if not text[start:end].isascii():
         return True  # (Hangul, Cyrillic and the letters case-folding makes Latin: the pattern)
     for at in range(start, end):
-        ch = text[at]
-        if not "0" <= ch <= "9":
+        if not 0x30 <= ord(text[at]) <= 0x39:
             continue
         before = text[at - 1] if at else " "
         if before == "-" and at > 1:
@@ -382,7 +384,7 @@ def _may_ident(text: str, start: int, end: int) -> bool:
             return True
         if at + 1 < len(text) and _ascii_letter(text[at + 1]):
             first = at
-            while first and "0" <= text[first - 1] <= "9":
+            while first and 0x30 <= ord(text[first - 1]) <= 0x39:
                 first -= 1
             lead = text[first - 1] if first else " "
             if not (_ascii_letter(lead) or lead == "_") and (
