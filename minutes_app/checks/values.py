@@ -9,7 +9,7 @@ from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.scan_values import scan
-from minutes_app.checks.words import KO_NEEDS, word_quantities
+from minutes_app.checks.words import finds_no_words, word_quantities
 from minutes_app.model import Lang
 
 # Korean as a constant: compiled code reads it with no look-up
@@ -73,12 +73,13 @@ def _read(text: str, lang: Lang) -> Values:
     sc = scan(text, lang)  # one pass: where the digits and the words each check needs are
     found_periods, rest = periods(text, lang, sc)
     found_dates, rest = dates(rest, lang, sc)
-    # a Korean text without the words its word quantities need is not read after the digits
-    blank = sc is None or lang is not _LANG_KO or not sc.words.keys().isdisjoint(KO_NEEDS)
-    numbers, rest = digit_quantities(rest, lang, sc, blank, rest is text)
+    # a text without the words (or numerals) its word quantities need is not read after the
+    # digits: the digits' text is not blanked for them
+    quiet = sc is not None and finds_no_words(lang, sc)
+    numbers, rest = digit_quantities(rest, lang, sc, not quiet, rest is text)
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
-    quantities = numbers + word_quantities(rest, lang, sc)
+    quantities = numbers if quiet else numbers + word_quantities(rest, lang, sc)
     if found_dates:
         quantities += [_new(Quantity, (float(d.value[0]), "year", True, d.start, d.end))
                        for d in found_dates if d.value[0]]

@@ -364,6 +364,20 @@ def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
     return out
 
 
+def finds_no_words(lang: Lang, sc: Scan) -> bool:
+    """Whether ``word_quantities`` finds nothing in the scanned text, however it is blanked.
+
+    Each language's words start at a word of the scan (Korean: one of ``KO_NEEDS``), and the
+    roman numerals at one of its marks; blanking makes only spaces.
+    """
+    found = sc.words.keys()
+    if lang is _LANG_KO:
+        return found.isdisjoint(KO_NEEDS)
+    if sc.marks.find(b"R") >= 0:
+        return False
+    return found.isdisjoint(_RU_START_SET if lang is _LANG_RU else _EN_HINTS)
+
+
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
     """Numbers written as words or roman numerals in ``text`` (digits already blanked).
 
