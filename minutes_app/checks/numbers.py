@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, NamedTuple
 
-from minutes_app.checks.scan_values import (MARK_LETTER, MARK_NUMERAL, Scan, at_starts,
-                                             masked)
+from minutes_app.checks.scan_values import Scan, masked
+from minutes_app.checks.val_idents import IDENT_HINT, LAST_DIGITS, ident_starts, identifiers
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
 # the languages as constants: compiled code reads them with no look-up
@@ -76,16 +76,6 @@ _RU_NUM: Final = re.compile(
 _KO_CHUNK: Final = re.compile(r"(?=\d)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([십백천]))?"
                        r"(?:\s?([만억조]))?")
 _KO_AFTER_JO: Final = re.compile(r"\s?(?:\d|[원달루유엔여]|[^\w\s]|$)")
-# digits glued to Latin letters are names, not quantities: G20, P4G, COVID-19, 5G, MC-21
-# (every hit starts with a letter, a digit, 코 or к: the look-ahead lets the engine skip the rest)
-_IDENT: Final = re.compile(
-    r"(?=[A-Za-z\d코к])(?:(?<![\w])(?:[A-Za-z]+-?\d+[A-Za-z]*|\d+(?!st\b|nd\b"
-                    r"|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b|ha\b|t\b)[A-Za-z]+)(?![A-Za-z])"
-                    r"|코로나\s?19|ковид-?19)", re.IGNORECASE)
-# a letter before a digit is looked for from the digit: the engine then skips to digits fast
-_IDENT_HINT: Final = re.compile(r"(?=[\d코Кк])(?:(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d|\d[A-Za-z]|코로나"
-                         r"|[Кк][Оо][Вв][Ии][Дд])")
-_LAST_DIGITS: Final = re.compile(r"\d+(?=\D*$)")
 _FRACTION: Final = re.compile(r"(\d+)\s?/\s?(\d+)(?!\d)|(\d+)\s?분의\s?(\d+)")
 _DIGIT: Final = re.compile(r"\d")
 
@@ -337,87 +327,6 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _idents(text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
-    """What ``_IDENT`` finds, looked for only between the spaces around each hint's hit.
-
-    ``starts``: every place a hint's hit can start (a digit, 코로나, ковид), in order.
-    """
-    out: list[re.Match[str]] = []
-    end = 0
-    for hint in at_starts(_IDENT_HINT, text, starts):
-        if hint.start() < end:
-            continue
-        start = max(end, text.rfind(" ", 0, max(0, hint.start() - 12)) + 1)
-        stop = text.find(" ", hint.end() + 12)
-        end = len(text) if stop < 0 else stop
-        if _may_ident(text, start, end):
-            out += _IDENT.finditer(text, start, end)
-    return out
-
-
-# what _IDENT's look-ahead refuses after a number's digits ("30th", "5 km" glued: "5km")
-_ORDINAL_END: Final = re.compile(r"st\b|nd\b|rd\b|th\b|km\b|bn\b|mn\b|mln\b|tn\b|ha\b|t\b",
-                                 re.IGNORECASE)
-
-
-def _ascii_letter(ch: str) -> bool:
-    code = ord(ch)
-    return 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A
-
-
-def _may_ident(text: str, start: int, end: int) -> bool:
-    """Whether ``_IDENT`` may find a hit in ``text[start:end]`` (False: surely none).
-
-    Told for ASCII only (there its letters, digits and word characters are ASCII ones): a
-    hit holds a digit after a letter (or a letter and "-"), or the whole run of digits of a
-    word's start followed by letters that are not an ordinal's or a unit's ending ("30th").
-    """
-    if not text[start:end].isascii():
-        return True  # (Hangul, Cyrillic and the letters case-folding makes Latin: the pattern)
-    for at in range(start, end):
-        if not 0x30 <= ord(text[at]) <= 0x39:
-            continue
-        before = text[at - 1] if at else " "
-        if before == "-" and at > 1:
-            before = text[at - 2]
-        if _ascii_letter(before):
-            return True
-        if at + 1 < len(text) and _ascii_letter(text[at + 1]):
-            first = at
-            while first and 0x30 <= ord(text[first - 1]) <= 0x39:
-                first -= 1
-            lead = text[first - 1] if first else " "
-            if not (_ascii_letter(lead) or lead == "_") and (
-                    _ORDINAL_END.match(text, at + 1, end) is None):
-                return True
-    return False
-
-
-def _ident_starts(text: str, sc: Scan) -> list[int]:
-    """Every place a hit of ``_IDENT_HINT`` can start, in order (and a few where none does).
-
-    A digit next to a Latin letter now was at an end of one of the scan's runs, next to the
-    same letter then (blanking makes spaces, never letters): the first digit of a run after a
-    letter (or a letter and "-"), the last before one, as the scan's marks tell; and the names
-    the scan found.
-    """
-    marks = sc.marks
-    n = len(marks)
-    out = [*sc.words.get("코로나", ()), *sc.words.get("ковид", ())]
-    for start, end in sc.runs:
-        if end < n:
-            after = marks[end]
-            if after in (MARK_LETTER, MARK_NUMERAL):
-                out.append(end - 1)
-        if start:
-            before = marks[start - 1]
-            if before == 0x2D and start > 1:  # "-"
-                before = marks[start - 2]
-            if before in (MARK_LETTER, MARK_NUMERAL):
-                out.append(start)
-    return sorted(set(out)) if out else out
-
-
 def _run_heads(text: str, sc: Scan) -> list[int]:
     """Where a number may start: each run's first digit, every digit left of a blanked run.
 
@@ -450,12 +359,12 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
         return [], text
     found: list[Quantity] = []
     # (with the scan: the places a hint's hit can start, none when there is no hint)
-    starts = _ident_starts(text, sc) if sc is not None else None
-    hint = bool(starts) if sc is not None else _IDENT_HINT.search(text) is not None
+    starts = ident_starts(text, sc) if sc is not None else None
+    hint = bool(starts) if sc is not None else IDENT_HINT.search(text) is not None
     if hint:  # G20, COVID-19, 코로나19: their number is compared whole
-        idents = _idents(text, starts)
+        idents = identifiers(text, starts)
         for hit in idents:
-            digits_of = _LAST_DIGITS.search(hit.group())
+            digits_of = LAST_DIGITS.search(hit.group())
             if digits_of is not None:
                 found.append(_new(Quantity, (float(digits_of.group()), "id", False,
                                              hit.start(), hit.end())))

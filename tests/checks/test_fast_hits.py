@@ -7,7 +7,7 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import dates, meaning, negation, numbers, words
+from minutes_app.checks import dates, meaning, negation, numbers, val_idents, words
 from minutes_app.checks.context import Context, head_pattern, row_pattern
 from minutes_app.checks.names_found import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
@@ -107,7 +107,7 @@ def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
     rng = random.Random(1616)
-    led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, numbers._IDENT,
+    led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, val_idents.IDENT,
            dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN],
            dates._PERIOD_ONE[Lang.KO], meaning._ACRONYM]
     plain = [_without_lead(p) for p in led]
@@ -120,7 +120,7 @@ def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
                 found = [(h.span(), h.groups(), h.lastgroup) for h in a.finditer(subject)]
                 assert found == [(h.span(), h.groups(), h.lastgroup) for h in b.finditer(subject)]
                 hits += len(found)
-            assert bool(numbers._IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
+            assert bool(val_idents.IDENT_HINT.search(subject)) == bool(old_hint.search(subject))
     assert hits > 1000
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutes_app.checks import numbers
+from minutes_app.checks import numbers, val_idents
 from minutes_app.checks.tokens import is_word_char
 from tests.checks.test_value_scan import _texts
 
@@ -56,7 +56,7 @@ def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
 
 
 def test_windows_told_free_of_identifiers_hold_no_hit() -> None:
-    """``numbers._may_ident`` says no only where ``_IDENT`` finds nothing in the window."""
+    """``val_idents.may_ident`` says no only where ``IDENT`` finds nothing in the window."""
     import random
 
     extra = ["30th", "the 30th of", "G20", "G-20", "COVID-19", "x_30th", "_30th", "5km", "5Km",
@@ -69,9 +69,9 @@ def test_windows_told_free_of_identifiers_hold_no_hit() -> None:
         for _ in range(6):
             start = rng.randint(0, len(text))
             end = rng.randint(start, len(text))
-            if not numbers._may_ident(text, start, end):
+            if not val_idents.may_ident(text, start, end):
                 said_no += 1
-                assert not list(numbers._IDENT.finditer(text, start, end)), (text, start, end)
-        if not numbers._may_ident(text, 0, len(text)):
-            assert not numbers._IDENT.search(text), text
+                assert not list(val_idents.IDENT.finditer(text, start, end)), (text, start, end)
+        if not val_idents.may_ident(text, 0, len(text)):
+            assert not val_idents.IDENT.search(text), text
     assert said_no > 1000
