@@ -52,6 +52,11 @@ def _hits(text: str, lang: Lang) -> tuple[str, list[tuple[int, int, int]]]:
 @per_text_lang
 def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     """The fields of cooperation a text names, and where each first stands (cached by text)."""
+    return _fields(text, lang)
+
+
+def _fields(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """``fields_in`` read anew (the check's results are cached per unit: no table per text)."""
     _lower, hits = _hits(text, lang)
     concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
@@ -88,7 +93,7 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     langs = ctx.langs
     bare = [named(text, lang, ctx)[1] if (text := texts.get(lang, "")).strip() else None
             for lang in langs]
-    each = [None if t is None else fields_in(t, lang)
+    each = [None if t is None else _fields(t, lang)
             for t, lang in zip(bare, langs, strict=True)]
     # most units name the same fields in every language: no pair differs (and neither the
     # compounds are read nor a dict keyed by language built, whose keys hash in Python)

@@ -15,7 +15,6 @@ import ahocorasick_rs
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tokens import is_word_char, lowercase
 from minutes_app.model import Lang
 
@@ -74,7 +73,7 @@ def _may_negate_en(lower: str) -> bool:
     return False
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:

@@ -8,7 +8,6 @@ from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_str, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
@@ -56,7 +55,7 @@ _CLOSERS = {lang: {close: open_ for open_, close in pairs} for lang, pairs in PA
 _OPENERS = {lang: frozenset(open_ for open_, _close in pairs) for lang, pairs in PAIRS.items()}
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
@@ -133,7 +132,6 @@ _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
 
 
-@per_str
 def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:

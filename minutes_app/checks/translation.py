@@ -18,6 +18,7 @@ from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.tr_ids import numbered, one_to_one
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -57,7 +58,7 @@ def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                    {"langs": ", ".join(x.value for x in empty)})
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     if lang is _EN and text.isascii():
@@ -96,13 +97,15 @@ def _glued_unit(text: str, start: int) -> bool:
 
 def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """The same text in two languages, or words of another language left inside a text."""
-    for a, b in ctx.pairs:
-        ta = unit.texts.get(a, "").strip()
-        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+    texts = unit.texts
+    raw = [texts.get(lang, "") for lang in ctx.langs]
+    stripped = [text.strip() for text in raw]  # once per text, not once per pair
+    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+        ta = stripped[i]
+        if ta and ta == stripped[j] and any(c.isalpha() for c in ta) \
                 and not (unit.place == "meeting" and ta.isupper()):
             yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
-    for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
+    for lang, text in zip(ctx.langs, raw, strict=True):
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
@@ -183,8 +186,10 @@ def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """One language much shorter than the others: a clause or list item dropped."""
     if unit.place not in ("paragraph", "annex"):
         return
-    for a, b in ctx.pairs:
-        wa, wb = weight(unit.texts.get(a, ""), a), weight(unit.texts.get(b, ""), b)
+    texts = unit.texts
+    weights = [weight(texts.get(lang, ""), lang) for lang in ctx.langs]  # once per text
+    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+        wa, wb = weights[i], weights[j]
         if max(wa, wb) < _MIN_WEIGHT or not wa or not wb:
             continue
         ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
@@ -300,7 +305,11 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
     counts = {lang: list(map(len, sentences_of[lang])) for lang in ctx.langs}
     flat: dict[Lang, list[str]] = {}
     distinct: dict[Lang, int] = {}
+    numbers = {lang: numbered(sentences_of[lang]) for lang in ctx.langs}  # once per language
     for a, b in ctx.pairs:
+        # most documents translate each sentence one way: a pass of ints per pair says so
+        if one_to_one(numbers[a][0], numbers[b][0], numbers[a][1], numbers[b][1]):
+            continue
         # each sentence pair once (sets built in C): most sentences have one translation
         # throughout (as many distinct sentences as distinct pairs), and only those with
         # more are followed through the document
