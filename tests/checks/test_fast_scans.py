@@ -113,6 +113,15 @@ def test_spacing_and_pairs_find_what_a_scan_of_every_character_finds() -> None:
             assert style._unbalanced(text, lang) == _unbalanced(text, lang), (text, lang)
 
 
+def test_symbol_and_stray_space_gates_beyond_ascii_are_the_patterns() -> None:
+    rng = random.Random(31)
+    # every paired symbol and opening mark, with and without a space after, beyond ASCII
+    alphabet = [*style._SYMBOLS, *(c + " " for c in style._SYMBOLS), " ", "a", "ы", "가", "."]
+    for text in _texts(rng, alphabet, 6):
+        assert style._has_symbol(text) == bool(style._SYMBOL_RE.search(text)), repr(text)
+        assert style.spacing(text) == _spacing(text), repr(text)
+
+
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
                            r"(?![A-Za-z])")
