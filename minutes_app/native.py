@@ -38,6 +38,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.style",
     "minutes_app.checks.tokens",
     "minutes_app.checks.tr_ids",
+    "minutes_app.checks.tr_scan",
     "minutes_app.checks.translation",
     "minutes_app.checks.trie",
     "minutes_app.checks.values",

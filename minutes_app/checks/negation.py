@@ -16,10 +16,12 @@ import ahocorasick_rs
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.tokens import is_word_char, lowercase
+from minutes_app.checks.tr_scan import may_negate_ru
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
 _EN: Final = Lang.EN
+_RU: Final = Lang.RU
 
 _IDIOMS = {
     Lang.EN: re.compile(r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer)\s+than\b|\bnot\s+only\b"
@@ -81,6 +83,8 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang is _EN and text.isascii():  # ASCII: a marker is one of the text's words
         if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
+    elif lang is _RU and not may_negate_ru(text):  # (one compiled pass, no pattern tried at
+        return []  # each "н" of the text)
     elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)

@@ -19,6 +19,7 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tr_ids import numbered, one_to_one
+from minutes_app.checks.tr_scan import letters as letters_of
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -38,8 +39,6 @@ _LATIN_PHRASE = re.compile(r"[A-Z](?<![A-Za-z].)[a-z]+(?:[\s-]+(?:of|and|the|for
 _LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg per cent bn mn "
                       "mln tn st nd rd th www http https com org net kr ru go".split())
 _LOWER_LATIN = re.compile(r"[a-z]")
-_NOT_LETTER = re.compile(r"[\W_]+")
-_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 _PARENS = re.compile(r"\([^()]*\)")
 
 
@@ -126,42 +125,25 @@ def weight(text: str, lang: Lang) -> int:
 # of a longer character are deleted
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
-_ASCII = bytes(range(128))
 _CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
-# the marks other than letters that texts hold besides ASCII (dropped before asking whether
-# what is left is all letters)
-_MARKS = "·「」『』《》〈〉“”‘’…–—«»„№―"
-_SYLLABLES = re.compile("[\uac00-\ud7a3]*")
-_MARKS_RE = re.compile("[" + re.escape(_MARKS) + "]")
 
 
 def _weight(text: str, lang: Lang) -> int:
     """The letters and digits of ``text`` (``[^\\W_]``), and its Hangul syllables once more."""
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
+    if lang is _KO:  # Hangul: one compiled pass reads each character once (see tr_scan)
+        return letters_of(text, 2)
     raw = text.encode()
-    letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
-    if lang is not _KO:
-        # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
-        # D2 starts the signs among them): when these are all the text holds beyond ASCII,
-        # each is a letter, counted without decoding. (Each character beyond ASCII adds one
-        # byte or more to the text's length, a Cyrillic letter exactly one: the bytes added
-        # are as many as the Cyrillic letters only when these are all there is)
-        cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
-        if cyrillic == len(raw) - len(text):
-            return letters + cyrillic
-    # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
-    other = raw.translate(None, _ASCII).decode()
-    if not other.isalnum():
-        # (one pass in C, where asking for each mark made a string of it and searched it)
-        if _MARKS_RE.search(other) is not None:
-            other = _MARKS_RE.sub("", other)
-        if not other:
-            return letters
-    letters += len(other) if other.isalnum() else len(_NOT_LETTER.sub("", other))
-    if lang is _KO:
-        letters += len(other) if _SYLLABLES.fullmatch(other) else len(_SYLLABLE.findall(other))
-    return letters
+    # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters; D2
+    # starts the signs among them): when these are all the text holds beyond ASCII, each is a
+    # letter, counted without decoding. (Each character beyond ASCII adds one byte or more to
+    # the text's length, a Cyrillic letter exactly one: the bytes added are as many as the
+    # Cyrillic letters only when these are all there is)
+    cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
+    if cyrillic == len(raw) - len(text):
+        return len(raw.translate(None, _NOT_ASCII_ALNUM)) + cyrillic
+    return letters_of(text, 1)
 
 
 DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter

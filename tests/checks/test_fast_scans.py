@@ -168,3 +168,26 @@ def test_russian_negation_gate_is_the_marker_pattern() -> None:
     for text in _texts(rng, alphabet, 6):
         assert [h.span() for h in gate.finditer(text)] == \
             [h.span() for h in markers.finditer(text)], text
+
+
+def test_russian_negation_pass_never_says_no_where_the_pattern_finds() -> None:
+    import sys
+
+    from minutes_app.checks import negation
+    from minutes_app.checks.tr_scan import may_negate_ru
+
+    gate = negation._GATES[Lang.RU]
+    # the characters the case-blind group takes after "н": those the pass asks for
+    after = {chr(c) for c in range(sys.maxunicode + 1)
+             if not 0xD800 <= c <= 0xDFFF and gate.fullmatch("н" + chr(c))}
+    assert after == {"е", "Е", "и", "И"}
+    rng = random.Random(13)
+    alphabet = ["не", "НЕ", "Не", "нИ", "нет", "неᲄ", "ни", "невозможно", "нельзя", "н", "Н",
+                "е", "т", "и", " ", "1", "١", "_", "-", "ы", "Ё", "²", "\u0345", "a", "Z", "가",
+                "é", "\U0001f600"]
+    answers = set()
+    for text in _texts(rng, alphabet, 6):
+        found = gate.search(text) is not None
+        answers.add(found)
+        assert may_negate_ru(text) or not found, text
+    assert answers == {True, False}
