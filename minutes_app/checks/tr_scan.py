@@ -62,3 +62,25 @@ def may_negate_ru(text: str) -> bool:
             if not ch.isalnum() or ch.isdecimal():  # not ``[^\W\d_]``
                 return True
     return False
+
+
+def full_stops(normed: str, abbreviations: tuple[str, ...]) -> list[str] | None:
+    """The sentences of a normalised text that ends them at ". " only, each with its stop.
+
+    ``normed.split(". ")`` with "." given back to every piece but the last, the empty last
+    piece left out, made as slices that hold their stop (no piece copied twice); ``None``
+    when a piece before another ends with one of ``abbreviations`` (the caller joins those).
+    """
+    out: list[str] = []
+    start = 0
+    at = normed.find(". ")
+    while at >= 0:
+        piece = normed[start:at + 1]
+        if piece.endswith(abbreviations):
+            return None
+        out.append(piece)
+        start = at + 2
+        at = normed.find(". ", start)
+    if start < len(normed):
+        out.append(normed[start:])
+    return out

@@ -19,6 +19,7 @@ from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tr_ids import numbered, one_to_one
+from minutes_app.checks.tr_scan import full_stops
 from minutes_app.checks.tr_scan import letters as letters_of
 from minutes_app.model import Lang
 
@@ -249,6 +250,9 @@ def _normalised_sentences(text: str) -> list[str]:
             or "。" in normed:
         pieces = _SENTENCE_END.split(normed)
     else:
+        found = full_stops(normed, _ABBREVIATIONS)  # (most texts: one compiled pass)
+        if found is not None:
+            return found
         pieces = normed.split(". ")
         last = pieces.pop()
         pieces = [piece + "." for piece in pieces]
