@@ -91,10 +91,18 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
     texts = unit.texts
     langs = ctx.langs
-    bare = [named(text, lang, ctx)[1] if (text := texts.get(lang, "")).strip() else None
-            for lang in langs]
-    each = [None if t is None else _fields(t, lang)
-            for t, lang in zip(bare, langs, strict=True)]
+    # (one loop, no zip: compiled, ``zip(..., strict=True)`` is a generic call per unit)
+    bare: list[str | None] = []
+    each: list[dict[str, tuple[int, int]] | None] = []
+    for lang in langs:
+        text = texts.get(lang, "")
+        if text.strip():
+            blanked = named(text, lang, ctx)[1]
+            bare.append(blanked)
+            each.append(_fields(blanked, lang))
+        else:
+            bare.append(None)
+            each.append(None)
     # most units name the same fields in every language: no pair differs (and neither the
     # compounds are read nor a dict keyed by language built, whose keys hash in Python)
     first = each[0]

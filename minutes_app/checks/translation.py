@@ -100,12 +100,17 @@ def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     texts = unit.texts
     raw = [texts.get(lang, "") for lang in ctx.langs]
     stripped = [text.strip() for text in raw]  # once per text, not once per pair
-    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+    # (indices, no zip: compiled, ``zip(..., strict=True)`` is a generic call per unit)
+    pairs, places, langs = ctx.pairs, ctx.pair_places, ctx.langs
+    for k in range(len(pairs)):
+        i, j = places[k]
         ta = stripped[i]
         if ta and ta == stripped[j] and any(c.isalpha() for c in ta) \
                 and not (unit.place == "meeting" and ta.isupper()):
+            a, b = pairs[k]
             yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
-    for lang, text in zip(ctx.langs, raw, strict=True):
+    for i in range(len(langs)):
+        text, lang = raw[i], langs[i]
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
@@ -171,10 +176,13 @@ def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         return
     texts = unit.texts
     weights = [weight(texts.get(lang, ""), lang) for lang in ctx.langs]  # once per text
-    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+    pairs, places = ctx.pairs, ctx.pair_places
+    for k in range(len(pairs)):  # (indices: no generic ``zip(..., strict=True)`` per unit)
+        i, j = places[k]
         wa, wb = weights[i], weights[j]
         if max(wa, wb) < _MIN_WEIGHT or not wa or not wb:
             continue
+        a, b = pairs[k]
         ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
         if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
             short = b if ratio < 1 else a
