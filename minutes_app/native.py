@@ -37,6 +37,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.stems",
     "minutes_app.checks.style",
     "minutes_app.checks.tokens",
+    "minutes_app.checks.tr_bytes",
     "minutes_app.checks.tr_ids",
     "minutes_app.checks.tr_scan",
     "minutes_app.checks.translation",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ahocorasick_rs import BytesAhoCorasick
+
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import CONCEPTS
@@ -13,12 +15,17 @@ from minutes_app.checks.stems import Stems
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.tr_bytes import automaton, word_start_hits
 
 _CONCEPT_OF = {lang: {lowercase(v): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
 # the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
 _CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
 _CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literals] for lang in Lang}
+# beyond ASCII, the languages whose stems start words read texts one byte a character where
+# cp1251 holds them (see tr_bytes; the same literals in the same order)
+_ONE_BYTE: dict[Lang, BytesAhoCorasick] = {lang: reader for lang in Lang if lang is not Lang.KO
+             and (reader := automaton(_CONCEPT_STEMS[lang].literals)) is not None}
 
 
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
@@ -57,7 +64,13 @@ def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
 
 def _fields(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     """``fields_in`` read anew (the check's results are cached per unit: no table per text)."""
-    _lower, hits = _hits(text, lang)
+    hits = None
+    if not text.isascii():
+        reader = _ONE_BYTE.get(lang)
+        if reader is not None:
+            hits = word_start_hits(reader, text)
+    if hits is None:
+        _lower, hits = _hits(text, lang)
     concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
     for index, start, end in hits:

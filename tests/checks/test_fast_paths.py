@@ -95,3 +95,29 @@ def test_consistency_finds_the_same_whether_every_unit_aligns_or_not() -> None:
         found = list(consistency_checks(units, _ctx()))
         assert [(f.kind, f.place_id, f.detail) for f in found] == \
             [("consistency", "2", same)], units
+
+
+def test_texts_read_one_byte_a_character_find_the_fields_read_as_unicode() -> None:
+    from minutes_app.checks import tr_bytes
+
+    rng = random.Random(17)
+    for lang in (Lang.RU, Lang.EN):
+        stems = list(concepts._CONCEPT_OF[lang])
+        reader = concepts._ONE_BYTE[lang]
+        # stems as written in any case, their pieces, letters before and after them, marks
+        # cp1251 holds and characters it does not
+        alphabet = [*stems, *(s.upper() for s in stems), *(s.capitalize() for s in stems),
+                    *(s[:3] for s in stems), " ", "-", "«", "»", "—", "№", "Ё", "ё", "І",
+                    "ы", "Ы", "a", "Q", "1", "_", "’", "가", "é", "\U0001f600"]
+        read = 0
+        for text in _texts(rng, alphabet, 6):
+            _lower, exact = concepts._hits(text, lang)
+            fast = tr_bytes.word_start_hits(reader, text)
+            if fast is not None:
+                read += 1
+                assert fast == exact, (lang, text)
+            expected: dict[str, tuple[int, int]] = {}
+            for index, start, end in exact:
+                expected.setdefault(concepts._CONCEPT_ID[lang][index], (start, end))
+            assert concepts._fields(text, lang) == expected, (lang, text)
+        assert read > 1000  # most texts were read one byte a character
