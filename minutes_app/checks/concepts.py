@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ahocorasick_rs import BytesAhoCorasick
 
@@ -96,10 +95,11 @@ def _partners(text: str, lang: Lang) -> dict[str, frozenset[str]]:
     return {c: frozenset(p) for c, p in partners.items()}
 
 
-def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def concept_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A field of cooperation one language names and another drops (a list item gone)."""
+    out: list[Finding] = []
     if unit.place == "meeting" or is_person_field(unit):
-        return
+        return out
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
     texts = unit.texts
@@ -120,7 +120,7 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     # compounds are read nor a dict keyed by language built, whose keys hash in Python)
     first = each[0]
     if first is not None and all(r is not None and r.keys() == first.keys() for r in each[1:]):
-        return
+        return out
     read = {lang: concepts_in(t, lang) for lang, t in zip(langs, bare, strict=True)
             if t is not None}
     found = {lang: r[0] for lang, r in read.items()}
@@ -135,8 +135,8 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if only_a or only_b:
             spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
             text_a, text_b = unit.texts[a], unit.texts[b]
-            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
-                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
-                               or "—",
-                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
-                               or "—"})
+            out.append(make(
+                "omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}", spans,
+                {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a) or "—",
+                 "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b) or "—"}))
+    return out

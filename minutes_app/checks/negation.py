@@ -8,7 +8,6 @@ Only presence is compared: a text with a negation against one with none is a fli
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
 import ahocorasick_rs
@@ -91,15 +90,16 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]
 
 
-def negation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def negation_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A negation in one language and none in another."""
+    out: list[Finding] = []
     texts = unit.texts
     read = [negations(t, lang) if (t := texts.get(lang, "")).strip() else None
             for lang in ctx.langs]
     # most units negate in no language, or in every one: no pair differs (no dict is built,
     # whose keys would hash each language in Python)
     if not any(read) or all(read):
-        return
+        return out
     found = {lang: r for lang, r in zip(ctx.langs, read, strict=True) if r is not None}
     for a, b in ctx.pairs:
         if a not in found or b not in found or bool(found[a]) == bool(found[b]):
@@ -108,5 +108,6 @@ def negation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         text = unit.texts[lang]
         words = ", ".join(dict.fromkeys(text[s:e] for s, e in spans))
         only_a, only_b = (words, "—") if lang is a else ("—", words)
-        yield make("negation", unit, (a, b), lang.value, [(lang, s, e) for s, e in spans],
-                   {"only_a": only_a, "only_b": only_b})
+        out.append(make("negation", unit, (a, b), lang.value, [(lang, s, e) for s, e in spans],
+                        {"only_a": only_a, "only_b": only_b}))
+    return out

@@ -49,13 +49,15 @@ def clear_caches() -> None:
     _NORMED.clear()
 
 
-def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def missing_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A text that exists in some languages and not in others."""
+    out: list[Finding] = []
     filled = [lang for lang in ctx.langs if unit.texts.get(lang, "").strip()]
     if filled and len(filled) < len(ctx.langs):
         empty = [lang for lang in ctx.langs if lang not in filled]
-        yield make("missing", unit, empty, "", [],
-                   {"langs": ", ".join(x.value for x in empty)})
+        out.append(make("missing", unit, empty, "", [],
+                        {"langs": ", ".join(x.value for x in empty)}))
+    return out
 
 
 # (not remembered per text: only the text checks ask, and what they find is cached per unit)
@@ -95,8 +97,9 @@ def _glued_unit(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isdigit()
 
 
-def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def untranslated_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """The same text in two languages, or words of another language left inside a text."""
+    out: list[Finding] = []
     texts = unit.texts
     raw = [texts.get(lang, "") for lang in ctx.langs]
     stripped = [text.strip() for text in raw]  # once per text, not once per pair
@@ -108,14 +111,17 @@ def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if ta and ta == stripped[j] and any(c.isalpha() for c in ta) \
                 and not (unit.place == "meeting" and ta.isupper()):
             a, b = pairs[k]
-            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
+            out.append(make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))],
+                            {"what": "same"}))
     for i in range(len(langs)):
         text, lang = raw[i], langs[i]
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
-            yield make("untranslated", unit, (lang,), words, [(lang, s, e) for s, e in spans],
-                       {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))})
+            out.append(make("untranslated", unit, (lang,), words,
+                            [(lang, s, e) for s, e in spans],
+                            {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))}))
+    return out
 
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
@@ -170,10 +176,11 @@ def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
         ctx.ratios[(a, b)] = statistics.median(ratios) if len(ratios) >= 8 else default
 
 
-def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def length_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """One language much shorter than the others: a clause or list item dropped."""
+    out: list[Finding] = []
     if unit.place not in ("paragraph", "annex"):
-        return
+        return out
     texts = unit.texts
     weights = [weight(texts.get(lang, ""), lang) for lang in ctx.langs]  # once per text
     pairs, places = ctx.pairs, ctx.pair_places
@@ -186,8 +193,9 @@ def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
         if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
             short = b if ratio < 1 else a
-            yield make("length", unit, (a, b), short.value, [],
-                       {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"})
+            out.append(make("length", unit, (a, b), short.value, [],
+                            {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"}))
+    return out
 
 
 # ("  " in a text is looked for at each space by str's search; the engine's literal search
