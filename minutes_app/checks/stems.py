@@ -48,6 +48,11 @@ class Stems:
             [w.encode() for w in words], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA)
         self._lengths = [len(w) for w in words]
+        # anywhere (Korean): UTF-16, two bytes a character, fewer bytes than UTF-8's three
+        self._pairs = None if word_start else ahocorasick_rs.BytesAhoCorasick(
+            [w.encode("utf-16-le") for w in words],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, index)`` of each hit of the alternation, as ``re.finditer`` finds them.
@@ -81,6 +86,10 @@ class Stems:
         the bytes before them that start one. As in ASCII, hits that all start a word are the
         regex's; else every occurrence is read.
         """
+        if self._pairs is not None:
+            in_pairs = self._in_pairs(self._pairs, text)
+            if in_pairs is not None:
+                return in_pairs
         raw = text.encode()
         found = self._bytes.find_matches_as_indexes(raw)
         out: list[tuple[int, int, int]] = []
@@ -94,6 +103,26 @@ class Stems:
             char_at = at + lengths[index]
             byte_at = stop
             out.append((index, at, char_at))
+        return out
+
+    @staticmethod
+    def _in_pairs(reader: ahocorasick_rs.BytesAhoCorasick, text: str
+                  ) -> list[tuple[int, int, int]] | None:
+        """The leftmost-longest hits read in UTF-16 (None: read them another way).
+
+        Where every character takes two bytes (none beyond the BMP) and every hit starts at an
+        even byte, the hits are the characters' (the first is where a literal first starts, the
+        longest there, and so on from its end); a hit at an odd byte straddles two characters
+        and may hide one, so the text is read the other way.
+        """
+        raw = text.encode("utf-16-le")
+        if len(raw) != 2 * len(text):
+            return None
+        out: list[tuple[int, int, int]] = []
+        for index, start, stop in reader.find_matches_as_indexes(raw):
+            if start & 1:
+                return None
+            out.append((index, start >> 1, stop >> 1))
         return out
 
     def _at_word_starts(self, text: str) -> list[tuple[int, int, int]]:
