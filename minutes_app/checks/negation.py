@@ -21,6 +21,7 @@ from minutes_app.model import Lang
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
 _EN: Final = Lang.EN
 _RU: Final = Lang.RU
+_KO: Final = Lang.KO
 
 _IDIOMS = {
     Lang.EN: re.compile(r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer)\s+than\b|\bnot\s+only\b"
@@ -41,6 +42,9 @@ _MARKERS = {
     Lang.RU: re.compile(r"(?=[нН])(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
                         re.IGNORECASE),
 }
+
+# what every Korean marker starts with
+_KO_FIRST: Final = ("않", "없", "못", "아니", "불")
 
 # Russian markers as a pattern that starts with its first letter (a set of two, which the
 # engine skips to) where the look-ahead made it try every position: the same hits
@@ -82,6 +86,8 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang is _EN and text.isascii():  # ASCII: a marker is one of the text's words
         if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
+    elif lang is _KO and not any(first in text for first in _KO_FIRST):
+        return []  # (a search of one character or two each, in C: no alternation tried)
     elif lang is _RU and not may_negate_ru(text):  # (one compiled pass, no pattern tried at
         return []  # each "н" of the text)
     elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan

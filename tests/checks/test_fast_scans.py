@@ -191,3 +191,14 @@ def test_russian_negation_pass_never_says_no_where_the_pattern_finds() -> None:
         answers.add(found)
         assert may_negate_ru(text) or not found, text
     assert answers == {True, False}
+
+
+def test_korean_negation_gate_holds_every_marker_start() -> None:
+    from minutes_app.checks import negation
+
+    rng = random.Random(23)
+    alphabet = ["않", "없", "못", "하", " ", "했", "한", "아", "니", "불", "가", "피", "결", "허",
+                "차질", "뿐", "없이", "a", "1"]
+    for text in _texts(rng, alphabet, 6):
+        if negation._MARKERS[Lang.KO].search(text):
+            assert any(first in text for first in negation._KO_FIRST), text
