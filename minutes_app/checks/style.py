@@ -122,8 +122,15 @@ def punctuation_checks(unit: Unit, ctx: Context) -> list[Finding]:
         return out
     texts = unit.texts
     read = [_end(text) if (text := texts.get(lang, "")).strip() else None for lang in ctx.langs]
-    # (every language ending alike, or all but one empty: no pair differs)
-    if len(set(read) - {None}) < 2:
+    # (every language ending alike, or all but one empty: no pair differs; no set made)
+    first: str | None = None
+    for end in read:
+        if end is not None:
+            if first is None:
+                first = end
+            elif end != first:
+                break
+    else:
         return out
     ends = {lang: end for lang, end in zip(ctx.langs, read, strict=True) if end is not None}
     for a, b in ctx.pairs:

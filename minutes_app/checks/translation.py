@@ -68,13 +68,14 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     # the gates ask the UTF-8 bytes in C: a Hangul letter's first byte is E3 or EA-ED, a
     # Cyrillic one's D0-D3 (bytes no other character's sequence holds at all); upper-casing
     # bytes changes ASCII's small letters only
-    raw = text.encode()
+    # (one pass in C marks each byte's kind; each gate is then a memchr)
+    kinds = text.encode().translate(_KINDS)
     spans: list[tuple[int, int]] = []
-    if lang is not _KO and _holds_any(raw, _HANGUL_LEADS) and _HANGUL.search(text):
+    if lang is not _KO and b"h" in kinds and _HANGUL.search(text):
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not _RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
+    if lang is not _RU and b"c" in kinds and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not _EN and raw.upper() != raw:
+    if lang is not _EN and b"a" in kinds:
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text) if "(" in text else text
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
@@ -85,11 +86,10 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
 
 _HANGUL_LEADS = b"\xe3\xea\xeb\xec\xed"
 _CYRILLIC_LEADS = b"\xd0\xd1\xd2\xd3"
-
-
-def _holds_any(raw: bytes, leads: bytes) -> bool:
-    """Whether ``raw`` holds one of the bytes ``leads`` (one pass in C deletes them)."""
-    return len(raw.translate(None, leads)) != len(raw)
+# each byte as what it may start: "h" a Hangul letter, "c" a Cyrillic one, "a" a small ASCII
+# letter (what upper-casing the bytes would change), " " none of these
+_KINDS = bytes(ord("h") if b in _HANGUL_LEADS else ord("c") if b in _CYRILLIC_LEADS
+               else ord("a") if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 
 def _glued_unit(text: str, start: int) -> bool:
