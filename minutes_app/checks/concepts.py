@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+
+from ahocorasick_rs import BytesAhoCorasick
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
@@ -13,12 +14,17 @@ from minutes_app.checks.stems import Stems
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.tr_bytes import automaton, word_start_hits
 
 _CONCEPT_OF = {lang: {lowercase(v): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
                for lang in Lang}
 # the stems at a word's start (Korean: anywhere), longest first, read in one pass in C
 _CONCEPT_STEMS = {lang: Stems(_CONCEPT_OF[lang], word_start=lang is not Lang.KO) for lang in Lang}
 _CONCEPT_ID = {lang: [_CONCEPT_OF[lang][v] for v in _CONCEPT_STEMS[lang].literals] for lang in Lang}
+# beyond ASCII, the languages whose stems start words read texts one byte a character where
+# cp1251 holds them (see tr_bytes; the same literals in the same order)
+_ONE_BYTE: dict[Lang, BytesAhoCorasick] = {lang: reader for lang in Lang if lang is not Lang.KO
+             and (reader := automaton(_CONCEPT_STEMS[lang].literals)) is not None}
 
 
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
@@ -52,7 +58,18 @@ def _hits(text: str, lang: Lang) -> tuple[str, list[tuple[int, int, int]]]:
 @per_text_lang
 def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     """The fields of cooperation a text names, and where each first stands (cached by text)."""
-    _lower, hits = _hits(text, lang)
+    return _fields(text, lang)
+
+
+def _fields(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
+    """``fields_in`` read anew (the check's results are cached per unit: no table per text)."""
+    hits = None
+    if not text.isascii():
+        reader = _ONE_BYTE.get(lang)
+        if reader is not None:
+            hits = word_start_hits(reader, text)
+    if hits is None:
+        _lower, hits = _hits(text, lang)
     concept_of = _CONCEPT_ID[lang]
     out: dict[str, tuple[int, int]] = {}
     for index, start, end in hits:
@@ -78,23 +95,32 @@ def _partners(text: str, lang: Lang) -> dict[str, frozenset[str]]:
     return {c: frozenset(p) for c, p in partners.items()}
 
 
-def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def concept_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A field of cooperation one language names and another drops (a list item gone)."""
+    out: list[Finding] = []
     if unit.place == "meeting" or is_person_field(unit):
-        return
+        return out
 
     # names and terms are checked as such: "Special Economic Zone" is 선도개발구역
     texts = unit.texts
     langs = ctx.langs
-    bare = [named(text, lang, ctx)[1] if (text := texts.get(lang, "")).strip() else None
-            for lang in langs]
-    each = [None if t is None else fields_in(t, lang)
-            for t, lang in zip(bare, langs, strict=True)]
+    # (one loop, no zip: compiled, ``zip(..., strict=True)`` is a generic call per unit)
+    bare: list[str | None] = []
+    each: list[dict[str, tuple[int, int]] | None] = []
+    for lang in langs:
+        text = texts.get(lang, "")
+        if text.strip():
+            blanked = named(text, lang, ctx)[1]
+            bare.append(blanked)
+            each.append(_fields(blanked, lang))
+        else:
+            bare.append(None)
+            each.append(None)
     # most units name the same fields in every language: no pair differs (and neither the
     # compounds are read nor a dict keyed by language built, whose keys hash in Python)
     first = each[0]
     if first is not None and all(r is not None and r.keys() == first.keys() for r in each[1:]):
-        return
+        return out
     read = {lang: concepts_in(t, lang) for lang, t in zip(langs, bare, strict=True)
             if t is not None}
     found = {lang: r[0] for lang, r in read.items()}
@@ -109,8 +135,8 @@ def concept_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if only_a or only_b:
             spans = [(a, *found[a][c]) for c in only_a] + [(b, *found[b][c]) for c in only_b]
             text_a, text_b = unit.texts[a], unit.texts[b]
-            yield make("omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}",
-                       spans, {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a)
-                               or "—",
-                               "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b)
-                               or "—"})
+            out.append(make(
+                "omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}", spans,
+                {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a) or "—",
+                 "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b) or "—"}))
+    return out

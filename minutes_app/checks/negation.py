@@ -8,19 +8,20 @@ Only presence is compared: a text with a negation against one with none is a fli
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
 import ahocorasick_rs
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tokens import is_word_char, lowercase
+from minutes_app.checks.tr_scan import may_negate_ru
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
 _EN: Final = Lang.EN
+_RU: Final = Lang.RU
+_KO: Final = Lang.KO
 
 _IDIOMS = {
     Lang.EN: re.compile(r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer)\s+than\b|\bnot\s+only\b"
@@ -41,6 +42,9 @@ _MARKERS = {
     Lang.RU: re.compile(r"(?=[нН])(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
                         re.IGNORECASE),
 }
+
+# what every Korean marker starts with
+_KO_FIRST: Final = ("않", "없", "못", "아니", "불")
 
 # Russian markers as a pattern that starts with its first letter (a set of two, which the
 # engine skips to) where the look-ahead made it try every position: the same hits
@@ -74,7 +78,7 @@ def _may_negate_en(lower: str) -> bool:
     return False
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
     if lang not in _MARKERS:
@@ -82,21 +86,26 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang is _EN and text.isascii():  # ASCII: a marker is one of the text's words
         if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
+    elif lang is _KO and not any(first in text for first in _KO_FIRST):
+        return []  # (a search of one character or two each, in C: no alternation tried)
+    elif lang is _RU and not may_negate_ru(text):  # (one compiled pass, no pattern tried at
+        return []  # each "н" of the text)
     elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]
 
 
-def negation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def negation_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A negation in one language and none in another."""
+    out: list[Finding] = []
     texts = unit.texts
     read = [negations(t, lang) if (t := texts.get(lang, "")).strip() else None
             for lang in ctx.langs]
     # most units negate in no language, or in every one: no pair differs (no dict is built,
     # whose keys would hash each language in Python)
     if not any(read) or all(read):
-        return
+        return out
     found = {lang: r for lang, r in zip(ctx.langs, read, strict=True) if r is not None}
     for a, b in ctx.pairs:
         if a not in found or b not in found or bool(found[a]) == bool(found[b]):
@@ -105,5 +114,6 @@ def negation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         text = unit.texts[lang]
         words = ", ".join(dict.fromkeys(text[s:e] for s, e in spans))
         only_a, only_b = (words, "—") if lang is a else ("—", words)
-        yield make("negation", unit, (a, b), lang.value, [(lang, s, e) for s, e in spans],
-                   {"only_a": only_a, "only_b": only_b})
+        out.append(make("negation", unit, (a, b), lang.value, [(lang, s, e) for s, e in spans],
+                        {"only_a": only_a, "only_b": only_b}))
+    return out

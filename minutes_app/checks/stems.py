@@ -13,6 +13,9 @@ from collections.abc import Iterable
 
 import ahocorasick_rs
 
+# the bytes that continue a character in UTF-8 (every other byte starts one)
+_CONTINUING = bytes(range(0x80, 0xC0))
+
 
 def is_letter(ch: str) -> bool:
     """What ``[^\\W\\d_]`` matches: a word character that is no decimal digit nor ``_``."""
@@ -38,6 +41,18 @@ class Stems:
             words, matchkind=ahocorasick_rs.MatchKind.Standard,
             implementation=ahocorasick_rs.Implementation.DFA) if word_start else None
         self._word_start = word_start
+        # the same leftmost-longest automaton over UTF-8: beyond ASCII, the automaton of str
+        # maps every byte offset to a character's (a pass and a table per text); over the
+        # bytes only each hit's start is counted, in C
+        self._bytes = ahocorasick_rs.BytesAhoCorasick(
+            [w.encode() for w in words], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
+        self._lengths = [len(w) for w in words]
+        # anywhere (Korean): UTF-16, two bytes a character, fewer bytes than UTF-8's three
+        self._pairs = None if word_start else ahocorasick_rs.BytesAhoCorasick(
+            [w.encode("utf-16-le") for w in words],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, index)`` of each hit of the alternation, as ``re.finditer`` finds them.
@@ -48,9 +63,8 @@ class Stems:
 
     def indexed_hits(self, text: str) -> list[tuple[int, int, int]]:
         """The hits of ``hits`` as ``(index, start, end)`` (as the automaton gives them)."""
-        if self._every is not None and not text.isascii():
-            # (beyond ASCII the leftmost-longest automaton reads slower than the plain one)
-            return self._at_word_starts(text)
+        if not text.isascii():
+            return self._beyond_ascii(text)
         found = self._longest.find_matches_as_indexes(text)
         if not found or self._every is None:
             return found
@@ -63,6 +77,53 @@ class Stems:
         else:
             return found
         return self._at_word_starts(text)
+
+    def _beyond_ascii(self, text: str) -> list[tuple[int, int, int]]:
+        """``indexed_hits`` of a text beyond ASCII, read as UTF-8 bytes.
+
+        A literal's bytes match only where a character starts (its first byte continues
+        none): the byte hits are the character hits, at the offset of as many characters as
+        the bytes before them that start one. As in ASCII, hits that all start a word are the
+        regex's; else every occurrence is read.
+        """
+        if self._pairs is not None:
+            in_pairs = self._in_pairs(self._pairs, text)
+            if in_pairs is not None:
+                return in_pairs
+        raw = text.encode()
+        found = self._bytes.find_matches_as_indexes(raw)
+        out: list[tuple[int, int, int]] = []
+        byte_at = char_at = 0
+        lengths = self._lengths
+        word_start = self._every is not None
+        for index, start, stop in found:
+            at = char_at + len(raw[byte_at:start].translate(None, _CONTINUING))
+            if word_start and at and is_letter(text[at - 1]):
+                return self._at_word_starts(text)
+            char_at = at + lengths[index]
+            byte_at = stop
+            out.append((index, at, char_at))
+        return out
+
+    @staticmethod
+    def _in_pairs(reader: ahocorasick_rs.BytesAhoCorasick, text: str
+                  ) -> list[tuple[int, int, int]] | None:
+        """The leftmost-longest hits read in UTF-16 (None: read them another way).
+
+        Where every character takes two bytes (none beyond the BMP) and every hit starts at an
+        even byte, the hits are the characters' (the first is where a literal first starts, the
+        longest there, and so on from its end); a hit at an odd byte straddles two characters
+        and may hide one, so the text is read the other way.
+        """
+        raw = text.encode("utf-16-le")
+        if len(raw) != 2 * len(text):
+            return None
+        out: list[tuple[int, int, int]] = []
+        for index, start, stop in reader.find_matches_as_indexes(raw):
+            if start & 1:
+                return None
+            out.append((index, start >> 1, stop >> 1))
+        return out
 
     def _at_word_starts(self, text: str) -> list[tuple[int, int, int]]:
         """The regex's hits from every occurrence: at each word's start, the longest."""

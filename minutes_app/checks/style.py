@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_str, per_text_lang
 from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
@@ -29,11 +27,16 @@ _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 _ASCII_SYMBOLS = "".join(sorted(c for c in _SYMBOLS if c.isascii()))
 
 
+# each symbol looked for on its own (a search of one character, in C): beyond ASCII, a set
+# of characters tried by the regex engine at every position reads 2-3x slower
+_EACH_SYMBOL: Final = tuple(sorted(_SYMBOLS))
+
+
 def _has_symbol(text: str) -> bool:
-    """Whether a paired symbol is in ``text`` (in ASCII, a few memchr in C before any regex)."""
+    """Whether a paired symbol is in ``text`` (a few memchr in C before any regex)."""
     if text.isascii():
         return any(c in text for c in _ASCII_SYMBOLS)
-    return _SYMBOL_RE.search(text) is not None
+    return any(c in text for c in _EACH_SYMBOL)
 
 
 _SMALL_ROMAN = frozenset("ii iii iv vi vii ix xi xii".split())
@@ -56,7 +59,7 @@ _CLOSERS = {lang: {close: open_ for open_, close in pairs} for lang, pairs in PA
 _OPENERS = {lang: frozenset(open_ for open_, _close in pairs) for lang, pairs in PAIRS.items()}
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
@@ -81,8 +84,9 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     return stack[0] if stack else None
 
 
-def pair_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def pair_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A bracket or quotation mark without its partner, in one language."""
+    out: list[Finding] = []
     for lang in ctx.langs:
         text = unit.texts.get(lang, "")
         if not _has_symbol(text):
@@ -90,7 +94,9 @@ def pair_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         bad = _unbalanced(text, lang)
         if bad is not None:
             symbol, at = bad
-            yield make("pairs", unit, (lang,), symbol, [(lang, at, at + 1)], {"symbol": symbol})
+            out.append(make("pairs", unit, (lang,), symbol, [(lang, at, at + 1)],
+                            {"symbol": symbol}))
+    return out
 
 
 _CLOSING = "\"'”’»」』》〉)]"
@@ -109,22 +115,31 @@ def _end(text: str) -> str:
     return last if last in "?!" else ""
 
 
-def punctuation_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def punctuation_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """One language ends with a full stop (or ? !) where another has none, or another mark."""
+    out: list[Finding] = []
     if unit.place == "meeting" or unit.place == "title":
-        return
+        return out
     texts = unit.texts
     read = [_end(text) if (text := texts.get(lang, "")).strip() else None for lang in ctx.langs]
-    # (every language ending alike, or all but one empty: no pair differs)
-    if len(set(read) - {None}) < 2:
-        return
+    # (every language ending alike, or all but one empty: no pair differs; no set made)
+    first: str | None = None
+    for end in read:
+        if end is not None:
+            if first is None:
+                first = end
+            elif end != first:
+                break
+    else:
+        return out
     ends = {lang: end for lang, end in zip(ctx.langs, read, strict=True) if end is not None}
     for a, b in ctx.pairs:
         if a in ends and b in ends and ends[a] != ends[b]:
             ta, tb = unit.texts[a].rstrip(), unit.texts[b].rstrip()
-            yield make("punctuation", unit, (a, b), f"{ends[a]}|{ends[b]}",
-                       [(a, len(ta) - 1, len(ta)), (b, len(tb) - 1, len(tb))],
-                       {"end_a": ends[a] or "—", "end_b": ends[b] or "—"})
+            out.append(make("punctuation", unit, (a, b), f"{ends[a]}|{ends[b]}",
+                            [(a, len(ta) - 1, len(ta)), (b, len(tb) - 1, len(tb))],
+                            {"end_a": ends[a] or "—", "end_b": ends[b] or "—"}))
+    return out
 
 
 # (every hit starts with a space: the look-ahead lets the engine skip to one)
@@ -133,17 +148,23 @@ _BEFORE = re.compile(r"(?= )(?:(?<=[^\s.]) +(?=[,.;:!?)\]」』》〉”»](?:\s
 _AFTER = re.compile(r"(?= )(?<=[(\[「『《〈“«]) +")
 
 
-@per_str
 def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:
         return []
-    double = TWO_SPACES.search(text) is not None or "\t" in text
-    before = _STRAY_BEFORE.search(text) is not None
+    if _SPACE_THEN_MARK.search(text) is None:  # (most texts: one pass for two gates)
+        double, before = "\t" in text, False
+    else:
+        double = TWO_SPACES.search(text) is not None or "\t" in text
+        before = _STRAY_BEFORE.search(text) is not None
     if text.isascii():  # "( " or "[ ": the marks themselves are seldom there (memchr first)
         after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
-    else:
-        after = _STRAY_AFTER.search(text) is not None
+    else:  # each opening mark and a space after it (searches in C, as for the symbols)
+        after = False
+        for mark in _OPENING_MARKS:
+            if mark in text and mark + " " in text:
+                after = True
+                break
     if not (double or " " in text[:1] + text[-1:] or before or after):
         return []
     # each pattern only where what its hit must hold is there
@@ -186,11 +207,13 @@ def _edge(text: str) -> tuple[int, int] | None:
     return None
 
 
-def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def space_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """Double spaces, spaces at either end, before punctuation or inside brackets."""
+    out: list[Finding] = []
     for lang in ctx.langs:
         for issue, start, end in spacing(unit.texts.get(lang, "")):
-            yield make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue})
+            out.append(make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue}))
+    return out
 
 
 # the gates of "before" and "after" (a hit of each holds one of these): two passes, not one
@@ -198,4 +221,7 @@ def space_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
 # second with a set of characters, also found fast (together 2x faster; faster too than
 # looking for each pair with ``in``)
 _STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
-_STRAY_AFTER = re.compile(r"[(\[「『《〈“«] ")
+# a hit of either TWO_SPACES or _STRAY_BEFORE holds a hit of this one
+_SPACE_THEN_MARK = re.compile(r" [ ,.;:!?)\]」』》〉”»]")
+# (a hit of ``_AFTER`` starts with one of these and a space)
+_OPENING_MARKS: Final = ("(", "[", "「", "『", "《", "〈", "“", "«")

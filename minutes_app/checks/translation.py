@@ -18,6 +18,9 @@ from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.tr_ids import numbered, one_to_one
+from minutes_app.checks.tr_scan import full_stops
+from minutes_app.checks.tr_scan import letters as letters_of
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -37,8 +40,6 @@ _LATIN_PHRASE = re.compile(r"[A-Z](?<![A-Za-z].)[a-z]+(?:[\s-]+(?:of|and|the|for
 _LATIN_OK = frozenset("km kg kw kwh mw mwh gw gwh ha cm mm ml ppm etc vs ie eg per cent bn mn "
                       "mln tn st nd rd th www http https com org net kr ru go".split())
 _LOWER_LATIN = re.compile(r"[a-z]")
-_NOT_LETTER = re.compile(r"[\W_]+")
-_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 _PARENS = re.compile(r"\([^()]*\)")
 
 
@@ -48,16 +49,18 @@ def clear_caches() -> None:
     _NORMED.clear()
 
 
-def missing_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def missing_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A text that exists in some languages and not in others."""
+    out: list[Finding] = []
     filled = [lang for lang in ctx.langs if unit.texts.get(lang, "").strip()]
     if filled and len(filled) < len(ctx.langs):
         empty = [lang for lang in ctx.langs if lang not in filled]
-        yield make("missing", unit, empty, "", [],
-                   {"langs": ", ".join(x.value for x in empty)})
+        out.append(make("missing", unit, empty, "", [],
+                        {"langs": ", ".join(x.value for x in empty)}))
+    return out
 
 
-@per_text_lang
+# (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     if lang is _EN and text.isascii():
@@ -65,13 +68,14 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     # the gates ask the UTF-8 bytes in C: a Hangul letter's first byte is E3 or EA-ED, a
     # Cyrillic one's D0-D3 (bytes no other character's sequence holds at all); upper-casing
     # bytes changes ASCII's small letters only
-    raw = text.encode()
+    # (one pass in C marks each byte's kind; each gate is then a memchr)
+    kinds = text.encode().translate(_KINDS)
     spans: list[tuple[int, int]] = []
-    if lang is not _KO and _holds_any(raw, _HANGUL_LEADS) and _HANGUL.search(text):
+    if lang is not _KO and b"h" in kinds and _HANGUL.search(text):
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not _RU and _holds_any(raw, _CYRILLIC_LEADS) and _CYRILLIC.search(text):
+    if lang is not _RU and b"c" in kinds and _CYRILLIC.search(text):
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not _EN and raw.upper() != raw:
+    if lang is not _EN and b"a" in kinds:
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text) if "(" in text else text
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
@@ -82,11 +86,10 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
 
 _HANGUL_LEADS = b"\xe3\xea\xeb\xec\xed"
 _CYRILLIC_LEADS = b"\xd0\xd1\xd2\xd3"
-
-
-def _holds_any(raw: bytes, leads: bytes) -> bool:
-    """Whether ``raw`` holds one of the bytes ``leads`` (one pass in C deletes them)."""
-    return len(raw.translate(None, leads)) != len(raw)
+# each byte as what it may start: "h" a Hangul letter, "c" a Cyrillic one, "a" a small ASCII
+# letter (what upper-casing the bytes would change), " " none of these
+_KINDS = bytes(ord("h") if b in _HANGUL_LEADS else ord("c") if b in _CYRILLIC_LEADS
+               else ord("a") if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 
 def _glued_unit(text: str, start: int) -> bool:
@@ -94,20 +97,31 @@ def _glued_unit(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isdigit()
 
 
-def untranslated_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def untranslated_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """The same text in two languages, or words of another language left inside a text."""
-    for a, b in ctx.pairs:
-        ta = unit.texts.get(a, "").strip()
-        if ta and ta == unit.texts.get(b, "").strip() and any(c.isalpha() for c in ta) \
+    out: list[Finding] = []
+    texts = unit.texts
+    raw = [texts.get(lang, "") for lang in ctx.langs]
+    stripped = [text.strip() for text in raw]  # once per text, not once per pair
+    # (indices, no zip: compiled, ``zip(..., strict=True)`` is a generic call per unit)
+    pairs, places, langs = ctx.pairs, ctx.pair_places, ctx.langs
+    for k in range(len(pairs)):
+        i, j = places[k]
+        ta = stripped[i]
+        if ta and ta == stripped[j] and any(c.isalpha() for c in ta) \
                 and not (unit.place == "meeting" and ta.isupper()):
-            yield make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))], {"what": "same"})
-    for lang in ctx.langs:
-        text = unit.texts.get(lang, "")
+            a, b = pairs[k]
+            out.append(make("untranslated", unit, (a, b), "same", [(a, 0, len(ta))],
+                            {"what": "same"}))
+    for i in range(len(langs)):
+        text, lang = raw[i], langs[i]
         spans = _foreign(text, lang) if text else []
         if spans:
             words = ",".join(sorted({text[s:e] for s, e in spans}))
-            yield make("untranslated", unit, (lang,), words, [(lang, s, e) for s, e in spans],
-                       {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))})
+            out.append(make("untranslated", unit, (lang,), words,
+                            [(lang, s, e) for s, e in spans],
+                            {"what": ", ".join(dict.fromkeys(text[s:e] for s, e in spans))}))
+    return out
 
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
@@ -123,42 +137,25 @@ def weight(text: str, lang: Lang) -> int:
 # of a longer character are deleted
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
-_ASCII = bytes(range(128))
 _CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
-# the marks other than letters that texts hold besides ASCII (dropped before asking whether
-# what is left is all letters)
-_MARKS = "·「」『』《》〈〉“”‘’…–—«»„№―"
-_SYLLABLES = re.compile("[\uac00-\ud7a3]*")
-_MARKS_RE = re.compile("[" + re.escape(_MARKS) + "]")
 
 
 def _weight(text: str, lang: Lang) -> int:
     """The letters and digits of ``text`` (``[^\\W_]``), and its Hangul syllables once more."""
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
+    if lang is _KO:  # Hangul: one compiled pass reads each character once (see tr_scan)
+        return letters_of(text, 2)
     raw = text.encode()
-    letters = len(raw.translate(None, _NOT_ASCII_ALNUM))
-    if lang is not _KO:
-        # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters;
-        # D2 starts the signs among them): when these are all the text holds beyond ASCII,
-        # each is a letter, counted without decoding. (Each character beyond ASCII adds one
-        # byte or more to the text's length, a Cyrillic letter exactly one: the bytes added
-        # are as many as the Cyrillic letters only when these are all there is)
-        cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
-        if cyrillic == len(raw) - len(text):
-            return letters + cyrillic
-    # the characters beyond ASCII (deleting ASCII bytes leaves whole UTF-8 sequences)
-    other = raw.translate(None, _ASCII).decode()
-    if not other.isalnum():
-        # (one pass in C, where asking for each mark made a string of it and searched it)
-        if _MARKS_RE.search(other) is not None:
-            other = _MARKS_RE.sub("", other)
-        if not other:
-            return letters
-    letters += len(other) if other.isalnum() else len(_NOT_LETTER.sub("", other))
-    if lang is _KO:
-        letters += len(other) if _SYLLABLES.fullmatch(other) else len(_SYLLABLE.findall(other))
-    return letters
+    # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters; D2
+    # starts the signs among them): when these are all the text holds beyond ASCII, each is a
+    # letter, counted without decoding. (Each character beyond ASCII adds one byte or more to
+    # the text's length, a Cyrillic letter exactly one: the bytes added are as many as the
+    # Cyrillic letters only when these are all there is)
+    cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
+    if cyrillic == len(raw) - len(text):
+        return len(raw.translate(None, _NOT_ASCII_ALNUM)) + cyrillic
+    return letters_of(text, 1)
 
 
 DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
@@ -179,19 +176,26 @@ def expected_ratios(units: Sequence[Unit], ctx: Context) -> None:
         ctx.ratios[(a, b)] = statistics.median(ratios) if len(ratios) >= 8 else default
 
 
-def length_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def length_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """One language much shorter than the others: a clause or list item dropped."""
+    out: list[Finding] = []
     if unit.place not in ("paragraph", "annex"):
-        return
-    for a, b in ctx.pairs:
-        wa, wb = weight(unit.texts.get(a, ""), a), weight(unit.texts.get(b, ""), b)
+        return out
+    texts = unit.texts
+    weights = [weight(texts.get(lang, ""), lang) for lang in ctx.langs]  # once per text
+    pairs, places = ctx.pairs, ctx.pair_places
+    for k in range(len(pairs)):  # (indices: no generic ``zip(..., strict=True)`` per unit)
+        i, j = places[k]
+        wa, wb = weights[i], weights[j]
         if max(wa, wb) < _MIN_WEIGHT or not wa or not wb:
             continue
+        a, b = pairs[k]
         ratio = (wb / wa) / ctx.ratios.get((a, b), 1.0)
         if ratio > _TOLERANCE or ratio < 1 / _TOLERANCE:
             short = b if ratio < 1 else a
-            yield make("length", unit, (a, b), short.value, [],
-                       {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"})
+            out.append(make("length", unit, (a, b), short.value, [],
+                            {"short": short.value, "percent": f"{abs(1 - ratio) * 100:.0f}"}))
+    return out
 
 
 # ("  " in a text is looked for at each space by str's search; the engine's literal search
@@ -262,6 +266,9 @@ def _normalised_sentences(text: str) -> list[str]:
             or "。" in normed:
         pieces = _SENTENCE_END.split(normed)
     else:
+        found = full_stops(normed, _ABBREVIATIONS)  # (most texts: one compiled pass)
+        if found is not None:
+            return found
         pieces = normed.split(". ")
         last = pieces.pop()
         pieces = [piece + "." for piece in pieces]
@@ -300,7 +307,11 @@ def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]
     counts = {lang: list(map(len, sentences_of[lang])) for lang in ctx.langs}
     flat: dict[Lang, list[str]] = {}
     distinct: dict[Lang, int] = {}
+    numbers = {lang: numbered(sentences_of[lang]) for lang in ctx.langs}  # once per language
     for a, b in ctx.pairs:
+        # most documents translate each sentence one way: a pass of ints per pair says so
+        if one_to_one(numbers[a][0], numbers[b][0], numbers[a][1], numbers[b][1]):
+            continue
         # each sentence pair once (sets built in C): most sentences have one translation
         # throughout (as many distinct sentences as distinct pairs), and only those with
         # more are followed through the document

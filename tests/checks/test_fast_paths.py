@@ -95,3 +95,53 @@ def test_consistency_finds_the_same_whether_every_unit_aligns_or_not() -> None:
         found = list(consistency_checks(units, _ctx()))
         assert [(f.kind, f.place_id, f.detail) for f in found] == \
             [("consistency", "2", same)], units
+
+
+def test_texts_read_one_byte_a_character_find_the_fields_read_as_unicode() -> None:
+    from minutes_app.checks import tr_bytes
+
+    rng = random.Random(17)
+    for lang in (Lang.RU, Lang.EN):
+        stems = list(concepts._CONCEPT_OF[lang])
+        reader = concepts._ONE_BYTE[lang]
+        # stems as written in any case, their pieces, letters before and after them, marks
+        # cp1251 holds and characters it does not
+        alphabet = [*stems, *(s.upper() for s in stems), *(s.capitalize() for s in stems),
+                    *(s[:3] for s in stems), " ", "-", "«", "»", "—", "№", "Ё", "ё", "І",
+                    "ы", "Ы", "a", "Q", "1", "_", "’", "가", "é", "\U0001f600"]
+        read = 0
+        for text in _texts(rng, alphabet, 6):
+            _lower, exact = concepts._hits(text, lang)
+            fast = tr_bytes.word_start_hits(reader, text)
+            if fast is not None:
+                read += 1
+                assert fast == exact, (lang, text)
+            expected: dict[str, tuple[int, int]] = {}
+            for index, start, end in exact:
+                expected.setdefault(concepts._CONCEPT_ID[lang][index], (start, end))
+            assert concepts._fields(text, lang) == expected, (lang, text)
+        assert read > 1000  # most texts were read one byte a character
+
+
+def test_korean_stems_read_in_utf16_even_where_a_hit_straddles_two_characters() -> None:
+    rng = random.Random(19)
+    stems = list(concepts._CONCEPT_OF[Lang.KO])
+    pattern = re.compile(alternation(stems))
+    automaton = concepts._CONCEPT_STEMS[Lang.KO]
+
+    def straddling(stem: str) -> str:
+        """Characters whose UTF-16 bytes hold ``stem``'s from an odd byte on."""
+        raw = bytes([rng.randrange(0x30, 0x7f)]) + stem.encode("utf-16-le")
+        raw += bytes([rng.randrange(0xac, 0xd7)]) if len(raw) % 2 else b""
+        return raw.decode("utf-16-le", errors="replace")
+
+    alphabet = [*stems, *(straddling(s) for s in stems for _ in range(3)), " ", "A", "한"]
+    straddled = 0
+    for text in _texts(rng, alphabet, 6):
+        raw = text.encode("utf-16-le")
+        if any(stem.encode("utf-16-le") in raw[1:] and
+               raw.find(stem.encode("utf-16-le"), 1) % 2 for stem in stems):
+            straddled += 1
+        assert [(s, e) for s, e, _ in automaton.hits(text)] == \
+            [(h.start(), h.end()) for h in pattern.finditer(text)], text
+    assert straddled > 100  # texts where a hit at an odd byte was there to mislead

@@ -113,6 +113,15 @@ def test_spacing_and_pairs_find_what_a_scan_of_every_character_finds() -> None:
             assert style._unbalanced(text, lang) == _unbalanced(text, lang), (text, lang)
 
 
+def test_symbol_and_stray_space_gates_beyond_ascii_are_the_patterns() -> None:
+    rng = random.Random(31)
+    # every paired symbol and opening mark, with and without a space after, beyond ASCII
+    alphabet = [*style._SYMBOLS, *(c + " " for c in style._SYMBOLS), " ", "a", "ы", "가", "."]
+    for text in _texts(rng, alphabet, 6):
+        assert style._has_symbol(text) == bool(style._SYMBOL_RE.search(text)), repr(text)
+        assert style.spacing(text) == _spacing(text), repr(text)
+
+
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?:\s+[a-z]{2,})*(?![A-Za-z])")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[\s-]+(?:of|and|the|for|on|[A-Z][a-z]+))+"
                            r"(?![A-Za-z])")
@@ -159,3 +168,37 @@ def test_russian_negation_gate_is_the_marker_pattern() -> None:
     for text in _texts(rng, alphabet, 6):
         assert [h.span() for h in gate.finditer(text)] == \
             [h.span() for h in markers.finditer(text)], text
+
+
+def test_russian_negation_pass_never_says_no_where_the_pattern_finds() -> None:
+    import sys
+
+    from minutes_app.checks import negation
+    from minutes_app.checks.tr_scan import may_negate_ru
+
+    gate = negation._GATES[Lang.RU]
+    # the characters the case-blind group takes after "н": those the pass asks for
+    after = {chr(c) for c in range(sys.maxunicode + 1)
+             if not 0xD800 <= c <= 0xDFFF and gate.fullmatch("н" + chr(c))}
+    assert after == {"е", "Е", "и", "И"}
+    rng = random.Random(13)
+    alphabet = ["не", "НЕ", "Не", "нИ", "нет", "неᲄ", "ни", "невозможно", "нельзя", "н", "Н",
+                "е", "т", "и", " ", "1", "١", "_", "-", "ы", "Ё", "²", "\u0345", "a", "Z", "가",
+                "é", "\U0001f600"]
+    answers = set()
+    for text in _texts(rng, alphabet, 6):
+        found = gate.search(text) is not None
+        answers.add(found)
+        assert may_negate_ru(text) or not found, text
+    assert answers == {True, False}
+
+
+def test_korean_negation_gate_holds_every_marker_start() -> None:
+    from minutes_app.checks import negation
+
+    rng = random.Random(23)
+    alphabet = ["않", "없", "못", "하", " ", "했", "한", "아", "니", "불", "가", "피", "결", "허",
+                "차질", "뿐", "없이", "a", "1"]
+    for text in _texts(rng, alphabet, 6):
+        if negation._MARKERS[Lang.KO].search(text):
+            assert any(first in text for first in negation._KO_FIRST), text
