@@ -9,6 +9,7 @@ from typing import Final
 
 from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
+from minutes_app.checks.name_scan import lower_of
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
@@ -165,8 +166,10 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a = find_form(ta, va, a, seen[a].lower) if mark in seen[a].marks else None
-            at_b = find_form(tb, vb, b, seen[b].lower) if mark in seen[b].marks else None
+            at_a = find_form(ta, va, a, lower_of(seen[a], ta)) if mark in seen[a].marks \
+                else None
+            at_b = find_form(tb, vb, b, lower_of(seen[b], tb)) if mark in seen[b].marks \
+                else None
             if (at_a is None) == (at_b is None):
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)

@@ -18,6 +18,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
+from minutes_app.checks.nm_read import lowered_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
@@ -29,8 +31,11 @@ class Scan(NamedTuple):
     present: set[int]  # the gate strings that stand there (see ``rows``)
     heads: tuple[int, ...]  # in the heads' order
     marks: frozenset[str]
-    lower: str  # the text's lower case (the text itself where the pass reads it as written)
+    # the text's lower case (the text itself where the pass reads it as written; "" where
+    # ``data`` holds it: see ``lower_of``)
+    lower: str
     found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
+    data: bytes  # the lower-cased text's bytes, where the pass read them (see nm_read)
 
 
 class Plan(NamedTuple):
@@ -114,7 +119,6 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
 
 _NOTHING: set[int] = set()
 _STRING = itemgetter(0)
-_ONE_BYTE = "cp1251"  # Cyrillic, Latin letters and the usual signs, one byte each
 
 
 def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCorasick | None:
@@ -138,6 +142,11 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
     return AhoCorasick(strings, implementation=Implementation.ContiguousNFA)
 
 
+def lower_of(seen: Scan, text: str) -> str:
+    """The lower case of the text ``seen`` was read from (as the pass reads it)."""
+    return seen.data.decode(_ONE_BYTE) if seen.data else seen.lower
+
+
 def scan(p: Plan, text: str) -> Scan:
     """What ``text`` may hold: one pass of the language's automaton."""
     return reader(p)(text)
@@ -155,30 +164,39 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     lowered, always, special = p.lowered, p.always, p.special
 
     def read(text: str) -> Scan:
-        lower = lowercase(text) if lowered else text
-        if find is None:
-            found: list[tuple[int, int, int]] = []
-        elif as_bytes:
-            found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
+        data = b""
+        if as_bytes:
+            # the text's bytes lower-cased (no lower-cased text made), or where a character
+            # has no byte, the lower-cased text's bytes with "?" for it
+            known = lowered_bytes(text)
+            assert find is not None
+            if known is None:
+                lower = lowercase(text)
+                found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
+            else:
+                data, lower = known, ""
+                found = find(data, overlapping=True)
         else:
-            found = find(lower, overlapping=True)
+            lower = lowercase(text) if lowered else text
+            found = [] if find is None else find(lower, overlapping=True)
         if not found and always is None:
-            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found))
+            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found, data))
         present = set(map(_STRING, found))  # (map: no Python frame per hit)
         if always is None and special.isdisjoint(present):  # names only (most texts)
-            return _new(Scan, (present, (), _NO_MARKS, lower, found))
-        return _marked(p, present, lower, found)
+            return _new(Scan, (present, (), _NO_MARKS, lower, found, data))
+        return _marked(p, present, lower, found, data)
 
     return read
 
 
-def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]]) -> Scan:
+def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],
+            data: bytes) -> Scan:
     heads = [h for i in present for h in p.heads_of[i]]
     marks = [p.marks_of[i] for i in present if p.marks_of[i]]
     if p.always is not None:
         heads += p.always[1]
         marks.append(p.always[2])
-    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found)
+    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found, data)
 
 
 def rows(p: Plan, seen: Scan) -> list[int]:

@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 
 from minutes_app.checks.name_scan import Plan, Scan, reader
+from minutes_app.checks.nm_read import ONE_BYTE, ByFirst, Phrase, Words
 
 # a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
 PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
 Readers = dict[int, tuple[list[tuple[int, int, str, str]],
-                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
+                          list[tuple[int, int, PhraseMatch, frozenset[int], int, Phrase]]]]
 
 Found = tuple[dict[int, tuple[int, int]], str]
 
@@ -24,6 +25,11 @@ class Slot:
     plan: Plan
     read: Callable[[str], Scan]
     readers: Readers | None
+    # the readers by the gate string a phrase starts with, and the word rows by theirs, to
+    # read a text from its lower-cased bytes (see nm_read)
+    by_first: ByFirst
+    words: Words
+    phrases: int
     scans: dict[str, Scan]
     named: dict[str, Found]
     named_details: dict[str, Found]
@@ -32,6 +38,16 @@ class Slot:
         self.plan = plan
         self.read = reader(plan)
         self.readers = readers
+        self.by_first, self.words, self.phrases = {}, {}, 0
+        for gate, (words, phrases) in (readers or {}).items():
+            for at, index, variant, low in words:
+                # (a word without bytes is never in a text that has them)
+                if low.encode(ONE_BYTE, "replace").decode(ONE_BYTE) == low:
+                    self.words.setdefault(gate, []).append(
+                        (at, index, variant, low.encode(ONE_BYTE)))
+            for _at, _index, _match, _needs, first, phrase in phrases:
+                self.by_first.setdefault(first, []).append(phrase)
+                self.phrases = max(self.phrases, phrase.number + 1)
         self.scans = {}
         # text → the names it carries and the text with them blanked (see names_found.named),
         # outside and inside the meeting details and the title
