@@ -10,6 +10,7 @@ from typing import Final
 from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.name_scan import lower_of
+from minutes_app.checks.nm_pairs import classes, next_pair
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
@@ -209,16 +210,36 @@ _RUN_END = re.compile(r"[A-Za-z0-9&]*")
 _RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
 
 
-def acronyms(text: str) -> dict[str, tuple[int, int]]:
-    """Latin acronyms (two capitals or more) and where each first stands.
+def acronyms(text: str, raw: bytes = b"") -> dict[str, tuple[int, int]]:
+    """Latin acronyms (two capitals or more) and where each first stands (``raw``: the text's
+    bytes, one a character with ASCII as itself, where the caller has them).
 
     Not remembered per text: each text is read once a run (a unit's texts are read together),
     and reading is cheaper than the memory's look-up and store.
     """
     out: dict[str, tuple[int, int]] = {}
-    run_end = -1
     # an acronym holds two capitals at most one letter apart, and stands inside a run of
     # letters, digits and "&": only such runs are read, the rest of the text never is
+    cls = classes(text, raw)
+    if cls is None:
+        return _acronyms_by_pattern(text)
+    at = next_pair(cls, 0)
+    while at >= 0:
+        start = at
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        # (a pair is made of the run's characters: the run goes on from its start)
+        run_end = _RUN_END.match(text, at).end()  # type: ignore[union-attr]
+        for word, s, e in _run_acronyms(text[start:run_end]):
+            out.setdefault(word, (start + s, start + e))
+        at = next_pair(cls, run_end)
+    return out
+
+
+def _acronyms_by_pattern(text: str) -> dict[str, tuple[int, int]]:
+    """``acronyms`` where the text's bytes are not one place a character (see nm_pairs)."""
+    out: dict[str, tuple[int, int]] = {}
+    run_end = -1
     for pair in _TWO_CAPITALS.finditer(text):
         start = pair.start()
         if start < run_end:
@@ -276,7 +297,9 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
         return
     texts = unit.texts
-    found = {lang: acronyms(texts.get(lang, "")) for lang in ctx.langs}
+    # (a Russian text's pass kept its bytes: see name_scan)
+    found = {lang: acronyms(text, slot.scan(text).raw if slot.plan.lowered else b"")
+             for lang, slot in ctx.slots.items() for text in (texts.get(lang, ""),)}
     for a, b in ctx.pairs:
         fa, fb = found[a], found[b]
         if not fa and not fb:  # the common case: no acronym on either side

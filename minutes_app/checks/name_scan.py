@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
-from minutes_app.checks.nm_read import lowered_bytes
+from minutes_app.checks.nm_read import LOWER, text_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
@@ -36,6 +36,7 @@ class Scan(NamedTuple):
     lower: str
     found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
     data: bytes  # the lower-cased text's bytes, where the pass read them (see nm_read)
+    raw: bytes  # the text's own bytes then (b"": none)
 
 
 class Plan(NamedTuple):
@@ -164,39 +165,41 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     lowered, always, special = p.lowered, p.always, p.special
 
     def read(text: str) -> Scan:
-        data = b""
+        data = raw = b""
         if as_bytes:
             # the text's bytes lower-cased (no lower-cased text made), or where a character
             # has no byte, the lower-cased text's bytes with "?" for it
-            known = lowered_bytes(text)
+            known = text_bytes(text)
             assert find is not None
             if known is None:
                 lower = lowercase(text)
                 found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
             else:
-                data, lower = known, ""
+                raw, lower = known, ""
+                data = raw.translate(LOWER)
                 found = find(data, overlapping=True)
         else:
             lower = lowercase(text) if lowered else text
             found = [] if find is None else find(lower, overlapping=True)
         if not found and always is None:
-            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found, data))
+            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found, data, raw))
         present = set(map(_STRING, found))  # (map: no Python frame per hit)
         if always is None and special.isdisjoint(present):  # names only (most texts)
-            return _new(Scan, (present, (), _NO_MARKS, lower, found, data))
-        return _marked(p, present, lower, found, data)
+            return _new(Scan, (present, (), _NO_MARKS, lower, found, data, raw))
+        return _marked(p, present, lower, found, data, raw)
 
     return read
 
 
 def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],
-            data: bytes) -> Scan:
+            data: bytes, raw: bytes) -> Scan:
     heads = [h for i in present for h in p.heads_of[i]]
     marks = [p.marks_of[i] for i in present if p.marks_of[i]]
     if p.always is not None:
         heads += p.always[1]
         marks.append(p.always[2])
-    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found, data)
+    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found,
+                data, raw)
 
 
 def rows(p: Plan, seen: Scan) -> list[int]:

@@ -44,13 +44,18 @@ SPACE: Final = _table(_isspace)  # \s
 LETTER: Final = _table(lambda c: _isalnum(c) and not _isdecimal(c))  # [^\W\d_]
 
 
-def lowered_bytes(text: str) -> bytes | None:
-    """The bytes of ``lowercase(text)`` in ``ONE_BYTE``; None where a character has no byte."""
+def text_bytes(text: str) -> bytes | None:
+    """The bytes of ``text`` in ``ONE_BYTE``; None where a character has none."""
     try:
-        raw = text.encode(ONE_BYTE)
+        return text.encode(ONE_BYTE)
     except UnicodeEncodeError:
         return None
-    return raw.translate(LOWER)
+
+
+def lowered_bytes(text: str) -> bytes | None:
+    """The bytes of ``lowercase(text)`` in ``ONE_BYTE``; None where a character has no byte."""
+    raw = text_bytes(text)
+    return None if raw is None else raw.translate(LOWER)
 
 
 class Phrase:

@@ -12,6 +12,7 @@ from minutes_app.checks.context import Context, head_pattern, row_pattern
 from minutes_app.checks.gazetteer import NOT_ACRONYMS
 from minutes_app.checks.meaning import find_form
 from minutes_app.checks.names_found import named
+from minutes_app.checks.nm_read import text_bytes
 from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
 
@@ -99,12 +100,16 @@ def _plain_acronyms(text: str) -> dict[str, tuple[int, int]]:
 def test_acronyms_read_from_runs_find_what_the_whole_text_pass_finds() -> None:
     rng = random.Random(1416)
     parts = ["A", "B", "KICP", "s", "a", "&", "1", " ", "-", "(", "Mo", "U", "IV", "é", "한",
-             "x", "R&D", "SMEs", "_", "Ǆ", "ß", "COVID-19", "ASEZ", "Ж"]
+             "x", "R&D", "SMEs", "_", "Ǆ", "ß", "COVID-19", "ASEZ", "Ж", "“",
+             "\u4141", "\u5a41", "\u4100", "\u0141", "\U0001d400", "\x00", "\ud800"]
     hits = 0
     for _ in range(20000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         found = meaning.acronyms(text)
         assert found == _plain_acronyms(text), text
+        raw = text_bytes(text)  # a Russian text's bytes, as its pass keeps them
+        if raw is not None:
+            assert meaning.acronyms(text, raw) == found, text
         hits += bool(found)
     assert hits > 5000
 
