@@ -277,7 +277,9 @@ def _all_caps(text: str) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _standing(acronym: str) -> re.Pattern[str]:
     """The acronym as a word of its own (no Latin letter on either side)."""
-    return re.compile(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])")
+    # the acronym first, its look-behind after it: the engine searches for the literal
+    a = re.escape(acronym)
+    return re.compile(f"{a}(?<![A-Za-z]{a})(?![A-Za-z])")
 
 
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:

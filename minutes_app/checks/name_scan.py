@@ -55,6 +55,9 @@ class Plan(NamedTuple):
     first_row: list[tuple[int, int, bool] | None]
     gate_of: list[int]  # a row's own gate string (-1: none)
     numbers: dict[str, int]  # a gate string → its number
+    # the automaton of the strings' UTF-8 bytes, for an ASCII text read as written: its
+    # bytes are its characters (the text automaton converts them and maps the places back)
+    ascii_automaton: BytesAhoCorasick | None
 
 
 def gate_string(probe: str, lowered: bool) -> str:
@@ -106,7 +109,9 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 else None,
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
-                [number.get(gate, -1) for gate, _more in rows], number)
+                [number.get(gate, -1) for gate, _more in rows], number,
+                None if lowered or not number else BytesAhoCorasick(
+                    [s.encode() for s in number], implementation=Implementation.ContiguousNFA))
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -162,6 +167,8 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     find: Callable[..., list[tuple[int, int, int]]] | None = (
         None if automaton is None else automaton.find_matches_as_indexes)
     as_bytes = isinstance(automaton, BytesAhoCorasick)
+    ascii_find: Callable[..., list[tuple[int, int, int]]] | None = (
+        None if p.ascii_automaton is None else p.ascii_automaton.find_matches_as_indexes)
     lowered, always, special = p.lowered, p.always, p.special
 
     def read(text: str) -> Scan:
@@ -178,6 +185,9 @@ def reader(p: Plan) -> Callable[[str], Scan]:
                 raw, lower = known, ""
                 data = raw.translate(LOWER)
                 found = find(data, overlapping=True)
+        elif ascii_find is not None and text.isascii():  # (then the same hits)
+            lower = text
+            found = ascii_find(text.encode("ascii"), overlapping=True)
         else:
             lower = lowercase(text) if lowered else text
             found = [] if find is None else find(lower, overlapping=True)
