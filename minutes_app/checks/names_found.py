@@ -13,7 +13,6 @@ compare them with every row tried in order.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan, lower_of
@@ -214,7 +213,7 @@ def _apart_lowered(text: str, seen: Scan, slot: Slot) -> Found | None:
         return None
     present = seen.present
     if seen.data:  # read from the bytes, without the patterns (see nm_read)
-        return _taken(text, seen, byte_hits(text, seen.data, seen.found, present,
+        return _taken(text, seen, byte_hits(seen.raw, seen.data, seen.found, present,
                                             slot.by_first, slot.words, slot.phrases))
     lower = seen.lower
     if len(lower) != len(text):
@@ -262,19 +261,17 @@ def _taken(text: str, seen: Scan, hits: list[tuple[int, int, int, int]]) -> Foun
             taken.append((start, stop))
             if index not in found:
                 found[index] = (start, stop)
-    starts = set(map(_START, seen.found))
+    found_at = seen.found
     parts: list[str] = []
     last = 0
     for start, stop in sorted(taken):
-        if stop in starts:
-            return None
+        for _gate, at, _end in found_at:  # (a few: no set of them made)
+            if at == stop:
+                return None
         parts += (text[last:start], "\x00" * (stop - start))
         last = stop
     parts.append(text[last:])
     return found, "".join(parts)
-
-
-_START = itemgetter(1)
 
 
 def _starts_of(seen: Scan) -> dict[int, list[int]]:

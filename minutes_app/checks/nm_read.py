@@ -63,14 +63,14 @@ class Phrase:
 
     at: int  # the row's place in the rows' order
     index: int  # the name's
-    needs: frozenset[int]  # the gate strings that must stand in the text
+    needs: list[int]  # the gate strings that must stand in the text
     stems: list[bytes]  # (empty: a stem without bytes, never met in an encoded text)
     cut: list[bool]  # the stem is followed by \w*
     number: int  # the phrase's own number (its last hit's end is kept per text)
 
     def __init__(self, at: int, index: int, needs: frozenset[int],
                  stems: list[tuple[str, str]], number: int) -> None:
-        self.at, self.index, self.needs, self.number = at, index, needs, number
+        self.at, self.index, self.needs, self.number = at, index, sorted(needs), number
         self.stems, self.cut = [], []
         for stem, word in stems:
             try:
@@ -79,6 +79,14 @@ class Phrase:
                 self.stems = []
                 break
             self.cut.append(stem != word)
+
+
+def _at(data: bytes, pos: int, part: bytes) -> bool:
+    """Whether ``part`` stands at ``pos`` of ``data`` (``startswith`` is a method call)."""
+    n = len(part)
+    if pos + n > len(data):
+        return False
+    return all(data[pos + i] == part[i] for i in range(n))  # (mypyc: a loop)
 
 
 def phrase_end(data: bytes, start: int, phrase: Phrase) -> int:
@@ -97,7 +105,7 @@ def phrase_end(data: bytes, start: int, phrase: Phrase) -> int:
     pos = start
     for k in range(len(stems)):
         stem = stems[k]
-        if not data.startswith(stem, pos):
+        if not _at(data, pos, stem):
             return -1
         pos += len(stem)
         if cut[k]:
@@ -113,30 +121,36 @@ def phrase_end(data: bytes, start: int, phrase: Phrase) -> int:
 
 
 # per gate string: the phrases whose first stem it is, and the word rows it names
-# (row's place, name, the word as written, its lower-cased bytes)
+# (row's place, name, the word's bytes as written, its lower-cased bytes)
 ByFirst = dict[int, list[Phrase]]
-Words = dict[int, list[tuple[int, int, str, bytes]]]
+Words = dict[int, list[tuple[int, int, bytes, bytes]]]
 
 
-def hits(text: str, data: bytes, found: list[tuple[int, int, int]], present: set[int],
+def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: set[int],
          by_first: ByFirst, words: Words, count: int) -> list[tuple[int, int, int, int]]:
     """Every row's hits in the text (row's place, start, end, name), from where the pass found
-    each phrase's first stem and each word (``count``: how many phrases there are)."""
+    each phrase's first stem and each word (``raw``: the text's bytes, ``data``: lower-cased;
+    ``count``: how many phrases there are)."""
     out: list[tuple[int, int, int, int]] = []
     ends: list[int] = [0] * count  # each phrase's last hit's end: finditer's hits never overlap
     for gate, start, _stop in found:
         phrases = by_first.get(gate)
         if phrases is not None:
             for phrase in phrases:
-                if start >= ends[phrase.number] and phrase.needs <= present:
-                    end = phrase_end(data, start, phrase)
-                    if end >= 0:
-                        ends[phrase.number] = end
-                        out.append((phrase.at, start, end, phrase.index))
+                if start < ends[phrase.number] or not _all_in(phrase.needs, present):
+                    continue
+                end = phrase_end(data, start, phrase)
+                if end >= 0:
+                    ends[phrase.number] = end
+                    out.append((phrase.at, start, end, phrase.index))
         rows = words.get(gate)
         if rows is not None:
             for at, index, variant, low in rows:
-                if text.startswith(variant, start) and data.startswith(low, start) and (
+                if _at(raw, start, variant) and _at(data, start, low) and (
                         start == 0 or not LETTER[data[start - 1]]):
                     out.append((at, start, start + len(variant), index))
     return out
+
+
+def _all_in(needs: list[int], present: set[int]) -> bool:
+    return all(gate in present for gate in needs)  # (mypyc: a loop, no frozenset method)

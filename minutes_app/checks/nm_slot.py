@@ -42,9 +42,9 @@ class Slot:
         for gate, (words, phrases) in (readers or {}).items():
             for at, index, variant, low in words:
                 # (a word without bytes is never in a text that has them)
-                if low.encode(ONE_BYTE, "replace").decode(ONE_BYTE) == low:
-                    self.words.setdefault(gate, []).append(
-                        (at, index, variant, low.encode(ONE_BYTE)))
+                as_written, lowered = _bytes(variant), _bytes(low)
+                if as_written and lowered:
+                    self.words.setdefault(gate, []).append((at, index, as_written, lowered))
             for _at, _index, _match, _needs, first, phrase in phrases:
                 self.by_first.setdefault(first, []).append(phrase)
                 self.phrases = max(self.phrases, phrase.number + 1)
@@ -60,3 +60,9 @@ class Slot:
         if found is None:
             found = self.scans[text] = self.read(text)
         return found
+
+
+def _bytes(word: str) -> bytes:
+    """The word's bytes in ``ONE_BYTE`` (b"": it has none)."""
+    encoded = word.encode(ONE_BYTE, "replace")
+    return encoded if encoded.decode(ONE_BYTE) == word else b""
