@@ -299,8 +299,8 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
         return
     texts = unit.texts
-    # (a Russian text's pass kept its bytes: see name_scan)
-    found = {lang: acronyms(text, slot.scan(text).raw if slot.plan.lowered else b"")
+    # (a Russian or an ASCII text's pass kept its bytes: see name_scan)
+    found = {lang: acronyms(text, slot.scan(text).raw)
              for lang, slot in ctx.slots.items() for text in (texts.get(lang, ""),)}
     for a, b in ctx.pairs:
         fa, fb = found[a], found[b]

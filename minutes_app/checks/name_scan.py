@@ -25,10 +25,10 @@ from minutes_app.checks.tokens import lowercase
 _NO_MARKS: frozenset[str] = frozenset()
 
 
-class Scan(NamedTuple):
-    """What one text may hold, and the text as the pass read it."""
+class Scan:
+    """What one text may hold, and the text as the pass read it (a compiled class: one
+    object a text, its attributes read without look-ups)."""
 
-    present: set[int]  # the gate strings that stand there (see ``rows``)
     heads: tuple[int, ...]  # in the heads' order
     marks: frozenset[str]
     # the text's lower case (the text itself where the pass reads it as written; "" where
@@ -36,7 +36,21 @@ class Scan(NamedTuple):
     lower: str
     found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
     data: bytes  # the lower-cased text's bytes, where the pass read them (see nm_read)
-    raw: bytes  # the text's own bytes then (b"": none)
+    raw: bytes  # the text's own bytes then, or an ASCII text's (b"": none)
+    _present: set[int] | None
+
+    def __init__(self, heads: tuple[int, ...], marks: frozenset[str], lower: str,
+                 found: list[tuple[int, int, int]], data: bytes, raw: bytes,
+                 present: set[int] | None = None) -> None:
+        self.heads, self.marks, self.lower, self.found = heads, marks, lower, found
+        self.data, self.raw, self._present = data, raw, present
+
+    @property
+    def present(self) -> set[int]:
+        """The gate strings that stand there (see ``rows``); made when first asked."""
+        if self._present is None:
+            self._present = set(map(_STRING, self.found))  # (map: no Python frame per hit)
+        return self._present
 
 
 class Plan(NamedTuple):
@@ -123,7 +137,6 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
     return (rows[0], *row_names[rows[0]]) if rows else None
 
 
-_NOTHING: set[int] = set()
 _STRING = itemgetter(0)
 
 
@@ -158,9 +171,6 @@ def scan(p: Plan, text: str) -> Scan:
     return reader(p)(text)
 
 
-_new = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
-
-
 def reader(p: Plan) -> Callable[[str], Scan]:
     """``scan`` of one plan, its choices made once (a text is read by one call of it)."""
     automaton = p.automaton
@@ -186,19 +196,20 @@ def reader(p: Plan) -> Callable[[str], Scan]:
                 data = raw.translate(LOWER)
                 found = find(data, overlapping=True)
         elif ascii_find is not None and text.isascii():  # (then the same hits)
-            lower = text
-            found = ascii_find(text.encode("ascii"), overlapping=True)
+            lower, raw = text, text.encode("ascii")
+            found = ascii_find(raw, overlapping=True)
         else:
             lower = lowercase(text) if lowered else text
             found = [] if find is None else find(lower, overlapping=True)
-        if not found and always is None:
-            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found, data, raw))
-        present = set(map(_STRING, found))  # (map: no Python frame per hit)
-        if always is None and special.isdisjoint(present):  # names only (most texts)
-            return _new(Scan, (present, (), _NO_MARKS, lower, found, data, raw))
-        return _marked(p, present, lower, found, data, raw)
+        if always is None and not _any_in(found, special):  # names only (most texts)
+            return Scan((), _NO_MARKS, lower, found, data, raw)
+        return _marked(p, set(map(_STRING, found)), lower, found, data, raw)
 
     return read
+
+
+def _any_in(found: list[tuple[int, int, int]], strings: frozenset[int]) -> bool:
+    return any(gate in strings for gate, _start, _end in found)  # (mypyc: a loop)
 
 
 def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],
@@ -208,8 +219,8 @@ def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, 
     if p.always is not None:
         heads += p.always[1]
         marks.append(p.always[2])
-    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found,
-                data, raw)
+    return Scan(tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found, data, raw,
+                present)
 
 
 def rows(p: Plan, seen: Scan) -> list[int]:

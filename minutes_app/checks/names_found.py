@@ -76,7 +76,7 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     if known is None:
         # one pass names the rows and heads the text may hold (each is tried below)
         seen = slot.scan(text)
-        if not seen.present and not seen.heads:
+        if not seen.found and not seen.heads:  # (then no string is present)
             known = ({}, text)
         elif details:
             known = _in_order(text, seen, lang, ctx, details)
@@ -113,7 +113,7 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     left = slot.read(text)
     if left.heads and _holds_head(text, left, lang, ctx):
         return None
-    if not left.present:
+    if not left.found:
         return {}, text
     if slot.plan.lowered:
         return _apart_lowered(text, left, slot)
