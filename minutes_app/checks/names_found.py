@@ -12,10 +12,12 @@ compare them with every row tried in order.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from minutes_app.checks.context import Context, head_pattern, russian_phrase
+from minutes_app.checks.context import Context, head_pattern, phrase_stems, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan, lower_of
+from minutes_app.checks.nm_read import Phrase, blanked, phrase_hits
 from minutes_app.checks.nm_read import hits as byte_hits
 from minutes_app.checks.nm_slot import Found, Slot
 from minutes_app.checks.name_scan import rows as scan_rows
@@ -105,10 +107,17 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     """
     heads = ctx.head_patterns[lang]
     lower = lower_of(seen, text)  # each head's probe is looked for in the text as given
+    data = seen.data
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text):
-            text = head_pattern(lang, value).sub(_zeros, text)
+            if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
+                spans = phrase_hits(data, head_phrase(value))
+            else:
+                spans = [hit.span() for hit in head_pattern(lang, value).finditer(text)]
+            if spans:
+                text = _blanked(text, spans)
+                data = blanked(data, spans) if data else data
     slot = ctx.slots[lang]
     left = slot.read(text)
     if left.heads and _holds_head(text, left, lang, ctx):
@@ -127,9 +136,26 @@ def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text) and (
-                probe == value or head_pattern(lang, value).search(text)):
+                probe == value or (phrase_hits(seen.data, head_phrase(value)) if seen.data
+                                   and lowered else head_pattern(lang, value).search(text))):
             return True  # (a probe that is the string itself is its hit)
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def head_phrase(value: str) -> Phrase:
+    """A Russian head's phrase (``head_pattern``'s case-blind hits, read on the bytes)."""
+    return Phrase(0, -1, frozenset(), phrase_stems(value), 0)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts += (text[last:start], "\x00" * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:

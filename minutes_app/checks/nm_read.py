@@ -154,3 +154,32 @@ def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: se
 
 def _all_in(needs: list[int], present: set[int]) -> bool:
     return all(gate in present for gate in needs)  # (mypyc: a loop, no frozenset method)
+
+
+def phrase_hits(data: bytes, phrase: Phrase) -> list[tuple[int, int]]:
+    """What the phrase's pattern finds in the lower-cased bytes, left to right (as finditer:
+    every hit starts with the first stem, and the next is looked for from its end)."""
+    out: list[tuple[int, int]] = []
+    if not phrase.stems:
+        return out
+    first = phrase.stems[0]
+    at = data.find(first)
+    while at >= 0:
+        end = phrase_end(data, at, phrase)
+        if end >= 0:
+            out.append((at, end))
+            at = data.find(first, end)
+        else:
+            at = data.find(first, at + 1)
+    return out
+
+
+def blanked(data: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """``data`` with each span (left to right, apart) made zero bytes, as the text's blanks."""
+    parts: list[bytes] = []
+    last = 0
+    for start, end in spans:
+        parts += (data[last:start], b"\x00" * (end - start))
+        last = end
+    parts.append(data[last:])
+    return b"".join(parts)

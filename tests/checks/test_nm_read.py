@@ -6,9 +6,11 @@ import random
 import re
 
 from minutes_app.checks import nm_read
-from minutes_app.checks.context import phrase_stems, russian_phrase
-from minutes_app.checks.names_found import _letter
-from minutes_app.checks.nm_read import ONE_BYTE, Phrase, lowered_bytes, phrase_end
+from minutes_app.checks.context import head_pattern, phrase_stems, russian_phrase
+from minutes_app.checks.names_found import _letter, head_phrase
+from minutes_app.checks.nm_read import ONE_BYTE, Phrase, lowered_bytes, phrase_end, phrase_hits
+from minutes_app.model import Lang
+from minutes_app.workflows.templates import demo
 
 _CHARS = [bytes([b]).decode(ONE_BYTE) for b in range(256) if b != 0x98]
 
@@ -64,3 +66,22 @@ def test_phrase_end_is_where_the_pattern_ends_on_generated_texts() -> None:
             assert phrase_end(data, start, phrase) == (found.end() if found else -1), \
                 (variant, text, start)
     assert hit > 500 and tried > 20000
+
+
+def test_a_heads_phrase_on_the_bytes_finds_what_its_case_blind_pattern_finds() -> None:
+    values = [v for person in demo().meeting.heads.values()
+              for v in (person.name[Lang.RU], person.title[Lang.RU],
+                        person.organisation[Lang.RU]) if " " in v]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(3000):
+        variant = rng.choice(values)
+        pieces = _PIECES + variant.split() + [variant, variant.upper(), variant.lower()]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        data = lowered_bytes(text)
+        if data is None:
+            continue
+        expected = [hit.span() for hit in head_pattern(Lang.RU, variant).finditer(text)]
+        assert phrase_hits(data, head_phrase(variant)) == expected, (variant, text)
+        found += bool(expected)
+    assert found > 300
