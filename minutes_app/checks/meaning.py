@@ -11,7 +11,9 @@ from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.name_scan import lower_of
 from minutes_app.checks.nm_pairs import classes, next_pair
+from minutes_app.checks.names_found import head_phrase
 from minutes_app.checks.names_found import named as named  # read by other checks too
+from minutes_app.checks.nm_read import phrase_hits
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.numbers import Quantity
@@ -167,9 +169,10 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a = find_form(ta, va, a, lower_of(seen[a], ta)) if mark in seen[a].marks \
+            sa, sb = seen[a], seen[b]
+            at_a = find_form(ta, va, a, lower_of(sa, ta), sa.data) if mark in sa.marks \
                 else None
-            at_b = find_form(tb, vb, b, lower_of(seen[b], tb)) if mark in seen[b].marks \
+            at_b = find_form(tb, vb, b, lower_of(sb, tb), sb.data) if mark in sb.marks \
                 else None
             if (at_a is None) == (at_b is None):
                 continue
@@ -179,11 +182,12 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                        {"shown": shown, "missing": missing})
 
 
-def find_form(text: str, value: str, lang: Lang, lower: str | None = None
-              ) -> tuple[int, int] | None:
+def find_form(text: str, value: str, lang: Lang, lower: str | None = None,
+              data: bytes = b"") -> tuple[int, int] | None:
     """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case.
 
-    ``lower`` is the text's lower case when the caller has it (one per text, not per form).
+    ``lower`` is the text's lower case when the caller has it (one per text, not per form);
+    ``data``, its bytes where its pass read them (see nm_read).
     """
     at = text.find(value)
     if at >= 0:
@@ -192,6 +196,9 @@ def find_form(text: str, value: str, lang: Lang, lower: str | None = None
         probe = russian_form(value)[0]
         if probe not in (lowercase(text) if lower is None else lower):
             return None
+        if data:  # the case-blind pattern's first hit, read on the bytes
+            spans = phrase_hits(data, head_phrase(value))
+            return spans[0] if spans else None
         hit = russian_search(value).search(text)
         return (hit.start(), hit.end()) if hit else None
     return None

@@ -32,7 +32,7 @@ class Scan:
     heads: tuple[int, ...]  # in the heads' order
     marks: frozenset[str]
     # the text's lower case (the text itself where the pass reads it as written; "" where
-    # ``data`` holds it: see ``lower_of``)
+    # ``data`` holds it, until ``lower_of`` decodes it)
     lower: str
     found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
     data: bytes  # the lower-cased text's bytes, where the pass read them (see nm_read)
@@ -163,7 +163,9 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
 
 def lower_of(seen: Scan, text: str) -> str:
     """The lower case of the text ``seen`` was read from (as the pass reads it)."""
-    return seen.data.decode(_ONE_BYTE) if seen.data else seen.lower
+    if seen.data and not seen.lower:  # decoded once, when first asked
+        seen.lower = seen.data.decode(_ONE_BYTE)
+    return seen.lower
 
 
 def scan(p: Plan, text: str) -> Scan:

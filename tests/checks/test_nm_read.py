@@ -6,6 +6,7 @@ import random
 import re
 
 from minutes_app.checks import nm_read
+from minutes_app.checks.meaning import find_form
 from minutes_app.checks.context import head_pattern, phrase_stems, russian_phrase
 from minutes_app.checks.names_found import _letter, head_phrase
 from minutes_app.checks.nm_read import ONE_BYTE, Phrase, lowered_bytes, phrase_end, phrase_hits
@@ -83,5 +84,7 @@ def test_a_heads_phrase_on_the_bytes_finds_what_its_case_blind_pattern_finds() -
             continue
         expected = [hit.span() for hit in head_pattern(Lang.RU, variant).finditer(text)]
         assert phrase_hits(data, head_phrase(variant)) == expected, (variant, text)
+        assert find_form(text, variant, Lang.RU, text.lower(), data) == \
+            find_form(text, variant, Lang.RU), (variant, text)
         found += bool(expected)
     assert found > 300
