@@ -78,6 +78,8 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     if known is None:
         # one pass names the rows and heads the text may hold (each is tried below)
         seen = slot.scan(text)
+        if not seen.complete:  # its strings were let go after another reading of its names
+            seen = slot.read(text)
         if not seen.found and not seen.heads:  # (then no string is present)
             known = ({}, text)
         elif details:
@@ -93,6 +95,7 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             known = _apart_lowered(text, seen, slot) or \
                 _in_order(text, seen, lang, ctx, details)
         memo[text] = known
+        seen.forget()
     return known
 
 
