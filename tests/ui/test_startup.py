@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 
@@ -50,3 +52,34 @@ def test_a_checks_panel_in_front_computes_after_the_first_frame(
         settings = AppSettings.load()
         settings.window_state = b""  # later tests start with the first-run layout
         settings.save()
+
+
+def test_the_rows_are_measured_once_before_the_first_frame(
+        qtbot: QtBot, demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.editor.view import ParagraphDelegate
+    from minutes_app.ui.settings import AppSettings
+
+    settings = AppSettings.load()  # a first start: no window size or docks remembered
+    settings.geometry = settings.window_state = b""
+    settings.save()
+    measured: list[tuple[int, int]] = []
+    size_hint = ParagraphDelegate.sizeHint
+
+    def counting(self: ParagraphDelegate, option: Any, index: Any) -> Any:
+        measured.append((index.row(), index.column()))
+        return size_hint(self, option, index)
+
+    monkeypatch.setattr(ParagraphDelegate, "sizeHint", counting)
+    w = build_window(str(demo_file), "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    # laid out once, at the columns' final widths: no cell measured a second time (the
+    # header's stretched widths used to come after a first layout, and every row again)
+    assert measured and len(measured) == len(set(measured))
+    assert w.editor.verticalScrollBar().isVisible()
+    w.close()
+    settings = AppSettings.load()
+    settings.window_state = b""  # later tests start with the first-run layout
+    settings.save()

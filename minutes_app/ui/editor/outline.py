@@ -53,18 +53,20 @@ class OutlineModel(QAbstractItemModel):
 
     # -- Qt model API ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        # Qt asks once for every item as it lays the outline out (20,000 times at 20,000
+        # paragraphs): the paragraph's case first, with no call it can do without
         if column != 0 or row < 0:
             return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self.minutes.sections):
+        if parent.isValid():
+            if parent.internalId() != _TOP:
                 return QModelIndex()
-            return self.createIndex(row, 0, _TOP)
-        if parent.internalId() != _TOP:
+            section = self.doc.minutes.sections[parent.row()]
+            if row >= len(section.paragraphs):
+                return QModelIndex()
+            return self.createIndex(row, 0, section.id + 1)
+        if row >= len(self.minutes.sections):
             return QModelIndex()
-        section = self._section_at(parent)
-        if row >= len(section.paragraphs):
-            return QModelIndex()
-        return self.createIndex(row, 0, section.id + 1)
+        return self.createIndex(row, 0, _TOP)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _TOP:
@@ -74,10 +76,10 @@ class OutlineModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if not parent.isValid():
-            return len(self.minutes.sections)
+            return len(self.doc.minutes.sections)
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._section_at(parent).paragraphs)
-        return 0
+            return len(self.doc.minutes.sections[parent.row()].paragraphs)
+        return 0  # a paragraph (asked once for each as the outline is laid out)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 1

@@ -348,6 +348,13 @@ class AlignedEditor(QTreeView):
     def _on_header_section_resized(self, *_: object) -> None:
         self.scheduleDelayedItemsLayout()  # wrapped heights depend on column widths
 
+    def doItemsLayout(self) -> None:
+        # The header sizes its stretched sections lazily, once the view has its size: asked
+        # now, before the rows are laid out and measured at the columns' old widths, which
+        # would lay every row out again at the new ones (``_on_header_section_resized``).
+        self.header().sectionSize(0)
+        super().doItemsLayout()
+
     def set_zoom_font(self, font: QFont) -> None:
         """Change the text size; heights are recomputed for what is visible."""
         self.setFont(font)
