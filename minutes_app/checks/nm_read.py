@@ -127,17 +127,19 @@ Words = dict[int, list[tuple[int, int, bytes, bytes]]]
 
 
 def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: set[int],
-         by_first: ByFirst, words: Words, count: int) -> list[tuple[int, int, int, int]]:
+         by_first: ByFirst, words: Words) -> list[tuple[int, int, int, int]]:
     """Every row's hits in the text (row's place, start, end, name), from where the pass found
-    each phrase's first stem and each word (``raw``: the text's bytes, ``data``: lower-cased;
-    ``count``: how many phrases there are)."""
+    each phrase's first stem and each word (``raw``: the text's bytes, ``data``: lower-cased)."""
     out: list[tuple[int, int, int, int]] = []
-    ends: list[int] = [0] * count  # each phrase's last hit's end: finditer's hits never overlap
+    # each phrase's last hit's end (finditer's hits never overlap); a few phrases hit a text:
+    # a small dict, not a list as long as the phrases (a block of its own to allocate)
+    ends: dict[int, int] = {}
     for gate, start, _stop in found:
         phrases = by_first.get(gate)
         if phrases is not None:
             for phrase in phrases:
-                if start < ends[phrase.number] or not _all_in(phrase.needs, present):
+                if (ends and start < ends.get(phrase.number, 0)) or \
+                        not _all_in(phrase.needs, present):
                     continue
                 end = phrase_end(data, start, phrase)
                 if end >= 0:

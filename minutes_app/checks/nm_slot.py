@@ -29,7 +29,6 @@ class Slot:
     # read a text from its lower-cased bytes (see nm_read)
     by_first: ByFirst
     words: Words
-    phrases: int
     scans: dict[str, Scan]
     named: dict[str, Found]
     named_details: dict[str, Found]
@@ -38,7 +37,7 @@ class Slot:
         self.plan = plan
         self.read = reader(plan)
         self.readers = readers
-        self.by_first, self.words, self.phrases = {}, {}, 0
+        self.by_first, self.words = {}, {}
         for gate, (words, phrases) in (readers or {}).items():
             for at, index, variant, low in words:
                 # (a word without bytes is never in a text that has them)
@@ -47,7 +46,6 @@ class Slot:
                     self.words.setdefault(gate, []).append((at, index, as_written, lowered))
             for _at, _index, _match, _needs, first, phrase in phrases:
                 self.by_first.setdefault(first, []).append(phrase)
-                self.phrases = max(self.phrases, phrase.number + 1)
         self.scans = {}
         # text → the names it carries and the text with them blanked (see names_found.named),
         # outside and inside the meeting details and the title
