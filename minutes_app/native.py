@@ -30,6 +30,8 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.name_scan",
     "minutes_app.checks.names_found",
     "minutes_app.checks.negation",
+    "minutes_app.checks.nm_pairs",
+    "minutes_app.checks.nm_read",
     "minutes_app.checks.nm_slot",
     "minutes_app.checks.numbers",
     "minutes_app.checks.places",

@@ -14,6 +14,7 @@ from typing import Final
 from minutes_app.checks.context import HEADED, Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.meaning import find_form
+from minutes_app.checks.name_scan import lower_of
 from minutes_app.checks.values import values
 from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
@@ -111,6 +112,7 @@ def _ordinal_day(day: tuple[int, int, int]) -> int:
 
 
 def _heads(unit: Unit, lang: Lang, text: str, ctx: Context) -> Iterator[Finding]:
+    seen = ctx.slots[lang].scan(text)  # (its lower case and bytes: one per text, not per form)
     for side, person in ctx.m.meeting.heads.items():
         party = ctx.m.parties.get(side)
         named = [party.delegation.get(lang, ""), party.side_name.get(lang, "")] if party else []
@@ -118,6 +120,7 @@ def _heads(unit: Unit, lang: Lang, text: str, ctx: Context) -> Iterator[Finding]
             continue  # this paragraph speaks of the other delegation only
         for field in ("name", "title"):
             expected = getattr(person, field).get(lang, "")
-            if expected and find_form(text, expected, lang) is None:
+            if expected and find_form(text, expected, lang, lower_of(seen, text),
+                                      seen.data) is None:
                 yield make("details", unit, (lang,), f"heads.{side.value}.{field}", [],
                            {"field": f"head_{field}", "text": "", "details": expected})

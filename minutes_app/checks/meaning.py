@@ -9,7 +9,11 @@ from typing import Final
 
 from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
+from minutes_app.checks.name_scan import lower_of
+from minutes_app.checks.nm_pairs import classes, next_pair
+from minutes_app.checks.names_found import head_phrase
 from minutes_app.checks.names_found import named as named  # read by other checks too
+from minutes_app.checks.nm_read import phrase_hits
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.numbers import Quantity
@@ -165,8 +169,11 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
             ta, tb = texts[a], texts[b]
             if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            at_a = find_form(ta, va, a, seen[a].lower) if mark in seen[a].marks else None
-            at_b = find_form(tb, vb, b, seen[b].lower) if mark in seen[b].marks else None
+            sa, sb = seen[a], seen[b]
+            at_a = find_form(ta, va, a, lower_of(sa, ta), sa.data) if mark in sa.marks \
+                else None
+            at_b = find_form(tb, vb, b, lower_of(sb, tb), sb.data) if mark in sb.marks \
+                else None
             if (at_a is None) == (at_b is None):
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
@@ -175,11 +182,12 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                        {"shown": shown, "missing": missing})
 
 
-def find_form(text: str, value: str, lang: Lang, lower: str | None = None
-              ) -> tuple[int, int] | None:
+def find_form(text: str, value: str, lang: Lang, lower: str | None = None,
+              data: bytes = b"") -> tuple[int, int] | None:
     """Where ``value`` (a name, a title) stands in ``text``; in Russian in any case.
 
-    ``lower`` is the text's lower case when the caller has it (one per text, not per form).
+    ``lower`` is the text's lower case when the caller has it (one per text, not per form);
+    ``data``, its bytes where its pass read them (see nm_read).
     """
     at = text.find(value)
     if at >= 0:
@@ -188,6 +196,9 @@ def find_form(text: str, value: str, lang: Lang, lower: str | None = None
         probe = russian_form(value)[0]
         if probe not in (lowercase(text) if lower is None else lower):
             return None
+        if data:  # the case-blind pattern's first hit, read on the bytes
+            spans = phrase_hits(data, head_phrase(value))
+            return spans[0] if spans else None
         hit = russian_search(value).search(text)
         return (hit.start(), hit.end()) if hit else None
     return None
@@ -206,16 +217,36 @@ _RUN_END = re.compile(r"[A-Za-z0-9&]*")
 _RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
 
 
-def acronyms(text: str) -> dict[str, tuple[int, int]]:
-    """Latin acronyms (two capitals or more) and where each first stands.
+def acronyms(text: str, raw: bytes = b"") -> dict[str, tuple[int, int]]:
+    """Latin acronyms (two capitals or more) and where each first stands (``raw``: the text's
+    bytes, one a character with ASCII as itself, where the caller has them).
 
     Not remembered per text: each text is read once a run (a unit's texts are read together),
     and reading is cheaper than the memory's look-up and store.
     """
     out: dict[str, tuple[int, int]] = {}
-    run_end = -1
     # an acronym holds two capitals at most one letter apart, and stands inside a run of
     # letters, digits and "&": only such runs are read, the rest of the text never is
+    cls = classes(text, raw)
+    if cls is None:
+        return _acronyms_by_pattern(text)
+    at = next_pair(cls, 0)
+    while at >= 0:
+        start = at
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        # (a pair is made of the run's characters: the run goes on from its start)
+        run_end = _RUN_END.match(text, at).end()  # type: ignore[union-attr]
+        for word, s, e in _run_acronyms(text[start:run_end]):
+            out.setdefault(word, (start + s, start + e))
+        at = next_pair(cls, run_end)
+    return out
+
+
+def _acronyms_by_pattern(text: str) -> dict[str, tuple[int, int]]:
+    """``acronyms`` where the text's bytes are not one place a character (see nm_pairs)."""
+    out: dict[str, tuple[int, int]] = {}
+    run_end = -1
     for pair in _TWO_CAPITALS.finditer(text):
         start = pair.start()
         if start < run_end:
@@ -253,7 +284,9 @@ def _all_caps(text: str) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _standing(acronym: str) -> re.Pattern[str]:
     """The acronym as a word of its own (no Latin letter on either side)."""
-    return re.compile(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])")
+    # the acronym first, its look-behind after it: the engine searches for the literal
+    a = re.escape(acronym)
+    return re.compile(f"{a}(?<![A-Za-z]{a})(?![A-Za-z])")
 
 
 def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool:
@@ -273,7 +306,9 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
         return
     texts = unit.texts
-    found = {lang: acronyms(texts.get(lang, "")) for lang in ctx.langs}
+    # (a Russian or an ASCII text's pass kept its bytes: see name_scan)
+    found = {lang: acronyms(text, slot.scan(text).raw)
+             for lang, slot in ctx.slots.items() for text in (texts.get(lang, ""),)}
     for a, b in ctx.pairs:
         fa, fb = found[a], found[b]
         if not fa and not fb:  # the common case: no acronym on either side

@@ -18,19 +18,46 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
+from minutes_app.checks.nm_read import LOWER, text_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
 
 
-class Scan(NamedTuple):
-    """What one text may hold, and the text as the pass read it."""
+class Scan:
+    """What one text may hold, and the text as the pass read it (a compiled class: one
+    object a text, its attributes read without look-ups)."""
 
-    present: set[int]  # the gate strings that stand there (see ``rows``)
     heads: tuple[int, ...]  # in the heads' order
     marks: frozenset[str]
-    lower: str  # the text's lower case (the text itself where the pass reads it as written)
+    # the text's lower case (the text itself where the pass reads it as written; "" where
+    # ``data`` holds it, until ``lower_of`` decodes it)
+    lower: str
     found: list[tuple[int, int, int]]  # every gate string that stands there: (string, start, end)
+    data: bytes  # the lower-cased text's bytes, where the pass read them (see nm_read)
+    raw: bytes  # the text's own bytes then, or an ASCII text's (b"": none)
+    _present: set[int] | None
+    complete: bool  # ``found`` holds every string (see ``forget``)
+
+    def __init__(self, heads: tuple[int, ...], marks: frozenset[str], lower: str,
+                 found: list[tuple[int, int, int]], data: bytes, raw: bytes,
+                 present: set[int] | None = None) -> None:
+        self.heads, self.marks, self.lower, self.found = heads, marks, lower, found
+        self.data, self.raw, self._present = data, raw, present
+        self.complete = True
+
+    def forget(self) -> None:
+        """Let the strings found go once the text's names are read (the other checks ask the
+        heads, marks, lower case and bytes): a first run then keeps a third less memory."""
+        self.found, self._present, self.complete = [], None, False
+
+    @property
+    def present(self) -> set[int]:
+        """The gate strings that stand there (see ``rows``); made when first asked."""
+        if self._present is None:
+            self._present = set(map(_STRING, self.found))  # (map: no Python frame per hit)
+        return self._present
 
 
 class Plan(NamedTuple):
@@ -49,6 +76,9 @@ class Plan(NamedTuple):
     first_row: list[tuple[int, int, bool] | None]
     gate_of: list[int]  # a row's own gate string (-1: none)
     numbers: dict[str, int]  # a gate string → its number
+    # the automaton of the strings' UTF-8 bytes, for an ASCII text read as written: its
+    # bytes are its characters (the text automaton converts them and maps the places back)
+    ascii_automaton: BytesAhoCorasick | None
 
 
 def gate_string(probe: str, lowered: bool) -> str:
@@ -100,7 +130,9 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 else None,
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
-                [number.get(gate, -1) for gate, _more in rows], number)
+                [number.get(gate, -1) for gate, _more in rows], number,
+                None if lowered or not number else BytesAhoCorasick(
+                    [s.encode() for s in number], implementation=Implementation.ContiguousNFA))
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -112,9 +144,7 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
     return (rows[0], *row_names[rows[0]]) if rows else None
 
 
-_NOTHING: set[int] = set()
 _STRING = itemgetter(0)
-_ONE_BYTE = "cp1251"  # Cyrillic, Latin letters and the usual signs, one byte each
 
 
 def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCorasick | None:
@@ -138,12 +168,16 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
     return AhoCorasick(strings, implementation=Implementation.ContiguousNFA)
 
 
+def lower_of(seen: Scan, text: str) -> str:
+    """The lower case of the text ``seen`` was read from (as the pass reads it)."""
+    if seen.data and not seen.lower:  # decoded once, when first asked
+        seen.lower = seen.data.decode(_ONE_BYTE)
+    return seen.lower
+
+
 def scan(p: Plan, text: str) -> Scan:
     """What ``text`` may hold: one pass of the language's automaton."""
     return reader(p)(text)
-
-
-_new = tuple.__new__  # a Scan made without NamedTuple's own __new__ (a Python call)
 
 
 def reader(p: Plan) -> Callable[[str], Scan]:
@@ -152,33 +186,50 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     find: Callable[..., list[tuple[int, int, int]]] | None = (
         None if automaton is None else automaton.find_matches_as_indexes)
     as_bytes = isinstance(automaton, BytesAhoCorasick)
+    ascii_find: Callable[..., list[tuple[int, int, int]]] | None = (
+        None if p.ascii_automaton is None else p.ascii_automaton.find_matches_as_indexes)
     lowered, always, special = p.lowered, p.always, p.special
 
     def read(text: str) -> Scan:
-        lower = lowercase(text) if lowered else text
-        if find is None:
-            found: list[tuple[int, int, int]] = []
-        elif as_bytes:
-            found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
+        data = raw = b""
+        if as_bytes:
+            # the text's bytes lower-cased (no lower-cased text made), or where a character
+            # has no byte, the lower-cased text's bytes with "?" for it
+            known = text_bytes(text)
+            assert find is not None
+            if known is None:
+                lower = lowercase(text)
+                found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
+            else:
+                raw, lower = known, ""
+                data = raw.translate(LOWER)
+                found = find(data, overlapping=True)
+        elif ascii_find is not None and text.isascii():  # (then the same hits)
+            lower, raw = text, text.encode("ascii")
+            found = ascii_find(raw, overlapping=True)
         else:
-            found = find(lower, overlapping=True)
-        if not found and always is None:
-            return _new(Scan, (_NOTHING, (), _NO_MARKS, lower, found))
-        present = set(map(_STRING, found))  # (map: no Python frame per hit)
-        if always is None and special.isdisjoint(present):  # names only (most texts)
-            return _new(Scan, (present, (), _NO_MARKS, lower, found))
-        return _marked(p, present, lower, found)
+            lower = lowercase(text) if lowered else text
+            found = [] if find is None else find(lower, overlapping=True)
+        if always is None and not _any_in(found, special):  # names only (most texts)
+            return Scan((), _NO_MARKS, lower, found, data, raw)
+        return _marked(p, set(map(_STRING, found)), lower, found, data, raw)
 
     return read
 
 
-def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]]) -> Scan:
+def _any_in(found: list[tuple[int, int, int]], strings: frozenset[int]) -> bool:
+    return any(gate in strings for gate, _start, _end in found)  # (mypyc: a loop)
+
+
+def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],
+            data: bytes, raw: bytes) -> Scan:
     heads = [h for i in present for h in p.heads_of[i]]
     marks = [p.marks_of[i] for i in present if p.marks_of[i]]
     if p.always is not None:
         heads += p.always[1]
         marks.append(p.always[2])
-    return Scan(present, tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found)
+    return Scan(tuple(sorted(heads)), _NO_MARKS.union(*marks), lower, found, data, raw,
+                present)
 
 
 def rows(p: Plan, seen: Scan) -> list[int]:

@@ -12,12 +12,14 @@ compare them with every row tried in order.
 
 from __future__ import annotations
 
+import functools
 import re
-from operator import itemgetter
 
-from minutes_app.checks.context import Context, head_pattern, russian_phrase
-from minutes_app.checks.name_scan import Plan, Scan
-from minutes_app.checks.nm_slot import Found, Readers
+from minutes_app.checks.context import Context, head_pattern, phrase_stems, russian_phrase
+from minutes_app.checks.name_scan import Plan, Scan, lower_of
+from minutes_app.checks.nm_read import Phrase, blanked, phrase_hits
+from minutes_app.checks.nm_read import hits as byte_hits
+from minutes_app.checks.nm_slot import Found, Slot
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
@@ -76,7 +78,9 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
     if known is None:
         # one pass names the rows and heads the text may hold (each is tried below)
         seen = slot.scan(text)
-        if not seen.present and not seen.heads:
+        if not seen.complete:  # its strings were let go after another reading of its names
+            seen = slot.read(text)
+        if not seen.found and not seen.heads:  # (then no string is present)
             known = ({}, text)
         elif details:
             known = _in_order(text, seen, lang, ctx, details)
@@ -88,9 +92,10 @@ def named(text: str, lang: Lang, ctx: Context, details: bool = False
             known = _heads_first(text, seen, lang, ctx) or \
                 _in_order(text, seen, lang, ctx, details)
         else:
-            known = _apart_lowered(text, seen, slot.readers) or \
+            known = _apart_lowered(text, seen, slot) or \
                 _in_order(text, seen, lang, ctx, details)
         memo[text] = known
+        seen.forget()
     return known
 
 
@@ -104,31 +109,56 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     apart give what it gives.
     """
     heads = ctx.head_patterns[lang]
-    lower = seen.lower  # each head's probe is looked for in the text as given (as _in_order)
+    lower = lower_of(seen, text)  # each head's probe is looked for in the text as given
+    data = seen.data
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text):
-            text = head_pattern(lang, value).sub(_zeros, text)
+            if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
+                spans = phrase_hits(data, head_phrase(value))
+            else:
+                spans = [hit.span() for hit in head_pattern(lang, value).finditer(text)]
+            if spans:
+                text = _blanked(text, spans)
+                data = blanked(data, spans) if data else data
     slot = ctx.slots[lang]
     left = slot.read(text)
     if left.heads and _holds_head(text, left, lang, ctx):
         return None
-    if not left.present:
+    if not left.found:
         return {}, text
     if slot.plan.lowered:
-        return _apart_lowered(text, left, slot.readers)
+        return _apart_lowered(text, left, slot)
     return _apart(text, left, slot.plan)
 
 
 def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
     """Whether a head's string the pass may have met is there: else none is blanked."""
     heads = ctx.head_patterns[lang]
+    lower = lower_of(seen, text)
     for at in seen.heads:
         probe, value, lowered = heads[at]
-        if probe in (seen.lower if lowered else text) and (
-                probe == value or head_pattern(lang, value).search(text)):
+        if probe in (lower if lowered else text) and (
+                probe == value or (phrase_hits(seen.data, head_phrase(value)) if seen.data
+                                   and lowered else head_pattern(lang, value).search(text))):
             return True  # (a probe that is the string itself is its hit)
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def head_phrase(value: str) -> Phrase:
+    """A Russian head's phrase (``head_pattern``'s case-blind hits, read on the bytes)."""
+    return Phrase(0, -1, frozenset(), phrase_stems(value), 0)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts += (text[last:start], "\x00" * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
@@ -198,7 +228,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     return found, "".join(parts)
 
 
-def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | None:
+def _apart_lowered(text: str, seen: Scan, slot: Slot) -> Found | None:
     """``named`` for a text read in lower case (Russian), where the rows' hits stand apart.
 
     Each row's hits are found in the text as it is (a phrase's pattern once for all the rows
@@ -207,17 +237,23 @@ def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | No
     does a hit that ends where a string the pass found begins (blanking it could put that
     string at a word's start).
     """
-    lower = seen.lower
-    if readers is None or len(lower) != len(text):
+    readers = slot.readers
+    if readers is None:
         return None
     present = seen.present
+    if seen.data:  # read from the bytes, without the patterns (see nm_read)
+        return _taken(text, seen, byte_hits(seen.raw, seen.data, seen.found, present,
+                                            slot.by_first, slot.words))
+    lower = seen.lower
+    if len(lower) != len(text):
+        return None
     hits: list[tuple[int, int, int, int]] = []  # (row, start, stop, index)
     starts_of = _starts_of(seen)
     for gate in present:
         if gate not in readers:
             continue
         words, phrases = readers[gate]
-        for at, index, match, needs, first in phrases:
+        for at, index, match, needs, first, _phrase in phrases:
             if needs <= present:
                 # a hit starts with the first stem: the pattern is tried only where the pass
                 # found it, left to right and never inside the hit before (as finditer would)
@@ -232,6 +268,11 @@ def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | No
                 if text.startswith(variant, start) and lower.startswith(low, start) and (
                         not start or not _letter(text[start - 1])):
                     hits.append((at, start, start + len(variant), index))
+    return _taken(text, seen, hits)
+
+
+def _taken(text: str, seen: Scan, hits: list[tuple[int, int, int, int]]) -> Found | None:
+    """The rows' hits blanked in their order (see ``_apart_lowered``)."""
     if not hits:
         return {}, text
     hits.sort()  # the rows' order: each row's hits are blanked before the next row looks
@@ -249,19 +290,17 @@ def _apart_lowered(text: str, seen: Scan, readers: Readers | None) -> Found | No
             taken.append((start, stop))
             if index not in found:
                 found[index] = (start, stop)
-    starts = set(map(_START, seen.found))
+    found_at = seen.found
     parts: list[str] = []
     last = 0
     for start, stop in sorted(taken):
-        if stop in starts:
-            return None
+        for _gate, at, _end in found_at:  # (a few: no set of them made)
+            if at == stop:
+                return None
         parts += (text[last:start], "\x00" * (stop - start))
         last = stop
     parts.append(text[last:])
     return found, "".join(parts)
-
-
-_START = itemgetter(1)
 
 
 def _starts_of(seen: Scan) -> dict[int, list[int]]:
@@ -285,7 +324,7 @@ def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
     """``named`` row by row, longest first, each row's hits blanked before the next looks."""
     found: dict[int, tuple[int, int]] = {}
     plan = ctx.plans[lang]
-    lower = seen.lower
+    lower = lower_of(seen, text)
     if seen.heads:
         heads = ctx.head_patterns[lang]
         blanked = False

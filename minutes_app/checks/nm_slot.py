@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 
 from minutes_app.checks.name_scan import Plan, Scan, reader
+from minutes_app.checks.nm_read import ONE_BYTE, ByFirst, Phrase, Words
 
 # a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
 PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
 # per gate string: the word rows and the phrase rows it names (see Context._readers)
 Readers = dict[int, tuple[list[tuple[int, int, str, str]],
-                          list[tuple[int, int, PhraseMatch, frozenset[int], int]]]]
+                          list[tuple[int, int, PhraseMatch, frozenset[int], int, Phrase]]]]
 
 Found = tuple[dict[int, tuple[int, int]], str]
 
@@ -24,6 +25,10 @@ class Slot:
     plan: Plan
     read: Callable[[str], Scan]
     readers: Readers | None
+    # the readers by the gate string a phrase starts with, and the word rows by theirs, to
+    # read a text from its lower-cased bytes (see nm_read)
+    by_first: ByFirst
+    words: Words
     scans: dict[str, Scan]
     named: dict[str, Found]
     named_details: dict[str, Found]
@@ -32,6 +37,15 @@ class Slot:
         self.plan = plan
         self.read = reader(plan)
         self.readers = readers
+        self.by_first, self.words = {}, {}
+        for gate, (words, phrases) in (readers or {}).items():
+            for at, index, variant, low in words:
+                # (a word without bytes is never in a text that has them)
+                as_written, lowered = _bytes(variant), _bytes(low)
+                if as_written and lowered:
+                    self.words.setdefault(gate, []).append((at, index, as_written, lowered))
+            for _at, _index, _match, _needs, first, phrase in phrases:
+                self.by_first.setdefault(first, []).append(phrase)
         self.scans = {}
         # text → the names it carries and the text with them blanked (see names_found.named),
         # outside and inside the meeting details and the title
@@ -44,3 +58,9 @@ class Slot:
         if found is None:
             found = self.scans[text] = self.read(text)
         return found
+
+
+def _bytes(word: str) -> bytes:
+    """The word's bytes in ``ONE_BYTE`` (b"": it has none)."""
+    encoded = word.encode(ONE_BYTE, "replace")
+    return encoded if encoded.decode(ONE_BYTE) == word else b""

@@ -7,11 +7,14 @@ import random
 import re
 import sys
 
+from ahocorasick_rs import AhoCorasick
+
 from minutes_app.checks import meaning, names_found
 from minutes_app.checks.context import Context, head_pattern, row_pattern
 from minutes_app.checks.gazetteer import NOT_ACRONYMS
 from minutes_app.checks.meaning import find_form
 from minutes_app.checks.names_found import named
+from minutes_app.checks.nm_read import text_bytes
 from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
 
@@ -99,12 +102,16 @@ def _plain_acronyms(text: str) -> dict[str, tuple[int, int]]:
 def test_acronyms_read_from_runs_find_what_the_whole_text_pass_finds() -> None:
     rng = random.Random(1416)
     parts = ["A", "B", "KICP", "s", "a", "&", "1", " ", "-", "(", "Mo", "U", "IV", "é", "한",
-             "x", "R&D", "SMEs", "_", "Ǆ", "ß", "COVID-19", "ASEZ", "Ж"]
+             "x", "R&D", "SMEs", "_", "Ǆ", "ß", "COVID-19", "ASEZ", "Ж", "“",
+             "\u4141", "\u5a41", "\u4100", "\u0141", "\U0001d400", "\x00", "\ud800"]
     hits = 0
     for _ in range(20000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         found = meaning.acronyms(text)
         assert found == _plain_acronyms(text), text
+        raw = text_bytes(text)  # a Russian text's bytes, as its pass keeps them
+        if raw is not None:
+            assert meaning.acronyms(text, raw) == found, text
         hits += bool(found)
     assert hits > 5000
 
@@ -123,3 +130,26 @@ def test_names_with_a_capital_sigma_are_found_as_every_row_tried_in_order() -> N
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         for lang in (Lang.RU, Lang.EN):
             assert named(text, lang, ctx) == _plain_named(text, lang, ctx, False), (lang, text)
+
+
+def test_an_ascii_text_is_read_from_its_bytes_as_from_the_text() -> None:
+    m = demo(languages=[Lang.KO, Lang.RU, Lang.EN])
+    ctx = Context(m)
+    plan = ctx.plans[Lang.EN]
+    assert isinstance(plan.automaton, AhoCorasick) and plan.ascii_automaton is not None
+    rng = random.Random(9)
+    pieces = [p for p in _pieces(ctx, Lang.EN) if p.isascii()]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert ctx.slots[Lang.EN].read(text).found == \
+            plan.automaton.find_matches_as_indexes(text, overlapping=True), text
+
+
+def test_an_acronym_standing_alone_is_found_as_by_its_look_behind_first() -> None:
+    rng = random.Random(3)
+    parts = ["ASEZ", "KICP", "a", "Z", " ", "-", "1", "é", "(", "s"]
+    for _ in range(5000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        for acronym in ("ASEZ", "KICP", "A"):
+            plain = re.compile(r"(?<![A-Za-z])" + re.escape(acronym) + r"(?![A-Za-z])")
+            assert bool(meaning._standing(acronym).search(text)) == bool(plain.search(text))
