@@ -30,7 +30,7 @@ def cmd_revisions(args: argparse.Namespace) -> int:
 
     if args.file.lower().endswith(".docx"):
         return _docx_revisions(args)
-    from minutes_app.cli.main import _open
+    from minutes_app.cli.commands import _open
     from minutes_app.cli.languages import lang_arg
 
     m = _open(args.file)  # read while the editor holds the file, too

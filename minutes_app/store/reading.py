@@ -115,13 +115,13 @@ class Reader:
         return sections
 
     def _paragraphs(self, sections: dict[int, Section]) -> None:
-        rows = self.conn.execute(f"SELECT {COLUMNS['paragraph']}, checksum FROM paragraph "
-                                 "ORDER BY section_id, position").fetchall()
-        fast = fast_paragraphs(rows, sections)
+        fast = fast_paragraphs(self.conn, sections)
         if fast is not None:
             for section, p in fast:
                 section.paragraphs.append(p)
             return
+        rows = self.conn.execute(f"SELECT {COLUMNS['paragraph']}, checksum FROM paragraph "
+                                 "ORDER BY section_id, position").fetchall()
         self._careful_paragraphs(rows, sections)
 
     def _careful_paragraphs(self, rows: list[tuple[Any, ...]],
