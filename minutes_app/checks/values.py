@@ -8,12 +8,14 @@ from typing import Any, Final, NamedTuple
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
-from minutes_app.checks.scan_values import scan
+from minutes_app.checks.scan_values import masked, scan
+from minutes_app.checks.val_idioms import idioms_only
 from minutes_app.checks.words import finds_no_words, word_quantities
 from minutes_app.model import Lang
 
 # Korean as a constant: compiled code reads it with no look-up
 _LANG_KO: Final = Lang.KO
+_LANG_EN: Final = Lang.EN
 
 
 class Values(NamedTuple):
@@ -76,7 +78,17 @@ def _read(text: str, lang: Lang) -> Values:
     # a text without the words (or numerals) its word quantities need is not read after the
     # digits: the digits' text is not blanked for them
     quiet = sc is not None and finds_no_words(lang, sc)
-    numbers, rest = digit_quantities(rest, lang, sc, not quiet, rest is text)
+    # an English text whose number words are all idioms ("the two Sides") finds no word
+    # quantity either, unless an identifier (blanked with letters) breaks one: then blank
+    idioms = not quiet and lang is _LANG_EN and sc is not None and idioms_only(sc, rest)
+    numbers, rest = digit_quantities(rest, lang, sc, not quiet and not idioms, rest is text)
+    if idioms:
+        for q in numbers:
+            if q.unit == "id":
+                idioms = False
+                rest = masked(rest, [(o.start, o.end) for o in numbers if o.unit != "id"])
+                break
+        quiet = idioms
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     quantities = numbers if quiet else numbers + word_quantities(rest, lang, sc)

@@ -107,7 +107,7 @@ _RU_FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
 _ROMAN_HINT: Final = _led("IVXLCAPра", r"\b[IVXLC]{2,}\b|Annex|Part I|риложени|аздел I|II(?!\w)")
-_EN_HINTS: Final = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
+EN_HINTS: Final = frozenset(EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_TENS)
 
 
 def _roman_value(numeral: str) -> int:
@@ -195,7 +195,7 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
     if lower[at:end] != word or (at and is_word_char(lower[at - 1])) or (
             end < len(lower) and is_word_char(lower[end])):
         return True  # blanked already, or inside a longer word: no ``\b`` hit starts here
-    return _idiom_word_after(lower, end, word) or _EN_IDIOM.match(lower, at) is not None
+    return idiom_word_after(lower, end, word) or _EN_IDIOM.match(lower, at) is not None
 
 
 # the idioms of _EN_IDIOM that are a number word, one space and one word (a hit of the pattern
@@ -208,14 +208,17 @@ _IDIOM_AFTER: Final = {
 }
 
 
-def _idiom_word_after(lower: str, end: int, word: str) -> bool:
+def idiom_word_after(lower: str, end: int, word: str) -> bool:
     """Whether one space and a word that makes ``word`` an idiom follow it (a hit, no pass)."""
     after = _IDIOM_AFTER.get(word)
     n = len(lower)
     if after is None or end + 1 >= n or lower[end] != " ":
         return False
     stop = end + 1
-    while stop < n and ("a" <= lower[stop] <= "z" or lower[stop] == "-"):
+    while stop < n:
+        code = ord(lower[stop])
+        if not (0x61 <= code <= 0x7A or code == 0x2D):  # (a-z and "-": no str compared)
+            break
         stop += 1
     return lower[end + 1:stop] in after and (stop >= n or not is_word_char(lower[stop]))
 
@@ -233,11 +236,11 @@ def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     lower = _lower(text)
     if sc is None:
-        present = _EN_HINTS.intersection(latin_words(lower))
+        present = EN_HINTS.intersection(latin_words(lower))
     else:  # the scan's number words that are whole runs of letters in the blanked text
         found = sc.words
         # (the set operation in C first: most of the scan's words are months and periods)
-        present = frozenset([w for w in _EN_HINTS.intersection(found)
+        present = frozenset([w for w in EN_HINTS.intersection(found)
                              if run_word(lower, w, found[w])])
     if not present:
         out += roman(text, sc)
@@ -375,7 +378,7 @@ def finds_no_words(lang: Lang, sc: Scan) -> bool:
         return found.isdisjoint(KO_NEEDS)
     if sc.marks.find(b"R") >= 0:
         return False
-    return found.isdisjoint(_RU_START_SET if lang is _LANG_RU else _EN_HINTS)
+    return found.isdisjoint(_RU_START_SET if lang is _LANG_RU else EN_HINTS)
 
 
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:

@@ -142,7 +142,7 @@ def test_word_guards_skip_only_texts_without_hits() -> None:
             assert any(w in lower for w in words._RU_IDIOM_NEEDS), text
         if words._RU_FRACTION.search(lower):
             assert any(w in lower for w in words._RU_FRACTION_NEEDS), text
-        present = words._EN_HINTS.intersection(latin_words(lower))
+        present = words.EN_HINTS.intersection(latin_words(lower))
         blanked = words._blank(lower, words._EN_IDIOM)
         if words._EN_WORD.search(blanked):
             assert any(w in blanked for w in present if w in words.EN_WORDS), text

@@ -91,7 +91,7 @@ def test_values_through_the_scan_are_the_plain_values() -> None:
 
 def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
     keys = {lang: set(scan_values._AUTOMATA[lang][1]) for lang in _LANGS}
-    assert keys[Lang.EN] >= words._EN_HINTS
+    assert keys[Lang.EN] >= words.EN_HINTS
     assert set(dates._PERIOD_KEYS[Lang.EN]) <= keys[Lang.EN]
     assert set(dates._EN_MONTH_KEYS) <= keys[Lang.EN]
     assert set(dates._PERIOD_KEYS[Lang.KO]) | set(words.KO_NEEDS) | {"월"} <= keys[Lang.KO]

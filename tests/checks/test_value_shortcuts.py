@@ -37,7 +37,7 @@ def test_units_told_by_their_characters_are_the_patterns_units() -> None:
 
 
 def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
-    """``words._idiom_word_after`` says yes only where ``_EN_IDIOM`` matches."""
+    """``words.idiom_word_after`` says yes only where ``_EN_IDIOM`` matches."""
     from minutes_app.checks import words
 
     extra = ["the two sides", "two sides-", "two co-chairs.", "one of", "one ofx", "first time_",
@@ -48,7 +48,7 @@ def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
             at = text.find(word)
             while at >= 0:
                 starts = at == 0 or not is_word_char(text[at - 1])
-                if starts and words._idiom_word_after(text, at + len(word), word):
+                if starts and words.idiom_word_after(text, at + len(word), word):
                     said += 1
                     assert words._EN_IDIOM.match(text, at), (text, at)
                 at = text.find(word, at + 1)

@@ -1,0 +1,86 @@
+"""Whether an English text's number words are all idioms, told before its digits are blanked.
+
+"The two Sides" stands in nearly every English paragraph: its number word makes the word
+pass (``words._english``) run, only to find it an idiom after the digits' text was blanked.
+Told on the scanned text, the blanking and the pass are spared.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from minutes_app.checks.scan_values import MARK_LETTER, MARK_NUMERAL, Scan
+from minutes_app.checks.tokens import is_word_char, lowercase
+from minutes_app.checks.words import EN_HINTS, idiom_word_after
+
+
+_R: Final = b"R"
+_ROMAN_NEXT: Final = "IVXLCa"  # (what ``words.roman`` lets follow a numeral's first letter)
+
+
+def _letter(marks: bytes, text: str, plain: bool, at: int) -> bool:
+    """Whether ``text[at]`` is an ASCII letter (its mark, when nothing was blanked: no str)."""
+    if plain:
+        mark = marks[at]
+        return mark in (MARK_LETTER, MARK_NUMERAL)
+    code = ord(text[at]) | 0x20  # (upper case to lower)
+    return 0x61 <= code <= 0x7A
+
+
+def _no_roman(marks: bytes, text: str, plain: bool) -> bool:
+    """Whether every roman mark of the scan is inside a Latin word ("In", "Vladivostok").
+
+    A Latin letter before it, or one after it that no numeral continues with, makes
+    ``words.roman`` pass it by; blanking the numbers turns no such letter into a space.
+    """
+    n = len(text)
+    at = marks.find(_R)
+    while at >= 0:
+        if not plain and text[at] == " ":
+            return False  # blanked by a date or a period: not worth telling
+        if not (at and _letter(marks, text, plain, at - 1)) and (
+                at + 1 >= n or not _letter(marks, text, plain, at + 1)
+                or text[at + 1] in _ROMAN_NEXT):
+            return False
+        at = marks.find(_R, at + 1)
+    return True
+
+
+def idioms_only(sc: Scan, text: str) -> bool:
+    """Whether ``words._english`` finds nothing in ``text`` however its numbers are blanked.
+
+    ``text`` is the scanned text with its dates and periods blanked (they may end inside a
+    word: "twoMay"); the numbers with their units and scales, the fractions are blanked after.
+
+    Every place of every English number word the scan found is inside a longer Latin word
+    ("network", "behalf") or is an idiom of a number word, one space and one word ("the two
+    Sides") between characters that are no word's. Blanking them (every span starts with a
+    digit and ends with one or at a word's edge; identifiers are the caller's to rule out)
+    turns characters into spaces: it makes no such place a word of its own, nor breaks such
+    an idiom. No roman numeral may start in the text either.
+    """
+    marks = sc.marks
+    plain = text is sc.text  # (then the scan's marks tell the letters, and its lower case)
+    if not _no_roman(marks, text, plain):
+        return False
+    n = len(text)
+    lower = ""
+    for w, places in sc.words.items():  # (a few words: no set made)
+        if w not in EN_HINTS:
+            continue
+        size = len(w)
+        for at in places:
+            end = at + size
+            if not plain and lowercase(text[at:end]) != w:
+                continue  # blanked by a date or a period: no hit starts here
+            if at and _letter(marks, text, plain, at - 1):
+                continue  # inside a longer word: no ``\b`` hit starts here
+            if end < n and _letter(marks, text, plain, end):
+                continue
+            if at and is_word_char(text[at - 1]):
+                return False  # a digit before: blanked, the word may stand alone
+            if not lower:
+                lower = sc.lower if plain else lowercase(text)
+            if not idiom_word_after(lower, end, w):
+                return False
+    return True
