@@ -55,9 +55,14 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     units = False
     for q in found.quantities:
         unit = q.unit
-        if unit == "%" or unit == "frac":
-            for kind, key in _keys(q):
-                (keys if kind == "v" else fractions).append(key)
+        if unit == "%":  # ``_keys`` written out: no tuples made per percentage
+            value = q.value
+            keys.append(value)
+            fractions.append(value / 100 if value.is_integer() and -1e9 < value < 1e9
+                             else round(value / 100, 6))
+        elif unit == "frac":
+            fractions.append(round(q.value, 6))
+            keys.append(round(q.value * 100, 6))
         else:
             keys.append(q.value)
             if not units:
