@@ -187,6 +187,7 @@ def _run_starts(text: str, digits: list[int]) -> list[int]:
 _RISKY: Final = {_LANG_EN: ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn"),
           _LANG_RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
           _LANG_KO: tuple("십백천만억조")}
+_RISKY_FIRSTS: Final = {lang: "".join({w[0] for w in words}) for lang, words in _RISKY.items()}
 _new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
 _RISKY_KO: Final = _RISKY[_LANG_KO]
 _KO_SCALES: Final = "".join(_RISKY_KO)  # (Korean's risky words are characters: one ``in`` test)
@@ -244,6 +245,7 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
     out: list[Quantity] = []
     n = len(text)
     risky = _RISKY[lang]
+    firsts = _RISKY_FIRSTS[lang]
     end = 0
     # ``_chunks`` written out: the plain run (most numbers) costs no generator and no tuple
     for at in _run_starts(text, digits):
@@ -257,7 +259,9 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
             # (a stop or comma extends a hit only before a digit: "1,000", "1.5"; a scale's
             # word after one space at most: "5 million")
             skip = stop + 1 if stop + 1 < n and (after in ".," or after.isspace()) else stop
-            plain = not text[skip].isdecimal() and not text.startswith(risky, skip)
+            nxt = text[skip]
+            # (a scale's word asked only after its first letter: most numbers meet a space)
+            plain = not _decimal(nxt) and not (nxt in firsts and text.startswith(risky, skip))
         else:
             plain = True
         if plain:
