@@ -47,16 +47,23 @@ _PIECES = ["корейск", "Корейской", "ая", "ой", " ", "  ", "\
            "и", "по", "дел", "юг", "восток", "x", "é", ".", "«", "ё", "Ё", "№", "²"]
 
 
-def test_phrase_end_is_where_the_pattern_ends_on_generated_texts() -> None:
-    rng = random.Random(16)
-    tried = hit = 0
-    for _ in range(6000):
-        variant = rng.choice(_PHRASES)
+def _generated(seed: int, variants: list[str], count: int) -> list[tuple[str, str, bytes]]:
+    """Texts of random pieces around ``variants`` (in any case), each with its lowered bytes."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        variant = rng.choice(variants)
         pieces = _PIECES + variant.split() + [variant, variant.upper(), variant.lower()]
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         data = lowered_bytes(text)
-        if data is None:
-            continue
+        if data is not None:
+            out.append((variant, text, data))
+    return out
+
+
+def test_phrase_end_is_where_the_pattern_ends_on_generated_texts() -> None:
+    tried = hit = 0
+    for variant, text, data in _generated(16, _PHRASES, 6000):
         phrase = Phrase(0, 0, frozenset(), phrase_stems(variant), 0)
         pattern = russian_phrase(variant)
         lower = text.lower()
@@ -73,15 +80,8 @@ def test_a_heads_phrase_on_the_bytes_finds_what_its_case_blind_pattern_finds() -
     values = [v for person in demo().meeting.heads.values()
               for v in (person.name[Lang.RU], person.title[Lang.RU],
                         person.organisation[Lang.RU]) if " " in v]
-    rng = random.Random(7)
     found = 0
-    for _ in range(3000):
-        variant = rng.choice(values)
-        pieces = _PIECES + variant.split() + [variant, variant.upper(), variant.lower()]
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        data = lowered_bytes(text)
-        if data is None:
-            continue
+    for variant, text, data in _generated(7, values, 3000):
         expected = [hit.span() for hit in head_pattern(Lang.RU, variant).finditer(text)]
         assert phrase_hits(data, head_phrase(variant)) == expected, (variant, text)
         assert find_form(text, variant, Lang.RU, text.lower(), data) == \
