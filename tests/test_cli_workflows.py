@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 
-from minutes_app.cli.main import main
+from minutes_app.cli.main import COMMANDS, main
 from minutes_app.i18n import catalog
 from minutes_app.model import Side
 from minutes_app.store import MinutesFile
@@ -107,3 +109,21 @@ def test_help_and_argparse_errors_in_korean(capsys: pytest.CaptureFixture[str],
     with pytest.raises(SystemExit):
         main(["accept", "--side", "XX", "x.minutes"])
     assert "unknown side 'XX' (KR or RU)" in capsys.readouterr().err
+
+
+def test_every_help_in_korean_has_no_english_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--lang ko`` then ``--help`` (alone or after any command): Korean text, never English."""
+    try:
+        for command in [None, *sorted(COMMANDS)]:
+            with pytest.raises(SystemExit) as done:
+                main(["--lang", "ko", *([command] if command else []), "--help"])
+            assert done.value.code == 0, command
+            out = capsys.readouterr().out
+            assert out.startswith("사용법:"), (command, out[:80])
+            # three English words in a row are a sentence left untranslated (metavars and
+            # choices are single words or braces)
+            english = [line for line in out.splitlines()
+                       if re.search(r"\b[a-z]+ [a-z]+ [a-z]+\b", line)]
+            assert not english, (command, english)
+    finally:
+        catalog.set_language("en")

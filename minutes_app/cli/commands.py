@@ -202,7 +202,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import screenshot
 
-    return screenshot(args.file, args.out, args.lang)
+    return screenshot(args.file, args.out, args.lang or args.ui_lang or "en")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -263,7 +263,8 @@ def _parser() -> argparse.ArgumentParser:
             _("render the main window with FILE to a PNG, offscreen"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.png")
-    p.add_argument("--lang", default="en", choices=["en", "ko"], help=_("interface language"))
+    p.add_argument("--lang", choices=["en", "ko"], help=_(
+        "interface language (default: the one given before the command, else English)"))
     p = add("export", _cmd_export, _("export the working copy or a signing original (DOCX, PDF)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"])

@@ -10,6 +10,7 @@ from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import DELETE, INSERT, Track
 from minutes_app.store import MinutesFile
 from minutes_app.cli.args import Register
+from minutes_app.i18n import _
 
 def _open(path: str) -> Minutes:
     f, m = MinutesFile.open(path)
@@ -57,8 +58,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
              "tracks": {lang.value: _track_json(t) for lang, t in p.tracks.items()}}
             for p in c.paragraphs]}, ensure_ascii=False, indent=2))
         return 0
-    newer = "the current text" if c.current else f"round {c.newer}"
-    print(f"Changes from round {c.older} to {newer}: {len(c.paragraphs)} paragraph(s)")
+    newer = _("the current text") if c.current else _("round {n}").format(n=c.newer)
+    print(_("Changes from round {older} to {newer}: {n} paragraph(s)").format(
+        older=c.older, newer=newer, n=len(c.paragraphs)))
     for p in c.paragraphs:
         where = f"{p.number}." if p.number is not None else f"[id {p.pid}]"
         kind = "" if p.kind == "changed" else f" (paragraph {p.kind})"
@@ -98,12 +100,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     from minutes_app.i18n.catalog import current_language
 
     before = current_language()
-    set_language(args.lang)
+    set_language(args.lang or args.ui_lang or "en")
     try:
         write_history_report(_open(args.file), args.out)
     finally:
         set_language(before)
-    print(f"Wrote the negotiation report to {args.out}")
+    print(_("Wrote the negotiation report to {path}").format(path=args.out))
     return 0
 
 
@@ -113,23 +115,25 @@ def _round(value: str) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a round number: {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a round number: {value}").format(value=repr(value))) from None
 
 
 def register(add: Register) -> None:
     """Add the history commands to the command line."""
-    p = add("compare", cmd_compare, "what changed between two rounds, by Side")
+    p = add("compare", cmd_compare, _("what changed between two rounds, by Side"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--from", dest="older", type=int, required=True, metavar="N")
     p.add_argument("--to", dest="newer", type=_round, default=None, metavar="M",
-                   help="a round number, or 'current' (the default)")
+                   help=_("a round number, or 'current' (the default)"))
     p.add_argument("--lang", choices=[x.value for x in Lang])
-    p.add_argument("--json", action="store_true", help="as JSON")
-    p = add("blame", cmd_blame, "who brought every word of the current text (Side, round)")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
+    p = add("blame", cmd_blame, _("who brought every word of the current text (Side, round)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=[x.value for x in Lang])
-    p.add_argument("--json", action="store_true", help="as JSON")
-    p = add("history", cmd_history, "the negotiation report (DOCX): rounds, changes, chart")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
+    p = add("history", cmd_history, _("the negotiation report (DOCX): rounds, changes, chart"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
-    p.add_argument("--lang", default="en", choices=["en", "ko"], help="the report's language")
+    p.add_argument("--lang", choices=["en", "ko"],
+                   help=_("the report's language (default: the interface's, else English)"))

@@ -38,8 +38,6 @@ def _gui_parser() -> argparse.ArgumentParser:
 def _is_gui_call(argv: Sequence[str], commands: Collection[str]) -> bool:
     if argv[:1] == ["--lang"] or (argv[:1] and argv[0].startswith("--lang=")):  # both take it
         argv = argv[2:] if argv[0] == "--lang" else argv[1:]
-        if not argv or argv[0] not in commands:
-            return True
     if not argv:
         return True
     first = argv[0]

@@ -230,5 +230,5 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     window.close()
     if not ok:
         raise MinutesError("Could not write the screenshot to {out}.", out=out)
-    print(f"Wrote {out}")
+    print(_("Wrote the screenshot to {path}").format(path=out))
     return 0

@@ -213,13 +213,16 @@ def test_screenshot_of_the_window_shows_text_in_both_columns(window: MainWindow)
         assert _dark_pixels(region) > 50, f"column {column} looks empty"
 
 
-def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["after the command", "before the command"])
+def test_screenshot_command_writes_a_png(demo_file: Path, tmp_path: Path, where: str) -> None:
     out = tmp_path / "window.png"
-    result = subprocess.run([sys.executable, "-m", "minutes_app", "screenshot", str(demo_file),
-                             "-o", str(out), "--lang", "ko"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, env={**__import__("os").environ,
-                                                          "QT_QPA_PLATFORM": "offscreen"})
+    args = ["screenshot", str(demo_file), "-o", str(out)]
+    args = [*args, "--lang", "ko"] if where == "after the command" else ["--lang", "ko", *args]
+    result = subprocess.run([sys.executable, "-m", "minutes_app", *args], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
+    assert "화면 그림을" in result.stdout  # the interface's language, either way
     assert result.stderr == ""  # no Qt warning for the user to wonder about
     image = QImage(str(out))
     assert image.width() == 1400 and image.height() == 900
