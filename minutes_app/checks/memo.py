@@ -13,29 +13,11 @@ from typing import Any, TypeVar
 
 from minutes_app.model import Lang
 
-F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 _MAX = 50_000
 _MISSING = object()
 _TABLES: list[dict[Any, Any]] = []
 _KO, _EN, _RU = Lang.KO, Lang.EN, Lang.RU
-
-
-def per_text(fn: F) -> F:
-    """Remember ``fn``'s result per arguments (texts and languages), up to a bound."""
-    table: dict[Any, Any] = {}
-    _TABLES.append(table)
-
-    @functools.wraps(fn)
-    def remembered(*args: Any) -> Any:
-        found = table.get(args, _MISSING)
-        if found is _MISSING:
-            if len(table) >= _MAX:
-                table.clear()
-            found = table[args] = fn(*args)
-        return found
-
-    return remembered  # type: ignore[return-value]
 
 
 def per_str(fn: Callable[[str], T]) -> Callable[[str], T]:

@@ -175,11 +175,6 @@ def lower_of(seen: Scan, text: str) -> str:
     return seen.lower
 
 
-def scan(p: Plan, text: str) -> Scan:
-    """What ``text`` may hold: one pass of the language's automaton."""
-    return reader(p)(text)
-
-
 def reader(p: Plan) -> Callable[[str], Scan]:
     """``scan`` of one plan, its choices made once (a text is read by one call of it)."""
     automaton = p.automaton

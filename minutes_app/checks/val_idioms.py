@@ -11,11 +11,10 @@ from typing import Final
 
 from minutes_app.checks.scan_values import MARK_LETTER, MARK_NUMERAL, Scan
 from minutes_app.checks.tokens import is_word_char, lowercase
-from minutes_app.checks.words import EN_HINTS, idiom_word_after
+from minutes_app.checks.words import EN_HINTS, ROMAN_NEXT, idiom_word_after
 
 
 _R: Final = b"R"
-_ROMAN_NEXT: Final = "IVXLCa"  # (what ``words.roman`` lets follow a numeral's first letter)
 
 
 def _letter(marks: bytes, text: str, plain: bool, at: int) -> bool:
@@ -40,7 +39,7 @@ def _no_roman(marks: bytes, text: str, plain: bool) -> bool:
             return False  # blanked by a date or a period: not worth telling
         if not (at and _letter(marks, text, plain, at - 1)) and (
                 at + 1 >= n or not _letter(marks, text, plain, at + 1)
-                or text[at + 1] in _ROMAN_NEXT):
+                or text[at + 1] in ROMAN_NEXT):
             return False
         at = marks.find(_R, at + 1)
     return True

@@ -13,8 +13,7 @@ from minutes_app.checks.val_idioms import idioms_only
 from minutes_app.checks.words import finds_no_words, word_quantities
 from minutes_app.model import Lang
 
-# Korean as a constant: compiled code reads it with no look-up
-_LANG_KO: Final = Lang.KO
+# English as a constant: compiled code reads it with no look-up
 _LANG_EN: Final = Lang.EN
 
 
@@ -58,8 +57,7 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
         if unit == "%":  # ``_keys`` written out: no tuples made per percentage
             value = q.value
             keys.append(value)
-            fractions.append(value / 100 if value.is_integer() and -1e9 < value < 1e9
-                             else round(value / 100, 6))
+            fractions.append(_of_percent(value))
         elif unit == "frac":
             fractions.append(round(q.value, 6))
             keys.append(round(q.value * 100, 6))
@@ -103,15 +101,19 @@ def _read(text: str, lang: Lang) -> Values:
     return _new(Values, (quantities, found_dates, found_periods))
 
 
+def _of_percent(value: float) -> float:
+    """A percentage as a fraction, rounded to six decimals (50% is 0.5)."""
+    # a whole percentage over a hundred has two decimals: rounded to six it is itself
+    # (``round`` with digits goes through a decimal string; tests/checks/test_value_scan)
+    if value.is_integer() and -1e9 < value < 1e9:
+        return value / 100
+    return round(value / 100, 6)
+
+
 def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:
     """What a quantity can be matched by: 50% answers half and 50; half answers 50%."""
     if q.unit == "%":
-        value = q.value
-        # a whole percentage over a hundred has two decimals: rounded to six it is itself
-        # (``round`` with digits goes through a decimal string; tests/checks/test_value_scan)
-        if value.is_integer() and -1e9 < value < 1e9:
-            return (("v", value), ("f", value / 100))
-        return (("v", value), ("f", round(value / 100, 6)))
+        return (("v", q.value), ("f", _of_percent(q.value)))
     if q.unit == "frac":
         return (("f", round(q.value, 6)), ("v", round(q.value * 100, 6)))
     return (("v", q.value),)

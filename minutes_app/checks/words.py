@@ -20,6 +20,8 @@ from minutes_app.model import Lang
 _LANG_KO: Final = Lang.KO
 _LANG_EN: Final = Lang.EN
 _LANG_RU: Final = Lang.RU
+# what may follow a roman numeral's first letter (else a letter makes it part of a word)
+ROMAN_NEXT: Final = "IVXLCaи"
 _lower: Final = lowercase  # (a constant: compiled code calls it with no look-up)
 _UNITS: Final = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -155,7 +157,7 @@ def _roman_at(text: str, sc: Scan) -> list[Quantity]:
     while at >= 0:
         if at >= end and (at == 0 or not is_word_char(text[at - 1])):
             nxt = text[at + 1] if at + 1 < n else " "
-            if nxt in "IVXLCaи" or not is_word_char(nxt):
+            if nxt in ROMAN_NEXT or not is_word_char(nxt):
                 hit = _ROMAN.match(text, at)
                 if hit is not None and hit.group():
                     out.append(_q(float(_roman_value(hit.group())), "", False, at, hit.end()))
@@ -302,7 +304,7 @@ def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
 
 
 # the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
-_RU_ORD_KEYS: Final = (*(k.replace("[её]", "е") for k in _RU_ORD), "четвёрт")
+_RU_ORD_KEYS: Final = tuple(_RU_ORD_OF)
 _RU_FRACTION_KEYS: Final = ("две", "три", "половин", "трет", "четверт")
 _RU_STARTS: Final = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
 _RU_START_SET: Final = frozenset(_RU_STARTS)
