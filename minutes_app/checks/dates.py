@@ -113,6 +113,10 @@ _EN_MONTH_KEYS: Final = {_lower(m[:3]): m[:3] for m in _EN_MONTHS}
 _RU_MONTH_KEYS: Final = (
     "январ феврал март апрел май мая мае маю июн июл август сентябр октябр ноябр "
                   "декабр").split()
+# the same keys as sets: ``dict.keys().isdisjoint`` walks the smaller side only when the other
+# is a set (a list or a dict is walked whole, a look-up per month); a text has few words
+_EN_MONTH_SET: Final = frozenset(_EN_MONTH_KEYS)
+_RU_MONTH_SET: Final = frozenset(_RU_MONTH_KEYS)
 
 
 _DATE_SIGNS: Final = b"./-"
@@ -137,9 +141,9 @@ def _month(text: str, lang: Lang, sc: Scan) -> bool:
     if lang is _LANG_KO:
         return "월" in sc.words
     if lang is _LANG_RU:
-        return not sc.words.keys().isdisjoint(_RU_MONTH_KEYS)
+        return not sc.words.keys().isdisjoint(_RU_MONTH_SET)
     words = sc.words
-    if words.keys().isdisjoint(_EN_MONTH_KEYS):
+    if words.keys().isdisjoint(_EN_MONTH_SET):
         return False
     # the English patterns need a month's first three letters, capitalised
     for k, cap in _EN_MONTH_KEYS.items():  # (loops, not a generator: compiled, no frames)
@@ -310,14 +314,15 @@ _PERIOD_KEYS: Final = {
     _LANG_KO: "반기 분기 초 말 중반 중순 중엽 순".split(),
     _LANG_RU: list(_RU_PERIOD_STEMS),
 }
+_PERIOD_SETS: Final = {lang: frozenset(keys) for lang, keys in _PERIOD_KEYS.items()}  # (as above)
 
 
 def _may_period(lang: Lang, sc: Scan) -> bool:
     """Whether the words every period hint needs are in the scan (English: as whole words)."""
     found = sc.words
-    keys = _PERIOD_KEYS[lang]
-    if found.keys().isdisjoint(keys):
+    if found.keys().isdisjoint(_PERIOD_SETS[lang]):
         return False
+    keys = _PERIOD_KEYS[lang]
     if lang is not _LANG_EN:
         return True
     for k in keys:

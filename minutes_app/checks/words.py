@@ -289,11 +289,13 @@ def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
 
 # what every Korean word quantity holds
 KO_NEEDS: Final = ("절반", "차례", "첫", "째", " 번", " 해", " 배")
+# (a set: ``dict.keys().isdisjoint`` walks the scan's few words, not the seven needs)
+_KO_NEED_SET: Final = frozenset(KO_NEEDS)
 
 
 def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
-    if sc is not None and sc.words.keys().isdisjoint(KO_NEEDS):
+    if sc is not None and sc.words.keys().isdisjoint(_KO_NEED_SET):
         return out
     if not any(w in text for w in KO_NEEDS):
         return out
@@ -377,7 +379,7 @@ def finds_no_words(lang: Lang, sc: Scan) -> bool:
     """
     found = sc.words.keys()
     if lang is _LANG_KO:
-        return found.isdisjoint(KO_NEEDS)
+        return found.isdisjoint(_KO_NEED_SET)
     if sc.marks.find(b"R") >= 0:
         return False
     return found.isdisjoint(_RU_START_SET if lang is _LANG_RU else EN_HINTS)
