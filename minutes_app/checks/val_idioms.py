@@ -11,10 +11,11 @@ from typing import Final
 
 from minutes_app.checks.scan_values import MARK_LETTER, MARK_NUMERAL, Scan
 from minutes_app.checks.tokens import is_word_char, lowercase
-from minutes_app.checks.words import EN_HINTS, ROMAN_NEXT, idiom_word_after
+from minutes_app.checks.words import IDIOM_AFTER, EN_HINTS, ROMAN_NEXT, idiom_word_after
 
 
 _R: Final = b"R"
+_HYPHEN: Final = 0x2D
 
 
 def _letter(marks: bytes, text: str, plain: bool, at: int) -> bool:
@@ -78,8 +79,35 @@ def idioms_only(sc: Scan, text: str) -> bool:
                 continue
             if at and is_word_char(text[at - 1]):
                 return False  # a digit before: blanked, the word may stand alone
-            if not lower:
-                lower = sc.lower if plain else lowercase(text)
-            if not idiom_word_after(lower, end, w):
+            told = _idiom_as_written(text, marks, end, w) if plain else -1
+            if told < 0:
+                if not lower:
+                    lower = sc.lower if plain else lowercase(text)
+                told = int(idiom_word_after(lower, end, w))
+            if not told:
                 return False
     return True
+
+
+def _idiom_as_written(text: str, marks: bytes, end: int, word: str) -> int:
+    """``idiom_word_after`` told from the scanned text as written: 1, 0, or -1 (ask the lower case).
+
+    The word after is read while the marks show ASCII letters and "-", whose lower case is
+    one of a-z and "-" as ``idiom_word_after`` reads them; a character beyond ASCII after it
+    (the Kelvin sign lower-cases to "k") is left to the lower case. No lower case of the
+    whole text is made for "the two Sides".
+    """
+    after = IDIOM_AFTER.get(word)
+    n = len(text)
+    if after is None or end + 1 >= n or text[end] != " ":
+        return 0
+    stop = end + 1
+    while stop < n:
+        mark = marks[stop]
+        if mark != MARK_LETTER and mark != MARK_NUMERAL and mark != _HYPHEN:
+            break
+        stop += 1
+    if stop < n and ord(text[stop]) >= 0x80:
+        return -1
+    return int(lowercase(text[end + 1:stop]) in after
+               and (stop >= n or not is_word_char(text[stop])))

@@ -6,7 +6,6 @@ is 처음으로, so a word alone never makes a finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Final
 
 import re
@@ -202,7 +201,7 @@ def _in_idiom(lower: str, at: int, word: str) -> bool:
 
 # the idioms of _EN_IDIOM that are a number word, one space and one word (a hit of the pattern
 # wherever they stand at word boundaries: "the two Sides" in nearly every paragraph)
-_IDIOM_AFTER: Final = {
+IDIOM_AFTER: Final = {
     "two": frozenset("sides countries governments delegations parties nations heads presidents "
                      "leaders ministers co-chairs regions economies peoples".split()),
     "one": frozenset("of another side hand time".split()),
@@ -212,7 +211,7 @@ _IDIOM_AFTER: Final = {
 
 def idiom_word_after(lower: str, end: int, word: str) -> bool:
     """Whether one space and a word that makes ``word`` an idiom follow it (a hit, no pass)."""
-    after = _IDIOM_AFTER.get(word)
+    after = IDIOM_AFTER.get(word)
     n = len(lower)
     if after is None or end + 1 >= n or lower[end] != " ":
         return False
@@ -323,15 +322,19 @@ def _ru_word_at_start(text: str, sc: Scan) -> bool:
     return False
 
 
-def _places(found: dict[str, list[int]], keys: Iterable[str]) -> list[int]:
+def _places(found: dict[str, list[int]], keys: frozenset[str]) -> list[int]:
     """Where the scan found any of ``keys``, in order."""
     out: list[int] = []
-    for k in keys:  # (loops, not a generator: compiled, no frames)
-        at = found.get(k)
-        if at is not None:
+    for k, at in found.items():  # (the scan's few words asked of the keys, not each key of them)
+        if k in keys:
             out += at
     out.sort()
     return out
+
+
+_RU_ORD_SET: Final = frozenset(_RU_ORD_KEYS)
+_RU_CARD_SET: Final = frozenset(_RU_CARD)
+_RU_FRACTION_SET: Final = frozenset(_RU_FRACTION_KEYS)
 
 
 def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
@@ -344,9 +347,9 @@ def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
     cards: list[int] | None = None
     wins: list[tuple[int, int]] = []
     if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
-        ords = _places(sc.words, _RU_ORD_KEYS)
-        cards = _places(sc.words, _RU_CARD)
-        wins = word_windows(text, ords + cards + _places(sc.words, _RU_FRACTION_KEYS))
+        ords = _places(sc.words, _RU_ORD_SET)
+        cards = _places(sc.words, _RU_CARD_SET)
+        wins = word_windows(text, ords + cards + _places(sc.words, _RU_FRACTION_SET))
     # each pass only where a word it needs stands (a substring test costs far less than a pass)
     if any(w in lower for w in _RU_IDIOM_NEEDS):
         lower = _blank(lower, _RU_IDIOM) if sc is None else blank_in(lower, _RU_IDIOM, wins)

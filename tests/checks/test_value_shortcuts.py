@@ -44,7 +44,7 @@ def test_idioms_told_by_the_next_word_are_hits_of_the_idiom_pattern() -> None:
              "two  sides", "one another,", "first class2", "two sidesé", "first-time", "one"]
     said = 0
     for text in [t.lower() for t, _lang in _texts()] + extra:
-        for word in words._IDIOM_AFTER:
+        for word in words.IDIOM_AFTER:
             at = text.find(word)
             while at >= 0:
                 starts = at == 0 or not is_word_char(text[at - 1])
@@ -75,3 +75,29 @@ def test_windows_told_free_of_identifiers_hold_no_hit() -> None:
         if not val_idents.may_ident(text, 0, len(text)):
             assert not val_idents.IDENT.search(text), text
     assert said_no > 1000
+
+
+def test_idioms_told_as_written_are_those_told_on_the_lower_case() -> None:
+    """``val_idioms._idiom_as_written`` says what ``idiom_word_after`` says of the lower case."""
+    from minutes_app.checks import scan_values, val_idioms, words
+    from minutes_app.model import Lang
+
+    extra = ["The Two SIDES agreed", "the two Sides-", "two Co-Chairs.", "One Of them",
+             "the two Sides\u212a", "the two SideS\u00e9", "the two Sides_x", "two  Sides",
+             "one Another", "First Time", "First-Time", "two", "two ", "two Sides",
+             "two SIDES2", "the two Ministers\u0440", "two Heads\u212aq"]
+    told = asked = 0
+    for text in [t for t, _lang in _texts()] + extra:
+        sc = scan_values.scan(text, Lang.EN)
+        if sc is None:
+            continue
+        for word, places in sc.words.items():
+            for at in places:
+                end = at + len(word)
+                got = val_idioms._idiom_as_written(text, sc.marks, end, word)
+                if got < 0:
+                    asked += 1
+                    continue
+                told += 1
+                assert got == int(words.idiom_word_after(sc.lower, end, word)), (text, at)
+    assert told > 1000 and asked >= 2
