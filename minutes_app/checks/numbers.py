@@ -35,7 +35,9 @@ class Quantity(NamedTuple):
 
 def canon(value: float) -> float:
     """The value rounded to ten significant digits (1.2 × 10¹² is 1.2e12, not 1199999999999.9)."""
-    if value.is_integer() and -1e10 < value < 1e10:  # ten digits at most: already canonical
+    # ten digits at most and whole: already canonical (a remainder, compiled natively, tells
+    # a whole value: ``float.is_integer`` boxes the value and calls a method per number)
+    if -1e10 < value < 1e10 and value % 1.0 == 0.0:
         return value
     return float(f"{value:.10g}")
 

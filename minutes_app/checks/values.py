@@ -105,7 +105,7 @@ def _of_percent(value: float) -> float:
     """A percentage as a fraction, rounded to six decimals (50% is 0.5)."""
     # a whole percentage over a hundred has two decimals: rounded to six it is itself
     # (``round`` with digits goes through a decimal string; tests/checks/test_value_scan)
-    if value.is_integer() and -1e9 < value < 1e9:
+    if -1e9 < value < 1e9 and value % 1.0 == 0.0:  # (whole: see ``numbers.canon``)
         return value / 100
     return round(value / 100, 6)
 

@@ -101,3 +101,32 @@ def test_idioms_told_as_written_are_those_told_on_the_lower_case() -> None:
                 told += 1
                 assert got == int(words.idiom_word_after(sc.lower, end, word)), (text, at)
     assert told > 1000 and asked >= 2
+
+
+def test_whole_values_told_by_a_remainder_are_those_float_tells() -> None:
+    """``numbers.canon`` and ``values._of_percent`` tell a whole value as ``is_integer`` does."""
+    import math
+    import random
+
+    from minutes_app.checks import values
+
+    def canon_before(value: float) -> float:
+        if value.is_integer() and -1e10 < value < 1e10:
+            return value
+        return float(f"{value:.10g}")
+
+    def percent_before(value: float) -> float:
+        if value.is_integer() and -1e9 < value < 1e9:
+            return value / 100
+        return round(value / 100, 6)
+
+    rng = random.Random(21)
+    tried = [0.0, -0.0, 0.5, -0.5, 1e-300, -1e-300, 1e10, -1e10, 1e10 - 1, 9999999999.5,
+             1e9, -1e9, 999999999.0, 1e300, math.inf, -math.inf, 2.0 ** 52 + 0.5, 1 / 3]
+    tried += [rng.uniform(-2e10, 2e10) for _ in range(20_000)]
+    tried += [float(rng.randint(-2 * 10**10, 2 * 10**10)) for _ in range(20_000)]
+    tried += [rng.randint(-10**6, 10**6) / rng.choice([2, 4, 10, 100, 3]) for _ in range(20_000)]
+    for v in tried:
+        assert repr(numbers.canon(v)) == repr(canon_before(v)), v
+        assert repr(values._of_percent(v)) == repr(percent_before(v)), v
+    assert math.isnan(numbers.canon(math.nan)) and math.isnan(values._of_percent(math.nan))
