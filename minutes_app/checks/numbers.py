@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from minutes_app.checks.scan_values import Scan, masked
 from minutes_app.checks.val_idents import IDENT_HINT, LAST_DIGITS, ident_starts, identifiers
@@ -23,14 +23,38 @@ _LANG_RU: Final = Lang.RU
 _lower: Final = lowercase  # (a constant: compiled code calls it with no look-up)
 
 
-class Quantity(NamedTuple):
-    """One value stated by a text: ``unit`` is ``%``, ``frac``, a currency or unit code, or ''."""
+class Quantity:
+    """One value stated by a text: ``unit`` is ``%``, ``frac``, a currency or unit code, or ''.
+
+    A class of its own, not a named tuple: compiled, one object holds the value and places
+    unboxed (a named tuple was two tuples, a float and two ints per number found).
+    """
 
     value: float
     unit: str
     soft: bool
     start: int
     end: int
+
+    def __init__(self, value: float, unit: str, soft: bool, start: int, end: int) -> None:
+        self.value = value
+        self.unit = unit
+        self.soft = soft
+        self.start = start
+        self.end = end
+
+    def _fields(self) -> tuple[float, str, bool, int, int]:
+        return (self.value, self.unit, self.soft, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Quantity) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Quantity(value={!r}, unit={!r}, soft={!r}, start={!r}, end={!r})".format(
+            *self._fields())
 
 
 def canon(value: float) -> float:
@@ -190,7 +214,6 @@ _RISKY: Final = {_LANG_EN: ("thousand", "million", "billion", "trillion", "bn", 
           _LANG_RU: ("тыс", "млн", "млрд", "миллион", "миллиард", "трлн", "триллион"),
           _LANG_KO: tuple("십백천만억조")}
 _RISKY_FIRSTS: Final = {lang: "".join({w[0] for w in words}) for lang, words in _RISKY.items()}
-_new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
 _RISKY_KO: Final = _RISKY[_LANG_KO]
 _KO_SCALES: Final = "".join(_RISKY_KO)  # (Korean's risky words are characters: one ``in`` test)
 
@@ -269,7 +292,7 @@ def _latin(text: str, lang: Lang, digits: list[int] | None = None) -> list[Quant
         if plain:
             raw = text[at:stop]
             unit, end = _unit(text, at, stop)
-            out.append(_new(Quantity, (canon(float(raw)), unit, False, at, end)))
+            out.append(Quantity(canon(float(raw)), unit, False, at, end))
             end = stop
             continue
         for hit in _chunks(pattern, text, [at], risky):
@@ -285,7 +308,7 @@ def _latin_hit(text: str, lang: Lang, scales: dict[str, float], start: int, stop
         decimals = None
     value = _digits(raw, decimals) * (scales.get(scale, 1.0) if scale else 1.0)
     unit, end = _unit(text, start, stop)
-    return _new(Quantity, (canon(value), unit, False, start, end))
+    return Quantity(canon(value), unit, False, start, end)
 
 
 def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
@@ -325,7 +348,7 @@ def _korean(text: str, digits: list[int] | None = None) -> list[Quantity]:
 
 def _ko_quantity(text: str, value: float, start: int, end: int) -> Quantity:
     unit, end = _unit(text, start, end)
-    return _new(Quantity, (canon(value), unit, False, start, end))
+    return Quantity(canon(value), unit, False, start, end)
 
 
 def mask(text: str, start: int, end: int) -> str:
@@ -372,8 +395,8 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
         for hit in idents:
             digits_of = LAST_DIGITS.search(hit.group())
             if digits_of is not None:
-                found.append(_new(Quantity, (float(digits_of.group()), "id", False,
-                                             hit.start(), hit.end())))
+                found.append(Quantity(float(digits_of.group()), "id", False, hit.start(),
+                                      hit.end()))
         for hit in idents:  # the hits found above: no second pass of the pattern
             text = mask(text, hit.start(), hit.end())
     # (the scan holds every "/" and "분의" of the text before blanking)
@@ -381,8 +404,8 @@ def digit_quantities(text: str, lang: Lang, sc: Scan | None = None, blank: bool 
     for hit in (_FRACTION.finditer(text) if maybe and ("/" in text or "분의" in text) else ()):
         a, b = (hit.group(1), hit.group(2)) if hit.group(1) else (hit.group(4), hit.group(3))
         if int(b):
-            found.append(_new(Quantity, (canon(int(a) / int(b)), "frac", False, hit.start(),
-                                         hit.end())))
+            found.append(Quantity(canon(int(a) / int(b)), "frac", False, hit.start(),
+                                  hit.end()))
             text = mask(text, hit.start(), hit.end())
     if sc is not None and found:  # what was blanked above is no digit any more
         digits = _run_heads(text, sc)

@@ -96,7 +96,7 @@ def _read(text: str, lang: Lang) -> Values:
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     quantities = numbers if quiet else numbers + word_quantities(rest, lang, sc)
     if found_dates:
-        quantities += [_new(Quantity, (float(d.value[0]), "year", True, d.start, d.end))
+        quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
                        for d in found_dates if d.value[0]]
     return _new(Values, (quantities, found_dates, found_periods))
 

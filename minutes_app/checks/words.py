@@ -120,13 +120,6 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-_new: Final = tuple.__new__  # a Quantity without its Python constructor (a tuple of five)
-
-
-def _q(value: float, unit: str, soft: bool, start: int, end: int) -> Quantity:
-    return _new(Quantity, (value, unit, soft, start, end))
-
-
 def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
     """Roman numerals as values (``XIV``, ``Annex II``); one letter only after ``Annex``."""
     out: list[Quantity] = []
@@ -136,7 +129,8 @@ def roman(text: str, sc: Scan | None = None) -> list[Quantity]:
         return out
     for hit in _ROMAN.finditer(text):
         if hit.group():
-            out.append(_q(float(_roman_value(hit.group())), "", False, hit.start(), hit.end()))
+            out.append(Quantity(float(_roman_value(hit.group())), "", False, hit.start(),
+                                hit.end()))
     return out
 
 
@@ -159,7 +153,7 @@ def _roman_at(text: str, sc: Scan) -> list[Quantity]:
             if nxt in ROMAN_NEXT or not is_word_char(nxt):
                 hit = _ROMAN.match(text, at)
                 if hit is not None and hit.group():
-                    out.append(_q(float(_roman_value(hit.group())), "", False, at, hit.end()))
+                    out.append(Quantity(float(_roman_value(hit.group())), "", False, at, hit.end()))
                     end = hit.end()
         at = marks.find(b"R", at + 1)
     return out
@@ -258,14 +252,14 @@ def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
         lower = blank_in(lower, _EN_IDIOM, word_windows(text, starts))
     if (sc is None or "half" in sc.words) and "half" in lower:  # what _EN_AND_HALF needs
         for hit in _EN_AND_HALF.finditer(lower):
-            out.append(_q(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end()))
+            out.append(Quantity(EN_WORDS[hit.group(1)] + 0.5, "", True, hit.start(), hit.end()))
         lower = _blank(lower, _EN_AND_HALF)
     # a fraction's word is a whole word: it is among the text's words (no hint pass)
     for hit in (() if present.isdisjoint(_FRACTIONS) else _EN_FRACTION.finditer(lower)):
         num = _NUMERATORS.get(hit.group(1) or "a", 1)
         if hit.group(2) in ("third", "fifth", "quarter") and not hit.group(1):
             continue  # "the third Forum", "the fifth meeting": ordinals (below)
-        out.append(_q(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
+        out.append(Quantity(canon(num / _FRACTIONS[hit.group(2)]), "frac", True, hit.start(),
                       hit.end()))
         lower = lower[:hit.start()] + " " * (hit.end() - hit.start()) + lower[hit.end():]
     # the words left after the idioms were blanked ("the two Sides" leaves none)
@@ -281,7 +275,7 @@ def _english(text: str, sc: Scan | None = None) -> list[Quantity]:
         scale = _EN_SCALE_AFTER.match(lower, end)
         if scale is not None:  # "four million"
             value, end = value * _EN_SCALES[scale.group(1)], scale.end()
-        out.append(_q(canon(value), "", True, hit.start(), end))
+        out.append(Quantity(canon(value), "", True, hit.start(), end))
     out += roman(text, sc)
     return out
 
@@ -300,7 +294,7 @@ def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
         return out
     for hit in _KO_WORD.finditer(text):
         unit, value = _KO_WORDS[hit.group()]
-        out.append(_q(float(value), unit, True, hit.start(), hit.end()))
+        out.append(Quantity(float(value), unit, True, hit.start(), hit.end()))
     return out
 
 
@@ -363,13 +357,13 @@ def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
             lower = blank_in(lower, _RU_FRACTION, wins)
     for hit in at_starts(_RU_ORD_RE, lower, ords):
         # (the group is one stem's literal text: the stem whose pattern matches it whole)
-        out.append(_q(float(_RU_ORD_OF[hit.group(1)]), "", True, hit.start(), hit.end()))
+        out.append(Quantity(float(_RU_ORD_OF[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in at_starts(_RU_CARD_RE, lower, cards):
-        out.append(_q(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
+        out.append(Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
     for hit in fractions:
         value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
         value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
-        out.append(_q(canon(value), "frac", True, hit.start(), hit.end()))
+        out.append(Quantity(canon(value), "frac", True, hit.start(), hit.end()))
     out += roman(text, sc)
     return out
 
