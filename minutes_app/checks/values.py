@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
@@ -17,15 +17,30 @@ from minutes_app.model import Lang
 _LANG_EN: Final = Lang.EN
 
 
-class Values(NamedTuple):
+# (classes of their own, not named tuples: compiled, each is one object made per text and its
+# fields are read without a tuple's checks)
+class Values:
     """The quantities, dates and periods of one text."""
 
     quantities: list[Quantity]
     dates: list[Dated]
     periods: list[Period]
 
+    def __init__(self, quantities: list[Quantity], dates: list[Dated],
+                 periods: list[Period]) -> None:
+        self.quantities = quantities
+        self.dates = dates
+        self.periods = periods
 
-class Index(NamedTuple):
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Values) and (self.quantities, self.dates, self.periods) == (
+            other.quantities, other.dates, other.periods)
+
+    def __repr__(self) -> str:
+        return f"Values({self.quantities!r}, {self.dates!r}, {self.periods!r})"
+
+
+class Index:
     """What a pair's comparison asks of a text's quantities first (both read once per text)."""
 
     keys: frozenset[float]  # the values every quantity is matched by (see ``_keys``: "v")
@@ -34,10 +49,17 @@ class Index(NamedTuple):
     days: frozenset[Day]  # the dates' values
     periods: frozenset[str]  # the periods' values
 
+    def __init__(self, keys: frozenset[float], fractions: frozenset[float], units: bool,
+                 days: frozenset[Day], periods: frozenset[str]) -> None:
+        self.keys = keys
+        self.fractions = fractions
+        self.units = units
+        self.days = days
+        self.periods = periods
+
 
 _NO_UNIT: Final = ("", "%", "frac", "id", "year")
 _NONE: Final[frozenset[Any]] = frozenset()
-_new: Final = tuple.__new__
 
 
 def values(text: str, lang: Lang) -> Values:
@@ -65,13 +87,10 @@ def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
             keys.append(q.value)
             if not units:
                 units = unit not in _NO_UNIT
-    # (tuple.__new__: the named tuples' Python constructors cost more than the tuples)
-    return (found, _new(Index, (frozenset(keys), frozenset(fractions) if fractions else _NONE,
-                                units,
-                                frozenset([d.value for d in found.dates]) if found.dates
-                                else _NONE,
-                                frozenset([p.value for p in found.periods]) if found.periods
-                                else _NONE)))
+    return (found, Index(frozenset(keys), frozenset(fractions) if fractions else _NONE, units,
+                         frozenset([d.value for d in found.dates]) if found.dates else _NONE,
+                         frozenset([p.value for p in found.periods]) if found.periods
+                         else _NONE))
 
 
 def _read(text: str, lang: Lang) -> Values:
@@ -98,7 +117,7 @@ def _read(text: str, lang: Lang) -> Values:
     if found_dates:
         quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
                        for d in found_dates if d.value[0]]
-    return _new(Values, (quantities, found_dates, found_periods))
+    return Values(quantities, found_dates, found_periods)
 
 
 def _of_percent(value: float) -> float:
