@@ -46,6 +46,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.trie",
     "minutes_app.checks.val_idents",
     "minutes_app.checks.val_idioms",
+    "minutes_app.checks.val_quantity",
     "minutes_app.checks.values",
     "minutes_app.checks.words",
     "minutes_app.tracking.align",
