@@ -13,13 +13,12 @@ patterns still decide, so what they find does not change (``tests/checks/test_va
 from __future__ import annotations
 
 import re
-from encodings import cp1251
-from codecs import charmap_encode as _charmap_encode
 from typing import Final
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from minutes_app.model import Lang
+from minutes_app.checks.nm_read import text_bytes
 from minutes_app.checks.tokens import lowercase
 
 _lower: Final = lowercase  # (a constant: compiled, read without a look-up in the module)
@@ -92,7 +91,6 @@ def _encodable(word: str) -> bool:
 # are ASCII ones, and lower-casing keeps each of its characters one of its characters (both
 # checked below), so the lower case of a text it holds is its bytes translated
 _ONE_BYTE: Final = "cp1251"
-_ENCODING_TABLE: Final = cp1251.encoding_table  # (the encoding table of ``_ONE_BYTE``)
 
 
 def _lower_table() -> bytes:
@@ -206,15 +204,6 @@ class Scan:
         return [at for start, end in self.runs for at in range(start, end)]
 
 
-def _one_byte(text: str) -> bytes | None:
-    if text.isascii():  # (a copy of its bytes: no table to look characters up in)
-        return text.encode("ascii")
-    try:  # (the codec's own function: ``str.encode`` would find it and call it in Python)
-        return _charmap_encode(text, "strict", _ENCODING_TABLE)[0]
-    except UnicodeEncodeError:
-        return None
-
-
 # the only character whose lower case is longer than one (checked by the tests): a text
 # without it keeps its positions when lower-cased
 _LONGER_LOWER: Final = "\u0130"
@@ -230,7 +219,7 @@ def scan(text: str, lang: Lang) -> Scan | None:
         _KO_AUTOMATA if lang is _KO else _EN_AUTOMATA if lang is _EN else _RU_AUTOMATA)
     # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
     # its bytes translated, read by the bytes automaton
-    raw = _one_byte(text)
+    raw = text_bytes(text)
     if raw is not None:
         words = _starts(bytes_automaton.find_matches_as_indexes(
             raw.translate(_LOWER_ONE_BYTE), overlapping=True), byte_keys)

@@ -15,7 +15,7 @@ import ahocorasick_rs
 # the one cp1251 reading of the checks: its lower-casing table and which bytes are letters
 from minutes_app.checks.nm_read import LETTER as _LETTER
 from minutes_app.checks.nm_read import LOWER as _LOWER
-from minutes_app.checks.nm_read import ONE_BYTE as CODEC
+from minutes_app.checks.nm_read import ONE_BYTE as CODEC, text_bytes
 
 
 def automaton(literals: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
@@ -35,9 +35,8 @@ def word_start_hits(reader: ahocorasick_rs.BytesAhoCorasick, text: str
     """``Stems.indexed_hits`` of ``lowercase(text)`` where each leftmost-longest hit starts a
     word (then they are the pattern's, as ``Stems`` reasons); None where cp1251 does not hold
     the text or a hit stands inside a word (the caller reads it the exact way)."""
-    try:
-        raw = text.encode(CODEC)
-    except UnicodeEncodeError:
+    raw = text_bytes(text)
+    if raw is None:
         return None
     found = reader.find_matches_as_indexes(raw.translate(_LOWER))
     for _index, start, _end in found:
