@@ -68,6 +68,30 @@ def test_language_choice_is_remembered(window: MainWindow) -> None:
     assert AppSettings.load().ui_language == "en"
 
 
+def test_an_unchanged_save_writes_nothing(qapp: QApplication) -> None:
+    from PySide6.QtCore import QSettings
+
+    from minutes_app.ui.settings import AppSettings
+
+    mine = AppSettings.load()
+    mine.zoom = 1
+    mine.save()
+    ours = QSettings().fileName()
+    written = Path(ours).read_bytes()
+    other = AppSettings.load()  # another window (or process) changes a setting
+    other.user_name = "Kim Minsu"
+    other.save()
+    assert Path(ours).read_bytes() != written
+    mine.save()  # nothing of mine changed: theirs is not overwritten
+    assert AppSettings.load().user_name == "Kim Minsu"
+    mine.zoom = 0  # a change of mine is written
+    mine.save()
+    again = AppSettings.load()
+    assert again.zoom == 0 and again.user_name == "Kim Minsu"
+    again.user_name = ""
+    again.save()
+
+
 def test_dock_layout_is_remembered(qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
     from minutes_app.ui.app import build_window
     from minutes_app.ui.settings import AppSettings
