@@ -88,3 +88,23 @@ def test_a_heads_phrase_on_the_bytes_finds_what_its_case_blind_pattern_finds() -
             find_form(text, variant, Lang.RU), (variant, text)
         found += bool(expected)
     assert found > 300
+
+
+def test_text_bytes_are_the_codecs_once_per_text_until_forgotten() -> None:
+    from minutes_app.checks.conformity import clear_caches
+
+    rng = random.Random(11)
+    pieces = [*_CHARS, "한", "Σ", "\u0130", "—", "ё", "“", "№", "€", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        try:
+            want: bytes | None = text.encode(ONE_BYTE)
+        except UnicodeEncodeError:
+            want = None
+        assert nm_read.text_bytes(text) == want, text
+    text = "Российская Сторона"
+    first = nm_read.text_bytes(text)
+    assert nm_read.text_bytes(text) is first  # remembered: every check reads the same bytes
+    clear_caches()
+    again = nm_read.text_bytes(text)
+    assert again == first and again is not first  # forgotten with the other caches

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from minutes_app.checks import scan_values
+from minutes_app.checks.nm_read import text_bytes
 from minutes_app.checks.tokens import lowercase
 from minutes_app.model import Lang
 from tests.checks.test_value_scan import _texts
@@ -39,7 +40,7 @@ def test_the_bytes_pass_finds_the_words_of_the_text_pass() -> None:
         assert found.words == _by_text(text, lang), (text, lang)
         assert found.runs == [h.span() for h in re.finditer(r"\d+", text)], (text, lang)
         assert found.lower == lowercase(text)
-        one_byte += scan_values._one_byte(text) is not None
+        one_byte += text_bytes(text) is not None
     assert one_byte > 1000
 
 
