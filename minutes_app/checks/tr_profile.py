@@ -60,9 +60,14 @@ def forget() -> None:
 
 
 def read(text: str) -> Profile:
-    """The profile of ``text``, from one pass over its code points (most frequent first)."""
+    """The profile of ``text``, from one pass over its code points (most frequent first).
+
+    What most characters decide is kept in locals (C variables, compiled), written to the
+    profile once at the end; rarer marks are written to it as they come.
+    """
     p = Profile()
     letters = syllables = 0
+    cyrillic = small_latin = double = after = negates_ko = negates_ru = False
     prev = 0  # the code point before (none at the start)
     for i in range(len(text)):
         c = ord(text[i])
@@ -70,25 +75,25 @@ def read(text: str) -> Profile:
             syllables += 1
             if c == 0xC54A or c == 0xC5C6 or c == 0xBABB or c == 0xBD88 \
                     or (c == 0xB2C8 and prev == 0xC544):  # 않 없 못 불, 아니
-                p.negates_ko = True
+                negates_ko = True
         elif 0x410 <= c <= 0x44F or c == 0x401 or c == 0x451:  # a Russian letter
             letters += 1
-            p.cyrillic = True
+            cyrillic = True
             # "не", "ни" in either case, the "н" at a word's start
-            if (c == 0x435 or c == 0x438 or c == 0x415 or c == 0x418) \
-                    and (prev == 0x43D or prev == 0x41D) and not p.negates_ru:
-                p.negates_ru = _starts_word(text, i - 1)
+            if (prev == 0x43D or prev == 0x41D) and not negates_ru \
+                    and (c == 0x435 or c == 0x438 or c == 0x415 or c == 0x418):
+                negates_ru = _starts_word(text, i - 1)
         elif c < 128:
             if 97 <= c <= 122:
                 letters += 1
-                p.small_latin = True
+                small_latin = True
             elif 65 <= c <= 90 or 48 <= c <= 57:
                 letters += 1
             elif c == 32:
                 if prev == 32:
-                    p.double = True
+                    double = True
                 elif _opens(prev):
-                    p.after = True
+                    after = True
             elif c < 32 or c == 127:
                 p.printable = False
                 if c == 9:
@@ -102,8 +107,10 @@ def read(text: str) -> Profile:
         prev = c
     p.letters = letters + syllables
     p.syllables = syllables
-    if syllables:
-        p.hangul = True
+    p.hangul = p.hangul or syllables > 0
+    p.cyrillic = p.cyrillic or cyrillic
+    p.small_latin, p.double, p.after = small_latin, double, after
+    p.negates_ko, p.negates_ru = negates_ko, negates_ru
     return p
 
 
