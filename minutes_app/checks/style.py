@@ -8,7 +8,6 @@ from typing import Final
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.tr_profile import profile
-from minutes_app.checks.translation import TWO_SPACES
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -25,13 +24,10 @@ _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pa
 
 
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
-_ASCII_SYMBOLS = "".join(sorted(c for c in _SYMBOLS if c.isascii()))
 
 
 def _has_symbol(text: str) -> bool:
     """Whether a paired symbol is in ``text`` (a few memchr in C before any regex)."""
-    if text.isascii():
-        return any(c in text for c in _ASCII_SYMBOLS)
     return profile(text).symbol  # (the compiled pass that several checks share)
 
 
@@ -148,17 +144,8 @@ def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:
         return []
-    if not text.isascii():  # the compiled pass that several checks share (see tr_profile)
-        read = profile(text)
-        double, before, after = read.double or read.tab, read.stray, read.after
-    elif _SPACE_THEN_MARK.search(text) is None:  # (most texts: one pass for two gates)
-        double, before = "\t" in text, False
-        after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
-    else:
-        double = TWO_SPACES.search(text) is not None or "\t" in text
-        before = _STRAY_BEFORE.search(text) is not None
-        # "( " or "[ ": the marks themselves are seldom there (memchr first)
-        after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
+    read = profile(text)  # (the compiled pass that several checks share, see tr_profile)
+    double, before, after = read.double or read.tab, read.stray, read.after
     if not (double or " " in text[:1] + text[-1:] or before or after):
         return []
     # each pattern only where what its hit must hold is there
@@ -208,12 +195,3 @@ def space_checks(unit: Unit, ctx: Context) -> list[Finding]:
         for issue, start, end in spacing(unit.texts.get(lang, "")):
             out.append(make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue}))
     return out
-
-
-# the gates of "before" and "after" (a hit of each holds one of these): two passes, not one
-# alternation: the first starts with a space, which the engine looks for as a literal; the
-# second with a set of characters, also found fast (together 2x faster; faster too than
-# looking for each pair with ``in``)
-_STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
-# a hit of either TWO_SPACES or _STRAY_BEFORE holds a hit of this one
-_SPACE_THEN_MARK = re.compile(r" [ ,.;:!?)\]」』》〉”»]")

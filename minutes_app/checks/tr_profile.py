@@ -1,9 +1,9 @@
-"""One compiled read of a text beyond ASCII that feeds the gates of several checks.
+"""One compiled read of a text that feeds the gates of several checks.
 
 The length weight, the foreign-script test, the negation gates, the paired-symbol gate, the
-spacing gates and the sentence splitter each asked the same Korean or Russian text for a few
-characters of their own, in passes of their own (encodings, byte tables, patterns, searches).
-One loop over the code points answers them all, once per text (remembered for the run:
+spacing gates and the sentence splitter each asked the same text for a few characters of
+their own, in passes of their own (encodings, byte tables, patterns, searches). One loop over
+the code points answers them all, once per text (remembered for the run:
 ``translation.clear_caches`` forgets it); each answer is what the pass it replaces gave
 (``tests/checks/test_tr_profile.py`` compares them on generated texts).
 """

@@ -123,18 +123,9 @@ def weight(text: str, lang: Lang) -> int:
     return _weight(text, lang)
 
 
-# bytes.translate deletes in C what a regex would visit character by character: the letters
-# and digits of ASCII are what is left of the UTF-8 once every other ASCII byte and every byte
-# of a longer character are deleted
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-
-
 def _weight(text: str, lang: Lang) -> int:
     """The letters and digits of ``text`` (``[^\\W_]``), and its Hangul syllables once more."""
-    if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
-    # beyond ASCII, the one compiled pass that several checks share (see tr_profile)
-    found = profile(text)
+    found = profile(text)  # (the one compiled pass that several checks share, see tr_profile)
     return found.letters + found.syllables if lang is _KO else found.letters
 
 
@@ -178,9 +169,6 @@ def length_checks(unit: Unit, ctx: Context) -> list[Finding]:
     return out
 
 
-# ("  " in a text is looked for at each space by str's search; the engine's literal search
-# is about twice as fast)
-TWO_SPACES = re.compile("  ")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=\S)")
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "St.", "e.g.", "i.e.", "г.", "т.е.")
 
@@ -232,20 +220,20 @@ def _normalised_sentences(text: str) -> list[str]:
     "。 "): ``str.split`` finds those in C where the pattern would visit every space.
     """
     # a printable text holds no space but " " (every other is a separator or a control): its
-    # normal form has each run of spaces made one and none at either end (all in C)
-    # (beyond ASCII, the text's profile answers both questions: see tr_profile)
-    read = None if text.isascii() else profile(text)
-    if read.printable if read is not None else _printable(text):
+    # normal form has each run of spaces made one and none at either end (all in C); the
+    # text's profile says whether it is printable and holds two spaces (see tr_profile)
+    read = profile(text)
+    if read.printable:
         normed = text
-        if read.double if read is not None else TWO_SPACES.search(normed) is not None:
+        if read.double:
             while "  " in normed:
                 normed = normed.replace("  ", " ")
         normed = normed.strip(" ")
     else:
         normed = _norm(text)
-    # (one character is found by memchr; "! " would be looked for at every space)
-    # (no "!", "?" nor "。" in the text, none in its normal form)
-    if (read is None or read.ends) and (
+    # (no "!", "?" nor "。" in the text, none in its normal form; else one character is
+    # found by memchr, where "! " would be looked for at every space)
+    if read.ends and (
             ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed)
             or "。" in normed):
         pieces = _SENTENCE_END.split(normed)
@@ -266,14 +254,6 @@ def _normalised_sentences(text: str) -> list[str]:
 
 
 _ENDS_ABBREVIATED = methodcaller("endswith", _ABBREVIATIONS)
-
-
-_ASCII_CONTROLS = bytes([*range(32), 127])
-
-
-def _printable(text: str) -> bool:
-    """``text.isprintable()`` of an ASCII text: no control byte (deleted in C, faster)."""
-    return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) == len(text)
 
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
