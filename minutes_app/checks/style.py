@@ -23,6 +23,7 @@ PAIRS = {
 _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pair) | {'"', "„"}
 
 
+# (what tr_profile finds of them, as a pattern: the tests compare the two)
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 
 
@@ -56,9 +57,9 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
     closers, openers = _CLOSERS[lang], _OPENERS[lang]
-    # only the symbols are visited (a pass in C finds them), not every character
-    for hit in _SYMBOL_RE.finditer(text):
-        i, ch = hit.start(), hit.group()
+    # only the symbols are visited (the text's profile holds where they stand, tr_profile)
+    for i in profile(text).symbols or ():
+        ch = text[i]
         if ch in openers and not (ch == "“" and lang is _RU):
             stack.append((ch, i))
         elif ch in closers:

@@ -26,6 +26,7 @@ class Profile:
     negates_ko: bool  # "않", "없", "못", "아니" or "불" (what a Korean marker starts with)
     negates_ru: bool  # ``tr_scan.may_negate_ru``
     symbol: bool  # a paired symbol or quote of any language (style._SYMBOLS)
+    symbols: list[int] | None  # where each of them stands, in order (None: nowhere)
     double: bool  # two spaces in a row
     tab: bool  # a tab
     stray: bool  # a space before ``[,.;:!?)\]」』》〉”»]`` (style._STRAY_BEFORE)
@@ -39,6 +40,7 @@ class Profile:
         self.negates_ko = self.negates_ru = self.symbol = False
         self.double = self.tab = self.stray = self.after = self.ends = False
         self.printable = True
+        self.symbols = None
 
 
 _PROFILES: dict[str, Profile] = {}
@@ -99,7 +101,7 @@ def read(text: str) -> Profile:
                 if c == 9:
                     p.tab = True
             else:
-                _ascii_mark(p, c, prev)
+                _ascii_mark(p, i, c, prev)
         else:
             _beyond(p, text, i, c, prev)
             if text[i].isalnum():
@@ -114,10 +116,10 @@ def read(text: str) -> Profile:
     return p
 
 
-def _ascii_mark(p: Profile, c: int, prev: int) -> None:
+def _ascii_mark(p: Profile, i: int, c: int, prev: int) -> None:
     """An ASCII mark: a paired symbol, a mark a stray space stands before, a sentence's end."""
     if c == 40 or c == 41 or c == 91 or c == 93 or c == 123 or c == 125 or c == 34:
-        p.symbol = True  # ( ) [ ] { } "
+        _symbol(p, i)  # ( ) [ ] { } "
     if prev == 32 and (c == 44 or c == 46 or c == 59 or c == 58 or c == 33 or c == 63
                        or c == 41 or c == 93):  # , . ; : ! ? ) ]
         p.stray = True
@@ -135,16 +137,25 @@ def _beyond(p: Profile, text: str, i: int, c: int, prev: int) -> None:
         p.ends = True
     elif c == 0x300C or c == 0x300E or c == 0x300A or c == 0x3008 or c == 0x201C \
             or c == 0xAB or c == 0x2018 or c == 0x201E:  # 「 『 《 〈 “ « ‘ „
-        p.symbol = True
+        _symbol(p, i)
     elif c == 0x300D or c == 0x300F or c == 0x300B or c == 0x3009 or c == 0x201D \
             or c == 0xBB:  # 」 』 》 〉 ” »
-        p.symbol = True
+        _symbol(p, i)
         if prev == 32:
             p.stray = True
     elif c == 0x2019:  # ’
-        p.symbol = True
+        _symbol(p, i)
     if p.printable and not text[i].isprintable():
         p.printable = False
+
+
+def _symbol(p: Profile, i: int) -> None:
+    """A paired symbol at ``i``."""
+    p.symbol = True
+    if p.symbols is None:
+        p.symbols = [i]
+    else:
+        p.symbols.append(i)
 
 
 def _opens(c: int) -> bool:

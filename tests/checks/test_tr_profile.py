@@ -42,6 +42,7 @@ def test_profile_answers_as_the_passes_it_replaces() -> None:
         assert p.negates_ko == any(first in text for first in negation._KO_FIRST), text
         assert p.negates_ru == may_negate_ru(text), text
         assert p.symbol == bool(style._SYMBOL_RE.search(text)), text
+        assert (p.symbols or []) == [h.start() for h in style._SYMBOL_RE.finditer(text)], text
         assert p.double == ("  " in text), text
         assert p.tab == ("\t" in text), text
         assert p.stray == bool(_STRAY.search(text)), text
