@@ -17,7 +17,6 @@ from minutes_app.checks.concepts import concept_checks as concept_checks
 from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tr_ids import numbered, one_to_one
 from minutes_app.checks.tr_scan import full_stops
 from minutes_app.checks.tr_profile import forget as forget_profiles
@@ -117,9 +116,8 @@ def untranslated_checks(unit: Unit, ctx: Context) -> list[Finding]:
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
 # to three Latin letters hold), spaces and punctuation not at all.
-@per_text_lang
 def weight(text: str, lang: Lang) -> int:
-    """The length the ratio check compares."""
+    """The length the ratio check compares (from the text's profile, remembered per text)."""
     return _weight(text, lang)
 
 
