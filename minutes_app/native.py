@@ -41,6 +41,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.tokens",
     "minutes_app.checks.tr_bytes",
     "minutes_app.checks.tr_ids",
+    "minutes_app.checks.tr_profile",
     "minutes_app.checks.tr_scan",
     "minutes_app.checks.translation",
     "minutes_app.checks.trie",

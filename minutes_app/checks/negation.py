@@ -15,7 +15,7 @@ import ahocorasick_rs
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.tokens import is_word_char, lowercase
-from minutes_app.checks.tr_scan import may_negate_ru
+from minutes_app.checks.tr_profile import profile
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -78,6 +78,19 @@ def _may_negate_en(lower: str) -> bool:
     return False
 
 
+def _may_negate(text: str, lang: Lang) -> bool:
+    """Whether a Korean or Russian marker may start in ``text`` (never a false no).
+
+    The first characters of a marker are read from the text's profile (the compiled pass
+    that several checks share, see tr_profile; no pattern tried at each "н"); an ASCII text
+    holds none of them.
+    """
+    if text.isascii():
+        return False
+    read = profile(text)
+    return read.negates_ko if lang is _KO else read.negates_ru
+
+
 # (not remembered per text: only the text checks ask, and what they find is cached per unit)
 def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Where ``text`` negates (idioms left out)."""
@@ -86,11 +99,9 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     if lang is _EN and text.isascii():  # ASCII: a marker is one of the text's words
         if not _may_negate_en(lowercase(text)):
             return []  # substring tests in C, and a look at each "no" (no pass of a pattern)
-    elif lang is _KO and not any(first in text for first in _KO_FIRST):
-        return []  # (a search of one character or two each, in C: no alternation tried)
-    elif lang is _RU and not may_negate_ru(text):  # (one compiled pass, no pattern tried at
-        return []  # each "н" of the text)
-    elif not _GATES.get(lang, _MARKERS[lang]).search(text):  # most negate nothing: one scan
+    # (Korean, Russian: the first characters first; then most negate nothing: one scan)
+    elif ((lang is _KO or lang is _RU) and not _may_negate(text, lang)) \
+            or not _GATES.get(lang, _MARKERS[lang]).search(text):
         return []
     blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]

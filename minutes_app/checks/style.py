@@ -7,7 +7,7 @@ from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.translation import TWO_SPACES
+from minutes_app.checks.tr_profile import profile
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -23,20 +23,13 @@ PAIRS = {
 _SYMBOLS = frozenset(c for pairs in PAIRS.values() for pair in pairs for c in pair) | {'"', "„"}
 
 
+# (what tr_profile finds of them, as a pattern: the tests compare the two)
 _SYMBOL_RE = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
-_ASCII_SYMBOLS = "".join(sorted(c for c in _SYMBOLS if c.isascii()))
-
-
-# each symbol looked for on its own (a search of one character, in C): beyond ASCII, a set
-# of characters tried by the regex engine at every position reads 2-3x slower
-_EACH_SYMBOL: Final = tuple(sorted(_SYMBOLS))
 
 
 def _has_symbol(text: str) -> bool:
     """Whether a paired symbol is in ``text`` (a few memchr in C before any regex)."""
-    if text.isascii():
-        return any(c in text for c in _ASCII_SYMBOLS)
-    return any(c in text for c in _EACH_SYMBOL)
+    return profile(text).symbol  # (the compiled pass that several checks share)
 
 
 _SMALL_ROMAN = frozenset("ii iii iv vi vii ix xi xii".split())
@@ -64,9 +57,9 @@ def _unbalanced(text: str, lang: Lang) -> tuple[str, int] | None:
     """The first symbol left without its partner, and where it is."""
     stack: list[tuple[str, int]] = []
     closers, openers = _CLOSERS[lang], _OPENERS[lang]
-    # only the symbols are visited (a pass in C finds them), not every character
-    for hit in _SYMBOL_RE.finditer(text):
-        i, ch = hit.start(), hit.group()
+    # only the symbols are visited (the text's profile holds where they stand, tr_profile)
+    for i in profile(text).symbols or ():
+        ch = text[i]
         if ch in openers and not (ch == "“" and lang is _RU):
             stack.append((ch, i))
         elif ch in closers:
@@ -152,19 +145,8 @@ def spacing(text: str) -> list[tuple[str, int, int]]:
     """Each kind of spacing problem of a text, and where it first is."""
     if not text:
         return []
-    if _SPACE_THEN_MARK.search(text) is None:  # (most texts: one pass for two gates)
-        double, before = "\t" in text, False
-    else:
-        double = TWO_SPACES.search(text) is not None or "\t" in text
-        before = _STRAY_BEFORE.search(text) is not None
-    if text.isascii():  # "( " or "[ ": the marks themselves are seldom there (memchr first)
-        after = ("(" in text and "( " in text) or ("[" in text and "[ " in text)
-    else:  # each opening mark and a space after it (searches in C, as for the symbols)
-        after = False
-        for mark in _OPENING_MARKS:
-            if mark in text and mark + " " in text:
-                after = True
-                break
+    read = profile(text)  # (the compiled pass that several checks share, see tr_profile)
+    double, before, after = read.double or read.tab, read.stray, read.after
     if not (double or " " in text[:1] + text[-1:] or before or after):
         return []
     # each pattern only where what its hit must hold is there
@@ -214,14 +196,3 @@ def space_checks(unit: Unit, ctx: Context) -> list[Finding]:
         for issue, start, end in spacing(unit.texts.get(lang, "")):
             out.append(make("spaces", unit, (lang,), issue, [(lang, start, end)], {"issue": issue}))
     return out
-
-
-# the gates of "before" and "after" (a hit of each holds one of these): two passes, not one
-# alternation: the first starts with a space, which the engine looks for as a literal; the
-# second with a set of characters, also found fast (together 2x faster; faster too than
-# looking for each pair with ``in``)
-_STRAY_BEFORE = re.compile(r" [,.;:!?)\]」』》〉”»]")
-# a hit of either TWO_SPACES or _STRAY_BEFORE holds a hit of this one
-_SPACE_THEN_MARK = re.compile(r" [ ,.;:!?)\]」』》〉”»]")
-# (a hit of ``_AFTER`` starts with one of these and a space)
-_OPENING_MARKS: Final = ("(", "[", "「", "『", "《", "〈", "“", "«")

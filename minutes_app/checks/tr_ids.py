@@ -16,10 +16,8 @@ def numbered(texts: list[list[str]]) -> tuple[list[list[int]], int]:
     for sentences in texts:
         row: list[int] = []
         for s in sentences:
-            found = first.get(s)
-            if found is None:
-                found = first[s] = len(first)
-            row.append(found)
+            # (one look-up per sentence: most are new, and a miss then a store hashed twice)
+            row.append(first.setdefault(s, len(first)))
         out.append(row)
     return out, len(first)
 

@@ -64,23 +64,26 @@ def may_negate_ru(text: str) -> bool:
     return False
 
 
-def full_stops(normed: str, abbreviations: tuple[str, ...]) -> list[str] | None:
+def full_stops(normed: str, abbreviations: tuple[str, ...]) -> list[str]:
     """The sentences of a normalised text that ends them at ". " only, each with its stop.
 
     ``normed.split(". ")`` with "." given back to every piece but the last, the empty last
-    piece left out, made as slices that hold their stop (no piece copied twice); ``None``
-    when a piece before another ends with one of ``abbreviations`` (the caller joins those).
+    piece left out, and a piece that ends with one of ``abbreviations`` joined by " " to the
+    next: made as slices that hold their stop (no piece copied twice). A joined piece is
+    the text's own slice (the ". " between the two is the stop and the space), and whether
+    it ends with an abbreviation is asked of its last part alone, as the join asks it of the
+    whole: no abbreviation holds a space, so none reaches back over the ". " before that part.
     """
     out: list[str] = []
     start = 0
+    cut = 0  # where the last part of the piece begins (after a ". " not cut at)
     at = normed.find(". ")
     while at >= 0:
-        piece = normed[start:at + 1]
-        if piece.endswith(abbreviations):
-            return None
-        out.append(piece)
-        start = at + 2
-        at = normed.find(". ", start)
+        if not normed[cut:at + 1].endswith(abbreviations):
+            out.append(normed[start:at + 1])
+            start = at + 2
+        cut = at + 2
+        at = normed.find(". ", cut)
     if start < len(normed):
         out.append(normed[start:])
     return out

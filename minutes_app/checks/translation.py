@@ -17,10 +17,10 @@ from minutes_app.checks.concepts import concept_checks as concept_checks
 from minutes_app.checks.concepts import concepts_in as concepts_in
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.tr_ids import numbered, one_to_one
 from minutes_app.checks.tr_scan import full_stops
-from minutes_app.checks.tr_scan import letters as letters_of
+from minutes_app.checks.tr_profile import forget as forget_profiles
+from minutes_app.checks.tr_profile import profile
 from minutes_app.model import Lang
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
@@ -47,6 +47,7 @@ def clear_caches() -> None:
     """Forget what was computed per text."""
     _SENTENCES.clear()
     _NORMED.clear()
+    forget_profiles()
 
 
 def missing_checks(unit: Unit, ctx: Context) -> list[Finding]:
@@ -65,31 +66,20 @@ def _foreign(text: str, lang: Lang) -> list[tuple[int, int]]:
     """Stretches of ``text`` in a script or language that is not ``lang``'s."""
     if lang is _EN and text.isascii():
         return []
-    # the gates ask the UTF-8 bytes in C: a Hangul letter's first byte is E3 or EA-ED, a
-    # Cyrillic one's D0-D3 (bytes no other character's sequence holds at all); upper-casing
-    # bytes changes ASCII's small letters only
-    # (one pass in C marks each byte's kind; each gate is then a memchr)
-    kinds = text.encode().translate(_KINDS)
+    # each pattern only where its first character is (the text's profile says, see tr_profile)
+    found = profile(text)
     spans: list[tuple[int, int]] = []
-    if lang is not _KO and b"h" in kinds and _HANGUL.search(text):
+    if lang is not _KO and found.hangul:
         spans += [(h.start(), h.end()) for h in _HANGUL.finditer(text)]
-    if lang is not _RU and b"c" in kinds and _CYRILLIC.search(text):
+    if lang is not _RU and found.cyrillic:
         spans += [(h.start(), h.end()) for h in _CYRILLIC.finditer(text)]
-    if lang is not _EN and b"a" in kinds:
+    if lang is not _EN and found.small_latin:
         outside = _PARENS.sub(lambda h: " " * len(h.group()), text) if "(" in text else text
         spans += [(h.start(), h.end()) for h in _LATIN_WORD.finditer(outside)
                   if h.group() not in _LATIN_OK and not _glued_unit(outside, h.start())]
         if lang is _KO:  # Russian writes firms' names in Latin; Korean transcribes them
             spans += [(h.start(), h.end()) for h in _LATIN_PHRASE.finditer(outside)]
     return sorted(spans)
-
-
-_HANGUL_LEADS = b"\xe3\xea\xeb\xec\xed"
-_CYRILLIC_LEADS = b"\xd0\xd1\xd2\xd3"
-# each byte as what it may start: "h" a Hangul letter, "c" a Cyrillic one, "a" a small ASCII
-# letter (what upper-casing the bytes would change), " " none of these
-_KINDS = bytes(ord("h") if b in _HANGUL_LEADS else ord("c") if b in _CYRILLIC_LEADS
-               else ord("a") if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 
 def _glued_unit(text: str, start: int) -> bool:
@@ -126,36 +116,15 @@ def untranslated_checks(unit: Unit, ctx: Context) -> list[Finding]:
 
 # A rough length of a text: Hangul syllables count double (one syllable holds what about two
 # to three Latin letters hold), spaces and punctuation not at all.
-@per_text_lang
 def weight(text: str, lang: Lang) -> int:
-    """The length the ratio check compares."""
+    """The length the ratio check compares (from the text's profile, remembered per text)."""
     return _weight(text, lang)
-
-
-# bytes.translate deletes in C what a regex would visit character by character: the letters
-# and digits of ASCII are what is left of the UTF-8 once every other ASCII byte and every byte
-# of a longer character are deleted
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-_NOT_ASCII_ALNUM = _ASCII_NOT_ALNUM + bytes(range(128, 256))
-_CYRILLIC_LETTER_LEADS = b"\xd0\xd1\xd3"
 
 
 def _weight(text: str, lang: Lang) -> int:
     """The letters and digits of ``text`` (``[^\\W_]``), and its Hangul syllables once more."""
-    if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
-    if lang is _KO:  # Hangul: one compiled pass reads each character once (see tr_scan)
-        return letters_of(text, 2)
-    raw = text.encode()
-    # Cyrillic letters start with D0, D1 or D3 (U+0400-047F, U+04C0-04FF: all letters; D2
-    # starts the signs among them): when these are all the text holds beyond ASCII, each is a
-    # letter, counted without decoding. (Each character beyond ASCII adds one byte or more to
-    # the text's length, a Cyrillic letter exactly one: the bytes added are as many as the
-    # Cyrillic letters only when these are all there is)
-    cyrillic = len(raw) - len(raw.translate(None, _CYRILLIC_LETTER_LEADS))
-    if cyrillic == len(raw) - len(text):
-        return len(raw.translate(None, _NOT_ASCII_ALNUM)) + cyrillic
-    return letters_of(text, 1)
+    found = profile(text)  # (the one compiled pass that several checks share, see tr_profile)
+    return found.letters + found.syllables if lang is _KO else found.letters
 
 
 DEFAULT_RATIO = {Lang.KO: 0.8, Lang.EN: 1.0, Lang.RU: 1.1}  # weight per English letter
@@ -198,9 +167,6 @@ def length_checks(unit: Unit, ctx: Context) -> list[Finding]:
     return out
 
 
-# ("  " in a text is looked for at each space by str's search; the engine's literal search
-# is about twice as fast)
-TWO_SPACES = re.compile("  ")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=\S)")
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "St.", "e.g.", "i.e.", "г.", "т.е.")
 
@@ -252,27 +218,26 @@ def _normalised_sentences(text: str) -> list[str]:
     "。 "): ``str.split`` finds those in C where the pattern would visit every space.
     """
     # a printable text holds no space but " " (every other is a separator or a control): its
-    # normal form has each run of spaces made one and none at either end (all in C)
-    if _printable(text):
+    # normal form has each run of spaces made one and none at either end (all in C); the
+    # text's profile says whether it is printable and holds two spaces (see tr_profile)
+    read = profile(text)
+    if read.printable:
         normed = text
-        if TWO_SPACES.search(normed) is not None:
+        if read.double:
             while "  " in normed:
                 normed = normed.replace("  ", " ")
         normed = normed.strip(" ")
     else:
         normed = _norm(text)
-    # (one character is found by memchr; "! " would be looked for at every space)
-    if ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed) \
-            or "。" in normed:
+    # (no "!", "?" nor "。" in the text, none in its normal form; else one character is
+    # found by memchr, where "! " would be looked for at every space)
+    if read.ends and (
+            ("!" in normed and "! " in normed) or ("?" in normed and "? " in normed)
+            or "。" in normed):
         pieces = _SENTENCE_END.split(normed)
     else:
-        found = full_stops(normed, _ABBREVIATIONS)  # (most texts: one compiled pass)
-        if found is not None:
-            return found
-        pieces = normed.split(". ")
-        last = pieces.pop()
-        pieces = [piece + "." for piece in pieces]
-        pieces.append(last)
+        # (one compiled pass, "Mr." and "г." joined to what follows as it goes)
+        return full_stops(normed, _ABBREVIATIONS)
     # (a piece before another that ends with "Mr." is joined to it; most texts have none:
     # asked of every piece in C)
     if not any(map(_ENDS_ABBREVIATED, pieces[:-1])):
@@ -287,16 +252,6 @@ def _normalised_sentences(text: str) -> list[str]:
 
 
 _ENDS_ABBREVIATED = methodcaller("endswith", _ABBREVIATIONS)
-
-
-_ASCII_CONTROLS = bytes([*range(32), 127])
-
-
-def _printable(text: str) -> bool:
-    """``text.isprintable()``; in ASCII, no control byte (deleted in C, faster than asking)."""
-    if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) == len(text)
-    return text.isprintable()
 
 
 def consistency_checks(units: Sequence[Unit], ctx: Context) -> Iterator[Finding]:
