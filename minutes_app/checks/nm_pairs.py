@@ -1,9 +1,9 @@
 """Where two Latin capitals stand at most one letter apart (``[A-Z][A-Za-z&]?[A-Z]``), found
 in the text's class bytes.
 
-The text's bytes, one a character with ASCII as itself (an ASCII text, or a Russian text's
-bytes in ``nm_read.ONE_BYTE``), are turned by a table into classes: a capital, a letter or
-"&", anything else. A pair's classes are ``C[Cl]?C``, a pattern the engine reads in bytes
+The text's bytes, one a character with ASCII as itself (a Russian text's bytes in
+``nm_read.ONE_BYTE``, or the text in ASCII with "?" for any other character), are turned by
+a table into classes: a capital, a letter or "&", anything else. A pair's classes are ``C[Cl]?C``, a pattern the engine reads in bytes
 five times as fast as the pair's own in the text.
 """
 
@@ -17,14 +17,14 @@ _CLASS: Final = bytes(67 if 65 <= b <= 90 else 108 if 97 <= b <= 122 or b == 38 
 _PAIR: Final = re.compile(rb"C[Cl]?C")
 
 
-def classes(text: str, raw: bytes = b"") -> bytes | None:
-    """The classes of the text's bytes (``raw``: its bytes, one a character, ASCII as itself);
-    None where the text has no such bytes."""
+def classes(text: str, raw: bytes = b"") -> bytes:
+    """The classes of the text's bytes (``raw``: its bytes, one a character, ASCII as itself,
+    where the caller has them)."""
     if raw:
         return raw.translate(_CLASS)
-    if text.isascii():
-        return text.encode("ascii").translate(_CLASS)
-    return None
+    # every other character as "?" (one byte each, of no class): a Korean text's pairs read
+    # so cost a third of the pattern's reading of the text itself
+    return text.encode("ascii", "replace").translate(_CLASS)
 
 
 def next_pair(cls: bytes, at: int) -> int:
