@@ -18,11 +18,13 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from minutes_app.checks.memo import per_str
 from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
 from minutes_app.checks.nm_read import LOWER, text_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
+_DFA = Implementation.DFA
 
 
 class Scan:
@@ -131,8 +133,7 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows], number,
-                None if lowered or not number else BytesAhoCorasick(
-                    [s.encode() for s in number], implementation=Implementation.ContiguousNFA))
+                None if lowered or not number else _ascii_automaton(list(number)))
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -154,18 +155,47 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
     becomes one byte (those the encoding lacks become "?"), so the bytes' positions are the
     text's and a gate string stands in the bytes wherever it stands in the text (and
     sometimes where a "?" stands for another letter: the rows' own tests decide); half the
-    bytes of UTF-8 to read. Contiguous automatons: a deterministic one reads faster alone but
-    its tables leave the processor's caches while the other checks run (a whole run of the
-    checks was slower with it). Korean and English are read as text.
+    bytes of UTF-8 to read. Korean and English are read as text.
     """
     if not strings:
         return None
-    if lowered:
+    return _remembered("lowered" if lowered else "text", strings)
+
+
+def _ascii_automaton(strings: list[str]) -> BytesAhoCorasick:
+    """The automaton of the strings' UTF-8 bytes (an ASCII text's bytes are its characters)."""
+    built = _remembered("ascii", strings)
+    assert isinstance(built, BytesAhoCorasick)
+    return built
+
+
+def _remembered(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
+    """``_built``, once per kind and strings until the caches are emptied (a rerun of the
+    checks asks for the same strings again)."""
+    if any("\x00" in s for s in strings):  # (then the key would not name them)
+        return _built(kind, strings)
+    return _built_once("\x00".join([kind, *strings]))
+
+
+@per_str
+def _built_once(key: str) -> AhoCorasick | BytesAhoCorasick:
+    """``_built`` of the kind and strings ``key`` joins (with NUL)."""
+    kind, *strings = key.split("\x00")
+    return _built(kind, strings)
+
+
+def _built(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
+    """A deterministic automaton of the strings: a third faster to read than a contiguous one
+    but four times as long to build (hence ``_remembered``). Only the names' pass reads it,
+    over every text before another check starts (see conformity): its larger tables cost no
+    other check."""
+    if kind == "ascii":
+        return BytesAhoCorasick([s.encode() for s in strings], implementation=_DFA)
+    if kind == "lowered":
         encoded = [s.encode(_ONE_BYTE, "replace") for s in strings]
         if len(set(encoded)) == len(encoded):  # else two strings would read as one
-            return BytesAhoCorasick(encoded, implementation=Implementation.ContiguousNFA)
-    # a contiguous automaton: the default one reads Cyrillic at half the speed
-    return AhoCorasick(strings, implementation=Implementation.ContiguousNFA)
+            return BytesAhoCorasick(encoded, implementation=_DFA)
+    return AhoCorasick(strings, implementation=_DFA)
 
 
 def lower_of(seen: Scan, text: str) -> str:
