@@ -21,6 +21,7 @@ from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
 from minutes_app.checks.nm_read import LOWER, text_bytes
+from minutes_app.checks.nm_read import blanked as _blanked_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
@@ -81,6 +82,7 @@ class Plan(NamedTuple):
     # the automaton of the strings' UTF-8 bytes, for an ASCII text read as written: its
     # bytes are its characters (the text automaton converts them and maps the places back)
     ascii_automaton: BytesAhoCorasick | None
+    nul_free: bool  # no string holds NUL, the character texts are blanked with (see blanked)
 
 
 def gate_string(probe: str, lowered: bool) -> str:
@@ -133,7 +135,8 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows], number,
-                None if lowered or not number else _ascii_automaton(list(number)))
+                None if lowered or not number else _ascii_automaton(list(number)),
+                not any("\x00" in string for string in number))
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -240,6 +243,51 @@ def reader(p: Plan) -> Callable[[str], Scan]:
         return _marked(p, set(map(_STRING, found)), lower, found, data, raw)
 
     return read
+
+
+def _scan(p: Plan, lower: str, found: list[tuple[int, int, int]], data: bytes, raw: bytes
+          ) -> Scan:
+    """The Scan of what a pass found (as ``reader``'s ``read`` makes it)."""
+    if p.always is None and not _any_in(found, p.special):  # names only (most texts)
+        return Scan((), _NO_MARKS, lower, found, data, raw)
+    return _marked(p, set(map(_STRING, found)), lower, found, data, raw)
+
+
+def blanked(p: Plan, seen: Scan, text: str, spans: list[tuple[int, int]], data: bytes
+            ) -> Scan | None:
+    """What the pass reads in ``text``, ``seen``'s text with ``spans`` made NULs (``data``:
+    its lower-cased bytes so blanked, where ``seen`` has them), without reading it again;
+    None where that cannot be told (the text read lower-cased as a string).
+
+    No string holds NUL, so a string the pass meets in ``text`` stands apart from every span,
+    where the text is as it was: the strings ``seen`` found apart from the spans, in the same
+    order (at each place, the automaton reports the strings that end there longest first,
+    and those of ``text`` are the ones no longer than the text since the last span).
+    """
+    if not seen.complete or not p.nul_free or p.automaton is None:
+        return None
+    ordered = sorted(spans)
+    for k in range(1, len(ordered)):
+        if ordered[k][0] < ordered[k - 1][1]:
+            return None  # (spans blanked one after another never overlap: a NUL in a head)
+    raw = b""
+    if isinstance(p.automaton, BytesAhoCorasick):
+        if not seen.data:  # read as the lower-cased text's bytes
+            return None
+        lower = ""
+        raw = _blanked_bytes(seen.raw, ordered)
+    elif p.lowered:
+        return None
+    else:
+        lower = text
+        if p.ascii_automaton is not None and text.isascii():  # read as its bytes
+            raw = text.encode("ascii")
+    found = [hit for hit in seen.found if _apart_from(hit[1], hit[2], spans)]
+    return _scan(p, lower, found, data, raw)
+
+
+def _apart_from(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return all(not (start < e and s < end) for s, e in spans)  # (mypyc: a loop)
 
 
 def _any_in(found: list[tuple[int, int, int]], strings: frozenset[int]) -> bool:

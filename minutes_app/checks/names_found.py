@@ -17,6 +17,7 @@ import re
 
 from minutes_app.checks.context import Context, head_pattern, phrase_stems, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan, lower_of
+from minutes_app.checks.name_scan import blanked as blanked_scan
 from minutes_app.checks.nm_read import Phrase, blanked, phrase_hits
 from minutes_app.checks.nm_read import hits as byte_hits
 from minutes_app.checks.nm_slot import Found, Slot
@@ -111,6 +112,7 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     heads = ctx.head_patterns[lang]
     lower = lower_of(seen, text)  # each head's probe is looked for in the text as given
     data = seen.data
+    taken: list[tuple[int, int]] = []
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text):
@@ -121,8 +123,10 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
             if spans:
                 text = _blanked(text, spans)
                 data = blanked(data, spans) if data else data
+                taken += spans
     slot = ctx.slots[lang]
-    left = slot.read(text)
+    # what is left, as its pass would read it: from the strings the text's own pass found
+    left = blanked_scan(slot.plan, seen, text, taken, data) or slot.read(text)
     if left.heads and _holds_head(text, left, lang, ctx):
         return None
     if not left.found:
