@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from minutes_app.checks.context import Context, head_pattern, phrase_stems, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan, lower_of
@@ -24,6 +25,8 @@ from minutes_app.checks.nm_slot import Found, Slot
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+_RU: Final = Lang.RU  # (a member read from the Enum class costs a look-up through its metaclass)
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -118,8 +121,12 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
         if probe in (lower if lowered else text):
             if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
                 spans = phrase_hits(data, head_phrase(value))
-            else:
+            elif lowered:
                 spans = [hit.span() for hit in head_pattern(lang, value).finditer(text)]
+            elif lang is _RU:  # a word at a word's start (head_pattern's hits, no pattern)
+                spans = _word_start_hits(text, value)
+            else:  # as written
+                spans = _literal_hits(text, value)
             if spans:
                 text = _blanked(text, spans)
                 data = blanked(data, spans) if data else data
@@ -180,6 +187,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     hits: list[tuple[int, int, int, int]] = []
     end, hit = -1, False  # the last string kept, and whether it is a hit
     ordered = True
+    raw = seen.raw  # the text's bytes where it is ASCII and read so (b"": not)
     for gate, start, stop in seen.found:  # by their ends: by their starts too, if apart
         if start <= end:
             ordered = False
@@ -192,9 +200,13 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
         if index < -1:
             return None
         if word and start:
-            char = text[start - 1]
-            if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
-                continue
+            if raw:  # (an ASCII text's byte: no character made and asked)
+                if _ASCII_LETTER[raw[start - 1]]:
+                    continue
+            else:
+                char = text[start - 1]
+                if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
+                    continue
         hits.append((at, start, stop, index))
     if not ordered:
         hits.clear()
@@ -316,6 +328,11 @@ def _starts_of(seen: Scan) -> dict[int, list[int]]:
         else:
             out[gate] = [start]
     return out
+
+
+# ``_letter`` of each ASCII character, by its byte
+_ASCII_LETTER: Final = bytes(1 if b < 128 and chr(b).isalnum() and not chr(b).isdecimal() else 0
+                             for b in range(256))
 
 
 def _letter(char: str) -> bool:

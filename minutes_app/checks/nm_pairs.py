@@ -3,8 +3,9 @@ in the text's class bytes.
 
 The text's bytes, one a character with ASCII as itself (a Russian text's bytes in
 ``nm_read.ONE_BYTE``, or the text in ASCII with "?" for any other character), are turned by
-a table into classes: a capital, a letter or "&", anything else. A pair's classes are ``C[Cl]?C``, a pattern the engine reads in bytes
-five times as fast as the pair's own in the text.
+a table into classes: a capital, a letter or "&", anything else. A pair's classes are
+``C[Cl]?C``, a pattern the engine reads in bytes five times as fast as the pair's own in the
+text.
 """
 
 from __future__ import annotations
