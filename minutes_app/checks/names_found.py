@@ -259,7 +259,7 @@ def _apart_lowered(text: str, seen: Scan, slot: Slot) -> Found | None:
     present = seen.present
     if seen.data:  # read from the bytes, without the patterns (see nm_read)
         return _taken(text, seen, byte_hits(seen.raw, seen.data, seen.found, present,
-                                            slot.by_first, slot.words))
+                                            slot.readings))
     lower = seen.lower
     if len(lower) != len(text):
         return None
