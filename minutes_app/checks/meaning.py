@@ -10,7 +10,7 @@ from typing import Final
 from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.name_scan import lower_of
-from minutes_app.checks.nm_pairs import classes, next_pair
+from minutes_app.checks.nm_pairs import classes, next_pair, run_end, run_start
 from minutes_app.checks.names_found import head_phrase
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.nm_read import phrase_hits
@@ -245,29 +245,28 @@ def acronyms(text: str, raw: bytes = b"") -> dict[str, tuple[int, int]]:
     cls = classes(text, raw)
     at = next_pair(cls, 0)
     while at >= 0:
-        start = at
-        while start and text[start - 1] in _RUN_CHARS:
-            start -= 1
+        # the run around the pair, read on the classes (no character made and asked)
+        start = run_start(cls, at)
         # (a pair is made of the run's characters: the run goes on from its start)
-        run_end = _RUN_END.match(text, at).end()  # type: ignore[union-attr]
-        for word, s, e in _run_acronyms(text[start:run_end]):
+        end = run_end(cls, at)
+        for word, s, e in _run_acronyms(text[start:end]):
             out.setdefault(word, (start + s, start + e))
-        at = next_pair(cls, run_end)
+        at = next_pair(cls, end)
     return out
 
 
 def acronyms_by_pattern(text: str) -> dict[str, tuple[int, int]]:
     """``acronyms`` read with the pattern of a pair in the text itself (the tests' reference)."""
     out: dict[str, tuple[int, int]] = {}
-    run_end = -1
+    last = -1
     for pair in _TWO_CAPITALS.finditer(text):
         start = pair.start()
-        if start < run_end:
+        if start < last:
             continue
         while start and text[start - 1] in _RUN_CHARS:
             start -= 1
-        run_end = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
-        for word, s, e in _run_acronyms(text[start:run_end]):
+        last = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
+        for word, s, e in _run_acronyms(text[start:last]):
             out.setdefault(word, (start + s, start + e))
     return out
 

@@ -73,7 +73,7 @@ class Plan(NamedTuple):
     marks_of: list[frozenset[str]]
     needs: dict[int, frozenset[int]]  # rows that need more strings than the one naming them
     always: tuple[tuple[int, ...], tuple[int, ...], frozenset[str]] | None  # a probe all Σ
-    special: frozenset[int]  # the gate strings that name heads or markers
+    special: bytes  # per gate string, 1 where it names heads or markers (a table, no hashing)
     # a string's first row (its place in the rows' order, name, word start); a head's string
     # comes before every row (a negative place) and names no name (-1)
     first_row: list[tuple[int, int, bool] | None]
@@ -132,7 +132,7 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 [frozenset(o[2]) for o in owners], needs,
                 (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
                 else None,
-                frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
+                bytes(1 if o[1] or o[2] else 0 for o in owners),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows], number,
                 None if lowered or not number else _ascii_automaton(list(number)),
@@ -290,8 +290,9 @@ def _apart_from(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return all(not (start < e and s < end) for s, e in spans)  # (mypyc: a loop)
 
 
-def _any_in(found: list[tuple[int, int, int]], strings: frozenset[int]) -> bool:
-    return any(gate in strings for gate, _start, _end in found)  # (mypyc: a loop)
+def _any_in(found: list[tuple[int, int, int]], strings: bytes) -> bool:
+    """Whether a string found is one the table marks."""
+    return any(strings[gate] for gate, _start, _end in found)  # (mypyc: a loop)
 
 
 def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],

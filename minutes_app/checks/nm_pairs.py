@@ -3,7 +3,7 @@ in the text's class bytes.
 
 The text's bytes, one a character with ASCII as itself (a Russian text's bytes in
 ``nm_read.ONE_BYTE``, or the text in ASCII with "?" for any other character), are turned by
-a table into classes: a capital, a letter or "&", anything else. A pair's classes are
+a table into classes: a capital, a letter or "&", a digit, anything else. A pair's classes are
 ``C[Cl]?C``, a pattern the engine reads in bytes five times as fast as the pair's own in the
 text.
 """
@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_CLASS: Final = bytes(67 if 65 <= b <= 90 else 108 if 97 <= b <= 122 or b == 38 else 32
-                      for b in range(256))
+# C: a capital, l: a small letter or "&", d: a digit (the rest of a run), " ": anything else
+_CLASS: Final = bytes(67 if 65 <= b <= 90 else 108 if 97 <= b <= 122 or b == 38
+                      else 100 if 48 <= b <= 57 else 32 for b in range(256))
+_OTHER: Final = 32
 _PAIR: Final = re.compile(rb"C[Cl]?C")
 
 
@@ -32,3 +34,18 @@ def next_pair(cls: bytes, at: int) -> int:
     """The place of the first pair at or after ``at`` (-1: none)."""
     hit = _PAIR.search(cls, at)
     return -1 if hit is None else hit.start()
+
+
+def run_start(cls: bytes, at: int) -> int:
+    """Where the run of letters, digits and "&" holding ``at`` starts."""
+    while at and cls[at - 1] != _OTHER:
+        at -= 1
+    return at
+
+
+def run_end(cls: bytes, at: int) -> int:
+    """Where the run of letters, digits and "&" from ``at`` ends."""
+    n = len(cls)
+    while at < n and cls[at] != _OTHER:
+        at += 1
+    return at
