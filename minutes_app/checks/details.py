@@ -55,11 +55,10 @@ def _names_body(text: str, unit_lang: Lang, ctx: Context) -> bool:
                                                    meeting.body_alternat.get(unit_lang, "")))
 
 
-def detail_checks(unit: Unit, ctx: Context) -> list[Finding]:
+def detail_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
     """Ordinal, dates, place and heads in the text that differ from the meeting details."""
-    out: list[Finding] = []  # (a list: compiled, cheaper per unit than a generator)
     if unit.place != "paragraph":
-        return out
+        return
     meeting = ctx.m.meeting
     for lang, slot in ctx.slots.items():  # (in the languages' order)
         text = unit.texts.get(lang, "")
@@ -70,11 +69,10 @@ def detail_checks(unit: Unit, ctx: Context) -> list[Finding]:
         if not marks:  # neither (most texts)
             continue
         if "body" in marks and _names_body(text, lang, ctx):
-            out.extend(_ordinal(unit, lang, text, meeting.ordinal))
-            out.extend(_dates(unit, lang, text, ctx))
+            yield from _ordinal(unit, lang, text, meeting.ordinal)
+            yield from _dates(unit, lang, text, ctx)
         if "headed" in marks and any(h in text for h in HEADED[lang]):
-            out.extend(_heads(unit, lang, text, ctx))
-    return out
+            yield from _heads(unit, lang, text, ctx)
 
 
 def _ordinal(unit: Unit, lang: Lang, text: str, expected: int) -> Iterator[Finding]:

@@ -169,30 +169,25 @@ def head_checks(unit: Unit, ctx: Context) -> list[Finding]:
             break
     else:
         return out  # no head's name or title in any language (most texts)
-    langs, pairs, places = ctx.langs, ctx.pairs, ctx.pair_places
-    texts = [given.get(lang, "") for lang in langs]
-    seen = [ctx.scan(t, lang) for lang, t in zip(langs, texts, strict=True)]
+    texts = {lang: given.get(lang, "") for lang in ctx.langs}
+    seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
     for ident, forms in ctx.heads:
         mark = f"head:{ident}"
-        # each text's form is looked for once, not once per pair: in the texts that have a
-        # form to compare (a pair of them compares where each stands)
-        values = [forms.get(lang, "") for lang in langs]
-        usable = [bool(v) and not _empty(t) for v, t in zip(values, texts, strict=True)]
-        if sum(usable) < 2:
-            continue
-        at: list[tuple[int, int] | None] = []
-        for k in range(len(langs)):
-            sk, tk = seen[k], texts[k]
-            at.append(find_form(tk, values[k], langs[k], lower_of(sk, tk), sk.data)
-                      if usable[k] and mark in sk.marks else None)
-        for p in range(len(pairs)):
-            (a, b), (i, j) = pairs[p], places[p]
-            if not usable[i] or not usable[j] or (at[i] is None) == (at[j] is None):
+        for a, b in ctx.pairs:
+            va, vb = forms.get(a, ""), forms.get(b, "")
+            ta, tb = texts[a], texts[b]
+            if not va or not vb or not ta.strip() or not tb.strip():
                 continue
-            va, vb = values[i], values[j]
-            lang, spot, shown, missing = (a, at[i], va, vb) if at[i] else (b, at[j], vb, va)
-            assert spot is not None
-            out.append(make("heads", unit, (a, b), ident, [(lang, *spot)],
+            sa, sb = seen[a], seen[b]
+            at_a = find_form(ta, va, a, lower_of(sa, ta), sa.data) if mark in sa.marks \
+                else None
+            at_b = find_form(tb, vb, b, lower_of(sb, tb), sb.data) if mark in sb.marks \
+                else None
+            if (at_a is None) == (at_b is None):
+                continue
+            lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
+            assert at is not None
+            out.append(make("heads", unit, (a, b), ident, [(lang, *at)],
                             {"shown": shown, "missing": missing}))
     return out
 
