@@ -166,8 +166,13 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
 
 
 def _ascii_automaton(strings: list[str]) -> BytesAhoCorasick:
-    """The automaton of the strings' UTF-8 bytes (an ASCII text's bytes are its characters)."""
-    built = _remembered("ascii", strings)
+    """The automaton of the strings' UTF-8 bytes (an ASCII text's bytes are its characters).
+
+    Where most strings are not ASCII (Korean), few texts are ASCII either: a contiguous
+    automaton, built in a fifth of a deterministic one's time, reads those few.
+    """
+    ascii_ones = sum(1 for s in strings if s.isascii())
+    built = _remembered("ascii" if 2 * ascii_ones > len(strings) else "ascii-few", strings)
     assert isinstance(built, BytesAhoCorasick)
     return built
 
@@ -194,6 +199,9 @@ def _built(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
     other check."""
     if kind == "ascii":
         return BytesAhoCorasick([s.encode() for s in strings], implementation=_DFA)
+    if kind == "ascii-few":
+        return BytesAhoCorasick([s.encode() for s in strings],
+                                implementation=Implementation.ContiguousNFA)
     if kind == "lowered":
         encoded = [s.encode(_ONE_BYTE, "replace") for s in strings]
         if len(set(encoded)) == len(encoded):  # else two strings would read as one
