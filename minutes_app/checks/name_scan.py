@@ -98,10 +98,11 @@ def gate_string(probe: str, lowered: bool) -> str:
 
 
 def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[int, bool]],
-         heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool) -> Plan:
+         heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool,
+         many: bool = False) -> Plan:
     """The gate of a language: each row's string (and what else it needs) and its name and
     whether it is looked for at a word's start, each head's string, each marker's strings
-    (any one names the marker)."""
+    (any one names the marker); ``many``: the pass will read many texts (see ``_built``)."""
     number: dict[str, int] = {}
     owners: list[tuple[list[int], list[int], set[str]]] = []
     always: tuple[list[int], list[int], set[str]] = ([], [], set())
@@ -127,7 +128,7 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
     for key, gates in marks.items():
         for gate in gates:
             owner(gate)[2].add(key)
-    return Plan(_automaton(list(number), lowered), lowered,
+    return Plan(_automaton(list(number), lowered, many), lowered,
                 [tuple(o[0]) for o in owners], [tuple(o[1]) for o in owners],
                 [frozenset(o[2]) for o in owners], needs,
                 (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
@@ -135,7 +136,7 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
                 bytes(1 if o[1] or o[2] else 0 for o in owners),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows], number,
-                None if lowered or not number else _ascii_automaton(list(number)),
+                None if lowered or not number else _ascii_automaton(list(number), many),
                 not any("\x00" in string for string in number))
 
 
@@ -151,7 +152,8 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
 _STRING = itemgetter(0)
 
 
-def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCorasick | None:
+def _automaton(strings: list[str], lowered: bool, many: bool
+               ) -> AhoCorasick | BytesAhoCorasick | None:
     """The automaton of the gate strings: of their bytes in ``_ONE_BYTE`` for a lower-cased pass.
 
     A lower-cased (Russian) pass reads the text as one byte a character: every character
@@ -162,17 +164,18 @@ def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCoras
     """
     if not strings:
         return None
-    return _remembered("lowered" if lowered else "text", strings)
+    return _remembered(("lowered" if lowered else "text") + ("-many" if many else ""), strings)
 
 
-def _ascii_automaton(strings: list[str]) -> BytesAhoCorasick:
+def _ascii_automaton(strings: list[str], many: bool) -> BytesAhoCorasick:
     """The automaton of the strings' UTF-8 bytes (an ASCII text's bytes are its characters).
 
     Where most strings are not ASCII (Korean), few texts are ASCII either: a contiguous
     automaton, built in a fifth of a deterministic one's time, reads those few.
     """
     ascii_ones = sum(1 for s in strings if s.isascii())
-    built = _remembered("ascii" if 2 * ascii_ones > len(strings) else "ascii-few", strings)
+    built = _remembered("ascii-many" if many and 2 * ascii_ones > len(strings) else "ascii",
+                        strings)
     assert isinstance(built, BytesAhoCorasick)
     return built
 
@@ -193,20 +196,25 @@ def _built_once(key: str) -> AhoCorasick | BytesAhoCorasick:
 
 
 def _built(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
-    """A deterministic automaton of the strings: a tenth (Korean) to a fifth (Russian) faster
-    to read than a contiguous one, but three to five times as long to build (hence
+    """The automaton of the strings (``kind``: how the texts are read, and "-many" where the
+    pass will read many of them).
+
+    Deterministic for many texts: a tenth (Korean) to a fifth (Russian) faster to read than a
+    contiguous one, but three to five times as long to build (about 2 ms more for three
+    languages' strings, repaid from about a thousand paragraphs on; hence also
     ``_remembered``). Only the names' pass reads it, over every text before another check
-    starts (see conformity): its larger tables cost no other check."""
-    if kind == "ascii":
-        return BytesAhoCorasick([s.encode() for s in strings], implementation=_DFA)
-    if kind == "ascii-few":
-        return BytesAhoCorasick([s.encode() for s in strings],
-                                implementation=Implementation.ContiguousNFA)
-    if kind == "lowered":
+    starts (see conformity): its larger tables cost no other check.
+    """
+    base, _sep, more = kind.partition("-")
+    how = _DFA if more else Implementation.ContiguousNFA
+    if base == "ascii":
+        return BytesAhoCorasick([s.encode() for s in strings], implementation=how)
+    if base == "lowered":
         encoded = [s.encode(_ONE_BYTE, "replace") for s in strings]
         if len(set(encoded)) == len(encoded):  # else two strings would read as one
-            return BytesAhoCorasick(encoded, implementation=_DFA)
-    return AhoCorasick(strings, implementation=_DFA)
+            return BytesAhoCorasick(encoded, implementation=how)
+    # (a contiguous automaton, not the default one, which reads Cyrillic at half the speed)
+    return AhoCorasick(strings, implementation=how)
 
 
 def lower_of(seen: Scan, text: str) -> str:
