@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from ahocorasick_rs import BytesAhoCorasick
 
 from minutes_app.checks import name_scan
 from minutes_app.checks.context import Context
@@ -67,9 +68,11 @@ def test_the_automata_built_for_many_texts_find_what_the_others_find(lang: Lang)
     assert not ctx.many  # (the demo is small: its pass is built the quicker way)
     strings = list(p.numbers)
     kind = "lowered" if p.lowered else "text"
+    ascii_automaton = None if p.ascii_automaton is None \
+        else name_scan._built("ascii-many", strings)
+    assert ascii_automaton is None or isinstance(ascii_automaton, BytesAhoCorasick)
     fast = p._replace(automaton=name_scan._built(kind + "-many", strings),
-                      ascii_automaton=None if p.ascii_automaton is None
-                      else name_scan._built("ascii-many", strings))
+                      ascii_automaton=ascii_automaton)
     read = name_scan.reader(fast)
     names = [v for n in ctx.names for v in n.variants.get(lang, ())] + ctx.head_strings[lang]
     pieces = names + [v[: len(v) // 2] for v in names] + [" ", ", ", "x", "é", "“"]
