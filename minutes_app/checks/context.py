@@ -132,6 +132,8 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
     return probe, value, lowered
 
 
+_MANY_TEXTS = 3000  # texts from which the names' pass is built to read faster
+
 # what says that a paragraph names who headed the delegations (see details)
 HEADED = {Lang.EN: ("headed by", "led by"), Lang.KO: ("수석대표", "단장"),
           Lang.RU: ("возглав", "руководител")}
@@ -169,6 +171,9 @@ class Context:
         self.head_patterns = {lang: [_head(lang, v) for v in self.head_strings[lang]]
                               for lang in self.langs}
         self.ratios: dict[tuple[Lang, Lang], float] = {}
+        # the pass reads a text per paragraph and language: from about 3,000 texts on, its
+        # automata are built slower to read faster (see name_scan._built)
+        self.many = len(m.paragraphs()) * len(self.langs) >= _MANY_TEXTS
         # one pass per text finds which rows, heads and markers to try (see name_scan)
         self.plans = {lang: self._plan(lang) for lang in self.langs}
         # what each gate string of a lower-cased pass names (see names_found._apart_lowered)
@@ -248,7 +253,7 @@ class Context:
                     [russian_probe(value)[0]] if lang is Lang.RU and " " in value else [])
         return plan([(gate(r[0], r[3]), needs(r)) for r in rows],
                     [(r[1], r[2] is not None) for r in rows],
-                    [gate(h[0], h[2]) for h in heads], marks, lowered)
+                    [gate(h[0], h[2]) for h in heads], marks, lowered, self.many)
 
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""

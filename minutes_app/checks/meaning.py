@@ -10,7 +10,7 @@ from typing import Final
 from minutes_app.checks.context import Context, russian_form, russian_search
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.name_scan import lower_of
-from minutes_app.checks.nm_pairs import classes, next_pair
+from minutes_app.checks.nm_pairs import classes, next_pair, run_end, run_start
 from minutes_app.checks.names_found import head_phrase
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.nm_read import phrase_hits
@@ -112,15 +112,21 @@ def value_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                 yield _values_finding("periods", unit, a, b, ident, spans)
 
 
+def _empty(text: str) -> bool:
+    """``not text.strip()``, without the stripped copy."""
+    return not text or text.isspace()
+
+
 def is_person_field(unit: Unit) -> bool:
     """A delegation member's name, title or organisation: each side words it its own way."""
     return unit.place == "annex" and ".members." in unit.place_id
 
 
-def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def name_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """Places, bodies and glossary terms that one language carries and another does not."""
+    out: list[Finding] = []  # (a list: compiled, cheaper per unit than a generator)
     if is_person_field(unit):
-        return
+        return out
     details = unit.place in ("meeting", "title")
     texts = unit.texts
     # a list in the languages' order: a language as a key is hashed by a Python call
@@ -129,7 +135,7 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         pa, pb = found[i], found[j]
         if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
             continue
-        if not texts.get(a, "").strip() or not texts.get(b, "").strip():
+        if _empty(texts.get(a, "")) or _empty(texts.get(b, "")):
             continue
         names = ctx.names
         # what one side names and the other does not, then by kind (in each side's order)
@@ -145,13 +151,16 @@ def name_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                              for side in (only_a, only_b))
             expected = [names[x].variants[b][0] for x in only_a] + \
                 [names[x].variants[a][0] for x in only_b]
-            yield make("names" if kind == "sides" else kind, unit, (a, b), ident, spans,
-                       {"only_a": _text_of(unit, a, spans), "only_b": _text_of(unit, b, spans),
-                        "expected": ", ".join(expected)})
+            out.append(make("names" if kind == "sides" else kind, unit, (a, b), ident, spans,
+                            {"only_a": _text_of(unit, a, spans),
+                             "only_b": _text_of(unit, b, spans),
+                             "expected": ", ".join(expected)}))
+    return out
 
 
-def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def head_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """A head of delegation's name or title in one language and not as in the details in another."""
+    out: list[Finding] = []
     # a form whose string the text's pass did not meet is not there (see Context._plan)
     head_marks, given = ctx.head_marks, unit.texts
     for lang, slot in ctx.slots.items():
@@ -159,7 +168,7 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if marks and not marks.isdisjoint(head_marks):
             break
     else:
-        return  # no head's name or title in any language (most texts)
+        return out  # no head's name or title in any language (most texts)
     texts = {lang: given.get(lang, "") for lang in ctx.langs}
     seen = {lang: ctx.scan(t, lang) for lang, t in texts.items()}
     for ident, forms in ctx.heads:
@@ -178,8 +187,9 @@ def head_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
                 continue
             lang, at, shown, missing = (a, at_a, va, vb) if at_a else (b, at_b, vb, va)
             assert at is not None
-            yield make("heads", unit, (a, b), ident, [(lang, *at)],
-                       {"shown": shown, "missing": missing})
+            out.append(make("heads", unit, (a, b), ident, [(lang, *at)],
+                            {"shown": shown, "missing": missing}))
+    return out
 
 
 def find_form(text: str, value: str, lang: Lang, lower: str | None = None,
@@ -228,33 +238,30 @@ def acronyms(text: str, raw: bytes = b"") -> dict[str, tuple[int, int]]:
     # an acronym holds two capitals at most one letter apart, and stands inside a run of
     # letters, digits and "&": only such runs are read, the rest of the text never is
     cls = classes(text, raw)
-    if cls is None:
-        return _acronyms_by_pattern(text)
     at = next_pair(cls, 0)
     while at >= 0:
-        start = at
-        while start and text[start - 1] in _RUN_CHARS:
-            start -= 1
+        # the run around the pair, read on the classes (no character made and asked)
+        start = run_start(cls, at)
         # (a pair is made of the run's characters: the run goes on from its start)
-        run_end = _RUN_END.match(text, at).end()  # type: ignore[union-attr]
-        for word, s, e in _run_acronyms(text[start:run_end]):
+        end = run_end(cls, at)
+        for word, s, e in _run_acronyms(text[start:end]):
             out.setdefault(word, (start + s, start + e))
-        at = next_pair(cls, run_end)
+        at = next_pair(cls, end)
     return out
 
 
-def _acronyms_by_pattern(text: str) -> dict[str, tuple[int, int]]:
-    """``acronyms`` where the text's bytes are not one place a character (see nm_pairs)."""
+def acronyms_by_pattern(text: str) -> dict[str, tuple[int, int]]:
+    """``acronyms`` read with the pattern of a pair in the text itself (the tests' reference)."""
     out: dict[str, tuple[int, int]] = {}
-    run_end = -1
+    last = -1
     for pair in _TWO_CAPITALS.finditer(text):
         start = pair.start()
-        if start < run_end:
+        if start < last:
             continue
         while start and text[start - 1] in _RUN_CHARS:
             start -= 1
-        run_end = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
-        for word, s, e in _run_acronyms(text[start:run_end]):
+        last = _RUN_END.match(text, pair.end()).end()  # type: ignore[union-attr]
+        for word, s, e in _run_acronyms(text[start:last]):
             out.setdefault(word, (start + s, start + e))
     return out
 
@@ -297,14 +304,15 @@ def _carries(text: str, found: dict[str, tuple[int, int]], acronym: str) -> bool
     return base in found or any(alias in text for alias in aliases)
 
 
-def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
+def acronym_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """Acronyms changed or dropped in one language ("KICP" against "KIPC", "(ASEZ)" gone).
 
     Korean and English keep Latin acronyms; Russian often writes its own (ТОР for ASEZ), so a
     Russian text must carry only the Latin acronyms it writes.
     """
+    out: list[Finding] = []
     if is_person_field(unit):  # "MOFA" for 외교부 in a delegation list is usual
-        return
+        return out
     texts = unit.texts
     # (a Russian or an ASCII text's pass kept its bytes: see name_scan)
     found = {lang: acronyms(text, slot.scan(text).raw)
@@ -314,13 +322,17 @@ def acronym_checks(unit: Unit, ctx: Context) -> Iterator[Finding]:
         if not fa and not fb:  # the common case: no acronym on either side
             continue
         ta, tb = texts.get(a, ""), texts.get(b, "")
-        only_a = [x for x in fa if not _carries(tb, fb, x)] if b is not _RU else []
-        only_b = [x for x in fb if not _carries(ta, fa, x)] if a is not _RU else []
+        # (an acronym the other side has is carried: no call for it)
+        only_a = [x for x in fa if x not in fb and not _carries(tb, fb, x)] \
+            if b is not _RU else []
+        only_b = [x for x in fb if x not in fa and not _carries(ta, fa, x)] \
+            if a is not _RU else []
         if not only_a and not only_b:
             continue
-        if not ta.strip() or not tb.strip() or _all_caps(ta) or _all_caps(tb):
+        if _empty(ta) or _empty(tb) or _all_caps(ta) or _all_caps(tb):
             continue
         spans = [(a, *fa[x]) for x in only_a] + [(b, *fb[x]) for x in only_b]
-        yield make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
-                   f"{','.join(sorted(only_b))}", spans,
-                   {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
+        out.append(make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                        f"{','.join(sorted(only_b))}", spans,
+                        {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"}))
+    return out

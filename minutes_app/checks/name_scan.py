@@ -18,11 +18,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from minutes_app.checks.memo import per_str
 from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
 from minutes_app.checks.nm_read import LOWER, text_bytes
+from minutes_app.checks.nm_read import blanked as _blanked_bytes
 from minutes_app.checks.tokens import lowercase
 
 _NO_MARKS: frozenset[str] = frozenset()
+_DFA = Implementation.DFA
 
 
 class Scan:
@@ -70,7 +73,7 @@ class Plan(NamedTuple):
     marks_of: list[frozenset[str]]
     needs: dict[int, frozenset[int]]  # rows that need more strings than the one naming them
     always: tuple[tuple[int, ...], tuple[int, ...], frozenset[str]] | None  # a probe all Σ
-    special: frozenset[int]  # the gate strings that name heads or markers
+    special: bytes  # per gate string, 1 where it names heads or markers (a table, no hashing)
     # a string's first row (its place in the rows' order, name, word start); a head's string
     # comes before every row (a negative place) and names no name (-1)
     first_row: list[tuple[int, int, bool] | None]
@@ -79,6 +82,7 @@ class Plan(NamedTuple):
     # the automaton of the strings' UTF-8 bytes, for an ASCII text read as written: its
     # bytes are its characters (the text automaton converts them and maps the places back)
     ascii_automaton: BytesAhoCorasick | None
+    nul_free: bool  # no string holds NUL, the character texts are blanked with (see blanked)
 
 
 def gate_string(probe: str, lowered: bool) -> str:
@@ -94,10 +98,11 @@ def gate_string(probe: str, lowered: bool) -> str:
 
 
 def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[int, bool]],
-         heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool) -> Plan:
+         heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool,
+         many: bool = False) -> Plan:
     """The gate of a language: each row's string (and what else it needs) and its name and
     whether it is looked for at a word's start, each head's string, each marker's strings
-    (any one names the marker)."""
+    (any one names the marker); ``many``: the pass will read many texts (see ``_built``)."""
     number: dict[str, int] = {}
     owners: list[tuple[list[int], list[int], set[str]]] = []
     always: tuple[list[int], list[int], set[str]] = ([], [], set())
@@ -123,16 +128,16 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
     for key, gates in marks.items():
         for gate in gates:
             owner(gate)[2].add(key)
-    return Plan(_automaton(list(number), lowered), lowered,
+    return Plan(_automaton(list(number), lowered, many), lowered,
                 [tuple(o[0]) for o in owners], [tuple(o[1]) for o in owners],
                 [frozenset(o[2]) for o in owners], needs,
                 (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
                 else None,
-                frozenset(n for n, o in enumerate(owners) if o[1] or o[2]),
+                bytes(1 if o[1] or o[2] else 0 for o in owners),
                 [_first(o[0], o[1], row_names, len(heads)) for o in owners],
                 [number.get(gate, -1) for gate, _more in rows], number,
-                None if lowered or not number else BytesAhoCorasick(
-                    [s.encode() for s in number], implementation=Implementation.ContiguousNFA))
+                None if lowered or not number else _ascii_automaton(list(number), many),
+                not any("\x00" in string for string in number))
 
 
 def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, bool]],
@@ -147,25 +152,69 @@ def _first(rows: list[int], heads: list[int], row_names: Sequence[tuple[int, boo
 _STRING = itemgetter(0)
 
 
-def _automaton(strings: list[str], lowered: bool) -> AhoCorasick | BytesAhoCorasick | None:
+def _automaton(strings: list[str], lowered: bool, many: bool
+               ) -> AhoCorasick | BytesAhoCorasick | None:
     """The automaton of the gate strings: of their bytes in ``_ONE_BYTE`` for a lower-cased pass.
 
     A lower-cased (Russian) pass reads the text as one byte a character: every character
     becomes one byte (those the encoding lacks become "?"), so the bytes' positions are the
     text's and a gate string stands in the bytes wherever it stands in the text (and
     sometimes where a "?" stands for another letter: the rows' own tests decide); half the
-    bytes of UTF-8 to read. Contiguous automatons: a deterministic one reads faster alone but
-    its tables leave the processor's caches while the other checks run (a whole run of the
-    checks was slower with it). Korean and English are read as text.
+    bytes of UTF-8 to read. Korean and English are read as text.
     """
     if not strings:
         return None
-    if lowered:
+    return _remembered(("lowered" if lowered else "text") + ("-many" if many else ""), strings)
+
+
+def _ascii_automaton(strings: list[str], many: bool) -> BytesAhoCorasick:
+    """The automaton of the strings' UTF-8 bytes (an ASCII text's bytes are its characters).
+
+    Where most strings are not ASCII (Korean), few texts are ASCII either: a contiguous
+    automaton, built in a fifth of a deterministic one's time, reads those few.
+    """
+    ascii_ones = sum(1 for s in strings if s.isascii())
+    built = _remembered("ascii-many" if many and 2 * ascii_ones > len(strings) else "ascii",
+                        strings)
+    assert isinstance(built, BytesAhoCorasick)
+    return built
+
+
+def _remembered(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
+    """``_built``, once per kind and strings until the caches are emptied (a rerun of the
+    checks asks for the same strings again)."""
+    if any("\x00" in s for s in strings):  # (then the key would not name them)
+        return _built(kind, strings)
+    return _built_once("\x00".join([kind, *strings]))
+
+
+@per_str
+def _built_once(key: str) -> AhoCorasick | BytesAhoCorasick:
+    """``_built`` of the kind and strings ``key`` joins (with NUL)."""
+    kind, *strings = key.split("\x00")
+    return _built(kind, strings)
+
+
+def _built(kind: str, strings: list[str]) -> AhoCorasick | BytesAhoCorasick:
+    """The automaton of the strings (``kind``: how the texts are read, and "-many" where the
+    pass will read many of them).
+
+    Deterministic for many texts: a tenth (Korean) to a fifth (Russian) faster to read than a
+    contiguous one, but three to five times as long to build (about 2 ms more for three
+    languages' strings, repaid from about a thousand paragraphs on; hence also
+    ``_remembered``). Only the names' pass reads it, over every text before another check
+    starts (see conformity): its larger tables cost no other check.
+    """
+    base, _sep, more = kind.partition("-")
+    how = _DFA if more else Implementation.ContiguousNFA
+    if base == "ascii":
+        return BytesAhoCorasick([s.encode() for s in strings], implementation=how)
+    if base == "lowered":
         encoded = [s.encode(_ONE_BYTE, "replace") for s in strings]
         if len(set(encoded)) == len(encoded):  # else two strings would read as one
-            return BytesAhoCorasick(encoded, implementation=Implementation.ContiguousNFA)
-    # a contiguous automaton: the default one reads Cyrillic at half the speed
-    return AhoCorasick(strings, implementation=Implementation.ContiguousNFA)
+            return BytesAhoCorasick(encoded, implementation=how)
+    # (a contiguous automaton, not the default one, which reads Cyrillic at half the speed)
+    return AhoCorasick(strings, implementation=how)
 
 
 def lower_of(seen: Scan, text: str) -> str:
@@ -212,8 +261,54 @@ def reader(p: Plan) -> Callable[[str], Scan]:
     return read
 
 
-def _any_in(found: list[tuple[int, int, int]], strings: frozenset[int]) -> bool:
-    return any(gate in strings for gate, _start, _end in found)  # (mypyc: a loop)
+def _scan(p: Plan, lower: str, found: list[tuple[int, int, int]], data: bytes, raw: bytes
+          ) -> Scan:
+    """The Scan of what a pass found (as ``reader``'s ``read`` makes it)."""
+    if p.always is None and not _any_in(found, p.special):  # names only (most texts)
+        return Scan((), _NO_MARKS, lower, found, data, raw)
+    return _marked(p, set(map(_STRING, found)), lower, found, data, raw)
+
+
+def blanked(p: Plan, seen: Scan, text: str, spans: list[tuple[int, int]], data: bytes
+            ) -> Scan | None:
+    """What the pass reads in ``text``, ``seen``'s text with ``spans`` made NULs (``data``:
+    its lower-cased bytes so blanked, where ``seen`` has them), without reading it again;
+    None where that cannot be told (the text read lower-cased as a string).
+
+    No string holds NUL, so a string the pass meets in ``text`` stands apart from every span,
+    where the text is as it was: the strings ``seen`` found apart from the spans, in the same
+    order (at each place, the automaton reports the strings that end there longest first,
+    and those of ``text`` are the ones no longer than the text since the last span).
+    """
+    if not seen.complete or not p.nul_free or p.automaton is None:
+        return None
+    ordered = sorted(spans)
+    for k in range(1, len(ordered)):
+        if ordered[k][0] < ordered[k - 1][1]:
+            return None  # (spans blanked one after another never overlap: a NUL in a head)
+    raw = b""
+    if isinstance(p.automaton, BytesAhoCorasick):
+        if not seen.data:  # read as the lower-cased text's bytes
+            return None
+        lower = ""
+        raw = _blanked_bytes(seen.raw, ordered)
+    elif p.lowered:
+        return None
+    else:
+        lower = text
+        if p.ascii_automaton is not None and text.isascii():  # read as its bytes
+            raw = text.encode("ascii")
+    found = [hit for hit in seen.found if _apart_from(hit[1], hit[2], spans)]
+    return _scan(p, lower, found, data, raw)
+
+
+def _apart_from(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return all(not (start < e and s < end) for s, e in spans)  # (mypyc: a loop)
+
+
+def _any_in(found: list[tuple[int, int, int]], strings: bytes) -> bool:
+    """Whether a string found is one the table marks."""
+    return any(strings[gate] for gate, _start, _end in found)  # (mypyc: a loop)
 
 
 def _marked(p: Plan, present: set[int], lower: str, found: list[tuple[int, int, int]],

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from minutes_app.checks.context import Context, head_pattern, phrase_stems, russian_phrase
 from minutes_app.checks.name_scan import Plan, Scan, lower_of
+from minutes_app.checks.name_scan import blanked as blanked_scan
 from minutes_app.checks.nm_read import Phrase, blanked, phrase_hits
 from minutes_app.checks.nm_read import hits as byte_hits
 from minutes_app.checks.nm_slot import Found, Slot
 from minutes_app.checks.name_scan import rows as scan_rows
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+
+_RU: Final = Lang.RU  # (a member read from the Enum class costs a look-up through its metaclass)
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -111,18 +115,25 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     heads = ctx.head_patterns[lang]
     lower = lower_of(seen, text)  # each head's probe is looked for in the text as given
     data = seen.data
+    taken: list[tuple[int, int]] = []
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text):
             if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
                 spans = phrase_hits(data, head_phrase(value))
-            else:
+            elif lowered:
                 spans = [hit.span() for hit in head_pattern(lang, value).finditer(text)]
+            elif lang is _RU:  # a word at a word's start (head_pattern's hits, no pattern)
+                spans = _word_start_hits(text, value)
+            else:  # as written
+                spans = _literal_hits(text, value)
             if spans:
                 text = _blanked(text, spans)
                 data = blanked(data, spans) if data else data
+                taken += spans
     slot = ctx.slots[lang]
-    left = slot.read(text)
+    # what is left, as its pass would read it: from the strings the text's own pass found
+    left = blanked_scan(slot.plan, seen, text, taken, data) or slot.read(text)
     if left.heads and _holds_head(text, left, lang, ctx):
         return None
     if not left.found:
@@ -176,6 +187,7 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
     hits: list[tuple[int, int, int, int]] = []
     end, hit = -1, False  # the last string kept, and whether it is a hit
     ordered = True
+    raw = seen.raw  # the text's bytes where it is ASCII and read so (b"": not)
     for gate, start, stop in seen.found:  # by their ends: by their starts too, if apart
         if start <= end:
             ordered = False
@@ -188,9 +200,13 @@ def _apart(text: str, seen: Scan, plan: Plan) -> Found | None:
         if index < -1:
             return None
         if word and start:
-            char = text[start - 1]
-            if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
-                continue
+            if raw:  # (an ASCII text's byte: no character made and asked)
+                if _ASCII_LETTER[raw[start - 1]]:
+                    continue
+            else:
+                char = text[start - 1]
+                if char.isalnum() and not char.isdecimal():  # _letter: not at a word's start
+                    continue
         hits.append((at, start, stop, index))
     if not ordered:
         hits.clear()
@@ -243,7 +259,7 @@ def _apart_lowered(text: str, seen: Scan, slot: Slot) -> Found | None:
     present = seen.present
     if seen.data:  # read from the bytes, without the patterns (see nm_read)
         return _taken(text, seen, byte_hits(seen.raw, seen.data, seen.found, present,
-                                            slot.by_first, slot.words))
+                                            slot.readings))
     lower = seen.lower
     if len(lower) != len(text):
         return None
@@ -312,6 +328,11 @@ def _starts_of(seen: Scan) -> dict[int, list[int]]:
         else:
             out[gate] = [start]
     return out
+
+
+# ``_letter`` of each ASCII character, by its byte
+_ASCII_LETTER: Final = bytes(1 if b < 128 and chr(b).isalnum() and not chr(b).isdecimal() else 0
+                             for b in range(256))
 
 
 def _letter(char: str) -> bool:

@@ -136,10 +136,18 @@ def phrase_end(data: bytes, start: int, phrase: Phrase) -> int:
 # (row's place, name, the word's bytes as written, its lower-cased bytes)
 ByFirst = dict[int, list[Phrase]]
 Words = dict[int, list[tuple[int, int, bytes, bytes]]]
+# both by gate string, in a list as long as the strings (None: neither): no look-up hashed
+Readings = list[tuple[list[Phrase], list[tuple[int, int, bytes, bytes]]] | None]
+
+
+def readings(count: int, by_first: ByFirst, words: Words) -> Readings:
+    """``by_first`` and ``words`` in one list, by gate string (``count`` of them)."""
+    return [(by_first.get(gate, []), words.get(gate, []))
+            if gate in by_first or gate in words else None for gate in range(count)]
 
 
 def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: set[int],
-         by_first: ByFirst, words: Words) -> list[tuple[int, int, int, int]]:
+         read: Readings) -> list[tuple[int, int, int, int]]:
     """Every row's hits in the text (row's place, start, end, name), from where the pass found
     each phrase's first stem and each word (``raw``: the text's bytes, ``data``: lower-cased)."""
     out: list[tuple[int, int, int, int]] = []
@@ -147,8 +155,11 @@ def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: se
     # a small dict, not a list as long as the phrases (a block of its own to allocate)
     ends: dict[int, int] = {}
     for gate, start, _stop in found:
-        phrases = by_first.get(gate)
-        if phrases is not None:
+        reading = read[gate]
+        if reading is None:
+            continue
+        phrases, rows = reading
+        if phrases:
             for phrase in phrases:
                 if (ends and start < ends.get(phrase.number, 0)) or \
                         not _all_in(phrase.needs, present):
@@ -157,8 +168,7 @@ def hits(raw: bytes, data: bytes, found: list[tuple[int, int, int]], present: se
                 if end >= 0:
                     ends[phrase.number] = end
                     out.append((phrase.at, start, end, phrase.index))
-        rows = words.get(gate)
-        if rows is not None:
+        if rows:
             for at, index, variant, low in rows:
                 if _at(raw, start, variant) and _at(data, start, low) and (
                         start == 0 or not LETTER[data[start - 1]]):

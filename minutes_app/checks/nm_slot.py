@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from minutes_app.checks.name_scan import Plan, Scan, reader
-from minutes_app.checks.nm_read import ONE_BYTE, ByFirst, Phrase, Words
+from minutes_app.checks.nm_read import ONE_BYTE, ByFirst, Phrase, Readings, Words, readings
 
 # a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
 PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
@@ -29,6 +29,7 @@ class Slot:
     # read a text from its lower-cased bytes (see nm_read)
     by_first: ByFirst
     words: Words
+    readings: Readings  # both by gate string (see nm_read.hits)
     scans: dict[str, Scan]
     named: dict[str, Found]
     named_details: dict[str, Found]
@@ -46,6 +47,7 @@ class Slot:
                     self.words.setdefault(gate, []).append((at, index, as_written, lowered))
             for _at, _index, _match, _needs, first, phrase in phrases:
                 self.by_first.setdefault(first, []).append(phrase)
+        self.readings = readings(len(plan.rows_of), self.by_first, self.words)
         self.scans = {}
         # text → the names it carries and the text with them blanked (see names_found.named),
         # outside and inside the meeting details and the title
