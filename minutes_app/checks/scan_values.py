@@ -19,6 +19,7 @@ from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchK
 
 from minutes_app.model import Lang
 from minutes_app.checks.nm_read import text_bytes
+from minutes_app.checks.val_digits import other_digits
 from minutes_app.checks.tokens import lowercase
 
 _lower: Final = lowercase  # (a constant: compiled, read without a look-up in the module)
@@ -56,7 +57,7 @@ _ANY_WORDS = "코로나 ковид / 분의".split()
 
 # the digits that are not ASCII (what ``\d`` matches beyond 0-9: ２, ١, ...), found by the
 # scan as one key: a text that holds none has its runs from its ASCII bytes
-_OTHER_DIGITS = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
+_OTHER_DIGITS = other_digits()
 OTHER_DIGIT: Final = "\\d"
 
 
