@@ -18,7 +18,7 @@ from typing import Final
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from minutes_app.model import Lang
-from minutes_app.checks.nm_read import text_bytes
+from minutes_app.checks.nm_read import LOWER, ONE_BYTE, text_bytes
 from minutes_app.checks.val_digits import other_digits
 from minutes_app.checks.tokens import lowercase
 
@@ -71,7 +71,7 @@ def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str], BytesAhoCorasi
     """
     keys = list(dict.fromkeys(words + _ANY_WORDS))
     # a word the code cannot write never stands in a text it can (the text has none of it)
-    one_byte = [k for k in keys if _encodable(k)]
+    one_byte = [k for k in keys if text_bytes(k) is not None]
     return (AhoCorasick(keys + _OTHER_DIGITS, matchkind=MatchKind.Standard,
                         implementation=Implementation.ContiguousNFA),
             keys + [OTHER_DIGIT] * len(_OTHER_DIGITS),
@@ -80,35 +80,12 @@ def _automaton(words: list[str]) -> tuple[AhoCorasick, list[str], BytesAhoCorasi
             one_byte)
 
 
-def _encodable(word: str) -> bool:
-    try:
-        word.encode(_ONE_BYTE)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 # Latin letters, Cyrillic and the usual signs (quotes, dashes), one byte each; its only digits
 # are ASCII ones, and lower-casing keeps each of its characters one of its characters (both
-# checked below), so the lower case of a text it holds is its bytes translated
-_ONE_BYTE: Final = "cp1251"
-
-
-def _lower_table() -> bytes:
-    table = bytearray(range(256))
-    for b in range(256):
-        try:
-            ch = bytes([b]).decode(_ONE_BYTE)
-        except UnicodeDecodeError:  # (0x98: no character; a text's bytes never hold it)
-            continue
-        assert not ch.isdecimal() or "0" <= ch <= "9"
-        low = lowercase(ch).encode(_ONE_BYTE)  # (a character it lacks: an error here)
-        assert len(low) == 1
-        table[b] = low[0]
-    return bytes(table)
-
-
-_LOWER_ONE_BYTE: Final = _lower_table()
+# checked by tests/checks/test_val_scan_bytes.py), so the lower case of a text it holds is its
+# bytes translated by the names' table
+_ONE_BYTE: Final = ONE_BYTE
+_LOWER_ONE_BYTE: Final = LOWER
 
 
 _AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),

@@ -59,9 +59,8 @@ class AppSettings:
     def save(self) -> None:
         """Write the settings changed since they were read or written (all, for new ones)."""
         values = self._values()
-        before = self._stored or (None,) * len(values)
-        changed = [(n, v) for n, v, b in zip(_NAMES, values, before, strict=True)
-                   if v != b or self._stored is None]
+        before = self._stored or (_NEVER,) * len(values)
+        changed = [(n, v) for n, v, b in zip(_NAMES, values, before, strict=True) if v != b]
         if not changed:
             return
         qs = QSettings()
@@ -80,6 +79,7 @@ class AppSettings:
         self.recent_files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
 
 
+_NEVER = object()  # the value of a setting never read nor written (equal to none)
 _NAMES = tuple(f.name for f in fields(AppSettings) if f.name != "_stored")
 
 

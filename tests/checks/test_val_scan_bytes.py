@@ -73,6 +73,7 @@ def test_the_one_byte_lower_case_is_pythons() -> None:
             continue
         lowered = bytes([b]).translate(scan_values._LOWER_ONE_BYTE).decode("cp1251")
         assert lowered == lowercase(ch), ch
+        assert not ch.isdecimal() or "0" <= ch <= "9", ch  # its only digits are ASCII
 
 
 def test_the_period_patterns_lead_changes_no_hit() -> None:
