@@ -14,6 +14,7 @@ from minutes_app.checks.stems import Stems
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.model import Lang
 from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.nm_read import blanked_as, text_bytes
 from minutes_app.checks.tr_bytes import automaton, word_start_hits
 
 _CONCEPT_OF = {lang: {lowercase(v): ident for ident, forms in CONCEPTS for v in forms[lang.value]}
@@ -61,13 +62,19 @@ def fields_in(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
     return _fields(text, lang)
 
 
-def _fields(text: str, lang: Lang) -> dict[str, tuple[int, int]]:
-    """``fields_in`` read anew (the check's results are cached per unit: no table per text)."""
+def _fields(text: str, lang: Lang, whole: str = "") -> dict[str, tuple[int, int]]:
+    """``fields_in`` read anew (the check's results are cached per unit: no table per text).
+
+    ``whole``: the text ``text`` was blanked from (names made NUL), whose bytes give its own.
+    """
     hits = None
     if not text.isascii():
         reader = _ONE_BYTE.get(lang)
         if reader is not None:
-            hits = word_start_hits(reader, text)
+            # a blanked text's bytes from its whole text's (encoded once, by the names' pass)
+            raw = text_bytes(whole) if whole and whole is not text else None
+            hits = word_start_hits(reader, text,
+                                   None if raw is None else blanked_as(raw, text))
     if hits is None:
         _lower, hits = _hits(text, lang)
     concept_of = _CONCEPT_ID[lang]
@@ -112,7 +119,7 @@ def concept_checks(unit: Unit, ctx: Context) -> list[Finding]:
         if text.strip():
             blanked = named(text, lang, ctx)[1]
             bare.append(blanked)
-            each.append(_fields(blanked, lang))
+            each.append(_fields(blanked, lang, text))
         else:
             bare.append(None)
             each.append(None)

@@ -10,7 +10,6 @@ from minutes_app.checks.gazetteer import GAZETTEER, SIDE_NAMES
 from minutes_app.checks.name_scan import Plan, Scan, gate_string, plan
 from minutes_app.checks.nm_read import Phrase
 from minutes_app.checks.nm_slot import Found as Found
-from minutes_app.checks.nm_slot import PhraseMatch as PhraseMatch
 from minutes_app.checks.nm_slot import Readers as Readers
 from minutes_app.checks.nm_slot import Slot as Slot
 from minutes_app.checks.tokens import lowercase
@@ -220,7 +219,7 @@ class Context:
             if shape not in known:  # the same pattern again finds nothing more
                 known.add(shape)
                 readers.setdefault(gate, ([], []))[1].append(
-                    (at, index, russian_phrase(variant).match, needs, first,
+                    (at, index, variant, needs, first,
                      Phrase(at, index, needs, stems, len(known))))
         return readers
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from minutes_app.model import Lang
 
@@ -108,12 +108,14 @@ def make(kind: str, unit: Unit, langs: Sequence[Lang], detail: str,
 
 
 _new = tuple.__new__
+_crc32: Final = zlib.crc32
 
 
 def _key(kind: str, place: str, place_id: str, langs: tuple[Lang, ...], detail: str) -> str:
     # (the languages are str: joined as their codes)
     ident = f"{place}:{place_id}:{''.join(langs)}:{detail}"
-    return f"{kind}-{place[0]}{place_id}-{zlib.crc32(ident.encode()):08x}"
+    # (a format spec in an f-string makes it compiled as a ``str.format`` call per part)
+    return f"{kind}-{place[0]}{place_id}-" + format(_crc32(ident.encode()), "08x")
 
 
 def relocate(f: Finding, unit: Unit) -> Finding:

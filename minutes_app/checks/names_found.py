@@ -63,10 +63,6 @@ def _phrase_hits(lower: str, variant: str) -> list[tuple[int, int]]:
     return [hit.span() for hit in russian_phrase(variant).finditer(lower)]
 
 
-def _zeros(hit: re.Match[str]) -> str:
-    return "\x00" * (hit.end() - hit.start())
-
-
 def named(text: str, lang: Lang, ctx: Context, details: bool = False
           ) -> Found:
     """The names and terms of ``text``, and the text with them (and the heads) blanked.
@@ -119,14 +115,7 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     for at in seen.heads:
         probe, value, lowered = heads[at]
         if probe in (lower if lowered else text):
-            if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
-                spans = phrase_hits(data, head_phrase(value))
-            elif lowered:
-                spans = [hit.span() for hit in head_pattern(lang, value).finditer(text)]
-            elif lang is _RU:  # a word at a word's start (head_pattern's hits, no pattern)
-                spans = _word_start_hits(text, value)
-            else:  # as written
-                spans = _literal_hits(text, value)
+            spans = _head_spans(text, data, lang, value, lowered)
             if spans:
                 text = _blanked(text, spans)
                 data = blanked(data, spans) if data else data
@@ -141,6 +130,19 @@ def _heads_first(text: str, seen: Scan, lang: Lang, ctx: Context) -> Found | Non
     if slot.plan.lowered:
         return _apart_lowered(text, left, slot)
     return _apart(text, left, slot.plan)
+
+
+def _head_spans(text: str, data: bytes, lang: Lang, value: str, lowered: bool
+                ) -> list[tuple[int, int]]:
+    """``head_pattern``'s hits in ``text`` (``data``: its lower-cased bytes, or b""), found
+    without compiling the pattern where another reading gives the same hits."""
+    if data and lowered:  # a Russian phrase: its hits read from the bytes (nm_read)
+        return phrase_hits(data, head_phrase(value))
+    if lowered:
+        return [hit.span() for hit in head_pattern(lang, value).finditer(text)]
+    if lang is _RU:  # a word at a word's start (head_pattern's hits, no pattern)
+        return _word_start_hits(text, value)
+    return _literal_hits(text, value)  # as written
 
 
 def _holds_head(text: str, seen: Scan, lang: Lang, ctx: Context) -> bool:
@@ -269,10 +271,11 @@ def _apart_lowered(text: str, seen: Scan, slot: Slot) -> Found | None:
         if gate not in readers:
             continue
         words, phrases = readers[gate]
-        for at, index, match, needs, first, _phrase in phrases:
+        for at, index, variant, needs, first, _phrase in phrases:
             if needs <= present:
                 # a hit starts with the first stem: the pattern is tried only where the pass
                 # found it, left to right and never inside the hit before (as finditer would)
+                match = russian_phrase(variant).match
                 end = 0
                 for start in starts_of[first]:
                     if start >= end and (hit := match(lower, start)) is not None:
@@ -348,13 +351,18 @@ def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
     lower = lower_of(seen, text)
     if seen.heads:
         heads = ctx.head_patterns[lang]
-        blanked = False
+        data = seen.data
+        changed = False
         for at in seen.heads:
             probe, value, lowered = heads[at]
             if probe in (lower if lowered else text):
-                text = head_pattern(lang, value).sub(_zeros, text)
-                blanked = True
-        if blanked and plan.lowered:
+                # (the pattern's hits blanked, as its ``sub`` would; the bytes follow the text)
+                spans = _head_spans(text, data, lang, value, lowered)
+                if spans:
+                    text = _blanked(text, spans)
+                    data = blanked(data, spans) if data else data
+                    changed = True
+        if changed and plan.lowered:
             lower = lowercase(text)
     rows = ctx.lookup[lang]
     for at in scan_rows(plan, seen):

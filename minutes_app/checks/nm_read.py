@@ -64,6 +64,27 @@ _ENCODING_TABLE: Final = cp1251.encoding_table  # (the encoding table of ``ONE_B
 text_bytes: Final = per_str(_encoded)
 
 
+def blanked_as(raw: bytes, bare: str) -> bytes:
+    """``text_bytes(bare)``, where ``bare`` is a text whose bytes are ``raw`` with some of its
+    characters made NUL (the names' blanks): ``raw`` with those bytes made zero, without the
+    codec's look-up of every character again (a NUL's byte is zero: one already there stays)."""
+    at = bare.find("\x00")
+    if at < 0:
+        return raw
+    n = len(bare)
+    parts: list[bytes] = []
+    last = 0
+    while at >= 0:
+        end = at + 1
+        while end < n and bare[end] == "\x00":
+            end += 1
+        parts += (raw[last:at], bytes(end - at))
+        last = end
+        at = bare.find("\x00", end)
+    parts.append(raw[last:])
+    return b"".join(parts)
+
+
 def lowered_bytes(text: str) -> bytes | None:
     """The bytes of ``lowercase(text)`` in ``ONE_BYTE``; None where a character has no byte."""
     raw = text_bytes(text)

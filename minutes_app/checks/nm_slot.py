@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from minutes_app.checks.name_scan import Plan, Scan, reader
 from minutes_app.checks.nm_read import ONE_BYTE, ByFirst, Phrase, Readings, Words, readings
 
-# a phrase's pattern tried at one place of the lower-cased text (``russian_phrase``)
-PhraseMatch = Callable[[str, int], "re.Match[str] | None"]
-# per gate string: the word rows and the phrase rows it names (see Context._readers)
+# per gate string: the word rows and the phrase rows it names (see Context._readers); a
+# phrase row holds its variant, whose pattern (``russian_phrase``) is compiled only when a
+# text the bytes cannot read asks for it (most Russian texts are read on their bytes)
 Readers = dict[int, tuple[list[tuple[int, int, str, str]],
-                          list[tuple[int, int, PhraseMatch, frozenset[int], int, Phrase]]]]
+                          list[tuple[int, int, str, frozenset[int], int, Phrase]]]]
 
 Found = tuple[dict[int, tuple[int, int]], str]
 
@@ -45,7 +44,7 @@ class Slot:
                 as_written, lowered = _bytes(variant), _bytes(low)
                 if as_written and lowered:
                     self.words.setdefault(gate, []).append((at, index, as_written, lowered))
-            for _at, _index, _match, _needs, first, phrase in phrases:
+            for _at, _index, _variant, _needs, first, phrase in phrases:
                 self.by_first.setdefault(first, []).append(phrase)
         self.readings = readings(len(plan.rows_of), self.by_first, self.words)
         self.scans = {}

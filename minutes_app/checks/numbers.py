@@ -110,8 +110,10 @@ def _unit(text: str, start: int, end: int) -> tuple[str, int]:
             # what ``_UNIT_AFTER.match(near)`` finds: after one space at most, the first unit
             # (longest first) not followed by a letter of [a-zа-я]
             skip = 1 if near[:1].isspace() else 0
+            # (``startswith`` of one argument is compiled; with a place it is a method call)
+            rest = near[1:] if skip else near
             for word in words:
-                if near.startswith(word, skip):
+                if rest.startswith(word):
                     stop = skip + len(word)
                     if stop >= len(near) or not _letter_after(near[stop]):
                         return _UNITS_AFTER[word], end + stop

@@ -30,12 +30,14 @@ def automaton(literals: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
         implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def word_start_hits(reader: ahocorasick_rs.BytesAhoCorasick, text: str
-                    ) -> list[tuple[int, int, int]] | None:
+def word_start_hits(reader: ahocorasick_rs.BytesAhoCorasick, text: str,
+                    raw: bytes | None = None) -> list[tuple[int, int, int]] | None:
     """``Stems.indexed_hits`` of ``lowercase(text)`` where each leftmost-longest hit starts a
     word (then they are the pattern's, as ``Stems`` reasons); None where cp1251 does not hold
-    the text or a hit stands inside a word (the caller reads it the exact way)."""
-    raw = text_bytes(text)
+    the text or a hit stands inside a word (the caller reads it the exact way). ``raw``: the
+    text's bytes where the caller has them (None: ``text_bytes``)."""
+    if raw is None:
+        raw = text_bytes(text)
     if raw is None:
         return None
     found = reader.find_matches_as_indexes(raw.translate(_LOWER))
