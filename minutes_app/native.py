@@ -17,6 +17,7 @@ from pathlib import Path
 # references); spelling.py waits on Enchant, not on Python.
 COMPILED: tuple[str, ...] = (
     "minutes_app.checks.annex_refs",
+    "minutes_app.checks.by_lang",
     "minutes_app.checks.concepts",
     "minutes_app.checks.conformity",
     "minutes_app.checks.context",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from minutes_app.checks.by_lang import read_names, read_values
 from minutes_app.checks.concepts import concept_checks
 from minutes_app.checks.context import Context
 from minutes_app.checks.details import detail_checks
@@ -110,7 +111,13 @@ def _text_findings(units: list[Unit], ctx: Context, signature: str) -> list[list
     fresh: list[tuple[Unit, list[Finding]]] = [(unit, []) for unit in todo.values()]
     for key, (_unit, found) in zip(todo, fresh, strict=True):
         known[key] = found
+    reading = [unit for unit, _found in fresh]
     for check in TEXT_CHECKS:
+        # (the per-text reads of the two costliest checks made one language at a time)
+        if check is value_checks:
+            read_values(reading, ctx)
+        elif check is name_checks:
+            read_names(reading, ctx)
         for unit, found in fresh:
             found.extend(check(unit, ctx))
     for key in todo:
