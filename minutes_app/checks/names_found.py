@@ -349,9 +349,11 @@ def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
     found: dict[int, tuple[int, int]] = {}
     plan = ctx.plans[lang]
     lower = lower_of(seen, text)
+    # the lower-cased text's bytes where the pass read them, blanked as the text is: a
+    # phrase's hits are read on them (nm_read), its pattern never compiled
+    data = seen.data
     if seen.heads:
         heads = ctx.head_patterns[lang]
-        data = seen.data
         changed = False
         for at in seen.heads:
             probe, value, lowered = heads[at]
@@ -375,11 +377,15 @@ def _in_order(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
             hits = _literal_hits(text, variant)
         elif not lowered:  # the variant at a word's start (Context._row)
             hits = _word_start_hits(text, variant)
+        elif data:
+            hits = phrase_hits(data, head_phrase(phrase))
         else:
             hits = _phrase_hits(lower, phrase)
         for s, e in hits:
             text = _blank(text, s, e)
             lower = _blank(lower, s, e) if plan.lowered else text
+        if data and hits:
+            data = blanked(data, hits)
         if hits and index not in found:
             found[index] = hits[0]
     return found, text

@@ -12,10 +12,10 @@ import random
 
 import pytest
 
-from minutes_app.checks import concepts, names_found
-from minutes_app.checks.context import Context, head_pattern
+from minutes_app.checks import concepts, name_scan, names_found
+from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.gazetteer import CONCEPTS
-from minutes_app.checks.name_scan import lower_of
+from minutes_app.checks.name_scan import Scan, lower_of
 from minutes_app.checks.nm_read import blanked, blanked_as, text_bytes
 from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
@@ -100,3 +100,58 @@ def test_a_blanked_texts_concepts_read_from_its_whole_texts_bytes(lang: Lang) ->
         text = "".join(rng.choice(words) + rng.choice(_AROUND) for _ in range(rng.randint(1, 6)))
         bare = _blank(text, _spans(rng, len(text)))
         assert concepts._fields(bare, lang, text) == concepts._fields(bare, lang), (text, bare)
+
+
+def _in_order_by_patterns(text: str, seen: Scan, lang: Lang, ctx: Context, details: bool
+                          ) -> tuple[dict[int, tuple[int, int]], str]:
+    """``names_found._in_order`` as it read every head and phrase with its compiled pattern."""
+    found: dict[int, tuple[int, int]] = {}
+    plan = ctx.plans[lang]
+    lower = lower_of(seen, text)
+    if seen.heads:
+        changed = False
+        for at in seen.heads:
+            probe, value, lowered = ctx.head_patterns[lang][at]
+            if probe in (lower if lowered else text):
+                text = head_pattern(lang, value).sub(
+                    lambda h: "\x00" * (h.end() - h.start()), text)
+                changed = True
+        if changed and plan.lowered:
+            lower = text.lower()
+    for at in name_scan.rows(plan, seen):
+        variant, index, phrase, lowered = ctx.lookup[lang][at]
+        if details and ctx.names[index].from_meeting:
+            continue
+        if variant not in (lower if lowered else text):
+            continue
+        if phrase is None:
+            hits = names_found._literal_hits(text, variant)
+        elif not lowered:
+            hits = names_found._word_start_hits(text, variant)
+        else:
+            hits = [h.span() for h in russian_phrase(phrase).finditer(lower)]
+        for s, e in hits:
+            text = text[:s] + "\x00" * (e - s) + text[e:]
+            lower = lower[:s] + "\x00" * (e - s) + lower[e:] if plan.lowered else text
+        if hits and index not in found:
+            found[index] = hits[0]
+    return found, text
+
+
+@pytest.mark.parametrize("lang", [Lang.KO, Lang.RU, Lang.EN])
+def test_names_in_order_are_read_as_their_patterns_read_them(lang: Lang) -> None:
+    m = demo(languages=[Lang.KO, Lang.RU, Lang.EN])
+    ctx = Context(m)
+    slot = ctx.slots[lang]
+    names = [v for n in ctx.names for v in n.variants.get(lang, ())] + ctx.head_strings[lang]
+    pieces = names + [v.upper() for v in names] + [v[: len(v) // 2] for v in names]
+    rng = random.Random(21)
+    named = 0
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) + rng.choice(_AROUND)
+                       for _ in range(rng.randint(1, 5)))
+        for details in (False, True):
+            got = names_found._in_order(text, slot.read(text), lang, ctx, details)
+            assert got == _in_order_by_patterns(text, slot.read(text), lang, ctx, details), text
+            named += bool(got[0])
+    assert named > 400
