@@ -119,7 +119,9 @@ def _text_findings(units: list[Unit], ctx: Context, signature: str) -> list[list
         elif check is name_checks:
             read_names(reading, ctx)
         for unit, found in fresh:
-            found.extend(check(unit, ctx))
+            got = check(unit, ctx)
+            if got:  # (most checks find nothing in most units: no call to extend by nothing)
+                found.extend(got)
     for key in todo:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()

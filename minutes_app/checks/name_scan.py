@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 from minutes_app.checks.memo import per_str
 from minutes_app.checks.nm_read import ONE_BYTE as _ONE_BYTE
-from minutes_app.checks.nm_read import LOWER, text_bytes
+from minutes_app.checks.nm_read import text_bytes, text_lowered
 from minutes_app.checks.nm_read import blanked as _blanked_bytes
 from minutes_app.checks.tokens import lowercase
 
@@ -246,7 +246,7 @@ def reader(p: Plan) -> Callable[[str], Scan]:
                 found = find(lower.encode(_ONE_BYTE, "replace"), overlapping=True)
             else:
                 raw, lower = known, ""
-                data = raw.translate(LOWER)
+                data = text_lowered(text)
                 found = find(data, overlapping=True)
         elif ascii_find is not None and text.isascii():  # (then the same hits)
             lower, raw = text, text.encode("ascii")

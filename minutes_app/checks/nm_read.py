@@ -64,6 +64,16 @@ _ENCODING_TABLE: Final = cp1251.encoding_table  # (the encoding table of ``ONE_B
 text_bytes: Final = per_str(_encoded)
 
 
+def _lowered(text: str) -> bytes:
+    raw = text_bytes(text)
+    return b"" if raw is None else raw.translate(LOWER)
+
+
+# the text's bytes lower-cased (b"": cp1251 lacks a character of it), once per text for the
+# values' and the names' passes, which both read them
+text_lowered: Final = per_str(_lowered)
+
+
 def blanked_as(raw: bytes, bare: str) -> bytes:
     """``text_bytes(bare)``, where ``bare`` is a text whose bytes are ``raw`` with some of its
     characters made NUL (the names' blanks): ``raw`` with those bytes made zero, without the

@@ -18,7 +18,7 @@ from typing import Final
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from minutes_app.model import Lang
-from minutes_app.checks.nm_read import LOWER, ONE_BYTE, text_bytes
+from minutes_app.checks.nm_read import LOWER, ONE_BYTE, text_bytes, text_lowered
 from minutes_app.checks.val_digits import other_digits
 from minutes_app.checks.tokens import lowercase
 
@@ -189,20 +189,23 @@ _LONGER_LOWER: Final = "\u0130"
 
 def scan(text: str, lang: Lang) -> Scan | None:
     """The scan of ``text``; None when lower-casing moves characters (İ is two)."""
-    if _LONGER_LOWER in text:  # a letter that lower-cases to two: positions would shift
-        return None
     if lang is _KO and not text.isascii():
+        if _LONGER_LOWER in text:  # a letter that lower-cases to two: positions would shift
+            return None
         return _korean(text)
     automaton, keys, bytes_automaton, byte_keys = (
         _KO_AUTOMATA if lang is _KO else _EN_AUTOMATA if lang is _EN else _RU_AUTOMATA)
     # one byte a character, whose digits are the text's (ASCII ones only): its lower case is
-    # its bytes translated, read by the bytes automaton
+    # its bytes translated (as the names' pass reads them), read by the bytes automaton; cp1251
+    # has no İ (nor an ASCII text): the positions hold
     raw = text_bytes(text)
     if raw is not None:
         words = _starts(bytes_automaton.find_matches_as_indexes(
-            raw.translate(_LOWER_ONE_BYTE), overlapping=True), byte_keys)
+            text_lowered(text), overlapping=True), byte_keys)
         marks = raw.translate(_MARKS_TABLE)
         return Scan(text, words, _ascii_runs(marks), marks)
+    if _LONGER_LOWER in text:
+        return None
     return _by_text(text, automaton, keys)
 
 

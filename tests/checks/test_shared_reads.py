@@ -12,11 +12,11 @@ import random
 
 import pytest
 
-from minutes_app.checks import concepts, name_scan, names_found
+from minutes_app.checks import concepts, name_scan, names_found, scan_values
 from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.checks.name_scan import Scan, lower_of
-from minutes_app.checks.nm_read import blanked, blanked_as, text_bytes
+from minutes_app.checks.nm_read import blanked, blanked_as, text_bytes, text_lowered
 from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
 
@@ -155,3 +155,14 @@ def test_names_in_order_are_read_as_their_patterns_read_them(lang: Lang) -> None
             assert got == _in_order_by_patterns(text, slot.read(text), lang, ctx, details), text
             named += bool(got[0])
     assert named > 400
+
+
+@pytest.mark.parametrize("lang", [Lang.KO, Lang.RU, Lang.EN])
+def test_a_text_cp1251_holds_has_no_letter_that_lower_cases_to_two(lang: Lang) -> None:
+    # (the values' scan reads such a text from its bytes without looking for İ first)
+    for text in ["İstanbul", "Стороны İ", "양측 İ", "İ"]:
+        assert text_bytes(text) is None
+        assert scan_values.scan(text, lang) is None
+    for text in ["Стороны отметили 50%", "The two Sides, 3 km", "양측 3개"]:
+        low = text_lowered(text)
+        assert low == (b"" if text_bytes(text) is None else text.lower().encode("cp1251"))
