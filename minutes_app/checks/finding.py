@@ -32,7 +32,9 @@ class Unit(NamedTuple):
     place: str  # one of PLACES
     place_id: str  # paragraph, section or annex id; the meeting field ("heads.KR.name")
     number: int | None  # the paragraph's derived number
-    texts: Mapping[Lang, str]
+    # (a dict, as every place holds its texts: compiled, ``texts.get`` is a dict's, not a
+    # method looked up and called on a Mapping)
+    texts: dict[Lang, str]
 
 
 class Span(NamedTuple):

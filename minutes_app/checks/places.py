@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from minutes_app.checks.finding import Unit
@@ -22,7 +22,7 @@ def title_unit(m: Minutes) -> Unit | None:
     return Unit("title", "title", None, texts) if any(texts.values()) else None
 
 
-def _lang_text(value: Any) -> Mapping[Lang, str] | None:
+def _lang_text(value: Any) -> dict[Lang, str] | None:
     if isinstance(value, dict) and value and all(isinstance(k, Lang) for k in value):
         return value
     return None
