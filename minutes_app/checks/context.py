@@ -131,6 +131,7 @@ def _head(lang: Lang, value: str) -> tuple[str, str, bool]:
     return probe, value, lowered
 
 
+_LANG_OF: dict[str, Lang] = {lang.value: lang for lang in Lang}  # a code's language
 _MANY_TEXTS = 3000  # texts from which the names' pass is built to read faster
 
 # what says that a paragraph names who headed the delegations (see details)
@@ -276,10 +277,12 @@ class Context:
             variants: dict[Lang, tuple[str, ...]] = {
                 lang: (t.strip(),) for lang, t in entry.items() if t.strip()}
             kind = "glossary"
+            # (the codes read once: ``.value`` and ``Lang(code)`` are Python calls of the Enum)
+            codes = [(lang._value_, v[0]) for lang, v in variants.items()]
             for _ident, forms in GAZETTEER:  # a language the glossary lacks, from the gazetteer
-                if any(v[0] in forms.get(lang.value, ()) for lang, v in variants.items()):
-                    variants = {Lang(c): f for c, f in forms.items() if Lang(c) in self.langs} \
-                        | variants
+                if any(first in forms.get(code, ()) for code, first in codes):
+                    variants = {_LANG_OF[c]: f for c, f in forms.items()
+                                if _LANG_OF[c] in self.langs} | variants
                     kind = "names"  # a place or body: another one changes the meaning
             if len(variants) > 1:
                 names.append(Name(next(iter(variants.values()))[0], kind, variants))
@@ -296,7 +299,8 @@ class Context:
                 names.append(Name(next(iter(variants.values()))[0], "names", variants, True))
                 taken |= flat
         for ident, forms in GAZETTEER:
-            variants = {Lang(code): v for code, v in forms.items() if Lang(code) in self.langs}
+            variants = {_LANG_OF[code]: v for code, v in forms.items()
+                        if _LANG_OF[code] in self.langs}
             if not taken & {v for vs in variants.values() for v in vs}:
                 kind = "sides" if ident in SIDE_NAMES else "names"
                 names.append(Name(ident, kind, variants))

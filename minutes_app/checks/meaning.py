@@ -133,10 +133,13 @@ def name_checks(unit: Unit, ctx: Context) -> list[Finding]:
     texts = unit.texts
     # a list in the languages' order: a language as a key is hashed by a Python call
     found = [named(texts.get(lang, ""), lang, ctx, details)[0] for lang in ctx.slots]
-    for (a, b), (i, j) in zip(ctx.pairs, ctx.pair_places, strict=True):
+    pairs, places = ctx.pairs, ctx.pair_places
+    for k in range(len(pairs)):  # (indices: no generic ``zip(..., strict=True)`` per unit)
+        i, j = places[k]
         pa, pb = found[i], found[j]
         if pa.keys() == pb.keys():  # the same names on both sides (most paragraphs)
             continue
+        a, b = pairs[k]
         if _empty(texts.get(a, "")) or _empty(texts.get(b, "")):
             continue
         names = ctx.names

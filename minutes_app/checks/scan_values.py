@@ -158,14 +158,16 @@ class Scan:
     runs: list[tuple[int, int]]  # the runs of the characters ``\d`` matches
     marks: bytes  # one byte a character: R for I, V, X, L and C (and 0 for ASCII digits)
     text: str
+    data: bytes  # the lower-cased bytes the scan read (b"": it read the text)
     _low: str | None
 
     def __init__(self, text: str, words: dict[str, list[int]], runs: list[tuple[int, int]],
-                 marks: bytes) -> None:
+                 marks: bytes, data: bytes = b"") -> None:
         self.text = text
         self.words = words
         self.runs = runs
         self.marks = marks
+        self.data = data
         self._low = None
 
     @property
@@ -173,7 +175,10 @@ class Scan:
         """The text's lower case (made when first asked: most texts never need it)."""
         low = self._low
         if low is None:
-            low = self._low = _lower(self.text)
+            # (decoded from the lower-cased bytes where cp1251 holds the text: the same
+            # characters, see nm_read, at a fraction of lower-casing Cyrillic)
+            data = self.data
+            low = self._low = data.decode(ONE_BYTE) if data else _lower(self.text)
         return low
 
     @property
@@ -200,10 +205,11 @@ def scan(text: str, lang: Lang) -> Scan | None:
     # has no İ (nor an ASCII text): the positions hold
     raw = text_bytes(text)
     if raw is not None:
-        words = _starts(bytes_automaton.find_matches_as_indexes(
-            text_lowered(text), overlapping=True), byte_keys)
+        data = text_lowered(text)
+        words = _starts(bytes_automaton.find_matches_as_indexes(data, overlapping=True),
+                        byte_keys)
         marks = raw.translate(_MARKS_TABLE)
-        return Scan(text, words, _ascii_runs(marks), marks)
+        return Scan(text, words, _ascii_runs(marks), marks, data)
     if _LONGER_LOWER in text:
         return None
     return _by_text(text, automaton, keys)

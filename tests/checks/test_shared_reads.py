@@ -166,3 +166,15 @@ def test_a_text_cp1251_holds_has_no_letter_that_lower_cases_to_two(lang: Lang) -
     for text in ["Стороны отметили 50%", "The two Sides, 3 km", "양측 3개"]:
         low = text_lowered(text)
         assert low == (b"" if text_bytes(text) is None else text.lower().encode("cp1251"))
+
+
+@pytest.mark.parametrize("lang", [Lang.KO, Lang.RU, Lang.EN])
+def test_a_scans_lower_case_is_the_texts(lang: Lang) -> None:
+    words = ["Стороны", "ОТМЕТИЛИ", "Ёлка", "ёж", "ТОР", "The Sides", "COVID-19", "양측", "Ǆ",
+             "50%", "«Девять мостов»", "İ", "ß", "ΣΑΣ", "\x00", "€"]
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(words) + rng.choice(_AROUND) for _ in range(rng.randint(0, 6)))
+        sc = scan_values.scan(text, lang)
+        if sc is not None:
+            assert sc.lower == text.lower(), text
