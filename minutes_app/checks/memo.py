@@ -58,6 +58,11 @@ def per_text_lang(fn: Callable[[str, Lang], T]) -> Callable[[str, Lang], T]:
     return remembered
 
 
+def register(table: dict[Any, Any]) -> None:
+    """Have ``forget_all`` empty ``table`` too (a memory a compiled function keeps itself)."""
+    _TABLES.append(table)
+
+
 def forget_all() -> None:
     """Forget every remembered result."""
     for table in _TABLES:

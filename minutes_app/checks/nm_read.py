@@ -16,7 +16,7 @@ from collections.abc import Callable
 from encodings import cp1251
 from typing import Final
 
-from minutes_app.checks.memo import per_str
+from minutes_app.checks.memo import register
 from minutes_app.checks.tokens import lowercase
 
 ONE_BYTE: Final = "cp1251"  # Cyrillic, Latin letters and the usual signs, one byte each
@@ -60,18 +60,36 @@ def _encoded(text: str) -> bytes | None:
 _ENCODING_TABLE: Final = cp1251.encoding_table  # (the encoding table of ``ONE_BYTE``)
 # One encoding per text for every check that reads its bytes: the values', the names' and the
 # concepts' passes each made their own (the charmap codec looks each character up: about a
-# fifteenth of a first run in three languages).
-text_bytes: Final = per_str(_encoded)
+# fifteenth of a first run in three languages). The tables are looked up here, not through a
+# memo's wrapper: compiled callers call these functions directly.
+_BYTES: Final[dict[str, bytes | None]] = {}
+_LOWERED: Final[dict[str, bytes]] = {}
+register(_BYTES)
+register(_LOWERED)
+_MAX: Final = 50_000
+_NOT_YET: Final = b"\x00not yet"  # (a marker no encoding is: it is no text's own object)
 
 
-def _lowered(text: str) -> bytes:
-    raw = text_bytes(text)
-    return b"" if raw is None else raw.translate(LOWER)
+def text_bytes(text: str) -> bytes | None:
+    """The bytes of ``text`` in ``ONE_BYTE`` (None: a character has none), once per text."""
+    found = _BYTES.get(text, _NOT_YET)
+    if found is _NOT_YET:
+        if len(_BYTES) >= _MAX:
+            _BYTES.clear()
+        found = _BYTES[text] = _encoded(text)
+    return found
 
 
-# the text's bytes lower-cased (b"": cp1251 lacks a character of it), once per text for the
-# values' and the names' passes, which both read them
-text_lowered: Final = per_str(_lowered)
+def text_lowered(text: str) -> bytes:
+    """The text's bytes lower-cased (b"": cp1251 lacks a character of it), once per text for
+    the values' and the names' passes, which both read them."""
+    found = _LOWERED.get(text)
+    if found is None:
+        if len(_LOWERED) >= _MAX:
+            _LOWERED.clear()
+        raw = text_bytes(text)
+        found = _LOWERED[text] = b"" if raw is None else raw.translate(LOWER)
+    return found
 
 
 def blanked_as(raw: bytes, bare: str) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.memo import register
 from minutes_app.checks.dates import Dated, Day, Period, dates, periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.scan_values import masked, scan
@@ -13,8 +13,9 @@ from minutes_app.checks.val_idioms import idioms_only
 from minutes_app.checks.words import finds_no_words, word_quantities
 from minutes_app.model import Lang
 
-# English as a constant: compiled code reads it with no look-up
+# the languages as constants: compiled code reads them with no look-up
 _LANG_EN: Final = Lang.EN
+_LANG_KO: Final = Lang.KO
 
 
 # (classes of their own, not named tuples: compiled, each is one object made per text and its
@@ -67,9 +68,29 @@ def values(text: str, lang: Lang) -> Values:
     return indexed(text, lang)[0]
 
 
-@per_text_lang
+# the values of each text and their index, a table per language (a language as a key would
+# be hashed by a Python call): looked up here, not through a memo's wrapper, so that compiled
+# callers call this function directly (emptied with the other memories)
+_READ_KO: Final[dict[str, tuple[Values, Index]]] = {}
+_READ_EN: Final[dict[str, tuple[Values, Index]]] = {}
+_READ_RU: Final[dict[str, tuple[Values, Index]]] = {}
+for _table in (_READ_KO, _READ_EN, _READ_RU):
+    register(_table)
+_MAX: Final = 50_000
+
+
 def indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     """The values ``text`` states and their index; remembered per text."""
+    table = _READ_KO if lang is _LANG_KO else _READ_EN if lang is _LANG_EN else _READ_RU
+    found = table.get(text)
+    if found is None:
+        if len(table) >= _MAX:
+            table.clear()
+        found = table[text] = _indexed(text, lang)
+    return found
+
+
+def _indexed(text: str, lang: Lang) -> tuple[Values, Index]:
     found = _read(text, lang)
     keys: list[float] = []
     fractions: list[float] = []
