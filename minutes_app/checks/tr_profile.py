@@ -94,7 +94,8 @@ def read(text: str) -> Profile:
             elif c == 32:
                 if prev == 32:
                     double = True
-                elif _opens(prev):
+                # (an opening mark is "(", "[" or beyond ASCII: most spaces follow a letter)
+                elif (prev == 40 or prev == 91 or prev > 127) and _opens(prev):
                     after = True
             elif c < 32 or c == 127:
                 p.printable = False

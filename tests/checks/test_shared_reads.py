@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from minutes_app.checks import concepts, name_scan, names_found, scan_values
+from minutes_app.checks import concepts, name_scan, names_found, negation, scan_values
 from minutes_app.checks.context import Context, head_pattern, russian_phrase
 from minutes_app.checks.gazetteer import CONCEPTS
 from minutes_app.checks.name_scan import Scan, lower_of
@@ -178,3 +178,16 @@ def test_a_scans_lower_case_is_the_texts(lang: Lang) -> None:
         sc = scan_values.scan(text, lang)
         if sc is not None:
             assert sc.lower == text.lower(), text
+
+
+def test_english_negation_gate_by_substrings_is_the_automatons() -> None:
+    parts = ["no", "not", "now", "nor", "known", "No ", "never", "cannot", "neither", "unable",
+             "n't", "don't", "economic", "a", " ", ",", "_", "1", "t", "r", "nothing", "snow"]
+    rng = random.Random(12)
+    told = 0
+    for _ in range(5000):
+        lower = "".join(rng.choice(parts) for _ in range(rng.randint(0, 7))).lower()
+        got = negation._may_negate_en(lower)
+        assert got == negation._may_negate_en_by_automaton(lower), lower
+        told += got
+    assert 1000 < told < 4000
