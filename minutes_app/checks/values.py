@@ -60,6 +60,8 @@ class Index:
 
 
 _NO_UNIT: Final = ("", "%", "frac", "id", "year")
+_NO_DATES: Final[list[Dated]] = []  # (shared by every Values without a date: never changed)
+_NO_PERIODS: Final[list[Period]] = []
 _NONE: Final[frozenset[Any]] = frozenset()
 
 
@@ -138,7 +140,10 @@ def _read(text: str, lang: Lang) -> Values:
     if found_dates:
         quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
                        for d in found_dates if d.value[0]]
-    return Values(quantities, found_dates, found_periods)
+    # (most texts state no date and no period: they share one empty list each, never changed,
+    # and keep no lists of their own for the run)
+    return Values(quantities, found_dates if found_dates else _NO_DATES,
+                  found_periods if found_periods else _NO_PERIODS)
 
 
 def _of_percent(value: float) -> float:

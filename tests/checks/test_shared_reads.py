@@ -191,3 +191,4 @@ def test_english_negation_gate_by_substrings_is_the_automatons() -> None:
         assert got == negation._may_negate_en_by_automaton(lower), lower
         told += got
     assert 1000 < told < 4000
+
