@@ -72,6 +72,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("minutes_app")
     app.setApplicationDisplayName("minutes_app")
     style.register_fonts()
+    style.use_unhinted_text(app)
     return app
 
 

@@ -83,3 +83,24 @@ def test_the_rows_are_measured_once_before_the_first_frame(
     settings = AppSettings.load()
     settings.window_state = b""  # later tests start with the first-run layout
     settings.save()
+
+
+def test_text_is_drawn_unhinted_in_every_part_of_the_window(
+        qtbot: QtBot, demo_file: Path) -> None:
+    from PySide6.QtGui import QFont
+
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.style import document_font
+
+    w = build_window(str(demo_file), "ko")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    unhinted = QFont.HintingPreference.PreferNoHinting
+    cell = w.editor.indexWidget(w.editor.currentIndex())
+    # what the user reads: the paragraphs (painted and in the open cell), the outline, the
+    # panel; each a widget of its own, each inheriting the application's font
+    for font in (document_font(), cell.font(), w.outline.font(), w.panel.font(),
+                 w.menuBar().font(), w.statusBar().font()):
+        assert font.hintingPreference() == unhinted
+    w.close()
