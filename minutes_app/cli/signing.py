@@ -12,6 +12,7 @@ from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
+from minutes_app.outputs import check_output
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
 from minutes_app.cli.args import Register, side_arg
@@ -68,6 +69,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
             text = dl.csv_text(Path(args.import_csv).read_bytes())
             return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
+            check_output(args.export_csv)
             Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),
                                              encoding="utf-8")
         return None

@@ -216,6 +216,9 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     """Render the main window with ``path`` offscreen to the PNG ``out``."""
     from PySide6.QtCore import qInstallMessageHandler
 
+    from minutes_app.outputs import check_output
+
+    check_output(out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
     window = build_window(path, lang)

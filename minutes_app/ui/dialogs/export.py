@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.errors import sentence
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
 from minutes_app.ui.dialogs.widgets import ok_cancel
@@ -166,9 +167,9 @@ class ExportCommands:
                 done.finish()
             finally:
                 done.discard()
-        except MinutesError as exc:
+        except (MinutesError, OSError) as exc:  # refused, or the disk said no: a sentence
             progress.close()
-            self._refused(error_text(exc))
+            self._refused(sentence(exc))
             return None
         progress.close()
         said = _("Exported to {path}").format(path=str(out))
@@ -213,8 +214,8 @@ class ExportCommands:
                 return None
         try:
             write_report(doc.minutes, path)
-        except MinutesError as exc:
-            self.sink.failed(exc, _("Review report"), blocking=True)
+        except (MinutesError, OSError) as exc:
+            self.sink.error(sentence(exc), _("Review report"), blocking=True)
             return None
         self.sink.info(_("Exported to {path}").format(path=path))
         return Path(path)
