@@ -160,3 +160,13 @@ def test_no_display_is_a_clear_sentence_not_an_abort(tmp_path: Path, env: dict[s
     assert result.returncode == 2, result.stderr
     assert "no display" in result.stderr and "minutes-app info FILE" in result.stderr
     assert "Traceback" not in result.stderr and "xcb" not in result.stderr
+
+
+def test_an_unknown_side_for_an_original_is_a_usage_error(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc), "--agreed").returncode == 0
+    done = run("export", str(doc), "--kind", "signing", "--copy-for", "XX", "-o",
+               str(tmp_path / "x.docx"))
+    assert done.returncode == 2
+    assert "unknown side 'XX' (KR or RU)" in done.stderr and "unexpected" not in done.stderr
+    assert not (tmp_path / "x.docx").exists()
