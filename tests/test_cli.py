@@ -170,3 +170,13 @@ def test_an_unknown_side_for_an_original_is_a_usage_error(tmp_path: Path) -> Non
     assert done.returncode == 2
     assert "unknown side 'XX' (KR or RU)" in done.stderr and "unexpected" not in done.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_missing_member_is_named_in_the_interface_language(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    done = run("--lang", "ko", "delegation", str(doc), "KR", "--remove", "99")
+    assert done.returncode == 1
+    assert "대표단원 99은(는) 없습니다" in done.stderr and "member" not in done.stderr
+    english = run("delegation", str(doc), "KR", "--remove", "99")
+    assert "There is no member 99" in english.stderr

@@ -131,6 +131,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Is ORIGINAL the agreed text of FILE? Exit 0 when every language is."""
     from minutes_app.checks.verify import line_label, verify_text
+    from minutes_app.i18n.places import side_label, where_label
     from minutes_app.docx_io.originals import original_text
 
     f, m = MinutesFile.open(args.file)
@@ -148,15 +149,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
              "differing": [line_label(m, k) for k in r.differing]} for r in results]},
             ensure_ascii=False, indent=2))
     else:
-        print(_("{file}: the {side} original").format(file=Path(args.original).name,
-                                                       side=side.value))
+        print(_("{file}: the original for the {side}").format(file=Path(args.original).name,
+                                                               side=side_label(side)))
         for r in results:
             state = _("the agreed text") if r.agreed else _("NOT the agreed text")
             print(f"  {r.lang.value}: {state}  (SHA-256 {r.found})")
             if not r.agreed:
                 print("      " + _("agreed SHA-256 {digest}").format(digest=r.expected))
                 for key in r.differing:
-                    print("      " + _("differs: {where}").format(where=line_label(m, key)))
+                    print("      " + _("differs: {where}").format(where=where_label(m, key)))
     return 0 if all(r.agreed for r in results) else 1
 
 
