@@ -89,6 +89,8 @@ TEMPLATES: dict[str, str] = {
                         "written)."),
     "output_minutes": N_("{name} is a minutes document: an export, report or list never "
                          "overwrites one. Choose another file name (nothing was written)."),
+    "verify_working_copy": N_("{name} is a working copy, not a signing original: verify "
+                              "reads the originals exported for signing."),
     "docx_old_word": N_("{name} is an old Word 97–2003 document (.doc). Open it in Word or "
                         "LibreOffice, save it as a Word document (.docx) and import that."),
     "docx_not_word": N_("{name} is a zip archive but not a Word document."),

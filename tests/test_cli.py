@@ -180,3 +180,14 @@ def test_a_missing_member_is_named_in_the_interface_language(tmp_path: Path) -> 
     assert "대표단원 99은(는) 없습니다" in done.stderr and "member" not in done.stderr
     english = run("delegation", str(doc), "KR", "--remove", "99")
     assert "There is no member 99" in english.stderr
+
+
+def test_verify_says_a_working_copy_is_not_an_original(tmp_path: Path) -> None:
+    doc, work = tmp_path / "a.minutes", tmp_path / "work.docx"
+    assert run("demo", str(doc)).returncode == 0
+    assert run("export", str(doc), "--kind", "working", "-o", str(work)).returncode == 0
+    done = run("verify", str(doc), str(work))
+    assert done.returncode == 1 and not done.stdout
+    assert "work.docx is a working copy, not a signing original" in done.stderr
+    korean = run("--lang", "ko", "verify", str(doc), str(work))
+    assert "서명본이 아니라 작업본입니다" in korean.stderr
