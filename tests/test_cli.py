@@ -191,3 +191,24 @@ def test_verify_says_a_working_copy_is_not_an_original(tmp_path: Path) -> None:
     assert "work.docx is a working copy, not a signing original" in done.stderr
     korean = run("--lang", "ko", "verify", str(doc), str(work))
     assert "서명본이 아니라 작업본입니다" in korean.stderr
+
+
+def test_deciding_a_paragraph_or_annex_that_is_not_there_says_so(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    before = doc.read_bytes()
+    done = run("accept", str(doc), "--paragraph", "99")
+    assert done.returncode == 1
+    assert "There is no paragraph 99 (the paragraphs are numbered 1 to 15)." in done.stderr
+    done = run("--lang", "ko", "reject", str(doc), "--annex", "7")
+    assert done.returncode == 1 and "부속서 7은(는) 없습니다" in done.stderr
+    assert doc.read_bytes() == before
+
+
+def test_rounds_are_refused_for_an_export_that_has_none(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    done = run("export", str(doc), "--kind", "working", "--from", "9", "-o",
+               str(tmp_path / "w.docx"))
+    assert done.returncode == 1 and "a working export has none" in done.stderr
+    assert not (tmp_path / "w.docx").exists()

@@ -17,6 +17,7 @@ from minutes_app.cli import languages as cli_languages
 from minutes_app.cli import signing as cli_signing
 from minutes_app.cli import tracking as cli_tracking
 from minutes_app.cli.args import side_arg
+from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -42,6 +43,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.workflows.export import ExportChoices, export_document
     from minutes_app.workflows.runner import run
 
+    if args.kind != "comparison" and (args.older != 1 or args.newer is not None):
+        raise MinutesError("--from and --to choose the rounds of a comparison "
+                           "(--kind comparison); a {kind} export has none.", kind=args.kind)
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
     f, m = _open_for_export(args.file)
     try:
