@@ -212,3 +212,18 @@ def test_rounds_are_refused_for_an_export_that_has_none(tmp_path: Path) -> None:
                str(tmp_path / "w.docx"))
     assert done.returncode == 1 and "a working export has none" in done.stderr
     assert not (tmp_path / "w.docx").exists()
+
+
+def test_annexes_and_members_are_named_and_moved_only_where_they_are(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    before = doc.read_bytes()
+    for args, said in ((["annex", str(doc), "99"], "There is no annex 99 (there are 2)."),
+                       (["annex", str(doc), "1", "--move-to", "9"], "There is no place 9"),
+                       (["delegation", str(doc), "KR", "--move", "1", "99"],
+                        "There is no place 99 (there are 4).")):
+        done = run(*args)
+        assert done.returncode == 1 and said in done.stderr, done.stderr
+    assert doc.read_bytes() == before
+    moved = run("delegation", str(doc), "KR", "--move", "1", "4")
+    assert moved.returncode == 0, moved.stderr

@@ -93,6 +93,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
             return dl.add_delegation(m, args.delegation)
         if args.number is None:
             return None
+        dl.annex_at(m, args.number)  # named: it must be there
         if args.remove:
             return dl.remove_annex(m, args.number)
         if args.move_to:

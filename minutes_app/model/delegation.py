@@ -68,8 +68,9 @@ def remove_member(m: Minutes, side: Side, n: int) -> tuple[Annex, ...]:
 def move_member(m: Minutes, side: Side, n: int, to: int) -> tuple[Annex, ...]:
     """Move member ``n`` to position ``to`` (order of precedence)."""
     people = list(members(m, side))
+    _index(tuple(people), to, N_("place"))  # a place that is there, not "the last one"
     person = people.pop(_index(tuple(people), n, N_("member")))
-    people.insert(max(0, min(to - 1, len(people))), person)
+    people.insert(to - 1, person)
     return with_members(m, side, tuple(people))
 
 
@@ -152,11 +153,17 @@ def remove_annex(m: Minutes, n: int) -> tuple[Annex, ...]:
     return tuple(annexes)
 
 
+def annex_at(m: Minutes, n: int) -> Annex:
+    """Annex ``n`` (1-based), or a sentence saying there is none."""
+    return m.annexes[_index(tuple(m.annexes), n, N_("annex"))]
+
+
 def move_annex(m: Minutes, n: int, to: int) -> tuple[Annex, ...]:
     """Move annex ``n`` to number ``to``."""
     annexes = list(m.annexes)
+    _index(tuple(annexes), to, N_("place"))  # a place that is there, not "the last one"
     annex = annexes.pop(_index(tuple(annexes), n, N_("annex")))
-    annexes.insert(max(0, min(to - 1, len(annexes))), annex)
+    annexes.insert(to - 1, annex)
     return tuple(annexes)
 
 
