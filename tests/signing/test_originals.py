@@ -23,6 +23,7 @@ from tests.exports.clients import pdf_fonts, to_pdf
 from tests.signing.trilingual import trilingual
 
 Originals = dict[str, tuple[Minutes, Path, Path]]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCS: dict[str, Callable[[], Minutes]] = {"bi": lambda: demo(agreed=True), "tri": trilingual}
 
 
@@ -284,3 +285,22 @@ def test_a_pdf_original_verifies_whatever_invisible_characters_its_text_holds(
     text, exact = original_text(pdf)
     changed = text.replace("2020", "2021", 1)
     assert not all(r.agreed for r in verify_text(m, changed, exact)[1])
+
+
+def test_three_narrow_columns_are_ragged_right_two_are_justified(tmp_path: Path) -> None:
+    """Justified, a column a third of the page wide opens gaps wider than its words."""
+
+    def body_alignments(m: Minutes, name: str) -> set[str | None]:
+        from lxml import etree
+
+        out = tmp_path / name
+        write_signing(m, out, Side.RU, layout="side-by-side")
+        with zipfile.ZipFile(out) as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+        body_table = root.find(f"{_W}body/{_W}tbl")
+        assert body_table is not None
+        return {(jc.get(f"{_W}val") if (jc := p.find(f"{_W}pPr/{_W}jc")) is not None else None)
+                for p in body_table.iter(f"{_W}p")}
+
+    assert "both" not in body_alignments(trilingual(), "tri.docx")
+    assert "both" in body_alignments(demo(agreed=True), "bi.docx")
