@@ -253,7 +253,21 @@ class Context:
                     [russian_probe(value)[0]] if lang is Lang.RU and " " in value else [])
         return plan([(gate(r[0], r[3]), needs(r)) for r in rows],
                     [(r[1], r[2] is not None) for r in rows],
-                    [gate(h[0], h[2]) for h in heads], marks, lowered, self.many)
+                    [gate(h[0], h[2]) for h in heads], marks, lowered, self.many,
+                    self._text_many(lang, lowered))
+
+    def _text_many(self, lang: Lang, lowered: bool) -> bool:
+        """Whether the automaton of str of a pass that reads texts as written will read many:
+        where the pass reads ASCII texts with an automaton of their bytes, it reads only the
+        others (few in English; every Korean one), counted before it is built (``isascii`` is
+        a flag of the text)."""
+        if lowered:
+            return self.many
+        others = 0
+        for p in self.m.paragraphs():
+            if not p.texts.get(lang, "").isascii():
+                others += 1
+        return others >= _MANY_TEXTS
 
     def signature(self) -> str:
         """Everything besides a unit's texts that its text checks read (see conformity)."""

@@ -99,10 +99,11 @@ def gate_string(probe: str, lowered: bool) -> str:
 
 def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[int, bool]],
          heads: Sequence[str], marks: Mapping[str, Iterable[str]], lowered: bool,
-         many: bool = False) -> Plan:
+         many: bool = False, text_many: bool | None = None) -> Plan:
     """The gate of a language: each row's string (and what else it needs) and its name and
     whether it is looked for at a word's start, each head's string, each marker's strings
-    (any one names the marker); ``many``: the pass will read many texts (see ``_built``)."""
+    (any one names the marker); ``many``: the pass will read many texts (see ``_built``);
+    ``text_many``: its automaton of str will (where it reads ASCII texts with another)."""
     number: dict[str, int] = {}
     owners: list[tuple[list[int], list[int], set[str]]] = []
     always: tuple[list[int], list[int], set[str]] = ([], [], set())
@@ -128,7 +129,8 @@ def plan(rows: Sequence[tuple[str, frozenset[str]]], row_names: Sequence[tuple[i
     for key, gates in marks.items():
         for gate in gates:
             owner(gate)[2].add(key)
-    return Plan(_automaton(list(number), lowered, many), lowered,
+    return Plan(_automaton(list(number), lowered, many if text_many is None else text_many),
+                lowered,
                 [tuple(o[0]) for o in owners], [tuple(o[1]) for o in owners],
                 [frozenset(o[2]) for o in owners], needs,
                 (tuple(always[0]), tuple(always[1]), frozenset(always[2])) if any(always)
