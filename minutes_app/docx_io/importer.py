@@ -102,6 +102,11 @@ class _Importer:
             for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
             for piece in rp.pieces)
 
+    def _count(self, author: Author) -> None:
+        """One more change by ``author``'s Side (a text, a heading, a row inserted or deleted)."""
+        side = author.side.value
+        self.report.by_side[side] = self.report.by_side.get(side, 0) + 1
+
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
         side = self.sides.get(author, self.from_side)
@@ -145,8 +150,7 @@ class _Importer:
             author = self.author(cell)
             self.rec.do(EditText(p.id, lang, text, author))
             self._brackets(p, lang, cell)
-            self.report.by_side[author.side.value] = self.report.by_side.get(
-                author.side.value, 0) + 1
+            self._count(author)
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
         self._new_brackets(row, p)
@@ -191,8 +195,7 @@ class _Importer:
                 continue
             author = self.author(cell)
             self.rec.do(EditHeading(section.id, lang, text, author))
-            self.report.by_side[author.side.value] = self.report.by_side.get(
-                author.side.value, 0) + 1
+            self._count(author)
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
         for rp in row.anchors:  # headings hold no comments: one there cannot be placed
@@ -260,6 +263,7 @@ class _Importer:
         author = self.author([rp for cell in row.cells.values() for rp in cell],
                               row.mark[1] if row.mark else None)
         self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
+        self._count(author)
         self.report.inserted.append(fresh.id)
         self._comments(row, fresh.id)
         return fresh.id
@@ -339,14 +343,17 @@ class _Importer:
                 self.unplaced.append(Unplaced("heading-removed", f"section {s.id}", text))
 
     def _row_deleted(self, change: Change, pid: int) -> None:
-        self.rec.do(SetMark(pid, ParagraphMark("delete", self.author([], change))))
+        author = self.author([], change)
+        self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
+        self._count(author)
         self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
         for pid in known:
             if pid not in seen and known[pid].mark is None and not self.report.uncertain:
-                self.rec.do(SetMark(pid, ParagraphMark(
-                    "delete", Author(self.from_side, self.round_number, self.now))))
+                author = Author(self.from_side, self.round_number, self.now)
+                self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
+                self._count(author)
                 self.report.deleted.append(pid)
 
     def _renumber_own(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.brackets import Bracket
@@ -114,18 +115,59 @@ def figures(m: Minutes) -> tuple[list[RoundFigures], list[ParagraphFigures]]:
     order = list(dict.fromkeys(pid for s in all_stages for pid in s.order))
     index = change_index(all_stages)  # per paragraph: where it appeared, then each change
     _count_brackets(m, all_stages, rounds)
+    gone = _vanished(all_stages)
     out = []
     for pid in order:
         changes = index.get(pid, [])[1:]
-        if not changes:
+        if not changes and pid not in gone:
             continue
+        left = gone.get(pid, [])
         fig = ParagraphFigures(pid, m.number(pid) if m.has_paragraph(pid) else None,
-                               [s.number for s in changes])
+                               sorted(s.number for s in (*changes, *(s for _b, s in left))))
         for s in changes:
             rounds[s.number].changed += 1
         first = index[pid][0].number
         for lang in m.languages:
             _count(history_pieces(index[pid], pid, lang), first, rounds, fig,
                    _pending(m, pid, lang))
+        _count_deletions(m, all_stages, index[pid], left, rounds, fig)
         out.append(fig)
     return list(rounds.values()), out
+
+
+def _vanished(all_stages: Sequence[Stage]) -> dict[int, list[tuple[Stage, Stage]]]:
+    """Per paragraph, each time it left the text: the last stage that held it, the stage
+    without it (a deleted paragraph, whether its deletion is pending or accepted)."""
+    out: dict[int, list[tuple[Stage, Stage]]] = {}
+    for before, stage in pairwise(all_stages):
+        if before.order == stage.order:  # most rounds: the same paragraphs
+            continue
+        for pid in before.texts:
+            if pid not in stage.texts:
+                out.setdefault(pid, []).append((before, stage))
+    return out
+
+
+def _count_deletions(m: Minutes, all_stages: Sequence[Stage], changes: Sequence[Stage],
+                     left: Sequence[tuple[Stage, Stage]], rounds: dict[int, RoundFigures],
+                     fig: ParagraphFigures) -> None:
+    """A whole paragraph deleted: its words each a deletion of the Side whose round dropped
+    it; pending while its mark stands, rejected when it came back, accepted otherwise."""
+    mark = m.paragraph(fig.pid).mark if m.has_paragraph(fig.pid) else None
+    for before, stage in left:
+        side = stage.side
+        held = [s for s in changes if s.number <= before.number]
+        words = sum(p.alive for lang in m.languages
+                    for p in history_pieces(held, fig.pid, lang))
+        rounds[stage.number].changed += 1
+        box = rounds[stage.number].deletions
+        box[side] = box.get(side, 0) + max(words, 1)
+        later = all_stages[[s.number for s in all_stages].index(stage.number) + 1:]
+        if any(fig.pid in s.texts for s in later):
+            fate = "rejected"
+        elif (mark is not None and mark.kind == "delete" and mark.author.side is side
+              and mark.author.round == stage.number):
+            fate = "pending"
+        else:
+            fate = "accepted"
+        fig.add(side, fate)
