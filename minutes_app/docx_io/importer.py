@@ -18,6 +18,7 @@ from minutes_app.docx_io.bracket_marks import (
     BRACKET_NOTE, cell_anchors, placed, read_notes, unknown_brackets,
 )
 from minutes_app.docx_io.comment_threads import ThreadInfo
+from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
 from minutes_app.docx_io.matching import RowMatcher
@@ -27,7 +28,7 @@ from minutes_app.docx_io.reader import (
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
-from minutes_app.docx_io.working import author_name, status_text
+from minutes_app.docx_io.working import author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
@@ -85,7 +86,6 @@ class _Importer:
         self.ours = self._exported_changes()
         self.unplaced: list[Unplaced] = []
         self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
-        self.columns: dict[tuple[str, int | None], tuple[str, str]] = {}  # see _sent_columns
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
             self.round_number = m.working_round + 1
@@ -206,32 +206,6 @@ class _Importer:
                     self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
                                                   text, change.author))
 
-    def _other_columns(self, row: _Row, index: int) -> None:
-        """Changes in the number or status column: nothing there is imported (a whole row
-        inserted or deleted takes its number and status with it). Tracked ones are listed as
-        they are; words typed over ours as ours → theirs."""
-        if row.mark is not None:
-            return
-        texts = {id(rp) for cell in row.cells.values() for rp in cell}
-        status = row.status or []
-        number = [rp for rp in row.anchors if id(rp) not in texts
-                  and all(rp is not q for q in status)]
-        for rp in row.anchors:
-            if id(rp) not in texts and rp.changed:
-                self.unplaced.append(Unplaced("column", f"row {index}",
-                                              rp.text() or rp.text(accept=False)))
-        sent = self.columns.get(("s", row.section) if row.section is not None else ("p", row.pid))
-        if sent is None:  # a row of theirs, an annex's row: its columns are its own
-            return
-        theirs = (row.number, _cell_text(status) if row.status is not None else None)
-        for scope, cell, ours, typed in (("number", number, sent[0], theirs[0]),
-                                         ("status", status, sent[1], theirs[1])):
-            if typed is None or any(rp.changed for rp in cell):
-                continue
-            if _plain(typed) != _plain(ours):
-                self.unplaced.append(Unplaced(scope, f"row {index}",
-                                              f"{ours or '·'} → {typed.strip() or '·'}"))
-
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text: c.id for c in self.m.paragraph(pid).comments}
         for rp in row.anchors:
@@ -296,20 +270,9 @@ class _Importer:
             {"n": self.m.number(best), "score": score}))
         return best
 
-    def _sent_columns(self) -> dict[tuple[str, int | None], tuple[str, str]]:
-        """What our export wrote in each row's number and status columns (before the import
-        moves anything): (kind, id) → (number, status)."""
-        m = self.m
-        out: dict[tuple[str, int | None], tuple[str, str]] = {
-            ("s", s.id): ("", "") for s in m.sections}
-        for p in m.paragraphs():
-            number = m.number(p.id)
-            out["p", p.id] = (str(number) if number else "", status_text(m, p))
-        return out
-
     def run(self, accept_uncertain: bool) -> None:
         rows = _rows(self.doc, self.m)
-        self.columns = self._sent_columns()
+        columns = ColumnCheck(self.m)
         known = {p.id: p for p in self.m.paragraphs()}
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
@@ -329,7 +292,7 @@ class _Importer:
 
         annexes = AnnexRows(self)
         for index, row in enumerate(rows, start=1):
-            self._other_columns(row, index)
+            self.unplaced += columns.row(row, index)
             if annexes.row(row):  # an annex's row, or one they added after an annex
                 continue
             if row.section is not None:
@@ -355,6 +318,7 @@ class _Importer:
                 self._paragraph(row, known[pid])
             previous = pid
         self._deleted(known, seen)
+        self.unplaced += columns.after(self.m)
         self._missing_headings(rows)
         annexes.missing(rows)
 
@@ -394,11 +358,6 @@ class _Importer:
                     from minutes_app.model import SetTrack
 
                     self.rec.do(SetTrack(p.id, lang, p.text(lang), moved))
-
-
-def _plain(text: str) -> str:
-    """A number or status cell's words as compared: spaces and the "no number" dot aside."""
-    return " ".join(text.replace("·", " ").split())
 
 
 def _expected_outside(m: Minutes, layout: str) -> dict[str, set[str]]:
