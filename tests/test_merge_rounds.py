@@ -139,3 +139,33 @@ def test_a_language_ours_lacks_is_named_not_dropped_in_silence(
     else:
         assert "러시아어" in out and "병합하지 않" in out and "not merged" not in out, out
     assert _open(ours)[0].languages == [Lang.KO, Lang.EN]
+
+
+def test_their_rounds_keep_their_authors_and_a_deletion_pending_in_their_copy_comes_in(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other copy's Korean edit sent in round 3 stays the Korean Side's in round 3; the
+    paragraph the Russian Side removed from the returned copy (round 4) is deleted here by them,
+    pending, and shows so in the comparison."""
+    from tests.test_returned_deletions import _edit_docx, _remove_row
+
+    ours, theirs = tmp_path / "ours.minutes", tmp_path / "th.minutes"
+    MinutesFile.create(ours, demo()).close()
+    shutil.copy(ours, theirs)
+    _edit(theirs, 12, Lang.EN, "2021", "2021 in Busan")
+    assert main(["--lang", "en", "send", str(theirs)]) == 0
+    work, ret = tmp_path / "th-work.docx", tmp_path / "th-ret.docx"
+    assert main(["--lang", "en", "export", str(theirs), "--kind", "working", "-o", str(work)]) == 0
+    th = _open(theirs)[0]
+    gone = next(p.id for p in th.paragraphs() if th.number(p.id) == 7)
+    _edit_docx(work, ret, _remove_row(gone, False))
+    assert main(["--lang", "en", "import", str(theirs), str(ret)]) == 0
+    assert main(["--lang", "en", "merge", str(ours), str(theirs)]) == 0
+    m = _open(ours)[0]
+    assert [(r.side, r.round) for r in all_revisions(m) if "Busan" in r.text] == [(Side.KR, 3)]
+    mark = m.paragraph(gone).mark
+    assert mark is not None and mark.kind == "delete"
+    assert (mark.author.side, mark.author.round) == (Side.RU, 4)
+    capsys.readouterr()
+    assert main(["--lang", "en", "compare", str(ours), "--from", "3", "--to", "4", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["paragraphs"]
+    assert [(p["paragraph_id"], p["kind"], p["side"]) for p in found] == [(gone, "deleted", "RU")]
