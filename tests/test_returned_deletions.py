@@ -128,12 +128,71 @@ def test_a_deleted_row_shows_in_the_negotiation_report_and_its_fate_follows_the_
     r4 = next(r for r in rounds if r[0] == "4")
     assert r4[5] != "+0 / −0" and r4[5].startswith("+0 / −"), r4
     seven = [r for r in paragraphs if r[0] == "7"]
-    assert [(r[1], r[3]) for r in seven] == [("4", "0 accepted, 0 rejected, 1 pending")]
+    # one proposal per language, as a change of words in both languages counts
+    assert [(r[1], r[3]) for r in seven] == [("4", "0 accepted, 0 rejected, 2 pending")]
     # accepted: the paragraph leaves the text, its deletion stays the Russian Side's in round 4
     assert main(["--lang", "en", "accept", str(path), "--side", "RU"]) == 0
     assert not _open(path).has_paragraph(pid)
     assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
     rounds, paragraphs = _tables(report)
     assert next(r for r in rounds if r[0] == "4")[5] == r4[5]
-    gone = [r for r in paragraphs if r[1] == "4" and "1 accepted" in r[3]]
+    gone = [r for r in paragraphs if r[1] == "4" and "2 accepted" in r[3]]
     assert gone, paragraphs
+
+
+def test_a_row_they_added_shows_in_the_negotiation_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The mirror of a deleted row: a row they added counts in their round, pending."""
+    path = tmp_path / "i.minutes"
+    MinutesFile.create(path, demo()).close()
+    assert main(["--lang", "en", "send", str(path)]) == 0
+    work, ret = tmp_path / "i-work.docx", tmp_path / "i-ret.docx"
+    assert main(["--lang", "en", "export", str(path), "--kind", "working", "-o", str(work)]) == 0
+    m = _open(path)
+    after = next(p.id for p in m.paragraphs() if m.number(p.id) == 7)
+
+    def add_row(root: etree._Element) -> None:
+        tr = _row_of(root, after)
+        new = etree.fromstring(etree.tostring(tr))
+        for mark in list(new.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd")):
+            parent = mark.getparent()
+            assert parent is not None
+            parent.remove(mark)
+        texts = list(new.iter(f"{W}t"))
+        for t in texts:
+            t.text = ""
+        cells = new.findall(f"{W}tc")
+        next(cells[1].iter(f"{W}t")).text = "양측은 여객선 항로를 검토하기로 하였다."
+        next(cells[2].iter(f"{W}t")).text = "The two Sides agreed to study ferry routes."
+        tr.addnext(new)
+
+    _edit_docx(work, ret, add_row)
+    capsys.readouterr()
+    assert main(["--lang", "en", "import", str(path), str(ret)]) == 0
+    assert "1 new" in (out := capsys.readouterr().out) and "(1 by RU)" in out, out
+    report = tmp_path / "hist.docx"
+    assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
+    rounds, paragraphs = _tables(report)
+    r4 = next(r for r in rounds if r[0] == "4")
+    assert r4[5].startswith("+") and not r4[5].startswith("+0 "), r4
+    added = [r for r in paragraphs if r[0] == "8"]
+    assert [(r[1], r[3]) for r in added] == [("4", "0 accepted, 0 rejected, 2 pending")]
+
+
+@pytest.mark.parametrize("deleted", [False], ids=["removed"], indirect=True)
+def test_a_rejected_deletion_is_rejected_in_the_report_and_the_paragraph_is_back(
+        deleted: tuple[Path, int, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    path, pid, ret = deleted
+    assert main(["--lang", "en", "import", str(path), ret]) == 0
+    assert main(["--lang", "en", "reject", str(path), "--side", "RU"]) == 0
+    assert _open(path).paragraph(pid).mark is None
+    report = tmp_path / "hist.docx"
+    assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
+    _rounds, paragraphs = _tables(report)
+    assert [(r[1], r[3]) for r in paragraphs if r[0] == "7"] == [
+        ("4", "0 accepted, 2 rejected, 0 pending")]
+    capsys.readouterr()
+    assert main(["--lang", "en", "compare", str(path), "--from", "3", "--json"]) == 0
+    back = json.loads(capsys.readouterr().out)["paragraphs"]
+    assert back and pid not in {p["paragraph_id"] for p in back}  # back as it was in round 3
