@@ -85,6 +85,14 @@ TEMPLATES: dict[str, str] = {
     "docx_encrypted": N_("{name} is password-protected (encrypted). Ask for a copy without a "
                          "password, or remove it in Word first."),
     "docx_not_docx": N_("{name} is not a DOCX file (not a Word document)."),
+    "output_folder": N_("{name} is a folder: give the name of the file to write (nothing was "
+                        "written)."),
+    "output_minutes": N_("{name} is a minutes document: an export, report or list never "
+                         "overwrites one. Choose another file name (nothing was written)."),
+    "verify_working_copy": N_("{name} is a working copy, not a signing original: verify "
+                              "reads the originals exported for signing."),
+    "docx_old_word": N_("{name} is an old Word 97–2003 document (.doc). Open it in Word or "
+                        "LibreOffice, save it as a Word document (.docx) and import that."),
     "docx_not_word": N_("{name} is a zip archive but not a Word document."),
     "docx_too_big": N_("{name} is larger than a document of minutes can be ({part}: {mib} "
                        "MiB unpacked); refused."),

@@ -160,3 +160,70 @@ def test_no_display_is_a_clear_sentence_not_an_abort(tmp_path: Path, env: dict[s
     assert result.returncode == 2, result.stderr
     assert "no display" in result.stderr and "minutes-app info FILE" in result.stderr
     assert "Traceback" not in result.stderr and "xcb" not in result.stderr
+
+
+def test_an_unknown_side_for_an_original_is_a_usage_error(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc), "--agreed").returncode == 0
+    done = run("export", str(doc), "--kind", "signing", "--copy-for", "XX", "-o",
+               str(tmp_path / "x.docx"))
+    assert done.returncode == 2
+    assert "unknown side 'XX' (KR or RU)" in done.stderr and "unexpected" not in done.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_missing_member_is_named_in_the_interface_language(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    done = run("--lang", "ko", "delegation", str(doc), "KR", "--remove", "99")
+    assert done.returncode == 1
+    assert "대표단원 99은(는) 없습니다" in done.stderr and "member" not in done.stderr
+    english = run("delegation", str(doc), "KR", "--remove", "99")
+    assert "There is no member 99" in english.stderr
+
+
+def test_verify_says_a_working_copy_is_not_an_original(tmp_path: Path) -> None:
+    doc, work = tmp_path / "a.minutes", tmp_path / "work.docx"
+    assert run("demo", str(doc)).returncode == 0
+    assert run("export", str(doc), "--kind", "working", "-o", str(work)).returncode == 0
+    done = run("verify", str(doc), str(work))
+    assert done.returncode == 1 and not done.stdout
+    assert "work.docx is a working copy, not a signing original" in done.stderr
+    korean = run("--lang", "ko", "verify", str(doc), str(work))
+    assert "서명본이 아니라 작업본입니다" in korean.stderr
+
+
+def test_deciding_a_paragraph_or_annex_that_is_not_there_says_so(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    before = doc.read_bytes()
+    done = run("accept", str(doc), "--paragraph", "99")
+    assert done.returncode == 1
+    assert "There is no paragraph 99 (the paragraphs are numbered 1 to 15)." in done.stderr
+    done = run("--lang", "ko", "reject", str(doc), "--annex", "7")
+    assert done.returncode == 1 and "부속서 7은(는) 없습니다" in done.stderr
+    assert doc.read_bytes() == before
+
+
+def test_rounds_are_refused_for_an_export_that_has_none(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    done = run("export", str(doc), "--kind", "working", "--from", "9", "-o",
+               str(tmp_path / "w.docx"))
+    assert done.returncode == 1 and "a working export has none" in done.stderr
+    assert not (tmp_path / "w.docx").exists()
+
+
+def test_annexes_and_members_are_named_and_moved_only_where_they_are(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    before = doc.read_bytes()
+    for args, said in ((["annex", str(doc), "99"], "There is no annex 99 (there are 2)."),
+                       (["annex", str(doc), "1", "--move-to", "9"], "There is no place 9"),
+                       (["delegation", str(doc), "KR", "--move", "1", "99"],
+                        "There is no place 99 (there are 4).")):
+        done = run(*args)
+        assert done.returncode == 1 and said in done.stderr, done.stderr
+    assert doc.read_bytes() == before
+    moved = run("delegation", str(doc), "KR", "--move", "1", "4")
+    assert moved.returncode == 0, moved.stderr

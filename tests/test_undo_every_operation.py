@@ -38,7 +38,7 @@ from minutes_app.model.structure import (
 )
 from minutes_app.model.threads import SetCommentResolved
 from minutes_app.model.annex_tracks import DropEmptyAnnexParagraphs, SetAnnexTrack
-from minutes_app.model.brackets import Option
+from minutes_app.model.brackets import Bracket, Option
 from minutes_app.model.track import Author, plain
 from minutes_app.workflows.templates import demo
 from minutes_app.tracking.diff import retrack
@@ -275,12 +275,18 @@ def _brackets(m: Minutes, data: Draw) -> Operation:
     places = [(p.id, lang, p.text(lang).split(" ")[0]) for p in m.paragraphs()
               for lang in m.languages if p.text(lang).split(" ")[0]]
     pid, lang, word = data.draw(st.sampled_from(places))
-    if data.draw(st.booleans()):
-        return SetBrackets(pid, ())
+    if data.draw(st.booleans()) or _bracketed(m.paragraph(pid).brackets, lang, len(word)):
+        return SetBrackets(pid, ())  # (a second bracket over the same word is refused)
     options = [Option({lang: word}, Side.KR), Option({lang: data.draw(WORDS).strip() or "x"},
                                                      Side.RU)]
     bracket = new_bracket(m, pid, {lang: (0, len(word))}, options, NOW)
     return SetBrackets(pid, (*m.paragraph(pid).brackets, bracket))
+
+
+def _bracketed(brackets: tuple[Bracket, ...], lang: Lang, end: int) -> bool:
+    """Whether an open bracket already covers some of the first ``end`` characters."""
+    return any(b.is_open and (span := b.spans.get(lang)) is not None and span[0] < end
+               for b in brackets)
 
 
 def _free_annex(m: Minutes, data: Draw) -> tuple[int, int]:

@@ -3,10 +3,10 @@
 Each language's lines (as the original's Side prints them) are looked for in the original's
 text in order. A DOCX keeps its white space, so a line must be there exactly (after the
 normalisation of the fingerprint); a PDF does not (a line break and a space look the same),
-so its lines are compared with white space removed. Lines found are taken back to the
-text-order Side's form (the alternat undone); a line not found is replaced by what the
-original has between its neighbours. The fingerprint of that text is recomputed and compared
-with the agreed one.
+so its lines are compared with white space and invisible format characters removed. Lines
+found are taken back to the text-order Side's form (the alternat undone); a line not found is
+replaced by what the original has between its neighbours. The fingerprint of that text is
+recomputed and compared with the agreed one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ from minutes_app.checks.fingerprint import canonical_lines, digest, normalise
 from minutes_app.checks.signed_text import Line, signed_lines
 from minutes_app.model import Lang, Minutes, Side
 
-_WS = re.compile(r"\s+")
+# What a PDF's text does not keep: white space (a line break and a space look the same) and
+# the invisible format characters (zero-width space and joiners, direction marks, the soft
+# hyphen, the word joiner, the byte-order mark), which pdftotext drops: a PDF original is the
+# text it shows, and a genuine one must verify whatever invisible characters its text holds.
+_WS = re.compile("[\\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 
 class LangResult(NamedTuple):

@@ -16,6 +16,8 @@ from minutes_app.cli import history as cli_history
 from minutes_app.cli import languages as cli_languages
 from minutes_app.cli import signing as cli_signing
 from minutes_app.cli import tracking as cli_tracking
+from minutes_app.cli.args import side_arg
+from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -38,10 +40,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from minutes_app.i18n.messages import render
-    from minutes_app.model import Side
     from minutes_app.workflows.export import ExportChoices, export_document
     from minutes_app.workflows.runner import run
 
+    if args.kind != "comparison" and (args.older != 1 or args.newer is not None):
+        raise MinutesError("--from and --to choose the rounds of a comparison "
+                           "(--kind comparison); a {kind} export has none.", kind=args.kind)
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
     f, m = _open_for_export(args.file)
     try:
@@ -51,7 +55,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             m.settings = dataclasses.replace(
                 m.settings, latin_font=args.latin_font or m.settings.latin_font,
                 korean_font=args.korean_font or m.settings.korean_font)
-        choices = ExportChoices(args.kind, Side(args.copy_for.upper()) if args.copy_for else None,
+        choices = ExportChoices(args.kind, args.copy_for,
                                 args.layout, args.allow_ad_ref, args.initials, fmt,
                                 args.fingerprint_footer, (args.older, args.newer))
         done = export_document(m, Path(args.out), choices, record=not f.read_only)
@@ -272,7 +276,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("comparison: the older round"))
     p.add_argument("--to", dest="newer", type=int, metavar="M",
                    help=_("comparison: the newer round (default: the current text)"))
-    p.add_argument("--copy-for", metavar="S", help=_("whose original (KR or RU; signing only)"))
+    p.add_argument("--copy-for", metavar="S", type=side_arg,
+                   help=_("whose original (KR or RU; signing only)"))
     p.add_argument("--layout", choices=["consecutive", "side-by-side"],
                    help=_("working copy: side-by-side (default); signing: consecutive (default)"))
     p.add_argument("--allow-ad-ref", action="store_true",

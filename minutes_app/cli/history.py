@@ -63,7 +63,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         older=c.older, newer=newer, n=len(c.paragraphs)))
     for p in c.paragraphs:
         where = f"{p.number}." if p.number is not None else f"[id {p.pid}]"
-        kind = "" if p.kind == "changed" else f" (paragraph {p.kind})"
+        kind = {"inserted": " " + _("(paragraph inserted)"),
+                "deleted": " " + _("(paragraph deleted)"),
+                "moved": " " + _("(paragraph moved)")}.get(p.kind, "")
         for lang, track in p.tracks.items():
             print(f"{where:>6} {lang.value}{kind} {_track_line(track)}")
     return 0

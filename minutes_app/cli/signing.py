@@ -12,6 +12,7 @@ from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
+from minutes_app.outputs import check_output
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
 from minutes_app.cli.args import Register, side_arg
@@ -68,6 +69,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
             text = dl.csv_text(Path(args.import_csv).read_bytes())
             return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
+            check_output(args.export_csv)
             Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),
                                              encoding="utf-8")
         return None
@@ -91,6 +93,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
             return dl.add_delegation(m, args.delegation)
         if args.number is None:
             return None
+        dl.annex_at(m, args.number)  # named: it must be there
         if args.remove:
             return dl.remove_annex(m, args.number)
         if args.move_to:
@@ -129,6 +132,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Is ORIGINAL the agreed text of FILE? Exit 0 when every language is."""
     from minutes_app.checks.verify import line_label, verify_text
+    from minutes_app.i18n.places import side_label, where_label
     from minutes_app.docx_io.originals import original_text
 
     f, m = MinutesFile.open(args.file)
@@ -146,15 +150,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
              "differing": [line_label(m, k) for k in r.differing]} for r in results]},
             ensure_ascii=False, indent=2))
     else:
-        print(_("{file}: the {side} original").format(file=Path(args.original).name,
-                                                       side=side.value))
+        print(_("{file}: the original for the {side}").format(file=Path(args.original).name,
+                                                               side=side_label(side)))
         for r in results:
             state = _("the agreed text") if r.agreed else _("NOT the agreed text")
             print(f"  {r.lang.value}: {state}  (SHA-256 {r.found})")
             if not r.agreed:
                 print("      " + _("agreed SHA-256 {digest}").format(digest=r.expected))
                 for key in r.differing:
-                    print("      " + _("differs: {where}").format(where=line_label(m, key)))
+                    print("      " + _("differs: {where}").format(where=where_label(m, key)))
     return 0 if all(r.agreed for r in results) else 1
 
 

@@ -29,6 +29,9 @@ def docx_paragraphs(path: Path) -> list[str]:
     if root is None:
         raise MinutesError("{path_name} has no document part; it is not a Word document.",
                            path_name=path.name)
+    if any((b.get(f"{W}name") or "").startswith(("_mp_", "_ms_"))
+           for b in root.iter(f"{W}bookmarkStart")):  # its rows carry our paragraphs' ids
+        raise MinutesError(code="verify_working_copy", name=path.name)
     out = []
     for p in root.iter(f"{W}p"):
         parts = []

@@ -34,6 +34,20 @@ def _refuse(code: str, name: str, **params: Any) -> FileFormatError:
     return FileFormatError(code=code, name=name, **params)
 
 
+def _ole_kind(path: Path) -> str:
+    """What an OLE (compound) file is, told by its streams' names (UTF-16 in its directory):
+    a password-protected DOCX keeps its package in ``EncryptedPackage``; an old Word document
+    has a ``WordDocument`` stream; anything else (an old Excel sheet, an Outlook message) is
+    simply not a DOCX."""
+    with path.open("rb") as fh:
+        data = fh.read(MAX_TOTAL)
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "docx_encrypted"
+    if "WordDocument".encode("utf-16-le") in data:
+        return "docx_old_word"
+    return "docx_not_docx"
+
+
 def scale_limits(factor: int) -> None:
     """For benchmarks of scale only (20,000 paragraphs, far past real minutes): multiply the
     part and element caps. The application never calls this."""
@@ -58,7 +72,7 @@ class DocxArchive:
         except IsADirectoryError:
             raise FileFormatError(code="folder", name=str(path)) from None
         if head.startswith(OLE_MAGIC):
-            raise _refuse("docx_encrypted", self.name)
+            raise _refuse(_ole_kind(path), self.name)
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):

@@ -72,14 +72,18 @@ class _Signing:
         """Add ``markup`` to the body, as it will be written."""
         self.body.append(fx.as_written(markup))
 
-    def line_xml(self, line: Line, lang: Lang) -> str:
-        """One line of the signed text as markup, styled by what it is."""
+    def line_xml(self, line: Line, lang: Lang, narrow: bool = False) -> str:
+        """One line of the signed text as markup, styled by what it is (in a ``narrow``
+        column, ragged right: justified, a column a third of the page wide opens gaps wider
+        than its words)."""
         kind = line.key.split(":")[0]
         if kind == "annex":
             part = line.key.split(":")[2]
             kind = "annex_" + ("label" if part.endswith("_label") else part
                                if part in ("number", "title") else "line")
         align, keep_next, after, size, bold = _STYLE.get(kind, _STYLE["closing"])
+        if narrow and align == "both":
+            align = ""
         return fx.paragraph(fx.run(line.text, lang, self.fonts, bold=bold, size_pt=size),
                             keep_next=keep_next, space_after_pt=after, align=align or None,
                             indent_hanging_cm=HANGING_CM if "\t" in line.text else None)
@@ -94,8 +98,10 @@ class _Signing:
         """The languages in columns, line by line (their lines correspond one to one)."""
         width = TEXT_CM / len(self.langs)
         columns = [body_lines(self.m, lang, self.copy_for) for lang in self.langs]
-        # a row never splits over two pages: a split row mixes the languages
-        rows = [fx.row([fx.cell(width, self.line_xml(line, lang))
+        # a row never splits over two pages: a split row mixes the languages (in the PDF's
+        # text, the columns' halves interleave page by page, and verify can no longer read it)
+        narrow = len(self.langs) > 2
+        rows = [fx.row([fx.cell(width, self.line_xml(line, lang, narrow))
                         for lang, line in zip(self.langs, lines, strict=True)], cant_split=True)
                 for lines in zip(*columns, strict=True)]
         self.add(fx.table([width] * len(self.langs), rows, borders=False) + fx.paragraph(""))

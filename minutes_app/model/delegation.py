@@ -10,7 +10,7 @@ import csv
 import dataclasses
 import io
 
-from minutes_app.errors import ValidationError
+from minutes_app.errors import N_, Message, ValidationError
 from minutes_app.model.annexes import DELEGATION, FREE, Annex, delegation_of, with_members
 from minutes_app.model.entities import Person
 from minutes_app.model.minutes import Minutes
@@ -37,7 +37,7 @@ def _person_in(person: Person, lang: Lang, parts: list[str]) -> Person:
 def _index(items: tuple[object, ...], n: int, what: str) -> int:
     if not 1 <= n <= len(items):
         raise ValidationError("There is no {what} {n} (there are {count_items}).",
-                              what=what, n=n, count_items=len(items))
+                              what=Message(what), n=n, count_items=len(items))
     return n - 1
 
 
@@ -53,7 +53,7 @@ def add_member(m: Minutes, side: Side, lang: Lang, spec: str, at: int | None = N
 def set_member(m: Minutes, side: Side, n: int, lang: Lang, spec: str) -> tuple[Annex, ...]:
     """Set member ``n``'s name, title and organisation in ``lang``."""
     people = list(members(m, side))
-    i = _index(tuple(people), n, "member")
+    i = _index(tuple(people), n, N_("member"))
     people[i] = _person_in(people[i], lang, spec.split("|"))
     return with_members(m, side, tuple(people))
 
@@ -61,15 +61,16 @@ def set_member(m: Minutes, side: Side, n: int, lang: Lang, spec: str) -> tuple[A
 def remove_member(m: Minutes, side: Side, n: int) -> tuple[Annex, ...]:
     """Remove member ``n``."""
     people = list(members(m, side))
-    del people[_index(tuple(people), n, "member")]
+    del people[_index(tuple(people), n, N_("member"))]
     return with_members(m, side, tuple(people))
 
 
 def move_member(m: Minutes, side: Side, n: int, to: int) -> tuple[Annex, ...]:
     """Move member ``n`` to position ``to`` (order of precedence)."""
     people = list(members(m, side))
-    person = people.pop(_index(tuple(people), n, "member"))
-    people.insert(max(0, min(to - 1, len(people))), person)
+    _index(tuple(people), to, N_("place"))  # a place that is there, not "the last one"
+    person = people.pop(_index(tuple(people), n, N_("member")))
+    people.insert(to - 1, person)
     return with_members(m, side, tuple(people))
 
 
@@ -128,7 +129,7 @@ def set_free(m: Minutes, n: int, lang: Lang, heading: str | None = None,
              paragraphs: list[str] | None = None) -> tuple[Annex, ...]:
     """Set a free annex's heading and/or paragraphs in ``lang``."""
     annexes = list(m.annexes)
-    i = _index(tuple(annexes), n, "annex")
+    i = _index(tuple(annexes), n, N_("annex"))
     annex = annexes[i]
     if annex.kind != FREE:
         raise ValidationError("Annex {n} is a delegation list; edit it with 'delegation'.", n=n)
@@ -148,15 +149,21 @@ def set_free(m: Minutes, n: int, lang: Lang, heading: str | None = None,
 def remove_annex(m: Minutes, n: int) -> tuple[Annex, ...]:
     """Remove annex ``n`` (the others are renumbered; the text must cite them anew)."""
     annexes = list(m.annexes)
-    del annexes[_index(tuple(annexes), n, "annex")]
+    del annexes[_index(tuple(annexes), n, N_("annex"))]
     return tuple(annexes)
+
+
+def annex_at(m: Minutes, n: int) -> Annex:
+    """Annex ``n`` (1-based), or a sentence saying there is none."""
+    return m.annexes[_index(tuple(m.annexes), n, N_("annex"))]
 
 
 def move_annex(m: Minutes, n: int, to: int) -> tuple[Annex, ...]:
     """Move annex ``n`` to number ``to``."""
     annexes = list(m.annexes)
-    annex = annexes.pop(_index(tuple(annexes), n, "annex"))
-    annexes.insert(max(0, min(to - 1, len(annexes))), annex)
+    _index(tuple(annexes), to, N_("place"))  # a place that is there, not "the last one"
+    annex = annexes.pop(_index(tuple(annexes), n, N_("annex")))
+    annexes.insert(to - 1, annex)
     return tuple(annexes)
 
 

@@ -72,6 +72,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("minutes_app")
     app.setApplicationDisplayName("minutes_app")
     style.register_fonts()
+    style.use_unhinted_text(app)
     return app
 
 
@@ -215,6 +216,9 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     """Render the main window with ``path`` offscreen to the PNG ``out``."""
     from PySide6.QtCore import qInstallMessageHandler
 
+    from minutes_app.outputs import check_output
+
+    check_output(out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
     window = build_window(path, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from minutes_app.i18n import _
+from minutes_app.i18n.places import side_label as side_label  # its home is the core
 from minutes_app.model import Lang, Minutes, Side, Status
 
 
@@ -20,13 +21,6 @@ def status_label(status: Status) -> str:
 def lang_label(lang: Lang) -> str:
     """A document language as the interface names it."""
     return {Lang.KO: _("Korean"), Lang.EN: _("English"), Lang.RU: _("Russian")}[lang]
-
-
-def side_label(side: Side | None) -> str:
-    """A Side (or both, for a joint paragraph) as the interface names it."""
-    if side is None:
-        return _("Joint (both Sides)")
-    return {Side.KR: _("Korean Side"), Side.RU: _("Russian Side")}[side]
 
 
 def column_languages(m: Minutes) -> list[Lang]:

@@ -26,10 +26,17 @@ def decide(m: Minutes, accept: bool, ids: Sequence[str] = (), side: Side | None 
         label = (N_("Accept all revisions of the {side}") if accept
                  else N_("Reject all revisions of the {side}"))
     elif paragraph is not None:
+        numbers = [n for p in m.paragraphs() if (n := m.number(p.id)) is not None]
+        if paragraph not in numbers:
+            raise MinutesError("There is no paragraph {number} (the paragraphs are numbered 1 "
+                               "to {last}).", number=paragraph, last=max(numbers, default=0))
         chosen = select(m, lambda r: r.number == paragraph and r.annex is None)
         label = (N_("Accept the revisions of paragraph {number}") if accept
                  else N_("Reject the revisions of paragraph {number}"))
     elif annex is not None:
+        if not 1 <= annex <= len(m.annexes):
+            raise MinutesError("There is no annex {annex} (the document has {count}).",
+                               annex=annex, count=len(m.annexes))
         chosen = select(m, lambda r: r.annex is not None and r.annex[0] + 1 == annex)
         label = (N_("Accept the revisions of annex {annex}") if accept
                  else N_("Reject the revisions of annex {annex}"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from minutes_app.errors import N_, Message
 from minutes_app.model import Minutes, Side
+from minutes_app.outputs import check_output, named_for_user
 from minutes_app.tracking.time import now_iso
 from minutes_app.workflows.step import Report, Step
 
@@ -39,7 +40,9 @@ class Exported:
 
     def finish(self) -> None:
         """Move the written file into place (after the step is saved: never out unrecorded)."""
-        os.replace(self.part, self.out)
+        check_output(self.out)  # nothing made it a document meanwhile
+        with named_for_user(self.out):
+            os.replace(self.part, self.out)
 
     def discard(self) -> None:
         """Remove the written file when the export is abandoned."""
@@ -53,11 +56,13 @@ def export_document(m: Minutes, out: Path, choices: ExportChoices, record: bool 
     from minutes_app.docx_io.export import export, history_entry
 
     c = choices
+    check_output(out)
     part = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
     try:
-        record_data = export(m, part, c.kind, c.copy_for, c.layout, c.allow_ad_ref, c.initials,
-                             c.fmt, progress, fingerprint_footer=c.fingerprint_footer,
-                             rounds=c.rounds)
+        with named_for_user(out):
+            record_data = export(m, part, c.kind, c.copy_for, c.layout, c.allow_ad_ref,
+                                 c.initials, c.fmt, progress,
+                                 fingerprint_footer=c.fingerprint_footer, rounds=c.rounds)
     except BaseException:
         part.unlink(missing_ok=True)
         raise

@@ -108,3 +108,30 @@ def test_blame_of_an_imported_returned_docx_maps_authors_to_sides(tmp_path: Path
     found = [(s.side, s.round) for b in blame(m, Lang.EN) for s in b.spans
              if "(confirmed)" in s.text]
     assert found == [(Side.RU, report.round.number)]
+
+
+def test_compare_names_whole_paragraph_changes_in_the_interface_language(
+        demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from minutes_app.i18n import catalog
+    from minutes_app.model import Lang, new_paragraph
+    from minutes_app.store import MinutesFile
+    from minutes_app.tracking.structure import insert_paragraph
+
+    f, m = MinutesFile.open(demo_file)
+    try:  # the Korean Side, drafting round 3, adds a paragraph
+        p = new_paragraph(m, {Lang.KO: "양측은 새 단락에 합의하였다.",
+                              Lang.EN: "The two Sides agreed on a new paragraph."})
+        insert_paragraph(m, m.sections[1].id, 0, p, "2020-12-18T09:00:00Z").apply(m)
+        f.write_all(m)
+    finally:
+        f.close()
+    try:
+        assert main(["--lang", "ko", "compare", str(demo_file), "--from", "1"]) == 0
+        korean = capsys.readouterr().out
+    finally:
+        catalog.set_language("en")
+    assert "    1. ko (단락 삽입) {+양측은 새 단락에 합의하였다.+}(KR r3)" in korean
+    assert "(paragraph" not in korean
+    assert main(["compare", str(demo_file), "--from", "1"]) == 0
+    english = capsys.readouterr().out
+    assert "(paragraph inserted)" in english

@@ -200,10 +200,24 @@ def test_not_a_docx(tmp_path: Path) -> None:
     _unchanged(sent(), path, "not a DOCX")
 
 
+def _ole(path: Path, *streams: str) -> Path:
+    """An OLE compound file naming ``streams`` in its directory (UTF-16, as Office writes)."""
+    names = b"".join(s.encode("utf-16-le").ljust(64, b"\0") for s in ("Root Entry", *streams))
+    path.write_bytes(safety.OLE_MAGIC + b"\0" * 504 + names + b"\0" * 512)
+    return path
+
+
 def test_a_password_protected_file(tmp_path: Path) -> None:
-    path = tmp_path / "x.docx"
-    path.write_bytes(safety.OLE_MAGIC + b"\0" * 600)
+    path = _ole(tmp_path / "x.docx", "EncryptionInfo", "EncryptedPackage")
     _unchanged(sent(), path, "password-protected")
+
+
+def test_an_old_word_document_is_told_apart_from_a_password(tmp_path: Path) -> None:
+    # a real .doc: LibreOffice's "Word 97–2003" save of a working copy
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "old-word-97.doc"
+    _unchanged(sent(), path, r"old Word 97–2003 document \(\.doc\)")
+    # any other compound file (an old Excel sheet) is simply not a DOCX
+    _unchanged(sent(), _ole(tmp_path / "book.docx", "Workbook"), "not a DOCX")
 
 
 def test_a_zip_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

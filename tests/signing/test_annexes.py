@@ -119,7 +119,7 @@ def test_cli_delegation_annex_and_verify(tmp_path: Path) -> None:
     export = _run("export", str(path), "--kind", "signing", "--copy-for", "RU", "-o", str(out))
     assert export.returncode == 0, export.stderr
     ok = _run("verify", str(path), str(out))
-    assert ok.returncode == 0 and "the RU original" in ok.stdout
+    assert ok.returncode == 0 and "the original for the Russian Side" in ok.stdout
     assert "ko: the agreed text" in ok.stdout and "en: the agreed text" in ok.stdout
     changed = tmp_path / "changed.docx"
     with zipfile.ZipFile(out) as src, zipfile.ZipFile(changed, "w") as dst:
@@ -130,7 +130,10 @@ def test_cli_delegation_annex_and_verify(tmp_path: Path) -> None:
             dst.writestr(item, data)
     refused = _run("verify", str(path), str(changed))
     assert refused.returncode == 1 and "en: NOT the agreed text" in refused.stdout
-    assert "differs: annex 2" in refused.stdout and "ko: the agreed text" in refused.stdout
+    assert "differs: Annex II" in refused.stdout and "ko: the agreed text" in refused.stdout
+    korean = _run("--lang", "ko", "verify", str(path), str(changed))  # no English place names
+    assert "러시아측 서명본" in korean.stdout and "다른 부분: 부속서 II" in korean.stdout
+    assert not {"annex", "original", "differs", "paragraph"} & set(korean.stdout.split())
     text = tmp_path / "programme.txt"
     text.write_text("Opening remarks\n\nAdoption of the agenda\n", encoding="utf-8")
     annex = _run("annex", str(path), "--add", "--heading", "Programme", "--lang", "en")

@@ -23,6 +23,7 @@ from tests.exports.clients import pdf_fonts, to_pdf
 from tests.signing.trilingual import trilingual
 
 Originals = dict[str, tuple[Minutes, Path, Path]]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCS: dict[str, Callable[[], Minutes]] = {"bi": lambda: demo(agreed=True), "tri": trilingual}
 
 
@@ -260,3 +261,46 @@ def test_every_original_is_valid_wordprocessingml(originals: Originals, tmp_path
         out = tmp_path / f"{layout}-{footer}.docx"
         write_signing(m, out, Side.RU, layout=layout, initials=True, fingerprint_footer=footer)
         assert_valid_docx(out)
+
+
+def test_a_pdf_original_verifies_whatever_invisible_characters_its_text_holds(
+        tmp_path: Path) -> None:
+    """pdftotext drops zero-width spaces, joiners and direction marks: a genuine PDF original
+    of a text holding them verifies (its DOCX too), and a changed digit is still caught."""
+    from minutes_app.model import SetText
+
+    m = demo(agreed=True)
+    p = m.sections[1].paragraphs[0]
+    ko, en = p.text(Lang.KO), p.text(Lang.EN)
+    SetText(p.id, Lang.KO, ko.replace("양측은", "양측은\u200b", 1) + "\u200f").apply(m)
+    SetText(p.id, Lang.EN, en.replace("The two", "The\u2060two\u00ad", 1)
+            + "\u200d").apply(m)
+    docx = tmp_path / "invisible-KR.docx"
+    write_signing(m, docx, Side.KR)
+    pdf = to_pdf(docx, tmp_path)
+    assert "\u200b" not in raw_text(pdf)  # what the PDF's text layer gives back
+    for path in (docx, pdf):
+        side, results = verify_text(m, *original_text(path))
+        assert side is Side.KR and all(r.agreed for r in results), (path.suffix, results)
+    text, exact = original_text(pdf)
+    changed = text.replace("2020", "2021", 1)
+    assert not all(r.agreed for r in verify_text(m, changed, exact)[1])
+
+
+def test_three_narrow_columns_are_ragged_right_two_are_justified(tmp_path: Path) -> None:
+    """Justified, a column a third of the page wide opens gaps wider than its words."""
+
+    def body_alignments(m: Minutes, name: str) -> set[str | None]:
+        from lxml import etree
+
+        out = tmp_path / name
+        write_signing(m, out, Side.RU, layout="side-by-side")
+        with zipfile.ZipFile(out) as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+        body_table = root.find(f"{_W}body/{_W}tbl")
+        assert body_table is not None
+        return {(jc.get(f"{_W}val") if (jc := p.find(f"{_W}pPr/{_W}jc")) is not None else None)
+                for p in body_table.iter(f"{_W}p")}
+
+    assert "both" not in body_alignments(trilingual(), "tri.docx")
+    assert "both" in body_alignments(demo(agreed=True), "bi.docx")

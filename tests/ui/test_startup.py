@@ -83,3 +83,81 @@ def test_the_rows_are_measured_once_before_the_first_frame(
     settings = AppSettings.load()
     settings.window_state = b""  # later tests start with the first-run layout
     settings.save()
+
+
+def test_text_is_drawn_unhinted_in_every_part_of_the_window(
+        qtbot: QtBot, demo_file: Path) -> None:
+    from PySide6.QtGui import QFont
+
+    from minutes_app.ui.app import build_window
+    from minutes_app.ui.style import document_font
+
+    w = build_window(str(demo_file), "ko")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.completed)
+    unhinted = QFont.HintingPreference.PreferNoHinting
+    cell = w.editor.indexWidget(w.editor.currentIndex())
+    # what the user reads: the paragraphs (painted and in the open cell), the outline, the
+    # panel; each a widget of its own, each inheriting the application's font
+    for font in (document_font(), cell.font(), w.outline.font(), w.panel.font(),
+                 w.menuBar().font(), w.statusBar().font()):
+        assert font.hintingPreference() == unhinted
+    w.close()
+
+
+_FIRST_EDIT = '''
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from minutes_app.ui.app import build_window
+
+EDIT = ("minutes_app.tracking.ops", "minutes_app.model.ops", "minutes_app.model.validate")
+w = build_window(sys.argv[1], "en")
+w.show()
+
+def loaded():
+    return [m for m in EDIT if m in sys.modules]
+
+def edit():
+    try:
+        print("after focus left the cell:", loaded(), w.doc.undo_stack.count())
+        w.editor.open_current()
+        cell = w.editor.indexWidget(w.editor.currentIndex())
+        cell.setFocus()
+        cell.insertPlainText("x")
+        print("after typing:", loaded(), w.doc.undo_stack.count())
+    finally:
+        w.doc.close()
+        QApplication.exit(0)
+
+def leave():
+    if not w.completed:
+        QTimer.singleShot(10, leave)
+        return
+    w.editor.indexWidget(w.editor.currentIndex()).setFocus()
+    w.outline.setFocus()  # the cell editor loses focus: it commits its (unchanged) text
+    QTimer.singleShot(50, edit)
+
+QTimer.singleShot(0, leave)
+QApplication.instance().exec()
+'''
+
+
+def test_the_edit_operations_load_with_the_first_edit_not_when_the_cell_loses_focus(
+        demo_file: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", _FIRST_EDIT, str(demo_file)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("after")]
+    assert lines == [
+        "after focus left the cell: [] 0",
+        "after typing: ['minutes_app.tracking.ops', 'minutes_app.model.ops', "
+        "'minutes_app.model.validate'] 1",
+    ]

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.errors import MinutesError
+from minutes_app.i18n.errors import sentence
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
+from minutes_app.i18n.places import where_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.model import Minutes, Side
 from minutes_app.ui.labels import lang_label, side_label
@@ -92,22 +94,6 @@ class ExportDialog(QDialog):
         return f"{lines[0].text}\n\n{first.replace(chr(9), ' ')}"
 
 
-def where_label(m: Minutes, key: str) -> str:
-    """A line of the signed text (``p:17``, ``sig:KR:name``, ``annex:2:m:0``) as the UI names it."""
-    from minutes_app.model.annexes import roman
-
-    kind, _sep, rest = key.partition(":")
-    if kind == "p":
-        number = m.number(int(rest))
-        return (_("paragraph {number}").format(number=number) if number is not None
-                else _("a preamble paragraph"))
-    if kind == "sig":
-        return _("the signature block of the {side}").format(side=side_label(Side(rest[:2])))
-    if kind == "annex":
-        return _("Annex {number}").format(number=roman(int(rest.split(":")[0])))
-    return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
-            "closing": _("the closing formula"),
-            "prevailing": _("the prevailing-text clause")}.get(kind, kind)
 
 
 class ExportCommands:
@@ -166,9 +152,9 @@ class ExportCommands:
                 done.finish()
             finally:
                 done.discard()
-        except MinutesError as exc:
+        except (MinutesError, OSError) as exc:  # refused, or the disk said no: a sentence
             progress.close()
-            self._refused(error_text(exc))
+            self._refused(sentence(exc))
             return None
         progress.close()
         said = _("Exported to {path}").format(path=str(out))
@@ -213,8 +199,8 @@ class ExportCommands:
                 return None
         try:
             write_report(doc.minutes, path)
-        except MinutesError as exc:
-            self.sink.failed(exc, _("Review report"), blocking=True)
+        except (MinutesError, OSError) as exc:
+            self.sink.error(sentence(exc), _("Review report"), blocking=True)
             return None
         self.sink.info(_("Exported to {path}").format(path=path))
         return Path(path)

@@ -212,21 +212,25 @@ class EditorModel(QAbstractTableModel):
         lang = self.lang_of(index.column())
         if role != Qt.ItemDataRole.EditRole or lang is None or not isinstance(value, str):
             return False
-        from minutes_app.tracking.ops import edit_heading, edit_text  # the first edit's
-
         kind, ident = self._rows[index.row()]
         if not self._exists(kind, ident):
             return False  # an editor closing on a row that the document already removed
         if lang not in self.minutes.languages:
             return False  # an editor closing on a language the document just removed
+        # an editor losing focus commits its text unchanged (at start-up, as the window is
+        # activated): the edit operations' modules load with the first real edit only
         if kind is RowKind.SECTION:
             if value == self.minutes.section(ident).heading.get(lang, ""):
                 return True
+            from minutes_app.tracking.ops import edit_heading
+
             self.doc.apply(edit_heading(self.minutes, ident, lang, value, now_iso()),
                            _("Edit heading"))
         else:
             if value == self.minutes.paragraph(ident).text(lang):
                 return True
+            from minutes_app.tracking.ops import edit_text
+
             self.doc.apply(edit_text(self.minutes, ident, lang, value, now_iso()), _("Typing"))
         return True
 

@@ -218,8 +218,10 @@ class HistoryParts:
         except MinutesError as exc:
             self.sink.failed(exc, title, blocking=True)
             return
-        except OSError as exc:
-            self.sink.error(str(exc), title, blocking=True)
+        except OSError as exc:  # a system error, said in the interface language
+            from minutes_app.i18n.errors import os_sentence
+
+            self.sink.error(os_sentence(exc), title, blocking=True)
             return
         self.sink.info(_("Wrote the comparison to {path}").format(path=path))
 
@@ -241,7 +243,9 @@ class HistoryParts:
         except MinutesError as exc:
             self.sink.failed(exc, title, blocking=True)
             return
-        except OSError as exc:
-            self.sink.error(str(exc), title, blocking=True)
+        except OSError as exc:  # a system error, said in the interface language
+            from minutes_app.i18n.errors import os_sentence
+
+            self.sink.error(os_sentence(exc), title, blocking=True)
             return
         self.sink.info(_("Wrote the negotiation report to {path}").format(path=path))

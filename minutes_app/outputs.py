@@ -1,0 +1,46 @@
+"""Where an output (an export, a report, a list) may be written: never over a document.
+
+An export named like the document, or a typo in ``-o``, must not turn a document's rounds and
+history into a Word file: nothing the user did may be lost to an output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from minutes_app.errors import MinutesError
+
+MINUTES_SUFFIX = ".minutes"
+SQLITE_HEADER = b"SQLite format 3\x00"  # every .minutes file starts so, whatever its name
+
+
+def check_output(out: str | Path) -> None:
+    """Refuse to write an output at ``out`` when that is a folder or a minutes document (the
+    one open, another, or a file that would be taken for one)."""
+    path = Path(out)
+    if path.is_dir():
+        raise MinutesError(code="output_folder", name=str(path))
+    if path.suffix.lower() == MINUTES_SUFFIX or _is_database(path):
+        raise MinutesError(code="output_minutes", name=str(path))
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # not there (the usual case), or not readable: nothing to protect here
+        return False
+
+
+@contextlib.contextmanager
+def named_for_user(out: str | Path) -> Iterator[None]:
+    """Report a system error of a write by the name the user gave, not by the name of the
+    temporary file written beside it (``.report.docx.tmp``)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None or exc.filename == str(out) or exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(out)) from None
