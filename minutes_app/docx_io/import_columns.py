@@ -2,7 +2,7 @@
 
 A number is derived and a status decided in the app, so whatever the other Side changed there
 is listed as not applied (``Unplaced``): tracked changes as they are, words typed over ours
-as ours → theirs.
+as ours → theirs. So is what changed in the column of a language the document no longer has.
 """
 
 from __future__ import annotations
@@ -29,12 +29,34 @@ class ColumnCheck:
             number = m.number(p.id)
             self.sent["p", p.id] = (str(number) if number else "", status_text(m, p))
         self.typed_status: list[tuple[int, str, Unplaced]] = []
+        self.languages = set(m.languages)
+        self.round_texts = m.rounds[-1].texts if m.rounds else {}  # what went out last
 
     def row(self, row: _Row, index: int) -> list[Unplaced]:
         """The changes in one row's number and status columns (a whole row inserted or
-        deleted takes its number and status with it: nothing)."""
+        deleted takes its number and status with it: nothing), and in a column of a language
+        the document no longer has."""
+        foreign = self._foreign(row, index)
         if row.mark is not None:
+            return foreign
+        return foreign + self._ours(row, index)
+
+    def _foreign(self, row: _Row, index: int) -> list[Unplaced]:
+        """A column of a language removed since the copy went out: a text that differs there
+        from the last round (changed tracked or typed, a new row's) is listed, never dropped."""
+        if row.section is not None or row.annex is not None:
             return []
+        out = []
+        for lang, cell in row.cells.items():
+            text = _cell_text(cell)
+            if lang in self.languages or not text.strip():
+                continue
+            sent = self.round_texts.get(row.pid, {}).get(lang) if row.pid is not None else None
+            if text != sent:  # the text as it reads with every change taken, as a round
+                out.append(Unplaced("language", f"row {index}", f"{lang.value}: {text}"))
+        return out
+
+    def _ours(self, row: _Row, index: int) -> list[Unplaced]:
         texts = {id(rp) for cell in row.cells.values() for rp in cell}
         status = row.status or []
         number = [rp for rp in row.anchors if id(rp) not in texts
