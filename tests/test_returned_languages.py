@@ -44,8 +44,9 @@ def _returned(tmp_path: Path, pid: int) -> tuple[Path, Path]:
               if tr.find(f".//{W}bookmarkStart[@{W}name='_mp_{pid}']") is not None)
     cells = tr.findall(f"{W}tc")
     texts = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in cells]
-    _append(next(c for c, t in zip(cells, texts) if "Стороны" in t), " Дополнение.")
-    _append(next(c for c, t in zip(cells, texts) if "The two Sides" in t), " Addition.")
+    by_text = list(zip(cells, texts, strict=True))
+    _append(next(c for c, t in by_text if "Стороны" in t), " Дополнение.")
+    _append(next(c for c, t in by_text if "The two Sides" in t), " Addition.")
     parts["word/document.xml"] = etree.tostring(root)
     with zipfile.ZipFile(ret, "w") as z:
         for name, data in parts.items():
