@@ -146,7 +146,8 @@ def test_their_rounds_keep_their_authors_and_a_deletion_pending_in_their_copy_co
     """The other copy's Korean edit sent in round 3 stays the Korean Side's in round 3; the
     paragraph the Russian Side removed from the returned copy (round 4) is deleted here by them,
     pending, and shows so in the comparison."""
-    from tests.test_returned_deletions import _edit_docx, _remove_row
+    from tests.helpers.returned import edit_docx
+    from tests.test_returned_deletions import _remove_row
 
     ours, theirs = tmp_path / "ours.minutes", tmp_path / "th.minutes"
     MinutesFile.create(ours, demo()).close()
@@ -157,7 +158,7 @@ def test_their_rounds_keep_their_authors_and_a_deletion_pending_in_their_copy_co
     assert main(["--lang", "en", "export", str(theirs), "--kind", "working", "-o", str(work)]) == 0
     th = _open(theirs)[0]
     gone = next(p.id for p in th.paragraphs() if th.number(p.id) == 7)
-    _edit_docx(work, ret, _remove_row(gone, False))
+    edit_docx(work, ret, _remove_row(gone, False))
     assert main(["--lang", "en", "import", str(theirs), str(ret)]) == 0
     assert main(["--lang", "en", "merge", str(ours), str(theirs)]) == 0
     m = _open(ours)[0]

@@ -4,7 +4,6 @@ those columns are ours (numbers are derived, a status is decided in the app)."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,8 @@ from minutes_app.cli.main import main
 from minutes_app.model import Minutes, Status
 from minutes_app.store import MinutesFile
 from minutes_app.workflows.templates import demo
+from tests.helpers.returned import W, edit_docx, read_only, row_of
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _open(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
 
 
 def _set_cell(cell: etree._Element, text: str) -> None:
@@ -41,17 +34,12 @@ def _returned(tmp_path: Path, edits: dict[int, tuple[int, str]]) -> tuple[Path, 
     assert main(["--lang", "en", "send", str(path)]) == 0
     work, ret = tmp_path / "st-work.docx", tmp_path / "st-ret.docx"
     assert main(["--lang", "en", "export", str(path), "--kind", "working", "-o", str(work)]) == 0
-    with zipfile.ZipFile(work) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    for pid, (column, text) in edits.items():
-        tr = next(tr for tr in root.iter(f"{W}tr")
-                  if tr.find(f".//{W}bookmarkStart[@{W}name='_mp_{pid}']") is not None)
-        _set_cell(tr.findall(f"{W}tc")[column], text)
-    parts["word/document.xml"] = etree.tostring(root)
-    with zipfile.ZipFile(ret, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+
+    def change(root: etree._Element) -> None:
+        for pid, (column, text) in edits.items():
+            _set_cell(row_of(root, pid).findall(f"{W}tc")[column], text)
+
+    edit_docx(work, ret, change)
     return path, ret
 
 
@@ -67,7 +55,7 @@ def test_status_and_number_typed_by_them_are_listed_and_not_applied(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], ui: str) -> None:
     proposed, other = _proposed_and_other(demo())
     path, ret = _returned(tmp_path, {proposed: (-1, "Agreed"), other: (0, "99")})
-    before = _open(path)
+    before = read_only(path)
     number = before.number(other)
     capsys.readouterr()
     assert main(["--lang", ui, "import", str(path), str(ret)]) == 1  # stopped, nothing taken
@@ -79,11 +67,11 @@ def test_status_and_number_typed_by_them_are_listed_and_not_applied(
         assert "not applied" in err
     else:
         assert "상태 열" in err and "번호 열" in err and "Status column" not in err
-    assert len(_open(path).rounds) == len(before.rounds)
+    assert len(read_only(path).rounds) == len(before.rounds)
     assert main(["--lang", ui, "import", str(path), str(ret), "--accept-unplaced"]) == 0
     out = capsys.readouterr().out
     assert "“Proposed → Agreed”" in out and f"“{number} → 99”" in out, out
-    after = _open(path)
+    after = read_only(path)
     assert after.paragraph(proposed).status is Status.PROPOSED  # the status is decided here
     assert after.number(other) == number
     f = MinutesFile.open(path, read_only=True)[0]

@@ -5,7 +5,7 @@ negotiation report."""
 from __future__ import annotations
 
 import json
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,40 +13,17 @@ from docx import Document
 from lxml import etree
 
 from minutes_app.cli.main import main
-from minutes_app.model import Minutes
 from minutes_app.store import MinutesFile
 from minutes_app.workflows.templates import demo
 from tests.exports.schema import assert_valid_docx
+from tests.helpers.returned import W, edit_docx, read_only, row_of
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 IVAN = {f"{W}author": "Russian Side", f"{W}date": "2020-12-17T08:00:00Z"}
 
 
-def _open(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
-
-
-def _edit_docx(src: Path, dst: Path, change: object) -> None:
-    with zipfile.ZipFile(src) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    change(root)  # type: ignore[operator]
-    parts["word/document.xml"] = etree.tostring(root)
-    with zipfile.ZipFile(dst, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-
-
-def _row_of(root: etree._Element, pid: int) -> etree._Element:
-    return next(tr for tr in root.iter(f"{W}tr")
-                if tr.find(f".//{W}bookmarkStart[@{W}name='_mp_{pid}']") is not None)
-
-
-def _remove_row(pid: int, tracked: bool) -> object:
+def _remove_row(pid: int, tracked: bool) -> Callable[[etree._Element], None]:
     def change(root: etree._Element) -> None:
-        tr = _row_of(root, pid)
+        tr = row_of(root, pid)
         if not tracked:  # the row simply removed, as most people do it
             parent = tr.getparent()
             assert parent is not None
@@ -74,9 +51,9 @@ def deleted(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, int, 
     assert main(["--lang", "en", "send", str(path), "--side", "KR"]) == 0
     work, ret = tmp_path / "c-work.docx", tmp_path / "c-ret.docx"
     assert main(["--lang", "en", "export", str(path), "--kind", "working", "-o", str(work)]) == 0
-    m = _open(path)
+    m = read_only(path)
     pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 7)
-    _edit_docx(work, ret, _remove_row(pid, request.param))
+    edit_docx(work, ret, _remove_row(pid, request.param))
     return path, pid, str(ret)
 
 
@@ -88,7 +65,7 @@ def test_a_deleted_row_counts_for_its_side_in_the_import_summary(
     assert main(["--lang", "en", "import", str(path), ret]) == 0
     out = capsys.readouterr().out
     assert "1 deleted" in out and "(1 by RU)" in out, out
-    mark = _open(path).paragraph(pid).mark
+    mark = read_only(path).paragraph(pid).mark
     assert mark is not None and mark.kind == "delete" and mark.author.round == 4
 
 
@@ -132,7 +109,7 @@ def test_a_deleted_row_shows_in_the_negotiation_report_and_its_fate_follows_the_
     assert [(r[1], r[3]) for r in seven] == [("4", "0 accepted, 0 rejected, 2 pending")]
     # accepted: the paragraph leaves the text, its deletion stays the Russian Side's in round 4
     assert main(["--lang", "en", "accept", str(path), "--side", "RU"]) == 0
-    assert not _open(path).has_paragraph(pid)
+    assert not read_only(path).has_paragraph(pid)
     assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
     rounds, paragraphs = _tables(report)
     assert next(r for r in rounds if r[0] == "4")[5] == r4[5]
@@ -148,11 +125,11 @@ def test_a_row_they_added_shows_in_the_negotiation_report(
     assert main(["--lang", "en", "send", str(path)]) == 0
     work, ret = tmp_path / "i-work.docx", tmp_path / "i-ret.docx"
     assert main(["--lang", "en", "export", str(path), "--kind", "working", "-o", str(work)]) == 0
-    m = _open(path)
+    m = read_only(path)
     after = next(p.id for p in m.paragraphs() if m.number(p.id) == 7)
 
     def add_row(root: etree._Element) -> None:
-        tr = _row_of(root, after)
+        tr = row_of(root, after)
         new = etree.fromstring(etree.tostring(tr))
         for mark in list(new.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd")):
             parent = mark.getparent()
@@ -166,7 +143,7 @@ def test_a_row_they_added_shows_in_the_negotiation_report(
         next(cells[2].iter(f"{W}t")).text = "The two Sides agreed to study ferry routes."
         tr.addnext(new)
 
-    _edit_docx(work, ret, add_row)
+    edit_docx(work, ret, add_row)
     capsys.readouterr()
     assert main(["--lang", "en", "import", str(path), str(ret)]) == 0
     assert "1 new" in (out := capsys.readouterr().out) and "(1 by RU)" in out, out
@@ -186,7 +163,7 @@ def test_a_rejected_deletion_is_rejected_in_the_report_and_the_paragraph_is_back
     path, pid, ret = deleted
     assert main(["--lang", "en", "import", str(path), ret]) == 0
     assert main(["--lang", "en", "reject", str(path), "--side", "RU"]) == 0
-    assert _open(path).paragraph(pid).mark is None
+    assert read_only(path).paragraph(pid).mark is None
     report = tmp_path / "hist.docx"
     assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
     _rounds, paragraphs = _tables(report)

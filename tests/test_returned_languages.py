@@ -3,24 +3,17 @@ column is listed as not placed, never dropped in silence; the other columns impo
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from minutes_app.cli.main import main
-from minutes_app.model import Lang, Minutes
+from minutes_app.model import Lang
 from minutes_app.store import MinutesFile
 from minutes_app.workflows.templates import demo
+from tests.helpers.returned import W, edit_docx, read_only, row_of
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _open(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
 
 
 def _append(cell: etree._Element, text: str) -> None:
@@ -37,20 +30,15 @@ def _returned(tmp_path: Path, pid: int) -> tuple[Path, Path]:
     assert main(["--lang", "en", "send", str(path)]) == 0
     work, ret = tmp_path / "work.docx", tmp_path / "ret.docx"
     assert main(["--lang", "en", "export", str(path), "--kind", "working", "-o", str(work)]) == 0
-    with zipfile.ZipFile(work) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    tr = next(tr for tr in root.iter(f"{W}tr")
-              if tr.find(f".//{W}bookmarkStart[@{W}name='_mp_{pid}']") is not None)
-    cells = tr.findall(f"{W}tc")
-    texts = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in cells]
-    by_text = list(zip(cells, texts, strict=True))
-    _append(next(c for c, t in by_text if "Стороны" in t), " Дополнение.")
-    _append(next(c for c, t in by_text if "The two Sides" in t), " Addition.")
-    parts["word/document.xml"] = etree.tostring(root)
-    with zipfile.ZipFile(ret, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+
+    def change(root: etree._Element) -> None:
+        cells = row_of(root, pid).findall(f"{W}tc")
+        texts = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in cells]
+        by_text = list(zip(cells, texts, strict=True))
+        _append(next(c for c, t in by_text if "Стороны" in t), " Дополнение.")
+        _append(next(c for c, t in by_text if "The two Sides" in t), " Addition.")
+
+    edit_docx(work, ret, change)
     assert main(["--lang", "en", "languages", str(path), "remove", "ru", "--force"]) == 0
     return path, ret
 
@@ -61,7 +49,7 @@ def test_a_removed_languages_column_is_listed_not_dropped(
     m = demo(languages=[Lang.KO, Lang.RU, Lang.EN])
     pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 1)
     path, ret = _returned(tmp_path, pid)
-    rounds = len(_open(path).rounds)
+    rounds = len(read_only(path).rounds)
     capsys.readouterr()
     assert main(["--lang", ui, "import", str(path), str(ret)]) == 1  # stopped: listed
     err = capsys.readouterr().err
@@ -69,10 +57,10 @@ def test_a_removed_languages_column_is_listed_not_dropped(
     said = ("Column of a language the document no longer has" if ui == "en"
             else "문서에 더 이상 없는 언어의 열")
     assert said in err, err
-    assert len(_open(path).rounds) == rounds
+    assert len(read_only(path).rounds) == rounds
     assert main(["--lang", ui, "import", str(path), str(ret), "--accept-unplaced"]) == 0
     assert "Дополнение." in capsys.readouterr().out  # said again, and kept on record
-    after = _open(path)
+    after = read_only(path)
     assert after.paragraph(pid).text(Lang.EN).endswith(" Addition.")
     assert Lang.RU not in after.languages
     f = MinutesFile.open(path, read_only=True)[0]
