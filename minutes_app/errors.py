@@ -66,7 +66,8 @@ TEMPLATES: dict[str, str] = {
                           "a copy."),
     "locked": N_("{name} is open in another minutes_app window or process. Close it there "
                  "first, or open a copy."),
-    "read_only": N_("{name} is read-only here; use Save As to keep a copy."),
+    "read_only": N_("{name} is read-only here; keep a copy of it (Save As in the editor) to "
+                    "change it."),
     "opened_read_only": N_("{name} is open read-only: nothing is written to it. Use Save As "
                            "to keep your edits in a copy."),
     "exists": N_("{name} already exists; choose another name."),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from minutes_app.docx_io.annex_rows import annex_bookmark
 from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.reader import DELETE, Change, ReadDocument, ReadParagraph
-from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, STATUS_HEADER
 from minutes_app.errors import FileFormatError
 from minutes_app.model import Lang, Minutes
 
@@ -22,6 +22,7 @@ class _Row:
     anchors: list[ReadParagraph] = field(default_factory=list)  # every cell: where comments sit
     mark: tuple[str, Change] | None = None  # the whole row inserted or deleted, tracked
     annex: tuple[int, int] | None = None  # a free annex's row: (annex index, part)
+    status: list[ReadParagraph] | None = None  # the status cell (a consecutive copy: none)
 
 
 def _languages(header: list[list[ReadParagraph]], fallback: list[Lang]) -> dict[int, Lang]:
@@ -54,6 +55,7 @@ def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
     main = -1 if consecutive else main_table(doc)
     table = consecutive or doc.tables[main]
     columns = _languages(table[0], column_order(m))
+    status = _status_column(table[0], columns)
     rows = []
     for index, cells in enumerate(table[1:], start=1):
         marks = [b for p in cells[0] for b in p.bookmarks] if cells else []
@@ -61,8 +63,17 @@ def _rows(doc: ReadDocument, m: Minutes) -> list[_Row]:
         number = " ".join(p.text() for p in cells[0]).strip() if cells else ""
         rows.append(_Row(_id(marks, BOOKMARK_PREFIX), texts, number,
                          _id(marks, SECTION_PREFIX), [p for cell in cells for p in cell],
-                         doc.row_marks.get((main, index)), annex_bookmark(marks)))
+                         doc.row_marks.get((main, index)), annex_bookmark(marks),
+                         cells[status] if status is not None and status < len(cells) else None))
     return rows
+
+
+def _status_column(header: list[list[ReadParagraph]], languages: dict[int, Lang]) -> int | None:
+    """The status column: the last, after the languages, headed as our export heads it."""
+    last = len(header) - 1
+    if last < 1 or last in languages:
+        return None
+    return last if " ".join(p.text() for p in header[last]).strip() == STATUS_HEADER else None
 
 
 def _cell_text(cell: list[ReadParagraph]) -> str:

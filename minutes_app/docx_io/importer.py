@@ -18,6 +18,7 @@ from minutes_app.docx_io.bracket_marks import (
     BRACKET_NOTE, cell_anchors, placed, read_notes, unknown_brackets,
 )
 from minutes_app.docx_io.comment_threads import ThreadInfo
+from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
 from minutes_app.docx_io.matching import RowMatcher
@@ -102,6 +103,11 @@ class _Importer:
             for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
             for piece in rp.pieces)
 
+    def _count(self, author: Author) -> None:
+        """One more change by ``author``'s Side (a text, a heading, a row inserted or deleted)."""
+        side = author.side.value
+        self.report.by_side[side] = self.report.by_side.get(side, 0) + 1
+
     def _side_of(self, author: str) -> Side:
         """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
         side = self.sides.get(author, self.from_side)
@@ -145,8 +151,7 @@ class _Importer:
             author = self.author(cell)
             self.rec.do(EditText(p.id, lang, text, author))
             self._brackets(p, lang, cell)
-            self.report.by_side[author.side.value] = self.report.by_side.get(
-                author.side.value, 0) + 1
+            self._count(author)
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
         self._new_brackets(row, p)
@@ -191,8 +196,7 @@ class _Importer:
                 continue
             author = self.author(cell)
             self.rec.do(EditHeading(section.id, lang, text, author))
-            self.report.by_side[author.side.value] = self.report.by_side.get(
-                author.side.value, 0) + 1
+            self._count(author)
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
         for rp in row.anchors:  # headings hold no comments: one there cannot be placed
@@ -201,17 +205,6 @@ class _Importer:
                 if change is not None and text:
                     self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
                                                   text, change.author))
-
-    def _other_columns(self, row: _Row, index: int) -> None:
-        """Tracked changes in the number or status column: nothing there is imported (a
-        whole row inserted or deleted takes its number and status with it)."""
-        if row.mark is not None:
-            return
-        texts = {id(rp) for cell in row.cells.values() for rp in cell}
-        for rp in row.anchors:
-            if id(rp) not in texts and rp.changed:
-                self.unplaced.append(Unplaced("column", f"row {index}",
-                                              rp.text() or rp.text(accept=False)))
 
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text: c.id for c in self.m.paragraph(pid).comments}
@@ -260,6 +253,7 @@ class _Importer:
         author = self.author([rp for cell in row.cells.values() for rp in cell],
                               row.mark[1] if row.mark else None)
         self.rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
+        self._count(author)
         self.report.inserted.append(fresh.id)
         self._comments(row, fresh.id)
         return fresh.id
@@ -278,6 +272,7 @@ class _Importer:
 
     def run(self, accept_uncertain: bool) -> None:
         rows = _rows(self.doc, self.m)
+        columns = ColumnCheck(self.m)
         known = {p.id: p for p in self.m.paragraphs()}
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
@@ -297,7 +292,7 @@ class _Importer:
 
         annexes = AnnexRows(self)
         for index, row in enumerate(rows, start=1):
-            self._other_columns(row, index)
+            self.unplaced += columns.row(row, index)
             if annexes.row(row):  # an annex's row, or one they added after an annex
                 continue
             if row.section is not None:
@@ -323,6 +318,7 @@ class _Importer:
                 self._paragraph(row, known[pid])
             previous = pid
         self._deleted(known, seen)
+        self.unplaced += columns.after(self.m)
         self._missing_headings(rows)
         annexes.missing(rows)
 
@@ -339,14 +335,17 @@ class _Importer:
                 self.unplaced.append(Unplaced("heading-removed", f"section {s.id}", text))
 
     def _row_deleted(self, change: Change, pid: int) -> None:
-        self.rec.do(SetMark(pid, ParagraphMark("delete", self.author([], change))))
+        author = self.author([], change)
+        self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
+        self._count(author)
         self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
         for pid in known:
             if pid not in seen and known[pid].mark is None and not self.report.uncertain:
-                self.rec.do(SetMark(pid, ParagraphMark(
-                    "delete", Author(self.from_side, self.round_number, self.now))))
+                author = Author(self.from_side, self.round_number, self.now)
+                self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
+                self._count(author)
                 self.report.deleted.append(pid)
 
     def _renumber_own(self) -> None:

@@ -24,6 +24,9 @@ SCOPES = {
     "heading": N_("Heading of a section no longer here"), "column": N_("Number or status column"),
     "heading-removed": N_("Heading row removed"),
     "annex": N_("Annex row that cannot be placed"),
+    "number": N_("Number column, not applied: the app numbers the paragraphs"),
+    "status": N_("Status column, not applied: a status is decided in the app"),
+    "language": N_("Column of a language the document no longer has"),
 }
 
 
@@ -51,7 +54,8 @@ class Unplaced(NamedTuple):
     """One change the import cannot place: where (a code and its detail), what, by whom."""
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
-    # table | comment | heading | heading-removed | column | annex
+    # table | comment | heading | heading-removed | column | annex | number | status |
+    # language
     location: str
     text: str
     author: str = ""

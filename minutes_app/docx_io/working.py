@@ -50,6 +50,7 @@ Progress = Callable[[int, int], None]
 STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
                Status.BRACKETED: "Bracketed", Status.AGREED_AD_REF: "Ad ref.",
                Status.AGREED: "Agreed"}
+STATUS_HEADER = "Status"  # the status column's header (the importer finds the column by it)
 # each column's header in its own language (the importer finds the columns by these words)
 LANG_NAMES = {Lang.KO: "한국어 Korean", Lang.EN: "English", Lang.RU: "Русский"}
 _WIDE = re.compile("[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
@@ -59,6 +60,17 @@ def author_name(m: Minutes, side: Side) -> str:
     """The name revisions carry in Word: the Side's name as configured ("Russian Side")."""
     party = m.parties.get(side)
     return (party.side_name.get(Lang.EN) if party else None) or f"{side.value} Side"
+
+
+def status_text(m: Minutes, p: Paragraph) -> str:
+    """A paragraph's status as the working copy writes it in its status column."""
+    status = status_of(p)
+    text = STATUS_TEXT[status]
+    if status is Status.AGREED_AD_REF and p.ad_ref_side:
+        text += f" ({p.ad_ref_side.value})"
+    if p.mark is not None and p.mark.kind == "move":
+        text += f"; moved by {author_name(m, p.mark.author.side)}"
+    return text
 
 
 def column_order(m: Minutes) -> list[Lang]:
@@ -203,13 +215,7 @@ class _Writer:
 
     def status(self, p: Paragraph) -> str:
         """The status as a reader of the paper sees it."""
-        status = status_of(p)
-        text = STATUS_TEXT[status]
-        if status is Status.AGREED_AD_REF and p.ad_ref_side:
-            text += f" ({p.ad_ref_side.value})"
-        if p.mark is not None and p.mark.kind == "move":
-            text += f"; moved by {author_name(self.m, p.mark.author.side)}"
-        return text
+        return status_text(self.m, p)
 
 
 class _Table(_Writer):
@@ -245,7 +251,7 @@ class _Table(_Writer):
         """The header row, repeated atop every page."""
         head = [(t, w) for t, w in (("No.", NUMBER_CM),
                                     *((LANG_NAMES[x], self.width) for x in self.langs),
-                                    ("Status", STATUS_CM))]
+                                    (STATUS_HEADER, STATUS_CM))]
         return fx.row([fx.cell(w, fx.paragraph(fx.run(t, None, self.fonts, bold=True,
                                                       size_pt=9)), "D9DEE6")
                        for t, w in head], header=True, cant_split=True)

@@ -28,7 +28,8 @@ from minutes_app.i18n.messages import N_, SIDE_NAMES
 class MergeReport:
     """What a merge did, for the summary shown to the user."""
 
-    round: Round | None = None
+    round: Round | None = None  # their last round: their text's (the last of ``rounds``)
+    rounds: list[Round] = field(default_factory=list)  # every round of theirs ours lacked
     changed: list[int] = field(default_factory=list)
     conflicts: list[int] = field(default_factory=list)
     inserted: list[int] = field(default_factory=list)
@@ -37,10 +38,20 @@ class MergeReport:
     annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) changed
     # free-annex parts where both sides changed the same words: brackets in the text
     annex_conflicts: list[tuple[int, int]] = field(default_factory=list)
+    # their languages ours lacks, with how many texts they hold there: not merged
+    languages: list[tuple[Lang, int]] = field(default_factory=list)
 
     def summary(self) -> Message:
         """What the merge did, for the front ends to say."""
         r = self.round
+        if r is not None and len(self.rounds) > 1:
+            return Message(N_("Merged rounds {first} to {last}, the last of the {side}: "
+                              "{changed} paragraphs changed, {inserted} inserted, {deleted} "
+                              "deleted, {conflicts} conflicts put in brackets."), {
+                "first": self.rounds[0].number, "last": r.number,
+                "side": Message(SIDE_NAMES[r.side]), "changed": len(self.changed),
+                "inserted": len(self.inserted), "deleted": len(self.deleted),
+                "conflicts": len(self.conflicts)})
         return Message(N_("Merged round {number} of the {side}: {changed} paragraphs changed, "
                           "{inserted} inserted, {deleted} deleted, {conflicts} conflicts put in "
                           "brackets."), {
@@ -69,27 +80,37 @@ def common_round(ours: Minutes, theirs: Minutes) -> Round:
     return shared[-1]
 
 
-def _their_round(ours: Minutes, theirs: Minutes, base: Round, now: str) -> Round:
+def _their_rounds(ours: Minutes, theirs: Minutes, base: Round, now: str) -> list[Round]:
+    """Every round they hold after the common one, in order (their text is the last's)."""
     if [r for r in ours.rounds if r.number > base.number]:
         raise MinutesError("Both copies sent rounds after round {n}; merge the other copy of "
                            "that round first.", n=base.number)
     new = [r for r in theirs.rounds if r.number > base.number]
+    if [r.number for r in new] != list(range(base.number + 1, base.number + 1 + len(new))):
+        raise MinutesError("The other copy's rounds after round {n} are not numbered one "
+                           "after another; it cannot be merged.", n=base.number)
     if new:
-        return new[-1]
+        return new
     # they returned their working copy without sending: their text is their round
+    from minutes_app.tracking.rounds import exchanged
+
     texts = {s.id: dict(s.heading) for s in theirs.sections}
-    texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs())
+    texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs() if exchanged(p))
     from minutes_app.tracking.annexes import annex_texts
 
-    return Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts,
-                 annexes=annex_texts(theirs))
+    return [Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts,
+                  annexes=annex_texts(theirs))]
 
 
-def renumber_own_edits(track: Track, side: Side, old: int, new: int) -> Track:
-    def fix(a: Author | None) -> Author | None:
-        return a._replace(round=new) if a and a.side is side and a.round == old else a
+def renumber_own_edits(track: Track, side: Side, old: int, new: int,
+                       sent: frozenset[tuple[str, str]] = frozenset()) -> Track:
+    """Our edits of round ``old`` moved to round ``new``, but those ``sent`` (kind, text)."""
+    def fix(a: Author | None, seg: Seg) -> Author | None:
+        if a and a.side is side and a.round == old and (seg.kind, seg.text) not in sent:
+            return a._replace(round=new)
+        return a
 
-    return tuple(Seg(s.kind, s.text, fix(s.author), fix(s.origin)) for s in track)
+    return tuple(Seg(s.kind, s.text, fix(s.author, s), fix(s.origin, s)) for s in track)
 
 
 class Recorder:
@@ -121,6 +142,8 @@ def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs:
         merged = merge_text(b, o, t)
         if merged.text != o:
             track = retrack(p.tracks.get(lang) or plain(o), merged.text, author)
+            first = report.rounds[0].number if report.rounds else author.round
+            track = _their_authors(track, theirs.tracks.get(lang, ()), author, first)
             rec.do(SetTrack(p.id, lang, merged.text, track))
             if p.id not in report.changed:
                 report.changed.append(p.id)
@@ -137,6 +160,15 @@ def _merge_paragraph(rec: Recorder, p: Paragraph, base: dict[Lang, str], theirs:
         rec.do(SetStatus(p.id, Status.BRACKETED))
     elif p.id in report.changed and p.status.rank > Status.BRACKETED.rank:
         rec.do(SetStatus(p.id, Status.PROPOSED))  # changed by them: no longer agreed
+
+
+def _their_authors(track: Track, their_track: Track, author: Author, first: int) -> Track:
+    """Their changes as their copy attributes them (a round of theirs before their last may
+    be another Side's): the merge's ``author`` only where their copy does not say."""
+    known = {(s.kind, s.text): s.author for s in their_track
+             if s.author is not None and first <= s.author.round <= author.round}
+    return tuple(s._replace(author=known.get((s.kind, s.text), s.author))
+                 if s.author == author else s for s in track)
 
 
 def _same(a: Bracket, b: Bracket) -> bool:
@@ -205,7 +237,8 @@ def _new_paragraphs(rec: Recorder, theirs: Minutes, base: Round, author: Author,
                 target = next((s for s in m.sections if s.id == section.id), m.sections[-1])
                 position = 0
             rec.do(InsertParagraph(target.id, position, fresh))
-            rec.do(SetMark(fresh.id, ParagraphMark("insert", author)))
+            rec.do(SetMark(fresh.id, ParagraphMark("insert", tp.mark.author if (
+                tp.mark is not None and tp.mark.kind == "insert") else author)))
             report.inserted.append(fresh.id)
             previous = fresh.id
 
@@ -217,11 +250,16 @@ def _merge_all(rec: Recorder, theirs: Minutes, base: Round, author: Author,
         if p.id not in base.texts:
             continue  # our own new paragraph: they have not seen it
         tp = theirs_by_id.get(p.id)
-        if tp is None:
-            rec.do(SetMark(p.id, ParagraphMark("delete", author)))
+        if tp is None:  # gone from their text: deleted in the round that dropped it
+            gone = next((r for r in report.rounds if p.id not in r.texts), None)
+            rec.do(SetMark(p.id, ParagraphMark("delete", author if gone is None else Author(
+                gone.side, gone.number, gone.time))))
             report.deleted.append(p.id)
-        else:
-            _merge_paragraph(rec, p, base.texts[p.id], tp, author, report)
+            continue
+        _merge_paragraph(rec, p, base.texts[p.id], tp, author, report)
+        if tp.mark is not None and tp.mark.kind == "delete" and p.mark is None:
+            rec.do(SetMark(p.id, tp.mark))  # their deletion, pending in their copy
+            report.deleted.append(p.id)
     _merge_headings(rec, theirs, base, author, report)
     _new_paragraphs(rec, theirs, base, author, report)
     from minutes_app.tracking.annex_merge import merge_annexes
@@ -241,37 +279,90 @@ def _in_our_ids(r: Round, theirs: Minutes, base: Round, fresh: list[int]) -> Rou
 
 
 def merge(ours: Minutes, theirs: Minutes, now: str) -> tuple[Operation, MergeReport]:
-    """One operation bringing their round into ours, and what it does.
+    """One operation bringing their rounds into ours, and what it does.
 
     ``ours`` is unchanged on return; apply the operation (one undo step), then append
-    ``report.round`` to the rounds when it is set.
+    ``report.rounds`` (those not already there) to the rounds, in order.
     """
     base = common_round(ours, theirs)
-    their = _their_round(ours, theirs, base, now)
+    rounds = _their_rounds(ours, theirs, base, now)
+    their = rounds[-1]
     author = Author(their.side, their.number, their.time)
-    report = MergeReport(round=their)
+    report = MergeReport(round=their, rounds=rounds)
     rec = Recorder(ours)
     try:
-        old, new = ours.working_round, their.number + 1
-        for p in ours.paragraphs():  # our unsent edits move to the round after theirs
-            for lang, track in list(p.tracks.items()):
-                moved = renumber_own_edits(track, ours.own_side, old, new)
-                if moved != track:
-                    rec.do(SetTrack(p.id, lang, p.text(lang), moved))
-        for s in ours.sections:
-            for lang, track in list(s.tracks.items()):
-                moved = renumber_own_edits(track, ours.own_side, old, new)
-                if moved != track:
-                    rec.do(SetHeadingTrack(s.id, lang, s.heading.get(lang, ""), moved))
-        from minutes_app.tracking.annexes import renumber_own_annex_edits
-
-        for op in renumber_own_annex_edits(ours, old, new):
-            rec.do(op)
+        _renumber_unsent(rec, theirs, rounds[0], their.number + 1)
         _merge_all(rec, theirs, base, author, report)
-        report.round = _in_our_ids(their, theirs, base, report.inserted)
+        report.rounds = [_in_our_ids(r, theirs, base, report.inserted) for r in rounds]
+        report.round = report.rounds[-1]
+        report.languages = missing_languages(ours, theirs)
         return Batch(tuple(rec.ops)), report
     finally:
         rec.roll_back()
+
+
+def _sent_with(theirs: Minutes, first: Round, own: Side, ident: int, lang: Lang,
+               text: str, track: Track, heading: bool) -> frozenset[tuple[str, str]]:
+    """Our pending edits (kind, text) that went out in their first new round: it was sent
+    by our Side (the other copy sent them) and holds them, or holds our very text."""
+    if first.side is not own:
+        return frozenset()
+    if first.texts.get(ident, {}).get(lang) == text:
+        return frozenset((s.kind, s.text) for s in track)
+    held = (theirs.section(ident).tracks if heading else theirs.paragraph(ident).tracks) if (
+        any(s.id == ident for s in theirs.sections) if heading
+        else theirs.has_paragraph(ident)) else {}
+    return frozenset((s.kind, s.text) for s in held.get(lang, ())
+                     if s.author is not None and s.author.side is own
+                     and s.author.round == first.number)
+
+
+def _renumber_unsent(rec: Recorder, theirs: Minutes, first: Round, new: int) -> None:
+    """Our edits not sent yet move to the round after their last (those that went out in
+    their first new round, sent by our Side from the other copy, keep it)."""
+    ours, old = rec.m, rec.m.working_round
+    for p in ours.paragraphs():
+        for lang, track in list(p.tracks.items()):
+            sent = _sent_with(theirs, first, ours.own_side, p.id, lang, p.text(lang), track,
+                              False)
+            moved = renumber_own_edits(track, ours.own_side, old, new, sent)
+            if moved != track:
+                rec.do(SetTrack(p.id, lang, p.text(lang), moved))
+    for s in ours.sections:
+        for lang, track in list(s.tracks.items()):
+            text = s.heading.get(lang, "")
+            sent = _sent_with(theirs, first, ours.own_side, s.id, lang, text, track, True)
+            moved = renumber_own_edits(track, ours.own_side, old, new, sent)
+            if moved != track:
+                rec.do(SetHeadingTrack(s.id, lang, text, moved))
+    from minutes_app.tracking.annexes import renumber_own_annex_edits
+
+    for op in renumber_own_annex_edits(ours, old, new):
+        rec.do(op)
+
+
+_LANGUAGE_NAMES = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
+
+
+def missing_languages(ours: Minutes, theirs: Minutes) -> list[tuple[Lang, int]]:
+    """Their languages ours lacks, with how many paragraphs and headings hold text in them."""
+    out = []
+    for lang in theirs.languages:
+        if lang in ours.languages:
+            continue
+        n = sum(1 for p in theirs.paragraphs() if p.text(lang).strip())
+        n += sum(1 for s in theirs.sections if s.heading.get(lang, "").strip())
+        if n:
+            out.append((lang, n))
+    return out
+
+
+def language_notes(report: MergeReport) -> list[Message]:
+    """The text of their languages ours lacks, one line each: it was not merged."""
+    return [Message(N_("Their copy also has {language} text ({n} paragraphs or headings), a "
+                       "language these minutes do not have: it was not merged."),
+                    {"language": Message(_LANGUAGE_NAMES[lang]), "n": n})
+            for lang, n in report.languages]
 
 
 def brings_nothing(ours: Minutes, theirs: Minutes, report: MergeReport) -> bool:
@@ -281,4 +372,5 @@ def brings_nothing(ours: Minutes, theirs: Minutes, report: MergeReport) -> bool:
             or report.annexes):
         return False
     r = report.round
-    return r is None or r in ours.rounds or r not in theirs.rounds
+    return (r is None or all(x in ours.rounds for x in report.rounds or [r])
+            or r not in theirs.rounds)

@@ -56,9 +56,12 @@ def stages(m: Minutes) -> list[Stage]:
     for r in m.rounds:
         order = tuple(chain.from_iterable(pids for _sid, pids in r.order)) or tuple(r.texts)
         out.append(Stage(r.number, r.side, r.time, r.note, r.texts, order))
+    from minutes_app.tracking.rounds import exchanged
+
     paragraphs = m.paragraphs()
+    held = [p for p in paragraphs if exchanged(p)]  # a deletion pending: out, as in a round
     out.append(Stage(m.working_round, m.own_side, _working_time(m, paragraphs), "",
-                     {p.id: p.texts for p in paragraphs}, tuple(p.id for p in paragraphs),
+                     {p.id: p.texts for p in held}, tuple(p.id for p in held),
                      current=True))
     return out
 

@@ -127,7 +127,7 @@ def uncertain_rows(step: Step) -> int:
 def merge_copy(m: Minutes, theirs: Minutes, name: str, now: str | None = None) -> Step:
     """Their .minutes copy brought into ours: their text as their round; an empty step
     when it brings nothing these minutes do not already hold."""
-    from minutes_app.tracking.merge import annex_notes, brings_nothing, merge
+    from minutes_app.tracking.merge import annex_notes, brings_nothing, language_notes, merge
 
     now = now or now_iso()
     next_id = m.next_id  # planning draws ids; applying the step notes them again
@@ -138,15 +138,19 @@ def merge_copy(m: Minutes, theirs: Minutes, name: str, now: str | None = None) -
     if brings_nothing(m, theirs, report):
         said = Message(N_("Nothing new: {name} brings no change and no round that these "
                           "minutes do not already hold. Nothing was recorded."), {"name": name})
-        return Step(Message(N_("Merge")), None, Report("merge-nothing", {"file": name}, (said,)))
+        return Step(Message(N_("Merge")), None, Report("merge-nothing", {"file": name},
+                                                      (said, *language_notes(report))))
     r = report.round
     assert r is not None
-    rounds = (r,) if r not in m.rounds else ()
-    entry = json.dumps({"file": name, "round": r.number, "changed": len(report.changed),
-                        "conflicts": len(report.conflicts)}, ensure_ascii=False)
-    params = {"file": name, "number": r.number, "changed": len(report.changed),
-              "conflicts": len(report.conflicts), "inserted": len(report.inserted),
-              "deleted": len(report.deleted)}
+    rounds = tuple(x for x in report.rounds if x not in m.rounds)  # every one, in order
+    numbers = [x.number for x in rounds]
+    entry = json.dumps({"file": name, "round": r.number, "rounds": numbers,
+                        "changed": len(report.changed), "conflicts": len(report.conflicts)},
+                       ensure_ascii=False)
+    params = {"file": name, "number": r.number, "rounds": numbers,
+              "changed": len(report.changed), "conflicts": len(report.conflicts),
+              "inserted": len(report.inserted), "deleted": len(report.deleted),
+              "languages": [lang.value for lang, _n in report.languages]}
+    told = (report.summary(), *annex_notes(report), *language_notes(report))
     return Step(Message(N_("Merge round {number}"), {"number": r.number}), op,
-                Report("merge", params, (report.summary(), *annex_notes(report))), rounds,
-                ((now, "merge", entry),))
+                Report("merge", params, told), rounds, ((now, "merge", entry),))

@@ -325,3 +325,14 @@ def test_a_document_without_sections_opens_and_completes(qtbot: QtBot, tmp_path:
     w.action_set["new_section"].trigger()
     assert len(w.doc.minutes.sections) == 1 and w.editor_model.rowCount() >= 1
     w.close()
+
+
+def test_the_outline_shows_a_tab_or_line_break_as_one_space(window: MainWindow) -> None:
+    from minutes_app.model import SetText
+
+    p = next(p for p in window.doc.minutes.paragraphs() if window.doc.minutes.number(p.id) == 1)
+    window.doc.apply(SetText(p.id, Lang.KO, "양측은\t합의하였다.\n다음과  같이"), "Typing")
+    model = window.outline.model()
+    shown = [model.index(r, 0, model.index(s, 0)).data(Qt.ItemDataRole.DisplayRole)
+             for s in range(model.rowCount()) for r in range(model.rowCount(model.index(s, 0)))]
+    assert any(t.endswith("1. 양측은 합의하였다. 다음과 같이") for t in shown), shown

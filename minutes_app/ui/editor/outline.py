@@ -171,7 +171,7 @@ class OutlineModel(QAbstractItemModel):
             return p.id
         if role == Qt.ItemDataRole.DisplayRole:
             number = self.minutes.number(p.id)
-            text = p.text(self.lang).replace("\n", " ")
+            text = " ".join(p.text(self.lang).split())  # a tab or line break: one space
             snippet = text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")
             prefix = f"{number}." if number is not None else "·"
             return f"{style.STATUS_GLYPHS[p.status]} {prefix} {snippet}"
