@@ -27,7 +27,9 @@ def severity_name(severity: str) -> str:
     return _("blocks signing") if severity == "error" else _("warning")
 
 
-def _spacing(issue: str, lang: str) -> str:
+def _spacing(issue: str, lang: str, found: str) -> str:
+    if issue == "double" and found == "\t":  # (the check counts a tab with double spaces)
+        return _("Tab in the {lang} text.").format(lang=lang)
     text = {"double": _("Double space in the {lang} text."),
             "edge": _("Space at the start or end of the {lang} text."),
             "before": _("Space before punctuation in the {lang} text."),
@@ -108,7 +110,7 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
         return _("The texts end differently: {a} with “{end_a}”, {b} with “{end_b}”.").format(
             a=a, b=b, end_a=p.get("end_a", ""), end_b=p.get("end_b", ""))
     if f.kind == "spaces":
-        return _spacing(p.get("issue", ""), lang)
+        return _spacing(p.get("issue", ""), lang, f.spans[0].text if f.spans else "")
     if f.kind == "brackets":
         return _("Open brackets differ between languages ({counts}).").format(
             counts=p.get("counts", ""))
