@@ -90,6 +90,8 @@ TEMPLATES: dict[str, str] = {
                         "written)."),
     "output_minutes": N_("{name} is a minutes document: an export, report or list never "
                          "overwrites one. Choose another file name (nothing was written)."),
+    "import_other_document": N_("{name} is a working copy of another document, not of this "
+                                "one: import it into the document it was exported from."),
     "verify_working_copy": N_("{name} is a working copy, not a signing original: verify "
                               "reads the originals exported for signing."),
     "docx_old_word": N_("{name} is an old Word 97–2003 document (.doc). Open it in Word or "

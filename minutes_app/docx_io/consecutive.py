@@ -16,7 +16,7 @@ from typing import NamedTuple
 from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
 from minutes_app.docx_io.working import (
-    BOOKMARK_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
+    BOOKMARK_PREFIX, DOCUMENT_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
 )
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Paragraph, Section
@@ -35,6 +35,9 @@ class Consecutive(_Writer):
     def _title(self, lang: Lang, first: bool) -> str:
         run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
         content = fx.bookmarked(run, self.ids.take(), f"{TITLE_PREFIX}{lang.value}")
+        if first and self.m.document_id:  # which document the copy was exported from
+            content = fx.bookmarked(content, self.ids.take(),
+                                    DOCUMENT_PREFIX + self.m.document_id)
         return fx.paragraph(content, page_break_before=not first, space_after_pt=12,
                             align="center")
 

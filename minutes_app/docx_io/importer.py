@@ -28,7 +28,7 @@ from minutes_app.docx_io.reader import (
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
-from minutes_app.docx_io.working import author_name
+from minutes_app.docx_io.working import DOCUMENT_PREFIX, author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
@@ -386,6 +386,16 @@ def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
     return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
 
 
+def _same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
+    """Refuse a working copy exported from another document (its first title names that
+    document's id). A copy without the mark (written before it existed, or by another tool)
+    and a document without an id (an older file) are matched by their rows, as before."""
+    marks = [b[len(DOCUMENT_PREFIX):] for rp in doc.paragraphs[:8] for b in rp.bookmarks
+             if b.startswith(DOCUMENT_PREFIX)]
+    if marks and m.document_id and m.document_id not in marks:
+        raise MinutesError(code="import_other_document", name=path.name)
+
+
 @collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
@@ -402,6 +412,7 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     if from_side is m.own_side:
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)
+    _same_document(m, doc, path)
     imp = _Importer(m, doc, from_side, now)
     if imp.own_sent:
         imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")

@@ -39,6 +39,7 @@ from minutes_app.model.track import DELETE, INSERT, Author, Seg, Track, plain
 
 BOOKMARK_PREFIX = "_mp_"
 SECTION_PREFIX = "_ms_"
+DOCUMENT_PREFIX = "_md_"  # on the first title: which document the copy was exported from
 LAYOUTS = ("side-by-side", "consecutive")
 MARGIN_CM = 2.2
 A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
@@ -258,9 +259,11 @@ class _Table(_Writer):
 
     def body(self, progress: Progress | None) -> Iterator[str]:
         """Titles, then the table row by row."""
-        for lang in self.langs:
-            yield fx.paragraph(fx.run(title(self.m, lang), lang, self.fonts, bold=True,
-                                      size_pt=13), space_after_pt=4, align="center")
+        for i, lang in enumerate(self.langs):
+            run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
+            if i == 0 and self.m.document_id:
+                run = fx.bookmarked(run, self.ids.take(), DOCUMENT_PREFIX + self.m.document_id)
+            yield fx.paragraph(run, space_after_pt=4, align="center")
         yield fx.table_start([NUMBER_CM, *([self.width] * len(self.langs)), STATUS_CM])
         yield self.header()
         total, done = len(self.m.paragraphs()), 0

@@ -31,6 +31,9 @@ class Minutes:
     spelling_ignore: list[str] = field(default_factory=list)  # words never flagged here
     annexes: list[Annex] = field(default_factory=list)  # numbered I, II, ... in this order
     pairs: list[AlternatPair] = field(default_factory=list)  # pairs named in both orders
+    # which document this is: given when its file is first created (copies of the file keep
+    # it), carried by its working copies, so a copy of another document is told apart
+    document_id: str = ""
     _numbers: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _where: dict[int, Section] | None = field(default=None, repr=False, compare=False)
     # pid → its index in its section when last seen; checked before use, so never wrong

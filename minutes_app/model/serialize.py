@@ -225,6 +225,7 @@ def minutes_out(m: Minutes) -> Json:
         "rounds": [round_out(r) for r in m.rounds],
         "annexes": [annex_out(a) for a in m.annexes],
         "pairs": [pair_out(p) for p in m.pairs],
+        **({"document_id": m.document_id} if m.document_id else {}),
     }
 
 
@@ -252,6 +253,7 @@ def minutes_in(d: Json) -> Minutes:
             spelling_ignore=[str(w) for w in d.get("spelling_ignore", [])],
             annexes=[annex_in(a) for a in d.get("annexes", [])],
             pairs=[pair_in(p) for p in d.get("pairs", [])],
+            document_id=str(d.get("document_id", "")),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError("The document data is malformed ({exc!r}).", exc=exc) from None

@@ -34,6 +34,7 @@ def meta_rows(m: Minutes) -> list[tuple[Any, ...]]:
         ("spelling_ignore", dumps(m.spelling_ignore)),
         ("annexes", dumps([annex_out(a) for a in m.annexes])),
         ("pairs", dumps([pair_out(p) for p in m.pairs])),
+        *([("document_id", dumps(m.document_id))] if m.document_id else []),
     ]]
 
 

@@ -102,6 +102,7 @@ class Reader:
             spelling_ignore=field("spelling_ignore", lambda v: [str(w) for w in v], []),
             annexes=field("annexes", lambda v: [annex_in(a) for a in v], []),
             pairs=field("pairs", lambda v: [pair_in(p) for p in v], []),
+            document_id=field("document_id", str, ""),
         )
         return Minutes() if self.fatal else Minutes(**kw)
 
