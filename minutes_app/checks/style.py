@@ -7,6 +7,7 @@ from typing import Final
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.tokens import INVISIBLE
 from minutes_app.checks.tr_profile import profile
 from minutes_app.model import Lang
 
@@ -93,17 +94,14 @@ def pair_checks(unit: Unit, ctx: Context) -> list[Finding]:
 
 
 _CLOSING = "\"'”’»」』》〉)]"
-# what shows nothing at a text's end (zero-width space and joiners, direction marks, word
-# joiner, byte-order mark): the text ends with what comes before it
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 
 
 def _end(text: str) -> str:
     """How a text ends: '.' for a full stop, colon or semicolon; '?', '!' or '' for none."""
     last = text[-1:]
-    if not last or last.isspace() or last in _CLOSING or last in _INVISIBLE:
+    if not last or last.isspace() or last in _CLOSING or last in INVISIBLE:
         # (else no strip changes the end)
-        text = text.rstrip().rstrip(_INVISIBLE).rstrip().rstrip(_CLOSING).rstrip()
+        text = text.rstrip().rstrip(INVISIBLE).rstrip().rstrip(_CLOSING).rstrip()
         if not text:
             return ""
         last = text[-1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from minutes_app.checks.memo import per_str
 
@@ -16,6 +17,12 @@ from minutes_app.checks.memo import per_str
 # "ασ", where Python gives "ας"), and the checks must read a text as Python does
 # (tests/checks/test_name_scan.py tries capital sigmas in every position).
 lowercase: Callable[[str], str] = str.lower
+
+# The format characters that show nothing: soft hyphen, Arabic letter mark, zero-width space
+# and joiners, direction marks and embeddings, word joiner and invisible operators, isolates,
+# byte-order mark. A PDF's text drops them; a text ending with one ends with what precedes it.
+INVISIBLE: Final = ("\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
 
 _LATIN_RUN = re.compile(r"[a-z]+")
 

@@ -16,13 +16,13 @@ from typing import NamedTuple
 
 from minutes_app.checks.fingerprint import canonical_lines, digest, normalise
 from minutes_app.checks.signed_text import Line, signed_lines
+from minutes_app.checks.tokens import INVISIBLE
 from minutes_app.model import Lang, Minutes, Side
 
 # What a PDF's text does not keep: white space (a line break and a space look the same) and
-# the invisible format characters (zero-width space and joiners, direction marks, the soft
-# hyphen, the word joiner, the byte-order mark), which pdftotext drops: a PDF original is the
-# text it shows, and a genuine one must verify whatever invisible characters its text holds.
-_WS = re.compile("[\\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# the invisible format characters, which pdftotext drops: a PDF original is the text it shows,
+# and a genuine one must verify whatever invisible characters its text holds.
+_WS = re.compile(f"[\\s{INVISIBLE}]+")
 
 
 class LangResult(NamedTuple):

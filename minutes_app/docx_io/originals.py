@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX
 from minutes_app.errors import MinutesError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,7 +30,7 @@ def docx_paragraphs(path: Path) -> list[str]:
     if root is None:
         raise MinutesError("{path_name} has no document part; it is not a Word document.",
                            path_name=path.name)
-    if any((b.get(f"{W}name") or "").startswith(("_mp_", "_ms_"))
+    if any((b.get(f"{W}name") or "").startswith((BOOKMARK_PREFIX, SECTION_PREFIX))
            for b in root.iter(f"{W}bookmarkStart")):  # its rows carry our paragraphs' ids
         raise MinutesError(code="verify_working_copy", name=path.name)
     out = []

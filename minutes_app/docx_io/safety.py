@@ -39,12 +39,18 @@ def _ole_kind(path: Path) -> str:
     a password-protected DOCX keeps its package in ``EncryptedPackage``; an old Word document
     has a ``WordDocument`` stream; anything else (an old Excel sheet, an Outlook message) is
     simply not a DOCX."""
-    with path.open("rb") as fh:
-        data = fh.read(MAX_TOTAL)
-    if "EncryptedPackage".encode("utf-16-le") in data:
-        return "docx_encrypted"
-    if "WordDocument".encode("utf-16-le") in data:
-        return "docx_old_word"
+    names = {"EncryptedPackage".encode("utf-16-le"): "docx_encrypted",
+             "WordDocument".encode("utf-16-le"): "docx_old_word"}
+    found: set[str] = set()
+    tail = b""
+    with path.open("rb") as fh:  # a chunk at a time (a name may straddle two: kept tail)
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            found.update(kind for name, kind in names.items() if name in data)
+            tail = data[-32:]
+    for kind in ("docx_encrypted", "docx_old_word"):  # a password first: it hides the rest
+        if kind in found:
+            return kind
     return "docx_not_docx"
 
 

@@ -309,9 +309,11 @@ def _sent_with(theirs: Minutes, first: Round, own: Side, ident: int, lang: Lang,
         return frozenset()
     if first.texts.get(ident, {}).get(lang) == text:
         return frozenset((s.kind, s.text) for s in track)
-    held = (theirs.section(ident).tracks if heading else theirs.paragraph(ident).tracks) if (
-        any(s.id == ident for s in theirs.sections) if heading
-        else theirs.has_paragraph(ident)) else {}
+    if heading:
+        holder = next((s for s in theirs.sections if s.id == ident), None)
+        held = holder.tracks if holder is not None else {}
+    else:
+        held = theirs.paragraph(ident).tracks if theirs.has_paragraph(ident) else {}
     return frozenset((s.kind, s.text) for s in held.get(lang, ())
                      if s.author is not None and s.author.side is own
                      and s.author.round == first.number)

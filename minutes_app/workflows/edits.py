@@ -34,9 +34,9 @@ def decide(m: Minutes, accept: bool, ids: Sequence[str] = (), side: Side | None 
         label = (N_("Accept the revisions of paragraph {number}") if accept
                  else N_("Reject the revisions of paragraph {number}"))
     elif annex is not None:
-        if not 1 <= annex <= len(m.annexes):
-            raise MinutesError("There is no annex {annex} (the document has {count}).",
-                               annex=annex, count=len(m.annexes))
+        from minutes_app.model.delegation import annex_at
+
+        annex_at(m, annex)  # (refused by name when it is not there)
         chosen = select(m, lambda r: r.annex is not None and r.annex[0] + 1 == annex)
         label = (N_("Accept the revisions of annex {annex}") if accept
                  else N_("Reject the revisions of annex {annex}"))

@@ -40,7 +40,6 @@ class Exported:
 
     def finish(self) -> None:
         """Move the written file into place (after the step is saved: never out unrecorded)."""
-        check_output(self.out)  # nothing made it a document meanwhile
         with named_for_user(self.out):
             os.replace(self.part, self.out)
 

@@ -94,8 +94,6 @@ class ExportDialog(QDialog):
         return f"{lines[0].text}\n\n{first.replace(chr(9), ' ')}"
 
 
-
-
 class ExportCommands:
     """Runs an export, showing progress and any refusal; the history entry is one undo step."""
 

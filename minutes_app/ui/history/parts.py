@@ -215,13 +215,10 @@ class HistoryParts:
 
         try:
             write_comparison(doc.minutes, path, int(older), int(newer))
-        except MinutesError as exc:
-            self.sink.failed(exc, title, blocking=True)
-            return
-        except OSError as exc:  # a system error, said in the interface language
-            from minutes_app.i18n.errors import os_sentence
+        except (MinutesError, OSError) as exc:  # refused, or the disk said no: a sentence
+            from minutes_app.i18n.errors import sentence
 
-            self.sink.error(os_sentence(exc), title, blocking=True)
+            self.sink.error(sentence(exc), title, blocking=True)
             return
         self.sink.info(_("Wrote the comparison to {path}").format(path=path))
 
@@ -240,12 +237,9 @@ class HistoryParts:
 
         try:
             write_history_report(doc.minutes, path)
-        except MinutesError as exc:
-            self.sink.failed(exc, title, blocking=True)
-            return
-        except OSError as exc:  # a system error, said in the interface language
-            from minutes_app.i18n.errors import os_sentence
+        except (MinutesError, OSError) as exc:  # refused, or the disk said no: a sentence
+            from minutes_app.i18n.errors import sentence
 
-            self.sink.error(os_sentence(exc), title, blocking=True)
+            self.sink.error(sentence(exc), title, blocking=True)
             return
         self.sink.info(_("Wrote the negotiation report to {path}").format(path=path))
