@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,7 +51,8 @@ class MinutesFile:
         if target.exists() and not overwrite:
             raise MinutesError(code="exists", name=str(target))
         if not m.document_id:  # a new document (a copy keeps the id it has)
-            m.document_id = secrets.token_hex(8)
+            # what secrets.token_hex does; importing secrets loads OpenSSL (ms at start-up)
+            m.document_id = os.urandom(8).hex()
         _check_folder(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:

@@ -161,3 +161,48 @@ def test_the_edit_operations_load_with_the_first_edit_not_when_the_cell_loses_fo
         "after typing: ['minutes_app.tracking.ops', 'minutes_app.model.ops', "
         "'minutes_app.model.validate'] 1",
     ]
+
+
+_LOADED_AT_START = '''
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from minutes_app.ui.app import build_window
+w = build_window(sys.argv[1], "en")
+w.show()
+
+def done():
+    if not w.completed:
+        QTimer.singleShot(10, done)
+        return
+    print("loaded:", sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[2:]))
+    w.doc.close()
+    QApplication.exit(0)
+
+QTimer.singleShot(0, done)
+QApplication.instance().exec()
+'''
+
+
+def test_the_window_completes_without_what_only_other_work_needs(
+        demo_file: Path, tmp_path: Path) -> None:
+    """Opening a document loads no OpenSSL (a document's id is made from os.urandom, not
+    ``secrets``), no Word library and no checks: each costs milliseconds at every start."""
+    import os
+    import subprocess
+    import sys
+
+    unneeded = ["_hashlib", "hashlib", "hmac", "secrets", "ssl", "docx", "lxml", "babel",
+                "enchant"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", _LOADED_AT_START, str(demo_file), *unneeded],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "loaded: []" in done.stdout.splitlines()
+    done = subprocess.run([sys.executable, "-c", _LOADED_AT_START, str(demo_file),
+                           "minutes_app"], env=env, capture_output=True, text=True, timeout=120)
+    loaded = next(line for line in done.stdout.splitlines() if line.startswith("loaded:"))
+    assert "'minutes_app.ui.main_window'" in loaded  # the listing sees what was imported
+    for package in ("minutes_app.docx_io", "minutes_app.checks"):
+        assert f"'{package}" not in loaded
