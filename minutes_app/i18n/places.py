@@ -3,8 +3,13 @@ interface names them, in the window and on the command line alike."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from minutes_app.i18n.catalog import _
 from minutes_app.model import Minutes, Side
+
+if TYPE_CHECKING:
+    from minutes_app.tracking.revisions import Revision
 
 
 def side_label(side: Side | None) -> str:
@@ -31,3 +36,15 @@ def where_label(m: Minutes, key: str) -> str:
     return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
             "closing": _("the closing formula"),
             "prevailing": _("the prevailing-text clause")}.get(kind, kind)
+
+
+def kind_label(r: Revision) -> str:
+    """A revision's kind as the interface names it."""
+    if r.lang is None:
+        return {"insert": _("Paragraph inserted"), "delete": _("Paragraph deleted"),
+                "move": _("Paragraph moved")}[r.kind]
+    if r.inside is not None:
+        return _("Deletion inside an insertion")
+    if r.heading:
+        return _("Heading insertion") if r.kind == "insert" else _("Heading deletion")
+    return _("Insertion") if r.kind == "insert" else _("Deletion")
