@@ -99,10 +99,11 @@ def merge_members(base: Members, ours: Members, theirs: Members) -> MembersMerge
 
 
 def _names(m: Minutes, members: Members) -> str:
-    """Members by name, in the document's first language that has one."""
+    """Members by name, each in every language of the document that has one."""
     def name(p: Person) -> str:
-        return next((p.name[lang] for lang in m.languages if p.name.get(lang)), "?")
-    return ", ".join(name(p) for p in members) or "—"
+        names = [p.name[lang] for lang in m.languages if p.name.get(lang)]
+        return " / ".join(dict.fromkeys(names)) or "?"
+    return "; ".join(name(p) for p in members) or "—"
 
 
 def merge_delegations(rec: Recorder, theirs: Minutes, base: Round, report: MergeReport) -> None:
