@@ -210,3 +210,13 @@ def test_merge_members(base: str, ours: str, theirs: str, merged: str, conflicts
     out = merge_members(ms(base), ms(ours), ms(theirs))
     assert "".join(p.name[Lang.RU] for p in out.members) == merged
     assert len(out.conflicts) == conflicts
+
+
+def test_an_annex_each_copy_added_both_stay(
+        copies: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = copies
+    _cli("annex", str(a), "--add", "--heading", "Our annex", "--lang", "en")
+    _cli("merge", str(a), str(b))
+    m = _read(a)
+    assert [x.heading.get(Lang.EN, "") for x in m.annexes if x.kind == FREE] == ["Our annex", ""]
+    assert [x.heading.get(Lang.KO, "") for x in m.annexes if x.kind == FREE][1] == "공동 사업 목록"
