@@ -220,3 +220,24 @@ def test_an_annex_each_copy_added_both_stay(
     m = _read(a)
     assert [x.heading.get(Lang.EN, "") for x in m.annexes if x.kind == FREE] == ["Our annex", ""]
     assert [x.heading.get(Lang.KO, "") for x in m.annexes if x.kind == FREE][1] == "공동 사업 목록"
+
+
+def test_an_annex_removed_here_and_edited_there_is_named_as_not_merged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
+    _cli("demo", "--languages", "ko,ru,en", "--force", str(base))
+    _cli("annex", str(base), "--add", "--heading", "Projects", "--lang", "en")
+    _cli("send", str(base))
+    shutil.copy(base, a)
+    shutil.copy(base, b)
+    _cli("annex", str(a), "3", "--remove")
+    _cli("annex", str(b), "3", "--heading", "Joint projects", "--lang", "en")
+    _cli("send", str(b), "--side", "RU")
+    before = minutes_out(_read(a))
+    capsys.readouterr()
+    _cli("merge", str(a), str(b))
+    out = capsys.readouterr().out
+    assert ("Annex III of their copy was not merged: an annex was removed from one copy since "
+            "the common round") in out, out
+    assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]  # still removed here
+    assert len(before["annexes"]) == 2

@@ -49,15 +49,18 @@ def _merge_free(rec: Recorder, theirs: Minutes, base: Round, author: Author,
     # a round that holds no annex texts may predate them: then it says nothing of annexes
     known = bool(base.annexes) or bool(base.delegations)
     ours, their_free = _free(m.annexes), _free(theirs.annexes)
-    matched = min(len(held), len(ours), len(their_free))
-    for k in range(matched):
-        _merge_one(rec, ours[k], held[k], theirs.annexes[their_free[k]], author, report)
-    if len(held) > matched and known:  # removed from one copy since: order no longer matches
-        for k in range(matched, len(their_free)):
-            _left_out(report, their_free[k], N_(
-                "Annex {annex} of their copy was not merged: an annex was removed from one "
-                "copy since the common round, so the annexes cannot be matched; compare them."))
+    if known and min(len(ours), len(their_free)) < len(held):
+        # one copy removed a free annex since: the order no longer matches the round's
+        for i in their_free:
+            texts = _texts(theirs.annexes[i])
+            if texts not in held and all(_texts(m.annexes[j]) != texts for j in ours):
+                _left_out(report, i, N_(
+                    "Annex {annex} of their copy was not merged: an annex was removed from one "
+                    "copy since the common round, so the annexes cannot be matched; compare "
+                    "them."))
         return
+    for k in range(min(len(held), len(ours), len(their_free))):
+        _merge_one(rec, ours[k], held[k], theirs.annexes[their_free[k]], author, report)
     for k in range(len(held), len(their_free)):
         their = theirs.annexes[their_free[k]]
         if any(_texts(m.annexes[i]) == _texts(their) for i in ours[len(held):]):
