@@ -160,3 +160,5 @@ class Round:
     order: tuple[tuple[int, tuple[int, ...]], ...] = ()
     # free annexes: per annex its heading then its paragraphs (a delegation list: empty)
     annexes: tuple[tuple[LangText, ...], ...] = ()
+    # delegation lists: per Side its members (rounds sent before they were held: none)
+    delegations: tuple[tuple[Side, tuple[Person, ...]], ...] = ()

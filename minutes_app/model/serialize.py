@@ -184,11 +184,14 @@ def paragraph_in(d: Json) -> Paragraph:
 
 def round_out(r: Round) -> Json:
     """A Round as a dict."""
-    out = {"number": r.number, "side": r.side.value, "time": r.time, "note": r.note,
+    out: Json = {"number": r.number, "side": r.side.value, "time": r.time, "note": r.note,
            "texts": {str(pid): texts_out(t) for pid, t in r.texts.items()},
            "order": [[sid, list(pids)] for sid, pids in r.order]}
     if any(r.annexes):  # rounds without free annexes are written as before
         out["annexes"] = [[texts_out(t) for t in parts] for parts in r.annexes]
+    if r.delegations:  # rounds without delegation lists are written as before
+        out["delegations"] = {side.value: [person_out(p) for p in members]
+                              for side, members in r.delegations}
     return out
 
 
@@ -197,8 +200,10 @@ def round_in(d: Json) -> Round:
     texts: dict[int, LangText] = {int(k): lang_text(v) for k, v in d.get("texts", {}).items()}
     order = tuple((int(sid), tuple(int(p) for p in pids)) for sid, pids in d.get("order", []))
     annexes = tuple(tuple(lang_text(t) for t in parts) for parts in d.get("annexes", []))
+    delegations = tuple((Side(k), tuple(person_in(p) for p in v))
+                        for k, v in d.get("delegations", {}).items())
     return Round(int(d["number"]), Side(d["side"]), d["time"], d.get("note", ""), texts, order,
-                 annexes)
+                 annexes, delegations)
 
 
 def minutes_out(m: Minutes) -> Json:

@@ -71,5 +71,7 @@ def round_row(r: Round) -> tuple[Any, ...]:
     keep = {"texts": d["texts"], "order": d["order"]}
     if "annexes" in d:  # free annexes' texts, only in rounds that have them
         keep["annexes"] = d["annexes"]
+    if "delegations" in d:  # delegation lists' members, only in rounds that have them
+        keep["delegations"] = d["delegations"]
     snapshot = dumps(keep)
     return with_checksum((r.number, r.side.value, r.time, r.note, snapshot))

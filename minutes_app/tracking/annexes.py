@@ -14,7 +14,9 @@ from minutes_app.model import Batch, Lang, LangText, Minutes, Operation, SetAnne
 from minutes_app.model.annex_tracks import (
     DropEmptyAnnexParagraphs, SetAnnexTrack, free_annex,
 )
-from minutes_app.model.annexes import FREE, Annex, part_text
+from minutes_app.model.annexes import DELEGATION, FREE, Annex, part_text
+from minutes_app.model.entities import Person
+from minutes_app.model.types import Side
 from minutes_app.model.change import Change
 from minutes_app.model.track import Author, Track, current_text, plain
 from minutes_app.tracking.diff import retrack
@@ -145,6 +147,12 @@ def annex_texts(m: Minutes) -> AnnexTexts:
     """The annexes' texts as a round holds them (heading, then paragraphs)."""
     return tuple((dict(a.heading), *(dict(p) for p in a.paragraphs)) if a.kind == FREE else ()
                  for a in m.annexes)
+
+
+def delegation_members(m: Minutes) -> tuple[tuple[Side, tuple[Person, ...]], ...]:
+    """The delegation lists' members as a round holds them, Side by Side."""
+    return tuple((a.side, a.members) for a in m.annexes
+                 if a.kind == DELEGATION and a.side is not None)
 
 
 def renumber_own_annex_edits(m: Minutes, old: int, new: int) -> list[Operation]:

@@ -38,6 +38,10 @@ class MergeReport:
     annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) changed
     # free-annex parts where both sides changed the same words: brackets in the text
     annex_conflicts: list[tuple[int, int]] = field(default_factory=list)
+    annexes_added: list[int] = field(default_factory=list)  # annex numbers brought from theirs
+    delegations: list[Side] = field(default_factory=list)  # delegation lists they changed
+    # what the merge brought or left out of their annexes, one sentence each (never silent)
+    notes: list[Message] = field(default_factory=list)
     # their languages ours lacks, with how many texts they hold there: not merged
     languages: list[tuple[Lang, int]] = field(default_factory=list)
 
@@ -62,12 +66,14 @@ class MergeReport:
 
 
 def annex_notes(report: MergeReport) -> list[Message]:
-    """The free-annex conflicts of a merge, one line each, for the front ends to list."""
+    """What a merge did to the annexes and what it left out, then the free-annex conflicts,
+    one line each, for the front ends to list."""
     from minutes_app.model.annexes import roman
 
-    return [Message(N_("Annex {annex}, part {part}: both Sides changed the same words; both "
-                       "versions are now in square brackets."),
-                    {"annex": roman(n), "part": part}) for n, part in report.annex_conflicts]
+    return [*report.notes, *(Message(N_(
+        "Annex {annex}, part {part}: both Sides changed the same words; both versions are now "
+        "in square brackets."), {"annex": roman(n), "part": part})
+        for n, part in report.annex_conflicts)]
 
 
 def common_round(ours: Minutes, theirs: Minutes) -> Round:
@@ -96,10 +102,10 @@ def _their_rounds(ours: Minutes, theirs: Minutes, base: Round, now: str) -> list
 
     texts = {s.id: dict(s.heading) for s in theirs.sections}
     texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs() if exchanged(p))
-    from minutes_app.tracking.annexes import annex_texts
+    from minutes_app.tracking.annexes import annex_texts, delegation_members
 
     return [Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts,
-                  annexes=annex_texts(theirs))]
+                  annexes=annex_texts(theirs), delegations=delegation_members(theirs))]
 
 
 def renumber_own_edits(track: Track, side: Side, old: int, new: int,
@@ -371,7 +377,7 @@ def brings_nothing(ours: Minutes, theirs: Minutes, report: MergeReport) -> bool:
     """True when a merge would change no text and add no round the other copy really sent
     (merging a copy with itself, or the same copy twice): then nothing must be recorded."""
     if (report.changed or report.inserted or report.deleted or report.conflicts
-            or report.annexes):
+            or report.annexes or report.annexes_added or report.delegations):
         return False
     r = report.round
     return (r is None or all(x in ours.rounds for x in report.rounds or [r])

@@ -139,7 +139,8 @@ def merge_copy(m: Minutes, theirs: Minutes, name: str, now: str | None = None) -
         said = Message(N_("Nothing new: {name} brings no change and no round that these "
                           "minutes do not already hold. Nothing was recorded."), {"name": name})
         return Step(Message(N_("Merge")), None, Report("merge-nothing", {"file": name},
-                                                      (said, *language_notes(report))))
+                                                      (said, *annex_notes(report),
+                                                       *language_notes(report))))
     r = report.round
     assert r is not None
     rounds = tuple(x for x in report.rounds if x not in m.rounds)  # every one, in order
@@ -150,7 +151,9 @@ def merge_copy(m: Minutes, theirs: Minutes, name: str, now: str | None = None) -
     params = {"file": name, "number": r.number, "rounds": numbers,
               "changed": len(report.changed), "conflicts": len(report.conflicts),
               "inserted": len(report.inserted), "deleted": len(report.deleted),
-              "languages": [lang.value for lang, _n in report.languages]}
+              "languages": [lang.value for lang, _n in report.languages],
+              "annexes_added": list(report.annexes_added),
+              "delegations": [side.value for side in report.delegations]}
     told = (report.summary(), *annex_notes(report), *language_notes(report))
     return Step(Message(N_("Merge round {number}"), {"number": r.number}), op,
                 Report("merge", params, told), rounds, ((now, "merge", entry),))

@@ -286,3 +286,39 @@ def test_screen_readers_hear_the_text_and_the_pending_changes(window: MainWindow
     number = model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleTextRole)
     assert number.startswith(f"Paragraph {m.number(tracked.id)}, ")
     assert window.editor.accessibleName() == "Aligned editor"
+
+
+def test_merging_a_copy_with_a_new_annex_and_delegate_from_the_window(
+        window: MainWindow, tmp_path: Path) -> None:
+    import dataclasses
+
+    from minutes_app.model.annexes import FREE, Annex, SetAnnexes, delegation_of
+    from minutes_app.model.entities import Person
+    from minutes_app.model.serialize import minutes_in, minutes_out
+    from minutes_app.store import MinutesFile
+    from minutes_app.tracking.rounds import snapshot
+
+    m = window.doc.minutes
+    before = minutes_out(m)
+    theirs = minutes_in(minutes_out(m))
+    theirs.own_side = Side.RU
+    ru = delegation_of(theirs, Side.RU)
+    assert ru is not None
+    annexes = list(theirs.annexes)
+    annexes[ru] = dataclasses.replace(annexes[ru], members=(
+        *annexes[ru].members, Person({Lang.EN: "Ivan Petrov"})))
+    annexes.append(Annex(FREE, heading={Lang.EN: "Joint projects"},
+                         paragraphs=({Lang.EN: "The Sides listed their joint projects."},)))
+    SetAnnexes(tuple(annexes)).apply(theirs)
+    theirs.rounds.append(snapshot(theirs, Side.RU, "2020-12-17T09:00:00Z", "RU round 3"))
+    path = tmp_path / "theirs.minutes"
+    MinutesFile.create(path, theirs).close()
+    window.negotiation.merge_file(str(path))
+    added = m.annexes[-1]
+    assert added.kind == FREE and added.heading[Lang.EN] == "Joint projects" and added.tracks
+    assert m.annexes[ru].members[-1].name[Lang.EN] == "Ivan Petrov"
+    said = window.negotiation.sink.history[-1]
+    assert said[0] == "info" and "was added from their copy" in said[1], said
+    assert "The delegation list of the Russian Side" in said[1], said
+    window.action_set["undo"].trigger()  # the whole merge is one undo step
+    assert minutes_out(m) == before
