@@ -17,10 +17,9 @@ from minutes_app.model import (
     Lang, Minutes, Operation, Round, SetBrackets, SetHeadingTrack, SetStatus, SetTrack, Status,
 )
 from minutes_app.model.brackets import Bracket, Option
-from minutes_app.model.track import Author, plain
+from minutes_app.model.track import Author, Track, plain
 from minutes_app.tracking.brackets import new_bracket
 from minutes_app.tracking.diff import retrack
-from minutes_app.tracking.merge import renumber_own_edits
 from minutes_app.tracking.merge3 import Conflict, Merged, merge_text
 
 
@@ -67,38 +66,33 @@ def exported_round(m: Minutes, base: ExportBase, r: Round) -> Round:
     return dataclasses.replace(r, texts=texts, order=order, annexes=annexes)
 
 
-def _sent(m: Minutes, base: ExportBase, ident: int, lang: Lang, old: int
-          ) -> frozenset[tuple[str, str]] | None:
-    """Our edits (kind, text) that went out in the copy; None: every one (nothing since)."""
-    exported = base.text(ident, lang)
-    if exported is None:
-        return frozenset()  # added since the export: nothing of it went out
-    before = base.round.texts.get(ident, {}).get(lang, "") if base.round else ""
-    made = retrack(plain(before), exported, Author(m.own_side, old, ""))
-    return frozenset((s.kind, s.text) for s in made if s.kind != "=")
+def _split(track: Track, exported: str, text: str, old: Author, new: Author) -> Track:
+    """The track with our edits made since the export (``exported`` → ``text``) in ``new``'s
+    round: the text taken back to the copy's as ``old`` (our round then), then on to ours."""
+    back = retrack(track, exported, old)
+    return retrack(back, text, new)
 
 
-def late_own_edits(m: Minutes, base: ExportBase, old: int, new: int) -> list[Operation]:
+def late_own_edits(m: Minutes, base: ExportBase, old: int, new: int, now: str
+                   ) -> list[Operation]:
     """Our edits made after the export (not in the copy) moved from round ``old`` to ``new``,
     after theirs; those that went out with the copy keep their round."""
     ops: list[Operation] = []
+    was, later = Author(m.own_side, old, now), Author(m.own_side, new, now)
     for p in m.paragraphs():
-        for lang, track in p.tracks.items():
-            if base.text(p.id, lang) == p.text(lang):
-                continue
-            sent = _sent(m, base, p.id, lang, old)
-            moved = renumber_own_edits(track, m.own_side, old, new, sent or frozenset())
-            if moved != track:
-                ops.append(SetTrack(p.id, lang, p.text(lang), moved))
+        for lang in list(p.texts):
+            exported, text = base.text(p.id, lang), p.text(lang)
+            if exported is None or exported == text:
+                continue  # a paragraph added since: its own round is the importer's to move
+            track = _split(p.tracks.get(lang) or plain(text), exported, text, was, later)
+            ops.append(SetTrack(p.id, lang, text, track))
     for s in m.sections:
-        for lang, track in s.tracks.items():
-            text = s.heading.get(lang, "")
-            if base.text(s.id, lang) == text:
+        for lang, text in list(s.heading.items()):
+            exported = base.text(s.id, lang)
+            if exported is None or exported == text:
                 continue
-            sent = _sent(m, base, s.id, lang, old)
-            moved = renumber_own_edits(track, m.own_side, old, new, sent or frozenset())
-            if moved != track:
-                ops.append(SetHeadingTrack(s.id, lang, text, moved))
+            track = _split(s.tracks.get(lang) or plain(text), exported, text, was, later)
+            ops.append(SetHeadingTrack(s.id, lang, text, track))
     return ops
 
 

@@ -162,7 +162,7 @@ class _Importer:
             text = merged.text
             if text != returned:  # our later edits stay: the file's bookmarks place nothing
                 self.report.kept += 1
-            if text == p.text(lang):
+            if text == p.text(lang) and not merged.conflicts:
                 if text == returned:
                     self._brackets(p, lang, cell)
                 continue
@@ -312,7 +312,7 @@ class _Importer:
                                "rows carries the id of one of their paragraphs.")
         if self.own_sent and self.base is not None:  # ours made since the export: after theirs
             for op in late_own_edits(self.m, self.base, self.m.working_round,
-                                     self.round_number + 1):
+                                     self.round_number + 1, self.now):
                 self.rec.do(op)
         if not self.own_sent:
             self._renumber_own()
