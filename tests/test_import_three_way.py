@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table, _Row
 
 from minutes_app.cli.main import main
@@ -53,12 +54,19 @@ def _edit(path: Path, edits: list[tuple[int, Lang, str]], reopen: bool = True) -
         if reopen and p.status is Status.AGREED:
             ops.append(SetStatus(p.id, Status.PROPOSED))  # as the window asks first
         ops.append(edit_text(m, p.id, lang, p.text(lang) + words, NOW))
-    run(f, m, Step(None, Batch(tuple(ops)), None))
+    _apply(f, m, Batch(tuple(ops)))
     f.close()
 
 
+def _apply(f: MinutesFile, m: Minutes, op: Operation) -> None:
+    """An edit made and saved, as the window saves one."""
+    _inverse, change = op.apply(m)
+    f.write(m, change)
+
+
 def _row(table: Table, number: int) -> _Row:
-    return next(r for r in table.rows if r.cells[0].text.strip() == str(number))
+    found: _Row = next(r for r in table.rows if r.cells[0].text.strip() == str(number))
+    return found
 
 
 def _returned(copy: Path, out: Path, edits: list[tuple[int, int, str]]) -> Path:
@@ -70,7 +78,7 @@ def _returned(copy: Path, out: Path, edits: list[tuple[int, int, str]]) -> Path:
             extra._p.getparent().remove(extra._p)
         para = cell.paragraphs[0]
         for child in list(para._p):
-            if child.tag != docx.oxml.ns.qn("w:pPr") and "bookmark" not in child.tag:
+            if child.tag != qn("w:pPr") and "bookmark" not in child.tag:
                 para._p.remove(child)
         para.add_run(text)
     d.save(str(out))
@@ -91,8 +99,8 @@ def _opened(path: Path) -> tuple[MinutesFile, Minutes]:
 
 
 def _revs(m: Minutes) -> set[tuple[int | None, str, str, str, int, str]]:
-    return {(r.number, r.lang.value, r.side.value, r.kind, r.round, r.text.strip())
-            for r in all_revisions(m)}
+    return {(r.number, r.lang.value if r.lang else "", r.side.value, r.kind, r.round,
+             r.text.strip()) for r in all_revisions(m)}
 
 
 def test_our_edits_after_the_export_stay_ours_and_their_words_come_in(
@@ -127,6 +135,7 @@ def test_a_status_they_typed_is_still_theirs_but_ours_since_the_export_is_not(
     proposed = next(m.number(p.id) for p in m.paragraphs() if p.status is Status.PROPOSED
                     and not p.brackets and p.mark is None and m.number(p.id) != 5)
     f.close()
+    assert proposed is not None
     returned = _returned(copy, tmp_path / "ret.docx", [(proposed, 3, "Agreed")])
     capsys.readouterr()
     assert main(["--lang", "en", "import", str(path), str(returned)]) == 1
@@ -143,7 +152,7 @@ def test_the_same_words_changed_on_both_sides_become_a_bracket(
     f.close()
     word = text.split()[2]
     f, m = _opened(path)
-    run(f, m, Step(None, edit_text(m, pid, Lang.EN, text.replace(word, "OURS", 1), NOW), None))
+    _apply(f, m, edit_text(m, pid, Lang.EN, text.replace(word, "OURS", 1), NOW))
     f.close()
     returned = _returned(copy, tmp_path / "ret.docx", [(7, 2, text.replace(word, "THEIRS", 1))])
     capsys.readouterr()
@@ -166,13 +175,14 @@ def test_a_paragraph_we_added_after_the_export_is_not_deleted_by_them(tmp_path: 
     f, m = _opened(path)
     section, index = m.place_of(_pid(m, 4))
     fresh = Paragraph(m.allocate_id(), {Lang.KO: "새 문단", Lang.EN: "A new paragraph."})
-    run(f, m, Step(None, InsertParagraph(section.id, index + 1, fresh), None))
+    _apply(f, m, InsertParagraph(section.id, index + 1, fresh))
     f.close()
     returned = _add(copy, tmp_path / "ret.docx", [(8, 2, " THEIREN")])
     step = _import(path, returned)
     assert step.report.params["conflicts"] == 0
     f, m = _opened(path)
-    assert m.paragraph(fresh.id).mark is None or m.paragraph(fresh.id).mark.kind != "delete"
+    mark = m.paragraph(fresh.id).mark
+    assert mark is None or mark.kind != "delete"
     assert not [r for r in all_revisions(m) if r.side is Side.RU and r.kind == "delete"
                 and r.round == 4]
     f.close()
