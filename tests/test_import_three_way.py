@@ -327,3 +327,30 @@ def test_a_copy_edited_in_libreoffice_with_tracked_changes(tmp_path: Path) -> No
         "on dates to be agreed in 2021 through diplomatic channels. LOCAL15")
     assert m.paragraph(_pid(m, 12)).text(Lang.KO).endswith(" 로컬")
     f.close()
+
+
+def test_headings_three_way_our_later_edit_kept_a_conflict_in_their_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from minutes_app.tracking.ops import edit_heading
+
+    path, copy = _sent_and_exported(tmp_path)
+    f, m = _opened(path)
+    first, second = [s for s in m.sections if s.heading.get(Lang.EN)][:2]
+    one, two = first.heading[Lang.EN], second.heading[Lang.EN]
+    _apply(f, m, Batch((edit_heading(m, first.id, Lang.EN, one + " LOCAL", NOW),
+                        edit_heading(m, second.id, Lang.EN, "OURS " + two, NOW))))
+    f.close()
+    d = docx.Document(str(copy))
+    for row in d.tables[0].rows:
+        if row.cells[2].text == two:  # they change the same place of the second heading
+            row.cells[2].paragraphs[0].runs[0].text = "THEIRS " + two
+    d.save(str(tmp_path / "ret.docx"))
+    capsys.readouterr()
+    assert main(["--lang", "en", "import", str(path), str(tmp_path / "ret.docx")]) == 0
+    assert "in 1 headings or annex parts" in capsys.readouterr().out
+    f, m = _opened(path)
+    assert m.section(first.id).heading[Lang.EN] == one + " LOCAL"  # not deleted by them
+    assert m.section(second.id).heading[Lang.EN].startswith("[OURS")
+    assert "THEIRS" in m.section(second.id).heading[Lang.EN]
+    assert not [r for r in all_revisions(m) if r.side is Side.RU and "LOCAL" in r.text]
+    f.close()
