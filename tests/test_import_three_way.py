@@ -228,7 +228,7 @@ def test_the_export_records_its_base_and_the_copy_names_it(tmp_path: Path) -> No
     f.close()
     record = json.loads(data)["base"]
     assert kind == "export-working" and record["round"] == 3 and record["texts"] == {}
-    assert sum(run[3] for run in record["rows"]) == len(m.paragraphs())
+    assert sum(run[2] for run in record["rows"]) == len(record["status"]) == len(m.paragraphs())
     marks = [b for rp in read_docx(copy).paragraphs[:8] for b in rp.bookmarks]
     assert f"_mx_{record['mark']}" in marks
 

@@ -21,30 +21,39 @@ from minutes_app.model import Lang, Minutes, Round
 Texts = dict[int, dict[Lang, str]]
 
 
-def _rows(m: Minutes) -> list[list[object]]:
-    """Each paragraph's number and status as the copy shows them, in runs: [first id, first
-    number (0: none), status, count], a run going on while ids and numbers go up by one."""
-    out: list[list[object]] = []
+def _rows(m: Minutes) -> tuple[list[list[int]], list[str], str]:
+    """Each paragraph's id and number in runs ([first id, first number (0: none), count], a
+    run going on while both go up by one), and its status as the copy shows it: the statuses
+    met, and one character per paragraph naming one of them (a few bytes a paragraph)."""
+    runs: list[list[int]] = []
+    said: dict[str, int] = {}
+    codes = []
     for p in m.paragraphs():
-        number, status = m.number(p.id) or 0, status_text(m, p)
-        if out:
-            pid, first, said, count = out[-1]
-            assert isinstance(pid, int) and isinstance(first, int) and isinstance(count, int)
-            if (p.id == pid + count and said == status
-                    and number == (first + count if first else 0)):
-                out[-1][3] = count + 1
+        number = m.number(p.id) or 0
+        codes.append(chr(48 + said.setdefault(status_text(m, p), len(said))))
+        if runs:
+            pid, first, count = runs[-1]
+            if p.id == pid + count and number == (first + count if first else 0):
+                runs[-1][2] = count + 1
                 continue
-        out.append([p.id, number, status, 1])
-    return out
+        runs.append([p.id, number, 1])
+    return runs, list(said), "".join(codes)
 
 
 def _texts(m: Minutes, last: Round | None) -> dict[str, dict[str, str]]:
-    """The headings and paragraphs whose text differs from the last round's (or all)."""
+    """The languages of headings and paragraphs whose text differs from the last round's
+    (every language of one the round did not hold)."""
     held = last.texts if last is not None else {}
     found: list[tuple[int, dict[Lang, str]]] = [(s.id, s.heading) for s in m.sections]
     found += [(p.id, p.texts) for p in m.paragraphs()]
-    return {str(ident): {lang.value: text for lang, text in texts.items()}
-            for ident, texts in found if held.get(ident) != texts}
+    out = {}
+    for ident, texts in found:
+        was = held.get(ident)
+        if was != texts:
+            langs = sorted({*texts, *(was or {})}, key=lambda x: x.value)
+            out[str(ident)] = {lang.value: texts.get(lang, "") for lang in langs
+                               if was is None or was.get(lang, "") != texts.get(lang, "")}
+    return out
 
 
 def base_record(m: Minutes) -> dict[str, object]:
@@ -53,8 +62,10 @@ def base_record(m: Minutes) -> dict[str, object]:
 
     last = m.rounds[-1] if m.rounds else None
     annexes = annex_texts(m)
+    runs, statuses, codes = _rows(m)
     record: dict[str, object] = {
-        "round": last.number if last else 0, "texts": _texts(m, last), "rows": _rows(m),
+        "round": last.number if last else 0, "texts": _texts(m, last), "rows": runs,
+        "statuses": statuses, "status": codes,
         "annexes": None if last is not None and last.annexes == annexes else [
             [{lang.value: text for lang, text in part.items()} for part in annex]
             for annex in annexes]}
@@ -74,7 +85,8 @@ class ExportBase:
 
     def text(self, ident: int, lang: Lang) -> str | None:
         """A heading's or paragraph's text in the copy; None when the copy did not hold it."""
-        if ident in self.texts:
+        held = self.round.texts if self.round is not None else {}
+        if lang in self.texts.get(ident, {}) or (ident in self.texts and ident not in held):
             return self.texts[ident].get(lang, "")
         if self.round is not None and ident in self.round.texts:
             return self.round.texts[ident].get(lang, "")
@@ -104,10 +116,13 @@ def _parse(m: Minutes, record: dict[str, object]) -> ExportBase | None:
             annexes_in is None or isinstance(annexes_in, list)):
         return None
     texts = {int(k): _langs(v) for k, v in texts_in.items()}
+    statuses, codes = record.get("statuses"), record.get("status")
+    if not isinstance(statuses, list) or not isinstance(codes, str):
+        return None
     rows: dict[int, tuple[str, str]] = {}
-    for pid, first, status, count in rows_in:
+    for pid, first, count in rows_in:
         for i in range(count):
-            rows[pid + i] = (str(first + i) if first else "", status)
+            rows[pid + i] = (str(first + i) if first else "", statuses[ord(codes[len(rows)]) - 48])
     annexes = None if annexes_in is None else tuple(
         tuple(_langs(part) for part in annex) for annex in annexes_in)
     return ExportBase(last, texts, rows, annexes)
