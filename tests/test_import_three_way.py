@@ -354,3 +354,30 @@ def test_headings_three_way_our_later_edit_kept_a_conflict_in_their_text(
     assert "THEIRS" in m.section(second.id).heading[Lang.EN]
     assert not [r for r in all_revisions(m) if r.side is Side.RU and "LOCAL" in r.text]
     f.close()
+
+
+def test_annex_parts_three_way_our_later_words_stay(tmp_path: Path) -> None:
+    """A free annex: we add words to part 1 after the export, they edit part 2 (untracked)."""
+    from minutes_app.model.track import Author
+    from minutes_app.tracking.annexes import EditAnnexText
+    from tests.exports.test_import_annexes import PARAS, sent_with_annex
+
+    path = tmp_path / "a.minutes"
+    MinutesFile.create(path, sent_with_annex()).close()
+    copy = tmp_path / "wc.docx"
+    assert main(["--lang", "en", "export", "--kind", "working", "-o", str(copy), str(path)]) == 0
+    f, m = _opened(path)
+    words = PARAS[0][Lang.EN] + " LOCAL"
+    _apply(f, m, EditAnnexText(2, 1, Lang.EN, words, Author(Side.KR, 4, NOW)))
+    f.close()
+    d = docx.Document(str(copy))
+    cell = next(r for r in d.tables[0].rows if r.cells[2].text == PARAS[1][Lang.EN]).cells[2]
+    cell.paragraphs[-1].add_run(" THEIRS")
+    d.save(str(tmp_path / "ret.docx"))
+    step = _import(path, tmp_path / "ret.docx")
+    assert step.report.params["kept"] == 1
+    f, m = _opened(path)
+    revs = {(r.side, r.round, r.kind, r.text.strip()) for r in all_revisions(m)
+            if r.annex is not None}
+    assert revs == {(Side.KR, 5, "insert", "LOCAL"), (Side.RU, 4, "insert", "THEIRS")}
+    f.close()
