@@ -14,9 +14,11 @@ from minutes_app.docx_io.import_rows import _cell_text, _Row
 from minutes_app.docx_io.reader import DELETE
 from minutes_app.docx_io.unplaced import Unplaced
 from minutes_app.errors import N_, Message
+from minutes_app.model import Lang
 from minutes_app.model.annexes import FREE, part_text, roman
 from minutes_app.model.track import Author
 from minutes_app.tracking.annexes import EditAnnexText
+from minutes_app.tracking.merge3 import merge_text
 
 if TYPE_CHECKING:
     from minutes_app.docx_io.importer import ImportReport, _Importer
@@ -58,11 +60,23 @@ class AnnexRows:
         for lang, cell in row.cells.items():
             if lang not in m.languages:
                 continue
-            text = "" if deleted else _cell_text(cell)
-            if text != part_text(m.annexes[index], part, lang):
+            ours = part_text(m.annexes[index], part, lang)
+            text = self._onto_ours(index, part, lang, ours, "" if deleted else _cell_text(cell))
+            if text != ours:
                 author = self.imp.author(cell, row.mark[1] if row.mark else None)
                 self._edit(index, part, lang, text, author)
         return True
+
+    def _onto_ours(self, index: int, part: int, lang: Lang, ours: str, returned: str) -> str:
+        """Their changes to the part as the copy had it, onto ours (``import_base``)."""
+        base = self.imp.base
+        was = base.annex_part(index, part, lang) if base is not None else None
+        if was is None:
+            return returned
+        merged = merge_text(was, ours, returned, delimit=True)
+        self.imp.report.kept += merged.text != returned
+        self.imp.report.text_conflicts += len(merged.conflicts)
+        return merged.text
 
     def _comments(self, row: _Row, index: int, part: int) -> None:
         """Annex parts hold no comments: one there cannot be placed (listed, not dropped)."""
@@ -94,14 +108,18 @@ class AnnexRows:
         return True
 
     def _edit(self, index: int, part: int, lang: object, text: str, author: Author) -> None:
-        from minutes_app.model import Lang
-
         assert isinstance(lang, Lang)
         self.imp.rec.do(EditAnnexText(index, part, lang, text, author))
         report = self.imp.report
         report.by_side[author.side.value] = report.by_side.get(author.side.value, 0) + 1
         if (index + 1, part) not in report.annexes:
             report.annexes.append((index + 1, part))
+
+    def _added_since(self, index: int, part: int) -> bool:
+        """A part we added after the export: not in the copy, so not deleted by them."""
+        base, m = self.imp.base, self.imp.m
+        return base is not None and all(base.annex_part(index, part, lang) is None
+                                        for lang in m.languages)
 
     def missing(self, rows: list[_Row]) -> None:
         """Annex paragraphs whose rows are gone: their words deleted by the returning Side;
@@ -113,7 +131,7 @@ class AnnexRows:
             if a.kind != FREE:
                 continue
             for part in range(1 + len(a.paragraphs)):
-                if (index, part) in self.seen:
+                if (index, part) in self.seen or self._added_since(index, part):
                     continue
                 if part == 0:
                     text = " / ".join(a.heading.get(lang, "") for lang in imp.m.languages)

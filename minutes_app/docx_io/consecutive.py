@@ -16,7 +16,7 @@ from typing import NamedTuple
 from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.reader import PLAIN, Cell, Piece, ReadDocument, ReadParagraph
 from minutes_app.docx_io.working import (
-    BOOKMARK_PREFIX, DOCUMENT_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
+    BOOKMARK_PREFIX, DOCUMENT_PREFIX, EXPORT_PREFIX, LANG_NAMES, SECTION_PREFIX, Progress, _Writer,
 )
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Paragraph, Section
@@ -38,6 +38,8 @@ class Consecutive(_Writer):
         if first and self.m.document_id:  # which document the copy was exported from
             content = fx.bookmarked(content, self.ids.take(),
                                     DOCUMENT_PREFIX + self.m.document_id)
+        if first and self.mark:
+            content = fx.bookmarked(content, self.ids.take(), EXPORT_PREFIX + self.mark)
         return fx.paragraph(content, page_break_before=not first, space_after_pt=12,
                             align="center")
 

@@ -31,12 +31,14 @@ def export(m: Minutes, out: Path, kind: str, copy_for: Side | None = None,
         tmp = tempfile.TemporaryDirectory(prefix="minutes-export-")
         target = Path(tmp.name) / (out.stem + ".docx")
     if kind == "working":
+        from minutes_app.docx_io.export_base import base_record
         from minutes_app.docx_io.working import write_working
 
         layout = layout or "side-by-side"
-        write_working(m, target, progress, layout)
+        base = base_record(m)  # what the returned copy will be compared with
+        write_working(m, target, progress, layout, mark=str(base["mark"]))
         record: dict[str, object] = {"kind": "working", "round": m.working_round,
-                                     "layout": layout}
+                                     "layout": layout, "base": base}
     elif kind == "signing":
         from minutes_app.docx_io.signing import write_signing
 

@@ -11,6 +11,7 @@ found by comparing with our text and attributed to the returning Side. All or no
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from minutes_app.docx_io.bracket_marks import (
     BRACKET_NOTE, cell_anchors, placed, read_notes, unknown_brackets,
 )
 from minutes_app.docx_io.comment_threads import ThreadInfo
+from minutes_app.docx_io.export_base import ExportBase, find_base
+from minutes_app.docx_io.import_base import (
+    bracket_ops, conflict_brackets, exported_round, late_own_edits, onto_ours,
+)
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
@@ -62,6 +67,11 @@ class ImportReport:
     annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) revised
     unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
     own_round: Round | None = None  # our round, sent as the working copy: record it first
+    # against the copy as exported (three-way): texts where our later edits were kept,
+    # paragraphs given a bracket for a conflict, headings and annex parts holding one in text
+    kept: int = 0
+    conflicts: list[int] = field(default_factory=list)
+    text_conflicts: int = 0
 
     def summary(self) -> Message:
         """What the import did, for the front ends to say."""
@@ -74,8 +84,10 @@ class ImportReport:
 
 
 class _Importer:
-    def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str) -> None:
+    def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str,
+                 base: ExportBase | None = None) -> None:
         self.m, self.doc, self.from_side, self.now = m, doc, from_side, now
+        self.base = base  # the copy as exported: their changes are against it
         self.report = ImportReport()
         self.rec = Recorder(m)
         self.round_number = m.working_round
@@ -141,19 +153,31 @@ class _Importer:
         return Author(side, self.round_number, _iso(latest.date) or self.now)
 
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
+        made = []
         for lang, cell in row.cells.items():
             if lang not in self.m.languages:
                 continue
-            text = _cell_text(cell)
-            if text == p.text(lang):
-                self._brackets(p, lang, cell)
+            returned = _cell_text(cell)
+            merged = onto_ours(self.base, p.id, lang, p.text(lang), returned)
+            text = merged.text
+            if text != returned:  # our later edits stay: the file's bookmarks place nothing
+                self.report.kept += 1
+            if text == p.text(lang) and not merged.conflicts:
+                if text == returned:
+                    self._brackets(p, lang, cell)
                 continue
             author = self.author(cell)
             self.rec.do(EditText(p.id, lang, text, author))
-            self._brackets(p, lang, cell)
+            if text == returned:
+                self._brackets(p, lang, cell)
+            made += conflict_brackets(self.m, p.id, lang, merged.conflicts, author)
             self._count(author)
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
+        if made:
+            for op in bracket_ops(self.m, p.id, made):
+                self.rec.do(op)
+            self.report.conflicts.append(p.id)
         self._new_brackets(row, p)
         self._comments(row, p.id)
 
@@ -191,8 +215,14 @@ class _Importer:
             self.unplaced.append(Unplaced("heading", f"section {row.section}", text))
             return
         for lang, cell in row.cells.items():
-            text = _cell_text(cell)
-            if lang not in self.m.languages or text == section.heading.get(lang, ""):
+            if lang not in self.m.languages:
+                continue
+            ours = section.heading.get(lang, "")
+            merged = onto_ours(self.base, section.id, lang, ours, _cell_text(cell), True)
+            text = merged.text
+            self.report.kept += text != _cell_text(cell)
+            self.report.text_conflicts += len(merged.conflicts)
+            if text == ours:
                 continue
             author = self.author(cell)
             self.rec.do(EditHeading(section.id, lang, text, author))
@@ -273,10 +303,17 @@ class _Importer:
     def run(self, accept_uncertain: bool) -> None:
         rows = _rows(self.doc, self.m)
         columns = ColumnCheck(self.m)
+        if self.base is not None:  # as the copy showed them: what we changed since is ours
+            columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()
+                                if ("p", pid) in columns.sent)
         known = {p.id: p for p in self.m.paragraphs()}
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
                                "rows carries the id of one of their paragraphs.")
+        if self.own_sent and self.base is not None:  # ours made since the export: after theirs
+            for op in late_own_edits(self.m, self.base, self.m.working_round,
+                                     self.round_number + 1, self.now):
+                self.rec.do(op)
         if not self.own_sent:
             self._renumber_own()
             from minutes_app.tracking.annexes import renumber_own_annex_edits
@@ -342,6 +379,8 @@ class _Importer:
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
         for pid in known:
+            if self.base is not None and pid not in self.base.rows:
+                continue  # added here since the export: they never saw it
             if pid not in seen and known[pid].mark is None and not self.report.uncertain:
                 author = Author(self.from_side, self.round_number, self.now)
                 self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
@@ -386,6 +425,11 @@ def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
     return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
 
 
+def _first_marks(doc: ReadDocument) -> list[str]:
+    """The bookmarks of the copy's title block (the document's id, the export's base)."""
+    return [b for rp in doc.paragraphs[:8] for b in rp.bookmarks]
+
+
 def _same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
     """Refuse a working copy exported from another document (its first title names that
     document's id). A copy without the mark (written before it existed, or by another tool)
@@ -399,8 +443,13 @@ def _same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
 @collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
-                accept_unplaced: bool = False) -> tuple[Operation, ImportReport]:
+                accept_unplaced: bool = False,
+                history: Sequence[tuple[str, str, str]] = ()
+                ) -> tuple[Operation, ImportReport]:
     """One operation bringing the returned file in (``m`` is unchanged on return).
+
+    The copy's export found in ``history`` (the document's) gives the text their changes are
+    taken against; without it, against our current text.
 
     Raises ``UnplacedChangesError`` listing what the file changed outside our rows, unless
     ``accept_unplaced`` (the list is then in the report, for the history).
@@ -413,9 +462,11 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)
     _same_document(m, doc, path)
-    imp = _Importer(m, doc, from_side, now)
+    imp = _Importer(m, doc, from_side, now, find_base(m, _first_marks(doc), history))
     if imp.own_sent:
         imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
+        if imp.base is not None:
+            imp.report.own_round = exported_round(m, imp.base, imp.report.own_round)
     try:
         imp.run(accept_uncertain)
         unplaced = imp.unplaced + _unplaced(m, doc)

@@ -40,6 +40,7 @@ from minutes_app.model.track import DELETE, INSERT, Author, Seg, Track, plain
 BOOKMARK_PREFIX = "_mp_"
 SECTION_PREFIX = "_ms_"
 DOCUMENT_PREFIX = "_md_"  # on the first title: which document the copy was exported from
+EXPORT_PREFIX = "_mx_"  # on the first title: the export's base record (``export_base``)
 LAYOUTS = ("side-by-side", "consecutive")
 MARGIN_CM = 2.2
 A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
@@ -131,6 +132,7 @@ class _Writer:
         share = (page_w - 0.02 - NUMBER_CM - STATUS_CM) * 567 / len(self.langs)
         self.width = math.floor(share) / 567
         self.comments = comments
+        self.mark = ""  # the export's base record (``export_base``), on the first title
 
     def _name(self, a: Author) -> str:
         return author_name(self.m, a.side)
@@ -263,6 +265,8 @@ class _Table(_Writer):
             run = fx.run(title(self.m, lang), lang, self.fonts, bold=True, size_pt=13)
             if i == 0 and self.m.document_id:
                 run = fx.bookmarked(run, self.ids.take(), DOCUMENT_PREFIX + self.m.document_id)
+            if i == 0 and self.mark:
+                run = fx.bookmarked(run, self.ids.take(), EXPORT_PREFIX + self.mark)
             yield fx.paragraph(run, space_after_pt=4, align="center")
         yield fx.table_start([NUMBER_CM, *([self.width] * len(self.langs)), STATUS_CM])
         yield self.header()
@@ -340,8 +344,11 @@ def _page(doc: DocxDocument, m: Minutes, wide: bool) -> Edits:
 
 @collector_paused()  # the writer allocates; collections would walk the whole model each time
 def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | None = None,
-                  layout: str = "side-by-side") -> bytes:
-    """Write the working copy; returns the file's bytes (identical for identical input)."""
+                  layout: str = "side-by-side", mark: str | None = None) -> bytes:
+    """Write the working copy; returns the file's bytes (identical for identical input).
+
+    ``mark`` names the export's base record (``export_base``); computed when not given.
+    """
     if layout not in LAYOUTS:
         from minutes_app.errors import MinutesError
 
@@ -354,9 +361,15 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
     if layout == "consecutive":
         from minutes_app.docx_io.consecutive import Consecutive
 
-        stream = Consecutive(m, comments).body(progress)
+        writer: _Writer = Consecutive(m, comments)
     else:
-        stream = _Table(m, comments).body(progress)
+        writer = _Table(m, comments)
+    if mark is None:
+        from minutes_app.docx_io.export_base import base_record
+
+        mark = str(base_record(m)["mark"])
+    writer.mark = mark
+    stream = writer.body(progress)  # type: ignore[attr-defined]
     placeholder(doc)
     track_revisions_setting(doc)
     doc.styles["Normal"].font.size = Pt(FONT_PT)

@@ -96,7 +96,8 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
     next_id = m.next_id  # planning draws ids; applying the step notes them again
     try:
         op, report = plan_import(m, path, from_side or m.own_side.other, now,
-                                 imported_digests(history), accept_uncertain, accept_unplaced)
+                                 imported_digests(history), accept_uncertain, accept_unplaced,
+                                 history)
     finally:
         m.next_id = next_id  # a refused or declined import leaves the counter as it was
         if undo_mapping is not None:
@@ -106,13 +107,18 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
     edit = Batch((mapping, op)) if mapping is not None else op
     from minutes_app.docx_io.annex_import import annex_note
 
+    from minutes_app.docx_io.import_base import base_notes
+
     note = annex_note(report)
     messages = [report.summary(), *([note] if note is not None else [])]
+    messages += base_notes(report.kept, [m.number(pid) or 0 for pid in report.conflicts],
+                           report.text_conflicts)
     messages += [Message(N_("Accepted, not placed: {change}"), {"change": u.describe()})
                  for u in report.unplaced]
     params = {"file": path.name, "number": report.round.number, "by_side": report.by_side,
               "uncertain": len(report.uncertain), "uncertain_rows": list(report.uncertain),
-              "unplaced": len(report.unplaced),
+              "unplaced": len(report.unplaced), "conflicts": len(report.conflicts),
+              "kept": report.kept,
               "authors": report.authors}
     return Step(Message(N_("Import round {number}"), {"number": report.round.number}), edit,
                 Report("import", params, tuple(messages)), rounds,

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from minutes_app.docx_io.working import write_working
-from minutes_app.model import Lang, Side, Status
+from minutes_app.model import Lang, SetStatus, Side, Status
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.ui.main_window import MainWindow
 
@@ -79,3 +79,44 @@ def test_merging_a_copy_two_rounds_ahead_from_the_window(window: MainWindow,
         (Side.RU, 4)]
     window.action_set["undo"].trigger()  # one undo step takes both rounds back
     assert [r.number for r in m.rounds] == [1, 2]
+
+
+def test_the_window_imports_against_the_exported_copy_in_one_undo_step(
+        window: MainWindow, tmp_path: Path) -> None:
+    """Send, export (recorded), edit an agreed paragraph (reopened), import their copy: our
+    words stay ours and no status is blamed on them; one undo takes the import back."""
+    import docx
+
+    from minutes_app.tracking.ops import edit_text
+    from minutes_app.workflows.exchange import send_round
+    from minutes_app.workflows.export import ExportChoices, export_document
+
+    doc = window.doc
+    m = doc.minutes
+    doc.run(send_round(m))
+    copy = tmp_path / "wc.docx"
+    done = export_document(m, copy, ExportChoices("working"))
+    doc.run(done.step)
+    done.finish()
+    p = next(p for p in m.paragraphs() if p.status is Status.AGREED and p.mark is None
+             and m.number(p.id))
+    number = m.number(p.id)
+    window.files.apply_or_show(SetStatus(p.id, Status.PROPOSED), "Reopen paragraph")
+    window.files.apply_or_show(edit_text(m, p.id, Lang.EN, p.text(Lang.EN) + " LOCALEN",
+                                         "2026-11-30T21:00:00Z"), "Edit")
+    d = docx.Document(str(copy))
+    row = next(r for r in d.tables[0].rows if r.cells[0].text.strip() == str(number))
+    row.cells[1].paragraphs[-1].add_run(" 그들의")
+    d.save(str(tmp_path / "ret.docx"))
+    window.confirm = lambda title, question: (_ for _ in ()).throw(AssertionError(question))
+    window.negotiation.import_file(str(tmp_path / "ret.docx"))
+    assert "keep your edits" in window.message_bar.label.text()
+    revs = {(r.side, r.lang, r.kind, r.text.strip()) for r in all_revisions(m)
+            if r.number == number}
+    assert (Side.KR, Lang.EN, "insert", "LOCALEN") in revs
+    assert (Side.RU, Lang.KO, "insert", "그들의") in revs
+    assert not [r for r in revs if r[0] is Side.RU and r[2] == "delete"]
+    assert doc.undo_stack.undoText().startswith("Import round")
+    doc.undo_stack.undo()
+    assert m.paragraph(p.id).text(Lang.EN).endswith(" LOCALEN")
+    assert not [r for r in all_revisions(m) if r.side is Side.RU and "그들의" in r.text]
