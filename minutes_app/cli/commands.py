@@ -36,6 +36,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_format(out: str, chosen: str | None) -> str:
+    """The format of an export: from OUT's extension, which must agree with ``--format``."""
+    from pathlib import Path
+
+    from minutes_app.outputs import check_output
+
+    check_output(out)  # a folder, a .minutes file: said as every output command says it
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix in ("docx", "pdf") and chosen in (None, suffix):
+        return suffix
+    ext = chosen or "docx"
+    raise MinutesError("The export would write a {format} file, so the name must end in "
+                       ".{ext}: {name}", format=ext.upper(), ext=ext, name=out)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -46,7 +61,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.kind != "comparison" and (args.older != 1 or args.newer is not None):
         raise MinutesError("--from and --to choose the rounds of a comparison "
                            "(--kind comparison); a {kind} export has none.", kind=args.kind)
-    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
+    fmt = _export_format(args.out, args.format)
     f, m = _open_for_export(args.file)
     try:
         if args.latin_font or args.korean_font:  # for this export only: never saved
