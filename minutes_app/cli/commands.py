@@ -250,7 +250,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("two or three of ko, en, ru in the delegation's order, default ko,en"))
     p = add("new", _cmd_new, _("start a document from a template"))
     p.add_argument("out", metavar="OUT.minutes")
-    p.add_argument("--template", default="cooperation-fields", metavar="NAME")
+    p.add_argument("--template", default="cooperation-fields", metavar="NAME",
+                   help=_("the template (default: cooperation-fields; an unknown name lists them)"))
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
                    help=_("two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en"))
     p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
@@ -286,7 +287,9 @@ def _parser() -> argparse.ArgumentParser:
         "interface language (default: the one given before the command, else English)"))
     p = add("export", _cmd_export, _("export the working copy or a signing original (DOCX, PDF)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"])
+    p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"],
+                   help=_("working: the copy for the other Side to edit; signing: an "
+                          "original; comparison: two rounds side by side"))
     p.add_argument("--from", dest="older", type=int, default=1, metavar="N",
                    help=_("comparison: the older round"))
     p.add_argument("--to", dest="newer", type=int, metavar="M",
