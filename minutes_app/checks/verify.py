@@ -12,9 +12,11 @@ recomputed and compared with the agreed one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from minutes_app.checks.fingerprint import canonical_lines, digest, normalise
+from minutes_app.checks.furniture import body_furniture, language_order, margin_allowed
 from minutes_app.checks.signed_text import Line, signed_lines
 from minutes_app.checks.tokens import INVISIBLE
 from minutes_app.model import Lang, Minutes, Side
@@ -39,17 +41,42 @@ def _key(text: str, exact: bool) -> str:
     return normalise(text) if exact else _WS.sub("", text)
 
 
-def _match(lines: list[Line], blob: str, exact: bool) -> list[tuple[int, int] | None]:
-    """Where each line is in ``blob``, in order (None when it is not there)."""
+class _Blob:
+    """The original's text as compared, and which of its characters a found line took."""
+
+    def __init__(self, text: str, exact: bool) -> None:
+        self.exact = exact
+        self.text = (("\n".join(normalise(x) for x in text.split("\n")) if exact
+                      else _WS.sub("", text)))
+        self.padded = f"\n{self.text}\n"  # a DOCX line is found whole, between line ends
+        self.taken = bytearray(len(self.text))
+
+    def find(self, key: str, cursor: int) -> int:
+        """Where ``key`` is from ``cursor`` on (-1: not there), where no other line is."""
+        while True:
+            at = (self.padded.find(f"\n{key}\n", cursor) if self.exact
+                  else self.text.find(key, cursor))
+            if at < 0 or 1 not in self.taken[at:at + len(key)]:
+                return at
+            cursor = at + 1
+
+    def take(self, span: tuple[int, int]) -> None:
+        """Mark a found line's characters as taken."""
+        self.taken[span[0]:span[1]] = b"\1" * (span[1] - span[0])
+
+
+def _match(lines: list[Line], blob: _Blob) -> list[tuple[int, int] | None]:
+    """Where each line is in the original, in order (None when it is not there)."""
     spans: list[tuple[int, int] | None] = []
     cursor = 0
     for line in lines:
-        key = _key(line.text, exact)
+        key = _key(line.text, blob.exact)
         at = blob.find(key, cursor) if key else cursor
         if at < 0:
             spans.append(None)
             continue
         spans.append((at, at + len(key)))
+        blob.take((at, at + len(key)))
         cursor = at + len(key)
     return spans
 
@@ -67,36 +94,115 @@ def _neighbours(spans: list[tuple[int, int] | None], size: int) -> list[tuple[in
     return list(zip(ends, starts, strict=True))
 
 
-def _verdict(m: Minutes, lang: Lang, copy_for: Side, blob: str, exact: bool) -> LangResult:
-    lines = signed_lines(m, lang, copy_for)
-    spans = _match(lines, blob, exact)
-    hashed = canonical_lines(m, lang)
-    canonical = dict(hashed)
-    by_key: dict[str, str] = {}
-    differing: list[str] = []
-    for line, span, (start, end) in zip(lines, spans, _neighbours(spans, len(blob)),
-                                         strict=True):
-        if span is not None:
-            by_key[line.key] = canonical.get(line.key, normalise(line.text))
-        else:
-            differing.append(line.key)
-            by_key[line.key] = normalise(blob[start:end])
-    # hashed in the text-order original's order (its signature blocks stand the other way)
-    found = digest([Line(k, by_key.get(k, "")) for k, _t in hashed])
-    expected = digest(hashed)
-    return LangResult(lang, found == expected and not differing, expected, found,
-                      tuple(differing))
+class Comparison:
+    """One Side's reading of an original: each language's lines found where no language
+    before it (in the original's order) took the text, and what is left over."""
+
+    def __init__(self, m: Minutes, side: Side, blob: _Blob) -> None:
+        self.m, self.side, self.blob = m, side, blob
+        self.lines = {lang: signed_lines(m, lang, side) for lang in language_order(m, side)}
+        self.spans = {lang: _match(lines, blob) for lang, lines in self.lines.items()}
+        self.found = sorted((span[0], span[1], lang, line.key) for lang, lines in
+                            self.lines.items() for line, span in
+                            zip(lines, self.spans[lang], strict=True) if span is not None)
+        self.unmatched = [(start, end, lang, line.key) for lang, lines in self.lines.items()
+                          for line, span, (start, end) in
+                          zip(lines, self.spans[lang],
+                              _neighbours(self.spans[lang], len(blob.text)), strict=True)
+                          if span is None]
+
+    def leftovers(self) -> Iterator[tuple[int, str]]:
+        """Text no line took and the export does not print (where, what)."""
+        text, taken = self.blob.text, self.blob.taken
+        furniture = body_furniture(self.m, self.side)
+        loose = sorted((_key(x, False) for x in furniture if x), key=len, reverse=True)
+        pos = 0
+        while (start := taken.find(0, pos)) >= 0:
+            end = taken.find(1, start)
+            end = len(text) if end < 0 else end
+            if self.blob.exact:
+                at = start
+                for line in text[start:end].split("\n"):
+                    if line.strip() and line not in furniture:
+                        yield at, line
+                    at += len(line) + 1
+            else:
+                rest = text[start:end]
+                for piece in loose:
+                    rest = rest.replace(piece, "")
+                if rest:
+                    yield start, rest
+            pos = end
+
+    def locate(self, at: int, inside: bool) -> tuple[Lang, str]:
+        """The language and line that ``at`` is in (``in:KEY``) or follows (``after:KEY``)."""
+        for start, end, lang, key in self.unmatched:
+            if start <= at <= end:
+                return lang, f"in:{key}"
+        before = [f for f in self.found if f[0] <= at and (inside or f[1] <= at)]
+        if not before:
+            return next(iter(self.lines)), "start"
+        start, end, lang, key = max(before)
+        return lang, (f"in:{key}" if inside and at < max(end, start + 1) else f"after:{key}")
+
+    def results(self, marks: Sequence[tuple[int, str]],
+                margins: Sequence[str]) -> list[LangResult]:
+        """Each language's verdict (in the document's order)."""
+        differing = {lang: [key for _s, _e, lg, key in self.unmatched if lg is lang]
+                     for lang in self.lines}
+        added: dict[Lang, dict[str, str]] = {lang: {} for lang in self.lines}
+        for at, piece in self.leftovers():
+            if any(start <= at <= end for start, end, _l, _k in self.unmatched):
+                continue  # a changed line's text, said with that line
+            lang, where = self.locate(at, inside=False)
+            differing[lang].append(f"extra:{where}")
+            added[lang][where] = added[lang].get(where, "") + " " + piece
+        starts = [0]
+        for line in self.blob.text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        for line_no, kind in marks:
+            at = min(starts[min(line_no, len(starts) - 1)], len(self.blob.text))
+            lang, where = self.locate(at, inside=kind != "chunk")
+            differing[lang].append(f"{kind}:{where}")
+        if any(not margin_allowed(self.m, self.side, normalise(x)) for x in margins):
+            for keys in differing.values():
+                keys.append("margin")
+        return [self._result(lang, list(dict.fromkeys(differing[lang])), added[lang])
+                for lang in self.m.languages]
+
+    def _result(self, lang: Lang, differing: list[str], added: dict[str, str]) -> LangResult:
+        hashed = canonical_lines(self.m, lang)
+        canonical = dict(hashed)
+        by_key: dict[str, str] = {}
+        for line, span, (start, end) in zip(self.lines[lang], self.spans[lang],
+                                             _neighbours(self.spans[lang], len(self.blob.text)),
+                                             strict=True):
+            by_key[line.key] = (canonical.get(line.key, normalise(line.text)) if span
+                                else normalise(self.blob.text[start:end]))
+        for where, piece in added.items():  # the fingerprint of all the text there is
+            key = where.partition(":")[2] or hashed[0].key
+            by_key[key] = by_key.get(key, "") + piece
+        # hashed in the text-order original's order (its signature blocks stand the other way)
+        found = digest([Line(k, by_key.get(k, "")) for k, _t in hashed])
+        expected = digest(hashed)
+        return LangResult(lang, found == expected and not differing, expected, found,
+                          tuple(differing))
 
 
-def verify_text(m: Minutes, text: str, exact: bool) -> tuple[Side, list[LangResult]]:
-    """The verdicts for an original's text; the original's Side is the one that fits best."""
-    blob = "\n".join(normalise(x) for x in text.split("\n")) if exact else _WS.sub("", text)
+def verify_text(m: Minutes, text: str, exact: bool, marks: Sequence[tuple[int, str]] = (),
+                margins: Sequence[str] = ()) -> tuple[Side, list[LangResult]]:
+    """The verdicts for an original's text; the original's Side is the one that fits best.
+
+    ``marks`` are (line of ``text``, kind) of what a DOCX holds that an original never does
+    (hidden text, ...); ``margins`` the lines of its headers and footers.
+    """
     first = m.languages[0]
     sides = sorted((m.meeting.text_order, m.meeting.text_order.other),  # its title first
-                   key=lambda s: _key(signed_lines(m, first, s)[0].text, exact) not in blob)
+                   key=lambda s: _key(signed_lines(m, first, s)[0].text, exact)
+                   not in _Blob(text, exact).text)
     best: tuple[Side, list[LangResult]] | None = None
     for side in sides:
-        results = [_verdict(m, lang, side, blob, exact) for lang in m.languages]
+        results = Comparison(m, side, _Blob(text, exact)).results(marks, margins)
         if best is None or sum(len(r.differing) for r in results) < sum(
                 len(r.differing) for r in best[1]):
             best = (side, results)
@@ -106,9 +212,24 @@ def verify_text(m: Minutes, text: str, exact: bool) -> tuple[Side, list[LangResu
     return best
 
 
+# what verify finds beside the lines, by kind (``extra:after:p:3``), in English for --json
+MARK_KINDS = {"extra": "text not in the agreed text", "hidden": "hidden text",
+              "tracked": "a tracked change", "field": "a field",
+              "object": "a picture, drawing or text box", "note": "a footnote or endnote",
+              "comment": "a comment", "numbering": "automatic numbering",
+              "chunk": "a part imported whole (altChunk)"}
+
+
 def line_label(m: Minutes, key: str) -> str:
     """A short English label for a line key (the CLI and GUI translate the parts)."""
     kind, _, rest = key.partition(":")
+    if kind == "margin":
+        return "header or footer text the export does not print"
+    if kind in MARK_KINDS:
+        relation, _, line = rest.partition(":")
+        if relation == "start":
+            return f"{MARK_KINDS[kind]} before the title"
+        return f"{MARK_KINDS[kind]} {relation} {line_label(m, line)}"
     if kind == "p":
         number = m.number(int(rest))
         return f"paragraph {number}" if number is not None else "a preamble paragraph"

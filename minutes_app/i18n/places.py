@@ -20,6 +20,10 @@ def where_label(m: Minutes, key: str) -> str:
     from minutes_app.model.annexes import roman
 
     kind, _sep, rest = key.partition(":")
+    if kind == "margin":
+        return _("text in a header or footer that the export does not print there")
+    if kind in _MARK_KINDS:
+        return _found(m, _MARK_KINDS[kind](), rest)
     if kind == "p":
         number = m.number(int(rest))
         return (_("paragraph {number}").format(number=number) if number is not None
@@ -31,3 +35,27 @@ def where_label(m: Minutes, key: str) -> str:
     return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
             "closing": _("the closing formula"),
             "prevailing": _("the prevailing-text clause")}.get(kind, kind)
+
+
+# what ``verify`` finds in an original that is not the agreed text, by kind (``extra:after:p:3``)
+_MARK_KINDS = {
+    "extra": lambda: _("text that is not in the agreed text"),
+    "hidden": lambda: _("hidden text (hidden, coloured like the page or too small to read)"),
+    "tracked": lambda: _("a tracked change"),
+    "field": lambda: _("a field (its printed result can change)"),
+    "object": lambda: _("a picture, drawing or text box"),
+    "note": lambda: _("a footnote or endnote"),
+    "comment": lambda: _("a comment"),
+    "numbering": lambda: _("automatic numbering"),
+    "chunk": lambda: _("a part imported whole (altChunk)"),
+}
+
+
+def _found(m: Minutes, what: str, rest: str) -> str:
+    """``what`` in or after the line ``rest`` names (``in:p:3``), or before the first line."""
+    relation, _sep, line = rest.partition(":")
+    if relation == "start":
+        return _("{what}, before the title").format(what=what)
+    where = where_label(m, line)
+    return (_("{what} in {where}") if relation == "in" else _("{what} after {where}")).format(
+        what=what, where=where)
