@@ -46,8 +46,8 @@ class _Blob:
 
     def __init__(self, text: str, exact: bool) -> None:
         self.exact = exact
-        self.text = (("\n".join(normalise(x) for x in text.split("\n")) if exact
-                      else _WS.sub("", text)))
+        self.text = ("\n".join(normalise(x) for x in text.split("\n")) if exact
+                      else _WS.sub("", text))
         self.padded = f"\n{self.text}\n"  # a DOCX line is found whole, between line ends
         self.taken = bytearray(len(self.text))
 

@@ -67,7 +67,7 @@ def paragraph(p: etree._Element, styles: Styles) -> tuple[str, set[str]]:
     kinds = {"numbering"} if _numbered(p, pstyle, styles) else set()
     parts = []
     for el in p.iter():
-        kind = _KINDS.get(el.tag)  # type: ignore[call-overload]
+        kind = _KINDS.get(el.tag)
         if kind is not None:
             kinds.add(kind)
         if el.tag != f"{W}r" or _between(el, p) & (_OBJECTS | _UNSEEN):

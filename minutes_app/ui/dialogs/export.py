@@ -85,7 +85,7 @@ class ExportDialog(QDialog):
         if self.minutes is None:
             return ""
         from minutes_app.checks.signed_text import body_lines
-        from minutes_app.docx_io.signing import language_order
+        from minutes_app.checks.furniture import language_order
 
         side = Side(self.copy_for.currentData())
         lang = language_order(self.minutes, side)[0]
