@@ -46,8 +46,11 @@ class _Blob:
 
     def __init__(self, text: str, exact: bool) -> None:
         self.exact = exact
-        self.text = ("\n".join(normalise(x) for x in text.split("\n")) if exact
-                      else _WS.sub("", text))
+        lines = [normalise(x) if exact else _WS.sub("", x) for x in text.split("\n")]
+        self.text = "\n".join(lines) if exact else "".join(lines)
+        self.starts = [0]  # where each line of the original's text starts
+        for line in lines:
+            self.starts.append(self.starts[-1] + len(line) + exact)
         self.padded = f"\n{self.text}\n"  # a DOCX line is found whole, between line ends
         self.taken = bytearray(len(self.text))
 
@@ -157,9 +160,7 @@ class Comparison:
             lang, where = self.locate(at, inside=False)
             differing[lang].append(f"extra:{where}")
             added[lang][where] = added[lang].get(where, "") + " " + piece
-        starts = [0]
-        for line in self.blob.text.split("\n"):
-            starts.append(starts[-1] + len(line) + 1)
+        starts = self.blob.starts
         for line_no, kind in marks:
             at = min(starts[min(line_no, len(starts) - 1)], len(self.blob.text))
             lang, where = self.locate(at, inside=kind != "chunk")

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
+from minutes_app.docx_io.pdf_ink import unseen_words
 from minutes_app.docx_io.safety import DocxArchive
 from minutes_app.docx_io.story import MARGIN_TYPES, STRICT, body_lines, part_lines, related
 from minutes_app.docx_io.visible import W, Styles
@@ -62,8 +63,8 @@ def docx_paragraphs(path: Path) -> list[str]:
     return docx_original(path).text.split("\n")
 
 
-def pdf_lines(path: Path) -> list[str]:
-    """The lines of a PDF in content order (``pdftotext -raw``), page furniture removed."""
+def _pdf_pages(path: Path) -> list[list[str]]:
+    """The lines of each page of a PDF in content order (``pdftotext -raw``)."""
     tool = shutil.which("pdftotext")
     if tool is None:
         raise MinutesError("Verifying a PDF needs pdftotext (Debian: poppler-utils).")
@@ -72,15 +73,38 @@ def pdf_lines(path: Path) -> list[str]:
     if done.returncode != 0:
         raise MinutesError("pdftotext could not read {path_name}; is it a PDF?",
                            path_name=path.name)
-    text = done.stdout.decode("utf-8", "replace")
-    return [line for line in text.replace("\f", "\n").splitlines() if not _FOOTER.match(line)]
+    return [page.splitlines() for page in done.stdout.decode("utf-8", "replace").split("\f")]
+
+
+def pdf_lines(path: Path) -> list[str]:
+    """The lines of a PDF in content order, page furniture removed."""
+    return [line for page in _pdf_pages(path) for line in page if not _FOOTER.match(line)]
+
+
+def pdf_original(path: Path) -> Original:
+    """A PDF's text, page furniture removed, with the lines that draw words no one sees
+    (white, or too small)."""
+    pages = _pdf_pages(path)
+    unseen = unseen_words(path)
+    kept: list[str] = []
+    marks = []
+    for index, page in enumerate(pages):
+        word = 0
+        for line in page:
+            count = len(line.split())
+            if any((index, n) in unseen for n in range(word, word + count)):
+                marks.append((len(kept), "hidden"))
+            word += count
+            if not _FOOTER.match(line):
+                kept.append(line)
+    return Original("\n".join(kept), False, tuple(dict.fromkeys(marks)))
 
 
 def original_text(path: Path) -> Original:
     """The original's text and whether white space in it is exact (DOCX) or not (PDF)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return Original("\n".join(pdf_lines(path)), False)
+        return pdf_original(path)
     if suffix == ".docx":
         return docx_original(path)
     raise MinutesError("{path_name}: verify reads a signing original as .docx or .pdf.",

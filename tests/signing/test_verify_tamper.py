@@ -263,3 +263,19 @@ def test_the_command_names_the_difference_in_english_and_korean(
     assert "합의된 본문에 없는 문구" in korean.stdout and "숨겨진 문구" in korean.stdout
     assert "머리글 또는 바닥글" in korean.stdout
     assert "text" not in korean.stdout.replace("SHA-256", "")
+
+
+def test_words_a_pdf_draws_unseen_are_a_difference(genuine: tuple[Minutes, Path],
+                                                   tmp_path: Path) -> None:
+    """pdftotext gives back white, shaded-over and 1-pt words: their boxes are looked at."""
+    m, docx = genuine
+    cases = ("white", "colour of the shading", "1 pt")  # (LibreOffice prints a theme colour
+    # by its w:val, here black: that PDF shows the words)
+    files = [tampered(docx, tmp_path / f"case{i}.docx", HIDDEN[case])
+             for i, case in enumerate(cases)]
+    convert(files, "pdf", tmp_path, tmp_path / "lo")
+    for case, docx_file in zip(cases, files, strict=True):
+        verdicts = _verdicts(m, docx_file.with_suffix(".pdf"))
+        # where: the line pdftotext puts the word on (a 1-pt word gets a line of its own)
+        assert any(k.startswith("hidden:in:") for k in verdicts[Lang.EN].differing), case
+        assert not verdicts[Lang.EN].agreed and verdicts[Lang.KO].agreed, (case, verdicts)
