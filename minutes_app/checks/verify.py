@@ -154,9 +154,19 @@ class Comparison:
         differing = {lang: [key for _s, _e, lg, key in self.unmatched if lg is lang]
                      for lang in self.lines}
         added: dict[Lang, dict[str, str]] = {lang: {} for lang in self.lines}
+        missing = {(lang, key): _key(line.text, self.blob.exact)
+                   for _s, _e, lang, key in self.unmatched
+                   for line in self.lines[lang] if line.key == key}
         for at, piece in self.leftovers():
             if any(start <= at <= end for start, end, _l, _k in self.unmatched):
                 continue  # a changed line's text, said with that line
+            for (lang, key), text in list(missing.items()):  # a line out of its place
+                if text and text in piece:
+                    differing[lang][differing[lang].index(key)] = f"moved:{key}"
+                    piece = piece.replace(text, "", 1)
+                    del missing[lang, key]
+            if not piece.strip():
+                continue
             lang, where = self.locate(at, inside=False)
             differing[lang].append(f"extra:{where}")
             added[lang][where] = added[lang].get(where, "") + " " + piece
@@ -226,6 +236,8 @@ def line_label(m: Minutes, key: str) -> str:
     kind, _, rest = key.partition(":")
     if kind == "margin":
         return "header or footer text the export does not print"
+    if kind == "moved":
+        return f"{line_label(m, rest)} out of its place"
     if kind in MARK_KINDS:
         relation, _, line = rest.partition(":")
         if relation == "start":
@@ -235,10 +247,12 @@ def line_label(m: Minutes, key: str) -> str:
         number = m.number(int(rest))
         return f"paragraph {number}" if number is not None else "a preamble paragraph"
     if kind == "h":
-        return "a section heading"
+        heading = next((s.heading for s in m.sections if s.id == int(rest)), {})
+        return f"the heading \"{heading.get(Lang.EN) or next(iter(heading.values()), '')}\""
     if kind == "sig":
         side, _, what = rest.partition(":")
         return f"signature block {side} ({what})"
     if kind == "annex":
         return f"annex {rest.split(':')[0]}"
     return kind
+

@@ -3,7 +3,7 @@ interface names them, in the window and on the command line alike."""
 
 from __future__ import annotations
 
-from minutes_app.i18n.catalog import _
+from minutes_app.i18n.catalog import _, current_language
 from minutes_app.model import Minutes, Side
 
 
@@ -22,6 +22,10 @@ def where_label(m: Minutes, key: str) -> str:
     kind, _sep, rest = key.partition(":")
     if kind == "margin":
         return _("text in a header or footer that the export does not print there")
+    if kind == "moved":
+        return _("{where}, out of its place").format(where=where_label(m, rest))
+    if kind == "h":
+        return _("the heading “{heading}”").format(heading=_heading(m, int(rest)))
     if kind in _MARK_KINDS:
         return _found(m, _MARK_KINDS[kind](), rest)
     if kind == "p":
@@ -32,7 +36,7 @@ def where_label(m: Minutes, key: str) -> str:
         return _("the signature block of the {side}").format(side=side_label(Side(rest[:2])))
     if kind == "annex":
         return _("Annex {number}").format(number=roman(int(rest.split(":")[0])))
-    return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
+    return {"title": _("the title"), "dates": _("the date"),
             "closing": _("the closing formula"),
             "prevailing": _("the prevailing-text clause")}.get(kind, kind)
 
@@ -59,3 +63,14 @@ def _found(m: Minutes, what: str, rest: str) -> str:
     where = where_label(m, line)
     return (_("{what} in {where}") if relation == "in" else _("{what} after {where}")).format(
         what=what, where=where)
+
+
+def _heading(m: Minutes, section_id: int) -> str:
+    """A section's heading in the interface's language when the document has it, shortened."""
+    section = next((s for s in m.sections if s.id == section_id), None)
+    if section is None:
+        return "?"
+    ui = next((lang for lang in m.languages if lang.value == current_language()), None)
+    text = section.heading.get(ui or m.languages[0], "") or next(
+        (section.heading.get(lang, "") for lang in m.languages if section.heading.get(lang)), "")
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -19,8 +19,8 @@ from minutes_app.errors import MinutesError
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.workflows.templates import demo
 from tests.signing.tamper import (
-    Edit, add_styles, append_run, both, convert, edit_part, in_paragraph, restyle_runs,
-    tampered,
+    Edit, add_styles, append_run, both, convert, edit_part, in_paragraph, paragraph_with,
+    restyle_runs, tampered,
 )
 from tests.signing.trilingual import trilingual
 
@@ -279,3 +279,22 @@ def test_words_a_pdf_draws_unseen_are_a_difference(genuine: tuple[Minutes, Path]
         # where: the line pdftotext puts the word on (a 1-pt word gets a line of its own)
         assert any(k.startswith("hidden:in:") for k in verdicts[Lang.EN].differing), case
         assert not verdicts[Lang.EN].agreed and verdicts[Lang.KO].agreed, (case, verdicts)
+
+
+def test_paragraphs_swapped_are_named_out_of_their_place(genuine: tuple[Minutes, Path],
+                                                         tmp_path: Path) -> None:
+    """Korean paragraphs 9 and 10 swapped (a heading between them): each line named once."""
+    m, docx = genuine
+
+    def swap(document: str) -> str:
+        nine = paragraph_with(document, KO_9).group(0)
+        ten = paragraph_with(document, "양측은 러시아 극동 지역 항만 인프라").group(0)
+        return document.replace(nine, "\0").replace(ten, nine).replace("\0", ten)
+
+    changed = tampered(docx, tmp_path / "swapped.docx", edit_part("word/document.xml", swap))
+    convert([changed], "pdf", tmp_path, tmp_path / "lo")
+    for path in (changed, tmp_path / "swapped.pdf"):
+        verdicts = _verdicts(m, path)
+        _changed(verdicts, Lang.KO, {f"moved:p:{_pid(m, 10)}"})
+        assert len(set(verdicts[Lang.KO].differing)) == len(verdicts[Lang.KO].differing)
+        assert not any(k.startswith("extra:") for k in verdicts[Lang.KO].differing), path
