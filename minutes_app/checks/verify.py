@@ -11,6 +11,7 @@ recomputed and compared with the agreed one.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -53,6 +54,12 @@ class _Blob:
             self.starts.append(self.starts[-1] + len(line) + exact)
         self.padded = f"\n{self.text}\n"  # a DOCX line is found whole, between line ends
         self.taken = bytearray(len(self.text))
+
+    def fresh(self) -> _Blob:
+        """The same text with nothing taken yet (for another Side's reading)."""
+        blob = copy.copy(self)
+        blob.taken = bytearray(len(self.text))
+        return blob
 
     def find(self, key: str, cursor: int) -> int:
         """Where ``key`` is from ``cursor`` on (-1: not there), where no other line is."""
@@ -207,13 +214,12 @@ def verify_text(m: Minutes, text: str, exact: bool, marks: Sequence[tuple[int, s
     ``marks`` are (line of ``text``, kind) of what a DOCX holds that an original never does
     (hidden text, ...); ``margins`` the lines of its headers and footers.
     """
-    first = m.languages[0]
+    first, blob = m.languages[0], _Blob(text, exact)
     sides = sorted((m.meeting.text_order, m.meeting.text_order.other),  # its title first
-                   key=lambda s: _key(signed_lines(m, first, s)[0].text, exact)
-                   not in _Blob(text, exact).text)
+                   key=lambda s: _key(signed_lines(m, first, s)[0].text, exact) not in blob.text)
     best: tuple[Side, list[LangResult]] | None = None
     for side in sides:
-        results = Comparison(m, side, _Blob(text, exact)).results(marks, margins)
+        results = Comparison(m, side, blob.fresh()).results(marks, margins)
         if best is None or sum(len(r.differing) for r in results) < sum(
                 len(r.differing) for r in best[1]):
             best = (side, results)

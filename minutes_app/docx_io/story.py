@@ -43,7 +43,7 @@ def run_text(run: etree._Element) -> str:
 
 def _between(element: etree._Element, top: etree._Element) -> set[str]:
     """The tags of ``element``'s ancestors below ``top``."""
-    tags = set()
+    tags: set[str] = set()
     parent = element.getparent()
     while parent is not None and parent is not top:
         tags.add(parent.tag)
@@ -66,7 +66,7 @@ def paragraph(p: etree._Element, styles: Styles) -> tuple[str, set[str]]:
     fill = shd.get(f"{W}fill") if shd is not None else None
     kinds = {"numbering"} if _numbered(p, pstyle, styles) else set()
     parts = []
-    for el in p.iter():
+    for el in p.iter(f"{W}r", *_KINDS):  # lxml picks the tags: no Python loop over the rest
         kind = _KINDS.get(el.tag)
         if kind is not None:
             kinds.add(kind)
