@@ -92,8 +92,8 @@ def pdf_original(path: Path) -> Original:
         word = 0
         for line in page:
             count = len(line.split())
-            if any((index, n) in unseen for n in range(word, word + count)):
-                marks.append((len(kept), "hidden"))
+            marks += [(len(kept), kind) for kind in ("hidden", "object")
+                      if any((index, n, kind) in unseen for n in range(word, word + count))]
             word += count
             if not _FOOTER.match(line):
                 kept.append(line)

@@ -1,9 +1,11 @@
-"""Words of a PDF that print no ink a reader sees: white on the page, or too small to read.
+"""Words of a PDF that print no ink a reader sees (white on the page, too small to read), and
+ink that is no word (a picture, a drawing, a stamp, text drawn as shapes).
 
 pdftotext gives back every word a PDF draws, seen or not. The pages are rendered in grey
 (pdftoppm) and each word's box looked at: a word whose box is all of one shade (white on
 white, dark on a shading of its own colour), or whose box is less than a few points high, was
-not seen by the signatories.
+not seen by the signatories. Ink outside every word's box was seen but is not text that
+pdftotext can read, so it cannot be compared: our export prints none.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ CONTRAST = 48  # out of 255, between a word's strokes and what is behind them (a
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
                    r"([^<]*)</word>")
 _PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+PAD = 2  # points around a word's box where its glyphs may still reach
 _MEANING = re.compile(r"\w")  # a lone dash or dot is no word to hide
 
 
@@ -46,9 +49,26 @@ def _inked(image: tuple[int, int, bytes], box: tuple[float, float, float, float]
     return max(map(max, rows)) - min(map(min, rows)) >= CONTRAST
 
 
-def unseen_words(path: Path) -> set[tuple[int, int]]:
-    """(page, word) indexes of every word drawn unseen, the words counted in the order of
-    ``pdftotext -raw``; none when the tools are missing."""
+def _stray(image: tuple[int, int, bytes], boxes: list[tuple[float, float, float, float]]
+           ) -> int | None:
+    """The first pixel row holding ink outside every word's box (a picture, a drawing, text
+    drawn as shapes or stamped on: what pdftotext does not read), else None."""
+    width, height, pixels = image
+    blank = bytearray(pixels)
+    for x0, y0, x1, y1 in boxes:  # a glyph may reach a little out of its box
+        a, b = max(int(x0) - PAD, 0), max(int(y0) - PAD, 0)
+        c, d = min(int(x1) + PAD + 1, width), min(int(y1) + PAD + 1, height)
+        for y in range(b, d):
+            blank[y * width + a:y * width + c] = b"\xff" * max(c - a, 0)
+    paper = 255 - CONTRAST
+    return next((y for y in range(height) if min(blank[y * width:(y + 1) * width]) < paper),
+                None)
+
+
+def unseen_words(path: Path) -> set[tuple[int, int, str]]:
+    """(page, word, kind) of every word drawn unseen (``hidden``) and of the word nearest to
+    ink that is no word (``object``), the words counted in the order of ``pdftotext -raw``;
+    none when the tools are missing."""
     text_tool, image_tool = _tool("pdftotext"), _tool("pdftoppm")
     if text_tool is None or image_tool is None:
         return set()
@@ -67,9 +87,15 @@ def unseen_words(path: Path) -> set[tuple[int, int]]:
             return set()
         for index, (page, image) in enumerate(zip(pages, images, strict=True)):
             picture = _pgm(image.read_bytes())
-            for number, (x0, y0, x1, y1, word) in enumerate(_WORD.findall(page)):
-                box = (float(x0), float(y0), float(x1), float(y1))
-                if _MEANING.search(html.unescape(word)) and (box[3] - box[1] < MIN_HEIGHT_PT
-                                                             or not _inked(picture, box)):
-                    out.add((index, number))
+            words = [((float(x0), float(y0), float(x1), float(y1)), html.unescape(word))
+                     for x0, y0, x1, y1, word in _WORD.findall(page)]
+            for number, (box, word) in enumerate(words):
+                if _MEANING.search(word) and (box[3] - box[1] < MIN_HEIGHT_PT
+                                              or not _inked(picture, box)):
+                    out.add((index, number, "hidden"))
+            row = _stray(picture, [box for box, _w in words])
+            if row is not None:
+                near = min(range(len(words)), default=0,
+                           key=lambda n: abs((words[n][0][1] + words[n][0][3]) / 2 - row))
+                out.add((index, near, "object"))
     return out

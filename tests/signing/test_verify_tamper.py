@@ -298,3 +298,16 @@ def test_paragraphs_swapped_are_named_out_of_their_place(genuine: tuple[Minutes,
         _changed(verdicts, Lang.KO, {f"moved:p:{_pid(m, 10)}"})
         assert len(set(verdicts[Lang.KO].differing)) == len(verdicts[Lang.KO].differing)
         assert not any(k.startswith("extra:") for k in verdicts[Lang.KO].differing), path
+
+
+def test_ink_that_is_no_text_is_a_difference_in_docx_and_pdf(genuine: tuple[Minutes, Path],
+                                                             tmp_path: Path) -> None:
+    """A black bar (a drawing) over a line: pdftotext reads nothing, the page shows it."""
+    m, docx = genuine
+    bar = ('<w:r><w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml" style="width:120pt;'
+           'height:14pt" fillcolor="black" stroked="f"/></w:pict></w:r>')
+    changed = tampered(docx, tmp_path / "bar.docx",
+                       in_paragraph(EN_10, lambda p: p.replace("</w:p>", bar + "</w:p>")))
+    convert([changed], "pdf", tmp_path, tmp_path / "lo")
+    for path in (changed, tmp_path / "bar.pdf"):
+        _changed(_verdicts(m, path), Lang.EN, {f"object:in:p:{_pid(m, 10)}"})
