@@ -65,6 +65,9 @@ def paragraph(p: etree._Element, styles: Styles) -> tuple[str, set[str]]:
     shd = p.find(f"{W}pPr/{W}shd")
     fill = shd.get(f"{W}fill") if shd is not None else None
     kinds = {"numbering"} if _numbered(p, pstyle, styles) else set()
+    grid = next(p.iterancestors(f"{W}tbl"), None)
+    tstyle = grid.find(f"{W}tblPr/{W}tblStyle") if grid is not None else None
+    table = tstyle.get(f"{W}val") if tstyle is not None else None
     parts = []
     for el in p.iter(f"{W}r", *_KINDS):  # lxml picks the tags: no Python loop over the rest
         kind = _KINDS.get(el.tag)
@@ -73,7 +76,7 @@ def paragraph(p: etree._Element, styles: Styles) -> tuple[str, set[str]]:
         if el.tag != f"{W}r" or _between(el, p) & (_OBJECTS | _UNSEEN):
             continue
         text = run_text(el)
-        if text and styles.hidden(el, pstyle, fill):
+        if text and styles.hidden(el, pstyle, table, fill):
             if text.strip():
                 kinds.add("hidden")
             continue

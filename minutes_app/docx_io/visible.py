@@ -3,8 +3,8 @@
 A signing original must print every word it holds: a run hidden (``w:vanish``,
 ``w:specVanish``, ``w:webHidden``), coloured like what lies behind it, or too small to read is
 text the signatories did not see. Its formatting is resolved as Word does: the document
-defaults, the paragraph style and its ``w:basedOn`` chain, the run style and its chain, then
-the run's own properties, each later one overriding what it sets.
+defaults, the table's style, the paragraph style, the run style (each with its ``w:basedOn``
+chain), then the run's own properties, each later one overriding what it sets.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Styles:
             self.defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
         background = document.find(f"{W}background")
         self.page = _rgb(background.get(f"{W}color")) if background is not None else None
-        self._cache: dict[tuple[str | None, str | None], _Props] = {}
+        self._cache: dict[tuple[str | None, str | None, str | None], _Props] = {}
 
     def chain(self, sid: str | None) -> list[etree._Element]:
         """The style and those it is based on, the most basic first."""
@@ -66,13 +66,14 @@ class Styles:
             sid = based.get(f"{W}val") if based is not None else None
         return out[::-1]
 
-    def inherited(self, pstyle: str | None, rstyle: str | None) -> _Props:
-        """What a run's styles set (the watched properties), before its own."""
-        key = (pstyle, rstyle)
+    def inherited(self, pstyle: str | None, rstyle: str | None, tstyle: str | None) -> _Props:
+        """What a run's styles set (the watched properties), before its own: the defaults,
+        its table's style, its paragraph's, its own, each with what it is based on."""
+        key = (pstyle, rstyle, tstyle)
         if key not in self._cache:
             props: _Props = {}
-            layers = [self.defaults] + [s.find(f"{W}rPr") for s in
-                                        self.chain(pstyle or self.default_paragraph)]
+            layers = [self.defaults] + [s.find(f"{W}rPr") for s in self.chain(tstyle)]
+            layers += [s.find(f"{W}rPr") for s in self.chain(pstyle or self.default_paragraph)]
             layers += [s.find(f"{W}rPr") for s in self.chain(rstyle)]
             for rpr in layers:
                 _apply(props, rpr)
@@ -87,13 +88,13 @@ class Styles:
             num = found if found is not None else num
         return num is not None and num.get(f"{W}val") not in (None, "0")
 
-    def hidden(self, run: etree._Element, pstyle: str | None,
+    def hidden(self, run: etree._Element, pstyle: str | None, tstyle: str | None,
                paragraph_fill: str | None) -> bool:
         """Whether a run's text is hidden, behind a colour like its own, or too small."""
         rpr = run.find(f"{W}rPr")
         rstyle = rpr.find(f"{W}rStyle") if rpr is not None else None
         props = dict(self.inherited(pstyle, rstyle.get(f"{W}val") if rstyle is not None
-                                    else None))
+                                    else None, tstyle))
         _apply(props, rpr)
         if any(tag in props and (props[tag].get(f"{W}val") or "").lower() not in _OFF
                for tag in _HIDING):

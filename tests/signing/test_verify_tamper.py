@@ -118,6 +118,11 @@ HIDDEN: dict[str, Edit] = {
     "Normal style": _style_rpr("Normal", "<w:vanish/>"),
     "document defaults": edit_part("word/styles.xml", lambda s: s.replace(
         "<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr><w:vanish/>")),
+    "table style": both(add_styles(  # the signature blocks' table
+        '<w:style w:type="table" w:styleId="QuietTable"><w:name w:val="Quiet table"/>'
+        '<w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'), edit_part(
+        "word/document.xml", lambda d: d.replace(
+            "<w:tblPr>", '<w:tblPr><w:tblStyle w:val="QuietTable"/>', 1))),
 }
 
 
@@ -128,7 +133,11 @@ def test_text_a_reader_cannot_see_is_a_difference(genuine: tuple[Minutes, Path],
     verdicts = _verdicts(m, tampered(docx, tmp_path / "hidden.docx", HIDDEN[case]))
     marks = [k for r in verdicts.values() for k in r.differing if k.startswith("hidden:")]
     assert marks and not all(r.agreed for r in verdicts.values()), verdicts
-    if case not in ("Normal style", "document defaults"):  # there, every line is hidden
+    if case == "table style":  # the signature blocks, whose table holds both languages
+        assert any(k.startswith("hidden:in:sig:") for k in marks), marks
+        assert all(any(k.startswith("sig:") for k in r.differing)
+                   for r in verdicts.values()), verdicts
+    elif case not in ("Normal style", "document defaults"):  # there, every line is hidden
         lang = Lang.KO if case == "vanish, added run" else Lang.EN
         pid = _pid(m, 9 if lang is Lang.KO else 14)
         _changed(verdicts, lang, {f"hidden:in:p:{pid}"})
