@@ -1,12 +1,16 @@
-"""Is this signing original the agreed text? Per language, and which lines differ.
+"""Is this signing original the agreed text? Per language, and what differs, where.
 
 Each language's lines (as the original's Side prints them) are looked for in the original's
-text in order. A DOCX keeps its white space, so a line must be there exactly (after the
-normalisation of the fingerprint); a PDF does not (a line break and a space look the same),
-so its lines are compared with white space and invisible format characters removed. Lines
-found are taken back to the text-order Side's form (the alternat undone); a line not found is
-replaced by what the original has between its neighbours. The fingerprint of that text is
-recomputed and compared with the agreed one.
+text in order, each where no language before it (in the original's order) took the text. A
+DOCX keeps its white space, so a line must be there whole, as a line (after the normalisation
+of the fingerprint); a PDF does not (a line break and a space look the same), so its lines are
+compared with white space and invisible format characters removed. Lines found are taken back
+to the text-order Side's form (the alternat undone); a line not found is replaced by what the
+original has between its neighbours. Then all the text of the original is accounted for: what
+no line took and the export does not print itself (``furniture``) is text that is not in the
+agreed text, named after the line it follows, or a line out of its place; what the reader of
+the original marked (hidden text, fields, ... by line) is named where it stands. The
+fingerprint of that text is recomputed and compared with the agreed one.
 """
 
 from __future__ import annotations
