@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from minutes_app.checks.fingerprint import canonical_lines, digest, normalise
@@ -150,7 +151,7 @@ class Comparison:
 
     def locate(self, at: int, inside: bool) -> tuple[Lang, str]:
         """The language and line that ``at`` is in (``in:KEY``) or follows (``after:KEY``)."""
-        for start, end, lang, key in self.unmatched:
+        for start, end, lang, key in self.unmatched if inside else ():
             if start <= at <= end:
                 return lang, f"in:{key}"
         before = [f for f in self.found if f[0] <= at and (inside or f[1] <= at)]
@@ -165,19 +166,23 @@ class Comparison:
         differing = {lang: [key for _s, _e, lg, key in self.unmatched if lg is lang]
                      for lang in self.lines}
         added: dict[Lang, dict[str, str]] = {lang: {} for lang in self.lines}
+        gaps = {(lang, key): (start, end) for start, end, lang, key in self.unmatched}
         missing = {(lang, key): _key(line.text, self.blob.exact)
                    for _s, _e, lang, key in self.unmatched
                    for line in self.lines[lang] if line.key == key}
+        pieces = []
         for at, piece in self.leftovers():
-            if any(start <= at <= end for start, end, _l, _k in self.unmatched):
-                continue  # a changed line's text, said with that line
             for (lang, key), text in list(missing.items()):  # a line out of its place
-                if text and text in piece:
+                if text and text in piece and not gaps[lang, key][0] <= at <= gaps[lang, key][1]:
                     differing[lang][differing[lang].index(key)] = f"moved:{key}"
                     piece = piece.replace(text, "", 1)
                     del missing[lang, key]
-            if not piece.strip():
-                continue
+            if piece.strip():
+                pieces.append((at, piece))
+        changed = self._replacements(pieces, missing)
+        for i, (at, piece) in enumerate(pieces):
+            if i in changed:
+                continue  # a changed line's text, said with that line
             lang, where = self.locate(at, inside=False)
             differing[lang].append(f"extra:{where}")
             added[lang][where] = added[lang].get(where, "") + " " + piece
@@ -191,6 +196,19 @@ class Comparison:
                 keys.append("margin")
         return [self._result(lang, list(dict.fromkeys(differing[lang])), added[lang])
                 for lang in self.m.languages]
+
+    def _replacements(self, pieces: list[tuple[int, str]],
+                      missing: dict[tuple[Lang, str], str]) -> set[int]:
+        """The pieces that are a changed line's text: between the line's neighbours, the one
+        most like it (any other piece there is text added)."""
+        out = set()
+        for start, end, lang, key in self.unmatched:
+            there = [i for i, (at, _p) in enumerate(pieces) if start <= at <= end]
+            text = missing.get((lang, key))
+            if there and text is not None:
+                out.add(max(there, key=lambda i: SequenceMatcher(
+                    None, text, pieces[i][1], autojunk=False).quick_ratio()))
+        return out
 
     def _result(self, lang: Lang, differing: list[str], added: dict[str, str]) -> LangResult:
         hashed = canonical_lines(self.m, lang)

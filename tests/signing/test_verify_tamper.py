@@ -320,3 +320,28 @@ def test_ink_that_is_no_text_is_a_difference_in_docx_and_pdf(genuine: tuple[Minu
     convert([changed], "pdf", tmp_path, tmp_path / "lo")
     for path in (changed, tmp_path / "bar.pdf"):
         _changed(_verdicts(m, path), Lang.EN, {f"object:in:p:{_pid(m, 10)}"})
+
+
+def test_an_addition_beside_another_languages_changed_line_is_its_own_difference(
+        tmp_path: Path) -> None:
+    """Three languages side by side (RU): a Russian sentence appended and a Korean paragraph
+    added in the same row; each language is named, the English one is intact."""
+    m = trilingual()
+    preamble = next(p.id for p in m.paragraphs() if p.text(Lang.RU).startswith(
+        "Стороны обсудили следующие вопросы"))
+    for layout in ("side-by-side", "consecutive"):
+        docx = tmp_path / f"{layout}.docx"
+        write_signing(m, docx, Side.RU, layout=layout)
+        changed = tampered(docx, tmp_path / f"{layout}-added.docx", both(
+            append_run("Стороны обсудили следующие вопросы", " Протокол не имеет силы."),
+            in_paragraph("양측은 다음 사항에 관하여", lambda p: p + (
+                '<w:p><w:r><w:t>추가 문단입니다.</w:t></w:r></w:p>'))))
+        convert([changed], "pdf", tmp_path, tmp_path / "lo")
+        for path in (changed, changed.with_suffix(".pdf")):
+            side, results = verify_text(m, *original_text(path))
+            verdicts = {r.lang: r for r in results}
+            assert side is Side.RU and verdicts[Lang.EN].agreed, (path, results)
+            assert verdicts[Lang.KO].differing == (f"extra:after:p:{preamble}",), path
+            assert set(verdicts[Lang.RU].differing) <= {f"p:{preamble}",
+                                                        f"extra:after:p:{preamble}"}, path
+            assert verdicts[Lang.RU].differing, path
