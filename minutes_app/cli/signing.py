@@ -149,13 +149,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     for digest in json.loads(data).get("fingerprints", {}).values()}
     finally:
         f.close()
-    text, exact = original_text(Path(args.original))
-    side, results = verify_text(m, text, exact)
+    side, results = verify_text(m, *original_text(Path(args.original)))
     if args.json:
         print(json.dumps({"copy_for": side.value, "languages": [
             {"lang": r.lang.value, "agreed": r.agreed, "expected": r.expected, "found": r.found,
              "recorded_at_export": r.expected in recorded,
-             "differing": [line_label(m, k) for k in r.differing]} for r in results]},
+             "differing": list(dict.fromkeys(line_label(m, k) for k in r.differing))}
+            for r in results]},
             ensure_ascii=False, indent=2))
     else:
         print(_("{file}: the original for the {side}").format(file=Path(args.original).name,
@@ -165,8 +165,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(f"  {r.lang.value}: {state}  (SHA-256 {r.found})")
             if not r.agreed:
                 print("      " + _("agreed SHA-256 {digest}").format(digest=r.expected))
-                for key in r.differing:
-                    print("      " + _("differs: {where}").format(where=where_label(m, key)))
+                for where in dict.fromkeys(where_label(m, key) for key in r.differing):
+                    print("      " + _("differs: {where}").format(where=where))
     return 0 if all(r.agreed for r in results) else 1
 
 

@@ -9,44 +9,62 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
+from minutes_app.docx_io.pdf_ink import unseen_words
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.docx_io.story import MARGIN_TYPES, STRICT, body_lines, part_lines, related
+from minutes_app.docx_io.visible import W, Styles
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX
 from minutes_app.errors import MinutesError
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # lines a PDF page adds that are not signed text: the page number, initials boxes, the
 # fingerprints in the footer
-_FOOTER = re.compile(r"^\s*(?:-\s*\d+\s*-|(?:KR|RU): _+.*|(?:[A-Z]{2} SHA-256 [0-9a-f]+\s*)+)\s*$")
+# (only these: any other text on a page is a difference verify reports)
+_FOOTER = re.compile(r"^\s*(?:-\s*\d+\s*-|(?:KR|RU): _+(?:\s+(?:KR|RU): _+)*"
+                     r"|(?:[A-Z]{2} SHA-256 [0-9a-f]+\s*)+)\s*$")
 
 
-def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph of the main story in document order (table cells included)."""
+class Original(NamedTuple):
+    """An original's text, and for a DOCX what it holds that the signed text must not."""
+
+    text: str
+    exact: bool  # white space as written (DOCX), or not kept (PDF)
+    marks: tuple[tuple[int, str], ...] = ()  # (line of ``text``, kind): hidden text, ...
+    margins: tuple[str, ...] = ()  # the lines of its headers and footers
+
+
+def docx_original(path: Path) -> Original:
+    """The text a reader sees in the main story, in document order (table cells included),
+    with where it holds what a signing original never does, and its header and footer lines."""
     archive = DocxArchive(path)
     try:
         root = archive.xml("word/document.xml")
+        if root is None:
+            raise MinutesError("{path_name} has no document part; it is not a Word document.",
+                               path_name=path.name)
+        if root.tag == f"{STRICT}document":
+            raise MinutesError("{path_name} was saved as Strict Open XML; save it as a Word "
+                               "Document (.docx) and try again.", path_name=path.name)
+        styles = Styles(archive.xml("word/styles.xml"), root)
+        margins = tuple(line for part in related(archive, MARGIN_TYPES)
+                        for line in part_lines(part))
     finally:
         archive.close()
-    if root is None:
-        raise MinutesError("{path_name} has no document part; it is not a Word document.",
-                           path_name=path.name)
     if any((b.get(f"{W}name") or "").startswith((BOOKMARK_PREFIX, SECTION_PREFIX))
            for b in root.iter(f"{W}bookmarkStart")):  # its rows carry our paragraphs' ids
         raise MinutesError(code="verify_working_copy", name=path.name)
-    out = []
-    for p in root.iter(f"{W}p"):
-        parts = []
-        for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-            if node.tag == f"{W}t":
-                parts.append(node.text or "")
-            else:
-                parts.append("\t" if node.tag == f"{W}tab" else "\n")
-        out.append("".join(parts))
-    return out
+    lines, marks = body_lines(root, styles)
+    return Original("\n".join(lines), True, tuple(marks), margins)
 
 
-def pdf_lines(path: Path) -> list[str]:
-    """The lines of a PDF in content order (``pdftotext -raw``), page furniture removed."""
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph a reader sees in the main story in document order."""
+    return docx_original(path).text.split("\n")
+
+
+def _pdf_pages(path: Path) -> list[list[str]]:
+    """The lines of each page of a PDF in content order (``pdftotext -raw``)."""
     tool = shutil.which("pdftotext")
     if tool is None:
         raise MinutesError("Verifying a PDF needs pdftotext (Debian: poppler-utils).")
@@ -55,16 +73,39 @@ def pdf_lines(path: Path) -> list[str]:
     if done.returncode != 0:
         raise MinutesError("pdftotext could not read {path_name}; is it a PDF?",
                            path_name=path.name)
-    text = done.stdout.decode("utf-8", "replace")
-    return [line for line in text.replace("\f", "\n").splitlines() if not _FOOTER.match(line)]
+    return [page.splitlines() for page in done.stdout.decode("utf-8", "replace").split("\f")]
 
 
-def original_text(path: Path) -> tuple[str, bool]:
+def pdf_lines(path: Path) -> list[str]:
+    """The lines of a PDF in content order, page furniture removed."""
+    return [line for page in _pdf_pages(path) for line in page if not _FOOTER.match(line)]
+
+
+def pdf_original(path: Path) -> Original:
+    """A PDF's text, page furniture removed, with the lines that draw words no one sees
+    (white, or too small)."""
+    pages = _pdf_pages(path)
+    unseen = unseen_words(path)
+    kept: list[str] = []
+    marks = []
+    for index, page in enumerate(pages):
+        word = 0
+        for line in page:
+            count = len(line.split())
+            marks += [(len(kept), kind) for kind in ("hidden", "object")
+                      if any((index, n, kind) in unseen for n in range(word, word + count))]
+            word += count
+            if not _FOOTER.match(line):
+                kept.append(line)
+    return Original("\n".join(kept), False, tuple(dict.fromkeys(marks)))
+
+
+def original_text(path: Path) -> Original:
     """The original's text and whether white space in it is exact (DOCX) or not (PDF)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return "\n".join(pdf_lines(path)), False
+        return pdf_original(path)
     if suffix == ".docx":
-        return "\n".join(docx_paragraphs(path)), True
+        return docx_original(path)
     raise MinutesError("{path_name}: verify reads a signing original as .docx or .pdf.",
                        path_name=path.name)

@@ -15,6 +15,9 @@ from typing import IO
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from minutes_app.checks.furniture import (
+    footer_prints, initials_boxes, language_order, sheet_print, sheet_title,
+)
 from minutes_app.checks.fingerprint import fingerprints
 from minutes_app.checks.readiness import Reason, reasons
 from minutes_app.checks.signed_text import Line, annex_lines, body_lines, signature_lines
@@ -43,12 +46,6 @@ class NotReadyToSignError(MinutesError):
         self.message += "".join(f"\n- {r.message}" for r in found)  # English, for logs
         self.details = [r.msg for r in found]
         self.reasons = found
-
-
-def language_order(m: Minutes, copy_for: Side) -> list[Lang]:
-    """The alternat: the copy's own Side's language first."""
-    own = Lang.KO if copy_for is Side.KR else (Lang.RU if Lang.RU in m.languages else Lang.EN)
-    return sorted(m.languages, key=lambda lang: (lang is not own, m.languages.index(lang)))
 
 
 # kind of line -> (alignment, keep with next, space after in pt, size in pt, bold); the closing
@@ -144,11 +141,10 @@ class _Signing:
                                            size_pt=12), space_after_pt=4),
                        fx.paragraph(fx.run(phrase("verification_note", lang), lang, f,
                                            size_pt=10), space_after_pt=12)]
-        markup.append(fx.paragraph(fx.run(title(self.m, Lang.EN, self.copy_for)
-                                          if Lang.EN in self.m.languages else "", Lang.EN, f,
+        markup.append(fx.paragraph(fx.run(sheet_title(self.m, self.copy_for), Lang.EN, f,
                                           size_pt=10), space_after_pt=6))
-        markup += [fx.paragraph(fx.run(f"{lang.value.upper()}  SHA-256  {prints[lang]}", None,
-                                       f, size_pt=9), space_after_pt=4) for lang in self.langs]
+        markup += [fx.paragraph(fx.run(sheet_print(lang, prints[lang]), None, f, size_pt=9),
+                                space_after_pt=4) for lang in self.langs]
         self.add("".join(markup))
 
     def footer(self, initials: bool, fingerprint_footer: bool) -> Edit:
@@ -162,14 +158,11 @@ class _Signing:
                 + fx.run(" -", None, f, size_pt=9))
         more = ""
         if fingerprint_footer:
-            prints = fingerprints(self.m)
-            line = "  ".join(f"{lang.value.upper()} SHA-256 {prints[lang]}"
-                             for lang in self.langs)
-            more += fx.paragraph(fx.run(line, None, f, size_pt=5), align="center")
+            more += fx.paragraph(fx.run(footer_prints(self.m, self.copy_for), None, f,
+                                        size_pt=5), align="center")
         if initials:
-            boxes = "   ".join(f"{side.value}: ______" for side in (self.copy_for,
-                                                                   self.copy_for.other))
-            more += fx.paragraph(fx.run(boxes, None, f, size_pt=8), align="right")
+            more += fx.paragraph(fx.run(initials_boxes(self.copy_for), None, f, size_pt=8),
+                                 align="right")
 
         def edit(root: Element) -> None:
             first = root.find(fx.qn("w:p"))

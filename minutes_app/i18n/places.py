@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minutes_app.errors import N_, Message
-from minutes_app.i18n.catalog import _
+from minutes_app.i18n.catalog import _, current_language
 from minutes_app.model import Minutes, Side
 
 if TYPE_CHECKING:
@@ -59,6 +59,14 @@ def where_label(m: Minutes, key: str) -> str:
     from minutes_app.model.annexes import roman
 
     kind, _sep, rest = key.partition(":")
+    if kind == "margin":
+        return _("text in a header or footer that the export does not print there")
+    if kind == "moved":
+        return _("{where}, out of its place").format(where=where_label(m, rest))
+    if kind == "h":
+        return _("the heading “{heading}”").format(heading=_heading(m, int(rest)))
+    if kind in _MARK_KINDS:
+        return _found(m, _MARK_KINDS[kind](), rest)
     if kind == "p":
         number = m.number(int(rest))
         return (_("paragraph {number}").format(number=number) if number is not None
@@ -67,9 +75,44 @@ def where_label(m: Minutes, key: str) -> str:
         return _("the signature block of the {side}").format(side=side_label(Side(rest[:2])))
     if kind == "annex":
         return _("Annex {number}").format(number=roman(int(rest.split(":")[0])))
-    return {"h": _("a section heading"), "title": _("the title"), "dates": _("the date"),
+    return {"title": _("the title"), "dates": _("the date"),
             "closing": _("the closing formula"),
             "prevailing": _("the prevailing-text clause")}.get(kind, kind)
+
+
+# what ``verify`` finds in an original that is not the agreed text, by kind (``extra:after:p:3``)
+_MARK_KINDS = {
+    "extra": lambda: _("text that is not in the agreed text"),
+    "hidden": lambda: _("hidden text (hidden, coloured like the page or too small to read)"),
+    "tracked": lambda: _("a tracked change"),
+    "field": lambda: _("a field (its printed result can change)"),
+    "object": lambda: _("a picture, drawing or text box"),
+    "note": lambda: _("a footnote or endnote"),
+    "comment": lambda: _("a comment"),
+    "numbering": lambda: _("automatic numbering"),
+    "chunk": lambda: _("a part imported whole (altChunk)"),
+}
+
+
+def _found(m: Minutes, what: str, rest: str) -> str:
+    """``what`` in or after the line ``rest`` names (``in:p:3``), or before the first line."""
+    relation, _sep, line = rest.partition(":")
+    if relation == "start":
+        return _("{what}, before the title").format(what=what)
+    where = where_label(m, line)
+    return (_("{what} in {where}") if relation == "in" else _("{what} after {where}")).format(
+        what=what, where=where)
+
+
+def _heading(m: Minutes, section_id: int) -> str:
+    """A section's heading in the interface's language when the document has it, shortened."""
+    section = next((s for s in m.sections if s.id == section_id), None)
+    if section is None:
+        return "?"
+    ui = next((lang for lang in m.languages if lang.value == current_language()), None)
+    text = section.heading.get(ui or m.languages[0], "") or next(
+        (section.heading.get(lang, "") for lang in m.languages if section.heading.get(lang)), "")
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def kind_label(r: Revision) -> str:

@@ -145,8 +145,7 @@ def test_fingerprints_on_a_separate_sheet_not_on_the_signed_pages(originals: Ori
 def test_both_originals_have_the_same_fingerprints_and_verify(originals: Originals) -> None:
     for name, (m, docx, pdf) in originals.items():
         for path in (docx, pdf):
-            text, exact = original_text(path)
-            side, results = verify_text(m, text, exact)
+            side, results = verify_text(m, *original_text(path))
             assert side.value == name[-2:], (name, path.suffix)
             assert all(r.agreed for r in results), (name, path.suffix, results)
             assert {r.lang: r.found for r in results} == fingerprints(m)
@@ -172,8 +171,7 @@ def test_verify_rejects_a_changed_digit_in_each_language(originals: Originals, t
     changed = tmp_path / "changed.docx"
     _change_a_digit(docx, changed, old, new)
     for path in (changed, to_pdf(changed, tmp_path)):
-        text, exact = original_text(path)
-        _side, results = verify_text(m, text, exact)
+        _side, results = verify_text(m, *original_text(path))
         verdict = {r.lang: r for r in results}
         assert not verdict[lang].agreed and verdict[lang].found != verdict[lang].expected
         number_2 = next(p.id for p in m.paragraphs() if m.number(p.id) == 2)
@@ -204,8 +202,7 @@ def test_side_by_side_trilingual_columns_in_the_alternat_order_and_verified(
     row = next(line for line in layout_text(pdf).splitlines() if "18 декабря 2020 г." in line)
     assert row.index("18 декабря 2020 г.") < row.index("월") < row.index("18 December 2020")
     for path in (docx, pdf):
-        text, exact = original_text(path)
-        side, results = verify_text(m, text, exact)
+        side, results = verify_text(m, *original_text(path))
         assert side is Side.RU and all(r.agreed for r in results), (path.suffix, results)
 
 
@@ -242,7 +239,7 @@ def test_the_trilingual_demo_signs_in_each_sides_order(tmp_path: Path) -> None:
         DismissFinding(finding.key, "pending").apply(m)
     docx = tmp_path / "demo-RU.docx"
     write_signing(m, docx, Side.RU)
-    text, exact = original_text(docx)
+    text, exact, *_rest = original_text(docx)
     russian = text[:text.find("Agreed Minutes")]
     assert russian.startswith("Согласованный протокол 14-го заседания Российско-Корейского "
                               "Подкомитета")
@@ -282,7 +279,7 @@ def test_a_pdf_original_verifies_whatever_invisible_characters_its_text_holds(
     for path in (docx, pdf):
         side, results = verify_text(m, *original_text(path))
         assert side is Side.KR and all(r.agreed for r in results), (path.suffix, results)
-    text, exact = original_text(pdf)
+    text, exact, *_rest = original_text(pdf)
     changed = text.replace("2020", "2021", 1)
     assert not all(r.agreed for r in verify_text(m, changed, exact)[1])
 

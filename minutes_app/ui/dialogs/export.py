@@ -85,7 +85,7 @@ class ExportDialog(QDialog):
         if self.minutes is None:
             return ""
         from minutes_app.checks.signed_text import body_lines
-        from minutes_app.docx_io.signing import language_order
+        from minutes_app.checks.furniture import language_order
 
         side = Side(self.copy_for.currentData())
         lang = language_order(self.minutes, side)[0]
@@ -225,8 +225,8 @@ class ExportCommands:
         for r in results:
             lines.append((_("{lang}: the agreed text") if r.agreed else
                           _("{lang}: NOT the agreed text")).format(lang=lang_label(r.lang)))
-            lines += ["    " + _("differs: {where}").format(where=where_label(m, k))
-                      for k in r.differing]
+            lines += ["    " + _("differs: {where}").format(where=where)
+                      for where in dict.fromkeys(where_label(m, k) for k in r.differing)]
         ok = all(r.agreed for r in results)
         box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
                           _("Verify a signing original"), "\n".join(lines),
