@@ -73,8 +73,23 @@ class BracketDialog(QDialog):
         form.addRow(_("Proposed by"), self.words_side)
         form.addRow(_("Alternative"), self.alternative)
         form.addRow(_("Proposed by"), self.alternative_side)
+        self.problem = QLabel()  # said here, with what was typed still in the fields
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons = ok_cancel(self)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Close only with two options to bracket (an empty one is refused here, before the
+        dialog and what was typed in it are gone)."""
+        empty = next((f for f in (self.words, self.alternative) if not f.text().strip()), None)
+        if empty is not None:
+            self.problem.setText(_("A bracket option cannot be empty."))
+            self.problem.show()
+            empty.setFocus()
+            return
+        super().accept()
 
     def options(self) -> list[BracketOption]:
         """The bracket's options, the words in the text first."""
