@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import render, render_all
 from minutes_app.i18n import _
+from minutes_app.i18n.places import note_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.model import Lang, Side
 from minutes_app.model.brackets import BracketOption
@@ -237,7 +238,8 @@ class NegotiationCommands:
         table = QTableWidget(len(rounds), 4)
         table.setHorizontalHeaderLabels([_("Round"), _("Sent by"), _("Time"), _("Note")])
         for row, r in enumerate(rounds):
-            for col, text in enumerate((str(r.number), side_label(r.side), r.time, r.note)):
+            for col, text in enumerate((str(r.number), side_label(r.side), r.time,
+                                         note_label(r.note))):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         layout = QVBoxLayout(dialog)
