@@ -20,7 +20,7 @@ from minutes_app.docx_io.bracket_marks import (
 from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
-from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
+from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -28,7 +28,7 @@ from minutes_app.docx_io.reader import (
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
-from minutes_app.docx_io.working import DOCUMENT_PREFIX, author_name
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, DOCUMENT_PREFIX, author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
@@ -271,8 +271,9 @@ class _Importer:
         return best
 
     def run(self, accept_uncertain: bool) -> None:
-        rows = _rows(self.doc, self.m)
+        rows, header = _rows(self.doc, self.m)
         columns = ColumnCheck(self.m)
+        self.unplaced += columns.header(header)
         known = {p.id: p for p in self.m.paragraphs()}
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
@@ -341,8 +342,17 @@ class _Importer:
         self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
+        """Paragraphs whose row is gone: deleted by the returning Side. A row whose id is
+        still in the file where it cannot be read (a table in a cell) is listed instead."""
+        where = {b: index for index, rp in enumerate(self.doc.paragraphs) for b in rp.bookmarks
+                 if b.startswith(BOOKMARK_PREFIX)}
         for pid in known:
-            if pid not in seen and known[pid].mark is None and not self.report.uncertain:
+            at = where.get(f"{BOOKMARK_PREFIX}{pid}")
+            if pid not in seen and at is not None:
+                rp = self.doc.paragraphs[at]
+                self.unplaced.append(Unplaced("row-unread", f"paragraph {at}",
+                                              rp.text() or rp.text(accept=False)))
+            elif pid not in seen and known[pid].mark is None and not self.report.uncertain:
                 author = Author(self.from_side, self.round_number, self.now)
                 self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
                 self._count(author)
@@ -382,8 +392,8 @@ def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
     back = read_back(doc)
     if back is not None:
         consumed = {id(rp) for rp in back.consumed}
-        return find_unplaced(doc, -1, _expected_outside(m, "consecutive"), consumed)
-    return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
+        return find_unplaced(doc, set(), _expected_outside(m, "consecutive"), consumed)
+    return find_unplaced(doc, set(main_tables(doc)), _expected_outside(m, "side-by-side"))
 
 
 def _same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
