@@ -36,6 +36,7 @@ from minutes_app.model import (
     ParagraphMark, Round, SetAuthorSides, SetBrackets, SetMark, Side,
 )
 from minutes_app.model.track import Author
+from minutes_app.model.validate import MAX_TEXT
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
 from minutes_app.tracking.brackets import add_bracket_op
@@ -85,6 +86,7 @@ class _Importer:
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
         self.unplaced: list[Unplaced] = []
+        self.name = ""  # the file's name, for the sentences that name it
         self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
@@ -292,6 +294,7 @@ class _Importer:
         from minutes_app.docx_io.annex_import import AnnexRows
 
         annexes = AnnexRows(self)
+        self._lengths(rows)
         for index, row in enumerate(rows, start=1):
             self.unplaced += columns.row(row, index)
             if annexes.row(row):  # an annex's row, or one they added after an annex
@@ -322,6 +325,16 @@ class _Importer:
         self.unplaced += columns.after(self.m)
         self._missing_headings(rows)
         annexes.missing(rows)
+
+    def _lengths(self, rows: list[_Row]) -> None:
+        """Refuse, naming the file and the row, a cell longer than a paragraph may be."""
+        for index, row in enumerate(rows, start=1):
+            for lang, cell in row.cells.items():
+                length = sum(len(rp.text()) + 1 for rp in cell)  # never under the text's
+                if lang in self.m.languages and length > MAX_TEXT and len(text := _cell_text(cell)) > MAX_TEXT:
+                    raise MinutesError(code="import_text_too_long", name=self.name, row=index,
+                                       lang=lang.value.upper(), count=f"{len(text):,}",
+                                       limit=f"{MAX_TEXT:,}")
 
     def _missing_headings(self, rows: list[_Row]) -> None:
         """A heading row they removed cannot be placed: a heading is not deleted on import."""
@@ -424,6 +437,7 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     doc = read_docx(path)
     _same_document(m, doc, path)
     imp = _Importer(m, doc, from_side, now)
+    imp.name = path.name
     if imp.own_sent:
         imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
     try:

@@ -147,8 +147,7 @@ def test_a_table_split_with_word_s_empty_paragraph_between_records_no_deletion(
         tbl = tr.getparent()
         assert tbl is not None
         second = etree.Element(f"{W}tbl")
-        second.append(copy.deepcopy(tbl.find(f"{W}tblPr")))
-        second.append(copy.deepcopy(tbl.find(f"{W}tblGrid")))
+        second.extend(copy.deepcopy(e) for e in tbl.iterchildren(f"{W}tblPr", f"{W}tblGrid"))
         rows = tbl.findall(f"{W}tr")
         for r in rows[rows.index(tr):]:
             second.append(r)
@@ -185,7 +184,7 @@ def test_a_row_shifted_by_grid_before_is_read_by_its_grid_columns(tmp_path: Path
     table = max(range(len(doc.tables)), key=lambda t: len(doc.tables[t]))
     shifted = [grid for (t, _r), grid in doc.grid.items() if t == table and grid[0][0] == 1]
     assert shifted == [[(1, 1), (2, 1), (3, 1)]]
-    op, report = plan_import(m, returned, Side.RU, NOW)
+    _op, report = plan_import(m, returned, Side.RU, NOW)
     assert len(report.uncertain) == 1  # looks like paragraph 4: asked, never guessed
     assert report.deleted == [] and report.touched == [] and report.inserted == []
 
@@ -256,7 +255,7 @@ def test_a_row_whose_id_stands_in_a_nested_table_is_listed_not_deleted(tmp_path:
         tbl = tr.getparent()
         assert tbl is not None
         inner = etree.Element(f"{W}tbl")
-        inner.append(copy.deepcopy(tbl.find(f"{W}tblPr")))
+        inner.extend(copy.deepcopy(e) for e in tbl.iterchildren(f"{W}tblPr", f"{W}tblGrid"))
         inner.append(tr)  # the row moved into the English cell of the next paragraph
         cell = _row(root, host).findall(f"{W}tc")[2]
         cell.append(inner)
