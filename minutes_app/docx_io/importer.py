@@ -330,8 +330,10 @@ class _Importer:
         """Refuse, naming the file and the row, a cell longer than a paragraph may be."""
         for index, row in enumerate(rows, start=1):
             for lang, cell in row.cells.items():
+                if lang not in self.m.languages:
+                    continue
                 length = sum(len(rp.text()) + 1 for rp in cell)  # never under the text's
-                if lang in self.m.languages and length > MAX_TEXT and len(text := _cell_text(cell)) > MAX_TEXT:
+                if length > MAX_TEXT and len(text := _cell_text(cell)) > MAX_TEXT:
                     raise MinutesError(code="import_text_too_long", name=self.name, row=index,
                                        lang=lang.value.upper(), count=f"{len(text):,}",
                                        limit=f"{MAX_TEXT:,}")
