@@ -332,8 +332,7 @@ class _Importer:
             for lang, cell in row.cells.items():
                 if lang not in self.m.languages:
                     continue
-                length = sum(len(rp.text()) + 1 for rp in cell)  # never under the text's
-                if length > MAX_TEXT and len(text := _cell_text(cell)) > MAX_TEXT:
+                if len(text := _cell_text(cell)) > MAX_TEXT:
                     raise MinutesError(code="import_text_too_long", name=self.name, row=index,
                                        lang=lang.value.upper(), count=f"{len(text):,}",
                                        limit=f"{MAX_TEXT:,}")
