@@ -86,6 +86,8 @@ TEMPLATES: dict[str, str] = {
     "docx_encrypted": N_("{name} is password-protected (encrypted). Ask for a copy without a "
                          "password, or remove it in Word first."),
     "docx_not_docx": N_("{name} is not a DOCX file (not a Word document)."),
+    "docx_strict": N_("{name} was saved as a Strict Open XML Document, which this app does not "
+                      "read: open it in Word, save it as a Word Document (.docx) and try again."),
     "docx_truncated": N_("{name} is incomplete: its end is missing (it was cut off while being "
                          "copied, downloaded or sent). Ask for the file again."),
     "output_folder": N_("{name} is a folder: give the name of the file to write (nothing was "

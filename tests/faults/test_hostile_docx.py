@@ -100,6 +100,26 @@ def test_a_paragraph_longer_than_any_is_refused_naming_the_file_and_row(
     assert target.read_bytes() == sent[0].read_bytes()
 
 
+def test_a_strict_open_xml_file_is_named_as_such(sent: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    """Word's "Strict Open XML Document": our copy with ISO 29500 Strict's namespaces."""
+    with zipfile.ZipFile(sent[1]) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name, data in parts.items():
+        if name.endswith(".xml"):
+            parts[name] = data.replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main").replace(
+                b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(strict, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    _both(sent[0], strict, "Strict Open XML Document", tmp_path)
+    _refused(cli("--lang", "ko", "revisions", str(strict)), "Word 문서(.docx)")
+
+
 def _flip_inside_document(src: Path, out: Path) -> Path:
     shutil.copyfile(src, out)
     info = zipfile.ZipFile(out).getinfo("word/document.xml")
