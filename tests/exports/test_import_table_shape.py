@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from minutes_app.docx_io.importer import ImportReport, plan_import
 from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
+from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
@@ -268,6 +269,14 @@ def test_a_row_whose_id_stands_in_a_nested_table_is_listed_not_deleted(tmp_path:
     assert pid not in report.deleted and m.paragraph(pid).mark is None
 
 
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The CLI in Korean sets the process's language: English again for the tests after."""
+    yield
+    catalog.set_language("en")
+
+
+@pytest.mark.usefixtures("english_after")
 @pytest.mark.parametrize("ui", ["en", "ko"])
 def test_the_cli_says_what_was_not_applied_in_the_interface_language(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], ui: str) -> None:
