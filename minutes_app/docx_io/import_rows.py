@@ -103,18 +103,35 @@ def _rows(doc: ReadDocument, m: Minutes) -> tuple[list[_Row], list[Cell]]:
         table = _table_rows(doc, main_tables(doc))
     columns = _languages(table[0][1], column_order(m))
     status = _status_column(table[0][1], columns)
-    rows = [_row(doc, where, placed, columns, status) for where, placed in table[1:]]
+    vertical = _vertical(doc, [where for where, _placed in table])
+    rows = [_row(doc, where, placed, columns, status, vertical)
+            for where, placed in table[1:]]
     return rows, [] if consecutive is not None else [cell for _c, _s, cell in table[0][1]]
 
 
+def _vertical(doc: ReadDocument, order: list[tuple[int, int]]) -> set[tuple[int, int, int]]:
+    """The cells (table, row, grid column) merged with a row below or above (``w:vMerge``):
+    each continuation and the cell it continues, in the row before it in ``order``."""
+    at = {where: i for i, where in enumerate(order)}
+    out = set()
+    for (t, r, column), continues in doc.vmerge.items():
+        i = at.get((t, r), 0)
+        if continues and i > 0 and (*order[i - 1], column) in doc.vmerge:
+            out.update({(t, r, column), (*order[i - 1], column)})
+    return out
+
+
 def _row(doc: ReadDocument, where: tuple[int, int], placed: list[tuple[int, int, Cell]],
-         columns: dict[int, Lang], status: int | None) -> _Row:
+         columns: dict[int, Lang], status: int | None,
+         vertical: set[tuple[int, int, int]] = frozenset()) -> _Row:  # type: ignore[assignment]
     first = next((cell for column, _span, cell in placed if column == 0), [])
     marks = [b for p in first for b in p.bookmarks]
     texts: dict[Lang, list[ReadParagraph]] = {}
     number, status_cell, strays = "", None, []
     for column, span, cell in placed:
-        if span == 1 and column in columns:
+        if column != 0 and (*where, column) in vertical:  # one cell over two rows' paragraphs
+            strays.append(("merged-rows", cell))
+        elif span == 1 and column in columns:
             texts[columns[column]] = cell
         elif span == 1 and column == 0:
             number = " ".join(p.text() for p in cell).strip()

@@ -117,6 +117,9 @@ class ReadDocument:
     # where each cell of a table row stands in the table's grid: (table, row) → (first grid
     # column, columns spanned) per cell (``w:gridBefore``, ``w:gridSpan``, ``w:hMerge``)
     grid: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    # cells merged vertically (``w:vMerge``): (table, row, first grid column) → True where the
+    # cell continues the one above, False where a merge starts
+    vmerge: dict[tuple[int, int, int], bool] = field(default_factory=dict)
     nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
     # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
     alternates: list[tuple[int, str]] = field(default_factory=list)
@@ -331,6 +334,10 @@ class _BodyReader:
                 else:
                     cells.append(cell)
                     grid.append((column, span))
+                    merged = tc.find(f"{W}tcPr/{W}vMerge")
+                    if merged is not None:
+                        self.doc.vmerge[(self.table, len(rows), column)] = \
+                            _attr(merged, "val") != "restart"
                 column += span
             self.doc.grid[(self.table, len(rows))] = grid
             rows.append(cells)

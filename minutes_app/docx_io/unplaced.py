@@ -30,6 +30,8 @@ SCOPES = {
     "added-column": N_("A column the other Side added, not applied"),
     "merged": N_("Cells merged across columns, not applied: the text cannot be given to one "
                  "language"),
+    "merged-rows": N_("Cells merged across rows, not applied: the text cannot be given to one "
+                      "paragraph"),
     "header-row": N_("Header row of the table, not applied"),
     "alternate": N_("Alternative content (shown by some programs only), not applied"),
     "row-unread": N_("A row of a paragraph where the import cannot read it"),
@@ -61,7 +63,7 @@ class Unplaced(NamedTuple):
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
-    # language | added-column | merged | header-row | alternate | row-unread
+    # language | added-column | merged | merged-rows | header-row | alternate | row-unread
     location: str
     text: str
     author: str = ""

@@ -115,6 +115,25 @@ def test_cells_libreoffice_merged_across_languages_are_listed_not_given_to_one(
     assert all_revisions(m) == []
 
 
+def test_cells_libreoffice_merged_down_over_two_rows_are_listed_not_given_to_one(
+        tmp_path: Path) -> None:
+    m = sent()
+    exported = tmp_path / "working.docx"
+    write_working(m, exported)
+    before = {p.id: {lang: p.text(lang) for lang in m.languages} for p in m.paragraphs()}
+    headings = {s.id: dict(s.heading) for s in m.sections}
+    returned = lo_edit(exported, tmp_path / "returned.docx", [{"merge_with": PARA_4,
+                                                                "down": True}],
+                       False, tmp_path)
+    found = _unplaced(sent(), returned)
+    assert [scope for scope, _ in found] == ["merged-rows"]
+    assert PARA_4 in found[0][1]
+    report = _accepted(m, returned)
+    assert report.touched == [] and report.headings == [] and report.deleted == []
+    assert {p.id: {lang: p.text(lang) for lang in m.languages} for p in m.paragraphs()} == before
+    assert {s.id: dict(s.heading) for s in m.sections} == headings
+
+
 @pytest.mark.parametrize("heading", [False, True], ids=["plain", "heading-copied"])
 def test_a_table_libreoffice_split_in_two_imports_as_one(tmp_path: Path, heading: bool) -> None:
     m = sent()

@@ -6,9 +6,10 @@ EDITS.json is a list of [old, new] replacements (done with LibreOffice's own rep
 its cells typed in (as a delegate adds a paragraph to the working copy), or
 {"delete_row_with": TEXT}: the first table row holding TEXT deleted, or
 {"add_column_with": TEXT, "text": NEW}: a column appended to the table, NEW typed into it in the
-row holding TEXT, or {"merge_with": TEXT}: the second and third cells of that row merged (Table >
-Merge Cells), or {"split_before": TEXT, "heading": BOOL}: the table split above the row holding
-TEXT (Table > Split Table), the heading row copied or not.
+row holding TEXT, or {"merge_with": TEXT, "down": BOOL}: the second and third cells of that row
+merged (Table > Merge Cells), or its third cell and the one below, or {"split_before": TEXT,
+"heading": BOOL}: the table split above the row holding TEXT (Table > Split Table), the heading
+row copied or not.
 """
 
 import contextlib
@@ -79,11 +80,15 @@ def add_column(doc: Any, anchor: str, text: str) -> None:
     table.getCellByPosition(table.Columns.Count - 1, r).setString(text)
 
 
-def merge_cells(doc: Any, anchor: str) -> None:
-    """The second and third cells of the row holding ``anchor`` merged into one."""
+def merge_cells(doc: Any, anchor: str, down: bool) -> None:
+    """The second and third cells of the row holding ``anchor`` merged into one, or (``down``)
+    its third cell and the one below it."""
     table, r = row_with(doc, anchor)
-    cursor = table.createCursorByCellName(table.getCellByPosition(1, r).CellName)
-    cursor.goRight(1, True)
+    cursor = table.createCursorByCellName(table.getCellByPosition(2 if down else 1, r).CellName)
+    if down:
+        cursor.goDown(1, True)
+    else:
+        cursor.goRight(1, True)
     cursor.mergeRange()
 
 
@@ -145,7 +150,7 @@ def main() -> None:
                     add_column(doc, edit["add_column_with"], edit["text"])
                     continue
                 if isinstance(edit, dict) and "merge_with" in edit:
-                    merge_cells(doc, edit["merge_with"])
+                    merge_cells(doc, edit["merge_with"], bool(edit.get("down")))
                     continue
                 if isinstance(edit, dict) and "split_before" in edit:
                     split_before(doc, edit["split_before"], bool(edit.get("heading")))
