@@ -143,7 +143,8 @@ _HOSTS = {f"{W}pict", f"{W}drawing", _ALTERNATE}
 _BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
 ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
-_ROW_MARKS = f"{W}trPr/*"
+_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN = f"{W}trPr", f"{W}tcPr", f"{W}gridBefore", f"{W}gridSpan"
+_VMERGE, _HMERGE = f"{W}vMerge", f"{W}hMerge"
 _ROW_CHANGES = {f"{W}ins", f"{W}del"}
 _MARK_PATH = f"{W}pPr/{W}rPr"
 
@@ -317,48 +318,55 @@ class _BodyReader:
             self.doc.nested.add(self.table)
         self.doc.tables.append(rows)
         for tr in _children(tbl, f"{W}tr"):
-            for change in tr.iterfind(_ROW_MARKS):
-                if change.tag in _ROW_CHANGES:
-                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[change.tag],
-                                                                   _change(change))
+            column = 0
+            props = tr.find(_TRPR)
+            for c in props if props is not None else ():
+                if c.tag in _ROW_CHANGES:
+                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[c.tag], _change(c))
+                elif c.tag == _GRID_BEFORE:
+                    column = _number(c, 0)
             cells: list[Cell] = []
             grid: list[tuple[int, int]] = []
-            column = _grid_value(tr, "gridBefore", 0)
             for tc in _children(tr, f"{W}tc"):
                 cell: Cell = []
                 self.blocks(tc, cell)
-                span = _grid_value(tc, "gridSpan", 1)
-                if cells and _merged_on(tc):  # a legacy horizontal merge: one cell with the last
+                span, vertical, joined = _cell_props(tc)
+                if cells and joined:  # a legacy horizontal merge: one cell with the one before
                     cells[-1].extend(cell)
                     grid[-1] = (grid[-1][0], grid[-1][1] + span)
                 else:
                     cells.append(cell)
                     grid.append((column, span))
-                    merged = tc.find(f"{W}tcPr/{W}vMerge")
-                    if merged is not None:
-                        self.doc.vmerge[(self.table, len(rows), column)] = \
-                            _attr(merged, "val") != "restart"
+                    if vertical is not None:
+                        self.doc.vmerge[(self.table, len(rows), column)] = vertical
                 column += span
             self.doc.grid[(self.table, len(rows))] = grid
             rows.append(cells)
         self.table = outer
 
 
-def _grid_value(e: etree._Element, name: str, default: int) -> int:
-    """A row's ``w:gridBefore`` or a cell's ``w:gridSpan`` (in its properties), else
-    ``default``; a span is at least 1 (a crafted number is read as no more than 999)."""
-    props = e.find(f"{W}trPr" if e.tag == f"{W}tr" else f"{W}tcPr")
-    found = props.find(f"{W}{name}") if props is not None else None
-    value = _attr(found, "val") if found is not None else ""
+def _number(e: etree._Element, least: int) -> int:
+    """A ``w:gridBefore`` or ``w:gridSpan``: at least ``least``, a crafted one no more than 999."""
+    value = _attr(e, "val")
     if not (value.isascii() and value.isdigit()):
-        return default
-    return max(min(int(value), 999) if len(value) < 5 else 999, default)
+        return least
+    return max(min(int(value), 999) if len(value) < 5 else 999, least)
 
 
-def _merged_on(tc: etree._Element) -> bool:
-    """A cell that continues the one before it (``w:hMerge`` without ``restart``)."""
-    found = tc.find(f"{W}tcPr/{W}hMerge")
-    return found is not None and _attr(found, "val") != "restart"
+def _cell_props(tc: etree._Element) -> tuple[int, bool | None, bool]:
+    """A cell's grid span; whether it continues a vertical merge (None: not merged so) and
+    a horizontal one (``w:hMerge`` without ``restart``: one cell with the one before)."""
+    span, vertical, joined = 1, None, False
+    props = tc[0] if len(tc) and tc[0].tag == _TCPR else tc.find(_TCPR)
+    for c in props if props is not None else ():
+        tag = c.tag
+        if tag == _GRID_SPAN:
+            span = _number(c, 1)
+        elif tag == _VMERGE:
+            vertical = _attr(c, "val") != "restart"
+        elif tag == _HMERGE:
+            joined = _attr(c, "val") != "restart"
+    return span, vertical, joined
 
 
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
