@@ -115,7 +115,8 @@ class ReadDocument:
     row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)
     threads: dict[str, ThreadInfo] = field(default_factory=dict)  # replies, resolved
     # where each cell of a table row stands in the table's grid: (table, row) → (first grid
-    # column, columns spanned) per cell (``w:gridBefore``, ``w:gridSpan``, ``w:hMerge``)
+    # column, columns spanned) per cell (``w:gridBefore``, ``w:gridSpan``, ``w:hMerge``); a
+    # row whose cell i simply stands in column i is not listed
     grid: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     # cells merged vertically (``w:vMerge``): (table, row, first grid column) → True where the
     # cell continues the one above, False where a merge starts
@@ -340,7 +341,8 @@ class _BodyReader:
                     if vertical is not None:
                         self.doc.vmerge[(self.table, len(rows), column)] = vertical
                 column += span
-            self.doc.grid[(self.table, len(rows))] = grid
+            if column != len(grid):  # a column skipped, spanned or joined
+                self.doc.grid[(self.table, len(rows))] = grid  # else cell i in column i
             rows.append(cells)
         self.table = outer
 
