@@ -147,13 +147,13 @@ def _row(doc: ReadDocument, where: tuple[int, int], placed: list[tuple[int, int,
 
 def _status_column(header: list[tuple[int, int, Cell]], languages: dict[int, Lang]
                    ) -> int | None:
-    """The status column: the last, after the languages, headed as our export heads it."""
-    if len(header) < 2:
-        return None
-    column, span, cell = header[-1]
-    if column in languages or span != 1:
-        return None
-    return column if " ".join(p.text() for p in cell).strip() == STATUS_HEADER else None
+    """The status column: after the languages, headed as our export heads it (the last such,
+    wherever a column they added stands)."""
+    for column, span, cell in reversed(header[1:]):
+        if column not in languages and span == 1 and \
+                " ".join(p.text() for p in cell).strip() == STATUS_HEADER:
+            return column
+    return None
 
 
 def _cell_text(cell: list[ReadParagraph], accept: bool = True) -> str:

@@ -288,6 +288,25 @@ def test_a_row_whose_id_stands_in_a_nested_table_is_listed_not_deleted(tmp_path:
     assert pid not in report.deleted and m.paragraph(pid).mark is None
 
 
+def test_the_status_column_is_found_with_a_column_added_after_it(tmp_path: Path) -> None:
+    m = sent()
+    pid = _pid(m, 4)
+
+    def reshape(root: etree._Element) -> None:
+        for tr in root.iter(f"{W}tr"):  # a fifth column, after Status
+            cell = copy.deepcopy(tr.findall(f"{W}tc")[-1])
+            for t in cell.iter(f"{W}t"):
+                t.text = ""
+            tr.append(cell)
+        status = list(_row(root, pid).findall(f"{W}tc")[3].iter(f"{W}t"))
+        status[0].text = "Bracketed"  # typed over ours
+        for t in status[1:]:
+            t.text = ""
+
+    found = _unplaced(m, _edited(m, tmp_path, reshape))
+    assert [scope for scope, _ in found] == ["status"] and found[0][1].endswith("→ Bracketed")
+
+
 @pytest.fixture
 def english_after() -> Iterator[None]:
     """The CLI in Korean sets the process's language: English again for the tests after."""
