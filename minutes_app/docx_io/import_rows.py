@@ -9,8 +9,9 @@ from minutes_app.docx_io.annex_rows import ANNEX_PREFIX, annex_bookmark
 from minutes_app.docx_io.headers import header_language
 from minutes_app.docx_io.reader import DELETE, Cell, Change, ReadDocument, ReadParagraph
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, STATUS_HEADER
-from minutes_app.errors import FileFormatError
+from minutes_app.errors import FileFormatError, MinutesError
 from minutes_app.model import Lang, Minutes
+from minutes_app.model.validate import MAX_TEXT
 
 
 @dataclass
@@ -166,3 +167,14 @@ def _cell_text(cell: list[ReadParagraph], accept: bool = True) -> str:
         if i < len(cell) - 1 and not joined:
             out.append("\n")
     return "".join(out)
+
+
+def refuse_long(rows: list[_Row], languages: list[Lang], name: str) -> None:
+    """Refuse, naming the file, the row and the language, a text longer than a paragraph may
+    be (the model would refuse it without saying where)."""
+    for index, row in enumerate(rows, start=1):
+        for lang, cell in row.cells.items():
+            if lang in languages and len(text := _cell_text(cell)) > MAX_TEXT:
+                raise MinutesError(code="import_text_too_long", name=name, row=index,
+                                   lang=lang.value.upper(), count=f"{len(text):,}",
+                                   limit=f"{MAX_TEXT:,}")

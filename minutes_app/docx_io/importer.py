@@ -20,7 +20,7 @@ from minutes_app.docx_io.bracket_marks import (
 from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
-from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables
+from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables, refuse_long
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -36,7 +36,6 @@ from minutes_app.model import (
     ParagraphMark, Round, SetAuthorSides, SetBrackets, SetMark, Side,
 )
 from minutes_app.model.track import Author
-from minutes_app.model.validate import MAX_TEXT
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
 from minutes_app.tracking.brackets import add_bracket_op
@@ -294,7 +293,7 @@ class _Importer:
         from minutes_app.docx_io.annex_import import AnnexRows
 
         annexes = AnnexRows(self)
-        self._lengths(rows)
+        refuse_long(rows, self.m.languages, self.name)
         for index, row in enumerate(rows, start=1):
             self.unplaced += columns.row(row, index)
             if annexes.row(row):  # an annex's row, or one they added after an annex
@@ -325,17 +324,6 @@ class _Importer:
         self.unplaced += columns.after(self.m)
         self._missing_headings(rows)
         annexes.missing(rows)
-
-    def _lengths(self, rows: list[_Row]) -> None:
-        """Refuse, naming the file and the row, a cell longer than a paragraph may be."""
-        for index, row in enumerate(rows, start=1):
-            for lang, cell in row.cells.items():
-                if lang not in self.m.languages:
-                    continue
-                if len(text := _cell_text(cell)) > MAX_TEXT:
-                    raise MinutesError(code="import_text_too_long", name=self.name, row=index,
-                                       lang=lang.value.upper(), count=f"{len(text):,}",
-                                       limit=f"{MAX_TEXT:,}")
 
     def _missing_headings(self, rows: list[_Row]) -> None:
         """A heading row they removed cannot be placed: a heading is not deleted on import."""

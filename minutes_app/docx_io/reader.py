@@ -21,6 +21,7 @@ from lxml import etree
 
 from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.docx_io.table_grid import cell_props, grid_number
 from minutes_app.gcpause import collector_paused
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -144,8 +145,7 @@ _HOSTS = {f"{W}pict", f"{W}drawing", _ALTERNATE}
 _BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
 ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
-_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN = f"{W}trPr", f"{W}tcPr", f"{W}gridBefore", f"{W}gridSpan"
-_VMERGE, _HMERGE = f"{W}vMerge", f"{W}hMerge"
+_TRPR, _GRID_BEFORE = f"{W}trPr", f"{W}gridBefore"
 _ROW_CHANGES = {f"{W}ins", f"{W}del"}
 _MARK_PATH = f"{W}pPr/{W}rPr"
 
@@ -325,13 +325,13 @@ class _BodyReader:
                 if c.tag in _ROW_CHANGES:
                     self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[c.tag], _change(c))
                 elif c.tag == _GRID_BEFORE:
-                    column = _number(c, 0)
+                    column = grid_number(c, 0)
             cells: list[Cell] = []
             grid: list[tuple[int, int]] = []
             for tc in _children(tr, f"{W}tc"):
                 cell: Cell = []
                 self.blocks(tc, cell)
-                span, vertical, joined = _cell_props(tc)
+                span, vertical, joined = cell_props(tc)
                 if cells and joined:  # a legacy horizontal merge: one cell with the one before
                     cells[-1].extend(cell)
                     grid[-1] = (grid[-1][0], grid[-1][1] + span)
@@ -345,30 +345,6 @@ class _BodyReader:
                 self.doc.grid[(self.table, len(rows))] = grid  # else cell i in column i
             rows.append(cells)
         self.table = outer
-
-
-def _number(e: etree._Element, least: int) -> int:
-    """A ``w:gridBefore`` or ``w:gridSpan``: at least ``least``, a crafted one no more than 999."""
-    value = _attr(e, "val")
-    if not (value.isascii() and value.isdigit()):
-        return least
-    return max(min(int(value), 999) if len(value) < 5 else 999, least)
-
-
-def _cell_props(tc: etree._Element) -> tuple[int, bool | None, bool]:
-    """A cell's grid span; whether it continues a vertical merge (None: not merged so) and
-    a horizontal one (``w:hMerge`` without ``restart``: one cell with the one before)."""
-    span, vertical, joined = 1, None, False
-    props = tc[0] if len(tc) and tc[0].tag == _TCPR else tc.find(_TCPR)
-    for c in props if props is not None else ():
-        tag = c.tag
-        if tag == _GRID_SPAN:
-            span = _number(c, 1)
-        elif tag == _VMERGE:
-            vertical = _attr(c, "val") != "restart"
-        elif tag == _HMERGE:
-            joined = _attr(c, "val") != "restart"
-    return span, vertical, joined
 
 
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
