@@ -75,15 +75,11 @@ class ColumnCheck:
         return out
 
     def header(self, cells: list[list[ReadParagraph]]) -> list[Unplaced]:
-        """The header row: a tracked change there, or words that do not just name a column
-        (a language, "No.", "Status" in any of our languages), are listed, never dropped."""
-        out = []
-        for cell in cells:
-            text = _cell_text(cell)
-            if any(rp.changed for rp in cell) or not _names_a_column(text):
-                out.append(Unplaced("header-row", "header-row",
-                                    text if text.strip() else _cell_text(cell, accept=False)))
-        return out
+        """The header row: words that do not just name a column (a language, "No.", "Status"
+        in any of our languages; a header renamed so, tracked or not, is no proposal) are
+        listed, never dropped."""
+        return [Unplaced("header-row", "header-row", text) for cell in cells
+                if not _names_a_column(text := _cell_text(cell))]
 
     def _foreign(self, row: _Row, index: int) -> list[Unplaced]:
         """A column of a language removed since the copy went out: a text that differs there

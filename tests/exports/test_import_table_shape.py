@@ -245,6 +245,27 @@ def test_words_typed_in_the_header_row_are_listed_a_renamed_header_is_not(
         ("header-row", "English (please use 'agreed' throughout)")]
 
 
+def test_a_header_renamed_with_track_changes_is_no_proposal(tmp_path: Path) -> None:
+    def rename(root: etree._Element) -> None:
+        cell = next(root.iter(f"{W}tr")).findall(f"{W}tc")[2]  # "English"
+        run = next(cell.iter(f"{W}r"))
+        change = {f"{W}author": "Russian Side", f"{W}date": "2020-12-17T08:00:00Z"}
+        gone = etree.Element(f"{W}del", {f"{W}id": "9301", **change})
+        run.addprevious(gone)
+        new = copy.deepcopy(run)
+        gone.append(run)
+        for t in run.iter(f"{W}t"):
+            t.tag = f"{W}delText"
+        came = etree.Element(f"{W}ins", {f"{W}id": "9302", **change})
+        gone.addnext(came)
+        came.append(new)
+        next(new.iter(f"{W}t")).text = "Английский"
+
+    m = sent()
+    _op, report = plan_import(m, _edited(m, tmp_path, rename), Side.RU, NOW)  # none listed
+    assert report.unplaced == [] and report.touched == []
+
+
 def test_runs_inside_alternative_content_in_a_cell_are_listed(tmp_path: Path) -> None:
     m = sent()
     pid = _pid(m, 4)
