@@ -86,10 +86,18 @@ TEMPLATES: dict[str, str] = {
     "docx_encrypted": N_("{name} is password-protected (encrypted). Ask for a copy without a "
                          "password, or remove it in Word first."),
     "docx_not_docx": N_("{name} is not a DOCX file (not a Word document)."),
+    "docx_strict": N_("{name} was saved as a Strict Open XML Document, which this app does not "
+                      "read: open it in Word, save it as a Word Document (.docx) and try again."),
+    "docx_truncated": N_("{name} is incomplete: its end is missing (it was cut off while being "
+                         "copied, downloaded or sent). Ask for the file again."),
     "output_folder": N_("{name} is a folder: give the name of the file to write (nothing was "
                         "written)."),
     "output_minutes": N_("{name} is a minutes document: an export, report or list never "
                          "overwrites one. Choose another file name (nothing was written)."),
+    "import_text_too_long": N_("{name}: the text in row {row} of the table ({lang}) is {count} "
+                               "characters long; a paragraph holds at most {limit}. Split it "
+                               "into several rows and import the file again (nothing was "
+                               "changed)."),
     "import_other_document": N_("{name} is a working copy of another document, not of this "
                                 "one: import it into the document it was exported from."),
     "verify_working_copy": N_("{name} is a working copy, not a signing original: verify "

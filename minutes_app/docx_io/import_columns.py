@@ -7,10 +7,28 @@ as ours → theirs. So is what changed in the column of a language the document 
 
 from __future__ import annotations
 
+import re
+
+from minutes_app.docx_io.headers import HEADER_WORDS
 from minutes_app.docx_io.import_rows import _cell_text, _Row
+from minutes_app.docx_io.reader import ReadParagraph
 from minutes_app.docx_io.unplaced import Unplaced
 from minutes_app.docx_io.working import status_text
 from minutes_app.model import Minutes
+
+
+# words a header may hold besides a language's name: how a delegation names our columns
+_HEADER_WORDS = {"no", "nr", "№", "number", "номер", "번호", "status", "статус", "상태", "text",
+                 "текст", "язык", "языке", "языка", "на", "version", "версия", "column", "본문",
+                 "문안", "열", "the", "in", "of", "original", "оригинал"}
+_WORD = re.compile(r"\w+|№")
+
+
+def _names_a_column(text: str) -> bool:
+    """Whether a header's words only name a column (each a language's or a header word)."""
+    stems = [w for words in HEADER_WORDS.values() for w in words]
+    return all(w in _HEADER_WORDS or any(s in w for s in stems)
+               for w in _WORD.findall(text.lower()))
 
 
 def _plain(text: str) -> str:
@@ -36,10 +54,32 @@ class ColumnCheck:
         """The changes in one row's number and status columns (a whole row inserted or
         deleted takes its number and status with it: nothing), and in a column of a language
         the document no longer has."""
-        foreign = self._foreign(row, index)
+        foreign = self._foreign(row, index) + self._strays(row, index)
         if row.mark is not None:
             return foreign
         return foreign + self._ours(row, index)
+
+    def _strays(self, row: _Row, index: int) -> list[Unplaced]:
+        """Cells no language column takes: one they added (a status word as we wrote it under
+        a renamed Status header aside), one merged across columns (not given to a language)."""
+        out = []
+        sent = self.sent.get(("s", row.section) if row.section is not None else ("p", row.pid))
+        for scope, cell in row.strays:
+            text = _cell_text(cell)
+            if not text.strip() and not any(rp.changed for rp in cell):
+                continue
+            if scope == "added-column" and sent is not None and _plain(text) == _plain(sent[1]):
+                continue
+            out.append(Unplaced(scope, f"row {index}",
+                                text if text.strip() else _cell_text(cell, accept=False)))
+        return out
+
+    def header(self, cells: list[list[ReadParagraph]]) -> list[Unplaced]:
+        """The header row: words that do not just name a column (a language, "No.", "Status"
+        in any of our languages; a header renamed so, tracked or not, is no proposal) are
+        listed, never dropped."""
+        return [Unplaced("header-row", "header-row", text) for cell in cells
+                if not _names_a_column(text := _cell_text(cell))]
 
     def _foreign(self, row: _Row, index: int) -> list[Unplaced]:
         """A column of a language removed since the copy went out: a text that differs there
@@ -58,6 +98,7 @@ class ColumnCheck:
 
     def _ours(self, row: _Row, index: int) -> list[Unplaced]:
         texts = {id(rp) for cell in row.cells.values() for rp in cell}
+        texts |= {id(rp) for _scope, cell in row.strays for rp in cell}  # listed by _strays
         status = row.status or []
         number = [rp for rp in row.anchors if id(rp) not in texts
                   and all(rp is not q for q in status)]

@@ -25,7 +25,7 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_history import _iso, file_digest
-from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_table
+from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables, refuse_long
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -33,7 +33,7 @@ from minutes_app.docx_io.reader import (
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
 )
-from minutes_app.docx_io.working import DOCUMENT_PREFIX, author_name
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, DOCUMENT_PREFIX, author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
@@ -97,6 +97,7 @@ class _Importer:
         self.sides = {**names, **m.author_sides}
         self.ours = self._exported_changes()
         self.unplaced: list[Unplaced] = []
+        self.name = ""  # the file's name, for the sentences that name it
         self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
@@ -301,11 +302,12 @@ class _Importer:
         return best
 
     def run(self, accept_uncertain: bool) -> None:
-        rows = _rows(self.doc, self.m)
+        rows, header = _rows(self.doc, self.m)
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
             columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()
                                 if ("p", pid) in columns.sent)
+        self.unplaced += columns.header(header)
         known = {p.id: p for p in self.m.paragraphs()}
         if not any(r.pid in known for r in rows):
             raise MinutesError("This DOCX is not a working copy of these minutes: none of its "
@@ -328,6 +330,7 @@ class _Importer:
         from minutes_app.docx_io.annex_import import AnnexRows
 
         annexes = AnnexRows(self)
+        refuse_long(rows, self.m.languages, self.name)
         for index, row in enumerate(rows, start=1):
             self.unplaced += columns.row(row, index)
             if annexes.row(row):  # an annex's row, or one they added after an annex
@@ -378,10 +381,19 @@ class _Importer:
         self.report.deleted.append(pid)
 
     def _deleted(self, known: dict[int, Paragraph], seen: set[int]) -> None:
+        """Paragraphs whose row is gone: deleted by the returning Side. A row whose id is
+        still in the file where it cannot be read (a table in a cell) is listed instead."""
+        where = {b: index for index, rp in enumerate(self.doc.paragraphs) for b in rp.bookmarks
+                 if b.startswith(BOOKMARK_PREFIX)}
         for pid in known:
             if self.base is not None and pid not in self.base.rows:
                 continue  # added here since the export: they never saw it
-            if pid not in seen and known[pid].mark is None and not self.report.uncertain:
+            at = where.get(f"{BOOKMARK_PREFIX}{pid}")
+            if pid not in seen and at is not None:
+                rp = self.doc.paragraphs[at]
+                self.unplaced.append(Unplaced("row-unread", f"paragraph {at}",
+                                              rp.text() or rp.text(accept=False)))
+            elif pid not in seen and known[pid].mark is None and not self.report.uncertain:
                 author = Author(self.from_side, self.round_number, self.now)
                 self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
                 self._count(author)
@@ -421,8 +433,8 @@ def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
     back = read_back(doc)
     if back is not None:
         consumed = {id(rp) for rp in back.consumed}
-        return find_unplaced(doc, -1, _expected_outside(m, "consecutive"), consumed)
-    return find_unplaced(doc, main_table(doc), _expected_outside(m, "side-by-side"))
+        return find_unplaced(doc, set(), _expected_outside(m, "consecutive"), consumed)
+    return find_unplaced(doc, set(main_tables(doc)), _expected_outside(m, "side-by-side"))
 
 
 def _first_marks(doc: ReadDocument) -> list[str]:
@@ -463,6 +475,7 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     doc = read_docx(path)
     _same_document(m, doc, path)
     imp = _Importer(m, doc, from_side, now, find_base(m, _first_marks(doc), history))
+    imp.name = path.name
     if imp.own_sent:
         imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
         if imp.base is not None:

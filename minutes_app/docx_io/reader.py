@@ -21,6 +21,7 @@ from lxml import etree
 
 from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
 from minutes_app.docx_io.safety import DocxArchive
+from minutes_app.docx_io.table_grid import cell_props, grid_number
 from minutes_app.gcpause import collector_paused
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -114,6 +115,16 @@ class ReadDocument:
     # whole table rows inserted or deleted (``w:trPr/w:ins|w:del``): (table, row) → change
     row_marks: dict[tuple[int, int], tuple[str, Change]] = field(default_factory=dict)
     threads: dict[str, ThreadInfo] = field(default_factory=dict)  # replies, resolved
+    # where each cell of a table row stands in the table's grid: (table, row) → (first grid
+    # column, columns spanned) per cell (``w:gridBefore``, ``w:gridSpan``, ``w:hMerge``); a
+    # row whose cell i simply stands in column i is not listed
+    grid: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    # cells merged vertically (``w:vMerge``): (table, row, first grid column) → True where the
+    # cell continues the one above, False where a merge starts
+    vmerge: dict[tuple[int, int, int], bool] = field(default_factory=dict)
+    nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
+    # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
+    alternates: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -128,12 +139,13 @@ _R, _TEXTS = f"{W}r", {f"{W}t", f"{W}delText"}
 _CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
 _COMMENT_REF = f"{W}commentReference"
 _BR = f"{W}br"
-_HOSTS = {f"{W}pict", f"{W}drawing",
-          "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE = f"{_MC}AlternateContent"
+_HOSTS = {f"{W}pict", f"{W}drawing", _ALTERNATE}
 _BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
 ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
-_ROW_MARKS = f"{W}trPr/*"
+_TRPR, _GRID_BEFORE = f"{W}trPr", f"{W}gridBefore"
 _ROW_CHANGES = {f"{W}ins", f"{W}del"}
 _MARK_PATH = f"{W}pPr/{W}rPr"
 
@@ -168,6 +180,7 @@ class _State:
         self.anchors: dict[str, tuple[str, int]] = {}  # open bracket bookmarks: id → name, start
         # the paragraphs' indexes, kept only when formatting changes need them
         self.index_of: dict[etree._Element, int] | None = None
+        self.alternates: list[tuple[int, str]] = []  # text met in mc:AlternateContent
 
     def comment(self, rp: ReadParagraph, ident: str) -> None:
         if ident and ident not in self.seen_comments:
@@ -203,6 +216,21 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             rp.anchors[name] = (start, _offset(rp))
         elif tag in _COMMENT_MARKS:
             st.comment(rp, _attr(c, "id"))
+        elif tag == _ALTERNATE:
+            _alternate(c, st)
+
+
+def _alternate(node: etree._Element, st: _State) -> None:
+    """Runs in ``mc:AlternateContent`` among a paragraph's runs: Word shows one of its choices,
+    which an import cannot place as text; the first choice's text is noted to be listed."""
+    choice = next(iter(node), None)
+    if choice is None:
+        return
+    found = ReadParagraph()
+    _walk(choice, found, st, PLAIN, None, None, "")
+    text = found.text() or found.text(accept=False)
+    if text.strip():
+        st.alternates.append((st.index, text))
 
 
 def _offset(rp: ReadParagraph) -> int:
@@ -287,17 +315,34 @@ class _BodyReader:
         """A table, once, as its own table (a nested one too); its index is taken first."""
         rows: list[list[Cell]] = []
         outer, self.table = self.table, len(self.doc.tables)
+        if outer >= 0:
+            self.doc.nested.add(self.table)
         self.doc.tables.append(rows)
         for tr in _children(tbl, f"{W}tr"):
-            for change in tr.iterfind(_ROW_MARKS):
-                if change.tag in _ROW_CHANGES:
-                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[change.tag],
-                                                                   _change(change))
-            cells = []
+            column = 0
+            props = tr.find(_TRPR)
+            for c in props if props is not None else ():
+                if c.tag in _ROW_CHANGES:
+                    self.doc.row_marks[(self.table, len(rows))] = (_CHANGE[c.tag], _change(c))
+                elif c.tag == _GRID_BEFORE:
+                    column = grid_number(c, 0)
+            cells: list[Cell] = []
+            grid: list[tuple[int, int]] = []
             for tc in _children(tr, f"{W}tc"):
                 cell: Cell = []
                 self.blocks(tc, cell)
-                cells.append(cell)
+                span, vertical, joined = cell_props(tc)
+                if cells and joined:  # a legacy horizontal merge: one cell with the one before
+                    cells[-1].extend(cell)
+                    grid[-1] = (grid[-1][0], grid[-1][1] + span)
+                else:
+                    cells.append(cell)
+                    grid.append((column, span))
+                    if vertical is not None:
+                        self.doc.vmerge[(self.table, len(rows), column)] = vertical
+                column += span
+            if column != len(grid):  # a column skipped, spanned or joined
+                self.doc.grid[(self.table, len(rows))] = grid  # else cell i in column i
             rows.append(cells)
         self.table = outer
 
@@ -342,6 +387,7 @@ def read_docx(path: Path) -> ReadDocument:
         if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
             st.index_of = {}
         _BodyReader(doc, st).blocks(body, None)
+        doc.alternates = st.alternates
         reader_parts.read_elsewhere(archive, root, doc, st)
         return doc
     finally:

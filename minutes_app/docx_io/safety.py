@@ -19,6 +19,8 @@ from lxml import etree
 from minutes_app.errors import FileFormatError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
+STRICT = "{http://purl.oclc.org/ooxml/"  # ISO 29500 Strict's namespaces (Word: Save As Strict)
+ZIP_MAGIC = b"PK\x03\x04"  # a zip starts with its first entry's local header
 MAX_MEMBERS = 2_000
 MAX_TOTAL = 200 * 1024 * 1024  # every part together, as declared (images count here)
 MAX_RATIO = 200
@@ -82,7 +84,9 @@ class DocxArchive:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-            raise _refuse("docx_not_docx", self.name) from None
+            # a zip's first entry without the directory that ends every zip: cut off
+            raise _refuse("docx_truncated" if head.startswith(ZIP_MAGIC) else "docx_not_docx",
+                          self.name) from None
         try:
             self._check_sizes()
             if "word/document.xml" not in self._zip.namelist():
@@ -147,6 +151,8 @@ class DocxArchive:
         docinfo = root.getroottree().docinfo
         if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
             raise _refuse("docx_dtd", self.name)
+        if isinstance(root.tag, str) and root.tag.startswith(STRICT):
+            raise _refuse("docx_strict", self.name)  # its words would all be read as missing
         return root
 
     def close(self) -> None:

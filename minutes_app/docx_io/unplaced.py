@@ -27,6 +27,14 @@ SCOPES = {
     "number": N_("Number column, not applied: the app numbers the paragraphs"),
     "status": N_("Status column, not applied: a status is decided in the app"),
     "language": N_("Column of a language the document no longer has"),
+    "added-column": N_("A column the other Side added, not applied"),
+    "merged": N_("Cells merged across columns, not applied: the text cannot be given to one "
+                 "language"),
+    "merged-rows": N_("Cells merged across rows, not applied: the text cannot be given to one "
+                      "paragraph"),
+    "header-row": N_("Header row of the table, not applied"),
+    "alternate": N_("Alternative content (shown by some programs only), not applied"),
+    "row-unread": N_("A row of a paragraph where the import cannot read it"),
 }
 
 
@@ -55,7 +63,7 @@ class Unplaced(NamedTuple):
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
-    # language
+    # language | added-column | merged | merged-rows | header-row | alternate | row-unread
     location: str
     text: str
     author: str = ""
@@ -93,13 +101,13 @@ def _author(rp: ReadParagraph) -> str:
     return changes[-1].author if changes else ""
 
 
-def _body(doc: ReadDocument, main: int, expected: set[str], consumed: set[int]
+def _body(doc: ReadDocument, mains: set[int], expected: set[str], consumed: set[int]
           ) -> list[Unplaced]:
     """Body paragraphs (title block, after the table) and tables we did not write."""
     out = []
     seen_table = False
     for index, rp in enumerate(doc.paragraphs):
-        if (main >= 0 and rp.table == main) or id(rp) in consumed:
+        if rp.table in mains or id(rp) in consumed:
             seen_table = True
             continue
         text = rp.text()
@@ -124,10 +132,10 @@ def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplace
     return out
 
 
-def _comments(doc: ReadDocument, main: int, consumed: set[int]) -> list[Unplaced]:
+def _comments(doc: ReadDocument, mains: set[int], consumed: set[int]) -> list[Unplaced]:
     out = []
     for index, rp in enumerate(doc.paragraphs):
-        if (main >= 0 and rp.table == main) or id(rp) in consumed:
+        if rp.table in mains or id(rp) in consumed:
             continue
         for cid in rp.comment_ids:
             if cid in doc.comments:
@@ -146,12 +154,15 @@ def expected_outside(ours: ReadDocument) -> dict[str, set[str]]:
     return found
 
 
-def find_unplaced(doc: ReadDocument, main: int, expected: dict[str, set[str]],
+def find_unplaced(doc: ReadDocument, mains: set[int], expected: dict[str, set[str]],
                   consumed: set[int] = frozenset()) -> list[Unplaced]:  # type: ignore[assignment]
-    """Everything outside table ``main`` (-1: none) and the ``consumed`` paragraphs (by
-    ``id``: a consecutive copy's rows) that differs from what we wrote (``expected``)."""
-    return (_body(doc, main, expected.get("body", set()) | {""}, consumed)
-            + _elsewhere(doc, expected) + _comments(doc, main, consumed))
+    """Everything outside the tables ``mains`` (our table, a split one's parts) and the
+    ``consumed`` paragraphs (by ``id``: a consecutive copy's rows) that differs from what we
+    wrote (``expected``), and text in alternative content wherever it stands."""
+    alternates = [Unplaced("alternate", f"paragraph {index}", text)
+                  for index, text in doc.alternates]
+    return (_body(doc, mains, expected.get("body", set()) | {""}, consumed)
+            + _elsewhere(doc, expected) + _comments(doc, mains, consumed) + alternates)
 
 
 __all__ = ["Unplaced", "UnplacedChangesError", "expected_outside", "find_unplaced"]

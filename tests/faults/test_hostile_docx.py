@@ -3,6 +3,7 @@ with bounded work, never a traceback; rows that lost their ids are matched in li
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import shutil
@@ -62,6 +63,61 @@ def test_headers_that_lie_about_sizes_do_not_lift_the_cap(sent: tuple[Path, Path
 def test_too_many_elements_are_refused_before_a_tree_is_built(sent: tuple[Path, Path],
                                                               tmp_path: Path) -> None:
     _both(sent[0], many_elements(tmp_path / "many.docx"), "elements", tmp_path)
+
+
+def test_a_docx_cut_off_halfway_is_called_incomplete(sent: tuple[Path, Path],
+                                                     tmp_path: Path) -> None:
+    """A download or copy that stopped halfway: a zip without its end, not "not a DOCX"."""
+    data = sent[1].read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(data[:len(data) // 2])
+    _both(sent[0], cut, "is incomplete: its end is missing", tmp_path)
+    _refused(cli("--lang", "ko", "revisions", str(cut)), "다시 요청")
+
+
+@pytest.mark.parametrize("ui", ["en", "ko"])
+def test_a_paragraph_longer_than_any_is_refused_naming_the_file_and_row(
+        sent: tuple[Path, Path], tmp_path: Path, ui: str) -> None:
+    """Their text grown past 100,000 characters in one cell: the file and the row are named."""
+    with zipfile.ZipFile(sent[1]) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    doc = parts["word/document.xml"].decode()
+    found = re.compile(r"<w:t[^>]*>[^<]{40,}</w:t>").search(doc, doc.index("_mp_"))
+    assert found is not None  # the first paragraph row's first language's text
+    at = found.end() - len("</w:t>")
+    parts["word/document.xml"] = (doc[:at] + " word" * 20_001 + doc[at:]).encode()
+    long = tmp_path / "long.docx"
+    with zipfile.ZipFile(long, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    target = tmp_path / "target.minutes"
+    shutil.copyfile(sent[0], target)
+    done = cli("--lang", ui, "import", str(target), str(long))
+    _refused(done, "long.docx")
+    row = len(re.findall(r"<w:tr[ >]", doc[:at])) - 1  # the header row is not counted
+    assert "100,000" in done.stderr
+    assert (f"row {row} of the table" if ui == "en" else f"표의 {row}행") in done.stderr
+    assert target.read_bytes() == sent[0].read_bytes()
+
+
+def test_a_strict_open_xml_file_is_named_as_such(sent: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    """Word's "Strict Open XML Document": our copy with ISO 29500 Strict's namespaces."""
+    with zipfile.ZipFile(sent[1]) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name, data in parts.items():
+        if name.endswith(".xml"):
+            parts[name] = data.replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main").replace(
+                b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(strict, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    _both(sent[0], strict, "Strict Open XML Document", tmp_path)
+    _refused(cli("--lang", "ko", "revisions", str(strict)), "Word 문서(.docx)")
 
 
 def _flip_inside_document(src: Path, out: Path) -> Path:

@@ -4,7 +4,12 @@ Usage: lo_edit.py IN.docx OUT.docx "Given Surname" TRACK(0|1) EDITS.json
 EDITS.json is a list of [old, new] replacements (done with LibreOffice's own replace-all), or
 {"insert_row_after": TEXT, "cells": [...]}: a table row inserted below the row holding TEXT,
 its cells typed in (as a delegate adds a paragraph to the working copy), or
-{"delete_row_with": TEXT}: the first table row holding TEXT deleted.
+{"delete_row_with": TEXT}: the first table row holding TEXT deleted, or
+{"add_column_with": TEXT, "text": NEW}: a column appended to the table, NEW typed into it in the
+row holding TEXT, or {"merge_with": TEXT, "down": BOOL}: the second and third cells of that row
+merged (Table > Merge Cells), or its third cell and the one below, or {"split_before": TEXT,
+"heading": BOOL}: the table split above the row holding TEXT (Table > Split Table), the heading
+row copied or not.
 """
 
 import contextlib
@@ -56,6 +61,51 @@ def insert_row(doc: Any, anchor: str, cells: list[str]) -> None:
     raise SystemExit(f"no row holds {anchor!r}")
 
 
+def row_with(doc: Any, anchor: str) -> tuple[Any, int]:
+    """The first table, and the index of its first row, whose text holds ``anchor``."""
+    tables = doc.TextTables
+    for t in range(tables.Count):
+        table = tables.getByIndex(t)
+        for r in range(table.Rows.Count):
+            if any(anchor in table.getCellByPosition(c, r).getString()
+                   for c in range(table.Columns.Count)):
+                return table, r
+    raise SystemExit(f"no row holds {anchor!r}")
+
+
+def add_column(doc: Any, anchor: str, text: str) -> None:
+    """A column appended to the table holding ``anchor``, ``text`` typed in its row."""
+    table, r = row_with(doc, anchor)
+    table.Columns.insertByIndex(table.Columns.Count, 1)
+    table.getCellByPosition(table.Columns.Count - 1, r).setString(text)
+
+
+def merge_cells(doc: Any, anchor: str, down: bool) -> None:
+    """The second and third cells of the row holding ``anchor`` merged into one, or (``down``)
+    its third cell and the one below it."""
+    table, r = row_with(doc, anchor)
+    cursor = table.createCursorByCellName(table.getCellByPosition(2 if down else 1, r).CellName)
+    if down:
+        cursor.goDown(1, True)
+    else:
+        cursor.goRight(1, True)
+    cursor.mergeRange()
+
+
+def split_before(doc: Any, anchor: str, heading: bool) -> None:
+    """The table holding ``anchor`` split above that row (Table > Split Table), its heading
+    row copied atop the second part when ``heading`` (LibreOffice's option 2, else 1)."""
+    table, r = row_with(doc, anchor)
+    controller = doc.getCurrentController()
+    controller.getViewCursor().gotoRange(table.getCellByPosition(0, r).getText().getStart(),
+                                         False)
+    ctx = uno.getComponentContext()
+    dispatcher = ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.frame.DispatchHelper", ctx)
+    dispatcher.executeDispatch(controller.getFrame(), ".uno:SplitTable", "", 0,
+                               (prop("Type", 2 if heading else 1),))
+
+
 def main() -> None:
     src, dst, author, track, edits_file = sys.argv[1:6]
     given, _, surname = author.partition(" ")
@@ -96,6 +146,15 @@ def main() -> None:
         try:
             doc.RecordChanges = track == "1"
             for edit in edits:
+                if isinstance(edit, dict) and "add_column_with" in edit:
+                    add_column(doc, edit["add_column_with"], edit["text"])
+                    continue
+                if isinstance(edit, dict) and "merge_with" in edit:
+                    merge_cells(doc, edit["merge_with"], bool(edit.get("down")))
+                    continue
+                if isinstance(edit, dict) and "split_before" in edit:
+                    split_before(doc, edit["split_before"], bool(edit.get("heading")))
+                    continue
                 if isinstance(edit, dict) and "delete_row_with" in edit:
                     delete_row(doc, edit["delete_row_with"])
                     continue
