@@ -61,6 +61,9 @@ def pdf_lines(path: Path) -> list[str]:
 
 def original_text(path: Path) -> tuple[str, bool]:
     """The original's text and whether white space in it is exact (DOCX) or not (PDF)."""
+    from minutes_app.inputs import check_regular
+
+    check_regular(path)  # pdftotext would wait for ever on a pipe
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return "\n".join(pdf_lines(path)), False
