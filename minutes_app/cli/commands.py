@@ -122,8 +122,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for key, value in data.items():
-            print(f"{key}: {value}")
+            print(f"{key}: {_plain(value)}")
     return 0
+
+
+def _plain(value: object) -> str:
+    """A value of ``info`` as a reader wants it: ``ko: …; en: …`` and ``ko, en``, not reprs."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
