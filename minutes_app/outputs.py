@@ -25,11 +25,9 @@ def check_output(out: str | Path) -> None:
         raise MinutesError(code="output_folder", name=str(path))
     if path.suffix.lower() == MINUTES_SUFFIX or _is_database(path):
         raise MinutesError(code="output_minutes", name=str(path))
-    folder = path.parent
-    if not folder.is_dir():
-        raise MinutesError(code="no_folder", folder=str(folder))
-    if not os.access(folder, os.W_OK):  # a read-only disk too: said before a temporary file
-        raise MinutesError(code="folder_read_only", folder=str(folder))
+    folder = path.parent  # a missing one is said by the write, naming the output
+    if folder.is_dir() and not os.access(folder, os.W_OK):  # a read-only disk too: said
+        raise MinutesError(code="folder_read_only", folder=str(folder))  # before a .part file
 
 
 def _is_database(path: Path) -> bool:
