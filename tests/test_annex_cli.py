@@ -55,3 +55,23 @@ def test_cli_annex_edit_after_a_round_is_tracked_listed_accepted_and_rejected(
     assert accepted.returncode == 0 and "Accepted 2 revision(s)." in accepted.stdout
     assert "Programme of the meeting  (2 paragraphs)" in _run("annex", str(path)).stdout
     assert _run("revisions", str(path)).stdout.strip().endswith("0 pending revision(s)")
+
+
+def test_cli_annex_added_with_its_text_and_a_delegation_list_refusing_text(
+        tmp_path: Path) -> None:
+    text = tmp_path / "programme.txt"
+    text.write_text("개회사\n\n의제 채택\n", encoding="utf-8")
+    for made in ("new", "demo"):  # before any round, and after rounds (tracked)
+        path = tmp_path / f"{made}.minutes"
+        assert _run(made, str(path)).returncode == 0
+        added = _run("annex", str(path), "--add", "--heading", "회의 일정", "--text", str(text),
+                     "--lang", "ko")
+        assert added.returncode == 0, added.stderr
+        last = added.stdout.strip().splitlines()[-1]
+        assert "회의 일정" in last and "(2 paragraphs" in last, added.stdout
+        assert ("pending revisions" in last) == (made == "demo")  # our revisions
+    refused = _run("annex", str(path), "--delegation", "RU", "--text", str(text))
+    assert refused.returncode != 0
+    assert "delegation list; edit it with 'delegation'" in refused.stderr
+    listed = _run("annex", str(path)).stdout
+    assert listed.count("delegation list of RU") == 1  # nothing added by the refused command

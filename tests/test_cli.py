@@ -238,3 +238,17 @@ def test_annexes_and_members_are_named_and_moved_only_where_they_are(tmp_path: P
     assert doc.read_bytes() == before
     moved = run("delegation", str(doc), "KR", "--move", "1", "4")
     assert moved.returncode == 0, moved.stderr
+
+
+def test_korean_revisions_and_language_refusals_have_no_english(tmp_path: Path) -> None:
+    doc = tmp_path / "a.minutes"
+    assert run("demo", str(doc)).returncode == 0
+    listed = run("--lang", "ko", "revisions", str(doc)).stdout
+    kinds = {"insert", "delete", "Insertion", "Deletion"}
+    assert "삽입" in listed and not any(f" {k} " in listed for k in kinds)
+    english = run("revisions", str(doc)).stdout
+    assert " Insertion '" in english and " insert " not in english
+    for languages, said in (("ko,ko", "같은 언어가 두 번 지정되었습니다."),
+                            ("ko", "문서의 언어는 두 개 또는 세 개입니다.")):
+        done = run("--lang", "ko", "new", str(tmp_path / "n.minutes"), "--languages", languages)
+        assert done.returncode == 2 and said in done.stderr, done.stderr

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, render
+from minutes_app.i18n.places import annex_label, meeting_field
 from minutes_app.model import Annex, Lang, Minutes, Status
 from minutes_app.model.annexes import DELEGATION
 from minutes_app.model.brackets import has_open_brackets, status_of
@@ -68,9 +69,9 @@ def _place(m: Minutes, f: Finding) -> Message:
     if f.place == "title":
         return Message(N_("the title"))
     if f.place == "meeting":
-        return Message(N_("the meeting details ({field})"), {"field": f.place_id})
+        return Message(N_("the meeting details ({field})"), {"field": meeting_field(f.place_id)})
     if f.place == "annex":
-        return Message(N_("annex {id}"), {"id": f.place_id.split(".")[0]})
+        return Message(N_("annex {id}"), {"id": annex_label(f.place_id)})
     return Message(f.place)
 
 

@@ -6,6 +6,7 @@ import argparse
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
+from minutes_app.i18n.messages import error_text
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.languages import parse_languages
 from minutes_app.store import MinutesFile
@@ -19,7 +20,7 @@ def languages_arg(value: str) -> list[Lang]:
     try:
         return parse_languages(value)
     except MinutesError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
+        raise argparse.ArgumentTypeError(error_text(exc)) from None  # in the user's language
 
 
 def lang_arg(m: Minutes, value: str | None) -> Lang:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from minutes_app.errors import MinutesError
+from minutes_app.errors import MinutesError, ValidationError
 from minutes_app.i18n import _
 from minutes_app.inputs import read_input
 from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
@@ -88,9 +88,16 @@ def cmd_annex(args: argparse.Namespace) -> int:
 
     def edit(m: Minutes) -> tuple[Annex, ...] | Operation | None:
         lang = _lang(m, args.lang)
+        paragraphs = None
+        if args.text:
+            raw = dl.csv_text(read_input(args.text))  # UTF-8, or CP949
+            paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
         if args.add:
             return dl.add_free(m, {lang: args.heading} if args.heading else None)
         if args.delegation:
+            if args.heading is not None or paragraphs is not None:  # never ignored in silence
+                raise ValidationError("Annex {n} is a delegation list; edit it with "
+                                      "'delegation'.", n=len(m.annexes) + 1)
             return dl.add_delegation(m, args.delegation)
         if args.number is None:
             return None
@@ -99,10 +106,6 @@ def cmd_annex(args: argparse.Namespace) -> int:
             return dl.remove_annex(m, args.number)
         if args.move_to:
             return dl.move_annex(m, args.number, args.move_to)
-        paragraphs = None
-        if args.text:
-            raw = dl.csv_text(read_input(args.text))  # UTF-8, or CP949
-            paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
         if (args.heading is not None or paragraphs is not None) and m.tracking:
             # after a round: tracked like a paragraph (revisions by our Side in this round)
             from minutes_app.tracking.annexes import edit_annex
@@ -117,6 +120,11 @@ def cmd_annex(args: argparse.Namespace) -> int:
         return None
 
     m = _edit(args.file, edit)
+    if args.add and args.text:
+        # then the new annex's text, exactly as 'annex FILE N --text' gives it (after a round:
+        # tracked, our Side's revisions)
+        args.add, args.heading, args.number = False, None, len(m.annexes)
+        m = _edit(args.file, edit)
     for i, a in enumerate(m.annexes, start=1):
         what = (_("delegation list of {side}").format(side=a.side.value)
                 if a.kind == DELEGATION and a.side

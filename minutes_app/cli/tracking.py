@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from minutes_app.i18n import _
 from minutes_app.i18n.messages import render
+from minutes_app.i18n.places import kind_label
 from minutes_app.model import Minutes
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
@@ -20,7 +21,7 @@ def _line(r: Revision) -> str:
     lang = r.lang.value if r.lang else "¶"
     inside = (" " + _("(inside {side} insertion)").format(side=r.inside.value)
               if r.inside else "")
-    return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {r.kind:<6} "
+    return (f"{r.id:<16} {where:>6} {lang:<2} {r.side.value} r{r.round} {kind_label(r)} "
             f"{r.text!r}{inside}")
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.i18n.catalog import _
 from minutes_app.i18n.messages import render
+from minutes_app.i18n.places import annex_label, meeting_field
 
 if TYPE_CHECKING:
     from minutes_app.checks.finding import Finding
@@ -130,9 +131,9 @@ def _place(place: str, ident: str, number: str | int | None) -> str:
     if place == "title":
         return _("the title")
     if place == "meeting":
-        return _("the meeting details ({field})").format(field=ident)
+        return _("the meeting details ({field})").format(field=render(meeting_field(ident)))
     if place == "annex":
-        return _("annex {id}").format(id=ident.split(".")[0])
+        return _("annex {id}").format(id=annex_label(ident))
     return place
 
 

@@ -167,7 +167,7 @@ class MinutesFile:
         """Raise FileChangedError if another program replaced, changed or deleted the file."""
         if self.read_only or self.closed:
             return
-        if _identity(self.path) != self._identity or not _ours(self.path):
+        if _identity(self.path) != self._identity or not _ours(self._conn):
             raise FileChangedError(code="file_changed", name=self.path.name)
 
     def _transaction(self, body: Callable[[sqlite3.Connection], object]) -> None:
@@ -283,16 +283,20 @@ def _identity(p: Path) -> tuple[int, int, int, int] | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _ours(p: Path) -> bool:
-    """The file at ``p`` still carries our application id."""
+def _ours(conn: sqlite3.Connection) -> bool:
+    """The open file still carries our application id, read through its own connection.
+
+    Never by opening the file anew: closing any descriptor of a file releases every POSIX lock
+    the process holds on it, SQLite's too, and another process could then write into the
+    file the window holds (the path's identity, checked first, tells a file renamed over it).
+    """
     from minutes_app.store.schema import APPLICATION_ID
 
     try:
-        with p.open("rb") as fh:
-            header = fh.read(72)
-    except OSError:
+        row = conn.execute("PRAGMA application_id").fetchone()
+    except sqlite3.Error:
         return False
-    return len(header) == 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    return row is not None and row[0] == APPLICATION_ID
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

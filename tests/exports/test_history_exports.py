@@ -130,7 +130,7 @@ def test_compare_names_whole_paragraph_changes_in_the_interface_language(
         korean = capsys.readouterr().out
     finally:
         catalog.set_language("en")
-    assert "    1. ko (단락 삽입) {+양측은 새 단락에 합의하였다.+}(KR r3)" in korean
+    assert "    1. ko (문단 삽입) {+양측은 새 단락에 합의하였다.+}(KR r3)" in korean
     assert "(paragraph" not in korean
     assert main(["compare", str(demo_file), "--from", "1"]) == 0
     english = capsys.readouterr().out

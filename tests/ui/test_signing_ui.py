@@ -68,7 +68,8 @@ def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
     dialog.add_free()
     dialog.heading[Lang.EN].setText("Programme of the meeting")
     dialog.heading[Lang.KO].setText("회의 일정")
-    dialog.paragraphs[Lang.EN].setPlainText("Opening remarks\n\nAdoption of the agenda")
+    dialog.paragraphs[Lang.EN].setPlainText("Opening remarks\n\nAdoption of the agenda"
+                                            " (18\u00a0December)")
     dialog.paragraphs[Lang.KO].setPlainText("개회사\n\n의제 채택")
     dialog.list.setCurrentRow(1)
     dialog.add_member()
@@ -79,6 +80,7 @@ def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
     free = m.annexes[2]
     assert free.heading[Lang.EN] == "Programme of the meeting"
     assert [p[Lang.KO] for p in free.paragraphs] == ["개회사", "의제 채택"]
+    assert free.paragraphs[1][Lang.EN] == "Adoption of the agenda (18\u00a0December)"  # kept
     assert len(m.annexes[1].members) == 4
     window.action_set["undo"].trigger()
     assert len(m.annexes) == 2 and len(m.annexes[1].members) == 3

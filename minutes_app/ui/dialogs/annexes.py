@@ -17,6 +17,7 @@ from minutes_app.model.track import Author
 from minutes_app.model.annexes import DELEGATION, FREE, roman
 from minutes_app.ui.labels import lang_label, side_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
+from minutes_app.ui.editor.cell import typed_text
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -185,7 +186,7 @@ class AnnexDialog(QDialog):
                 people.append(Person(**{f: {**getattr(old, f), **values[f]} for f in FIELDS}))
             self.annexes[self.current] = dataclasses.replace(a, members=tuple(people))
             return
-        texts = {lang: [x.strip() for x in self.paragraphs[lang].toPlainText().split("\n\n")]
+        texts = {lang: [x.strip() for x in typed_text(self.paragraphs[lang]).split("\n\n")]
                  for lang in self.langs}
         # by position (a paragraph left empty keeps its place): up to the last one written
         count = max(max((k + 1 for k, x in enumerate(t) if x), default=0)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.i18n.messages import error_text
 from minutes_app.i18n import _
+from minutes_app.i18n.places import MEETING_FIELDS
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.model import (
     AlternatPair, Lang, LangText, Meeting, Person, Settings, Side,
@@ -31,13 +32,7 @@ _PERSON_FIELDS = ("name", "title", "organisation")
 
 
 def _field_label(name: str) -> str:
-    return {
-        "body": _("Body name"),
-        "body_alternat": _("Body name, other Side first (for their original)"),
-        "next_body": _("Name from the next meeting"),
-        "format": _("Format"), "venue": _("Venue"), "place": _("Place of signature"),
-        "name": _("Name"), "title": _("Title"), "organisation": _("Organisation"),
-    }[name]
+    return _(MEETING_FIELDS[name])
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -12,6 +12,13 @@ from minutes_app.ui import style
 from minutes_app.ui.editor.view import PAD
 
 _PASS_TO_WINDOW = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_BREAKS = str.maketrans({"\u2029": "\n", "\u2028": "\n"})  # a block's end, Shift+Enter
+
+
+def typed_text(edit: QPlainTextEdit) -> str:
+    """The text of ``edit`` as typed, no-break spaces kept (``toPlainText`` turns them into
+    plain spaces: "2020 г.", "1 000" would change, and the change would be a revision)."""
+    return edit.document().toRawText().translate(_BREAKS)
 
 
 class ParagraphEditor(QPlainTextEdit):
@@ -28,6 +35,10 @@ class ParagraphEditor(QPlainTextEdit):
         self.document().setDocumentMargin(PAD - 2)
         self.setObjectName("paragraphEditor")
         self.setStyleSheet(style.CELL_EDITOR_STYLE)
+
+    def typed(self) -> str:
+        """The cell's text as typed (see ``typed_text``)."""
+        return typed_text(self)
 
     def event(self, e: QEvent) -> bool:
         # Let the window's Undo/Redo and paragraph shortcuts fire instead of the text widget's.

@@ -204,7 +204,7 @@ class ParagraphDelegate(QStyledItemDelegate):
         return super().eventFilter(obj, event)
 
     def _on_text_changed(self, editor: ParagraphEditor) -> None:
-        text = editor.toPlainText()
+        text = editor.typed()
         if text == editor.last_text:
             return  # formats changed (spelling underlines), not the text: nothing to commit
         editor.last_text = text
@@ -212,7 +212,7 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: ParagraphEditor, index: Index) -> None:  # type: ignore[override]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
-        if editor.toPlainText() != text:  # keep the cursor while our own typing comes back
+        if editor.typed() != text:  # keep the cursor while our own typing comes back
             editor.blockSignals(True)  # loading is not typing: no commit back to the model
             editor.setPlainText(text)
             editor.last_text = text
@@ -222,7 +222,7 @@ class ParagraphDelegate(QStyledItemDelegate):
     def setModelData(self, editor: ParagraphEditor, model: object,  # type: ignore[override]
                      index: Index) -> None:
         assert isinstance(model, EditorModel)
-        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.typed(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:

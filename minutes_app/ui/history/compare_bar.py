@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _, ngettext
+from minutes_app.i18n.messages import error_text
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import INSERT, PLAIN, Track, plain
 from minutes_app.tracking.compare import Comparison, compare
@@ -128,7 +129,7 @@ class CompareBar(QWidget):
         try:
             self.compare_rounds(int(older), int(newer))
         except MinutesError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(error_text(exc))  # in the interface language
 
     def stop(self) -> None:
         """Back to the pending revisions."""

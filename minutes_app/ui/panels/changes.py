@@ -16,6 +16,7 @@ from minutes_app.model import Change, Lang, Minutes, Side
 from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui import style
 from minutes_app.ui.document import Document
+from minutes_app.i18n.places import kind_label
 from minutes_app.ui.labels import column_languages, lang_label, side_label
 from minutes_app.ui.workflow import WorkflowRunner
 
@@ -25,18 +26,6 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ANY = None
-
-
-def kind_label(r: Revision) -> str:
-    """A revision's kind as the interface names it."""
-    if r.lang is None:
-        return {"insert": _("Paragraph inserted"), "delete": _("Paragraph deleted"),
-                "move": _("Paragraph moved")}[r.kind]
-    if r.inside is not None:
-        return _("Deletion inside an insertion")
-    if r.heading:
-        return _("Heading insertion") if r.kind == "insert" else _("Heading deletion")
-    return _("Insertion") if r.kind == "insert" else _("Deletion")
 
 
 def _section_id(m: Minutes, r: Revision) -> int:

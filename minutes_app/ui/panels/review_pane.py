@@ -37,7 +37,7 @@ def revision_date(r: Revision) -> str:
 
 def meta_line(r: Revision) -> str:
     """Who, when and where: "Russian Side · round 3 · 16/12/2020 · English — Insertion"."""
-    from minutes_app.ui.panels.changes import kind_label
+    from minutes_app.i18n.places import kind_label
 
     where = lang_label(r.lang) if r.lang else _("whole paragraph")
     parts = [side_label(r.side), _("round {number}").format(number=r.round),

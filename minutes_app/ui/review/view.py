@@ -20,7 +20,7 @@ from minutes_app.model import AddComment, Comment, Lang, Operation, SetStatus, S
 from minutes_app.model.track import INSERT, PLAIN, Track
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui import style
-from minutes_app.ui.panels.changes import kind_label
+from minutes_app.i18n.places import kind_label
 from minutes_app.ui.document import Document
 from minutes_app.model.brackets import status_of
 from minutes_app.ui.labels import column_languages, lang_label, side_label, status_label
