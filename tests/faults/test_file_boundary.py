@@ -80,6 +80,54 @@ def test_another_files_journal_is_refused_and_ours_stays_byte_identical(
     assert _digest(ours) == before
 
 
+_WAL_WRITER = """
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("INSERT INTO history (time, kind, data) VALUES ('2020', 'note', '{}')")
+c.execute("UPDATE paragraph SET rowid = rowid")
+print('ready', flush=True); time.sleep(60)
+"""
+
+
+def _wal_mode(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_another_files_write_ahead_log_is_refused_too(tmp_path: Path) -> None:
+    other = tmp_path / "other" / "minutes.minutes"
+    other.parent.mkdir()
+    MinutesFile.create(other, demo(agreed=True)).close()
+    ours = small_document(tmp_path / "minutes.minutes")
+    for path in (other, ours):
+        _wal_mode(path)
+    with subprocess.Popen([sys.executable, "-c", _WAL_WRITER, str(other)],
+                          stdout=subprocess.PIPE, text=True) as p:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+        shutil.copyfile(f"{other}-wal", f"{ours}-wal")  # the other's log, left beside ours
+        p.kill()
+    before = _digest(ours)
+    for args in (["send", str(ours)], ["info", str(ours)]):
+        line = _one_line(cli(*args))
+        assert "minutes.minutes-wal" in line and "another file" in line, line
+        assert _digest(ours) == before
+
+
+def test_our_own_write_ahead_log_is_applied(tmp_path: Path) -> None:
+    ours = small_document(tmp_path / "ours.minutes")
+    _wal_mode(ours)
+    with subprocess.Popen([sys.executable, "-c", _WAL_WRITER, str(ours)],
+                          stdout=subprocess.PIPE, text=True) as p:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+        p.kill()
+    assert Path(f"{ours}-wal").stat().st_size > 0
+    f, _m = MinutesFile.open(ours)
+    assert ("2020", "note", "{}") in f.history()  # the logged write is there
+    f.close()
+    assert not Path(f"{ours}-wal").exists()  # folded into the file, in rollback mode again
+
+
 def test_our_own_journal_is_still_rolled_back(tmp_path: Path) -> None:
     ours = small_document(tmp_path / "ours.minutes")
     f, m = MinutesFile.open(ours)
