@@ -63,9 +63,9 @@ def original_text(path: Path) -> tuple[str, bool]:
     """The original's text and whether white space in it is exact (DOCX) or not (PDF)."""
     from minutes_app.inputs import check_regular
 
-    check_regular(path)  # pdftotext would wait for ever on a pipe
     suffix = path.suffix.lower()
     if suffix == ".pdf":
+        check_regular(path)  # pdftotext would wait for ever on a pipe
         return "\n".join(pdf_lines(path)), False
     if suffix == ".docx":
         return "\n".join(docx_paragraphs(path)), True
