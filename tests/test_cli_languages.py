@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.test_cli import run
@@ -64,3 +66,21 @@ def test_languages_add_remove_order(tmp_path: Path) -> None:
     kinds = [kind for _time, kind, _data in f.history()]
     f.close()
     assert kinds.count("languages") == 4  # every change of languages is in the history
+
+
+def test_a_trilingual_document_from_a_template_has_whole_russian_titles(tmp_path: Path) -> None:
+    from minutes_app.i18n.names import title
+    from minutes_app.model import Lang
+    from minutes_app.store import MinutesFile
+
+    for template in ("blank", "cooperation-fields"):
+        path = tmp_path / f"{template}.minutes"
+        done = subprocess.run([sys.executable, "-m", "minutes_app", "new", str(path),
+                               "--template", template, "--languages", "ko,ru,en"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        f, m = MinutesFile.open(path, read_only=True)
+        f.close()
+        russian = title(m, Lang.RU)
+        assert russian == russian.strip() and russian.endswith("Подкомитета"), russian
+        assert m.meeting.place.get(Lang.RU) == "Сеул"

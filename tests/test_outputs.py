@@ -90,3 +90,17 @@ def test_a_missing_folder_is_named_as_the_user_gave_it(minutes: Path, tmp_path: 
     assert done.returncode == 1
     assert str(out) in done.stderr
     assert ".tmp" not in done.stderr and ".part" not in done.stderr
+
+
+def test_an_export_named_for_another_format_is_refused(minutes: Path, tmp_path: Path) -> None:
+    for out, fmt, said in (("x.txt", [], "a DOCX file, so the name must end in .docx"),
+                           ("x.docx", ["--format", "pdf"], "a PDF file, so the name must end"),
+                           ("x", [], "must end in .docx")):
+        done = run("export", str(minutes), "--kind", "working", "-o", out, *fmt, cwd=tmp_path)
+        assert done.returncode == 1 and said in done.stderr, done.stderr
+        assert not (tmp_path / out).exists()
+    korean = run("--lang", "ko", "export", str(minutes), "--kind", "working", "-o", "x.txt",
+                 cwd=tmp_path)
+    assert "파일 이름은 .docx(으)로 끝나야 합니다" in korean.stderr
+    done = run("export", str(minutes), "--kind", "working", "-o", "UPPER.DOCX", cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "UPPER.DOCX").exists()

@@ -39,3 +39,13 @@ def test_meeting_fields_and_annexes_in_korean(korean: None) -> None:
     for ident in ("body", "place", "heads.RU.organisation", "parties.RU.side_name"):
         text = where(_at("meeting", ident))
         assert not any(c.isascii() and c.isalpha() for c in text), text
+
+
+def test_the_imports_round_notes_in_the_interface_language(korean: None) -> None:
+    from minutes_app.i18n.places import note_label
+
+    assert note_label("Sent as 의사록_작업본.docx") == "의사록_작업본.docx(으)로 송부"
+    assert note_label("Imported from returned.docx") == "returned.docx에서 가져옴"
+    assert note_label("제3차 협의 결과") == "제3차 협의 결과"  # a user's note, as typed
+    catalog.set_language("en")
+    assert note_label("Sent as x.docx") == "Sent as x.docx"

@@ -35,6 +35,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_format(out: str, chosen: str | None) -> str:
+    """The format of an export: from OUT's extension, which must agree with ``--format``."""
+    from pathlib import Path
+
+    from minutes_app.outputs import check_output
+
+    check_output(out)  # a folder, a .minutes file: said as every output command says it
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix in ("docx", "pdf") and chosen in (None, suffix):
+        return suffix
+    ext = chosen or "docx"
+    raise MinutesError("The export would write a {format} file, so the name must end in "
+                       ".{ext}: {name}", format=ext.upper(), ext=ext, name=out)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -45,7 +60,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.kind != "comparison" and (args.older != 1 or args.newer is not None):
         raise MinutesError("--from and --to choose the rounds of a comparison "
                            "(--kind comparison); a {kind} export has none.", kind=args.kind)
-    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "docx")
+    fmt = _export_format(args.out, args.format)
     f, m = _open_for_export(args.file)
     try:
         if args.latin_font or args.korean_font:  # for this export only: never saved
@@ -217,7 +232,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("two or three of ko, en, ru in the delegation's order, default ko,en"))
     p = add("new", _cmd_new, _("start a document from a template"))
     p.add_argument("out", metavar="OUT.minutes")
-    p.add_argument("--template", default="cooperation-fields", metavar="NAME")
+    p.add_argument("--template", default="cooperation-fields", metavar="NAME",
+                   help=_("the template (default: cooperation-fields; an unknown name lists them)"))
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
                    help=_("two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en"))
     p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
@@ -253,7 +269,9 @@ def _parser() -> argparse.ArgumentParser:
         "interface language (default: the one given before the command, else English)"))
     p = add("export", _cmd_export, _("export the working copy or a signing original (DOCX, PDF)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"])
+    p.add_argument("--kind", required=True, choices=["working", "signing", "comparison"],
+                   help=_("working: the copy for the other Side to edit; signing: an "
+                          "original; comparison: two rounds side by side"))
     p.add_argument("--from", dest="older", type=int, default=1, metavar="N",
                    help=_("comparison: the older round"))
     p.add_argument("--to", dest="newer", type=int, metavar="M",

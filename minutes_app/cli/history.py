@@ -125,14 +125,17 @@ def register(add: Register) -> None:
     """Add the history commands to the command line."""
     p = add("compare", cmd_compare, _("what changed between two rounds, by Side"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--from", dest="older", type=int, required=True, metavar="N")
+    p.add_argument("--from", dest="older", type=int, required=True, metavar="N",
+                   help=_("the older round"))
     p.add_argument("--to", dest="newer", type=_round, default=None, metavar="M",
                    help=_("a round number, or 'current' (the default)"))
-    p.add_argument("--lang", choices=[x.value for x in Lang])
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help=_("only this language (default: every language)"))
     p.add_argument("--json", action="store_true", help=_("as JSON"))
     p = add("blame", cmd_blame, _("who brought every word of the current text (Side, round)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--lang", choices=[x.value for x in Lang])
+    p.add_argument("--lang", choices=[x.value for x in Lang],
+                   help=_("only this language (default: every language)"))
     p.add_argument("--json", action="store_true", help=_("as JSON"))
     p = add("history", cmd_history, _("the negotiation report (DOCX): rounds, changes, chart"))
     p.add_argument("file", metavar="FILE")

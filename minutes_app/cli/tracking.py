@@ -185,6 +185,6 @@ def register(add: Register) -> None:
     p = add("send", cmd_send, _("close the current text as a round sent by a Side"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--side", type=side_arg, metavar="S", help=_("the sending Side (default: own)"))
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help=_("a note kept with the round"))
 
 

@@ -20,6 +20,7 @@ from minutes_app.docx_io.xml import Fonts
 from minutes_app.i18n import _
 from minutes_app.i18n.catalog import current_language
 from minutes_app.i18n.names import title
+from minutes_app.i18n.places import note_label
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.tracking.negotiation import ParagraphFigures, RoundFigures, figures
 from minutes_app.tracking.provenance import quiet_gc
@@ -58,7 +59,7 @@ def _rounds_table(rounds: list[RoundFigures], fonts: Fonts) -> str:
         counts = [_("+{ins} / −{dels}").format(ins=r.insertions.get(s, 0),
                                                 dels=r.deletions.get(s, 0)) for s in Side]
         label = str(r.number) + (" *" if r.current else "")
-        cells = [label, side_name(r.side), _when(r), r.note, *counts]
+        cells = [label, side_name(r.side), _when(r), note_label(r.note), *counts]
         rows.append(fx.row([_cell(w, t, fonts, lang=lang)
                             for w, t in zip(widths, cells, strict=True)]))
     return fx.table(widths, rows)

@@ -45,7 +45,7 @@ def title(m: Minutes, lang: Lang, copy_for: Side | None = None) -> str:
         body = m.meeting.body_alternat.get(lang) or body
     n = m.meeting.ordinal
     number = ordinal(n, lang, "genitive") if lang is Lang.RU else ordinal(n, lang)
-    return phrase("title", lang).format(ordinal=number, body=body)
+    return phrase("title", lang).format(ordinal=number, body=body).strip()  # no body yet
 
 
 def languages_named(m: Minutes, lang: Lang) -> str:

@@ -82,3 +82,16 @@ def kind_label(r: Revision) -> str:
     if r.heading:
         return _("Heading insertion") if r.kind == "insert" else _("Heading deletion")
     return _("Insertion") if r.kind == "insert" else _("Deletion")
+
+
+_NOTES = (("Sent as ", N_("Sent as {name}")), ("Imported from ", N_("Imported from {name}")))
+
+
+def note_label(note: str) -> str:
+    """A round's note as the interface says it: the import writes its own notes in English
+    (``Sent as FILE``, ``Imported from FILE``), kept as written in the file; a user's note
+    is shown as typed."""
+    for prefix, sentence in _NOTES:
+        if note.startswith(prefix):
+            return _(sentence).format(name=note[len(prefix):])
+    return note

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from minutes_app.checks.readiness import reasons
-from minutes_app.model import Lang, SetStatus, Status
+from minutes_app.model import Lang, SetStatus, Side, Status
 from minutes_app.model.brackets import open_brackets
 from minutes_app.ui.editor.rows import RowKind
 from tests.ui.conftest import cell_editor, commit_text
@@ -250,3 +250,15 @@ def test_new_and_open_dialogs_start_in_the_users_documents_not_the_data_folder(
     assert demo.files.open_path(str(demo_file))  # a file the user chose: its own folder
     assert demo.files.dialog_folder() == str(demo_file.parent)
     demo.close()
+
+
+def test_the_bracket_dialog_refuses_an_empty_option_before_closing(window: MainWindow) -> None:
+    dialog = BracketDialog("joint projects", Side.KR, window)
+    dialog.show()
+    dialog.accept()  # OK with no alternative: the dialog stays, and says why
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problem.isVisible() and "empty" in dialog.problem.text()
+    assert dialog.words.text() == "joint projects"  # nothing typed is lost
+    dialog.alternative.setText("common projects")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import render, render_all
 from minutes_app.i18n import _
+from minutes_app.i18n.places import note_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.model import Lang, Side
 from minutes_app.model.brackets import BracketOption
@@ -73,8 +74,23 @@ class BracketDialog(QDialog):
         form.addRow(_("Proposed by"), self.words_side)
         form.addRow(_("Alternative"), self.alternative)
         form.addRow(_("Proposed by"), self.alternative_side)
+        self.problem = QLabel()  # said here, with what was typed still in the fields
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons = ok_cancel(self)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Close only with two options to bracket (an empty one is refused here, before the
+        dialog and what was typed in it are gone)."""
+        empty = next((f for f in (self.words, self.alternative) if not f.text().strip()), None)
+        if empty is not None:
+            self.problem.setText(_("A bracket option cannot be empty."))
+            self.problem.show()
+            empty.setFocus()
+            return
+        super().accept()
 
     def options(self) -> list[BracketOption]:
         """The bracket's options, the words in the text first."""
@@ -222,7 +238,8 @@ class NegotiationCommands:
         table = QTableWidget(len(rounds), 4)
         table.setHorizontalHeaderLabels([_("Round"), _("Sent by"), _("Time"), _("Note")])
         for row, r in enumerate(rounds):
-            for col, text in enumerate((str(r.number), side_label(r.side), r.time, r.note)):
+            for col, text in enumerate((str(r.number), side_label(r.side), r.time,
+                                         note_label(r.note))):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         layout = QVBoxLayout(dialog)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 from minutes_app.i18n import _, ngettext
 from minutes_app.model import Lang, Status
 from minutes_app.model.brackets import status_of
-from minutes_app.model.search import Match, find_next, replace_all
-from minutes_app.tracking.ops import edit_text
+from minutes_app.model.search import Match, find_next, replace_all, text_of
+from minutes_app.tracking.ops import edit_heading, edit_text
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import lang_label
@@ -96,12 +96,17 @@ class FindDialog(QDialog):
         the next; agreed text is replaced only if the user reopens its paragraph."""
         hit = self.last
         m = self.doc.minutes
-        if hit is not None and m.has_paragraph(hit.pid):
-            text = m.paragraph(hit.pid).text(hit.lang)
+        there = hit is not None and (any(s.id == hit.pid for s in m.sections) if hit.heading
+                                     else m.has_paragraph(hit.pid))
+        if hit is not None and there:
+            text = text_of(m, hit.pid, hit.heading, hit.lang)
             same = text[hit.start:hit.end].lower() == self.needle.text().lower()
-            if same and (not self._is_agreed(hit.pid)
-                         or (self.reopen is not None and self.reopen(hit.pid))):
-                new = text[:hit.start] + self.replacement.text() + text[hit.end:]
+            new = text[:hit.start] + self.replacement.text() + text[hit.end:]
+            if same and hit.heading:
+                self.doc.apply(edit_heading(m, hit.pid, hit.lang, new, now_iso()),
+                               _("Replace"))
+            elif same and (not self._is_agreed(hit.pid)
+                           or (self.reopen is not None and self.reopen(hit.pid))):
                 self.doc.apply(edit_text(m, hit.pid, hit.lang, new, now_iso()), _("Replace"))
         self.find_next()
 
@@ -112,7 +117,8 @@ class FindDialog(QDialog):
         op, count, left = replace_all(
             m, self.needle.text(), self.replacement.text(), self._langs(),
             self.match_case.isChecked(), lambda pid, lang, text: edit_text(m, pid, lang, text, now),
-            frozenset(p.id for p in m.paragraphs() if self._is_agreed(p.id)))
+            frozenset(p.id for p in m.paragraphs() if self._is_agreed(p.id)),
+            lambda sid, lang, text: edit_heading(m, sid, lang, text, now))
         if count:
             self.doc.apply(op, _("Replace all"))
         message = ngettext("{n} replacement", "{n} replacements", count).format(n=count)

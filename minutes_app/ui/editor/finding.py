@@ -28,7 +28,7 @@ def show_find(w: MainWindow) -> None:
 
 
 def _on_found(w: MainWindow, hit: Match) -> None:
-    row = w.editor_model.row_of((RowKind.PARAGRAPH, hit.pid))
+    row = w.editor_model.row_of((RowKind.SECTION if hit.heading else RowKind.PARAGRAPH, hit.pid))
     if w.columns is not None:
         w.columns.reveal(hit.lang)
     w.editor.go_to(row, w.editor_model.column_of(hit.lang))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.i18n import _
+from minutes_app.i18n.places import note_label
 from minutes_app.model import Lang
 from minutes_app.model.track import DELETE, INSERT, Track
 from minutes_app.tracking.compare import TimelineEntry, timeline
@@ -120,7 +121,7 @@ class TimelinePanel(ShownPanel):
         e = self.entries[row]
         parts = [f"<h3>{html.escape(entry_title(e))}</h3>"]
         if e.note:
-            parts.append(f"<p><i>{html.escape(e.note)}</i></p>")
+            parts.append(f"<p><i>{html.escape(note_label(e.note))}</i></p>")
         if e.texts is None:
             absent = _("The paragraph was not in this round.")
             parts.append(f"<p>{html.escape(absent)}</p>")
