@@ -43,6 +43,13 @@ TEMPLATES: dict[str, str] = {
     "missing": N_("{name} does not exist."),
     "folder": N_("{name} is a folder, not a .minutes file."),
     "no_permission": N_("You do not have permission to read {name}."),
+    "not_a_file": N_("{name} is not a file but a device, a pipe or a socket: nothing was read "
+                     "from it. Give the document's file."),
+    "path_too_long": N_("The path of {name} is too long ({size} bytes; at most {limit}): move "
+                        "the file to a folder with a shorter path."),
+    "foreign_journal": N_("Beside {name} lies {journal}, an unfinished save of another file, "
+                          "not of this one: it was not applied, and nothing was changed. Move "
+                          "{journal} out of the folder, then open {name} again."),
     "not_minutes": N_("{name} is not a minutes document (it is not a .minutes file)."),
     "header_truncated": N_("{name} is truncated: the file ends inside its header."),
     "truncated": N_("{name} is truncated: it holds {size} bytes of {expected}. "
@@ -117,6 +124,38 @@ TEMPLATES: dict[str, str] = {
     "docx_dtd": N_("{name} contains a DTD or entity declarations, which Word never writes; "
                    "refused."),
 }
+
+
+# What SQLite says of a file it cannot read, as codes (its own words are English).
+SQLITE_DETAILS = {
+    "database disk image is malformed": N_("its pages do not fit together"),
+    "file is not a database": N_("its pages are not those of a database"),
+    "unable to open database file": N_("SQLite cannot open it"),
+    "disk I/O error": N_("the disk could not read it"),
+    "database or disk is full": N_("the disk is full"),
+}
+# The kinds of schema objects SQLite names, each with its name (a parameter).
+SCHEMA_OBJECTS = {"table": N_("a table “{object}”"), "index": N_("an index “{object}”"),
+                  "trigger": N_("a trigger “{object}”"), "view": N_("a view “{object}”")}
+
+
+def sqlite_detail(text: str, integrity: bool = False) -> Message:
+    """What SQLite said (``str`` of its error; ``integrity``: a failed integrity check's
+    report, which is a list of pages) as a code."""
+    for known, code in SQLITE_DETAILS.items():
+        if known in text:
+            return Message(code)
+    if integrity:
+        return Message(N_("SQLite's integrity check found damaged pages"))
+    return Message(N_("SQLite reports “{text}”"), {"text": text})
+
+
+def schema_object(kind: str, name: str) -> Message:
+    """A table, index, trigger or view of a file, by its kind and name."""
+    code = SCHEMA_OBJECTS.get(kind)
+    if code is None:
+        return Message(N_("“{object}” ({kind})"), {"object": name, "kind": kind})
+    return Message(code, {"object": name})
 
 
 # A damaged place in a file: (table, key, problem), each a code the edge words.

@@ -7,6 +7,7 @@ history into a Word file: nothing the user did may be lost to an output.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def check_output(out: str | Path) -> None:
         raise MinutesError(code="output_folder", name=str(path))
     if path.suffix.lower() == MINUTES_SUFFIX or _is_database(path):
         raise MinutesError(code="output_minutes", name=str(path))
+    folder = path.parent  # a missing one is said by the write, naming the output
+    if folder.is_dir() and not os.access(folder, os.W_OK):  # a read-only disk too: said
+        raise MinutesError(code="folder_read_only", folder=str(folder))  # before a .part file
 
 
 def _is_database(path: Path) -> bool:
@@ -37,10 +41,11 @@ def _is_database(path: Path) -> bool:
 @contextlib.contextmanager
 def named_for_user(out: str | Path) -> Iterator[None]:
     """Report a system error of a write by the name the user gave, not by the name of the
-    temporary file written beside it (``.report.docx.tmp``)."""
+    temporary file written beside it (``.report.docx.tmp``), nor by no name at all."""
     try:
         yield
     except OSError as exc:
-        if exc.filename is None or exc.filename == str(out) or exc.errno is None:
+        if exc.errno is None or exc.filename == str(out):
             raise
+        # a write's error (a full disk) names no file at all: it is the user's output too
         raise OSError(exc.errno, exc.strerror, str(out)) from None

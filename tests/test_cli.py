@@ -51,6 +51,17 @@ def test_info_json(tmp_path: Path) -> None:
     assert data["parties"] == {"KR": "Republic of Korea", "RU": "Russian Federation"}
 
 
+def test_info_as_text_has_no_python_reprs(tmp_path: Path) -> None:
+    out = tmp_path / "x.minutes"
+    run("demo", str(out))
+    lines = dict(line.split(": ", 1) for line in run("info", str(out)).stdout.splitlines())
+    assert lines["languages"] == "ko, en"
+    assert lines["parties"] == "KR: Republic of Korea; RU: Russian Federation"
+    assert lines["title"].startswith("ko: 한·러 극동·시베리아 분과위원회 제14차 회의 "
+                                     "합의의사록; en: ")
+    assert not any(c in value for value in lines.values() for c in "{}[]'")
+
+
 @pytest.mark.parametrize("template", ["cooperation-fields", "blank"])
 def test_new_from_template(tmp_path: Path, template: str) -> None:
     out = tmp_path / "new.minutes"

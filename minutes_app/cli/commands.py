@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -103,18 +102,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open(path: str) -> Minutes:
-    """Read a document without writing it (no lock, no migration on disk); a file the editor
-    holds open is read from a copy."""
-    from minutes_app.errors import FileLockedError
+    """Read a document without writing it (no lock, no migration on disk)."""
+    from minutes_app.cli.reading import read
 
-    try:
-        f, m = MinutesFile.open(path, read_only=True)
-    except FileLockedError as exc:
-        if exc.code != "locked" or not os.access(path, os.R_OK):
-            raise
-        return _read_copy(path)
-    f.close()
-    return m
+    return read(path)
 
 
 def _open_for_export(path: str) -> tuple[MinutesFile, Minutes]:
@@ -127,24 +118,6 @@ def _open_for_export(path: str) -> tuple[MinutesFile, Minutes]:
         if exc.code != "read_only":
             raise
         return MinutesFile.open(path, read_only=True)
-
-
-def _read_copy(path: str) -> Minutes:
-    """Read without the lock: a copy of the file (and of its journal, so a write in
-    progress rolls back in the copy) is opened instead, the original left untouched."""
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory(prefix="minutes-read-") as folder:
-        copy = Path(folder) / Path(path).name
-        shutil.copyfile(path, copy)
-        journal = Path(f"{path}-journal")
-        if journal.exists():
-            shutil.copyfile(journal, Path(f"{copy}-journal"))
-        f, m = MinutesFile.open(copy, read_only=True)
-        f.close()
-    return m
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -164,8 +137,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for key, value in data.items():
-            print(f"{key}: {value}")
+            print(f"{key}: {_plain(value)}")
     return 0
+
+
+def _plain(value: object) -> str:
+    """A value of ``info`` as a reader wants it: ``ko: …; en: …`` and ``ko, en``, not reprs."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -8,14 +8,14 @@ from typing import Any
 
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import DELETE, INSERT, Track
-from minutes_app.store import MinutesFile
 from minutes_app.cli.args import Register
 from minutes_app.i18n import _
 
 def _open(path: str) -> Minutes:
-    f, m = MinutesFile.open(path)
-    f.close()
-    return m
+    """These commands change nothing: read-only, without the lock (see cli.reading)."""
+    from minutes_app.cli.reading import read
+
+    return read(path)
 
 
 def _langs(m: Minutes, value: str | None) -> list[Lang]:

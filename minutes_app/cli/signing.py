@@ -10,6 +10,7 @@ from typing import cast
 
 from minutes_app.errors import MinutesError, ValidationError
 from minutes_app.i18n import _
+from minutes_app.inputs import read_input
 from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.outputs import check_output
@@ -66,7 +67,7 @@ def cmd_delegation(args: argparse.Namespace) -> int:
         if args.move:
             return dl.move_member(m, side, args.move[0], args.move[1])
         if args.import_csv:
-            text = dl.csv_text(Path(args.import_csv).read_bytes())
+            text = dl.csv_text(read_input(args.import_csv))
             return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
             check_output(args.export_csv)
@@ -89,7 +90,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
         lang = _lang(m, args.lang)
         paragraphs = None
         if args.text:
-            raw = dl.csv_text(Path(args.text).read_bytes())  # UTF-8, or CP949
+            raw = dl.csv_text(read_input(args.text))  # UTF-8, or CP949
             paragraphs = [p for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
         if args.add:
             return dl.add_free(m, {lang: args.heading} if args.heading else None)
@@ -143,12 +144,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from minutes_app.i18n.places import side_label, where_label
     from minutes_app.docx_io.originals import original_text
 
-    f, m = MinutesFile.open(args.file)
-    try:
-        recorded = {digest for _t, kind, data in f.history() if kind == "export-signing"
-                    for digest in json.loads(data).get("fingerprints", {}).values()}
-    finally:
-        f.close()
+    from minutes_app.cli.reading import read_with_history
+
+    m, history = read_with_history(args.file)  # read-only: at the signing table it is open
+    recorded = {digest for _t, kind, data in history if kind == "export-signing"
+                for digest in _fingerprints(data)}
     side, results = verify_text(m, *original_text(Path(args.original)))
     if args.json:
         print(json.dumps({"copy_for": side.value, "languages": [
@@ -168,6 +168,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 for where in dict.fromkeys(where_label(m, key) for key in r.differing):
                     print("      " + _("differs: {where}").format(where=where))
     return 0 if all(r.agreed for r in results) else 1
+
+
+def _fingerprints(data: str) -> list[str]:
+    """The digests an export entry records (none when the entry is not as we write it)."""
+    found = json.loads(data).get("fingerprints")
+    return [d for d in found.values() if isinstance(d, str)] if isinstance(found, dict) else []
 
 
 def register(add: Register) -> None:

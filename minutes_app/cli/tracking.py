@@ -89,12 +89,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Bring the other delegation's returned working copy in as their round."""
     from pathlib import Path
 
+    from minutes_app.cli.reading import history
     from minutes_app.workflows.exchange import import_returned, parse_authors
 
     returned = Path(args.returned)
     authors = parse_authors(args.author or [])
     step = _run(args.file, lambda f, m: import_returned(
-        m, returned, f.history(), args.from_side, authors, args.accept_uncertain,
+        m, returned, history(f), args.from_side, authors, args.accept_uncertain,
         args.accept_unplaced))
     by_side = step.report.params["by_side"]
     sides = ", ".join(_("{n} by {side}").format(n=n, side=s)

@@ -21,8 +21,9 @@ def _iso(date: str) -> str:
 
 def imported_digests(history: list[tuple[str, str, str]]) -> set[str]:
     """The files already imported into a document, from its history."""
-    return {json.loads(data).get("sha256", "") for _time, kind, data in history
-            if kind == "import"}
+    digests = (json.loads(data).get("sha256") for _time, kind, data in history
+               if kind == "import")  # entries as MinutesFile.history gives them: objects
+    return {d for d in digests if isinstance(d, str)}
 
 
 def history_entry(path: Path, report: ImportReport) -> str:
@@ -37,4 +38,7 @@ def history_entry(path: Path, report: ImportReport) -> str:
 
 def file_digest(path: Path) -> str:
     """The SHA-256 of a file, to recognise one already imported."""
+    from minutes_app.inputs import check_regular
+
+    check_regular(path)  # read whole: a device would never end
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -102,8 +102,11 @@ def pdf_original(path: Path) -> Original:
 
 def original_text(path: Path) -> Original:
     """The original's text and whether white space in it is exact (DOCX) or not (PDF)."""
+    from minutes_app.inputs import check_regular
+
     suffix = path.suffix.lower()
     if suffix == ".pdf":
+        check_regular(path)  # pdftotext would wait for ever on a pipe
         return pdf_original(path)
     if suffix == ".docx":
         return docx_original(path)

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from minutes_app.errors import FileFormatError
+from minutes_app.inputs import check_regular
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files are OLE containers
 STRICT = "{http://purl.oclc.org/ooxml/"  # ISO 29500 Strict's namespaces (Word: Save As Strict)
@@ -72,6 +73,7 @@ class DocxArchive:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
+        check_regular(path)  # a pipe would wait for ever, /dev/zero never end
         try:
             with path.open("rb") as fh:
                 head = fh.read(8)

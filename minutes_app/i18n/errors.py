@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from minutes_app.errors import TEMPLATES, DamagedFileError, MinutesError, describe_places
+from minutes_app.errors import (
+    TEMPLATES, DamagedFileError, Message, MinutesError, describe_places, sqlite_detail,
+)
 from minutes_app.i18n.catalog import _
 
 
@@ -24,7 +26,9 @@ def sentence(exc: BaseException) -> str:
 
 def coded_sentence(exc: MinutesError) -> str:
     """The head sentence of an error raised with a ``TEMPLATES`` key (``code=``)."""
-    params = dict(exc.params)
+    from minutes_app.i18n.messages import render
+
+    params = {k: render(v) if isinstance(v, Message) else v for k, v in exc.params.items()}
     if isinstance(exc, DamagedFileError):
         params["detail"] = describe_places(exc.places, _)
     return _(TEMPLATES[exc.code]).format(**params)
@@ -38,7 +42,10 @@ def _store_sentence(exc: sqlite3.Error) -> str:
         return _("The file is in use by another program or window; close it there first.")
     if "readonly" in text or "read-only" in text:
         return _("The file cannot be written here (it is read-only).")
-    return _("The file could not be read or written ({detail}).").format(detail=text)
+    from minutes_app.i18n.messages import render
+
+    return _("The file could not be read or written ({detail}).").format(
+        detail=render(sqlite_detail(text)))
 
 
 def os_sentence(exc: OSError) -> str:
@@ -51,7 +58,9 @@ def os_sentence(exc: OSError) -> str:
                  "again.").format(name=name)
     if exc.errno == errno.ENOENT:
         return _("{name} does not exist (or its folder does not).").format(name=name)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if exc.errno == errno.EROFS:
+        return _("{name} cannot be written: the disk is read-only.").format(name=name)
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return _("You do not have permission to write or read {name}.").format(name=name)
     if exc.errno == errno.EISDIR:
         return _("{name} is a folder, not a file.").format(name=name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -10,13 +11,13 @@ from pathlib import Path
 
 from minutes_app.errors import (
     DamagedFileError, FileChangedError, FileFormatError, FileLockedError, MinutesError,
-    StoreWriteError,
+    StoreWriteError, sqlite_detail,
 )
 from minutes_app.model import Change, Minutes, Round
 from minutes_app.store import codec
 from minutes_app.store.opening import (
-    bound, check_complete, check_exists, check_identity, hot_journal, read_only_copy,
-    unbound,
+    bound, check_complete, check_exists, check_identity, check_leftovers, check_path_length,
+    hot_journal, read_only_copy, unbound,
 )
 from minutes_app.store.reading import Reader
 from minutes_app.store.schema import SCHEMA_VERSION, create_schema, migrate
@@ -55,6 +56,7 @@ class MinutesFile:
             m.document_id = os.urandom(8).hex()
         _check_folder(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        check_path_length(target, len(tmp.name) - len(target.name))
         try:
             tmp.unlink(missing_ok=True)
             conn = _connect(tmp)
@@ -86,6 +88,7 @@ class MinutesFile:
         """
         p = Path(path)
         check_exists(p)
+        check_leftovers(p)  # another file's journal must never be rolled into this one
         if hot_journal(p) is None:  # else SQLite must roll the journal back before we judge
             check_complete(p)
         read_only = read_only or salvage
@@ -148,8 +151,17 @@ class MinutesFile:
         self._transaction(lambda conn: _add_history(conn, [(time, kind, data)]))
 
     def history(self) -> list[tuple[str, str, str]]:
-        """The recorded events, oldest first."""
-        return list(self._conn.execute("SELECT time, kind, data FROM history ORDER BY id"))
+        """The recorded events, oldest first; a damaged entry (its data not a JSON object, a
+        field not text) is left out and named in ``damage``."""
+        out: list[tuple[str, str, str]] = []
+        for rowid, *entry in self._conn.execute(
+                "SELECT id, time, kind, data FROM history ORDER BY id"):
+            problem = _history_problem(entry)
+            if problem is None:
+                out.append((entry[0], entry[1], entry[2]))
+            elif ("history", str(rowid), problem) not in self.damage:
+                self.damage.append(("history", str(rowid), problem))
+        return out
 
     def check_unchanged(self) -> None:
         """Raise FileChangedError if another program replaced, changed or deleted the file."""
@@ -190,6 +202,7 @@ class MinutesFile:
             self.close()
             return copy
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        check_path_length(target, len(tmp.name) - len(target.name))
         try:
             dest = sqlite3.connect(tmp)
             try:
@@ -208,6 +221,17 @@ class MinutesFile:
         """Release the file (other instances may open it afterwards)."""
         self.closed = True
         self._conn.close()
+
+
+def _history_problem(entry: list[object]) -> str | None:
+    """Why a history row cannot be used (the table has no checksum: any tool can write it)."""
+    if not all(isinstance(v, str) for v in entry):
+        return "value"
+    try:
+        data = json.loads(str(entry[2]))
+    except ValueError:
+        return "json"
+    return None if isinstance(data, dict) else "value"
 
 
 class _Loaded:
@@ -306,7 +330,8 @@ def _write_error(p: Path, exc: BaseException) -> StoreWriteError:
         return StoreWriteError(code="read_only", name=p.name)
     if "locked" in text:
         return StoreWriteError(code="locked", name=p.name)
-    detail = getattr(exc, "strerror", None) or str(exc)
+    strerror = getattr(exc, "strerror", None)  # the system's words are the user's language
+    detail = strerror if strerror else sqlite_detail(str(exc))
     return StoreWriteError(code="write_failed", name=p.name, detail=detail)
 
 
@@ -318,7 +343,7 @@ def _read_error(p: Path, exc: sqlite3.Error) -> MinutesError:
         return FileFormatError(code="too_slow", name=p.name)
     if "readonly" in text or "read-only" in text:
         return FileLockedError(code="read_only", name=p.name)
-    return FileFormatError(code="damaged", name=p.name, detail=text)
+    return FileFormatError(code="damaged", name=p.name, detail=sqlite_detail(text))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -333,6 +358,10 @@ def _lock(conn: sqlite3.Connection, p: Path) -> None:
     """Hold an exclusive lock for as long as the file is open (released on close or crash)."""
     if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
         raise FileLockedError(code="read_only", name=p.name)
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        # another tool's setting: our writes would sit in a -wal beside the file, and a copy
+        # of the file alone would lack them
+        conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("COMMIT")

@@ -18,8 +18,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from minutes_app.errors import (
-    FileFormatError, FileLockedError, MinutesError, NewerFileError,
+    FileFormatError, FileLockedError, MinutesError, NewerFileError, schema_object, sqlite_detail,
 )
+from minutes_app.inputs import check_regular
 from minutes_app.store.schema import (
     APPLICATION_ID, CURRENT_SCHEMA_DIGEST, SCHEMA_VERSION, expected_schema, schema_digest,
     schema_of,
@@ -28,11 +29,26 @@ from minutes_app.store.schema import (
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's header starts so
 READ_SECONDS = 30.0  # no real document takes a hundredth of this; a crafted one is stopped
+# SQLite's unix VFS takes a path of at most 512 bytes, its journal's ("-journal") included
+MAX_PATH_BYTES = 512 - len("-journal")
+
+
+def check_path_length(p: Path, extra: int = 0) -> None:
+    """Refuse a path SQLite cannot open (it would call the file unopenable or damaged);
+    ``extra``: how much longer the name of a temporary file written for ``p`` is."""
+    size = len(os.fsencode(os.path.abspath(p)))
+    if size + extra > MAX_PATH_BYTES:
+        raise FileFormatError(code="path_too_long", name=p.name, size=format(size, ","),
+                              limit=MAX_PATH_BYTES - extra)
 
 
 def check_exists(p: Path) -> None:
-    """Refuse files that are missing, folders, unreadable or not SQLite at all."""
+    """Refuse files that are missing, folders, devices, pipes, unreadable, out of SQLite's
+    reach or not SQLite at all."""
+    check_regular(p)
+    check_path_length(p)
     try:
         with p.open("rb") as fh:
             header = fh.read(100)
@@ -86,7 +102,7 @@ def check_identity(conn: sqlite3.Connection, p: Path) -> int:
     check_schema(conn, p, version)
     integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
     if integrity != "ok":
-        raise FileFormatError(code="damaged", name=p.name, detail=integrity)
+        raise FileFormatError(code="damaged", name=p.name, detail=sqlite_detail(integrity, True))
     return version
 
 
@@ -100,7 +116,8 @@ def check_schema(conn: sqlite3.Connection, p: Path, version: int) -> None:
         return
     odd = sorted(found - expected) or sorted(expected - found)
     kind, name, _sql = odd[0]
-    raise FileFormatError(code="foreign_schema", name=p.name, detail=f"{kind} {name!r}")
+    raise FileFormatError(code="foreign_schema", name=p.name,
+                          detail=schema_object(kind, name))
 
 
 def hot_journal(p: Path) -> Path | None:
@@ -112,14 +129,106 @@ def hot_journal(p: Path) -> Path | None:
         return None
 
 
+def leftovers(p: Path) -> list[Path]:
+    """What SQLite would apply to ``p`` on opening it: a hot journal, a write-ahead log."""
+    found = [j for j in (hot_journal(p),) if j is not None]
+    wal = p.with_name(p.name + "-wal")
+    try:
+        if wal.stat().st_size > 0:
+            found.append(wal)
+    except OSError:
+        pass
+    return found
+
+
+def in_wal_mode(p: Path) -> bool:
+    """The file's header says write-ahead logging (set by another SQLite tool, never by us)."""
+    try:
+        with p.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18:20] == b"\x02\x02"
+
+
+def check_leftovers(p: Path) -> None:
+    """Refuse a journal or log beside ``p`` that is not of ``p``'s own unfinished save.
+
+    SQLite applies whatever ``p``-journal or ``p``-wal it finds to ``p`` on a writable open:
+    one of another file (a folder copied from elsewhere, a file replaced after a crash) would
+    overwrite pages of ours and cut the file to the other's length. It is applied on a private
+    copy first; it is ours when the result is a sound file of the same document. A genuine
+    journal of ours always gives one (SQLite's promise), so only a foreign one is refused.
+    """
+    found = leftovers(p)
+    if not found:
+        return
+    journal = found[0]
+    if journal.name.endswith("-journal") and not _journal_fits(p, journal):
+        raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
+    try:
+        recovered = _probe(p, found)
+    except (MinutesError, sqlite3.Error) as exc:
+        try:
+            _probe(p, [])
+        except (MinutesError, sqlite3.Error):
+            raise exc from None  # the file is damaged with or without the journal
+        raise FileFormatError(code="foreign_journal", name=p.name,
+                              journal=journal.name) from None
+    try:
+        alone = _probe(p, [])
+    except (MinutesError, sqlite3.Error):
+        return  # a save killed midway leaves the file itself unreadable: the journal mends it
+    if recovered and alone and recovered != alone:
+        raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
+
+
+def _journal_fits(p: Path, journal: Path) -> bool:
+    """A journal's header records the page size of the database it belongs to."""
+    try:
+        with journal.open("rb") as fh:
+            header = fh.read(28)
+        with p.open("rb") as fh:
+            db_header = fh.read(18)
+    except OSError:
+        return True  # SQLite will say what is wrong
+    if len(header) < 28 or not header.startswith(JOURNAL_MAGIC):
+        return True  # not hot (a zeroed header): SQLite ignores it
+    page_size = int.from_bytes(db_header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return int.from_bytes(header[24:28], "big") == page_size
+
+
+def _probe(p: Path, extra: list[Path]) -> str:
+    """Open a private copy of ``p`` (with ``extra``: its journal, its log), check it as an
+    opening does and return its document id ("" when it has none)."""
+    with tempfile.TemporaryDirectory(prefix="minutes-probe-") as tmp:
+        copy = Path(tmp) / p.name  # the same name: an error names the user's file
+        shutil.copyfile(p, copy)
+        for f in extra:
+            shutil.copyfile(f, Path(tmp) / f.name)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            bound(conn)
+            conn.execute("PRAGMA schema_version").fetchone()  # applies the journal or log
+            check_complete(copy)
+            check_identity(conn, p)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'document_id'").fetchone()
+        finally:
+            conn.close()
+    return str(row[0]) if row else ""
+
+
 def read_only_copy(p: Path) -> sqlite3.Connection:
-    """``p`` copied into memory without writing it; a hot journal is rolled back on a copy."""
-    journal = hot_journal(p)
+    """``p`` copied into memory without writing it; a hot journal or a write-ahead log is
+    applied on a private copy (nothing, not even a ``-shm`` file, is made beside ``p``)."""
+    found = leftovers(p)
     with tempfile.TemporaryDirectory(prefix="minutes-ro-") as tmp:
-        if journal is not None:  # recover on a private copy: the file itself stays as it is
+        if found or in_wal_mode(p):  # recover on a private copy: the file stays as it is
             source_path = Path(tmp) / p.name
             shutil.copyfile(p, source_path)
-            shutil.copyfile(journal, Path(tmp) / journal.name)
+            for f in found:
+                shutil.copyfile(f, Path(tmp) / f.name)
             source = sqlite3.connect(source_path, isolation_level=None)
             source.execute("PRAGMA schema_version").fetchone()  # rolls the journal back
         else:

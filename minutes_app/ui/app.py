@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 _collecting = gc.isenabled()
@@ -14,7 +15,7 @@ import traceback  # noqa: E402
 from types import TracebackType  # noqa: E402
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 
 def _known_to_pyside() -> None:
@@ -119,6 +120,22 @@ def _excepthook(kind: type[BaseException], value: BaseException,
         print(message, file=sys.stderr)
 
 
+def refusal_box(exc: MinutesError) -> QMessageBox:
+    """The dialog saying why the file given at start cannot be opened."""
+    return QMessageBox(QMessageBox.Icon.Critical, _("Cannot open the file"), error_text(exc),
+                       QMessageBox.StandardButton.Close)
+
+
+def _refused_at_start(exc: MinutesError) -> int:
+    """Say why the file cannot be opened on stderr and, on a display, in a dialog; exit 1."""
+    with contextlib.suppress(OSError, ValueError):
+        print(_("minutes-app: error: {message}").format(message=error_text(exc)),
+              file=sys.stderr)
+    if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        refusal_box(exc).exec()
+    return 1
+
+
 def build_window(path: str | None, lang: str | None):  # type: ignore[no-untyped-def]
     """Create the application and a main window showing ``path`` (or the demo)."""
     with collector_paused():  # only new objects until the window stands (see ui/__init__)
@@ -183,7 +200,10 @@ def run(path: str | None = None, lang: str | None = None) -> int:
               file=sys.stderr)
         return 2
     sys.excepthook = _excepthook
-    window = build_window(path, lang)
+    try:
+        window = build_window(path, lang)
+    except MinutesError as exc:  # launched from a file manager, stderr is seen by nobody
+        return _refused_at_start(exc)
     window.settings.save()
     window.show()
     if not window.settings.user_side:  # the first start: who edits, before any edit

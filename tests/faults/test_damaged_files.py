@@ -255,5 +255,5 @@ def test_merging_a_copy_with_itself_or_twice_records_nothing(tmp_path: Path) -> 
 def test_a_file_refused_by_schema_is_a_format_error(tmp_path: Path) -> None:
     path = small_document(tmp_path / "d.minutes")
     _sql(path, "CREATE VIEW v AS SELECT 1")
-    with pytest.raises(FileFormatError, match="view 'v'"):
+    with pytest.raises(FileFormatError, match="a view “v”"):
         MinutesFile.open(path, read_only=True)

@@ -88,6 +88,8 @@ def test_every_writing_command_on_a_full_disk_says_so(tmp_path: Path,
         sentence = _one_sentence(done.stderr)
         if mounted:
             assert "disk is full" in sentence, (name, sentence)
+        if name == "export":  # the user's file, not an empty name nor a temporary one
+            assert "out.docx" in sentence and ".part" not in sentence, sentence
         assert _digest(doc) == before, name
         leftovers = {p.name for p in folder.iterdir()} - {"doc.minutes", "filler"}
         assert not leftovers, (name, leftovers)
