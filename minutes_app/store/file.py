@@ -87,6 +87,9 @@ class MinutesFile:
         ``salvage`` (read-only) opens what is intact of a damaged file instead of refusing.
         """
         p = Path(path)
+        holder = _held_by_us(p)
+        if holder is not None:  # never opened anew here: see _held_by_us
+            return holder._copy(read_only or salvage, load)
         check_exists(p)
         check_leftovers(p)  # another file's journal must never be rolled into this one
         if hot_journal(p) is None:  # else SQLite must roll the journal back before we judge
@@ -105,6 +108,24 @@ class MinutesFile:
             conn.close()
             raise
         opened = cls(p, conn, read_only)
+        opened.damage = m.damage
+        if not read_only:
+            _HELD[_inode(p)] = opened
+        return opened, m.minutes
+
+    def _copy(self, read_only: bool, load: bool) -> tuple[MinutesFile, Minutes]:
+        """Another opening of the file this process holds: refused for writing, as another
+        process's would be; for reading, a copy made through the holder's own connection."""
+        if not read_only:
+            raise FileLockedError(code="locked", name=self.path.name)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self._conn.backup(memory)
+        try:
+            m = _load(memory, self.path, load, True, False)
+        except sqlite3.Error as exc:
+            memory.close()
+            raise _read_error(self.path, exc) from None
+        opened = MinutesFile(self.path, memory, True)
         opened.damage = m.damage
         return opened, m.minutes
 
@@ -220,7 +241,28 @@ class MinutesFile:
     def close(self) -> None:
         """Release the file (other instances may open it afterwards)."""
         self.closed = True
+        if not self.read_only and _HELD.get(_inode(self.path)) is self:
+            del _HELD[_inode(self.path)]
         self._conn.close()
+
+
+# The files this process holds, by device and inode. Opening one of them again must not touch
+# it: checking it reads its header, and closing any descriptor of a file releases every POSIX
+# lock the process holds on it, SQLite's too, so another process could then write into it.
+_HELD: dict[tuple[int, int], MinutesFile] = {}
+
+
+def _inode(p: Path) -> tuple[int, int]:
+    try:
+        st = p.stat()
+    except OSError:
+        return (-1, -1)
+    return st.st_dev, st.st_ino
+
+
+def _held_by_us(p: Path) -> MinutesFile | None:
+    holder = _HELD.get(_inode(p))
+    return holder if holder is not None and not holder.closed else None
 
 
 def _history_problem(entry: list[object]) -> str | None:
