@@ -13,9 +13,13 @@ import os  # noqa: E402
 import sys  # noqa: E402
 import traceback  # noqa: E402
 from types import TracebackType  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def _known_to_pyside() -> None:
@@ -122,6 +126,8 @@ def _excepthook(kind: type[BaseException], value: BaseException,
 
 def refusal_box(exc: MinutesError) -> QMessageBox:
     """The dialog saying why the file given at start cannot be opened."""
+    from PySide6.QtWidgets import QMessageBox  # built when first needed: its enums cost ms
+
     return QMessageBox(QMessageBox.Icon.Critical, _("Cannot open the file"), error_text(exc),
                        QMessageBox.StandardButton.Close)
 
