@@ -381,3 +381,19 @@ def test_annex_parts_three_way_our_later_words_stay(tmp_path: Path) -> None:
             if r.annex is not None}
     assert revs == {(Side.KR, 5, "insert", "LOCAL"), (Side.RU, 4, "insert", "THEIRS")}
     f.close()
+
+
+@pytest.mark.parametrize("damage", [{"status": ""}, {"status": "~~~~~~~~"},
+                                    {"texts": {"5": "not an object"}}, {"rows": [[1]]}])
+def test_a_damaged_export_record_means_no_base_never_a_crash(
+        tmp_path: Path, damage: dict[str, object]) -> None:
+    path, copy = _sent_and_exported(tmp_path)
+    f, m = _opened(path)
+    history = f.history()
+    f.close()
+    record = json.loads(history[-1][2])
+    record["base"].update(damage)
+    damaged = [*history[:-1], (*history[-1][:2], json.dumps(record))]
+    marks = [b for rp in read_docx(copy).paragraphs[:8] for b in rp.bookmarks]
+    assert find_base(m, marks, history) is not None  # the record as written is read
+    assert find_base(m, marks, damaged) is None

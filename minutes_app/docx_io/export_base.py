@@ -145,6 +145,8 @@ def find_base(m: Minutes, marks: Iterable[str],
         if isinstance(record, dict) and record.get("mark") in wanted:
             try:
                 return _parse(m, record)
-            except (TypeError, ValueError):
-                return None  # a record this version cannot read: as before
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+                # a record this version cannot read, or one damaged by another tool (the
+                # history has no checksum): imported as without a base, as before
+                return None
     return None
