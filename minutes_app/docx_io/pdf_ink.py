@@ -17,6 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from minutes_app.errors import MinutesError
+
 DPI = 72  # one pixel a point: the box of a 9-pt letter holds pixels of its strokes
 MIN_HEIGHT_PT = 4.0  # a 6-pt line's box is about 7 pt high; 1-pt text's about 1
 CONTRAST = 48  # out of 255, between a word's strokes and what is behind them (as for a DOCX)
@@ -65,17 +67,26 @@ def _stray(image: tuple[int, int, bytes], boxes: list[tuple[float, float, float,
                 None)
 
 
+def _unreadable(path: Path) -> MinutesError:
+    return MinutesError("The pages of {path_name} could not be drawn to check that every word "
+                        "on them can be seen; it was not verified.", path_name=path.name)
+
+
 def unseen_words(path: Path) -> set[tuple[int, int, str]]:
     """(page, word, kind) of every word drawn unseen (``hidden``) and of the word nearest to
-    ink that is no word (``object``), the words counted in the order of ``pdftotext -raw``;
-    none when the tools are missing."""
+    ink that is no word (``object``), the words counted in the order of ``pdftotext -raw``.
+
+    A PDF whose pages cannot be looked at is refused, never passed as seen: a verdict of
+    "the agreed text" must not hide white or tiny words it could not check.
+    """
     text_tool, image_tool = _tool("pdftotext"), _tool("pdftoppm")
     if text_tool is None or image_tool is None:
-        return set()
+        raise MinutesError("Verifying a PDF needs pdftotext and pdftoppm (Debian: "
+                           "poppler-utils).")
     boxes = subprocess.run([text_tool, "-raw", "-bbox", "-enc", "UTF-8", str(path), "-"],
                            capture_output=True, timeout=120, check=False)
     if boxes.returncode != 0:
-        return set()
+        raise _unreadable(path)
     pages = _PAGE.findall(boxes.stdout.decode("utf-8", "replace"))
     out = set()
     with tempfile.TemporaryDirectory(prefix="minutes-ink-") as tmp:
@@ -84,7 +95,7 @@ def unseen_words(path: Path) -> set[tuple[int, int, str]]:
                               check=False)
         images = sorted(Path(tmp).glob("p*.pgm"))
         if done.returncode != 0 or len(images) != len(pages):
-            return set()
+            raise _unreadable(path)
         for index, (page, image) in enumerate(zip(pages, images, strict=True)):
             picture = _pgm(image.read_bytes())
             words = [((float(x0), float(y0), float(x1), float(y1)), html.unescape(word))

@@ -345,3 +345,24 @@ def test_an_addition_beside_another_languages_changed_line_is_its_own_difference
             assert set(verdicts[Lang.RU].differing) <= {f"p:{preamble}",
                                                         f"extra:after:p:{preamble}"}, path
             assert verdicts[Lang.RU].differing, path
+
+
+def test_a_pdf_whose_pages_cannot_be_drawn_is_not_verified(genuine: tuple[Minutes, Path],
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """Never "the agreed text" for words it could not look at: pdftoppm missing or failing."""
+    from minutes_app.docx_io import pdf_ink
+
+    m, docx = genuine
+    convert([docx], "pdf", tmp_path, tmp_path / "lo")
+    pdf = tmp_path / docx.with_suffix(".pdf").name
+    assert all(v.agreed for v in _verdicts(m, pdf).values())  # with the tools: genuine
+    real = pdf_ink._tool
+    monkeypatch.setattr(pdf_ink, "_tool", lambda name: None if name == "pdftoppm" else real(name))
+    with pytest.raises(MinutesError, match="pdftoppm"):
+        original_text(pdf)
+    monkeypatch.setattr(pdf_ink, "_tool", lambda name: "/bin/false" if name == "pdftoppm"
+                        else real(name))
+    with pytest.raises(MinutesError, match="could not be drawn"):
+        original_text(pdf)
