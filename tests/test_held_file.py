@@ -37,3 +37,24 @@ def test_a_held_file_opened_again_in_the_same_process_stays_held(demo_file: Path
         held.close()
     done = _send(demo_file)  # released on close
     assert done.returncode == 0, done.stderr
+
+
+def test_a_reading_copy_made_while_the_editor_saves_is_made_again(
+        demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+
+    from minutes_app.cli import reading
+
+    copied: list[str] = []
+    real = shutil.copyfile
+
+    def copy_while_saving(src: str, dst: str) -> str:
+        copied.append(str(src))
+        if len(copied) == 1:  # the editor writes between the file and its journal
+            os.utime(demo_file, ns=(1, 1))
+        return real(src, dst)
+
+    monkeypatch.setattr(shutil, "copyfile", copy_while_saving)
+    m, _history = reading._read_copy(str(demo_file))
+    assert copied.count(str(demo_file)) == 2 and m.paragraphs()

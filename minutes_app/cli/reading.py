@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from minutes_app.errors import FileLockedError, describe_places
@@ -44,15 +45,37 @@ def _read_copy(path: str) -> tuple[Minutes, list[History]]:
     rolls back in the copy) is opened instead, the original left untouched."""
     with tempfile.TemporaryDirectory(prefix="minutes-read-") as folder:
         copy = Path(folder) / Path(path).name
-        shutil.copyfile(path, copy)
-        journal = Path(f"{path}-journal")
-        if journal.exists():
-            shutil.copyfile(journal, Path(f"{copy}-journal"))
+        for _attempt in range(COPY_ATTEMPTS):
+            before = _state(path)
+            shutil.copyfile(path, copy)
+            journal = Path(f"{path}-journal")
+            Path(f"{copy}-journal").unlink(missing_ok=True)
+            if journal.exists():
+                shutil.copyfile(journal, Path(f"{copy}-journal"))
+            if _state(path) == before:  # no save went on while copying: a whole copy
+                break
+            time.sleep(0.05)
         f, m = MinutesFile.open(copy, read_only=True)
         try:
             return m, history(f)
         finally:
             f.close()
+
+
+COPY_ATTEMPTS = 20  # the editor's saves take milliseconds: a copy between two is soon made
+
+
+def _state(path: str) -> tuple[tuple[int, int], ...]:
+    """Size and time of the file and of its journal: what a save changes."""
+    out = []
+    for p in (path, f"{path}-journal"):
+        try:
+            st = os.stat(p)
+        except OSError:
+            out.append((-1, -1))
+        else:
+            out.append((st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def history(f: MinutesFile) -> list[History]:
