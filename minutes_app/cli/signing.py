@@ -11,25 +11,33 @@ from typing import cast
 from minutes_app.errors import MinutesError, ValidationError
 from minutes_app.i18n import _
 from minutes_app.inputs import read_input
-from minutes_app.model import Annex, Lang, Minutes, Operation, SetAnnexes, Side
+from minutes_app.model import Annex, Change, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
 from minutes_app.outputs import check_output
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
 from minutes_app.cli.args import Register, side_arg
 
-def _edit(path: str, edit: Callable[[Minutes], tuple[Annex, ...] | Operation | None]
-          ) -> Minutes:
-    """Open, apply one SetAnnexes (when ``edit`` gives annexes) or operation, write, close."""
+Edit = Callable[[Minutes], tuple[Annex, ...] | Operation | None]
+
+
+def _edit(path: str, *edits: Edit) -> Minutes:
+    """Open, apply each edit's SetAnnexes (when it gives annexes) or operation in turn, write
+    them in one save (all or nothing), close."""
     f, m = MinutesFile.open(path)
     try:
-        annexes = edit(m)
-        if annexes is not None:
+        total: Change | None = None
+        for edit in edits:
+            annexes = edit(m)
+            if annexes is None:
+                continue
             # a NamedTuple operation is a tuple too: tell them apart by what they can do
             op = (cast(Operation, annexes) if hasattr(annexes, "apply")
                   else SetAnnexes(annexes))
             _inverse, change = op.apply(m)
-            f.write(m, change)
+            total = change if total is None else total | change
+        if total is not None:
+            f.write(m, total)
     finally:
         f.close()
     return m
@@ -119,12 +127,13 @@ def cmd_annex(args: argparse.Namespace) -> int:
             return dl.set_free(m, args.number, lang, args.heading, paragraphs)
         return None
 
-    m = _edit(args.file, edit)
-    if args.add and args.text:
-        # then the new annex's text, exactly as 'annex FILE N --text' gives it (after a round:
-        # tracked, our Side's revisions)
+    def then_its_text(m: Minutes) -> tuple[Annex, ...] | Operation | None:
+        # the new annex's text, exactly as 'annex FILE N --text' gives it (after a round:
+        # tracked, our Side's revisions), saved with the annex
         args.add, args.heading, args.number = False, None, len(m.annexes)
-        m = _edit(args.file, edit)
+        return edit(m)
+
+    m = _edit(args.file, *((edit, then_its_text) if args.add and args.text else (edit,)))
     for i, a in enumerate(m.annexes, start=1):
         what = (_("delegation list of {side}").format(side=a.side.value)
                 if a.kind == DELEGATION and a.side
