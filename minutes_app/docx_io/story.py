@@ -62,7 +62,11 @@ def paragraph(p: etree._Element, styles: Styles) -> tuple[str, set[str]]:
     """A paragraph's visible text and the kinds of what it holds that an original must not."""
     style = p.find(f"{W}pPr/{W}pStyle")
     pstyle = style.get(f"{W}val") if style is not None else None
-    shd = p.find(f"{W}pPr/{W}shd")
+    # what is drawn behind the text: the paragraph's shading, else its table cell's
+    cell = next(p.iterancestors(f"{W}tc"), None)
+    shd = next((s for s in (p.find(f"{W}pPr/{W}shd"),
+                            cell.find(f"{W}tcPr/{W}shd") if cell is not None else None)
+                if s is not None and (s.get(f"{W}fill") or "auto").lower() != "auto"), None)
     fill = shd.get(f"{W}fill") if shd is not None else None
     kinds = {"numbering"} if _numbered(p, pstyle, styles) else set()
     grid = next(p.iterancestors(f"{W}tbl"), None)

@@ -113,9 +113,11 @@ class Styles:
         if text is None:  # "auto": Word picks a colour that contrasts
             return False
         shd, mark = props.get(f"{W}shd"), props.get(f"{W}highlight")
-        behind = ((_rgb(shd.get(f"{W}fill")) if shd is not None else None)
-                  or (_rgb(_HIGHLIGHT.get(mark.get(f"{W}val") or "")) if mark is not None
-                      else None)
+        # nearest first: a highlight is drawn over the run's shading, that over the
+        # paragraph's or cell's, that over the page
+        behind = ((_rgb(_HIGHLIGHT.get(mark.get(f"{W}val") or "")) if mark is not None
+                   else None)
+                  or (_rgb(shd.get(f"{W}fill")) if shd is not None else None)
                   or _rgb(paragraph_fill) or self.page or (255, 255, 255))
         return max(abs(a - b) for a, b in zip(text, behind, strict=True)) < MIN_CONTRAST
 
