@@ -54,11 +54,6 @@ def main_tables(doc: ReadDocument) -> list[int]:
     return ours or [max(range(len(doc.tables)), key=lambda i: len(doc.tables[i]))]
 
 
-def main_table(doc: ReadDocument) -> int:
-    """The first of ``main_tables``: the one that holds the header row."""
-    return main_tables(doc)[0]
-
-
 def _id(marks: list[str], prefix: str) -> int | None:
     return next((int(b[len(prefix):]) for b in marks
                  if b.startswith(prefix) and b[len(prefix):].isascii()

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from minutes_app.docx_io.pdf_ink import unseen_words
 from minutes_app.docx_io.safety import DocxArchive
-from minutes_app.docx_io.story import MARGIN_TYPES, STRICT, body_lines, part_lines, related
+from minutes_app.docx_io.story import MARGIN_TYPES, body_lines, part_lines, related
 from minutes_app.docx_io.visible import W, Styles
 from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX
 from minutes_app.errors import MinutesError
@@ -43,9 +43,6 @@ def docx_original(path: Path) -> Original:
         if root is None:
             raise MinutesError("{path_name} has no document part; it is not a Word document.",
                                path_name=path.name)
-        if root.tag == f"{STRICT}document":
-            raise MinutesError("{path_name} was saved as Strict Open XML; save it as a Word "
-                               "Document (.docx) and try again.", path_name=path.name)
         styles = Styles(archive.xml("word/styles.xml"), root)
         margins = tuple(line for part in related(archive, MARGIN_TYPES)
                         for line in part_lines(part))

@@ -14,7 +14,6 @@ from lxml import etree
 from minutes_app.docx_io.safety import DocxArchive
 from minutes_app.docx_io.visible import W, Styles
 
-STRICT = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MARGIN_TYPES = ("/header", "/footer")
 # text inside these is not the paragraph's own line: a drawing's, a text box's
