@@ -253,6 +253,7 @@ _HELD: dict[tuple[int, int], MinutesFile] = {}
 
 
 def _inode(p: Path) -> tuple[int, int]:
+    """The device and inode of ``p`` (a stat: no descriptor opened)."""
     try:
         st = p.stat()
     except OSError:
@@ -261,6 +262,7 @@ def _inode(p: Path) -> tuple[int, int]:
 
 
 def _held_by_us(p: Path) -> MinutesFile | None:
+    """The open MinutesFile of this process holding ``p``, if one does."""
     holder = _HELD.get(_inode(p))
     return holder if holder is not None and not holder.closed else None
 
