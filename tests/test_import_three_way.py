@@ -397,3 +397,57 @@ def test_a_damaged_export_record_means_no_base_never_a_crash(
     marks = [b for rp in read_docx(copy).paragraphs[:8] for b in rp.bookmarks]
     assert find_base(m, marks, history) is not None  # the record as written is read
     assert find_base(m, marks, damaged) is None
+
+
+def test_a_bracket_they_bring_lands_on_its_words_in_text_we_changed_since(
+        tmp_path: Path) -> None:
+    """A bracket this copy does not know (made in another copy) is placed by its words when
+    our later edit moved them, never by offsets into their text."""
+    from minutes_app.model import SetBrackets
+    from minutes_app.model.brackets import open_brackets
+
+    path, copy = _sent_and_exported(tmp_path)
+    f, m = _opened(path)
+    p = next(q for q in m.paragraphs() if any(b.is_open for b in q.brackets))
+    [b] = [b for b in p.brackets if b.is_open][:1]
+    lang = next(iter(b.spans))
+    start, end = b.spans[lang]
+    words = p.text(lang)[start:end]
+    _apply(f, m, Batch((SetBrackets(p.id, ()),  # this copy never had it
+                        edit_text(m, p.id, lang, "Indeed, " + p.text(lang), NOW))))
+    f.close()
+    returned = _add(copy, tmp_path / "returned.docx", [(1, 1, " x")])
+    assert main(["--lang", "en", "import", str(path), str(returned)]) == 0
+    f, m = _opened(path)
+    f.close()
+    q = m.paragraph(p.id)
+    assert q.text(lang).startswith("Indeed, ")  # ours kept
+    placed = open_brackets(q, lang)
+    assert placed and all(q.text(lang)[o.start:o.end] == words for o in placed), (
+        [q.text(lang)[o.start:o.end] for o in placed], words)
+
+
+def test_a_bracket_they_bring_on_words_we_changed_since_is_listed(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]
+                                                                ) -> None:
+    from minutes_app.model import SetBrackets
+    from minutes_app.model.brackets import open_brackets
+
+    path, copy = _sent_and_exported(tmp_path)
+    f, m = _opened(path)
+    p = next(q for q in m.paragraphs() if any(b.is_open for b in q.brackets))
+    b = next(b for b in p.brackets if b.is_open)
+    lang = next(iter(b.spans))
+    start, end = b.spans[lang]
+    words = p.text(lang)[start:end]
+    changed = p.text(lang)[:start] + "a new wording" + p.text(lang)[end:]
+    _apply(f, m, Batch((SetBrackets(p.id, ()), edit_text(m, p.id, lang, changed, NOW))))
+    f.close()
+    returned = _add(copy, tmp_path / "returned.docx", [(1, 1, " x")])
+    assert main(["--lang", "en", "import", str(path), str(returned)]) == 1  # asked first
+    assert words in capsys.readouterr().err
+    assert main(["--lang", "en", "import", "--accept-unplaced", str(path), str(returned)]) == 0
+    f, m = _opened(path)
+    f.close()
+    q = m.paragraph(p.id)
+    assert "a new wording" in q.text(lang) and not open_brackets(q, lang)  # never misplaced

@@ -28,7 +28,7 @@ from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables, refuse_long
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
-    DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
+    ANCHOR_PREFIX, DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
 )
 from minutes_app.docx_io.unplaced import (
     Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
@@ -155,6 +155,7 @@ class _Importer:
 
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
         made = []
+        moved: dict[Lang, tuple[str, str]] = {}  # their text, ours: the file's offsets differ
         for lang, cell in row.cells.items():
             if lang not in self.m.languages:
                 continue
@@ -163,6 +164,7 @@ class _Importer:
             text = merged.text
             if text != returned:  # our later edits stay: the file's bookmarks place nothing
                 self.report.kept += 1
+                moved[lang] = (returned, text)
             if text == p.text(lang) and not merged.conflicts:
                 if text == returned:
                     self._brackets(p, lang, cell)
@@ -179,13 +181,18 @@ class _Importer:
             for op in bracket_ops(self.m, p.id, made):
                 self.rec.do(op)
             self.report.conflicts.append(p.id)
-        self._new_brackets(row, p)
+        self._new_brackets(row, p, moved)
         self._comments(row, p.id)
 
-    def _new_brackets(self, row: _Row, p: Paragraph) -> None:
-        """Brackets the file marks that this document does not know (made in another copy)."""
+    def _new_brackets(self, row: _Row, p: Paragraph,
+                      moved: dict[Lang, tuple[str, str]]) -> None:
+        """Brackets the file marks that this document does not know (made in another copy);
+        in a text our later edits changed, placed by their words, or listed when those words
+        are not there once."""
         anchors = {lang: cell_anchors(cell) for lang, cell in row.cells.items()
                    if lang in self.m.languages}
+        for lang, (returned, text) in moved.items():
+            anchors[lang] = self._by_words(anchors.get(lang, {}), returned, text)
         if not any(anchors.values()):
             return
         notes = read_notes(self.doc.comments.get(cid, (None, ""))[1]
@@ -196,6 +203,19 @@ class _Importer:
         if made:
             self.rec.do(add_bracket_op(self.m, p.id, made[0]) if len(made) == 1
                         else SetBrackets(p.id, (*p.brackets, *made)))
+
+    def _by_words(self, found: dict[str, tuple[int, int]], returned: str, text: str
+                  ) -> dict[str, tuple[int, int]]:
+        """Bookmarks on their text moved onto ours by the words they hold (found once)."""
+        out = {}
+        for name, (start, end) in found.items():
+            words = returned[start:end]
+            at = text.find(words) if words else -1
+            if at >= 0 and text.find(words, at + 1) < 0:
+                out[name] = (at, at + len(words))
+            elif name.startswith(ANCHOR_PREFIX):
+                self.unplaced.append(Unplaced("bracket", "bracket", words))
+        return out
 
     def _brackets(self, p: Paragraph, lang: Lang, cell: list[ReadParagraph]) -> None:
         """Brackets go where the file's bracket bookmarks stand (they moved with the words)."""

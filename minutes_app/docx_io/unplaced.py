@@ -35,6 +35,7 @@ SCOPES = {
     "header-row": N_("Header row of the table, not applied"),
     "alternate": N_("Alternative content (shown by some programs only), not applied"),
     "row-unread": N_("A row of a paragraph where the import cannot read it"),
+    "bracket": N_("Brackets of theirs on words our later edits changed, not placed"),
 }
 
 
@@ -63,7 +64,8 @@ class Unplaced(NamedTuple):
 
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
-    # language | added-column | merged | merged-rows | header-row | alternate | row-unread
+    # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
+    # bracket
     location: str
     text: str
     author: str = ""
