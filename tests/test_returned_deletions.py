@@ -64,7 +64,7 @@ def test_a_deleted_row_counts_for_its_side_in_the_import_summary(
     capsys.readouterr()
     assert main(["--lang", "en", "import", str(path), ret]) == 0
     out = capsys.readouterr().out
-    assert "1 deleted" in out and "(1 by RU)" in out, out
+    assert "1 deleted" in out and "(1 place changed by the Russian Side)" in out, out
     mark = read_only(path).paragraph(pid).mark
     assert mark is not None and mark.kind == "delete" and mark.author.round == 4
 
@@ -146,7 +146,8 @@ def test_a_row_they_added_shows_in_the_negotiation_report(
     edit_docx(work, ret, add_row)
     capsys.readouterr()
     assert main(["--lang", "en", "import", str(path), str(ret)]) == 0
-    assert "1 new" in (out := capsys.readouterr().out) and "(1 by RU)" in out, out
+    out = capsys.readouterr().out
+    assert "1 new" in out and "(1 place changed by the Russian Side)" in out, out
     report = tmp_path / "hist.docx"
     assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
     rounds, paragraphs = _tables(report)

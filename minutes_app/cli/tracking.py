@@ -6,10 +6,10 @@ import argparse
 import json
 from collections.abc import Callable
 
-from minutes_app.i18n import _
+from minutes_app.i18n import _, ngettext
 from minutes_app.i18n.messages import render
-from minutes_app.i18n.places import kind_label
-from minutes_app.model import Minutes
+from minutes_app.i18n.places import kind_label, side_label
+from minutes_app.model import Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision
 from minutes_app.workflows import Step
@@ -98,7 +98,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         m, returned, history(f), args.from_side, authors, args.accept_uncertain,
         args.accept_unplaced))
     by_side = step.report.params["by_side"]
-    sides = ", ".join(_("{n} by {side}").format(n=n, side=s)
+    # places (a paragraph's or heading's text in one language, an annex part, a paragraph
+    # inserted or deleted), not revisions: one place may hold several
+    sides = ", ".join(ngettext("{n} place changed by the {side}",
+                               "{n} places changed by the {side}", n).format(
+                                   n=n, side=side_label(Side(s)))
                       for s, n in sorted(by_side.items())) or "—"
     summary, *unplaced = step.report.messages
     print(f"{returned.name}: {render(summary)} ({sides})")

@@ -278,7 +278,7 @@ def test_import_command_line(tmp_path: Path) -> None:
     result = subprocess.run([*run, "import", str(path), str(returned), "--from", "RU"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "1 by RU" in result.stdout
+    assert "1 place changed by the Russian Side" in result.stdout
     again = subprocess.run([*run, "import", str(path), str(returned)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 1 and "already been imported" in again.stderr
