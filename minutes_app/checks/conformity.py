@@ -44,9 +44,13 @@ def _paragraph(ctx: Context, place_id: str) -> Paragraph:
 
 def _brackets(unit: Unit, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
-    if unit.place != "paragraph" or not any("[" in t for t in unit.texts.values()):
+    if unit.place != "paragraph":
         return out
     p = _paragraph(ctx, unit.place_id)
+    # brackets are objects on the text's words (drawn, never typed into it): a "[" in the
+    # text says nothing of them
+    if not any(b.is_open for b in p.brackets):
+        return out
     counts = {lang: len(open_brackets(p, lang)) for lang in ctx.langs}
     if len(set(counts.values())) > 1:
         detail = ",".join(f"{lang.value}{n}" for lang, n in counts.items())
