@@ -116,6 +116,8 @@ TEMPLATES: dict[str, str] = {
                        "MiB unpacked); refused."),
     "docx_too_big_total": N_("{name} unpacks to {mib} MiB, more than a document of minutes "
                              "can be; refused."),
+    "docx_twice": N_("{name} holds two parts named {part}: Word and this app could each "
+                     "read another one, so it is refused. Ask for the file again."),
     "docx_too_many_parts": N_("{name} is larger than a document of minutes can be ({count} "
                               "parts); refused."),
     "docx_too_many_elements": N_("{name} is larger than a document of minutes can be ({part} "

@@ -101,6 +101,11 @@ class DocxArchive:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
             raise _refuse("docx_too_many_parts", self.name, count=f"{len(infos):,}")
+        seen: set[str] = set()
+        for i in infos:  # two parts of one name: programs differ on which one they show
+            if i.filename in seen:
+                raise _refuse("docx_twice", self.name, part=i.filename)
+            seen.add(i.filename)
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL:
             raise _refuse("docx_too_big_total", self.name, mib=f"{total // 2**20:,}")

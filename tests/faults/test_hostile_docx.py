@@ -193,3 +193,21 @@ def test_thousands_of_rows_without_ids_are_matched_in_linear_time(tmp_path: Path
     assert done.returncode == 0, done.stderr  # quadratic matching took minutes (timeout)
     assert done.stdout.count("uncertain") >= 4990
     assert "0 new, 0 deleted" in done.stdout
+
+
+def test_a_docx_holding_a_part_twice_is_refused_for_import_and_verify(
+        sent: tuple[Path, Path], tmp_path: Path) -> None:
+    """Two word/document.xml: Word and Python's zipfile read different ones. A signing
+    original could show one text and verify as another."""
+    import warnings
+
+    twice = tmp_path / "twice.docx"
+    with zipfile.ZipFile(sent[1]) as z, zipfile.ZipFile(twice, "w") as out:
+        for info in z.infolist():
+            out.writestr(info, z.read(info))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns of the duplicate name: the point
+            out.writestr("word/document.xml", z.read("word/document.xml"))
+    _both(sent[0], twice, "holds two parts named word/document.xml", tmp_path)
+    _refused(cli("verify", str(sent[0]), str(twice)), "holds two parts named")
+    _refused(cli("--lang", "ko", "revisions", str(twice)), "부분이 두 개 있습니다")
