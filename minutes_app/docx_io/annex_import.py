@@ -21,7 +21,8 @@ from minutes_app.tracking.annexes import EditAnnexText
 from minutes_app.tracking.merge3 import merge_text
 
 if TYPE_CHECKING:
-    from minutes_app.docx_io.importer import ImportReport, _Importer
+    from minutes_app.docx_io.import_report import ImportReport
+    from minutes_app.docx_io.importer import _Importer
 
 
 def annex_note(report: ImportReport) -> Message | None:

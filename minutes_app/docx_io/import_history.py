@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from minutes_app.docx_io.importer import ImportReport
+    from minutes_app.docx_io.import_report import ImportReport
 
 
 def _iso(date: str) -> str:

@@ -12,78 +12,41 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutes_app.docx_io.bracket_marks import (
-    BRACKET_NOTE, cell_anchors, placed, read_notes, unknown_brackets,
-)
-from minutes_app.docx_io.comment_threads import ThreadInfo
 from minutes_app.docx_io.export_base import ExportBase, find_base
 from minutes_app.docx_io.import_base import (
     bracket_ops, conflict_brackets, exported_round, late_own_edits, onto_ours,
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
+from minutes_app.docx_io.import_marks import RowMarks
+from minutes_app.docx_io.import_outside import first_marks, same_document, unplaced_outside
+from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
-from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, main_tables, refuse_long
+from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
-    ANCHOR_PREFIX, DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
+    DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
 )
-from minutes_app.docx_io.unplaced import (
-    Unplaced, UnplacedChangesError, expected_outside, find_unplaced,
-)
-from minutes_app.docx_io.working import BOOKMARK_PREFIX, DOCUMENT_PREFIX, author_name
+from minutes_app.docx_io.unplaced import Unplaced, UnplacedChangesError
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, author_name
 from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
-    AddComment, Batch, Comment, InsertParagraph, Lang, Minutes, Operation, Paragraph,
-    ParagraphMark, Round, SetAuthorSides, SetBrackets, SetMark, Side,
+    Batch, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, SetAuthorSides,
+    SetMark, Side,
 )
 from minutes_app.model.track import Author
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
-from minutes_app.tracking.brackets import add_bracket_op
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
 from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
 
 
+class _Importer(RowMarks):
+    """One import: the rows of the returned file brought onto the minutes as revisions."""
 
-@dataclass
-class ImportReport:
-    """What an import did (or would do)."""
-
-    round: Round | None = None
-    by_side: dict[str, int] = field(default_factory=dict)
-    touched: list[int] = field(default_factory=list)
-    inserted: list[int] = field(default_factory=list)
-    deleted: list[int] = field(default_factory=list)
-    comments: int = 0
-    uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
-    sha256: str = ""
-    authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
-    headings: list[int] = field(default_factory=list)  # sections whose heading was revised
-    annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) revised
-    unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
-    own_round: Round | None = None  # our round, sent as the working copy: record it first
-    # against the copy as exported (three-way): texts where our later edits were kept,
-    # paragraphs given a bracket for a conflict, headings and annex parts holding one in text
-    kept: int = 0
-    conflicts: list[int] = field(default_factory=list)
-    text_conflicts: int = 0
-
-    def summary(self) -> Message:
-        """What the import did, for the front ends to say."""
-        return Message(N_("Imported round {number}: {touched} paragraphs and {headings} headings "
-                          "revised, {inserted} new, {deleted} deleted, {comments} comments."), {
-            "number": self.round.number if self.round else "?", "touched": len(self.touched),
-            "headings": len(self.headings),
-            "inserted": len(self.inserted), "deleted": len(self.deleted),
-            "comments": self.comments})
-
-
-class _Importer:
     def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str,
                  base: ExportBase | None = None) -> None:
         self.m, self.doc, self.from_side, self.now = m, doc, from_side, now
@@ -120,12 +83,6 @@ class _Importer:
         """One more change by ``author``'s Side (a text, a heading, a row inserted or deleted)."""
         side = author.side.value
         self.report.by_side[side] = self.report.by_side.get(side, 0) + 1
-
-    def _side_of(self, author: str) -> Side:
-        """The Side of a DOCX author: known names, remembered ones, else the returning Side."""
-        side = self.sides.get(author, self.from_side)
-        self.report.authors[author] = side.value
-        return side
 
     def _exported_changes(self) -> set[tuple[str, str]]:
         """The (author, date) of every change our export wrote: not theirs."""
@@ -184,46 +141,6 @@ class _Importer:
         self._new_brackets(row, p, moved)
         self._comments(row, p.id)
 
-    def _new_brackets(self, row: _Row, p: Paragraph,
-                      moved: dict[Lang, tuple[str, str]]) -> None:
-        """Brackets the file marks that this document does not know (made in another copy);
-        in a text our later edits changed, placed by their words, or listed when those words
-        are not there once."""
-        anchors = {lang: cell_anchors(cell) for lang, cell in row.cells.items()
-                   if lang in self.m.languages}
-        for lang, (returned, text) in moved.items():
-            anchors[lang] = self._by_words(anchors.get(lang, {}), returned, text)
-        if not any(anchors.values()):
-            return
-        notes = read_notes(self.doc.comments.get(cid, (None, ""))[1]
-                           for rp in row.anchors for cid in rp.comment_ids)
-        names = {author_name(self.m, s): s for s in Side}
-        made = unknown_brackets(self.m, p, anchors, notes,
-                                lambda name: names.get(name) or self.sides.get(name), self.now)
-        if made:
-            self.rec.do(add_bracket_op(self.m, p.id, made[0]) if len(made) == 1
-                        else SetBrackets(p.id, (*p.brackets, *made)))
-
-    def _by_words(self, found: dict[str, tuple[int, int]], returned: str, text: str
-                  ) -> dict[str, tuple[int, int]]:
-        """Bookmarks on their text moved onto ours by the words they hold (found once)."""
-        out = {}
-        for name, (start, end) in found.items():
-            words = returned[start:end]
-            at = text.find(words) if words else -1
-            if at >= 0 and text.find(words, at + 1) < 0:
-                out[name] = (at, at + len(words))
-            elif name.startswith(ANCHOR_PREFIX):
-                self.unplaced.append(Unplaced("bracket", "bracket", words))
-        return out
-
-    def _brackets(self, p: Paragraph, lang: Lang, cell: list[ReadParagraph]) -> None:
-        """Brackets go where the file's bracket bookmarks stand (they moved with the words)."""
-        if p.brackets:
-            op = placed(p, lang, cell_anchors(cell))
-            if op is not None:
-                self.rec.do(op)
-
     def _heading(self, row: _Row) -> None:
         """A heading row: its edits become revisions of the section's heading."""
         assert row.section is not None
@@ -256,39 +173,6 @@ class _Importer:
                 if change is not None and text:
                     self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
                                                   text, change.author))
-
-    def _comments(self, row: _Row, pid: int) -> None:
-        known = {c.text: c.id for c in self.m.paragraph(pid).comments}
-        for rp in row.anchors:
-            self._comment_ids(rp, pid, known)
-
-    def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int]) -> None:
-        for cid in rp.comment_ids:
-            change, text = self.doc.comments.get(cid, (None, ""))
-            if change is None or not text or BRACKET_NOTE.match(text) is not None:
-                continue
-            info = self.doc.threads.get(cid)
-            if text in known:  # ours, sent out: only its thread's state may have changed
-                self.word_ids[cid] = known[text]
-                self._resolved(pid, known[text], info)
-                continue
-            side = self._side_of(change.author)
-            created = _iso(change.date) or self.now
-            parent = self.word_ids.get(info.parent) if info and info.parent else None
-            person = "" if change.author in self.sides else change.author
-            comment = Comment(self.m.allocate_id(), side, text, created, author=person,
-                              parent=parent, resolved=bool(info and info.done and not parent))
-            self.rec.do(AddComment(pid, comment))
-            known[text] = self.word_ids[cid] = comment.id
-            self.report.comments += 1
-
-    def _resolved(self, pid: int, comment_id: int, info: ThreadInfo | None) -> None:
-        """A thread they resolved (or reopened) in Word: resolved (or reopened) here."""
-        from minutes_app.model.threads import SetCommentResolved, thread_root
-
-        root = thread_root(self.m.paragraph(pid), comment_id)
-        if info is not None and info.parent is None and info.done != root.resolved:
-            self.rec.do(SetCommentResolved(pid, root.id, info.done))
 
     def _new_paragraph(self, row: _Row, after: int | None) -> int:
         texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()
@@ -431,47 +315,6 @@ class _Importer:
                     self.rec.do(SetTrack(p.id, lang, p.text(lang), moved))
 
 
-def _expected_outside(m: Minutes, layout: str) -> dict[str, set[str]]:
-    """What our export writes outside its table (title block, header), by scope: read from
-    the working copy of these minutes without their sections (some 20 ms)."""
-    import dataclasses
-    import tempfile
-
-    from minutes_app.docx_io.working import write_working
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bare.docx"
-        write_working(dataclasses.replace(m, sections=[], _numbers=None, _where=None), path,
-                      layout=layout)
-        return expected_outside(read_docx(path))
-
-
-def _unplaced(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
-    """What lies outside the rows (the table, or a consecutive copy's marked paragraphs)."""
-    from minutes_app.docx_io.consecutive import read_back
-
-    back = read_back(doc)
-    if back is not None:
-        consumed = {id(rp) for rp in back.consumed}
-        return find_unplaced(doc, set(), _expected_outside(m, "consecutive"), consumed)
-    return find_unplaced(doc, set(main_tables(doc)), _expected_outside(m, "side-by-side"))
-
-
-def _first_marks(doc: ReadDocument) -> list[str]:
-    """The bookmarks of the copy's title block (the document's id, the export's base)."""
-    return [b for rp in doc.paragraphs[:8] for b in rp.bookmarks]
-
-
-def _same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
-    """Refuse a working copy exported from another document (its first title names that
-    document's id). A copy without the mark (written before it existed, or by another tool)
-    and a document without an id (an older file) are matched by their rows, as before."""
-    marks = [b[len(DOCUMENT_PREFIX):] for rp in doc.paragraphs[:8] for b in rp.bookmarks
-             if b.startswith(DOCUMENT_PREFIX)]
-    if marks and m.document_id and m.document_id not in marks:
-        raise MinutesError(code="import_other_document", name=path.name)
-
-
 @collector_paused()  # bulk parsing and model building: see gcpause
 def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
                 imported: set[str] = frozenset(), accept_uncertain: bool = False,  # type: ignore[assignment]
@@ -493,8 +336,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     if from_side is m.own_side:
         raise MinutesError("Import the other Side's returned file: --from must name them.")
     doc = read_docx(path)
-    _same_document(m, doc, path)
-    imp = _Importer(m, doc, from_side, now, find_base(m, _first_marks(doc), history))
+    same_document(m, doc, path)
+    imp = _Importer(m, doc, from_side, now, find_base(m, first_marks(doc), history))
     imp.name = path.name
     if imp.own_sent:
         imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
@@ -502,7 +345,7 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
             imp.report.own_round = exported_round(m, imp.base, imp.report.own_round)
     try:
         imp.run(accept_uncertain)
-        unplaced = imp.unplaced + _unplaced(m, doc)
+        unplaced = imp.unplaced + unplaced_outside(m, doc)
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
         imp.report.unplaced = unplaced

@@ -1,0 +1,43 @@
+"""What an import of a returned working copy did (or would do), for the front ends to say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from minutes_app.docx_io.unplaced import Unplaced
+from minutes_app.errors import Message
+from minutes_app.i18n.messages import N_
+from minutes_app.model import Round
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or would do)."""
+
+    round: Round | None = None
+    by_side: dict[str, int] = field(default_factory=dict)
+    touched: list[int] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+    comments: int = 0
+    uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
+    sha256: str = ""
+    authors: dict[str, str] = field(default_factory=dict)  # every author met → its Side
+    headings: list[int] = field(default_factory=list)  # sections whose heading was revised
+    annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) revised
+    unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
+    own_round: Round | None = None  # our round, sent as the working copy: record it first
+    # against the copy as exported (three-way): texts where our later edits were kept,
+    # paragraphs given a bracket for a conflict, headings and annex parts holding one in text
+    kept: int = 0
+    conflicts: list[int] = field(default_factory=list)
+    text_conflicts: int = 0
+
+    def summary(self) -> Message:
+        """What the import did, for the front ends to say."""
+        return Message(N_("Imported round {number}: {touched} paragraphs and {headings} headings "
+                          "revised, {inserted} new, {deleted} deleted, {comments} comments."), {
+            "number": self.round.number if self.round else "?", "touched": len(self.touched),
+            "headings": len(self.headings),
+            "inserted": len(self.inserted), "deleted": len(self.deleted),
+            "comments": self.comments})
