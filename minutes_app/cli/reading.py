@@ -17,7 +17,7 @@ from minutes_app.errors import FileLockedError, describe_places
 from minutes_app.i18n import _
 from minutes_app.model import Minutes
 from minutes_app.store import MinutesFile
-from minutes_app.store.file import History
+from minutes_app.store.writing import History
 
 
 def read(path: str) -> Minutes:

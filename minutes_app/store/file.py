@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from minutes_app.errors import (
-    DamagedFileError, FileChangedError, FileFormatError, FileLockedError, MinutesError,
-    StoreWriteError, sqlite_detail,
+    FileChangedError, FileFormatError, FileLockedError, MinutesError,
+    StoreWriteError,
 )
 from minutes_app.model import Change, Minutes, Round
 from minutes_app.store import codec
@@ -19,13 +19,18 @@ from minutes_app.store.opening import (
     bound, check_complete, check_exists, check_identity, check_leftovers, check_path_length,
     hot_journal, read_only_copy, unbound,
 )
+from minutes_app.store.failures import (
+    check_folder, damaged_error, read_error, write_error,
+)
 from minutes_app.store.reading import Reader
+from minutes_app.store.writing import (
+    History, add_history, discard, rollback, write_all_rows, write_change,
+)
 from minutes_app.store.schema import SCHEMA_VERSION, create_schema, migrate
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".minutes"
-History = tuple[str, str, str]  # time, kind, data
 
 
 class MinutesFile:
@@ -54,26 +59,26 @@ class MinutesFile:
         if not m.document_id:  # a new document (a copy keeps the id it has)
             # what secrets.token_hex does; importing secrets loads OpenSSL (ms at start-up)
             m.document_id = os.urandom(8).hex()
-        _check_folder(target)
+        check_folder(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         check_path_length(target, len(tmp.name) - len(target.name))
         try:
             tmp.unlink(missing_ok=True)
             conn = _connect(tmp)
         except (OSError, sqlite3.Error) as exc:
-            raise _write_error(target, exc) from None
+            raise write_error(target, exc) from None
         try:
             conn.execute("BEGIN IMMEDIATE")
             create_schema(conn)
-            _write_all(conn, m)
+            write_all_rows(conn, m)
             conn.execute("COMMIT")
             conn.close()
             os.replace(tmp, target)
         except (OSError, sqlite3.Error) as exc:
-            _discard(conn, tmp)
-            raise _write_error(target, exc) from None
+            discard(conn, tmp)
+            raise write_error(target, exc) from None
         except BaseException:
-            _discard(conn, tmp)
+            discard(conn, tmp)
             raise
         opened, _ = cls.open(target, load=False)
         return opened
@@ -98,12 +103,12 @@ class MinutesFile:
         try:
             conn = read_only_copy(p) if read_only else _connect(p)
         except sqlite3.Error as exc:
-            raise _read_error(p, exc) from None
+            raise read_error(p, exc) from None
         try:
             m = _load(conn, p, load, read_only, salvage)
         except sqlite3.Error as exc:
             conn.close()
-            raise _read_error(p, exc) from None
+            raise read_error(p, exc) from None
         except BaseException:
             conn.close()
             raise
@@ -124,7 +129,7 @@ class MinutesFile:
             m = _load(memory, self.path, load, True, False)
         except sqlite3.Error as exc:
             memory.close()
-            raise _read_error(self.path, exc) from None
+            raise read_error(self.path, exc) from None
         opened = MinutesFile(self.path, memory, True)
         opened.damage = m.damage
         return opened, m.minutes
@@ -147,9 +152,9 @@ class MinutesFile:
             for entry in reversed(unrecorded):
                 conn.execute("DELETE FROM history WHERE id = (SELECT MAX(id) FROM history"
                              " WHERE time = ? AND kind = ? AND data = ?)", entry)
-            _write_change(conn, m, change)
+            write_change(conn, m, change)
             conn.executemany(codec.INSERT_ROUND, [codec.round_row(r) for r in rounds])
-            _add_history(conn, history)
+            add_history(conn, history)
 
         self._transaction(body)
 
@@ -159,7 +164,7 @@ class MinutesFile:
             conn.execute("DELETE FROM paragraph")
             conn.execute("DELETE FROM section")
             conn.execute("DELETE FROM meta")
-            _write_all(conn, m, rounds=False)
+            write_all_rows(conn, m, rounds=False)
 
         self._transaction(body)
 
@@ -169,7 +174,7 @@ class MinutesFile:
 
     def add_history(self, time: str, kind: str, data: str) -> None:
         """Record an event (an export and its fingerprints) in the document's history."""
-        self._transaction(lambda conn: _add_history(conn, [(time, kind, data)]))
+        self._transaction(lambda conn: add_history(conn, [(time, kind, data)]))
 
     def history(self) -> list[tuple[str, str, str]]:
         """The recorded events, oldest first; a damaged entry (its data not a JSON object, a
@@ -202,10 +207,10 @@ class MinutesFile:
             body(conn)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            _rollback(conn)
-            raise _write_error(self.path, exc) from None
+            rollback(conn)
+            raise write_error(self.path, exc) from None
         except BaseException:
-            _rollback(conn)
+            rollback(conn)
             raise
         finally:
             self._identity = _identity(self.path)
@@ -219,7 +224,7 @@ class MinutesFile:
         if self.damage and m is not None:
             history = self.history()
             copy = MinutesFile.create(target, m, overwrite=True)
-            copy._transaction(lambda conn: _add_history(conn, history))
+            copy._transaction(lambda conn: add_history(conn, history))
             self.close()
             return copy
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -233,7 +238,7 @@ class MinutesFile:
             os.replace(tmp, target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise _write_error(target, exc) from None
+            raise write_error(target, exc) from None
         self.close()
         copy, _ = MinutesFile.open(target, load=False)
         return copy
@@ -305,17 +310,8 @@ def _load(conn: sqlite3.Connection, p: Path, load: bool, read_only: bool, salvag
     m = reader.minutes()
     unbound(conn)
     if reader.damage and not (salvage and not reader.fatal):
-        raise _damaged(p, reader)
+        raise damaged_error(p, reader)
     return _Loaded(m, reader.damage)
-
-
-def _damaged(p: Path, reader: Reader) -> DamagedFileError:
-    changed_only = all(problem == "checksum" for _t, _k, problem in reader.damage)
-    if reader.fatal:
-        code = "damaged_rows"
-    else:
-        code = "changed_outside" if changed_only else "damaged_rows_intact"
-    return DamagedFileError(code, reader.damage, not reader.fatal, name=p.name)
 
 
 def _identity(p: Path) -> tuple[int, int, int, int] | None:
@@ -343,53 +339,6 @@ def _ours(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == APPLICATION_ID
 
 
-def _rollback(conn: sqlite3.Connection) -> None:
-    """Roll back if a transaction is still open (SQLite ends some on its own, e.g. disk full)."""
-    if conn.in_transaction:
-        try:
-            conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            log.exception("rollback failed")
-
-
-def _discard(conn: sqlite3.Connection, tmp: Path) -> None:
-    conn.close()
-    tmp.unlink(missing_ok=True)
-    Path(f"{tmp}-journal").unlink(missing_ok=True)
-
-
-def _check_folder(target: Path) -> None:
-    folder = target.parent
-    if not folder.is_dir():
-        raise MinutesError(code="no_folder", folder=str(folder))
-    if not os.access(folder, os.W_OK):
-        raise MinutesError(code="folder_read_only", folder=str(folder))
-
-
-def _write_error(p: Path, exc: BaseException) -> StoreWriteError:
-    text = str(exc).lower()
-    if "full" in text or "no space" in text or "too large" in text:
-        return StoreWriteError(code="disk_full", name=p.name)
-    if "readonly" in text or "read-only" in text:
-        return StoreWriteError(code="read_only", name=p.name)
-    if "locked" in text:
-        return StoreWriteError(code="locked", name=p.name)
-    strerror = getattr(exc, "strerror", None)  # the system's words are the user's language
-    detail = strerror if strerror else sqlite_detail(str(exc))
-    return StoreWriteError(code="write_failed", name=p.name, detail=detail)
-
-
-def _read_error(p: Path, exc: sqlite3.Error) -> MinutesError:
-    text = str(exc)
-    if "locked" in text:
-        return FileLockedError(code="locked", name=p.name)
-    if "interrupted" in text:
-        return FileFormatError(code="too_slow", name=p.name)
-    if "readonly" in text or "read-only" in text:
-        return FileLockedError(code="read_only", name=p.name)
-    return FileFormatError(code="damaged", name=p.name, detail=sqlite_detail(text))
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     # Autocommit mode: we issue BEGIN/COMMIT ourselves. The default rollback journal (DELETE)
     # leaves one self-contained file whenever no transaction is running.
@@ -408,53 +357,6 @@ def _lock(conn: sqlite3.Connection, p: Path) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("BEGIN IMMEDIATE")
-    conn.execute("COMMIT")
-
-
-def _add_history(conn: sqlite3.Connection, entries: Sequence[History]) -> None:
-    conn.executemany("INSERT INTO history (time, kind, data) VALUES (?, ?, ?)", entries)
-
-
-def _write_all(conn: sqlite3.Connection, m: Minutes, rounds: bool = True) -> None:
-    conn.executemany(codec.INSERT_META, codec.meta_rows(m))
-    conn.executemany(codec.INSERT_SECTION,
-                     [codec.section_row(s, i) for i, s in enumerate(m.sections)])
-    conn.executemany(
-        codec.INSERT_PARAGRAPH,
-        [codec.paragraph_row(p, s.id, i) for s in m.sections for i, p in enumerate(s.paragraphs)],
-    )
-    if rounds:
-        conn.executemany(codec.INSERT_ROUND, [codec.round_row(r) for r in m.rounds])
-
-
-def _write_change(conn: sqlite3.Connection, m: Minutes, change: Change) -> None:
-    conn.executemany("DELETE FROM paragraph WHERE id = ?",
-                     [(pid,) for pid in change.removed_paragraphs])
-    conn.executemany("DELETE FROM section WHERE id = ?",
-                     [(sid,) for sid in change.removed_sections])
-    rows = []
-    for pid in change.paragraphs:
-        section = m.section_of(pid)
-        index = next(i for i, p in enumerate(section.paragraphs) if p.id == pid)
-        rows.append(codec.paragraph_row(section.paragraphs[index], section.id, index))
-    conn.executemany(codec.INSERT_PARAGRAPH, rows)
-    positions = {s.id: i for i, s in enumerate(m.sections)}
-    conn.executemany(
-        codec.INSERT_SECTION,
-        [codec.section_row(m.section(sid), positions[sid]) for sid in change.sections],
-    )
-    if change.meta:
-        conn.executemany(codec.INSERT_META, codec.meta_rows(m))
-
-
-def with_tx(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> None:
-    """Run one statement in its own transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute(sql, params)
-    except BaseException:
-        _rollback(conn)
-        raise
     conn.execute("COMMIT")
 
 
