@@ -249,38 +249,3 @@ def verify_text(m: Minutes, text: str, exact: bool, marks: Sequence[tuple[int, s
             break
     assert best is not None
     return best
-
-
-# what verify finds beside the lines, by kind (``extra:after:p:3``), in English for --json
-MARK_KINDS = {"extra": "text not in the agreed text", "hidden": "hidden text",
-              "tracked": "a tracked change", "field": "a field",
-              "object": "a picture, drawing or text box", "note": "a footnote or endnote",
-              "comment": "a comment", "numbering": "automatic numbering",
-              "chunk": "a part imported whole (altChunk)"}
-
-
-def line_label(m: Minutes, key: str) -> str:
-    """A short English label for a line key (the CLI and GUI translate the parts)."""
-    kind, _, rest = key.partition(":")
-    if kind == "margin":
-        return "header or footer text the export does not print"
-    if kind == "moved":
-        return f"{line_label(m, rest)} out of its place"
-    if kind in MARK_KINDS:
-        relation, _, line = rest.partition(":")
-        if relation == "start":
-            return f"{MARK_KINDS[kind]} before the title"
-        return f"{MARK_KINDS[kind]} {relation} {line_label(m, line)}"
-    if kind == "p":
-        number = m.number(int(rest))
-        return f"paragraph {number}" if number is not None else "a preamble paragraph"
-    if kind == "h":
-        heading = next((s.heading for s in m.sections if s.id == int(rest)), {})
-        return f"the heading \"{heading.get(Lang.EN) or next(iter(heading.values()), '')}\""
-    if kind == "sig":
-        side, _, what = rest.partition(":")
-        return f"signature block {side} ({what})"
-    if kind == "annex":
-        return f"annex {rest.split(':')[0]}"
-    return kind
-

@@ -149,7 +149,7 @@ def cmd_annex(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Is ORIGINAL the agreed text of FILE? Exit 0 when every language is."""
-    from minutes_app.checks.verify import line_label, verify_text
+    from minutes_app.checks.verify import verify_text
     from minutes_app.i18n.places import side_label, where_label
     from minutes_app.docx_io.originals import original_text
 
@@ -163,7 +163,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps({"copy_for": side.value, "languages": [
             {"lang": r.lang.value, "agreed": r.agreed, "expected": r.expected, "found": r.found,
              "recorded_at_export": r.expected in recorded,
-             "differing": list(dict.fromkeys(line_label(m, k) for k in r.differing))}
+             # the places as the interface names them, and their stable keys for programs
+             "differing": list(dict.fromkeys(where_label(m, k) for k in r.differing)),
+             "differing_keys": list(dict.fromkeys(r.differing))}
             for r in results]},
             ensure_ascii=False, indent=2))
     else:

@@ -272,6 +272,14 @@ def test_the_command_names_the_difference_in_english_and_korean(
     assert "합의된 본문에 없는 문구" in korean.stdout and "숨겨진 문구" in korean.stdout
     assert "머리글 또는 바닥글" in korean.stdout
     assert "text" not in korean.stdout.replace("SHA-256", "")
+    import json
+
+    as_json = subprocess.run([sys.executable, "-m", "minutes_app", "verify", str(doc),
+                              str(changed), "--json"], capture_output=True, text=True,
+                             timeout=120)
+    english_lang = next(x for x in json.loads(as_json.stdout)["languages"] if x["lang"] == "en")
+    assert "margin" in english_lang["differing_keys"]  # stable keys for programs
+    assert any("after paragraph 10" in label for label in english_lang["differing"])
 
 
 def test_words_a_pdf_draws_unseen_are_a_difference(genuine: tuple[Minutes, Path],
