@@ -47,6 +47,7 @@ class MinutesFile:
         self.damage: list[tuple[str, str, str]] = []
         self.closed = False
         self._identity = None if read_only else _identity(path)
+        self._held: tuple[int, int] | None = None  # its key in _HELD while this process holds it
 
     # -- opening and creating --------------------------------------------------
     @classmethod
@@ -115,7 +116,8 @@ class MinutesFile:
         opened = cls(p, conn, read_only)
         opened.damage = m.damage
         if not read_only:
-            _HELD[_inode(p)] = opened
+            opened._held = _inode(p)
+            _HELD[opened._held] = opened
         return opened, m.minutes
 
     def _copy(self, read_only: bool, load: bool) -> tuple[MinutesFile, Minutes]:
@@ -246,8 +248,8 @@ class MinutesFile:
     def close(self) -> None:
         """Release the file (other instances may open it afterwards)."""
         self.closed = True
-        if not self.read_only and _HELD.get(_inode(self.path)) is self:
-            del _HELD[_inode(self.path)]
+        if self._held is not None and _HELD.get(self._held) is self:
+            del _HELD[self._held]  # by the key it was held under: the path may name another
         self._conn.close()
 
 
@@ -259,11 +261,8 @@ _HELD: dict[tuple[int, int], MinutesFile] = {}
 
 def _inode(p: Path) -> tuple[int, int]:
     """The device and inode of ``p`` (a stat: no descriptor opened)."""
-    try:
-        st = p.stat()
-    except OSError:
-        return (-1, -1)
-    return st.st_dev, st.st_ino
+    identity = _identity(p)
+    return (identity[0], identity[1]) if identity is not None else (-1, -1)
 
 
 def _held_by_us(p: Path) -> MinutesFile | None:
