@@ -19,7 +19,7 @@ from minutes_app.model import Lang, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import Revision, all_revisions
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.review.items import ReviewItem, revision_items
+from minutes_app.ui.review.items import ReviewItem, progress, revision_items
 from minutes_app.workflows.exchange import import_returned
 from minutes_app.workflows.runner import run
 from tests.exports.schema import assert_valid_docx
@@ -79,6 +79,10 @@ def test_the_import_makes_two_revisions_and_review_one_item(korean: MainWindow) 
     review.index = review.items.index(item)
     review.show_item()
     assert "“공동의 ”" in review.item_label.text() and "러시아측" in review.item_label.text()
+    # the progress line counts revisions as the Changes panel and the status bar do
+    assert progress(m)["revisions"] == len(all_revisions(m)) == sum(
+        len(it.revisions()) for it in review.items)
+    assert f"미결 수정 {len(all_revisions(m))}건" in review.progress_line.text()
 
 
 def _decide_at_the_item(qtbot: QtBot, korean: MainWindow, button: str) -> str:
