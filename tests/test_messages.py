@@ -43,7 +43,7 @@ def test_an_error_is_english_in_logs_and_korean_on_screen(korean: None) -> None:
     exc = raised.value
     assert str(exc) == "There is no paragraph with id 9999."
     assert exc.msg == Message("There is no paragraph with id {pid}.", {"pid": 9999})
-    assert error_text(exc) == "id가 9999인 문단이 없습니다."
+    assert error_text(exc) == "식별자가 “9999”인 문단이 없습니다."
     with pytest.raises(ValidationError) as raised:
         m.check_lang(Lang.RU)
     assert "'ru'" in str(raised.value) and "언어 'ru'은(는) 이 문서에 없습니다" in error_text(

@@ -31,6 +31,8 @@ _ONE_BYTE: dict[Lang, BytesAhoCorasick] = {lang: reader for lang in Lang if lang
 Concepts = tuple[dict[str, tuple[int, int]], dict[str, frozenset[str]]]
 # what may stand between two words of a compound ("digital technologies", "Грузооборот порта")
 _COMPOUND_GAP = re.compile(r"[^\W\d_]*[\s-]?$")
+# the rest of a word after its stem ("touris" + "m", "туризм" + "а"): a finding shows the word
+_WORD_REST = re.compile(r"[^\W\d_]*")
 
 
 @per_text_lang
@@ -144,6 +146,20 @@ def concept_checks(unit: Unit, ctx: Context) -> list[Finding]:
             text_a, text_b = unit.texts[a], unit.texts[b]
             out.append(make(
                 "omission", unit, (a, b), f"{','.join(only_a)}|{','.join(only_b)}", spans,
-                {"only_a": ", ".join(text_a[s:e] for x, s, e in spans if x is a) or "—",
-                 "only_b": ", ".join(text_b[s:e] for x, s, e in spans if x is b) or "—"}))
+                {"only_a": ", ".join(_word(text_a, s, e, a) for x, s, e in spans if x is a)
+                 or "—",
+                 "only_b": ", ".join(_word(text_b, s, e, b) for x, s, e in spans if x is b)
+                 or "—"}))
     return out
+
+
+def _word(text: str, start: int, end: int, lang: Lang) -> str:
+    """The word a stem found at ``start:end`` stands in, as the text writes it.
+
+    Read only for a finding that is reported (the stems match; the user reads words). A Korean
+    stem is a noun already, which the rest of its eojeol would only add a particle to.
+    """
+    if lang is Lang.KO:
+        return text[start:end]
+    rest = _WORD_REST.match(text, end)
+    return text[start:rest.end() if rest is not None else end]

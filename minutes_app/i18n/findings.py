@@ -23,6 +23,15 @@ def language_name(code: str) -> str:
     return ", ".join(names.get(c.strip(), c.strip()) for c in code.split(","))
 
 
+def _bracket_counts(counts: str) -> str:
+    """``ko 1, en 0`` with the languages named as the interface names them."""
+    named = []
+    for part in counts.split(","):
+        code, _space, n = part.strip().partition(" ")
+        named.append(f"{language_name(code)} {n}" if n else part.strip())
+    return ", ".join(named)
+
+
 def severity_name(severity: str) -> str:
     """``error`` or ``warning`` as the interface says it."""
     return _("blocks signing") if severity == "error" else _("warning")
@@ -114,7 +123,7 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
         return _spacing(p.get("issue", ""), lang, f.spans[0].text if f.spans else "")
     if f.kind == "brackets":
         return _("Open brackets differ between languages ({counts}).").format(
-            counts=p.get("counts", ""))
+            counts=_bracket_counts(p.get("counts", "")))
     if f.kind == "stale":
         return _("{edited} was edited after the paragraph was agreed; {other} may need the same "
                  "change.").format(edited=language_name(p.get("edited", "")),

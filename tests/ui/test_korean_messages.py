@@ -161,7 +161,7 @@ def test_import_report_and_import_errors_speak_korean(korean: MainWindow, tmp_pa
     returned = tmp_path / "returned.docx"
     _without_one_id(exported, returned)
     korean.negotiation.import_file(str(returned))
-    assert asked and "문단 id가 없는 행이" in asked[0], asked
+    assert asked and "문단 식별자가 없는 행이" in asked[0], asked
     assert not english_in(asked[0], own), asked[0]
     not_a_copy = tmp_path / "other.docx"
     not_a_copy.write_bytes(b"not a zip")
@@ -206,5 +206,5 @@ def test_the_command_line_reports_an_import_in_korean(
         catalog.set_language("en")
     out = capsys.readouterr().out
     assert "차 문안을 가져왔습니다: 수정된 문단" in out, out
-    assert "가져오지 않음(--accept-uncertain 사용): 문단 id가 없는 행이" in out, out
+    assert "가져오지 않음(--accept-uncertain 사용): 문단 식별자가 없는 행이" in out, out
     assert not english_in(out, own_words(m) | {"returned", "docx", "accept", "uncertain"}), out

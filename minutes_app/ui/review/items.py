@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from minutes_app.checks.conformity import Finding, findings
@@ -20,6 +20,18 @@ class ReviewItem(NamedTuple):
     bracket: OpenBracket | None = None
     bracket_index: int = 0
     finding: Finding | None = None
+    # the spaces deleted (or inserted) with ``revision``'s word, decided with it: one item
+    spaces: tuple[Revision, ...] = ()
+
+    def revisions(self) -> list[Revision]:
+        """The revisions one decision on this item accepts or rejects, in the text's order."""
+        if self.revision is None:
+            return []
+        return sorted((self.revision, *self.spaces), key=lambda r: r.segment)
+
+    def text(self) -> str:
+        """What the item's revisions insert or delete, as one piece of text."""
+        return "".join(r.text for r in self.revisions())
 
 
 def _shown_at(m: Minutes, f: Finding) -> int | None:
@@ -41,7 +53,7 @@ def open_items(m: Minutes) -> list[ReviewItem]:
         by_paragraph.setdefault(_shown_at(m, f), []).append(f)
     items: list[ReviewItem] = []
     for p in _in_order(m, items):
-        items += [ReviewItem("revision", p.id, revision=r) for r in paragraph_revisions(m, p)]
+        items += revision_items(p.id, paragraph_revisions(m, p))
         for lang in m.languages:
             items += [ReviewItem("bracket", p.id, bracket=b, bracket_index=i)
                       for i, b in enumerate(open_brackets(p, lang))]
@@ -54,7 +66,7 @@ def open_items(m: Minutes) -> list[ReviewItem]:
     if any(a.tracks for a in m.annexes):  # annexes follow the signatures: last
         from minutes_app.tracking.annexes import annex_revisions
 
-        items += [ReviewItem("revision", -1, revision=r) for r in annex_revisions(m)]
+        items += revision_items(-1, annex_revisions(m))
     return items
 
 
@@ -62,8 +74,48 @@ def _in_order(m: Minutes, items: list[ReviewItem]) -> Iterator[Paragraph]:
     """The paragraphs in order; a section's heading revisions go into ``items`` first."""
     for s in m.sections:
         if s.tracks:
-            items += [ReviewItem("revision", s.id, revision=r) for r in heading_revisions(m, s)]
+            items += revision_items(s.id, heading_revisions(m, s))
         yield from s.paragraphs
+
+
+def revision_items(paragraph_id: int, revisions: Iterable[Revision]) -> list[ReviewItem]:
+    """One item per revision, but a space changed next to a word of the same change goes
+    with that word.
+
+    A Side deleting ``공동의 `` where ``공동의`` was still its own pending insertion makes two
+    revisions (a deletion inside an insertion, and one of the base text's space): one deletion
+    to the heads of delegation, one decision. The revisions themselves stay as they are.
+    """
+    items: list[ReviewItem] = []
+    pending: list[Revision] = []  # spaces that open a change, waiting for its word
+    for r in revisions:
+        last = items[-1] if items else None
+        if _blank(r):
+            if last is not None and last.revision is not None and \
+                    _next_to(last.revisions()[-1], r) and not _blank(last.revision):
+                items[-1] = last._replace(spaces=(*last.spaces, r))
+            else:
+                pending.append(r)
+            continue
+        joined = tuple(q for q in pending if _next_to(q, r))
+        items += [ReviewItem("revision", paragraph_id, revision=q)
+                  for q in pending if q not in joined]
+        pending = []
+        items.append(ReviewItem("revision", paragraph_id, revision=r, spaces=joined))
+    items += [ReviewItem("revision", paragraph_id, revision=q) for q in pending]
+    return items
+
+
+def _blank(r: Revision) -> bool:
+    """Only spaces: no word of its own to decide on."""
+    return r.lang is not None and not r.text.strip()
+
+
+def _next_to(a: Revision, b: Revision) -> bool:
+    """``a`` and ``b`` are neighbouring pieces of one change: the same text, kind and author."""
+    return (abs(a.segment - b.segment) == 1 and a.paragraph_id == b.paragraph_id
+            and a.lang == b.lang and a.kind == b.kind and a.side == b.side
+            and a.round == b.round and a.heading == b.heading and a.annex == b.annex)
 
 
 def progress(m: Minutes) -> dict[str, int]:
@@ -74,7 +126,7 @@ def progress(m: Minutes) -> dict[str, int]:
         "agreed": sum(1 for p in paragraphs if status_of(p) is Status.AGREED),
         "total": len(paragraphs),
         "brackets": sum(1 for i in items if i.kind == "bracket"),
-        "revisions": sum(1 for i in items if i.kind == "revision"),
+        "revisions": sum(len(i.revisions()) for i in items),  # as the Changes panel counts
         "findings": sum(1 for i in items if i.kind == "finding"),
         "unagreed": sum(1 for i in items if i.kind == "status"),
         "open": len(items),

@@ -239,7 +239,7 @@ class ReviewView(QWidget):
         if item.revision is not None:
             r = item.revision
             where = lang_label(r.lang) if r.lang else "¶"
-            return f"{side_label(r.side)} — {kind_label(r)} ({where}): “{_escape(r.text)}”"
+            return f"{side_label(r.side)} — {kind_label(r)} ({where}): “{_escape(item.text())}”"
         if item.bracket is not None:
             return _("Open bracket in {lang}: choose one option.").format(
                 lang=lang_label(item.bracket.lang))
@@ -287,7 +287,7 @@ class ReviewView(QWidget):
         """Accept or reject the revision on screen."""
         item = self.current()
         if item is not None and item.revision is not None:
-            ids = [item.revision.id]
+            ids = [r.id for r in item.revisions()]  # a word and its space: one decision
             self.runner.run(lambda: decide(self.doc.minutes, accept, ids=ids))
 
     def choose(self, option: int) -> None:
