@@ -34,7 +34,7 @@ from minutes_app.model.ops import (
 from minutes_app.model.serialize import minutes_out
 from minutes_app.model.spelling import SetSpellingIgnore
 from minutes_app.model.structure import (
-    SetHeadingTrack, SetOwnSide, SetParty, SetSettings,
+    SetHeadingTrack, SetMeetingText, SetOwnSide, SetParty, SetSettings,
 )
 from minutes_app.model.threads import SetCommentResolved
 from minutes_app.model.annex_tracks import DropEmptyAnnexParagraphs, SetAnnexTrack
@@ -211,6 +211,12 @@ def _meeting(m: Minutes, data: Draw) -> Operation:
                                           venue={Lang.EN: data.draw(WORDS)}))
 
 
+def _meeting_text(m: Minutes, data: Draw) -> Operation:
+    """One field of the meeting in one language (as Replace does in the title's body name)."""
+    field = data.draw(st.sampled_from(["body", "body_alternat", "venue", "ordinal"]))
+    return SetMeetingText(field, _lang(m, data), data.draw(WORDS))  # "ordinal": refused
+
+
 def _party(m: Minutes, data: Draw) -> Operation:
     side = data.draw(st.sampled_from(list(Side)))
     return SetParty(Party(side, {lang: data.draw(WORDS) for lang in m.languages}))
@@ -352,6 +358,7 @@ BUILDERS: dict[type, Builder] = {
     SetSectionHeading: _heading,
     SetHeadingTrack: _heading_track,
     SetMeeting: _meeting,
+    SetMeetingText: _meeting_text,
     SetParty: _party,
     SetSettings: _settings,
     SetOwnSide: lambda m, data: SetOwnSide(data.draw(st.sampled_from(list(Side)))),

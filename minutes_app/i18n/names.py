@@ -40,12 +40,33 @@ def title(m: Minutes, lang: Lang, copy_for: Side | None = None) -> str:
     For the original of the Side whose order the text does not use (the alternat), the body's
     alternat name is used when the document gives one (``Russia-Korea ...``).
     """
-    body = m.meeting.body.get(lang, "")
-    if copy_for is not None and copy_for is not m.meeting.text_order:
-        body = m.meeting.body_alternat.get(lang) or body
-    n = m.meeting.ordinal
-    number = ordinal(n, lang, "genitive") if lang is Lang.RU else ordinal(n, lang)
+    body, number = _title_parts(m, lang, copy_for)
     return phrase("title", lang).format(ordinal=number, body=body).strip()  # no body yet
+
+
+def title_body_span(m: Minutes, lang: Lang, copy_for: Side | None = None) -> tuple[int, int]:
+    """Where the body name stands in ``title(m, lang, copy_for)``: the only words of the
+    title that are the document's text (the rest is a fixed phrase and the ordinal)."""
+    body, number = _title_parts(m, lang, copy_for)
+    template = phrase("title", lang)
+    raw = template.format(ordinal=number, body=body)
+    lead = len(raw) - len(raw.lstrip())
+    start = max(0, len(template.split("{body}")[0].format(ordinal=number)) - lead)
+    return start, start + len(body)
+
+
+def title_body_field(m: Minutes, lang: Lang, copy_for: Side | None = None) -> str:
+    """The meeting field the title of ``copy_for``'s original takes its body name from."""
+    if (copy_for is not None and copy_for is not m.meeting.text_order
+            and m.meeting.body_alternat.get(lang)):
+        return "body_alternat"
+    return "body"
+
+
+def _title_parts(m: Minutes, lang: Lang, copy_for: Side | None) -> tuple[str, str]:
+    body = getattr(m.meeting, title_body_field(m, lang, copy_for)).get(lang, "")
+    n = m.meeting.ordinal
+    return body, ordinal(n, lang, "genitive") if lang is Lang.RU else ordinal(n, lang)
 
 
 def languages_named(m: Minutes, lang: Lang) -> str:

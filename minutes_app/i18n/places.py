@@ -10,6 +10,7 @@ from minutes_app.i18n.catalog import _, current_language
 from minutes_app.model import Minutes, Side
 
 if TYPE_CHECKING:
+    from minutes_app.model.search import Match
     from minutes_app.tracking.revisions import Revision
 
 
@@ -78,6 +79,29 @@ def where_label(m: Minutes, key: str) -> str:
     return {"title": _("the title"), "dates": _("the date"),
             "closing": _("the closing formula"),
             "prevailing": _("the prevailing-text clause")}.get(kind, kind)
+
+
+def match_label(m: Minutes, hit: Match) -> str:
+    """Where a Find match is, as the user looks for it: ``paragraph 3``, ``the title``,
+    ``Annex II, paragraph 3``, ``Annex I (delegation list), member 2: Title``."""
+    from minutes_app.model.annexes import roman
+    from minutes_app.model.search import ANNEX, MEMBER, TITLE
+
+    if hit.place == TITLE:
+        if not hit.pid:
+            return _("the title")
+        other = next(side for side in Side if side is not m.meeting.text_order)
+        return _("the title in the original of the {side}").format(side=side_label(other))
+    number = roman(hit.pid + 1)
+    if hit.place == ANNEX:
+        return (_("Annex {number}, heading").format(number=number) if not hit.part else
+                _("Annex {number}, paragraph {k}").format(number=number, k=hit.part))
+    if hit.place == MEMBER:
+        member, field = divmod(hit.part, 3)
+        name = ("name", "title", "organisation")[field]
+        return _("Annex {number} (delegation list), member {k}: {field}").format(
+            number=number, k=member + 1, field=_(MEETING_FIELDS[name]))
+    return where_label(m, f"{'h' if hit.heading else 'p'}:{hit.pid}")
 
 
 # what ``verify`` finds in an original that is not the agreed text, by kind (``extra:after:p:3``)

@@ -1,35 +1,59 @@
-"""Find and replace across the languages of a document: its section headings and paragraphs."""
+"""Find and replace across the languages of a document: its section headings and paragraphs.
+
+The search runs over *units*, each a place of the document with its per-language texts;
+``minutes_app.workflows.search`` adds the title and the annexes to these.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Batch, Operation, SetText
 from minutes_app.model.structure import SetSectionHeading
 from minutes_app.model.types import Lang, LangText
 
+# places beyond the sections: the title, a free annex's part, a delegation list's member
+TITLE, ANNEX, MEMBER = "title", "annex", "member"
+
 
 @dataclass(frozen=True)
 class Match:
-    """One occurrence: paragraph (or, in a heading, section), language and character span."""
+    """One occurrence: its place, language and character span.
+
+    ``place`` is empty for a paragraph ``pid`` or (``heading``) the heading of section ``pid``;
+    for TITLE ``pid`` is 0 (the title as the text's order gives it) or 1 (in the other Side's
+    original); for ANNEX ``pid`` is the annex's index and ``part`` 0 its heading or k its
+    paragraph k; for MEMBER ``part`` is the member's index times 3 plus the field's.
+    """
 
     pid: int
     lang: Lang
     start: int
     end: int
-    heading: bool = False  # in the heading of section ``pid``
+    heading: bool = False
+    place: str = ""
+    part: int = 0
+
+    @property
+    def unit(self) -> Key:
+        """The place this match is in, as ``units`` name it."""
+        return self.place, self.pid, self.part, self.heading
 
 
-def _texts(m: Minutes) -> Iterator[tuple[int, bool, LangText]]:
-    """What is searched, in document order: each section's heading, then its paragraphs (an
-    untitled preamble shows the title there, which is not its text and is not searched)."""
+Key = tuple[str, int, int, bool]  # place, ident, part, heading
+Unit = tuple[Key, LangText]
+
+
+def units(m: Minutes) -> Iterator[Unit]:
+    """The sections' texts in document order: each section's heading, then its paragraphs (an
+    untitled preamble shows the title there, which is not its text: see TITLE)."""
     for s in m.sections:
-        yield s.id, True, s.heading
+        yield ("", s.id, 0, True), s.heading
         for p in s.paragraphs:
-            yield p.id, False, p.texts
+            yield ("", p.id, 0, False), p.texts
 
 
 def text_of(m: Minutes, ident: int, heading: bool, lang: Lang) -> str:
@@ -37,38 +61,51 @@ def text_of(m: Minutes, ident: int, heading: bool, lang: Lang) -> str:
     return m.section(ident).heading.get(lang, "") if heading else m.paragraph(ident).text(lang)
 
 
-def _pattern(needle: str, match_case: bool) -> re.Pattern[str]:
+def pattern(needle: str, match_case: bool) -> re.Pattern[str]:
+    """The literal ``needle``, with or without case."""
     return re.compile(re.escape(needle), 0 if match_case else re.IGNORECASE)
 
 
-def find_all(m: Minutes, needle: str, langs: list[Lang], match_case: bool = False
-             ) -> Iterator[Match]:
-    """Every occurrence of ``needle`` in document order, language by language per paragraph."""
+def find_in(held: Iterable[Unit], needle: str, langs: list[Lang], match_case: bool = False
+            ) -> Iterator[Match]:
+    """Every occurrence of ``needle`` in ``held``, in order, language by language per unit."""
     if not needle:
         return
-    pattern = _pattern(needle, match_case)
-    for ident, heading, texts in _texts(m):
+    found = pattern(needle, match_case)
+    for (place, ident, part, heading), texts in held:
         for lang in langs:
-            for hit in pattern.finditer(texts.get(lang, "")):
-                yield Match(ident, lang, hit.start(), hit.end(), heading)
+            for hit in found.finditer(texts.get(lang, "")):
+                yield Match(ident, lang, hit.start(), hit.end(), heading, place, part)
 
 
-def find_next(m: Minutes, needle: str, langs: list[Lang], after: Match | None,
-              match_case: bool = False) -> Match | None:
-    """The first occurrence after ``after`` (wrapping around), or None."""
-    order = {(ident, heading): i for i, (ident, heading, _t) in enumerate(_texts(m))}
+def next_in(held: list[Unit], needle: str, langs: list[Lang], after: Match | None,
+            match_case: bool = False) -> Match | None:
+    """The first occurrence in ``held`` after ``after`` (wrapping around), or None."""
+    order = {key: i for i, (key, _t) in enumerate(held)}
     lang_order = {lang: i for i, lang in enumerate(langs)}
 
     def position(x: Match) -> tuple[int, int, int]:
-        return order.get((x.pid, x.heading), -1), lang_order[x.lang], x.start
+        return order.get(x.unit, -1), lang_order[x.lang], x.start
 
-    matches = list(find_all(m, needle, langs, match_case))
+    matches = list(find_in(held, needle, langs, match_case))
     if not matches:
         return None
     if after is None or after.lang not in lang_order:
         return matches[0]
     here = position(after)
     return next((x for x in matches if position(x) > here), matches[0])
+
+
+def find_all(m: Minutes, needle: str, langs: list[Lang], match_case: bool = False
+             ) -> Iterator[Match]:
+    """Every occurrence of ``needle`` in the headings and paragraphs, in document order."""
+    return find_in(units(m), needle, langs, match_case)
+
+
+def find_next(m: Minutes, needle: str, langs: list[Lang], after: Match | None,
+              match_case: bool = False) -> Match | None:
+    """The first occurrence after ``after`` (wrapping around), or None."""
+    return next_in(list(units(m)), needle, langs, after, match_case)
 
 
 Edit = Callable[[int, Lang, str], Operation]
@@ -84,12 +121,12 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
     ``edit`` and ``edit_heading`` make the operation for one changed paragraph text and
     heading (tracked edits once rounds exist).
     """
-    pattern = _pattern(needle, match_case)
+    found = pattern(needle, match_case)
     ops: list[Operation] = []
     count = left = 0
-    for ident, heading, texts in _texts(m):
+    for (_place, ident, _part, heading), texts in units(m):
         for lang in langs:
-            new, n = pattern.subn(lambda _: replacement, texts.get(lang, ""))
+            new, n = found.subn(lambda _: replacement, texts.get(lang, ""))
             if n and not heading and ident in keep:
                 left += n
             elif n:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 from minutes_app.errors import N_, ValidationError
@@ -221,6 +221,26 @@ class SetMeeting(NamedTuple):
             raise ValidationError("The meeting ends before it starts.")
         old, m.meeting = m.meeting, self.meeting
         return SetMeeting(old), Change(meta=True)
+
+
+class SetMeetingText(NamedTuple):
+    """Set one per-language text field of the meeting (``body``, ``venue``…) in one language,
+    reading the meeting as it is when applied (several in one Batch each keep the others)."""
+
+    field: str
+    lang: Lang
+    text: str
+
+    def apply(self, m: Minutes) -> tuple[Operation, Change]:
+        import dataclasses
+
+        m.check_lang(self.lang)
+        old = getattr(m.meeting, self.field)
+        if not isinstance(old, dict):
+            raise ValidationError("The meeting has no text field {field}.", field=self.field)
+        check_text(self.text, N_("Meeting details"))
+        changed: dict[str, Any] = {self.field: {**old, self.lang: self.text}}
+        return SetMeeting(dataclasses.replace(m.meeting, **changed)).apply(m)
 
 
 class SetParty(NamedTuple):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
-from minutes_app.i18n import _, title
+from minutes_app.i18n import _, ngettext, title
 from minutes_app.model import Change, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
@@ -255,8 +255,10 @@ class MainWindow(WindowParts):
     def _update_counts(self) -> None:
         m = self.doc.minutes
         counts = m.status_counts()
-        parts = [f"{style.STATUS_GLYPHS[s]} {status_label(s)} {counts[s]}" for s in Status
-                 if counts[s]]
+        # paragraphs by status (review mode counts the brackets themselves: it says both)
+        parts = [ngettext("{glyph} {status}: {n} paragraph", "{glyph} {status}: {n} paragraphs",
+                          counts[s]).format(glyph=style.STATUS_GLYPHS[s], status=status_label(s),
+                                            n=counts[s]) for s in Status if counts[s]]
         from minutes_app.tracking.revisions import all_revisions
 
         by_side = {side: 0 for side in Side}

@@ -160,11 +160,11 @@ def test_status_voice_and_comment_from_the_panel(window: MainWindow) -> None:
 
 
 def test_status_bar_counts_follow_the_document(window: MainWindow, qtbot: QtBot) -> None:
-    assert "Agreed 8" in window.count_label.text()
+    assert "Agreed: 8 paragraphs" in window.count_label.text()
     go_to_paragraph(window, 9, Lang.EN)
     window.panel.status.setCurrentIndex(3)
     window.panel.status.activated.emit(3)
-    qtbot.waitUntil(lambda: "Agreed 9" in window.count_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "Agreed: 9 paragraphs" in window.count_label.text(), timeout=2000)
 
 
 def test_zoom_changes_the_editor_font(window: MainWindow) -> None:

@@ -22,7 +22,8 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window: MainWind
     assert window.stack.currentWidget() is review and not window.dock.isVisible()
     start = len(review.items)
     assert start == len(open_items(m)) > 20
-    assert "8 of 18 paragraphs agreed, 2 brackets open" in review.progress_line.text()
+    assert "8 of 18 paragraphs agreed, 2 open brackets (bracketed paragraphs: 1)" in (
+        review.progress_line.text())
     decided = 0
     while review.items:
         item = some(review.current())
@@ -40,7 +41,7 @@ def test_walk_through_every_open_item_and_end_with_nothing_open(window: MainWind
         assert decided <= start + 2, "an item could not be decided"
     assert not open_items(m)
     assert "Nothing is open" in review.heading.text()
-    assert "2 brackets open" not in review.progress_line.text()
+    assert "2 open brackets" not in review.progress_line.text()
     for _ in range(decided):  # every decision was one undo step
         window.action_set["undo"].trigger()
     assert len(open_items(m)) == start

@@ -95,6 +95,9 @@ def test_find_and_replace_in_the_russian_column(window: MainWindow) -> None:
     dialog = window.find_dialog
     assert dialog is not None
     dialog.needle.setText("Транссибирской")
+    assert not dialog.lang_boxes[RU].isChecked()  # a hidden column is not searched...
+    assert dialog.find_next() is None
+    dialog.lang_boxes[RU].setChecked(True)  # ...unless the user ticks it
     hit = dialog.find_next()
     assert hit is not None and hit.lang is RU
     assert not window.editor.isColumnHidden(window.editor_model.column_of(RU))  # shown again

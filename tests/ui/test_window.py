@@ -52,7 +52,7 @@ def test_language_switch_retranslates_visible_widgets(window: MainWindow) -> Non
     assert window.action_set["new_paragraph"].text() == "새 문단(&P)"
     assert window.editor_model.headerData(1, Qt.Orientation.Horizontal) == "한국어"
     assert window.dock.windowTitle() == "문단"
-    assert "합의 8" in window.count_label.text()
+    assert "합의 문단 8개" in window.count_label.text()
     assert window.panel.status_label.text() == "상태"
     window.set_ui_language("en")
     assert window.menus["file"].title() == "&File"

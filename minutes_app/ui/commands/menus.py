@@ -51,8 +51,10 @@ def fill_menus(w: MainWindow) -> None:
     menus["recent"].aboutToShow.connect(w.files.fill_recent_menu)
     menus["language"].addActions([a["lang_en"], a["lang_ko"]])
     from minutes_app.ui.editor.columns import ColumnToggles
+    from minutes_app.ui.editor.finding import follow_columns
 
     w.columns = ColumnToggles(w.editor, w.settings, menus["columns"])
+    w.columns.changed = lambda: follow_columns(w)
     for menu_name, items in LAYOUT.items():
         menu = menus[menu_name]
         for item in items:

@@ -20,6 +20,7 @@ from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.ui.editor.cell import typed_text
 
 if TYPE_CHECKING:
+    from minutes_app.model.search import Match
     from minutes_app.ui.main_window import MainWindow
 
 FIELDS = ("name", "title", "organisation")
@@ -27,15 +28,20 @@ FIELDS = ("name", "title", "organisation")
 
 def edit_annexes(w: MainWindow, dialog: object = None) -> None:
     """Ask for the annexes (or take ``dialog``) and apply them as one undoable change."""
+    box = dialog or annex_dialog(w)
+    if box.exec():  # type: ignore[attr-defined]
+        w.files.apply_or_show(box.operation(), _("Edit annexes"))  # type: ignore[attr-defined]
+
+
+def annex_dialog(w: MainWindow) -> AnnexDialog:
+    """The Annexes dialog on the window's document (edits tracked after a round)."""
     from minutes_app.ui.labels import column_languages
 
     from minutes_app.tracking.time import now_iso
 
     m = w.doc.minutes
     author = Author(m.own_side, m.working_round, now_iso()) if m.tracking else None
-    box = dialog or AnnexDialog(m.annexes, column_languages(m), w, author)
-    if box.exec():  # type: ignore[attr-defined]
-        w.files.apply_or_show(box.operation(), _("Edit annexes"))  # type: ignore[attr-defined]
+    return AnnexDialog(m.annexes, column_languages(m), w, author)
 
 
 class AnnexDialog(QDialog):
@@ -196,6 +202,31 @@ class AnnexDialog(QDialog):
         heading = {**a.heading, **{lang: e.text().strip() for lang, e in self.heading.items()}}
         self.annexes[self.current] = dataclasses.replace(a, heading=heading,
                                                          paragraphs=paragraphs)
+
+    def select(self, hit: Match) -> None:
+        """Show the annex a Find match is in, its words selected (a member: its cell)."""
+        from minutes_app.model.search import MEMBER
+
+        if not 0 <= hit.pid < len(self.annexes) or hit.lang not in self.langs:
+            return
+        self.list.setCurrentRow(hit.pid)
+        if hit.place == MEMBER:
+            member, field = divmod(hit.part, len(FIELDS))
+            self.table.setCurrentCell(member, self.langs.index(hit.lang) * len(FIELDS) + field)
+            return
+        if hit.part == 0:
+            line = self.heading[hit.lang]
+            line.setFocus()
+            line.setSelection(hit.start, hit.end - hit.start)
+            return
+        before = self.annexes[hit.pid].paragraphs[:hit.part - 1]
+        offset = sum(len(p.get(hit.lang, "")) + 2 for p in before)  # "\n\n" between them
+        box = self.paragraphs[hit.lang]
+        cursor = box.textCursor()
+        cursor.setPosition(offset + hit.start)
+        cursor.setPosition(offset + hit.end, cursor.MoveMode.KeepAnchor)
+        box.setTextCursor(cursor)
+        box.setFocus()
 
     # -- commands -----------------------------------------------------------------------
     def add_free(self) -> None:

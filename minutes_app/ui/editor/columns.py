@@ -7,6 +7,7 @@ column a search or a change must show is shown again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
@@ -42,6 +43,7 @@ class ColumnToggles:
         self.settings = settings
         self.menu = menu
         self.actions: dict[Lang, QAction] = {}
+        self.changed: Callable[[], None] | None = None  # told when the user shows or hides one
         for lang in Lang:
             action = QAction(menu)
             action.setObjectName(f"action_column_{lang.value}")
@@ -78,6 +80,8 @@ class ColumnToggles:
         self.settings.hidden_languages = hidden
         self.settings.save()
         self.sync()
+        if self.changed is not None:
+            self.changed()
 
     def reveal(self, lang: Lang) -> None:
         """Show a language's column again (a search found something there)."""

@@ -1,8 +1,11 @@
-"""Find and replace in the window: the dialog, going to each match and keeping it in sight."""
+"""Find and replace in the window: the dialog, going to each match and keeping it in sight
+(in the editor; an annex's in the Annexes dialog, when the user asks)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from minutes_app.model import Lang
 
 from minutes_app.ui.labels import column_languages
 from minutes_app.ui.editor.rows import RowKind
@@ -21,13 +24,43 @@ def show_find(w: MainWindow) -> None:
     if w.find_dialog is None:
         w.find_dialog = FindDialog(w.doc, column_languages(w.doc.minutes), w)
         w.find_dialog.found.connect(lambda hit: _on_found(w, hit))
+        w.find_dialog.show_annex.connect(lambda hit: show_in_annexes(w, hit))
         w.find_dialog.reopen = w._reopen
+    w.find_dialog.set_visible_languages(visible_languages(w))
     w.find_dialog.show()
     w.find_dialog.raise_()
     w.find_dialog.needle.setFocus()
 
 
+def visible_languages(w: MainWindow) -> list[Lang]:
+    """The languages whose columns the editor shows (View > Language columns)."""
+    model = w.editor_model
+    return [lang for lang in model.langs if not w.editor.isColumnHidden(model.column_of(lang))]
+
+
+def follow_columns(w: MainWindow) -> None:
+    """Columns shown or hidden: the find dialog searches the shown ones (and says so)."""
+    if w.find_dialog is not None:
+        w.find_dialog.set_visible_languages(visible_languages(w))
+
+
+def show_in_annexes(w: MainWindow, hit: Match) -> None:
+    """Open the Annexes dialog on the annex ``hit`` is in, its words selected."""
+    from minutes_app.ui.dialogs.annexes import annex_dialog
+
+    box = annex_dialog(w)
+    box.select(hit)
+    w.edit_annexes(box)
+
+
 def _on_found(w: MainWindow, hit: Match) -> None:
+    from minutes_app.model.search import TITLE
+
+    if hit.place == TITLE:
+        _show_title(w, hit)
+        return
+    if hit.place:  # in an annex: the dialog says where, and opens it there on demand
+        return
     row = w.editor_model.row_of((RowKind.SECTION if hit.heading else RowKind.PARAGRAPH, hit.pid))
     if w.columns is not None:
         w.columns.reveal(hit.lang)
@@ -40,6 +73,19 @@ def _on_found(w: MainWindow, hit: Match) -> None:
         cursor.setPosition(hit.start)
         cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
+    _uncover(w)
+
+
+def _show_title(w: MainWindow, hit: Match) -> None:
+    """The title row (over an untitled preamble), when the editor shows one."""
+    model = w.editor_model
+    row = next((model.row_of((RowKind.SECTION, s.id)) for s in w.doc.minutes.sections[:1]
+                if not s.numbered and not any(s.heading.values())), None)
+    if row is None or hit.pid:  # no title row, or the other original's title: not shown
+        return
+    if w.columns is not None:
+        w.columns.reveal(hit.lang)
+    w.editor.go_to(row, model.column_of(hit.lang))
     _uncover(w)
 
 

@@ -126,6 +126,8 @@ def progress(m: Minutes) -> dict[str, int]:
         "agreed": sum(1 for p in paragraphs if status_of(p) is Status.AGREED),
         "total": len(paragraphs),
         "brackets": sum(1 for i in items if i.kind == "bracket"),
+        # as the status bar counts them: paragraphs whose status is bracketed
+        "bracketed": sum(1 for p in paragraphs if status_of(p) is Status.BRACKETED),
         "revisions": sum(len(i.revisions()) for i in items),  # as the Changes panel counts
         "findings": sum(1 for i in items if i.kind == "finding"),
         "unagreed": sum(1 for i in items if i.kind == "status"),

@@ -173,8 +173,9 @@ class ReviewView(QWidget):
         m = self.doc.minutes
         counts = progress(m)
         self.progress_line.setText(_(
-            "{agreed} of {total} paragraphs agreed, {brackets} brackets open, {revisions} "
-            "revisions pending, {findings} findings").format(**counts))
+            "{agreed} of {total} paragraphs agreed, {brackets} open brackets (bracketed "
+            "paragraphs: {bracketed}), {revisions} revisions pending, {findings} findings").format(
+                **counts))
         item = self.current()
         self._clear_options()
         for name in ("accept", "reject", "agree", "dismiss"):
