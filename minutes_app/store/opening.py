@@ -21,6 +21,7 @@ from minutes_app.errors import (
     FileFormatError, FileLockedError, MinutesError, NewerFileError, schema_object, sqlite_detail,
 )
 from minutes_app.inputs import check_regular
+from minutes_app.store.journal import could_be_ours
 from minutes_app.store.schema import (
     APPLICATION_ID, CURRENT_SCHEMA_DIGEST, SCHEMA_VERSION, expected_schema, schema_digest,
     schema_of,
@@ -157,14 +158,17 @@ def check_leftovers(p: Path) -> None:
     SQLite applies whatever ``p``-journal or ``p``-wal it finds to ``p`` on a writable open:
     one of another file (a folder copied from elsewhere, a file replaced after a crash) would
     overwrite pages of ours and cut the file to the other's length. It is applied on a private
-    copy first; it is ours when the result is a sound file of the same document. A genuine
-    journal of ours always gives one (SQLite's promise), so only a foreign one is refused.
+    copy first; it is ours when the result is a sound file of the same document and, while the
+    file stands sound without it, its pages fit a save of this file killed midway (another copy
+    of the same document: ``store.journal``). A genuine journal of ours always passes (SQLite's
+    promise, and its pager's order of writes), so only a foreign one is refused.
     """
     found = leftovers(p)
     if not found:
         return
     journal = found[0]
-    if journal.name.endswith("-journal") and not _journal_fits(p, journal):
+    rollback = journal.name.endswith("-journal")
+    if rollback and not _journal_fits(p, journal):
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
     try:
         recovered = _probe(p, found)
@@ -179,7 +183,8 @@ def check_leftovers(p: Path) -> None:
         alone = _probe(p, [])
     except (MinutesError, sqlite3.Error):
         return  # a save killed midway leaves the file itself unreadable: the journal mends it
-    if recovered and alone and recovered != alone:
+    if ((recovered and alone and recovered != alone)
+            or (rollback and not could_be_ours(p, journal))):  # another copy of the document
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
 
 
@@ -201,7 +206,8 @@ def _journal_fits(p: Path, journal: Path) -> bool:
 
 def _probe(p: Path, extra: list[Path]) -> str:
     """Open a private copy of ``p`` (with ``extra``: its journal, its log), check it as an
-    opening does and return its document id ("" when it has none)."""
+    opening does (``extra``: its rows' checksums too, since a save of ours played back gives
+    a state we wrote) and return its document id ("" when it has none)."""
     with tempfile.TemporaryDirectory(prefix="minutes-probe-") as tmp:
         copy = Path(tmp) / p.name  # the same name: an error names the user's file
         shutil.copyfile(p, copy)
@@ -212,11 +218,24 @@ def _probe(p: Path, extra: list[Path]) -> str:
             bound(conn)
             conn.execute("PRAGMA schema_version").fetchone()  # applies the journal or log
             check_complete(copy)
-            check_identity(conn, p)
+            version = check_identity(conn, p)
+            if extra and version == SCHEMA_VERSION:
+                _check_rows(conn, p)
             row = conn.execute("SELECT value FROM meta WHERE key = 'document_id'").fetchone()
         finally:
             conn.close()
     return str(row[0]) if row else ""
+
+
+def _check_rows(conn: sqlite3.Connection, p: Path) -> None:
+    """Refuse rows whose checksums fail: pages of two copies mixed by another's journal."""
+    from minutes_app.store.failures import damaged_error
+    from minutes_app.store.reading import Reader
+
+    reader = Reader(conn)
+    reader.minutes()
+    if reader.damage:
+        raise damaged_error(p, reader)
 
 
 def read_only_copy(p: Path) -> sqlite3.Connection:
