@@ -8,9 +8,11 @@ SQLite's pager writes the journal first, then the file's pages in ascending orde
 pages earlier, and a syncing writer (we always sync) starts a new journal segment before it.
 So a save of ours killed midway leaves the file's page 1 either as the journal holds it (and
 then no other page written, or more than one segment) or with the change counter one above
-the journal's. A copy that went its own way since rarely fits: its page 1 differs and its
-counter is not exactly one above (it is when that copy made one save more: the rule cannot
-tell then, and the opening's own checks are all that is left).
+the journal's; a playback of the journal killed midway puts pages back in the journal's order,
+page 1 mostly first. A copy that went its own way since rarely fits: its page 1 differs and
+its counter is not exactly one above. When it is (that copy made one save more), or when its
+page 1 is alike, the pages cannot tell: the state the journal would give back must then pass
+the rows' checksums (``opening.check_leftovers``).
 """
 
 from __future__ import annotations
@@ -116,7 +118,11 @@ def _fits(fh: BinaryIO, j: Journal) -> bool:
         before = played[1]
         if first != before:  # page 1 written: by our save, with the counter raised by one
             return _counter(first) == (_counter(before) + 1) & 0xFFFFFFFF
-        return not one_segment  # page 1 as before the save, yet other pages written
+        # page 1 as before the save: the save wrote nothing, or a playback of this journal
+        # (killed midway) put back the pages in its order up to page 1, after cutting the file
+        ahead = list(played.items())[:list(played).index(1)]
+        return not one_segment or (size == j.pages_before * j.page_size
+                                   and all(page(n) == c for n, c in ahead))
     # page 1 never journaled: the save never reached its commit, only a spill wrote pages
     if one_segment:
         return False
