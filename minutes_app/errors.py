@@ -47,9 +47,11 @@ TEMPLATES: dict[str, str] = {
                      "from it. Give the document's file."),
     "path_too_long": N_("The path of {name} is too long ({size} bytes; at most {limit}): move "
                         "the file to a folder with a shorter path."),
-    "foreign_journal": N_("Beside {name} lies {journal}, an unfinished save of another file, "
-                          "not of this one: it was not applied, and nothing was changed. Move "
-                          "{journal} out of the folder, then open {name} again."),
+    "foreign_journal": N_("Beside {name} lies {journal}, a leftover journal that belongs to "
+                          "another file (or another copy of this document), not to {name}. "
+                          "{name} was left untouched: nothing of {journal} was applied to it. "
+                          "To open {name}, move {journal} to another folder (keep it if the "
+                          "other file may need it)."),
     "not_minutes": N_("{name} is not a minutes document (it is not a .minutes file)."),
     "header_truncated": N_("{name} is truncated: the file ends inside its header."),
     "truncated": N_("{name} is truncated: it holds {size} bytes of {expected}. "

@@ -49,3 +49,20 @@ def named_for_user(out: str | Path) -> Iterator[None]:
             raise
         # a write's error (a full disk) names no file at all: it is the user's output too
         raise OSError(exc.errno, exc.strerror, str(out)) from None
+
+
+def write_atomically(out: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a temporary file in the same folder renamed over it:
+    a failed write (a full disk, a kill) leaves the old file as it was, never half of a new one."""
+    target = Path(out)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with named_for_user(out):
+            with tmp.open("wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())  # the bytes on disk before the name points at them
+            os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -110,7 +110,7 @@ def test_a_deleted_row_shows_in_the_negotiation_report_and_its_fate_follows_the_
     # accepted: the paragraph leaves the text, its deletion stays the Russian Side's in round 4
     assert main(["--lang", "en", "accept", str(path), "--side", "RU"]) == 0
     assert not read_only(path).has_paragraph(pid)
-    assert main(["--lang", "en", "history", str(path), "-o", str(report)]) == 0
+    assert main(["--lang", "en", "history", str(path), "-o", str(report), "--force"]) == 0
     rounds, paragraphs = _tables(report)
     assert next(r for r in rounds if r[0] == "4")[5] == r4[5]
     gone = [r for r in paragraphs if r[1] == "4" and "2 accepted" in r[3]]

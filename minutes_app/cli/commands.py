@@ -15,7 +15,7 @@ from minutes_app.cli import history as cli_history
 from minutes_app.cli import languages as cli_languages
 from minutes_app.cli import signing as cli_signing
 from minutes_app.cli import tracking as cli_tracking
-from minutes_app.cli.args import side_arg
+from minutes_app.cli.args import force_arg, new_output, side_arg
 from minutes_app.errors import MinutesError
 from minutes_app.i18n import _
 from minutes_app.model import Lang, Minutes
@@ -27,6 +27,7 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_demo(args: argparse.Namespace) -> int:
     from minutes_app.workflows.templates import demo
 
+    new_output(args.out, args.force, document=True)
     m = demo(agreed=args.agreed, languages=args.languages)
     MinutesFile.create(args.out, m, overwrite=args.force).close()
     said = (_("Wrote the demo minutes (as it stands at signing) to {path}") if args.agreed
@@ -39,9 +40,6 @@ def _export_format(out: str, chosen: str | None) -> str:
     """The format of an export: from OUT's extension, which must agree with ``--format``."""
     from pathlib import Path
 
-    from minutes_app.outputs import check_output
-
-    check_output(out)  # a folder, a .minutes file: said as every output command says it
     suffix = Path(out).suffix.lower().lstrip(".")
     if suffix in ("docx", "pdf") and chosen in (None, suffix):
         return suffix
@@ -60,6 +58,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.kind != "comparison" and (args.older != 1 or args.newer is not None):
         raise MinutesError("--from and --to choose the rounds of a comparison "
                            "(--kind comparison); a {kind} export has none.", kind=args.kind)
+    new_output(args.out, args.force)
     fmt = _export_format(args.out, args.format)
     f, m = _open_for_export(args.file)
     try:
@@ -94,6 +93,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     from minutes_app.workflows.templates import from_template
 
+    new_output(args.out, args.force, document=True)
     m = from_template(args.template, languages=args.languages)
     MinutesFile.create(args.out, m, overwrite=args.force).close()
     print(_("Started {path} from the template {name!r}").format(path=args.out,
@@ -195,6 +195,7 @@ def _cmd_dismiss(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from minutes_app.docx_io.report import write_report
 
+    new_output(args.out, args.force)
     write_report(_open(args.file), args.out, only_open=not args.all)
     print(_("Wrote the review report to {path}").format(path=args.out))
     return 0
@@ -203,6 +204,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import screenshot
 
+    new_output(args.out, args.force)
     return screenshot(args.file, args.out, args.lang or args.ui_lang or "en")
 
 
@@ -226,7 +228,7 @@ def _parser() -> argparse.ArgumentParser:
     p = add("demo", _cmd_demo,
             _("write the demo minutes (14th Far East and Siberia Sub-committee)"))
     p.add_argument("out", metavar="OUT.minutes")
-    p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    force_arg(p)
     p.add_argument("--agreed", action="store_true", help=_("the demo as it stands at signing"))
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
                    help=_("two or three of ko, en, ru in the delegation's order, default ko,en"))
@@ -236,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("the template (default: cooperation-fields; an unknown name lists them)"))
     p.add_argument("--languages", type=cli_languages.languages_arg, metavar="LIST",
                    help=_("two or three of ko, en, ru in the delegation's order, e.g. ko,ru,en"))
-    p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    force_arg(p)
     p = add("show", _cmd_show, _("print the numbered text of one language"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=[x.value for x in Lang],
@@ -259,12 +261,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, metavar="TEXT")
     p = add("report", _cmd_report, _("the printable review report (DOCX)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.docx",
+                   help=_("the file to write (an existing one only with --force)"))
+    force_arg(p)
     p.add_argument("--all", action="store_true", help=_("every paragraph, not only open ones"))
     p = add("screenshot", _cmd_screenshot,
             _("render the main window with FILE to a PNG, offscreen"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--out", required=True, metavar="OUT.png")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.png",
+                   help=_("the file to write (an existing one only with --force)"))
+    force_arg(p)
     p.add_argument("--lang", choices=["en", "ko"], help=_(
         "interface language (default: the one given before the command, else English)"))
     p = add("export", _cmd_export, _("export the working copy or a signing original (DOCX, PDF)"))
@@ -290,7 +296,9 @@ def _parser() -> argparse.ArgumentParser:
                    "originals use Nanum Myeongjo)"))
     p.add_argument("--fingerprint-footer", action="store_true",
                    help=_("print the fingerprints in the footer instead of a verification sheet"))
-    p.add_argument("-o", "--out", required=True, metavar="OUT")
+    p.add_argument("-o", "--out", required=True, metavar="OUT",
+                   help=_("the file to write (an existing one only with --force)"))
+    force_arg(p)
     cli_tracking.register(add)
     cli_history.register(add)
     cli_languages.register(add)

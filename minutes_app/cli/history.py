@@ -8,7 +8,7 @@ from typing import Any
 
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import DELETE, INSERT, Track
-from minutes_app.cli.args import Register
+from minutes_app.cli.args import Register, force_arg, new_output
 from minutes_app.i18n import _
 
 def _open(path: str) -> Minutes:
@@ -101,6 +101,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from minutes_app.i18n import set_language
     from minutes_app.i18n.catalog import current_language
 
+    new_output(args.out, args.force)
     before = current_language()
     set_language(args.lang or args.ui_lang or "en")
     try:
@@ -139,6 +140,8 @@ def register(add: Register) -> None:
     p.add_argument("--json", action="store_true", help=_("as JSON"))
     p = add("history", cmd_history, _("the negotiation report (DOCX): rounds, changes, chart"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--out", required=True, metavar="OUT.docx")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.docx",
+                   help=_("the file to write (an existing one only with --force)"))
+    force_arg(p)
     p.add_argument("--lang", choices=["en", "ko"],
                    help=_("the report's language (default: the interface's, else English)"))

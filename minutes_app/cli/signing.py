@@ -13,10 +13,10 @@ from minutes_app.i18n import _
 from minutes_app.inputs import read_input
 from minutes_app.model import Annex, Change, Lang, Minutes, Operation, SetAnnexes, Side
 from minutes_app.model import delegation as dl
-from minutes_app.outputs import check_output
+from minutes_app.outputs import write_atomically
 from minutes_app.model.annexes import DELEGATION, roman, with_members
 from minutes_app.store import MinutesFile
-from minutes_app.cli.args import Register, side_arg
+from minutes_app.cli.args import Register, new_output, side_arg
 
 Edit = Callable[[Minutes], tuple[Annex, ...] | Operation | None]
 
@@ -78,11 +78,12 @@ def cmd_delegation(args: argparse.Namespace) -> int:
             text = dl.csv_text(read_input(args.import_csv))
             return with_members(m, side, dl.members_from_csv(text, m.languages))
         if args.export_csv:
-            check_output(args.export_csv)
-            Path(args.export_csv).write_text(dl.members_to_csv(dl.members(m, side), m.languages),
-                                             encoding="utf-8")
+            text = dl.members_to_csv(dl.members(m, side), m.languages)
+            write_atomically(args.export_csv, text.encode("utf-8"))
         return None
 
+    if args.export_csv:
+        new_output(args.export_csv, args.force)
     m = _edit(args.file, edit)
     if args.export_csv:
         print(_("Wrote {side}'s delegation list to {path}").format(side=side.value,
@@ -207,6 +208,8 @@ def register(add: Register) -> None:
     group.add_argument("--export", dest="export_csv", metavar="LIST.csv",
                        help=_("write the members as that CSV (to fill in a spreadsheet)"))
     p.add_argument("--at", type=int, metavar="N", help=_("with --add: the position"))
+    p.add_argument("--force", action="store_true",
+                   help=_("with --export: replace LIST.csv if it exists"))
     p = add("annex", cmd_annex, _("list, add, edit, move or remove annexes"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("number", nargs="?", type=int, metavar="N", help=_("the annex to edit"))

@@ -16,7 +16,7 @@ from minutes_app.docx_io import xml as wml
 from minutes_app.docx_io.package import Edit, Edits, NewPart, Stream, rewrite
 from minutes_app.docx_io.xml import Element, Fonts, qn
 from minutes_app.model import Lang, Minutes
-from minutes_app.outputs import check_output, named_for_user
+from minutes_app.outputs import check_output, write_atomically
 
 
 def fonts_of(m: Minutes) -> Fonts:
@@ -117,14 +117,7 @@ def save_stable(doc: DocxDocument, out: str | Path | IO[bytes], stream: Stream |
     data = raw.getvalue()
     if isinstance(out, (str, Path)):
         check_output(out)
-        tmp = Path(out).with_name(f".{Path(out).name}.tmp")
-        try:
-            with named_for_user(out):
-                tmp.write_bytes(data)
-                tmp.replace(out)
-        except BaseException:  # a full disk must not leave a half-written copy behind
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomically(out, data)  # a full disk must not leave a half-written copy behind
     else:
         out.write(data)
     return data

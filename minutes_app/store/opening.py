@@ -15,12 +15,14 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from minutes_app.errors import (
     FileFormatError, FileLockedError, MinutesError, NewerFileError, schema_object, sqlite_detail,
 )
 from minutes_app.inputs import check_regular
+from minutes_app.store.journal import could_be_ours
 from minutes_app.store.schema import (
     APPLICATION_ID, CURRENT_SCHEMA_DIGEST, SCHEMA_VERSION, expected_schema, schema_digest,
     schema_of,
@@ -157,17 +159,22 @@ def check_leftovers(p: Path) -> None:
     SQLite applies whatever ``p``-journal or ``p``-wal it finds to ``p`` on a writable open:
     one of another file (a folder copied from elsewhere, a file replaced after a crash) would
     overwrite pages of ours and cut the file to the other's length. It is applied on a private
-    copy first; it is ours when the result is a sound file of the same document. A genuine
-    journal of ours always gives one (SQLite's promise), so only a foreign one is refused.
+    copy first; it is ours when the result is a sound file of the same document whose rows hold
+    (pages of two copies mixed break their checksums) and, while the file stands sound without
+    it, its pages fit a save of this file killed midway (``store.journal``: another copy of the
+    same document). A genuine journal of ours always passes (SQLite's promise, its pager's order
+    of writes, and we never write into a file with damaged rows), so only a foreign one is
+    refused.
     """
     found = leftovers(p)
     if not found:
         return
     journal = found[0]
-    if journal.name.endswith("-journal") and not _journal_fits(p, journal):
+    rollback = journal.name.endswith("-journal")  # a -wal is never ours: other tools write it
+    if rollback and not _journal_fits(p, journal):
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
     try:
-        recovered = _probe(p, found)
+        recovered = _probe(p, found, rows=rollback)
     except (MinutesError, sqlite3.Error) as exc:
         try:
             _probe(p, [])
@@ -176,10 +183,12 @@ def check_leftovers(p: Path) -> None:
         raise FileFormatError(code="foreign_journal", name=p.name,
                               journal=journal.name) from None
     try:
-        alone = _probe(p, [])
+        alone = _probe(p, [], rows=rollback)
     except (MinutesError, sqlite3.Error):
         return  # a save killed midway leaves the file itself unreadable: the journal mends it
-    if recovered and alone and recovered != alone:
+    if ((recovered.document and alone.document and recovered.document != alone.document)
+            or recovered.damage - alone.damage  # rows of two copies mixed
+            or (rollback and not could_be_ours(p, journal))):  # another copy's save
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
 
 
@@ -199,9 +208,15 @@ def _journal_fits(p: Path, journal: Path) -> bool:
     return int.from_bytes(header[24:28], "big") == page_size
 
 
-def _probe(p: Path, extra: list[Path]) -> str:
-    """Open a private copy of ``p`` (with ``extra``: its journal, its log), check it as an
-    opening does and return its document id ("" when it has none)."""
+class _Probed(NamedTuple):
+    document: str  # its document id ("" when it has none)
+    damage: frozenset[tuple[str, str, str]]  # rows whose checksums fail (when asked for)
+
+
+def _probe(p: Path, extra: list[Path], rows: bool = False) -> _Probed:
+    """Open a private copy of ``p`` (with ``extra``: its journal, its log) and check it as an
+    opening does; ``rows``: name the rows whose checksums fail too (a save of ours played back
+    gives a state we wrote, where every row holds; the pages of two copies mixed do not)."""
     with tempfile.TemporaryDirectory(prefix="minutes-probe-") as tmp:
         copy = Path(tmp) / p.name  # the same name: an error names the user's file
         shutil.copyfile(p, copy)
@@ -212,11 +227,21 @@ def _probe(p: Path, extra: list[Path]) -> str:
             bound(conn)
             conn.execute("PRAGMA schema_version").fetchone()  # applies the journal or log
             check_complete(copy)
-            check_identity(conn, p)
+            version = check_identity(conn, p)
+            damage = _row_damage(conn) if rows and version == SCHEMA_VERSION else frozenset()
             row = conn.execute("SELECT value FROM meta WHERE key = 'document_id'").fetchone()
         finally:
             conn.close()
-    return str(row[0]) if row else ""
+    return _Probed(str(row[0]) if row else "", damage)
+
+
+def _row_damage(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
+    """The rows a reading would call damaged or changed outside minutes_app."""
+    from minutes_app.store.reading import Reader
+
+    reader = Reader(conn)
+    reader.minutes()
+    return frozenset(reader.damage)
 
 
 def read_only_copy(p: Path) -> sqlite3.Connection:

@@ -240,9 +240,9 @@ def _quiet_offscreen(mode: object, _context: object, message: str) -> None:
 def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1400, 900)
                ) -> int:
     """Render the main window with ``path`` offscreen to the PNG ``out``."""
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, qInstallMessageHandler
 
-    from minutes_app.outputs import check_output
+    from minutes_app.outputs import check_output, write_atomically
 
     check_output(out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -256,9 +256,13 @@ def screenshot(path: str, out: str, lang: str = "en", size: tuple[int, int] = (1
     app.processEvents()
     window.settle()  # what waits for the first frame (a panel in front) is in the picture too
     app.processEvents()
-    ok = window.grab().save(out, "PNG")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = window.grab().save(buffer, "PNG")
     window.close()
     if not ok:
         raise MinutesError("Could not write the screenshot to {out}.", out=out)
+    write_atomically(out, bytes(data.data()))  # an old PNG stays whole if this fails
     print(_("Wrote the screenshot to {path}").format(path=out))
     return 0

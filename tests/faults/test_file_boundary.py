@@ -198,9 +198,10 @@ def test_reading_commands_work_on_read_only_media_and_while_the_editor_holds_the
                "-o", str(original)).returncode == 0
 
     def readers(doc: Path) -> None:
+        report = tmp_path / f"h{len(list(tmp_path.glob('h*.docx')))}.docx"  # a new one each
         for args in (["verify", str(doc), str(original)], ["compare", str(doc), "--from", "1"],
                      ["blame", str(doc)], ["info", str(doc)],
-                     ["history", str(doc), "-o", str(tmp_path / "h.docx")]):
+                     ["history", str(doc), "-o", str(report)]):
             done = cli(*args)
             assert done.returncode == 0, (args, done.stderr)
 
