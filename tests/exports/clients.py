@@ -121,3 +121,25 @@ def pdf_fonts(pdf: Path) -> str:
     """``pdffonts`` of a PDF."""
     return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
+
+
+def ink_depths(pdf: Path) -> list[float]:
+    """How far down each page of ``pdf`` ink reaches, as a share of the page's height
+    (pdftoppm's grey rendering; 0 for a blank page)."""
+    import re
+    import tempfile
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is not installed (Debian: poppler-utils)")
+    depths = []
+    with tempfile.TemporaryDirectory(prefix="ink-") as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", "36", str(pdf), f"{tmp}/p"], check=True,
+                       capture_output=True, timeout=180)
+        for image in sorted(Path(tmp).glob("p*.pgm"), key=lambda p: int(p.stem.split("-")[1])):
+            data = image.read_bytes()
+            head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s", data)
+            assert head is not None, image
+            width, height, pixels = int(head[1]), int(head[2]), data[head.end():]
+            inked = [y for y in range(height) if min(pixels[y * width:(y + 1) * width]) < 160]
+            depths.append((inked[-1] + 1) / height if inked else 0.0)
+    return depths
