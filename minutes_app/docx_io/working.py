@@ -118,15 +118,15 @@ def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
     """
     limit = WHOLE_SHARE * page_cm
     usable, em = max(width_cm - 0.4, 1.0), FONT_PT * PT_CM
-    # cheap bounds first: every character as wide as Hangul and every break a line (at
-    # most), every character a narrow Latin letter on one line (at least)
-    widest = max((len(t) + 40 * t.count("\n") for t in texts), default=0)
-    if _lines_cm(math.ceil(widest * em / usable) + 1) < limit:
-        return True
-    longest = max((len(t) - t.count("\n") for t in texts), default=0)
-    if _lines_cm(math.ceil(longest * em * 0.55 / usable)) >= limit:
-        return False
-    return max((text_height_cm(t, width_cm) for t in texts), default=0.0) < limit
+    for text in sorted(texts, key=len, reverse=True):  # the longest text decides most rows
+        # cheap bounds first: every character a narrow Latin letter on one line (at least),
+        # every character as wide as Hangul and every break a line (at most)
+        if _lines_cm(math.ceil((len(text) - text.count("\n")) * em * 0.55 / usable)) >= limit:
+            return False
+        if (_lines_cm(math.ceil((len(text) + 40 * text.count("\n")) * em / usable) + 1)
+                >= limit and text_height_cm(text, width_cm) >= limit):
+            return False
+    return True
 
 
 class _Writer:
