@@ -36,6 +36,7 @@ def test_an_installed_wheel_finds_its_resources(tmp_path: Path) -> None:
         z.extractall(site)
     assert "minutes_app/_resources/demo/far-east-14.json" in names
     assert "minutes_app/_resources/fonts/NanumGothic.ttf" in names
+    assert "minutes_app/_resources/fonts/NanumMyeongjoExtraBold.ttf" in names  # bold Hangul
     assert "minutes_app/_translations/ko/LC_MESSAGES/minutes_app.po" in names
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from minutes_app.docx_io import fastxml as fx
+from minutes_app.docx_io.working import cant_split
 from minutes_app.docx_io.xml import Fonts
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE, Annex, part_text, roman
@@ -55,6 +56,7 @@ def _row(w: _Table, a: Annex, index: int, part: int) -> str:
     shade = SHADE if heading else None
     number = w.number(label, f"{ANNEX_PREFIX}{index}_{part}", [], keep_next=heading)
     cells = [fx.cell(w.width_number, number, shade)]
+    texts = [part_text(a, part, lang) for lang in w.langs]
     for lang in w.langs:
         track = a.tracks.get(part, {}).get(lang) or plain(part_text(a, part, lang))
         cells.append(fx.cell(w.width, fx.paragraph(_runs(w, track, lang, heading),
@@ -62,7 +64,8 @@ def _row(w: _Table, a: Annex, index: int, part: int) -> str:
     cells.append(fx.cell(w.width_status, fx.paragraph(
         fx.run(f"Annex {roman(index + 1)}" if heading else "", None, w.fonts, size_pt=8),
         keep_next=heading), shade))
-    return fx.row(cells, cant_split=True)
+    # a heading on one page with the part after it; a part as a paragraph's row
+    return fx.row(cells, cant_split=heading or cant_split(texts, w.width, w.page_h))
 
 
 def annex_rows(w: _Table) -> Iterator[str]:

@@ -17,6 +17,10 @@ from minutes_app.docx_io.package import Edit
 from minutes_app.docx_io.xml import Element, Fonts, qn
 
 MYEONGJO = "NanumMyeongjo"
+# bold Hangul: Nanum Myeongjo's Bold is hardly heavier than its Regular beside Times New Roman
+# Bold (a signature block's Korean heading read as regular between bold Russian and English
+# lines); its ExtraBold matches the Latin bold. Bundled too (``resources/fonts/``).
+MYEONGJO_BOLD = "NanumMyeongjoExtraBold"
 LATIN = "Times New Roman"
 LATIN_FALLBACK = "Liberation Serif"  # metric-compatible with Times New Roman
 MARGINS_CM = {"top": 3.0, "bottom": 2.5, "left": 2.5, "right": 2.0}
@@ -25,8 +29,8 @@ LINE_240THS = 312  # 1.3 lines ("auto" line rule, in 240ths of a line)
 
 
 def signing_fonts(latin: str = LATIN) -> Fonts:
-    """Latin (and Cyrillic) in ``latin``, Korean in Nanum Myeongjo."""
-    return Fonts(latin, MYEONGJO)
+    """Latin (and Cyrillic) in ``latin``, Korean in Nanum Myeongjo (bold: its ExtraBold)."""
+    return Fonts(latin, MYEONGJO, MYEONGJO_BOLD)
 
 
 def page_setup(doc: DocxDocument) -> None:
@@ -64,8 +68,10 @@ def font_table(fonts: Fonts) -> Edit:
     """
     def edit(root: Element) -> None:
         for entry in root.findall(qn("w:font")):
-            if entry.get(qn("w:name")) in (fonts.latin, fonts.korean):
+            if entry.get(qn("w:name")) in (fonts.latin, fonts.korean, fonts.korean_bold):
                 root.remove(entry)
-        root[0:0] = wml.fragment(wml.font(fonts.latin, LATIN_FALLBACK, "00")
-                                 + wml.font(fonts.korean, "나눔명조", "81"))  # 81: Hangul
+        korean = wml.font(fonts.korean, "나눔명조", "81")  # 81: Hangul
+        if fonts.korean_bold:
+            korean += wml.font(fonts.korean_bold, "나눔명조 ExtraBold", "81")
+        root[0:0] = wml.fragment(wml.font(fonts.latin, LATIN_FALLBACK, "00") + korean)
     return edit

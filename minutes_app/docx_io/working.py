@@ -47,6 +47,7 @@ A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
 NUMBER_CM, STATUS_CM = 1.3, 2.2  # "20000" in bold; "Bracketed", "Ad ref. (RU)" at 8 pt
 FONT_PT = 10.0
 PT_CM = 0.03528
+WHOLE_SHARE = 0.25  # a row up to this share of the page's text height is kept on one page
 Progress = Callable[[int, int], None]
 
 STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
@@ -109,13 +110,23 @@ def text_height_cm(text: str, width_cm: float, size_pt: float = FONT_PT) -> floa
 
 
 def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
-    """A row stays on one page unless it is longer than a page would hold."""
-    # an upper bound first, cheap: every character as wide as Hangul, every break a line
-    widest = max((len(t) + 40 * t.count("\n") for t in texts), default=0)
-    if _lines_cm(math.ceil(widest * FONT_PT * PT_CM / max(width_cm - 0.4, 1.0)) + 1
-                 ) < 0.85 * page_cm:
-        return True
-    return max((text_height_cm(t, width_cm) for t in texts), default=0.0) < 0.85 * page_cm
+    """A short row stays on one page; a taller one may break across pages.
+
+    A row kept whole that does not fit moves to the next page with the heading kept with it,
+    leaving the page before empty by its height: up to a quarter of a page that is a fair
+    price for a paragraph read in one piece, beyond it the page is filled instead.
+    """
+    limit = WHOLE_SHARE * page_cm
+    usable, em = max(width_cm - 0.4, 1.0), FONT_PT * PT_CM
+    for text in sorted(texts, key=len, reverse=True):  # the longest text decides most rows
+        # cheap bounds first: every character a narrow Latin letter on one line (at least),
+        # every character as wide as Hangul and every break a line (at most)
+        if _lines_cm(math.ceil((len(text) - text.count("\n")) * em * 0.55 / usable)) >= limit:
+            return False
+        if (_lines_cm(math.ceil((len(text) + 40 * text.count("\n")) * em / usable) + 1)
+                >= limit and text_height_cm(text, width_cm) >= limit):
+            return False
+    return True
 
 
 class _Writer:

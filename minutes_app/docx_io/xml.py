@@ -62,6 +62,7 @@ class Fonts:
 
     latin: str = "Times New Roman"
     korean: str = "Batang"
+    korean_bold: str = ""  # a heavier face for bold Hangul, where the Korean face's bold is faint
 
 
 class Ids:
@@ -92,10 +93,12 @@ def text_xml(text: str) -> str:
 
 # ---- runs -------------------------------------------------------------------------------
 
-def rfonts(fonts: Fonts) -> str:
-    """``w:rFonts``: Latin, Cyrillic and complex scripts in the Latin face, Hangul in the other."""
+def rfonts(fonts: Fonts, bold: bool = False) -> str:
+    """``w:rFonts``: Latin, Cyrillic and complex scripts in the Latin face, Hangul in the other
+    (bold Hangul in ``korean_bold`` when the fonts name one)."""
     latin = quoteattr(fonts.latin)
-    return (f"<w:rFonts w:ascii={latin} w:hAnsi={latin} w:eastAsia={quoteattr(fonts.korean)}"
+    korean = fonts.korean_bold if bold and fonts.korean_bold else fonts.korean
+    return (f"<w:rFonts w:ascii={latin} w:hAnsi={latin} w:eastAsia={quoteattr(korean)}"
             f" w:cs={latin}/>")
 
 
@@ -108,7 +111,7 @@ def lang_xml(lang: Lang) -> str:
 def rpr(lang: Lang | None, fonts: Fonts, bold: bool = False, size_pt: float | None = None,
         italic: bool = False, colour: str | None = None) -> str:
     """``w:rPr`` in schema order (cached: a table uses a handful of them)."""
-    parts = ["<w:rPr>", rfonts(fonts)]
+    parts = ["<w:rPr>", rfonts(fonts, bold)]
     if bold:
         parts.append("<w:b/>")
     if italic:

@@ -121,3 +121,52 @@ def pdf_fonts(pdf: Path) -> str:
     """``pdffonts`` of a PDF."""
     return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
+
+
+def ink_depths(pdf: Path) -> list[float]:
+    """How far down each page of ``pdf`` ink reaches, as a share of the page's height
+    (pdftoppm's grey rendering; 0 for a blank page)."""
+    import re
+    import tempfile
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is not installed (Debian: poppler-utils)")
+    depths = []
+    with tempfile.TemporaryDirectory(prefix="ink-") as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", "36", str(pdf), f"{tmp}/p"], check=True,
+                       capture_output=True, timeout=180)
+        for image in sorted(Path(tmp).glob("p*.pgm"), key=lambda p: int(p.stem.split("-")[1])):
+            data = image.read_bytes()
+            head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s", data)
+            assert head is not None, image
+            width, height, pixels = int(head[1]), int(head[2]), data[head.end():]
+            inked = [y for y in range(height) if min(pixels[y * width:(y + 1) * width]) < 160]
+            depths.append((inked[-1] + 1) / height if inked else 0.0)
+    return depths
+
+
+def word_ink(pdf: Path, page: int) -> list[tuple[str, float]]:
+    """Each word of page ``page`` (from 1) with how dark its box prints, 0 (white) to 1
+    (black): pdftotext's word boxes over pdftoppm's grey rendering at 300 dpi."""
+    import html
+    import re
+    import tempfile
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is not installed (Debian: poppler-utils)")
+    boxes = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    with tempfile.TemporaryDirectory(prefix="ink-") as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", "300", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(pdf), f"{tmp}/p"], check=True, capture_output=True)
+        data = (Path(tmp) / "p.pgm").read_bytes()
+    head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s", data)
+    assert head is not None
+    width, pixels, scale = int(head[1]), data[head.end():], 300 / 72
+    out = []
+    for *box, word in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                 r'yMax="([\d.]+)">([^<]*)</word>', boxes):
+        x0, y0, x1, y1 = (round(float(v) * scale) for v in box)
+        dark = sum(255 - v for y in range(y0, y1) for v in pixels[y * width + x0:y * width + x1])
+        out.append((html.unescape(word), dark / max((x1 - x0) * (y1 - y0), 1) / 255))
+    return out
