@@ -22,7 +22,6 @@ from minutes_app.errors import (
     FileFormatError, FileLockedError, MinutesError, NewerFileError, schema_object, sqlite_detail,
 )
 from minutes_app.inputs import check_regular
-from minutes_app.store.journal import could_be_ours
 from minutes_app.store.schema import (
     APPLICATION_ID, CURRENT_SCHEMA_DIGEST, SCHEMA_VERSION, expected_schema, schema_digest,
     schema_of,
@@ -169,6 +168,8 @@ def check_leftovers(p: Path) -> None:
     found = leftovers(p)
     if not found:
         return
+    from minutes_app.store.journal import could_be_ours  # only with a leftover: not at start
+
     journal = found[0]
     rollback = journal.name.endswith("-journal")  # a -wal is never ours: other tools write it
     if rollback and not _journal_fits(p, journal):
