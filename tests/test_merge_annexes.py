@@ -237,7 +237,7 @@ def test_an_annex_removed_here_and_edited_there_is_named_as_not_merged(
     capsys.readouterr()
     _cli("merge", str(a), str(b))
     out = capsys.readouterr().out
-    assert ("Annex III of their copy was not merged: an annex was removed from one copy since "
-            "the common round") in out, out
+    assert ("Annex III of their copy was removed here, and their copy changed it: their "
+            "changes were not merged.") in out, out
     assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]  # still removed here
     assert len(before["annexes"]) == 2

@@ -149,6 +149,11 @@ def annex_texts(m: Minutes) -> AnnexTexts:
                  for a in m.annexes)
 
 
+def annex_keys(m: Minutes) -> tuple[str, ...]:
+    """The annexes' keys as a round holds them (one per annex, "" where it has none)."""
+    return tuple(a.key for a in m.annexes)
+
+
 def delegation_members(m: Minutes) -> tuple[tuple[Side, tuple[Person, ...]], ...]:
     """The delegation lists' members as a round holds them, Side by Side."""
     return tuple((a.side, a.members) for a in m.annexes
