@@ -138,8 +138,8 @@ def annex_decision_ops(m: Minutes, revisions: Iterable[Revision], accept: bool
     for (index, part, lang), segments in by_track.items():
         track = decide_many(m.annexes[index].tracks[part][lang], segments, accept)
         ops.append(SetAnnexTrack(index, part, lang, current_text(track), track))
-    if ops:  # a paragraph whose deletion was accepted goes
-        ops.append(DropEmptyAnnexParagraphs())
+    if ops:  # a paragraph whose deletion was accepted goes, an annex left with no word too
+        ops.append(DropEmptyAnnexParagraphs(tuple(sorted({i for i, _p, _l in by_track}))))
     return ops
 
 
