@@ -48,6 +48,8 @@ _LOCATIONS = (
     (re.compile(r"section (?P<n>\d+)"), N_("section {n}")),
     (re.compile(r"row (?P<n>\d+)"), N_("row {n} of the table")),
     (re.compile(r"paragraph (?P<n>\d+)"), N_("paragraph {n} of the file")),
+    (re.compile("header"), N_("a header")), (re.compile("footer"), N_("a footer")),
+    (re.compile("footnote"), N_("a footnote")), (re.compile("endnote"), N_("an endnote")),
 )
 
 
@@ -163,6 +165,7 @@ def find_unplaced(doc: ReadDocument, mains: set[int], expected: dict[str, set[st
     wrote (``expected``), and text in alternative content wherever it stands."""
     alternates = [Unplaced("alternate", f"paragraph {index}", text)
                   for index, text in doc.alternates]
+    alternates += [Unplaced("alternate", scope, text) for scope, text in doc.part_alternates]
     return (_body(doc, mains, expected.get("body", set()) | {""}, consumed)
             + _elsewhere(doc, expected) + _comments(doc, mains, consumed) + alternates)
 
