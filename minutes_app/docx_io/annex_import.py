@@ -3,7 +3,8 @@
 Rows map back by their ``_ma_<annex>_<part>`` bookmarks. A changed cell becomes a tracked edit
 of that part (authored as the cell's tracked changes say, else by the returning Side); a row
 deleted (tracked, or gone) deletes its paragraph's words; a row without an id right after an
-annex's last row is a new paragraph of that annex. What cannot be placed is listed.
+annex's last row (the copy's last as exported, or ours) is a new paragraph at the end of that
+annex. What cannot be placed is listed.
 """
 
 from __future__ import annotations
@@ -96,17 +97,31 @@ class AnnexRows:
         if not texts:
             return True  # an empty row added: nothing to place
         a = self.imp.m.annexes[index]
-        if part != len(a.paragraphs):  # between two of its rows: where exactly is unknown
+        if part not in (len(a.paragraphs), self._last_exported(index)):
+            # between two of its rows: where exactly is unknown
             self.imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, after part {part}",
                                               " / ".join(texts.values())))
             return True
+        # after the annex's last row (the copy's last, or ours): at its end, after the
+        # paragraphs we added since the export
+        new = len(a.paragraphs) + 1
         cells = [rp for c in row.cells.values() for rp in c]
         author = self.imp.author(cells, row.mark[1] if row.mark else None)
         for lang, text in texts.items():
-            self._edit(index, part + 1, lang, text, author)
-        self.seen.add((index, part + 1))
-        self.last = (index, part + 1)
+            self._edit(index, new, lang, text, author)
+        self.seen.add((index, new))
+        self.last = (index, new)
         return True
+
+    def _last_exported(self, index: int) -> int | None:
+        """The annex's last part in the copy as exported (None: no record of it)."""
+        base, langs = self.imp.base, self.imp.m.languages
+        if base is None or all(base.annex_part(index, 0, lang) is None for lang in langs):
+            return None
+        part = 0
+        while any(base.annex_part(index, part + 1, lang) is not None for lang in langs):
+            part += 1
+        return part
 
     def _edit(self, index: int, part: int, lang: object, text: str, author: Author) -> None:
         assert isinstance(lang, Lang)
