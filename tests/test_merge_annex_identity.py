@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_app.cli.main import main
+from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE
 from minutes_app.store import MinutesFile
@@ -19,6 +21,13 @@ from minutes_app.workflows.exchange import merge_copy
 from minutes_app.workflows.runner import run
 
 NOW = "2020-12-18T10:00:00Z"
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The CLI in Korean sets the process's language: English again for the tests after."""
+    yield
+    catalog.set_language("en")
+
 
 
 def _cli(*args: str) -> None:
@@ -104,6 +113,7 @@ def test_an_annex_moved_there_brings_no_edit_and_is_named(
     assert _theirs(m) == {((2, 0), "insert", "Joint")}
 
 
+@pytest.mark.usefixtures("english_after")
 def test_the_korean_summary_names_their_order_in_korean(
         parted: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = parted

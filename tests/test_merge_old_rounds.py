@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_app.cli.main import main
+from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.annexes import delegation_of
 from minutes_app.model.serialize import minutes_out
@@ -22,6 +24,13 @@ PETROV = "Иван Петров|советник|МИД России"
 UNCOMPARED = ("Round 3, the last both copies hold, holds no delegation lists (it was saved "
               "before rounds kept them, or the minutes had none then): the delegation lists of "
               "their copy could not be compared with it")
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The CLI in Korean sets the process's language: English again for the tests after."""
+    yield
+    catalog.set_language("en")
+
 
 
 def _cli(*args: str) -> None:
@@ -118,6 +127,7 @@ def test_lists_alike_in_both_copies_need_no_word(
     assert "delegation" not in out, out
 
 
+@pytest.mark.usefixtures("english_after")
 def test_the_korean_interface_says_it_in_korean(
         old_copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = old_copies

@@ -6,13 +6,14 @@ stops until the user accepts the list), never dropped and never taken as a parag
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from minutes_app.cli.main import main
+from minutes_app.i18n import catalog
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -26,6 +27,13 @@ Edit = Callable[[etree._Element], None]
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The CLI in Korean sets the process's language: English again for the tests after."""
+    yield
+    catalog.set_language("en")
+
 
 
 def _add_footer(parts: dict[str, bytes]) -> None:
@@ -200,6 +208,7 @@ def test_alternative_content_between_the_body_s_paragraphs_is_listed(tmp_path: P
     assert _unplaced(sent(), returned) == [("alternate", "A WHOLE PARAGRAPH")]
 
 
+@pytest.mark.usefixtures("english_after")
 def test_the_cli_names_a_footer_s_alternative_content_in_korean(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     m = sent()
