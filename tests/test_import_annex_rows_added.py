@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from minutes_app.cli.main import main
+from minutes_app.i18n import catalog
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.model import Lang, Side
 from minutes_app.model.track import Author
@@ -107,3 +108,50 @@ def test_their_row_between_two_annex_rows_is_still_listed(tmp_path: Path) -> Non
             ("annex", "annex 3, after part 1")]
     finally:
         f.close()
+
+
+def _cli(*args: str) -> None:
+    assert main(["--lang", "en", *args]) == 0, args
+
+
+def test_their_edit_of_an_annex_we_moved_since_the_export_lands_in_that_annex(
+        tmp_path: Path) -> None:
+    """Annexes III "Projects" and IV "Timeline" exported; we then move IV to III: their edit of
+    the copy's annex III (its rows' ids say 2) is Projects', now annex IV."""
+    path, copy = tmp_path / "a.minutes", tmp_path / "wc.docx"
+    _cli("demo", "--languages", "ko,en", "--force", str(path))
+    for n, (heading, words) in enumerate((("Projects", "The port of Vladivostok."),
+                                          ("Timeline", "First half of 2021.")), start=3):
+        text = tmp_path / f"{n}.txt"
+        text.write_text(words + "\n", encoding="utf-8")
+        _cli("annex", str(path), "--add", "--heading", heading, "--lang", "en")
+        _cli("annex", str(path), str(n), "--lang", "en", "--text", str(text))
+    _cli("send", str(path))
+    _cli("export", "--kind", "working", "-o", str(copy), str(path))
+    _cli("annex", str(path), "4", "--move-to", "3")
+    d = docx.Document(str(copy))
+    row = next(r for r in d.tables[0].rows  # the copy's annex III, paragraph 1 (Projects')
+               if r._tr.xpath(".//w:bookmarkStart[@w:name='_ma_2_1']"))
+    row.cells[2].paragraphs[-1].add_run(" And Nakhodka.")
+    d.save(str(tmp_path / "returned.docx"))
+    _cli("import", str(path), str(tmp_path / "returned.docx"))
+    f, m = MinutesFile.open(path, read_only=True)
+    f.close()
+    assert [a.heading.get(Lang.EN) for a in m.annexes[2:]] == ["Timeline", "Projects"]
+    assert m.annexes[3].paragraphs[0][Lang.EN] == "The port of Vladivostok. And Nakhodka."
+    assert m.annexes[2].paragraphs[0][Lang.EN] == "First half of 2021."
+    assert {(r.annex, r.side, r.text.strip()) for r in annex_revisions(m) if r.round == 4} == {
+        ((3, 1), Side.RU, "And Nakhodka.")}
+
+
+def test_an_annex_row_not_placed_is_named_in_korean_by_its_roman_number(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, copy = _exported_then_lengthened(tmp_path)
+    returned = _row_added_with_python_docx(copy, tmp_path / "returned.docx", PARAS[0][Lang.EN])
+    capsys.readouterr()
+    try:
+        assert main(["--lang", "ko", "import", str(path), str(returned)]) == 1
+    finally:
+        catalog.set_language("en")
+    err = capsys.readouterr().err
+    assert "부속서 III, 부분 1 다음" in err and "annex" not in err, err
