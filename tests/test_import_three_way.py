@@ -254,6 +254,10 @@ def test_our_pending_edits_sent_with_the_copy_and_later_ones(tmp_path: Path) -> 
     assert numbers == [4, 5] and [r.side for r in m.rounds[-2:]] == [Side.KR, Side.RU]
     own = m.rounds[-2]
     assert own.texts[_pid(m, 6)][Lang.EN] == exported6  # as the copy went out
+    exported_at = next(t for t, kind, _d in f.history() if kind == "export-working")
+    # sent as the copy we exported, when we exported it (not as their file, at the import)
+    assert (own.note, own.time) == ("Sent as wc.docx", exported_at)
+    assert m.rounds[-1].note == "Imported from ret.docx"
     assert not own.texts[_pid(m, 8)][Lang.EN].endswith("LATER8")
     p6 = m.paragraph(_pid(m, 6))  # both added words at the same place: a bracket
     assert p6.text(Lang.EN).endswith(" LATER") and [

@@ -10,6 +10,7 @@ whose record is not in the history, is compared with our current text, as before
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -85,6 +86,8 @@ class ExportBase:
     rows: dict[int, tuple[str, str]]  # paragraph id → (number, status) as the copy shows them
     annexes: tuple[tuple[dict[Lang, str], ...], ...] | None  # None: the round's
     annex_keys: tuple[str, ...] = ()  # per annex of the copy its key ("": none; (): unknown)
+    file: str = ""  # the name the copy was exported under ("": not recorded)
+    time: str = ""  # when it was exported ("": not recorded)
 
     def text(self, ident: int, lang: Lang) -> str | None:
         """A heading's or paragraph's text in the copy; None when the copy did not hold it."""
@@ -141,7 +144,7 @@ def find_base(m: Minutes, marks: Iterable[str],
     wanted = {b[len(EXPORT_PREFIX):] for b in marks if b.startswith(EXPORT_PREFIX)}
     if not wanted:
         return None
-    for _time, kind, data in reversed(history):
+    for time, kind, data in reversed(history):
         if kind != "export-working" or not any(w in data for w in wanted):
             continue
         try:
@@ -150,7 +153,10 @@ def find_base(m: Minutes, marks: Iterable[str],
             continue
         if isinstance(record, dict) and record.get("mark") in wanted:
             try:
-                return _parse(m, record)
+                base = _parse(m, record)
+                file = json.loads(data).get("file")
+                return base if base is None else dataclasses.replace(
+                    base, file=file if isinstance(file, str) else "", time=time)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 # a record this version cannot read, or one damaged by another tool (the
                 # history has no checksum): imported as without a base, as before

@@ -340,9 +340,12 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     imp = _Importer(m, doc, from_side, now, find_base(m, first_marks(doc), history))
     imp.name = path.name
     if imp.own_sent:
-        imp.report.own_round = snapshot(m, m.own_side, now, f"Sent as {path.name}")
-        if imp.base is not None:
-            imp.report.own_round = exported_round(m, imp.base, imp.report.own_round)
+        base = imp.base
+        # the copy went out when it was exported, under the name it was exported as (the
+        # returned file's name and today, when the history does not say)
+        sent = snapshot(m, m.own_side, base.time if base and base.time else now,
+                        f"Sent as {base.file if base and base.file else path.name}")
+        imp.report.own_round = sent if base is None else exported_round(m, base, sent)
     try:
         imp.run(accept_uncertain)
         unplaced = imp.unplaced + unplaced_outside(m, doc)
