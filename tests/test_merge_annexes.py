@@ -16,9 +16,10 @@ from minutes_app.model.annexes import DELEGATION, FREE, SetAnnexes, delegation_o
 from minutes_app.model.entities import Person
 from minutes_app.model.serialize import minutes_out
 from minutes_app.store import MinutesFile
-from minutes_app.tracking.annexes import annex_decision_ops, annex_revisions
+from minutes_app.tracking.annexes import annex_revisions
 from minutes_app.tracking.delegation_merge import merge_members
 from minutes_app.workflows.exchange import merge_copy
+from minutes_app.workflows.edits import decide
 from minutes_app.workflows.runner import run
 from tests.workflows.conftest import on_disk, state, undo_redo
 
@@ -99,16 +100,37 @@ def test_the_korean_summary_names_the_annex_work_in_korean(
     assert "Annex" not in out and "delegation" not in out
 
 
-def test_rejecting_the_added_annex_leaves_its_words_out(copies: tuple[Path, Path]) -> None:
+def test_rejecting_the_added_annex_takes_the_annex_away_and_undo_brings_it_back(
+        copies: tuple[Path, Path]) -> None:
     a, b = copies
     _cli("merge", str(a), str(b))
     f, m = MinutesFile.open(a)
     try:
-        for op in annex_decision_ops(m, annex_revisions(m), accept=False):
-            op.apply(m)
-        assert m.annexes[2].heading[Lang.KO] == "" and not m.annexes[2].paragraphs
+        heading = next(r for r in annex_revisions(m) if r.annex == (2, 0))
+        run(f, m, decide(m, False, ids=[heading.id]))  # the annex still holds its paragraph
+        assert len(m.annexes) == 3 and m.annexes[2].heading[Lang.KO] == ""
+        inverse = undo_redo(f, m, decide(m, False, annex=3))
+        assert [x.kind for x in m.annexes] == [DELEGATION, DELEGATION]
+        run(f, m, inverse)  # undone: the annex is back with its pending paragraph
+        assert m.annexes[2].paragraphs[0][Lang.KO] == "양측은 공동 사업 목록을 확인하였다."
+        assert [r.annex for r in annex_revisions(m)] == [(2, 1)]
     finally:
         f.close()
+
+
+def test_rejecting_their_annex_through_the_cli_removes_it(copies: tuple[Path, Path]) -> None:
+    a, b = copies
+    _cli("merge", str(a), str(b))
+    _cli("reject", str(a), "--annex", "3")
+    assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]
+
+
+def test_an_annex_whose_words_are_kept_stays(copies: tuple[Path, Path]) -> None:
+    a, b = copies
+    _cli("merge", str(a), str(b))
+    _cli("accept", str(a), "--annex", "3")
+    m = _read(a)
+    assert m.annexes[2].heading[Lang.KO] == "공동 사업 목록" and not annex_revisions(m)
 
 
 def test_the_merge_is_one_step_undone_exactly_and_idempotent(copies: tuple[Path, Path]) -> None:
@@ -237,7 +259,7 @@ def test_an_annex_removed_here_and_edited_there_is_named_as_not_merged(
     capsys.readouterr()
     _cli("merge", str(a), str(b))
     out = capsys.readouterr().out
-    assert ("Annex III of their copy was not merged: an annex was removed from one copy since "
-            "the common round") in out, out
+    assert ("Annex III of their copy was removed here, and their copy changed it: their "
+            "changes were not merged.") in out, out
     assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]  # still removed here
     assert len(before["annexes"]) == 2

@@ -330,7 +330,8 @@ BUILDERS: dict[type, Builder] = {
     SetBrackets: _brackets,
     SetAnnexTrack: _annex_track,
     EditAnnexText: _edit_annex,
-    DropEmptyAnnexParagraphs: lambda m, data: DropEmptyAnnexParagraphs(),
+    DropEmptyAnnexParagraphs: lambda m, data: DropEmptyAnnexParagraphs(tuple(data.draw(
+        st.lists(st.integers(0, max(len(m.annexes) - 1, 0)), unique=True)))),
     Step: _step,
     SetMark: _mark,
     SetStatus: _status,

@@ -3,7 +3,8 @@
 Rows map back by their ``_ma_<annex>_<part>`` bookmarks. A changed cell becomes a tracked edit
 of that part (authored as the cell's tracked changes say, else by the returning Side); a row
 deleted (tracked, or gone) deletes its paragraph's words; a row without an id right after an
-annex's last row is a new paragraph of that annex. What cannot be placed is listed.
+annex's last row (the copy's last as exported, or ours) is a new paragraph at the end of that
+annex. What cannot be placed is listed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,22 @@ class AnnexRows:
         self.imp = imp
         self.seen: set[tuple[int, int]] = set()
         self.last: tuple[int, int] | None = None  # the annex row just read
+        # an annex moved since the export: the copy's index (its rows' ids) → ours now, by
+        # the key the export recorded (an annex without one keeps its index)
+        keys = imp.base.annex_keys if imp.base is not None else ()
+        here = {a.key: i for i, a in enumerate(imp.m.annexes) if a.key}
+        self.now: dict[int, int | None] = {i: here.get(k) for i, k in enumerate(keys) if k}
+        self.then = {v: k for k, v in self.now.items() if v is not None}
+
+    def _placeable(self, index: int) -> bool:
+        """Whether our annex ``index`` is there and free (its rows can be placed)."""
+        return index < len(self.imp.m.annexes) and self.imp.m.annexes[index].kind == FREE
+
+    def _exported(self, index: int) -> int | None:
+        """Our annex ``index`` as the copy numbered it (None: added since the export)."""
+        if index in self.then:
+            return self.then[index]
+        return None if self.imp.m.annexes[index].key and self.now else index
 
     def row(self, row: _Row) -> bool:
         """Place ``row`` if it is an annex's (or follows one's last row); True when placed."""
@@ -48,12 +65,15 @@ class AnnexRows:
                 self.last = None
                 return False
             return self._new(row)
-        index, part = self.last = row.annex
+        exported, part = row.annex
+        moved = self.now.get(exported, exported)
+        index = moved if moved is not None else len(self.imp.m.annexes)  # gone since: none
+        self.last = (index, part)
         m = self.imp.m
-        if index >= len(m.annexes) or m.annexes[index].kind != FREE \
-                or part > len(m.annexes[index].paragraphs):
+        if not self._placeable(index) or part > len(m.annexes[index].paragraphs):
             text = " / ".join(_cell_text(c) for c in row.cells.values())
-            self.imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, part {part}", text))
+            self.imp.unplaced.append(Unplaced("annex", f"annex {exported + 1}, part {part}",
+                                              text))
             return True
         self.seen.add((index, part))
         self._comments(row, index, part)
@@ -62,7 +82,8 @@ class AnnexRows:
             if lang not in m.languages:
                 continue
             ours = part_text(m.annexes[index], part, lang)
-            text = self._onto_ours(index, part, lang, ours, "" if deleted else _cell_text(cell))
+            text = self._onto_ours(exported, part, lang, ours,
+                                   "" if deleted else _cell_text(cell))
             if text != ours:
                 author = self.imp.author(cell, row.mark[1] if row.mark else None)
                 self._edit(index, part, lang, text, author)
@@ -95,18 +116,37 @@ class AnnexRows:
                  if lang in self.imp.m.languages and _cell_text(c).strip()}
         if not texts:
             return True  # an empty row added: nothing to place
+        if not self._placeable(index):  # after an annex row that could not be placed
+            self.imp.unplaced.append(Unplaced("annex", f"row after annex {index + 1}",
+                                              " / ".join(texts.values())))
+            return True
         a = self.imp.m.annexes[index]
-        if part != len(a.paragraphs):  # between two of its rows: where exactly is unknown
+        if part not in (len(a.paragraphs), self._last_exported(self._exported(index))):
+            # between two of its rows: where exactly is unknown
             self.imp.unplaced.append(Unplaced("annex", f"annex {index + 1}, after part {part}",
                                               " / ".join(texts.values())))
             return True
+        # after the annex's last row (the copy's last, or ours): at its end, after the
+        # paragraphs we added since the export
+        new = len(a.paragraphs) + 1
         cells = [rp for c in row.cells.values() for rp in c]
         author = self.imp.author(cells, row.mark[1] if row.mark else None)
         for lang, text in texts.items():
-            self._edit(index, part + 1, lang, text, author)
-        self.seen.add((index, part + 1))
-        self.last = (index, part + 1)
+            self._edit(index, new, lang, text, author)
+        self.seen.add((index, new))
+        self.last = (index, new)
         return True
+
+    def _last_exported(self, index: int | None) -> int | None:
+        """The last part of the copy's annex ``index`` as exported (None: no record of it)."""
+        base, langs = self.imp.base, self.imp.m.languages
+        if base is None or index is None or all(
+                base.annex_part(index, 0, lang) is None for lang in langs):
+            return None
+        part = 0
+        while any(base.annex_part(index, part + 1, lang) is not None for lang in langs):
+            part += 1
+        return part
 
     def _edit(self, index: int, part: int, lang: object, text: str, author: Author) -> None:
         assert isinstance(lang, Lang)
@@ -119,8 +159,9 @@ class AnnexRows:
     def _added_since(self, index: int, part: int) -> bool:
         """A part we added after the export: not in the copy, so not deleted by them."""
         base, m = self.imp.base, self.imp.m
-        return base is not None and all(base.annex_part(index, part, lang) is None
-                                        for lang in m.languages)
+        exported = self._exported(index)
+        return base is not None and (exported is None or all(
+            base.annex_part(exported, part, lang) is None for lang in m.languages))
 
     def missing(self, rows: list[_Row]) -> None:
         """Annex paragraphs whose rows are gone: their words deleted by the returning Side;

@@ -70,6 +70,8 @@ def base_record(m: Minutes) -> dict[str, object]:
         "annexes": None if last is not None and last.annexes == annexes else [
             [{lang.value: text for lang, text in part.items()} for part in annex]
             for annex in annexes]}
+    if any(a.key for a in m.annexes):  # which annex each row's index named, for a move since
+        record["annex_keys"] = [a.key for a in m.annexes]
     said = json.dumps([record, last.time if last else ""], ensure_ascii=False, sort_keys=True)
     record["mark"] = hashlib.sha256(said.encode()).hexdigest()[:16]
     return record
@@ -83,6 +85,7 @@ class ExportBase:
     texts: Texts
     rows: dict[int, tuple[str, str]]  # paragraph id → (number, status) as the copy shows them
     annexes: tuple[tuple[dict[Lang, str], ...], ...] | None  # None: the round's
+    annex_keys: tuple[str, ...] = ()  # per annex of the copy its key ("": none; (): unknown)
     file: str = ""  # the name the copy was exported under ("": not recorded)
     time: str = ""  # when it was exported ("": not recorded)
 
@@ -128,7 +131,10 @@ def _parse(m: Minutes, record: dict[str, object]) -> ExportBase | None:
             rows[pid + i] = (str(first + i) if first else "", statuses[ord(codes[len(rows)]) - 48])
     annexes = None if annexes_in is None else tuple(
         tuple(_langs(part) for part in annex) for annex in annexes_in)
-    return ExportBase(last, texts, rows, annexes)
+    keys = record.get("annex_keys")
+    annex_keys = tuple(k if isinstance(k, str) else "" for k in keys) if isinstance(
+        keys, list) else ()
+    return ExportBase(last, texts, rows, annexes, annex_keys)
 
 
 def find_base(m: Minutes, marks: Iterable[str],

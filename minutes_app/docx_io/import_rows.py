@@ -107,13 +107,18 @@ def _rows(doc: ReadDocument, m: Minutes) -> tuple[list[_Row], list[Cell]]:
 
 def _vertical(doc: ReadDocument, order: list[tuple[int, int]]) -> set[tuple[int, int, int]]:
     """The cells (table, row, grid column) merged with a row below or above (``w:vMerge``):
-    each continuation and the cell it continues, in the row before it in ``order``."""
+    every continuation (words typed into the lower part of a merge, or one below a row that
+    starts none, are never a paragraph's own text) and the merged cell it continues, in the
+    row before it in ``order``."""
     at = {where: i for i, where in enumerate(order)}
     out = set()
     for (t, r, column), continues in doc.vmerge.items():
         i = at.get((t, r), 0)
-        if continues and i > 0 and (*order[i - 1], column) in doc.vmerge:
-            out.update({(t, r, column), (*order[i - 1], column)})
+        if not continues or i == 0:
+            continue
+        out.add((t, r, column))
+        if (*order[i - 1], column) in doc.vmerge:
+            out.add((*order[i - 1], column))
     return out
 
 
@@ -125,8 +130,9 @@ def _row(doc: ReadDocument, where: tuple[int, int], placed: list[tuple[int, int,
     texts: dict[Lang, list[ReadParagraph]] = {}
     number, status_cell, strays = "", None, []
     for column, span, cell in placed:
-        if column != 0 and (*where, column) in vertical:  # one cell over two rows' paragraphs
-            strays.append(("merged-rows", cell))
+        if (*where, column) in vertical and (column != 0 or doc.vmerge[(*where, column)]):
+            strays.append(("merged-rows", cell))  # one cell over two rows' paragraphs (the
+            # number column's upper part keeps the row's number and ids)
         elif span == 1 and column in columns:
             texts[columns[column]] = cell
         elif span == 1 and column == 0:

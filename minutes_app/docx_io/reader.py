@@ -125,6 +125,8 @@ class ReadDocument:
     nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
     # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
     alternates: list[tuple[int, str]] = field(default_factory=list)
+    # the same in headers, footers and notes: (scope, text)
+    part_alternates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -310,6 +312,17 @@ class _BodyReader:
                 self.st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
             elif tag == f"{W}commentRangeStart":
                 self.st.pending.append(_attr(c, "id"))
+            elif tag == _ALTERNATE:
+                self.alternate(c)
+
+    def alternate(self, node: etree._Element) -> None:
+        """Paragraphs in ``mc:AlternateContent`` between blocks: Word shows one choice, which
+        an import cannot place; the first choice's text is noted to be listed."""
+        choice = next(iter(node), None)
+        found = [read_paragraph(p) for p in choice.iter(_P)] if choice is not None else []
+        text = "\n".join(rp.text() or rp.text(accept=False) for rp in found)
+        if text.strip():
+            self.st.alternates.append((len(self.doc.paragraphs), text))
 
     def read_table(self, tbl: etree._Element) -> None:
         """A table, once, as its own table (a nested one too); its index is taken first."""

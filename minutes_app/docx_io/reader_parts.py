@@ -72,6 +72,7 @@ def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument) -
         doc.parts.setdefault(scope, []).append(rp)
         doc.elsewhere.extend(_changes(rp, scope, name, None))
     doc.elsewhere.extend(_formats(root, scope, name, {}))
+    doc.part_alternates.extend((scope, text) for _index, text in st.alternates)
 
 
 def _textboxes(doc: ReadDocument, st: _State) -> None:

@@ -45,17 +45,30 @@ _LOCATIONS = (
      N_("table {table}, paragraph {n} of the file")),
     (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
     (re.compile(r"heading of section (?P<n>\d+)"), N_("the heading of section {n}")),
+    (re.compile(r"annex (?P<annex>\d+), part (?P<part>\d+)"),
+     N_("annex {annex}, part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), after part (?P<part>\d+)"),
+     N_("annex {annex}, after part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), heading"), N_("the heading of annex {annex}")),
+    (re.compile(r"row after annex (?P<annex>\d+)"), N_("a row after annex {annex}")),
     (re.compile(r"section (?P<n>\d+)"), N_("section {n}")),
     (re.compile(r"row (?P<n>\d+)"), N_("row {n} of the table")),
     (re.compile(r"paragraph (?P<n>\d+)"), N_("paragraph {n} of the file")),
+    (re.compile("header"), N_("a header")), (re.compile("footer"), N_("a footer")),
+    (re.compile("footnote"), N_("a footnote")), (re.compile("endnote"), N_("an endnote")),
 )
 
 
 def location_message(location: str) -> Message:
     """A recorded location as a message to translate; a part's file name stays as it is."""
+    from minutes_app.model.annexes import roman
+
     for pattern, code in _LOCATIONS:
         if found := pattern.fullmatch(location):
-            return Message(code, {k: int(v) for k, v in found.groupdict().items()})
+            params: dict[str, object] = {k: int(v) for k, v in found.groupdict().items()}
+            if "annex" in params:  # annexes are numbered I, II… wherever they are named
+                params["annex"] = roman(int(found["annex"]))
+            return Message(code, params)
     return Message("{name}", {"name": location})
 
 
@@ -163,6 +176,7 @@ def find_unplaced(doc: ReadDocument, mains: set[int], expected: dict[str, set[st
     wrote (``expected``), and text in alternative content wherever it stands."""
     alternates = [Unplaced("alternate", f"paragraph {index}", text)
                   for index, text in doc.alternates]
+    alternates += [Unplaced("alternate", scope, text) for scope, text in doc.part_alternates]
     return (_body(doc, mains, expected.get("body", set()) | {""}, consumed)
             + _elsewhere(doc, expected) + _comments(doc, mains, consumed) + alternates)
 

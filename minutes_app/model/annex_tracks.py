@@ -65,11 +65,22 @@ class SetAnnexTrack(NamedTuple):
 
 
 class DropEmptyAnnexParagraphs(NamedTuple):
-    """Drop free-annex paragraphs left empty in every language with nothing pending."""
+    """Drop free-annex paragraphs left empty in every language with nothing pending, and the
+    ``decided`` free annexes a decision left with no text at all (an annex whose insertion
+    was rejected goes, as a paragraph does)."""
+
+    decided: tuple[int, ...] = ()  # indexes of the annexes whose revisions were decided
 
     def apply(self, m: Minutes) -> tuple[Operation, Change]:
         annexes = tuple(_without_empty(a) for a in m.annexes)
-        return SetAnnexes(annexes).apply(m)
+        kept = tuple(a for i, a in enumerate(annexes) if i not in self.decided or not _empty(a))
+        return SetAnnexes(kept).apply(m)
+
+
+def _empty(a: Annex) -> bool:
+    """A free annex with no word in any part and nothing pending."""
+    return a.kind == FREE and not a.tracks and not any(
+        t.strip() for part in (a.heading, *a.paragraphs) for t in part.values())
 
 
 def _without_empty(a: Annex) -> Annex:

@@ -35,6 +35,16 @@ class Annex:
     paragraphs: tuple[LangText, ...] = ()
     # pending revisions of a free annex: part (0 the heading, k paragraph k) → language → track
     tracks: dict[int, dict[Lang, Track]] = field(default_factory=dict)
+    # a free annex's identity, kept by every copy of the file, so that a merge matches it
+    # wherever each copy moved it ("": made before annexes had keys, matched by order)
+    key: str = ""
+
+
+def new_annex_key() -> str:
+    """A fresh key for a new free annex (random: two copies adding annexes never collide)."""
+    import secrets
+
+    return secrets.token_hex(8)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,8 @@ def annex_out(a: Annex) -> dict[str, Any]:
                            "paragraphs": [_texts(p) for p in a.paragraphs]}
     if a.tracks:  # only when pending: files without annex revisions stay as they were
         out["tracks"] = {str(part): tracks_out(t) for part, t in sorted(a.tracks.items())}
+    if a.key:  # annexes made before keys stay as they were
+        out["key"] = a.key
     return out
 
 
@@ -146,7 +158,8 @@ def annex_in(d: dict[str, Any]) -> Annex:
     return Annex(d.get("kind", FREE), Side(d["side"]) if d.get("side") else None,
                  tuple(person_in(p) for p in d.get("members", [])),
                  lang_text(d.get("heading")), tuple(lang_text(p) for p in d.get("paragraphs", [])),
-                 {int(k): tracks_in(v) for k, v in d.get("tracks", {}).items()})
+                 {int(k): tracks_in(v) for k, v in d.get("tracks", {}).items()},
+                 d["key"] if isinstance(d.get("key"), str) else "")
 
 
 def pair_out(p: AlternatPair) -> dict[str, dict[str, str]]:

@@ -11,7 +11,9 @@ import dataclasses
 import io
 
 from minutes_app.errors import N_, Message, ValidationError
-from minutes_app.model.annexes import DELEGATION, FREE, Annex, delegation_of, with_members
+from minutes_app.model.annexes import (
+    DELEGATION, FREE, Annex, delegation_of, new_annex_key, with_members,
+)
 from minutes_app.model.entities import Person
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.types import Lang, LangText, Side
@@ -122,7 +124,7 @@ def members_to_csv(people: tuple[Person, ...], langs: list[Lang]) -> str:
 
 def add_free(m: Minutes, heading: LangText | None = None) -> tuple[Annex, ...]:
     """A new free annex at the end."""
-    return (*m.annexes, Annex(FREE, heading=dict(heading or {})))
+    return (*m.annexes, Annex(FREE, heading=dict(heading or {}), key=new_annex_key()))
 
 
 def set_free(m: Minutes, n: int, lang: Lang, heading: str | None = None,

@@ -162,3 +162,5 @@ class Round:
     annexes: tuple[tuple[LangText, ...], ...] = ()
     # delegation lists: per Side its members (rounds sent before they were held: none)
     delegations: tuple[tuple[Side, tuple[Person, ...]], ...] = ()
+    # per annex (as ``annexes``) its key, "" for none (rounds sent before annexes had keys: ())
+    annex_keys: tuple[str, ...] = ()

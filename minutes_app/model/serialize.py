@@ -192,6 +192,8 @@ def round_out(r: Round) -> Json:
     if r.delegations:  # rounds without delegation lists are written as before
         out["delegations"] = {side.value: [person_out(p) for p in members]
                               for side, members in r.delegations}
+    if any(r.annex_keys):  # rounds without keyed annexes are written as before
+        out["annex_keys"] = list(r.annex_keys)
     return out
 
 
@@ -202,8 +204,11 @@ def round_in(d: Json) -> Round:
     annexes = tuple(tuple(lang_text(t) for t in parts) for parts in d.get("annexes", []))
     delegations = tuple((Side(k), tuple(person_in(p) for p in v))
                         for k, v in d.get("delegations", {}).items())
+    keys = d.get("annex_keys", [])
+    annex_keys = tuple(k if isinstance(k, str) else "" for k in keys) if isinstance(
+        keys, list) else ()
     return Round(int(d["number"]), Side(d["side"]), d["time"], d.get("note", ""), texts, order,
-                 annexes, delegations)
+                 annexes, delegations, annex_keys)
 
 
 def minutes_out(m: Minutes) -> Json:

@@ -73,5 +73,7 @@ def round_row(r: Round) -> tuple[Any, ...]:
         keep["annexes"] = d["annexes"]
     if "delegations" in d:  # delegation lists' members, only in rounds that have them
         keep["delegations"] = d["delegations"]
+    if "annex_keys" in d:  # the free annexes' keys, only in rounds that have them
+        keep["annex_keys"] = d["annex_keys"]
     snapshot = dumps(keep)
     return with_checksum((r.number, r.side.value, r.time, r.note, snapshot))

@@ -138,8 +138,8 @@ def annex_decision_ops(m: Minutes, revisions: Iterable[Revision], accept: bool
     for (index, part, lang), segments in by_track.items():
         track = decide_many(m.annexes[index].tracks[part][lang], segments, accept)
         ops.append(SetAnnexTrack(index, part, lang, current_text(track), track))
-    if ops:  # a paragraph whose deletion was accepted goes
-        ops.append(DropEmptyAnnexParagraphs())
+    if ops:  # a paragraph whose deletion was accepted goes, an annex left with no word too
+        ops.append(DropEmptyAnnexParagraphs(tuple(sorted({i for i, _p, _l in by_track}))))
     return ops
 
 
@@ -147,6 +147,11 @@ def annex_texts(m: Minutes) -> AnnexTexts:
     """The annexes' texts as a round holds them (heading, then paragraphs)."""
     return tuple((dict(a.heading), *(dict(p) for p in a.paragraphs)) if a.kind == FREE else ()
                  for a in m.annexes)
+
+
+def annex_keys(m: Minutes) -> tuple[str, ...]:
+    """The annexes' keys as a round holds them (one per annex, "" where it has none)."""
+    return tuple(a.key for a in m.annexes)
 
 
 def delegation_members(m: Minutes) -> tuple[tuple[Side, tuple[Person, ...]], ...]:

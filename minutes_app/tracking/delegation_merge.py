@@ -3,8 +3,8 @@
 A delegation list has no tracked text: their change over the common round's list is applied
 as it is (members added, removed, reordered) and named in the summary; where both copies
 changed the same members ours are kept and theirs are listed, never dropped in silence.
-A round sent before rounds held the lists gives no base: a list that differs is then named
-as not merged.
+A round sent before rounds held the lists gives no base: the merge says so first, and a list
+that differs (or that their copy lacks) is then named as not merged, ours kept.
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ def merge_delegations(rec: Recorder, theirs: Minutes, base: Round, report: Merge
     known = bool(base.delegations)  # a round written before rounds held the lists: no base
     held = dict(base.delegations)
     mine = {a.side: a for a in m.annexes if a.kind == DELEGATION and a.side is not None}
+    if not known:
+        _unknown_base(mine, theirs, base, report)
     for their in (a for a in theirs.annexes if a.kind == DELEGATION and a.side is not None):
         side = their.side
         assert side is not None
@@ -153,11 +155,32 @@ def merge_delegations(rec: Recorder, theirs: Minutes, base: Round, report: Merge
                 "same members; ours are kept, theirs were not merged: {theirs}."), side,
                 index + 1, theirs=_names(m, their_members)))
     for side, ours in mine.items():
-        if side not in {a.side for a in theirs.annexes if a.kind == DELEGATION} and (
-                known and side in held):
+        if side in {a.side for a in theirs.annexes if a.kind == DELEGATION}:
+            continue
+        if known and side in held:
             report.notes.append(_said(N_(
                 "Their copy no longer has the delegation list of the {side}; ours (annex "
                 "{annex}) is kept."), side, m.annexes.index(ours) + 1))
+        elif not known:
+            report.notes.append(_said(N_(
+                "Their copy has no delegation list of the {side}, and the common round does "
+                "not hold the lists: ours (annex {annex}) is kept; compare the two copies."),
+                side, m.annexes.index(ours) + 1))
+
+
+def _unknown_base(mine: dict[Side, Annex], theirs: Minutes, base: Round,
+                  report: MergeReport) -> None:
+    """A common round that holds no delegation lists (saved before rounds kept them, or the
+    minutes had none then) gives nothing to compare their lists with: said once, first, when
+    a list is not the same in both copies (each such list is named after it)."""
+    their_lists = {a.side: a.members for a in theirs.annexes if a.kind == DELEGATION}
+    if their_lists == {side: a.members for side, a in mine.items()}:
+        return
+    report.notes.append(Message(N_(
+        "Round {number}, the last both copies hold, holds no delegation lists (it was saved "
+        "before rounds kept them, or the minutes had none then): the delegation lists of "
+        "their copy could not be compared with it; a list the two copies hold differently "
+        "is kept as ours and named below."), {"number": base.number}))
 
 
 def _said(code: str, side: Side, annex: int | None, **more: str) -> Message:

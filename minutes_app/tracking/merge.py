@@ -102,10 +102,11 @@ def _their_rounds(ours: Minutes, theirs: Minutes, base: Round, now: str) -> list
 
     texts = {s.id: dict(s.heading) for s in theirs.sections}
     texts.update((p.id, dict(p.texts)) for p in theirs.paragraphs() if exchanged(p))
-    from minutes_app.tracking.annexes import annex_texts, delegation_members
+    from minutes_app.tracking.annexes import annex_keys, annex_texts, delegation_members
 
     return [Round(base.number + 1, theirs.own_side, now, "Merged working copy", texts,
-                  annexes=annex_texts(theirs), delegations=delegation_members(theirs))]
+                  annexes=annex_texts(theirs), delegations=delegation_members(theirs),
+                  annex_keys=annex_keys(theirs))]
 
 
 def renumber_own_edits(track: Track, side: Side, old: int, new: int,

@@ -21,11 +21,11 @@ def snapshot(m: Minutes, side: Side, time: str, note: str = "") -> Round:
         raise ValidationError("Pending revisions exist before any round was sent.")
     texts = {s.id: dict(s.heading) for s in m.sections}  # ids shared with paragraphs
     texts.update((p.id, dict(p.texts)) for p in m.paragraphs() if exchanged(p))
-    from minutes_app.tracking.annexes import annex_texts, delegation_members
+    from minutes_app.tracking.annexes import annex_keys, annex_texts, delegation_members
 
     return Round(
         number=m.working_round, side=side, time=time, note=note, texts=texts,
         order=tuple((s.id, tuple(p.id for p in s.paragraphs if exchanged(p)))
                     for s in m.sections),
-        annexes=annex_texts(m), delegations=delegation_members(m),
+        annexes=annex_texts(m), delegations=delegation_members(m), annex_keys=annex_keys(m),
     )

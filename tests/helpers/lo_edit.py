@@ -6,8 +6,9 @@ EDITS.json is a list of [old, new] replacements (done with LibreOffice's own rep
 its cells typed in (as a delegate adds a paragraph to the working copy), or
 {"delete_row_with": TEXT}: the first table row holding TEXT deleted, or
 {"add_column_with": TEXT, "text": NEW}: a column appended to the table, NEW typed into it in the
-row holding TEXT, or {"merge_with": TEXT, "down": BOOL}: the second and third cells of that row
-merged (Table > Merge Cells), or its third cell and the one below, or {"split_before": TEXT,
+row holding TEXT, or {"merge_with": TEXT, "down": BOOL, "below": WORDS}: the second and third
+cells of that row merged (Table > Merge Cells), or its third cell and the one below (WORDS,
+when given, typed into that lower, covered part through its cell), or {"split_before": TEXT,
 "heading": BOOL}: the table split above the row holding TEXT (Table > Split Table), the heading
 row copied or not.
 """
@@ -80,16 +81,19 @@ def add_column(doc: Any, anchor: str, text: str) -> None:
     table.getCellByPosition(table.Columns.Count - 1, r).setString(text)
 
 
-def merge_cells(doc: Any, anchor: str, down: bool) -> None:
+def merge_cells(doc: Any, anchor: str, down: bool, below: str = "") -> None:
     """The second and third cells of the row holding ``anchor`` merged into one, or (``down``)
-    its third cell and the one below it."""
+    its third cell and the one below it (``below`` typed into the lower, covered cell)."""
     table, r = row_with(doc, anchor)
+    lower = table.getCellByPosition(2, r + 1).CellName
     cursor = table.createCursorByCellName(table.getCellByPosition(2 if down else 1, r).CellName)
     if down:
         cursor.goDown(1, True)
     else:
         cursor.goRight(1, True)
     cursor.mergeRange()
+    if down and below:
+        table.getCellByName(lower).setString(below)
 
 
 def split_before(doc: Any, anchor: str, heading: bool) -> None:
@@ -150,7 +154,8 @@ def main() -> None:
                     add_column(doc, edit["add_column_with"], edit["text"])
                     continue
                 if isinstance(edit, dict) and "merge_with" in edit:
-                    merge_cells(doc, edit["merge_with"], bool(edit.get("down")))
+                    merge_cells(doc, edit["merge_with"], bool(edit.get("down")),
+                                edit.get("below", ""))
                     continue
                 if isinstance(edit, dict) and "split_before" in edit:
                     split_before(doc, edit["split_before"], bool(edit.get("heading")))

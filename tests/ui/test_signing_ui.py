@@ -81,6 +81,7 @@ def test_annex_dialog_edits_are_one_undo_step(window: MainWindow) -> None:
     assert free.heading[Lang.EN] == "Programme of the meeting"
     assert [p[Lang.KO] for p in free.paragraphs] == ["개회사", "의제 채택"]
     assert free.paragraphs[1][Lang.EN] == "Adoption of the agenda (18\u00a0December)"  # kept
+    assert len(free.key) == 16  # its identity, which every copy keeps (merges match by it)
     assert len(m.annexes[1].members) == 4
     window.action_set["undo"].trigger()
     assert len(m.annexes) == 2 and len(m.annexes[1].members) == 3

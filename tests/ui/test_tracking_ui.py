@@ -320,5 +320,14 @@ def test_merging_a_copy_with_a_new_annex_and_delegate_from_the_window(
     said = window.negotiation.sink.history[-1]
     assert said[0] == "info" and "was added from their copy" in said[1], said
     assert "The delegation list of the Russian Side" in said[1], said
+    merged = minutes_out(m)
+    panel = window.changes  # their annex rejected from the Changes panel: the annex goes
+    panel.side.setCurrentIndex(panel.side.findData(Side.RU))
+    panel.refresh()
+    assert any(r.annex is not None for r in panel.model.revisions)
+    panel.decide_shown(False)
+    assert [a.heading.get(Lang.EN) for a in m.annexes if a.kind == FREE] == []
+    window.action_set["undo"].trigger()  # the rejection undone: the annex is back, pending
+    assert minutes_out(m) == merged
     window.action_set["undo"].trigger()  # the whole merge is one undo step
     assert minutes_out(m) == before

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from minutes_app.i18n import _
 from minutes_app.model import Annex, Batch, Lang, Operation, Person, SetAnnexes, Side
 from minutes_app.model.track import Author
-from minutes_app.model.annexes import DELEGATION, FREE, roman
+from minutes_app.model.annexes import DELEGATION, FREE, new_annex_key, roman
 from minutes_app.ui.labels import lang_label, side_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.ui.editor.cell import typed_text
@@ -232,7 +232,7 @@ class AnnexDialog(QDialog):
     def add_free(self) -> None:
         """A new free annex at the end."""
         self._store()
-        self.annexes.append(Annex(FREE))
+        self.annexes.append(Annex(FREE, key=new_annex_key()))
         self.origin.append(None)
         self._refresh_list(len(self.annexes) - 1)
 
@@ -328,7 +328,7 @@ class AnnexDialog(QDialog):
         # first the list itself (order, new annexes, delegation lists), the free annexes'
         # texts as the document holds them; then their edits, tracked
         frame = [self.original[o] if o is not None and a.kind == FREE
-                 else Annex(FREE) if a.kind == FREE else a
+                 else Annex(FREE, key=a.key) if a.kind == FREE else a
                  for a, o in zip(self.annexes, self.origin, strict=True)]
         ops: list[Operation] = [SetAnnexes(tuple(frame))]
         for i, (a, before) in enumerate(zip(self.annexes, frame, strict=True)):
