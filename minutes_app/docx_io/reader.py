@@ -94,12 +94,14 @@ Cell = list[ReadParagraph]
 class Elsewhere(NamedTuple):
     """A tracked change where an import cannot place it; ``scope`` names the place."""
 
-    scope: str  # header | footer | footnote | endnote | textbox | format
+    scope: str  # header | footer | footnote | endnote | textbox | format | cell
     kind: str  # insert | delete | format
     text: str
     change: Change
-    location: str  # the part ("word/header1.xml") or "paragraph N" of the body
-    paragraph: int | None = None
+    # the part ("word/header1.xml"), "paragraph N" of the body, "table cell", "table row"...
+    location: str
+    paragraph: int | None = None  # the body paragraph (of the cell, the row) it stands in
+    detail: str = ""  # a formatting change: the properties it changed ("b,jc")
 
 
 @dataclass
@@ -125,6 +127,8 @@ class ReadDocument:
     nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
     # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
     alternates: list[tuple[int, str]] = field(default_factory=list)
+    # a footnote's or endnote's paragraph (by ``id``) → the body paragraph that cites the note
+    notes_at: dict[int, int] = field(default_factory=dict)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -384,7 +388,8 @@ def read_docx(path: Path) -> ReadDocument:
         if root is None or body is None:
             return doc
         st = _State()
-        if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
+        if next(root.iter(*reader_parts.FORMAT_CHANGES, *reader_parts.NOTE_REFERENCES),
+                None) is not None:  # where they stand is said by the body paragraph's index
             st.index_of = {}
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
