@@ -73,8 +73,16 @@ def _docx_line(r: dict[str, object]) -> str:
             _(PROPERTIES.get(str(c), N_("other formatting"))) for c in changed)) + ")"
     move = " " + _("(moved: {name})").format(name=r["move"]) if r.get("move") else ""
     scope_said = _(_DOCX_SCOPES[scope]) if scope in _DOCX_SCOPES else scope
-    return (f"{where:<6} {said:<7} {scope_said:<14} {r['author']!s:<16} {r['date']!s:<21} "
-            f"{r['text']!r}{move}")
+    return (f"{_pad(where, 6)} {_pad(said, 7)} {_pad(scope_said, 14)} {r['author']!s:<16} "
+            f"{r['date']!s:<21} {r['text']!r}{move}")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns of a terminal (Hangul takes two)."""
+    from unicodedata import east_asian_width
+
+    used = sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
 
 
 def _docx_revisions(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@ what it changed outside the rows (listed for the user to accept)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from minutes_app.docx_io.import_rows import main_tables
@@ -63,11 +64,10 @@ class PlaceNames:
         self.cells: dict[int, str] = {}  # the file's paragraph index → "paragraph 15, en"
         self.rows: dict[int, str] = {}  # … → "the row of paragraph 15" (the row itself)
         self.ours: set[int] = set()  # the paragraphs of our table, its header row's too
+        self.data_rows: dict[int, str] = {}  # the table's n-th row after its header → …
         self.headings = {s.id: _heading_text(m, s.id) for s in m.sections}
-        try:
+        with contextlib.suppress(MinutesError):  # not a table of ours: the import says so
             self._read(m, doc)
-        except MinutesError:  # not a table of ours: the import says so itself
-            pass
 
     def _read(self, m: Minutes, doc: ReadDocument) -> None:
         from minutes_app.docx_io.consecutive import as_table
@@ -81,7 +81,7 @@ class PlaceNames:
         self.ours = {index[id(rp)] for _w, cells in table for _c, _s, cell in cells
                      for rp in cell}
         languages = _languages(table[0][1], column_order(m))
-        for _where, cells in table[1:]:
+        for n, (_where, cells) in enumerate(table[1:], start=1):
             marks = [b for _c, _s, cell in cells for rp in cell for b in rp.bookmarks]
             pid, sid = _id(marks, BOOKMARK_PREFIX), _id(marks, SECTION_PREFIX)
             number = m.number(pid) if pid is not None else None
@@ -89,9 +89,10 @@ class PlaceNames:
                 row, cell_at = f"the row of paragraph {number}", f"paragraph {number}, {{}}"
             elif sid is not None and self.headings.get(sid):
                 row = f"heading “{self.headings[sid]}”"
-                cell_at = f"heading “{{}}”, {{}}"
+                cell_at = "heading “{}”, {}"
             else:
                 continue
+            self.data_rows[n] = row
             for column, _span, cell in cells:
                 lang = languages.get(column)
                 heading = m.section(sid).heading.get(lang, "") if sid is not None and lang \
@@ -118,6 +119,8 @@ class PlaceNames:
             return f"heading “{heading}”" if heading else u.location
         if where == "paragraph":
             return self.cells.get(int(n)) or self.rows.get(int(n), u.location)
+        if where == "row":  # the n-th row after the header (``import_columns``)
+            return self.data_rows.get(int(n), u.location)
         if where == "row at paragraph":
             return self.rows.get(int(n), "table row")
         if where == "table at paragraph":

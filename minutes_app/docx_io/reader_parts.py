@@ -83,7 +83,9 @@ def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
                ) -> dict[tuple[str, str], int]:
     """(footnote | endnote, the note's id) → the body paragraph that cites it."""
     found: dict[tuple[str, str], int] = {}
-    for ref in root.iter(*NOTE_REFERENCES) if index_of else ():
+    if not index_of:
+        return found
+    for ref in root.iter(*NOTE_REFERENCES):
         p = next(ref.iterancestors(f"{W}p"), None)
         if p is not None and p in index_of:
             scope = "footnote" if ref.tag == NOTE_REFERENCES[0] else "endnote"

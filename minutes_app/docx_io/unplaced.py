@@ -121,6 +121,8 @@ class Unplaced(NamedTuple):
         if self.detail:  # a formatting change: what it changed, where
             what = [Message(c) for c in dict.fromkeys(
                 PROPERTIES.get(d, N_("other formatting")) for d in self.detail.split(","))]
+            if not self.text.strip() and self.location in ("section", "body"):  # the page
+                return Message(N_("{scope}, {what}"), {"scope": scope, "what": what})
             return Message(N_("{scope}, {what} ({location}): “{text}”"), {
                 "scope": scope, "what": what, "location": location_message(self.location),
                 "text": self.text})
