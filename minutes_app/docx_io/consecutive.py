@@ -56,6 +56,7 @@ class Consecutive(_Writer):
             label = fx.comment_anchor(label, self.comments.get(p.id, []))
         name = f"{BOOKMARK_PREFIX}{p.id}_{lang.value}"
         content, mark = self.content(p, lang)
+        content = self.on_text(p, lang, content)
         return fx.paragraph(fx.bookmarked(label, self.ids.take(), name) + content, mark,
                             space_after_pt=6, indent_hanging_cm=1.0)
 
