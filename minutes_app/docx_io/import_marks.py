@@ -83,17 +83,19 @@ class RowMarks:
         for rp in row.anchors:  # a comment starting in a language's cell keeps the language
             lang = next((lang for lang, cell in row.cells.items()
                          if lang in self.m.languages and any(x is rp for x in cell)), None)
-            self._comment_ids(rp, pid, known, lang)
+            self._comment_ids(rp.comment_ids, pid, known, lang)
+            # a comment over two rows: on this row's paragraph too (on the same row, once)
+            self._comment_ids(rp.comment_ends, pid, known, lang)
 
-    def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int],
+    def _comment_ids(self, ids: list[str], pid: int, known: dict[str, int],
                      lang: Lang | None = None) -> None:
-        for cid in rp.comment_ids:
+        for cid in ids:
             change, text = self.doc.comments.get(cid, (None, ""))
             if change is None or not text or BRACKET_NOTE.match(text) is not None:
                 continue
             info = self.doc.threads.get(cid)
             if text in known:  # ours, sent out: only its thread's state may have changed
-                self.word_ids[cid] = known[text]
+                self.word_ids.setdefault(cid, known[text])
                 self._resolved(pid, known[text], info)
                 continue
             side = self._side_of(change.author)
@@ -104,7 +106,8 @@ class RowMarks:
                               author=person, parent=parent,
                               resolved=bool(info and info.done and not parent))
             self.rec.do(AddComment(pid, comment))
-            known[text] = self.word_ids[cid] = comment.id
+            known[text] = comment.id
+            self.word_ids.setdefault(cid, comment.id)  # a reply answers the first of two
             self.report.comments += 1
 
     def _resolved(self, pid: int, comment_id: int, info: ThreadInfo | None) -> None:

@@ -65,6 +65,8 @@ class ReadParagraph:
     mark: tuple[str, Change] | None = None  # the paragraph mark itself inserted/deleted
     bookmarks: list[str] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)
+    # comments whose range started in an earlier paragraph and ends (its reference) here
+    comment_ends: list[str] = field(default_factory=list)
     mark_inside: Change | None = None  # who inserted a paragraph mark another author deleted
     mark_move: str = ""  # the move range a moved paragraph mark belongs to
     table: int = -1  # the table holding the paragraph (-1: the body)
@@ -166,7 +168,7 @@ def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
                 continue  # LibreOffice writes a page break before as one: it is no text
             out.append(_CHARS[tag])
         elif tag == _COMMENT_REF:  # a point comment has only its reference
-            st.comment(rp, _attr(c, "id"))
+            st.comment(rp, _attr(c, "id"), end=True)
         elif tag in _HOSTS:
             st.hosts.append((r, st.index))
     return "".join(out)
@@ -186,10 +188,12 @@ class _State:
         self.index_of: dict[etree._Element, int] | None = None
         self.alternates: list[tuple[int, str]] = []  # text met in mc:AlternateContent
 
-    def comment(self, rp: ReadParagraph, ident: str) -> None:
+    def comment(self, rp: ReadParagraph, ident: str, end: bool = False) -> None:
         if ident and ident not in self.seen_comments:
             self.seen_comments.add(ident)
             rp.comment_ids.append(ident)
+        elif end and ident and ident not in rp.comment_ids and ident not in rp.comment_ends:
+            rp.comment_ends.append(ident)
 
 
 def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
@@ -219,7 +223,7 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             name, start = st.anchors.pop(_attr(c, "id"))
             rp.anchors[name] = (start, _offset(rp))
         elif tag in _COMMENT_MARKS:
-            st.comment(rp, _attr(c, "id"))
+            st.comment(rp, _attr(c, "id"), end=tag == _COMMENT_REF)
         elif tag == _ALTERNATE:
             _alternate(c, st)
 
