@@ -121,12 +121,13 @@ def test_comments_keep_their_language_their_thread_and_both_rows(tmp_path: Path)
         root = etree.fromstring(z.read("word/document.xml"))
         comments = etree.fromstring(z.read("word/comments.xml"))
         extended = etree.fromstring(z.read("word/commentsExtended.xml"))
-    word_id = {"".join(c.itertext()).strip(): c.get(f"{W}id") for c in comments}
+    word_id = {"".join(str(t) for t in c.itertext()).strip(): c.get(f"{W}id")
+               for c in comments}
     english = _cell(root, _pid(m, 4), 2)
-    number = _cell(root, _pid(m, 4), 0)
+    number_cell = _cell(root, _pid(m, 4), 0)
     refs = {r.get(f"{W}id") for r in english.iter(f"{W}commentReference")}
     assert {word_id[ON_WORDS], word_id[REPLY]} <= refs
-    assert not list(number.iter(f"{W}commentReference"))
+    assert not list(number_cell.iter(f"{W}commentReference"))
     assert any(e.get(f"{{{W15}}}paraIdParent") for e in extended)
-    for n in (5, 6):
+    for n in (5, 6):  # each paragraph's copy on its English text
         assert list(_cell(root, _pid(m, n), 2).iter(f"{W}commentReference"))
