@@ -119,6 +119,19 @@ def _edit_body(root: etree._Element, m: Minutes) -> None:
             ppr = etree.Element(f"{W}pPr")
             para.insert(0, ppr)
         ppr.append(_x(f"<w:rPr>{_change('del')}/></w:rPr>"))
+    # words moved within paragraph 10's English text, as Word writes a move
+    ten = _row(root, "_mp_", _pid(m, 10)).findall(f"{W}tc")[2].find(f"{W}p")
+    assert ten is not None
+    ten.insert(1, _x(f'{_change("moveFrom")}><w:r><w:delText xml:space="preserve">Moved '
+                     '</w:delText></w:r></w:moveFrom>'))
+    ten.insert(1, _x('<w:moveFromRangeStart w:id="8801" w:author="Ivan Petrov" '
+                     f'w:date="{DATE}" w:name="move1"/>'))
+    ten.insert(3, _x('<w:moveFromRangeEnd w:id="8801"/>'))
+    ten.append(_x('<w:moveToRangeStart w:id="8802" w:author="Ivan Petrov" '
+                  f'w:date="{DATE}" w:name="move1"/>'))
+    ten.append(_x(f'{_change("moveTo")}><w:r><w:t xml:space="preserve"> Moved</w:t></w:r>'
+                  '</w:moveTo>'))
+    ten.append(_x('<w:moveToRangeEnd w:id="8802"/>'))
     # the heading row of "Next Meeting" removed without tracking, a footnote cited in 9
     heading = _row(root, "_ms_", m.sections[-1].id)
     heading.getparent().remove(heading)  # type: ignore[union-attr]
@@ -153,6 +166,10 @@ def _returned(m: Minutes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     root = etree.fromstring(parts["word/document.xml"])
     _edit_body(root, m)
     parts["word/document.xml"] = etree.tostring(root)
+    header = etree.fromstring(parts["word/header1.xml"])  # a word added in the header
+    next(header.iter(f"{W}p")).append(_x(
+        f'{_change("ins")}><w:r><w:t xml:space="preserve"> DRAFT</w:t></w:r></w:ins>'))
+    parts["word/header1.xml"] = etree.tostring(header)
     parts["word/footnotes.xml"] = (
         f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
         f'</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>'
@@ -186,7 +203,7 @@ def _returned(m: Minutes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 # what may stand in ASCII letters in a Korean line: the document's and the file's own words
-_QUOTED = re.compile(r"“.*”|'.*'|\"[^\"]*\"")
+_QUOTED = re.compile(r"“.*”|'.*'|\"[^\"]*\"|\(이동: [^)]*\)")  # a move's name is theirs
 _OURS = re.compile(r"minutes-app|\S+\.(?:docx|minutes|xml)\b|--[a-z-]+|\d{4}-\d\d-\d\dT[\d:.]+Z|"
                    + re.escape(IVAN) + r"|Korean Side|Russian Side|¶")
 
@@ -211,7 +228,7 @@ def test_korean_import_and_revisions_say_no_english_word(
         assert not _english_words(line), line
     kinds = " ".join(listed)
     for word in ("삽입", "삭제", "서식 변경", "의견", "본문", "문단 기호", "표의 행", "표의 셀",
-                 "굵게", "문단 맞춤", "페이지 설정", "표 1, "):
+                 "굵게", "문단 맞춤", "페이지 설정", "표 1, ", "머리글", "(이동: move1)"):
         assert word in kinds, word
     rc, refused = _said(capsys, "--lang", "ko", "import", str(doc), str(returned))
     assert rc == 1 and len(refused) > 8, refused
