@@ -73,6 +73,10 @@ _LOCATIONS = (
     (re.compile(r"heading “(?P<heading>.*)”, (?P<language>ko|en|ru)"),
      N_("the heading “{heading}”, {language}")),
     (re.compile(r"heading “(?P<heading>.*)”"), N_("the heading “{heading}”")),
+    (re.compile(r"annex (?P<annex>\d+), part (?P<part>\d+)"), N_("Annex {annex}, part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), after part (?P<part>\d+)"),
+     N_("Annex {annex}, after part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), heading"), N_("the heading of Annex {annex}")),
     (re.compile(r"table (?P<table>\d+), paragraph (?P<n>\d+)"),
      N_("table {table}, paragraph {n} of the file")),
     (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
@@ -92,6 +96,10 @@ LANGUAGES = {"ko": N_("Korean"), "en": N_("English"), "ru": N_("Russian")}
 def _param(name: str, value: str) -> object:
     if name == "language":
         return Message(LANGUAGES[value])
+    if name == "annex":  # as the window numbers annexes
+        from minutes_app.model.annexes import roman
+
+        return roman(int(value))
     return value if name == "heading" else int(value)
 
 

@@ -202,10 +202,11 @@ def _returned(m: Minutes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     return doc, returned
 
 
-# what may stand in ASCII letters in a Korean line: the document's and the file's own words
+# what may stand in ASCII letters in a Korean line: the document's and the file's own words,
+# an annex's Roman number (the window's "부속서 II")
 _QUOTED = re.compile(r"“.*”|'.*'|\"[^\"]*\"|\(이동: [^)]*\)")  # a move's name is theirs
 _OURS = re.compile(r"minutes-app|\S+\.(?:docx|minutes|xml)\b|--[a-z-]+|\d{4}-\d\d-\d\dT[\d:.]+Z|"
-                   + re.escape(IVAN) + r"|Korean Side|Russian Side|¶")
+                   + re.escape(IVAN) + r"|Korean Side|Russian Side|¶|(?<=부속서 )[IVXLC]+")
 
 
 def _english_words(line: str) -> list[str]:
@@ -278,3 +279,22 @@ def test_the_korean_summary_gives_each_side_its_particle() -> None:
                         2).format(n=2, side=name)
         batchim = (ord(name[-1]) - 0xAC00) % 28 != 0  # the last syllable ends in a consonant
         assert said.startswith(name + ("이 " if batchim else "가 ")), said
+
+
+@pytest.mark.parametrize("location", [
+    "paragraph 15, en", "the row of paragraph 15", "heading “Next Meeting”, en",
+    "heading “차기 회의”", "our table", "table row", "table cell", "table", "section", "body",
+    "table 1, row 3", "table 2, paragraph 7", "row 4", "paragraph 9", "annex 2, part 3",
+    "annex 2, after part 3", "annex 1, heading", "word/header1.xml",
+])
+def test_every_place_and_scope_is_said_in_korean(location: str) -> None:
+    from minutes_app.docx_io.unplaced import PROPERTIES, SCOPES, Unplaced
+    from minutes_app.i18n.messages import render
+
+    catalog.set_language("ko")
+    for scope in SCOPES:
+        line = render(Unplaced(scope, location, "Their words").describe())
+        assert not _english_words(line), line
+    line = render(Unplaced("format", location, "Their words", "", ",".join(PROPERTIES)
+                           + ",unknownProperty").describe())
+    assert not _english_words(line), line
