@@ -58,18 +58,22 @@ def same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
 class PlaceNames:
     """Our rows' places in a returned file as the window names them (a paragraph's number and
     the language of its cell, a heading's text), taken before the import changes the minutes:
-    what cannot be placed is listed by them, never by the file's paragraph count or an id."""
+    what cannot be placed is listed by them, never by the file's paragraph count or an id.
+    The rows are read only when something is to be named (most imports place everything)."""
 
     def __init__(self, m: Minutes, doc: ReadDocument) -> None:
+        self.m, self.doc = m, doc
+        self.numbers = {p.id: m.number(p.id) for p in m.paragraphs()}
+        self.texts = {s.id: dict(s.heading) for s in m.sections}
+        self.headings = {s.id: _heading_text(m, s.id) for s in m.sections}
         self.cells: dict[int, str] = {}  # the file's paragraph index → "paragraph 15, en"
         self.rows: dict[int, str] = {}  # … → "the row of paragraph 15" (the row itself)
         self.ours: set[int] = set()  # the paragraphs of our table, its header row's too
         self.data_rows: dict[int, str] = {}  # the table's n-th row after its header → …
-        self.headings = {s.id: _heading_text(m, s.id) for s in m.sections}
-        with contextlib.suppress(MinutesError):  # not a table of ours: the import says so
-            self._read(m, doc)
+        self.read = False
 
-    def _read(self, m: Minutes, doc: ReadDocument) -> None:
+    def _read(self) -> None:
+        m, doc = self.m, self.doc
         from minutes_app.docx_io.consecutive import as_table
         from minutes_app.docx_io.import_rows import _id, _languages, _table_rows
         from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, column_order
@@ -84,7 +88,7 @@ class PlaceNames:
         for n, (_where, cells) in enumerate(table[1:], start=1):
             marks = [b for _c, _s, cell in cells for rp in cell for b in rp.bookmarks]
             pid, sid = _id(marks, BOOKMARK_PREFIX), _id(marks, SECTION_PREFIX)
-            number = m.number(pid) if pid is not None else None
+            number = self.numbers.get(pid) if pid is not None else None
             if number is not None:
                 row, cell_at = f"the row of paragraph {number}", f"paragraph {number}, {{}}"
             elif sid is not None and self.headings.get(sid):
@@ -95,8 +99,7 @@ class PlaceNames:
             self.data_rows[n] = row
             for column, _span, cell in cells:
                 lang = languages.get(column)
-                heading = m.section(sid).heading.get(lang, "") if sid is not None and lang \
-                    else ""
+                heading = self.texts[sid].get(lang, "") if sid is not None and lang else ""
                 for rp in cell:
                     self.rows[index[id(rp)]] = row
                     if lang is not None and (number is not None or heading):
@@ -106,6 +109,10 @@ class PlaceNames:
 
     def name(self, unplaced: list[Unplaced]) -> list[Unplaced]:
         """``unplaced`` with each place in our rows named as the window names it."""
+        if unplaced and not self.read:
+            self.read = True
+            with contextlib.suppress(MinutesError):  # not a table of ours: the import says so
+                self._read()
         return [u._replace(location=self._place(u)) for u in unplaced]
 
     def _place(self, u: Unplaced) -> str:
