@@ -30,7 +30,7 @@ def N_(message: str) -> str:
 
 def english(msg: Message) -> str:
     """``msg`` as an English sentence (its code with its parameters, messages said in turn)."""
-    params = {k: english(v) if isinstance(v, Message) else v for k, v in msg.params.items()}
+    params = {k: _english_param(v) for k, v in msg.params.items()}
     return msg.code.format_map(params) if params else msg.code
 
 
@@ -250,3 +250,10 @@ class FileChangedError(MinutesError):
 
 class TemplateError(MinutesError):
     """A template or resource is missing or malformed."""
+
+
+def _english_param(v: Any) -> Any:
+    """A parameter said in English: a message in turn, a list of messages as ``render``."""
+    if isinstance(v, (list, tuple)) and v and all(isinstance(x, Message) for x in v):
+        return ", ".join(english(x) for x in v)
+    return english(v) if isinstance(v, Message) else v

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 
 from minutes_app.i18n import _, ngettext
-from minutes_app.i18n.messages import render
+from minutes_app.i18n.messages import N_, render
 from minutes_app.i18n.places import kind_label, side_label
 from minutes_app.model import Minutes, Side
 from minutes_app.store import MinutesFile
@@ -48,6 +48,43 @@ def cmd_revisions(args: argparse.Namespace) -> int:
     return 0
 
 
+# what ``revisions FILE.docx`` lists, by kind and by scope (the JSON keeps the codes)
+_DOCX_KINDS = {"insert": N_("Insertion"), "delete": N_("Deletion"),
+               "format": N_("Formatting change"), "comment": N_("Comment")}
+_DOCX_SCOPES = {
+    "text": N_("text"), "paragraph-mark": N_("paragraph mark"), "comment": N_("comment"),
+    "row": N_("table row"), "cell": N_("table cell"), "header": N_("header"),
+    "footer": N_("footer"), "footnote": N_("footnote"), "endnote": N_("endnote"),
+    "textbox": N_("text box"), "format": N_("formatting"),
+}
+
+
+def _docx_line(r: dict[str, object]) -> str:
+    """One tracked change or comment of a DOCX as a line, in the interface language."""
+    from minutes_app.docx_io.unplaced import PROPERTIES, location_message
+
+    where = (f"¶{r['paragraph']}" if r["paragraph"] is not None
+             else render(location_message(str(r["location"]))))
+    kind, scope = str(r["kind"]), str(r["scope"])
+    said = _(_DOCX_KINDS[kind]) if kind in _DOCX_KINDS else kind
+    changed = r.get("changed")
+    if isinstance(changed, list):  # a formatting change: what it changed
+        said += " (" + ", ".join(dict.fromkeys(
+            _(PROPERTIES.get(str(c), N_("other formatting"))) for c in changed)) + ")"
+    move = " " + _("(moved: {name})").format(name=r["move"]) if r.get("move") else ""
+    scope_said = _(_DOCX_SCOPES[scope]) if scope in _DOCX_SCOPES else scope
+    return (f"{_pad(where, 6)} {_pad(said, 7)} {_pad(scope_said, 14)} {r['author']!s:<16} "
+            f"{r['date']!s:<21} {r['text']!r}{move}")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns of a terminal (Hangul takes two)."""
+    from unicodedata import east_asian_width
+
+    used = sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def _docx_revisions(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -58,10 +95,7 @@ def _docx_revisions(args: argparse.Namespace) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         for r in found:
-            where = f"¶{r['paragraph']}" if r["paragraph"] is not None else str(r["location"])
-            move = f" move {r['move']}" if r.get("move") else ""
-            print(f"{where:<6} {r['kind']:<7} {r['scope']:<14} {r['author']:<16} "
-                  f"{r['date']:<21} {r['text']!r}{move}")
+            print(_docx_line(r))
         print(_("{n} tracked change(s) and comment(s)").format(n=len(found)))
     return 0
 

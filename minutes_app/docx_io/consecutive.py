@@ -56,6 +56,7 @@ class Consecutive(_Writer):
             label = fx.comment_anchor(label, self.comments.get(p.id, []))
         name = f"{BOOKMARK_PREFIX}{p.id}_{lang.value}"
         content, mark = self.content(p, lang)
+        content = self.on_text(p, lang, content)
         return fx.paragraph(fx.bookmarked(label, self.ids.take(), name) + content, mark,
                             space_after_pt=6, indent_hanging_cm=1.0)
 
@@ -85,7 +86,8 @@ def _without_number(rp: ReadParagraph) -> ReadParagraph:
         pieces = ([rp.pieces[0]._replace(text=rest)] if rest else []) + rp.pieces[1:]
         cut = len(rp.pieces[0].text) - len(rest)  # bracket spans count from the text's start
         anchors = {k: (max(0, a - cut), max(0, b - cut)) for k, (a, b) in rp.anchors.items()}
-        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids, anchors=anchors)
+        return ReadParagraph(pieces, rp.mark, rp.bookmarks, rp.comment_ids, anchors=anchors,
+                             comment_ends=rp.comment_ends)
     return rp
 
 
@@ -125,7 +127,8 @@ class _Gatherer:
             if first is not None and first.kind == PLAIN and _ANNEX_LABEL.match(first.text):
                 rest = _ANNEX_LABEL.sub("", first.text, count=1)
                 rp = ReadParagraph(([first._replace(text=rest)] if rest else [])
-                                   + rp.pieces[1:], rp.mark, rp.bookmarks, rp.comment_ids)
+                                   + rp.pieces[1:], rp.mark, rp.bookmarks, rp.comment_ids,
+                                   comment_ends=rp.comment_ends)
             self.current.append(rp)
             return
         label = _NUMBER.match(rp.pieces[0].text) if rp.pieces else None

@@ -80,27 +80,34 @@ class RowMarks:
 
     def _comments(self, row: _Row, pid: int) -> None:
         known = {c.text: c.id for c in self.m.paragraph(pid).comments}
-        for rp in row.anchors:
-            self._comment_ids(rp, pid, known)
+        for rp in row.anchors:  # a comment starting in a language's cell keeps the language
+            lang = next((lang for lang, cell in row.cells.items()
+                         if lang in self.m.languages and any(x is rp for x in cell)), None)
+            self._comment_ids(rp.comment_ids, pid, known, lang)
+            # a comment over two rows: on this row's paragraph too (on the same row, once)
+            self._comment_ids(rp.comment_ends, pid, known, lang)
 
-    def _comment_ids(self, rp: ReadParagraph, pid: int, known: dict[str, int]) -> None:
-        for cid in rp.comment_ids:
+    def _comment_ids(self, ids: list[str], pid: int, known: dict[str, int],
+                     lang: Lang | None = None) -> None:
+        for cid in ids:
             change, text = self.doc.comments.get(cid, (None, ""))
             if change is None or not text or BRACKET_NOTE.match(text) is not None:
                 continue
             info = self.doc.threads.get(cid)
             if text in known:  # ours, sent out: only its thread's state may have changed
-                self.word_ids[cid] = known[text]
+                self.word_ids.setdefault(cid, known[text])
                 self._resolved(pid, known[text], info)
                 continue
             side = self._side_of(change.author)
             created = _iso(change.date) or self.now
             parent = self.word_ids.get(info.parent) if info and info.parent else None
             person = "" if change.author in self.sides else change.author
-            comment = Comment(self.m.allocate_id(), side, text, created, author=person,
-                              parent=parent, resolved=bool(info and info.done and not parent))
+            comment = Comment(self.m.allocate_id(), side, text, created, lang=lang,
+                              author=person, parent=parent,
+                              resolved=bool(info and info.done and not parent))
             self.rec.do(AddComment(pid, comment))
-            known[text] = self.word_ids[cid] = comment.id
+            known[text] = comment.id
+            self.word_ids.setdefault(cid, comment.id)  # a reply answers the first of two
             self.report.comments += 1
 
     def _resolved(self, pid: int, comment_id: int, info: ThreadInfo | None) -> None:

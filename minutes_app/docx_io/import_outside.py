@@ -3,6 +3,7 @@ what it changed outside the rows (listed for the user to accept)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from minutes_app.docx_io.import_rows import main_tables
@@ -52,3 +53,98 @@ def same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
              if b.startswith(DOCUMENT_PREFIX)]
     if marks and m.document_id and m.document_id not in marks:
         raise MinutesError(code="import_other_document", name=path.name)
+
+
+class PlaceNames:
+    """Our rows' places in a returned file as the window names them (a paragraph's number and
+    the language of its cell, a heading's text), taken before the import changes the minutes:
+    what cannot be placed is listed by them, never by the file's paragraph count or an id.
+    The rows are read only when something is to be named (most imports place everything)."""
+
+    def __init__(self, m: Minutes, doc: ReadDocument) -> None:
+        self.m, self.doc = m, doc
+        self.numbers = {p.id: m.number(p.id) for p in m.paragraphs()}
+        self.texts = {s.id: dict(s.heading) for s in m.sections}
+        self.headings = {s.id: _heading_text(m, s.id) for s in m.sections}
+        self.cells: dict[int, str] = {}  # the file's paragraph index → "paragraph 15, en"
+        self.rows: dict[int, str] = {}  # … → "the row of paragraph 15" (the row itself)
+        self.ours: set[int] = set()  # the paragraphs of our table, its header row's too
+        self.data_rows: dict[int, str] = {}  # the table's n-th row after its header → …
+        self.read = False
+
+    def _read(self) -> None:
+        m, doc = self.m, self.doc
+        from minutes_app.docx_io.consecutive import as_table
+        from minutes_app.docx_io.import_rows import _id, _languages, _table_rows
+        from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, column_order
+
+        if as_table(doc) is not None:
+            return  # a consecutive copy: its paragraphs are named by the file
+        index = {id(rp): i for i, rp in enumerate(doc.paragraphs)}
+        table = _table_rows(doc, main_tables(doc))
+        self.ours = {index[id(rp)] for _w, cells in table for _c, _s, cell in cells
+                     for rp in cell}
+        languages = _languages(table[0][1], column_order(m))
+        for n, (_where, cells) in enumerate(table[1:], start=1):
+            marks = [b for _c, _s, cell in cells for rp in cell for b in rp.bookmarks]
+            pid, sid = _id(marks, BOOKMARK_PREFIX), _id(marks, SECTION_PREFIX)
+            number = self.numbers.get(pid) if pid is not None else None
+            if number is not None:
+                row, cell_at = f"the row of paragraph {number}", f"paragraph {number}, {{}}"
+            elif sid is not None and self.headings.get(sid):
+                row = f"heading “{self.headings[sid]}”"
+                cell_at = "heading “{}”, {}"
+            else:
+                continue
+            self.data_rows[n] = row
+            for column, _span, cell in cells:
+                lang = languages.get(column)
+                heading = self.texts[sid].get(lang, "") if sid is not None and lang else ""
+                for rp in cell:
+                    self.rows[index[id(rp)]] = row
+                    if lang is not None and (number is not None or heading):
+                        self.cells[index[id(rp)]] = (
+                            cell_at.format(lang.value) if number is not None
+                            else cell_at.format(_short(heading), lang.value))
+
+    def name(self, unplaced: list[Unplaced]) -> list[Unplaced]:
+        """``unplaced`` with each place in our rows named as the window names it."""
+        if unplaced and not self.read:
+            self.read = True
+            with contextlib.suppress(MinutesError):  # not a table of ours: the import says so
+                self._read()
+        return [u._replace(location=self._place(u)) for u in unplaced]
+
+    def _place(self, u: Unplaced) -> str:
+        where, _sep, n = u.location.rpartition(" ")
+        if not n.isdigit():
+            return u.location
+        if u.scope in ("heading", "heading-removed") and where == "section":
+            return u.scope  # the text is the heading: no place to add (ids are ours)
+        if where == "heading of section":
+            heading = self.headings.get(int(n))
+            return f"heading “{heading}”" if heading else u.location
+        if where == "paragraph":
+            return self.cells.get(int(n)) or self.rows.get(int(n), u.location)
+        if where == "row":  # the n-th row after the header (``import_columns``)
+            return self.data_rows.get(int(n), u.location)
+        if where == "row at paragraph":
+            return self.rows.get(int(n), "table row")
+        if where == "table at paragraph":
+            return "our table" if int(n) in self.ours else "table"
+        return u.location
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _heading_text(m: Minutes, section_id: int) -> str:
+    """A section's heading in the interface's language when the document has it."""
+    from minutes_app.i18n.catalog import current_language
+
+    section = m.section(section_id)
+    ui = next((lang for lang in m.languages if lang.value == current_language()), None)
+    text = section.heading.get(ui or m.languages[0], "") or next(
+        (section.heading.get(lang, "") for lang in m.languages if section.heading.get(lang)), "")
+    return _short(text)

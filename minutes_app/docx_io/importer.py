@@ -20,7 +20,9 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_marks import RowMarks
-from minutes_app.docx_io.import_outside import first_marks, same_document, unplaced_outside
+from minutes_app.docx_io.import_outside import (
+    PlaceNames, first_marks, same_document, unplaced_outside,
+)
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
@@ -346,9 +348,10 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         sent = snapshot(m, m.own_side, base.time if base and base.time else now,
                         f"Sent as {base.file if base and base.file else path.name}")
         imp.report.own_round = sent if base is None else exported_round(m, base, sent)
+    names = PlaceNames(m, doc)  # before the import renumbers anything
     try:
         imp.run(accept_uncertain)
-        unplaced = imp.unplaced + unplaced_outside(m, doc)
+        unplaced = names.name(imp.unplaced + unplaced_outside(m, doc))
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
         imp.report.unplaced = unplaced

@@ -65,6 +65,8 @@ class ReadParagraph:
     mark: tuple[str, Change] | None = None  # the paragraph mark itself inserted/deleted
     bookmarks: list[str] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)
+    # comments whose range started in an earlier paragraph and ends (its reference) here
+    comment_ends: list[str] = field(default_factory=list)
     mark_inside: Change | None = None  # who inserted a paragraph mark another author deleted
     mark_move: str = ""  # the move range a moved paragraph mark belongs to
     table: int = -1  # the table holding the paragraph (-1: the body)
@@ -94,12 +96,14 @@ Cell = list[ReadParagraph]
 class Elsewhere(NamedTuple):
     """A tracked change where an import cannot place it; ``scope`` names the place."""
 
-    scope: str  # header | footer | footnote | endnote | textbox | format
+    scope: str  # header | footer | footnote | endnote | textbox | format | cell
     kind: str  # insert | delete | format
     text: str
     change: Change
-    location: str  # the part ("word/header1.xml") or "paragraph N" of the body
-    paragraph: int | None = None
+    # the part ("word/header1.xml"), "paragraph N" of the body, "table cell", "table row"...
+    location: str
+    paragraph: int | None = None  # the body paragraph (of the cell, the row) it stands in
+    detail: str = ""  # a formatting change: the properties it changed ("b,jc")
 
 
 @dataclass
@@ -127,6 +131,8 @@ class ReadDocument:
     alternates: list[tuple[int, str]] = field(default_factory=list)
     # the same in headers, footers and notes: (scope, text)
     part_alternates: list[tuple[str, str]] = field(default_factory=list)
+    # a footnote's or endnote's paragraph (by ``id``) → the body paragraph that cites the note
+    notes_at: dict[int, int] = field(default_factory=dict)
 
 
 def _attr(e: etree._Element, name: str) -> str:
@@ -164,7 +170,7 @@ def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
                 continue  # LibreOffice writes a page break before as one: it is no text
             out.append(_CHARS[tag])
         elif tag == _COMMENT_REF:  # a point comment has only its reference
-            st.comment(rp, _attr(c, "id"))
+            st.comment(rp, _attr(c, "id"), end=True)
         elif tag in _HOSTS:
             st.hosts.append((r, st.index))
     return "".join(out)
@@ -184,10 +190,12 @@ class _State:
         self.index_of: dict[etree._Element, int] | None = None
         self.alternates: list[tuple[int, str]] = []  # text met in mc:AlternateContent
 
-    def comment(self, rp: ReadParagraph, ident: str) -> None:
+    def comment(self, rp: ReadParagraph, ident: str, end: bool = False) -> None:
         if ident and ident not in self.seen_comments:
             self.seen_comments.add(ident)
             rp.comment_ids.append(ident)
+        elif end and ident and ident not in rp.comment_ids and ident not in rp.comment_ends:
+            rp.comment_ends.append(ident)
 
 
 def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
@@ -217,7 +225,7 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             name, start = st.anchors.pop(_attr(c, "id"))
             rp.anchors[name] = (start, _offset(rp))
         elif tag in _COMMENT_MARKS:
-            st.comment(rp, _attr(c, "id"))
+            st.comment(rp, _attr(c, "id"), end=tag == _COMMENT_REF)
         elif tag == _ALTERNATE:
             _alternate(c, st)
 
@@ -397,7 +405,8 @@ def read_docx(path: Path) -> ReadDocument:
         if root is None or body is None:
             return doc
         st = _State()
-        if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
+        if next(root.iter(*reader_parts.FORMAT_CHANGES, *reader_parts.NOTE_REFERENCES),
+                None) is not None:  # where they stand is said by the body paragraph's index
             st.index_of = {}
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates

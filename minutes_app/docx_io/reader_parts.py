@@ -19,6 +19,7 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _PART_SCOPES = {"header": "header", "footer": "footer", "footnotes": "footnote",
                 "endnotes": "endnote"}
+NOTE_REFERENCES = (f"{W}footnoteReference", f"{W}endnoteReference")
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 FORMAT_CHANGES = tuple(f"{W}{t}" for t in (
     "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange",
@@ -59,7 +60,8 @@ def _part_targets(archive: DocxArchive) -> list[tuple[str, str]]:
     return sorted(set(found))
 
 
-def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument) -> None:
+def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument,
+               cited: dict[tuple[str, str], int]) -> None:
     root = archive.xml(name)
     if root is None:
         return
@@ -70,9 +72,26 @@ def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument) -
             continue
         rp = read_paragraph(p, st)
         doc.parts.setdefault(scope, []).append(rp)
-        doc.elsewhere.extend(_changes(rp, scope, name, None))
+        at = cited.get((scope, note.get(f"{W}id") or "")) if note is not None else None
+        if at is not None:
+            doc.notes_at[id(rp)] = at
+        doc.elsewhere.extend(_changes(rp, scope, name, at))
     doc.elsewhere.extend(_formats(root, scope, name, {}))
     doc.part_alternates.extend((scope, text) for _index, text in st.alternates)
+
+
+def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
+               ) -> dict[tuple[str, str], int]:
+    """(footnote | endnote, the note's id) → the body paragraph that cites it."""
+    found: dict[tuple[str, str], int] = {}
+    if not index_of:
+        return found
+    for ref in root.iter(*NOTE_REFERENCES):
+        p = next(ref.iterancestors(f"{W}p"), None)
+        if p is not None and p in index_of:
+            scope = "footnote" if ref.tag == NOTE_REFERENCES[0] else "endnote"
+            found.setdefault((scope, ref.get(f"{W}id") or ""), index_of[p])
+    return found
 
 
 def _textboxes(doc: ReadDocument, st: _State) -> None:
@@ -91,22 +110,59 @@ def _textboxes(doc: ReadDocument, st: _State) -> None:
                 doc.elsewhere.extend(_changes(rp, "textbox", f"paragraph {index}", index))
 
 
+# the properties element a change holds the old copy of, and what is left out of the comparison
+_NOT_COMPARED = {f"{W}{t}" for t in ("rPr", "sectPr", "ins", "del", "moveFrom", "moveTo",
+                                     "cellIns", "cellDel", "cellMerge")}
+_CELL_CHANGES = {f"{W}cellIns": "insert", f"{W}cellDel": "delete"}
+
+
+def changed_properties(e: etree._Element) -> str:
+    """What a formatting change changed, as the properties' local names (``b,jc``): those of
+    its parent (the new formatting) that differ from the old copy it holds."""
+    if not e.tag.endswith("Change") or e.tag in (f"{W}tblGridChange", f"{W}numberingChange",
+                                                    f"{W}sectPrChange"):
+        return etree.QName(e).localname
+    parent = e.getparent()
+    old = next((c for c in e if isinstance(c.tag, str)), None)
+
+    def props(node: etree._Element | None) -> dict[str, bytes]:
+        if node is None:
+            return {}
+        return {etree.QName(c).localname: etree.tostring(c, with_tail=False) for c in node
+                if isinstance(c.tag, str) and not c.tag.endswith("Change")
+                and c.tag not in _NOT_COMPARED}
+
+    new, before = props(parent), props(old)
+    return ",".join(sorted(k for k in new.keys() | before.keys() if new.get(k) != before.get(k)))
+
+
+def _first_index(node: etree._Element, index_of: dict[etree._Element, int]) -> int | None:
+    return next((index_of[p] for p in node.iter(f"{W}p") if p in index_of), None)
+
+
 def _formats(root: etree._Element, scope: str, location: str,
              index_of: dict[etree._Element, int]) -> Iterator[Elsewhere]:
-    """Formatting-only changes (``w:rPrChange`` and its kin), with the text they touch."""
+    """Formatting-only changes (``w:rPrChange`` and its kin), with the text they touch and what
+    they changed; a cell inserted or deleted (``w:cellIns``, ``w:cellDel``) as such."""
     for e in root.iter(*FORMAT_CHANGES):
-        holder = next(e.iterancestors(f"{W}p", f"{W}tr", f"{W}tbl", f"{W}sectPr"), None)
+        holder = next(e.iterancestors(f"{W}p", f"{W}tc", f"{W}tr", f"{W}tbl", f"{W}sectPr"),
+                      None)
         text, index, where = "", None, location
         if holder is not None and holder.tag == f"{W}p":
             text = read_paragraph(holder).text()
             index = index_of.get(holder)
             where = f"paragraph {index}" if index is not None else location
-        elif holder is not None and holder.tag in (f"{W}tr", f"{W}tbl"):
+        elif holder is not None and holder.tag in (f"{W}tc", f"{W}tr", f"{W}tbl"):
             text = " | ".join(read_paragraph(p).text() for p in holder.iter(f"{W}p"))[:200]
-            where = "table row" if holder.tag == f"{W}tr" else "table"
+            index = _first_index(holder, index_of)
+            where = {f"{W}tc": "table cell", f"{W}tr": "table row"}.get(holder.tag, "table")
         elif holder is not None:
             where = "section"
-        yield Elsewhere("format", "format", text, _change(e), where, index)
+        if e.tag in _CELL_CHANGES:
+            yield Elsewhere("cell", _CELL_CHANGES[e.tag], text, _change(e), where, index)
+        else:
+            yield Elsewhere("format", "format", text, _change(e), where, index,
+                            changed_properties(e))
 
 
 def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument,
@@ -114,14 +170,16 @@ def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument
     """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place."""
     _textboxes(doc, st)
     doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
+    cited = _citations(root, st.index_of)
     for scope, name in _part_targets(archive):
-        _read_part(archive, scope, name, doc)
+        _read_part(archive, scope, name, doc, cited)
 
 
 def elsewhere_json(doc: ReadDocument) -> list[dict[str, object]]:
     """The changes in ``doc.elsewhere`` as ``revisions --json`` lists them."""
     return [{"paragraph": e.paragraph, "kind": e.kind, "scope": e.scope, "text": e.text,
-             "author": e.change.author, "date": e.change.date, "location": e.location}
+             "author": e.change.author, "date": e.change.date, "location": e.location,
+             **({"changed": e.detail.split(",")} if e.detail else {})}
             for e in doc.elsewhere]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from minutes_app.docx_io.reader import ReadDocument, ReadParagraph
+from minutes_app.docx_io.reader import Elsewhere, ReadDocument, ReadParagraph
 from minutes_app.errors import N_, Message, MinutesError, english
 
 
@@ -36,39 +36,81 @@ SCOPES = {
     "alternate": N_("Alternative content (shown by some programs only), not applied"),
     "row-unread": N_("A row of a paragraph where the import cannot read it"),
     "bracket": N_("Brackets of theirs on words our later edits changed, not placed"),
+    "cell-inserted": N_("A cell inserted in a table row, not applied"),
+    "cell-deleted": N_("A cell deleted from a table row, not applied"),
+}
+
+# what a formatting change changed (``Elsewhere.detail``: the properties' local names)
+PROPERTIES = {
+    "b": N_("bold"), "bCs": N_("bold"), "i": N_("italic"), "iCs": N_("italic"),
+    "u": N_("underline"), "strike": N_("strikethrough"), "dstrike": N_("strikethrough"),
+    "rFonts": N_("font"), "sz": N_("font size"), "szCs": N_("font size"),
+    "color": N_("font colour"), "highlight": N_("highlighting"), "shd": N_("shading"),
+    "vertAlign": N_("superscript or subscript"), "caps": N_("capitals"),
+    "smallCaps": N_("capitals"), "vanish": N_("hidden text"), "lang": N_("proofing language"),
+    "spacing": N_("spacing"), "jc": N_("alignment (justification)"), "ind": N_("indentation"),
+    "numPr": N_("numbering"), "numberingChange": N_("numbering"),
+    "pStyle": N_("style"), "rStyle": N_("style"), "tblStyle": N_("style"),
+    "keepNext": N_("keeping with the next paragraph"), "keepLines": N_("keeping lines together"),
+    "pBdr": N_("borders"), "tblBorders": N_("borders"), "tcBorders": N_("borders"),
+    "tblW": N_("width"), "tcW": N_("width"), "gridCol": N_("width"),
+    "tblGridChange": N_("column widths"), "trHeight": N_("row height"),
+    "tblLayout": N_("table layout"), "tblInd": N_("indentation"),
+    "vAlign": N_("vertical alignment"), "cellMerge": N_("cells merged"),
+    "gridSpan": N_("cells merged"), "vMerge": N_("cells merged"), "hMerge": N_("cells merged"),
+    "tblHeader": N_("header row repeated on each page"), "cantSplit": N_("row kept on one page"),
+    "sectPrChange": N_("page layout"), "pgSz": N_("page layout"), "pgMar": N_("page layout"),
+    "cols": N_("page layout"), "bidi": N_("text direction"), "textDirection": N_("text direction"),
 }
 
 
 # a location as the importer records it ("table 2, paragraph 7"), and as sentences say it
 _LOCATIONS = (
+    # named by the import (``import_outside.name_places``): our paragraph and its language
+    (re.compile(r"paragraph (?P<number>\d+), (?P<language>ko|en|ru)"),
+     N_("paragraph {number}, {language}")),
+    (re.compile(r"the row of paragraph (?P<number>\d+)"), N_("the row of paragraph {number}")),
+    (re.compile(r"heading “(?P<heading>.*)”, (?P<language>ko|en|ru)"),
+     N_("the heading “{heading}”, {language}")),
+    (re.compile(r"heading “(?P<heading>.*)”"), N_("the heading “{heading}”")),
+    (re.compile(r"annex (?P<annex>\d+), part (?P<part>\d+)"), N_("Annex {annex}, part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), after part (?P<part>\d+)"),
+     N_("Annex {annex}, after part {part}")),
+    (re.compile(r"annex (?P<annex>\d+), heading"), N_("the heading of Annex {annex}")),
     (re.compile(r"table (?P<table>\d+), paragraph (?P<n>\d+)"),
      N_("table {table}, paragraph {n} of the file")),
     (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
     (re.compile(r"heading of section (?P<n>\d+)"), N_("the heading of section {n}")),
-    (re.compile(r"annex (?P<annex>\d+), part (?P<part>\d+)"),
-     N_("annex {annex}, part {part}")),
-    (re.compile(r"annex (?P<annex>\d+), after part (?P<part>\d+)"),
-     N_("annex {annex}, after part {part}")),
-    (re.compile(r"annex (?P<annex>\d+), heading"), N_("the heading of annex {annex}")),
     (re.compile(r"row after annex (?P<annex>\d+)"), N_("a row after annex {annex}")),
     (re.compile(r"section (?P<n>\d+)"), N_("section {n}")),
     (re.compile(r"row (?P<n>\d+)"), N_("row {n} of the table")),
     (re.compile(r"paragraph (?P<n>\d+)"), N_("paragraph {n} of the file")),
     (re.compile("header"), N_("a header")), (re.compile("footer"), N_("a footer")),
     (re.compile("footnote"), N_("a footnote")), (re.compile("endnote"), N_("an endnote")),
+    (re.compile(r"our table"), N_("the table of paragraphs")),
+    (re.compile(r"table row"), N_("a row of a table")),
+    (re.compile(r"table cell"), N_("a cell of a table")),
+    (re.compile(r"table"), N_("a table")), (re.compile(r"section"), N_("the page layout")),
+    (re.compile(r"body"), N_("the text of the file")),
 )
+LANGUAGES = {"ko": N_("Korean"), "en": N_("English"), "ru": N_("Russian")}
+
+
+def _param(name: str, value: str) -> object:
+    if name == "language":
+        return Message(LANGUAGES[value])
+    if name == "annex":  # as the window numbers annexes
+        from minutes_app.model.annexes import roman
+
+        return roman(int(value))
+    return value if name == "heading" else int(value)
 
 
 def location_message(location: str) -> Message:
     """A recorded location as a message to translate; a part's file name stays as it is."""
-    from minutes_app.model.annexes import roman
-
     for pattern, code in _LOCATIONS:
         if found := pattern.fullmatch(location):
-            params: dict[str, object] = {k: int(v) for k, v in found.groupdict().items()}
-            if "annex" in params:  # annexes are numbered I, II… wherever they are named
-                params["annex"] = roman(int(found["annex"]))
-            return Message(code, params)
+            return Message(code, {k: _param(k, v) for k, v in found.groupdict().items()})
     return Message("{name}", {"name": location})
 
 
@@ -78,14 +120,23 @@ class Unplaced(NamedTuple):
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
-    # bracket
+    # bracket | cell-inserted | cell-deleted
     location: str
     text: str
     author: str = ""
+    detail: str = ""  # a formatting change: what it changed ("b,jc", ``PROPERTIES``)
 
     def describe(self) -> Message:
         """The change as a line to show: where, and what."""
         scope = Message(SCOPES.get(self.scope, self.scope))
+        if self.detail:  # a formatting change: what it changed, where
+            what = [Message(c) for c in dict.fromkeys(
+                PROPERTIES.get(d, N_("other formatting")) for d in self.detail.split(","))]
+            if not self.text.strip() and self.location in ("section", "body"):  # the page
+                return Message(N_("{scope}, {what}"), {"scope": scope, "what": what})
+            return Message(N_("{scope}, {what} ({location}): “{text}”"), {
+                "scope": scope, "what": what, "location": location_message(self.location),
+                "text": self.text})
         if self.location == self.scope:  # a header, a footer: the scope says where
             return Message(N_("{scope}: “{text}”"), {"scope": scope, "text": self.text})
         return Message(N_("{scope} ({location}): “{text}”"), {
@@ -94,7 +145,7 @@ class Unplaced(NamedTuple):
     def to_json(self) -> dict[str, str]:
         """As the history and ``--json`` record it."""
         return {"scope": self.scope, "location": self.location, "text": self.text,
-                "author": self.author}
+                "author": self.author, **({"detail": self.detail} if self.detail else {})}
 
 
 class UnplacedChangesError(MinutesError):
@@ -136,14 +187,33 @@ def _body(doc: ReadDocument, mains: set[int], expected: set[str], consumed: set[
     return out
 
 
+def _scope(e: Elsewhere) -> str:
+    if e.scope == "cell":
+        return "cell-inserted" if e.kind == "insert" else "cell-deleted"
+    return e.scope
+
+
+def _where(e: Elsewhere) -> str:
+    """Where a change outside the text stands: a note or text box, or a formatting change
+    or a cell, by the body paragraph it is in (``import_outside.name_places`` names ours)."""
+    if e.paragraph is None:
+        return e.location
+    if e.location in ("table row", "table"):
+        return f"{e.location.split()[-1]} at paragraph {e.paragraph}"
+    return f"paragraph {e.paragraph}"
+
+
 def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplaced]:
     """Tracked changes outside the body, and untracked text we did not write there."""
-    out = [Unplaced(e.scope, e.location, e.text, e.change.author) for e in doc.elsewhere]
+    out = [Unplaced(_scope(e), _where(e), e.text, e.change.author, e.detail)
+           for e in doc.elsewhere]
     for scope, paragraphs in doc.parts.items():
         ours = expected.get(scope, set()) | {""}
         for rp in paragraphs:
             if not rp.changed and rp.text().strip() not in ours:
-                out.append(Unplaced(scope, scope, rp.text()))
+                at = doc.notes_at.get(id(rp))  # a note: where it is cited
+                out.append(Unplaced(scope, scope if at is None else f"paragraph {at}",
+                                    rp.text()))
     return out
 
 

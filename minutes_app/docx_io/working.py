@@ -37,6 +37,8 @@ from minutes_app.model import Lang, Minutes, Paragraph, Section, Side, Status
 from minutes_app.model.brackets import open_brackets, status_of
 from minutes_app.model.track import DELETE, INSERT, Author, Seg, Track, plain
 
+# (paragraph id, language) → the Word ids of the comments made on that language's text
+CellComments = dict[tuple[int, Lang], list[int]]
 BOOKMARK_PREFIX = "_mp_"
 SECTION_PREFIX = "_ms_"
 DOCUMENT_PREFIX = "_md_"  # on the first title: which document the copy was exported from
@@ -144,6 +146,12 @@ class _Writer:
         self.width = math.floor(share) / 567
         self.comments = comments
         self.mark = ""  # the export's base record (``export_base``), on the first title
+        self.cell_comments: CellComments = {}  # comments on one language's text
+
+    def on_text(self, p: Paragraph, lang: Lang, content: str) -> str:
+        """A language's text inside the range of the comments made on it."""
+        ids = self.cell_comments.get((p.id, lang))
+        return fx.comment_anchor(content, ids) if ids else content
 
     def _name(self, a: Author) -> str:
         return author_name(self.m, a.side)
@@ -255,7 +263,8 @@ class _Table(_Writer):
                                                 self.comments.get(p.id, [])))]
         for lang in self.langs:
             content, mark = self.content(p, lang)
-            cells.append(fx.cell(self.width, fx.paragraph(content, mark, space_after_pt=2)))
+            cells.append(fx.cell(self.width, fx.paragraph(self.on_text(p, lang, content), mark,
+                                                          space_after_pt=2)))
         cells.append(fx.cell(STATUS_CM, fx.paragraph(
             fx.run(self.status(p), None, self.fonts, size_pt=8))))
         keep = cant_split([p.text(lang) for lang in self.langs], self.width, self.page_h)
@@ -308,14 +317,16 @@ def _bracket_note(m: Minutes, p: Paragraph) -> str:
 
 
 def _comments(doc: DocxDocument, m: Minutes
-              ) -> tuple[dict[int, list[int]], Edits, list[NewPart]]:
-    """Word comments of each paragraph (who proposed each bracket, then its comments).
+              ) -> tuple[dict[int, list[int]], CellComments, Edits, list[NewPart]]:
+    """Word comments of each paragraph (who proposed each bracket, then its comments): on
+    the number, and those made on one language's text (``Comment.lang``) on that text.
 
     Created before the body is written, in the order of the paragraphs, so that the
     comments part exists when the package is saved; the body anchors them by id. Their
     dates and threads are edits of the saved comments part.
     """
     found: dict[int, list[int]] = {}
+    cells: CellComments = {}
     written = []  # (Word's comment, ours): replies and resolved threads follow
     dates = {}
     for p in m.paragraphs():
@@ -332,12 +343,15 @@ def _comments(doc: DocxDocument, m: Minutes
                                          comment.side.value)
             when = comment.created or m.meeting.last_day.isoformat() + "T00:00:00Z"
             dates[c.comment_id] = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
-            ids.append(c.comment_id)
+            if comment.lang in m.languages:
+                cells.setdefault((p.id, comment.lang), []).append(c.comment_id)
+            else:
+                ids.append(c.comment_id)
             written.append((c, comment))
     threads = write_threads(written)
     if threads is None:
-        return found, {"comments": [dated(dates)]}, []
-    return found, {"comments": [dated(dates), threads[0]]}, [threads[1]]
+        return found, cells, {"comments": [dated(dates)]}, []
+    return found, cells, {"comments": [dated(dates), threads[0]]}, [threads[1]]
 
 
 def _page(doc: DocxDocument, m: Minutes, wide: bool) -> Edits:
@@ -367,7 +381,7 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
                            layout=layout)
     doc = new_document(m, title(m, Lang.EN) + " — working copy")
     edits = _page(doc, m, landscape(m) and layout == "side-by-side")  # consecutive: portrait
-    comments, more, added = _comments(doc, m)
+    comments, cells, more, added = _comments(doc, m)
     edits.update(more)
     if layout == "consecutive":
         from minutes_app.docx_io.consecutive import Consecutive
@@ -380,6 +394,7 @@ def write_working(m: Minutes, out: str | Path | IO[bytes], progress: Progress | 
 
         mark = str(base_record(m)["mark"])
     writer.mark = mark
+    writer.cell_comments = cells
     stream = writer.body(progress)  # type: ignore[attr-defined]
     placeholder(doc)
     track_revisions_setting(doc)

@@ -250,12 +250,12 @@ def test_revisions_command_prints_every_scope(features_docx: Path) -> None:
                              str(features_docx)], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    for word in ("footnote", "textbox", "format", "Three paragraphs"):
-        assert word in result.stdout
+    for word in ("footnote", "text box", "Formatting change (bold)", "Three paragraphs"):
+        assert word in result.stdout  # the scopes said in words, not as the JSON's codes
 
 
 def test_text_direction_containers_and_tracked_cell_structure(tmp_path: Path) -> None:
-    """``w:dir`` / ``w:bdo`` (Word 2010) hold runs; ``w:cellIns`` is a tracked table change."""
+    """``w:dir`` / ``w:bdo`` (Word 2010) hold runs; ``w:cellIns`` is a cell inserted."""
     body = (para('<w:dir w:val="ltr">' + change("ins", 1, IVAN) + ">" + run("inside dir")
                  + '</w:ins></w:dir><w:bdo w:val="ltr">' + run(" and bdo") + "</w:bdo>")
             + '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc>'
@@ -263,7 +263,7 @@ def test_text_direction_containers_and_tracked_cell_structure(tmp_path: Path) ->
             + "/></w:tcPr>" + para(run("a new cell")) + "</w:tc></w:tr></w:tbl>" + para(""))
     found = _found(write_docx(tmp_path / "d.docx", body))
     assert [(r["scope"], r["kind"], r["text"]) for r in found] == [
-        ("text", "insert", "inside dir"), ("format", "format", "a new cell")]
+        ("text", "insert", "inside dir"), ("cell", "insert", "a new cell")]
     assert read_docx(tmp_path / "d.docx").paragraphs[0].text() == "inside dir and bdo"
 
 
