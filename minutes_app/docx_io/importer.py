@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minutes_app.docx_io.export_base import ExportBase, find_base
+from minutes_app.docx_io.import_accepted import SentCopy
 from minutes_app.docx_io.import_base import (
     bracket_ops, conflict_brackets, exported_round, late_own_edits, onto_ours,
 )
@@ -24,6 +25,7 @@ from minutes_app.docx_io.import_outside import first_marks, same_document, unpla
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
+from minutes_app.docx_io.import_steps import new_changes, steps
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -62,22 +64,38 @@ class _Importer(RowMarks):
         self.unplaced: list[Unplaced] = []
         self.name = ""  # the file's name, for the sentences that name it
         self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
+        self._rows: tuple[list[_Row], list[list[ReadParagraph]]] | None = None
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
             self.round_number = m.working_round + 1
 
     def _own_edits_sent(self) -> bool:
-        """Whether the returned file holds our pending edits of the working round."""
+        """Whether the returned file went out with our pending edits of the working round:
+        the export's base says so, or they are in it, tracked or accepted in Word (how many
+        they accepted there goes in the report: ``import_accepted``)."""
         m = self.m
         tracks = [t for p in m.paragraphs() for t in p.tracks.values()]
+        tracks += [t for s in m.sections for t in s.tracks.values()]
         tracks += [t for a in m.annexes for held in a.tracks.values() for t in held.values()]
         mine = {(author_name(m, s.author.side), s.author.time) for track in tracks for s in track
                 if s.author is not None and s.author.side is m.own_side
                 and s.author.round == m.working_round}
-        return bool(mine) and any(
+        tracked = bool(mine) and any(
             piece.change is not None and (piece.change.author, piece.change.date) in mine
             for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
             for piece in rp.pieces)
+        went_out = SentCopy(m, self.base, mine, self.now).went_out()
+        if mine and (went_out or tracked or self.base is None):
+            sent = SentCopy(m, self.base if went_out else None, mine, self.now)
+            self.report.accepted_in_word = sent.count(self._read()[0])
+        # an old copy (no base) whose text holds our edits without markup went out with them
+        return went_out or tracked or (self.base is None and self.report.accepted_in_word > 0)
+
+    def _read(self) -> tuple[list[_Row], list[list[ReadParagraph]]]:
+        """The file's rows and header (read once)."""
+        if self._rows is None:
+            self._rows = _rows(self.doc, self.m)
+        return self._rows
 
     def _count(self, author: Author) -> None:
         """One more change by ``author``'s Side (a text, a heading, a row inserted or deleted)."""
@@ -110,6 +128,32 @@ class _Importer(RowMarks):
         side = self._side_of(latest.author)
         return Author(side, self.round_number, _iso(latest.date) or self.now)
 
+    def _edits(self, cell: list[ReadParagraph], where: tuple[int, Lang, str], text: str,
+               by_change: bool, heading: bool = False) -> list[tuple[str, Author]]:
+        """The texts a cell's edit goes through to ``text`` from ours (``where``: id,
+        language, our text), each with its author (counted): the untracked edits, then each
+        tracked author's (``import_steps``); one step, the latest tracked author's, unless
+        ``by_change`` (no conflict)."""
+        ident, lang, start = where
+
+        def known(c: Change) -> bool:
+            return (c.author, c.date) in self.ours
+
+        found: list[tuple[str, Author]] = []
+        if by_change and new_changes(cell, known):
+            last = start
+            untracked = Author(self.from_side, self.round_number, self.now)
+            for state, who in steps(cell, known, self._side_of, untracked):
+                merged = onto_ours(self.base, ident, lang, start, state, heading).text
+                if merged != last:
+                    found.append((merged, who))
+                last = merged
+        if not found or found[-1][0] != text:
+            found.append((text, self.author(cell)))
+        for who in {who.side: who for _t, who in reversed(found)}.values():
+            self._count(who)  # once per Side
+        return found
+
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
         made = []
         moved: dict[Lang, tuple[str, str]] = {}  # their text, ours: the file's offsets differ
@@ -127,11 +171,12 @@ class _Importer(RowMarks):
                     self._brackets(p, lang, cell)
                 continue
             author = self.author(cell)
-            self.rec.do(EditText(p.id, lang, text, author))
+            ours = p.text(lang)
+            for step, who in self._edits(cell, (p.id, lang, ours), text, not merged.conflicts):
+                self.rec.do(EditText(p.id, lang, step, who))
             if text == returned:
                 self._brackets(p, lang, cell)
             made += conflict_brackets(self.m, p.id, lang, merged.conflicts, author)
-            self._count(author)
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
         if made:
@@ -162,9 +207,9 @@ class _Importer(RowMarks):
             self.report.text_conflicts += len(merged.conflicts)
             if text == ours:
                 continue
-            author = self.author(cell)
-            self.rec.do(EditHeading(section.id, lang, text, author))
-            self._count(author)
+            for step, who in self._edits(cell, (section.id, lang, ours), text,
+                                         not merged.conflicts, heading=True):
+                self.rec.do(EditHeading(section.id, lang, step, who))
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
         for rp in row.anchors:  # headings hold no comments: one there cannot be placed
@@ -206,7 +251,7 @@ class _Importer(RowMarks):
         return best
 
     def run(self, accept_uncertain: bool) -> None:
-        rows, header = _rows(self.doc, self.m)
+        rows, header = self._read()
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
             columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()
