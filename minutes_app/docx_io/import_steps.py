@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterator
 from minutes_app.docx_io.import_history import _iso
 from minutes_app.docx_io.reader import DELETE, INSERT, PLAIN, Cell, Change, ReadParagraph
 from minutes_app.model import Side
-from minutes_app.model.track import Author
+from minutes_app.model.track import Author, Seg, Track, normalize
+from minutes_app.tracking.diff import retrack
 
 Accepted = Callable[[Change], bool]
+_APART = 1 << 20  # a step's changes are made in a round of their own, then given back theirs
 
 
 def _kept(kind: str, change: Change | None, inside: Change | None, accepted: Accepted) -> bool:
@@ -85,3 +87,29 @@ def steps(cell: Cell, known: Accepted, side_of: Callable[[str], Side],
         out.append((cell_state(cell, accepted),
                     Author(side, untracked.round, date or untracked.time)))
     return out
+
+
+def in_steps(track: Track, texts: list[tuple[str, Author]]) -> Track:
+    """The track after the texts in turn, each change with its step's author and time.
+
+    Retracking by one author rewrites that Side's neighbouring changes of the round as its
+    own (time included): each step is made in a round apart, then given back its round; a
+    step's deletion of words an earlier step of the same Side and round inserted leaves no
+    trace, as retracking leaves it.
+    """
+    real: dict[int, int] = {}
+    for k, (text, who) in enumerate(texts):
+        real[_APART + k] = who.round
+        track = retrack(track, text, who._replace(round=_APART + k))
+
+    def back(a: Author | None) -> Author | None:
+        return a._replace(round=real[a.round]) if a is not None and a.round in real else a
+
+    out = []
+    for s in track:
+        author, origin = back(s.author), back(s.origin)
+        if s.kind == DELETE and author is not None and origin is not None and (
+                origin.side, origin.round) == (author.side, author.round):
+            continue  # one's own pending words taken back
+        out.append(Seg(s.kind, s.text, author, origin))
+    return normalize(out)

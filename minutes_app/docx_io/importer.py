@@ -25,7 +25,7 @@ from minutes_app.docx_io.import_outside import first_marks, same_document, unpla
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
-from minutes_app.docx_io.import_steps import new_changes, steps
+from minutes_app.docx_io.import_steps import in_steps, new_changes, steps
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -36,9 +36,9 @@ from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     Batch, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, SetAuthorSides,
-    SetMark, Side,
+    SetHeadingTrack, SetMark, SetTrack, Side,
 )
-from minutes_app.model.track import Author
+from minutes_app.model.track import Author, plain
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
@@ -128,11 +128,11 @@ class _Importer(RowMarks):
         side = self._side_of(latest.author)
         return Author(side, self.round_number, _iso(latest.date) or self.now)
 
-    def _edits(self, cell: list[ReadParagraph], where: tuple[int, Lang, str], text: str,
-               by_change: bool, heading: bool = False) -> list[tuple[str, Author]]:
-        """The texts a cell's edit goes through to ``text`` from ours (``where``: id,
-        language, our text), each with its author (counted): the untracked edits, then each
-        tracked author's (``import_steps``); one step, the latest tracked author's, unless
+    def _edit(self, cell: list[ReadParagraph], where: tuple[int, Lang, str], text: str,
+              by_change: bool, heading: bool = False) -> Operation:
+        """A cell's edit from our text to ``text`` (``where``: id, language, our text), its
+        changes by their authors (counted): the untracked edits, then each tracked author's
+        with its date (``import_steps``); all the latest tracked author's, unless
         ``by_change`` (no conflict)."""
         ident, lang, start = where
 
@@ -152,7 +152,14 @@ class _Importer(RowMarks):
             found.append((text, self.author(cell)))
         for who in {who.side: who for _t, who in reversed(found)}.values():
             self._count(who)  # once per Side
-        return found
+        if len(found) == 1:
+            who = found[0][1]
+            return (EditHeading(ident, lang, text, who) if heading
+                    else EditText(ident, lang, text, who))
+        held = (self.m.section(ident) if heading else self.m.paragraph(ident)).tracks.get(lang)
+        track = in_steps(held or plain(start), found)
+        return (SetHeadingTrack(ident, lang, text, track) if heading
+                else SetTrack(ident, lang, text, track))
 
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
         made = []
@@ -172,8 +179,7 @@ class _Importer(RowMarks):
                 continue
             author = self.author(cell)
             ours = p.text(lang)
-            for step, who in self._edits(cell, (p.id, lang, ours), text, not merged.conflicts):
-                self.rec.do(EditText(p.id, lang, step, who))
+            self.rec.do(self._edit(cell, (p.id, lang, ours), text, not merged.conflicts))
             if text == returned:
                 self._brackets(p, lang, cell)
             made += conflict_brackets(self.m, p.id, lang, merged.conflicts, author)
@@ -207,9 +213,8 @@ class _Importer(RowMarks):
             self.report.text_conflicts += len(merged.conflicts)
             if text == ours:
                 continue
-            for step, who in self._edits(cell, (section.id, lang, ours), text,
-                                         not merged.conflicts, heading=True):
-                self.rec.do(EditHeading(section.id, lang, step, who))
+            self.rec.do(self._edit(cell, (section.id, lang, ours), text, not merged.conflicts,
+                                   heading=True))
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
         for rp in row.anchors:  # headings hold no comments: one there cannot be placed
