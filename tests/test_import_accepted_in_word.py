@@ -17,6 +17,7 @@ from lxml import etree
 from minutes_app.cli.main import main
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
+from minutes_app.tracking.ops import edit_text
 from minutes_app.tracking.provenance import blame
 from minutes_app.tracking.revisions import all_revisions
 from tests.exports.schema import assert_valid_docx
@@ -214,6 +215,28 @@ def test_some_accepted_some_tracked_some_rejected(tmp_path: Path,
     assert {r for r in _ours(before) if r[0] == 9 or r[1] == "en"} <= revs  # still ours
     assert (11, "ko", "RU", "delete", 4, "및 벤처투자자") in revs  # their rejection: theirs
     assert _words(m, 11, Lang.EN, "start-ups and venture investors") == ("KR", 3)
+
+
+def test_accepted_in_word_and_our_edit_since_the_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Our edit made after the export stays ours, after their round; what they accepted of
+    the copy stays ours in the round it went out in."""
+    path, copy = _exported(tmp_path)
+    before = _opened(path)
+    f, m = MinutesFile.open(path)
+    pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 11)
+    text = m.paragraph(pid).text(Lang.EN) + " LATER"
+    op = edit_text(m, pid, Lang.EN, text, "2026-01-01T00:00:00Z")
+    f.write(m, op.apply(m)[1])
+    f.close()
+    returned = _returned(copy, tmp_path / "back.docx", lambda root, m: accept(root), before)
+    out = _import(path, returned, capsys)
+    assert "accepted 5 of your changes" in out
+    m = _opened(path)
+    _sent_round(m, "wc.docx")
+    assert _ours(m) == _ours(before)
+    assert (11, "en", "KR", "insert", 5, "LATER") in _revs(m)
+    assert not {r for r in _revs(m) if r[4] == 4}
 
 
 def test_an_old_copy_without_the_export_mark(tmp_path: Path,

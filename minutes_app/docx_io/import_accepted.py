@@ -13,12 +13,13 @@ changes not taken, is nearer to the copy as sent than to the copy without that r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from minutes_app.docx_io.export_base import ExportBase
 from minutes_app.docx_io.import_rows import _Row
 from minutes_app.docx_io.import_steps import cell_state
-from minutes_app.docx_io.reader import Cell, Change
+from minutes_app.docx_io.reader import Cell, Change, ReadDocument
+from minutes_app.docx_io.working import author_name
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, SIDE_NAMES
 from minutes_app.model import Lang, Minutes, Side
@@ -114,6 +115,28 @@ class SentCopy:
             return (c.author, c.date) not in self.mine
 
         return accepted(track, cell_state(cell, taken), m.own_side, m.working_round)
+
+
+def edits_sent(m: Minutes, doc: ReadDocument, base: ExportBase | None, now: str,
+               rows: Callable[[], list[_Row]]) -> tuple[bool, int]:
+    """Whether the returned file went out with our pending edits of the working round (the
+    export's base says so, or they are in it: tracked, or an old copy's text holding them
+    without markup), and how many of them they accepted in Word."""
+    tracks = [t for p in m.paragraphs() for t in p.tracks.values()]
+    tracks += [t for s in m.sections for t in s.tracks.values()]
+    tracks += [t for a in m.annexes for held in a.tracks.values() for t in held.values()]
+    mine = {(author_name(m, s.author.side), s.author.time) for track in tracks for s in track
+            if s.author is not None and s.author.side is m.own_side
+            and s.author.round == m.working_round}
+    tracked = bool(mine) and any(
+        piece.change is not None and (piece.change.author, piece.change.date) in mine
+        for rp in doc.paragraphs  # a table's cells are among them (consecutive: no table)
+        for piece in rp.pieces)
+    went_out = SentCopy(m, base, mine, now).went_out()
+    count = 0
+    if mine and (went_out or tracked or base is None):
+        count = SentCopy(m, base if went_out else None, mine, now).count(rows())
+    return went_out or tracked or (base is None and count > 0), count
 
 
 def accepted_note(n: int, side: Side, round_number: int) -> list[Message]:

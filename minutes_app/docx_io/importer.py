@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minutes_app.docx_io.export_base import ExportBase, find_base
-from minutes_app.docx_io.import_accepted import SentCopy
+from minutes_app.docx_io.import_accepted import edits_sent
 from minutes_app.docx_io.import_base import (
     bracket_ops, conflict_brackets, exported_round, late_own_edits, onto_ours,
 )
@@ -70,26 +70,11 @@ class _Importer(RowMarks):
             self.round_number = m.working_round + 1
 
     def _own_edits_sent(self) -> bool:
-        """Whether the returned file went out with our pending edits of the working round:
-        the export's base says so, or they are in it, tracked or accepted in Word (how many
-        they accepted there goes in the report: ``import_accepted``)."""
-        m = self.m
-        tracks = [t for p in m.paragraphs() for t in p.tracks.values()]
-        tracks += [t for s in m.sections for t in s.tracks.values()]
-        tracks += [t for a in m.annexes for held in a.tracks.values() for t in held.values()]
-        mine = {(author_name(m, s.author.side), s.author.time) for track in tracks for s in track
-                if s.author is not None and s.author.side is m.own_side
-                and s.author.round == m.working_round}
-        tracked = bool(mine) and any(
-            piece.change is not None and (piece.change.author, piece.change.date) in mine
-            for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
-            for piece in rp.pieces)
-        went_out = SentCopy(m, self.base, mine, self.now).went_out()
-        if mine and (went_out or tracked or self.base is None):
-            sent = SentCopy(m, self.base if went_out else None, mine, self.now)
-            self.report.accepted_in_word = sent.count(self._read()[0])
-        # an old copy (no base) whose text holds our edits without markup went out with them
-        return went_out or tracked or (self.base is None and self.report.accepted_in_word > 0)
+        """Whether the returned file went out with our pending edits of the working round
+        (how many of them they accepted in Word goes in the report: ``import_accepted``)."""
+        sent, self.report.accepted_in_word = edits_sent(self.m, self.doc, self.base, self.now,
+                                                        lambda: self._read()[0])
+        return sent
 
     def _read(self) -> tuple[list[_Row], list[list[ReadParagraph]]]:
         """The file's rows and header (read once)."""
