@@ -27,12 +27,13 @@ Edit = Callable[[etree._Element, Minutes], None]
 Rev = tuple[int | None, str, str, str, int, str]
 
 
-def _exported(tmp_path: Path) -> tuple[Path, Path]:
+def _exported(tmp_path: Path, layout: str = "side-by-side") -> tuple[Path, Path]:
     """The demo as negotiated (our round 3 edits pending) and its working copy, exported
     through the CLI (so the history records what the copy went out with)."""
     path, copy = tmp_path / "d.minutes", tmp_path / "wc.docx"
     assert main(["--lang", "en", "demo", "--force", str(path)]) == 0
-    assert main(["--lang", "en", "export", "--kind", "working", "-o", str(copy), str(path)]) == 0
+    assert main(["--lang", "en", "export", "--kind", "working", "--layout", layout, "-o",
+                 str(copy), str(path)]) == 0
     assert_valid_docx(copy)
     return path, copy
 
@@ -149,9 +150,10 @@ def _sent_round(m: Minutes, name: str) -> None:
     assert m.rounds[2].note == f"Sent as {name}"
 
 
-def test_accept_all_in_word_keeps_our_words_ours(tmp_path: Path,
+@pytest.mark.parametrize("layout", ["side-by-side", "consecutive"])
+def test_accept_all_in_word_keeps_our_words_ours(tmp_path: Path, layout: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    path, copy = _exported(tmp_path)
+    path, copy = _exported(tmp_path, layout)
     before = _opened(path)
     ours = _ours(before)
     assert len(ours) == 5  # the demo's pending edits of ours (paragraphs 9 and 11)
