@@ -32,6 +32,7 @@ class ImportReport:
     kept: int = 0
     conflicts: list[int] = field(default_factory=list)
     text_conflicts: int = 0
+    accepted_in_word: int = 0  # our pending revisions they accepted in Word (still pending)
 
     def summary(self) -> Message:
         """What the import did, for the front ends to say."""

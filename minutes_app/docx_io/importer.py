@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minutes_app.docx_io.export_base import ExportBase, find_base
+from minutes_app.docx_io.import_accepted import edits_sent
 from minutes_app.docx_io.import_base import (
     bracket_ops, conflict_brackets, exported_round, late_own_edits, onto_ours,
 )
@@ -26,6 +27,7 @@ from minutes_app.docx_io.import_outside import (
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
+from minutes_app.docx_io.import_steps import in_steps, new_changes, steps
 from minutes_app.docx_io.matching import RowMatcher
 from minutes_app.docx_io.reader import (
     DELETE, INSERT, PLAIN, Change, ReadDocument, ReadParagraph, read_docx,
@@ -36,9 +38,9 @@ from minutes_app.errors import MinutesError
 from minutes_app.gcpause import collector_paused
 from minutes_app.model import (
     Batch, InsertParagraph, Lang, Minutes, Operation, Paragraph, ParagraphMark, SetAuthorSides,
-    SetMark, Side,
+    SetHeadingTrack, SetMark, SetTrack, Side,
 )
-from minutes_app.model.track import Author
+from minutes_app.model.track import Author, plain
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
 from minutes_app.tracking.merge import Recorder, renumber_own_edits
@@ -64,22 +66,23 @@ class _Importer(RowMarks):
         self.unplaced: list[Unplaced] = []
         self.name = ""  # the file's name, for the sentences that name it
         self.word_ids: dict[str, int] = {}  # Word comment id → ours, for replies
+        self._rows: tuple[list[_Row], list[list[ReadParagraph]]] | None = None
         self.own_sent = self._own_edits_sent()
         if self.own_sent:  # our pending edits went out with the file: theirs come after
             self.round_number = m.working_round + 1
 
     def _own_edits_sent(self) -> bool:
-        """Whether the returned file holds our pending edits of the working round."""
-        m = self.m
-        tracks = [t for p in m.paragraphs() for t in p.tracks.values()]
-        tracks += [t for a in m.annexes for held in a.tracks.values() for t in held.values()]
-        mine = {(author_name(m, s.author.side), s.author.time) for track in tracks for s in track
-                if s.author is not None and s.author.side is m.own_side
-                and s.author.round == m.working_round}
-        return bool(mine) and any(
-            piece.change is not None and (piece.change.author, piece.change.date) in mine
-            for rp in self.doc.paragraphs  # a table's cells are among them (consecutive: no table)
-            for piece in rp.pieces)
+        """Whether the returned file went out with our pending edits of the working round
+        (how many of them they accepted in Word goes in the report: ``import_accepted``)."""
+        sent, self.report.accepted_in_word = edits_sent(self.m, self.doc, self.base, self.now,
+                                                        lambda: self._read()[0])
+        return sent
+
+    def _read(self) -> tuple[list[_Row], list[list[ReadParagraph]]]:
+        """The file's rows and header (read once)."""
+        if self._rows is None:
+            self._rows = _rows(self.doc, self.m)
+        return self._rows
 
     def _count(self, author: Author) -> None:
         """One more change by ``author``'s Side (a text, a heading, a row inserted or deleted)."""
@@ -112,6 +115,39 @@ class _Importer(RowMarks):
         side = self._side_of(latest.author)
         return Author(side, self.round_number, _iso(latest.date) or self.now)
 
+    def _edit(self, cell: list[ReadParagraph], where: tuple[int, Lang, str], text: str,
+              by_change: bool, heading: bool = False) -> Operation:
+        """A cell's edit from our text to ``text`` (``where``: id, language, our text), its
+        changes by their authors (counted): the untracked edits, then each tracked author's
+        with its date (``import_steps``); all the latest tracked author's, unless
+        ``by_change`` (no conflict)."""
+        ident, lang, start = where
+
+        def known(c: Change) -> bool:
+            return (c.author, c.date) in self.ours
+
+        found: list[tuple[str, Author]] = []
+        if by_change and new_changes(cell, known):
+            last = start
+            untracked = Author(self.from_side, self.round_number, self.now)
+            for state, who in steps(cell, known, self._side_of, untracked):
+                merged = onto_ours(self.base, ident, lang, start, state, heading).text
+                if merged != last:
+                    found.append((merged, who))
+                last = merged
+        if not found or found[-1][0] != text:
+            found.append((text, self.author(cell)))
+        for who in {who.side: who for _t, who in reversed(found)}.values():
+            self._count(who)  # once per Side
+        if len(found) == 1:
+            who = found[0][1]
+            return (EditHeading(ident, lang, text, who) if heading
+                    else EditText(ident, lang, text, who))
+        held = (self.m.section(ident) if heading else self.m.paragraph(ident)).tracks.get(lang)
+        track = in_steps(held or plain(start), found)
+        return (SetHeadingTrack(ident, lang, text, track) if heading
+                else SetTrack(ident, lang, text, track))
+
     def _paragraph(self, row: _Row, p: Paragraph) -> None:
         made = []
         moved: dict[Lang, tuple[str, str]] = {}  # their text, ours: the file's offsets differ
@@ -129,11 +165,11 @@ class _Importer(RowMarks):
                     self._brackets(p, lang, cell)
                 continue
             author = self.author(cell)
-            self.rec.do(EditText(p.id, lang, text, author))
+            ours = p.text(lang)
+            self.rec.do(self._edit(cell, (p.id, lang, ours), text, not merged.conflicts))
             if text == returned:
                 self._brackets(p, lang, cell)
             made += conflict_brackets(self.m, p.id, lang, merged.conflicts, author)
-            self._count(author)
             if p.id not in self.report.touched:
                 self.report.touched.append(p.id)
         if made:
@@ -164,9 +200,8 @@ class _Importer(RowMarks):
             self.report.text_conflicts += len(merged.conflicts)
             if text == ours:
                 continue
-            author = self.author(cell)
-            self.rec.do(EditHeading(section.id, lang, text, author))
-            self._count(author)
+            self.rec.do(self._edit(cell, (section.id, lang, ours), text, not merged.conflicts,
+                                   heading=True))
             if section.id not in self.report.headings:
                 self.report.headings.append(section.id)
         for rp in row.anchors:  # headings hold no comments: one there cannot be placed
@@ -208,7 +243,7 @@ class _Importer(RowMarks):
         return best
 
     def run(self, accept_uncertain: bool) -> None:
-        rows, header = _rows(self.doc, self.m)
+        rows, header = self._read()
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
             columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()

@@ -113,12 +113,16 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
     messages = [report.summary(), *([note] if note is not None else [])]
     messages += base_notes(report.kept, [m.number(pid) or 0 for pid in report.conflicts],
                            report.text_conflicts)
+    from minutes_app.docx_io.import_accepted import accepted_note
+
+    messages += accepted_note(report.accepted_in_word, from_side or m.own_side.other,
+                              report.own_round.number if report.own_round else m.working_round)
     messages += [Message(N_("Accepted, not placed: {change}"), {"change": u.describe()})
                  for u in report.unplaced]
     params = {"file": path.name, "number": report.round.number, "by_side": report.by_side,
               "uncertain": len(report.uncertain), "uncertain_rows": list(report.uncertain),
               "unplaced": len(report.unplaced), "conflicts": len(report.conflicts),
-              "kept": report.kept,
+              "kept": report.kept, "accepted_in_word": report.accepted_in_word,
               "authors": report.authors}
     return Step(Message(N_("Import round {number}"), {"number": report.round.number}), edit,
                 Report("import", params, tuple(messages)), rounds,

@@ -4,7 +4,8 @@ Usage: lo_edit.py IN.docx OUT.docx "Given Surname" TRACK(0|1) EDITS.json
 EDITS.json is a list of [old, new] replacements (done with LibreOffice's own replace-all), or
 {"insert_row_after": TEXT, "cells": [...]}: a table row inserted below the row holding TEXT,
 its cells typed in (as a delegate adds a paragraph to the working copy), or
-{"delete_row_with": TEXT}: the first table row holding TEXT deleted, or
+{"delete_row_with": TEXT}: the first table row holding TEXT deleted, or {"accept_all": true}:
+every tracked change accepted (Edit > Track Changes > Accept All), or
 {"add_column_with": TEXT, "text": NEW}: a column appended to the table, NEW typed into it in the
 row holding TEXT, or {"merge_with": TEXT, "down": BOOL, "below": WORDS}: the second and third
 cells of that row merged (Table > Merge Cells), or its third cell and the one below (WORDS,
@@ -110,6 +111,17 @@ def split_before(doc: Any, anchor: str, heading: bool) -> None:
                                (prop("Type", 2 if heading else 1),))
 
 
+def accept_all(doc: Any) -> None:
+    """Every tracked change accepted, as Edit > Track Changes > Accept All does."""
+    ctx = uno.getComponentContext()
+    dispatcher = ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.frame.DispatchHelper", ctx)
+    dispatcher.executeDispatch(doc.getCurrentController().getFrame(),
+                               ".uno:AcceptAllTrackedChanges", "", 0, ())
+    if doc.Redlines.Count:
+        raise SystemExit(f"{doc.Redlines.Count} tracked changes left after Accept All")
+
+
 def main() -> None:
     src, dst, author, track, edits_file = sys.argv[1:6]
     given, _, surname = author.partition(" ")
@@ -159,6 +171,9 @@ def main() -> None:
                     continue
                 if isinstance(edit, dict) and "split_before" in edit:
                     split_before(doc, edit["split_before"], bool(edit.get("heading")))
+                    continue
+                if isinstance(edit, dict) and "accept_all" in edit:
+                    accept_all(doc)
                     continue
                 if isinstance(edit, dict) and "delete_row_with" in edit:
                     delete_row(doc, edit["delete_row_with"])
