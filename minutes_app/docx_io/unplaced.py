@@ -36,6 +36,11 @@ SCOPES = {
     "alternate": N_("Alternative content (shown by some programs only), not applied"),
     "row-unread": N_("A row of a paragraph where the import cannot read it"),
     "bracket": N_("Brackets of theirs on words our later edits changed, not placed"),
+    "heading-added": N_("Heading row they added, not applied: a section is added in the app "
+                        "(the rows after it stay in the section before it)"),
+    "section-moved": N_("Section moved in their copy, not applied: a section is moved in the "
+                        "app"),
+    "moved": N_("Row of a paragraph deleted and moved in their copy, not moved"),
 }
 
 
@@ -65,7 +70,7 @@ class Unplaced(NamedTuple):
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
-    # bracket
+    # bracket | heading-added | section-moved | moved
     location: str
     text: str
     author: str = ""
