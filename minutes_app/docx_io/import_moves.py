@@ -83,13 +83,15 @@ def _tokens(m: Minutes, rows: list[_Row]) -> tuple[list[tuple[str, int, int]], d
     return found, ours
 
 
-def find_moves(m: Minutes, rows: list[_Row]) -> tuple[list[Move], list[tuple[int, int]]]:
+def find_moves(m: Minutes, rows: list[_Row], light: set[int] = frozenset()  # type: ignore[assignment]
+               ) -> tuple[list[Move], list[tuple[int, int]]]:
     """The paragraphs their file moved, in the file's order, and the sections it moved
-    (section id, row index)."""
+    (section id, row index); the paragraphs ``light`` (ours moved since) are the first
+    taken for moved."""
     found, ours = _tokens(m, rows)
-    weights = [_HEADING if kind == "s" else _INSERTED if (
+    weights = [_HEADING if kind == "s" else _INSERTED if ident in light or (
         (mark := rows[index - 1].mark) is not None and mark[0] == INSERT) else _ROW
-        for kind, _ident, index in found]
+        for kind, ident, index in found]
     kept = _heaviest([ours[f"{kind}{ident}"] for kind, ident, _i in found], weights)
     sections_moved = [(ident, index) for i, (kind, ident, index) in enumerate(found)
                       if kind == "s" and i not in kept]
@@ -128,7 +130,10 @@ class RowMoves:
 
     def _moves(self, rows: list[_Row]) -> None:
         """Their moves as moves by their Side (a section moved is listed, not applied)."""
-        moves, sections = find_moves(self.m, rows)
+        own = self.m.own_side
+        light = {p.id for p in self.m.paragraphs() if p.mark is not None
+                 and p.mark.kind == "move" and p.mark.author.side is own}
+        moves, sections = find_moves(self.m, rows, light)
         placed = {r.pid for r in rows if r.pid is not None}
         for sid, index in sections:
             heading = self.m.section(sid).heading
