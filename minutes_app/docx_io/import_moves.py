@@ -14,7 +14,7 @@ from typing import NamedTuple
 from minutes_app.docx_io.export_base import ExportBase
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_rows import _cell_text, _Row
-from minutes_app.docx_io.reader import INSERT, Change, ReadParagraph
+from minutes_app.docx_io.reader import DELETE, INSERT, Change, ReadParagraph
 from minutes_app.docx_io.unplaced import Unplaced
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, SIDE_NAMES
@@ -211,3 +211,21 @@ def new_heading(row: _Row) -> bool:
         return False  # a deleted row adds nothing
     return not _cell_text(row.status).strip() and any(
         _cell_text(cell).strip() for cell in row.cells.values())
+
+
+def _move_names(row: _Row, kind: str) -> set[str]:
+    return {piece.move for rp in row.anchors for piece in rp.pieces
+            if piece.move and piece.kind == kind}
+
+
+def link_moved_rows(rows: list[_Row]) -> None:
+    """A row moved with Track Changes whose id stayed with its old, deleted copy: the new
+    copy (inserted, its words moved from the old one by name) takes the id."""
+    old = {name: row for row in rows if row.pid is not None and row.mark is not None
+           and row.mark[0] == DELETE for name in _move_names(row, DELETE)}
+    for row in rows:
+        if row.pid is None and row.section is None and row.mark is not None \
+                and row.mark[0] == INSERT:
+            source = next((old[n] for n in sorted(_move_names(row, INSERT)) if n in old), None)
+            if source is not None and source.pid is not None:
+                row.pid, source.pid = source.pid, None

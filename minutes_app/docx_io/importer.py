@@ -20,7 +20,7 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_marks import RowMarks
-from minutes_app.docx_io.import_moves import RowMoves, new_heading
+from minutes_app.docx_io.import_moves import RowMoves, link_moved_rows, new_heading
 from minutes_app.docx_io.import_outside import first_marks, same_document, unplaced_outside
 from minutes_app.docx_io.import_report import ImportReport, UncertainRowsError
 from minutes_app.docx_io.import_history import _iso, file_digest
@@ -245,6 +245,7 @@ class _Importer(RowMarks, RowMoves):
                                                self.round_number + 1):
                 self.rec.do(op)
         seen: set[int] = set()
+        link_moved_rows(rows)
         in_file = {r.pid for r in rows}
         self._moves(rows)  # before rows they added after a moved one are placed
         matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})

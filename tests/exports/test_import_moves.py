@@ -123,14 +123,16 @@ def test_a_row_moved_into_another_section_lands_there(tmp_path: Path) -> None:
     assert report.by_side == {"RU": 2}  # the move and the edit
 
 
-def _tracked_move(root: etree._Element, pid: int, before: int, edit: str = "") -> None:
+def _tracked_move(root: etree._Element, pid: int, before: int, edit: str = "",
+                  id_stays: bool = False) -> None:
     """Word's tracked move of a row: the old row deleted (``trPr/del``) with its runs in
     ``w:moveFrom``, a new row inserted (``trPr/ins``) before row ``before`` with them in
     ``w:moveTo``; the row's id bookmark travels with the new row. ``edit``: words Ivan also
-    inserted at the end of the moved English text."""
+    inserted at the end of the moved English text; ``id_stays``: the bookmark stays with the
+    old row instead."""
     old = row_of(root, pid)
     new = copy.deepcopy(old)
-    _strip_ids(old)
+    _strip_ids(new if id_stays else old)
     ident = iter(range(9000, 9999))
 
     def wrap(tr: etree._Element, kind: str, row_mark: str) -> None:
@@ -183,6 +185,19 @@ def test_a_tracked_row_move_as_word_writes_it_keeps_its_author_and_edits(
     assert m.paragraph(moved).text(Lang.EN) == text + " (to be confirmed)"
     assert not [p for p in m.paragraphs() if p.mark is not None and p.mark.kind != "move"]
     assert m.author_sides.get("Ivan Petrov") is Side.RU  # remembered for the next file
+
+
+def test_a_tracked_move_whose_id_stayed_with_the_old_row_is_still_a_move(
+        tmp_path: Path) -> None:
+    m = sent()
+    first, second = _two_sections(m)
+    moved = second[0]
+    returned = _returned(m, tmp_path, lambda root: _tracked_move(
+        root, moved, first[0], id_stays=True))
+    _imported(m, returned)  # linked by the move's name: not a deletion and a new paragraph
+    assert next(p.id for p in m.section_of(first[0]).paragraphs) == moved
+    assert [(r.paragraph_id, r.kind) for r in all_revisions(m) if r.round == 4] == [
+        (moved, "move")]
 
 
 def test_libreoffice_resaving_a_tracked_row_move_imports_the_same(tmp_path: Path) -> None:
