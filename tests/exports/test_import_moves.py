@@ -345,3 +345,30 @@ def test_the_command_line_refuses_uncertain_rows_then_imports_them_when_told(
     assert f"was imported as paragraph {m.number(pid)}, which it looks like (100% alike)" in out
     assert "Not imported" not in out
     assert len(read_only(path).rounds) == len(m.rounds) + 1
+
+
+def test_a_section_they_moved_is_listed_and_its_rows_not_taken_for_moves(
+        tmp_path: Path) -> None:
+    m = sent()
+    first, second = _two_sections(m)
+    ids = [m.section_of(first[0]).id, m.section_of(second[0]).id]
+
+    def heading(root: etree._Element, sid: int) -> etree._Element:
+        return next(tr for tr in root.iter(f"{W}tr")
+                    if tr.find(f".//{W}bookmarkStart[@{W}name='_ms_{sid}']") is not None)
+
+    def up(root: etree._Element) -> None:  # the second section, heading and rows, first
+        rows = [heading(root, ids[1]), *(row_of(root, pid) for pid in second)]
+        for tr in rows:
+            some(tr.getparent()).remove(tr)
+            heading(root, ids[0]).addprevious(tr)
+
+    returned = _returned(m, tmp_path, up)
+    order = _order(m)
+    with pytest.raises(UnplacedChangesError) as listed:
+        plan_import(m, returned, Side.RU, NOW)
+    [said] = [render(u.describe()) for u in listed.value.unplaced]
+    assert said.startswith("Section moved in their copy, not applied")
+    _imported(m, returned, accept_unplaced=True)
+    assert _order(m) == order and not [p for p in m.paragraphs() if p.mark is not None
+                                       and p.mark.author.round == 4]
