@@ -181,12 +181,12 @@ class _Importer(RowMarks, RowMoves):
         texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()
                  if lang in self.m.languages}
         fresh = Paragraph(self.m.allocate_id(), texts)
-        heading = next((s for s in self.m.sections if s.id == start), None)
+        under = next((s for s in self.m.sections if s.id == start), None)
         if after is not None:
             section, index = self.m.place_of(after)
             position = index + 1
         else:
-            section = heading or next(s for s in self.m.sections if s.numbered)
+            section = under or next(s for s in self.m.sections if s.numbered)
             position = 0
         self.rec.do(InsertParagraph(section.id, position, fresh))
         author = self.author([rp for cell in row.cells.values() for rp in cell],
