@@ -9,6 +9,7 @@ other paragraph row was moved by them, after the paragraph row above it in its s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from minutes_app.docx_io.export_base import ExportBase
@@ -121,12 +122,8 @@ class RowMoves:
     report: ImportReport
     unplaced: list[Unplaced]
     base: ExportBase | None
-
-    def author(self, cell: list[ReadParagraph], row: Change | None = None) -> Author:
-        raise NotImplementedError  # the importer's
-
-    def _count(self, author: Author) -> None:
-        raise NotImplementedError  # the importer's
+    author: Callable[[list[ReadParagraph], Change | None], Author]  # who made a row's changes
+    _count: Callable[[Author], None]  # one more change by the author's Side
 
     def _moves(self, rows: list[_Row]) -> None:
         """Their moves as moves by their Side (a section moved is listed, not applied)."""
