@@ -38,7 +38,7 @@ class Move(NamedTuple):
     previous: int | None  # the paragraph row above it in the file, whatever the section
 
 
-def _heaviest(order: list[int], weights: list[int]) -> set[int]:
+def heaviest(order: list[int], weights: list[int]) -> set[int]:
     """The indexes of ``order`` (distinct numbers) in the heaviest increasing run, found in
     n log n with a tree of running maxima over the values' ranks."""
     rank = {v: i + 1 for i, v in enumerate(sorted(order))}
@@ -93,7 +93,7 @@ def find_moves(m: Minutes, rows: list[_Row], light: set[int] = frozenset()  # ty
     weights = [_HEADING if kind == "s" else _INSERTED if ident in light or (
         (mark := rows[index - 1].mark) is not None and mark[0] == INSERT) else _ROW
         for kind, ident, index in found]
-    kept = _heaviest([ours[f"{kind}{ident}"] for kind, ident, _i in found], weights)
+    kept = heaviest([ours[f"{kind}{ident}"] for kind, ident, _i in found], weights)
     sections_moved = [(ident, index) for i, (kind, ident, index) in enumerate(found)
                       if kind == "s" and i not in kept]
     moved_sections = {sid for sid, _index in sections_moved}

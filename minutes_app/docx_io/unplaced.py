@@ -41,6 +41,8 @@ SCOPES = {
     "section-moved": N_("Section moved in their copy, not applied: a section is moved in the "
                         "app"),
     "moved": N_("Row of a paragraph deleted and moved in their copy, not moved"),
+    "languages-apart": N_("Moved in one language only (the order of the first language is "
+                          "taken)"),
 }
 
 
@@ -70,7 +72,7 @@ class Unplaced(NamedTuple):
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
-    # bracket | heading-added | section-moved | moved
+    # bracket | heading-added | section-moved | moved | languages-apart
     location: str
     text: str
     author: str = ""

@@ -372,3 +372,35 @@ def test_a_section_they_moved_is_listed_and_its_rows_not_taken_for_moves(
     _imported(m, returned, accept_unplaced=True)
     assert _order(m) == order and not [p for p in m.paragraphs() if p.mark is not None
                                        and p.mark.author.round == 4]
+
+
+def _body_paragraph(root: etree._Element, name: str) -> etree._Element:
+    return some(next(b for b in root.iter(f"{W}bookmarkStart")
+                     if b.get(f"{W}name") == name).getparent())
+
+
+@pytest.mark.parametrize("langs", [("en",), ("ko", "en")], ids=["one-language", "both"])
+def test_a_consecutive_copy_moves_a_paragraph_only_when_its_languages_agree(
+        tmp_path: Path, langs: tuple[str, ...]) -> None:
+    m = sent()
+    first, _second = _two_sections(m)
+    a, b = first[0], first[1]
+    exported, returned = tmp_path / "c.docx", tmp_path / "returned.docx"
+    write_working(m, exported, layout="consecutive")
+
+    def swap(root: etree._Element) -> None:
+        for lang in langs:
+            moved = _body_paragraph(root, f"_mp_{b}_{lang}")
+            some(moved.getparent()).remove(moved)
+            _body_paragraph(root, f"_mp_{a}_{lang}").addprevious(moved)
+
+    edit_docx(exported, returned, swap)
+    if langs == ("en",):  # English moved it, Korean did not: asked, never taken silently
+        with pytest.raises(UnplacedChangesError) as listed:
+            plan_import(m, returned, Side.RU, NOW)
+        [said] = [render(u.describe()) for u in listed.value.unplaced]
+        assert said.startswith("Moved in one language only")
+        return
+    _imported(m, returned)
+    assert [p.id for p in m.section_of(a).paragraphs][:2] == [b, a]
+    assert some(m.paragraph(b).mark).kind == "move"
