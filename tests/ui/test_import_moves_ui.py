@@ -3,6 +3,7 @@ rows that lost their ids: declined, nothing is imported, as the command line wit
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from lxml import etree
@@ -43,6 +44,8 @@ def test_a_row_they_moved_is_their_move_undone_in_one_step(window: MainWindow,
     [move] = [r for r in all_revisions(m) if r.kind == "move"]
     assert (move.paragraph_id, move.side) == (b, Side.RU)
     assert "was moved by the Russian Side" in window.message_bar.label.text()
+    entry = json.loads(window.doc.file.history()[-1][2])
+    assert entry["moved"] == [[b, None, section.id, "RU"]]  # on record in the history
     window.doc.undo_stack.undo()
     assert _order(window) == order and len(m.rounds) == rounds
 
