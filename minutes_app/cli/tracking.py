@@ -142,8 +142,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{returned.name}: {render(summary)} ({sides})")
     for msg in unplaced:
         print("  " + render(msg))
-    for line in step.report.params["uncertain_rows"]:
-        print("  " + _("Not imported (use --accept-uncertain): {row}").format(row=render(line)))
     return 0
 
 

@@ -100,6 +100,8 @@ class ReadBack(NamedTuple):
 
     rows: list[list[Cell]]
     consumed: list[ReadParagraph]
+    # per language, its headings and paragraphs in the file's order: (kind, id, paragraph)
+    orders: dict[str, list[tuple[str, str, ReadParagraph]]]
 
 
 class _Gatherer:
@@ -112,6 +114,7 @@ class _Gatherer:
         self.numbers: dict[str, str] = {}
         self.consumed: list[ReadParagraph] = []
         self.orphans = 0
+        self.orders: dict[str, list[tuple[str, str, ReadParagraph]]] = {}
 
     def marked(self, found: re.Match[str], rp: ReadParagraph) -> None:
         kind, ident, lang = found.groups()
@@ -121,6 +124,8 @@ class _Gatherer:
         if kind == "t":  # a language's title: what follows belongs to that language
             self.current = None
             return
+        if (kind, ident) not in self.cells or lang not in self.cells[(kind, ident)]:
+            self.orders.setdefault(lang, []).append((kind, ident, rp))
         self.current = self.cells.setdefault((kind, ident), {}).setdefault(lang, [])
         if kind == "a":  # an annex's part: its label is not text either
             first = rp.pieces[0] if rp.pieces else None
@@ -172,7 +177,7 @@ def read_back(doc: ReadDocument) -> ReadBack | None:
             g.marked(found, rp)
         else:
             g.unmarked(rp)
-    return ReadBack(g.rows(), g.consumed) if g.cells else None
+    return ReadBack(g.rows(), g.consumed, g.orders) if g.cells else None
 
 
 def as_table(doc: ReadDocument) -> list[list[Cell]] | None:

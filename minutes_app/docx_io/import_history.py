@@ -33,6 +33,8 @@ def history_entry(path: Path, report: ImportReport) -> str:
         entry["unplaced"] = [u.to_json() for u in report.unplaced]
     if report.headings:
         entry["headings"] = report.headings
+    if report.moved:  # paragraphs they moved: (id, after which paragraph, section, Side)
+        entry["moved"] = [list(move) for move in report.moved]
     return json.dumps(entry, ensure_ascii=False)
 
 

@@ -7,7 +7,7 @@ import contextlib
 from pathlib import Path
 
 from minutes_app.docx_io.import_rows import main_tables
-from minutes_app.docx_io.reader import ReadDocument, read_docx
+from minutes_app.docx_io.reader import ReadDocument, ReadParagraph, read_docx
 from minutes_app.docx_io.unplaced import Unplaced, expected_outside, find_unplaced
 from minutes_app.docx_io.working import DOCUMENT_PREFIX
 from minutes_app.errors import MinutesError
@@ -36,8 +36,31 @@ def unplaced_outside(m: Minutes, doc: ReadDocument) -> list[Unplaced]:
     back = read_back(doc)
     if back is not None:
         consumed = {id(rp) for rp in back.consumed}
-        return find_unplaced(doc, set(), _expected_outside(m, "consecutive"), consumed)
+        return find_unplaced(doc, set(), _expected_outside(m, "consecutive"), consumed) + \
+            _languages_apart(doc, back.orders)
     return find_unplaced(doc, set(main_tables(doc)), _expected_outside(m, "side-by-side"))
+
+
+def _languages_apart(doc: ReadDocument,
+                     orders: dict[str, list[tuple[str, str, ReadParagraph]]]) -> list[Unplaced]:
+    """A consecutive copy whose languages put a paragraph or heading in different places:
+    the rows follow the first language; each place another language disagrees is listed."""
+    from minutes_app.docx_io.import_moves import heaviest
+
+    langs = list(orders)
+    if len(langs) < 2:
+        return []
+    first = {(kind, ident): i for i, (kind, ident, _rp) in enumerate(orders[langs[0]])}
+    at = {id(rp): index for index, rp in enumerate(doc.paragraphs)}
+    out = []
+    for lang in langs[1:]:
+        shared = [(kind, ident, rp) for kind, ident, rp in orders[lang]
+                  if (kind, ident) in first and kind in "ps"]
+        kept = heaviest([first[(kind, ident)] for kind, ident, _rp in shared],
+                        [1] * len(shared))
+        out += [Unplaced("languages-apart", f"paragraph {at.get(id(rp), 0)}", rp.text())
+                for i, (_kind, _ident, rp) in enumerate(shared) if i not in kept]
+    return out
 
 
 def first_marks(doc: ReadDocument) -> list[str]:

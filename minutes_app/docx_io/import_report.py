@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from minutes_app.docx_io.unplaced import Unplaced
-from minutes_app.errors import Message
+from minutes_app.errors import Message, MinutesError, english
 from minutes_app.i18n.messages import N_
 from minutes_app.model import Round
 
@@ -19,6 +19,8 @@ class ImportReport:
     touched: list[int] = field(default_factory=list)
     inserted: list[int] = field(default_factory=list)
     deleted: list[int] = field(default_factory=list)
+    # paragraphs they moved: (id, the paragraph it follows or None: first, section, Side)
+    moved: list[tuple[int, int | None, int, str]] = field(default_factory=list)
     comments: int = 0
     uncertain: list[Message] = field(default_factory=list)  # said by i18n.messages
     sha256: str = ""
@@ -42,3 +44,16 @@ class ImportReport:
             "headings": len(self.headings),
             "inserted": len(self.inserted), "deleted": len(self.deleted),
             "comments": self.comments})
+
+
+class UncertainRowsError(MinutesError):
+    """Rows lost their paragraph ids and only look like paragraphs: the user must confirm."""
+
+    def __init__(self, rows: list[Message]) -> None:
+        super().__init__(N_("{n} row(s) of the returned file lost their paragraph id and only "
+                            "look like paragraphs of the minutes; nothing was imported (import "
+                            "with --accept-uncertain to take them as those paragraphs):"),
+                         n=len(rows))
+        self.details = list(rows)
+        self.message += "".join(f"\n- {english(d)}" for d in self.details)  # English, for logs
+        self.rows = rows

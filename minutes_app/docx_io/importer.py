@@ -21,10 +21,11 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_marks import RowMarks
+from minutes_app.docx_io.import_moves import RowMoves, link_moved_rows, new_heading
 from minutes_app.docx_io.import_outside import (
     PlaceNames, first_marks, same_document, unplaced_outside,
 )
-from minutes_app.docx_io.import_report import ImportReport
+from minutes_app.docx_io.import_report import ImportReport, UncertainRowsError
 from minutes_app.docx_io.import_history import _iso, file_digest
 from minutes_app.docx_io.import_rows import _cell_text, _Row, _rows, refuse_long
 from minutes_app.docx_io.import_steps import in_steps, new_changes, steps
@@ -48,7 +49,7 @@ from minutes_app.tracking.ops import EditHeading, EditText
 from minutes_app.tracking.rounds import snapshot
 
 
-class _Importer(RowMarks):
+class _Importer(RowMarks, RowMoves):
     """One import: the rows of the returned file brought onto the minutes as revisions."""
 
     def __init__(self, m: Minutes, doc: ReadDocument, from_side: Side, now: str,
@@ -211,15 +212,18 @@ class _Importer(RowMarks):
                     self.unplaced.append(Unplaced("comment", f"heading of section {section.id}",
                                                   text, change.author))
 
-    def _new_paragraph(self, row: _Row, after: int | None) -> int:
+    def _new_paragraph(self, row: _Row, after: int | None, start: int | None = None) -> int:
+        """A row they added: after the paragraph row above it, or first in the section of
+        the heading row above (``start``)."""
         texts = {lang: _cell_text(cell) for lang, cell in row.cells.items()
                  if lang in self.m.languages}
         fresh = Paragraph(self.m.allocate_id(), texts)
+        under = next((s for s in self.m.sections if s.id == start), None)
         if after is not None:
             section, index = self.m.place_of(after)
             position = index + 1
         else:
-            section = next(s for s in self.m.sections if s.numbered)
+            section = under or next(s for s in self.m.sections if s.numbered)
             position = 0
         self.rec.do(InsertParagraph(section.id, position, fresh))
         author = self.author([rp for cell in row.cells.values() for rp in cell],
@@ -230,17 +234,30 @@ class _Importer(RowMarks):
         self._comments(row, fresh.id)
         return fresh.id
 
-    def _guess(self, row: _Row, matcher: RowMatcher, after: int | None) -> int | None:
-        """A row that lost its id: the paragraph with its number and similar text, if any."""
+    def _guess(self, row: _Row, matcher: RowMatcher, after: int | None, taken: bool
+               ) -> int | None:
+        """A row that lost its id: the paragraph with its number and similar text, if any
+        (``taken``: the user accepts such rows as the paragraphs they look like)."""
         texts = {lang: _cell_text(c) for lang, c in row.cells.items()}
         found = matcher.guess(texts, row.number, after)
         if found is None:
             return None
-        best, score = found
-        self.report.uncertain.append(Message(N_(
-            "A row without its paragraph id looks like paragraph {n} ({score:.0%} alike)."),
-            {"n": self.m.number(best), "score": score}))
+        best, alike = found
+        said = (N_("A row without its paragraph id was imported as paragraph {n}, which it "
+                   "looks like ({score:.0%} alike).") if taken else
+                N_("A row without its paragraph id looks like paragraph {n} ({score:.0%} alike)."))
+        self.report.uncertain.append(Message(said, {"n": self.m.number(best), "score": alike}))
         return best
+
+    def _heading_added(self, row: _Row, index: int) -> None:
+        """A heading row they added: listed (a section added is not tracked by Side)."""
+        changes = [piece.change for cell in row.cells.values() for rp in cell
+                   for piece in rp.pieces if piece.change is not None]
+        changes += [row.mark[1]] if row.mark is not None else []
+        text = " / ".join(_cell_text(row.cells[lang]) for lang in self.m.languages
+                          if lang in row.cells)
+        self.unplaced.append(Unplaced("heading-added", f"row {index}", text,
+                                      changes[-1].author if changes else ""))
 
     def run(self, accept_uncertain: bool) -> None:
         rows, header = self._read()
@@ -265,9 +282,12 @@ class _Importer(RowMarks):
                                                self.round_number + 1):
                 self.rec.do(op)
         seen: set[int] = set()
+        link_moved_rows(rows)
         in_file = {r.pid for r in rows}
+        self._moves(rows)  # before rows they added after a moved one are placed
         matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})
         previous: int | None = None
+        start: int | None = None  # the section of the heading row above, until a paragraph
         from minutes_app.docx_io.annex_import import AnnexRows
 
         annexes = AnnexRows(self)
@@ -278,17 +298,21 @@ class _Importer(RowMarks):
                 continue
             if row.section is not None:
                 self._heading(row)
+                previous, start = None, row.section
                 continue
             pid = row.pid if row.pid in known else None
+            if pid is None and new_heading(row):
+                self._heading_added(row, index)
+                continue
             if pid is None:
-                guess = self._guess(row, matcher, previous)
+                guess = self._guess(row, matcher, previous, accept_uncertain)
                 if guess is not None and accept_uncertain:
                     pid = guess
                     matcher.take(guess)
                 elif guess is not None:
-                    continue  # reported, not guessed silently
+                    continue  # reported, not guessed silently: the import is refused
                 elif any(_cell_text(c).strip() for c in row.cells.values()):
-                    previous = self._new_paragraph(row, previous)
+                    previous = self._new_paragraph(row, previous, start)
                     continue
                 else:
                     continue
@@ -334,7 +358,7 @@ class _Importer(RowMarks):
                 rp = self.doc.paragraphs[at]
                 self.unplaced.append(Unplaced("row-unread", f"paragraph {at}",
                                               rp.text() or rp.text(accept=False)))
-            elif pid not in seen and known[pid].mark is None and not self.report.uncertain:
+            elif pid not in seen and known[pid].mark is None:
                 author = Author(self.from_side, self.round_number, self.now)
                 self.rec.do(SetMark(pid, ParagraphMark("delete", author)))
                 self._count(author)
@@ -363,7 +387,9 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     The copy's export found in ``history`` (the document's) gives the text their changes are
     taken against; without it, against our current text.
 
-    Raises ``UnplacedChangesError`` listing what the file changed outside our rows, unless
+    Raises ``UncertainRowsError`` listing the rows that lost their ids and only look like
+    paragraphs, unless ``accept_uncertain`` (they are then taken as those paragraphs), and
+    ``UnplacedChangesError`` listing what the file changed outside our rows, unless
     ``accept_unplaced`` (the list is then in the report, for the history).
     """
     digest = file_digest(path)
@@ -386,6 +412,8 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     names = PlaceNames(m, doc)  # before the import renumbers anything
     try:
         imp.run(accept_uncertain)
+        if imp.report.uncertain and not accept_uncertain:
+            raise UncertainRowsError(imp.report.uncertain)
         unplaced = names.name(imp.unplaced + unplaced_outside(m, doc))
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
@@ -403,4 +431,4 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
     return op, imp.report
 
 
-__all__ = ["INSERT", "ImportReport", "UnplacedChangesError", "plan_import"]
+__all__ = ["INSERT", "ImportReport", "UncertainRowsError", "UnplacedChangesError", "plan_import"]

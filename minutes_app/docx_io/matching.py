@@ -48,21 +48,25 @@ class RowMatcher:
 
     def guess(self, texts: dict[Lang, str], number: str, after: int | None
               ) -> tuple[int, float] | None:
-        """The best candidate and its score, if one is alike enough."""
+        """The best candidate, if one is alike enough, and how alike its text is (0 to 1:
+        the mean over the languages; the ranking also counts the number, not this)."""
         candidates = [self.by_number.get(number), self.following.get(after or -1)]
         candidates += [self.by_text.get(_key(t)) for t in texts.values() if t.strip()]
-        best: tuple[int, float] | None = None
+        best: tuple[int, float, float] | None = None
         for pid in dict.fromkeys(c for c in candidates if c is not None):
             p = self.unmapped.get(pid)
             if p is None:
                 continue
-            score = max((similarity(t, p.text(lang)) for lang, t in texts.items()),
-                        default=0.0)
+            each = [similarity(t, p.text(lang)) for lang, t in texts.items()
+                    if t.strip() or p.text(lang).strip()]
+            score = max(each, default=0.0)
             if self.numbers[pid] == number:
                 score += NUMBER_BONUS
             if best is None or score > best[1]:
-                best = (pid, score)
-        return best if best is not None and best[1] >= SIMILAR else None
+                best = (pid, score, sum(each) / len(each) if each else 0.0)
+        if best is None or best[1] < SIMILAR:
+            return None
+        return best[0], best[2]
 
     def take(self, pid: int) -> None:
         """``pid`` is matched: no other row may take it."""

@@ -38,6 +38,13 @@ SCOPES = {
     "bracket": N_("Brackets of theirs on words our later edits changed, not placed"),
     "cell-inserted": N_("A cell inserted in a table row, not applied"),
     "cell-deleted": N_("A cell deleted from a table row, not applied"),
+    "heading-added": N_("Heading row they added, not applied: a section is added in the app "
+                        "(the rows after it stay in the section before it)"),
+    "section-moved": N_("Section moved in their copy, not applied: a section is moved in the "
+                        "app"),
+    "moved": N_("Row of a paragraph deleted and moved in their copy, not moved"),
+    "languages-apart": N_("Moved in one language only (the order of the first language is "
+                          "taken)"),
 }
 
 # what a formatting change changed (``Elsewhere.detail``: the properties' local names)
@@ -120,7 +127,8 @@ class Unplaced(NamedTuple):
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
-    # bracket | cell-inserted | cell-deleted
+    # bracket | cell-inserted | cell-deleted | heading-added | section-moved | moved |
+    # languages-apart
     location: str
     text: str
     author: str = ""

@@ -109,8 +109,11 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
 
     from minutes_app.docx_io.import_base import base_notes
 
+    from minutes_app.docx_io.import_moves import move_notes
+
     note = annex_note(report)
     messages = [report.summary(), *([note] if note is not None else [])]
+    messages += [*move_notes(m, report), *report.uncertain]  # the rows taken as alike
     messages += base_notes(report.kept, [m.number(pid) or 0 for pid in report.conflicts],
                            report.text_conflicts)
     from minutes_app.docx_io.import_accepted import accepted_note
@@ -130,7 +133,8 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
 
 
 def uncertain_rows(step: Step) -> int:
-    """How many rows an import left out because they lost their paragraph id."""
+    """How many rows that lost their paragraph id an import took as paragraphs they look
+    like (only when told to: otherwise it is refused)."""
     return int(step.report.params.get("uncertain", 0))
 
 

@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from minutes_app.docx_io import safety
-from minutes_app.docx_io.importer import plan_import
+from minutes_app.docx_io.importer import UncertainRowsError, plan_import
 from minutes_app.docx_io.reader import DELETE, INSERT, read_docx, revisions_json
 from minutes_app.i18n.messages import render
 from minutes_app.docx_io.working import write_working
@@ -179,11 +179,17 @@ def test_a_row_that_lost_its_id_is_confirmed_not_guessed(tmp_path: Path) -> None
 
     returned = tmp_path / "returned.docx"
     _edit_xml(exported, returned, change)
-    _op, report = plan_import(m, returned, Side.RU, NOW)
-    assert report.uncertain and "looks like paragraph" in render(report.uncertain[0])
-    assert not report.deleted  # nothing deleted on a guess
+    before = minutes_out(m)
+    with pytest.raises(UncertainRowsError) as refused:  # asked first: nothing imported
+        plan_import(m, returned, Side.RU, NOW)
+    assert [render(r) for r in refused.value.rows] == [
+        "A row without its paragraph id looks like paragraph 6 (100% alike)."]
+    assert minutes_out(m) == before
     _op2, report2 = plan_import(m, returned, Side.RU, NOW, accept_uncertain=True)
     assert not report2.inserted and not report2.deleted
+    assert [render(r) for r in report2.uncertain] == [  # said as done, never "not imported"
+        "A row without its paragraph id was imported as paragraph 6, which it looks like "
+        "(100% alike)."]
 
 
 # -- safety ---------------------------------------------------------------------------------

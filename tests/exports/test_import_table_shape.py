@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from minutes_app.cli.main import main
-from minutes_app.docx_io.importer import ImportReport, plan_import
+from minutes_app.docx_io.importer import ImportReport, UncertainRowsError, plan_import
 from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
@@ -204,8 +204,10 @@ def test_a_row_shifted_by_grid_before_is_read_by_its_grid_columns(tmp_path: Path
     table = max(range(len(doc.tables)), key=lambda t: len(doc.tables[t]))
     shifted = [grid for (t, _r), grid in doc.grid.items() if t == table and grid[0][0] == 1]
     assert shifted == [[(1, 1), (2, 1), (3, 1)]]
-    _op, report = plan_import(m, returned, Side.RU, NOW)
-    assert len(report.uncertain) == 1  # looks like paragraph 4: asked, never guessed
+    with pytest.raises(UncertainRowsError) as asked:  # looks like paragraph 4: never guessed
+        plan_import(m, returned, Side.RU, NOW)
+    assert len(asked.value.rows) == 1
+    _op, report = plan_import(m, returned, Side.RU, NOW, accept_uncertain=True)
     assert report.deleted == [] and report.touched == [] and report.inserted == []
 
 

@@ -173,9 +173,11 @@ def test_a_bookmark_with_a_superscript_digit_is_a_row_without_id(sent: tuple[Pat
             dst.writestr(info, data)
     target = tmp_path / "t.minutes"
     shutil.copyfile(doc, target)
+    before = target.read_bytes()
     done = cli("import", str(target), str(path))
-    assert done.returncode == 0, done.stderr
-    assert "uncertain" in done.stdout  # the row is shown for confirmation, not dropped
+    assert done.returncode == 1, done.stdout  # the row is shown for confirmation, not dropped
+    assert "looks like paragraph" in done.stderr and "--accept-uncertain" in done.stderr
+    assert "Traceback" not in done.stderr and target.read_bytes() == before
 
 
 def test_thousands_of_rows_without_ids_are_matched_in_linear_time(tmp_path: Path) -> None:
@@ -191,7 +193,7 @@ def test_thousands_of_rows_without_ids_are_matched_in_linear_time(tmp_path: Path
     returned = rows_without_ids(working, tmp_path / "lost.docx")
     done = cli("import", str(doc), str(returned), "--from", "RU", "--accept-uncertain")
     assert done.returncode == 0, done.stderr  # quadratic matching took minutes (timeout)
-    assert done.stdout.count("uncertain") >= 4990
+    assert done.stdout.count("was imported as paragraph") >= 4990
     assert "0 new, 0 deleted" in done.stdout
 
 

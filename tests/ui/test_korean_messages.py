@@ -201,10 +201,16 @@ def test_the_command_line_reports_an_import_in_korean(
     write_working(m, exported)
     _without_one_id(exported, returned)
     try:
-        assert main(["--lang", "ko", "import", str(path), str(returned)]) == 0
+        assert main(["--lang", "ko", "import", str(path), str(returned)]) == 1
+        err = capsys.readouterr().err  # asked first: nothing imported without the flag
+        assert main(["--lang", "ko", "import", str(path), str(returned),
+                     "--accept-uncertain"]) == 0
     finally:
         catalog.set_language("en")
+    assert "문단 식별자를 잃어" in err and "--accept-uncertain" in err, err
+    assert not english_in(err.replace("minutes-app", ""),
+                          own_words(m) | {"docx", "accept", "uncertain"}), err
     out = capsys.readouterr().out
     assert "차 문안을 가져왔습니다: 수정된 문단" in out, out
-    assert "가져오지 않음(--accept-uncertain 사용): 문단 식별자가 없는 행이" in out, out
+    assert "문단 식별자가 없는 행을" in out and "가져오지 않음" not in out, out
     assert not english_in(out, own_words(m) | {"returned", "docx", "accept", "uncertain"}), out

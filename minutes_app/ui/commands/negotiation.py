@@ -171,7 +171,6 @@ class NegotiationCommands:
 
         Authors of the file not recognisable as a Side are asked for (unless ``authors``).
         """
-        from minutes_app.docx_io.importer import UnplacedChangesError
         from minutes_app.workflows.exchange import import_returned, unknown_authors
 
         doc = self.holder.doc
@@ -192,23 +191,35 @@ class NegotiationCommands:
                 return import_returned(m, returned, doc.file.history(), authors=mapping,
                                        accept_uncertain=uncertain, accept_unplaced=unplaced)
 
-            unplaced = False
-            try:
-                step = plan()
-            except UnplacedChangesError as exc:
-                if not self._accept_unplaced(exc):
-                    return
-                unplaced = True
-                step = plan(unplaced=True)
-            rows = step.report.params["uncertain_rows"]
-            if rows and self.sink.confirm(_("Rows without their paragraph id"), "\n".join(
-                    [*render_all(rows), "", _("Import these rows as the paragraphs they look "
-                                              "like?")])):
-                step = plan(True, unplaced)
+            step = self._confirmed(plan)
+            if step is None:  # declined: nothing imported, as the command line without flags
+                return
         except MinutesError as exc:
             self.sink.failed(exc, title, blocking=True)
             return
         self._run(lambda: step, title, True)
+
+    def _confirmed(self, plan: Callable[[bool, bool], Step]) -> Step | None:
+        """The import planned once the user accepted what it asks about (rows that lost
+        their ids, changes that cannot be placed); None when the user declined."""
+        from minutes_app.docx_io.importer import UncertainRowsError, UnplacedChangesError
+
+        uncertain = unplaced = False
+        while True:
+            try:
+                return plan(uncertain, unplaced)
+            except UncertainRowsError as exc:
+                if uncertain or not self.sink.confirm(
+                        _("Rows without their paragraph id"), "\n".join(
+                            [*render_all(exc.rows), "", _("Import these rows as the paragraphs "
+                                                          "they look like? (No: nothing is "
+                                                          "imported.)")])):
+                    return None
+                uncertain = True
+            except UnplacedChangesError as exc:
+                if unplaced or not self._accept_unplaced(exc):
+                    return None
+                unplaced = True
 
     def _ask_authors(self, unknown: list[str]) -> dict[str, Side] | None:
         """The Side of each unknown author ({} when there is none; None: cancelled)."""
