@@ -33,6 +33,8 @@ def history_entry(path: Path, report: ImportReport) -> str:
         entry["unplaced"] = [u.to_json() for u in report.unplaced]
     if report.headings:
         entry["headings"] = report.headings
+    if report.notes:  # words marked by formatting without Track Changes
+        entry["notes"] = [n.to_json() for n in report.notes]
     return json.dumps(entry, ensure_ascii=False)
 
 

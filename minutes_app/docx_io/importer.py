@@ -20,6 +20,7 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_marks import RowMarks
+from minutes_app.docx_io.import_notes import found_notes
 from minutes_app.docx_io.import_outside import first_marks, same_document, unplaced_outside
 from minutes_app.docx_io.import_report import ImportReport
 from minutes_app.docx_io.import_history import _iso, file_digest
@@ -207,6 +208,8 @@ class _Importer(RowMarks):
 
     def run(self, accept_uncertain: bool) -> None:
         rows, header = _rows(self.doc, self.m)
+        unread, self.report.notes = found_notes(self.m, self.doc, rows)  # hidden words…
+        self.unplaced += unread
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
             columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()

@@ -36,11 +36,24 @@ SCOPES = {
     "alternate": N_("Alternative content (shown by some programs only), not applied"),
     "row-unread": N_("A row of a paragraph where the import cannot read it"),
     "bracket": N_("Brackets of theirs on words our later edits changed, not placed"),
+    "hidden": N_("Hidden text, not imported"),
+    "equation": N_("Equation, not imported"),
+    "object": N_("Picture or object, not imported"),
+    "symbol": N_("Symbol of a symbol font that has no Unicode character (font, code), not "
+                 "imported"),
+    "ruby": N_("Reading set above the text (ruby), not imported: the text keeps the words "
+               "below it"),
 }
 
 
+LANGUAGES = {"ko": N_("Korean"), "en": N_("English"), "ru": N_("Russian")}
+
 # a location as the importer records it ("table 2, paragraph 7"), and as sentences say it
 _LOCATIONS = (
+    (re.compile(r"paragraph (?P<n>\d+), (?P<lang>ko|en|ru)"), N_("paragraph {n}, {lang}")),
+    (re.compile(r"heading (?P<n>\d+), (?P<lang>ko|en|ru)"),
+     N_("the heading of section {n}, {lang}")),
+    (re.compile(r"row (?P<n>\d+), (?P<lang>ko|en|ru)"), N_("row {n} of the table, {lang}")),
     (re.compile(r"table (?P<table>\d+), paragraph (?P<n>\d+)"),
      N_("table {table}, paragraph {n} of the file")),
     (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
@@ -55,7 +68,8 @@ def location_message(location: str) -> Message:
     """A recorded location as a message to translate; a part's file name stays as it is."""
     for pattern, code in _LOCATIONS:
         if found := pattern.fullmatch(location):
-            return Message(code, {k: int(v) for k, v in found.groupdict().items()})
+            return Message(code, {k: Message(LANGUAGES[v]) if k == "lang" else int(v)
+                                  for k, v in found.groupdict().items()})
     return Message("{name}", {"name": location})
 
 
@@ -65,7 +79,7 @@ class Unplaced(NamedTuple):
     scope: str  # title | body | header | footer | footnote | endnote | textbox | format |
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
-    # bracket
+    # bracket | hidden | equation | object | symbol | ruby (``import_notes``)
     location: str
     text: str
     author: str = ""
