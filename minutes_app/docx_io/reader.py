@@ -20,6 +20,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from minutes_app.docx_io import run_content as rc
+from minutes_app.docx_io.run_content import run_text
 from minutes_app.docx_io.comment_threads import ThreadInfo, read_comments, read_threads
 from minutes_app.docx_io.safety import DocxArchive
 from minutes_app.docx_io.table_grid import cell_props, grid_number
@@ -176,7 +177,7 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
     for c in node:
         tag = c.tag
         if tag == _R:
-            text = rc.run_text(c, rp, st, kind)
+            text = run_text(c, rp, st, kind)
             if st.looks is not None and kind != DELETE and text:
                 text = rc.looked(c, text, rp, st)
             if text:

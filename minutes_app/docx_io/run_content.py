@@ -90,8 +90,8 @@ def ruby(element: etree._Element) -> tuple[str, Note | None]:
     """A phonetic guide: its base is the text; the reading above it is noted."""
     base = element.find(f"{W}rubyBase")
     reading = element.find(f"{W}rt")
-    text = "".join(t.text or "" for t in base.iter(_T)) if base is not None else ""
-    over = "".join(t.text or "" for t in reading.iter(_T)) if reading is not None else ""
+    text = "".join(t.text or "" for t in base.iter(*_TEXTS)) if base is not None else ""
+    over = "".join(t.text or "" for t in reading.iter(*_TEXTS)) if reading is not None else ""
     return text, (Note("ruby", over, text) if over.strip() else None)
 
 
@@ -118,7 +118,7 @@ def showing_placeholder(sdt: etree._Element) -> bool:
 # formatting our working copy never writes on a run's words: theirs, marking words untracked
 _VANISH = (f"{W}vanish", f"{W}specVanish")
 _FORMATS = (f"{W}strike", f"{W}dstrike", f"{W}highlight", f"{W}color", f"{W}shd")
-_PLAIN_COLOURS = ("auto", "000000")
+_PLAIN_COLOURS = ("auto", "000000", "00000a")  # 00000A: LibreOffice's automatic
 _PLAIN_FILLS = ("auto", "ffffff", "")
 
 
