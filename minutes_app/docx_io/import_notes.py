@@ -57,9 +57,10 @@ class FormatNote(NamedTuple):
 def _places(m: Minutes, rows: list[_Row]) -> dict[int, str]:
     """Each language cell's paragraphs (by ``id``) → where sentences say it stands."""
     order = {s.id: i for i, s in enumerate(m.sections, start=1)}
+    known = {p.id for p in m.paragraphs()}
     out: dict[int, str] = {}
     for index, row in enumerate(rows, start=1):
-        number = m.number(row.pid) if row.pid is not None and row.annex is None else None
+        number = m.number(row.pid) if row.pid in known and row.annex is None else None
         for lang, cell in row.cells.items():
             if row.section is not None and row.section in order:
                 where = f"heading {order[row.section]}, {lang.value}"
@@ -74,10 +75,11 @@ def _places(m: Minutes, rows: list[_Row]) -> dict[int, str]:
 def found_notes(m: Minutes, doc: ReadDocument, rows: list[_Row]
                 ) -> tuple[list[Unplaced], list[FormatNote]]:
     """What cannot be placed, and the formatting notes, of every paragraph of the file."""
-    places = _places(m, rows)
+    found = [(index, rp) for index, rp in enumerate(doc.paragraphs) if rp.notes]
+    places = _places(m, rows) if found else {}
     unplaced: list[Unplaced] = []
     notes: list[FormatNote] = []
-    for index, rp in enumerate(doc.paragraphs):
+    for index, rp in found:
         for note in rp.notes:
             where = places.get(id(rp), f"paragraph {index}")
             if note.kind in _UNPLACED:
