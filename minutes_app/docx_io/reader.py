@@ -358,6 +358,7 @@ def read_docx(path: Path) -> ReadDocument:
     archive = DocxArchive(path)
     try:
         root = archive.xml("word/document.xml")
+        raw = archive.raw  # its bytes, before another part is parsed
         doc = ReadDocument(comments={k: (Change(a, d), text) for k, (a, d, text)
                                      in read_comments(archive).items()})
         doc.threads = read_threads(archive, archive.xml("word/comments.xml"))
@@ -367,7 +368,7 @@ def read_docx(path: Path) -> ReadDocument:
         st = _State()
         if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
             st.index_of = {}
-        st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"))
+        st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"), raw)
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
         reader_parts.read_elsewhere(archive, root, doc, st)

@@ -118,8 +118,22 @@ def showing_placeholder(sdt: etree._Element) -> bool:
 # formatting our working copy never writes on a run's words: theirs, marking words untracked
 _VANISH = (f"{W}vanish", f"{W}specVanish")
 _FORMATS = (f"{W}strike", f"{W}dstrike", f"{W}highlight", f"{W}color", f"{W}shd")
+_UNSHADED = (*_VANISH, *_FORMATS[:-1])
 _PLAIN_COLOURS = ("auto", "000000", "00000a")  # 00000A: LibreOffice's automatic
 _PLAIN_FILLS = ("auto", "ffffff", "")
+
+
+def _run_shading(raw: bytes) -> bool:
+    """Whether a part's bytes may hold a ``w:shd`` in an ``w:rPr``: one whose next closing
+    tag is ``</w:rPr>`` (another prefix than ``w``: maybe, the tree will say)."""
+    at = raw.find(b"<w:shd")
+    if at < 0:
+        return b"shd" in raw
+    while at >= 0:
+        if raw.startswith(b"</w:rPr>", raw.find(b"</", at)):
+            return True
+        at = raw.find(b"<w:shd", at + 6)
+    return False
 
 
 def _on_run(e: etree._Element) -> bool:
@@ -159,14 +173,16 @@ class Looks:
         self.styles = styles  # None: no style hides text, a run's own properties decide
 
     @classmethod
-    def for_document(cls, root: etree._Element, styles_part: etree._Element | None
-                     ) -> Looks | None:
+    def for_document(cls, root: etree._Element, styles_part: etree._Element | None,
+                     raw: bytes = b"") -> Looks | None:
         """The looks to check, or None when no run is hidden or marked (the common case:
-        one pass in C over the tree, then none per run)."""
+        none per run). lxml skips a tree holding none of the tags asked for at once; our
+        cells' shading (``w:tcPr/w:shd``) would make it walk them all, so shading is first
+        looked for in the part's bytes (``raw``)."""
         hiding = styles_part is not None and any(
             _on(e) for e in styles_part.iter(*_VANISH))
-        direct = any(_on_run(e) for e in root.iter(*_VANISH, *_FORMATS))
-        if not hiding and not direct:
+        tags = (*_VANISH, *_FORMATS) if not raw or _run_shading(raw) else _UNSHADED
+        if not hiding and not any(_on_run(e) for e in root.iter(*tags)):
             return None
         return cls(Styles(styles_part, root) if hiding else None)
 

@@ -22,6 +22,7 @@ from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
 from minutes_app.i18n import catalog
+from minutes_app.i18n.messages import render
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
@@ -311,6 +312,17 @@ def test_formatting_that_marks_words_is_noted_and_the_import_goes_on(tmp_path: P
         ("paragraph 4, en", "15th meeting", "strike")]
 
 
+def test_shading_alone_is_noted_though_our_cells_are_shaded(tmp_path: Path) -> None:
+    """Our heading cells carry ``w:shd`` too: a run's shading is told from theirs."""
+    shaded = RPR.replace("</w:rPr>", '<w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/>'
+                                     "</w:rPr>")
+    returned = _returned(sent(), tmp_path, lambda root: _splice(
+        _cell(root, _pid(sent(), 4), EN), "15th", _run("15th", shaded)))
+    report = _imported(sent(), returned)
+    assert [(n.text, n.looks) for n in report.notes] == [("15th", "shd:FFFF00")]
+    assert "shaded (FFFF00)" in render(report.notes[0].describe())
+
+
 def test_our_own_working_copy_holds_nothing_to_note(tmp_path: Path) -> None:
     """Every export of ours (pending revisions, brackets, comments, headings, annexes) reads
     with no note, and without looking at each run's formatting."""
@@ -320,9 +332,11 @@ def test_our_own_working_copy_holds_nothing_to_note(tmp_path: Path) -> None:
         doc = read_docx(path)
         assert [rp.notes for rp in doc.paragraphs if rp.notes] == []
         with zipfile.ZipFile(path) as z:
-            root = etree.fromstring(z.read("word/document.xml"))
+            raw = z.read("word/document.xml")
             styles = etree.fromstring(z.read("word/styles.xml"))
-        assert run_content.Looks.for_document(root, styles) is None
+        root = etree.fromstring(raw)
+        assert b"<w:shd" in raw  # the headings' cells
+        assert run_content.Looks.for_document(root, styles, raw) is None
 
 
 @pytest.fixture
