@@ -9,6 +9,7 @@ a character becomes text; what an import cannot place is noted on the paragraph
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
@@ -118,22 +119,15 @@ def showing_placeholder(sdt: etree._Element) -> bool:
 # formatting our working copy never writes on a run's words: theirs, marking words untracked
 _VANISH = (f"{W}vanish", f"{W}specVanish")
 _FORMATS = (f"{W}strike", f"{W}dstrike", f"{W}highlight", f"{W}color", f"{W}shd")
-_UNSHADED = (*_VANISH, *_FORMATS[:-1])
+_UNCOMMON = (*_VANISH, *_FORMATS[:3])  # names a tree of ours never holds
 _PLAIN_COLOURS = ("auto", "000000", "00000a")  # 00000A: LibreOffice's automatic
 _PLAIN_FILLS = ("auto", "ffffff", "")
 
 
-def _run_shading(raw: bytes) -> bool:
-    """Whether a part's bytes may hold a ``w:shd`` in an ``w:rPr``: one whose next closing
-    tag is ``</w:rPr>`` (another prefix than ``w``: maybe, the tree will say)."""
-    at = raw.find(b"<w:shd")
-    if at < 0:
-        return b"shd" in raw
-    while at >= 0:
-        if raw.startswith(b"</w:rPr>", raw.find(b"</", at)):
-            return True
-        at = raw.find(b"<w:shd", at + 6)
-    return False
+# in a part's bytes, a run's colour or shading: ``w:color`` anywhere (ours writes it only as
+# an attribute), ``w:shd`` closed with its ``w:rPr`` (ours shades cells: ``w:tcPr``); one
+# pass over the bytes, where the tree's would visit every element
+_MARKED_BYTES = re.compile(rb"<w:(?:color|shd[^>]*>(?:<w:[a-zA-Z]+[^>]*/>)*</w:rPr>)")
 
 
 def _on_run(e: etree._Element) -> bool:
@@ -176,12 +170,16 @@ class Looks:
     def for_document(cls, root: etree._Element, styles_part: etree._Element | None,
                      raw: bytes = b"") -> Looks | None:
         """The looks to check, or None when no run is hidden or marked (the common case:
-        none per run). lxml skips a tree holding none of the tags asked for at once; our
-        cells' shading (``w:tcPr/w:shd``) would make it walk them all, so shading is first
-        looked for in the part's bytes (``raw``)."""
+        none per run). lxml skips at once a tree that holds none of the names asked for;
+        ours holds ``color`` (borders' attributes) and ``shd`` (cells' shading), which would
+        make it walk every element, so those two are looked for in the part's ``raw`` bytes."""
         hiding = styles_part is not None and any(
             _on(e) for e in styles_part.iter(*_VANISH))
-        tags = (*_VANISH, *_FORMATS) if not raw or _run_shading(raw) else _UNSHADED
+        bytes_say = raw.find(b"<w:body", 0, 65536) >= 0  # the prefix Word writes: bytes tell
+        if bytes_say and _MARKED_BYTES.search(raw):
+            tags: tuple[str, ...] = (*_VANISH, *_FORMATS)
+        else:
+            tags = _UNCOMMON if bytes_say else (*_VANISH, *_FORMATS)
         if not hiding and not any(_on_run(e) for e in root.iter(*tags)):
             return None
         return cls(Styles(styles_part, root) if hiding else None)
