@@ -73,7 +73,7 @@ class ReadParagraph:
     # bookmarks of bracket spans (``_mb_<id>_<lang>``): where they start and end in the text
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
     # what it holds that is not its text: hidden words, equations, pictures… (``run_content``)
-    notes: list[rc.Note] = field(default_factory=list)
+    notes: tuple[rc.Note, ...] = ()
 
     def text(self, accept: bool = True) -> str:
         """The text with every change accepted (or rejected)."""
@@ -142,7 +142,7 @@ def _change(e: etree._Element) -> Change:
 _R = f"{W}r"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"
-_SDT = f"{W}sdt"
+_SDT, _MATH = f"{W}sdt", rc.MATH
 _BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
 ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
@@ -205,8 +205,8 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             st.comment(rp, _attr(c, "id"))
         elif tag == _ALTERNATE:
             _alternate(c, st)
-        elif tag in rc.MATH and kind != DELETE:  # an equation: no text an import can place
-            rp.notes.append(rc.Note("equation", rc.math_text(c), at=_offset(rp)))
+        elif tag in _MATH and kind != DELETE:  # an equation: no text an import can place
+            rp.notes += (rc.Note("equation", rc.math_text(c), at=_offset(rp)),)
 
 
 def _alternate(node: etree._Element, st: _State) -> None:

@@ -29,6 +29,7 @@ _COMMENT_REF, _BR = f"{W}commentReference", f"{W}br"
 _ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _HOSTS = {f"{W}pict", f"{W}drawing", f"{W}object", _ALTERNATE}
 _SYM, _RUBY = f"{W}sym", f"{W}ruby"
+_SPECIAL = frozenset((_SYM, _RUBY))
 _OFF = ("0", "false", "off")
 _RPR, _T = f"{W}rPr", f"{W}t"
 
@@ -184,8 +185,8 @@ class Looks:
             return None
         return cls(Styles(styles_part, root) if hiding else None)
 
-    def run(self, r: etree._Element, text: str, notes: list[Note]) -> str:
-        """The run's text as a reader sees it: "" when hidden (noted); marking noted."""
+    def run(self, r: etree._Element, text: str) -> tuple[str, Note | None]:
+        """The run's text as a reader sees it ("" when hidden), and the note to take."""
         rpr = r.find(_RPR)
         if self.styles is not None:  # its paragraph's and table's styles count too
             hidden = self.styles.vanished(r, _style(r, f"{W}p", f"{W}pPr/{W}pStyle"),
@@ -193,14 +194,10 @@ class Looks:
         else:
             hidden = rpr is not None and any(_on(e) for e in rpr if e.tag in _VANISH)
         if hidden:
-            if text.strip():
-                notes.append(Note("hidden", text))
-            return ""
+            return "", Note("hidden", text) if text.strip() else None
         marks = [m for e in rpr if e.tag in _FORMATS and (m := _format(e))] \
             if rpr is not None else []
-        if marks and text.strip():
-            notes.append(Note("format", text, " ".join(marks)))
-        return text
+        return text, Note("format", text, " ".join(marks)) if marks and text.strip() else None
 
 
 def _style(r: etree._Element, holder: str, path: str) -> str | None:
@@ -210,7 +207,7 @@ def _style(r: etree._Element, holder: str, path: str) -> str | None:
     return style.get(f"{W}val") if style is not None else None
 
 
-def merged(notes: list[Note]) -> list[Note]:
+def merged(notes: tuple[Note, ...]) -> tuple[Note, ...]:
     """Neighbouring notes of one kind and detail as one (words split over runs)."""
     out: list[Note] = []
     for n in notes:
@@ -221,7 +218,7 @@ def merged(notes: list[Note]) -> list[Note]:
             out[-1] = last._replace(text=last.text + n.text)
         else:
             out.append(n)
-    return out
+    return tuple(out)
 
 
 def _at(rp: ReadParagraph) -> int:
@@ -247,20 +244,19 @@ def run_text(r: etree._Element, rp: ReadParagraph, st: _State, kind: str) -> str
             st.hosts.append((r, st.index))
             if tag != _ALTERNATE and kind != "-" and \
                     next(c.iter(f"{W}txbxContent"), None) is None:  # a text box is listed
-                rp.notes.append(Note("object", object_name(c), at=_at(rp)))
-        elif tag in (_SYM, _RUBY):
+                rp.notes += (Note("object", object_name(c), at=_at(rp)),)
+        elif tag in _SPECIAL:
             text, note = symbol(c) if tag == _SYM else ruby(c)
             out.append(text)
             if note is not None and kind != "-":
-                rp.notes.append(note._replace(at=_at(rp)))
+                rp.notes += (note._replace(at=_at(rp)),)
     return "".join(out)
 
 
 def looked(r: etree._Element, text: str, rp: ReadParagraph, st: _State) -> str:
     """A run's text unless hidden; hidden or marked words noted where they stand."""
     assert st.looks is not None
-    before = len(rp.notes)
-    text = st.looks.run(r, text, rp.notes)
-    if len(rp.notes) > before:
-        rp.notes[-1] = rp.notes[-1]._replace(at=_at(rp))
+    text, note = st.looks.run(r, text)
+    if note is not None:
+        rp.notes += (note._replace(at=_at(rp)),)
     return text
