@@ -358,7 +358,7 @@ def read_docx(path: Path) -> ReadDocument:
     archive = DocxArchive(path)
     try:
         root = archive.xml("word/document.xml")
-        raw = archive.raw  # its bytes, before another part is parsed
+        raw, archive.raw = archive.raw, b""  # its bytes, before another part is parsed
         doc = ReadDocument(comments={k: (Change(a, d), text) for k, (a, d, text)
                                      in read_comments(archive).items()})
         doc.threads = read_threads(archive, archive.xml("word/comments.xml"))
@@ -369,6 +369,7 @@ def read_docx(path: Path) -> ReadDocument:
         if next(root.iter(*reader_parts.FORMAT_CHANGES), None) is not None:
             st.index_of = {}
         st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"), raw)
+        del raw  # its bytes are not needed while the tree is read
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
         reader_parts.read_elsewhere(archive, root, doc, st)
