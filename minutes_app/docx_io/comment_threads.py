@@ -126,3 +126,18 @@ def read_threads(archive: DocxArchive, comments_root: etree._Element | None
         parent = by_para.get(ex.get(f"{{{W15}}}paraIdParent") or "")
         found[cid] = ThreadInfo(parent, ex.get(f"{{{W15}}}done") == "1")
     return found
+
+
+def read_comments(archive: DocxArchive) -> dict[str, tuple[str, str, str]]:
+    """Each comment of ``word/comments.xml``: its id → author, date and text."""
+    root = archive.xml("word/comments.xml")
+    if root is None:
+        return {}
+    w = f"{{{W}}}"
+    found = {}
+    for c in root.findall(f"{w}comment"):
+        text = "\n".join("".join(t.text or "" for t in p.iter(f"{w}t"))
+                         for p in c.iter(f"{w}p"))
+        found[c.get(f"{w}id") or ""] = (c.get(f"{w}author") or "", c.get(f"{w}date") or "",
+                                        text.strip())
+    return found

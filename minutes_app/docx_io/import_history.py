@@ -35,6 +35,8 @@ def history_entry(path: Path, report: ImportReport) -> str:
         entry["headings"] = report.headings
     if report.moved:  # paragraphs they moved: (id, after which paragraph, section, Side)
         entry["moved"] = [list(move) for move in report.moved]
+    if report.notes:  # words marked by formatting without Track Changes
+        entry["notes"] = [n.to_json() for n in report.notes]
     return json.dumps(entry, ensure_ascii=False)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from minutes_app.docx_io.import_notes import FormatNote
 from minutes_app.docx_io.unplaced import Unplaced
 from minutes_app.errors import Message, MinutesError, english
 from minutes_app.i18n.messages import N_
@@ -28,6 +29,7 @@ class ImportReport:
     headings: list[int] = field(default_factory=list)  # sections whose heading was revised
     annexes: list[tuple[int, int]] = field(default_factory=list)  # (annex number, part) revised
     unplaced: list[Unplaced] = field(default_factory=list)  # accepted by the user
+    notes: list[FormatNote] = field(default_factory=list)  # words marked without tracking
     own_round: Round | None = None  # our round, sent as the working copy: record it first
     # against the copy as exported (three-way): texts where our later edits were kept,
     # paragraphs given a bracket for a conflict, headings and annex parts holding one in text

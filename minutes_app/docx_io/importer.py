@@ -22,6 +22,7 @@ from minutes_app.docx_io.import_base import (
 )
 from minutes_app.docx_io.import_columns import ColumnCheck
 from minutes_app.docx_io.import_marks import RowMarks
+from minutes_app.docx_io.import_notes import found_notes
 from minutes_app.docx_io.import_moves import RowMoves, link_moved_rows, new_heading
 from minutes_app.docx_io.import_outside import (
     PlaceNames, first_marks, same_document, unplaced_outside,
@@ -213,6 +214,8 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
 
     def run(self, accept_uncertain: bool) -> None:
         rows, header = self._read()
+        unread, self.report.notes = found_notes(self.m, self.doc, rows)  # hidden words…
+        self.unplaced += unread
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
             columns.sent.update((("p", pid), shown) for pid, shown in self.base.rows.items()

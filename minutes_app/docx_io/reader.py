@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from minutes_app.docx_io.comment_threads import ThreadInfo, read_threads
+from minutes_app.docx_io import run_content as rc
+from minutes_app.docx_io.run_content import run_text
+from minutes_app.docx_io.comment_threads import ThreadInfo, read_comments, read_threads
 from minutes_app.docx_io.safety import DocxArchive
 from minutes_app.docx_io.table_grid import cell_props, grid_number
 from minutes_app.gcpause import collector_paused
@@ -35,6 +37,7 @@ _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent",
 _BLOCK_CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml")}
 
 _COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentReference")
+_COMMENT_REF = f"{W}commentReference"  # a comment's end (a point comment has only it)
 
 
 class Change(NamedTuple):
@@ -72,6 +75,8 @@ class ReadParagraph:
     table: int = -1  # the table holding the paragraph (-1: the body)
     # bookmarks of bracket spans (``_mb_<id>_<lang>``): where they start and end in the text
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # what it holds that is not its text: hidden words, equations, pictures… (``run_content``)
+    notes: tuple[rc.Note, ...] = ()
 
     def text(self, accept: bool = True) -> str:
         """The text with every change accepted (or rejected)."""
@@ -143,37 +148,16 @@ def _change(e: etree._Element) -> Change:
     return Change(_attr(e, "author"), _attr(e, "date"))
 
 
-_R, _TEXTS = f"{W}r", {f"{W}t", f"{W}delText"}
-_CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011"}
-_COMMENT_REF = f"{W}commentReference"
-_BR = f"{W}br"
+_R = f"{W}r"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE = f"{_MC}AlternateContent"
-_HOSTS = {f"{W}pict", f"{W}drawing", _ALTERNATE}
+_SDT, _MATH = f"{W}sdt", rc.MATH
 _BOOKMARK, _BOOKMARK_END = f"{W}bookmarkStart", f"{W}bookmarkEnd"
 ANCHOR_PREFIX = "_mb_"  # a bracket's span (docx_io.working writes them)
 _P, _TBL = f"{W}p", f"{W}tbl"
 _TRPR, _GRID_BEFORE = f"{W}trPr", f"{W}gridBefore"
 _ROW_CHANGES = {f"{W}ins", f"{W}del"}
 _MARK_PATH = f"{W}pPr/{W}rPr"
-
-
-def _run(r: etree._Element, rp: ReadParagraph, st: _State) -> str:
-    """A run's text; its comment reference and any drawing (a text box) are noted."""
-    out = []
-    for c in r:
-        tag = c.tag
-        if tag in _TEXTS:
-            out.append(c.text or "")
-        elif tag in _CHARS:
-            if tag == _BR and _attr(c, "type") in ("page", "column"):
-                continue  # LibreOffice writes a page break before as one: it is no text
-            out.append(_CHARS[tag])
-        elif tag == _COMMENT_REF:  # a point comment has only its reference
-            st.comment(rp, _attr(c, "id"), end=True)
-        elif tag in _HOSTS:
-            st.hosts.append((r, st.index))
-    return "".join(out)
 
 
 class _State:
@@ -189,6 +173,7 @@ class _State:
         # the paragraphs' indexes, kept only when formatting changes need them
         self.index_of: dict[etree._Element, int] | None = None
         self.alternates: list[tuple[int, str]] = []  # text met in mc:AlternateContent
+        self.looks: rc.Looks | None = None  # hidden or marked runs to look for (else none)
 
     def comment(self, rp: ReadParagraph, ident: str, end: bool = False) -> None:
         if ident and ident not in self.seen_comments:
@@ -203,7 +188,9 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
     for c in node:
         tag = c.tag
         if tag == _R:
-            text = _run(c, rp, st)
+            text = run_text(c, rp, st, kind)
+            if st.looks is not None and kind != DELETE and text:
+                text = rc.looked(c, text, rp, st)
             if text:
                 rp.pieces.append(Piece(kind, text, change, inside, move))
         elif tag in _CHANGE:
@@ -214,7 +201,8 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             else:
                 _walk(c, rp, st, new, _change(c), inside, name or move)
         elif tag in _CONTAINERS:
-            _walk(c, rp, st, kind, change, inside, move)
+            if tag != _SDT or not rc.showing_placeholder(c):  # a placeholder: no one's text
+                _walk(c, rp, st, kind, change, inside, move)
         elif tag in _RANGE_STARTS:
             st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
         elif tag == _BOOKMARK:
@@ -228,6 +216,8 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
             st.comment(rp, _attr(c, "id"), end=tag == _COMMENT_REF)
         elif tag == _ALTERNATE:
             _alternate(c, st)
+        elif tag in _MATH and kind != DELETE:  # an equation: no text an import can place
+            rp.notes += (rc.Note("equation", rc.math_text(c), at=_offset(rp)),)
 
 
 def _alternate(node: etree._Element, st: _State) -> None:
@@ -290,6 +280,8 @@ def read_paragraph(p: etree._Element, state: _State | None = None) -> ReadParagr
     _walk(p, rp, st, PLAIN, None, None, "")
     _mark(p, rp, st)  # after the walk: Word starts the move range after w:pPr
     rp.pieces = _merge(rp.pieces)
+    if rp.notes:
+        rp.notes = rc.merged(rp.notes)
     return rp
 
 
@@ -315,7 +307,8 @@ class _BodyReader:
             elif tag == _TBL:
                 self.read_table(c)
             elif tag in _BLOCK_CONTAINERS:
-                self.blocks(c, sink)
+                if tag != _SDT or not rc.showing_placeholder(c):  # a placeholder: no text
+                    self.blocks(c, sink)
             elif tag in _RANGE_STARTS:
                 self.st.moves[_RANGE_STARTS[tag]] = _attr(c, "name")
             elif tag == f"{W}commentRangeStart":
@@ -379,18 +372,6 @@ def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
     return out
 
 
-def _comments(archive: DocxArchive) -> dict[str, tuple[Change, str]]:
-    root = archive.xml("word/comments.xml")
-    if root is None:
-        return {}
-    found = {}
-    for c in root.findall(f"{W}comment"):
-        text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                         for p in c.iter(f"{W}p"))
-        found[_attr(c, "id")] = (_change(c), text.strip())
-    return found
-
-
 @collector_paused()  # bulk parsing and model building: see gcpause
 def read_docx(path: Path) -> ReadDocument:
     """Read every paragraph, table and comment of a DOCX (checked for safety first)."""
@@ -399,7 +380,9 @@ def read_docx(path: Path) -> ReadDocument:
     archive = DocxArchive(path)
     try:
         root = archive.xml("word/document.xml")
-        doc = ReadDocument(comments=_comments(archive))
+        raw, archive.raw = archive.raw, b""  # its bytes, before another part is parsed
+        doc = ReadDocument(comments={k: (Change(a, d), text) for k, (a, d, text)
+                                     in read_comments(archive).items()})
         doc.threads = read_threads(archive, archive.xml("word/comments.xml"))
         body = root.find(f"{W}body") if root is not None else None
         if root is None or body is None:
@@ -408,6 +391,8 @@ def read_docx(path: Path) -> ReadDocument:
         if next(root.iter(*reader_parts.FORMAT_CHANGES, *reader_parts.NOTE_REFERENCES),
                 None) is not None:  # where they stand is said by the body paragraph's index
             st.index_of = {}
+        st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"), raw)
+        del raw  # its bytes are not needed while the tree is read
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
         reader_parts.read_elsewhere(archive, root, doc, st)

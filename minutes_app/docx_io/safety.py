@@ -73,6 +73,7 @@ class DocxArchive:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
+        self.raw = b""  # the bytes of the part parsed last, for a reader's quick byte scans
         check_regular(path)  # a pipe would wait for ever, /dev/zero never end
         try:
             with path.open("rb") as fh:
@@ -149,6 +150,7 @@ class DocxArchive:
                           limit=f"{MAX_ELEMENTS:,}")
         try:
             root = etree.fromstring(data, PARSER)
+            self.raw = data
         except etree.XMLSyntaxError:
             if _declares_dtd(data):
                 raise _refuse("docx_dtd", self.name) from None

@@ -45,6 +45,13 @@ SCOPES = {
     "moved": N_("Row of a paragraph deleted and moved in their copy, not moved"),
     "languages-apart": N_("Moved in one language only (the order of the first language is "
                           "taken)"),
+    "hidden": N_("Hidden text, not imported"),
+    "equation": N_("Equation, not imported"),
+    "object": N_("Picture or object, not imported"),
+    "symbol": N_("Symbol of a symbol font that has no Unicode character (font, code), not "
+                 "imported"),
+    "ruby": N_("Reading set above the text (ruby), not imported: the text keeps the words "
+               "below it"),
 }
 
 # what a formatting change changed (``Elsewhere.detail``: the properties' local names)
@@ -71,6 +78,7 @@ PROPERTIES = {
 }
 
 
+
 # a location as the importer records it ("table 2, paragraph 7"), and as sentences say it
 _LOCATIONS = (
     # named by the import (``import_outside.name_places``): our paragraph and its language
@@ -84,6 +92,8 @@ _LOCATIONS = (
     (re.compile(r"annex (?P<annex>\d+), after part (?P<part>\d+)"),
      N_("Annex {annex}, after part {part}")),
     (re.compile(r"annex (?P<annex>\d+), heading"), N_("the heading of Annex {annex}")),
+    (re.compile(r"row (?P<n>\d+), (?P<language>ko|en|ru)"),
+     N_("row {n} of the table, {language}")),
     (re.compile(r"table (?P<table>\d+), paragraph (?P<n>\d+)"),
      N_("table {table}, paragraph {n} of the file")),
     (re.compile(r"table (?P<table>\d+), row (?P<n>\d+)"), N_("table {table}, row {n}")),
@@ -128,7 +138,8 @@ class Unplaced(NamedTuple):
     # table | comment | heading | heading-removed | column | annex | number | status |
     # language | added-column | merged | merged-rows | header-row | alternate | row-unread |
     # bracket | cell-inserted | cell-deleted | heading-added | section-moved | moved |
-    # languages-apart
+    # languages-apart | hidden |
+    # equation | object | symbol | ruby (``import_notes``)
     location: str
     text: str
     author: str = ""

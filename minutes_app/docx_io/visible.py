@@ -88,16 +88,25 @@ class Styles:
             num = found if found is not None else num
         return num is not None and num.get(f"{W}val") not in (None, "0")
 
-    def hidden(self, run: etree._Element, pstyle: str | None, tstyle: str | None,
-               paragraph_fill: str | None) -> bool:
-        """Whether a run's text is hidden, behind a colour like its own, or too small."""
+    def props(self, run: etree._Element, pstyle: str | None, tstyle: str | None) -> _Props:
+        """A run's watched properties: its styles' (``inherited``), then its own."""
         rpr = run.find(f"{W}rPr")
         rstyle = rpr.find(f"{W}rStyle") if rpr is not None else None
         props = dict(self.inherited(pstyle, rstyle.get(f"{W}val") if rstyle is not None
                                     else None, tstyle))
         _apply(props, rpr)
-        if any(tag in props and (props[tag].get(f"{W}val") or "").lower() not in _OFF
-               for tag in _HIDING):
+        return props
+
+    def vanished(self, run: etree._Element, pstyle: str | None, tstyle: str | None) -> bool:
+        """Whether a run is hidden text (``w:vanish``, ``w:specVanish``), itself or by a style:
+        what Word shows only with formatting marks on (web-hidden text it prints)."""
+        return _hides(self.props(run, pstyle, tstyle), _HIDING[:2])
+
+    def hidden(self, run: etree._Element, pstyle: str | None, tstyle: str | None,
+               paragraph_fill: str | None) -> bool:
+        """Whether a run's text is hidden, behind a colour like its own, or too small."""
+        props = self.props(run, pstyle, tstyle)
+        if _hides(props, _HIDING):
             return True
         if _number(props.get(f"{W}sz")) < MIN_HALF_POINTS or \
                 _number(props.get(f"{W}w")) < MIN_SCALE:
@@ -120,6 +129,11 @@ class Styles:
                   or (_rgb(shd.get(f"{W}fill")) if shd is not None else None)
                   or _rgb(paragraph_fill) or self.page or (255, 255, 255))
         return max(abs(a - b) for a, b in zip(text, behind, strict=True)) < MIN_CONTRAST
+
+
+def _hides(props: _Props, tags: tuple[str, ...]) -> bool:
+    return any(tag in props and (props[tag].get(f"{W}val") or "").lower() not in _OFF
+               for tag in tags)
 
 
 def _apply(props: _Props, rpr: etree._Element | None) -> None:

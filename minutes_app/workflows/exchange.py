@@ -122,6 +122,7 @@ def import_returned(m: Minutes, path: Path, history: Sequence[History] = (),
                               report.own_round.number if report.own_round else m.working_round)
     messages += [Message(N_("Accepted, not placed: {change}"), {"change": u.describe()})
                  for u in report.unplaced]
+    messages += [n.describe() for n in report.notes]  # formatting that marks words
     params = {"file": path.name, "number": report.round.number, "by_side": report.by_side,
               "uncertain": len(report.uncertain), "uncertain_rows": list(report.uncertain),
               "unplaced": len(report.unplaced), "conflicts": len(report.conflicts),
