@@ -90,3 +90,12 @@ def korean(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
         w.close()
     catalog.set_language("en")
     QApplication.processEvents()
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The CLI in Korean sets the process's language: English again for the tests after."""
+    yield
+    from minutes_app.i18n import catalog
+
+    catalog.set_language("en")

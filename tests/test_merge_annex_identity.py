@@ -6,38 +6,22 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_app.cli.main import main
-from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.annexes import annex_revisions
 from minutes_app.workflows.exchange import merge_copy
 from minutes_app.workflows.runner import run
+from tests.helpers.cli import cli_ok, read_minutes
 
 NOW = "2020-12-18T10:00:00Z"
 
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """The CLI in Korean sets the process's language: English again for the tests after."""
-    yield
-    catalog.set_language("en")
 
-
-
-def _cli(*args: str) -> None:
-    assert main(["--lang", "en", *args]) == 0, args
-
-
-def _read(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
 
 
 def _theirs(m: Minutes) -> set[tuple[tuple[int, int] | None, str, str]]:
@@ -59,14 +43,14 @@ def _text(tmp_path: Path, name: str, words: str) -> str:
 def parted(tmp_path: Path) -> tuple[Path, Path]:
     """Two copies after round 3, which sent free annexes III "Projects" and IV "Timeline"."""
     base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
-    _cli("demo", "--languages", "ko,en", "--force", str(base))
-    _cli("annex", str(base), "--add", "--heading", "Projects", "--lang", "en")
-    _cli("annex", str(base), "3", "--lang", "en", "--text",
+    cli_ok("demo", "--languages", "ko,en", "--force", str(base))
+    cli_ok("annex", str(base), "--add", "--heading", "Projects", "--lang", "en")
+    cli_ok("annex", str(base), "3", "--lang", "en", "--text",
          _text(tmp_path, "p.txt", "The port of Vladivostok."))
-    _cli("annex", str(base), "--add", "--heading", "Timeline", "--lang", "en")
-    _cli("annex", str(base), "4", "--lang", "en", "--text",
+    cli_ok("annex", str(base), "--add", "--heading", "Timeline", "--lang", "en")
+    cli_ok("annex", str(base), "4", "--lang", "en", "--text",
          _text(tmp_path, "t.txt", "First half of 2021."))
-    _cli("send", str(base))
+    cli_ok("send", str(base))
     shutil.copy(base, a)
     shutil.copy(base, b)
     return a, b
@@ -74,7 +58,7 @@ def parted(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_keys_are_given_kept_by_a_copy_and_held_by_the_round(parted: tuple[Path, Path]) -> None:
     a, b = parted
-    ma, mb = _read(a), _read(b)
+    ma, mb = read_minutes(a), read_minutes(b)
     keys = [x.key for x in ma.annexes if x.kind == FREE]
     assert len(set(keys)) == 2 and all(len(k) == 16 for k in keys)
     assert [x.key for x in mb.annexes] == [x.key for x in ma.annexes]
@@ -84,14 +68,14 @@ def test_keys_are_given_kept_by_a_copy_and_held_by_the_round(parted: tuple[Path,
 def test_an_annex_moved_here_takes_their_edits_in_the_annex_they_made_them(
         parted: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = parted
-    _cli("annex", str(a), "4", "--move-to", "3")  # ours: Timeline is III, Projects IV
-    _cli("annex", str(b), "3", "--heading", "Joint Projects", "--lang", "en")
-    _cli("annex", str(b), "4", "--lang", "en", "--text",
+    cli_ok("annex", str(a), "4", "--move-to", "3")  # ours: Timeline is III, Projects IV
+    cli_ok("annex", str(b), "3", "--heading", "Joint Projects", "--lang", "en")
+    cli_ok("annex", str(b), "4", "--lang", "en", "--text",
          _text(tmp_path, "t2.txt", "First half of 2021, in Vladivostok."))
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
-    m = _read(a)
+    cli_ok("merge", str(a), str(b))
+    m = read_minutes(a)
     assert _headings(m) == ["Timeline", "Joint Projects"]
     assert m.annexes[2].paragraphs[0][Lang.EN] == "First half of 2021, in Vladivostok."
     assert m.annexes[3].paragraphs[0][Lang.EN] == "The port of Vladivostok."
@@ -101,14 +85,14 @@ def test_an_annex_moved_here_takes_their_edits_in_the_annex_they_made_them(
 def test_an_annex_moved_there_brings_no_edit_and_is_named(
         parted: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = parted
-    _cli("annex", str(b), "4", "--move-to", "3")
-    _cli("annex", str(b), "4", "--heading", "Joint Projects", "--lang", "en")  # Projects, moved
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("annex", str(b), "4", "--move-to", "3")
+    cli_ok("annex", str(b), "4", "--heading", "Joint Projects", "--lang", "en")  # Projects, moved
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert "Their copy puts the annexes in another order; ours is kept" in out, out
-    m = _read(a)
+    m = read_minutes(a)
     assert _headings(m) == ["Joint Projects", "Timeline"]  # our order, their edit in its annex
     assert _theirs(m) == {((2, 0), "insert", "Joint")}
 
@@ -117,8 +101,8 @@ def test_an_annex_moved_there_brings_no_edit_and_is_named(
 def test_the_korean_summary_names_their_order_in_korean(
         parted: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = parted
-    _cli("annex", str(b), "4", "--move-to", "3")
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("annex", str(b), "4", "--move-to", "3")
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
     assert main(["--lang", "ko", "merge", str(a), str(b)]) == 0
     out = capsys.readouterr().out
@@ -135,9 +119,9 @@ def _keyless(m: Minutes) -> None:
 def test_annexes_without_keys_are_matched_in_order_as_before(
         parted: tuple[Path, Path]) -> None:
     a, b = parted
-    _cli("annex", str(b), "3", "--heading", "Joint Projects", "--lang", "en")
-    _cli("send", str(b), "--side", "RU")
-    theirs = _read(b)
+    cli_ok("annex", str(b), "3", "--heading", "Joint Projects", "--lang", "en")
+    cli_ok("send", str(b), "--side", "RU")
+    theirs = read_minutes(b)
     _keyless(theirs)
     f, m = MinutesFile.open(a)
     try:
@@ -152,12 +136,12 @@ def test_annexes_without_keys_are_matched_in_order_as_before(
 def test_an_annex_they_removed_is_kept_and_named(
         parted: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = parted
-    _cli("annex", str(b), "3", "--remove")
-    _cli("annex", str(b), "3", "--heading", "Timeline of works", "--lang", "en")  # Timeline
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("annex", str(b), "3", "--remove")
+    cli_ok("annex", str(b), "3", "--heading", "Timeline of works", "--lang", "en")  # Timeline
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert "Their copy no longer has annex III; ours is kept." in out, out
-    m = _read(a)
+    m = read_minutes(a)
     assert _headings(m) == ["Projects", "Timeline of works"]  # their edit still brought

@@ -22,19 +22,11 @@ from minutes_app.workflows.exchange import merge_copy
 from minutes_app.workflows.edits import decide
 from minutes_app.workflows.runner import run
 from tests.workflows.conftest import on_disk, state, undo_redo
+from tests.helpers.cli import cli_ok, read_minutes
 
 NOW = "2020-12-18T10:00:00Z"
 PETROV = "Иван Петров|советник|МИД России"
 
-
-def _cli(*args: str) -> None:
-    assert main(["--lang", "en", *args]) == 0, args
-
-
-def _read(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
 
 
 def _members(m: Minutes, side: Side) -> list[str]:
@@ -48,30 +40,31 @@ def copies(tmp_path: Path) -> tuple[Path, Path]:
     """A and B, copies after round 3; B adds annex III (Korean heading and paragraph) and a
     Russian delegate, then sends its text as the Russian Side's round 4."""
     base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
-    _cli("demo", "--languages", "ko,ru,en", "--force", str(base))
-    _cli("send", str(base))
+    cli_ok("demo", "--languages", "ko,ru,en", "--force", str(base))
+    cli_ok("send", str(base))
     shutil.copy(base, a)
     shutil.copy(base, b)
     text = tmp_path / "annex.txt"
     text.write_text("양측은 공동 사업 목록을 확인하였다.\n", encoding="utf-8")
-    _cli("annex", str(b), "--add", "--heading", "공동 사업 목록", "--lang", "ko")
-    _cli("annex", str(b), "3", "--lang", "ko", "--text", str(text))
-    _cli("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("annex", str(b), "--add", "--heading", "공동 사업 목록", "--lang", "ko")
+    cli_ok("annex", str(b), "3", "--lang", "ko", "--text", str(text))
+    cli_ok("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
+    cli_ok("send", str(b), "--side", "RU")
     return a, b
 
 
 def test_the_cli_merge_brings_their_new_annex_and_delegate(
         copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = copies
-    assert len(_read(a).annexes) == 2 and "Иван Петров" not in _members(_read(a), Side.RU)
+    ours = read_minutes(a)
+    assert len(ours.annexes) == 2 and "Иван Петров" not in _members(ours, Side.RU)
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert "Annex III was added from their copy" in out, out
     assert "The delegation list of the Russian Side (annex II): their changes were brought." \
         in out, out
-    m = _read(a)
+    m = read_minutes(a)
     assert [x.kind for x in m.annexes] == [DELEGATION, DELEGATION, FREE]
     added = m.annexes[2]
     assert added.heading[Lang.KO] == "공동 사업 목록"
@@ -84,9 +77,9 @@ def test_the_cli_merge_brings_their_new_annex_and_delegate(
     # merging the same copy again brings nothing and changes nothing
     before = minutes_out(m)
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     assert "Nothing new" in capsys.readouterr().out
-    assert minutes_out(_read(a)) == before
+    assert minutes_out(read_minutes(a)) == before
 
 
 def test_the_korean_summary_names_the_annex_work_in_korean(
@@ -103,7 +96,7 @@ def test_the_korean_summary_names_the_annex_work_in_korean(
 def test_rejecting_the_added_annex_takes_the_annex_away_and_undo_brings_it_back(
         copies: tuple[Path, Path]) -> None:
     a, b = copies
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     f, m = MinutesFile.open(a)
     try:
         heading = next(r for r in annex_revisions(m) if r.annex == (2, 0))
@@ -120,22 +113,22 @@ def test_rejecting_the_added_annex_takes_the_annex_away_and_undo_brings_it_back(
 
 def test_rejecting_their_annex_through_the_cli_removes_it(copies: tuple[Path, Path]) -> None:
     a, b = copies
-    _cli("merge", str(a), str(b))
-    _cli("reject", str(a), "--annex", "3")
-    assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]
+    cli_ok("merge", str(a), str(b))
+    cli_ok("reject", str(a), "--annex", "3")
+    assert [x.kind for x in read_minutes(a).annexes] == [DELEGATION, DELEGATION]
 
 
 def test_an_annex_whose_words_are_kept_stays(copies: tuple[Path, Path]) -> None:
     a, b = copies
-    _cli("merge", str(a), str(b))
-    _cli("accept", str(a), "--annex", "3")
-    m = _read(a)
+    cli_ok("merge", str(a), str(b))
+    cli_ok("accept", str(a), "--annex", "3")
+    m = read_minutes(a)
     assert m.annexes[2].heading[Lang.KO] == "공동 사업 목록" and not annex_revisions(m)
 
 
 def test_the_merge_is_one_step_undone_exactly_and_idempotent(copies: tuple[Path, Path]) -> None:
     a, b = copies
-    theirs = _read(b)
+    theirs = read_minutes(b)
     f, m = MinutesFile.open(a)
     try:
         before = state(f, m)
@@ -176,20 +169,20 @@ def _renamed(members: tuple[Person, ...], k: int, name: str) -> tuple[Person, ..
 def test_both_sides_changing_one_delegate_keeps_ours_and_lists_theirs(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
-    _cli("demo", "--languages", "ko,ru,en", "--force", str(base))
-    _cli("send", str(base))
+    cli_ok("demo", "--languages", "ko,ru,en", "--force", str(base))
+    cli_ok("send", str(base))
     shutil.copy(base, a)
     shutil.copy(base, b)
     _with_ru_members(a, lambda ms: _renamed(ms, 0, "Сергей Орлов-Наш"))
     _with_ru_members(b, lambda ms: _renamed(_renamed(ms, 0, "Сергей Орлов-Их"), 2, "Анна Б."))
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert "both Sides changed the same members; ours are kept, theirs were not merged: " in out
     conflict = next(line for line in out.splitlines() if "theirs were not merged" in line)
     assert "Сергей Орлов-Их" in conflict and "Анна Б." not in conflict, out
-    names = _members(_read(a), Side.RU)
+    names = _members(read_minutes(a), Side.RU)
     assert names[0] == "Сергей Орлов-Наш" and names[2] == "Анна Б."  # ours kept; theirs brought
 
 
@@ -197,7 +190,7 @@ def test_a_common_round_without_the_lists_names_a_differing_list_as_not_merged(
         copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = copies
     f, m = MinutesFile.open(a)
-    theirs = _read(b)
+    theirs = read_minutes(b)
     try:
         # rounds sent before rounds held the delegation lists: strip them from both copies
         m.rounds = [dataclasses.replace(r, delegations=()) for r in m.rounds]
@@ -237,9 +230,9 @@ def test_merge_members(base: str, ours: str, theirs: str, merged: str, conflicts
 def test_an_annex_each_copy_added_both_stay(
         copies: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = copies
-    _cli("annex", str(a), "--add", "--heading", "Our annex", "--lang", "en")
-    _cli("merge", str(a), str(b))
-    m = _read(a)
+    cli_ok("annex", str(a), "--add", "--heading", "Our annex", "--lang", "en")
+    cli_ok("merge", str(a), str(b))
+    m = read_minutes(a)
     assert [x.heading.get(Lang.EN, "") for x in m.annexes if x.kind == FREE] == ["Our annex", ""]
     assert [x.heading.get(Lang.KO, "") for x in m.annexes if x.kind == FREE][1] == "공동 사업 목록"
 
@@ -247,19 +240,20 @@ def test_an_annex_each_copy_added_both_stay(
 def test_an_annex_removed_here_and_edited_there_is_named_as_not_merged(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
-    _cli("demo", "--languages", "ko,ru,en", "--force", str(base))
-    _cli("annex", str(base), "--add", "--heading", "Projects", "--lang", "en")
-    _cli("send", str(base))
+    cli_ok("demo", "--languages", "ko,ru,en", "--force", str(base))
+    cli_ok("annex", str(base), "--add", "--heading", "Projects", "--lang", "en")
+    cli_ok("send", str(base))
     shutil.copy(base, a)
     shutil.copy(base, b)
-    _cli("annex", str(a), "3", "--remove")
-    _cli("annex", str(b), "3", "--heading", "Joint projects", "--lang", "en")
-    _cli("send", str(b), "--side", "RU")
-    before = minutes_out(_read(a))
+    cli_ok("annex", str(a), "3", "--remove")
+    cli_ok("annex", str(b), "3", "--heading", "Joint projects", "--lang", "en")
+    cli_ok("send", str(b), "--side", "RU")
+    before = minutes_out(read_minutes(a))
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert ("Annex III of their copy was removed here, and their copy changed it: their "
             "changes were not merged.") in out, out
-    assert [x.kind for x in _read(a).annexes] == [DELEGATION, DELEGATION]  # still removed here
+    # still removed here
+    assert [x.kind for x in read_minutes(a).annexes] == [DELEGATION, DELEGATION]
     assert len(before["annexes"]) == 2

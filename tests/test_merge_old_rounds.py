@@ -7,40 +7,23 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_app.cli.main import main
-from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.annexes import delegation_of
 from minutes_app.model.serialize import minutes_out
-from minutes_app.store import MinutesFile
 from minutes_app.store.checksum import checksum
+from tests.helpers.cli import cli_ok, read_minutes
 
 PETROV = "Иван Петров|советник|МИД России"
 UNCOMPARED = ("Round 3, the last both copies hold, holds no delegation lists (it was saved "
               "before rounds kept them, or the minutes had none then): the delegation lists of "
               "their copy could not be compared with it")
 
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """The CLI in Korean sets the process's language: English again for the tests after."""
-    yield
-    catalog.set_language("en")
 
-
-
-def _cli(*args: str) -> None:
-    assert main(["--lang", "en", *args]) == 0, args
-
-
-def _read(path: Path) -> Minutes:
-    f, m = MinutesFile.open(path, read_only=True)
-    f.close()
-    return m
 
 
 def _members(m: Minutes, side: Side) -> list[str]:
@@ -77,10 +60,10 @@ def _as_saved_before_lists(path: Path) -> None:
 def old_copies(tmp_path: Path) -> tuple[Path, Path]:
     """A and B parted after round 3, which an older version saved (no lists in its rounds)."""
     base, a, b = tmp_path / "base.minutes", tmp_path / "A.minutes", tmp_path / "B.minutes"
-    _cli("demo", "--languages", "ko,ru,en", "--force", str(base))
-    _cli("send", str(base))
+    cli_ok("demo", "--languages", "ko,ru,en", "--force", str(base))
+    cli_ok("send", str(base))
     _as_saved_before_lists(base)
-    assert not _read(base).rounds[-1].delegations  # read back as an older file
+    assert not read_minutes(base).rounds[-1].delegations  # read back as an older file
     shutil.copy(base, a)
     shutil.copy(base, b)
     return a, b
@@ -89,40 +72,40 @@ def old_copies(tmp_path: Path) -> tuple[Path, Path]:
 def test_a_list_they_changed_is_named_not_merged_after_saying_why(
         old_copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = old_copies
-    _cli("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
-    _cli("send", str(b), "--side", "RU")
-    before = _members(_read(a), Side.RU)
+    cli_ok("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
+    cli_ok("send", str(b), "--side", "RU")
+    before = _members(read_minutes(a), Side.RU)
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith(UNCOMPARED), lines  # first, right after the summary
     assert any("The delegation list of the Russian Side (annex II) differs in their copy, and "
                "the common round does not hold it: it was not merged" in x for x in lines)
-    assert _members(_read(a), Side.RU) == before  # ours kept, theirs not taken as equal
+    assert _members(read_minutes(a), Side.RU) == before  # ours kept, theirs not taken as equal
 
 
 def test_a_list_their_copy_lacks_is_named_and_ours_kept(
         old_copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = old_copies
-    _cli("annex", str(b), "2", "--remove")  # their copy without the Russian list
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("annex", str(b), "2", "--remove")  # their copy without the Russian list
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert UNCOMPARED in out
     assert ("Their copy has no delegation list of the Russian Side, and the common round does "
             "not hold the lists: ours (annex II) is kept; compare the two copies.") in out, out
-    assert len(_members(_read(a), Side.RU)) == 3
+    assert len(_members(read_minutes(a), Side.RU)) == 3
 
 
 def test_lists_alike_in_both_copies_need_no_word(
         old_copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = old_copies
-    _cli("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
-    _cli("delegation", str(a), "RU", "--lang", "ru", "--add", PETROV)  # the same on both
-    _cli("send", str(b), "--side", "RU")
+    cli_ok("delegation", str(b), "RU", "--lang", "ru", "--add", PETROV)
+    cli_ok("delegation", str(a), "RU", "--lang", "ru", "--add", PETROV)  # the same on both
+    cli_ok("send", str(b), "--side", "RU")
     capsys.readouterr()
-    _cli("merge", str(a), str(b))
+    cli_ok("merge", str(a), str(b))
     out = capsys.readouterr().out
     assert "delegation" not in out, out
 
@@ -131,12 +114,12 @@ def test_lists_alike_in_both_copies_need_no_word(
 def test_the_korean_interface_says_it_in_korean(
         old_copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     a, b = old_copies
-    _cli("delegation", str(b), "RU", "--lang", "ru", "--remove", "1")
-    _cli("send", str(b), "--side", "RU")
-    before = minutes_out(_read(a))
+    cli_ok("delegation", str(b), "RU", "--lang", "ru", "--remove", "1")
+    cli_ok("send", str(b), "--side", "RU")
+    before = minutes_out(read_minutes(a))
     capsys.readouterr()
     assert main(["--lang", "ko", "merge", str(a), str(b)]) == 0
     out = capsys.readouterr().out
     assert "제3차 문안에는 대표단 명단이 없습니다" in out, out
     assert "delegation" not in out and "Round" not in out
-    assert minutes_out(_read(a))["annexes"] == before["annexes"]
+    assert minutes_out(read_minutes(a))["annexes"] == before["annexes"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from minutes_app.docx_io.importer import ImportReport, plan_import
 from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
-from minutes_app.i18n import catalog
 from minutes_app.i18n.messages import render
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
@@ -338,12 +337,6 @@ def test_our_own_working_copy_holds_nothing_to_note(tmp_path: Path) -> None:
         assert b"<w:shd" in raw  # the headings' cells
         assert run_content.Looks.for_document(root, styles, raw) is None
 
-
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """The CLI in Korean sets the process's language: English again for the tests after."""
-    yield
-    catalog.set_language("en")
 
 
 @pytest.mark.usefixtures("english_after")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ from minutes_app.docx_io.importer import ImportReport, UncertainRowsError, plan_
 from minutes_app.docx_io.reader import read_docx
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
-from minutes_app.i18n import catalog
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
@@ -329,12 +328,6 @@ def test_the_status_column_is_found_with_a_column_added_after_it(tmp_path: Path)
     found = _unplaced(m, _edited(m, tmp_path, reshape))
     assert [scope for scope, _ in found] == ["status"] and found[0][1].endswith("→ Bracketed")
 
-
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """The CLI in Korean sets the process's language: English again for the tests after."""
-    yield
-    catalog.set_language("en")
 
 
 @pytest.mark.usefixtures("english_after")

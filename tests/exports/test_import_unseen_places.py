@@ -6,14 +6,13 @@ stops until the user accepts the list), never dropped and never taken as a parag
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from minutes_app.cli.main import main
-from minutes_app.i18n import catalog
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
@@ -27,12 +26,6 @@ Edit = Callable[[etree._Element], None]
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """The CLI in Korean sets the process's language: English again for the tests after."""
-    yield
-    catalog.set_language("en")
 
 
 
