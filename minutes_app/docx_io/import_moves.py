@@ -90,8 +90,11 @@ def find_moves(m: Minutes, rows: list[_Row], light: set[int] = frozenset()  # ty
     (section id, row index); the paragraphs ``light`` (ours moved since) are the first
     taken for moved."""
     found, ours = _tokens(m, rows)
-    weights = [_HEADING if kind == "s" else _INSERTED if ident in light or (
-        (mark := rows[index - 1].mark) is not None and mark[0] == INSERT) else _ROW
+    # a heading row, or a row Word marks deleted (it has no new place), is never the one
+    # taken for moved; a row marked inserted (Word's move target) or ours moved is the first
+    weights = [_HEADING if kind == "s" or (
+        (mark := rows[index - 1].mark) is not None and mark[0] == DELETE)
+        else _INSERTED if ident in light or (mark is not None and mark[0] == INSERT) else _ROW
         for kind, ident, index in found]
     kept = heaviest([ours[f"{kind}{ident}"] for kind, ident, _i in found], weights)
     sections_moved = [(ident, index) for i, (kind, ident, index) in enumerate(found)

@@ -240,6 +240,7 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
         link_moved_rows(rows)
         in_file = {r.pid for r in rows}
         self._moves(rows)  # before rows they added after a moved one are placed
+        moved = {move[0] for move in self.report.moved}  # paragraphs this import moved
         matcher = RowMatcher(self.m, {pid: p for pid, p in known.items() if pid not in in_file})
         previous: int | None = None
         start: int | None = None  # the section of the heading row above, until a paragraph
@@ -272,7 +273,8 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
                 else:
                     continue
             seen.add(pid)
-            if row.mark is not None and row.mark[0] == DELETE and known[pid].mark is None:
+            if row.mark is not None and row.mark[0] == DELETE and (
+                    known[pid].mark is None or pid in moved):  # not a mark set just now
                 self._row_deleted(row.mark[1], pid)  # a tracked deletion of the whole row
             else:
                 self._paragraph(row, known[pid])

@@ -190,7 +190,7 @@ def _walk(node: etree._Element, rp: ReadParagraph, st: _State, kind: str,
         if tag == _R:
             text = run_text(c, rp, st, kind)
             if st.looks is not None and kind != DELETE and text:
-                text = rc.looked(c, text, rp, st)
+                text = rc.looked(c, text, rp, st, untracked=kind == PLAIN)
             if text:
                 rp.pieces.append(Piece(kind, text, change, inside, move))
         elif tag in _CHANGE:

@@ -83,9 +83,19 @@ def symbol(sym: etree._Element) -> tuple[str, Note | None]:
         if found:
             return found, None
     elif not key.startswith(_PICTURE_FONTS) and key not in _SYMBOL_FONTS \
-            and 0 < value < 0x110000 and not 0xF000 <= value <= 0xF0FF:
+            and 0 < value < 0x110000 and not 0xF000 <= value <= 0xF0FF and _text_char(value):
         return chr(value), None  # a font's own Unicode character
     return "", Note("symbol", f"{font} {code}".strip())
+
+
+def _text_char(value: int) -> bool:
+    """Whether a code point may stand in the minutes' text: no surrogate (it cannot be
+    saved), control character (refused as text) or noncharacter."""
+    import unicodedata
+
+    category = unicodedata.category(chr(value))
+    return category not in ("Cs", "Cc", "Co", "Cn") and (value & 0xFFFE) != 0xFFFE \
+        and not 0xFDD0 <= value <= 0xFDEF
 
 
 def ruby(element: etree._Element) -> tuple[str, Note | None]:
@@ -185,14 +195,20 @@ class Looks:
             return None
         return cls(Styles(styles_part, root) if hiding else None)
 
-    def run(self, r: etree._Element, text: str) -> tuple[str, Note | None]:
-        """The run's text as a reader sees it ("" when hidden), and the note to take."""
+    def run(self, r: etree._Element, text: str, untracked: bool = False
+            ) -> tuple[str, Note | None]:
+        """The run's text as a reader sees it ("" when hidden), and the note to take.
+
+        Hidden words outside tracked changes (``untracked``) are kept and noted as formatting:
+        hiding is no deletion, and words of ours they hid must not read as deleted by them."""
         rpr = r.find(_RPR)
         if self.styles is not None:  # its paragraph's and table's styles count too
             hidden = self.styles.vanished(r, _style(r, f"{W}p", f"{W}pPr/{W}pStyle"),
                                           _style(r, f"{W}tbl", f"{W}tblPr/{W}tblStyle"))
         else:
             hidden = rpr is not None and any(_on(e) for e in rpr if e.tag in _VANISH)
+        if hidden and untracked:
+            return text, Note("format", text, "hidden") if text.strip() else None
         if hidden:
             return "", Note("hidden", text) if text.strip() else None
         marks = [m for e in rpr if e.tag in _FORMATS and (m := _format(e))] \
@@ -253,10 +269,12 @@ def run_text(r: etree._Element, rp: ReadParagraph, st: _State, kind: str) -> str
     return "".join(out)
 
 
-def looked(r: etree._Element, text: str, rp: ReadParagraph, st: _State) -> str:
-    """A run's text unless hidden; hidden or marked words noted where they stand."""
+def looked(r: etree._Element, text: str, rp: ReadParagraph, st: _State,
+           untracked: bool = False) -> str:
+    """A run's text unless hidden in a tracked change; hidden or marked words noted where they
+    stand."""
     assert st.looks is not None
-    text, note = st.looks.run(r, text)
+    text, note = st.looks.run(r, text, untracked)
     if note is not None:
         rp.notes += (note._replace(at=_at(rp)),)
     return text

@@ -79,8 +79,11 @@ class MoveParagraph(NamedTuple):
         limit = len(target.paragraphs) - (1 if target is source else 0)
         check_index(self.position, limit, N_("Paragraph"))
         paragraph = source.paragraphs.pop(old_index)
+        m.paragraph_removed(self.pid)
         target.paragraphs.insert(self.position, paragraph)
-        m.structure_changed()
+        # kept up to date, not rebuilt: an import moving thousands of rows would rebuild the
+        # lookup over every paragraph for each (the others stay in their sections)
+        m.paragraph_inserted(target, self.position)
         start = min(old_index, self.position) if source is target else old_index
         touched = _positions_from(source, start)
         touched |= _positions_from(target, self.position) | {self.pid}

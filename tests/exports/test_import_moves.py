@@ -96,6 +96,48 @@ def test_rows_swapped_without_track_changes_are_a_move_by_their_side(tmp_path: P
     inverse.apply(m)  # and the import is one undoable operation
 
 
+def _delete_row(tr: etree._Element) -> None:
+    """Word's tracked deletion of a whole row: ``trPr/del`` and every run in ``w:del``."""
+    trpr = tr.find(f"{W}trPr")
+    if trpr is None:
+        trpr = etree.Element(f"{W}trPr")
+        tr.insert(1 if tr[0].tag == f"{W}tblPrEx" else 0, trpr)
+    etree.SubElement(trpr, f"{W}del", {f"{W}id": "8001", **IVAN})
+    for n, run in enumerate(list(tr.iter(f"{W}r"))):
+        for t in run.findall(f"{W}t"):
+            t.tag = f"{W}delText"
+        wrapper = etree.Element(f"{W}del", {f"{W}id": str(8100 + n), **IVAN})
+        run.addprevious(wrapper)
+        wrapper.append(run)
+
+
+@pytest.mark.parametrize("deleted", ["moved up", "stayed"])
+def test_a_row_they_deleted_beside_a_swap_is_deleted_never_moved(tmp_path: Path,
+                                                                  deleted: str) -> None:
+    """review11: of two swapped rows, the one Word marks deleted was taken for moved, and its
+    deletion became word deletions under a move mark (an empty paragraph once accepted)."""
+    m = sent()
+    first, _second = _two_sections(m)
+    a, b = first[0], first[1]
+    gone = b if deleted == "moved up" else a
+
+    def swap_and_delete(root: etree._Element) -> None:
+        row_a, row_b = row_of(root, a), row_of(root, b)
+        some(row_b.getparent()).remove(row_b)
+        row_a.addprevious(row_b)
+        _delete_row(row_of(root, gone))
+
+    _op, report = plan_import(m, _returned(m, tmp_path, swap_and_delete), Side.RU, NOW)
+    assert report.deleted == [gone]
+    assert gone not in [move[0] for move in report.moved]
+    _op.apply(m)
+    mark = some(m.paragraph(gone).mark)
+    assert (mark.kind, mark.author.side) == ("delete", Side.RU)
+    decision(m, select(m, lambda r: r.kind == "delete" and r.paragraph_id == gone),
+             accept=True).apply(m)
+    assert not m.has_paragraph(gone)
+
+
 def test_a_row_moved_into_another_section_lands_there(tmp_path: Path) -> None:
     m = sent()
     first, second = _two_sections(m)

@@ -154,6 +154,19 @@ def test_a_wingdings_symbol_is_listed_not_dropped(tmp_path: Path) -> None:
     assert [u.scope for u in report.unplaced] == ["symbol"]
 
 
+@pytest.mark.parametrize("code", ["D800", "0001", "000B", "FFFE", "FDD0"])
+def test_a_symbol_code_that_cannot_be_text_is_listed(tmp_path: Path, code: str) -> None:
+    """review11: a surrogate became text no save could write; a control character refused the
+    whole import; a noncharacter is no text either."""
+    xml = f'<w:r>{RPR}<w:sym w:font="Arial" w:char="{code}"/></w:r>'
+    returned = _returned(sent(), tmp_path, _at_paragraph_4(xml))
+    assert _unplaced(returned) == [("symbol", "paragraph 4, en", f"Arial {code}")]
+    m = sent()
+    _imported(m, returned, accept_unplaced=True)
+    path = tmp_path / "saved.minutes"
+    MinutesFile.create(path, m).close()  # every text of it can be saved
+
+
 def test_an_absolute_tab_is_a_tab(tmp_path: Path) -> None:
     xml = _ins(f'<w:r>{RPR}<w:ptab w:relativeTo="margin" w:alignment="right" '
                'w:leader="none"/><w:t>[RU]</w:t></w:r>')
@@ -285,6 +298,20 @@ def test_vanish_switched_off_is_visible_text(tmp_path: Path) -> None:
     m = sent()
     report = _imported(m, _returned(sent(), tmp_path, _at_paragraph_4(xml)))
     assert _inserted(m, _pid(m, 4), Lang.EN) == [" or 2022"] and report.unplaced == []
+
+
+def test_our_words_hidden_without_tracking_stay_ours_and_are_noted(tmp_path: Path) -> None:
+    """Hiding is formatting, not a deletion: words of ours they hid (no Track Changes) are
+    neither deleted by them nor lost; the import notes them, as other marked words."""
+    def hide(root: etree._Element) -> None:
+        _splice(_cell(root, _pid(sent(), 4), EN), PARA_4_EN, _run(PARA_4_EN, HIDDEN_RPR))
+
+    m = sent()
+    before = m.paragraph(_pid(m, 4)).text(Lang.EN)
+    report = _imported(m, _returned(sent(), tmp_path, hide))
+    assert report.unplaced == [] and report.touched == []
+    assert m.paragraph(_pid(m, 4)).text(Lang.EN) == before and not all_revisions(m)
+    assert [(n.text, n.looks) for n in report.notes] == [(PARA_4_EN, "hidden")]
 
 
 # --- formatting without Track Changes ----------------------------------------------------
