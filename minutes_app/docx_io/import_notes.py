@@ -21,7 +21,7 @@ from minutes_app.model import Minutes
 _UNPLACED = ("hidden", "equation", "object", "symbol", "ruby")
 _LOOKS = {"strike": N_("struck through"), "dstrike": N_("double struck through"),
           "highlight": N_("highlighted ({colour})"), "color": N_("coloured ({colour})"),
-          "shd": N_("shaded ({colour})")}
+          "shd": N_("shaded ({colour})"), "hidden": N_("hidden")}
 # Word's highlight colours (``w:highlight/@w:val``) as sentences name them
 _COLOURS = {
     "yellow": N_("yellow"), "green": N_("bright green"), "cyan": N_("turquoise"),

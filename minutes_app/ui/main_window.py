@@ -309,9 +309,11 @@ class MainWindow(WindowParts):
     def _reopen(self, pid: int) -> bool:
         from minutes_app.model import SetStatus
 
-        number = self.doc.minutes.number(pid)
-        question = _("Paragraph {number} is agreed. Editing it reopens it for negotiation "
-                     "(its status becomes Proposed). Edit it?").format(number=number or "·")
+        from minutes_app.i18n.places import where_label
+
+        where = where_label(self.doc.minutes, f"p:{pid}")  # "paragraph 3", "a preamble …"
+        question = _("{where} is agreed. Editing it reopens it for negotiation (its status "
+                     "becomes Proposed). Edit it?").format(where=where[:1].upper() + where[1:])
         if not self.confirm(_("Reopen an agreed paragraph?"), question):
             return False
         self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
@@ -325,6 +327,8 @@ class MainWindow(WindowParts):
 
     def enter_review(self) -> None:
         """Review mode, starting at the paragraph under the cursor."""
+        if self.stack.currentWidget() is self.review:
+            return  # already there: the panels it hid stay remembered, not forgotten
         index = self.editor.currentIndex()
         key = self.editor_model.key(index.row()) if index.isValid() else None
         pid = key[1] if key is not None and key[0] is RowKind.PARAGRAPH else None

@@ -8,6 +8,8 @@ too, so tests replace them in one place.
 
 from __future__ import annotations
 
+import os
+
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -159,12 +161,22 @@ class FileChooser:
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filter_text)
         return path or None
 
-    def save_file(self, title: str, default: str, filter_text: str) -> str | None:
-        """A name to save under, or None."""
-        from PySide6.QtWidgets import QFileDialog
+    def save_file(self, title: str, default: str, filter_text: str, suffix: str = ""
+                  ) -> str | None:
+        """A name to save under (ending in ``suffix``: ".minutes", ".docx"), or None."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, default, filter_text)
-        return path or None
+        if not path or not suffix or path.lower().endswith(suffix):
+            return path or None
+        path += suffix
+        if os.path.exists(path):  # the dialog asked about the name typed, not this one
+            question = _("{name} already exists. Do you want to replace it?").format(
+                name=os.path.basename(path))
+            answer = QMessageBox.question(self.parent, title, question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return path
 
 
 def sink_hook(name: str) -> Any:

@@ -33,6 +33,7 @@ class Replaced(NamedTuple):
     agreed: int = 0  # left in agreed paragraphs (only reopening one changes it)
     fixed: int = 0  # in the title's fixed words or ordinal (never the document's text)
     names: int = 0  # in delegation lists (changed in the Annexes dialog only)
+    meeting: int = 0  # of ``replaced``, in the title's body name: the meeting details changed
 
 
 def everything(m: Minutes) -> list[Unit]:
@@ -128,7 +129,7 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
     it replaced and of those it left (agreed paragraphs, the title's fixed words, names)."""
     found = pattern(needle, match_case)
     ops: list[Operation] = []
-    count = agreed = fixed = names = 0
+    count = agreed = fixed = names = meeting = 0
     for key, texts in everything(m):
         place, ident, part, heading = key
         for lang in langs:
@@ -147,12 +148,13 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
                 if inside:
                     ops.append(_title_edit(m, lang, copy_for, body))
                     count += inside
+                    meeting += inside
             elif is_agreed(m, probe):
                 agreed += n
             else:
                 ops.append(_edit(m, probe, new, now))
                 count += n
-    return Replaced(Batch(tuple(ops)), count, agreed, fixed, names)
+    return Replaced(Batch(tuple(ops)), count, agreed, fixed, names, meeting)
 
 
 def _title_edit(m: Minutes, lang: Lang, copy_for: Side | None, body: str) -> Operation:

@@ -97,6 +97,8 @@ def test_replace_all_in_korean_is_one_step_across_every_place(korean: MainWindow
     assert w.doc.undo_stack.index() == steps + 1  # one undo step
     assert m.meeting.body[KO] == "한·러 극동·시베리아 소위원회"  # the title's body name
     assert m.meeting.body_alternat[KO] == "러·한 극동·시베리아 소위원회"  # the other original's
+    # the meeting details changed, untracked: the result says so (gui11)
+    assert "회의 정보의 회의체 이름이 바뀌었습니다" in dialog.message.text(), dialog.message.text()
     assert m.sections[1].heading[KO] == "소위원회 협력 전반"
     annex = m.annexes[2]
     assert annex.heading[KO] == "소위원회 작업 계획"
@@ -257,7 +259,8 @@ def test_replace_all_and_undo_restore_annexes_exactly_before_any_round() -> None
     done = search.replace_all(m, "sub-committee", "Subcommittee", [EN], False, NOW)
     inverse, _change = done.op.apply(m)
     assert m.annexes[-1].heading[EN] == "Work Plan of the Subcommittee" and not m.annexes[-1].tracks
-    assert "Subcommittee" in m.meeting.body[EN] and done.fixed == 0
+    assert "Subcommittee" in m.meeting.body[EN] and done.fixed == 0 \
+        and done.meeting == 2  # both originals' titles
     after = state(m)
     redo, _change = inverse.apply(m)
     assert state(m) == before

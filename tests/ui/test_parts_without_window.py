@@ -58,7 +58,8 @@ class Chooser(FileChooser):
         self.answer = answer
         self.asked: list[str] = []
 
-    def save_file(self, title: str, default: str, filter_text: str) -> str | None:
+    def save_file(self, title: str, default: str, filter_text: str, suffix: str = ""
+                  ) -> str | None:
         self.asked.append(default)
         return self.answer
 

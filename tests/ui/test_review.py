@@ -57,6 +57,44 @@ def test_leaving_review_returns_to_the_same_paragraph(window: MainWindow) -> Non
     assert window.editor_model.key(window.editor.currentIndex().row()) == (RowKind.PARAGRAPH, pid)
 
 
+def test_review_mode_asked_for_again_keeps_the_panels_it_hid(window: MainWindow) -> None:
+    """gui11: F11 pressed again in review mode forgot the panels, and Esc left none."""
+    shown = [d for d in (window.dock, window.changes_dock, window.ready_dock) if d.isVisible()]
+    assert shown
+    window.action_set["review"].trigger()
+    window.action_set["review"].trigger()  # F11 again: still review mode
+    assert window.stack.currentWidget() is window.review and not window.dock.isVisible()
+    window.review.leave()
+    assert [d for d in (window.dock, window.changes_dock, window.ready_dock)
+            if d.isVisible()] == shown
+
+
+def test_the_reopen_question_names_a_preamble_paragraph_in_words(window: MainWindow) -> None:
+    """gui11: an agreed paragraph without a number was asked about as "Paragraph ·"."""
+    m = window.doc.minutes
+    preamble = next(p for s in m.sections if not s.numbered for p in s.paragraphs)
+    asked: list[str] = []
+
+    def confirm(_title: str, text: str) -> bool:
+        asked.append(text)
+        return False  # "No": nothing is reopened
+
+    window.confirm = confirm
+    assert not window._reopen(preamble.id)
+    assert asked and asked[0].startswith("A preamble paragraph is agreed.") and "·" not in asked[0]
+    numbered = next(p for p in m.paragraphs() if m.number(p.id) == 2)
+    assert not window._reopen(numbered.id)
+    assert asked[1].startswith("Paragraph 2 is agreed.")
+
+
+def test_find_and_replace_opens_with_replaces_key_too(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    keys = window.action_set["find"].shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Find) in keys
+    assert QKeySequence(QKeySequence.StandardKey.Replace) in keys
+
+
 def test_closing_in_review_mode_remembers_the_editor_layout(
         qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
     from minutes_app.ui.app import build_window

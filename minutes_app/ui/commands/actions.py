@@ -82,6 +82,8 @@ class Actions:
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             self._all[name] = action
+        # the one dialog finds and replaces: Replace's key (Ctrl+H) opens it too
+        self._all["find"].setShortcuts([QKeySequence(Key.Find), QKeySequence(Key.Replace)])
         for name in ("lang_en", "lang_ko", "show_changes", "show_original", "show_proposed",
                      "spell_check"):
             self._all[name].setCheckable(True)

@@ -120,10 +120,9 @@ class FileCommands:
         if langs is None:
             return
         path = self.chooser.save_file(_("Save the new minutes as"), self.dialog_folder(),
-                                      _(FILTER))
+                                      _(FILTER), ".minutes")
         if not path:
             return
-        path = path if path.endswith(".minutes") else f"{path}.minutes"
         side = self.ask_side_for_new()
         if side is None:
             return
@@ -163,10 +162,9 @@ class FileCommands:
     def save_as(self) -> None:
         """File > Save As: continue working in a copy."""
         path = self.chooser.save_file(_("Save minutes as"), str(self.holder.doc.path),
-                                      _(FILTER))
+                                      _(FILTER), ".minutes")
         if not path:
             return
-        path = path if path.endswith(".minutes") else f"{path}.minutes"
         try:
             self.holder.doc.save_as(path)
         except (MinutesError, OSError) as exc:

@@ -118,7 +118,7 @@ class ExportCommands:
             side = Side(dialog.copy_for.currentData())
             default = doc.path.with_name(default_name(doc.path.stem, kind, side, suffix))
             path = self.chooser.save_file(_("Export"), str(default),
-                                          f"{suffix.upper()} (*.{suffix})")
+                                          f"{suffix.upper()} (*.{suffix})", f".{suffix}")
             if not path:
                 return None
         return self._export(Path(path), dialog, kind, suffix)
@@ -192,7 +192,8 @@ class ExportCommands:
         doc = self.holder.doc
         if path is None:
             default = doc.path.with_name(f"{doc.path.stem}-review.docx")
-            path = self.chooser.save_file(_("Review report"), str(default), "DOCX (*.docx)")
+            path = self.chooser.save_file(_("Review report"), str(default), "DOCX (*.docx)",
+                                          ".docx")
             if not path:
                 return None
         try:

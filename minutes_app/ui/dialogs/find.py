@@ -169,6 +169,11 @@ class FindDialog(QDialog):
             self.doc.apply(done.op, _("Replace all"))
         parts = [ngettext("{n} replacement", "{n} replacements", done.replaced).format(
             n=done.replaced)]
+        if done.meeting:  # not a tracked edit of the text: the user is told where it went
+            parts.append(ngettext(
+                "({n} of them in the title: the body's name in the meeting details changed)",
+                "({n} of them in the title: the body's name in the meeting details changed)",
+                done.meeting).format(n=done.meeting))
         if done.agreed:
             parts.append(ngettext(
                 "({n} in agreed paragraphs left as agreed: reopen a paragraph to change it)",

@@ -208,7 +208,7 @@ class HistoryParts:
         if path is None:
             path = self.chooser.save_file(
                 title, str(doc.path.with_name(f"{doc.path.stem}-r{older}-r{newer}.docx")),
-                _("Word documents (*.docx)"))
+                _("Word documents (*.docx)"), ".docx")
         if not path:
             return
         from minutes_app.docx_io.comparison import write_comparison
@@ -230,7 +230,7 @@ class HistoryParts:
         if path is None:
             path = self.chooser.save_file(
                 title, str(doc.path.with_name(doc.path.stem + "-history.docx")),
-                _("Word documents (*.docx)"))
+                _("Word documents (*.docx)"), ".docx")
         if not path:
             return
         from minutes_app.docx_io.history_report import write_history_report
