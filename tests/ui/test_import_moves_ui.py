@@ -75,6 +75,7 @@ def test_rows_without_their_ids_are_asked_for_and_declined_import_nothing(
     window.negotiation.import_file(str(returned))
     assert len(m.rounds) == rounds  # declined: nothing imported
     assert "looks like paragraph" in asked[0] and "(100% alike)" in asked[0]
+    assert "Import this row as the paragraph it looks like?" in asked[0]  # one row: singular
     answer[0] = True
     window.negotiation.import_file(str(returned))  # not "already imported": asked again
     assert len(asked) == 2 and len(m.rounds) > rounds

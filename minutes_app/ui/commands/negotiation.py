@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.errors import MinutesError
 from minutes_app.i18n.messages import render, render_all
-from minutes_app.i18n import _
+from minutes_app.i18n import _, ngettext
 from minutes_app.i18n.places import note_label
 from minutes_app.ui.dialogs.widgets import ok_cancel
 from minutes_app.model import Lang, Side
@@ -211,9 +211,11 @@ class NegotiationCommands:
             except UncertainRowsError as exc:
                 if uncertain or not self.sink.confirm(
                         _("Rows without their paragraph id"), "\n".join(
-                            [*render_all(exc.rows), "", _("Import these rows as the paragraphs "
-                                                          "they look like? (No: nothing is "
-                                                          "imported.)")])):
+                            [*render_all(exc.rows), "", ngettext(
+                                "Import this row as the paragraph it looks like? (No: nothing "
+                                "is imported.)",
+                                "Import these rows as the paragraphs they look like? (No: "
+                                "nothing is imported.)", len(exc.rows))])):
                     return None
                 uncertain = True
             except UnplacedChangesError as exc:
