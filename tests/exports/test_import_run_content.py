@@ -26,6 +26,7 @@ from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.workflows.templates import demo
+from tests.helpers.returned import edit_docx
 from tests.exports.test_import import NOW, sent
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -71,21 +72,9 @@ def _splice(cell: etree._Element, words: str, xml: str) -> None:
 def _returned(m: Minutes, tmp_path: Path, change: Callable[[etree._Element], None],
               styles: Callable[[etree._Element], None] | None = None) -> Path:
     """Our working copy with ``change`` made to its main part (and its styles)."""
-    exported = tmp_path / "working.docx"
+    exported, returned = tmp_path / "working.docx", tmp_path / "returned.docx"
     write_working(m, exported)
-    with zipfile.ZipFile(exported) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    change(root)
-    parts["word/document.xml"] = etree.tostring(root)
-    if styles is not None:
-        style_root = etree.fromstring(parts["word/styles.xml"])
-        styles(style_root)
-        parts["word/styles.xml"] = etree.tostring(style_root)
-    returned = tmp_path / "returned.docx"
-    with zipfile.ZipFile(returned, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    edit_docx(exported, returned, change, styles)
     return returned
 
 

@@ -6,7 +6,6 @@ cells are read by their grid column, never by their position in the row."""
 from __future__ import annotations
 
 import copy
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
+from tests.helpers.returned import edit_docx
 from tests.exports.test_import import NOW, lo_edit, sent
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,17 +47,9 @@ def _accepted(m: Minutes, path: Path) -> ImportReport:
 
 def _edited(m: Minutes, tmp_path: Path, change: Callable[[etree._Element], None]) -> Path:
     """Our working copy with ``change`` made to its main part (as Word writes it)."""
-    exported = tmp_path / "working.docx"
+    exported, returned = tmp_path / "working.docx", tmp_path / "returned.docx"
     write_working(m, exported)
-    with zipfile.ZipFile(exported) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    change(root)
-    parts["word/document.xml"] = etree.tostring(root)
-    returned = tmp_path / "returned.docx"
-    with zipfile.ZipFile(returned, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    edit_docx(exported, returned, change)
     return returned
 
 

@@ -22,13 +22,17 @@ def read_only(path: Path) -> Minutes:
     return m
 
 
-def edit_docx(src: Path, dst: Path, change: Callable[[etree._Element], None]) -> None:
-    """``dst``: ``src`` with ``change`` made to its main part, every other part as it was."""
+def edit_docx(src: Path, dst: Path, change: Callable[[etree._Element], None],
+              styles: Callable[[etree._Element], None] | None = None) -> None:
+    """``dst``: ``src`` with ``change`` made to its main part (and ``styles`` to its styles
+    part), every other part as it was."""
     with zipfile.ZipFile(src) as z:
         parts = {n: z.read(n) for n in z.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    change(root)
-    parts["word/document.xml"] = etree.tostring(root)
+    for name, edit in (("word/document.xml", change), ("word/styles.xml", styles)):
+        if edit is not None:
+            root = etree.fromstring(parts[name])
+            edit(root)
+            parts[name] = etree.tostring(root)
     with zipfile.ZipFile(dst, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
