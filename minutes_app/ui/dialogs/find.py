@@ -16,6 +16,7 @@ from minutes_app.model.search import ANNEX, MEMBER, TITLE, Match
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import lang_label
+from minutes_app.ui.undo_echo import Said, tie
 from minutes_app.workflows import search
 
 
@@ -165,6 +166,7 @@ class FindDialog(QDialog):
         done = search.replace_all(self.doc.minutes, self.needle.text(),
                                   self.replacement.text(), self._langs(),
                                   self.match_case.isChecked(), now_iso())
+        before = self.doc.undo_stack.index()
         if done.replaced:
             self.doc.apply(done.op, _("Replace all"))
         parts = [ngettext("{n} replacement", "{n} replacements", done.replaced).format(
@@ -190,6 +192,8 @@ class FindDialog(QDialog):
                 "({n} in delegation lists left: change names in Document > Annexes)",
                 "({n} in delegation lists left: change names in Document > Annexes)",
                 done.names).format(n=done.names))
-        self.message.setText(" ".join(parts))
+        summary = " ".join(parts)
+        self.message.setText(summary)
+        tie(self.doc.undo_stack, before, Said(lambda: summary, self.message.setText))
         self.annex_button.hide()
         return done.replaced
