@@ -107,7 +107,7 @@ def test_undo_of_an_export_says_its_record_is_undone(window: MainWindow, tmp_pat
     window.show_message_box = lambda box: None
     dialog = ExportDialog(Side.KR, False, window)
     dialog.kind.setCurrentIndex(dialog.kind.findData("working"))
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    dialog.exec = lambda: 1
     out = window.exports.run(dialog=dialog, path=str(tmp_path / "w.docx"))
     assert out is not None
     exported = _bar(window)
