@@ -22,6 +22,7 @@ MEETING_FIELDS = {
     "format": N_("Format"), "venue": N_("Venue"), "place": N_("Place of signature"),
     "name": N_("Name"), "title": N_("Title"), "organisation": N_("Organisation"),
     "side_name": N_("Name as a Side"), "delegation": N_("Name of the delegation"),
+    "ordinal": N_("Ordinal"), "dates": N_("Dates"),
 }
 
 
@@ -83,10 +84,15 @@ def where_label(m: Minutes, key: str) -> str:
 
 def match_label(m: Minutes, hit: Match) -> str:
     """Where a Find match is, as the user looks for it: ``paragraph 3``, ``the title``,
-    ``Annex II, paragraph 3``, ``Annex I (delegation list), member 2: Title``."""
+    ``Annex II, paragraph 3``, ``Annex I (delegation list), member 2: Title``, ``the meeting
+    details (Venue)``."""
+    from minutes_app.i18n.messages import render
     from minutes_app.model.annexes import roman
-    from minutes_app.model.search import ANNEX, MEMBER, TITLE
+    from minutes_app.model.search import ANNEX, DETAILS, MEETING, MEMBER, TITLE
 
+    if hit.place == MEETING:
+        return _("the meeting details ({field})").format(
+            field=render(meeting_field(DETAILS[hit.pid])))
     if hit.place == TITLE:
         if not hit.pid:
             return _("the title")
