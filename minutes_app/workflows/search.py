@@ -43,9 +43,9 @@ class Replaced(NamedTuple):
 
 
 def everything(m: Minutes) -> list[Unit]:
-    """Every searched place in the order of the signed text: the title and the meeting details
-    (the title block), the sections, the annexes."""
-    return [*_titles(m), *search_meeting.units(m), *units(m), *_annexes(m)]
+    """Every searched place in the order of the signed text (title, sections, annexes), then
+    the meeting details: the words the user reads come first."""
+    return [*_titles(m), *units(m), *_annexes(m), *search_meeting.units(m)]
 
 
 def _titles(m: Minutes) -> Iterator[Unit]:

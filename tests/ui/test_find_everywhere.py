@@ -71,7 +71,7 @@ def test_everything_is_searched_in_the_order_of_the_signed_text(demo_minutes: Mi
     m = demo_minutes
     places = [h.unit[0] or ("heading" if h.heading else "paragraph")
               for h in search.find_all(m, "Sub-committee", [EN])]
-    assert places[0] == TITLE and places[-1] == ANNEX
+    assert places[0] == TITLE and places[-2:] == [ANNEX, MEETING]  # the next meeting's name
     assert {"heading", "paragraph"} <= set(places)
     member = search.find_next(m, "Park Jiwon", [EN], None)
     assert member is not None and member.place == MEMBER and member.pid == 0
