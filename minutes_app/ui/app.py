@@ -111,10 +111,9 @@ def _follow_locale(lang: str) -> None:
     """Qt's own words that come from the locale rather than a catalog (the file dialog's
     file types) in the interface language; English keeps the system's locale untouched."""
     global _locale_changed
-    if lang != "en":
-        from minutes_app.ui.locale_dates import user_locale
-
-        QLocale.setDefault(user_locale())
+    if lang != "en":  # the system's when it speaks the language (its region), else the language's
+        system, wanted = QLocale.system(), QLocale(lang)
+        QLocale.setDefault(system if wanted.language() == system.language() else wanted)
         _locale_changed = True
     elif _locale_changed:
         QLocale.setDefault(QLocale.system())

@@ -8,10 +8,10 @@ redoing it shows the summary again. Other undo steps leave the message alone.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from minutes_app.i18n import _
@@ -40,9 +40,10 @@ def tie(stack: QUndoStack, before: int, said: Said) -> None:
         return
     command = stack.command(index - 1)
     command.said = said  # type: ignore[attr-defined]  # lives and dies with the command
-    echo = stack.findChild(_Echo)
-    if echo is None:
-        _Echo(stack)
+    if getattr(stack, "echo", None) is None:  # the first report on this stack: follow it
+        echo = _Echo(stack)
+        stack.echo = echo  # type: ignore[attr-defined]
+        stack.indexChanged.connect(echo)
 
 
 def said_of(command: QUndoCommand | None) -> Said | None:
@@ -50,24 +51,27 @@ def said_of(command: QUndoCommand | None) -> Said | None:
     return getattr(command, "said", None) if command is not None else None
 
 
-class _Echo(QObject):
-    """Follows one undo stack: an undone or redone step with a report speaks again."""
+class _Echo:
+    """Follows one undo stack: an undone or redone step with a report speaks again.
+
+    A plain callable holding the stack weakly (no QObject whose slot could be looked up while
+    the stack is being deleted, and no reference cycle through the stack's wrapper)."""
 
     def __init__(self, stack: QUndoStack) -> None:
-        super().__init__(stack)
-        self._stack = stack
+        self._stack = weakref.ref(stack)
         self._index = stack.index()
-        stack.indexChanged.connect(self._on_stack_index_changed)
 
-    def _on_stack_index_changed(self, index: int) -> None:
+    def __call__(self, index: int) -> None:
+        stack = self._stack()
+        if stack is None:
+            return
         try:
-            self._follow(index)
+            self._follow(stack, index)
         except RuntimeError:  # the stack is being deleted with its document: nothing to say
             log.debug("undo stack gone")
 
-    def _follow(self, index: int) -> None:
+    def _follow(self, stack: QUndoStack, index: int) -> None:
         before, self._index = self._index, index
-        stack = self._stack
         if index < before:  # undone: the latest of those with a report says so
             for i in range(before - 1, index - 1, -1):
                 command = stack.command(i)
