@@ -35,6 +35,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.nm_read",
     "minutes_app.checks.nm_slot",
     "minutes_app.checks.numbers",
+    "minutes_app.checks.periods",
     "minutes_app.checks.places",
     "minutes_app.checks.scan_values",
     "minutes_app.checks.stems",
