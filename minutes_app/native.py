@@ -53,6 +53,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.values",
     "minutes_app.checks.words",
     "minutes_app.tracking.align",
+    "minutes_app.tracking.char_ops",
     "minutes_app.tracking.diff",
     "minutes_app.tracking.pieces",
     "minutes_app.tracking.revisions",
