@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.working import cant_split
+from minutes_app.docx_io.working_page import cant_split
 from minutes_app.docx_io.xml import Fonts
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE, Annex, part_text, roman
