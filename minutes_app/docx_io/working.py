@@ -107,16 +107,21 @@ class _Writer:
         """Content wrapped as a tracked insertion or deletion by its author."""
         return fx.revision(kind, self.ids.take(), self._name(a), a.time, content)
 
-    def _seg(self, seg: Seg, lang: Lang) -> str:
+    def runs(self, track: Track, lang: Lang, bold: bool = False) -> str:
+        """A track's runs, its pending changes as tracked changes by their Sides."""
+        return "".join([self._segment(seg, lang, bold) for seg in track])
+
+    def _segment(self, seg: Seg, lang: Lang, bold: bool = False) -> str:
         f = self.fonts
         if seg.kind == INSERT and seg.author:
-            return self.revision("insert", seg.author, fx.run(seg.text, lang, f))
+            return self.revision("insert", seg.author, fx.run(seg.text, lang, f, bold=bold))
         if seg.kind == DELETE and seg.author:
-            gone = self.revision("delete", seg.author, fx.run(seg.text, lang, f, deleted=True))
+            gone = self.revision("delete", seg.author,
+                                 fx.run(seg.text, lang, f, deleted=True, bold=bold))
             if seg.origin is not None:  # deleted words of another Side's insertion
                 gone = self.revision("insert", seg.origin, gone)
             return gone
-        return fx.run(seg.text, lang, f)
+        return fx.run(seg.text, lang, f, bold=bold)
 
     def _marked_text(self, p: Paragraph, track: Track, lang: Lang) -> str:
         """The runs with a bookmark around each open bracket's span (``bracket_marks``)."""
@@ -130,22 +135,7 @@ class _Writer:
                     elif name in ids:
                         out.append(f'<w:bookmarkEnd w:id="{ids[name]}"/>')
             if seg is not None:
-                out.append(self._seg(seg, lang))
-        return "".join(out)
-
-    def _text(self, track: Track, lang: Lang) -> str:
-        f, out = self.fonts, []
-        for seg in track:
-            if seg.kind == INSERT and seg.author:
-                out.append(self.revision("insert", seg.author, fx.run(seg.text, lang, f)))
-            elif seg.kind == DELETE and seg.author:
-                gone = self.revision("delete", seg.author,
-                                      fx.run(seg.text, lang, f, deleted=True))
-                if seg.origin is not None:  # deleted words of another Side's insertion
-                    gone = self.revision("insert", seg.origin, gone)
-                out.append(gone)
-            else:
-                out.append(fx.run(seg.text, lang, f))
+                out.append(self._segment(seg, lang))
         return "".join(out)
 
     def content(self, p: Paragraph, lang: Lang) -> tuple[str, str]:
@@ -160,7 +150,7 @@ class _Writer:
         track = p.tracks.get(lang) or plain(p.text(lang))
         if any(b.is_open and lang in b.spans for b in p.brackets):
             return self._marked_text(p, track, lang), ""
-        return self._text(track, lang), ""
+        return self.runs(track, lang), ""
 
     def number(self, text: str, name: str, comment_ids: list[int], keep_next: bool = False
                ) -> str:
@@ -171,16 +161,8 @@ class _Writer:
     def _heading_text(self, section: Section, lang: Lang) -> str:
         """A heading's runs in bold (both layouts write headings through here), its pending
         revisions as tracked changes like a paragraph's."""
-        out = []
-        for seg in section.tracks.get(lang) or plain(section.heading.get(lang, "")):
-            text = fx.run(seg.text, lang, self.fonts, seg.kind == DELETE, bold=True)
-            if seg.author is not None and seg.kind in (INSERT, DELETE):
-                text = self.revision("insert" if seg.kind == INSERT else "delete", seg.author,
-                                      text)
-                if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
-                    text = self.revision("insert", seg.origin, text)
-            out.append(text)
-        return "".join(out)
+        return self.runs(section.tracks.get(lang) or plain(section.heading.get(lang, "")), lang,
+                         bold=True)
 
     def status(self, p: Paragraph) -> str:
         """The status as a reader of the paper sees it."""
