@@ -214,7 +214,7 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
 
     def run(self, accept_uncertain: bool) -> None:
         rows, header = self._read()
-        unread, self.report.notes = found_notes(self.m, self.doc, rows)  # hidden words…
+        unread, self.report.notes = found_notes(self.doc)  # hidden words…
         self.unplaced += unread
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
@@ -329,12 +329,13 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         sent = snapshot(m, m.own_side, base.time if base and base.time else now,
                         f"Sent as {base.file if base and base.file else path.name}")
         imp.report.own_round = sent if base is None else exported_round(m, base, sent)
-    names = PlaceNames(m, doc)  # before the import renumbers anything
+    names = PlaceNames(m, doc, imp._read)  # before the import renumbers anything
     try:
         imp.run(accept_uncertain)
         if imp.report.uncertain and not accept_uncertain:
             raise UncertainRowsError(imp.report.uncertain)
         unplaced = names.name(imp.unplaced + unplaced_outside(m, doc))
+        imp.report.notes = names.name_notes(imp.report.notes)
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
         imp.report.unplaced = unplaced

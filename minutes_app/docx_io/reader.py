@@ -134,8 +134,11 @@ class ReadDocument:
     nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
     # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
     alternates: list[tuple[int, str]] = field(default_factory=list)
-    # the same in headers, footers and notes: (scope, text)
+    # the same in headers, footers and notes: (their place, ``part_places``, text)
     part_alternates: list[tuple[str, str]] = field(default_factory=list)
+    # a paragraph outside the body (by ``id``) → its place: "header of section 1", "text box
+    # in paragraph 12", "footnote in paragraph 9" (``reader_parts``)
+    places: dict[int, str] = field(default_factory=dict)
     # a footnote's or endnote's paragraph (by ``id``) → the body paragraph that cites the note
     notes_at: dict[int, int] = field(default_factory=dict)
 

@@ -7,9 +7,12 @@ Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goe
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
+from minutes_app.docx_io import run_content as rc
+from minutes_app.docx_io.part_places import held, part_name, part_places
 from minutes_app.docx_io.reader import (
     INSERT, PLAIN, W, Elsewhere, ReadDocument, ReadParagraph, _change, _State, read_paragraph,
 )
@@ -48,36 +51,50 @@ def _changes(rp: ReadParagraph, scope: str, location: str, index: int | None
                             p.change, location, index)
 
 
-def _part_targets(archive: DocxArchive) -> list[tuple[str, str]]:
+def _part_targets(rels: etree._Element | None) -> list[tuple[str, str]]:
     """(scope, part name) of the headers, footers and notes the document uses."""
-    rels = archive.xml("word/_rels/document.xml.rels")
     found = []
     for r in rels.iter(_REL) if rels is not None else ():
         scope = _PART_SCOPES.get((r.get("Type") or "").rsplit("/", 1)[-1])
-        target = (r.get("Target") or "").lstrip("/")
         if scope and r.get("TargetMode") != "External":
-            found.append((scope, target if target.startswith("word/") else f"word/{target}"))
+            found.append((scope, part_name(r.get("Target") or "")))
     return sorted(set(found))
 
 
-def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument,
-               cited: dict[tuple[str, str], int]) -> None:
+class _Part(NamedTuple):
+    """A part outside the body to read: its scope, name and place ("header of section 1")."""
+
+    scope: str
+    name: str
+    place: str
+
+
+def _read_part(archive: DocxArchive, part: _Part, doc: ReadDocument,
+               cited: dict[tuple[str, str], int], styles: etree._Element | None) -> None:
+    scope, name, place = part
     root = archive.xml(name)
     if root is None:
         return
     st = _State()
+    st.looks = rc.Looks.for_document(root, styles)  # hidden or marked words there too
     for p in _paragraphs(root):
         note = next(p.iterancestors(f"{W}footnote", f"{W}endnote"), None)
         if note is not None and note.get(f"{W}type") in _NOTE_SEPARATORS:
             continue
+        alternates = len(st.alternates)
         rp = read_paragraph(p, st)
         doc.parts.setdefault(scope, []).append(rp)
         at = cited.get((scope, note.get(f"{W}id") or "")) if note is not None else None
+        where = place if at is None else held(scope, f"paragraph {at}")
+        if next(p.iterancestors(f"{W}txbxContent"), None) is not None:
+            where = held("text box", where)
+        doc.places[id(rp)] = where
         if at is not None:
             doc.notes_at[id(rp)] = at
-        doc.elsewhere.extend(_changes(rp, scope, name, at))
-    doc.elsewhere.extend(_formats(root, scope, name, {}))
-    doc.part_alternates.extend((scope, text) for _index, text in st.alternates)
+        doc.elsewhere.extend(_changes(rp, scope, name if at is None and place == scope
+                                      else where, at))
+        doc.part_alternates.extend((where, text) for _i, text in st.alternates[alternates:])
+    doc.elsewhere.extend(_formats(root, scope, place, {}))
 
 
 def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
@@ -95,6 +112,9 @@ def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
 
 
 def _textboxes(doc: ReadDocument, st: _State) -> None:
+    """The body's text boxes (a drawing's, or VML's when it stands alone), read as Word shows
+    them: hidden or marked words noted, each paragraph placed by the body paragraph holding
+    the box."""
     seen: set[etree._Element] = set()
     for run, index in st.hosts:
         if run in seen:
@@ -104,9 +124,11 @@ def _textboxes(doc: ReadDocument, st: _State) -> None:
             if next(box.iterancestors(_FALLBACK), None) is not None:
                 continue  # the VML copy of the same text box
             inner = _State()
+            inner.looks = st.looks  # the document's: its runs were looked at with the body's
             for p in _paragraphs(box):
                 rp = read_paragraph(p, inner)
                 doc.parts.setdefault("textbox", []).append(rp)
+                doc.places[id(rp)] = held("text box", f"paragraph {index}")
                 doc.elsewhere.extend(_changes(rp, "textbox", f"paragraph {index}", index))
 
 
@@ -171,8 +193,12 @@ def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument
     _textboxes(doc, st)
     doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
     cited = _citations(root, st.index_of)
-    for scope, name in _part_targets(archive):
-        _read_part(archive, scope, name, doc, cited)
+    rels = archive.xml("word/_rels/document.xml.rels")
+    places = part_places(root, rels)
+    targets = _part_targets(rels)
+    styles = archive.xml("word/styles.xml") if targets else None
+    for scope, name in targets:
+        _read_part(archive, _Part(scope, name, places.get(name, scope)), doc, cited, styles)
 
 
 def elsewhere_json(doc: ReadDocument) -> list[dict[str, object]]:

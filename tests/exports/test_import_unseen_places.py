@@ -181,7 +181,8 @@ def test_alternative_content_in_a_header_or_footer_is_listed(
     assert _unplaced(sent(), returned) == [("alternate", " NOT BINDING")]
     before = _texts(m)
     report = _accepted(m, returned)
-    assert [(u.scope, u.location) for u in report.unplaced] == [("alternate", scope)]
+    assert [(u.scope, u.location) for u in report.unplaced] == [
+        ("alternate", f"{scope} of section 1")]  # as Word shows it: "Header -Section 1-"
     assert _texts(m) == before
 
 
