@@ -258,9 +258,10 @@ def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplace
            for e in doc.elsewhere]
     for scope, paragraphs in doc.parts.items():
         ours = expected.get(scope, set()) | {""}
-        for rp in paragraphs:
-            if not rp.changed and rp.text().strip() not in ours:
-                out.append(Unplaced(scope, _part_place(doc, scope, rp), rp.text()))
+        for rp in paragraphs:  # their words, untracked (beside tracked changes too)
+            if rp.text(accept=not rp.changed).strip() not in ours:
+                out.append(Unplaced(scope, _part_place(doc, scope, rp),
+                                    rp.text() or rp.text(accept=False)))
     return out
 
 

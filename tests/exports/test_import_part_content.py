@@ -1,0 +1,207 @@
+"""What the other Side typed, hid or marked in a header, a footer or a text box (VML's
+``v:textbox``, DrawingML's ``wps:txbx`` in ``mc:AlternateContent``) is read as Word shows it
+and listed by its place, never dropped in silence: hidden words and symbols without a
+character as not placed, words struck, highlighted or coloured without Track Changes as
+notes, tracked insertions and deletions and untracked words as changes that cannot be placed;
+each by "header of section 1", "footer of section 1", "a text box in paragraph 4, English".
+The files are our working copies, edited as Word writes these elements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from minutes_app.docx_io.importer import ImportReport, plan_import
+from minutes_app.docx_io.unplaced import UnplacedChangesError
+from minutes_app.docx_io.working import write_working
+from minutes_app.model import Minutes, Side
+from tests.exports.test_import import NOW, sent
+from tests.helpers.returned import edit_docx, row_of
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:v="urn:schemas-microsoft-com:vml" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+RPR = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>'
+HIDDEN = RPR.replace("</w:rPr>", "<w:vanish/></w:rPr>")
+STRUCK = RPR.replace("</w:rPr>", '<w:strike/><w:highlight w:val="yellow"/></w:rPr>')
+RED = RPR.replace("</w:rPr>", '<w:color w:val="FF0000"/></w:rPr>')
+# the header our working copy writes (``working``): the title, the copy and its round
+OUR_HEADER = ("Agreed Minutes of the 14th Meeting of the Korea-Russia Far East and Siberia "
+              "Sub-committee — working copy — round 4, sent by the Korean Side")
+HEADER, FOOTER = "header of section 1", "footer of section 1"
+BOX = "text box in paragraph 4, en"  # as PlaceNames records it ("a text box in …, English")
+Edit = Callable[[etree._Element], None]
+
+
+def run(text: str, rpr: str = RPR) -> str:
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def ins(inner: str, ident: int = 901) -> str:
+    return (f'<w:ins w:id="{ident}" w:author="Ivan Petrov" w:date="2020-12-17T09:30:00Z">'
+            f"{inner}</w:ins>")
+
+
+def gone(text: str, ident: int = 902) -> str:
+    return (f'<w:del w:id="{ident}" w:author="Ivan Petrov" w:date="2020-12-17T09:30:00Z">'
+            f'<w:r>{RPR}<w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>')
+
+
+def sym(font: str, code: str) -> str:
+    return f'<w:r>{RPR}<w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+
+def vml_box(runs: str) -> str:
+    """A VML text box (Word 2003's, and LibreOffice's fallback) holding one paragraph."""
+    return ('<w:r><w:pict><v:shape id="box1" type="#_x0000_t202" style="position:absolute;'
+            'width:180pt;height:36pt"><v:textbox><w:txbxContent><w:p>'
+            f"{runs}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+
+
+def drawing_box(runs: str) -> str:
+    """A DrawingML text box as Word 2010+ writes it: the shape, and its VML copy as the
+    fallback (the same words twice: read once)."""
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor '
+            'distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="1" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" '
+            'y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset>'
+            '</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="457200"/><wp:wrapSquare '
+            'wrapText="bothSides"/><wp:docPr id="5" name="Text Box 5"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" '
+            'cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+            f"<wps:txbx><w:txbxContent><w:p>{runs}</w:p></w:txbxContent></wps:txbx>"
+            '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+            f"</mc:Choice><mc:Fallback>{vml_box(runs)[5:-6]}</mc:Fallback>"
+            "</mc:AlternateContent></w:r>")
+
+
+def _append(p: etree._Element, xml: str) -> None:
+    for e in etree.fromstring(f"<x {NS}>{xml}</x>"):
+        p.append(e)
+
+
+def _header(xml: str) -> Edit:
+    """``xml`` after the words of our header's paragraph."""
+    return lambda root: _append(next(root.iter(f"{W}p")), xml)
+
+
+def _our_header_marked(rpr: str) -> Edit:
+    """Our header's words given ``rpr``'s looks (without Track Changes)."""
+    def change(root: etree._Element) -> None:
+        r = next(root.iter(f"{W}r"))
+        props = r.find(f"{W}rPr")
+        assert props is not None
+        for e in etree.fromstring(f"<x {NS}>{rpr}</x>")[0]:
+            if e.tag != f"{W}rFonts":
+                props.append(e)
+    return change
+
+
+def _our_header_deleted(root: etree._Element) -> None:
+    """Our header's words deleted with Track Changes."""
+    r = next(root.iter(f"{W}r"))
+    t = r.find(f"{W}t")
+    assert t is not None
+    t.tag = f"{W}delText"
+    wrapper = etree.fromstring(f"<x {NS}>{gone('')}</x>")[0]
+    wrapper.remove(wrapper[0])
+    r.addprevious(wrapper)
+    wrapper.append(r)
+
+
+def _at_paragraph_4(xml: str) -> Edit:
+    """``xml`` at the end of paragraph 4's English cell."""
+    def change(root: etree._Element) -> None:
+        m = sent()
+        pid = next(p.id for p in m.paragraphs() if m.number(p.id) == 4)
+        cell = row_of(root, pid).findall(f"{W}tc")[2]
+        _append(cell.findall(f"{W}p")[-1], xml)
+    return change
+
+
+# where the edit is (the main part, a header, a footer), what it is, and what the import says:
+# what it cannot place (scope, place, words) and what it notes (place, words, looks)
+CASES: dict[str, tuple[str, Edit, list[tuple[str, str, str]], list[tuple[str, str, str]]]] = {
+    "header-hidden-insertion": ("word/header1.xml", _header(
+        ins(run(" NOT FINAL", HIDDEN)) + ins(run(" (Russian copy)"), 903)),
+        [("hidden", HEADER, " NOT FINAL"), ("header", HEADER, " (Russian copy)")], []),
+    "header-hidden-untracked": ("word/header1.xml", _our_header_marked(HIDDEN), [],
+                                [(HEADER, OUR_HEADER, "hidden")]),
+    "header-struck-untracked": ("word/header1.xml", _our_header_marked(STRUCK), [],
+                                [(HEADER, OUR_HEADER, "strike highlight:yellow")]),
+    "header-wingdings-untracked": ("word/header1.xml", _header(sym("Wingdings", "F0FC")),
+                                   [("symbol", HEADER, "Wingdings F0FC")], []),
+    "header-symbol-insertion": ("word/header1.xml", _header(ins(
+        run(" at -20") + sym("Symbol", "F0B0") + run("C"))),
+        [("header", HEADER, " at -20°C")], []),
+    "header-deletion": ("word/header1.xml", _our_header_deleted,
+                        [("header", HEADER, OUR_HEADER)], []),
+    "footer-coloured-untracked": ("word/footer1.xml", _header(run("NOT BINDING", RED)),
+                                  [("footer", FOOTER, "NOT BINDING")],
+                                  [(FOOTER, "NOT BINDING", "color:FF0000")]),
+    "footer-hidden-insertion": ("word/footer1.xml", _header(ins(run("SECRET", HIDDEN))),
+                                [("hidden", FOOTER, "SECRET")], []),
+    "vml-box-hidden-insertion": ("word/document.xml", _at_paragraph_4(vml_box(
+        run("Boxed") + ins(run(" NOTE", HIDDEN)) + ins(run(" (RU)"), 903))),
+        [("hidden", BOX, " NOTE"), ("textbox", "paragraph 4, en", " (RU)"),
+         ("textbox", "paragraph 4, en", "Boxed (RU)")], []),
+    "vml-box-struck-untracked": ("word/document.xml", _at_paragraph_4(vml_box(
+        run("Delete paragraph 4", STRUCK))),
+        [("textbox", "paragraph 4, en", "Delete paragraph 4")],
+        [(BOX, "Delete paragraph 4", "strike highlight:yellow")]),
+    "drawing-box-symbols-and-changes": ("word/document.xml", _at_paragraph_4(drawing_box(
+        run("See") + sym("Wingdings", "F0E8") + ins(run(" the map")) + gone(" below")
+        + sym("Symbol", "F0B1"))),
+        [("symbol", BOX, "Wingdings F0E8"), ("textbox", "paragraph 4, en", " the map"),
+         ("textbox", "paragraph 4, en", " below"),
+         ("textbox", "paragraph 4, en", "See the map±")], []),
+    "drawing-box-red-untracked": ("word/document.xml", _at_paragraph_4(drawing_box(
+        run("Vladivostok", RED))),
+        [("textbox", "paragraph 4, en", "Vladivostok")],
+        [(BOX, "Vladivostok", "color:FF0000")]),
+    "header-drawing-box-hidden": ("word/header1.xml", _header(drawing_box(
+        run("DRAFT") + ins(run(" ONLY", HIDDEN)))),
+        [("hidden", f"text box in {HEADER}", " ONLY"),
+         ("header", f"text box in {HEADER}", "DRAFT")], []),
+}
+
+
+def returned_copy(m: Minutes, tmp_path: Path, part: str, change: Edit) -> Path:
+    """Our working copy of ``m`` with ``change`` made to ``part``."""
+    exported, returned = tmp_path / "working.docx", tmp_path / "returned.docx"
+    write_working(m, exported)
+    if part == "word/document.xml":
+        edit_docx(exported, returned, change)
+    else:
+        edit_docx(exported, returned, None, parts={part: change})
+    return returned
+
+
+def _listed(path: Path) -> tuple[list[tuple[str, str, str]], ImportReport]:
+    """What the import cannot place (it stops), and the report when that is accepted."""
+    unplaced: list[tuple[str, str, str]] = []
+    try:
+        plan_import(sent(), path, Side.RU, NOW)
+    except UnplacedChangesError as e:
+        unplaced = [(u.scope, u.location, u.text) for u in e.unplaced]
+    _op, report = plan_import(sent(), path, Side.RU, NOW, accept_unplaced=True)
+    return unplaced, report
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_what_a_header_footer_or_text_box_holds_is_listed_by_its_place(
+        tmp_path: Path, case: str) -> None:
+    part, change, unplaced, notes = CASES[case]
+    unplaced_seen, report = _listed(returned_copy(sent(), tmp_path, part, change))
+    assert unplaced_seen == unplaced
+    assert [(n.location, n.text, n.looks) for n in report.notes] == notes
+    assert report.touched == [] and report.deleted == []  # our rows keep their text
