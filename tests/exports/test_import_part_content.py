@@ -8,6 +8,7 @@ The files are our working copies, edited as Word writes these elements."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -205,3 +206,95 @@ def test_what_a_header_footer_or_text_box_holds_is_listed_by_its_place(
     assert unplaced_seen == unplaced
     assert [(n.location, n.text, n.looks) for n in report.notes] == notes
     assert report.touched == [] and report.deleted == []  # our rows keep their text
+
+
+def _everything(root: etree._Element) -> None:
+    """A DrawingML box with a picture-font symbol and a tracked insertion, and a struck VML
+    box, in paragraph 4's English cell."""
+    _at_paragraph_4(drawing_box(run("See") + sym("Wingdings", "F0E8") + ins(run(" the map"))))(
+        root)
+    _at_paragraph_4(vml_box(run("Delete paragraph 4", STRUCK)))(root)
+
+
+@pytest.mark.usefixtures("english_after")
+@pytest.mark.parametrize("ui", ["en", "ko"])
+def test_the_cli_lists_them_by_place_in_the_interface_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], ui: str) -> None:
+    from minutes_app.cli.main import main
+    from minutes_app.store import MinutesFile
+    from tests.exports.test_import_wording import _english_words
+
+    path = tmp_path / "s.minutes"
+    MinutesFile.create(path, sent()).close()
+    exported, returned = tmp_path / "working.docx", tmp_path / "returned.docx"
+    write_working(sent(), exported)
+    edit_docx(exported, returned, _everything, parts={
+        "word/header1.xml": _header(ins(run(" NOT FINAL", HIDDEN))
+                                    + ins(run(" (Russian copy)"), 903)),
+        "word/footer1.xml": _header(run("NOT BINDING", RED))})
+    capsys.readouterr()
+    assert main(["--lang", ui, "import", str(path), str(returned)]) == 1
+    refused = capsys.readouterr().err
+    assert main(["--lang", ui, "import", str(path), str(returned), "--accept-unplaced"]) == 0
+    done = capsys.readouterr().out
+    assert main(["--lang", ui, "revisions", str(returned)]) == 0
+    listed = capsys.readouterr().out
+    said = {"en": [
+        "- Hidden text, not imported (the header of section 1): “ NOT FINAL”",
+        "- Header of section 1: “ (Russian copy)”", "- Footer of section 1: “NOT BINDING”",
+        "- Symbol of a symbol font that has no Unicode character (font, code), not imported "
+        "(a text box in paragraph 4, English): “Wingdings F0E8”",
+        "- Text box (paragraph 4, English): “ the map”"], "ko": [
+        "- 숨겨진 텍스트, 가져오지 않음(1구역 머리글): “ NOT FINAL”",
+        "- 1구역 머리글: “ (Russian copy)”", "- 1구역 바닥글: “NOT BINDING”",
+        "(제4항, 영어의 텍스트 상자): “Wingdings F0E8”"]}[ui]
+    for line in said:
+        assert line in refused, refused
+    noted = {"en": ["Formatting without Track Changes (the footer of section 1): “NOT BINDING”, "
+                    "coloured (FF0000)",
+                    "Formatting without Track Changes (a text box in paragraph 4, English): "
+                    "“Delete paragraph 4”, struck through, highlighted (yellow)"],
+             "ko": ["변경 내용 추적 없이 바꾼 서식(1구역 바닥글): “NOT BINDING”, 글자 색(FF0000)",
+                    "(제4항, 영어의 텍스트 상자): “Delete paragraph 4”, 취소선"]}[ui]
+    for line in noted:
+        assert line in done, done
+    assert ("the header of section 1" if ui == "en" else "1구역 머리글") in listed, listed
+    if ui == "ko":  # no English word outside quoted text (a colour's hex code is no word)
+        for line in (refused + done + listed).splitlines():
+            assert not _english_words(re.sub(r"\b[0-9A-F]{6}\b", "", line)), line
+
+
+@pytest.mark.parametrize("track", [True, False], ids=["tracked", "untracked"])
+def test_what_libreoffice_wrote_in_a_header_footer_and_frame_is_listed(
+        tmp_path: Path, track: bool) -> None:
+    """LibreOffice itself (UNO) types hidden words in the header, struck red words in a
+    footer it adds and struck words in a text frame (a DrawingML text box with its VML
+    copy), as the Russian Side, with Track Changes or without."""
+    import zipfile
+
+    from tests.exports.test_import import lo_edit
+
+    exported = tmp_path / "working.docx"
+    write_working(sent(), exported)
+    with zipfile.ZipFile(exported) as z:  # LibreOffice 7.4 aborts on a copy with comments
+        assert "word/comments.xml" not in z.namelist()
+    returned = lo_edit(exported, tmp_path / "returned.docx", [
+        {"part_text": "header", "text": " NOT FINAL", "props": {"CharHidden": True}},
+        {"part_text": "footer", "text": "NOT BINDING",
+         "props": {"CharStrikeout": 1, "CharColor": 0xFF0000}},
+        {"frame_after": "as from its 15th meeting", "text": "Vladivostok",
+         "props": {"CharStrikeout": 1}}], track, tmp_path)
+    with zipfile.ZipFile(returned) as z:  # a file LibreOffice wrote, its box both ways
+        document = z.read("word/document.xml")
+    assert b"LibreOffice" in zipfile.ZipFile(returned).read("docProps/app.xml")
+    assert b"<wps:txbx>" in document and b"<v:textbox" in document
+    unplaced, report = _listed(returned)
+    header = ([("hidden", HEADER, " NOT FINAL")] if track
+              else [("header", HEADER, OUR_HEADER + " NOT FINAL")])
+    assert sorted(unplaced) == sorted([
+        *header, ("textbox", "paragraph 4, en", "Vladivostok"),
+        ("footer", FOOTER, "NOT BINDING")])
+    assert [(n.location, n.text, n.looks) for n in report.notes] == [
+        (BOX, "Vladivostok", "strike"), (FOOTER, "NOT BINDING", "strike color:FF0000"),
+        *([] if track else [(HEADER, "NOT FINAL", "hidden")])]
+    assert report.touched == []
