@@ -228,3 +228,30 @@ def link_moves(found: list[dict[str, object]]) -> None:
         if r.get("move"):
             other = "insert" if r["kind"] == "delete" else "delete"
             r["pair"] = first.get((r["move"], other))
+
+
+def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
+    """Every tracked change and comment of a DOCX, for ``minutes-app revisions FILE.docx``."""
+    out: list[dict[str, object]] = []
+    for index, rp in enumerate(doc.paragraphs):
+        if rp.mark is not None:  # the paragraph mark: a paragraph break inserted or deleted
+            kind, ch = rp.mark
+            out.append({"paragraph": index, "kind": "insert" if kind == INSERT else "delete",
+                        "scope": "paragraph-mark", "text": "¶", "author": ch.author,
+                        "date": ch.date,
+                        "inside": rp.mark_inside.author if rp.mark_inside else None,
+                        "move": rp.mark_move or None})
+        for p in rp.pieces:
+            if p.kind != PLAIN and p.change is not None:
+                out.append({"paragraph": index, "kind": "insert" if p.kind == INSERT
+                            else "delete", "scope": "text", "text": p.text,
+                            "author": p.change.author, "date": p.change.date,
+                            "inside": p.inside.author if p.inside else None,
+                            "move": p.move or None})
+        for cid in rp.comment_ids:
+            if cid in doc.comments:
+                ch, text = doc.comments[cid]
+                out.append({"paragraph": index, "kind": "comment", "scope": "comment",
+                            "text": text, "author": ch.author, "date": ch.date})
+    link_moves(out)
+    return out + row_marks_json(doc) + elsewhere_json(doc)

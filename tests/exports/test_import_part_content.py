@@ -298,3 +298,58 @@ def test_what_libreoffice_wrote_in_a_header_footer_and_frame_is_listed(
         (BOX, "Vladivostok", "strike"), (FOOTER, "NOT BINDING", "strike color:FF0000"),
         *([] if track else [(HEADER, "NOT FINAL", "hidden")])]
     assert report.touched == []
+
+
+def test_a_header_is_named_by_the_first_section_using_it_and_the_pages_it_serves() -> None:
+    from minutes_app.docx_io.part_places import part_places
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    refs = ('<w:{0}Reference w:type="{1}" r:id="{2}"/>')
+    body = etree.fromstring(
+        f'<w:document {NS} xmlns:r="{rel}"><w:body><w:p><w:pPr><w:sectPr>'
+        + refs.format("header", "default", "rId1") + refs.format("footer", "first", "rId2")
+        + '</w:sectPr></w:pPr></w:p><w:sectPr>' + refs.format("header", "even", "rId3")
+        + refs.format("header", "default", "rId1") + '<w:sectPrChange w:id="1" w:author="A">'
+        + "<w:sectPr>" + refs.format("footer", "default", "rId4")
+        + "</w:sectPr></w:sectPrChange></w:sectPr></w:body></w:document>")
+    rels = etree.fromstring(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(f'<Relationship Id="rId{n}" Type="{rel}/{kind}" Target="{name}"/>'
+                  for n, kind, name in ((1, "header", "header1.xml"),
+                                        (2, "footer", "/word/footer1.xml"),
+                                        (3, "header", "header2.xml"),
+                                        (4, "footer", "footer9.xml")))
+        + "</Relationships>")
+    assert part_places(body, rels) == {
+        "word/header1.xml": "header of section 1",
+        "word/footer1.xml": "first-page footer of section 1",
+        "word/header2.xml": "even-page header of section 2"}  # not the change's old copy
+
+
+@pytest.mark.usefixtures("english_after")
+@pytest.mark.parametrize(("unplaced", "en", "ko"), [
+    (("footer", "first-page footer of section 1"), "First-page footer of section 1: “x”",
+     "1구역 첫 페이지 바닥글: “x”"),
+    (("header", "even-page header of section 2"), "Even-page header of section 2: “x”",
+     "2구역 짝수 페이지 머리글: “x”"),
+    (("hidden", "text box in even-page header of section 2"),
+     "Hidden text, not imported (a text box in the even-page header of section 2): “x”",
+     "숨겨진 텍스트, 가져오지 않음(2구역 짝수 페이지 머리글의 텍스트 상자): “x”"),
+    (("symbol", "footnote in paragraph 9, ko"), "Symbol of a symbol font that has no Unicode "
+     "character (font, code), not imported (a footnote in paragraph 9, Korean): “x”",
+     "(제9항, 한국어의 각주): “x”"),
+    (("header", "text box in header of section 1"),
+     "Header (a text box in the header of section 1): “x”",
+     "머리글(1구역 머리글의 텍스트 상자): “x”"),
+])
+def test_the_places_are_said_in_both_languages(
+        unplaced: tuple[str, str], en: str, ko: str) -> None:
+    from minutes_app.docx_io.unplaced import Unplaced
+    from minutes_app.i18n import catalog
+    from minutes_app.i18n.messages import render
+
+    said = Unplaced(*unplaced, "x").describe()
+    catalog.set_language("en")
+    assert render(said) == en
+    catalog.set_language("ko")
+    assert render(said).endswith(ko), render(said)

@@ -287,6 +287,9 @@ def test_the_korean_summary_gives_each_side_its_particle() -> None:
     "heading “차기 회의”", "our table", "table row", "table cell", "table", "section", "body",
     "table 1, row 3", "table 2, paragraph 7", "row 4", "paragraph 9", "annex 2, part 3",
     "annex 2, after part 3", "annex 1, heading", "word/header1.xml",
+    "header of section 1", "first-page footer of section 2", "even-page header of section 3",
+    "text box in paragraph 4, en", "text box in header of section 1",
+    "footnote in paragraph 9, ko", "endnote in paragraph 2",
 ])
 def test_every_place_and_scope_is_said_in_korean(location: str) -> None:
     from minutes_app.docx_io.unplaced import PROPERTIES, SCOPES, Unplaced
