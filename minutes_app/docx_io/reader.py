@@ -394,11 +394,12 @@ def read_docx(path: Path) -> ReadDocument:
         if next(root.iter(*reader_parts.FORMAT_CHANGES, *reader_parts.NOTE_REFERENCES),
                 None) is not None:  # where they stand is said by the body paragraph's index
             st.index_of = {}
-        st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"), raw)
+        styles = archive.xml("word/styles.xml")  # what hides words, here and in the parts
+        st.looks = rc.Looks.for_document(root, styles, raw)
         del raw  # its bytes are not needed while the tree is read
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
-        reader_parts.read_elsewhere(archive, root, doc, st)
+        reader_parts.read_elsewhere(archive, root, doc, st, styles)
         return doc
     finally:
         archive.close()

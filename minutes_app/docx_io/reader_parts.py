@@ -1,7 +1,10 @@
 """Tracked changes where an import cannot place them: headers, footers, notes, text boxes, formats.
 
 Our working copy never writes notes or text boxes and never tracks formatting; the other
-Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goes unseen.
+Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goes unseen. Their
+paragraphs are read as the body's are (hidden and marked words noted: ``run_content``) and
+each is given its place (``ReadDocument.places``: ``part_places``). ``revisions_json`` lists
+every tracked change and comment of a DOCX for the ``revisions`` command.
 """
 
 from __future__ import annotations
@@ -188,16 +191,15 @@ def _formats(root: etree._Element, scope: str, location: str,
 
 
 def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument,
-                   st: _State) -> None:
-    """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place."""
+                   st: _State, styles: etree._Element | None) -> None:
+    """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place;
+    ``styles`` (the styles part) tell the words they hide there."""
     _textboxes(doc, st)
     doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
     cited = _citations(root, st.index_of)
     rels = archive.xml("word/_rels/document.xml.rels")
     places = part_places(root, rels)
-    targets = _part_targets(rels)
-    styles = archive.xml("word/styles.xml") if targets else None
-    for scope, name in targets:
+    for scope, name in _part_targets(rels):
         _read_part(archive, _Part(scope, name, places.get(name, scope)), doc, cited, styles)
 
 

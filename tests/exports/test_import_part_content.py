@@ -353,3 +353,16 @@ def test_the_places_are_said_in_both_languages(
     assert render(said) == en
     catalog.set_language("ko")
     assert render(said).endswith(ko), render(said)
+
+
+def test_our_own_headers_hold_nothing_to_note_and_are_placed(tmp_path: Path) -> None:
+    from minutes_app.docx_io.reader import read_docx
+    from minutes_app.workflows.templates import demo
+
+    for m in (demo(), sent()):
+        path = tmp_path / "ours.docx"
+        write_working(m, path)
+        doc = read_docx(path)
+        assert [rp.notes for paragraphs in doc.parts.values() for rp in paragraphs
+                if rp.notes] == []
+        assert [doc.places[id(rp)] for rp in doc.parts["header"]] == [HEADER]
