@@ -33,10 +33,8 @@ def part_places(root: etree._Element, rels: etree._Element | None) -> dict[str, 
     targets = {r.get("Id"): part_name(r.get("Target") or "")
                for r in (rels.iter(_REL) if rels is not None else ())
                if r.get("TargetMode") != "External"}
-    sections = [s for s in root.iter(f"{W}sectPr")  # not the old copy of a change
-                if next(s.iterancestors(f"{W}sectPrChange"), None) is None]
     out: dict[str, str] = {}
-    for number, sect in enumerate(sections, start=1):
+    for number, sect in enumerate(_sections(root), start=1):
         for ref in sect:
             part = _REFERENCES.get(ref.tag)
             name = targets.get(ref.get(_R))
@@ -44,6 +42,23 @@ def part_places(root: etree._Element, rels: etree._Element | None) -> dict[str, 
                 pages = _PAGES.get(ref.get(f"{W}type") or "", "")
                 out.setdefault(name, f"{pages}{part} of section {number}")
     return out
+
+
+def _sections(root: etree._Element) -> list[etree._Element]:
+    """The body's section properties in order: a paragraph's that ends a section, the
+    body's last. Only the body's children are looked at (a section ends at a paragraph of the
+    body, never in a table), not the whole tree; a content control's are looked into."""
+    body = root.find(f"{W}body")
+    found: list[etree._Element] = []
+    for c in body if body is not None else ():
+        if c.tag == f"{W}p":
+            found.extend(c.iterfind(f"{W}pPr/{W}sectPr"))
+        elif c.tag == f"{W}sectPr":
+            found.append(c)
+        elif c.tag in (f"{W}sdt", f"{W}customXml"):
+            found.extend(s for s in c.iter(f"{W}sectPr")  # not the old copy of a change
+                         if next(s.iterancestors(f"{W}sectPrChange"), None) is None)
+    return found
 
 
 def held(holder: str, place: str) -> str:
