@@ -366,3 +366,37 @@ def test_our_own_headers_hold_nothing_to_note_and_are_placed(tmp_path: Path) -> 
         assert [rp.notes for paragraphs in doc.parts.values() for rp in paragraphs
                 if rp.notes] == []
         assert [doc.places[id(rp)] for rp in doc.parts["header"]] == [HEADER]
+
+
+def test_hidden_words_and_symbols_in_a_footnote_are_listed_by_the_paragraph_citing_it(
+        tmp_path: Path) -> None:
+    """A footnote they added to paragraph 4's English words, with a hidden insertion and a
+    picture-font symbol: listed by the paragraph citing the note."""
+    import zipfile
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    exported, returned = tmp_path / "working.docx", tmp_path / "returned.docx"
+    write_working(sent(), exported)
+    edit_docx(exported, returned, _at_paragraph_4(
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        '<w:footnoteReference w:id="1"/></w:r>'))
+    with zipfile.ZipFile(returned) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/footnotes.xml"] = (
+        f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        f'</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p>{run("Source: Rosstat")}'
+        f'{ins(run(" (estimate)", HIDDEN))}{sym("Wingdings", "F0FC")}</w:p></w:footnote>'
+        "</w:footnotes>").encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdNotes" Type="{rel}/footnotes" '
+        'Target="footnotes.xml"/></Relationships>'.encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    with zipfile.ZipFile(returned, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    unplaced, _report = _listed(returned)
+    assert unplaced == [("hidden", "footnote in paragraph 4, en", " (estimate)"),
+                        ("symbol", "footnote in paragraph 4, en", "Wingdings F0FC"),
+                        ("footnote", "paragraph 4, en", "Source: Rosstat")]
