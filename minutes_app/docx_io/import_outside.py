@@ -124,7 +124,7 @@ class PlaceNames:
                     at = f"heading “{_short(heading)}”, {lang.value}"
                 elif number is not None:
                     at = f"paragraph {number}, {lang.value}"
-                elif sid is None and row.annex is None:  # a row they added, not yet numbered
+                elif sid is None:  # an annex's row, or one they added (not yet numbered)
                     at = f"row {n}, {lang.value}"
                 else:
                     continue
