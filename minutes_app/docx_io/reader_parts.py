@@ -165,6 +165,21 @@ def _first_index(node: etree._Element, index_of: dict[etree._Element, int]) -> i
     return next((index_of[p] for p in node.iter(f"{W}p") if p in index_of), None)
 
 
+def _paragraph_place(p: etree._Element, location: str, index_of: dict[etree._Element, int]
+                     ) -> tuple[str, int | None] | None:
+    """Where a paragraph holding a formatting change stands, and its body index: a text box's
+    by the paragraph holding the box (None: the fallback copy of a drawing's box)."""
+    box = next(p.iterancestors(f"{W}txbxContent"), None)
+    if box is None:
+        index = index_of.get(p)
+        return (f"paragraph {index}", index) if index is not None else (location, None)
+    if next(box.iterancestors(_FALLBACK), None) is not None:
+        return None
+    host = next(box.iterancestors(f"{W}p"), None)
+    at = index_of.get(host) if host is not None else None
+    return held("text box", f"paragraph {at}" if at is not None else location), None
+
+
 def _formats(root: etree._Element, scope: str, location: str,
              index_of: dict[etree._Element, int]) -> Iterator[Elsewhere]:
     """Formatting-only changes (``w:rPrChange`` and its kin), with the text they touch and what
@@ -174,9 +189,10 @@ def _formats(root: etree._Element, scope: str, location: str,
                       None)
         text, index, where = "", None, location
         if holder is not None and holder.tag == f"{W}p":
-            text = read_paragraph(holder).text()
-            index = index_of.get(holder)
-            where = f"paragraph {index}" if index is not None else location
+            placed = _paragraph_place(holder, location, index_of)
+            if placed is None:
+                continue  # the VML copy of a text box: its change is the drawing's
+            text, (where, index) = read_paragraph(holder).text(), placed
         elif holder is not None and holder.tag in (f"{W}tc", f"{W}tr", f"{W}tbl"):
             text = " | ".join(read_paragraph(p).text() for p in holder.iter(f"{W}p"))[:200]
             index = _first_index(holder, index_of)

@@ -169,6 +169,11 @@ CASES: dict[str, tuple[str, Edit, list[tuple[str, str, str]], list[tuple[str, st
         run("Vladivostok", RED))),
         [("textbox", "paragraph 4, en", "Vladivostok")],
         [(BOX, "Vladivostok", "color:FF0000")]),
+    "drawing-box-bold-tracked": ("word/document.xml", _at_paragraph_4(drawing_box(
+        '<w:r><w:rPr><w:b/><w:rPrChange w:id="904" w:author="Ivan Petrov" '
+        'w:date="2020-12-17T09:30:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>Bold now</w:t>'
+        "</w:r>")),
+        [("format", BOX, "Bold now"), ("textbox", "paragraph 4, en", "Bold now")], []),
     "header-drawing-box-hidden": ("word/header1.xml", _header(drawing_box(
         run("DRAFT") + ins(run(" ONLY", HIDDEN)))),
         [("hidden", f"text box in {HEADER}", " ONLY"),
