@@ -25,6 +25,7 @@ from tests.helpers.returned import edit_docx, row_of
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
       'xmlns:v="urn:schemas-microsoft-com:vml" '
       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -83,6 +84,12 @@ def drawing_box(runs: str) -> str:
             '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
             f"</mc:Choice><mc:Fallback>{vml_box(runs)[5:-6]}</mc:Fallback>"
             "</mc:AlternateContent></w:r>")
+
+
+RUBY = ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="10"/>'
+        '<w:hpsRaise w:val="18"/><w:hpsBaseText w:val="20"/><w:lid w:val="ko-KR"/></w:rubyPr>'
+        '<w:rt><w:r><w:t>북극</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>北極</w:t></w:r>'
+        "</w:rubyBase></w:ruby></w:r>")
 
 
 def _append(p: etree._Element, xml: str) -> None:
@@ -146,6 +153,13 @@ CASES: dict[str, tuple[str, Edit, list[tuple[str, str, str]], list[tuple[str, st
         [("header", HEADER, " at -20°C")], []),
     "header-deletion": ("word/header1.xml", _our_header_deleted,
                         [("header", HEADER, OUR_HEADER)], []),
+    "header-equation-and-ruby": ("word/header1.xml", _header(
+        "<m:oMath><m:r><m:t>x²</m:t></m:r></m:oMath>" + RUBY),
+        [("equation", HEADER, "x²"), ("ruby", HEADER, "북극"),
+         ("header", HEADER, OUR_HEADER + "北極")], []),
+    "footer-absolute-tab": ("word/footer1.xml", _header(
+        f'<w:r>{RPR}<w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/>'
+        "<w:t>Page</w:t></w:r>"), [("footer", FOOTER, "\tPage")], []),
     "footer-coloured-untracked": ("word/footer1.xml", _header(run("NOT BINDING", RED)),
                                   [("footer", FOOTER, "NOT BINDING")],
                                   [(FOOTER, "NOT BINDING", "color:FF0000")]),
