@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import N_, Message
 from minutes_app.i18n.catalog import _, current_language
-from minutes_app.model import Minutes, Side
+from minutes_app.model import Lang, Minutes, Side
 
 if TYPE_CHECKING:
     from minutes_app.model.search import Match
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _SIDES = {Side.KR: N_("Korean Side"), Side.RU: N_("Russian Side")}
+LANGUAGES = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
 MEETING_FIELDS = {
     "body": N_("Body name"),
     "body_alternat": N_("Body name, other Side first (for their original)"),
@@ -31,6 +32,16 @@ def side_label(side: Side | None) -> str:
     if side is None:
         return _("Joint (both Sides)")
     return _(_SIDES[side])
+
+
+def lang_label(lang: Lang) -> str:
+    """A document language as the interface names it ("Korean", "한국어")."""
+    return _(LANGUAGES[lang])
+
+
+def lang_message(lang: Lang) -> Message:
+    """A document language as a message, said in the interface language when rendered."""
+    return Message(LANGUAGES[lang])
 
 
 def meeting_field(ident: str) -> Message:
