@@ -14,6 +14,8 @@ from minutes_app.errors import (
     StoreWriteError,
 )
 from minutes_app.model import Change, Minutes, Round
+from minutes_app.model.keys import random_hex
+from minutes_app.outputs import output_target, replace_file, temporary_for
 from minutes_app.store import codec
 from minutes_app.store.opening import (
     bound, check_complete, check_exists, check_identity, check_leftovers, check_path_length,
@@ -58,11 +60,10 @@ class MinutesFile:
         if target.exists() and not overwrite:
             raise MinutesError(code="exists", name=str(target))
         if not m.document_id:  # a new document (a copy keeps the id it has)
-            # what secrets.token_hex does; importing secrets loads OpenSSL (ms at start-up)
-            m.document_id = os.urandom(8).hex()
+            m.document_id = random_hex()
         check_folder(target)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        check_path_length(target, len(tmp.name) - len(target.name))
+        tmp = temporary_for(target)
+        check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
             tmp.unlink(missing_ok=True)
             conn = _connect(tmp)
@@ -74,7 +75,7 @@ class MinutesFile:
             write_all_rows(conn, m)
             conn.execute("COMMIT")
             conn.close()
-            os.replace(tmp, target)
+            replace_file(tmp, target)  # as the file it replaces was, synced
         except (OSError, sqlite3.Error) as exc:
             discard(conn, tmp)
             raise write_error(target, exc) from None
@@ -229,15 +230,16 @@ class MinutesFile:
             copy._transaction(lambda conn: add_history(conn, history))
             self.close()
             return copy
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        check_path_length(target, len(tmp.name) - len(target.name))
+        check_folder(target)
+        tmp = temporary_for(target)
+        check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
             dest = sqlite3.connect(tmp)
             try:
                 self._conn.backup(dest)
             finally:
                 dest.close()
-            os.replace(tmp, target)
+            replace_file(tmp, target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             raise write_error(target, exc) from None
