@@ -12,7 +12,11 @@ the journal's; a playback of the journal killed midway puts pages back in the jo
 page 1 mostly first. A copy that went its own way since rarely fits: its page 1 differs and
 its counter is not exactly one above. When it is (that copy made one save more), or when its
 page 1 is alike, the pages cannot tell: the state the journal would give back must then pass
-the rows' checksums (``opening.check_leftovers``).
+the rows' checksums (``opening.check_leftovers``). Nor can the pages tell a copy killed in its
+first save after the two parted, whose journal holds the state both shared, from our own save
+killed after its last page: so each opening commits a random mark of its own before its first
+save and every save writes it again (``file._stamp``); the mark the journal gives back must be
+the file's, unless the mark is all it changes (an opening's first commit).
 """
 
 from __future__ import annotations
