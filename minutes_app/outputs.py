@@ -82,6 +82,15 @@ def temporary_for(out: str | Path, tag: str = "tmp", suffix: str = "") -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{tag}{suffix}")
 
 
+def reserve(tmp: Path, out: str | Path) -> int:
+    """Create the temporary file ``tmp`` empty and open it for writing: private (0600) while it
+    is written when it will replace a file (it takes that file's mode as it moves into place:
+    a 0600 text is never readable by others meanwhile), else as any new file (the umask)."""
+    mode = 0o600 if output_target(out).exists() else 0o666
+    tmp.unlink(missing_ok=True)  # a leftover of a killed run that had this process id
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+
+
 def replace_file(tmp: Path, out: str | Path) -> None:
     """Move the written ``tmp`` over the file ``out`` names, durably, as the file it replaces
     was: its permissions, owner and group (as far as this process may set them) and access
@@ -162,7 +171,7 @@ def write_atomically(out: str | Path, data: bytes) -> None:
     a failed write (a full disk, a kill) leaves the old file as it was, never half of a new one."""
     tmp = temporary_for(out)
     try:
-        with named_for_user(out), tmp.open("wb") as fh:
+        with named_for_user(out), os.fdopen(reserve(tmp, out), "wb") as fh:
             fh.write(data)
         replace_file(tmp, out)
     except BaseException:

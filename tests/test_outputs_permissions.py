@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import struct
@@ -238,3 +239,38 @@ def test_a_rename_refused_by_the_system_leaves_everything_as_it_was(tmp_path: Pa
     assert raised.value.filename == str(out)
     assert (out / "kept.txt").read_bytes() == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
+
+
+_CREATING = re.compile(r'open(?:at)?\((?:AT_FDCWD, )?"([^"]+)", ([A-Z_|]+), (0\d+)\)')
+
+
+@pytest.mark.parametrize("name", ["working", "signing-pdf", "report", "delegation", "new"])
+def test_a_private_output_is_never_readable_by_others_while_written(
+        minutes: Path, tmp_path: Path, name: str) -> None:  # noqa: F811
+    """Every file the command creates beside a 0600 output (its temporary copies, SQLite's
+    journal) is created 0600: none is readable by others for a moment, as strace shows."""
+    assert shutil.which("strace"), "strace is needed (Debian package strace)"
+    doc = tmp_path / "doc.minutes"
+    shutil.copyfile(minutes, doc)
+    out_dir = tmp_path / "private"
+    out_dir.mkdir()
+    args = _args(COMMANDS[name], doc, out_dir / "out")
+    target = _target(args, out_dir)
+    target.write_bytes(OLD)
+    os.chmod(target, 0o600)
+    log = tmp_path / "strace.log"
+    exe = shutil.which("minutes-app")
+    assert exe, "the venv's minutes-app is needed on PATH"
+    done = subprocess.run(["strace", "-f", "-qq", "-e", "trace=open,openat,creat", "-o",
+                           str(log), exe, *args, "--force"], capture_output=True, text=True,
+                          timeout=300, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                                            "HOME": str(tmp_path / "home")})
+    assert done.returncode == 0, done.stderr
+    first: dict[str, int] = {}
+    for path, flags, mode in _CREATING.findall(log.read_text()):
+        # the output itself is there all along (renamed over, then opened by SQLite's new)
+        if "O_CREAT" in flags and Path(path).parent == out_dir and path != str(target):
+            first.setdefault(path, int(mode, 8))  # a later open of it creates nothing
+    assert first, "strace saw no file created beside the output"
+    assert {p: oct(m) for p, m in first.items() if m & 0o077} == {}
+    assert _mode(target) == 0o600 and target.read_bytes() != OLD

@@ -15,7 +15,7 @@ from minutes_app.errors import (
 )
 from minutes_app.model import Change, Minutes, Round
 from minutes_app.model.keys import random_hex
-from minutes_app.outputs import output_target, replace_file, temporary_for
+from minutes_app.outputs import output_target, replace_file, reserve, temporary_for
 from minutes_app.store import codec
 from minutes_app.store.opening import (
     bound, check_complete, check_exists, check_identity, check_leftovers, check_path_length,
@@ -66,7 +66,7 @@ class MinutesFile:
         tmp = temporary_for(target)
         check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
-            tmp.unlink(missing_ok=True)
+            os.close(reserve(tmp, target))  # private while written, if it replaces a file
             conn = _connect(tmp)
         except (OSError, sqlite3.Error) as exc:
             raise write_error(target, exc) from None
@@ -241,6 +241,7 @@ class MinutesFile:
         tmp = temporary_for(target)
         check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
+            os.close(reserve(tmp, target))
             dest = sqlite3.connect(tmp)
             try:
                 self._conn.backup(dest)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_app.errors import N_, Message
 from minutes_app.model import Minutes, Side
-from minutes_app.outputs import check_output, named_for_user, replace_file, temporary_for
+from minutes_app.outputs import (
+    check_output, named_for_user, replace_file, reserve, temporary_for,
+)
 from minutes_app.tracking.time import now_iso
 from minutes_app.workflows.step import Report, Step
 
@@ -57,6 +60,7 @@ def export_document(m: Minutes, out: Path, choices: ExportChoices, record: bool 
     part = temporary_for(out, "part", out.suffix)
     try:
         with named_for_user(out):
+            os.close(reserve(part, out))  # private while written, when it replaces a file
             record_data = export(m, part, c.kind, c.copy_for, c.layout, c.allow_ad_ref,
                                  c.initials, c.fmt, progress,
                                  fingerprint_footer=c.fingerprint_footer, rounds=c.rounds)
