@@ -189,11 +189,19 @@ def check_leftovers(p: Path) -> None:
         return  # a save killed midway leaves the file itself unreadable: the journal mends it
     if ((recovered.document and alone.document and recovered.document != alone.document)
             or recovered.damage - alone.damage  # rows of two copies mixed
-            or (rollback and not could_be_ours(p, journal))  # another copy's save
-            # the mark of another opening given back, with more than the mark: only an
-            # opening's first commit changes the mark alone (file._stamp)
-            or (recovered.session != alone.session and recovered.rows != alone.rows)):
+            or (rollback and not could_be_ours(p, journal, bool(recovered.session)))
+            or _other_mark(recovered, alone)):  # another copy's save
+
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
+
+
+def _other_mark(recovered: _Probed, alone: _Probed) -> bool:
+    """The journal gives back another opening's mark than the file's, and more than that: only
+    an opening's first commit changes the mark alone (``file._stamp``); every save of one
+    opening writes its mark again. (A file half written, unsound, or without a mark: untold.)
+    """
+    return bool(alone.session and not alone.damage and recovered.session != alone.session
+                and recovered.rows != alone.rows)
 
 
 def _journal_fits(p: Path, journal: Path) -> bool:
