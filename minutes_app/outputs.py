@@ -134,8 +134,8 @@ def _keep_attributes(old: Path, new: Path) -> None:
     if not group_kept:
         mode &= ~0o070
     os.chmod(new, mode)  # after chown, which clears set-id bits
-    if group_kept:
-        _copy_access_list(old, new)
+    if group_kept and not _copy_access_list(old, new):
+        os.chmod(new, mode & ~0o070)  # the group bits were the list's mask: not the group's
 
 
 def _chown(new: Path, st: os.stat_result) -> bool:
@@ -155,15 +155,20 @@ def _chown(new: Path, st: os.stat_result) -> bool:
 ACCESS_LIST = "system.posix_acl_access"
 
 
-def _copy_access_list(old: Path, new: Path) -> None:
-    """Copy a POSIX access list (``setfacl``) too: the users and groups it names keep access."""
+def _copy_access_list(old: Path, new: Path) -> bool:
+    """Copy a POSIX access list (``setfacl``) too: the users and groups it names keep access;
+    False when ``old`` has one that could not be copied."""
     if not hasattr(os, "getxattr"):
-        return
+        return True
     try:
         value = os.getxattr(old, ACCESS_LIST)
     except OSError:  # none (the usual case), or a file system without them
-        return
-    os.setxattr(new, ACCESS_LIST, value)
+        return True
+    try:
+        os.setxattr(new, ACCESS_LIST, value)
+    except OSError:
+        return False
+    return True
 
 
 def write_atomically(out: str | Path, data: bytes) -> None:

@@ -274,3 +274,27 @@ def test_a_private_output_is_never_readable_by_others_while_written(
     assert first, "strace saw no file created beside the output"
     assert {p: oct(m) for p, m in first.items() if m & 0o077} == {}
     assert _mode(target) == 0o600 and target.read_bytes() != OLD
+
+
+def test_a_group_the_user_cannot_give_loses_its_bits(minutes: Path,  # noqa: F811
+                                                     shared_folder: Path) -> None:
+    """The user's file shared 0640 with a group the user is not in (the administrator's doing):
+    the new file cannot have that group, so the group's bits go rather than fall to the user's
+    own group. A real other user: the superuser could give any group."""
+    if os.geteuid() != 0:
+        pytest.skip("only the superuser can give the user's file a group the user is not in")
+    work = shared_folder / "work"
+    work.mkdir()
+    doc = work / "doc.minutes"
+    shutil.copyfile(minutes, doc)
+    out = work / "report.docx"
+    out.write_bytes(OLD)
+    for path in (work, doc, out):
+        os.chown(path, NOBODY, NOBODY)
+    os.chown(out, NOBODY, 4242)  # a group nobody is not in
+    os.chmod(out, 0o640)
+    done = _as_other_user("report", str(doc), "-o", str(out), "--force", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() != OLD
+    assert out.stat().st_uid == NOBODY and out.stat().st_gid == NOBODY
+    assert _mode(out) == 0o600, oct(_mode(out))
