@@ -159,6 +159,49 @@ def test_blame_credits_annex_words_to_the_round_that_brought_them() -> None:
     assert all(s.side is Side.KR and s.round == 1 for s in found[(i, 0)].spans)
 
 
+def test_blame_follows_an_annex_moved_since_a_round_by_its_key() -> None:
+    m = _with_annex()
+    SetAnnexes(dl.add_free(m, {Lang.KO: "부속서", Lang.EN: "Second annex"})).apply(m)
+    a = len(m.annexes) - 2  # the first free annex; the second after it
+    m.rounds.append(snapshot(m, Side.KR, T1, "Draft"))
+    EditAnnexText(a, 1, Lang.EN, "Modernisation of the port of Vostochny",
+                  Author(Side.RU, 2, T2)).apply(m)
+    m.rounds.append(snapshot(m, Side.RU, T2, "Counter-draft"))
+    SetAnnexes(dl.move_annex(m, a + 2, a + 1)).apply(m)  # the second annex now comes first
+    moved = a + 1
+    assert m.annexes[moved].heading[Lang.EN] == HEADING[Lang.EN]
+    found = {(b.annex, b.part): b for b in annex_blame(m, Lang.EN)}
+    spans = [(s.text, s.side, s.round) for s in found[(moved, 1)].spans]
+    assert ("Vostochny", Side.RU, 2) in spans and ("Modernisation of the port of ", Side.KR, 1) in (
+        spans)
+    assert [(s.text, s.side) for s in found[(a, 0)].spans] == [("Second annex", Side.KR)]
+
+
+def test_the_blame_command_names_who_brought_an_annex_s_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from minutes_app.cli.main import main
+
+    m = _sent()
+    i = len(m.annexes) - 1
+    EditAnnexText(i, 1, Lang.EN, "Modernisation of the port of Vostochny",
+                  Author(Side.RU, 2, T2)).apply(m)
+    m.rounds.append(snapshot(m, Side.RU, T2, "Counter-draft"))
+    path = tmp_path / "annex.minutes"
+    MinutesFile.create(path, m).close()
+    capsys.readouterr()
+    assert main(["--lang", "en", "blame", str(path), "--lang", "en", "--json"]) == 0
+    found = {(b["annex"], b["part"]): b for b in json.loads(capsys.readouterr().out)
+             if "annex" in b}
+    spans = [(s["text"], s["side"], s["round"]) for s in found[(i + 1, 1)]["spans"]]
+    assert ("Vostochny", "RU", 2) in spans
+    assert main(["--lang", "ko", "blame", str(path), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = next(x for x in lines if x.split()[0] == f"{roman(i + 1)}.1" and "Vostochny" in x)
+    assert " RU r2 " in line and "replaced" not in line and "'Nakhodka'" in line
+
+
 def test_an_annex_conflict_is_listed_for_the_front_ends() -> None:
     from minutes_app.i18n.messages import render
     from minutes_app.tracking.merge import MergeReport, annex_notes

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.track import DELETE, INSERT, Track
 from minutes_app.cli.args import Register, force_arg, new_output
 from minutes_app.i18n import _
+
+if TYPE_CHECKING:
+    from minutes_app.tracking.provenance import Span
+
 
 def _open(path: str) -> Minutes:
     """These commands change nothing: read-only, without the lock (see cli.reading)."""
@@ -72,27 +76,37 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_blame(args: argparse.Namespace) -> int:
-    """Print who brought every word of the current text, span by span."""
+    """Print who brought every word of the current text, span by span (annexes last)."""
+    from minutes_app.model.annexes import roman
+    from minutes_app.tracking.annexes import annex_blame
     from minutes_app.tracking.provenance import blame
 
     m = _open(args.file)
-    out = []
-    for lang in _langs(m, args.lang):
-        out += blame(m, lang)
+    langs = _langs(m, args.lang)
+    rows: list[tuple[dict[str, object], str, Lang, list[Span]]] = []
+    for lang in langs:
+        rows += [({"paragraph_id": b.pid, "number": b.number},
+                  f"{b.number}." if b.number is not None else f"[id {b.pid}]", b.lang, b.spans)
+                 for b in blame(m, lang)]
+    for lang in langs:
+        rows += [({"annex": a.annex + 1, "part": a.part},
+                  roman(a.annex + 1) + (f".{a.part}" if a.part else ""), a.lang, a.spans)
+                 for a in annex_blame(m, lang)]
     if args.json:
-        print(json.dumps([{"paragraph_id": b.pid, "number": b.number, "lang": b.lang.value,
-                           "spans": [{"start": s.start, "end": s.end, "text": s.text,
-                                      "side": s.side.value, "round": s.round, "time": s.time,
-                                      "replaced": s.replaced, "sent": not s.current}
-                                     for s in b.spans]} for b in out],
-                         ensure_ascii=False, indent=2))
+        print(json.dumps([{**place, "lang": lang.value, "spans": [_span_json(s) for s in spans]}
+                          for place, _where, lang, spans in rows], ensure_ascii=False, indent=2))
         return 0
-    for b in out:
-        where = f"{b.number}." if b.number is not None else f"[id {b.pid}]"
-        for s in b.spans:
-            replaced = f"  (replaced {s.replaced!r})" if s.replaced else ""
-            print(f"{where:>6} {b.lang.value} {s.side.value} r{s.round:<3} {s.text!r}{replaced}")
+    for _place, where, lang, spans in rows:
+        for s in spans:
+            replaced = "  ({})".format(_("replaced {text}").format(text=repr(s.replaced))) if (
+                s.replaced) else ""
+            print(f"{where:>6} {lang.value} {s.side.value} r{s.round:<3} {s.text!r}{replaced}")
     return 0
+
+
+def _span_json(s: Span) -> dict[str, object]:
+    return {"start": s.start, "end": s.end, "text": s.text, "side": s.side.value,
+            "round": s.round, "time": s.time, "replaced": s.replaced, "sent": not s.current}
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -191,13 +191,23 @@ def annex_blame(m: Minutes, lang: Lang) -> list[PartBlame]:
 
     m.check_lang(lang)
 
-    def keyed(annexes: AnnexTexts) -> dict[int, LangText]:
-        return {_key(i, k): t for i, held in enumerate(annexes) for k, t in enumerate(held)}
+    here = {a.key: i for i, a in enumerate(m.annexes) if a.key}
 
-    walk = [Stage(s.number, s.side, s.time, s.note, keyed(r.annexes), ())
+    def keyed(annexes: AnnexTexts, keys: tuple[str, ...]) -> dict[int, LangText]:
+        # a round's annex is today's annex with its key, wherever either was moved since; one
+        # without a key (a round sent before annexes had keys) is matched by its place
+        out: dict[int, LangText] = {}
+        for i, held in enumerate(annexes):
+            key = keys[i] if i < len(keys) else ""
+            now = here.get(key) if key else i
+            if now is not None:  # None: an annex removed since, none of its words are today's
+                out.update((_key(now, k), t) for k, t in enumerate(held))
+        return out
+
+    walk = [Stage(s.number, s.side, s.time, s.note, keyed(r.annexes, r.annex_keys), ())
             for s, r in zip(stages(m), m.rounds, strict=False)]
     now = stages(m)[-1]
-    walk.append(now._replace(texts=keyed(annex_texts(m))))
+    walk.append(now._replace(texts=keyed(annex_texts(m), annex_keys(m))))
     out = []
     for index, a in enumerate(m.annexes):
         if a.kind != FREE:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.editor.editing import StructureEditing
     from minutes_app.ui.editor.view import AlignedEditor
     from minutes_app.ui.editor.cell import ParagraphEditor
-    from minutes_app.ui.editor.view import Index
+    from minutes_app.ui.editor.delegate import Index
     from minutes_app.ui.history.parts import HistoryParts
     from minutes_app.ui.main_window import MainWindow
     from minutes_app.ui.dialogs.export import ExportCommands

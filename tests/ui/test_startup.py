@@ -57,7 +57,7 @@ def test_a_checks_panel_in_front_computes_after_the_first_frame(
 def test_the_rows_are_measured_once_before_the_first_frame(
         qtbot: QtBot, demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_app.ui.app import build_window
-    from minutes_app.ui.editor.view import ParagraphDelegate
+    from minutes_app.ui.editor.delegate import ParagraphDelegate
     from minutes_app.ui.settings import AppSettings
 
     settings = AppSettings.load()  # a first start: no window size or docks remembered

@@ -9,7 +9,7 @@ from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeyS
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from minutes_app.ui import style
-from minutes_app.ui.editor.view import PAD
+from minutes_app.ui.editor.delegate import PAD
 
 _PASS_TO_WINDOW = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _BREAKS = str.maketrans({"\u2029": "\n", "\u2028": "\n"})  # a block's end, Shift+Enter
