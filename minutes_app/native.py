@@ -30,6 +30,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.memo",
     "minutes_app.checks.name_scan",
     "minutes_app.checks.names_found",
+    "minutes_app.checks.neg_soft",
     "minutes_app.checks.negation",
     "minutes_app.checks.nm_pairs",
     "minutes_app.checks.nm_read",
