@@ -27,6 +27,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.fingerprint",
     "minutes_app.checks.gazetteer",
     "minutes_app.checks.meaning",
+    "minutes_app.checks.measures",
     "minutes_app.checks.memo",
     "minutes_app.checks.name_scan",
     "minutes_app.checks.names_found",

@@ -159,7 +159,7 @@ ACRONYM_ALIASES = {
 }
 NOT_ACRONYMS = frozenset(
     "USD KRW RUB EUR JPY TEU AM PM OK II III IV VI VII VIII IX XI XII XIII XIV XV XVI XX "
-    "XXI XXX CO2 KM".split())
+    "XXI XXX CO2 KM MW GW KW MWH GWH TWH KWH BBL NMI kW kWh MWh GWh TWh".split())
 
 # Fields of cooperation: a concept one language names and another drops is a list item or
 # clause gone missing. English and Russian stems match at a word start, Korean anywhere.
@@ -168,9 +168,9 @@ NOT_ACRONYMS = frozenset(
 _CONCEPTS = """
 trade/commerc | 교역/무역/통상/상업 | торгов/коммерч/товарооборот/внешнеторг/товарообмен
 invest | 투자 | инвест/капиталовлож
-energ/electricity | 에너지 | энерг/электроэнерг/гидроэнерг/теплоэнерг
+energ/electricity | 에너지/전력 | энерг/электроэнерг/гидроэнерг/теплоэнерг
 fish/seafood/marine product | 수산/어업/어획 | рыб/морепродукт/вылов/аквакульт
-agricultur/farm/grain/crop/agro | 농업/영농/농산/농장/곡물/농작물 | сельск/аграр/фермер/зерн/агропром/агро-промышлен
+agricultur/farm/grain/crop/agro | 농업/영농/농산/농장/농지/곡물/농작물 | сельск/аграр/фермер/зерн/агропром/агро-промышлен
 logistic | 물류 | логист
 transport/shipping/freight/cargo/traffic/transit/route | 운송/수송/교통/화물/물동/운항/항로/노선 | транспорт/перевоз/груз/транзит/маршрут/судоходн
 port/harbour/harbor | 항만/항구/\x00항 | порт/гаван
@@ -197,7 +197,7 @@ aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
 report | 보고 | доклад/доложи/отчёт/отчет
 visa | 비자/사증 | виз/безвиз
-- | 기술경제적 | технико-экономическ/техно-экономическ
+- | 기술경제적/전력을 다/전력으로/전력투구/전력을 기울 | технико-экономическ/техно-экономическ
 """
 
 
