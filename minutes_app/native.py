@@ -26,6 +26,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.finding",
     "minutes_app.checks.fingerprint",
     "minutes_app.checks.gazetteer",
+    "minutes_app.checks.instruments",
     "minutes_app.checks.meaning",
     "minutes_app.checks.measures",
     "minutes_app.checks.memo",

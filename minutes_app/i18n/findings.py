@@ -77,6 +77,7 @@ def describe(f: Finding) -> str:
         "names": _("Names or places differ: {a} has {only_a}; {b} has {only_b}."),
         "acronyms": _("Acronyms differ: {a} has {only_a}; {b} has {only_b}."),
         "negation": _("A negation in one language only: {a} has {only_a}; {b} has {only_b}."),
+        "instrument": _("The kind of instrument differs: {a} has {only_a}; {b} has {only_b}."),
     }
     if f.kind in templates:
         return templates[f.kind].format(**pair)
