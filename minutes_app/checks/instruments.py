@@ -14,9 +14,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import ahocorasick_rs
+
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.context import Context
 from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.nm_read import ONE_BYTE, text_lowered
+from minutes_app.checks.stems import is_letter
+from minutes_app.checks.tokens import lowercase
 from minutes_app.model import Lang
 
 # the kinds a word names | Korean | English | Russian. Words are found at a word's start
@@ -52,80 +57,103 @@ def _words(cell: str) -> list[str]:
     return [w for v in cell.split("/") if (w := v.strip()) and w != "-"]
 
 
-def _patterns() -> dict[Lang, tuple[re.Pattern[str], dict[str, frozenset[str]]]]:
-    """Per language: one pattern of its words (longest first), and each word's kinds."""
-    out: dict[Lang, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
+_Word = tuple[re.Pattern[str], frozenset[str]]
+
+
+def _rows() -> list[list[str]]:
+    """The table's rows as cells (an indented line goes on with the row above)."""
     lines: list[str] = []
     for line in _TABLE.strip().splitlines():
         if line.startswith(" ") and lines:
             lines[-1] += line.strip()
         else:
             lines.append(line)
-    rows = [[c.strip() for c in line.split("|")] for line in lines]
-    for lang, column in _COLUMN.items():
-        kinds: dict[str, frozenset[str]] = {}
-        for row in rows:
-            for word in _words(row[column]):
-                key = word.rstrip("=")
-                key = key if word.endswith("=") or lang is Lang.KO else key.lower()
-                kinds[key] = kinds.get(key, frozenset()) | frozenset(row[0].split())
-        parts = []
-        for row in rows:
-            for word in _words(row[column]):
-                cased = word.endswith("=")
-                body = re.escape(word.rstrip("=")).replace(r"\ ", r"\s+")
-                if lang is Lang.KO:
-                    parts.append((len(word), body))
-                elif lang is Lang.EN:
-                    body = f"(?-i:{body})" if cased else body
-                    parts.append((len(word), r"(?<![^\W\d_])" + body + r"s?(?![^\W\d_])"))
-                else:  # Russian stems: each word declines
-                    body = r"[^\W\d_]*\s+".join(re.escape(w) for w in word.split())
-                    parts.append((len(word), r"(?<![^\W\d_])" + body + r"[^\W\d_]*"))
-        parts.sort(key=lambda p: -p[0])
-        out[lang] = (re.compile("|".join(p[1] for p in parts), re.IGNORECASE), kinds)
-    return out
+    return [[c.strip() for c in line.split("|")] for line in lines]
 
 
-_FOUND: Final = _patterns()
-
-
-def _kinds_of(word: str, lang: Lang) -> frozenset[str]:
-    """The kinds a word found in the text names."""
-    kinds = _FOUND[lang][1]
+def _word_pattern(word: str, lang: Lang) -> re.Pattern[str]:
+    """What a table word matches where its first word starts in a text."""
+    cased = word.endswith("=")
+    word = word.rstrip("=")
     if lang is Lang.KO:
-        return kinds.get(" ".join(word.split()), kinds.get(word.replace(" ", ""), frozenset()))
-    squeezed = " ".join(word.split())
-    for said in (squeezed, squeezed[:-1]) if squeezed.endswith("s") else (squeezed,):
-        if said in kinds:  # a capitalised word as the table writes it (or its plural)
-            return kinds[said]
-        if said.lower() in kinds:
-            return kinds[said.lower()]
-    lower = squeezed.lower()
-    if lang is Lang.RU:  # a stem: the longest that starts each of the words
-        best: frozenset[str] = frozenset()
-        best_len = -1
-        for stem, found in kinds.items():
-            stems = stem.split()
-            words = lower.split()
-            if len(stems) == len(words) and len(stem) > best_len and all(
-                    w.startswith(s) for s, w in zip(stems, words, strict=True)):
-                best, best_len = found, len(stem)
-        return best
-    return frozenset()
+        return re.compile(re.escape(word).replace(r"\ ", r"\s?"), re.IGNORECASE)
+    if lang is Lang.EN:  # a whole word, or its plural
+        return re.compile(re.escape(word).replace(r"\ ", r"\s+") + r"s?(?![^\W\d_])",
+                          0 if cased else re.IGNORECASE)
+    # Russian stems: each word declines (a case ending of three letters at most:
+    # "договора", "Соглашениями", not "договорились")
+    return re.compile(r"[^\W\d_]{0,3}\s+".join(re.escape(w) for w in word.split())
+                      + r"[^\W\d_]{0,3}(?![^\W\d_])", re.IGNORECASE)
+
+
+class _Reader:
+    """A language's automaton of its words' first words, and per first word its table words."""
+
+    def __init__(self, lang: Lang, rows: list[list[str]]) -> None:
+        by_first: dict[str, list[tuple[int, _Word]]] = {}
+        for row in rows:
+            kinds = frozenset(row[0].split())
+            for word in _words(row[_COLUMN[lang]]):
+                first = word.rstrip("=").split()[0]
+                # (Korean is read as written: its words hold no case but "MOU", listed so)
+                first = first if lang is Lang.KO else lowercase(first)
+                by_first.setdefault(first, []).append(
+                    (len(word), (_word_pattern(word, lang), kinds)))
+        firsts = sorted(by_first)
+        self.words = [[w for _n, w in sorted(by_first[f], key=lambda x: -x[0])]
+                      for f in firsts]
+        # (leftmost-longest: a hit inside a word hides no word that starts there)
+        self.chars = ahocorasick_rs.AhoCorasick(
+            firsts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
+        # English and Russian are read from the text's lower-cased one-byte bytes, which the
+        # values' and names' passes made already (one byte a character: the same offsets)
+        self.bytes = None if lang is Lang.KO else ahocorasick_rs.BytesAhoCorasick(
+            [f.encode(ONE_BYTE) for f in firsts],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA)
+
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """Where a first word stands: ``(index, start, end)`` (English, Russian: any case)."""
+        if self.bytes is None:
+            return self.chars.find_matches_as_indexes(text)
+        raw = text_lowered(text)
+        if raw:
+            return self.bytes.find_matches_as_indexes(raw)
+        lower = lowercase(text)
+        if len(lower) != len(text):  # (a character that lower-cases to two: none of ours)
+            lower = lowercase(text.replace("\u0130", "I"))
+        return self.chars.find_matches_as_indexes(lower)
+
+
+# (most texts name no instrument: one pass in C finds where a word may start, and only
+# there is a pattern tried)
+_READERS: Final = {lang: _Reader(lang, _rows()) for lang in _COLUMN}
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether ``at`` starts a word (no letter before it)."""
+    return at == 0 or not is_letter(text[at - 1])
 
 
 @per_text_lang
 def instruments_in(text: str, lang: Lang) -> tuple[tuple[frozenset[str], int, int], ...]:
     """The instruments ``text`` names: ``(kinds, start, end)`` of each word."""
-    found = _FOUND.get(lang)
-    if found is None:
+    reader = _READERS.get(lang)
+    if reader is None:
+        return ()
+    hits = reader.hits(text)
+    if not hits:
         return ()
     out = []
-    for hit in found[0].finditer(text):
-        kinds = _kinds_of(hit.group(), lang)
-        if kinds:
-            out.append((kinds, hit.start(), hit.end()))
+    for index, start, _stop in hits:
+        if lang is not Lang.KO and not _starts_word(text, start):
+            continue
+        for pattern, kinds in reader.words[index]:
+            hit = pattern.match(text, start)
+            if hit is not None:
+                out.append((kinds, start, hit.end()))
+                break
     return tuple(out)
 
 
@@ -134,8 +162,9 @@ def instrument_checks(unit: Unit, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     read = {lang: instruments_in(t, lang) for lang in ctx.langs
             if (t := unit.texts.get(lang, "")) and not t.isspace()}
-    if sum(1 for r in read.values() if r) < 2:
-        return out
+    named = [frozenset().union(*(k for k, _s, _e in r)) for r in read.values() if r]
+    if len(named) < 2 or all(kinds == named[0] for kinds in named[1:]):
+        return out  # (most units: no instrument, or the same kinds in each language)
     for a, b in ctx.pairs:
         ra, rb = read.get(a), read.get(b)
         if not ra or not rb:

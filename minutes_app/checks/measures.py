@@ -9,10 +9,12 @@ the other leaves out is not (a conversion in brackets, a unit said once for two 
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from minutes_app.checks.memo import per_text_lang
+from minutes_app.checks.stems import is_letter
+from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.values import indexed
 from minutes_app.model import Lang
 
 # code | Korean | English | Russian (stems where a word declines; "/" between variants; an
@@ -69,62 +71,75 @@ def _table() -> dict[Lang, dict[str, str]]:
 
 
 _WORDS: Final = _table()
-# a number (its separators inside it), then a scale word, then the unit
-_NUMBER: Final = r"(?<![\w.,])\d(?:[\d.,\u00a0\u202f ]*\d)?"
-_SCALE: Final = {
-    Lang.KO: r"(?:\s?[십백천])?(?:\s?[만억조])?\s?",
-    Lang.EN: r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m)(?![^\W\d_]))?[\s-]?",
-    Lang.RU: r"(?:\s?(?:тыс|млн|млрд|трлн)\.?|\s?(?:тысяч|миллион|миллиард)[^\W\d_]*)?\s?-?",
-}
+# the units ``numbers`` reads itself (the quantity ends after them), and what may follow them
+_READ_UNITS: Final = frozenset({"t", "km", "ha", "TEU"})
+_SQUARED: Final = ("²", "2")
 
 
-def _unit_pattern(lang: Lang) -> re.Pattern[str]:
-    """A number followed by one of ``lang``'s units (group 1: the unit)."""
-    words = sorted(_WORDS[lang], key=len, reverse=True)
-    parts = []
-    for word in words:
-        body = re.escape(word).replace(r"\ ", r"\s?")
-        if word in _CASED:
-            body = f"(?-i:{body})"
-        # Korean: a particle may follow; a Russian stem declines; else a whole word
-        tail = "" if lang is Lang.KO else (
-            r"[^\W\d_]*" if lang is Lang.RU and len(word) > 3 and word[-1].isalpha()
-            else r"(?![^\W\d_])")
-        parts.append(body + tail)
-    return re.compile(_NUMBER + _SCALE[lang] + "(" + "|".join(parts) + ")", re.IGNORECASE)
+def _by_first(lang: Lang) -> dict[str, list[tuple[str, str, str]]]:
+    """Per first character (lower-cased): the unit words, lower-cased, as written, and their
+    codes, longest first."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for word, code in sorted(_WORDS[lang].items(), key=lambda wc: -len(wc[0])):
+        lower = lowercase(word)
+        out.setdefault(lower[0], []).append((lower, word, code))
+    return out
 
 
-_PATTERNS: Final = {lang: _unit_pattern(lang) for lang in _COLUMN}
-# what each language's unit words start with, lower-cased (no pattern run on a text without)
-_FIRSTS: Final = {lang: frozenset(w[0].lower() for w in _WORDS[lang]) for lang in _COLUMN}
+_FIRST: Final = {lang: _by_first(lang) for lang in _COLUMN}
+_LONGEST: Final = max(len(w) for words in _WORDS.values() for w in words)
 
 
-def _code(word: str, lang: Lang) -> str:
-    """The code of a unit word as the text writes it (its case, its ending)."""
-    words = _WORDS[lang]
-    if word in words:
-        return words[word]
-    lower = word.lower()
-    squeezed = " ".join(lower.split())
-    for known, code in sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True):
-        k = known.lower()
-        if squeezed == k or squeezed.replace(" ", "") == k.replace(" ", "") \
-                or (lang is Lang.RU and squeezed.startswith(k)):
-            return code
-    return ""
+def _unit_after(text: str, at: int, lang: Lang) -> tuple[str, int] | None:
+    """The unit that follows a number ending at ``at``, and where it ends (None: none)."""
+    if at < len(text) and text[at] in " \u00a0-":
+        at += 1
+    if at >= len(text):
+        return None
+    words = _FIRST[lang].get(lowercase(text[at]))
+    if words is None:
+        return None
+    lower = lowercase(text[at:at + _LONGEST])  # (only what a unit may take: no copy of all)
+    for low, word, code in words:
+        if not lower.startswith(low) or (word in _CASED and not text.startswith(word, at)):
+            continue  # "mw" is not MW
+        end = at + len(low)  # (no unit holds a character that lower-cases to two)
+        if lang is not Lang.KO:
+            if lang is Lang.RU and len(word) > 3 and word[-1].isalpha():
+                while end < len(text) and is_letter(text[end]):  # a stem declines
+                    end += 1
+            elif end < len(text) and is_letter(text[end]):
+                continue  # the start of a longer word ("5 hats")
+        return code, end
+    return None
 
 
 @per_text_lang
 def measures_in(text: str, lang: Lang) -> tuple[tuple[str, int, int], ...]:
-    """The units ``text`` states after a number: ``(code, start, end)`` of the quantity."""
-    pattern = _PATTERNS.get(lang)
-    if pattern is None or not any(c.isdigit() for c in text):
+    """The units ``text`` states after a number: ``(code, start, end)`` of the quantity.
+
+    The numbers are those the value checks read (their scale words included: 100만, 1 million,
+    1 млн); only the characters after each are looked at (no pass over the text).
+    """
+    if lang not in _FIRST:
+        return ()
+    quantities = indexed(text, lang)[0].quantities
+    if not quantities:
         return ()
     out = []
-    for hit in pattern.finditer(text):
-        code = _code(hit.group(1), lang)
-        if code:
-            out.append((code, hit.start(), hit.end()))
+    for q in quantities:
+        if q.unit in _READ_UNITS:  # read with the number ("100톤", "5 km")
+            code = q.unit.lower()
+            if code == "km" and text[q.end:q.end + 1] in _SQUARED:
+                out.append(("km2", q.start, q.end + 1))
+            elif code != "teu":
+                out.append((code, q.start, q.end))
+            continue
+        if q.unit and q.unit != "year":
+            continue  # a currency, a percentage: not a unit of measure
+        found = _unit_after(text, q.end, lang)
+        if found is not None:
+            out.append((found[0], q.start, found[1]))
     return tuple(out)
 
 
