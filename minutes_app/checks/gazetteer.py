@@ -164,7 +164,8 @@ NOT_ACRONYMS = frozenset(
 # Fields of cooperation: a concept one language names and another drops is a list item or
 # clause gone missing. English and Russian stems match at a word start, Korean anywhere.
 # A row named "-" holds words that contain a field's stem but name no field ("технико-
-# экономическое обоснование" is a feasibility study, not the economy): found, then ignored.
+# экономическое обоснование" is a feasibility study, not the economy; 정책 노선 a policy line,
+# not a route): found, then ignored.
 _CONCEPTS = """
 trade/commerc | 교역/무역/통상/상업 | торгов/коммерч/товарооборот/внешнеторг/товарообмен
 invest | 투자 | инвест/капиталовлож
@@ -197,7 +198,7 @@ aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
 report | 보고 | доклад/доложи/отчёт/отчет
 visa | 비자/사증 | виз/безвиз
-- | 기술경제적/전력을 다/전력으로/전력투구/전력을 기울 | технико-экономическ/техно-экономическ
+-/en route | 기술경제적/전력을 다/전력으로/전력투구/전력을 기울/정책 노선/정책노선/외교 노선/외교노선 | технико-экономическ/техно-экономическ
 """
 
 
@@ -206,7 +207,8 @@ def _concepts() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
     for line in _CONCEPTS.strip().splitlines():
         en, ko, ru = (tuple(w for v in part.split("/") if (w := v.strip()) and w != "-")
                       for part in line.split("|"))
-        out.append((en[0] if en else NO_FIELD, {"en": en, "ko": ko, "ru": ru}))
+        ident = NO_FIELD if line.startswith("-") else en[0]
+        out.append((ident, {"en": en, "ko": ko, "ru": ru}))
     return out
 
 

@@ -79,3 +79,13 @@ def test_a_standard_equivalent_is_the_same_field(ko: str, en: str, ru: str) -> N
 @pytest.mark.parametrize("ko, en, ru", WRONG)
 def test_a_field_dropped_in_russian_is_still_caught(ko: str, en: str, ru: str) -> None:
     assert sorted(_omissions(ko, en, ru)) == [("ko", "ru"), ("ru", "en")]
+
+
+def test_words_that_name_no_field_are_no_field() -> None:
+    from minutes_app.checks.concepts import concepts_in
+
+    assert concepts_in("양측은 기존의 정책 노선을 유지하기로 하였다.", KO)[0] == {}
+    assert concepts_in("The delegation met en route to Vladivostok.", EN)[0] == {}
+    assert concepts_in("технико-экономическое обоснование", RU)[0] == {}
+    assert set(concepts_in("양측은 신규 항공 노선 개설을 환영하였다.", KO)[0]) == \
+        {"aviation", "transport"}
