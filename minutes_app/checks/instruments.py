@@ -20,7 +20,7 @@ from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.context import Context
 from minutes_app.checks.memo import per_text_lang
 from minutes_app.checks.nm_read import ONE_BYTE, text_lowered
-from minutes_app.checks.stems import is_letter
+from minutes_app.checks.stems import Stems, is_letter
 from minutes_app.checks.tokens import lowercase
 from minutes_app.model import Lang
 
@@ -102,21 +102,23 @@ class _Reader:
         firsts = sorted(by_first)
         self.words = [[w for _n, w in sorted(by_first[f], key=lambda x: -x[0])]
                       for f in firsts]
+        # Korean: its stems' automaton (read as UTF-16 units, see stems.Stems)
+        self.korean = Stems(firsts, word_start=False) if lang is Lang.KO else None
         # (leftmost-longest: a hit inside a word hides no word that starts there)
         self.chars = ahocorasick_rs.AhoCorasick(
             firsts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA)
         # English and Russian are read from the text's lower-cased one-byte bytes, which the
         # values' and names' passes made already (one byte a character: the same offsets)
-        self.bytes = None if lang is Lang.KO else ahocorasick_rs.BytesAhoCorasick(
-            [f.encode(ONE_BYTE) for f in firsts],
+        self.bytes = ahocorasick_rs.BytesAhoCorasick(
+            [f.encode(ONE_BYTE, "replace") for f in firsts],
             matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA)
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """Where a first word stands: ``(index, start, end)`` (English, Russian: any case)."""
-        if self.bytes is None:
-            return self.chars.find_matches_as_indexes(text)
+        if self.korean is not None:
+            return self.korean.indexed_hits(text)
         raw = text_lowered(text)
         if raw:
             return self.bytes.find_matches_as_indexes(raw)

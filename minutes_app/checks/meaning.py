@@ -16,7 +16,7 @@ from minutes_app.checks.names_found import named as named  # read by other check
 from minutes_app.checks.nm_read import phrase_hits
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
-from minutes_app.checks.measures import measure_difference
+from minutes_app.checks.measures import measure_difference, measures_in
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
     date_difference, indexed, period_difference, quantity_difference, unit_conflicts,
@@ -120,6 +120,14 @@ def _measure_checks(unit: Unit, ctx: Context, out: list[Finding]) -> list[Findin
 
     A pair whose currencies or units already differ on one value is not told twice.
     """
+    # (most units state a unit of measure in no language, or in one: no pair to compare)
+    stating = 0
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        if not _empty(text) and measures_in(text, lang):
+            stating += 1
+    if stating < 2:
+        return out
     told = {f.langs for f in out if f.kind == "units"}
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
