@@ -8,7 +8,7 @@ from ahocorasick_rs import BytesAhoCorasick
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
-from minutes_app.checks.gazetteer import CONCEPTS
+from minutes_app.checks.gazetteer import CONCEPTS, NO_FIELD
 from minutes_app.checks.meaning import is_person_field, named
 from minutes_app.checks.stems import Stems
 from minutes_app.checks.memo import per_text_lang
@@ -85,6 +85,7 @@ def _fields(text: str, lang: Lang, whole: str = "") -> dict[str, tuple[int, int]
         concept = concept_of[index]
         if concept not in out:
             out[concept] = (start, end)
+    out.pop(NO_FIELD, None)  # words that hold a field's stem but name none
     return out
 
 
@@ -96,6 +97,9 @@ def _partners(text: str, lang: Lang) -> dict[str, frozenset[str]]:
     last: tuple[str, int] | None = None
     for index, start, end in hits:
         concept = concept_of[index]
+        if concept == NO_FIELD:
+            last = None
+            continue
         if last is not None and last[0] != concept and \
                 _COMPOUND_GAP.match(lower[last[1]:start]):
             partners.setdefault(concept, set()).add(last[0])

@@ -19,6 +19,7 @@ SEVERITY = {
     "numbers": ERROR, "units": ERROR, "dates": ERROR, "periods": ERROR, "names": ERROR,
     "heads": ERROR, "acronyms": ERROR, "details": ERROR, "missing": ERROR,
     "untranslated": ERROR, "omission": ERROR, "brackets": ERROR, "negation": ERROR,
+    "instrument": ERROR,
     "glossary": WARNING, "consistency": WARNING, "length": WARNING, "pairs": WARNING,
     "punctuation": WARNING, "spaces": WARNING, "stale": WARNING,
 }

@@ -87,7 +87,7 @@ Ministry of Agriculture, Food and Rural Affairs | 농림축산식품부 | Мин
 Ministry of Health and Welfare | 보건복지부 | Министерство здравоохранения и социального обеспечения
 Korea Land and Housing Corporation | 한국토지주택공사 | Корейская корпорация земли и жилья
 Far East Development Corporation | 극동개발공사 | Корпорация развития Дальнего Востока
-KOTRA/Korea Trade-Investment Promotion Agency | 코트라/대한무역투자진흥공사/KOTRA | КОТРА/KOTRA
+KOTRA/Korea Trade-Investment Promotion Agency | 코트라/대한무역투자진흥공사/KOTRA | КОТРА/KOTRA/Корейское агентство по содействию торговле и инвестициям/Корейское агентство по продвижению торговли и инвестиций
 COVID-19/COVID | 코로나19/코로나 | COVID-19/COVID/коронавирус/КОВИД
 Korean Side | 한국측/한국 측 | Корейская Сторона/Корейской Стороны/Корейской Стороне/Корейскую Сторону/Корейской Стороной
 Russian Side | 러시아측/러시아 측 | Российская Сторона/Российской Стороны/Российской Стороне/Российскую Сторону/Российской Стороной
@@ -159,18 +159,21 @@ ACRONYM_ALIASES = {
 }
 NOT_ACRONYMS = frozenset(
     "USD KRW RUB EUR JPY TEU AM PM OK II III IV VI VII VIII IX XI XII XIII XIV XV XVI XX "
-    "XXI XXX CO2 KM".split())
+    "XXI XXX CO2 KM MW GW KW MWH GWH TWH KWH BBL NMI kW kWh MWh GWh TWh".split())
 
 # Fields of cooperation: a concept one language names and another drops is a list item or
 # clause gone missing. English and Russian stems match at a word start, Korean anywhere.
+# A row named "-" holds words that contain a field's stem but name no field ("технико-
+# экономическое обоснование" is a feasibility study, not the economy; 정책 노선 a policy line,
+# not a route): found, then ignored.
 _CONCEPTS = """
-trade/commerc | 교역/무역/통상/상업 | торгов/коммерч
-invest | 투자 | инвест
-energ | 에너지 | энерг
-fish/seafood/marine product | 수산/어업/어획 | рыб/морепродукт
-agricultur/farm/grain/crop | 농업/영농/농산/농장/곡물/농작물 | сельск/аграр/фермер/зерн
+trade/commerc | 교역/무역/통상/상업 | торгов/коммерч/товарооборот/внешнеторг/товарообмен
+invest | 투자 | инвест/капиталовлож
+energ/electricity | 에너지/전력 | энерг/электроэнерг/гидроэнерг/теплоэнерг
+fish/seafood/marine product | 수산/어업/어획 | рыб/морепродукт/вылов/аквакульт
+agricultur/farm/grain/crop/agro | 농업/영농/농산/농장/농지/곡물/농작물 | сельск/аграр/фермер/зерн/агропром/агро-промышлен
 logistic | 물류 | логист
-transport/shipping/freight/cargo/traffic/transit | 운송/수송/교통/화물/물동/운항 | транспорт/перевоз/груз/транзит
+transport/shipping/freight/cargo/traffic/transit/route | 운송/수송/교통/화물/물동/운항/항로/노선 | транспорт/перевоз/груз/транзит/маршрут/судоходн
 port/harbour/harbor | 항만/항구/\x00항 | порт/гаван
 rail | 철도 | железн/транссиб
 shipbuild | 조선 | судостро
@@ -182,7 +185,7 @@ scien | 과학 | наук/научн
 technolog/technic | 기술 | технолог/техническ
 innovat | 혁신 | инновац
 start-up/startup | 스타트업/창업 | стартап
-environment/ecolog | 환경/생태 | эколог/окружающ
+environment/ecolog | 환경/생태 | эколог/окружающ/природоохран
 forest | 산림 | лес
 infrastructur | 인프라/기반시설 | инфраструктур
 youth | 청소년/청년 | молод
@@ -195,16 +198,21 @@ aviation/airline/airport/flight | 항공/공항 | авиа/аэро
 econom | 경제 | эконом
 report | 보고 | доклад/доложи/отчёт/отчет
 visa | 비자/사증 | виз/безвиз
+-/en route | 기술경제적/전력을 다/전력으로/전력투구/전력을 기울/정책 노선/정책노선/외교 노선/외교노선 | технико-экономическ/техно-экономическ
 """
 
 
 def _concepts() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
     out = []
     for line in _CONCEPTS.strip().splitlines():
-        en, ko, ru = (tuple(v.strip() for v in part.split("/")) for part in line.split("|"))
-        out.append((en[0], {"en": en, "ko": ko, "ru": ru}))
+        en, ko, ru = (tuple(w for v in part.split("/") if (w := v.strip()) and w != "-")
+                      for part in line.split("|"))
+        ident = NO_FIELD if line.startswith("-") else en[0]
+        out.append((ident, {"en": en, "ko": ko, "ru": ru}))
     return out
 
 
+NO_FIELD = ""
+"""The concept of the words that name no field (the rows named "-")."""
 CONCEPTS = _concepts()
 """(English stem, {language code: stems}) for the usual fields of cooperation."""

@@ -16,6 +16,7 @@ from minutes_app.checks.names_found import named as named  # read by other check
 from minutes_app.checks.nm_read import phrase_hits
 from minutes_app.checks.finding import Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
+from minutes_app.checks.measures import measure_difference, measures_in
 from minutes_app.checks.numbers import Quantity
 from minutes_app.checks.values import (
     date_difference, indexed, period_difference, quantity_difference, unit_conflicts,
@@ -77,7 +78,7 @@ def value_checks(unit: Unit, ctx: Context) -> list[Finding]:
     """Numbers, currencies and units, dates and periods that differ between two languages."""
     out: list[Finding] = []  # (a list: compiled, cheaper per unit than a generator)
     if _values_agree(unit, ctx):
-        return out
+        return _measure_checks(unit, ctx, out)
     for a, b in ctx.pairs:
         ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
         if not ta or not tb or ta.isspace() or tb.isspace():
@@ -111,6 +112,34 @@ def value_checks(unit: Unit, ctx: Context) -> list[Finding]:
                 spans = _spans(a, pd[0]) + _spans(b, pd[1])
                 ident = "|".join(",".join(sorted({p.value for p in side})) for side in pd)
                 out.append(_values_finding("periods", unit, a, b, ident, spans))
+    return _measure_checks(unit, ctx, out)
+
+
+def _measure_checks(unit: Unit, ctx: Context, out: list[Finding]) -> list[Finding]:
+    """``out`` and the units of measure replaced in a pair (tonnes against barrels).
+
+    A pair whose currencies or units already differ on one value is not told twice.
+    """
+    # (most units state a unit of measure in no language, or in one: no pair to compare)
+    stating = 0
+    for lang in ctx.langs:
+        text = unit.texts.get(lang, "")
+        if not _empty(text) and measures_in(text, lang):
+            stating += 1
+    if stating < 2:
+        return out
+    told = {f.langs for f in out if f.kind == "units"}
+    for a, b in ctx.pairs:
+        ta, tb = unit.texts.get(a, ""), unit.texts.get(b, "")
+        if _empty(ta) or _empty(tb) or (a, b) in told:
+            continue
+        diff = measure_difference(ta, a, tb, b)
+        if diff is None:
+            continue
+        only_a, only_b = diff
+        spans = _spans(a, only_a) + _spans(b, only_b)
+        ident = "|".join(",".join(sorted({m[0] for m in side})) for side in diff)
+        out.append(_values_finding("units", unit, a, b, ident, spans))
     return out
 
 

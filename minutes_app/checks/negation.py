@@ -2,7 +2,10 @@
 
 Each language's markers of negation are looked for after blanking the idioms in which a
 negation word does not negate ("no later than", "не позднее", "차질 없이", "뿐만 아니라").
-Only presence is compared: a text with a negation against one with none is a flip.
+Only presence is compared: a text with a negation against one with none is a flip, unless
+the other text carries the negation in a word or a turn that is not a grammatical negation
+("nothing", "non-binding", "unacceptable", "failed to", "unless", "rather than", "only",
+"недопустимо", "이의가 없다", "않는 한", "이외에는 … 않", "нельзя не"): see :mod:`neg_soft`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import ahocorasick_rs
 
 from minutes_app.checks.context import Context
 from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.neg_soft import SOFT_TURNS, softened
 from minutes_app.checks.tokens import is_word_char, lowercase
 from minutes_app.checks.tr_profile import profile
 from minutes_app.model import Lang
@@ -36,7 +40,8 @@ _IDIOMS = {
                         r"|\bни\s+один\b|\bне\s+допус\w*", re.IGNORECASE),
 }
 _MARKERS = {
-    Lang.EN: re.compile(r"(?=[nNcCuU])(?:\b(?:not|never|cannot|neither|nor|unable|no)\b"
+    Lang.EN: re.compile(r"(?=[nNcCuU])(?:\b(?:not|never|cannot|neither|nor|unable|no|nothing"
+                        r"|none|nobody|nowhere)\b"
                         r"|n[’']t\b)", re.IGNORECASE),
     Lang.KO: re.compile(r"않|없|못\s?하|못했|못한|아니|불가(?![피결])|불허"),
     Lang.RU: re.compile(r"(?=[нН])(?<![^\W\d_])(?:не|нет|ни|невозможно|нельзя)(?![^\W\d_])",
@@ -55,6 +60,24 @@ _GATES = {
 
 # the substrings an English marker holds, found in one pass in C ("no" first: its hits are
 # looked at; any other lets the text through)
+# (what may follow "no" in a marker word: "no", "not", "nor", "nothing", "none", ...)
+_NO_TAILS: Final = ("t", "r", "thing", "ne", "body", "where")
+
+
+def _no_word_at(lower: str, at: int) -> bool:
+    """Whether the "no" at ``at`` starts a marker word (a word that is one of the markers)."""
+    if at and is_word_char(lower[at - 1]):
+        return False
+    rest = at + 2
+    if not is_word_char(lower[rest:rest + 1]):
+        return True
+    for tail in _NO_TAILS:
+        if lower.startswith(tail, rest) and not is_word_char(lower[rest + len(tail):
+                                                                   rest + len(tail) + 1]):
+            return True
+    return False
+
+
 _EN_SUBSTRINGS = ahocorasick_rs.BytesAhoCorasick(
     [b"no", b"never", b"cannot", b"neither", b"unable", b"n't"],
     matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA)
@@ -64,19 +87,16 @@ def _may_negate_en(lower: str) -> bool:
     """Whether a lower-cased ASCII text may hold an English marker (never a false no).
 
     Each marker holds "never", "cannot", "neither", "unable", "n't" or a "no" that starts a
-    word and ends it, or is followed by "t" or "r" that do (``_EN_SUBSTRINGS``' hits, asked
-    by substring tests: one automaton call costs as much as a dozen of them).
+    word and ends it, or is followed by one of ``_NO_TAILS`` that does (``_EN_SUBSTRINGS``'
+    hits, asked by substring tests: one automaton call costs as much as a dozen of them).
     """
     if "never" in lower or "cannot" in lower or "neither" in lower or "unable" in lower \
             or "n't" in lower:
         return True
     at = lower.find("no")
     while at >= 0:
-        if at == 0 or not is_word_char(lower[at - 1]):
-            after = lower[at + 2:at + 3]
-            if not is_word_char(after) or (
-                    after in ("t", "r") and not is_word_char(lower[at + 3:at + 4])):
-                return True
+        if _no_word_at(lower, at):
+            return True
         at = lower.find("no", at + 1)
     return False
 
@@ -85,13 +105,8 @@ def _may_negate_en_by_automaton(lower: str) -> bool:
     """``_may_negate_en`` read from the automaton's hits (the tests' reference)."""
     for index, at, _end in _EN_SUBSTRINGS.find_matches_as_indexes(
             lower.encode("ascii"), overlapping=True):
-        if index:
+        if index or _no_word_at(lower, at):
             return True
-        if at == 0 or not is_word_char(lower[at - 1]):
-            after = lower[at + 2:at + 3]
-            if not is_word_char(after) or (
-                    after in ("t", "r") and not is_word_char(lower[at + 3:at + 4])):
-                return True
     return False
 
 
@@ -120,8 +135,15 @@ def negations(text: str, lang: Lang) -> list[tuple[int, int]]:
     elif ((lang is _KO or lang is _RU) and not _may_negate(text, lang)) \
             or not _GATES.get(lang, _MARKERS[lang]).search(text):
         return []
-    blanked = _IDIOMS[lang].sub(lambda h: " " * (h.end() - h.start()), text)
+    blanked = _IDIOMS[lang].sub(_blank, text)
+    # turns whose negation is the meaning of a plain word elsewhere ("이의가 없다": agreed)
+    blanked = SOFT_TURNS[lang].sub(_blank, blanked)
     return [(h.start(), h.end()) for h in _MARKERS[lang].finditer(blanked)]
+
+
+def _blank(hit: re.Match[str]) -> str:
+    """Spaces as long as the hit (the offsets of what follows stay)."""
+    return " " * (hit.end() - hit.start())
 
 
 def negation_checks(unit: Unit, ctx: Context) -> list[Finding]:
@@ -139,6 +161,9 @@ def negation_checks(unit: Unit, ctx: Context) -> list[Finding]:
         if a not in found or b not in found or bool(found[a]) == bool(found[b]):
             continue
         lang, spans = (a, found[a]) if found[a] else (b, found[b])
+        other = b if lang is a else a
+        if softened(_IDIOMS[other].sub(_blank, texts[other]), other):
+            continue  # the other text says it with a word ("unacceptable", "failed to")
         text = unit.texts[lang]
         words = ", ".join(dict.fromkeys(text[s:e] for s, e in spans))
         only_a, only_b = (words, "—") if lang is a else ("—", words)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.i18n.catalog import _
 from minutes_app.i18n.messages import render
+from minutes_app.i18n.particles import fix_particles
 from minutes_app.i18n.places import annex_label, lang_label, meeting_field
 from minutes_app.model import Lang
 
@@ -67,6 +68,11 @@ def _details(p: dict[str, str], lang: str) -> str:
 
 def describe(f: Finding) -> str:
     """The finding as one sentence in the interface language."""
+    return fix_particles(_describe(f))
+
+
+def _describe(f: Finding) -> str:
+    """``describe`` with the particles as the catalogue writes them ("은(는)")."""
     p = f.param
     a, b = language_name(p.get("a", "")), language_name(p.get("b", ""))
     lang = language_name(f.langs[0].value) if f.langs else ""
@@ -79,6 +85,7 @@ def describe(f: Finding) -> str:
         "names": _("Names or places differ: {a} has {only_a}; {b} has {only_b}."),
         "acronyms": _("Acronyms differ: {a} has {only_a}; {b} has {only_b}."),
         "negation": _("A negation in one language only: {a} has {only_a}; {b} has {only_b}."),
+        "instrument": _("The kind of instrument differs: {a} has {only_a}; {b} has {only_b}."),
     }
     if f.kind in templates:
         return templates[f.kind].format(**pair)
@@ -105,8 +112,7 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
         return _("Words left untranslated in the {lang} text: {what}.").format(
             lang=lang, what=p.get("what", ""))
     if f.kind == "omission" and "only_a" in p:
-        return _("Not said in both languages: {a} names {only_a}; {b} names {only_b}.").format(
-            a=a, b=b, only_a=p["only_a"], only_b=p.get("only_b", "—"))
+        return _omission(a, b, p["only_a"], p.get("only_b", "—"))
     if f.kind in ("omission", "length"):
         return _("The {lang} text is about {percent}% shorter than the others: a clause or "
                  "list item may be missing.").format(lang=language_name(p.get("short", "")),
@@ -116,8 +122,12 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
                  ).format(where=_place(p.get("other_place", ""), p.get("other_id", ""),
                                        p.get("other_number") or None), other=p.get("other", ""))
     if f.kind == "pairs":
-        return _("“{symbol}” has no partner in the {lang} text.").format(
-            symbol=p.get("symbol", ""), lang=lang)
+        symbol = p.get("symbol", "")
+        if symbol in _QUOTES:  # (a quote mark in quote marks reads as a broken quote)
+            return _("The quotation mark {symbol} has no partner in the {lang} text.").format(
+                symbol=symbol, lang=lang)
+        return _("“{symbol}” has no partner in the {lang} text.").format(symbol=symbol,
+                                                                         lang=lang)
     if f.kind == "punctuation":
         return _("The texts end differently: {a} with “{end_a}”, {b} with “{end_b}”.").format(
             a=a, b=b, end_a=p.get("end_a", ""), end_b=p.get("end_b", ""))
@@ -131,6 +141,21 @@ def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:
                  "change.").format(edited=language_name(p.get("edited", "")),
                                    other=language_name(p.get("other", "")))
     return f.kind
+
+
+_QUOTES = frozenset("“”‘’«»„‚\"'「」『』")
+
+
+def _omission(a: str, b: str, only_a: str, only_b: str) -> str:
+    """Which language says what the other does not (never read as "said in neither")."""
+    if only_b == "—":
+        return _("{missing} does not say what {has} says: “{words}”.").format(
+            missing=b, has=a, words=only_a)
+    if only_a == "—":
+        return _("{missing} does not say what {has} says: “{words}”.").format(
+            missing=a, has=b, words=only_b)
+    return _("Each language says what the other does not: {a} names {only_a}; {b} names "
+             "{only_b}.").format(a=a, b=b, only_a=only_a, only_b=only_b)
 
 
 def _place(place: str, ident: str, number: str | int | None) -> str:
@@ -155,6 +180,11 @@ def where(f: Finding) -> str:
 
 def describe_reason(r: Reason) -> str:
     """A readiness reason as one sentence in the interface language."""
+    return fix_particles(_describe_reason(r))
+
+
+def _describe_reason(r: Reason) -> str:
+    """``describe_reason`` with the particles as the catalogue writes them."""
     at = _place("paragraph", str(r.paragraph_id), r.number)
     at = at[:1].upper() + at[1:]  # it opens the sentence (no effect on Hangul)
     if r.finding is not None:
