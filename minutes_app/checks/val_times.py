@@ -1,0 +1,136 @@
+"""Clock times as one value each: ``오후 3시`` = ``3 p.m.`` = ``15:00`` = ``в 15 часов``.
+
+A time is read before the digits (``15:00`` is one time, not 15 and 00) and kept as minutes
+after midnight with the unit ``time``; a time that does not say which half of the day it is
+(``3시``, ``at 3:00``, ``3 o'clock``) has the unit ``time12`` and answers both (3:00 and 15:00).
+So ``오후 3시`` against ``3 a.m.`` differs, and ``3시`` against ``15:00`` does not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from minutes_app.checks.numbers import Quantity
+from minutes_app.checks.scan_values import Scan, masked
+from minutes_app.model import Lang
+
+TIME: Final = "time"  # a time of day: minutes after midnight
+TIME12: Final = "time12"  # a time that may be either half of the day: minutes after 0 or 12
+_HALF_DAY: Final = 720.0
+_LANG_KO: Final = Lang.KO
+_LANG_RU: Final = Lang.RU
+
+# 14:30 (in every language)
+_COLON: Final = re.compile(r"(?<![\w.:,])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+_EN_AMPM: Final = re.compile(
+    r"(?<![\w.:,])(1[0-2]|0?\d)(?:[:.]([0-5]\d))?\s?([ap])\.?\s?m(?![a-z])", re.IGNORECASE)
+_EN_OCLOCK: Final = re.compile(r"(?<![\w.:,])(1[0-2]|0?\d)\s?o['’]clock\b", re.IGNORECASE)
+_EN_NOON: Final = re.compile(r"\b(?:12\s?)?(noon|midday|midnight)\b", re.IGNORECASE)
+_KO_HOUR: Final = re.compile(
+    r"(?:(오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<!\d)([01]?\d|2[0-4])\s?시"
+    r"(?:\s?([0-5]?\d)\s?분|\s?(반))?(?=[\s에부까경께로이는의,.)~\-–]|$)")
+_KO_NOON: Final = re.compile(r"정오|자정")
+_RU_HOUR: Final = re.compile(
+    r"(?<![\w.:,])([01]?\d|2[0-4])\s?(?:час(?:а|ов|ам|у)?|ч)(?![а-яё])"
+    r"(?:\s?([0-5]?\d)\s?(?:минут[аы]?|мин)(?![а-яё]))?"
+    r"(?:\s(утра|дня|вечера|ночи)(?![а-яё]))?", re.IGNORECASE)
+_RU_DOT: Final = re.compile(r"(?<=\bв )([01]?\d|2[0-4])\.([0-5]\d)(?!\d|[.,]\d)")
+_RU_NOON: Final = re.compile(r"(?<![а-яё])(полдень|полдня|полночь|полуночи)(?![а-яё])",
+                             re.IGNORECASE)
+# the words before an hour that make "15 часов" a time, not fifteen hours (в 15 часов, к 15 ч)
+_RU_BEFORE: Final = frozenset(["в", "во", "к", "до", "с", "со", "после", "около", "с", "по"])
+_PM_KO: Final = frozenset(["오후", "저녁", "밤"])
+_AM_KO: Final = frozenset(["오전", "새벽", "아침"])
+
+
+def _clock(hours: int, minutes: int, half: str) -> tuple[float, str]:
+    """Minutes after midnight and the unit: ``half`` is "am", "pm", "" (24-hour) or "?"."""
+    if half == "am":
+        return float(hours % 12 * 60 + minutes), TIME
+    if half == "pm":
+        return float(hours % 12 * 60 + minutes + _HALF_DAY), TIME
+    if half == "?" and 1 <= hours <= 12:
+        return float(hours % 12 * 60 + minutes), TIME12
+    return float(hours % 24 * 60 + minutes), TIME
+
+
+def _maybe(text: str, lang: Lang, sc: Scan | None) -> bool:
+    """Whether ``text`` can hold a time (a cheap test before the patterns)."""
+    digits = bool(sc.runs) if sc is not None else any(ch.isdigit() for ch in text)
+    if lang is _LANG_KO:
+        return (digits and ("시" in text or ":" in text)) or "정오" in text or "자정" in text
+    low = sc.lower if sc is not None else text.lower()
+    if lang is _LANG_RU:
+        return (digits and (":" in text or "ч" in low or "в " in low)) or "пол" in low
+    return (digits and (":" in text or "m" in low or "clock" in low)) or "noon" in low or \
+        "midday" in low or "midnight" in low
+
+
+def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity], str]:
+    """The clock times ``text`` states, and the text with them blanked."""
+    found: list[Quantity] = []
+    if not _maybe(text, lang, sc):
+        return found, text
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: tuple[float, str]) -> None:
+        if any(s < end and start < e for s, e in spans):
+            return
+        spans.append((start, end))
+        found.append(Quantity(value[0], value[1], False, start, end))
+
+    if lang is _LANG_KO:
+        for hit in _KO_HOUR.finditer(text):
+            when, hours = hit.group(1) or "", int(hit.group(2))
+            minutes = 30 if hit.group(4) else int(hit.group(3) or 0)
+            half = "pm" if when in _PM_KO or (when == "낮" and hours < 6) else \
+                "am" if when in _AM_KO else "" if when else "?"
+            add(hit.start(), hit.end(), _clock(hours, minutes, half))
+        for hit in _KO_NOON.finditer(text):
+            add(hit.start(), hit.end(), (_HALF_DAY if hit.group() == "정오" else 0.0, TIME))
+    elif lang is _LANG_RU:
+        for hit in _RU_HOUR.finditer(text):
+            before = text[:hit.start()].rstrip().rsplit(None, 1)
+            if not hit.group(3) and (not before or before[-1].lower() not in _RU_BEFORE):
+                continue  # "в течение 3 часов": hours, not a time of day
+            hours, minutes = int(hit.group(1)), int(hit.group(2) or 0)
+            when = (hit.group(3) or "").lower()
+            half = "am" if when == "утра" or (when == "ночи" and hours < 6) else \
+                "pm" if when in ("дня", "вечера", "ночи") else ""
+            add(hit.start(), hit.end(), _clock(hours, minutes, half))
+        for hit in _RU_DOT.finditer(text):
+            add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2)), ""))
+        for hit in _RU_NOON.finditer(text):
+            noon = hit.group().lower() in ("полдень", "полдня")
+            add(hit.start(), hit.end(), (_HALF_DAY if noon else 0.0, TIME))
+    else:
+        for hit in _EN_AMPM.finditer(text):
+            half = "am" if hit.group(3).lower() == "a" else "pm"
+            add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2) or 0), half))
+        for hit in _EN_OCLOCK.finditer(text):
+            add(hit.start(), hit.end(), _clock(int(hit.group(1)), 0, "?"))
+        for hit in _EN_NOON.finditer(text):
+            noon = hit.group(1).lower() != "midnight"
+            add(hit.start(), hit.end(), (_HALF_DAY if noon else 0.0, TIME))
+    # 14:30; in English "3:30" says no half of the day (Korean and Russian count to 24)
+    for hit in _COLON.finditer(text):
+        hours = int(hit.group(1))
+        half = "?" if lang is not _LANG_KO and lang is not _LANG_RU and \
+            not hit.group(1).startswith("0") else ""
+        add(hit.start(), hit.end(), _clock(hours, int(hit.group(2)), half))
+    if not found:
+        return found, text
+    found.sort(key=_start)
+    return found, masked(text, spans)
+
+
+def _start(q: Quantity) -> int:
+    return q.start
+
+
+def time_keys(q: Quantity) -> tuple[float, ...]:
+    """The times of day a time answers (a time12 answers both halves of the day)."""
+    if q.unit == TIME12:
+        return (q.value, q.value + _HALF_DAY)
+    return (q.value,)
