@@ -23,12 +23,15 @@ _COUNTERS: Final = (
     "분야 나라 국가 기관 지역 도시 부처 기업 회사 사업 항목 의제 방안 분 가구 척 편 회"
 ).split()
 _WORD: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
+_NUMERAL: Final = ("(?:(" + "|".join(sorted(_TENS, key=len, reverse=True)) + ")(" + _WORD
+                   + ")?|(" + _WORD + "))")
+# the counters written close to the numeral too ("세개"); the others only after a space
+# ("세부" is detail, "한국" Korea, "두부" tofu)
+_CLOSE: Final = ("개국", "개월", "개년", "개", "명", "가지", "차례")
+_COUNTER: Final = "(?:" + "|".join(sorted(set(_COUNTERS), key=len, reverse=True)) + ")"
 _NATIVE: Final = re.compile(
-    r"(?:(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(" + _WORD + r")?|("
-    + _WORD + r"))\s?(?:" + "|".join(sorted(set(_COUNTERS), key=len, reverse=True)) + r")"
-    r"(?![가-힣])|(?:(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(" + _WORD
-    + r")?|(" + _WORD + r"))\s?(?:" + "|".join(sorted(set(_COUNTERS), key=len, reverse=True))
-    + r")(?=[은는이가을를의에과와도만로으께씩째])")
+    _NUMERAL + "(?:\\s" + _COUNTER + "|(?:" + "|".join(_CLOSE) + "))"
+    "(?:(?![가-힣])|(?=[은는이가을를의에과와도만로으께씩째]))")
 # "열" is a numeral only before a counter, never ten alone ("열 공급": heat supply)
 _KEY_SET: Final = frozenset(KO_NUMBER_KEYS)
 
@@ -72,9 +75,7 @@ def native_numbers(text: str, sc: Scan | None) -> list[Quantity]:
         hit = _NATIVE.match(text, at)
         if hit is None:
             continue
-        groups = hit.groups()
-        tens, unit, alone = groups[0] or groups[3], groups[1] or groups[4], groups[2] or \
-            groups[5]
+        tens, unit, alone = hit.group(1), hit.group(2), hit.group(3)
         value = (_TENS[tens] if tens else 0) + _UNITS.get(unit or alone or "", 0)
         if value:
             stop = hit.end()

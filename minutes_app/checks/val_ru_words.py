@@ -139,6 +139,8 @@ _IDIOM: Final = re.compile(
     r"|друг\s+с\s+другом)(?![а-яё])")
 _FRACTION: Final = re.compile(r"(?<![а-яё])(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|"
                               r"третьих|четверть|четверти)(?![а-яё])")
+_AND_HALF: Final = re.compile(r"(?<![а-яё])([а-яё]+)\s+с\s+половиной(?:\s+(тысяч[а-яё]*|"
+                              r"миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*))?(?![а-яё])")
 _FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 _NUMERATORS: Final = {"две": 2.0, "три": 3.0}
 _NEEDS_IDIOM: Final = ("две", "двух", "обе", "обо", "оба", "перв", "одн", "один", "втор",
@@ -200,6 +202,17 @@ def russian_numbers(text: str, sc: Scan | None) -> list[Quantity]:
     wins = word_windows(text, places)
     if any(w in lower for w in _NEEDS_IDIOM):
         lower = blank_in(lower, _IDIOM, wins)
+    if "с половин" in lower:  # "два с половиной миллиона": 2.5 million
+        for a, b in wins:
+            for hit in _AND_HALF.finditer(lower, a, b):
+                found = _FORMS.get(hit.group(1))
+                if found is None or found[0] not in (_UNIT, _TEN, _HUNDRED) or \
+                        hit.start() not in places:
+                    continue
+                scale = _FORMS.get(hit.group(2) or "", (_SCALE, 1.0))[1]
+                out.append(Quantity(canon((found[1] + 0.5) * scale), "", True, hit.start(),
+                                    hit.end()))
+        lower = blank_in(lower, _AND_HALF, wins)
     if any(w in lower for w in _NEEDS_FRACTION):
         for a, b in wins:
             for hit in _FRACTION.finditer(lower, a, b):
