@@ -354,15 +354,18 @@ def acronym_checks(unit: Unit, ctx: Context) -> list[Finding]:
                        {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
         # an acronym only added in brackets after a name spelt out ("… Corporation (FEDC)")
         # where the other language has no acronym of its own: worth a look, not a block
+        # (an acronym in brackets on the other side too is one changed: "(KICP)", "(KICR)")
         if not only_a or not only_b:
-            side, text = (fa, ta) if only_a else (fb, tb)
-            if all(_bracketed(text, *side[x]) for x in only_a or only_b):
+            side, text, other = (fa, ta, tb) if only_a else (fb, tb, ta)
+            if all(_bracketed(text, *side[x]) for x in only_a or only_b) and \
+                    not _BRACKETED_ACRONYM.search(other):
                 finding = finding._replace(severity=WARNING, params=tuple(sorted(
                     (*finding.params, ("bracketed", "1")))))
         out.append(finding)
     return out
 
 
+_BRACKETED_ACRONYM: Final = re.compile(r"\((?:[A-ZА-ЯЁ][\w&.\-]*){1,3}[A-ZА-ЯЁ][\w&.\-]*\)")
 _CURRENCY_AFTER: Final = re.compile(r"\s?(?:\$|dollars?(?![A-Za-z]))", re.IGNORECASE)
 _CURRENCY_ACRONYMS: Final = frozenset(["US", "U.S."])
 

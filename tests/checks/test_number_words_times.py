@@ -306,3 +306,11 @@ def test_an_acronym_dropped_beside_a_currency_still_blocks() -> None:
 ])
 def test_what_is_read(text: str, lang: Lang, read: list[tuple[float, str]]) -> None:
     assert [(q.value, text[q.start:q.end]) for q in values(text, lang).quantities] == read
+
+
+def test_an_acronym_changed_in_brackets_still_blocks() -> None:
+    found = _findings("양측은 극동개발공사(FEDC)의 역할을 평가하였다.",
+                      "The two Sides appreciated the role of the Far East Development "
+                      "Corporation (FEDC).",
+                      "Стороны высоко оценили роль Корпорации развития Дальнего Востока (FEDK).")
+    assert ("acronyms", ERROR) in [(f.kind, f.severity) for f in found]
