@@ -38,6 +38,9 @@ _RU_HOUR: Final = re.compile(
 _RU_DOT: Final = re.compile(r"(?<=\bв )([01]?\d|2[0-4])\.([0-5]\d)(?!\d|[.,]\d)")
 _RU_NOON: Final = re.compile(r"(?<![а-яё])(полдень|полдня|полночь|полуночи)(?![а-яё])",
                              re.IGNORECASE)
+# the first time of a range, right before the second ("10-", "с 10 до ", "from 2 to ")
+_RANGE_LEFT: Final = re.compile(r"(?<![\w.:,])([01]?\d|2[0-4])(?:[:.]([0-5]\d))?\s?"
+                                r"(?:[-–—~]|to|and|until|till|до|по|и)\s?$")
 # the words before an hour that make "15 часов" a time, not fifteen hours (в 15 часов, к 15 ч)
 _RU_BEFORE: Final = frozenset(["в", "во", "к", "до", "с", "со", "после", "около", "с", "по"])
 _PM_KO: Final = frozenset(["오후", "저녁", "밤"])
@@ -121,8 +124,22 @@ def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity]
         add(hit.start(), hit.end(), _clock(hours, int(hit.group(2)), half))
     if not found:
         return found, text
+    for q in list(found):  # "10-12시", "с 10 до 12 часов", "from 2 to 4 p.m.": both ends
+        left = _RANGE_LEFT.search(text, max(0, q.start - 16), q.start)
+        if left is not None:
+            add(left.start(), left.end(2) if left.group(2) else left.end(1),
+                _left_end(int(left.group(1)), int(left.group(2) or 0), q))
     found.sort(key=_start)
     return found, masked(text, spans)
+
+
+def _left_end(hours: int, minutes: int, right: Quantity) -> tuple[float, str]:
+    """A range's first time, in the half of the day its end says."""
+    if right.unit == TIME12 or hours >= 12:
+        return _clock(hours, minutes, "?" if right.unit == TIME12 else "")
+    pm = _clock(hours, minutes, "pm")
+    return pm if right.value >= _HALF_DAY and pm[0] <= right.value else \
+        _clock(hours, minutes, "am")
 
 
 def _start(q: Quantity) -> int:

@@ -159,6 +159,15 @@ CORRECT = [
      "Стороны провели переговоры в течение трех часов."),
     ("양측은 3시간 동안 회담하였다.", "The two Sides held talks for 3 hours.",
      "Стороны провели переговоры в течение 3 часов."),
+    ("양측은 10시부터 12시까지 회담을 갖기로 하였다.",
+     "The two Sides agreed to hold talks from 10 a.m. to 12 noon.",
+     "Стороны договорились провести переговоры с 10 до 12 часов."),
+    ("양측은 오후 2시부터 4시까지 회담을 갖기로 하였다.",
+     "The two Sides agreed to hold talks from 2 to 4 p.m.",
+     "Стороны договорились провести переговоры с 14 до 16 часов."),
+    ("양측은 10~12시에 회담을 갖기로 하였다.",
+     "The two Sides agreed to hold talks from 10:00 to 12:00.",
+     "Стороны договорились провести переговоры с 10:00 до 12:00."),
     # acronyms in one language only that name a currency
     ("양측은 미화 100만 달러를 지원하기로 하였다.",
      "The two Sides agreed to provide 1 million US dollars.",
@@ -225,6 +234,8 @@ ERRORS = [
      "Стороны договорились провести переговоры в 3 часа ночи.", "3 часа ночи"),
     ("양측은 정오에 회담을 갖기로 하였다.", "The two Sides agreed to hold talks at midnight.", None,
      "midnight"),
+    ("양측은 오후 2시부터 4시까지 회담을 갖기로 하였다.",
+     "The two Sides agreed to hold talks from 2 to 4 a.m.", None, "4 a.m"),
 ]
 
 
