@@ -30,6 +30,7 @@ _EN_NOON: Final = re.compile(r"\b(?:12\s?)?(noon|midday|midnight)\b", re.IGNOREC
 _KO_HOUR: Final = re.compile(
     r"(?:(오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<!\d)([01]?\d|2[0-4])\s?시"
     r"(?:\s?([0-5]?\d)\s?분|\s?(반))?(?=[\s에부까경께로이는의,.)~\-–]|$)")
+_KO_RANGE: Final = re.compile(r"\s?(?:부터|에서)?\s?[-–—~]?\s?")
 _KO_NOON: Final = re.compile(r"정오|자정")
 _RU_HOUR: Final = re.compile(
     r"(?<![\w.:,])([01]?\d|2[0-4])\s?(?:час(?:а|ов|ам|у)?|ч)(?![а-яё])"
@@ -84,8 +85,13 @@ def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity]
         found.append(Quantity(value[0], value[1], False, start, end))
 
     if lang is _LANG_KO:
+        before, last = "", -99
         for hit in _KO_HOUR.finditer(text):
             when, hours = hit.group(1) or "", int(hit.group(2))
+            # "오후 2시부터 4시까지": the range's end is in the afternoon too
+            if not when and _KO_RANGE.fullmatch(text, last, hit.start()):
+                when = before
+            before, last = when, hit.end()
             minutes = 30 if hit.group(4) else int(hit.group(3) or 0)
             half = "pm" if when in _PM_KO or (when == "낮" and hours < 6) else \
                 "am" if when in _AM_KO else "" if when else "?"
