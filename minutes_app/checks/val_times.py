@@ -100,8 +100,8 @@ def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity]
             add(hit.start(), hit.end(), (_HALF_DAY if hit.group() == "정오" else 0.0, TIME))
     elif lang is _LANG_RU:
         for hit in _RU_HOUR.finditer(text):
-            before = text[:hit.start()].rstrip().rsplit(None, 1)
-            if not hit.group(3) and (not before or before[-1].lower() not in _RU_BEFORE):
+            prior = text[max(0, hit.start() - 12):hit.start()].split()
+            if not hit.group(3) and (not prior or prior[-1].lower() not in _RU_BEFORE):
                 continue  # "в течение 3 часов": hours, not a time of day
             hours, minutes = int(hit.group(1)), int(hit.group(2) or 0)
             when = (hit.group(3) or "").lower()
