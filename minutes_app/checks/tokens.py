@@ -44,7 +44,9 @@ def word_end(text: str, end: int) -> int:
     A Hangul word is not lengthened: what follows a Korean name is a particle ("사할린주와").
     """
     n = len(text)
-    while end < n and end and text[end - 1].isalpha() and (
-            "a" <= text[end].lower() <= "z" or "\u0400" <= text[end] <= "\u04ff"):
+    while end < n and end and text[end - 1].isalpha():
+        ch = text[end]
+        if not ("a" <= ch <= "z" or "A" <= ch <= "Z" or "\u0400" <= ch <= "\u04ff"):
+            break
         end += 1
     return end

@@ -14,6 +14,9 @@ from typing import Final
 
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import RU_NUMBER_KEYS, Scan, blank_in, word_windows
+from minutes_app.checks.tokens import lowercase
+
+_lower: Final = lowercase  # (Python's own: see tokens)
 
 # the kinds of word, in the order a number writes them
 _HUNDRED: Final = 3
@@ -165,7 +168,7 @@ def starts(text: str, sc: Scan | None) -> list[int]:
                     if _word_start(text, at):
                         out.append(at)
     else:
-        low = text.lower()
+        low = _lower(text)
         for w in RU_NUMBER_KEYS:
             at = low.find(w)
             while at >= 0:
@@ -198,7 +201,7 @@ def russian_numbers(text: str, sc: Scan | None) -> list[Quantity]:
     places = starts(text, sc)
     if not places:
         return out
-    lower = text.lower()
+    lower = _lower(text)
     wins = word_windows(text, places)
     if any(w in lower for w in _NEEDS_IDIOM):
         lower = blank_in(lower, _IDIOM, wins)

@@ -12,8 +12,11 @@ import re
 from typing import Final
 
 from minutes_app.checks.numbers import Quantity
+from minutes_app.checks.tokens import lowercase
 from minutes_app.checks.scan_values import Scan, masked
 from minutes_app.model import Lang
+
+_lower: Final = lowercase  # (Python's own: see tokens)
 
 TIME: Final = "time"  # a time of day: minutes after midnight
 TIME12: Final = "time12"  # a time that may be either half of the day: minutes after 0 or 12
@@ -59,16 +62,41 @@ def _clock(hours: int, minutes: int, half: str) -> tuple[float, str]:
     return float(hours % 24 * 60 + minutes), TIME
 
 
+# what may follow a run of digits in an English time (after one space at most)
+_AFTER_EN: Final = "apAPo"
+
+
+def _after_a_run(text: str, runs: list[tuple[int, int]], after: str) -> bool:
+    """Whether a run of digits is followed by ":", "." and a digit, or one of ``after``."""
+    n = len(text)
+    for _start, end in runs:
+        if end >= n:
+            continue
+        ch = text[end]
+        if ch == ":" or (ch == "." and end + 1 < n and text[end + 1].isdigit()):
+            return True
+        if ch.isspace() and end + 1 < n:
+            ch = text[end + 1]
+        if ch in after:
+            return True
+    return False
+
+
 def _maybe(text: str, lang: Lang, sc: Scan | None) -> bool:
-    """Whether ``text`` can hold a time (a cheap test before the patterns)."""
-    digits = bool(sc.runs) if sc is not None else any(ch.isdigit() for ch in text)
+    """Whether ``text`` can hold a time (a necessary condition, tested before the patterns)."""
+    if sc is None:
+        return True
     if lang is _LANG_KO:
-        return (digits and ("시" in text or ":" in text)) or "정오" in text or "자정" in text
-    low = sc.lower if sc is not None else text.lower()
+        return _after_a_run(text, sc.runs, "시") or "정오" in text or "자정" in text
     if lang is _LANG_RU:
-        return (digits and (":" in text or "ч" in low or "в " in low)) or "пол" in low
-    return (digits and (":" in text or "m" in low or "clock" in low)) or "noon" in low or \
-        "midday" in low or "midnight" in low
+        if _after_a_run(text, sc.runs, "чЧ"):
+            return True
+        low = sc.lower
+        return "полд" in low or "полноч" in low or "полуноч" in low
+    if _after_a_run(text, sc.runs, _AFTER_EN):
+        return True
+    low = sc.lower
+    return "noon" in low or "midday" in low or "midnight" in low
 
 
 def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity], str]:
@@ -101,26 +129,26 @@ def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity]
     elif lang is _LANG_RU:
         for hit in _RU_HOUR.finditer(text):
             prior = text[max(0, hit.start() - 12):hit.start()].split()
-            if not hit.group(3) and (not prior or prior[-1].lower() not in _RU_BEFORE):
+            if not hit.group(3) and (not prior or _lower(prior[-1]) not in _RU_BEFORE):
                 continue  # "в течение 3 часов": hours, not a time of day
             hours, minutes = int(hit.group(1)), int(hit.group(2) or 0)
-            when = (hit.group(3) or "").lower()
+            when = _lower(hit.group(3) or "")
             half = "am" if when == "утра" or (when == "ночи" and hours < 6) else \
                 "pm" if when in ("дня", "вечера", "ночи") else ""
             add(hit.start(), hit.end(), _clock(hours, minutes, half))
         for hit in _RU_DOT.finditer(text):
             add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2)), ""))
         for hit in _RU_NOON.finditer(text):
-            noon = hit.group().lower() in ("полдень", "полдня")
+            noon = _lower(hit.group()) in ("полдень", "полдня")
             add(hit.start(), hit.end(), (_HALF_DAY if noon else 0.0, TIME))
     else:
         for hit in _EN_AMPM.finditer(text):
-            half = "am" if hit.group(3).lower() == "a" else "pm"
+            half = "am" if _lower(hit.group(3)) == "a" else "pm"
             add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2) or 0), half))
         for hit in _EN_OCLOCK.finditer(text):
             add(hit.start(), hit.end(), _clock(int(hit.group(1)), 0, "?"))
         for hit in _EN_NOON.finditer(text):
-            noon = hit.group(1).lower() != "midnight"
+            noon = _lower(hit.group(1)) != "midnight"
             add(hit.start(), hit.end(), (_HALF_DAY if noon else 0.0, TIME))
     # 14:30; in English "3:30" says no half of the day (Korean and Russian count to 24)
     for hit in _COLON.finditer(text):
