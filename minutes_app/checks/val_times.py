@@ -47,6 +47,9 @@ _RANGE_LEFT: Final = re.compile(r"(?<![\w.:,])([01]?\d|2[0-4])(?:[:.]([0-5]\d))?
                                 r"(?:[-–—~]|to|and|until|till|до|по|и)\s?$")
 # the words before an hour that make "15 часов" a time, not fifteen hours (в 15 часов, к 15 ч)
 _RU_BEFORE: Final = frozenset(["в", "во", "к", "до", "с", "со", "после", "около", "с", "по"])
+_STARTS_KO: Final = (_KO_HOUR, _COLON)
+_STARTS_RU: Final = (_RU_HOUR, _RU_DOT, _COLON)
+_STARTS_EN: Final = (_EN_AMPM, _EN_OCLOCK, _COLON)
 _PM_KO: Final = frozenset(["오후", "저녁", "밤"])
 _AM_KO: Final = frozenset(["오전", "새벽", "아침"])
 
@@ -62,41 +65,55 @@ def _clock(hours: int, minutes: int, half: str) -> tuple[float, str]:
     return float(hours % 24 * 60 + minutes), TIME
 
 
-# what may follow a run of digits in an English time (after one space at most)
+# what may follow a run of digits in a time (after one space at most), and the patterns that
+# can start at a run's first digit, per language
 _AFTER_EN: Final = "apAPo"
 
 
-def _after_a_run(text: str, runs: list[tuple[int, int]], after: str) -> bool:
-    """Whether a run of digits is followed by ":", "." and a digit, or one of ``after``."""
+def _after_run(text: str, end: int, after: str) -> bool:
+    """Whether the run ending at ``end`` is followed by ":", "." or one of ``after``."""
     n = len(text)
-    for _start, end in runs:
-        if end >= n:
-            continue
-        ch = text[end]
-        if ch == ":" or (ch == "." and end + 1 < n and text[end + 1].isdigit()):
-            return True
-        if ch.isspace() and end + 1 < n:
-            ch = text[end + 1]
-        if ch in after:
-            return True
-    return False
+    if end >= n:
+        return False
+    ch = text[end]
+    if ch == ":" or ch == ".":
+        return True
+    if ch.isspace() and end + 1 < n:
+        ch = text[end + 1]
+    return ch in after
 
 
 def _maybe(text: str, lang: Lang, sc: Scan | None) -> bool:
-    """Whether ``text`` can hold a time (a necessary condition, tested before the patterns)."""
+    """Whether ``text`` can hold a time (a necessary condition, tested before the patterns).
+
+    Every time's hour starts at the first digit of a run (its pattern asks for no digit or
+    letter before it); one of the language's patterns must match there.
+    """
     if sc is None:
         return True
+    patterns: tuple[re.Pattern[str], ...]
     if lang is _LANG_KO:
-        return _after_a_run(text, sc.runs, "시") or "정오" in text or "자정" in text
-    if lang is _LANG_RU:
-        if _after_a_run(text, sc.runs, "чЧ"):
+        after, patterns = "시", _STARTS_KO
+        if "정오" in text or "자정" in text:
             return True
+    elif lang is _LANG_RU:
+        after, patterns = "чЧ", _STARTS_RU
         low = sc.lower
-        return "полд" in low or "полноч" in low or "полуноч" in low
-    if _after_a_run(text, sc.runs, _AFTER_EN):
-        return True
-    low = sc.lower
-    return "noon" in low or "midday" in low or "midnight" in low
+        if "полд" in low or "полноч" in low or "полуноч" in low:
+            return True
+    else:
+        after, patterns = _AFTER_EN, _STARTS_EN
+        low = sc.lower
+        if "noon" in low or "midday" in low or "midnight" in low:
+            return True
+    for start, end in sc.runs:
+        if not _after_run(text, end, after):
+            continue
+        for at in range(start, end) if " " in text[start:end] else (start,):
+            for pattern in patterns:
+                if pattern.match(text, at) is not None:
+                    return True
+    return False
 
 
 def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity], str]:
