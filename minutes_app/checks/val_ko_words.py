@@ -44,12 +44,13 @@ def _word_start(text: str, at: int) -> bool:
 
 
 def may_count(sc: Scan) -> bool:
-    """Whether a key of a native numeral starts a word of the scanned text (else none is read)."""
+    """Whether a native numeral and its counter start a word of the scanned text (else none is
+    read: blanking makes only spaces, so no numeral is read that the text did not hold)."""
     text = sc.text
     for w, places in sc.words.items():
         if w in _KEY_SET:
             for at in places:
-                if _word_start(text, at):
+                if _word_start(text, at) and _NATIVE.match(text, at) is not None:
                     return True
     return False
 

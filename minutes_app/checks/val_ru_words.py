@@ -135,7 +135,7 @@ _ORD_STEM_E: Final = {"четвёрт": 4}
 _WORD: Final = re.compile(r"[а-яё]+")
 # idioms that hold a number word but no quantity ("обе стороны", "одна из", "с одной стороны")
 _IDIOM: Final = re.compile(
-    r"(?<![а-яё])(?:(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон|стран|государств|"
+    r"(?<![а-яё])(?:(?:две|обе|двух|двум|двумя|обеих|обоих|обеим|обеими|оба)\s+(?:сторон|стран|государств|"
     r"правительств|делегаци|глав)[а-яё]*|во?\s+перв[а-яё]+\s+очередь|впервые"
     r"|(?:один|одна|одно|одного|одной|одному|одним|одном|одну)\s+из|с\s+одной\s+стороны"
     r"|ни\s+одн[а-яё]+|одни|одн[а-яё]+\s+и\s+т[а-яё]+\s+же|во-вторых|во-первых|в-третьих"
@@ -146,8 +146,9 @@ _AND_HALF: Final = re.compile(r"(?<![а-яё])([а-яё]+)\s+с\s+половин
                               r"миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*))?(?![а-яё])")
 _FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
 _NUMERATORS: Final = {"две": 2.0, "три": 3.0}
-_NEEDS_IDIOM: Final = ("две", "двух", "обе", "обо", "оба", "перв", "одн", "один", "втор",
+_NEEDS_IDIOM: Final = ("две", "двух", "двум", "обе", "обо", "оба", "перв", "одн", "один", "втор",
                        "трет", "друг")
+_FRACTION_STARTS: Final = ("половин", "трет", "четверт")
 _NEEDS_FRACTION: Final = ("половин", "трет", "четвер")
 
 
@@ -177,6 +178,24 @@ def starts(text: str, sc: Scan | None) -> list[int]:
                 at = low.find(w, at + 1)
     out.sort()
     return out
+
+
+def may_count(sc: Scan) -> bool:
+    """Whether a key of ``RU_NUMBER_KEYS`` starts a number word of the scanned text (else
+    ``russian_numbers`` reads none: blanking makes only spaces)."""
+    lower = sc.lower
+    for w, places in sc.words.items():
+        if w in KEYS:
+            for at in places:
+                if not _word_start(lower, at):
+                    continue
+                word = _WORD.match(lower, at)
+                # ("между двумя странами": an idiom that starts at the word blanks it)
+                if word is not None and _IDIOM.match(lower, at) is None and (
+                        _value(word.group()) is not None
+                        or word.group().startswith(_FRACTION_STARTS)):
+                    return True
+    return False
 
 
 def _value(word: str) -> tuple[int, float] | None:

@@ -15,6 +15,7 @@ from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, 
 from minutes_app.checks.tokens import is_word_char, latin_words, lowercase
 from minutes_app.checks.val_ko_words import may_count, native_numbers
 from minutes_app.checks.val_ru_words import KEYS as RU_KEYS, russian_numbers
+from minutes_app.checks.val_ru_words import may_count as ru_may_count
 from minutes_app.model import Lang
 
 # the languages as constants: compiled code reads them with no look-up
@@ -304,7 +305,9 @@ def finds_no_words(lang: Lang, sc: Scan) -> bool:
         return found.isdisjoint(_KO_NEED_SET) and not may_count(sc)
     if sc.marks.find(b"R") >= 0:
         return False
-    return found.isdisjoint(RU_KEYS if lang is _LANG_RU else EN_HINTS)
+    if lang is _LANG_RU:
+        return found.isdisjoint(RU_KEYS) or not ru_may_count(sc)
+    return found.isdisjoint(EN_HINTS)
 
 
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:
