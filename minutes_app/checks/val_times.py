@@ -65,22 +65,32 @@ def _clock(hours: int, minutes: int, half: str) -> tuple[float, str]:
     return float(hours % 24 * 60 + minutes), TIME
 
 
-# what may follow a run of digits in a time (after one space at most), and the patterns that
-# can start at a run's first digit, per language
-_AFTER_EN: Final = "apAPo"
-
-
-def _after_run(text: str, end: int, after: str) -> bool:
-    """Whether the run ending at ``end`` is followed by ":", "." or one of ``after``."""
+def _after_run(text: str, end: int, lang: Lang) -> bool:
+    """Whether what follows the run of digits ending at ``end`` can continue a time."""
     n = len(text)
     if end >= n:
         return False
     ch = text[end]
-    if ch == ":" or ch == ".":
+    if (ch == ":" or ch == ".") and text[end + 1:end + 2].isdigit():
         return True
-    if ch.isspace() and end + 1 < n:
-        ch = text[end + 1]
-    return ch in after
+    at = end + 1 if ch.isspace() else end
+    if at >= n:
+        return False
+    ch = text[at]
+    if lang is _LANG_KO:
+        return ch == "시"
+    if lang is _LANG_RU:
+        return ch == "ч" or ch == "Ч"
+    if ch == "o":  # o'clock
+        return text[at + 1:at + 2] in ("'", "’")
+    if ch not in "apAP":
+        return False
+    at += 1  # a.m., p. m., pm
+    if text[at:at + 1] == ".":
+        at += 1
+    if text[at:at + 1].isspace():
+        at += 1
+    return text[at:at + 1] in ("m", "M")
 
 
 def _maybe(text: str, lang: Lang, sc: Scan | None) -> bool:
@@ -93,21 +103,21 @@ def _maybe(text: str, lang: Lang, sc: Scan | None) -> bool:
         return True
     patterns: tuple[re.Pattern[str], ...]
     if lang is _LANG_KO:
-        after, patterns = "시", _STARTS_KO
+        patterns = _STARTS_KO
         if "정오" in text or "자정" in text:
             return True
     elif lang is _LANG_RU:
-        after, patterns = "чЧ", _STARTS_RU
+        patterns = _STARTS_RU
         low = sc.lower
         if "полд" in low or "полноч" in low or "полуноч" in low:
             return True
     else:
-        after, patterns = _AFTER_EN, _STARTS_EN
+        patterns = _STARTS_EN
         low = sc.lower
         if "noon" in low or "midday" in low or "midnight" in low:
             return True
     for start, end in sc.runs:
-        if not _after_run(text, end, after):
+        if not _after_run(text, end, lang):
             continue
         for at in range(start, end) if " " in text[start:end] else (start,):
             for pattern in patterns:
