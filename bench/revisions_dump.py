@@ -17,8 +17,9 @@ from bench.synthetic import synthetic
 from bench.tracking import NOW, edited_copy
 from minutes_app.model import Lang, Minutes, SetTrack, Side
 from minutes_app.model.track import Author, current_text
+from minutes_app.tracking.char_ops import char_opcodes
 from minutes_app.tracking.compare import compare
-from minutes_app.tracking.diff import char_opcodes, diff, retrack
+from minutes_app.tracking.diff import diff, retrack
 from minutes_app.tracking.provenance import blame
 from minutes_app.tracking.revisions import all_revisions
 from minutes_app.workflows.templates import demo

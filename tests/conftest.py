@@ -69,7 +69,6 @@ def demo_file(tmp_path: Path, demo_minutes: Minutes) -> Path:
 def korean(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
     """The main window in Korean on the document of ``demo_minutes`` (a test module may
     override it), with the default layout; English again afterwards."""
-    from minutes_app.i18n import catalog
     from PySide6.QtWidgets import QApplication
 
     from minutes_app.ui.app import build_window
@@ -88,7 +87,9 @@ def korean(qtbot: QtBot, demo_file: Path) -> Iterator[MainWindow]:
     yield w
     if w.isVisible():
         w.close()
-    catalog.set_language("en")
+    from minutes_app.ui.app import install_translations
+
+    install_translations("en")  # ours, Qt's catalog and the locale: none stays Korean
     QApplication.processEvents()
 
 

@@ -165,3 +165,22 @@ def test_a_missing_catalog_is_an_error_not_a_silent_fallback(monkeypatch: pytest
     monkeypatch.setattr(catalog, "translations_dir", lambda: tmp_path)
     with pytest.raises(TemplateError, match="missing"):
         catalog.load("ko")
+
+
+def test_korean_works_when_the_cache_folder_cannot_be_written(tmp_path: Path) -> None:
+    """A home whose cache cannot be written (read-only, or a file where the folder goes):
+    the catalog is compiled for the run, and the command speaks Korean, without a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder would be")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocked), "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "minutes_app", "--lang", "ko", "info",
+                           str(tmp_path / "missing.minutes")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode != 0 and re.search("[가-힣]", done.stderr), done.stderr
+    assert blocked.is_file()  # nothing was made of it

@@ -24,6 +24,7 @@ from minutes_app.model.track import (
     DELETE, INSERT, PLAIN, Author, Seg, Track, current_text, normalize, plain,
 )
 from minutes_app.tracking import align
+from minutes_app.tracking import char_ops as char_module
 from minutes_app.tracking import diff as diff_module
 from minutes_app.tracking import tokens as tokens_module
 from minutes_app.tracking.diff import diff, retrack
@@ -31,12 +32,15 @@ from minutes_app.tracking.revisions import all_revisions
 from minutes_app.tracking.tokens import is_hangul
 from tests.helpers.pure import pure_module
 
-# The general paths run align's and diff's sources as plain Python with their shortcuts
-# replaced: in the compiled build, replacing a function of the compiled modules would not reach
-# the calls made inside them, and the test would compare the fast paths with themselves.
+# The general paths run align's, char_ops' and diff's sources as plain Python with their
+# shortcuts replaced: in the compiled build, replacing a function of the compiled modules would
+# not reach the calls made inside them, and the test would compare the fast paths with themselves.
 _ALIGN = pure_module("minutes_app.tracking.align")
+_CHARS = pure_module("minutes_app.tracking.char_ops")
+vars(_CHARS)["opcodes"] = _ALIGN.opcodes  # char_ops, as Python, aligns by align as Python
 _DIFF = pure_module("minutes_app.tracking.diff")
-vars(_DIFF)["opcodes"] = _ALIGN.opcodes  # diff, as Python, aligns by align as Python
+vars(_DIFF)["char_opcodes"] = _CHARS.char_opcodes  # and diff, as Python, diffs by char_ops
+vars(_DIFF)["replaced_whole"] = _CHARS.replaced_whole
 
 RU2 = Author(Side.RU, 2, "2020-12-14T08:30:00Z")
 KR3 = Author(Side.KR, 3, "2020-12-16T10:00:00Z")
@@ -157,7 +161,7 @@ def test_a_run_kept_as_settled_is_its_own_diff(old: str, new: str, who: Author) 
     run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
     if diff_module._settled(run, who):
         assert [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in
-                diff_module.char_opcodes(old, new)] == [("replace", 0, len(old), 0, len(new))]
+                char_module.char_opcodes(old, new)] == [("replace", 0, len(old), 0, len(new))]
     assert diff_module._rediff_own_runs(tuple(run), who) == slow(
         "_rediff_own_runs", tuple(run), who)
 
@@ -240,11 +244,11 @@ def _settled_reference(run: list[Seg], author: Author) -> bool:
     d, n = run
     a, b = d.text, n.text
     if not (d.kind == DELETE and n.kind == INSERT and d.author == author == n.author
-            and d.origin is None and a != b) or diff_module._SPACE.search(a) \
-            or diff_module._SPACE.search(b):
+            and d.origin is None and a != b) or char_module._SPACE.search(a) \
+            or char_module._SPACE.search(b):
         return False
     ta, tb = tokens_module.tokenize(a), tokens_module.tokenize(b)
-    if not set(ta).isdisjoint(tb) or diff_module._pairable(ta, tb):
+    if not set(ta).isdisjoint(tb) or char_module._pairable(ta, tb):
         return False
     p = tokens_module.common_prefix(a, b)
     s = tokens_module.common_prefix(a[::-1], b[::-1])
@@ -265,7 +269,7 @@ def test_a_settled_run_is_its_own_diff_with_spaces_and_shortcuts(
     run = [Seg(DELETE, old, RU2), Seg(INSERT, new, RU2)]
     settled = diff_module._settled(run, who)
     if settled:
-        assert diff_module.char_opcodes(old, new) == [("replace", 0, len(old), 0, len(new))]
+        assert char_module.char_opcodes(old, new) == [("replace", 0, len(old), 0, len(new))]
     if _settled_reference(run, who):  # every run the tokenizing form kept is still kept
         assert settled
     assert diff_module._rediff_own_runs(tuple(run), who) == slow(

@@ -213,8 +213,9 @@ def _meeting(m: Minutes, data: Draw) -> Operation:
 
 def _meeting_text(m: Minutes, data: Draw) -> Operation:
     """One field of the meeting in one language (as Replace does in the title's body name)."""
-    field = data.draw(st.sampled_from(["body", "body_alternat", "venue", "ordinal"]))
-    return SetMeetingText(field, _lang(m, data), data.draw(WORDS))  # "ordinal": refused
+    field = data.draw(st.sampled_from(["body", "body_alternat", "venue", "ordinal",
+                                       "heads.RU.title", "heads.KR.name", "heads.KR.side"]))
+    return SetMeetingText(field, _lang(m, data), data.draw(WORDS))  # "ordinal", "…side": refused
 
 
 def _party(m: Minutes, data: Draw) -> Operation:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, render
-from minutes_app.i18n.places import annex_label, meeting_field
+from minutes_app.i18n.places import annex_label, lang_message, meeting_field
 from minutes_app.model import Annex, Lang, Minutes, Status
 from minutes_app.model.annexes import DELEGATION
 from minutes_app.model.brackets import has_open_brackets, status_of
@@ -37,12 +37,11 @@ _STATUS = {Status.DRAFT: N_("draft"), Status.PROPOSED: N_("proposed"),
 
 
 # a document language as the sentences name it (never its code)
-_LANGUAGE = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
 
 
 def _languages(langs: list[Lang]) -> list[Message]:
     """Languages as parameters of a message: the front end joins their names."""
-    return [Message(_LANGUAGE[lang]) for lang in langs]
+    return [lang_message(lang) for lang in langs]
 
 
 def _where(m: Minutes, pid: int) -> Message:
@@ -168,6 +167,6 @@ def _annex_quantities(m: Minutes, index: int, annex: Annex) -> list[Reason]:
             if ta.strip() and tb.strip() and differences(ta, a, tb, b):
                 out.append(_reason(None, None, "annex_numbers", N_(
                     "Annex {annex}, paragraph {n}: the numbers or dates differ between {a} and "
-                    "{b}."), annex=roman(index + 1), n=n, a=Message(_LANGUAGE[a]),
-                    b=Message(_LANGUAGE[b])))
+                    "{b}."), annex=roman(index + 1), n=n, a=lang_message(a),
+                    b=lang_message(b)))
     return out

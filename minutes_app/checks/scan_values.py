@@ -26,7 +26,7 @@ _lower: Final = lowercase  # (a constant: compiled, read without a look-up in th
 
 
 _EN_WORDS = (
-    # periods (dates.periods): the words of the English hint
+    # periods (periods.periods): the words of the English hint
     "half quarter early late mid middle beginning start end close h1 h2 1h 2h q1 q2 q3 q4 "
     # months (dates.dates): their first three letters, checked against the text's case
     "jan feb mar apr may jun jul aug sep oct nov dec "

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from minutes_app.checks.memo import register
-from minutes_app.checks.dates import Dated, Day, Period, dates, periods
+from minutes_app.checks.dates import Dated, Day, dates
 from minutes_app.checks.numbers import Quantity, digit_quantities
+from minutes_app.checks.periods import Period, periods
 from minutes_app.checks.scan_values import masked, scan
 from minutes_app.checks.val_idioms import idioms_only
 from minutes_app.checks.val_times import TIME, TIME12, time_keys, times

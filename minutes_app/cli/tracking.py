@@ -88,7 +88,8 @@ def _pad(text: str, width: int) -> str:
 def _docx_revisions(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from minutes_app.docx_io.reader import read_docx, revisions_json
+    from minutes_app.docx_io.reader import read_docx
+    from minutes_app.docx_io.reader_parts import revisions_json
 
     found = revisions_json(read_docx(Path(args.file)))
     if args.json:

@@ -12,15 +12,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from minutes_app.docx_io import fastxml as fx
-from minutes_app.docx_io.working import cant_split
+from minutes_app.docx_io.working_page import cant_split
 from minutes_app.docx_io.xml import Fonts
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import FREE, Annex, part_text, roman
-from minutes_app.model.track import DELETE, INSERT, Track, plain
+from minutes_app.model.track import plain
 
 if TYPE_CHECKING:
     from minutes_app.docx_io.consecutive import Consecutive
-    from minutes_app.docx_io.working import _Table, _Writer
+    from minutes_app.docx_io.working import _Table
 
 ANNEX_PREFIX = "_ma_"
 _NAME = re.compile(r"_ma_([0-9]+)_([0-9]+)\Z")
@@ -36,19 +36,6 @@ def annex_bookmark(names: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _runs(w: _Writer, track: Track, lang: Lang, bold: bool) -> str:
-    """A part's text in ``lang``, its pending revisions as tracked changes by their Side."""
-    out = []
-    for seg in track:
-        text = fx.run(seg.text, lang, w.fonts, seg.kind == DELETE, bold=bold)
-        if seg.author is not None and seg.kind in (INSERT, DELETE):
-            text = w.revision("insert" if seg.kind == INSERT else "delete", seg.author, text)
-            if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
-                text = w.revision("insert", seg.origin, text)
-        out.append(text)
-    return "".join(out)
-
-
 def _row(w: _Table, a: Annex, index: int, part: int) -> str:
     heading = part == 0
     # "III" and "III.2" fit the number column; the status column names the annex
@@ -59,7 +46,7 @@ def _row(w: _Table, a: Annex, index: int, part: int) -> str:
     texts = [part_text(a, part, lang) for lang in w.langs]
     for lang in w.langs:
         track = a.tracks.get(part, {}).get(lang) or plain(part_text(a, part, lang))
-        cells.append(fx.cell(w.width, fx.paragraph(_runs(w, track, lang, heading),
+        cells.append(fx.cell(w.width, fx.paragraph(w.runs(track, lang, heading),
                                                    keep_next=heading, space_after_pt=2), shade))
     cells.append(fx.cell(w.width_status, fx.paragraph(
         fx.run(f"Annex {roman(index + 1)}" if heading else "", None, w.fonts, size_pt=8),
@@ -90,7 +77,7 @@ def annex_paragraphs(w: Consecutive, lang: Lang) -> Iterator[str]:
             name = f"{ANNEX_PREFIX}{index}_{part}_{lang.value}"
             track = a.tracks.get(part, {}).get(lang) or plain(part_text(a, part, lang))
             yield fx.paragraph(fx.bookmarked(label, w.ids.take(), name)
-                               + _runs(w, track, lang, heading), keep_next=heading,
+                               + w.runs(track, lang, heading), keep_next=heading,
                                space_after_pt=6, indent_hanging_cm=1.0)
 
 

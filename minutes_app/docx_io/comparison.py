@@ -14,9 +14,8 @@ from minutes_app.docx_io import xml as fx
 from minutes_app.docx_io.base import (
     header_line, new_document, placeholder, save_stable, track_revisions_setting,
 )
-from minutes_app.docx_io.working import (
-    A4_CM, BOOKMARK_PREFIX, LANG_NAMES, NUMBER_CM, STATUS_CM, _Writer, author_name,
-)
+from minutes_app.docx_io.working import BOOKMARK_PREFIX, LANG_NAMES, _Writer, author_name
+from minutes_app.docx_io.working_page import A4_CM, NUMBER_CM, STATUS_CM
 from minutes_app.i18n.names import title
 from minutes_app.model import Lang, Minutes, Paragraph, ParagraphMark
 from minutes_app.model.track import plain

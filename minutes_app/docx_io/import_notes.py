@@ -4,19 +4,18 @@ The reader notes it (``run_content``): hidden words, equations, pictures, symbol
 font and readings set above words cannot be placed and are listed like every change that
 cannot (``Unplaced``); words marked by formatting without Track Changes (struck through,
 highlighted, coloured, shaded: how a Side proposes a deletion without tracking) are noted for
-the user, the import goes on. Each is placed by the row's paragraph and language.
+the user, the import goes on. Each is placed by the row's paragraph and language, or by the
+header, footer, text box or note that holds it.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from minutes_app.docx_io.import_rows import _Row
 from minutes_app.docx_io.reader import ReadDocument
 from minutes_app.docx_io.unplaced import Unplaced, location_message
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_
-from minutes_app.model import Minutes
 
 _UNPLACED = ("hidden", "equation", "object", "symbol", "ruby")
 _LOOKS = {"strike": N_("struck through"), "dstrike": N_("double struck through"),
@@ -54,35 +53,19 @@ class FormatNote(NamedTuple):
         return {"location": self.location, "text": self.text, "looks": self.looks}
 
 
-def _places(m: Minutes, rows: list[_Row]) -> dict[int, str]:
-    """Each language cell's paragraphs (by ``id``) → where sentences say it stands."""
-    headings = {s.id: s.heading for s in m.sections}
-    known = {p.id for p in m.paragraphs()}
-    out: dict[int, str] = {}
-    for index, row in enumerate(rows, start=1):
-        number = m.number(row.pid) if row.pid in known and row.annex is None else None
-        for lang, cell in row.cells.items():
-            if row.section is not None and headings.get(row.section, {}).get(lang):
-                # named by its words, as the window names a heading (ids are ours)
-                where = f"heading “{headings[row.section][lang]}”, {lang.value}"
-            elif number is not None:
-                where = f"paragraph {number}, {lang.value}"
-            else:
-                where = f"row {index}, {lang.value}"
-            out.update((id(rp), where) for rp in cell)
-    return out
-
-
-def found_notes(m: Minutes, doc: ReadDocument, rows: list[_Row]
-                ) -> tuple[list[Unplaced], list[FormatNote]]:
-    """What cannot be placed, and the formatting notes, of every paragraph of the file."""
-    found = [(index, rp) for index, rp in enumerate(doc.paragraphs) if rp.notes]
-    places = _places(m, rows) if found else {}
+def found_notes(doc: ReadDocument) -> tuple[list[Unplaced], list[FormatNote]]:
+    """What cannot be placed, and the formatting notes, of every paragraph of the file: the
+    body's (placed as "paragraph N" of the file) and those of its headers, footers, text
+    boxes and notes (by their place, ``ReadDocument.places``). ``import_outside.PlaceNames``
+    names the places in our rows as the window does."""
+    found = [(f"paragraph {index}", rp) for index, rp in enumerate(doc.paragraphs)
+             if rp.notes]
+    found += [(doc.places.get(id(rp), scope), rp) for scope, paragraphs in doc.parts.items()
+              for rp in paragraphs if rp.notes]
     unplaced: list[Unplaced] = []
     notes: list[FormatNote] = []
-    for index, rp in found:
+    for where, rp in found:
         for note in rp.notes:
-            where = places.get(id(rp), f"paragraph {index}")
             if note.kind in _UNPLACED:
                 unplaced.append(Unplaced(note.kind, where, note.text))
             else:

@@ -4,9 +4,12 @@ what it changed outside the rows (listed for the user to accept)."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
-from minutes_app.docx_io.import_rows import main_tables
+from minutes_app.docx_io.import_notes import FormatNote
+from minutes_app.docx_io.import_rows import _Row, main_tables
+from minutes_app.docx_io.part_places import HOLDERS, held
 from minutes_app.docx_io.reader import ReadDocument, ReadParagraph, read_docx
 from minutes_app.docx_io.unplaced import Unplaced, expected_outside, find_unplaced
 from minutes_app.docx_io.working import DOCUMENT_PREFIX
@@ -81,11 +84,14 @@ def same_document(m: Minutes, doc: ReadDocument, path: Path) -> None:
 class PlaceNames:
     """Our rows' places in a returned file as the window names them (a paragraph's number and
     the language of its cell, a heading's text), taken before the import changes the minutes:
-    what cannot be placed is listed by them, never by the file's paragraph count or an id.
-    The rows are read only when something is to be named (most imports place everything)."""
+    what cannot be placed, and the formatting notes, are listed by them, never by the file's
+    paragraph count or an id; what a text box or a note holds, by the place that holds it.
+    The rows (``rows``: the importer's, with the header row's cells) are read only when
+    something is to be named (most imports place everything)."""
 
-    def __init__(self, m: Minutes, doc: ReadDocument) -> None:
-        self.m, self.doc = m, doc
+    def __init__(self, m: Minutes, doc: ReadDocument,
+                 rows: Callable[[], tuple[list[_Row], list[list[ReadParagraph]]]]) -> None:
+        self.doc, self.rows_of = doc, rows
         self.numbers = {p.id: m.number(p.id) for p in m.paragraphs()}
         self.texts = {s.id: dict(s.heading) for s in m.sections}
         self.headings = {s.id: _heading_text(m, s.id) for s in m.sections}
@@ -96,66 +102,74 @@ class PlaceNames:
         self.read = False
 
     def _read(self) -> None:
-        m, doc = self.m, self.doc
-        from minutes_app.docx_io.consecutive import as_table
-        from minutes_app.docx_io.import_rows import _id, _languages, _table_rows
-        from minutes_app.docx_io.working import BOOKMARK_PREFIX, SECTION_PREFIX, column_order
+        rows, header = self.rows_of()
+        index = {id(rp): i for i, rp in enumerate(self.doc.paragraphs)}
+        self.ours = {index[id(rp)] for rp in [*(p for cell in header for p in cell),
+                                              *(p for row in rows for p in row.anchors)]
+                     if id(rp) in index}
+        for n, row in enumerate(rows, start=1):
+            number = self.numbers.get(row.pid) if row.pid is not None and row.annex is None \
+                else None
+            sid = row.section
+            name = (f"the row of paragraph {number}" if number is not None
+                    else f"heading “{self.headings[sid]}”" if sid is not None
+                    and self.headings.get(sid) else "")
+            if name:
+                self.data_rows[n] = name
+                self.rows.update((index[id(rp)], name) for rp in row.anchors
+                                 if id(rp) in index)
+            for lang, cell in row.cells.items():
+                heading = self.texts.get(sid, {}).get(lang, "") if sid is not None else ""
+                if heading:  # named by its words, as the window names a heading
+                    at = f"heading “{_short(heading)}”, {lang.value}"
+                elif number is not None:
+                    at = f"paragraph {number}, {lang.value}"
+                elif sid is None:  # an annex's row, or one they added (not yet numbered)
+                    at = f"row {n}, {lang.value}"
+                else:
+                    continue
+                self.cells.update((index[id(rp)], at) for rp in cell if id(rp) in index)
 
-        if as_table(doc) is not None:
-            return  # a consecutive copy: its paragraphs are named by the file
-        index = {id(rp): i for i, rp in enumerate(doc.paragraphs)}
-        table = _table_rows(doc, main_tables(doc))
-        self.ours = {index[id(rp)] for _w, cells in table for _c, _s, cell in cells
-                     for rp in cell}
-        languages = _languages(table[0][1], column_order(m))
-        for n, (_where, cells) in enumerate(table[1:], start=1):
-            marks = [b for _c, _s, cell in cells for rp in cell for b in rp.bookmarks]
-            pid, sid = _id(marks, BOOKMARK_PREFIX), _id(marks, SECTION_PREFIX)
-            number = self.numbers.get(pid) if pid is not None else None
-            if number is not None:
-                row, cell_at = f"the row of paragraph {number}", f"paragraph {number}, {{}}"
-            elif sid is not None and self.headings.get(sid):
-                row = f"heading “{self.headings[sid]}”"
-                cell_at = "heading “{}”, {}"
-            else:
-                continue
-            self.data_rows[n] = row
-            for column, _span, cell in cells:
-                lang = languages.get(column)
-                heading = self.texts[sid].get(lang, "") if sid is not None and lang else ""
-                for rp in cell:
-                    self.rows[index[id(rp)]] = row
-                    if lang is not None and (number is not None or heading):
-                        self.cells[index[id(rp)]] = (
-                            cell_at.format(lang.value) if number is not None
-                            else cell_at.format(_short(heading), lang.value))
-
-    def name(self, unplaced: list[Unplaced]) -> list[Unplaced]:
-        """``unplaced`` with each place in our rows named as the window names it."""
-        if unplaced and not self.read:
+    def _ensure_read(self) -> None:
+        if not self.read:
             self.read = True
             with contextlib.suppress(MinutesError):  # not a table of ours: the import says so
                 self._read()
-        return [u._replace(location=self._place(u)) for u in unplaced]
 
-    def _place(self, u: Unplaced) -> str:
-        where, _sep, n = u.location.rpartition(" ")
+    def name(self, unplaced: list[Unplaced]) -> list[Unplaced]:
+        """``unplaced`` with each place in our rows named as the window names it."""
+        if unplaced:
+            self._ensure_read()
+        return [u._replace(location=self.place(u.location, u.scope)) for u in unplaced]
+
+    def name_notes(self, notes: list[FormatNote]) -> list[FormatNote]:
+        """The formatting notes, each place in our rows named as the window names it."""
+        if notes:
+            self._ensure_read()
+        return [n._replace(location=self.place(n.location)) for n in notes]
+
+    def place(self, location: str, scope: str = "") -> str:
+        """A recorded place (``paragraph 37`` of the file…) as the window names it."""
+        holder, sep, inner = location.partition(" in ")
+        if sep and holder in HOLDERS:  # a text box, a note: by the place holding it
+            return held(holder, self.place(inner))
+        where, _sep, n = location.rpartition(" ")
         if not n.isdigit():
-            return u.location
-        if u.scope in ("heading", "heading-removed") and where == "section":
-            return u.scope  # the text is the heading: no place to add (ids are ours)
+            return location
+        if scope in ("heading", "heading-removed") and where == "section":
+            return scope  # the text is the heading: no place to add (ids are ours)
         if where == "heading of section":
             heading = self.headings.get(int(n))
-            return f"heading “{heading}”" if heading else u.location
+            return f"heading “{heading}”" if heading else location
         if where == "paragraph":
-            return self.cells.get(int(n)) or self.rows.get(int(n), u.location)
+            return self.cells.get(int(n)) or self.rows.get(int(n), location)
         if where == "row":  # the n-th row after the header (``import_columns``)
-            return self.data_rows.get(int(n), u.location)
+            return self.data_rows.get(int(n), location)
         if where == "row at paragraph":
             return self.rows.get(int(n), "table row")
         if where == "table at paragraph":
             return "our table" if int(n) in self.ours else "table"
-        return u.location
+        return location
 
 
 def _short(text: str) -> str:

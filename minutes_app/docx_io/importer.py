@@ -76,10 +76,10 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
         """Whether the returned file went out with our pending edits of the working round
         (how many of them they accepted in Word goes in the report: ``import_accepted``)."""
         sent, self.report.accepted_in_word = edits_sent(self.m, self.doc, self.base, self.now,
-                                                        lambda: self._read()[0])
+                                                        lambda: self.rows()[0])
         return sent
 
-    def _read(self) -> tuple[list[_Row], list[list[ReadParagraph]]]:
+    def rows(self) -> tuple[list[_Row], list[list[ReadParagraph]]]:
         """The file's rows and header (read once)."""
         if self._rows is None:
             self._rows = _rows(self.doc, self.m)
@@ -213,8 +213,8 @@ class _Importer(RowMarks, RowMoves, RowsAddedRemoved):
                                                   text, change.author))
 
     def run(self, accept_uncertain: bool) -> None:
-        rows, header = self._read()
-        unread, self.report.notes = found_notes(self.m, self.doc, rows)  # hidden words…
+        rows, header = self.rows()
+        unread, self.report.notes = found_notes(self.doc)  # hidden words…
         self.unplaced += unread
         columns = ColumnCheck(self.m)
         if self.base is not None:  # as the copy showed them: what we changed since is ours
@@ -329,12 +329,13 @@ def plan_import(m: Minutes, path: Path, from_side: Side, now: str,
         sent = snapshot(m, m.own_side, base.time if base and base.time else now,
                         f"Sent as {base.file if base and base.file else path.name}")
         imp.report.own_round = sent if base is None else exported_round(m, base, sent)
-    names = PlaceNames(m, doc)  # before the import renumbers anything
+    names = PlaceNames(m, doc, imp.rows)  # before the import renumbers anything
     try:
         imp.run(accept_uncertain)
         if imp.report.uncertain and not accept_uncertain:
             raise UncertainRowsError(imp.report.uncertain)
         unplaced = names.name(imp.unplaced + unplaced_outside(m, doc))
+        imp.report.notes = names.name_notes(imp.report.notes)
         if unplaced and not accept_unplaced:
             raise UnplacedChangesError(unplaced)
         imp.report.unplaced = unplaced

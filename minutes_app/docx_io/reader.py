@@ -134,8 +134,11 @@ class ReadDocument:
     nested: set[int] = field(default_factory=set)  # tables that stand in another's cell
     # text in ``mc:AlternateContent`` placed among a paragraph's runs: (paragraph, text)
     alternates: list[tuple[int, str]] = field(default_factory=list)
-    # the same in headers, footers and notes: (scope, text)
+    # the same in headers, footers and notes: (their place, ``part_places``, text)
     part_alternates: list[tuple[str, str]] = field(default_factory=list)
+    # a paragraph outside the body (by ``id``) → its place: "header of section 1", "text box
+    # in paragraph 12", "footnote in paragraph 9" (``reader_parts``)
+    places: dict[int, str] = field(default_factory=dict)
     # a footnote's or endnote's paragraph (by ``id``) → the body paragraph that cites the note
     notes_at: dict[int, int] = field(default_factory=dict)
 
@@ -391,40 +394,12 @@ def read_docx(path: Path) -> ReadDocument:
         if next(root.iter(*reader_parts.FORMAT_CHANGES, *reader_parts.NOTE_REFERENCES),
                 None) is not None:  # where they stand is said by the body paragraph's index
             st.index_of = {}
-        st.looks = rc.Looks.for_document(root, archive.xml("word/styles.xml"), raw)
+        styles = archive.xml("word/styles.xml")  # what hides words, here and in the parts
+        st.looks = rc.Looks.for_document(root, styles, raw)
         del raw  # its bytes are not needed while the tree is read
         _BodyReader(doc, st).blocks(body, None)
         doc.alternates = st.alternates
-        reader_parts.read_elsewhere(archive, root, doc, st)
+        reader_parts.read_elsewhere(archive, root, doc, st, styles)
         return doc
     finally:
         archive.close()
-
-
-def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
-    """Every tracked change and comment of a DOCX, for ``minutes-app revisions FILE.docx``."""
-    from minutes_app.docx_io.reader_parts import elsewhere_json, link_moves, row_marks_json
-
-    out: list[dict[str, object]] = []
-    for index, rp in enumerate(doc.paragraphs):
-        if rp.mark is not None:  # the paragraph mark: a paragraph break inserted or deleted
-            kind, ch = rp.mark
-            out.append({"paragraph": index, "kind": "insert" if kind == INSERT else "delete",
-                        "scope": "paragraph-mark", "text": "¶", "author": ch.author,
-                        "date": ch.date,
-                        "inside": rp.mark_inside.author if rp.mark_inside else None,
-                        "move": rp.mark_move or None})
-        for p in rp.pieces:
-            if p.kind != PLAIN and p.change is not None:
-                out.append({"paragraph": index, "kind": "insert" if p.kind == INSERT
-                            else "delete", "scope": "text", "text": p.text,
-                            "author": p.change.author, "date": p.change.date,
-                            "inside": p.inside.author if p.inside else None,
-                            "move": p.move or None})
-        for cid in rp.comment_ids:
-            if cid in doc.comments:
-                ch, text = doc.comments[cid]
-                out.append({"paragraph": index, "kind": "comment", "scope": "comment",
-                            "text": text, "author": ch.author, "date": ch.date})
-    link_moves(out)
-    return out + row_marks_json(doc) + elsewhere_json(doc)

@@ -1,15 +1,21 @@
 """Tracked changes where an import cannot place them: headers, footers, notes, text boxes, formats.
 
 Our working copy never writes notes or text boxes and never tracks formatting; the other
-Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goes unseen.
+Side's changes there are listed (``ReadDocument.elsewhere``) so that nothing goes unseen. Their
+paragraphs are read as the body's are (hidden and marked words noted: ``run_content``) and
+each is given its place (``ReadDocument.places``: ``part_places``). ``revisions_json`` lists
+every tracked change and comment of a DOCX for the ``revisions`` command.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
+from minutes_app.docx_io import run_content as rc
+from minutes_app.docx_io.part_places import held, part_name, part_places
 from minutes_app.docx_io.reader import (
     INSERT, PLAIN, W, Elsewhere, ReadDocument, ReadParagraph, _change, _State, read_paragraph,
 )
@@ -48,36 +54,50 @@ def _changes(rp: ReadParagraph, scope: str, location: str, index: int | None
                             p.change, location, index)
 
 
-def _part_targets(archive: DocxArchive) -> list[tuple[str, str]]:
+def _part_targets(rels: etree._Element | None) -> list[tuple[str, str]]:
     """(scope, part name) of the headers, footers and notes the document uses."""
-    rels = archive.xml("word/_rels/document.xml.rels")
     found = []
     for r in rels.iter(_REL) if rels is not None else ():
         scope = _PART_SCOPES.get((r.get("Type") or "").rsplit("/", 1)[-1])
-        target = (r.get("Target") or "").lstrip("/")
         if scope and r.get("TargetMode") != "External":
-            found.append((scope, target if target.startswith("word/") else f"word/{target}"))
+            found.append((scope, part_name(r.get("Target") or "")))
     return sorted(set(found))
 
 
-def _read_part(archive: DocxArchive, scope: str, name: str, doc: ReadDocument,
-               cited: dict[tuple[str, str], int]) -> None:
+class _Part(NamedTuple):
+    """A part outside the body to read: its scope, name and place ("header of section 1")."""
+
+    scope: str
+    name: str
+    place: str
+
+
+def _read_part(archive: DocxArchive, part: _Part, doc: ReadDocument,
+               cited: dict[tuple[str, str], int], styles: etree._Element | None) -> None:
+    scope, name, place = part
     root = archive.xml(name)
     if root is None:
         return
     st = _State()
+    st.looks = rc.Looks.for_document(root, styles)  # hidden or marked words there too
     for p in _paragraphs(root):
         note = next(p.iterancestors(f"{W}footnote", f"{W}endnote"), None)
         if note is not None and note.get(f"{W}type") in _NOTE_SEPARATORS:
             continue
+        alternates = len(st.alternates)
         rp = read_paragraph(p, st)
         doc.parts.setdefault(scope, []).append(rp)
         at = cited.get((scope, note.get(f"{W}id") or "")) if note is not None else None
+        where = place if at is None else held(scope, f"paragraph {at}")
+        if next(p.iterancestors(f"{W}txbxContent"), None) is not None:
+            where = held("text box", where)
+        doc.places[id(rp)] = where
         if at is not None:
             doc.notes_at[id(rp)] = at
-        doc.elsewhere.extend(_changes(rp, scope, name, at))
-    doc.elsewhere.extend(_formats(root, scope, name, {}))
-    doc.part_alternates.extend((scope, text) for _index, text in st.alternates)
+        doc.elsewhere.extend(_changes(rp, scope, name if at is None and place == scope
+                                      else where, at))
+        doc.part_alternates.extend((where, text) for _i, text in st.alternates[alternates:])
+    doc.elsewhere.extend(_formats(root, scope, place, {}))
 
 
 def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
@@ -95,6 +115,9 @@ def _citations(root: etree._Element, index_of: dict[etree._Element, int] | None
 
 
 def _textboxes(doc: ReadDocument, st: _State) -> None:
+    """The body's text boxes (a drawing's, or VML's when it stands alone), read as Word shows
+    them: hidden or marked words noted, each paragraph placed by the body paragraph holding
+    the box."""
     seen: set[etree._Element] = set()
     for run, index in st.hosts:
         if run in seen:
@@ -104,9 +127,11 @@ def _textboxes(doc: ReadDocument, st: _State) -> None:
             if next(box.iterancestors(_FALLBACK), None) is not None:
                 continue  # the VML copy of the same text box
             inner = _State()
+            inner.looks = st.looks  # the document's: its runs were looked at with the body's
             for p in _paragraphs(box):
                 rp = read_paragraph(p, inner)
                 doc.parts.setdefault("textbox", []).append(rp)
+                doc.places[id(rp)] = held("text box", f"paragraph {index}")
                 doc.elsewhere.extend(_changes(rp, "textbox", f"paragraph {index}", index))
 
 
@@ -140,6 +165,21 @@ def _first_index(node: etree._Element, index_of: dict[etree._Element, int]) -> i
     return next((index_of[p] for p in node.iter(f"{W}p") if p in index_of), None)
 
 
+def _paragraph_place(p: etree._Element, location: str, index_of: dict[etree._Element, int]
+                     ) -> tuple[str, int | None] | None:
+    """Where a paragraph holding a formatting change stands, and its body index: a text box's
+    by the paragraph holding the box (None: the fallback copy of a drawing's box)."""
+    box = next(p.iterancestors(f"{W}txbxContent"), None)
+    if box is None:
+        index = index_of.get(p)
+        return (f"paragraph {index}", index) if index is not None else (location, None)
+    if next(box.iterancestors(_FALLBACK), None) is not None:
+        return None
+    host = next(box.iterancestors(f"{W}p"), None)
+    at = index_of.get(host) if host is not None else None
+    return held("text box", f"paragraph {at}" if at is not None else location), None
+
+
 def _formats(root: etree._Element, scope: str, location: str,
              index_of: dict[etree._Element, int]) -> Iterator[Elsewhere]:
     """Formatting-only changes (``w:rPrChange`` and its kin), with the text they touch and what
@@ -149,9 +189,10 @@ def _formats(root: etree._Element, scope: str, location: str,
                       None)
         text, index, where = "", None, location
         if holder is not None and holder.tag == f"{W}p":
-            text = read_paragraph(holder).text()
-            index = index_of.get(holder)
-            where = f"paragraph {index}" if index is not None else location
+            placed = _paragraph_place(holder, location, index_of)
+            if placed is None:
+                continue  # the VML copy of a text box: its change is the drawing's
+            text, (where, index) = read_paragraph(holder).text(), placed
         elif holder is not None and holder.tag in (f"{W}tc", f"{W}tr", f"{W}tbl"):
             text = " | ".join(read_paragraph(p).text() for p in holder.iter(f"{W}p"))[:200]
             index = _first_index(holder, index_of)
@@ -166,13 +207,16 @@ def _formats(root: etree._Element, scope: str, location: str,
 
 
 def read_elsewhere(archive: DocxArchive, root: etree._Element, doc: ReadDocument,
-                   st: _State) -> None:
-    """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place."""
+                   st: _State, styles: etree._Element | None) -> None:
+    """Fill ``doc.elsewhere`` (and ``doc.parts``) from every place an import cannot place;
+    ``styles`` (the styles part) tell the words they hide there."""
     _textboxes(doc, st)
     doc.elsewhere.extend(_formats(root, "format", "body", st.index_of or {}))
     cited = _citations(root, st.index_of)
-    for scope, name in _part_targets(archive):
-        _read_part(archive, scope, name, doc, cited)
+    rels = archive.xml("word/_rels/document.xml.rels")
+    places = part_places(root, rels)
+    for scope, name in _part_targets(rels):
+        _read_part(archive, _Part(scope, name, places.get(name, scope)), doc, cited, styles)
 
 
 def elsewhere_json(doc: ReadDocument) -> list[dict[str, object]]:
@@ -202,3 +246,30 @@ def link_moves(found: list[dict[str, object]]) -> None:
         if r.get("move"):
             other = "insert" if r["kind"] == "delete" else "delete"
             r["pair"] = first.get((r["move"], other))
+
+
+def revisions_json(doc: ReadDocument) -> list[dict[str, object]]:
+    """Every tracked change and comment of a DOCX, for ``minutes-app revisions FILE.docx``."""
+    out: list[dict[str, object]] = []
+    for index, rp in enumerate(doc.paragraphs):
+        if rp.mark is not None:  # the paragraph mark: a paragraph break inserted or deleted
+            kind, ch = rp.mark
+            out.append({"paragraph": index, "kind": "insert" if kind == INSERT else "delete",
+                        "scope": "paragraph-mark", "text": "¶", "author": ch.author,
+                        "date": ch.date,
+                        "inside": rp.mark_inside.author if rp.mark_inside else None,
+                        "move": rp.mark_move or None})
+        for p in rp.pieces:
+            if p.kind != PLAIN and p.change is not None:
+                out.append({"paragraph": index, "kind": "insert" if p.kind == INSERT
+                            else "delete", "scope": "text", "text": p.text,
+                            "author": p.change.author, "date": p.change.date,
+                            "inside": p.inside.author if p.inside else None,
+                            "move": p.move or None})
+        for cid in rp.comment_ids:
+            if cid in doc.comments:
+                ch, text = doc.comments[cid]
+                out.append({"paragraph": index, "kind": "comment", "scope": "comment",
+                            "text": text, "author": ch.author, "date": ch.date})
+    link_moves(out)
+    return out + row_marks_json(doc) + elsewhere_json(doc)

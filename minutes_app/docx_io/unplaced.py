@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from minutes_app.docx_io.part_places import HOLDERS, KINDS
 from minutes_app.docx_io.reader import Elsewhere, ReadDocument, ReadParagraph
 from minutes_app.errors import N_, Message, MinutesError, english
+from minutes_app.i18n.places import lang_message
+from minutes_app.model import Lang
 
 
 # where an unplaced change was found, as the sentences name it
@@ -79,9 +82,28 @@ PROPERTIES = {
 
 
 
+# a header's or footer's place (``part_places``): within a sentence, and leading a line
+PARTS = {
+    "header": (N_("the header of section {n}"), N_("Header of section {n}")),
+    "footer": (N_("the footer of section {n}"), N_("Footer of section {n}")),
+    "first-page header": (N_("the first-page header of section {n}"),
+                          N_("First-page header of section {n}")),
+    "first-page footer": (N_("the first-page footer of section {n}"),
+                          N_("First-page footer of section {n}")),
+    "even-page header": (N_("the even-page header of section {n}"),
+                         N_("Even-page header of section {n}")),
+    "even-page footer": (N_("the even-page footer of section {n}"),
+                         N_("Even-page footer of section {n}")),
+}
+assert set(PARTS) == set(KINDS)
+# what holds a place of its own (``part_places.held``): "text box in paragraph 12, en"
+_HELD = {"text box": N_("a text box in {place}"), "footnote": N_("a footnote in {place}"),
+         "endnote": N_("an endnote in {place}")}
+assert set(_HELD) == set(HOLDERS)
+
 # a location as the importer records it ("table 2, paragraph 7"), and as sentences say it
 _LOCATIONS = (
-    # named by the import (``import_outside.name_places``): our paragraph and its language
+    # named by the import (``import_outside.PlaceNames``): our paragraph and its language
     (re.compile(r"paragraph (?P<number>\d+), (?P<language>ko|en|ru)"),
      N_("paragraph {number}, {language}")),
     (re.compile(r"the row of paragraph (?P<number>\d+)"), N_("the row of paragraph {number}")),
@@ -104,18 +126,18 @@ _LOCATIONS = (
     (re.compile(r"paragraph (?P<n>\d+)"), N_("paragraph {n} of the file")),
     (re.compile("header"), N_("a header")), (re.compile("footer"), N_("a footer")),
     (re.compile("footnote"), N_("a footnote")), (re.compile("endnote"), N_("an endnote")),
+    *((re.compile(rf"{kind} of section (?P<n>\d+)"), said[0]) for kind, said in PARTS.items()),
     (re.compile(r"our table"), N_("the table of paragraphs")),
     (re.compile(r"table row"), N_("a row of a table")),
     (re.compile(r"table cell"), N_("a cell of a table")),
     (re.compile(r"table"), N_("a table")), (re.compile(r"section"), N_("the page layout")),
     (re.compile(r"body"), N_("the text of the file")),
 )
-LANGUAGES = {"ko": N_("Korean"), "en": N_("English"), "ru": N_("Russian")}
 
 
 def _param(name: str, value: str) -> object:
     if name == "language":
-        return Message(LANGUAGES[value])
+        return lang_message(Lang(value))
     if name == "annex":  # as the window numbers annexes
         from minutes_app.model.annexes import roman
 
@@ -125,6 +147,9 @@ def _param(name: str, value: str) -> object:
 
 def location_message(location: str) -> Message:
     """A recorded location as a message to translate; a part's file name stays as it is."""
+    holder, sep, inner = location.partition(" in ")
+    if sep and holder in _HELD:  # a text box, a note: said by the place that holds it
+        return Message(_HELD[holder], {"place": location_message(inner)})
     for pattern, code in _LOCATIONS:
         if found := pattern.fullmatch(location):
             return Message(code, {k: _param(k, v) for k, v in found.groupdict().items()})
@@ -158,6 +183,11 @@ class Unplaced(NamedTuple):
                 "text": self.text})
         if self.location == self.scope:  # a header, a footer: the scope says where
             return Message(N_("{scope}: “{text}”"), {"scope": scope, "text": self.text})
+        kind, sep, n = self.location.partition(" of section ")
+        if sep and kind.endswith(self.scope) and kind in PARTS and n.isdigit():
+            # "Header of section 1: …": the place says the scope
+            return Message(N_("{scope}: “{text}”"), {
+                "scope": Message(PARTS[kind][1], {"n": int(n)}), "text": self.text})
         return Message(N_("{scope} ({location}): “{text}”"), {
             "scope": scope, "location": location_message(self.location), "text": self.text})
 
@@ -214,7 +244,7 @@ def _scope(e: Elsewhere) -> str:
 
 def _where(e: Elsewhere) -> str:
     """Where a change outside the text stands: a note or text box, or a formatting change
-    or a cell, by the body paragraph it is in (``import_outside.name_places`` names ours)."""
+    or a cell, by the body paragraph it is in (``import_outside.PlaceNames`` names ours)."""
     if e.paragraph is None:
         return e.location
     if e.location in ("table row", "table"):
@@ -228,12 +258,21 @@ def _elsewhere(doc: ReadDocument, expected: dict[str, set[str]]) -> list[Unplace
            for e in doc.elsewhere]
     for scope, paragraphs in doc.parts.items():
         ours = expected.get(scope, set()) | {""}
-        for rp in paragraphs:
-            if not rp.changed and rp.text().strip() not in ours:
-                at = doc.notes_at.get(id(rp))  # a note: where it is cited
-                out.append(Unplaced(scope, scope if at is None else f"paragraph {at}",
-                                    rp.text()))
+        for rp in paragraphs:  # their words, untracked (beside tracked changes too)
+            if rp.text(accept=not rp.changed).strip() not in ours:
+                out.append(Unplaced(scope, _part_place(doc, scope, rp),
+                                    rp.text() or rp.text(accept=False)))
     return out
+
+
+def _part_place(doc: ReadDocument, scope: str, rp: ReadParagraph) -> str:
+    """Where a paragraph outside the body stands: a note by the paragraph citing it, a text
+    box by the paragraph holding it, a header or footer by its section."""
+    at = doc.notes_at.get(id(rp))
+    if at is not None:
+        return f"paragraph {at}"
+    place = doc.places.get(id(rp), scope)
+    return place.removeprefix("text box in ") if scope == "textbox" else place
 
 
 def _comments(doc: ReadDocument, mains: set[int], consumed: set[int]) -> list[Unplaced]:
@@ -265,7 +304,7 @@ def find_unplaced(doc: ReadDocument, mains: set[int], expected: dict[str, set[st
     wrote (``expected``), and text in alternative content wherever it stands."""
     alternates = [Unplaced("alternate", f"paragraph {index}", text)
                   for index, text in doc.alternates]
-    alternates += [Unplaced("alternate", scope, text) for scope, text in doc.part_alternates]
+    alternates += [Unplaced("alternate", place, text) for place, text in doc.part_alternates]
     return (_body(doc, mains, expected.get("body", set()) | {""}, consumed)
             + _elsewhere(doc, expected) + _comments(doc, mains, consumed) + alternates)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -30,6 +29,9 @@ from minutes_app.docx_io.base import (
 )
 from minutes_app.docx_io.comment_threads import dated, write_threads
 from minutes_app.docx_io.package import Edits, NewPart
+from minutes_app.docx_io.working_page import (
+    A4_CM, FONT_PT, NUMBER_CM, STATUS_CM, cant_split, landscape, text_area_cm,
+)
 from minutes_app.docx_io.xml import Fonts, Ids
 from minutes_app.gcpause import collector_paused
 from minutes_app.i18n.names import title
@@ -44,12 +46,6 @@ SECTION_PREFIX = "_ms_"
 DOCUMENT_PREFIX = "_md_"  # on the first title: which document the copy was exported from
 EXPORT_PREFIX = "_mx_"  # on the first title: the export's base record (``export_base``)
 LAYOUTS = ("side-by-side", "consecutive")
-MARGIN_CM = 2.2
-A4_CM, LETTER_CM = (21.0, 29.7), (21.59, 27.94)
-NUMBER_CM, STATUS_CM = 1.3, 2.2  # "20000" in bold; "Bracketed", "Ad ref. (RU)" at 8 pt
-FONT_PT = 10.0
-PT_CM = 0.03528
-WHOLE_SHARE = 0.25  # a row up to this share of the page's text height is kept on one page
 Progress = Callable[[int, int], None]
 
 STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
@@ -58,7 +54,6 @@ STATUS_TEXT = {Status.DRAFT: "Draft", Status.PROPOSED: "Proposed",
 STATUS_HEADER = "Status"  # the status column's header (the importer finds the column by it)
 # each column's header in its own language (the importer finds the columns by these words)
 LANG_NAMES = {Lang.KO: "한국어 Korean", Lang.EN: "English", Lang.RU: "Русский"}
-_WIDE = re.compile("[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
 
 
 def author_name(m: Minutes, side: Side) -> str:
@@ -81,54 +76,6 @@ def status_text(m: Minutes, p: Paragraph) -> str:
 def column_order(m: Minutes) -> list[Lang]:
     """The document's languages in the order the document gives them."""
     return list(m.languages)
-
-
-def landscape(m: Minutes) -> bool:
-    """Three language columns need a landscape page to stay readable."""
-    return len(m.languages) >= 3
-
-
-def text_area_cm(wide: bool) -> tuple[float, float]:
-    """Width and height between the margins that fit both A4 and US Letter paper."""
-    across, down = (1, 0) if wide else (0, 1)
-    return (min(A4_CM[across], LETTER_CM[across]) - 2 * MARGIN_CM,
-            min(A4_CM[down], LETTER_CM[down]) - 2 * MARGIN_CM)
-
-
-def _lines_cm(lines: int, size_pt: float = FONT_PT) -> float:
-    """The height of ``lines`` lines (single spacing as Word sets it) and a cell's padding."""
-    return lines * size_pt * PT_CM * 1.2 * 1.15 + 0.3
-
-
-def text_height_cm(text: str, width_cm: float, size_pt: float = FONT_PT) -> float:
-    """A generous estimate of the height ``text`` takes in a column of ``width_cm``."""
-    em = size_pt * PT_CM
-    usable = max(width_cm - 0.4, 1.0)  # the cell's own margins
-    lines = 0
-    for line in text.split("\n"):
-        wide = len(_WIDE.findall(line))
-        lines += max(1, math.ceil((wide * em + (len(line) - wide) * em * 0.55) / usable))
-    return _lines_cm(lines, size_pt)
-
-
-def cant_split(texts: list[str], width_cm: float, page_cm: float) -> bool:
-    """A short row stays on one page; a taller one may break across pages.
-
-    A row kept whole that does not fit moves to the next page with the heading kept with it,
-    leaving the page before empty by its height: up to a quarter of a page that is a fair
-    price for a paragraph read in one piece, beyond it the page is filled instead.
-    """
-    limit = WHOLE_SHARE * page_cm
-    usable, em = max(width_cm - 0.4, 1.0), FONT_PT * PT_CM
-    for text in sorted(texts, key=len, reverse=True):  # the longest text decides most rows
-        # cheap bounds first: every character a narrow Latin letter on one line (at least),
-        # every character as wide as Hangul and every break a line (at most)
-        if _lines_cm(math.ceil((len(text) - text.count("\n")) * em * 0.55 / usable)) >= limit:
-            return False
-        if (_lines_cm(math.ceil((len(text) + 40 * text.count("\n")) * em / usable) + 1)
-                >= limit and text_height_cm(text, width_cm) >= limit):
-            return False
-    return True
 
 
 class _Writer:
@@ -160,16 +107,21 @@ class _Writer:
         """Content wrapped as a tracked insertion or deletion by its author."""
         return fx.revision(kind, self.ids.take(), self._name(a), a.time, content)
 
-    def _seg(self, seg: Seg, lang: Lang) -> str:
+    def runs(self, track: Track, lang: Lang, bold: bool = False) -> str:
+        """A track's runs, its pending changes as tracked changes by their Sides."""
+        return "".join([self._segment(seg, lang, bold) for seg in track])
+
+    def _segment(self, seg: Seg, lang: Lang, bold: bool = False) -> str:
         f = self.fonts
         if seg.kind == INSERT and seg.author:
-            return self.revision("insert", seg.author, fx.run(seg.text, lang, f))
+            return self.revision("insert", seg.author, fx.run(seg.text, lang, f, bold=bold))
         if seg.kind == DELETE and seg.author:
-            gone = self.revision("delete", seg.author, fx.run(seg.text, lang, f, deleted=True))
+            gone = self.revision("delete", seg.author,
+                                 fx.run(seg.text, lang, f, deleted=True, bold=bold))
             if seg.origin is not None:  # deleted words of another Side's insertion
                 gone = self.revision("insert", seg.origin, gone)
             return gone
-        return fx.run(seg.text, lang, f)
+        return fx.run(seg.text, lang, f, bold=bold)
 
     def _marked_text(self, p: Paragraph, track: Track, lang: Lang) -> str:
         """The runs with a bookmark around each open bracket's span (``bracket_marks``)."""
@@ -183,22 +135,7 @@ class _Writer:
                     elif name in ids:
                         out.append(f'<w:bookmarkEnd w:id="{ids[name]}"/>')
             if seg is not None:
-                out.append(self._seg(seg, lang))
-        return "".join(out)
-
-    def _text(self, track: Track, lang: Lang) -> str:
-        f, out = self.fonts, []
-        for seg in track:
-            if seg.kind == INSERT and seg.author:
-                out.append(self.revision("insert", seg.author, fx.run(seg.text, lang, f)))
-            elif seg.kind == DELETE and seg.author:
-                gone = self.revision("delete", seg.author,
-                                      fx.run(seg.text, lang, f, deleted=True))
-                if seg.origin is not None:  # deleted words of another Side's insertion
-                    gone = self.revision("insert", seg.origin, gone)
-                out.append(gone)
-            else:
-                out.append(fx.run(seg.text, lang, f))
+                out.append(self._segment(seg, lang))
         return "".join(out)
 
     def content(self, p: Paragraph, lang: Lang) -> tuple[str, str]:
@@ -213,7 +150,7 @@ class _Writer:
         track = p.tracks.get(lang) or plain(p.text(lang))
         if any(b.is_open and lang in b.spans for b in p.brackets):
             return self._marked_text(p, track, lang), ""
-        return self._text(track, lang), ""
+        return self.runs(track, lang), ""
 
     def number(self, text: str, name: str, comment_ids: list[int], keep_next: bool = False
                ) -> str:
@@ -224,16 +161,8 @@ class _Writer:
     def _heading_text(self, section: Section, lang: Lang) -> str:
         """A heading's runs in bold (both layouts write headings through here), its pending
         revisions as tracked changes like a paragraph's."""
-        out = []
-        for seg in section.tracks.get(lang) or plain(section.heading.get(lang, "")):
-            text = fx.run(seg.text, lang, self.fonts, seg.kind == DELETE, bold=True)
-            if seg.author is not None and seg.kind in (INSERT, DELETE):
-                text = self.revision("insert" if seg.kind == INSERT else "delete", seg.author,
-                                      text)
-                if seg.kind == DELETE and seg.origin is not None:  # inside another's insertion
-                    text = self.revision("insert", seg.origin, text)
-            out.append(text)
-        return "".join(out)
+        return self.runs(section.tracks.get(lang) or plain(section.heading.get(lang, "")), lang,
+                         bold=True)
 
     def status(self, p: Paragraph) -> str:
         """The status as a reader of the paper sees it."""

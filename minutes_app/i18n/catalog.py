@@ -7,6 +7,7 @@ use into the user's cache folder and recompiled whenever the ``.po`` changes.
 from __future__ import annotations
 
 import gettext
+import io
 import logging
 import zlib
 from pathlib import Path
@@ -44,17 +45,23 @@ def compiled_catalog(lang: str) -> Path:
 
 
 def _compile(po: Path, mo: Path) -> None:
+    data = _mo_bytes(po)
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    tmp = mo.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(mo)
+    log.info("compiled %s to %s", po, mo)
+
+
+def _mo_bytes(po: Path) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as fh:
         catalog = read_po(fh)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(".tmp")
-    with tmp.open("wb") as fh:
-        write_mo(fh, catalog)
-    tmp.replace(mo)
-    log.info("compiled %s to %s", po, mo)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
 
 
 def load(lang: str) -> gettext.NullTranslations:
@@ -64,8 +71,13 @@ def load(lang: str) -> gettext.NullTranslations:
     if lang not in UI_LANGUAGES:
         raise TemplateError("No interface catalog for {lang!r}; choose one of {UI_LANGUAGES}.",
                             lang=lang, UI_LANGUAGES=UI_LANGUAGES)
-    with compiled_catalog(lang).open("rb") as fh:
-        return gettext.GNUTranslations(fh)
+    try:
+        with compiled_catalog(lang).open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    except OSError as exc:  # no cache folder to write (a read-only home): compile in memory
+        log.info("cannot keep the compiled %s catalog (%s); compiled for this run only",
+                 lang, exc)
+        return gettext.GNUTranslations(io.BytesIO(_mo_bytes(po_path(lang))))
 
 
 def set_language(lang: str) -> None:

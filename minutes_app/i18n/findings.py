@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from minutes_app.i18n.catalog import _
 from minutes_app.i18n.messages import render
-from minutes_app.i18n.places import annex_label, meeting_field
+from minutes_app.i18n.places import annex_label, lang_label, meeting_field
+from minutes_app.model import Lang
 
 if TYPE_CHECKING:
     from minutes_app.checks.finding import Finding
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 
 def language_name(code: str) -> str:
     """A document language (``ko``) as the interface names it."""
-    names = {"ko": _("Korean"), "en": _("English"), "ru": _("Russian")}
-    return ", ".join(names.get(c.strip(), c.strip()) for c in code.split(","))
+    known = {lang.value: lang for lang in Lang}
+    codes = [c.strip() for c in code.split(",")]
+    return ", ".join(lang_label(known[c]) if c in known else c for c in codes)
 
 
 def _bracket_counts(counts: str) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from minutes_app.errors import N_, Message
 from minutes_app.i18n.catalog import _, current_language
-from minutes_app.model import Minutes, Side
+from minutes_app.model import Lang, Minutes, Side
 
 if TYPE_CHECKING:
     from minutes_app.model.search import Match
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _SIDES = {Side.KR: N_("Korean Side"), Side.RU: N_("Russian Side")}
+LANGUAGES = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
 MEETING_FIELDS = {
     "body": N_("Body name"),
     "body_alternat": N_("Body name, other Side first (for their original)"),
@@ -22,6 +23,7 @@ MEETING_FIELDS = {
     "format": N_("Format"), "venue": N_("Venue"), "place": N_("Place of signature"),
     "name": N_("Name"), "title": N_("Title"), "organisation": N_("Organisation"),
     "side_name": N_("Name as a Side"), "delegation": N_("Name of the delegation"),
+    "ordinal": N_("Ordinal"), "dates": N_("Dates"),
 }
 
 
@@ -30,6 +32,16 @@ def side_label(side: Side | None) -> str:
     if side is None:
         return _("Joint (both Sides)")
     return _(_SIDES[side])
+
+
+def lang_label(lang: Lang) -> str:
+    """A document language as the interface names it ("Korean", "한국어")."""
+    return _(LANGUAGES[lang])
+
+
+def lang_message(lang: Lang) -> Message:
+    """A document language as a message, said in the interface language when rendered."""
+    return Message(LANGUAGES[lang])
 
 
 def meeting_field(ident: str) -> Message:
@@ -83,10 +95,15 @@ def where_label(m: Minutes, key: str) -> str:
 
 def match_label(m: Minutes, hit: Match) -> str:
     """Where a Find match is, as the user looks for it: ``paragraph 3``, ``the title``,
-    ``Annex II, paragraph 3``, ``Annex I (delegation list), member 2: Title``."""
+    ``Annex II, paragraph 3``, ``Annex I (delegation list), member 2: Title``, ``the meeting
+    details (Venue)``."""
+    from minutes_app.i18n.messages import render
     from minutes_app.model.annexes import roman
-    from minutes_app.model.search import ANNEX, MEMBER, TITLE
+    from minutes_app.model.search import ANNEX, DETAILS, MEETING, MEMBER, TITLE
 
+    if hit.place == MEETING:
+        return _("the meeting details ({field})").format(
+            field=render(meeting_field(DETAILS[hit.pid])))
     if hit.place == TITLE:
         if not hit.pid:
             return _("the title")

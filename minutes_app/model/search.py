@@ -1,7 +1,7 @@
 """Find and replace across the languages of a document: its section headings and paragraphs.
 
 The search runs over *units*, each a place of the document with its per-language texts;
-``minutes_app.workflows.search`` adds the title and the annexes to these.
+``minutes_app.workflows.search`` adds the title, the meeting details and the annexes to these.
 """
 
 from __future__ import annotations
@@ -15,8 +15,17 @@ from minutes_app.model.ops import Batch, Operation, SetText
 from minutes_app.model.structure import SetSectionHeading
 from minutes_app.model.types import Lang, LangText
 
-# places beyond the sections: the title, a free annex's part, a delegation list's member
-TITLE, ANNEX, MEMBER = "title", "annex", "member"
+# places beyond the sections: the title, a free annex's part, a delegation list's member, a
+# field of the meeting details
+TITLE, ANNEX, MEMBER, MEETING = "title", "annex", "member", "meeting"
+# the fields of the meeting details searched as MEETING places (``pid`` indexes this), in the
+# order of the meeting dialog, named as ``i18n.places.meeting_field`` reads them; the body
+# names are not among them: the title shows them (a TITLE place)
+DETAILS: tuple[str, ...] = (
+    "next_body", "format", "venue", "place", "ordinal", "dates",
+    *(f"heads.{side}.{name}" for side in ("KR", "RU") for name in ("name", "title",
+                                                                 "organisation")),
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +35,8 @@ class Match:
     ``place`` is empty for a paragraph ``pid`` or (``heading``) the heading of section ``pid``;
     for TITLE ``pid`` is 0 (the title as the text's order gives it) or 1 (in the other Side's
     original); for ANNEX ``pid`` is the annex's index and ``part`` 0 its heading or k its
-    paragraph k; for MEMBER ``part`` is the member's index times 3 plus the field's.
+    paragraph k; for MEMBER ``part`` is the member's index times 3 plus the field's; for
+    MEETING ``pid`` is the field's index in ``DETAILS``.
     """
 
     pid: int

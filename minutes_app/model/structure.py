@@ -7,7 +7,9 @@ from typing import Any, NamedTuple
 
 from minutes_app.errors import N_, ValidationError
 from minutes_app.model.change import Change
-from minutes_app.model.entities import Meeting, Paragraph, Party, Section, Settings
+from minutes_app.model.entities import (
+    Meeting, Paragraph, Party, Person, Section, Settings,
+)
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.ops import Operation
 from minutes_app.model.track import Track, current_text, has_changes
@@ -227,8 +229,9 @@ class SetMeeting(NamedTuple):
 
 
 class SetMeetingText(NamedTuple):
-    """Set one per-language text field of the meeting (``body``, ``venue``…) in one language,
-    reading the meeting as it is when applied (several in one Batch each keep the others)."""
+    """Set one per-language text field of the meeting (``body``, ``venue``…, or a head of
+    delegation's ``heads.KR.title``) in one language, reading the meeting as it is when
+    applied (several in one Batch each keep the others)."""
 
     field: str
     lang: Lang
@@ -238,12 +241,31 @@ class SetMeetingText(NamedTuple):
         import dataclasses
 
         m.check_lang(self.lang)
-        old = getattr(m.meeting, self.field)
+        owner, name = _meeting_owner(m.meeting, self.field)
+        old = getattr(owner, name, None) if name in _TEXT_FIELDS_OF[type(owner)] else None
         if not isinstance(old, dict):
             raise ValidationError("The meeting has no text field {field}.", field=self.field)
         check_text(self.text, N_("Meeting details"))
-        changed: dict[str, Any] = {self.field: {**old, self.lang: self.text}}
-        return SetMeeting(dataclasses.replace(m.meeting, **changed)).apply(m)
+        texts: dict[str, Any] = {name: {**old, self.lang: self.text}}
+        if isinstance(owner, Meeting):
+            return SetMeeting(dataclasses.replace(m.meeting, **texts)).apply(m)
+        side = Side[self.field.split(".")[1]]
+        heads = {**m.meeting.heads, side: dataclasses.replace(owner, **texts)}
+        return SetMeeting(dataclasses.replace(m.meeting, heads=heads)).apply(m)
+
+
+_TEXT_FIELDS_OF: dict[type, tuple[str, ...]] = {
+    Meeting: ("body", "body_alternat", "next_body", "format", "venue", "place"),
+    Person: ("name", "title", "organisation"),
+}
+
+
+def _meeting_owner(meeting: Meeting, field: str) -> tuple[Meeting | Person, str]:
+    """The meeting or the head of delegation ``field`` names, and the field's own name."""
+    parts = field.split(".")
+    if len(parts) == 3 and parts[0] == "heads" and parts[1] in Side.__members__:
+        return meeting.heads.get(Side[parts[1]], Person()), parts[2]
+    return meeting, field
 
 
 class SetParty(NamedTuple):

@@ -22,6 +22,7 @@ from minutes_app.tracking.brackets import new_bracket
 from minutes_app.tracking.merge3 import merge_text
 from minutes_app.errors import Message
 from minutes_app.i18n.messages import N_, SIDE_NAMES
+from minutes_app.i18n.places import lang_message
 
 
 @dataclass
@@ -350,7 +351,6 @@ def _renumber_unsent(rec: Recorder, theirs: Minutes, first: Round, new: int) -> 
         rec.do(op)
 
 
-_LANGUAGE_NAMES = {Lang.KO: N_("Korean"), Lang.EN: N_("English"), Lang.RU: N_("Russian")}
 
 
 def missing_languages(ours: Minutes, theirs: Minutes) -> list[tuple[Lang, int]]:
@@ -370,7 +370,7 @@ def language_notes(report: MergeReport) -> list[Message]:
     """The text of their languages ours lacks, one line each: it was not merged."""
     return [Message(N_("Their copy also has {language} text ({n} paragraphs or headings), a "
                        "language these minutes do not have: it was not merged."),
-                    {"language": Message(_LANGUAGE_NAMES[lang]), "n": n})
+                    {"language": lang_message(lang), "n": n})
             for lang, n in report.languages]
 
 

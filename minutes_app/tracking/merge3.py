@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from minutes_app.tracking.diff import char_opcodes
+from minutes_app.tracking.char_ops import char_opcodes
 
 OURS, THEIRS = 0, 1
 

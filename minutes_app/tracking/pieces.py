@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from minutes_app.model.track import Author
-from minutes_app.tracking.diff import Opcode, char_opcodes
+from minutes_app.tracking.char_ops import Opcode, char_opcodes
 from minutes_app.tracking.tokens import tokenize
 
 

@@ -64,6 +64,8 @@ if _collecting:
 log = logging.getLogger(__name__)
 _modules_frozen = False  # see build_window
 _qt_translator: QTranslator | None = None
+_gap_translator: QTranslator | None = None  # the words Qt's catalog lacks (see ui/qt_gaps)
+_locale_changed = False  # QLocale's default set for an interface that is not English
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -83,12 +85,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def install_translations(lang: str) -> None:
     """Switch our catalog and Qt's own (``qtbase_ko.qm``) to ``lang``."""
-    global _qt_translator
+    global _qt_translator, _gap_translator
     catalog.set_language(lang)
     app = QApplication.instance()
-    if _qt_translator is not None and app is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
+    for old in (_qt_translator, _gap_translator):
+        if old is not None and app is not None:
+            app.removeTranslator(old)
+    _qt_translator = _gap_translator = None
     if lang != "en" and app is not None:
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -97,6 +100,24 @@ def install_translations(lang: str) -> None:
             _qt_translator = translator
         else:
             log.warning("Qt's own %s catalog was not found in %s", lang, folder)
+        from minutes_app.ui.qt_gaps import GapTranslator  # not for English: nothing to fill
+
+        _gap_translator = GapTranslator(app)  # installed last: asked first, for its few words
+        app.installTranslator(_gap_translator)
+    _follow_locale(lang)
+
+
+def _follow_locale(lang: str) -> None:
+    """Qt's own words that come from the locale rather than a catalog (the file dialog's
+    file types) in the interface language; English keeps the system's locale untouched."""
+    global _locale_changed
+    if lang != "en":  # the system's when it speaks the language (its region), else the language's
+        system, wanted = QLocale.system(), QLocale(lang)
+        QLocale.setDefault(system if wanted.language() == system.language() else wanted)
+        _locale_changed = True
+    elif _locale_changed:
+        QLocale.setDefault(QLocale.system())
+        _locale_changed = False
 
 
 def _excepthook(kind: type[BaseException], value: BaseException,

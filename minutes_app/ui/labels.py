@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from minutes_app.i18n import _
-from minutes_app.i18n.places import side_label as side_label  # its home is the core
+from minutes_app.i18n.places import lang_label as lang_label  # its home is the core
+from minutes_app.i18n.places import side_label as side_label
 from minutes_app.model import Lang, Minutes, Side, Status
 
 
@@ -16,11 +17,6 @@ def status_label(status: Status) -> str:
         Status.AGREED_AD_REF: _("Agreed ad referendum"),
         Status.AGREED: _("Agreed"),
     }[status]
-
-
-def lang_label(lang: Lang) -> str:
-    """A document language as the interface names it."""
-    return {Lang.KO: _("Korean"), Lang.EN: _("English"), Lang.RU: _("Russian")}[lang]
 
 
 def column_languages(m: Minutes) -> list[Lang]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QDockWidget, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from minutes_app.i18n import _, ngettext, title
@@ -14,11 +14,11 @@ from minutes_app.model import Change, Side, Status
 from minutes_app.ui import style
 from minutes_app.ui.editor.columns import ColumnToggles, apply_hidden, follow_languages
 from minutes_app.ui.document import Document, DocumentHolder
-from minutes_app.ui.editor.view import AlignedEditor, own_viewport
+from minutes_app.ui.editor.view import AlignedEditor
 from minutes_app.ui.labels import column_languages, identity_text, side_label, status_label
-from minutes_app.ui.commands.menus import create_menus
+from minutes_app.ui.commands.menus import create_menus, title_menus
 from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
-from minutes_app.ui.editor.outline import OutlineModel
+from minutes_app.ui.editor.outline import OutlineModel, outline_view
 from minutes_app.ui.editor.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
 from minutes_app.ui.commands.files import FileCommands
@@ -68,15 +68,7 @@ class MainWindow(WindowParts):
         self._complete_timer = QTimer(self, singleShot=True, interval=COMPLETE_MS)
         self._complete_timer.timeout.connect(self.complete)
         self._complete_timer.start()
-        self.outline = QTreeView()
-        own_viewport(self.outline)
-        self.outline.setObjectName("outline")
-        self.outline.setFrameShape(QTreeView.Shape.NoFrame)
-        style.set_background(self.outline, style.OUTLINE_BACKGROUND)
-        self.outline.setHeaderHidden(True)
-        self.outline.setUniformRowHeights(True)
-        self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
-        self.outline.setDropIndicatorShown(True)
+        self.outline = outline_view()
         self.outline.clicked.connect(self._on_outline_clicked)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.outline)
@@ -178,13 +170,7 @@ class MainWindow(WindowParts):
         ``models``: also refresh the editor's and the outline's items (a reset and a full
         expansion of the outline: some 300 ms at 20,000 paragraphs, needless for new models).
         """
-        names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
-                 "document": _("&Document"), "negotiation": _("&Negotiation"),
-                 "view": _("&View"), "settings": _("&Settings"),
-                 "recent": _("Open &Recent"), "language": _("Interface &language"),
-                 "help": _("&Help"), "columns": _("Language &columns")}
-        for key, text in names.items():
-            self.menus[key].setTitle(text)
+        title_menus(self.menus)
         self.editor.setAccessibleName(_("Aligned editor"))
         self.outline.setAccessibleName(_("Outline"))
         if self.columns is not None:
@@ -292,32 +278,14 @@ class MainWindow(WindowParts):
 
     def cell_selection(self) -> tuple[int, Lang, int, int] | None:
         """The selection in the open cell of the current paragraph (None: nothing selected)."""
-        from minutes_app.ui.editor.cell import ParagraphEditor
+        from minutes_app.ui.editor.cell_state import cell_selection
 
-        index = self.editor.currentIndex()
-        if not index.isValid():
-            return None
-        editor = self.editor.indexWidget(index)
-        kind, pid = self.editor_model.key(index.row())
-        lang = self.editor_model.lang_of(index.column())
-        cursor = editor.textCursor() if isinstance(editor, ParagraphEditor) else None
-        if (cursor is None or kind is not RowKind.PARAGRAPH or lang is None
-                or not cursor.hasSelection()):
-            return None
-        return pid, lang, cursor.selectionStart(), cursor.selectionEnd()
+        return cell_selection(self)
 
     def _reopen(self, pid: int) -> bool:
-        from minutes_app.model import SetStatus
+        from minutes_app.ui.editor.cell_state import reopen_agreed
 
-        from minutes_app.i18n.places import where_label
-
-        where = where_label(self.doc.minutes, f"p:{pid}")  # "paragraph 3", "a preamble …"
-        question = _("{where} is agreed. Editing it reopens it for negotiation (its status "
-                     "becomes Proposed). Edit it?").format(where=where[:1].upper() + where[1:])
-        if not self.confirm(_("Reopen an agreed paragraph?"), question):
-            return False
-        self.files.apply_or_show(SetStatus(pid, Status.PROPOSED), _("Reopen paragraph"))
-        return True
+        return reopen_agreed(self, pid)
 
     def go_to_paragraph(self, pid: int) -> None:
         """Show a paragraph in the editor."""
@@ -327,29 +295,15 @@ class MainWindow(WindowParts):
 
     def enter_review(self) -> None:
         """Review mode, starting at the paragraph under the cursor."""
-        if self.stack.currentWidget() is self.review:
-            return  # already there: the panels it hid stay remembered, not forgotten
-        index = self.editor.currentIndex()
-        key = self.editor_model.key(index.row()) if index.isValid() else None
-        pid = key[1] if key is not None and key[0] is RowKind.PARAGRAPH else None
-        self.review.start(pid)
-        self._docks_before_review = [d for d in (self.dock, self.changes_dock, self.ready_dock)
-                                     if d.isVisible()]
-        for d in self._docks_before_review:
-            d.hide()  # the whole screen for the text, as on a projector
-        self.outline.hide()
-        self.stack.setCurrentWidget(self.review)
-        self.review.setFocus()
+        from minutes_app.ui.review.mode import enter_review
+
+        enter_review(self)
 
     def leave_review(self, pid: int) -> None:
         """Back to the editor at the paragraph review mode showed last."""
-        self.stack.setCurrentWidget(self.splitter)
-        self.outline.show()
-        for d in getattr(self, "_docks_before_review", []):
-            d.show()
-        if pid >= 0:
-            self.go_to_paragraph(pid)
-        self.editor.setFocus()
+        from minutes_app.ui.review.mode import leave_review
+
+        leave_review(self, pid)
 
     def _on_document_changed(self, change: Change) -> None:
         if change.meta:

@@ -198,14 +198,9 @@ class WindowParts(QMainWindow):
             layout.activate()
 
     def _warm_up(self) -> None:
-        """In an idle moment after start: make the reviewing pane's classes and Qt enums
-        (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
-        from minutes_app.ui.panels.changes import RevisionsModel
-        from minutes_app.ui.panels.review_pane import ReviewingList
+        from minutes_app.ui.panels.review_pane import warm_up
 
-        view = ReviewingList()
-        view.setModel(RevisionsModel())
-        view.deleteLater()
+        warm_up()
 
     # -- spelling ----------------------------------------------------------------------------
     def _attach_spelling(self, doc: Document) -> None:

@@ -35,6 +35,8 @@ class WorkflowRunner:
     def run(self, make: Callable[[], Step], title: str = "", blocking: bool = False
             ) -> Step | None:
         """Run the step ``make`` builds; a refusal goes to the sink and gives None."""
+        stack = self.holder.doc.undo_stack
+        before = stack.index()
         try:
             step = make()
             self.holder.doc.run(step)
@@ -42,7 +44,15 @@ class WorkflowRunner:
             self.sink.failed(exc, title, blocking)
             return None
         if step.report.messages:
-            self.sink.info("\n".join(render_all(step.report.messages)))
+            from minutes_app.ui.undo_echo import Said, tie
+
+            messages = step.report.messages  # said again, in the language of the moment
+
+            def text() -> str:
+                return "\n".join(render_all(messages))
+
+            self.sink.info(text())
+            tie(stack, before, Said(text, self.sink.info))  # undone, the bar says so
         return step
 
 

@@ -1,11 +1,14 @@
 """Find and replace over everything the signed text holds as words of the document: the title,
-the section headings, the paragraphs and the annexes (free annexes and delegation lists).
+the meeting details, the section headings, the paragraphs and the annexes (free annexes and
+delegation lists).
 
 Each replacement is the edit the rest of the application makes at that place (a tracked edit
 once rounds exist), so Replace all is one operation and one undo step. The title is made from
 the meeting details: only its body name is the document's text, and a match there changes that
 field; its fixed words and the ordinal are never replaced. Delegation lists hold people's names,
-titles and organisations: they are found, but only the Annexes dialog changes them.
+titles and organisations: they are found, but only the Annexes dialog changes them. The
+meeting details' own fields (venue, heads of delegation…) are replaced as the title's body name
+is; their ordinal and dates are found but not replaced (see ``search_meeting``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from minutes_app.model import Batch, Lang, Minutes, Operation, Side, Status
 from minutes_app.model.annexes import DELEGATION, FREE
 from minutes_app.model.brackets import status_of
 from minutes_app.model.search import (
-    ANNEX, MEMBER, TITLE, Match, Unit, find_in, next_in, pattern, units,
+    ANNEX, MEETING, MEMBER, TITLE, Match, Unit, find_in, next_in, pattern, units,
 )
 from minutes_app.model.track import Author
+from minutes_app.workflows import search_meeting
 
 FIELDS = ("name", "title", "organisation")  # a delegation list member's fields, in this order
 
@@ -34,11 +38,14 @@ class Replaced(NamedTuple):
     fixed: int = 0  # in the title's fixed words or ordinal (never the document's text)
     names: int = 0  # in delegation lists (changed in the Annexes dialog only)
     meeting: int = 0  # of ``replaced``, in the title's body name: the meeting details changed
+    details: int = 0  # of ``replaced``, in the other fields of the meeting details
+    dated: int = 0  # in the meeting's ordinal or dates (changed in the meeting dialog only)
 
 
 def everything(m: Minutes) -> list[Unit]:
-    """Every searched place in the order of the signed text: title, sections, annexes."""
-    return [*_titles(m), *units(m), *_annexes(m)]
+    """Every searched place in the order of the signed text (title, sections, annexes), then
+    the meeting details: the words the user reads come first."""
+    return [*_titles(m), *units(m), *_annexes(m), *search_meeting.units(m)]
 
 
 def _titles(m: Minutes) -> Iterator[Unit]:
@@ -94,6 +101,8 @@ def text_at(m: Minutes, hit: Match) -> str | None:
 def _exists(m: Minutes, hit: Match) -> bool:
     if hit.place in (ANNEX, MEMBER):
         return 0 <= hit.pid < len(m.annexes)
+    if hit.place == MEETING:
+        return 0 <= hit.pid < len(search_meeting.FIELDS)
     if hit.place == TITLE:
         return True
     return (any(s.id == hit.pid for s in m.sections) if hit.heading
@@ -108,10 +117,14 @@ def is_agreed(m: Minutes, hit: Match) -> bool:
 
 def replace_one(m: Minutes, hit: Match, replacement: str, now: str) -> Operation | None:
     """The edit replacing ``hit``, or None where Find cannot change the text: the title's
-    fixed words or ordinal, or a delegation list."""
+    fixed words or ordinal, a delegation list, the meeting's ordinal or dates."""
     text = text_at(m, hit)
     if text is None or hit.place == MEMBER:
         return None
+    if hit.place == MEETING:
+        new = text[:hit.start] + replacement + text[hit.end:]
+        return (search_meeting.edit(hit.pid, hit.lang, new)
+                if search_meeting.replaceable(hit.pid) else None)
     if hit.place == TITLE:
         copy_for = _other_side(m) if hit.pid else None
         start, end = title_body_span(m, hit.lang, copy_for)
@@ -129,7 +142,7 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
     it replaced and of those it left (agreed paragraphs, the title's fixed words, names)."""
     found = pattern(needle, match_case)
     ops: list[Operation] = []
-    count = agreed = fixed = names = meeting = 0
+    count = agreed = fixed = names = meeting = details = dated = 0
     for key, texts in everything(m):
         place, ident, part, heading = key
         for lang in langs:
@@ -140,6 +153,12 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
             probe = Match(ident, lang, 0, 0, heading, place, part)
             if place == MEMBER:
                 names += n
+            elif place == MEETING and not search_meeting.replaceable(ident):
+                dated += n
+            elif place == MEETING:
+                ops.append(search_meeting.edit(ident, lang, new))
+                count += n
+                details += n
             elif place == TITLE:
                 copy_for = _other_side(m) if ident else None
                 start, end = title_body_span(m, lang, copy_for)
@@ -154,7 +173,7 @@ def replace_all(m: Minutes, needle: str, replacement: str, langs: list[Lang],
             else:
                 ops.append(_edit(m, probe, new, now))
                 count += n
-    return Replaced(Batch(tuple(ops)), count, agreed, fixed, names, meeting)
+    return Replaced(Batch(tuple(ops)), count, agreed, fixed, names, meeting, details, dated)
 
 
 def _title_edit(m: Minutes, lang: Lang, copy_for: Side | None, body: str) -> Operation:

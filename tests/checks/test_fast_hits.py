@@ -8,7 +8,7 @@ import re
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
 from minutes_app.checks import (
-    dates, meaning, negation, numbers, val_idents, val_ru_words, words,
+    dates, meaning, negation, numbers, periods, val_idents, val_ru_words, words,
 )
 from minutes_app.checks.context import Context, head_pattern, row_pattern
 from minutes_app.checks.names_found import _literal_hits, _word_start_hits, named
@@ -110,8 +110,8 @@ def _without_lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def test_look_aheads_of_numbers_and_periods_change_no_hit() -> None:
     rng = random.Random(1616)
     led = [numbers._EN_NUM, numbers._RU_NUM, numbers._KO_CHUNK, val_idents.IDENT,
-           dates._PERIOD_HINT_RE[Lang.EN], dates._PERIOD_ONE[Lang.EN],
-           dates._PERIOD_ONE[Lang.KO], meaning._ACRONYM]
+           periods._PERIOD_HINT_RE[Lang.EN], periods._PERIOD_ONE[Lang.EN],
+           periods._PERIOD_ONE[Lang.KO], meaning._ACRONYM]
     plain = [_without_lead(p) for p in led]
     old_hint = re.compile(r"[A-Za-z]-?\d|\d[A-Za-z]|코로나|[Кк][Оо][Вв][Ии][Дд]")
     hits = 0
@@ -138,8 +138,8 @@ def test_word_guards_skip_only_texts_without_hits() -> None:
     for _ in range(4000):
         text = "".join(rng.choice(_GUARDED) for _ in range(rng.randint(1, 10)))
         lower = text.lower()
-        if dates._PERIOD_HINT_RE[Lang.EN].search(lower):
-            assert not dates._EN_PERIOD_WORDS.isdisjoint(latin_words(lower)), text
+        if periods._PERIOD_HINT_RE[Lang.EN].search(lower):
+            assert not periods._EN_PERIOD_WORDS.isdisjoint(latin_words(lower)), text
         if val_ru_words._IDIOM.search(lower):
             assert any(w in lower for w in val_ru_words._NEEDS_IDIOM), text
         if val_ru_words._FRACTION.search(lower):
@@ -154,8 +154,8 @@ def test_word_guards_skip_only_texts_without_hits() -> None:
 
 def test_russian_substring_guards_are_the_hints() -> None:
     """The Russian period stems are the hint's alternatives; a genitive month is in every date."""
-    hint = dates._PERIOD_HINT_RE[Lang.RU].pattern
-    assert hint.split("|") == list(dates._RU_PERIOD_STEMS)
+    hint = periods._PERIOD_HINT_RE[Lang.RU].pattern
+    assert hint.split("|") == list(periods._RU_PERIOD_STEMS)
     rng = random.Random(63)
     parts = ["18 ", "декабря", " 2020", "мая", "1-2 ", "по ", "маяк", "5 ", " года"]
     for _ in range(2000):

@@ -80,13 +80,13 @@ def test_the_period_patterns_lead_changes_no_hit() -> None:
     """A look-ahead of the characters every alternative starts with finds the same hits."""
     import re
 
-    from minutes_app.checks import dates
+    from minutes_app.checks import periods
 
     for lang in (Lang.EN, Lang.KO, Lang.RU):
-        led = dates._PERIOD_ONE[lang]
+        led = periods._PERIOD_ONE[lang]
         plain = re.compile("(?:" + "|".join(
             f"(?P<{value}_{i}>{pattern.pattern})"
-            for i, (pattern, value) in enumerate(dates._PERIODS[lang])) + ")")
+            for i, (pattern, value) in enumerate(periods._PERIODS[lang])) + ")")
         hits = 0
         for text, _lang in _texts():
             lower = lowercase(text) if lang is not Lang.KO else text

@@ -7,8 +7,9 @@ import random
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
 from minutes_app.checks import dates, scan_values, words
+from minutes_app.checks import periods as period_module
 from minutes_app.checks.dates import dates as find_dates
-from minutes_app.checks.dates import periods
+from minutes_app.checks.periods import periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.val_times import times
 from minutes_app.checks.values import Values, indexed
@@ -95,10 +96,10 @@ def test_values_through_the_scan_are_the_plain_values() -> None:
 def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
     keys = {lang: set(scan_values._AUTOMATA[lang][1]) for lang in _LANGS}
     assert keys[Lang.EN] >= words.EN_HINTS
-    assert set(dates._PERIOD_KEYS[Lang.EN]) <= keys[Lang.EN]
+    assert set(period_module._PERIOD_KEYS[Lang.EN]) <= keys[Lang.EN]
     assert set(dates._EN_MONTH_KEYS) <= keys[Lang.EN]
-    assert set(dates._PERIOD_KEYS[Lang.KO]) | set(words.KO_NEEDS) | {"월"} <= keys[Lang.KO]
-    assert set(dates._PERIOD_KEYS[Lang.RU]) | set(dates._RU_MONTH_KEYS) <= keys[Lang.RU]
+    assert set(period_module._PERIOD_KEYS[Lang.KO]) | set(words.KO_NEEDS) | {"월"} <= keys[Lang.KO]
+    assert set(period_module._PERIOD_KEYS[Lang.RU]) | set(dates._RU_MONTH_KEYS) <= keys[Lang.RU]
     assert set(scan_values.RU_NUMBER_KEYS) <= keys[Lang.RU]
     assert set(scan_values.KO_NUMBER_KEYS) <= keys[Lang.KO]
     for lang in _LANGS:

@@ -19,7 +19,8 @@ from lxml import etree
 
 from minutes_app.docx_io import safety
 from minutes_app.docx_io.importer import UncertainRowsError, plan_import
-from minutes_app.docx_io.reader import DELETE, INSERT, read_docx, revisions_json
+from minutes_app.docx_io.reader import DELETE, INSERT, read_docx
+from minutes_app.docx_io.reader_parts import revisions_json
 from minutes_app.i18n.messages import render
 from minutes_app.docx_io.working import write_working
 from minutes_app.errors import FileFormatError, MinutesError

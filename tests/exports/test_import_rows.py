@@ -14,7 +14,8 @@ import pytest
 from lxml import etree
 
 from minutes_app.docx_io.importer import plan_import
-from minutes_app.docx_io.reader import read_docx, revisions_json
+from minutes_app.docx_io.reader import read_docx
+from minutes_app.docx_io.reader_parts import revisions_json
 from minutes_app.docx_io.unplaced import UnplacedChangesError
 from minutes_app.docx_io.working import write_working
 from minutes_app.model import Lang, Minutes, Side

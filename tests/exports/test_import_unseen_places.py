@@ -18,37 +18,10 @@ from minutes_app.model import Lang, Minutes
 from minutes_app.store import MinutesFile
 from minutes_app.tracking.revisions import all_revisions
 from tests.exports.test_import import lo_edit, sent
+from tests.helpers.returned import add_footer
 from tests.exports.test_import_table_shape import MC, PARA_4, W, _accepted, _row, _unplaced
 
 Edit = Callable[[etree._Element], None]
-
-
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-
-
-
-def _add_footer(parts: dict[str, bytes]) -> None:
-    """A footer as Word adds one (Insert > Footer): its part, relationship, content type and
-    reference in the section's properties, holding one empty paragraph."""
-    parts["word/footer1.xml"] = (f'<w:ftr xmlns:w="{W[1:-1]}"><w:p/></w:ftr>').encode()
-    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
-    etree.SubElement(rels, f"{PKG}Relationship", Id="rIdFooter1", Target="footer1.xml",
-                     Type=f"{REL}/footer")
-    parts["word/_rels/document.xml.rels"] = etree.tostring(rels)
-    types = etree.fromstring(parts["[Content_Types].xml"])
-    etree.SubElement(types, f"{TYPES}Override", PartName="/word/footer1.xml", ContentType=(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"))
-    parts["[Content_Types].xml"] = etree.tostring(types)
-    root = etree.fromstring(parts["word/document.xml"])
-    sect = root.find(f"{W}body/{W}sectPr")
-    assert sect is not None
-    ref = etree.Element(f"{W}footerReference", {f"{W}type": "default",
-                                                 f"{{{REL}}}id": "rIdFooter1"})
-    headers = sect.findall(f"{W}headerReference")
-    sect.insert(sect.index(headers[-1]) + 1 if headers else 0, ref)
-    parts["word/document.xml"] = etree.tostring(root)
 
 
 def _edited(m: Minutes, tmp_path: Path, part: str, change: Edit) -> Path:
@@ -59,7 +32,7 @@ def _edited(m: Minutes, tmp_path: Path, part: str, change: Edit) -> Path:
     with zipfile.ZipFile(exported) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     if part == "word/footer":
-        _add_footer(parts)
+        add_footer(parts)
     name = part if part in parts else next(n for n in sorted(parts) if n.startswith(part))
     root = etree.fromstring(parts[name])
     change(root)
@@ -181,7 +154,8 @@ def test_alternative_content_in_a_header_or_footer_is_listed(
     assert _unplaced(sent(), returned) == [("alternate", " NOT BINDING")]
     before = _texts(m)
     report = _accepted(m, returned)
-    assert [(u.scope, u.location) for u in report.unplaced] == [("alternate", scope)]
+    assert [(u.scope, u.location) for u in report.unplaced] == [
+        ("alternate", f"{scope} of section 1")]  # as Word shows it: "Header -Section 1-"
     assert _texts(m) == before
 
 

@@ -262,7 +262,8 @@ def test_what_cannot_be_placed_is_named_as_the_window_names_it(
     assert (f"- Comment outside the rows (the heading “General Review of Bilateral "
             f"Cooperation”): “{REMARK}”") in said
     assert "- Heading row removed: “차기 회의 / Next Meeting”" in said
-    assert not re.search(r"of the file|section \d|heading of section", said), said
+    assert "- Header of section 1: “ DRAFT”" in said  # the file's section, as Word names it
+    assert not re.search(r"of the file|(?<![Hh]eader of )section \d|heading of section", said), said
     _rc, listed = _said(capsys, "--lang", "en", "revisions", str(returned))
     assert any("Formatting change (bold)" in line for line in listed), listed
     assert any("table 1, row" in line and "Deletion" in line for line in listed), listed
@@ -286,6 +287,9 @@ def test_the_korean_summary_gives_each_side_its_particle() -> None:
     "heading “차기 회의”", "our table", "table row", "table cell", "table", "section", "body",
     "table 1, row 3", "table 2, paragraph 7", "row 4", "paragraph 9", "annex 2, part 3",
     "annex 2, after part 3", "annex 1, heading", "word/header1.xml",
+    "header of section 1", "first-page footer of section 2", "even-page header of section 3",
+    "text box in paragraph 4, en", "text box in header of section 1",
+    "footnote in paragraph 9, ko", "endnote in paragraph 2",
 ])
 def test_every_place_and_scope_is_said_in_korean(location: str) -> None:
     from minutes_app.docx_io.unplaced import PROPERTIES, SCOPES, Unplaced

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_app.docx_io.reader import DELETE, INSERT, read_docx, revisions_json
+from minutes_app.docx_io.reader import DELETE, INSERT, read_docx
+from minutes_app.docx_io.reader_parts import revisions_json
 from tests.exports.clients import soffice
 from tests.helpers.word_markup import change, para, run, write_docx
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from minutes_app.docx_io.working import MARGIN_CM, write_working
+from minutes_app.docx_io.working import write_working
+from minutes_app.docx_io.working_page import MARGIN_CM
 from minutes_app.model import Lang, Minutes
 from minutes_app.model.annexes import Annex
 from minutes_app.workflows.templates import demo

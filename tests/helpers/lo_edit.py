@@ -11,7 +11,10 @@ row holding TEXT, or {"merge_with": TEXT, "down": BOOL, "below": WORDS}: the sec
 cells of that row merged (Table > Merge Cells), or its third cell and the one below (WORDS,
 when given, typed into that lower, covered part through its cell), or {"split_before": TEXT,
 "heading": BOOL}: the table split above the row holding TEXT (Table > Split Table), the heading
-row copied or not.
+row copied or not; {"part_text": "header"|"footer", "text": WORDS, "props": {...}}: WORDS typed
+at the end of the first page's header or footer with those character properties
+(``CharHidden``, ``CharStrikeout``, ``CharColor``…), or {"frame_after": TEXT, "text": WORDS,
+"props": {...}}: a text frame anchored at the paragraph holding TEXT, WORDS typed into it.
 """
 
 import contextlib
@@ -111,6 +114,41 @@ def split_before(doc: Any, anchor: str, heading: bool) -> None:
                                (prop("Type", 2 if heading else 1),))
 
 
+def _typed(text: Any, at: Any, words: str, props: dict[str, Any]) -> None:
+    """``words`` typed into ``text`` at ``at``, given the character properties ``props``."""
+    cursor = text.createTextCursorByRange(at)
+    text.insertString(cursor, words, False)
+    cursor.goLeft(len(words), True)
+    for name, value in props.items():
+        cursor.setPropertyValue(name, value)
+
+
+def part_text(doc: Any, part: str, words: str, props: dict[str, Any]) -> None:
+    """``words`` typed at the end of the first page's header or footer (turned on first)."""
+    name = doc.getCurrentController().getViewCursor().PageStyleName
+    style = doc.StyleFamilies.getByName("PageStyles").getByName(name)
+    on = "HeaderIsOn" if part == "header" else "FooterIsOn"
+    if not style.getPropertyValue(on):
+        style.setPropertyValue(on, True)
+    text = style.getPropertyValue("HeaderText" if part == "header" else "FooterText")
+    _typed(text, text.getEnd(), words, props)
+
+
+def text_frame(doc: Any, anchor: str, words: str, props: dict[str, Any]) -> None:
+    """A text frame (Insert > Frame) anchored at the paragraph holding ``anchor``, with
+    ``words`` typed into it."""
+    search = doc.createSearchDescriptor()
+    search.SearchString = anchor
+    found = doc.findFirst(search)
+    if found is None:
+        raise SystemExit(f"not found: {anchor!r}")
+    frame = doc.createInstance("com.sun.star.text.TextFrame")
+    frame.AnchorType = uno.Enum("com.sun.star.text.TextContentAnchorType", "AT_PARAGRAPH")
+    found.getText().insertTextContent(found.getEnd(), frame, False)
+    inner = frame.getText()
+    _typed(inner, inner.getStart(), words, props)
+
+
 def accept_all(doc: Any) -> None:
     """Every tracked change accepted, as Edit > Track Changes > Accept All does."""
     ctx = uno.getComponentContext()
@@ -171,6 +209,12 @@ def main() -> None:
                     continue
                 if isinstance(edit, dict) and "split_before" in edit:
                     split_before(doc, edit["split_before"], bool(edit.get("heading")))
+                    continue
+                if isinstance(edit, dict) and "part_text" in edit:
+                    part_text(doc, edit["part_text"], edit["text"], edit.get("props", {}))
+                    continue
+                if isinstance(edit, dict) and "frame_after" in edit:
+                    text_frame(doc, edit["frame_after"], edit["text"], edit.get("props", {}))
                     continue
                 if isinstance(edit, dict) and "accept_all" in edit:
                     accept_all(doc)

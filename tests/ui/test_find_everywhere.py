@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.model import Lang, Minutes, Side
 from minutes_app.model.annexes import FREE, Annex
-from minutes_app.model.search import ANNEX, MEMBER, TITLE, Match
+from minutes_app.model.search import ANNEX, MEETING, MEMBER, TITLE, Match
 from minutes_app.model.serialize import minutes_out
 from minutes_app.model.track import INSERT
 from minutes_app.ui.dialogs.annexes import AnnexDialog
@@ -71,7 +71,7 @@ def test_everything_is_searched_in_the_order_of_the_signed_text(demo_minutes: Mi
     m = demo_minutes
     places = [h.unit[0] or ("heading" if h.heading else "paragraph")
               for h in search.find_all(m, "Sub-committee", [EN])]
-    assert places[0] == TITLE and places[-1] == ANNEX
+    assert places[0] == TITLE and places[-2:] == [ANNEX, MEETING]  # the next meeting's name
     assert {"heading", "paragraph"} <= set(places)
     member = search.find_next(m, "Park Jiwon", [EN], None)
     assert member is not None and member.place == MEMBER and member.pid == 0
@@ -90,7 +90,7 @@ def test_replace_all_in_korean_is_one_step_across_every_place(korean: MainWindow
     assert dialog.needle.text() == "분과위원회"
     hits = list(search.find_all(m, "분과위원회", [KO, RU, EN]))
     kept = sum(1 for h in hits if search.is_agreed(m, h))
-    assert {h.place for h in hits} == {"", TITLE, ANNEX}
+    assert {h.place for h in hits} == {"", TITLE, MEETING, ANNEX}  # the next meeting's name
     before, steps = state(m), w.doc.undo_stack.index()
     count = dialog.replace_everywhere()
     after = state(m)
@@ -109,7 +109,8 @@ def test_replace_all_in_korean_is_one_step_across_every_place(korean: MainWindow
                for s in annex.tracks[0][KO] if s.kind == INSERT)  # tracked, as ours
     assert not any("분과위원회" in p.text(KO) for p in m.paragraphs()
                    if not search.is_agreed(m, Match(p.id, KO, 0, 0)))
-    assert count == len(hits) - kept >= 6  # two titles, a heading, three annex parts
+    assert m.meeting.next_body[KO] == "한·러 극동·북극 소위원회"  # a meeting detail too
+    assert count == len(hits) - kept >= 7  # two titles, a detail, a heading, three annex parts
     message = dialog.message.text()
     assert str(count) in message and not english_in(message), message
     w.action_set["undo"].trigger()

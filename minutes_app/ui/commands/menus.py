@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
+from minutes_app.i18n import _
 from minutes_app.model import Side
 from minutes_app.ui.editor.rows import ShowMode
 
@@ -42,6 +43,17 @@ def create_menus(w: QMainWindow) -> dict[str, QMenu]:
             if item in SUBMENUS:
                 menus[item] = QMenu(menus[menu_name])
     return menus
+
+
+def title_menus(menus: dict[str, QMenu]) -> None:
+    """Set the menus' titles in the current interface language."""
+    names = {"file": _("&File"), "edit": _("&Edit"), "paragraph": _("&Paragraph"),
+             "document": _("&Document"), "negotiation": _("&Negotiation"),
+             "view": _("&View"), "settings": _("&Settings"),
+             "recent": _("Open &Recent"), "language": _("Interface &language"),
+             "help": _("&Help"), "columns": _("Language &columns")}
+    for key, text in names.items():
+        menus[key].setTitle(text)
 
 
 def fill_menus(w: MainWindow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ from minutes_app.model import Minutes, Side
 from minutes_app.ui.labels import lang_label, side_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from minutes_app.ui.messages import FileChooser, MessageSink
     from minutes_app.ui.workflow import Holder
 
@@ -142,6 +145,7 @@ class ExportCommands:
                                 dialog.initials.isChecked(), fmt,
                                 dialog.fingerprint_footer.isChecked())
         recorded = not doc.read_only
+        before = doc.undo_stack.index()
         try:  # as the CLI: written beside, recorded (one undo step), then moved into place
             doc.flush()
             done = export_document(m, out, choices, recorded, step)
@@ -160,6 +164,7 @@ class ExportCommands:
             said += " — " + _("{name} is read-only: this export is not recorded in its "
                               "history.").format(name=doc.path.name)
         self.sink.info(said)
+        _tie_record(doc.undo_stack, before, said, self.sink.info, out)
         self._offer_to_open(out)
         return out
 
@@ -243,3 +248,12 @@ class ExportCommands:
                           QMessageBox.StandardButton.Ok, self.sink.parent)
         box.setObjectName("exportRefused")
         self.sink.show_message_box(box)
+
+
+def _tie_record(stack: QUndoStack, before: int, said: str, show: Callable[[str], None],
+                out: Path) -> None:
+    """Undoing the export's round record says the record is undone and the file stays."""
+    from minutes_app.ui.undo_echo import Said, tie
+
+    tie(stack, before, Said(lambda: said, show, lambda _label: _(
+        "Undone: the record of the export to {path} (the file stays)").format(path=str(out))))

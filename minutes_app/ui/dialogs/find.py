@@ -1,4 +1,5 @@
-"""Find and replace across the languages: title, headings, paragraphs and annexes."""
+"""Find and replace across the languages: title, meeting details, headings, paragraphs and
+annexes."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import (
 from minutes_app.i18n import _, ngettext
 from minutes_app.i18n.places import match_label
 from minutes_app.model import Lang
-from minutes_app.model.search import ANNEX, MEMBER, TITLE, Match
+from minutes_app.model.search import ANNEX, MEETING, MEMBER, TITLE, Match
 from minutes_app.tracking.time import now_iso
 from minutes_app.ui.document import Document
 from minutes_app.ui.labels import lang_label
+from minutes_app.ui.undo_echo import Said, tie
 from minutes_app.workflows import search
 
 
@@ -81,9 +83,9 @@ class FindDialog(QDialog):
     def retranslate_ui(self) -> None:
         """Set every visible string in the current interface language."""
         self.setWindowTitle(_("Find and replace"))
-        self.scope.setText(_("Searches the title, the section headings, the paragraphs and "
-                             "the annexes (delegation lists included), in the languages "
-                             "ticked."))
+        self.scope.setText(_("Searches the title, the meeting details, the section headings, "
+                             "the paragraphs and the annexes (delegation lists included), in "
+                             "the languages ticked."))
         self.find_label.setText(_("Find:"))
         self.replace_label.setText(_("Replace with:"))
         self.match_case.setText(_("Match case"))
@@ -157,6 +159,9 @@ class FindDialog(QDialog):
         if hit.place == TITLE:
             return _("The title is made from the meeting details: only the body name in it "
                      "is replaced here. Change the rest in Document > Meeting details.")
+        if hit.place == MEETING:
+            return _("The ordinal and the dates are a number and dates, not text: change "
+                     "them in Document > Meeting details.")
         return _("Delegation lists hold names: change them in Document > Annexes.")
 
     def replace_everywhere(self) -> int:
@@ -165,6 +170,7 @@ class FindDialog(QDialog):
         done = search.replace_all(self.doc.minutes, self.needle.text(),
                                   self.replacement.text(), self._langs(),
                                   self.match_case.isChecked(), now_iso())
+        before = self.doc.undo_stack.index()
         if done.replaced:
             self.doc.apply(done.op, _("Replace all"))
         parts = [ngettext("{n} replacement", "{n} replacements", done.replaced).format(
@@ -174,6 +180,10 @@ class FindDialog(QDialog):
                 "({n} of them in the title: the body's name in the meeting details changed)",
                 "({n} of them in the title: the body's name in the meeting details changed)",
                 done.meeting).format(n=done.meeting))
+        if done.details:  # untracked too: the meeting details are not negotiated text
+            parts.append(ngettext(
+                "({n} of them in the meeting details)",
+                "({n} of them in the meeting details)", done.details).format(n=done.details))
         if done.agreed:
             parts.append(ngettext(
                 "({n} in agreed paragraphs left as agreed: reopen a paragraph to change it)",
@@ -185,11 +195,19 @@ class FindDialog(QDialog):
                 "details)",
                 "({n} in the title's fixed words left: the title is made from the meeting "
                 "details)", done.fixed).format(n=done.fixed))
+        if done.dated:
+            parts.append(ngettext(
+                "({n} in the meeting's ordinal or dates left: change them in Document > "
+                "Meeting details)",
+                "({n} in the meeting's ordinal or dates left: change them in Document > "
+                "Meeting details)", done.dated).format(n=done.dated))
         if done.names:
             parts.append(ngettext(
                 "({n} in delegation lists left: change names in Document > Annexes)",
                 "({n} in delegation lists left: change names in Document > Annexes)",
                 done.names).format(n=done.names))
-        self.message.setText(" ".join(parts))
+        summary = " ".join(parts)
+        self.message.setText(summary)
+        tie(self.doc.undo_stack, before, Said(lambda: summary, self.message.setText))
         self.annex_button.hide()
         return done.replaced

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
+from PySide6.QtWidgets import QTreeView
 
 from minutes_app.i18n import _, ngettext
 from minutes_app.model import Change, Lang, Minutes, Section, Status
@@ -22,6 +23,22 @@ MIME = "application/x-minutes-outline-item"  # "<kind>:<id>" of the dragged item
 
 _ITEM_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+
+def outline_view() -> QTreeView:
+    """The outline's view: sections and their paragraphs, rows moved by dragging."""
+    from minutes_app.ui.editor.view import own_viewport
+
+    view = QTreeView()
+    own_viewport(view)
+    view.setObjectName("outline")
+    view.setFrameShape(QTreeView.Shape.NoFrame)
+    style.set_background(view, style.OUTLINE_BACKGROUND)
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(True)
+    view.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # rows move by drag
+    view.setDropIndicatorShown(True)
+    return view
+
 
 class OutlineModel(QAbstractItemModel):
     """Sections as top-level items, paragraphs as their children; items move by drag and drop.

@@ -162,3 +162,13 @@ class ReviewingList(QListView):
         from minutes_app.ui.editor.view import own_viewport
 
         own_viewport(self)  # a Qt-made viewport handed to Python costs ~100 ms once
+
+
+def warm_up() -> None:
+    """In an idle moment after start: make the reviewing pane's classes and Qt enums
+    (PySide6 builds each enum on first use, ~0.1 s for the pane's), so it opens at once."""
+    from minutes_app.ui.panels.changes import RevisionsModel
+
+    view = ReviewingList()
+    view.setModel(RevisionsModel())
+    view.deleteLater()
