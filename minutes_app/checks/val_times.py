@@ -29,6 +29,10 @@ _COLON: Final = re.compile(r"(?<![\w.:,])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _EN_AMPM: Final = re.compile(
     r"(?<![\w.:,])(1[0-2]|0?\d)(?:[:.]([0-5]\d))?\s?([ap])\.?\s?m(?![a-z])", re.IGNORECASE)
 _EN_OCLOCK: Final = re.compile(r"(?<![\w.:,])(1[0-2]|0?\d)\s?o['’]clock\b", re.IGNORECASE)
+# "at 10.30" (British): a time after "at", never a share or an amount
+_EN_DOT: Final = re.compile(r"(?<=\bat )([01]?\d|2[0-3])\.([0-5]\d)(?!\d|[.,]\d)"
+                            r"(?!\s?(?:%|per|percent|million|billion|thousand|bn|mn)\b)",
+                            re.IGNORECASE)
 _EN_NOON: Final = re.compile(r"\b(?:12\s?)?(noon|midday|midnight)\b", re.IGNORECASE)
 _KO_HOUR: Final = re.compile(
     r"(?:(오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<!\d)([01]?\d|2[0-4])\s?시"
@@ -49,7 +53,7 @@ _RANGE_LEFT: Final = re.compile(r"(?<![\w.:,])([01]?\d|2[0-4])(?:[:.]([0-5]\d))?
 _RU_BEFORE: Final = frozenset(["в", "во", "к", "до", "с", "со", "после", "около", "с", "по"])
 _STARTS_KO: Final = (_KO_HOUR, _COLON)
 _STARTS_RU: Final = (_RU_HOUR, _RU_DOT, _COLON)
-_STARTS_EN: Final = (_EN_AMPM, _EN_OCLOCK, _COLON)
+_STARTS_EN: Final = (_EN_AMPM, _EN_OCLOCK, _EN_DOT, _COLON)
 _PM_KO: Final = frozenset(["오후", "저녁", "밤"])
 _AM_KO: Final = frozenset(["오전", "새벽", "아침"])
 
@@ -172,6 +176,8 @@ def times(text: str, lang: Lang, sc: Scan | None = None) -> tuple[list[Quantity]
         for hit in _EN_AMPM.finditer(text):
             half = "am" if _lower(hit.group(3)) == "a" else "pm"
             add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2) or 0), half))
+        for hit in _EN_DOT.finditer(text):
+            add(hit.start(), hit.end(), _clock(int(hit.group(1)), int(hit.group(2)), "?"))
         for hit in _EN_OCLOCK.finditer(text):
             add(hit.start(), hit.end(), _clock(int(hit.group(1)), 0, "?"))
         for hit in _EN_NOON.finditer(text):
