@@ -101,6 +101,8 @@ TEMPLATES: dict[str, str] = {
                          "copied, downloaded or sent). Ask for the file again."),
     "output_folder": N_("{name} is a folder: give the name of the file to write (nothing was "
                         "written)."),
+    "output_read_only": N_("{name} is read-only: it was not replaced (nothing was written). "
+                           "Make it writable, or choose another name."),
     "output_minutes": N_("{name} is a minutes document: an export, report or list never "
                          "overwrites one. Choose another file name (nothing was written)."),
     "import_text_too_long": N_("{name}: the text in row {row} of the table ({lang}) is {count} "

@@ -60,5 +60,7 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
         if not produced.exists():  # LibreOffice can fail silently: check the output
             raise MinutesError("LibreOffice could not convert {docx_name} to PDF.",
                                docx_name=docx.name)
-        shutil.move(str(produced), pdf)
+        from minutes_app.outputs import write_atomically
+
+        write_atomically(pdf, produced.read_bytes())  # as the file it replaces was
     return pdf

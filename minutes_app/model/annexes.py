@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from minutes_app.errors import ValidationError
 from minutes_app.model.change import Change
 from minutes_app.model.entities import Person
+from minutes_app.model.keys import random_hex
 from minutes_app.model.minutes import Minutes
 from minutes_app.model.track import Track
 from minutes_app.model.types import Lang, LangText, Side, lang_text
@@ -42,9 +43,7 @@ class Annex:
 
 def new_annex_key() -> str:
     """A fresh key for a new free annex (random: two copies adding annexes never collide)."""
-    import os
-
-    return os.urandom(8).hex()  # not ``secrets``: it loads OpenSSL, as the document id avoids
+    return random_hex()
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,12 @@ from minutes_app.store.reading import Reader
 
 
 def check_folder(target: Path) -> None:
-    """Refuse a missing or read-only folder before anything is written in it."""
-    folder = target.parent
+    """Refuse a missing or read-only folder, or a read-only file to replace, before anything
+    is written (a link's target's folder: the new file is written there)."""
+    from minutes_app.outputs import check_replaceable, output_target
+
+    check_replaceable(target)
+    folder = output_target(target).parent
     if not folder.is_dir():
         raise MinutesError(code="no_folder", folder=str(folder))
     if not os.access(folder, os.W_OK):

@@ -14,6 +14,8 @@ from minutes_app.errors import (
     StoreWriteError,
 )
 from minutes_app.model import Change, Minutes, Round
+from minutes_app.model.keys import random_hex
+from minutes_app.outputs import output_target, replace_file, reserve, temporary_for
 from minutes_app.store import codec
 from minutes_app.store.opening import (
     bound, check_complete, check_exists, check_identity, check_leftovers, check_path_length,
@@ -24,7 +26,7 @@ from minutes_app.store.failures import (
 )
 from minutes_app.store.reading import Reader
 from minutes_app.store.writing import (
-    History, add_history, discard, rollback, write_all_rows, write_change,
+    History, add_history, discard, rollback, write_all_rows, write_change, write_session,
 )
 from minutes_app.store.schema import SCHEMA_VERSION, create_schema, migrate
 
@@ -48,6 +50,7 @@ class MinutesFile:
         self.closed = False
         self._identity = None if read_only else _identity(path)
         self._held: tuple[int, int] | None = None  # its key in _HELD while this process holds it
+        self._session: str | None = None  # this opening's mark, once written (see _stamp)
 
     # -- opening and creating --------------------------------------------------
     @classmethod
@@ -58,13 +61,12 @@ class MinutesFile:
         if target.exists() and not overwrite:
             raise MinutesError(code="exists", name=str(target))
         if not m.document_id:  # a new document (a copy keeps the id it has)
-            # what secrets.token_hex does; importing secrets loads OpenSSL (ms at start-up)
-            m.document_id = os.urandom(8).hex()
+            m.document_id = random_hex()
         check_folder(target)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        check_path_length(target, len(tmp.name) - len(target.name))
+        tmp = temporary_for(target)
+        check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
-            tmp.unlink(missing_ok=True)
+            os.close(reserve(tmp, target))  # private while written, if it replaces a file
             conn = _connect(tmp)
         except (OSError, sqlite3.Error) as exc:
             raise write_error(target, exc) from None
@@ -72,9 +74,11 @@ class MinutesFile:
             conn.execute("BEGIN IMMEDIATE")
             create_schema(conn)
             write_all_rows(conn, m)
+            session = random_hex()
+            write_session(conn, session)
             conn.execute("COMMIT")
             conn.close()
-            os.replace(tmp, target)
+            replace_file(tmp, target)  # as the file it replaces was, synced
         except (OSError, sqlite3.Error) as exc:
             discard(conn, tmp)
             raise write_error(target, exc) from None
@@ -82,6 +86,7 @@ class MinutesFile:
             discard(conn, tmp)
             raise
         opened, _ = cls.open(target, load=False)
+        opened._session = session  # written with it: no mark of its own to commit first
         return opened
 
     @classmethod
@@ -205,8 +210,11 @@ class MinutesFile:
         self.check_unchanged()
         conn = self._conn
         try:
+            if self._session is None:
+                self._session = _stamp(conn)
             conn.execute("BEGIN IMMEDIATE")
             body(conn)
+            write_session(conn, self._session)  # its page in every save's journal
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             rollback(conn)
@@ -229,15 +237,17 @@ class MinutesFile:
             copy._transaction(lambda conn: add_history(conn, history))
             self.close()
             return copy
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        check_path_length(target, len(tmp.name) - len(target.name))
+        check_folder(target)
+        tmp = temporary_for(target)
+        check_path_length(target, len(tmp.name) - len(output_target(target).name))
         try:
+            os.close(reserve(tmp, target))
             dest = sqlite3.connect(tmp)
             try:
                 self._conn.backup(dest)
             finally:
                 dest.close()
-            os.replace(tmp, target)
+            replace_file(tmp, target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             raise write_error(target, exc) from None
@@ -251,6 +261,21 @@ class MinutesFile:
         if self._held is not None and _HELD.get(self._held) is self:
             del _HELD[self._held]  # by the key it was held under: the path may name another
         self._conn.close()
+
+
+def _stamp(conn: sqlite3.Connection) -> str:
+    """Commit a new random mark for this opening before its first save.
+
+    A save's journal then always holds this opening's mark (the save rewrites it), so a
+    journal of another copy is told from ours even when that copy was killed in its first save
+    after the two parted: its pages are of the state both copies shared, and the pages alone
+    cannot tell (``store.journal``, ``opening.check_leftovers``).
+    """
+    token = random_hex()
+    conn.execute("BEGIN IMMEDIATE")
+    write_session(conn, token)
+    conn.execute("COMMIT")
+    return token
 
 
 # The files this process holds, by device and inode. Opening one of them again must not touch

@@ -12,7 +12,14 @@ the journal's; a playback of the journal killed midway puts pages back in the jo
 page 1 mostly first. A copy that went its own way since rarely fits: its page 1 differs and
 its counter is not exactly one above. When it is (that copy made one save more), or when its
 page 1 is alike, the pages cannot tell: the state the journal would give back must then pass
-the rows' checksums (``opening.check_leftovers``).
+the rows' checksums (``opening.check_leftovers``). Nor can the pages tell a copy killed in its
+first save after the two parted, whose journal holds the state both shared, from our own save
+killed after its last page: so each opening commits a random mark of its own before its first
+save and every save writes it again (``file._stamp``); the mark the journal gives back must be
+the file's, unless the mark is all it changes (an opening's first commit). Under our
+exclusive lock SQLite raises the counter once per lock, not per save: a later save of one
+opening (the window's autosaves) may leave page 1 or its counter as they were, which the
+pages then allow only in a marked file (``could_be_ours``'s ``marked``).
 """
 
 from __future__ import annotations
@@ -90,20 +97,25 @@ def _counter(page1: bytes) -> int:
     return _u32(page1, 24)
 
 
-def could_be_ours(p: Path, journal_path: Path) -> bool:
-    """False when ``journal_path`` cannot be a save of ``p`` killed midway (see the module)."""
+def could_be_ours(p: Path, journal_path: Path, marked: bool = False) -> bool:
+    """False when ``journal_path`` cannot be a save of ``p`` killed midway (see the module).
+
+    ``marked``: the state it gives back carries a writer's mark. Then a save that was not its
+    opening's first may have left page 1 alone, or kept its counter: under our exclusive lock
+    SQLite counts the changes once per lock, not per save; the mark tells the copies apart.
+    """
     try:
         with journal_path.open("rb") as fh:
             journal = read_journal(fh)
         if journal is None:
             return True  # SQLite plays nothing back
         with p.open("rb") as fh:
-            return _fits(fh, journal)
+            return _fits(fh, journal, marked)
     except OSError:
         return True  # SQLite will say what is wrong
 
 
-def _fits(fh: BinaryIO, j: Journal) -> bool:
+def _fits(fh: BinaryIO, j: Journal, marked: bool) -> bool:
     def page(n: int) -> bytes:
         fh.seek((n - 1) * j.page_size)
         return fh.read(j.page_size)
@@ -117,14 +129,16 @@ def _fits(fh: BinaryIO, j: Journal) -> bool:
     if 1 in played:
         before = played[1]
         if first != before:  # page 1 written: by our save, with the counter raised by one
-            return _counter(first) == (_counter(before) + 1) & 0xFFFFFFFF
+            raised = _counter(first) - _counter(before) & 0xFFFFFFFF  # (or not: see marked)
+            return raised == 1 or (marked and raised == 0)
         # page 1 as before the save: the save wrote nothing, or a playback of this journal
         # (killed midway) put back the pages in its order up to page 1, after cutting the file
         ahead = list(played.items())[:list(played).index(1)]
         return not one_segment or (size == j.pages_before * j.page_size
                                    and all(page(n) == c for n, c in ahead))
     # page 1 never journaled: the save never reached its commit, only a spill wrote pages
-    if one_segment:
+    # (or, marked, a later save of the opening that changed nothing on page 1)
+    if one_segment and not marked:
         return False
     header_size_valid = first[92:96] == first[24:28]
     return not header_size_valid or _u32(first, 28) == j.pages_before

@@ -189,8 +189,19 @@ def check_leftovers(p: Path) -> None:
         return  # a save killed midway leaves the file itself unreadable: the journal mends it
     if ((recovered.document and alone.document and recovered.document != alone.document)
             or recovered.damage - alone.damage  # rows of two copies mixed
-            or (rollback and not could_be_ours(p, journal))):  # another copy's save
+            or (rollback and not could_be_ours(p, journal, bool(recovered.session)))
+            or _other_mark(recovered, alone)):  # another copy's save
+
         raise FileFormatError(code="foreign_journal", name=p.name, journal=journal.name)
+
+
+def _other_mark(recovered: _Probed, alone: _Probed) -> bool:
+    """The journal gives back another opening's mark than the file's, and more than that: only
+    an opening's first commit changes the mark alone (``file._stamp``); every save of one
+    opening writes its mark again. (A file half written, unsound, or without a mark: untold.)
+    """
+    return bool(alone.session and not alone.damage and recovered.session != alone.session
+                and recovered.rows != alone.rows)
 
 
 def _journal_fits(p: Path, journal: Path) -> bool:
@@ -212,6 +223,8 @@ def _journal_fits(p: Path, journal: Path) -> bool:
 class _Probed(NamedTuple):
     document: str  # its document id ("" when it has none)
     damage: frozenset[tuple[str, str, str]]  # rows whose checksums fail (when asked for)
+    session: str = ""  # the mark of the opening that wrote it last (when asked for rows)
+    rows: str = ""  # a digest of every other row (when asked for rows)
 
 
 def _probe(p: Path, extra: list[Path], rows: bool = False) -> _Probed:
@@ -229,11 +242,28 @@ def _probe(p: Path, extra: list[Path], rows: bool = False) -> _Probed:
             conn.execute("PRAGMA schema_version").fetchone()  # applies the journal or log
             check_complete(copy)
             version = check_identity(conn, p)
-            damage = _row_damage(conn) if rows and version == SCHEMA_VERSION else frozenset()
+            checked = rows and version == SCHEMA_VERSION
+            damage = _row_damage(conn) if checked else frozenset()
             row = conn.execute("SELECT value FROM meta WHERE key = 'document_id'").fetchone()
+            session, digest = _rows(conn) if checked else ("", "")
         finally:
             conn.close()
-    return _Probed(str(row[0]) if row else "", damage)
+    return _Probed(str(row[0]) if row else "", damage, session, digest)
+
+
+def _rows(conn: sqlite3.Connection) -> tuple[str, str]:
+    """The writer's mark, and a digest of every other row (what a save changed besides it)."""
+    from minutes_app.store.checksum import KEYS, blake2b
+    from minutes_app.store.writing import SESSION
+
+    digest, session = blake2b(digest_size=16), ""
+    for table, key in (*KEYS.items(), ("history", "id")):
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY {key}"):
+            if table == "meta" and row[0] == SESSION:
+                session = str(row[1])
+            else:
+                digest.update(repr((table, *row)).encode())
+    return session, digest.hexdigest()
 
 
 def _row_damage(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:

@@ -10,10 +10,17 @@ from pathlib import Path
 
 from minutes_app.model import Change, Minutes
 from minutes_app.store import codec
+from minutes_app.store.checksum import with_checksum
 
 log = logging.getLogger(__name__)
 
 History = tuple[str, str, str]  # time, kind, data
+SESSION = "session"  # meta key: the random mark of the opening that wrote the file last
+
+
+def write_session(conn: sqlite3.Connection, token: str) -> None:
+    """Mark the file with this opening's ``token`` (``store.journal``: whose journal is whose)."""
+    conn.execute(codec.INSERT_META, with_checksum((SESSION, codec.dumps(token))))
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from minutes_app.errors import N_, Message
 from minutes_app.model import Minutes, Side
-from minutes_app.outputs import check_output, named_for_user
+from minutes_app.outputs import (
+    check_output, named_for_user, replace_file, reserve, temporary_for,
+)
 from minutes_app.tracking.time import now_iso
 from minutes_app.workflows.step import Report, Step
 
@@ -40,8 +42,7 @@ class Exported:
 
     def finish(self) -> None:
         """Move the written file into place (after the step is saved: never out unrecorded)."""
-        with named_for_user(self.out):
-            os.replace(self.part, self.out)
+        replace_file(self.part, self.out)  # as the file it replaces was, synced
 
     def discard(self) -> None:
         """Remove the written file when the export is abandoned."""
@@ -56,9 +57,10 @@ def export_document(m: Minutes, out: Path, choices: ExportChoices, record: bool 
 
     c = choices
     check_output(out)
-    part = out.with_name(f".{out.name}.{os.getpid()}.part{out.suffix}")
+    part = temporary_for(out, "part", out.suffix)
     try:
         with named_for_user(out):
+            os.close(reserve(part, out))  # private while written, when it replaces a file
             record_data = export(m, part, c.kind, c.copy_for, c.layout, c.allow_ad_ref,
                                  c.initials, c.fmt, progress,
                                  fingerprint_footer=c.fingerprint_footer, rounds=c.rounds)

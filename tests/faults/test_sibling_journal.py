@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -57,10 +58,25 @@ def scene(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     crashed.parent.mkdir()
     shutil.copyfile(base, crashed)
     assert cli("send", str(crashed), "--note", "note A").returncode == 0
-    before_crash = work / "before-crash.minutes"
-    shutil.copyfile(crashed, before_crash)
-    return {"base": base, "before_crash": before_crash,
-            "journal": _killed_send(crashed, "x" * 20_000)}
+    journal = _killed_send(crashed, "x" * 20_000)
+    return {"base": base, "before_crash": _played_back(journal, work / "before-crash"),
+            "journal": journal}
+
+
+def _played_back(journal: Path, folder: Path) -> Path:
+    """The crashed copy as it stood when its killed save began (after the first commit of its
+    opening, its mark: store.file._stamp), as SQLite's own playback of the journal gives it."""
+    folder.mkdir()
+    copy = folder / "minutes.minutes"
+    shutil.copyfile(journal.with_name(copy.name), copy)
+    shutil.copyfile(journal, f"{copy}-journal")
+    conn = sqlite3.connect(copy)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # plays the journal back
+    finally:
+        conn.close()
+    assert not Path(f"{copy}-journal").exists()
+    return copy
 
 
 def test_the_journal_reads_as_the_pages_before_the_save(scene: dict[str, Path]) -> None:
@@ -87,10 +103,11 @@ def test_a_journal_of_another_copy_is_refused_and_ours_stays_byte_identical(
         assert cli("send", str(ours), "--note", f"note {'B' if saves == 1 else i}"
                    ).returncode == 0
     shutil.copyfile(scene["journal"], f"{ours}-journal")
-    # the pages tell (store.journal) when the counters differ by anything but one save; for
-    # the copy one save ahead, or with page 1 alike, the rows the journal would give back
-    # fail their checksums (opening._check_rows)
-    assert could_be_ours(ours, Path(f"{ours}-journal")) == (saves in (1, 2))
+    # the pages tell (store.journal) when the counters differ by anything but one commit (a
+    # send is two: its opening's mark, then the save; the killed send made its mark); for the
+    # copy one commit ahead, the rows the journal would give back fail their checksums
+    # (opening._check_rows) and its mark is another opening's (file._stamp)
+    assert could_be_ours(ours, Path(f"{ours}-journal")) == (saves == 2)
     before = _digest(ours)
     for args in (["send", str(ours)], ["info", str(ours)], ["--lang", "ko", "info", str(ours)]):
         done = cli(*args)
