@@ -18,7 +18,7 @@ from minutes_app.checks.name_scan import lower_of
 from minutes_app.checks.values import values
 from minutes_app.checks.words import EN_WORDS
 from minutes_app.model import Lang
-from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.tokens import lowercase, word_end
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
 _EN: Final = Lang.EN
@@ -82,7 +82,8 @@ def _ordinal(unit: Unit, lang: Lang, text: str, expected: int) -> Iterator[Findi
             continue
         if value != expected:
             yield make("details", unit, (lang,), "ordinal", [(lang, hit.start(), hit.end())],
-                       {"field": "ordinal", "text": hit.group(), "details": str(expected)})
+                       {"field": "ordinal", "text": text[hit.start():word_end(text, hit.end())],
+                        "details": str(expected)})
         return  # the first ordinal of the paragraph is the meeting's
 
 

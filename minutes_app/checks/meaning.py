@@ -14,20 +14,22 @@ from minutes_app.checks.nm_pairs import classes, next_pair, run_end, run_start
 from minutes_app.checks.names_found import head_phrase
 from minutes_app.checks.names_found import named as named  # read by other checks too
 from minutes_app.checks.nm_read import phrase_hits
-from minutes_app.checks.finding import Finding, Unit, make
+from minutes_app.checks.finding import WARNING, Finding, Unit, make
 from minutes_app.checks.gazetteer import ACRONYM_ALIASES, NOT_ACRONYMS
 from minutes_app.checks.measures import measure_difference, measures_in
 from minutes_app.checks.numbers import Quantity
+from minutes_app.checks.val_times import TIME, TIME12
 from minutes_app.checks.values import (
     date_difference, indexed, period_difference, quantity_difference, unit_conflicts,
 )
 from minutes_app.model import Lang
-from minutes_app.checks.tokens import lowercase
+from minutes_app.checks.tokens import lowercase, word_end
 
 # (a member read from the Enum class costs an attribute look-up through its metaclass)
 _RU: Final = Lang.RU
 
 _Spans = list[tuple[Lang, int, int]]
+_TIMES: Final = (TIME, TIME12)
 
 
 def _fmt(v: float) -> str:
@@ -40,7 +42,9 @@ def _spans(lang: Lang, items: Sequence[tuple[object, int, int]]) -> _Spans:
 
 def _text_of(unit: Unit, lang: Lang, spans: _Spans) -> str:
     text = unit.texts.get(lang, "")
-    return ", ".join(dict.fromkeys(text[s:e].strip() for x, s, e in spans if x is lang)) or "—"
+    # (a stem found is shown as the word written: "Камчатским", not "Камчат")
+    return ", ".join(dict.fromkeys(text[s:word_end(text, e)].strip() for x, s, e in spans
+                                   if x is lang)) or "—"
 
 
 def _values_finding(kind: str, unit: Unit, a: Lang, b: Lang, detail: str,
@@ -92,8 +96,13 @@ def value_checks(unit: Unit, ctx: Context) -> list[Finding]:
                 only_a, only_b = diff
                 spans = _spans(a, [(0, q.start, q.end) for q in only_a]) + \
                     _spans(b, [(0, q.start, q.end) for q in only_b])
-                out.append(_values_finding("numbers", unit, a, b,
-                                           f"{_q_ident(only_a)}|{_q_ident(only_b)}", spans))
+                finding = _values_finding("numbers", unit, a, b,
+                                          f"{_q_ident(only_a)}|{_q_ident(only_b)}", spans)
+                if all(q.unit in _TIMES for q in only_a) and all(
+                        q.unit in _TIMES for q in only_b):  # (said "times differ")
+                    finding = finding._replace(params=tuple(sorted(
+                        (*finding.params, ("times", "1")))))
+                out.append(finding)
             for qa, qb in (unit_conflicts(va.quantities, vb.quantities)
                            if ia.units and ib.units else ()):
                 out.append(make("units", unit, (a, b), f"{_fmt(qa.value)}{qa.unit}|{qb.unit}",
@@ -361,12 +370,44 @@ def acronym_checks(unit: Unit, ctx: Context) -> list[Finding]:
             if b is not _RU else []
         only_b = [x for x in fb if x not in fa and not _carries(ta, fa, x)] \
             if a is not _RU else []
+        # "US dollars", "US$": the currency check compares the currency (미화 달러, долларов США)
+        only_a = [x for x in only_a if not _names_currency(ta, x)]
+        only_b = [x for x in only_b if not _names_currency(tb, x)]
         if not only_a and not only_b:
             continue
         if _empty(ta) or _empty(tb) or _all_caps(ta) or _all_caps(tb):
             continue
         spans = [(a, *fa[x]) for x in only_a] + [(b, *fb[x]) for x in only_b]
-        out.append(make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
-                        f"{','.join(sorted(only_b))}", spans,
-                        {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"}))
+        finding = make("acronyms", unit, (a, b), f"{','.join(sorted(only_a))}|"
+                       f"{','.join(sorted(only_b))}", spans,
+                       {"only_a": ", ".join(only_a) or "—", "only_b": ", ".join(only_b) or "—"})
+        # an acronym only added in brackets after a name spelt out ("… Corporation (FEDC)")
+        # where the other language has no acronym of its own: worth a look, not a block
+        # (an acronym in brackets on the other side too is one changed: "(KICP)", "(KICR)")
+        if not only_a or not only_b:
+            side, text, other = (fa, ta, tb) if only_a else (fb, tb, ta)
+            if all(_bracketed(text, *side[x]) for x in only_a or only_b) and \
+                    not _BRACKETED_ACRONYM.search(other):
+                finding = finding._replace(severity=WARNING, params=tuple(sorted(
+                    (*finding.params, ("bracketed", "1")))))
+        out.append(finding)
     return out
+
+
+_BRACKETED_ACRONYM: Final = re.compile(r"\((?:[A-ZА-ЯЁ][\w&.\-]*){1,3}[A-ZА-ЯЁ][\w&.\-]*\)")
+_CURRENCY_AFTER: Final = re.compile(r"\s?(?:\$|dollars?(?![A-Za-z]))", re.IGNORECASE)
+_CURRENCY_ACRONYMS: Final = frozenset(["US", "U.S."])
+
+
+def _names_currency(text: str, acronym: str) -> bool:
+    """Whether ``acronym`` stands only before a currency ("US dollars", "US$")."""
+    if acronym not in _CURRENCY_ACRONYMS:
+        return False
+    hits = list(_standing(acronym).finditer(text))
+    return bool(hits) and all(_CURRENCY_AFTER.match(text, h.end()) for h in hits)
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a pair of brackets holds, after other words."""
+    return start > 1 and text[start - 1] == "(" and text[end:end + 1] == ")" and \
+        bool(text[:start - 1].strip())

@@ -37,7 +37,7 @@ _EN_WORDS = (
     "eighteenth nineteenth twenty thirty forty fifty sixty seventy eighty ninety twentieth "
     "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth once twice thrice "
     "dozen hundredth twofold threefold fourfold fivefold tenfold inaugural double doubled "
-    "triple tripled thirds quarters fifths"
+    "triple tripled thirds quarters fifths trilateral"
 ).split()
 _KO_WORDS = [*"월 반기 분기 초 말 중반 중순 중엽 순 절반 차례 첫 째".split(),
              " 번", " 해", " 배"]
@@ -51,6 +51,20 @@ _RU_WORDS = (
     "тридцат два две двух три трёх трех четыре пять шесть семь восемь девять десять дважды "
     "трижды двадцать тридцать"
 ).split()
+# the words every Russian number word starts with (``val_ru_words``: each word it reads starts
+# at one of them; "сто" and "ста" with what ends them, as "сто" starts "стороны")
+RU_NUMBER_KEYS: Final = (
+    "один одна одно одни одну два две двух двум три трёх трех трём трем трет четыр четверт "
+    "четвёрт пят шест семь семи семн седьм восем восьм девят девян десят одиннадцат сорок "
+    "столет сотый сотая сотое сотого сотой сотом сотому сотые сотых сотую сотым полтор "
+    "полутор половин перв втор тысяч миллион миллиард триллион"
+).split() + [f"{w}{end}" for w in ("сто", "ста") for end in " ,.;:)»\u00a0\n"]
+# the words every Korean native numeral starts with (``val_ko_words``); "한", "세" and "열" with
+# what follows them, as they also end or start other words (위한, 관세, 열린)
+KO_NUMBER_KEYS: Final = (
+    "한 두 세 네 석 열 하나 둘 셋 넷 다섯 여섯 일곱 여덟 아홉 스물 스무 서른 마흔 쉰 예순 일흔 "
+    "여든 아흔".split()
+)
 # in every language: the names whose digits are identifiers, and what a fraction holds
 _ANY_WORDS = "코로나 ковид / 분의".split()
 
@@ -88,8 +102,8 @@ _ONE_BYTE: Final = ONE_BYTE
 _LOWER_ONE_BYTE: Final = LOWER
 
 
-_AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS),
-                    Lang.RU: _automaton(_RU_WORDS)}
+_AUTOMATA: Final = {Lang.EN: _automaton(_EN_WORDS), Lang.KO: _automaton(_KO_WORDS + KO_NUMBER_KEYS),
+                    Lang.RU: _automaton(_RU_WORDS + RU_NUMBER_KEYS)}
 _EN_AUTOMATA: Final = _AUTOMATA[Lang.EN]
 
 
@@ -112,7 +126,7 @@ def _units_automaton(words: list[str]) -> tuple[BytesAhoCorasick, list[str]]:
             [word for _f, word in keys])
 
 
-_KO_UNITS, _KO_UNIT_KEYS = _units_automaton(_KO_WORDS)
+_KO_UNITS, _KO_UNIT_KEYS = _units_automaton(_KO_WORDS + KO_NUMBER_KEYS)
 _KO_AUTOMATA: Final = _AUTOMATA[Lang.KO]
 _RU_AUTOMATA: Final = _AUTOMATA[Lang.RU]
 _KO: Final = Lang.KO

@@ -36,3 +36,17 @@ def latin_words(lower: str) -> frozenset[str]:
 def is_word_char(ch: str) -> bool:
     """What ``\\w`` matches, for one character (``""``, beyond a text's end, is none)."""
     return ch.isalnum() or ch == "_"
+
+
+def word_end(text: str, end: int) -> int:
+    """Where the Latin or Cyrillic word that ``end`` falls in ends (a stem shown whole).
+
+    A Hangul word is not lengthened: what follows a Korean name is a particle ("사할린주와").
+    """
+    n = len(text)
+    while end < n and end and text[end - 1].isalpha():
+        ch = text[end]
+        if not ("a" <= ch <= "z" or "A" <= ch <= "Z" or "\u0400" <= ch <= "\u04ff"):
+            break
+        end += 1
+    return end

@@ -11,6 +11,7 @@ from minutes_app.checks.numbers import Quantity, digit_quantities
 from minutes_app.checks.periods import Period, periods
 from minutes_app.checks.scan_values import masked, scan
 from minutes_app.checks.val_idioms import idioms_only
+from minutes_app.checks.val_times import TIME, TIME12, time_keys, times
 from minutes_app.checks.words import finds_no_words, word_quantities
 from minutes_app.model import Lang
 
@@ -60,7 +61,7 @@ class Index:
         self.periods = periods
 
 
-_NO_UNIT: Final = ("", "%", "frac", "id", "year")
+_NO_UNIT: Final = ("", "%", "frac", "id", "year", TIME, TIME12)
 _NO_DATES: Final[list[Dated]] = []  # (shared by every Values without a date: never changed)
 _NO_PERIODS: Final[list[Period]] = []
 _NONE: Final[frozenset[Any]] = frozenset()
@@ -107,6 +108,8 @@ def _indexed(text: str, lang: Lang) -> tuple[Values, Index]:
         elif unit == "frac":
             fractions.append(round(q.value, 6))
             keys.append(round(q.value * 100, 6))
+        elif unit in (TIME, TIME12):  # (negative: no other quantity is)
+            keys.append(-1.0 - q.value - (1e6 if unit == TIME12 else 0.0))
         else:
             keys.append(q.value)
             if not units:
@@ -121,6 +124,7 @@ def _read(text: str, lang: Lang) -> Values:
     sc = scan(text, lang)  # one pass: where the digits and the words each check needs are
     found_periods, rest = periods(text, lang, sc)
     found_dates, rest = dates(rest, lang, sc)
+    found_times, rest = times(rest, lang, sc)  # 15:00 is one time, not 15 and 00
     # a text without the words (or numerals) its word quantities need is not read after the
     # digits: the digits' text is not blanked for them
     quiet = sc is not None and finds_no_words(lang, sc)
@@ -138,6 +142,8 @@ def _read(text: str, lang: Lang) -> Values:
     # a date's year also answers the year stated alone in another language
     # ("2020년 12월 18일" against "on 18 December of that year, 2020")
     quantities = numbers if quiet else numbers + word_quantities(rest, lang, sc)
+    if found_times:
+        quantities = quantities + found_times
     if found_dates:
         quantities += [Quantity(float(d.value[0]), "year", True, d.start, d.end)
                        for d in found_dates if d.value[0]]
@@ -162,6 +168,8 @@ def _keys(q: Quantity) -> tuple[tuple[str, float], ...]:
         return (("v", q.value), ("f", _of_percent(q.value)))
     if q.unit == "frac":
         return (("f", round(q.value, 6)), ("v", round(q.value * 100, 6)))
+    if q.unit in (TIME, TIME12):
+        return tuple(("t", v) for v in time_keys(q))
     return (("v", q.value),)
 
 
@@ -192,11 +200,11 @@ def unit_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]
     """Pairs of equal values whose currencies or units differ (USD 25 against 25 루블)."""
     units_b: dict[float, list[Quantity]] = {}
     for q in b:
-        if q.unit and q.unit not in ("%", "frac", "id", "year"):
+        if q.unit and q.unit not in _NO_UNIT:
             units_b.setdefault(q.value, []).append(q)
     out = []
     for q in a:
-        if not q.unit or q.unit in ("%", "frac", "id", "year") or q.value not in units_b:
+        if not q.unit or q.unit in _NO_UNIT or q.value not in units_b:
             continue
         others = units_b[q.value]
         if all(o.unit != q.unit for o in others):

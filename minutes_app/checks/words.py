@@ -13,6 +13,9 @@ import re
 from minutes_app.checks.numbers import Quantity, canon
 from minutes_app.checks.scan_values import Scan, at_starts, blank_in, run_word, word_windows
 from minutes_app.checks.tokens import is_word_char, latin_words, lowercase
+from minutes_app.checks.val_ko_words import may_count, native_numbers
+from minutes_app.checks.val_ru_words import KEYS as RU_KEYS, russian_numbers
+from minutes_app.checks.val_ru_words import may_count as ru_may_count
 from minutes_app.model import Lang
 
 # the languages as constants: compiled code reads them with no look-up
@@ -36,7 +39,8 @@ EN_WORDS |= {w: float(i) for i, w in enumerate(_ORD)}
 EN_WORDS |= {k: float(v) for k, v in (_TENS | _ORD_TENS).items()}
 EN_WORDS |= {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "hundredth": 100,
              "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
-             "inaugural": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}
+             "inaugural": 1, "double": 2, "doubled": 2, "triple": 3, "tripled": 3,
+             "trilateral": 3}  # (3자 협력, трёхстороннее: the other languages count the parties)
 _EN_SCALE_AFTER: Final = re.compile(r"\s+(thousand|million|billion|trillion)\b")
 _EN_SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_AND_HALF: Final = re.compile(r"\b(one|two|three|four|five)\s+and\s+a\s+half\b")
@@ -81,29 +85,6 @@ _KO_WORDS: Final = {
              "넷째": ("", 4), "두 번째": ("", 2), "세 번째": ("", 3), "네 번째": ("", 4),
              "다섯 번째": ("", 5), "한 해": ("", 1), "두 배": ("", 2), "세 배": ("", 3)}
 _KO_WORD: Final = re.compile("|".join(sorted(_KO_WORDS, key=len, reverse=True)))
-
-_RU_ORD: Final = {"перв": 1, "втор": 2, "трет": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
-           "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
-           "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
-           "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
-           "тридцат": 30}
-_RU_ORD_OF: Final = {**{k.replace("[её]", "е"): v for k, v in _RU_ORD.items()}, "четвёрт": 4}
-_RU_ORD_RE: Final = _led("пвтчшсдо", r"\b(" + "|".join(_RU_ORD) + r")(?:ый|ой|ий|ая|ое|ье|ья|ого|"
-                  r"ему|ому|ом|ым|ую|ых|ыми|ей|ьего|ьему|ьем|ьей|ью|ьи|ьих)\b")
-_RU_CARD: Final = {"два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4,
-            "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-            "дважды": 2, "трижды": 3, "двадцать": 20, "тридцать": 30}
-_RU_CARD_RE: Final = _led("дтчпшсв", r"\b(" + "|".join(_RU_CARD) + r")\b")
-_RU_IDIOM: Final = _led("дов", r"\b(?:две|обе|двух|обеих|обоих|оба)\s+(?:сторон\w*|стран\w*|"
-                 r"государств\w*|правительств\w*|делегаци\w*|глав\w*)\b"
-                 r"|\bв[о]?\s+перв\w+\s+очередь\b|\bвпервые\b")
-_RU_FRACTION: Final = _led("дтпч", r"\b(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|третьих|"
-                    r"четверть|четверти)\b")
-# substrings every hit of _RU_IDIOM and _RU_FRACTION holds
-_RU_IDIOM_NEEDS: Final = ("две", "двух", "обе", "обо", "оба", "перв")
-_RU_FRACTION_NEEDS: Final = ("половин", "трет", "четвер")
-_RU_FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
-
 
 # what every hit of _ROMAN needs: a whole word of two numerals or more, or an "I" after one
 # of the words that announce it or before "II" (a cheap test before the costly pattern)
@@ -287,6 +268,15 @@ _KO_NEED_SET: Final = frozenset(KO_NEEDS)
 
 
 def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
+    out = _korean_words(text, sc)
+    # native numerals before a counter ("열두 개"), where no word above stands ("두 차례")
+    for q in native_numbers(text, sc):
+        if not any(o.start < q.end and q.start < o.end for o in out):
+            out.append(q)
+    return out
+
+
+def _korean_words(text: str, sc: Scan | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     if sc is not None and sc.words.keys().isdisjoint(_KO_NEED_SET):
         return out
@@ -298,72 +288,8 @@ def _korean(text: str, sc: Scan | None = None) -> list[Quantity]:
     return out
 
 
-# the words every Russian ordinal, cardinal and fraction starts with (as the scan holds them)
-_RU_ORD_KEYS: Final = tuple(_RU_ORD_OF)
-_RU_FRACTION_KEYS: Final = ("две", "три", "половин", "трет", "четверт")
-_RU_STARTS: Final = (*_RU_ORD_KEYS, *_RU_CARD, *_RU_FRACTION_KEYS)
-_RU_START_SET: Final = frozenset(_RU_STARTS)
-
-
-def _ru_word_at_start(text: str, sc: Scan) -> bool:
-    """Whether a word of ``_RU_STARTS`` stands at a word's start in ``text`` (blanked)."""
-    for w, starts in sc.words.items():  # (the scan's words are few: ask each of them)
-        if w in _RU_START_SET:
-            for at in starts:
-                before = text[at - 1] if at else " "
-                if not before.isalnum() and before != "_":
-                    return True
-    return False
-
-
-def _places(found: dict[str, list[int]], keys: frozenset[str]) -> list[int]:
-    """Where the scan found any of ``keys``, in order."""
-    out: list[int] = []
-    for k, at in found.items():  # (the scan's few words asked of the keys, not each key of them)
-        if k in keys:
-            out += at
-    out.sort()
-    return out
-
-
-_RU_ORD_SET: Final = frozenset(_RU_ORD_KEYS)
-_RU_CARD_SET: Final = frozenset(_RU_CARD)
-_RU_FRACTION_SET: Final = frozenset(_RU_FRACTION_KEYS)
-
-
 def _russian(text: str, sc: Scan | None = None) -> list[Quantity]:
-    out: list[Quantity] = []
-    if sc is not None and not _ru_word_at_start(text, sc):
-        out += roman(text, sc)
-        return out
-    lower = _lower(text)
-    ords: list[int] | None = None
-    cards: list[int] | None = None
-    wins: list[tuple[int, int]] = []
-    if sc is not None:  # every hit starts at a word the scan found: try there, blank near there
-        ords = _places(sc.words, _RU_ORD_SET)
-        cards = _places(sc.words, _RU_CARD_SET)
-        wins = word_windows(text, ords + cards + _places(sc.words, _RU_FRACTION_SET))
-    # each pass only where a word it needs stands (a substring test costs far less than a pass)
-    if any(w in lower for w in _RU_IDIOM_NEEDS):
-        lower = _blank(lower, _RU_IDIOM) if sc is None else blank_in(lower, _RU_IDIOM, wins)
-    fractions: list[re.Match[str]] = []
-    if any(w in lower for w in _RU_FRACTION_NEEDS):
-        if sc is None:
-            fractions = list(_RU_FRACTION.finditer(lower))
-            lower = _blank(lower, _RU_FRACTION)  # "две трети" is two thirds, not two
-        else:
-            fractions = [h for a, b in wins for h in _RU_FRACTION.finditer(lower, a, b)]
-            lower = blank_in(lower, _RU_FRACTION, wins)
-    for hit in at_starts(_RU_ORD_RE, lower, ords):
-        # (the group is one stem's literal text: the stem whose pattern matches it whole)
-        out.append(Quantity(float(_RU_ORD_OF[hit.group(1)]), "", True, hit.start(), hit.end()))
-    for hit in at_starts(_RU_CARD_RE, lower, cards):
-        out.append(Quantity(float(_RU_CARD[hit.group(1)]), "", True, hit.start(), hit.end()))
-    for hit in fractions:
-        value = next(v for k, v in _RU_FRACTIONS.items() if hit.group(2).startswith(k))
-        value *= {"две": 2, "три": 3}.get(hit.group(1) or "", 1)
-        out.append(Quantity(canon(value), "frac", True, hit.start(), hit.end()))
+    out = russian_numbers(text, sc)
     out += roman(text, sc)
     return out
 
@@ -376,10 +302,12 @@ def finds_no_words(lang: Lang, sc: Scan) -> bool:
     """
     found = sc.words.keys()
     if lang is _LANG_KO:
-        return found.isdisjoint(_KO_NEED_SET)
+        return found.isdisjoint(_KO_NEED_SET) and not may_count(sc)
     if sc.marks.find(b"R") >= 0:
         return False
-    return found.isdisjoint(_RU_START_SET if lang is _LANG_RU else EN_HINTS)
+    if lang is _LANG_RU:
+        return found.isdisjoint(RU_KEYS) or not ru_may_count(sc)
+    return found.isdisjoint(EN_HINTS)
 
 
 def word_quantities(text: str, lang: Lang, sc: Scan | None = None) -> list[Quantity]:

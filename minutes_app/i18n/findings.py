@@ -87,6 +87,11 @@ def _describe(f: Finding) -> str:
         "negation": _("A negation in one language only: {a} has {only_a}; {b} has {only_b}."),
         "instrument": _("The kind of instrument differs: {a} has {only_a}; {b} has {only_b}."),
     }
+    if f.kind == "acronyms" and p.get("bracketed"):
+        return _("An acronym in brackets in one language only: {a} has {only_a}; {b} has "
+                 "{only_b}. Check whether the other language should give it too.").format(**pair)
+    if f.kind == "numbers":
+        return _numbers(p, pair)
     if f.kind in templates:
         return templates[f.kind].format(**pair)
     if f.kind == "glossary":
@@ -98,6 +103,19 @@ def _describe(f: Finding) -> str:
                  "the meeting details) is not in the other.").format(shown=p.get("shown", ""),
                                                                      missing=p.get("missing", ""))
     return _other(f, p, lang, a, b)
+
+
+def _numbers(p: dict[str, str], pair: dict[str, str]) -> str:
+    """Numbers that differ; a number one language does not state is said so, times as times."""
+    if p.get("times"):
+        return _("Times differ: {a} has {only_a}; {b} has {only_b}.").format(**pair)
+    if pair["only_b"] == "—":
+        return _("Numbers differ: {a} has {only_a}; {b} states no such number, in digits or in "
+                 "words.").format(**pair)
+    if pair["only_a"] == "—":
+        return _("Numbers differ: {a} states no such number, in digits or in words; {b} has "
+                 "{only_b}.").format(**pair)
+    return _("Numbers differ: {a} has {only_a}; {b} has {only_b}.").format(**pair)
 
 
 def _other(f: Finding, p: dict[str, str], lang: str, a: str, b: str) -> str:

@@ -7,7 +7,9 @@ import re
 
 from bench.checks import distinct_texts
 from bench.synthetic import synthetic
-from minutes_app.checks import dates, meaning, negation, numbers, periods, val_idents, words
+from minutes_app.checks import (
+    dates, meaning, negation, numbers, periods, val_idents, val_ru_words, words,
+)
 from minutes_app.checks.context import Context, head_pattern, row_pattern
 from minutes_app.checks.names_found import _literal_hits, _word_start_hits, named
 from minutes_app.checks.tokens import latin_words
@@ -138,10 +140,10 @@ def test_word_guards_skip_only_texts_without_hits() -> None:
         lower = text.lower()
         if periods._PERIOD_HINT_RE[Lang.EN].search(lower):
             assert not periods._EN_PERIOD_WORDS.isdisjoint(latin_words(lower)), text
-        if words._RU_IDIOM.search(lower):
-            assert any(w in lower for w in words._RU_IDIOM_NEEDS), text
-        if words._RU_FRACTION.search(lower):
-            assert any(w in lower for w in words._RU_FRACTION_NEEDS), text
+        if val_ru_words._IDIOM.search(lower):
+            assert any(w in lower for w in val_ru_words._NEEDS_IDIOM), text
+        if val_ru_words._FRACTION.search(lower):
+            assert any(w in lower for w in val_ru_words._NEEDS_FRACTION), text
         present = words.EN_HINTS.intersection(latin_words(lower))
         blanked = words._blank(lower, words._EN_IDIOM)
         if words._EN_WORD.search(blanked):

@@ -11,6 +11,7 @@ from minutes_app.checks import periods as period_module
 from minutes_app.checks.dates import dates as find_dates
 from minutes_app.checks.periods import periods
 from minutes_app.checks.numbers import Quantity, digit_quantities
+from minutes_app.checks.val_times import times
 from minutes_app.checks.values import Values, indexed
 from minutes_app.checks.words import word_quantities
 from minutes_app.model import Lang
@@ -62,10 +63,12 @@ def _plain(text: str, lang: Lang) -> Values:
     """``values`` with every pass over the whole text, as before the scan (the reference)."""
     found_periods, rest = periods(text, lang)
     found_dates, rest = find_dates(rest, lang)
+    found_times, rest = times(rest, lang)
     numbers, rest = digit_quantities(rest, lang)
     years = [Quantity(float(d.value[0]), "year", True, d.start, d.end)
              for d in found_dates if d.value[0]]
-    return Values(numbers + word_quantities(rest, lang) + years, found_dates, found_periods)
+    return Values(numbers + word_quantities(rest, lang) + found_times + years, found_dates,
+                  found_periods)
 
 
 def _texts() -> list[tuple[str, Lang]]:
@@ -97,7 +100,8 @@ def test_the_scan_holds_every_word_the_gates_ask_for() -> None:
     assert set(dates._EN_MONTH_KEYS) <= keys[Lang.EN]
     assert set(period_module._PERIOD_KEYS[Lang.KO]) | set(words.KO_NEEDS) | {"월"} <= keys[Lang.KO]
     assert set(period_module._PERIOD_KEYS[Lang.RU]) | set(dates._RU_MONTH_KEYS) <= keys[Lang.RU]
-    assert set(words._RU_STARTS) <= keys[Lang.RU]
+    assert set(scan_values.RU_NUMBER_KEYS) <= keys[Lang.RU]
+    assert set(scan_values.KO_NUMBER_KEYS) <= keys[Lang.KO]
     for lang in _LANGS:
         assert {"코로나", "ковид", "/", "분의"} <= keys[lang]
 
