@@ -129,7 +129,7 @@ def measures_in(text: str, lang: Lang) -> tuple[tuple[str, int, int], ...]:
     out = []
     for q in quantities:
         if q.unit in _READ_UNITS:  # read with the number ("100톤", "5 km")
-            code = q.unit.lower()
+            code = lowercase(q.unit)
             if code == "km" and text[q.end:q.end + 1] in _SQUARED:
                 out.append(("km2", q.start, q.end + 1))
             elif code != "teu":
