@@ -141,11 +141,14 @@ _IDIOM: Final = re.compile(
     r"|ни\s+одн[а-яё]+|одни|одн[а-яё]+\s+и\s+т[а-яё]+\s+же|во-вторых|во-первых|в-третьих"
     r"|друг\s+с\s+другом)(?![а-яё])")
 _FRACTION: Final = re.compile(r"(?<![а-яё])(?:(две|три)\s+)?(половин[аеуыой]{1,2}|треть|трети|"
-                              r"третьих|четверть|четверти)(?![а-яё])")
+                              r"четверть|четверти)(?![а-яё])")
+# "третьих" alone is the ordinal ("третьих стран": third countries); a fraction only after
+# its numerator ("двух третьих": of two thirds)
+_THIRDS: Final = re.compile(r"(?<![а-яё])(две|три|двух|трёх|трех)\s+(третьих)(?![а-яё])")
 _AND_HALF: Final = re.compile(r"(?<![а-яё])([а-яё]+)\s+с\s+половиной(?:\s+(тысяч[а-яё]*|"
                               r"миллион[а-яё]*|миллиард[а-яё]*|триллион[а-яё]*))?(?![а-яё])")
 _FRACTIONS: Final = {"полов": 0.5, "трет": 1 / 3, "четв": 0.25}
-_NUMERATORS: Final = {"две": 2.0, "три": 3.0}
+_NUMERATORS: Final = {"две": 2.0, "три": 3.0, "двух": 2.0, "трёх": 3.0, "трех": 3.0}
 _NEEDS_IDIOM: Final = ("две", "двух", "двум", "обе", "обо", "оба", "перв", "одн", "один", "втор",
                        "трет", "друг")
 _FRACTION_STARTS: Final = ("половин", "трет", "четверт")
@@ -236,12 +239,13 @@ def russian_numbers(text: str, sc: Scan | None) -> list[Quantity]:
                                     hit.end()))
         lower = blank_in(lower, _AND_HALF, wins)
     if any(w in lower for w in _NEEDS_FRACTION):
-        for a, b in wins:
-            for hit in _FRACTION.finditer(lower, a, b):
-                value = next(v for k, v in _FRACTIONS.items() if hit.group(2).startswith(k))
-                value *= _NUMERATORS.get(hit.group(1) or "", 1.0)
-                out.append(Quantity(canon(value), "frac", True, hit.start(), hit.end()))
-        lower = blank_in(lower, _FRACTION, wins)
+        for pattern in (_THIRDS, _FRACTION):
+            for a, b in wins:
+                for hit in pattern.finditer(lower, a, b):
+                    value = next(v for k, v in _FRACTIONS.items() if hit.group(2).startswith(k))
+                    value *= _NUMERATORS.get(hit.group(1) or "", 1.0)
+                    out.append(Quantity(canon(value), "frac", True, hit.start(), hit.end()))
+            lower = blank_in(lower, pattern, wins)
     words: list[tuple[int, int, int, float]] = []
     keyed = set(places)  # (a word is read only where a key starts it: the scan's places)
     for a, b in wins:
