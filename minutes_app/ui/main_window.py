@@ -17,7 +17,7 @@ from minutes_app.ui.document import Document, DocumentHolder
 from minutes_app.ui.editor.view import AlignedEditor
 from minutes_app.ui.labels import column_languages, identity_text, side_label, status_label
 from minutes_app.ui.commands.menus import create_menus, title_menus
-from minutes_app.ui.messages import FileChooser, MessageBar, MessageSink, sink_hook
+from minutes_app.ui.messages import ElidedLabel, FileChooser, MessageBar, MessageSink, sink_hook
 from minutes_app.ui.editor.outline import OutlineModel, outline_view
 from minutes_app.ui.editor.rows import EditorModel, Role, RowKind, ShowMode
 from minutes_app.ui.settings import AppSettings
@@ -91,7 +91,7 @@ class MainWindow(WindowParts):
         self.tabifyDockWidget(self.changes_dock, self.ready_dock)
         self.ready_dock.visibilityChanged.connect(self._on_ready_dock_visibility_changed)
         self.changes_dock.visibilityChanged.connect(self._on_changes_dock_visibility_changed)
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel()
         self.identity_label = QLabel()
         self.identity_label.setObjectName("identityLabel")
         self.statusBar().setStyleSheet(style.STATUS_BAR_STYLE)  # its own: a few widgets
@@ -252,8 +252,8 @@ class MainWindow(WindowParts):
             by_side[r.side] += 1
         parts += [_("{side}: {n} pending").format(side=side_label(side), n=n)
                   for side, n in by_side.items() if n]
-        if m.tracking:
-            parts.append(_("Round {number} in progress").format(number=m.working_round))
+        if m.tracking:  # first: where the negotiation stands is what a narrow bar keeps
+            parts.insert(0, _("Round {number} in progress").format(number=m.working_round))
         self.count_label.setText("   ".join(parts))
 
     def after_rounds_changed(self) -> None:

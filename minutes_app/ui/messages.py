@@ -14,7 +14,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from minutes_app.errors import MinutesError
@@ -27,6 +28,24 @@ if TYPE_CHECKING:  # built when first used (PySide6 makes each class's enums on 
 log = logging.getLogger(__name__)
 
 INFO_MS = 15000  # a report stays this long; an error until closed or replaced
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" where the window is too narrow for it (a status
+    bar's clips it mid-word otherwise); its whole text is its tooltip."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              self.contentsRect().width())
+        painter = QPainter(self)
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
 
 
 class MessageBar(QFrame):

@@ -331,3 +331,20 @@ def test_merging_a_copy_with_a_new_annex_and_delegate_from_the_window(
     assert minutes_out(m) == merged
     window.action_set["undo"].trigger()  # the whole merge is one undo step
     assert minutes_out(m) == before
+
+
+def test_a_narrow_window_keeps_the_round_and_ends_the_counts_in_an_ellipsis(
+        window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.resize(900, 700)
+    label = window.count_label
+    text = label.text()
+    qtbot.waitUntil(lambda: label.width() < label.fontMetrics().horizontalAdvance(text),
+                    timeout=2000)
+    assert text.startswith("Round 3 in progress") and "Agreed: 8 paragraphs" in text
+    assert label.toolTip() == text  # the whole of it on hovering
+    assert label.fontMetrics().horizontalAdvance(text) > label.contentsRect().width()
+    image = label.grab().toImage()
+    ink = [x for x in range(image.width())
+           if any(image.pixelColor(x, y).lightness() < 128 for y in range(image.height()))]
+    assert ink and max(ink) < label.width() - 1  # drawn within the label, not cut at its edge
