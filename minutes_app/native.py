@@ -40,6 +40,7 @@ COMPILED: tuple[str, ...] = (
     "minutes_app.checks.numbers",
     "minutes_app.checks.periods",
     "minutes_app.checks.places",
+    "minutes_app.checks.roles",
     "minutes_app.checks.scan_values",
     "minutes_app.checks.stems",
     "minutes_app.checks.style",

@@ -17,6 +17,7 @@ from minutes_app.checks.details import detail_checks
 from minutes_app.checks.finding import ERROR, WARNING, Finding, Unit, make, relocate
 from minutes_app.checks.meaning import acronym_checks, head_checks, name_checks, value_checks
 from minutes_app.checks.instruments import instrument_checks
+from minutes_app.checks.roles import role_checks
 from minutes_app.checks.negation import negation_checks
 from minutes_app.checks.places import all_units
 from minutes_app.checks.style import pair_checks, punctuation_checks, space_checks
@@ -81,7 +82,7 @@ def _stale(unit: Unit, ctx: Context) -> list[Finding]:
 TEXT_CHECKS: tuple[Check, ...] = (
     missing_checks, value_checks, name_checks, head_checks, acronym_checks, detail_checks,
     untranslated_checks, concept_checks, pair_checks,
-    punctuation_checks, space_checks, negation_checks, instrument_checks,
+    punctuation_checks, space_checks, negation_checks, instrument_checks, role_checks,
 )
 # checks that also read the paragraph's state (brackets chosen, agreed texts)
 STATE_CHECKS: tuple[Check, ...] = (_brackets, _stale)

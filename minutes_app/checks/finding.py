@@ -21,7 +21,7 @@ SEVERITY = {
     "untranslated": ERROR, "omission": ERROR, "brackets": ERROR, "negation": ERROR,
     "instrument": ERROR,
     "glossary": WARNING, "consistency": WARNING, "length": WARNING, "pairs": WARNING,
-    "punctuation": WARNING, "spaces": WARNING, "stale": WARNING,
+    "punctuation": WARNING, "spaces": WARNING, "stale": WARNING, "roles": WARNING,
 }
 KINDS = tuple(SEVERITY)
 PLACES = ("paragraph", "heading", "title", "meeting", "annex")

@@ -86,6 +86,8 @@ def _describe(f: Finding) -> str:
         "acronyms": _("Acronyms differ: {a} has {only_a}; {b} has {only_b}."),
         "negation": _("A negation in one language only: {a} has {only_a}; {b} has {only_b}."),
         "instrument": _("The kind of instrument differs: {a} has {only_a}; {b} has {only_b}."),
+        "roles": _("The Side that acts may differ: {a} has {only_a}; {b} has {only_b}. Check "
+                   "who does what to whom."),
     }
     if f.kind == "acronyms" and p.get("bracketed"):
         return _("An acronym in brackets in one language only: {a} has {only_a}; {b} has "
