@@ -45,6 +45,7 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                               self.contentsRect().width())
         painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))  # as QLabel draws its text
         painter.drawText(self.contentsRect(), int(self.alignment()), shown)
 
 

@@ -13,23 +13,18 @@ from minutes_app.checks.conformity import findings
 from minutes_app.checks.finding import ERROR, WARNING, Finding
 from minutes_app.checks.values import values
 from minutes_app.i18n.findings import describe
-from minutes_app.model import InsertParagraph, Lang, SetText, new_paragraph
+from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
+from tests.checks.corpus_docs import document
 
 KO, EN, RU = Lang.KO, Lang.EN, Lang.RU
 
 
 def _findings(ko: str, en: str, ru: str | None = None) -> list[Finding]:
-    """The findings of one paragraph added to the agreed demo (ko/en, or ko/ru/en with ``ru``)."""
+    """The findings of one paragraph in Korean/English, or Korean/Russian/English with ``ru``."""
     langs = [KO, RU, EN] if ru is not None else [KO, EN]
-    m = demo(agreed=True, languages=langs)
-    section = m.sections[1]
-    p = new_paragraph(m)
-    InsertParagraph(section.id, len(section.paragraphs), p).apply(m)
-    for lang, text in ((KO, ko), (EN, en), (RU, ru)):
-        if text is not None:
-            SetText(p.id, lang, text).apply(m)
-    return [f for f in findings(m) if f.place_id == str(p.id)]
+    m, pids, _sid = document(langs, [{KO: ko, EN: en} | ({RU: ru} if ru is not None else {})])
+    return [f for f in findings(m) if f.place_id == str(pids[0])]
 
 
 def test_the_agreed_demo_stays_clean() -> None:

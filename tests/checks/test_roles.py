@@ -10,22 +10,17 @@ from minutes_app.checks.conformity import findings
 from minutes_app.checks.finding import WARNING, Finding
 from minutes_app.checks.roles import BOTH, KR, RU, acting_side
 from minutes_app.i18n.findings import describe
-from minutes_app.model import InsertParagraph, Lang, SetText, new_paragraph
+from minutes_app.model import Lang
 from minutes_app.workflows.templates import demo
+from tests.checks.corpus_docs import document
 
 KO, EN, RU_ = Lang.KO, Lang.EN, Lang.RU
 
 
 def _roles(ko: str, en: str, ru: str | None = None) -> list[Finding]:
     langs = [KO, RU_, EN] if ru is not None else [KO, EN]
-    m = demo(agreed=True, languages=langs)
-    section = m.sections[1]
-    p = new_paragraph(m)
-    InsertParagraph(section.id, len(section.paragraphs), p).apply(m)
-    for lang, text in ((KO, ko), (EN, en), (RU_, ru)):
-        if text is not None:
-            SetText(p.id, lang, text).apply(m)
-    return [f for f in findings(m) if f.place_id == str(p.id) and f.kind == "roles"]
+    m, _pids, _sid = document(langs, [{KO: ko, EN: en} | ({RU_: ru} if ru is not None else {})])
+    return [f for f in findings(m) if f.kind == "roles"]
 
 
 WRONG = [
